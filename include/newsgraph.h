@@ -1,0 +1,219 @@
+/*
+ * newsgraph.h: the public API of libnewsgraph, and its manual.
+ *
+ * newsgraph reads a stream of news articles (plain-text files, JSON Lines)
+ * and groups them into stories, finds copies between them, and keeps it all
+ * in one SQLite file. Everything hangs off one opaque engine; two engines in
+ * one process never touch each other.
+ *
+ * Ownership, once for the whole API:
+ *  - Every object has one pair, ng_x_open/ng_x_close; a close takes NULL.
+ *  - Strings passed in are borrowed for the duration of the call only.
+ *  - Strings returned as `const char *` belong to the engine and stay valid
+ *    until the next call on that engine; copy them to keep them.
+ *  - Output is written to a FILE * the caller owns.
+ *
+ * Errors: fallible functions return ng_status (NG_OK == 0) and write results
+ * through pointers, untouched on failure. ng_errmsg(engine) gives the detail
+ * of the last failure. Problems in the input (bad bytes, malformed records)
+ * are reported through the diagnostics callback with file, record and byte
+ * offset; the good records still go in. Out-of-memory returns NG_ERR_NOMEM,
+ * it never aborts.
+ *
+ * Determinism: for the same input in the same order, results are the same
+ * whatever the thread count.
+ */
+#ifndef NEWSGRAPH_H
+#define NEWSGRAPH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && defined(NG_BUILDING_LIBRARY)
+#define NG_API __attribute__((visibility("default")))
+#else
+#define NG_API
+#endif
+
+#define NG_VERSION "0.1.0"
+
+/* Status codes. The numbers never change; new codes are added at the end. */
+typedef enum ng_status {
+	NG_OK = 0,
+	NG_ERR_NOMEM = 1,    /* out of memory */
+	NG_ERR_IO = 2,       /* a file could not be read or written */
+	NG_ERR_INPUT = 3,    /* some input was malformed (see diagnostics) */
+	NG_ERR_DB = 4,       /* the SQLite store failed */
+	NG_ERR_USAGE = 5,    /* a bad argument */
+	NG_ERR_NOTFOUND = 6, /* no such story, article or file */
+	NG_ERR_TOOBIG = 7,   /* input past a size cap */
+	NG_ERR_INTERNAL = 8  /* a bug: please report it */
+} ng_status;
+
+NG_API const char *ng_status_str(ng_status s);
+
+/* ---- diagnostics ---------------------------------------------------------- */
+typedef enum ng_severity { NG_DIAG_WARNING = 0, NG_DIAG_ERROR = 1 } ng_severity;
+
+typedef struct ng_diag {
+	ng_severity severity;
+	const char *file;   /* path, "-" for stdin, or NULL */
+	long long record;   /* 1-based record or line number, 0 if none */
+	long long offset;   /* byte offset in the file, -1 if none */
+	const char *message;
+} ng_diag;
+
+/* Called for every warning and error found in the input. NULL sends them to
+ * stderr as "newsgraph: FILE:RECORD: offset N: MESSAGE". */
+typedef void (*ng_diag_fn)(void *ctx, const ng_diag *d);
+
+/* ---- engine ----------------------------------------------------------------- */
+typedef struct ng_engine ng_engine;
+
+typedef struct ng_config {
+	const char *db_path;      /* SQLite file; NULL or ":memory:" = in memory */
+	int threads;              /* analysis threads; 0 = number of cores */
+	ng_diag_fn on_diag;       /* NULL = stderr */
+	void *diag_ctx;
+	double story_threshold;   /* similarity to join a story; 0 = default */
+	int story_window_days;    /* stories older than this are closed; 0 = default */
+	int batch_size;           /* records per transaction; 0 = default */
+} ng_config;
+
+/* Fills *c with the defaults. Always call before setting fields. */
+NG_API void ng_config_init(ng_config *c);
+
+NG_API ng_status ng_engine_open(const ng_config *c, ng_engine **out);
+/* Flushes pending records and closes. Takes NULL. */
+NG_API void ng_engine_close(ng_engine *e);
+/* Detail of the last failure on this engine ("" if none). */
+NG_API const char *ng_errmsg(const ng_engine *e);
+
+/* ---- ingest ----------------------------------------------------------------- */
+typedef struct ng_ingest_stats {
+	long long files;          /* files opened */
+	long long records;        /* records read */
+	long long added;          /* new articles stored */
+	long long unchanged;      /* records already stored with the same content */
+	long long failed;         /* records rejected (see diagnostics) */
+	long long bytes;          /* bytes read */
+	long long invalid_utf8;   /* invalid bytes replaced by U+FFFD */
+	long long warnings;
+	long long errors;
+} ng_ingest_stats;
+
+/* One article as a caller hands it over. Only text is required. */
+typedef struct ng_record {
+	const char *id;         /* stable id; NULL = derived from source */
+	const char *url;
+	const char *title;
+	const char *text;       /* UTF-8; invalid bytes are replaced */
+	size_t text_len;        /* 0 = strlen(text) */
+	const char *published;  /* ISO 8601 date or date-time, or NULL */
+	const char *outlet;
+	const char *lang;       /* ISO 639-1 hint, or NULL to detect */
+} ng_record;
+
+/* Reads files, directories (recursively, in name order) or "-" (stdin):
+ * plain-text articles and JSON Lines (.jsonl/.ndjson, or sniffed). Records
+ * are analysed, linked and stored in batches, one transaction each. Returns
+ * NG_OK when everything went in, NG_ERR_INPUT when some records or files were
+ * bad (the rest is stored), or another error when the run failed. stats may
+ * be NULL; counts add up across calls. */
+NG_API ng_status ng_ingest_path(ng_engine *e, const char *path,
+				ng_ingest_stats *stats);
+/* Adds one record; source names it in diagnostics. Queued until the batch
+ * fills or ng_ingest_flush is called. */
+NG_API ng_status ng_ingest_record(ng_engine *e, const ng_record *r,
+				  const char *source, ng_ingest_stats *stats);
+/* Analyses, links and commits everything queued. */
+NG_API ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
+
+/* ---- queries ---------------------------------------------------------------- */
+/* The story of an article (by its id), after a flush. */
+NG_API ng_status ng_article_story(ng_engine *e, const char *article_id,
+				  long long *story_out);
+
+/* What is stored about one article. Strings belong to the engine (valid until
+ * the next call on it); absent values are NULL. */
+typedef struct ng_article_info {
+	long long story;
+	const char *id;
+	const char *title;
+	const char *lang;             /* ISO 639-1 or "und" */
+	const char *published;        /* ISO 8601 or NULL */
+	const char *published_source; /* "metadata", "header", "dateline", ... */
+	const char *outlet;
+	const char *url;
+	long long n_words;
+	long long n_sentences;
+} ng_article_info;
+
+NG_API ng_status ng_article_get(ng_engine *e, const char *article_id,
+				ng_article_info *out);
+
+/* One copy edge seen from an article: the other article, the kind ("exact",
+ * "near"), the score in [0,1], and whether the other one is the original. */
+typedef struct ng_copy_info {
+	const char *other_id;
+	const char *kind;
+	double score;
+	int other_is_original;
+} ng_copy_info;
+
+/* Fills up to max edges of article_id into out (strings valid until the next
+ * call on e) and the total count into *n_out. */
+NG_API ng_status ng_article_copies(ng_engine *e, const char *article_id,
+				   ng_copy_info *out, int max, int *n_out);
+
+/* ---- reports ---------------------------------------------------------------- */
+typedef enum ng_format {
+	NG_FORMAT_TABLE = 0,
+	NG_FORMAT_JSON = 1,   /* one JSON document */
+	NG_FORMAT_JSONL = 2   /* one JSON object per line */
+} ng_format;
+
+/* The stories, largest first: story, size, languages, first seen, title. */
+NG_API ng_status ng_report_stories(ng_engine *e, FILE *out, ng_format f);
+/* One story with its articles and copy edges. */
+NG_API ng_status ng_report_story(ng_engine *e, long long story, FILE *out,
+				 ng_format f);
+/* Every article with its story and copies: schema in docs/EXPORT.md. */
+NG_API ng_status ng_export(ng_engine *e, FILE *out, ng_format f);
+
+/* ---- analyze (no database) ----------------------------------------------------
+ * Reads path like ng_ingest_path and prints one JSON object per document
+ * with its per-document features. published, if not NULL, overrides the
+ * publication date of every document. */
+typedef struct ng_analyze_options {
+	const char *published;
+	ng_diag_fn on_diag;
+	void *diag_ctx;
+} ng_analyze_options;
+
+NG_API ng_status ng_analyze_path(const char *path,
+				 const ng_analyze_options *opt, FILE *out,
+				 long long *failed_out);
+
+/* ---- evaluation ----------------------------------------------------------------
+ * Runs a quality suite: "seeds DIR", "stories BODIES.csv STANCES.csv".
+ * Prints a table, or with json one object {"suite": ..., "metrics": {...}}. */
+typedef struct ng_eval_options {
+	int json;
+	int threads;
+	double story_threshold;   /* 0 = engine default */
+	ng_diag_fn on_diag;
+	void *diag_ctx;
+} ng_eval_options;
+
+NG_API ng_status ng_eval_run(const char *suite, int argc, char **argv,
+			     const ng_eval_options *opt, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,325 @@
+/*
+ * base.c: arena, capped buffer, diagnostics and whole-file reading shared by
+ * every stage. See base.h for the contracts.
+ */
+#include "base.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arena ------------------------------------------------------------------ */
+struct ngx_arena_chunk {
+	ngx_arena_chunk *next;
+	size_t size;
+	size_t used;
+	_Alignas(16) unsigned char data[];
+};
+
+void ngx_arena_init(ngx_arena *a, size_t chunk_size)
+{
+	a->head = NULL;
+	a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
+	a->used_total = 0;
+}
+
+void *ngx_arena_alloc(ngx_arena *a, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if (n == 0)
+		n = 16;
+	ngx_arena_chunk *c = a->head;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > a->chunk_size ? n : a->chunk_size;
+		c = malloc(sizeof(*c) + size);
+		if (!c)
+			return NULL;
+		c->size = size;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = c->data + c->used;
+	c->used += n;
+	a->used_total += n;
+	return p;
+}
+
+void *ngx_arena_zalloc(ngx_arena *a, size_t n)
+{
+	void *p = ngx_arena_alloc(a, n);
+	if (p)
+		memset(p, 0, n);
+	return p;
+}
+
+char *ngx_arena_strndup(ngx_arena *a, const char *s, size_t n)
+{
+	char *p = ngx_arena_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *ngx_arena_strdup(ngx_arena *a, const char *s)
+{
+	return s ? ngx_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void ngx_arena_reset(ngx_arena *a)
+{
+	ngx_arena_chunk *keep = NULL;
+	ngx_arena_chunk *c = a->head;
+	while (c) {
+		ngx_arena_chunk *next = c->next;
+		if (!next && c->size == a->chunk_size) {
+			keep = c;
+		} else {
+			free(c);
+		}
+		c = next;
+	}
+	if (keep)
+		keep->used = 0;
+	a->head = keep;
+	a->used_total = 0;
+}
+
+void ngx_arena_free(ngx_arena *a)
+{
+	ngx_arena_chunk *c = a->head;
+	while (c) {
+		ngx_arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+/* ---- buffer -------------------------------------------------------------- */
+#define NGX_BUF_DEFAULT_CAP ((size_t)1 << 30)
+
+void ngx_buf_init(ngx_buf *b, size_t cap)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->alloc = 0;
+	b->cap = cap ? cap : NGX_BUF_DEFAULT_CAP;
+}
+
+void ngx_buf_free(ngx_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->alloc = 0;
+}
+
+void ngx_buf_clear(ngx_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+ng_status ngx_buf_reserve(ngx_buf *b, size_t extra)
+{
+	if (extra > b->cap || b->len > b->cap - extra)
+		return NG_ERR_TOOBIG;
+	size_t need = b->len + extra + 1;
+	if (need <= b->alloc)
+		return NG_OK;
+	size_t n = b->alloc ? b->alloc : 256;
+	while (n < need)
+		n = n > SIZE_MAX / 2 ? need : n * 2;
+	char *p = realloc(b->data, n);
+	if (!p)
+		return NG_ERR_NOMEM;
+	b->data = p;
+	b->alloc = n;
+	return NG_OK;
+}
+
+ng_status ngx_buf_append(ngx_buf *b, const void *p, size_t n)
+{
+	ng_status st = ngx_buf_reserve(b, n);
+	if (st)
+		return st;
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return NG_OK;
+}
+
+ng_status ngx_buf_putc(ngx_buf *b, char c)
+{
+	return ngx_buf_append(b, &c, 1);
+}
+
+ng_status ngx_buf_puts(ngx_buf *b, const char *s)
+{
+	return ngx_buf_append(b, s, strlen(s));
+}
+
+ng_status ngx_buf_vprintf(ngx_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return NG_ERR_INTERNAL;
+	ng_status st = ngx_buf_reserve(b, (size_t)n);
+	if (st)
+		return st;
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+	return NG_OK;
+}
+
+ng_status ngx_buf_printf(ngx_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ng_status st = ngx_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+ng_status ngx_buf_json_strn(ngx_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	ng_status st = ngx_buf_reserve(b, n + 2);
+	if (st)
+		return st;
+	st = ngx_buf_putc(b, '"');
+	size_t run = 0; /* bytes copied verbatim in one go */
+	for (size_t i = 0; i < n && !st; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		char u[7];
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		default:
+			if (c < 0x20) {
+				u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
+				u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = 0;
+				esc = u;
+			}
+		}
+		if (esc) {
+			st = ngx_buf_append(b, s + i - run, run);
+			run = 0;
+			if (!st)
+				st = ngx_buf_puts(b, esc);
+		} else {
+			run++;
+		}
+	}
+	if (!st)
+		st = ngx_buf_append(b, s + n - run, run);
+	if (!st)
+		st = ngx_buf_putc(b, '"');
+	return st;
+}
+
+ng_status ngx_buf_json_str(ngx_buf *b, const char *s)
+{
+	if (!s)
+		return ngx_buf_puts(b, "null");
+	return ngx_buf_json_strn(b, s, strlen(s));
+}
+
+char *ngx_buf_steal(ngx_buf *b)
+{
+	char *p = b->data;
+	if (!p)
+		p = calloc(1, 1);
+	b->data = NULL;
+	b->len = b->alloc = 0;
+	return p;
+}
+
+/* ---- diagnostics ---------------------------------------------------------------- */
+void ngx_diag_stderr(void *ctx, const ng_diag *d)
+{
+	(void)ctx;
+	fprintf(stderr, "newsgraph: %s", d->severity == NG_DIAG_ERROR ? "error: " : "warning: ");
+	if (d->file) {
+		fprintf(stderr, "%s", d->file);
+		if (d->record > 0)
+			fprintf(stderr, ":%lld", d->record);
+		if (d->offset >= 0)
+			fprintf(stderr, ": offset %lld", d->offset);
+		fputs(": ", stderr);
+	}
+	fprintf(stderr, "%s\n", d->message);
+}
+
+void ngx_diag(ngx_diag_sink *s, ng_severity sev, const char *file,
+	      long long record, long long offset, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (sev == NG_DIAG_ERROR)
+		s->errors++;
+	else
+		s->warnings++;
+	ng_diag d = {sev, file, record, offset, msg};
+	if (s->fn)
+		s->fn(s->ctx, &d);
+	else
+		ngx_diag_stderr(NULL, &d);
+}
+
+/* ---- files ------------------------------------------------------------------ */
+ng_status ngx_read_file(const char *path, size_t cap, ngx_buf *out,
+			ngx_diag_sink *diag)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		ngx_diag(diag, NG_DIAG_ERROR, path, 0, -1, "cannot open: %s",
+			 strerror(errno));
+		return NG_ERR_IO;
+	}
+	ngx_buf_init(out, cap);
+	ng_status st = NG_OK;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		st = ngx_buf_append(out, chunk, n);
+		if (st) {
+			ngx_diag(diag, NG_DIAG_ERROR, path, 0, (long long)out->len,
+				 st == NG_ERR_TOOBIG ? "file larger than the %zu-byte cap"
+						     : "out of memory reading file (%zu-byte cap)",
+				 cap);
+			break;
+		}
+	}
+	if (!st && ferror(f)) {
+		ngx_diag(diag, NG_DIAG_ERROR, path, 0, (long long)out->len,
+			 "read error: %s", strerror(errno));
+		st = NG_ERR_IO;
+	}
+	if (!is_stdin)
+		fclose(f);
+	if (!st && !out->data)
+		st = ngx_buf_reserve(out, 0); /* empty file: still a valid "" */
+	if (!st)
+		out->data[out->len] = '\0';
+	else
+		ngx_buf_free(out);
+	return st;
+}

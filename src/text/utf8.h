@@ -1,0 +1,30 @@
+/*
+ * utf8.h: UTF-8 validation and repair, the gate every input byte passes.
+ *
+ * Invalid sequences (overlong forms, surrogates, code points past U+10FFFF,
+ * truncated sequences, stray continuation bytes) are replaced by U+FFFD, one
+ * per maximal invalid subpart as Unicode recommends. NUL bytes are replaced
+ * too (the rest of the pipeline uses C strings).
+ */
+#ifndef NG_UTF8_H
+#define NG_UTF8_H
+
+#include "../base/base.h"
+
+/* Length of the valid UTF-8 prefix of s (no NULs). == len when all valid. */
+size_t ngx_utf8_valid_prefix(const char *s, size_t len);
+
+/* Appends a repaired copy of s to out. Returns the number of replacements
+ * made; *first_bad is set to the byte offset of the first one (untouched when
+ * none). Returns (size_t)-1 if out hit its cap or memory ran out. */
+size_t ngx_utf8_repair(const char *s, size_t len, ngx_buf *out,
+		       size_t *first_bad);
+
+/* Decodes one code point at s (valid UTF-8 assumed); returns its byte length
+ * and writes the code point. */
+int ngx_utf8_decode(const char *s, size_t len, int32_t *cp);
+
+/* Number of code points in valid UTF-8. */
+size_t ngx_utf8_count(const char *s, size_t len);
+
+#endif

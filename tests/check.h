@@ -1,0 +1,51 @@
+/*
+ * check.h: the tiny test harness every tests/test_*.c uses.
+ *
+ * CHECK(cond) records a pass or a failure (with file and line); a test
+ * program ends with `return check_report("name");`, which prints
+ * "name: N passed, N failed" and returns non-zero when anything failed.
+ * Table-driven tests loop over {input, expected} arrays and CHECK each row.
+ */
+#ifndef NG_TEST_CHECK_H
+#define NG_TEST_CHECK_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int check_passed, check_failed;
+
+#define CHECK(cond) check_at((cond), #cond, __FILE__, __LINE__, NULL)
+#define CHECK_MSG(cond, ...)                                                   \
+	do {                                                                   \
+		char check_msg_[512];                                          \
+		snprintf(check_msg_, sizeof check_msg_, __VA_ARGS__);          \
+		check_at((cond), #cond, __FILE__, __LINE__, check_msg_);       \
+	} while (0)
+#define CHECK_STR(got, want)                                                   \
+	do {                                                                   \
+		const char *g_ = (got), *w_ = (want);                          \
+		int ok_ = (g_ == NULL && w_ == NULL) ||                        \
+			  (g_ && w_ && strcmp(g_, w_) == 0);                   \
+		CHECK_MSG(ok_, "got \"%s\", want \"%s\"", g_ ? g_ : "(null)",  \
+			  w_ ? w_ : "(null)");                                 \
+	} while (0)
+
+static inline void check_at(int ok, const char *expr, const char *file,
+			    int line, const char *msg)
+{
+	if (ok) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	fprintf(stderr, "%s:%d: FAILED: %s%s%s\n", file, line, expr,
+		msg ? ": " : "", msg ? msg : "");
+}
+
+static inline int check_report(const char *name)
+{
+	printf("%s: %d passed, %d failed\n", name, check_passed, check_failed);
+	return check_failed ? 1 : 0;
+}
+
+#endif
