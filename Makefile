@@ -25,7 +25,7 @@ LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
 
 LIB_C     = $(sort $(wildcard src/base/*.c src/read/*.c src/text/*.c \
               src/sketch/*.c src/link/*.c src/store/*.c src/report/*.c \
-              src/eval/*.c src/engine/*.c))
+              src/eval/*.c src/engine/*.c src/extract/*.c))
 LIB_CXX   = $(sort $(wildcard src/text/*.cc))
 CLI_C     = $(sort $(wildcard src/cli/*.c))
 TEST_C    = $(sort $(wildcard tests/test_*.c))

@@ -1,0 +1,45 @@
+/*
+ * map.h: an open-addressing hash map from 64-bit keys to 64-bit values.
+ *
+ * The one associative container of the engine: exact-copy hashes, LSH band
+ * buckets, document frequencies, story postings and id lookups all use it.
+ * Linear probing, power-of-two capacity, load kept under 0.7. Keys are
+ * arbitrary (0 included: an empty slot is marked separately). Deletion uses
+ * backward-shift, so lookups never degrade with tombstones.
+ */
+#ifndef NG_MAP_H
+#define NG_MAP_H
+
+#include "base.h"
+
+typedef struct ngx_map {
+	uint64_t *keys;
+	uint64_t *vals;
+	uint8_t *used;
+	size_t cap;   /* slots, a power of two (0 when empty) */
+	size_t count;
+} ngx_map;
+
+void ngx_map_init(ngx_map *m);
+void ngx_map_free(ngx_map *m);
+/* Pointer to the value of key, or NULL. Valid until the next insert. */
+uint64_t *ngx_map_get(const ngx_map *m, uint64_t key);
+/* Sets key to val. NG_ERR_NOMEM when growth fails (map unchanged). */
+ng_status ngx_map_put(ngx_map *m, uint64_t key, uint64_t val);
+/* Pointer to the value of key, inserting def first when absent. */
+uint64_t *ngx_map_upsert(ngx_map *m, uint64_t key, uint64_t def);
+/* Removes key; returns 1 when it was there. */
+int ngx_map_del(ngx_map *m, uint64_t key);
+
+/* Mixes a 64-bit value (a finaliser with full avalanche). */
+static inline uint64_t ngx_mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+#endif

@@ -1,0 +1,171 @@
+/*
+ * engine.c: opening and closing an engine, its configuration and errors.
+ *
+ * Opening a store that already holds articles replays their stored story
+ * decisions into the link indexes (ngx_link_restore), so a later ingest
+ * continues the same clustering instead of starting over.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#define NGX_DEFAULT_THRESHOLD 0.30
+#define NGX_DEFAULT_WINDOW_DAYS 14
+#define NGX_DEFAULT_BATCH 1000
+#define NGX_NEAR_THRESHOLD 0.5
+#define NGX_MAX_THREADS 64
+
+const char *ng_status_str(ng_status s)
+{
+	switch (s) {
+	case NG_OK: return "ok";
+	case NG_ERR_NOMEM: return "out of memory";
+	case NG_ERR_IO: return "input/output error";
+	case NG_ERR_INPUT: return "bad input";
+	case NG_ERR_DB: return "database error";
+	case NG_ERR_USAGE: return "bad usage";
+	case NG_ERR_NOTFOUND: return "not found";
+	case NG_ERR_TOOBIG: return "input too big";
+	case NG_ERR_INTERNAL: return "internal error";
+	}
+	return "unknown status";
+}
+
+void ng_config_init(ng_config *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+const char *ng_errmsg(const ng_engine *e)
+{
+	return e ? e->err : "no engine";
+}
+
+ng_status ngx_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->err, sizeof e->err, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+static ng_status remember(ng_engine *e, const char *id, uint64_t record_hash)
+{
+	if (e->n_articles == e->cap_articles) {
+		size_t cap = e->cap_articles ? e->cap_articles * 2 : 1024;
+		uint64_t *h = realloc(e->record_hash, cap * sizeof *h);
+		if (!h)
+			return NG_ERR_NOMEM;
+		e->record_hash = h;
+		e->cap_articles = cap;
+	}
+	uint64_t key = XXH3_64bits(id, strlen(id));
+	if (ngx_map_put(&e->ids, key, e->n_articles + 1))
+		return NG_ERR_NOMEM;
+	e->record_hash[e->n_articles++] = record_hash;
+	return NG_OK;
+}
+
+ng_status ngx_engine_remember(ng_engine *e, const char *id, uint64_t record_hash)
+{
+	return remember(e, id, record_hash);
+}
+
+static ng_status restore_one(void *ctx, const ngx_article_row *a)
+{
+	ng_engine *e = ctx;
+	ngx_link_article la = {a->content_hash, a->minhash, a->terms, a->n_terms,
+			       a->day};
+	ng_status st = ngx_link_restore(e->link, &la, a->story);
+	if (st)
+		return ngx_engine_fail(e, st, "resuming from the database: article %s "
+					      "(seq %u, story %u) does not fit",
+				       a->id, a->seq + 1, a->story);
+	return remember(e, a->id, a->record_hash);
+}
+
+ng_status ng_engine_open(const ng_config *c, ng_engine **out)
+{
+	ng_engine *e = calloc(1, sizeof *e);
+	if (!e)
+		return NG_ERR_NOMEM;
+	if (c)
+		e->config = *c;
+	if (e->config.story_threshold <= 0)
+		e->config.story_threshold = NGX_DEFAULT_THRESHOLD;
+	if (e->config.story_window_days <= 0)
+		e->config.story_window_days = NGX_DEFAULT_WINDOW_DAYS;
+	if (e->config.batch_size <= 0)
+		e->config.batch_size = NGX_DEFAULT_BATCH;
+	if (e->config.threads <= 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		e->config.threads = n > 0 ? (int)n : 1;
+	}
+	if (e->config.threads > NGX_MAX_THREADS)
+		e->config.threads = NGX_MAX_THREADS;
+	e->diag.fn = e->config.on_diag;
+	e->diag.ctx = e->config.diag_ctx;
+	ngx_map_init(&e->ids);
+	ngx_arena_init(&e->batch, 1 << 20);
+	ngx_arena_init(&e->query, 16 << 10);
+	ng_status st = NG_OK;
+	e->pending = calloc((size_t)e->config.batch_size, sizeof *e->pending);
+	e->workers = calloc((size_t)e->config.threads, sizeof *e->workers);
+	if (!e->pending || !e->workers)
+		st = NG_ERR_NOMEM;
+	for (int i = 0; !st && i < e->config.threads; i++) {
+		st = ngx_text_ctx_new(&e->workers[i].text);
+		ngx_arena_init(&e->workers[i].scratch, 1 << 20);
+		ngx_arena_init(&e->workers[i].keep, 1 << 20);
+		e->n_workers = i + 1;
+	}
+	ngx_link_config lc = {e->config.story_threshold,
+			      e->config.story_window_days, NGX_NEAR_THRESHOLD};
+	if (!st)
+		st = ngx_link_new(&lc, &e->link);
+	if (!st) {
+		const char *path = e->config.db_path;
+		st = ngx_store_open(path, &e->store, e->err, sizeof e->err);
+	}
+	if (!st)
+		st = ngx_store_each_article(e->store, restore_one, e);
+	if (st) {
+		if (st == NG_ERR_NOMEM && !e->err[0])
+			snprintf(e->err, sizeof e->err, "out of memory opening the engine");
+		/* the engine is gone, so the message goes out as a diagnostic */
+		ngx_diag(&e->diag, NG_DIAG_ERROR, NULL, 0, -1, "%s",
+			 e->err[0] ? e->err : ng_status_str(st));
+		e->n_pending = 0;
+		ng_engine_close(e);
+		return st;
+	}
+	*out = e;
+	return NG_OK;
+}
+
+void ng_engine_close(ng_engine *e)
+{
+	if (!e)
+		return;
+	if (e->n_pending && !e->broken)
+		ng_ingest_flush(e, NULL);
+	ngx_store_close(e->store);
+	ngx_link_free(e->link);
+	ngx_map_free(&e->ids);
+	free(e->record_hash);
+	for (int i = 0; i < e->n_workers; i++) {
+		ngx_text_ctx_free(e->workers[i].text);
+		ngx_arena_free(&e->workers[i].scratch);
+		ngx_arena_free(&e->workers[i].keep);
+	}
+	free(e->workers);
+	free(e->pending);
+	ngx_arena_free(&e->batch);
+	ngx_arena_free(&e->query);
+	free(e);
+}

@@ -1,0 +1,29 @@
+/*
+ * pubdate.h: publication dates as sources give them -> ISO 8601.
+ *
+ * Accepts ISO 8601 dates and date-times (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]
+ * [.frac][Z|+HH:MM|+HHMM], a space instead of T), YYYY/MM/DD, RFC 2822
+ * ("Sun, 27 Oct 2024 11:49:00 +0300") and the year-less "--MM-DD" a dateline
+ * gives. Impossible dates (31 February, month 13, year 0) are rejected.
+ */
+#ifndef NG_PUBDATE_H
+#define NG_PUBDATE_H
+
+#include "../base/base.h"
+
+#define NGX_PUBDATE_LEN 32
+
+/* Writes the canonical form ("2024-10-27", "2024-10-27T11:49:00",
+ * "2024-10-27T11:49:00+03:00", "--11-12") to out and the day number (days
+ * since 1970-01-01 of the date as written, INT32_MIN when the year is
+ * unknown) to *day. Returns 1 when s was understood, else 0. */
+int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
+			  int32_t *day);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (no range check). */
+int32_t ngx_days_from_civil(int y, int m, int d);
+
+/* 1 when y-m-d is a real calendar date with 1 <= y <= 9999. */
+int ngx_date_valid(int y, int m, int d);
+
+#endif

@@ -1,0 +1,176 @@
+/*
+ * copy_index.c: finds the earlier articles a new one copies.
+ *
+ * Exact copies share the content hash (normalised words); the index keeps
+ * the first article of each hash, so a thousand identical texts make a star
+ * of edges to one original, not a clique. Near copies share at least one LSH
+ * band of their MinHash signatures; each candidate is verified by the full
+ * signature (Jaccard estimate >= near_threshold). Bucket chains are walked
+ * newest first and only NGX_BUCKET_SCAN deep, so time per article stays
+ * bounded however many similar texts arrive.
+ */
+#include "link_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NGX_BUCKET_SCAN 64
+
+void ngx_copy_index_init(ngx_copy_index *ci)
+{
+	memset(ci, 0, sizeof *ci);
+	ngx_map_init(&ci->exact);
+	ngx_map_init(&ci->buckets);
+}
+
+void ngx_copy_index_free(ngx_copy_index *ci)
+{
+	ngx_map_free(&ci->exact);
+	ngx_map_free(&ci->buckets);
+	free(ci->node_seq);
+	free(ci->node_next);
+	free(ci->sigs);
+	free(ci->days);
+	free(ci->has_sig);
+	memset(ci, 0, sizeof *ci);
+}
+
+/* Direction: earlier publication wins; unknown or equal days fall back to
+ * arrival order. */
+static ngx_copy_edge make_edge(const ngx_copy_index *ci, uint32_t seq,
+			       int32_t day, uint32_t other, int kind,
+			       double score)
+{
+	ngx_copy_edge e = {seq, other, (uint8_t)kind, NGX_WHY_EARLIER_INGESTED,
+			   (float)score};
+	int32_t other_day = ci->days[other];
+	if (day != NGX_DAY_UNKNOWN && other_day != NGX_DAY_UNKNOWN &&
+	    day != other_day) {
+		e.why = NGX_WHY_EARLIER_PUBLISHED;
+		if (day < other_day) {
+			e.copy = other;
+			e.original = seq;
+		}
+	}
+	return e;
+}
+
+static int edge_has(const ngx_copy_edge *edges, int n, uint32_t seq,
+		    uint32_t other)
+{
+	for (int i = 0; i < n; i++)
+		if ((edges[i].copy == other && edges[i].original == seq) ||
+		    (edges[i].original == other && edges[i].copy == seq))
+			return 1;
+	return 0;
+}
+
+int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
+			uint32_t seq, double near_threshold,
+			ngx_copy_edge *edges, int max_edges)
+{
+	int n = 0;
+	uint64_t exact_of = UINT64_MAX;
+	if (a->content_hash) {
+		const uint64_t *v = ngx_map_get(&ci->exact, a->content_hash);
+		if (v && n < max_edges) {
+			exact_of = *v;
+			edges[n++] = make_edge(ci, seq, a->day, (uint32_t)*v,
+					       NGX_COPY_EXACT, 1.0);
+		}
+	}
+	if (!a->minhash || exact_of != UINT64_MAX)
+		return n; /* an exact copy's near copies are the original's */
+	for (int b = 0; b < NGX_LSH_BANDS && n < max_edges; b++) {
+		const uint64_t *head =
+			ngx_map_get(&ci->buckets, ngx_lsh_band_key(a->minhash, b));
+		int scanned = 0;
+		for (uint64_t node = head ? *head : 0;
+		     node && scanned < NGX_BUCKET_SCAN && n < max_edges;
+		     node = ci->node_next[node - 1], scanned++) {
+			uint32_t other = ci->node_seq[node - 1];
+			if (edge_has(edges, n, seq, other))
+				continue;
+			double sim = ngx_minhash_similarity(
+				a->minhash, ci->sigs + (size_t)other * NGX_MINHASH_K);
+			if (sim >= near_threshold)
+				edges[n++] = make_edge(ci, seq, a->day, other,
+						       NGX_COPY_NEAR, sim);
+		}
+	}
+	return n;
+}
+
+static ng_status grow(void **p, size_t elem, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return NG_OK;
+	size_t n = *cap ? *cap : 1024;
+	while (n < need)
+		n *= 2;
+	void *q = realloc(*p, n * elem);
+	if (!q)
+		return NG_ERR_NOMEM;
+	*p = q;
+	*cap = n;
+	return NG_OK;
+}
+
+ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
+			     uint32_t seq)
+{
+	if (seq != ci->n)
+		return NG_ERR_INTERNAL;
+	if (ci->n + 1 > ci->cap) {
+		size_t cap = ci->cap, cap2 = ci->cap, cap3 = ci->cap;
+		if (grow((void **)&ci->sigs, NGX_MINHASH_K * sizeof(uint32_t), &cap, ci->n + 1) ||
+		    grow((void **)&ci->days, sizeof(int32_t), &cap2, ci->n + 1) ||
+		    grow((void **)&ci->has_sig, 1, &cap3, ci->n + 1))
+			return NG_ERR_NOMEM;
+		ci->cap = cap;
+		/* the three grew in step; a failure above leaves cap unchanged
+		 * and the larger arrays are simply reused next time */
+	}
+	uint32_t *sig = ci->sigs + (size_t)seq * NGX_MINHASH_K;
+	if (a->minhash)
+		memcpy(sig, a->minhash, NGX_MINHASH_K * sizeof *sig);
+	else
+		memset(sig, 0xff, NGX_MINHASH_K * sizeof *sig);
+	ci->days[seq] = a->day;
+	ci->has_sig[seq] = a->minhash != NULL;
+	ci->n++;
+	if (a->content_hash && !ngx_map_get(&ci->exact, a->content_hash) &&
+	    ngx_map_put(&ci->exact, a->content_hash, seq))
+		return NG_ERR_NOMEM;
+	if (!a->minhash)
+		return NG_OK;
+	if (a->content_hash && ngx_map_get(&ci->exact, a->content_hash) &&
+	    *ngx_map_get(&ci->exact, a->content_hash) != seq)
+		return NG_OK; /* exact copies stay out of the buckets */
+	size_t cap_before = ci->cap_nodes;
+	if (grow((void **)&ci->node_seq, sizeof(uint32_t), &cap_before,
+		 ci->n_nodes + NGX_LSH_BANDS))
+		return NG_ERR_NOMEM;
+	size_t cap_next = ci->cap_nodes;
+	if (grow((void **)&ci->node_next, sizeof(uint32_t), &cap_next,
+		 ci->n_nodes + NGX_LSH_BANDS))
+		return NG_ERR_NOMEM;
+	ci->cap_nodes = cap_before < cap_next ? cap_before : cap_next;
+	for (int b = 0; b < NGX_LSH_BANDS; b++) {
+		uint64_t *head = ngx_map_upsert(&ci->buckets,
+						ngx_lsh_band_key(a->minhash, b), 0);
+		if (!head)
+			return NG_ERR_NOMEM;
+		ci->node_seq[ci->n_nodes] = seq;
+		ci->node_next[ci->n_nodes] = (uint32_t)*head;
+		ci->n_nodes++;
+		*head = ci->n_nodes;
+	}
+	return NG_OK;
+}
+
+size_t ngx_copy_index_memory(const ngx_copy_index *ci)
+{
+	return ci->cap * (NGX_MINHASH_K * 4 + 4 + 1) + ci->cap_nodes * 8 +
+	       (ci->exact.cap + ci->buckets.cap) * 17;
+}

@@ -1,0 +1,142 @@
+/*
+ * link.c: one article at a time, its copies first, then its story.
+ *
+ * A copy (exact or near) joins its original's story: shared text is the
+ * strongest evidence of a shared event. Otherwise the article joins the
+ * most similar open story when the cosine reaches the threshold, or starts
+ * a new one.
+ */
+#include "link_internal.h"
+
+#include <stdlib.h>
+
+struct ngx_link {
+	ngx_link_config config;
+	ngx_copy_index copies;
+	ngx_story_index stories;
+	uint32_t *story_of; /* by seq */
+	size_t n, cap;
+};
+
+const char *ngx_copy_kind_name(int kind)
+{
+	switch (kind) {
+	case NGX_COPY_EXACT: return "exact";
+	case NGX_COPY_NEAR: return "near";
+	default: return "unknown";
+	}
+}
+
+const char *ngx_copy_why_name(int why)
+{
+	switch (why) {
+	case NGX_WHY_EARLIER_PUBLISHED: return "earlier_published";
+	case NGX_WHY_EARLIER_INGESTED: return "earlier_ingested";
+	default: return "unknown";
+	}
+}
+
+ng_status ngx_link_new(const ngx_link_config *c, ngx_link **out)
+{
+	ngx_link *l = calloc(1, sizeof *l);
+	if (!l)
+		return NG_ERR_NOMEM;
+	l->config = *c;
+	ngx_copy_index_init(&l->copies);
+	ngx_story_index_init(&l->stories);
+	*out = l;
+	return NG_OK;
+}
+
+void ngx_link_free(ngx_link *l)
+{
+	if (!l)
+		return;
+	ngx_copy_index_free(&l->copies);
+	ngx_story_index_free(&l->stories);
+	free(l->story_of);
+	free(l);
+}
+
+static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 1024;
+		uint32_t *s = realloc(l->story_of, cap * sizeof *s);
+		if (!s)
+			return NG_ERR_NOMEM;
+		l->story_of = s;
+		l->cap = cap;
+	}
+	ng_status st = ngx_copy_index_add(&l->copies, a, (uint32_t)l->n);
+	if (!st)
+		st = ngx_story_index_join(&l->stories, a, story);
+	if (st)
+		return st;
+	l->story_of[l->n++] = story;
+	return NG_OK;
+}
+
+ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
+		       ngx_link_result *out)
+{
+	uint32_t seq = (uint32_t)l->n;
+	ngx_link_result r = {.seq = seq};
+	r.n_edges = ngx_copy_index_find(&l->copies, a, seq,
+					l->config.near_threshold, r.edges,
+					NGX_MAX_EDGES_PER_ARTICLE);
+	ng_status st = ngx_story_index_count(&l->stories, a);
+	if (st)
+		return st;
+	/* the best-scoring copy edge decides the story */
+	int best_edge = -1;
+	for (int i = 0; i < r.n_edges; i++)
+		if (best_edge < 0 || r.edges[i].score > r.edges[best_edge].score)
+			best_edge = i;
+	if (best_edge >= 0) {
+		const ngx_copy_edge *e = &r.edges[best_edge];
+		uint32_t other = e->copy == seq ? e->original : e->copy;
+		r.story = l->story_of[other];
+		r.story_score = e->score;
+	} else {
+		st = ngx_story_index_best(&l->stories, a, l->config.window_days,
+					  &r.story, &r.story_score);
+		if (st)
+			return st;
+		if (r.story == 0 || r.story_score < l->config.story_threshold) {
+			r.story = l->stories.n + 1;
+			r.new_story = 1;
+			r.story_score = 1.0;
+		}
+	}
+	st = record(l, a, r.story);
+	if (st)
+		return st;
+	*out = r;
+	return NG_OK;
+}
+
+ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
+			   uint32_t story)
+{
+	if (story == 0 || story > l->stories.n + 1)
+		return NG_ERR_INTERNAL;
+	ng_status st = ngx_story_index_count(&l->stories, a);
+	return st ? st : record(l, a, story);
+}
+
+uint32_t ngx_link_articles(const ngx_link *l)
+{
+	return (uint32_t)l->n;
+}
+
+uint32_t ngx_link_stories(const ngx_link *l)
+{
+	return l->stories.n;
+}
+
+size_t ngx_link_memory(const ngx_link *l)
+{
+	return ngx_copy_index_memory(&l->copies) +
+	       ngx_story_index_memory(&l->stories) + l->cap * 4;
+}

@@ -1,0 +1,81 @@
+/*
+ * link_internal.h: the two indexes behind link.h, each in its own file.
+ *
+ * copy_index.c: exact (content hash) and near-duplicate (MinHash LSH)
+ * lookups over every article seen. story_index.c: the story centroids,
+ * document frequencies and postings for online clustering. link.c ties them
+ * together in ngx_link_add.
+ */
+#ifndef NG_LINK_INTERNAL_H
+#define NG_LINK_INTERNAL_H
+
+#include "../base/map.h"
+#include "link.h"
+
+/* ---- copies ----------------------------------------------------------------- */
+typedef struct ngx_copy_index {
+	ngx_map exact;        /* content hash -> seq of its first article */
+	ngx_map buckets;      /* LSH band key -> 1 + index of the newest node */
+	uint32_t *node_seq;   /* bucket chains: article seq and next node + 1 */
+	uint32_t *node_next;
+	size_t n_nodes, cap_nodes;
+	uint32_t *sigs;       /* NGX_MINHASH_K per article, by seq */
+	int32_t *days;        /* publication day per article, by seq */
+	uint8_t *has_sig;
+	size_t n, cap;
+} ngx_copy_index;
+
+void ngx_copy_index_init(ngx_copy_index *ci);
+void ngx_copy_index_free(ngx_copy_index *ci);
+/* Edges from the article about to become seq to earlier articles. */
+int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
+			uint32_t seq, double near_threshold,
+			ngx_copy_edge *edges, int max_edges);
+/* Records the article as seq (must be the next seq). */
+ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
+			     uint32_t seq);
+size_t ngx_copy_index_memory(const ngx_copy_index *ci);
+
+/* ---- stories ---------------------------------------------------------------- */
+typedef struct ngx_story_state {
+	uint32_t *terms;      /* sorted */
+	float *weights;       /* sum over members of 1 + ln(tf) */
+	uint32_t n_terms, cap_terms;
+	uint32_t size;
+	int32_t first_day, last_day;
+	double norm;          /* cached idf-weighted norm */
+	uint64_t norm_docs;   /* document count when norm was computed; 0 = stale */
+	uint32_t stamp;       /* candidate dedupe */
+	float overlap;        /* candidate proxy score during one query */
+} ngx_story_state;
+
+typedef struct ngx_posting_list {
+	uint32_t *stories;
+	uint32_t n, cap;
+} ngx_posting_list;
+
+typedef struct ngx_story_index {
+	ngx_story_state *stories; /* story id s is stories[s - 1] */
+	uint32_t n, cap;
+	ngx_map df;               /* term -> documents containing it */
+	uint64_t n_docs;
+	ngx_map postings;         /* term -> index into lists */
+	ngx_posting_list *lists;
+	uint32_t n_lists, cap_lists;
+	uint32_t stamp;
+} ngx_story_index;
+
+void ngx_story_index_init(ngx_story_index *si);
+void ngx_story_index_free(ngx_story_index *si);
+/* Counts the article's terms into the document frequencies. */
+ng_status ngx_story_index_count(ngx_story_index *si, const ngx_link_article *a);
+/* Best story for the article (0 if none) and its cosine. */
+ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
+			       int window_days, uint32_t *story,
+			       double *score);
+/* Adds the article to story (which may be n + 1: a new story). */
+ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
+			       uint32_t story);
+size_t ngx_story_index_memory(const ngx_story_index *si);
+
+#endif

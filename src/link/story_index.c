@@ -1,0 +1,365 @@
+/*
+ * story_index.c: online story clustering by TF-IDF cosine to centroids.
+ *
+ * A story's centroid is the sum, over its articles, of each term's
+ * sublinear frequency 1 + ln(tf). An article is compared with a centroid
+ * under the current inverse document frequencies, idf = ln((N+1)/(df+1)) + 1,
+ * so early decisions use the statistics seen so far and nothing from the
+ * future (the clustering is online). Candidates come from postings of the
+ * article's highest-weighted terms (newest stories first, capped), ranked by
+ * a cheap overlap proxy; only the best few get a full cosine. Centroid norms
+ * are cached and refreshed when the story changes or the collection has grown
+ * by a tenth since. Large centroids are pruned to their heaviest terms.
+ */
+#include "link_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NGX_QUERY_TERMS 24        /* article terms used to find candidates */
+#define NGX_POSTINGS_SCAN 400     /* newest stories scanned per posting list */
+#define NGX_FULL_SCORES 40        /* candidates scored by full cosine */
+#define NGX_CENTROID_MAX 3000     /* centroid terms before pruning */
+#define NGX_CENTROID_KEEP 2000
+
+void ngx_story_index_init(ngx_story_index *si)
+{
+	memset(si, 0, sizeof *si);
+	ngx_map_init(&si->df);
+	ngx_map_init(&si->postings);
+}
+
+void ngx_story_index_free(ngx_story_index *si)
+{
+	for (uint32_t i = 0; i < si->n; i++) {
+		free(si->stories[i].terms);
+		free(si->stories[i].weights);
+	}
+	free(si->stories);
+	for (uint32_t i = 0; i < si->n_lists; i++)
+		free(si->lists[i].stories);
+	free(si->lists);
+	ngx_map_free(&si->df);
+	ngx_map_free(&si->postings);
+	memset(si, 0, sizeof *si);
+}
+
+static double idf(const ngx_story_index *si, uint32_t term)
+{
+	const uint64_t *df = ngx_map_get(&si->df, term);
+	return log((double)(si->n_docs + 1) / (double)((df ? *df : 0) + 1)) + 1.0;
+}
+
+static double tf_weight(uint32_t count)
+{
+	return 1.0 + log((double)count);
+}
+
+ng_status ngx_story_index_count(ngx_story_index *si, const ngx_link_article *a)
+{
+	for (uint32_t i = 0; i < a->n_terms; i++) {
+		uint64_t *df = ngx_map_upsert(&si->df, a->terms[i].term, 0);
+		if (!df)
+			return NG_ERR_NOMEM;
+		(*df)++;
+	}
+	si->n_docs++;
+	return NG_OK;
+}
+
+static double story_norm(ngx_story_index *si, ngx_story_state *s)
+{
+	if (s->norm_docs && si->n_docs * 10 <= s->norm_docs * 11)
+		return s->norm;
+	double sum = 0;
+	for (uint32_t i = 0; i < s->n_terms; i++) {
+		double w = s->weights[i] * idf(si, s->terms[i]);
+		sum += w * w;
+	}
+	s->norm = sqrt(sum);
+	s->norm_docs = si->n_docs;
+	return s->norm;
+}
+
+/* Weight of term in a story's centroid (binary search), 0 if absent. */
+static double centroid_weight(const ngx_story_state *s, uint32_t term)
+{
+	uint32_t lo = 0, hi = s->n_terms;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (s->terms[mid] < term)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n_terms && s->terms[lo] == term ? s->weights[lo] : 0.0;
+}
+
+static int in_window(const ngx_story_state *s, int32_t day, int window)
+{
+	if (day == NGX_DAY_UNKNOWN || s->last_day == NGX_DAY_UNKNOWN)
+		return 1;
+	return day - s->last_day <= window && s->first_day - day <= window;
+}
+
+typedef struct weighted { uint32_t idx; double w; } weighted;
+
+static int by_weight_desc(const void *a, const void *b)
+{
+	const weighted *x = a, *y = b;
+	if (x->w != y->w)
+		return x->w < y->w ? 1 : -1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+typedef struct candidate { uint32_t story; float overlap; } candidate;
+
+static int by_overlap_desc(const void *a, const void *b)
+{
+	const candidate *x = a, *y = b;
+	if (x->overlap != y->overlap)
+		return x->overlap < y->overlap ? 1 : -1;
+	return (x->story > y->story) - (x->story < y->story);
+}
+
+ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
+			       int window_days, uint32_t *story, double *score)
+{
+	*story = 0;
+	*score = 0;
+	if (a->n_terms == 0 || si->n == 0)
+		return NG_OK;
+	weighted *w = malloc(a->n_terms * sizeof *w);
+	candidate *cands = NULL;
+	size_t n_cands = 0, cap_cands = 0;
+	ng_status st = NG_OK;
+	if (!w)
+		return NG_ERR_NOMEM;
+	double norm = 0;
+	for (uint32_t i = 0; i < a->n_terms; i++) {
+		w[i].idx = i;
+		w[i].w = tf_weight(a->terms[i].count) * idf(si, a->terms[i].term);
+		norm += w[i].w * w[i].w;
+	}
+	norm = sqrt(norm);
+	/* keep per-term weights in term order for the full cosine */
+	double *wt = malloc(a->n_terms * sizeof *wt);
+	if (!wt) {
+		free(w);
+		return NG_ERR_NOMEM;
+	}
+	for (uint32_t i = 0; i < a->n_terms; i++)
+		wt[i] = w[i].w;
+	qsort(w, a->n_terms, sizeof *w, by_weight_desc);
+
+	si->stamp++;
+	uint32_t q = a->n_terms < NGX_QUERY_TERMS ? a->n_terms : NGX_QUERY_TERMS;
+	for (uint32_t k = 0; k < q && !st; k++) {
+		const uint64_t *li = ngx_map_get(&si->postings, a->terms[w[k].idx].term);
+		if (!li)
+			continue;
+		const ngx_posting_list *pl = &si->lists[*li];
+		uint32_t stop = pl->n > NGX_POSTINGS_SCAN ? pl->n - NGX_POSTINGS_SCAN : 0;
+		for (uint32_t j = pl->n; j-- > stop;) {
+			ngx_story_state *s = &si->stories[pl->stories[j] - 1];
+			if (!in_window(s, a->day, window_days))
+				continue;
+			if (s->stamp != si->stamp) {
+				s->stamp = si->stamp;
+				s->overlap = 0;
+				if (n_cands == cap_cands) {
+					cap_cands = cap_cands ? cap_cands * 2 : 64;
+					candidate *c = realloc(cands, cap_cands * sizeof *c);
+					if (!c) {
+						st = NG_ERR_NOMEM;
+						break;
+					}
+					cands = c;
+				}
+				cands[n_cands++] = (candidate){pl->stories[j], 0};
+			}
+			s->overlap += (float)w[k].w;
+		}
+	}
+	for (size_t i = 0; i < n_cands; i++)
+		cands[i].overlap = si->stories[cands[i].story - 1].overlap;
+	qsort(cands, n_cands, sizeof *cands, by_overlap_desc);
+	size_t full = n_cands < NGX_FULL_SCORES ? n_cands : NGX_FULL_SCORES;
+	for (size_t i = 0; i < full && !st; i++) {
+		ngx_story_state *s = &si->stories[cands[i].story - 1];
+		double dot = 0;
+		for (uint32_t t = 0; t < a->n_terms; t++) {
+			double cw = centroid_weight(s, a->terms[t].term);
+			if (cw > 0)
+				dot += wt[t] * cw * idf(si, a->terms[t].term);
+		}
+		double sn = story_norm(si, s);
+		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
+		if (cos > *score || (cos == *score && cands[i].story < *story)) {
+			*score = cos;
+			*story = cands[i].story;
+		}
+	}
+	free(cands);
+	free(wt);
+	free(w);
+	return st;
+}
+
+static ng_status posting_add(ngx_story_index *si, uint32_t term, uint32_t story)
+{
+	uint64_t *li = ngx_map_get(&si->postings, term);
+	if (!li) {
+		if (si->n_lists == si->cap_lists) {
+			uint32_t cap = si->cap_lists ? si->cap_lists * 2 : 1024;
+			ngx_posting_list *l = realloc(si->lists, cap * sizeof *l);
+			if (!l)
+				return NG_ERR_NOMEM;
+			si->lists = l;
+			si->cap_lists = cap;
+		}
+		if (ngx_map_put(&si->postings, term, si->n_lists))
+			return NG_ERR_NOMEM;
+		si->lists[si->n_lists++] = (ngx_posting_list){NULL, 0, 0};
+		li = ngx_map_get(&si->postings, term);
+	}
+	ngx_posting_list *pl = &si->lists[*li];
+	if (pl->n == pl->cap) {
+		uint32_t cap = pl->cap ? pl->cap * 2 : 4;
+		uint32_t *s = realloc(pl->stories, cap * sizeof *s);
+		if (!s)
+			return NG_ERR_NOMEM;
+		pl->stories = s;
+		pl->cap = cap;
+	}
+	pl->stories[pl->n++] = story;
+	return NG_OK;
+}
+
+typedef struct term_w { uint32_t term; float w; double key; } term_w;
+
+static int by_key_desc(const void *a, const void *b)
+{
+	const term_w *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? 1 : -1;
+	return (x->term > y->term) - (x->term < y->term);
+}
+
+static int by_term(const void *a, const void *b)
+{
+	const term_w *x = a, *y = b;
+	return (x->term > y->term) - (x->term < y->term);
+}
+
+/* Keeps the NGX_CENTROID_KEEP heaviest terms (idf-weighted). */
+static ng_status prune(ngx_story_index *si, ngx_story_state *s)
+{
+	term_w *tw = malloc(s->n_terms * sizeof *tw);
+	if (!tw)
+		return NG_ERR_NOMEM;
+	for (uint32_t i = 0; i < s->n_terms; i++)
+		tw[i] = (term_w){s->terms[i], s->weights[i],
+				 s->weights[i] * idf(si, s->terms[i])};
+	qsort(tw, s->n_terms, sizeof *tw, by_key_desc);
+	qsort(tw, NGX_CENTROID_KEEP, sizeof *tw, by_term);
+	for (uint32_t i = 0; i < NGX_CENTROID_KEEP; i++) {
+		s->terms[i] = tw[i].term;
+		s->weights[i] = tw[i].w;
+	}
+	s->n_terms = NGX_CENTROID_KEEP;
+	free(tw);
+	return NG_OK;
+}
+
+ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
+			       uint32_t story)
+{
+	if (story == si->n + 1) {
+		if (si->n == si->cap) {
+			uint32_t cap = si->cap ? si->cap * 2 : 256;
+			ngx_story_state *s = realloc(si->stories, cap * sizeof *s);
+			if (!s)
+				return NG_ERR_NOMEM;
+			si->stories = s;
+			si->cap = cap;
+		}
+		si->stories[si->n++] = (ngx_story_state){
+			.first_day = NGX_DAY_UNKNOWN, .last_day = NGX_DAY_UNKNOWN};
+	} else if (story == 0 || story > si->n) {
+		return NG_ERR_INTERNAL;
+	}
+	ngx_story_state *s = &si->stories[story - 1];
+	/* merge the sorted article terms into the sorted centroid */
+	uint32_t n_new = 0;
+	for (uint32_t i = 0, j = 0; i < a->n_terms; i++) {
+		while (j < s->n_terms && s->terms[j] < a->terms[i].term)
+			j++;
+		if (j == s->n_terms || s->terms[j] != a->terms[i].term)
+			n_new++;
+	}
+	uint32_t total = s->n_terms + n_new;
+	if (total > s->cap_terms) {
+		uint32_t cap = s->cap_terms ? s->cap_terms : 64;
+		while (cap < total)
+			cap *= 2;
+		uint32_t *t = realloc(s->terms, cap * sizeof *t);
+		if (!t)
+			return NG_ERR_NOMEM;
+		s->terms = t;
+		float *wv = realloc(s->weights, cap * sizeof *wv);
+		if (!wv)
+			return NG_ERR_NOMEM;
+		s->weights = wv;
+		s->cap_terms = cap;
+	}
+	/* merge from the back so it works in place */
+	int64_t i = (int64_t)a->n_terms - 1, j = (int64_t)s->n_terms - 1;
+	int64_t out = (int64_t)total - 1;
+	ng_status st = NG_OK;
+	while (i >= 0) {
+		uint32_t t = a->terms[i].term;
+		if (j >= 0 && s->terms[j] > t) {
+			s->terms[out] = s->terms[j];
+			s->weights[out--] = s->weights[j--];
+		} else if (j >= 0 && s->terms[j] == t) {
+			s->terms[out] = t;
+			s->weights[out--] = s->weights[j--] +
+					    (float)tf_weight(a->terms[i].count);
+			i--;
+		} else {
+			s->terms[out] = t;
+			s->weights[out--] = (float)tf_weight(a->terms[i].count);
+			if (!st)
+				st = posting_add(si, t, story);
+			i--;
+		}
+	}
+	s->n_terms = total;
+	if (st)
+		return st;
+	s->size++;
+	s->norm_docs = 0;
+	if (a->day != NGX_DAY_UNKNOWN) {
+		if (s->first_day == NGX_DAY_UNKNOWN || a->day < s->first_day)
+			s->first_day = a->day;
+		if (s->last_day == NGX_DAY_UNKNOWN || a->day > s->last_day)
+			s->last_day = a->day;
+	}
+	if (s->n_terms > NGX_CENTROID_MAX)
+		return prune(si, s);
+	return NG_OK;
+}
+
+size_t ngx_story_index_memory(const ngx_story_index *si)
+{
+	size_t bytes = si->cap * sizeof(ngx_story_state) +
+		       (si->df.cap + si->postings.cap) * 17 +
+		       si->cap_lists * sizeof(ngx_posting_list);
+	for (uint32_t i = 0; i < si->n; i++)
+		bytes += si->stories[i].cap_terms * 8;
+	for (uint32_t i = 0; i < si->n_lists; i++)
+		bytes += si->lists[i].cap * 4;
+	return bytes;
+}

@@ -1,0 +1,108 @@
+/*
+ * export.c: every article with its story and copy edges, as JSON or JSON
+ * Lines. The schema is documented, and kept stable, in docs/EXPORT.md.
+ */
+#include <sqlite3.h>
+
+#include "../engine/engine.h"
+
+#define EXPORT_VERSION 1
+
+static const char *col(sqlite3_stmt *q, int i)
+{
+	return (const char *)sqlite3_column_text(q, i);
+}
+
+static ng_status str_field(ngx_buf *b, const char *name, const char *v)
+{
+	ng_status st = ngx_buf_printf(b, ",\"%s\":", name);
+	return st ? st : ngx_buf_json_str(b, v);
+}
+
+static ng_status article_json(ngx_buf *b, sqlite3_stmt *a, sqlite3_stmt *c)
+{
+	ng_status st = ngx_buf_puts(b, "{\"id\":");
+	if (!st) st = ngx_buf_json_str(b, col(a, 1));
+	if (!st) st = str_field(b, "title", col(a, 2));
+	if (!st) st = str_field(b, "lang", col(a, 3));
+	if (!st) st = ngx_buf_printf(b, ",\"lang_reliable\":%s",
+				     sqlite3_column_int(a, 4) ? "true" : "false");
+	if (!st) st = str_field(b, "published", col(a, 5));
+	if (!st) st = str_field(b, "published_source", col(a, 6));
+	if (!st) st = str_field(b, "outlet", col(a, 7));
+	if (!st) st = str_field(b, "url", col(a, 8));
+	if (!st) st = str_field(b, "source", col(a, 9));
+	if (!st) st = ngx_buf_printf(b, ",\"record\":%lld,\"story\":%lld,\"words\":%lld,"
+				     "\"sentences\":%lld,\"copies\":[",
+				     sqlite3_column_int64(a, 10), sqlite3_column_int64(a, 11),
+				     sqlite3_column_int64(a, 12), sqlite3_column_int64(a, 13));
+	sqlite3_bind_int64(c, 1, sqlite3_column_int64(a, 0));
+	for (int n = 0; !st && sqlite3_step(c) == SQLITE_ROW; n++) {
+		st = ngx_buf_puts(b, n ? ",{\"other\":" : "{\"other\":");
+		if (!st) st = ngx_buf_json_str(b, col(c, 0));
+		if (!st) st = str_field(b, "original", col(c, 1));
+		if (!st) st = str_field(b, "kind", col(c, 2));
+		if (!st) st = ngx_buf_printf(b, ",\"score\":%.4f", sqlite3_column_double(c, 3));
+		if (!st) st = str_field(b, "why", col(c, 4));
+		if (!st) st = ngx_buf_putc(b, '}');
+	}
+	sqlite3_reset(c);
+	if (!st)
+		st = ngx_buf_puts(b, "]}");
+	return st;
+}
+
+ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
+{
+	if (!e || !out || f == NG_FORMAT_TABLE)
+		return NG_ERR_USAGE;
+	sqlite3 *db = ngx_store_db(e->store);
+	sqlite3_stmt *a = NULL, *c = NULL;
+	sqlite3_prepare_v2(db,
+			   "SELECT seq, id, title, lang, lang_reliable, published,"
+			   " published_source, outlet, url, source, record, story,"
+			   " n_words, n_sentences FROM articles ORDER BY seq",
+			   -1, &a, NULL);
+	/* the other article, which one is the original, kind, score, why */
+	sqlite3_prepare_v2(db,
+			   "SELECT CASE WHEN c.copy = ?1 THEN o.id ELSE k.id END,"
+			   " o.id, c.kind, c.score, c.why FROM copies c"
+			   " JOIN articles k ON k.seq = c.copy"
+			   " JOIN articles o ON o.seq = c.original"
+			   " WHERE c.copy = ?1 OR c.original = ?1"
+			   " ORDER BY c.copy, c.original",
+			   -1, &c, NULL);
+	if (!a || !c) {
+		sqlite3_finalize(a);
+		sqlite3_finalize(c);
+		return ngx_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
+	}
+	ngx_buf b;
+	ngx_buf_init(&b, 0);
+	ng_status st = NG_OK;
+	if (f == NG_FORMAT_JSON)
+		st = ngx_buf_printf(&b, "{\"version\":%d,\"articles\":[\n", EXPORT_VERSION);
+	for (long long n = 0; !st && sqlite3_step(a) == SQLITE_ROW; n++) {
+		if (f == NG_FORMAT_JSON && n)
+			st = ngx_buf_puts(&b, ",\n");
+		if (!st)
+			st = article_json(&b, a, c);
+		if (!st && f == NG_FORMAT_JSONL)
+			st = ngx_buf_putc(&b, '\n');
+		if (!st && b.len > (1 << 16)) {
+			if (fwrite(b.data, 1, b.len, out) != b.len)
+				st = NG_ERR_IO;
+			ngx_buf_clear(&b);
+		}
+	}
+	if (!st && f == NG_FORMAT_JSON)
+		st = ngx_buf_puts(&b, "\n]}\n");
+	if (!st && b.len && fwrite(b.data, 1, b.len, out) != b.len)
+		st = NG_ERR_IO;
+	ngx_buf_free(&b);
+	sqlite3_finalize(a);
+	sqlite3_finalize(c);
+	if (st == NG_ERR_IO)
+		return ngx_engine_fail(e, st, "export: write failed");
+	return st;
+}

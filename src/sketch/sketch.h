@@ -1,0 +1,53 @@
+/*
+ * sketch.h: analysed documents -> compact features for linking.
+ *
+ * Three sketches per document, all pure functions of the text:
+ *  - content hash: XXH3-64 of the normalised word stream (NFKC + case fold,
+ *    punctuation and spacing ignored): equal hashes mean exact copies;
+ *  - MinHash: NGX_MINHASH_K minima over word 3-shingles (normalised words),
+ *    estimating the Jaccard similarity of two shingle sets; banded into
+ *    NGX_LSH_BANDS bands of NGX_LSH_ROWS rows for candidate lookup
+ *    (docs/LINKING.md has the S-curve these give);
+ *  - terms: the bag of stems (stopwords dropped) plus capitalised names and
+ *    4+ digit numbers as their own features, as 32-bit hashes with counts,
+ *    sorted by hash. Story clustering weighs them by TF-IDF.
+ */
+#ifndef NG_SKETCH_H
+#define NG_SKETCH_H
+
+#include "../text/text.h"
+
+#define NGX_MINHASH_K 64
+#define NGX_LSH_ROWS 3
+#define NGX_LSH_BANDS 21 /* 21 * 3 = 63 of the 64 minima */
+
+typedef struct ngx_term {
+	uint32_t term;  /* hash of the stem (or name, number) */
+	uint32_t count; /* occurrences, title words weighted */
+} ngx_term;
+
+/* Kind of term feature, mixed into the hash so the spaces never collide. */
+enum { NGX_TERM_STEM = 0, NGX_TERM_NAME = 1, NGX_TERM_NUMBER = 2 };
+
+/* Hash of the normalised word stream; 0 when the document has no words. */
+uint64_t ngx_content_hash(const ngx_doc *d);
+
+/* Fills sig; returns the number of shingles seen (0: sig is all ones). */
+size_t ngx_minhash(const ngx_doc *d, uint32_t sig[NGX_MINHASH_K]);
+
+/* Fraction of equal minima: the Jaccard estimate. */
+double ngx_minhash_similarity(const uint32_t *a, const uint32_t *b);
+
+/* Key of band b of a signature (band index mixed in). */
+uint64_t ngx_lsh_band_key(const uint32_t sig[NGX_MINHASH_K], int band);
+
+/* The term bag of a document: body and title (title words count
+ * title_weight times). Result is arena-allocated and sorted by term. */
+ng_status ngx_terms(const ngx_doc *body, const ngx_doc *title,
+		    unsigned title_weight, ngx_arena *a, ngx_term **out,
+		    uint32_t *n_out);
+
+/* Hash of one term of a kind, as stored in ngx_term.term. */
+uint32_t ngx_term_hash(int kind, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,102 @@
+/*
+ * terms.c: the bag-of-terms sketch that story clustering weighs by TF-IDF.
+ *
+ * Features: Snowball stems of content words (stopwords and one-letter words
+ * dropped), capitalised words that do not open a sentence (names, in their
+ * normalised form, as a separate feature kind so "Trump" the name counts
+ * apart from "trump" the stem), and numbers of four or more digits (years,
+ * amounts): the last two are language-neutral evidence. Title words count
+ * title_weight times.
+ */
+#include "sketch.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "../text/utf8.h"
+
+uint32_t ngx_term_hash(int kind, const char *s, size_t len)
+{
+	uint64_t h = XXH3_64bits_withSeed(s, len, (uint64_t)kind + 1);
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int opens_sentence(const ngx_doc *d, size_t i)
+{
+	const ngx_sentence *s = &d->sentences[d->tokens[i].sentence];
+	/* the first word of the sentence, skipping opening quotes/brackets */
+	for (size_t j = s->first_token; j < i; j++)
+		if (d->tokens[j].kind != NGX_TOK_PUNCT)
+			return 0;
+	return 1;
+}
+
+/* Appends the term hashes of doc to hashes, each repeated weight times. */
+static size_t collect(const ngx_doc *d, unsigned weight, uint32_t *hashes,
+		      size_t n)
+{
+	if (!d)
+		return n;
+	for (size_t i = 0; i < d->n_tokens; i++) {
+		const ngx_token *t = &d->tokens[i];
+		uint32_t h[2];
+		int nh = 0;
+		if (t->kind == NGX_TOK_NUMBER) {
+			size_t digits = 0;
+			for (size_t k = 0; k < t->norm_len; k++)
+				digits += t->norm[k] >= '0' && t->norm[k] <= '9';
+			if (digits >= 4)
+				h[nh++] = ngx_term_hash(NGX_TERM_NUMBER, t->norm, t->norm_len);
+		} else if (t->kind == NGX_TOK_WORD) {
+			if (ngx_utf8_count(t->norm, t->norm_len) < 2 ||
+			    ngx_is_stopword(d->lang, t->norm, t->norm_len))
+				continue;
+			h[nh++] = ngx_term_hash(NGX_TERM_STEM, t->stem, t->stem_len);
+			if (t->capitalised && !opens_sentence(d, i))
+				h[nh++] = ngx_term_hash(NGX_TERM_NAME, t->norm, t->norm_len);
+		}
+		for (int k = 0; k < nh; k++)
+			for (unsigned w = 0; w < weight; w++)
+				hashes[n++] = h[k];
+	}
+	return n;
+}
+
+ng_status ngx_terms(const ngx_doc *body, const ngx_doc *title,
+		    unsigned title_weight, ngx_arena *a, ngx_term **out,
+		    uint32_t *n_out)
+{
+	size_t cap = 2 * (body ? body->n_tokens : 0) +
+		     2 * (size_t)title_weight * (title ? title->n_tokens : 0) + 1;
+	uint32_t *hashes = malloc(cap * sizeof *hashes);
+	if (!hashes)
+		return NG_ERR_NOMEM;
+	size_t n = collect(body, 1, hashes, 0);
+	n = collect(title, title_weight, hashes, n);
+	qsort(hashes, n, sizeof *hashes, cmp_u32);
+	size_t distinct = 0;
+	for (size_t i = 0; i < n; i++)
+		distinct += i == 0 || hashes[i] != hashes[i - 1];
+	ngx_term *terms = ngx_arena_alloc(a, (distinct ? distinct : 1) * sizeof *terms);
+	if (!terms) {
+		free(hashes);
+		return NG_ERR_NOMEM;
+	}
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || hashes[i] != hashes[i - 1])
+			terms[m++] = (ngx_term){hashes[i], 0};
+		terms[m - 1].count++;
+	}
+	free(hashes);
+	*out = terms;
+	*n_out = (uint32_t)m;
+	return NG_OK;
+}

@@ -1,0 +1,340 @@
+/*
+ * store.c: the SQLite schema, inserts and the resume scan (see store.h).
+ *
+ * Prepared statements are made once per connection. Sketch blobs are stored
+ * in the machine's byte order (little-endian on the platforms we build for);
+ * meta.byte_order records it and a mismatch refuses to open.
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NGX_SCHEMA_VERSION 1
+
+static const char *schema =
+	"PRAGMA journal_mode=WAL;"
+	"PRAGMA synchronous=NORMAL;"
+	"PRAGMA foreign_keys=ON;"
+	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+	"CREATE TABLE IF NOT EXISTS stories("
+	" id INTEGER PRIMARY KEY, title TEXT, size INTEGER NOT NULL DEFAULT 0,"
+	" first_seen TEXT, last_seen TEXT, languages TEXT);"
+	"CREATE TABLE IF NOT EXISTS articles("
+	" seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT,"
+	" record INTEGER, url TEXT, outlet TEXT, title TEXT, lang TEXT,"
+	" lang_reliable INTEGER, published TEXT, published_source TEXT,"
+	" day INTEGER, n_words INTEGER, n_sentences INTEGER,"
+	" content_hash INTEGER, record_hash INTEGER,"
+	" story INTEGER NOT NULL REFERENCES stories(id), body TEXT,"
+	" minhash BLOB, terms BLOB);"
+	"CREATE INDEX IF NOT EXISTS articles_story ON articles(story);"
+	"CREATE INDEX IF NOT EXISTS articles_content ON articles(content_hash);"
+	"CREATE TABLE IF NOT EXISTS copies("
+	" copy INTEGER NOT NULL REFERENCES articles(seq),"
+	" original INTEGER NOT NULL REFERENCES articles(seq),"
+	" kind TEXT NOT NULL, score REAL NOT NULL, why TEXT NOT NULL,"
+	" PRIMARY KEY(copy, original));"
+	"CREATE INDEX IF NOT EXISTS copies_original ON copies(original);";
+
+enum {
+	ST_INSERT_ARTICLE,
+	ST_INSERT_EDGE,
+	ST_NEW_STORY,
+	ST_REFRESH_STORY,
+	ST_COUNT
+};
+
+static const char *statements[ST_COUNT] = {
+	"INSERT INTO articles(seq, id, source, record, url, outlet, title, lang,"
+	" lang_reliable, published, published_source, day, n_words, n_sentences,"
+	" content_hash, record_hash, story, body, minhash, terms)"
+	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	"INSERT OR REPLACE INTO copies(copy, original, kind, score, why)"
+	" VALUES(?,?,?,?,?)",
+	"INSERT INTO stories(id, title) VALUES(?, ?)",
+	/* first/last seen: full dates only (a dateline's "--11-12" has no year) */
+	"UPDATE stories SET"
+	" size = (SELECT count(*) FROM articles WHERE story = ?1),"
+	" first_seen = (SELECT min(published) FROM articles"
+	"   WHERE story = ?1 AND published GLOB '[0-9]*'),"
+	" last_seen = (SELECT max(published) FROM articles"
+	"   WHERE story = ?1 AND published GLOB '[0-9]*'),"
+	" languages = (SELECT group_concat(lang, ',') FROM"
+	"   (SELECT DISTINCT lang FROM articles WHERE story = ?1 ORDER BY lang))"
+	" WHERE id = ?1",
+};
+
+struct ngx_store {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT];
+	char err[512];
+};
+
+static ng_status fail(ngx_store *s, const char *what)
+{
+	snprintf(s->err, sizeof s->err, "%s: %s", what, sqlite3_errmsg(s->db));
+	return NG_ERR_DB;
+}
+
+const char *ngx_store_errmsg(const ngx_store *s)
+{
+	return s ? s->err : "";
+}
+
+static int little_endian(void)
+{
+	uint16_t x = 1;
+	return *(uint8_t *)&x == 1;
+}
+
+static ng_status check_meta(ngx_store *s)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql,
+		 "INSERT OR IGNORE INTO meta VALUES('schema_version','%d');"
+		 "INSERT OR IGNORE INTO meta VALUES('byte_order','%s');",
+		 NGX_SCHEMA_VERSION, little_endian() ? "little" : "big");
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return fail(s, "writing meta");
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT value FROM meta WHERE key='schema_version'),"
+			       " (SELECT value FROM meta WHERE key='byte_order')",
+			       -1, &q, NULL) != SQLITE_OK)
+		return fail(s, "reading meta");
+	ng_status st = NG_OK;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		int version = sqlite3_column_int(q, 0);
+		const char *order = (const char *)sqlite3_column_text(q, 1);
+		if (version != NGX_SCHEMA_VERSION) {
+			snprintf(s->err, sizeof s->err,
+				 "database schema version %d, this newsgraph reads %d",
+				 version, NGX_SCHEMA_VERSION);
+			st = NG_ERR_DB;
+		} else if (!order || strcmp(order, little_endian() ? "little" : "big")) {
+			snprintf(s->err, sizeof s->err,
+				 "database written on a machine of another byte order");
+			st = NG_ERR_DB;
+		}
+	}
+	sqlite3_finalize(q);
+	return st;
+}
+
+ng_status ngx_store_open(const char *path, ngx_store **out, char *err,
+			 size_t errlen)
+{
+	ngx_store *s = calloc(1, sizeof *s);
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return NG_ERR_NOMEM;
+	}
+	if (!path)
+		path = ":memory:";
+	int rc = sqlite3_open_v2(path, &s->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	ng_status st = NG_OK;
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open database %s: %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		st = NG_ERR_DB;
+	}
+	if (!st) {
+		sqlite3_busy_timeout(s->db, 5000);
+		if (sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
+			snprintf(err, errlen, "cannot set up database %s: %s", path,
+				 sqlite3_errmsg(s->db));
+			st = NG_ERR_DB;
+		}
+	}
+	if (!st && check_meta(s)) {
+		snprintf(err, errlen, "database %s: %s", path, s->err);
+		st = NG_ERR_DB;
+	}
+	for (int i = 0; i < ST_COUNT && !st; i++) {
+		if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL)) {
+			snprintf(err, errlen, "database %s: %s", path,
+				 sqlite3_errmsg(s->db));
+			st = NG_ERR_DB;
+		}
+	}
+	if (st) {
+		ngx_store_close(s);
+		return st;
+	}
+	*out = s;
+	return NG_OK;
+}
+
+void ngx_store_close(ngx_store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+sqlite3 *ngx_store_db(ngx_store *s)
+{
+	return s->db;
+}
+
+static ng_status exec(ngx_store *s, const char *sql)
+{
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? NG_OK
+								      : fail(s, sql);
+}
+
+ng_status ngx_store_begin(ngx_store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+ng_status ngx_store_commit(ngx_store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+void ngx_store_rollback(ngx_store *s)
+{
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static ng_status step_done(ngx_store *s, sqlite3_stmt *q, const char *what)
+{
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return rc == SQLITE_DONE ? NG_OK : fail(s, what);
+}
+
+ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
+{
+	sqlite3_stmt *q = s->st[ST_INSERT_ARTICLE];
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)a->seq + 1);
+	bind_text(q, 2, a->id);
+	bind_text(q, 3, a->source);
+	sqlite3_bind_int64(q, 4, a->record_no);
+	bind_text(q, 5, a->url);
+	bind_text(q, 6, a->outlet);
+	bind_text(q, 7, a->title);
+	bind_text(q, 8, a->lang);
+	sqlite3_bind_int(q, 9, a->lang_reliable);
+	bind_text(q, 10, a->published);
+	bind_text(q, 11, a->published_source);
+	if (a->day != NGX_DAY_UNKNOWN)
+		sqlite3_bind_int(q, 12, a->day);
+	sqlite3_bind_int64(q, 13, a->n_words);
+	sqlite3_bind_int64(q, 14, a->n_sentences);
+	sqlite3_bind_int64(q, 15, (sqlite3_int64)a->content_hash);
+	sqlite3_bind_int64(q, 16, (sqlite3_int64)a->record_hash);
+	sqlite3_bind_int64(q, 17, a->story);
+	if (a->body)
+		sqlite3_bind_text(q, 18, a->body, (int)a->body_len, SQLITE_STATIC);
+	if (a->minhash)
+		sqlite3_bind_blob(q, 19, a->minhash,
+				  NGX_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
+	sqlite3_bind_blob(q, 20, a->terms ? (const void *)a->terms : (const void *)"",
+			  (int)(a->n_terms * sizeof(ngx_term)), SQLITE_STATIC);
+	return step_done(s, q, "storing an article");
+}
+
+ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e)
+{
+	sqlite3_stmt *q = s->st[ST_INSERT_EDGE];
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)e->copy + 1);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)e->original + 1);
+	sqlite3_bind_text(q, 3, ngx_copy_kind_name(e->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_double(q, 4, e->score);
+	sqlite3_bind_text(q, 5, ngx_copy_why_name(e->why), -1, SQLITE_STATIC);
+	return step_done(s, q, "storing a copy edge");
+}
+
+ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title)
+{
+	sqlite3_stmt *q = s->st[ST_NEW_STORY];
+	sqlite3_bind_int64(q, 1, story);
+	bind_text(q, 2, title);
+	return step_done(s, q, "creating a story");
+}
+
+ng_status ngx_store_refresh_story(ngx_store *s, uint32_t story)
+{
+	sqlite3_stmt *q = s->st[ST_REFRESH_STORY];
+	sqlite3_bind_int64(q, 1, story);
+	return step_done(s, q, "updating a story");
+}
+
+ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
+				 void *ctx)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT seq, id, day, content_hash, record_hash, story,"
+			       " minhash, terms FROM articles ORDER BY seq",
+			       -1, &q, NULL) != SQLITE_OK)
+		return fail(s, "reading articles");
+	ng_status st = NG_OK;
+	int rc;
+	uint32_t expect = 1;
+	/* blobs are copied out: SQLite does not promise their alignment */
+	uint32_t sig[NGX_MINHASH_K];
+	ngx_term *terms = NULL;
+	size_t terms_cap = 0;
+	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		ngx_article_row a = {0};
+		sqlite3_int64 seq = sqlite3_column_int64(q, 0);
+		if (seq != expect) {
+			snprintf(s->err, sizeof s->err,
+				 "articles table has a gap at seq %u", expect);
+			st = NG_ERR_DB;
+			break;
+		}
+		expect++;
+		a.seq = (uint32_t)(seq - 1);
+		a.id = (const char *)sqlite3_column_text(q, 1);
+		a.day = sqlite3_column_type(q, 2) == SQLITE_NULL
+				? NGX_DAY_UNKNOWN
+				: sqlite3_column_int(q, 2);
+		a.content_hash = (uint64_t)sqlite3_column_int64(q, 3);
+		a.record_hash = (uint64_t)sqlite3_column_int64(q, 4);
+		a.story = (uint32_t)sqlite3_column_int64(q, 5);
+		if (sqlite3_column_bytes(q, 6) == sizeof sig) {
+			memcpy(sig, sqlite3_column_blob(q, 6), sizeof sig);
+			a.minhash = sig;
+		}
+		size_t n = (size_t)sqlite3_column_bytes(q, 7) / sizeof(ngx_term);
+		if (n > terms_cap) {
+			ngx_term *t = realloc(terms, n * sizeof *t);
+			if (!t) {
+				st = NG_ERR_NOMEM;
+				break;
+			}
+			terms = t;
+			terms_cap = n;
+		}
+		if (n)
+			memcpy(terms, sqlite3_column_blob(q, 7), n * sizeof *terms);
+		a.terms = terms;
+		a.n_terms = (uint32_t)n;
+		st = fn(ctx, &a);
+	}
+	if (!st && rc != SQLITE_DONE)
+		st = fail(s, "reading articles");
+	free(terms);
+	sqlite3_finalize(q);
+	return st;
+}

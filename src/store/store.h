@@ -1,0 +1,66 @@
+/*
+ * store.h: the SQLite store, the pipeline's memory between runs.
+ *
+ * One file, WAL journal, one transaction per batch: an interrupted ingest
+ * loses at most the batch in flight, never what was committed. Tables
+ * (docs/STORE.md has the full schema): articles (one row per article, seq =
+ * arrival order, with the sketches needed to resume linking), copies (copy
+ * edges with kind, score and why), stories (one row per story with its
+ * aggregates), meta (schema version).
+ */
+#ifndef NG_STORE_H
+#define NG_STORE_H
+
+#include "../link/link.h"
+
+typedef struct ngx_store ngx_store;
+
+/* Opens or creates path (NULL or ":memory:" = in memory). On failure a
+ * message is written to err. */
+ng_status ngx_store_open(const char *path, ngx_store **out, char *err,
+			 size_t errlen);
+void ngx_store_close(ngx_store *s);
+const char *ngx_store_errmsg(const ngx_store *s);
+
+ng_status ngx_store_begin(ngx_store *s);
+ng_status ngx_store_commit(ngx_store *s);
+void ngx_store_rollback(ngx_store *s);
+
+typedef struct ngx_article_row {
+	uint32_t seq;
+	const char *id;
+	const char *source;
+	long long record_no;
+	const char *url, *outlet, *title, *lang;
+	int lang_reliable;
+	const char *published;
+	const char *published_source;
+	int32_t day;
+	long long n_words, n_sentences;
+	uint64_t content_hash;
+	uint64_t record_hash;  /* of the raw record: idempotency */
+	uint32_t story;
+	const char *body;
+	size_t body_len;
+	const char *headline;  /* title, or the lead, for story titles */
+	const uint32_t *minhash; /* NULL when the text has no words */
+	const ngx_term *terms;
+	uint32_t n_terms;
+} ngx_article_row;
+
+ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a);
+ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e);
+/* Creates story (new) with its title, or refreshes its aggregates. */
+ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title);
+ng_status ngx_store_refresh_story(ngx_store *s, uint32_t story);
+
+/* Calls fn for every stored article in seq order, with what linking needs
+ * (body and other text fields are NULL). */
+typedef ng_status (*ngx_store_article_fn)(void *ctx, const ngx_article_row *a);
+ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
+				 void *ctx);
+
+/* The raw handle, for report queries. */
+struct sqlite3 *ngx_store_db(ngx_store *s);
+
+#endif
