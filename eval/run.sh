@@ -1,0 +1,49 @@
+#!/bin/sh
+# eval/run.sh: the quality suites on the labelled data in ../shared. Runs
+# each suite twice through build/newsgraph (a readable table, then --json)
+# and keeps both in eval/out/SUITE.txt and eval/out/SUITE.json. A suite whose
+# data is absent is skipped with a message. Exit status is non-zero when a
+# suite that had its data failed.
+#
+# Environment: BUILD (default build), SHARED (default ../shared), and
+# EVAL_ARGS (extra options for `newsgraph eval`, e.g. "--threads 4").
+set -u
+cd "$(dirname "$0")/.." || exit 1
+
+BUILD=${BUILD:-build}
+CLI=$BUILD/newsgraph
+SHARED=${SHARED:-../shared}
+OUT=eval/out
+EVAL_ARGS=${EVAL_ARGS:-}
+[ -x "$CLI" ] || { echo "eval: $CLI is missing: run 'make'" >&2; exit 1; }
+mkdir -p "$OUT"
+status=0
+
+# run_suite NAME ARGS...: both outputs, or a failure noted in $status.
+run_suite() {
+	name=$1
+	echo "== $name"
+	# shellcheck disable=SC2086
+	if "$CLI" eval "$@" $EVAL_ARGS > "$OUT/$name.txt" &&
+	   "$CLI" eval "$@" $EVAL_ARGS --json > "$OUT/$name.json"; then
+		cat "$OUT/$name.txt"
+	else
+		echo "eval: suite $name failed" >&2
+		status=1
+	fi
+}
+
+seeds=$SHARED/fixtures/seed-stories
+if [ -r "$seeds/expected.json" ] && [ -d "$seeds/articles" ]; then
+	run_suite seeds "$seeds"
+else
+	echo "eval: skipping seeds: $seeds not found"
+fi
+
+fnc1=$SHARED/data/fnc1
+if [ -r "$fnc1/train_bodies.csv" ] && [ -r "$fnc1/train_stances.csv" ]; then
+	run_suite stories "$fnc1/train_bodies.csv" "$fnc1/train_stances.csv"
+else
+	echo "eval: skipping stories: $fnc1 not found"
+fi
+exit $status

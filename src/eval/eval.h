@@ -1,0 +1,62 @@
+/*
+ * eval.h: the pieces shared by the evaluation suites behind ng_eval_run.
+ *
+ * A suite is one entry in the table in eval.c: a name, the arguments it
+ * takes, and a function that runs the engine (through the public API only,
+ * in memory) over a labelled data set and adds its scores to a report. The
+ * driver checks the arguments and prints the report as an aligned table or
+ * one JSON line. Adding a suite is one file with its function and one table
+ * entry.
+ *
+ * Ownership: metric names are static strings; a report lives on the stack of
+ * ng_eval_run.
+ */
+#ifndef NG_EVAL_EVAL_H
+#define NG_EVAL_EVAL_H
+
+#include "../base/base.h"
+
+#define NGX_EVAL_MAX_METRICS 64
+
+typedef struct ngx_eval_metric {
+	const char *name;   /* static string, snake_case */
+	int is_count;       /* printed as an integer */
+	long long count;
+	double value;
+} ngx_eval_metric;
+
+typedef struct ngx_eval_report {
+	ngx_eval_metric metrics[NGX_EVAL_MAX_METRICS];
+	size_t n;
+} ngx_eval_report;
+
+/* Add a metric; past NGX_EVAL_MAX_METRICS it is dropped (a programming
+ * error, caught by the suites' tests). */
+void ngx_eval_real(ngx_eval_report *r, const char *name, double value);
+void ngx_eval_count(ngx_eval_report *r, const char *name, long long count);
+
+/* The options a suite runs with: the caller's, or the defaults for NULL. */
+typedef struct ngx_eval_ctx {
+	const ng_eval_options *opt;
+	ngx_diag_sink diag;   /* for problems in gold files */
+} ngx_eval_ctx;
+
+/* Opens an in-memory engine with the caller's threads, story threshold and
+ * diagnostics callback. Prints the reason on stderr when it fails. */
+ng_status ngx_eval_open_engine(const ngx_eval_ctx *ctx, ng_engine **out);
+/* Prints "newsgraph eval: WHAT: <engine message>" on stderr; returns st. */
+ng_status ngx_eval_engine_fail(ng_engine *e, const char *what, ng_status st);
+/* Seconds on a monotonic clock. */
+double ngx_eval_now(void);
+
+/* argv holds exactly the suite's arguments. */
+typedef ng_status (*ngx_eval_suite_fn)(ngx_eval_ctx *ctx, char **argv,
+				       ngx_eval_report *rep);
+
+/* eval_seeds.c: "seeds DIR" (DIR/articles, DIR/expected.json). */
+ng_status ngx_eval_seeds(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+/* eval_stories.c: "stories BODIES.csv STANCES.csv" (FNC-1). */
+ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv,
+			   ngx_eval_report *rep);
+
+#endif

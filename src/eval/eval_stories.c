@@ -1,0 +1,122 @@
+/*
+ * eval_stories.c: the "stories BODIES.csv STANCES.csv" suite.
+ *
+ * Story clustering on the FNC-1 training set. The gold comes from fnc1.c:
+ * bodies that share a headline labelled agree, disagree or discuss are one
+ * story. The engine sees only the bodies, one record each in ascending Body
+ * ID order with the id as text and no other metadata, so the score is what
+ * text alone gives. Reports B-cubed, ARI, pairwise scores, story counts and
+ * the time the engine took (ingest, flush and the story look-ups).
+ */
+#include <limits.h>
+#include <stdlib.h>
+
+#include "eval.h"
+#include "fnc1.h"
+#include "metrics.h"
+
+ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+{
+	const char *bodies_path = argv[0], *stances_path = argv[1];
+	ngx_fnc1 d;
+	ngx_fnc1_init(&d);
+	ng_status st = ngx_fnc1_load_bodies(&d, bodies_path, &ctx->diag);
+	/* NG_ERR_INPUT: some rows were bad and reported; the rest is usable. */
+	if (st == NG_ERR_INPUT && d.n_bodies > 0)
+		st = NG_OK;
+	if (!st) {
+		st = ngx_fnc1_load_stances(&d, stances_path, &ctx->diag);
+		if (st == NG_ERR_INPUT && d.n_stances > 0)
+			st = NG_OK;
+	}
+	if (st) {
+		fprintf(stderr, "newsgraph eval: cannot load the FNC-1 files: %s\n",
+			ng_status_str(st));
+		ngx_fnc1_free(&d);
+		return st;
+	}
+
+	size_t n = d.n_bodies;
+	long long *gold = malloc((n ? n : 1) * sizeof *gold);
+	long long *pred = malloc((n ? n : 1) * sizeof *pred);
+	size_t n_gold = 0;
+	if (!gold || !pred || ngx_fnc1_story_gold(&d, gold, &n_gold)) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+
+	double t0 = ngx_eval_now();
+	ng_engine *e = NULL;
+	if ((st = ngx_eval_open_engine(ctx, &e)))
+		goto done;
+	ng_ingest_stats stats = {0};
+	long long failed = 0, missing = 0;
+	for (size_t i = 0; i < n; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "%lld", d.bodies[i].id);
+		ng_record r = {0};
+		r.id = id;
+		r.text = d.bodies[i].text;
+		r.text_len = d.bodies[i].len;
+		st = ng_ingest_record(e, &r, bodies_path, &stats);
+		if (st == NG_ERR_INPUT) {
+			failed++;
+			st = NG_OK;
+		} else if (st) {
+			ngx_eval_engine_fail(e, "ingest", st);
+			goto close;
+		}
+	}
+	st = ng_ingest_flush(e, &stats);
+	if (st == NG_ERR_INPUT) {
+		st = NG_OK;
+	} else if (st) {
+		ngx_eval_engine_fail(e, "flush", st);
+		goto close;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "%lld", d.bodies[i].id);
+		long long story;
+		ng_status s = ng_article_story(e, id, &story);
+		if (s == NG_OK) {
+			pred[i] = story;
+		} else if (s == NG_ERR_NOTFOUND) {
+			/* Not stored: scored as a story of its own. */
+			pred[i] = LLONG_MIN + (long long)i;
+			missing++;
+		} else {
+			st = ngx_eval_engine_fail(e, "story look-up", s);
+			goto close;
+		}
+	}
+	double seconds = ngx_eval_now() - t0;
+
+	ngx_cluster_scores sc;
+	if ((st = ngx_cluster_score(gold, pred, n, &sc)))
+		goto close;
+	ngx_eval_count(rep, "bodies", (long long)n);
+	ngx_eval_count(rep, "stories_gold", sc.gold_clusters);
+	ngx_eval_count(rep, "stories_pred", sc.pred_clusters);
+	ngx_eval_real(rep, "bcubed_precision", sc.bcubed_precision);
+	ngx_eval_real(rep, "bcubed_recall", sc.bcubed_recall);
+	ngx_eval_real(rep, "bcubed_f1", sc.bcubed_f1);
+	ngx_eval_real(rep, "ari", sc.ari);
+	ngx_eval_real(rep, "pair_precision", sc.pair_precision);
+	ngx_eval_real(rep, "pair_recall", sc.pair_recall);
+	ngx_eval_real(rep, "pair_f1", sc.pair_f1);
+	ngx_eval_count(rep, "wrong_merges", sc.pred_pairs - sc.both_pairs);
+	ngx_eval_count(rep, "missed_merges", sc.gold_pairs - sc.both_pairs);
+	ngx_eval_count(rep, "failed", failed);
+	ngx_eval_count(rep, "missing", missing);
+	ngx_eval_real(rep, "seconds", seconds);
+	ngx_eval_real(rep, "bodies_per_second",
+		      seconds > 0 ? (double)n / seconds : 0.0);
+close:
+	ng_engine_close(e);
+done:
+	free(gold);
+	free(pred);
+	ngx_fnc1_free(&d);
+	return st;
+}
