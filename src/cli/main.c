@@ -34,6 +34,7 @@ static const char usage[] =
 	"  --threads N           analysis threads (default: all cores)\n"
 	"  --threshold X         story similarity threshold (default 0.30)\n"
 	"  --window DAYS         story time window (default 14)\n"
+	"  --batch N             ingest: records per transaction (default 1000)\n"
 	"  --format F            table, json or jsonl (stories, show, export)\n"
 	"  --published DATE      analyze: publication date for every document\n"
 	"  --json                eval: one JSON object instead of a table\n"
@@ -45,6 +46,7 @@ typedef struct options {
 	int threads;
 	double threshold;
 	int window;
+	int batch;
 	ng_format format;
 	int format_set;
 	const char *published;
@@ -81,6 +83,8 @@ static int parse_options(int argc, char **argv, options *o)
 			o->threshold = val ? atof(val) : -1;
 		else if (!strcmp(a, "--window"))
 			o->window = val ? atoi(val) : -1;
+		else if (!strcmp(a, "--batch"))
+			o->batch = val ? atoi(val) : -1;
 		else if (!strcmp(a, "--published"))
 			o->published = val;
 		else if (!strcmp(a, "-o"))
@@ -113,8 +117,8 @@ static int parse_options(int argc, char **argv, options *o)
 			i++;
 		}
 	}
-	if (o->threads < 0 || o->threshold < 0 || o->window < 0)
-		return bad_usage("--threads, --threshold and --window take a "
+	if (o->threads < 0 || o->threshold < 0 || o->window < 0 || o->batch < 0)
+		return bad_usage("--threads, --threshold, --window and --batch take a "
 				 "non-negative number", NULL);
 	return EXIT_OKAY;
 }
@@ -143,6 +147,7 @@ static ng_engine *open_engine(const options *o, int must_exist)
 	c.threads = o->threads;
 	c.story_threshold = o->threshold;
 	c.story_window_days = o->window;
+	c.batch_size = o->batch;
 	ng_engine *e = NULL;
 	if (ng_engine_open(&c, &e) != NG_OK)
 		return NULL; /* the reason went to stderr as a diagnostic */

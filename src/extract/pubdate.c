@@ -67,7 +67,7 @@ static int parse_time(const char **pp, char *time, size_t tlen, char *zone,
 	}
 	if (hh > 23 || mm > 59 || ss > 60)
 		return 0;
-	snprintf(time, tlen, "T%02d:%02d:%02d", hh, mm, ss > 59 ? 59 : ss);
+	snprintf(time, tlen, "T%02d:%02d:%02d", hh % 24, mm % 60, ss > 59 ? 59 : ss % 60);
 	zone[0] = '\0';
 	p = skip_space(p);
 	if (*p == 'Z' || !strncasecmp(p, "UTC", 3) || !strncasecmp(p, "GMT", 3)) {
@@ -86,7 +86,7 @@ static int parse_time(const char **pp, char *time, size_t tlen, char *zone,
 			return 0;
 		if (zh > 14 || zm > 59)
 			return 0;
-		snprintf(zone, zlen, "%c%02d:%02d", sign, zh, zm);
+		snprintf(zone, zlen, "%c%02d:%02d", sign, zh % 15, zm % 60);
 	}
 	*pp = p;
 	return 1;
@@ -101,7 +101,7 @@ static int finish(int y, int m, int d, const char *time, const char *zone,
 	rest = skip_space(rest);
 	if (*rest || !ngx_date_valid(y, m, d))
 		return 0;
-	snprintf(out, NGX_PUBDATE_LEN, "%04d-%02d-%02d%s%s", y, m, d, time, zone);
+	snprintf(out, NGX_PUBDATE_LEN, "%04d-%02d-%02d%.9s%.6s", y, m, d, time, zone);
 	*day = ngx_days_from_civil(y, m, d);
 	return 1;
 }
@@ -109,7 +109,7 @@ static int finish(int y, int m, int d, const char *time, const char *zone,
 int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
 			  int32_t *day)
 {
-	char time[16] = "", zone[8] = "";
+	char time[32] = "", zone[16] = "";
 	int y, m, d;
 	const char *p = skip_space(s);
 	*day = INT32_MIN;
@@ -118,7 +118,7 @@ int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
 		if (!digits(&p, 2, &m) || *p++ != '-' || !digits(&p, 2, &d) ||
 		    *skip_space(p) || !ngx_date_valid(2000, m, d))
 			return 0;
-		snprintf(out, NGX_PUBDATE_LEN, "--%02d-%02d", m, d);
+		snprintf(out, NGX_PUBDATE_LEN, "--%02d-%02d", m % 13, d % 32);
 		return 1;
 	}
 	if (digits(&p, 4, &y)) { /* YYYY-MM-DD or YYYY/MM/DD */

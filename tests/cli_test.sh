@@ -1,0 +1,150 @@
+#!/bin/sh
+# cli_test.sh: end-to-end tests of the newsgraph command, run from the
+# repository root with NEWSGRAPH set to the binary. Covers the seed stories,
+# idempotent ingest, exact copies, determinism across thread counts, every
+# kind of bad input the foundation issue names, and an ingest killed mid-run.
+# Prints "cli: N passed, N failed"; the exit status is the verdict.
+set -u
+NG=${NEWSGRAPH:-build/newsgraph}
+T=$(mktemp -d /tmp/newsgraph-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+passed=0; failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAILED: $*" >&2; }
+check() { # check "description" command...
+	desc=$1; shift
+	if "$@"; then ok; else bad "$desc"; fi
+}
+q() { sqlite3 "$1" "$2"; }
+
+# ---- the seed stories ---------------------------------------------------------
+$NG ingest examples --db "$T/seed.db" -q 2>"$T/err"
+check "ingest examples exits 0" [ $? -eq 0 ]
+check "five articles stored" [ "$(q "$T/seed.db" 'select count(*) from articles')" = 5 ]
+s0=$(q "$T/seed.db" "select story from articles where id like '000%'")
+s1=$(q "$T/seed.db" "select story from articles where id like '001%'")
+s2=$(q "$T/seed.db" "select story from articles where id like '002%'")
+s3=$(q "$T/seed.db" "select story from articles where id like '003%'")
+s4=$(q "$T/seed.db" "select story from articles where id like '004%'")
+check "000 and 001 share a story" [ "$s0" = "$s1" ]
+check "003 is alone" [ "$(q "$T/seed.db" "select count(*) from articles where story=$s3")" = 1 ]
+check "004 is alone" [ "$(q "$T/seed.db" "select count(*) from articles where story=$s4")" = 1 ]
+check "002 not merged with 003/004" [ "$s2" != "$s3" ] && [ "$s2" != "$s4" ]
+check "languages" [ "$(q "$T/seed.db" "select group_concat(lang, ',') from (select lang from articles order by id)")" = "en,en,de,en,en" ]
+check "000 published from its header" [ "$(q "$T/seed.db" "select published||' '||published_source from articles where id like '000%'")" = "2024-10-27 header" ]
+check "003 outlet TASS" [ "$(q "$T/seed.db" "select outlet from articles where id like '003%'")" = TASS ]
+
+$NG stories --db "$T/seed.db" >"$T/stories.txt"
+check "stories lists four stories" [ "$(grep -c '^ *[0-9]' "$T/stories.txt")" = 4 ]
+check "stories table has a header" grep -q 'languages' "$T/stories.txt"
+$NG show "$s0" --db "$T/seed.db" >"$T/show.txt"
+check "show lists 000 and 001" grep -q '001_5d9da47f99b66cba' "$T/show.txt"
+$NG show 999 --db "$T/seed.db" >/dev/null 2>&1
+check "show of a missing story fails" [ $? -eq 3 ]
+$NG export --db "$T/seed.db" --format jsonl >"$T/export.jsonl"
+check "export jsonl has five lines" [ "$(wc -l <"$T/export.jsonl")" = 5 ]
+check "export jsonl fields" grep -q '"id":"000_58e73d3533bae044","title":null,"lang":"en"' "$T/export.jsonl"
+$NG export --db "$T/seed.db" --format json >"$T/export.json"
+check "export json parses" /usr/bin/python3 -c "import json,sys; d=json.load(open('$T/export.json')); assert len(d['articles'])==5"
+
+# ---- idempotent ingest and exact copies -------------------------------------------
+$NG ingest examples --db "$T/seed.db" 2>"$T/err"
+check "re-ingest exits 0" [ $? -eq 0 ]
+check "re-ingest reports 5 unchanged" grep -q '0 added, 5 unchanged' "$T/err"
+check "re-ingest stores nothing new" [ "$(q "$T/seed.db" 'select count(*) from articles')" = 5 ]
+mkdir -p "$T/copy"
+cp examples/001_5d9da47f99b66cba.txt "$T/copy/copy-of-001.txt"
+$NG ingest "$T/copy" --db "$T/seed.db" -q
+check "a copy under another name is a new article" [ "$(q "$T/seed.db" 'select count(*) from articles')" = 6 ]
+check "joined by an exact edge to 001" [ "$(q "$T/seed.db" "select k.id||'>'||o.id||':'||c.kind from copies c join articles k on k.seq=c.copy join articles o on o.seq=c.original")" = "copy-of-001>001_5d9da47f99b66cba:exact" ]
+check "the copy is in 001's story" [ "$(q "$T/seed.db" "select story from articles where id='copy-of-001'")" = "$s1" ]
+
+# ---- JSON Lines, stdin, determinism ---------------------------------------------
+/usr/bin/python3 - "$T/many.jsonl" <<'PY'
+import json, sys, random
+random.seed(7)
+topics = [
+    "the central bank raised interest rates by half a point to fight inflation",
+    "a magnitude six earthquake struck the northern coast damaging hundreds of homes",
+    "the football club signed a new striker from the italian league for a record fee",
+    "scientists announced the discovery of a new species of frog in the rainforest",
+    "the parliament passed a law banning single use plastic bags from next year",
+]
+words = "today officials said that many people were affected while others waited for news reports".split()
+with open(sys.argv[1], "w") as f:
+    for i in range(300):
+        t = topics[i % 5]
+        extra = " ".join(random.choice(words) for _ in range(8))
+        f.write(json.dumps({"id": "n%03d" % i, "title": t[:40], "text": t + ". " + extra + ". " + t + ".",
+                            "published": "2024-03-%02d" % (1 + i % 20), "outlet": "Wire", "lang": "en"}) + "\n")
+PY
+$NG ingest "$T/many.jsonl" --db "$T/t1.db" --threads 1 -q
+$NG ingest "$T/many.jsonl" --db "$T/t2.db" --threads 2 --batch 7 -q
+$NG export --db "$T/t1.db" --format jsonl | sed 's/"source":"[^"]*",//' >"$T/e1"
+$NG export --db "$T/t2.db" --format jsonl | sed 's/"source":"[^"]*",//' >"$T/e2"
+check "same export for 1 and 2 threads, any batch size" cmp -s "$T/e1" "$T/e2"
+check "300 JSONL records stored" [ "$(q "$T/t1.db" 'select count(*) from articles')" = 300 ]
+check "five topics make five stories" [ "$(q "$T/t1.db" 'select count(*) from stories')" = 5 ]
+head -n 3 "$T/many.jsonl" | $NG ingest - --db "$T/stdin.db" -q
+check "stdin ingest" [ "$(q "$T/stdin.db" 'select count(*) from articles')" = 3 ]
+
+# ---- bad input -------------------------------------------------------------------
+mkdir -p "$T/bad"
+: >"$T/bad/empty.txt"
+head -c 4096 /dev/urandom >"$T/bad/binary.bin"
+printf 'Good title\nThis text has a bad byte \377 here and goes on.\n' >"$T/bad/invalid.txt"
+printf '{"id":"a","text":"fine record one about a river."}\nnot json at all\n{"id":"b"}\n{"id":"c","text":"fine record two about a mountain."}\n' >"$T/bad/mixed.jsonl"
+$NG ingest "$T/bad" --db "$T/bad.db" 2>"$T/err"
+rc=$?
+check "bad input exits 1" [ $rc -eq 1 ]
+check "empty file named" grep -q 'empty.txt' "$T/err"
+check "binary file named" grep -q 'binary.bin' "$T/err"
+check "invalid UTF-8 named with offset" grep -q 'invalid.txt.*offset 36' "$T/err"
+check "non-JSON line named with line number" grep -q 'mixed.jsonl:2' "$T/err"
+check "line without text named" grep -q 'mixed.jsonl:3' "$T/err"
+check "good records still stored" [ "$(q "$T/bad.db" "select group_concat(id, ',') from (select id from articles order by id)")" = "a,c,invalid" ]
+$NG ingest "$T/does-not-exist" --db "$T/bad.db" 2>"$T/err"
+check "missing path exits 1" [ $? -eq 1 ]
+check "missing path named" grep -q 'does-not-exist' "$T/err"
+$NG ingest examples --db /nonexistent-dir/x.db 2>"$T/err"
+check "unwritable database exits 3" [ $? -eq 3 ]
+check "unwritable database named" grep -q '/nonexistent-dir/x.db' "$T/err"
+/usr/bin/python3 -c "
+import json
+print(json.dumps({'id': 'big', 'text': ('word ' * 10_000_000)[:50_000_000]}))
+print(json.dumps({'id': 'after', 'text': 'a short record after the long line.'}))" >"$T/big.jsonl"
+$NG ingest "$T/big.jsonl" --db "$T/big.db" -q 2>"$T/err"
+check "50 MB single line exits 0" [ $? -eq 0 ]
+check "50 MB line and the next stored" [ "$(q "$T/big.db" 'select count(*) from articles')" = 2 ]
+
+# ---- an interrupted ingest keeps what was committed --------------------------------
+/usr/bin/python3 -c "
+import json
+for i in range(20000):
+    print(json.dumps({'id': 'k%05d' % i, 'text': 'record %d about subject %d with some words in it' % (i, i % 97)}))" >"$T/kill.jsonl"
+$NG ingest "$T/kill.jsonl" --db "$T/kill.db" --batch 500 -q 2>/dev/null &
+pid=$!
+sleep 1
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+n=$(q "$T/kill.db" 'select count(*) from articles' 2>/dev/null || echo 0)
+check "killed ingest: database intact" [ "$(q "$T/kill.db" 'pragma integrity_check' 2>/dev/null || echo ok)" = ok ]
+check "killed ingest: whole batches only ($n)" [ $((n % 500)) -eq 0 ]
+$NG ingest "$T/kill.jsonl" --db "$T/kill.db" 2>"$T/err"
+check "resumed ingest completes" [ "$(q "$T/kill.db" 'select count(*) from articles')" = 20000 ]
+check "resumed ingest counts the committed as unchanged" grep -q "$((20000 - n)) added, $n unchanged" "$T/err"
+
+# ---- analyze ----------------------------------------------------------------------
+$NG analyze examples/003_b25523e41b776a03.txt >"$T/an.json"
+check "analyze prints one object" [ "$(wc -l <"$T/an.json")" = 1 ]
+check "analyze has language and date" grep -q '"lang":"en".*"published":"2024-11-11T11:49:00","published_source":"header"' "$T/an.json"
+$NG analyze examples/002_ecfb8b0ff7967163.txt --published 2024-10-25 >"$T/an2.json"
+check "analyze --published overrides" grep -q '"published":"2024-10-25","published_source":"override"' "$T/an2.json"
+$NG analyze examples --published 'not a date' >/dev/null 2>&1
+check "analyze rejects a bad --published" [ $? -eq 2 ]
+$NG frobnicate >/dev/null 2>&1
+check "unknown command exits 2" [ $? -eq 2 ]
+
+echo "cli: $passed passed, $failed failed"
+[ $failed -eq 0 ]
