@@ -1,0 +1,205 @@
+/*
+ * analyze.c: ngx_text_analyze, records -> analysed documents.
+ *
+ * The driver of the text stage. For one document it settles the language
+ * (the caller's hint, else CLD2), cuts the tokens (tokenize.c), folds each
+ * one (fold.c), stems the words (stem.c), groups the tokens into sentences
+ * (sentences.c) and hands back an ngx_doc whose every byte lives in the
+ * caller's arena. The context keeps what outlives a document: the stemmers
+ * and a token buffer that grows once and is then reused, so a document
+ * costs no malloc beyond the arena's chunks.
+ *
+ * Beyond NFKC + case folding, a word's norm has its typographic apostrophe
+ * (U+2019) replaced by the ASCII one, so "Trump’s" and "Trump's" meet and
+ * the Snowball stemmers (which know only ') strip the possessive.
+ */
+#include "textint.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ngx_text_ctx {
+	ngx_stemmer_set *stemmers;
+	ngx_token *scratch; /* tokens of the document being analysed */
+	size_t scratch_cap;
+};
+
+ng_status ngx_text_ctx_new(ngx_text_ctx **out)
+{
+	ngx_text_ctx *c = calloc(1, sizeof(*c));
+	if (!c)
+		return NG_ERR_NOMEM;
+	c->stemmers = ngx_stemmer_set_new();
+	if (!c->stemmers) {
+		free(c);
+		return NG_ERR_NOMEM;
+	}
+	*out = c;
+	return NG_OK;
+}
+
+void ngx_text_ctx_free(ngx_text_ctx *c)
+{
+	if (!c)
+		return;
+	ngx_stemmer_set_free(c->stemmers);
+	free(c->scratch);
+	free(c);
+}
+
+/* A usable hint is an ISO 639-1 code, maybe with a region ("en", "EN",
+ * "pt-BR", "en_GB"); it is copied lowercased without the region. */
+static int hint_code(const char *hint, char out[8])
+{
+	if (!hint)
+		return 0;
+	for (int i = 0; i < 2; i++) {
+		char ch = hint[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch + 32);
+		if (ch < 'a' || ch > 'z')
+			return 0;
+		out[i] = ch;
+	}
+	if (hint[2] != '\0' && hint[2] != '-' && hint[2] != '_')
+		return 0;
+	out[2] = '\0';
+	return 1;
+}
+
+static ng_status grow_scratch(ngx_text_ctx *c)
+{
+	size_t cap = c->scratch_cap ? c->scratch_cap * 2 : 4096;
+	if (cap > NGX_TEXT_MAX_TOKENS)
+		cap = NGX_TEXT_MAX_TOKENS;
+	ngx_token *p = realloc(c->scratch, cap * sizeof(*p));
+	if (!p)
+		return NG_ERR_NOMEM;
+	c->scratch = p;
+	c->scratch_cap = cap;
+	return NG_OK;
+}
+
+/* Replaces each U+2019 (E2 80 99) in s with ' ; returns the new length. */
+static size_t ascii_apostrophes(char *s, size_t n)
+{
+	char *hit = memchr(s, 0xE2, n);
+	if (!hit)
+		return n;
+	size_t w = (size_t)(hit - s);
+	for (size_t r = w; r < n;) {
+		if (r + 2 < n && (unsigned char)s[r] == 0xE2 &&
+		    (unsigned char)s[r + 1] == 0x80 &&
+		    (unsigned char)s[r + 2] == 0x99) {
+			s[w++] = '\'';
+			r += 3;
+		} else {
+			s[w++] = s[r++];
+		}
+	}
+	s[w] = '\0';
+	return w;
+}
+
+/* Fills norm and stem of one token. */
+static ng_status normalise(ngx_text_ctx *c, const char *text, ngx_token *t,
+			   int stemming, ngx_arena *a)
+{
+	const char *raw = text + t->start;
+	size_t raw_len = ngx_text_cut(raw, t->end - t->start,
+				      NGX_TEXT_MAX_NORM_INPUT);
+	size_t nl;
+	char *norm = ngx_text_fold(raw, raw_len, a, &nl);
+	if (!norm)
+		return NG_ERR_NOMEM;
+	if (nl > NGX_TEXT_MAX_NORM) {
+		/* NFKC can expand a code point up to 18 times. */
+		nl = ngx_text_cut(norm, nl, NGX_TEXT_MAX_NORM);
+		norm[nl] = '\0';
+	}
+	if (t->kind == NGX_TOK_WORD)
+		nl = ascii_apostrophes(norm, nl);
+	t->norm = norm;
+	t->norm_len = (uint16_t)nl;
+	t->stem = norm;
+	t->stem_len = (uint16_t)nl;
+	if (stemming && t->kind == NGX_TOK_WORD) {
+		const char *stem;
+		size_t sl;
+		ng_status st = ngx_stemmer_stem(c->stemmers, norm, nl, a, &stem,
+						&sl);
+		if (st != NG_OK)
+			return st;
+		t->stem = stem;
+		t->stem_len = (uint16_t)sl;
+	}
+	return NG_OK;
+}
+
+ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
+			   const char *lang_hint, ngx_arena *a, ngx_doc *out)
+{
+	if (!c || !a || !out || (!text && len))
+		return NG_ERR_USAGE;
+	if (!text)
+		text = "";
+	/* Token offsets are 32-bit. */
+	if (len >= UINT32_MAX)
+		return NG_ERR_TOOBIG;
+
+	ngx_doc d;
+	memset(&d, 0, sizeof d);
+	d.text = text;
+	d.len = len;
+	if (hint_code(lang_hint, d.lang)) {
+		d.lang_reliable = 1;
+		d.lang_percent = 100;
+	} else {
+		ngx_langid_detect(text, len, d.lang, &d.lang_reliable,
+				  &d.lang_percent);
+	}
+
+	size_t n = 0, pos = 0;
+	ngx_token t;
+	memset(&t, 0, sizeof t);
+	while (n < NGX_TEXT_MAX_TOKENS &&
+	       ngx_text_next_token(text, len, &pos, &t)) {
+		if (n == c->scratch_cap && grow_scratch(c) != NG_OK)
+			return NG_ERR_NOMEM;
+		c->scratch[n++] = t;
+	}
+
+	int stemming = ngx_stemmer_select(c->stemmers, d.lang);
+	if (stemming < 0)
+		return NG_ERR_NOMEM;
+	ngx_token *tok = c->scratch;
+	for (size_t i = 0; i < n; i++) {
+		ng_status st = normalise(c, text, &tok[i], stemming, a);
+		if (st != NG_OK)
+			return st;
+		if (tok[i].kind != NGX_TOK_PUNCT)
+			d.n_words++;
+	}
+
+	d.n_sentences = ngx_text_sentences(text, len, d.lang, tok, n);
+	if (n > 0) {
+		d.tokens = ngx_arena_alloc(a, n * sizeof(*d.tokens));
+		d.sentences = ngx_arena_zalloc(a, d.n_sentences *
+						  sizeof(*d.sentences));
+		if (!d.tokens || !d.sentences)
+			return NG_ERR_NOMEM;
+		memcpy(d.tokens, tok, n * sizeof(*d.tokens));
+		d.n_tokens = n;
+	}
+	for (size_t i = 0; i < n; i++) {
+		ngx_sentence *s = &d.sentences[tok[i].sentence];
+		if (s->n_tokens == 0) {
+			s->first_token = (uint32_t)i;
+			s->start = tok[i].start;
+		}
+		s->n_tokens++;
+		s->end = tok[i].end;
+	}
+	*out = d;
+	return NG_OK;
+}

@@ -1,0 +1,121 @@
+/*
+ * textint.h: the private interface between the files of src/text.
+ *
+ * text.h is what the rest of newsgraph sees; this header is how the pieces
+ * behind it talk to each other: the code-point decoder and character classes
+ * the tokenizer and sentence splitter share, the tokenizer itself, the
+ * sentence splitter, the stemmer set an ngx_text_ctx owns, and the stopword
+ * tables (exposed so the tests can check they are sorted). Nothing here is
+ * meant for other stages.
+ */
+#ifndef NG_TEXTINT_H
+#define NG_TEXTINT_H
+
+#include "text.h"
+
+/* Folded norms and stems are computed from at most this many bytes of a
+ * token (cut at a code-point boundary), so a 1 MB "word" costs no more than
+ * a long one and norm_len/stem_len always fit their uint16. start/end still
+ * cover the whole token. */
+#define NGX_TEXT_MAX_NORM_INPUT 256
+#define NGX_TEXT_MAX_NORM 4096
+
+/* Decodes one code point of UTF-8 at s (n > 0 bytes left). Valid input is
+ * assumed, but bad bytes never read past s + n: they decode as U+FFFD, one
+ * byte each. Returns the byte length (1..4). */
+static inline int ngx_text_decode(const unsigned char *s, size_t n,
+				  int32_t *cp)
+{
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = (int32_t)c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = (int32_t)(((c & 0x1F) << 6) | (s[1] & 0x3F));
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		int32_t v = (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) |
+				      (s[2] & 0x3F));
+		if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+			*cp = v;
+			return 3;
+		}
+	}
+	if (c >= 0xF0 && c <= 0xF4 && n >= 4 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
+		int32_t v = (int32_t)(((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) |
+				      ((s[2] & 0x3F) << 6) | (s[3] & 0x3F));
+		if (v >= 0x10000 && v <= 0x10FFFF) {
+			*cp = v;
+			return 4;
+		}
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+/* Length of the longest prefix of s[0..n) that is at most max bytes and
+ * does not cut a code point. */
+size_t ngx_text_cut(const char *s, size_t n, size_t max);
+
+/* ---- character classes (tokenize.c) -------------------------------------- */
+typedef enum ngx_char_class {
+	NGX_CH_SPACE = 0,  /* separators, controls; format chars between words */
+	NGX_CH_UPPER,      /* Lu, Lt */
+	NGX_CH_LETTER,     /* Ll, Lm, Lo, Nl, No */
+	NGX_CH_MARK,       /* Mn, Mc, Me */
+	NGX_CH_DIGIT,      /* Nd */
+	NGX_CH_FORMAT,     /* Cf: ZWJ, ZWNJ, soft hyphen (kept inside words) */
+	NGX_CH_OTHER       /* punctuation, symbols, everything else */
+} ngx_char_class;
+
+ngx_char_class ngx_text_char_class(int32_t cp);
+
+/* Is cp a lowercase letter (Ll)? Used to tell a continuing sentence. */
+int ngx_text_is_lower(int32_t cp);
+
+/* ---- tokenizer (tokenize.c) ------------------------------------------------
+ * Finds the next token at or after *pos; fills start, end, kind and
+ * capitalised (the rest of *tok is left alone) and moves *pos past it.
+ * Returns 0 when no token is left. */
+int ngx_text_next_token(const char *text, size_t len, size_t *pos,
+			ngx_token *tok);
+
+/* ---- sentences (sentences.c) ------------------------------------------------
+ * Sets tok[i].sentence for the n tokens of text (norms filled in, in text
+ * order) and returns the number of sentences (0 when n == 0). lang is the
+ * document's ISO 639-1 code or "und"; it picks the abbreviation list and
+ * whether "16. BRICS-Gipfel" reads as an ordinal. */
+size_t ngx_text_sentences(const char *text, size_t len, const char *lang,
+			  ngx_token *tok, size_t n);
+
+/* ---- stemmers (stem.c) ------------------------------------------------------
+ * A set of Snowball stemmers, one per language, created on first use, with a
+ * bounded memo of recent (word -> stem) results: news vocabulary repeats, and
+ * a hash probe is far cheaper than a Snowball run. Not thread-safe. */
+typedef struct ngx_stemmer_set ngx_stemmer_set;
+
+ngx_stemmer_set *ngx_stemmer_set_new(void);
+void ngx_stemmer_set_free(ngx_stemmer_set *s);
+
+/* Selects the stemmer for lang for the following ngx_stemmer_stem calls.
+ * Returns 1 when lang has one, 0 when not (stems are then the norms), and
+ * -1 on out-of-memory. */
+int ngx_stemmer_select(ngx_stemmer_set *s, const char *lang);
+
+/* Stems norm (len bytes, folded) with the selected stemmer; the stem is
+ * copied into a (or *out is set to norm itself when unchanged). Returns
+ * NG_OK or NG_ERR_NOMEM. */
+ng_status ngx_stemmer_stem(ngx_stemmer_set *s, const char *norm, size_t len,
+			   ngx_arena *a, const char **out, size_t *out_len);
+
+/* ---- stopwords (stopwords.c) ------------------------------------------------
+ * The sorted list of lang (NULL when none); *n gets its length. */
+const char *const *ngx_stopword_list(const char *lang, size_t *n);
+/* The i-th language that has a list (NULL past the end). */
+const char *ngx_stopword_lang(size_t i);
+
+#endif
