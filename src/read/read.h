@@ -63,7 +63,7 @@ typedef ng_status (*ngx_record_fn)(void *ctx, const ngx_record *r);
 
 typedef struct ngx_read_stats {
 	long long files;
-	long long records;
+	long long records;      /* records handed to the callback */
 	long long failed;       /* records or files rejected with a diagnostic */
 	long long bytes;
 	long long invalid_utf8;
@@ -86,7 +86,8 @@ ng_status ngx_read_text_article(const char *name, const char *bytes,
 				size_t len, ngx_record_fn fn, void *ctx,
 				ngx_diag_sink *diag, ngx_read_stats *stats);
 
-/* Parses JSON Lines from memory (used by ngx_read_path and by tests). */
+/* Parses JSON Lines from memory (tests, callers holding bytes); the same
+ * rules as ngx_read_path, which streams files line by line instead. */
 ng_status ngx_read_jsonl(const char *name, const char *bytes, size_t len,
 			 ngx_record_fn fn, void *ctx, ngx_diag_sink *diag,
 			 ngx_read_stats *stats);

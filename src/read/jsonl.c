@@ -1,0 +1,331 @@
+/*
+ * jsonl.c: JSON Lines -> records.
+ *
+ * One JSON object per line: {"id","url","title","text","published",
+ * "outlet","lang"}, only "text" required. Lines are streamed (from a FILE
+ * through lines.c, or split out of memory) and each is judged on its own:
+ * a blank line is skipped silently; a line that is not JSON, not an object,
+ * has no "text" string or only blank text is an error naming the file, the
+ * line number and the byte offset of the line's start (plus the column of a
+ * JSON syntax error), and the next line is read as usual. A line is repaired
+ * to valid UTF-8 before it is parsed, with one warning naming how many
+ * sequences were replaced and the file offset of the first.
+ *
+ * Field rules: "id" may be a string or a number (written in decimal;
+ * integers past 2^53 lose precision as in any double); the default id is
+ * "<basename>:<line>". "published" is kept as given, trimmed, with source
+ * "metadata". An optional field of the wrong type is a warning and left out;
+ * null means absent. A U+0000 written as \u0000 in text becomes U+FFFD and
+ * counts as a replaced byte, since the record text is a C string.
+ */
+#include "read_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/json.h"
+#include "../text/utf8.h"
+
+typedef struct jsonl {
+	const char *name;
+	ngx_read_io *io;
+	ngx_arena arena;  /* reset for every line */
+	ngx_buf repaired; /* a line or a text with bad bytes, repaired */
+	long long nonblank;
+	ng_status result; /* NG_OK or NG_ERR_INPUT */
+} jsonl;
+
+static int is_blank_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	       c == '\v';
+}
+
+static int is_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!is_blank_byte(s[i]))
+			return 0;
+	return 1;
+}
+
+static const char *trimmed_copy(ngx_arena *a, const char *s)
+{
+	size_t len = strlen(s);
+	while (len && is_blank_byte(*s)) {
+		s++;
+		len--;
+	}
+	while (len && is_blank_byte(s[len - 1]))
+		len--;
+	return len ? ngx_arena_strndup(a, s, len) : NULL;
+}
+
+static void line_error(jsonl *j, long long line_no, long long offset,
+		       const char *what)
+{
+	ngx_diag(j->io->diag, NG_DIAG_ERROR, j->name, line_no, offset, "%s",
+		 what);
+	j->io->stats->failed++;
+	j->result = NG_ERR_INPUT;
+}
+
+/* An optional string field: NULL when absent, null, or (with a warning)
+ * of another type. */
+static const char *optional_str(jsonl *j, const ngx_json *obj,
+				const char *key, long long line_no,
+				long long offset)
+{
+	const ngx_json *m = ngx_json_get(obj, key);
+	if (!m || m->type == NGX_JSON_NULL)
+		return NULL;
+	if (m->type != NGX_JSON_STRING) {
+		ngx_diag(j->io->diag, NG_DIAG_WARNING, j->name, line_no, offset,
+			 "field \"%s\" is not a string, ignored", key);
+		return NULL;
+	}
+	return trimmed_copy(&j->arena, m->str);
+}
+
+/* Returns a status that stops the walk, or NG_OK. */
+static ng_status take_line(jsonl *j, const char *line, size_t len,
+			   long long line_no, long long offset)
+{
+	ngx_read_io *io = j->io;
+
+	if (is_blank(line, len))
+		return NG_OK;
+	j->nonblank++;
+	ngx_arena_reset(&j->arena);
+
+	size_t first_bad = 0;
+	size_t bad = ngx_read_repair(line, len, &j->repaired, &first_bad);
+	if (bad == (size_t)-1)
+		return NG_ERR_NOMEM; /* the cap is 3x the line cap: memory */
+	if (bad) {
+		line = j->repaired.data;
+		len = j->repaired.len;
+	}
+
+	ngx_json *obj;
+	size_t err_at = 0;
+	const char *err_msg = "";
+	ng_status st = ngx_json_parse(line, len, &j->arena, &obj, &err_at,
+				      &err_msg);
+	if (st == NG_ERR_NOMEM)
+		return st;
+	if (st) {
+		char what[160];
+		snprintf(what, sizeof what, "not JSON: %s at column %zu",
+			 err_msg, err_at + 1);
+		line_error(j, line_no, offset, what);
+		return NG_OK;
+	}
+	if (obj->type != NGX_JSON_OBJECT) {
+		line_error(j, line_no, offset, "not a JSON object");
+		return NG_OK;
+	}
+	const ngx_json *text = ngx_json_get(obj, "text");
+	if (!text) {
+		line_error(j, line_no, offset, "no \"text\" field");
+		return NG_OK;
+	}
+	if (text->type != NGX_JSON_STRING) {
+		line_error(j, line_no, offset, "field \"text\" is not a string");
+		return NG_OK;
+	}
+	if (is_blank(text->str, text->len)) {
+		line_error(j, line_no, offset, "field \"text\" is empty");
+		return NG_OK;
+	}
+
+	ngx_record rec;
+	memset(&rec, 0, sizeof rec);
+	rec.source = j->name;
+	rec.record_no = line_no;
+	rec.offset = offset;
+	rec.text = text->str;
+	rec.text_len = text->len;
+	rec.invalid_utf8 = bad;
+
+	/* \u0000 decodes to a NUL the rest of the pipeline cannot carry. */
+	size_t nul_first = 0;
+	size_t nuls = ngx_read_repair(text->str, text->len, &j->repaired,
+				      &nul_first);
+	if (nuls == (size_t)-1)
+		return NG_ERR_NOMEM;
+	if (nuls) {
+		char *copy = ngx_arena_strndup(&j->arena, j->repaired.data,
+					       j->repaired.len);
+		if (!copy)
+			return NG_ERR_NOMEM;
+		rec.text = copy;
+		rec.text_len = j->repaired.len;
+		rec.invalid_utf8 += nuls;
+	}
+
+	const ngx_json *id = ngx_json_get(obj, "id");
+	char id_buf[64];
+	if (id && id->type == NGX_JSON_NUMBER) {
+		double v = id->number;
+		if (v == floor(v) && fabs(v) < 1e18)
+			snprintf(id_buf, sizeof id_buf, "%.0f", v);
+		else
+			snprintf(id_buf, sizeof id_buf, "%.17g", v);
+		rec.id = ngx_arena_strdup(&j->arena, id_buf);
+	} else {
+		rec.id = optional_str(j, obj, "id", line_no, offset);
+	}
+	if (!rec.id) {
+		char *made = ngx_arena_alloc(&j->arena, strlen(j->name) + 32);
+		if (!made)
+			return NG_ERR_NOMEM;
+		sprintf(made, "%s:%lld", ngx_read_basename(j->name), line_no);
+		rec.id = made;
+	}
+	rec.url = optional_str(j, obj, "url", line_no, offset);
+	rec.title = optional_str(j, obj, "title", line_no, offset);
+	rec.outlet = optional_str(j, obj, "outlet", line_no, offset);
+	rec.lang = optional_str(j, obj, "lang", line_no, offset);
+	rec.published = optional_str(j, obj, "published", line_no, offset);
+	rec.published_source = rec.published ? NGX_PUB_METADATA : NGX_PUB_NONE;
+
+	if (bad)
+		ngx_diag(io->diag, NG_DIAG_WARNING, j->name, line_no,
+			 offset + (long long)first_bad,
+			 "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
+			 bad, bad == 1 ? "" : "s");
+	if (nuls)
+		ngx_diag(io->diag, NG_DIAG_WARNING, j->name, line_no, offset,
+			 "%zu NUL character%s (\\u0000) in text replaced by "
+			 "U+FFFD", nuls, nuls == 1 ? "" : "s");
+	io->stats->records++;
+	io->stats->invalid_utf8 += (long long)rec.invalid_utf8;
+	return io->fn(io->ctx, &rec);
+}
+
+static void jsonl_init(jsonl *j, const char *name, ngx_read_io *io)
+{
+	memset(j, 0, sizeof *j);
+	j->name = name;
+	j->io = io;
+	ngx_arena_init(&j->arena, 0);
+	ngx_buf_init(&j->repaired, 3 * NGX_READ_MAX_LINE + 16);
+}
+
+static ng_status jsonl_finish(jsonl *j, ng_status st)
+{
+	/* A file of blank lines is reported like an empty text file. */
+	if (!st && j->nonblank == 0 && j->result == NG_OK) {
+		ngx_diag(j->io->diag, NG_DIAG_ERROR, j->name, 0, -1,
+			 "empty file: no records");
+		j->io->stats->failed++;
+		j->result = NG_ERR_INPUT;
+	}
+	ngx_arena_free(&j->arena);
+	ngx_buf_free(&j->repaired);
+	return st ? st : j->result;
+}
+
+static int reject_binary(jsonl *j, const char *sample, size_t n, int complete)
+{
+	size_t first_bad = 0;
+	if (!ngx_read_looks_binary(sample, n, complete, &first_bad))
+		return 0;
+	ngx_diag(j->io->diag, NG_DIAG_ERROR, j->name, 0, (long long)first_bad,
+		 "binary file (NUL bytes or mostly invalid UTF-8), skipped");
+	j->io->stats->failed++;
+	j->result = NG_ERR_INPUT;
+	return 1;
+}
+
+ng_status ngx_read_jsonl_lines(const char *name, ngx_lines *r, ngx_read_io *io)
+{
+	jsonl j;
+	jsonl_init(&j, name, io);
+
+	const char *sample;
+	size_t n;
+	ng_status st = ngx_lines_peek(r, &sample, &n);
+	if (!st && reject_binary(&j, sample, n, r->eof))
+		return jsonl_finish(&j, NG_OK);
+	long long before = r->offset;
+	while (!st) {
+		int got;
+		st = ngx_lines_next(r, &got);
+		if (st == NG_ERR_TOOBIG) {
+			char what[128];
+			snprintf(what, sizeof what,
+				 "line of %zu bytes is longer than the %zu-byte "
+				 "cap, skipped", r->line_len, r->max_line);
+			line_error(&j, r->line_no, r->line_offset, what);
+			st = NG_OK;
+			continue;
+		}
+		if (st || !got)
+			break;
+		const char *line = r->line.data;
+		size_t len = r->line.len;
+		if (len && line[len - 1] == '\r')
+			len--;
+		st = take_line(&j, line, len, r->line_no, r->line_offset);
+	}
+	io->stats->bytes += r->offset - before;
+	if (st == NG_ERR_IO) {
+		ngx_diag(io->diag, NG_DIAG_ERROR, name, r->line_no + 1, r->offset,
+			 "read error: %s", strerror(r->read_error));
+		io->stats->failed++;
+		j.result = NG_ERR_INPUT;
+		st = NG_OK;
+	}
+	return jsonl_finish(&j, st);
+}
+
+ng_status ngx_read_jsonl(const char *name, const char *bytes, size_t len,
+			 ngx_record_fn fn, void *ctx, ngx_diag_sink *diag,
+			 ngx_read_stats *stats)
+{
+	ngx_read_io io;
+	ngx_read_io_init(&io, fn, ctx, diag, stats);
+	jsonl j;
+	jsonl_init(&j, name, &io);
+	io.stats->bytes += (long long)len;
+	if (!bytes)
+		bytes = "";
+	if (reject_binary(&j, bytes, len, 1))
+		return jsonl_finish(&j, NG_OK);
+
+	ng_status st = NG_OK;
+	size_t pos = 0;
+	long long line_no = 0;
+	while (pos < len && !st) {
+		const char *line = bytes + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - line) : len - pos;
+		line_no++;
+		if (n > NGX_READ_MAX_LINE) {
+			char what[128];
+			snprintf(what, sizeof what,
+				 "line of %zu bytes is longer than the %zu-byte "
+				 "cap, skipped", n, NGX_READ_MAX_LINE);
+			line_error(&j, line_no, (long long)pos, what);
+		} else {
+			size_t keep = n && line[n - 1] == '\r' ? n - 1 : n;
+			st = take_line(&j, line, keep, line_no, (long long)pos);
+		}
+		pos += n + (nl ? 1 : 0);
+	}
+	return jsonl_finish(&j, st);
+}
+
+int ngx_read_line_is_object(const char *line, size_t len)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 0);
+	ngx_json *v;
+	int is_object = ngx_json_parse(line, len, &a, &v, NULL, NULL) == NG_OK &&
+			v->type == NGX_JSON_OBJECT;
+	ngx_arena_free(&a);
+	return is_object;
+}

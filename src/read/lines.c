@@ -1,0 +1,195 @@
+/*
+ * lines.c: capped line streaming and the input checks every reader shares.
+ *
+ * The JSON Lines reader pulls one line at a time from a FILE through an
+ * ngx_lines, so a feed of any size is read in constant memory and a single
+ * line is held only up to its cap: a longer one is skipped to its newline
+ * and reported, and reading resumes after it. The first buffer can be
+ * inspected before any line is taken, which is how walk.c sniffs the format
+ * of stdin without rewinding it. Also here: the binary sniff and the UTF-8
+ * repair helper, so text files and JSONL judge bytes the same way.
+ */
+#include "read_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/utf8.h"
+
+#define CHUNK_SIZE ((size_t)1 << 16)
+
+void ngx_read_io_init(ngx_read_io *io, ngx_record_fn fn, void *ctx,
+		      ngx_diag_sink *diag, ngx_read_stats *stats)
+{
+	memset(io, 0, sizeof *io);
+	io->fn = fn;
+	io->ctx = ctx;
+	io->diag = diag ? diag : &io->own_diag;
+	io->stats = stats ? stats : &io->own_stats;
+}
+
+ng_status ngx_lines_init(ngx_lines *r, FILE *f, size_t max_line)
+{
+	memset(r, 0, sizeof *r);
+	r->chunk = malloc(CHUNK_SIZE);
+	if (!r->chunk)
+		return NG_ERR_NOMEM;
+	r->f = f;
+	r->max_line = max_line;
+	ngx_buf_init(&r->line, max_line);
+	return NG_OK;
+}
+
+void ngx_lines_free(ngx_lines *r)
+{
+	free(r->chunk);
+	r->chunk = NULL;
+	ngx_buf_free(&r->line);
+}
+
+/* Refills the buffer once it is used up. NG_OK with pos == end means the
+ * end of the input. */
+static ng_status fill(ngx_lines *r)
+{
+	if (r->pos < r->end || r->eof)
+		return NG_OK;
+	r->pos = r->end = 0;
+	size_t n = fread(r->chunk, 1, CHUNK_SIZE, r->f);
+	r->end = n;
+	if (n < CHUNK_SIZE) {
+		r->eof = 1;
+		if (ferror(r->f)) {
+			r->read_error = errno ? errno : EIO;
+			return NG_ERR_IO;
+		}
+	}
+	return NG_OK;
+}
+
+ng_status ngx_lines_peek(ngx_lines *r, const char **bytes, size_t *n)
+{
+	ng_status st = fill(r);
+	*bytes = r->chunk + r->pos;
+	*n = r->end - r->pos;
+	return st;
+}
+
+/* Makes b->data a C string even when nothing was appended to it. */
+static ng_status terminate(ngx_buf *b)
+{
+	ng_status st = ngx_buf_reserve(b, 0);
+	if (!st)
+		b->data[b->len] = '\0';
+	return st;
+}
+
+ng_status ngx_lines_next(ngx_lines *r, int *got)
+{
+	int too_long = 0;
+	int started = 0;
+
+	ngx_buf_clear(&r->line);
+	r->line_len = 0;
+	r->line_offset = r->offset;
+	*got = 0;
+	for (;;) {
+		ng_status st = fill(r);
+		if (st)
+			return st;
+		if (r->pos == r->end)
+			break; /* end of input */
+		started = 1;
+		const char *start = r->chunk + r->pos;
+		size_t avail = r->end - r->pos;
+		const char *nl = memchr(start, '\n', avail);
+		size_t take = nl ? (size_t)(nl - start) : avail;
+		if (!too_long) {
+			st = ngx_buf_append(&r->line, start, take);
+			if (st == NG_ERR_TOOBIG) {
+				/* Keep reading to the newline, holding nothing. */
+				too_long = 1;
+				ngx_buf_free(&r->line);
+				ngx_buf_init(&r->line, r->max_line);
+			} else if (st) {
+				return st;
+			}
+		}
+		r->line_len += take;
+		size_t used = take + (nl ? 1 : 0);
+		r->pos += used;
+		r->offset += (long long)used;
+		if (nl)
+			break;
+	}
+	if (!started)
+		return NG_OK;
+	*got = 1;
+	r->line_no++;
+	if (too_long)
+		return NG_ERR_TOOBIG;
+	return terminate(&r->line);
+}
+
+ng_status ngx_lines_rest(ngx_lines *r, ngx_buf *out)
+{
+	for (;;) {
+		ng_status st = fill(r);
+		if (st)
+			return st;
+		if (r->pos == r->end)
+			return terminate(out);
+		st = ngx_buf_append(out, r->chunk + r->pos, r->end - r->pos);
+		if (st)
+			return st;
+		r->offset += (long long)(r->end - r->pos);
+		r->pos = r->end;
+	}
+}
+
+int ngx_read_looks_binary(const char *s, size_t n, int complete,
+			  size_t *first_bad)
+{
+	size_t nuls = 0, invalid = 0, i = 0;
+	int seen_bad = 0;
+
+	if (n > NGX_READ_SNIFF_BYTES) {
+		n = NGX_READ_SNIFF_BYTES;
+		complete = 0;
+	}
+	while (i < n) {
+		i += ngx_utf8_valid_prefix(s + i, n - i);
+		if (i >= n)
+			break;
+		/* A character cut by the end of the sample is not bad. */
+		if (!complete && n - i < 4 && (unsigned char)s[i] >= 0xC2)
+			break;
+		if (!seen_bad) {
+			*first_bad = i;
+			seen_bad = 1;
+		}
+		if (s[i] == '\0')
+			nuls++;
+		else
+			invalid++;
+		i++;
+	}
+	return nuls * 100 > n || invalid * 10 > n * 3;
+}
+
+size_t ngx_read_repair(const char *s, size_t len, ngx_buf *out,
+		       size_t *first_bad)
+{
+	if (ngx_utf8_valid_prefix(s, len) == len)
+		return 0;
+	ngx_buf_clear(out);
+	return ngx_utf8_repair(s, len, out, first_bad);
+}
+
+const char *ngx_read_basename(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return "stdin";
+	const char *slash = strrchr(path, '/');
+	return slash && slash[1] ? slash + 1 : path;
+}
