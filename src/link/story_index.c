@@ -23,6 +23,13 @@
 #define NGX_CENTROID_MAX 3000     /* centroid terms before pruning */
 #define NGX_CENTROID_KEEP 2000
 
+static int exp_norm_centroid(void)
+{
+	static int v = -1;
+	if (v < 0) { const char *e = getenv("NGX_EXP_NORM"); v = e ? atoi(e) : 0; }
+	return v;
+}
+
 void ngx_story_index_init(ngx_story_index *si)
 {
 	memset(si, 0, sizeof *si);
@@ -74,7 +81,7 @@ static double story_norm(ngx_story_index *si, ngx_story_state *s)
 		return s->norm;
 	double sum = 0;
 	for (uint32_t i = 0; i < s->n_terms; i++) {
-		double w = s->weights[i] * idf(si, s->terms[i]);
+		double w = s->weights[i] * (exp_norm_centroid() ? 1.0 : idf(si, s->terms[i]));
 		sum += w * w;
 	}
 	s->norm = sqrt(sum);
@@ -184,7 +191,8 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 	}
 	for (size_t i = 0; i < n_cands; i++)
 		cands[i].overlap = si->stories[cands[i].story - 1].overlap;
-	qsort(cands, n_cands, sizeof *cands, by_overlap_desc);
+	if (n_cands > 1)
+		qsort(cands, n_cands, sizeof *cands, by_overlap_desc);
 	size_t full = n_cands < NGX_FULL_SCORES ? n_cands : NGX_FULL_SCORES;
 	for (size_t i = 0; i < full && !st; i++) {
 		ngx_story_state *s = &si->stories[cands[i].story - 1];
@@ -192,7 +200,7 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 		for (uint32_t t = 0; t < a->n_terms; t++) {
 			double cw = centroid_weight(s, a->terms[t].term);
 			if (cw > 0)
-				dot += wt[t] * cw * idf(si, a->terms[t].term);
+				dot += wt[t] * cw * (exp_norm_centroid() ? 1.0 : idf(si, a->terms[t].term));
 		}
 		double sn = story_norm(si, s);
 		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
@@ -291,6 +299,15 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 		return NG_ERR_INTERNAL;
 	}
 	ngx_story_state *s = &si->stories[story - 1];
+	double dnorm = 0;
+	if (exp_norm_centroid()) {
+		for (uint32_t i = 0; i < a->n_terms; i++) {
+			double w = tf_weight(a->terms[i].count) * idf(si, a->terms[i].term);
+			dnorm += w * w;
+		}
+		dnorm = dnorm > 0 ? sqrt(dnorm) : 1;
+	}
+#define ADDW(i) (exp_norm_centroid() ? (float)(tf_weight(a->terms[i].count) * idf(si, a->terms[i].term) / dnorm) : (float)tf_weight(a->terms[i].count))
 	/* merge the sorted article terms into the sorted centroid */
 	uint32_t n_new = 0;
 	for (uint32_t i = 0, j = 0; i < a->n_terms; i++) {
@@ -325,12 +342,11 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 			s->weights[out--] = s->weights[j--];
 		} else if (j >= 0 && s->terms[j] == t) {
 			s->terms[out] = t;
-			s->weights[out--] = s->weights[j--] +
-					    (float)tf_weight(a->terms[i].count);
+			s->weights[out--] = s->weights[j--] + ADDW(i);
 			i--;
 		} else {
 			s->terms[out] = t;
-			s->weights[out--] = (float)tf_weight(a->terms[i].count);
+			s->weights[out--] = ADDW(i);
 			if (!st)
 				st = posting_add(si, t, story);
 			i--;
