@@ -1,0 +1,206 @@
+/*
+ * test_engine.c: the public API end to end, through include/newsgraph.h
+ * only: records in, stories, copies and article facts out; idempotency;
+ * diagnostics for bad records; errors for bad calls; a reopened database
+ * goes on where it stopped.
+ */
+#include <newsgraph.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+
+typedef struct diags { int warnings, errors; char last[512]; } diags;
+
+static void collect(void *ctx, const ng_diag *d)
+{
+	diags *g = ctx;
+	if (d->severity == NG_DIAG_ERROR)
+		g->errors++;
+	else
+		g->warnings++;
+	snprintf(g->last, sizeof g->last, "%s", d->message);
+}
+
+static const char *quake =
+	"A strong earthquake of magnitude 6.8 struck the coastal province early on "
+	"Tuesday, collapsing bridges and damaging hundreds of homes. Rescue teams "
+	"searched the rubble of the harbour town for survivors while aftershocks "
+	"shook the region. The seismological institute said the quake's epicentre "
+	"lay twenty kilometres offshore at a shallow depth.";
+static const char *quake2 =
+	"Rescue teams searched collapsed homes in the coastal province after a "
+	"magnitude 6.8 earthquake hit the harbour town on Tuesday. Aftershocks "
+	"rattled the region and the seismological institute placed the epicentre "
+	"offshore, twenty kilometres from the coast, at a shallow depth.";
+static const char *bank =
+	"The central bank raised its main interest rate by half a percentage point "
+	"on Thursday, its third increase this year, saying inflation remained far "
+	"above target. Economists had expected the move; the currency rose against "
+	"the dollar after the announcement and bond yields climbed.";
+
+static ng_engine *open_mem(diags *g, const char *path)
+{
+	ng_config c;
+	ng_config_init(&c);
+	c.db_path = path;
+	c.threads = 2;
+	c.on_diag = collect;
+	c.diag_ctx = g;
+	ng_engine *e = NULL;
+	CHECK(ng_engine_open(&c, &e) == NG_OK);
+	return e;
+}
+
+static void test_records(void)
+{
+	diags g = {0};
+	ng_engine *e = open_mem(&g, NULL);
+	if (!e)
+		return;
+	ng_ingest_stats s = {0};
+	ng_record r1 = {.id = "q1", .title = "Earthquake hits coast", .text = quake,
+			.published = "2024-03-05", .outlet = "Wire"};
+	ng_record r2 = {.id = "q2", .text = quake2, .published = "2024-03-05T10:00:00Z"};
+	ng_record r3 = {.id = "b1", .text = bank, .published = "2024-03-07"};
+	ng_record r4 = {.id = "q1-copy", .text = quake, .published = "2024-03-06"};
+	CHECK(ng_ingest_record(e, &r1, "test", &s) == NG_OK);
+	CHECK(ng_ingest_record(e, &r2, "test", &s) == NG_OK);
+	CHECK(ng_ingest_record(e, &r3, "test", &s) == NG_OK);
+	CHECK(ng_ingest_record(e, &r4, "test", &s) == NG_OK);
+	CHECK(ng_ingest_flush(e, &s) == NG_OK);
+	CHECK(s.added == 4);
+
+	long long sq1 = 0, sq2 = 0, sb = 0, sc = 0;
+	CHECK(ng_article_story(e, "q1", &sq1) == NG_OK);
+	CHECK(ng_article_story(e, "q2", &sq2) == NG_OK);
+	CHECK(ng_article_story(e, "b1", &sb) == NG_OK);
+	CHECK(ng_article_story(e, "q1-copy", &sc) == NG_OK);
+	CHECK(sq1 == sq2);
+	CHECK(sq1 != sb);
+	CHECK(sc == sq1);
+
+	ng_article_info a;
+	CHECK(ng_article_get(e, "q1", &a) == NG_OK);
+	CHECK_STR(a.lang, "en");
+	CHECK_STR(a.published, "2024-03-05");
+	CHECK_STR(a.published_source, "metadata");
+	CHECK_STR(a.outlet, "Wire");
+	CHECK_STR(a.title, "Earthquake hits coast");
+	CHECK(a.n_sentences == 3);
+
+	ng_copy_info c[4];
+	int n = 0;
+	CHECK(ng_article_copies(e, "q1-copy", c, 4, &n) == NG_OK);
+	CHECK(n == 1);
+	if (n == 1) {
+		CHECK_STR(c[0].other_id, "q1");
+		CHECK_STR(c[0].kind, "exact");
+		CHECK(c[0].other_is_original); /* q1 was published a day earlier */
+	}
+	CHECK(ng_article_copies(e, "b1", c, 4, &n) == NG_OK && n == 0);
+
+	/* the same record again is stored once; a changed one under the same id
+	 * is kept beside it under a new id, with a warning */
+	ng_ingest_stats s2 = {0};
+	CHECK(ng_ingest_record(e, &r1, "test", &s2) == NG_OK);
+	ng_record r1b = r1;
+	r1b.text = bank;
+	CHECK(ng_ingest_record(e, &r1b, "test", &s2) == NG_OK);
+	CHECK(ng_ingest_flush(e, &s2) == NG_OK);
+	CHECK(s2.unchanged == 1 && s2.added == 1);
+	CHECK(ng_article_get(e, "q1~2", &a) == NG_OK);
+	CHECK(g.warnings == 1);
+
+	/* errors */
+	CHECK(ng_article_get(e, "nope", &a) == NG_ERR_NOTFOUND);
+	CHECK(strstr(ng_errmsg(e), "nope") != NULL);
+	CHECK(ng_ingest_record(e, NULL, "test", NULL) == NG_ERR_USAGE);
+	ng_record empty = {.id = "x"};
+	CHECK(ng_ingest_record(e, &empty, "test", NULL) == NG_ERR_USAGE);
+	CHECK(ng_report_story(e, 999, stdout, NG_FORMAT_TABLE) == NG_ERR_NOTFOUND);
+
+	/* a bad date is a warning, the record still goes in */
+	ng_record bad = {.id = "bad-date", .text = bank, .published = "31 Feb 2024"};
+	int w0 = g.warnings;
+	CHECK(ng_ingest_record(e, &bad, "test", NULL) == NG_OK);
+	CHECK(ng_ingest_flush(e, NULL) == NG_OK);
+	CHECK(g.warnings == w0 + 1);
+	CHECK(ng_article_get(e, "bad-date", &a) == NG_OK && a.published == NULL);
+
+	/* invalid UTF-8 from a caller is repaired and reported */
+	ng_record inv = {.id = "inv", .text = "Bad \xff byte in an otherwise fine text."};
+	CHECK(ng_ingest_record(e, &inv, "test", &s2) == NG_OK);
+	CHECK(ng_ingest_flush(e, &s2) == NG_OK);
+	CHECK(s2.invalid_utf8 == 1);
+	ng_engine_close(e);
+}
+
+static void test_reopen(void)
+{
+	char path[] = "/tmp/newsgraph-engine-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		CHECK(!"mkstemp");
+		return;
+	}
+	close(fd);
+	unlink(path);
+	diags g = {0};
+	ng_engine *e = open_mem(&g, path);
+	if (!e)
+		return;
+	ng_record r1 = {.id = "q1", .text = quake};
+	CHECK(ng_ingest_record(e, &r1, "t", NULL) == NG_OK);
+	ng_engine_close(e); /* close flushes */
+
+	e = open_mem(&g, path);
+	if (!e)
+		return;
+	ng_ingest_stats s = {0};
+	ng_record r2 = {.id = "q2", .text = quake2};
+	ng_record r3 = {.id = "b1", .text = bank};
+	CHECK(ng_ingest_record(e, &r1, "t", &s) == NG_OK);
+	CHECK(ng_ingest_record(e, &r2, "t", &s) == NG_OK);
+	CHECK(ng_ingest_record(e, &r3, "t", &s) == NG_OK);
+	CHECK(ng_ingest_flush(e, &s) == NG_OK);
+	CHECK(s.unchanged == 1 && s.added == 2);
+	long long a = 0, b = 0, c = 0;
+	ng_article_story(e, "q1", &a);
+	ng_article_story(e, "q2", &b);
+	ng_article_story(e, "b1", &c);
+	CHECK(a == b); /* the reopened engine remembers q1's story */
+	CHECK(c != a);
+	ng_engine_close(e);
+	char side[300];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+static void test_open_errors(void)
+{
+	diags g = {0};
+	ng_config c;
+	ng_config_init(&c);
+	c.db_path = "/nonexistent-dir/sub/x.db";
+	c.on_diag = collect;
+	c.diag_ctx = &g;
+	ng_engine *e = (ng_engine *)&g; /* must stay untouched on failure */
+	CHECK(ng_engine_open(&c, &e) == NG_ERR_DB);
+	CHECK(e == (ng_engine *)&g);
+	CHECK(g.errors == 1 && strstr(g.last, "/nonexistent-dir/sub/x.db"));
+	ng_engine_close(NULL);
+	CHECK(strcmp(ng_status_str(NG_ERR_NOMEM), "out of memory") == 0);
+}
+
+int main(void)
+{
+	test_records();
+	test_reopen();
+	test_open_errors();
+	return check_report("engine");
+}
