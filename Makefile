@@ -11,7 +11,7 @@ OPT       ?= -O2 -g
 SANITIZE  ?=
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev \
-               libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3
+               libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wvla
