@@ -17,7 +17,6 @@
 #define NGX_DEFAULT_WINDOW_DAYS 14
 #define NGX_DEFAULT_BATCH 1000
 #define NGX_NEAR_THRESHOLD 0.5
-#define NGX_MAX_THREADS 64
 
 const char *ng_status_str(ng_status s)
 {
@@ -111,19 +110,18 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	e->diag.fn = e->config.on_diag;
 	e->diag.ctx = e->config.diag_ctx;
 	ngx_map_init(&e->ids);
-	ngx_arena_init(&e->batch, 1 << 20);
 	ngx_arena_init(&e->query, 16 << 10);
 	ng_status st = NG_OK;
-	e->pending = calloc((size_t)e->config.batch_size, sizeof *e->pending);
 	e->workers = calloc((size_t)e->config.threads, sizeof *e->workers);
-	if (!e->pending || !e->workers)
+	if (!e->workers)
 		st = NG_ERR_NOMEM;
 	for (int i = 0; !st && i < e->config.threads; i++) {
 		st = ngx_text_ctx_new(&e->workers[i].text);
 		ngx_arena_init(&e->workers[i].scratch, 1 << 20);
-		ngx_arena_init(&e->workers[i].keep, 1 << 20);
 		e->n_workers = i + 1;
 	}
+	if (!st)
+		st = ngx_batches_init(e);
 	ngx_link_config lc = {e->config.story_threshold,
 			      e->config.story_window_days, NGX_NEAR_THRESHOLD};
 	if (!st)
@@ -140,7 +138,6 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 		/* the engine is gone, so the message goes out as a diagnostic */
 		ngx_diag(&e->diag, NG_DIAG_ERROR, NULL, 0, -1, "%s",
 			 e->err[0] ? e->err : ng_status_str(st));
-		e->n_pending = 0;
 		ng_engine_close(e);
 		return st;
 	}
@@ -152,8 +149,9 @@ void ng_engine_close(ng_engine *e)
 {
 	if (!e)
 		return;
-	if (e->n_pending && !e->broken)
+	if (ngx_engine_pending(e) && !e->broken)
 		ng_ingest_flush(e, NULL);
+	ngx_batches_free(e); /* joins any analysis still running */
 	ngx_store_close(e->store);
 	ngx_link_free(e->link);
 	ngx_map_free(&e->ids);
@@ -161,11 +159,8 @@ void ng_engine_close(ng_engine *e)
 	for (int i = 0; i < e->n_workers; i++) {
 		ngx_text_ctx_free(e->workers[i].text);
 		ngx_arena_free(&e->workers[i].scratch);
-		ngx_arena_free(&e->workers[i].keep);
 	}
 	free(e->workers);
-	free(e->pending);
-	ngx_arena_free(&e->batch);
 	ngx_arena_free(&e->query);
 	free(e);
 }

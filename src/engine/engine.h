@@ -3,14 +3,18 @@
  * the report and analyze code. Everything hangs off one ng_engine; there are
  * no globals.
  *
- * Flow of one batch (ingest.c): records are queued (ngx_pending); on flush,
- * worker threads compute each record's features (features.c, pure and per
- * document); then, on the calling thread and in queue order, each article is
- * checked against the stored ids, linked (src/link) and written (src/store)
- * inside one transaction.
+ * Flow of one batch (ingest.c): records are queued (ngx_pending) into the
+ * filling batch; when it is full, worker threads start computing each
+ * record's features (features.c, pure and per document) while the calling
+ * thread links (src/link) and writes (src/store) the batch before it, in
+ * queue order, inside one transaction, and then goes on reading. Two
+ * batches alternate, so reading, analysis and linking overlap.
  */
 #ifndef NG_ENGINE_H
 #define NG_ENGINE_H
+
+#include <pthread.h>
+#include <stdatomic.h>
 
 #include "../base/map.h"
 #include "../link/link.h"
@@ -55,11 +59,24 @@ typedef struct ngx_pending {
 	ng_status status;     /* of feature computation */
 } ngx_pending;
 
+/* What one analysis thread owns. Only one batch is analysed at a time. */
 typedef struct ngx_worker {
 	ngx_text_ctx *text;
 	ngx_arena scratch;
-	ngx_arena keep;
 } ngx_worker;
+
+#define NGX_MAX_THREADS 64
+
+/* A batch of records: queued, then analysed, then linked and stored. */
+typedef struct ngx_batch {
+	ngx_pending *pending;
+	size_t n;
+	ngx_arena strings;                /* the records' strings */
+	ngx_arena keep[NGX_MAX_THREADS];  /* features, one arena per thread */
+	pthread_t threads[NGX_MAX_THREADS];
+	int n_threads;                    /* started and not yet joined */
+	atomic_size_t next;               /* next record to analyse */
+} ngx_batch;
 
 struct ng_engine {
 	ng_config config;
@@ -69,9 +86,9 @@ struct ng_engine {
 	ngx_map ids;           /* hash of article id -> seq + 1 */
 	uint64_t *record_hash; /* by seq */
 	size_t n_articles, cap_articles;
-	ngx_pending *pending;
-	size_t n_pending;
-	ngx_arena batch;       /* strings of the pending records */
+	ngx_batch batches[2];
+	int filling;           /* the batch records are queued into */
+	int waiting;           /* analysed (or being analysed), not linked; -1 */
 	ngx_worker *workers;
 	int n_workers;
 	int broken;            /* a store failure left memory ahead of disk */
@@ -86,9 +103,15 @@ ng_status ngx_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
 ng_status ngx_engine_remember(ng_engine *e, const char *id,
 			      uint64_t record_hash);
 
-/* Copies a record into the batch (repairing UTF-8, normalising the date);
- * flushes when the batch is full. */
+/* Copies a record into the filling batch (repairing UTF-8, normalising the
+ * date); hands the batch to the workers when it is full. */
 ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 			   ng_ingest_stats *stats);
+
+/* Sets up and frees the two batches and the workers' share of them. */
+ng_status ngx_batches_init(ng_engine *e);
+void ngx_batches_free(ng_engine *e);
+/* Records queued and not yet committed. */
+size_t ngx_engine_pending(const ng_engine *e);
 
 #endif

@@ -1,17 +1,17 @@
 /*
  * ingest.c: queue, analyse in parallel, link and store in order.
  *
- * The one place where threads meet the stateful part. Feature computation
- * is per document and runs on worker threads that take records from a shared
- * counter; each result lands in its record's slot, so which thread did it
- * does not matter. Linking and storing then walk the batch in queue order on
- * the calling thread, inside one transaction: the outcome is the same for
- * any thread count, and an interruption loses at most the batch in flight.
+ * The one place where threads meet the stateful part. Two batches
+ * alternate: while worker threads compute the features of one (per
+ * document, taking records from a shared counter; each result lands in its
+ * record's slot, so which thread did it does not matter), the calling thread
+ * links and stores the one before it, in queue order, inside one
+ * transaction, then goes back to reading. The outcome is the same for any
+ * thread count and batch size, and an interruption loses at most the
+ * batches not yet committed.
  */
 #include "engine.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -20,11 +20,13 @@
 #include "../text/utf8.h"
 
 /* ---- queueing ---------------------------------------------------------------- */
-static const char *keep_str(ng_engine *e, const char *s, int *oom)
+static ng_status rotate(ng_engine *e, ng_ingest_stats *stats);
+
+static const char *keep_str(ngx_batch *b, const char *s, int *oom)
 {
 	if (!s)
 		return NULL;
-	char *p = ngx_arena_strdup(&e->batch, s);
+	char *p = ngx_arena_strdup(&b->strings, s);
 	if (!p)
 		*oom = 1;
 	return p;
@@ -42,22 +44,23 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 	if (e->broken)
 		return ngx_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
 						     "failure: %s", e->err);
-	ngx_pending *p = &e->pending[e->n_pending];
+	ngx_batch *bt = &e->batches[e->filling];
+	ngx_pending *p = &bt->pending[bt->n];
 	memset(p, 0, sizeof *p);
 	int oom = 0;
-	p->id = keep_str(e, r->id, &oom);
-	p->url = keep_str(e, r->url, &oom);
-	p->title = keep_str(e, r->title, &oom);
-	p->outlet = keep_str(e, r->outlet, &oom);
-	p->lang_hint = keep_str(e, r->lang, &oom);
-	p->source = keep_str(e, r->source, &oom);
+	p->id = keep_str(bt, r->id, &oom);
+	p->url = keep_str(bt, r->url, &oom);
+	p->title = keep_str(bt, r->title, &oom);
+	p->outlet = keep_str(bt, r->outlet, &oom);
+	p->lang_hint = keep_str(bt, r->lang, &oom);
+	p->source = keep_str(bt, r->source, &oom);
 	p->record_no = r->record_no;
 	p->offset = r->offset;
 	p->day = NGX_DAY_UNKNOWN;
 	if (r->published) {
 		char iso[NGX_PUBDATE_LEN];
 		if (ngx_pubdate_normalize(r->published, iso, &p->day)) {
-			p->published = keep_str(e, iso, &oom);
+			p->published = keep_str(bt, iso, &oom);
 			p->published_source = r->published_source;
 		} else {
 			ngx_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
@@ -68,7 +71,7 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 	/* the reader hands valid UTF-8; a caller's record may not be */
 	size_t valid = ngx_utf8_valid_prefix(r->text, r->text_len);
 	if (valid == r->text_len) {
-		char *t = ngx_arena_strndup(&e->batch, r->text, r->text_len);
+		char *t = ngx_arena_strndup(&bt->strings, r->text, r->text_len);
 		oom |= !t;
 		p->text = t;
 		p->text_len = r->text_len;
@@ -86,7 +89,7 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 			 "%zu invalid UTF-8 sequence(s) replaced by U+FFFD", bad);
 		if (stats)
 			stats->invalid_utf8 += (long long)bad;
-		char *t = ngx_arena_strndup(&e->batch, b.data ? b.data : "", b.len);
+		char *t = ngx_arena_strndup(&bt->strings, b.data ? b.data : "", b.len);
 		oom |= !t;
 		p->text = t;
 		p->text_len = b.len;
@@ -95,11 +98,11 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 	if (oom)
 		return ngx_engine_fail(e, NG_ERR_NOMEM, "out of memory queueing a record");
 	p->record_hash = record_hash_of(p->title, p->text, p->text_len);
-	e->n_pending++;
+	bt->n++;
 	if (stats)
 		stats->records++;
-	if (e->n_pending == (size_t)e->config.batch_size)
-		return ng_ingest_flush(e, stats);
+	if (bt->n == (size_t)e->config.batch_size)
+		return rotate(e, stats);
 	return NG_OK;
 }
 
@@ -110,7 +113,7 @@ ng_status ng_ingest_record(ng_engine *e, const ng_record *r, const char *source,
 		return NG_ERR_USAGE;
 	ngx_record rec = {0};
 	rec.source = source ? source : "record";
-	rec.record_no = (long long)e->n_articles + (long long)e->n_pending + 1;
+	rec.record_no = (long long)e->n_articles + (long long)ngx_engine_pending(e) + 1;
 	rec.offset = -1;
 	char idbuf[32];
 	if (r->id) {
@@ -166,54 +169,108 @@ ng_status ng_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
 	return st;
 }
 
-/* ---- analysis on worker threads ---------------------------------------------- */
-typedef struct job {
-	ng_engine *e;
-	atomic_size_t next;
-} job;
+/* ---- batches and analysis on worker threads --------------------------------- */
+ng_status ngx_batches_init(ng_engine *e)
+{
+	e->filling = 0;
+	e->waiting = -1;
+	for (int b = 0; b < 2; b++) {
+		ngx_batch *bt = &e->batches[b];
+		bt->pending = calloc((size_t)e->config.batch_size, sizeof *bt->pending);
+		if (!bt->pending)
+			return NG_ERR_NOMEM;
+		ngx_arena_init(&bt->strings, 1 << 20);
+		for (int t = 0; t < NGX_MAX_THREADS; t++)
+			ngx_arena_init(&bt->keep[t], 256 << 10);
+	}
+	return NG_OK;
+}
+
+static void join_analysis(ngx_batch *bt)
+{
+	for (int t = 0; t < bt->n_threads; t++)
+		pthread_join(bt->threads[t], NULL);
+	bt->n_threads = 0;
+}
+
+void ngx_batches_free(ng_engine *e)
+{
+	for (int b = 0; b < 2; b++) {
+		ngx_batch *bt = &e->batches[b];
+		join_analysis(bt);
+		free(bt->pending);
+		bt->pending = NULL;
+		ngx_arena_free(&bt->strings);
+		for (int t = 0; t < NGX_MAX_THREADS; t++)
+			ngx_arena_free(&bt->keep[t]);
+	}
+}
+
+size_t ngx_engine_pending(const ng_engine *e)
+{
+	return e->batches[0].n + e->batches[1].n;
+}
 
 typedef struct worker_arg {
-	job *j;
+	ngx_batch *bt;
 	ngx_worker *w;
+	ngx_arena *keep;
 } worker_arg;
+
+static void analyse_from(ngx_batch *bt, ngx_worker *w, ngx_arena *keep)
+{
+	for (;;) {
+		size_t i = atomic_fetch_add(&bt->next, 1);
+		if (i >= bt->n)
+			break;
+		ngx_pending *p = &bt->pending[i];
+		p->status = ngx_features_compute(w->text, &w->scratch, keep, p->title,
+						 p->text, p->text_len, p->lang_hint,
+						 &p->f);
+		ngx_arena_reset(&w->scratch);
+	}
+}
 
 static void *work(void *arg)
 {
 	worker_arg *wa = arg;
-	ng_engine *e = wa->j->e;
-	for (;;) {
-		size_t i = atomic_fetch_add(&wa->j->next, 1);
-		if (i >= e->n_pending)
-			break;
-		ngx_pending *p = &e->pending[i];
-		p->status = ngx_features_compute(wa->w->text, &wa->w->scratch,
-						 &wa->w->keep, p->title, p->text,
-						 p->text_len, p->lang_hint, &p->f);
-		ngx_arena_reset(&wa->w->scratch);
-	}
+	analyse_from(wa->bt, wa->w, wa->keep);
+	free(wa);
 	return NULL;
 }
 
-static void analyse_batch(ng_engine *e)
+/* Starts the workers on a batch and returns at once; the batch is ready
+ * once join_analysis has returned. A thread that cannot start leaves its
+ * share to the others, or to the calling thread when none started. */
+static void start_analysis(ng_engine *e, ngx_batch *bt)
 {
-	job j = {.e = e};
-	atomic_init(&j.next, 0);
+	atomic_store(&bt->next, 0);
+	bt->n_threads = 0;
 	int n = e->n_workers;
-	if ((size_t)n > e->n_pending)
-		n = (int)e->n_pending;
-	pthread_t tids[64];
-	worker_arg args[64];
-	int started = 0;
-	for (int t = 1; t < n; t++) {
-		args[t] = (worker_arg){&j, &e->workers[t]};
-		if (pthread_create(&tids[t], NULL, work, &args[t]) != 0)
-			break; /* fewer threads: same results, just slower */
-		started = t;
+	if ((size_t)n > bt->n)
+		n = (int)bt->n;
+	for (int t = 0; t < n; t++) {
+		worker_arg *wa = malloc(sizeof *wa);
+		if (!wa)
+			break;
+		*wa = (worker_arg){bt, &e->workers[t], &bt->keep[t]};
+		if (pthread_create(&bt->threads[bt->n_threads], NULL, work, wa) != 0) {
+			free(wa);
+			break;
+		}
+		bt->n_threads++;
 	}
-	args[0] = (worker_arg){&j, &e->workers[0]};
-	work(&args[0]);
-	for (int t = 1; t <= started; t++)
-		pthread_join(tids[t], NULL);
+	if (bt->n_threads == 0)
+		analyse_from(bt, &e->workers[0], &bt->keep[0]);
+}
+
+static void reset_batch(ngx_batch *bt)
+{
+	bt->n = 0;
+	ngx_arena_reset(&bt->strings);
+	for (int t = 0; t < NGX_MAX_THREADS; t++)
+		if (bt->keep[t].head)
+			ngx_arena_reset(&bt->keep[t]);
 }
 
 /* ---- linking and storing, in order -------------------------------------------- */
@@ -224,17 +281,17 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* A free id for a different record that came with a taken one. */
-static const char *unique_id(ng_engine *e, const char *id)
+static const char *unique_id(ng_engine *e, ngx_arena *a, const char *id)
 {
 	char buf[1024];
 	for (int n = 2;; n++) {
 		snprintf(buf, sizeof buf, "%.1000s~%d", id, n);
 		if (!ngx_map_get(&e->ids, XXH3_64bits(buf, strlen(buf))))
-			return ngx_arena_strdup(&e->batch, buf);
+			return ngx_arena_strdup(a, buf);
 	}
 }
 
-static ng_status link_and_store(ng_engine *e, ngx_pending *p,
+static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 				ng_ingest_stats *stats, uint32_t **touched,
 				size_t *n_touched)
 {
@@ -245,7 +302,7 @@ static ng_status link_and_store(ng_engine *e, ngx_pending *p,
 			stats->unchanged++;
 			return NG_OK;
 		}
-		id = unique_id(e, id);
+		id = unique_id(e, &bt->strings, id);
 		if (!id)
 			return NG_ERR_NOMEM;
 		ngx_diag(&e->diag, NG_DIAG_WARNING, p->source, p->record_no,
@@ -286,23 +343,15 @@ static ng_status link_and_store(ng_engine *e, ngx_pending *p,
 	return NG_OK;
 }
 
-ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
+/* Links and stores an analysed batch in one transaction, then empties it. */
+static ng_status link_batch(ng_engine *e, ngx_batch *bt, ng_ingest_stats *stats)
 {
-	ng_ingest_stats local = {0};
-	if (!stats)
-		stats = &local;
-	if (e->broken)
-		return ngx_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
-						     "failure");
-	if (e->n_pending == 0)
-		return NG_OK;
-	analyse_batch(e);
-	uint32_t *touched = malloc(e->n_pending * sizeof *touched);
+	uint32_t *touched = malloc((bt->n ? bt->n : 1) * sizeof *touched);
 	size_t n_touched = 0;
 	ng_status st = touched ? ngx_store_begin(e->store) : NG_ERR_NOMEM;
 	int in_txn = !st;
-	for (size_t i = 0; i < e->n_pending && !st; i++) {
-		ngx_pending *p = &e->pending[i];
+	for (size_t i = 0; i < bt->n && !st; i++) {
+		ngx_pending *p = &bt->pending[i];
 		if (p->status) {
 			ngx_diag(&e->diag, NG_DIAG_ERROR, p->source, p->record_no,
 				 p->offset, "analysis failed: %s", ng_status_str(p->status));
@@ -311,7 +360,7 @@ ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
 				st = NG_ERR_NOMEM;
 			continue;
 		}
-		st = link_and_store(e, p, stats, &touched, &n_touched);
+		st = link_and_store(e, bt, p, stats, &touched, &n_touched);
 	}
 	if (!st) {
 		qsort(touched, n_touched, sizeof *touched, cmp_u32);
@@ -332,9 +381,46 @@ ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
 			ngx_engine_fail(e, st, "ingest failed: %s", ng_status_str(st));
 	}
 	free(touched);
-	e->n_pending = 0;
-	ngx_arena_reset(&e->batch);
-	for (int i = 0; i < e->n_workers; i++)
-		ngx_arena_reset(&e->workers[i].keep);
+	reset_batch(bt);
+	return st;
+}
+
+/* The filling batch goes to the workers; the batch analysed before it is
+ * linked meanwhile, and its slot becomes the filling one. */
+static ng_status rotate(ng_engine *e, ng_ingest_stats *stats)
+{
+	int full = e->filling;
+	int prev = e->waiting;
+	if (prev >= 0)
+		join_analysis(&e->batches[prev]); /* the workers are needed again */
+	start_analysis(e, &e->batches[full]);
+	e->waiting = full;
+	ng_status st = NG_OK;
+	if (prev >= 0)
+		st = link_batch(e, &e->batches[prev], stats);
+	e->filling = 1 - full;
+	return st;
+}
+
+ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
+{
+	ng_ingest_stats local = {0};
+	if (!stats)
+		stats = &local;
+	if (e->broken)
+		return ngx_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
+						     "failure");
+	ng_status st = NG_OK;
+	if (e->batches[e->filling].n)
+		st = rotate(e, stats);
+	if (e->waiting >= 0) {
+		ngx_batch *bt = &e->batches[e->waiting];
+		join_analysis(bt);
+		e->waiting = -1;
+		if (!st)
+			st = link_batch(e, bt, stats);
+		else
+			reset_batch(bt);
+	}
 	return st;
 }
