@@ -57,8 +57,12 @@ static const char *statements[ST_COUNT] = {
 	" VALUES(?,?,?,?,?)",
 	"INSERT INTO stories(id, title) VALUES(?, ?)",
 	/* first/last seen: full dates only (a dateline's "--11-12" has no year) */
+	/* title: the first real title among the articles, else the lead kept
+	 * when the story was created */
 	"UPDATE stories SET"
 	" size = (SELECT count(*) FROM articles WHERE story = ?1),"
+	" title = coalesce((SELECT title FROM articles WHERE story = ?1"
+	"   AND title IS NOT NULL ORDER BY seq LIMIT 1), title),"
 	" first_seen = (SELECT min(published) FROM articles"
 	"   WHERE story = ?1 AND published GLOB '[0-9]*'),"
 	" last_seen = (SELECT max(published) FROM articles"
