@@ -4,6 +4,7 @@
 # AddressSanitizer + UndefinedBehaviorSanitizer). Warnings are errors.
 
 PREFIX    ?= /usr/local
+NPROC     := $(shell nproc 2>/dev/null || echo 2)
 CC        ?= cc
 CXX       ?= c++
 BUILD     ?= build
@@ -11,7 +12,7 @@ OPT       ?= -O2 -g
 SANITIZE  ?=
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev \
-               libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time
+               libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wvla
@@ -102,20 +103,19 @@ test-cli: $(CLI)
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/cli_test.sh
 
 test-asan:
-	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	$(MAKE) -j$(NPROC) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  test-unit test-cli
 
-test: deps-check test-unit test-cli test-asan
-
-deps-check:
-	@for p in $(DEB_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
-	    || { echo "missing Debian package $$p: run 'make deps'"; exit 1; }; done
+# deps first, on its own: the build needs the headers it installs
+test:
+	$(MAKE) deps
+	$(MAKE) -j$(NPROC) test-unit test-cli
+	$(MAKE) test-asan
 
 # ---- demo, bench, eval -------------------------------------------------------
 demo: deps
-	$(MAKE) all
+	$(MAKE) -j$(NPROC) all
 	rm -f newsgraph.db newsgraph.db-wal newsgraph.db-shm
 	$(CLI) ingest examples/ --db newsgraph.db
 	$(CLI) stories --db newsgraph.db
