@@ -6,83 +6,30 @@
  * gold label g and predicted label p, plus the cluster sizes a_g and b_p.
  * B-cubed precision sums n_gp * n_gp / b_p over the non-empty cells (each of
  * the n_gp items in a cell scores n_gp / b_p), recall the same with a_g; the
- * Rand-style pair counts are sums of C(x, 2). The three tables are
- * open-addressing hash maps sized from n, so the work is O(n) and never
- * depends on how many clusters there are.
+ * Rand-style pair counts are sums of C(x, 2). Labels are first mapped to
+ * dense indexes and the cells kept in a hash map, so the work is O(n) and
+ * never depends on how many clusters there are.
  */
 #include "metrics.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 
-/* One slot: a key of one or two labels and how many items carry it. */
-typedef struct count_slot {
-	uint64_t k1, k2;
-	long long count;
-	int used;
-} count_slot;
+#include "../base/map.h"
 
-typedef struct count_map {
-	count_slot *slots;
-	size_t mask;
-	size_t used;
-} count_map;
-
-static uint64_t mix64(uint64_t x)
+/* Dense index of a label (0, 1, 2, ... in order of first sight), counting
+ * its items in sizes[]. */
+static ng_status dense(ngx_map *m, uint64_t label, long long *sizes,
+		       size_t *n_labels, size_t *index)
 {
-	/* splitmix64 finaliser: labels are often small consecutive numbers,
-	 * which must still spread over the whole table. */
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
-
-static ng_status count_map_init(count_map *m, size_t n)
-{
-	size_t cap = 16;
-	/* At most n keys; keep the load factor at or under one half. */
-	while (cap < n * 2) {
-		if (cap > SIZE_MAX / 4 / sizeof(count_slot))
-			return NG_ERR_NOMEM;
-		cap *= 2;
-	}
-	m->slots = calloc(cap, sizeof(count_slot));
-	if (!m->slots)
+	uint64_t *v = ngx_map_upsert(m, label, *n_labels);
+	if (!v)
 		return NG_ERR_NOMEM;
-	m->mask = cap - 1;
-	m->used = 0;
+	if (*v == *n_labels)
+		sizes[(*n_labels)++] = 0;
+	*index = (size_t)*v;
+	sizes[*index]++;
 	return NG_OK;
-}
-
-static void count_map_free(count_map *m)
-{
-	free(m->slots);
-	m->slots = NULL;
-}
-
-static count_slot *count_map_find(count_map *m, uint64_t k1, uint64_t k2,
-				  int insert)
-{
-	size_t i = (size_t)mix64(k1 ^ mix64(k2 + 0x9e3779b97f4a7c15ULL)) & m->mask;
-	for (;;) {
-		count_slot *s = &m->slots[i];
-		if (!s->used) {
-			if (!insert)
-				return NULL;
-			s->used = 1;
-			s->k1 = k1;
-			s->k2 = k2;
-			s->count = 0;
-			m->used++;
-			return s;
-		}
-		if (s->k1 == k1 && s->k2 == k2)
-			return s;
-		i = (i + 1) & m->mask;
-	}
 }
 
 long long ngx_pairs(long long k)
@@ -126,47 +73,52 @@ static double adjusted_rand(long long both, long long gold_pairs,
 ng_status ngx_cluster_score(const long long *gold, const long long *pred,
 			    size_t n, ngx_cluster_scores *out)
 {
-	count_map gm = {0}, pm = {0}, cm = {0};
-	ng_status st;
-	if ((st = count_map_init(&gm, n)) || (st = count_map_init(&pm, n)) ||
-	    (st = count_map_init(&cm, n))) {
-		count_map_free(&gm);
-		count_map_free(&pm);
-		count_map_free(&cm);
-		return st;
+	ngx_map gm, pm, cm;
+	ngx_map_init(&gm);
+	ngx_map_init(&pm);
+	ngx_map_init(&cm);
+	long long *gsize = malloc((n ? n : 1) * sizeof *gsize);
+	long long *psize = malloc((n ? n : 1) * sizeof *psize);
+	size_t ng = 0, np = 0;
+	ng_status st = gsize && psize ? NG_OK : NG_ERR_NOMEM;
+	/* cells of the contingency table, keyed gold index * n + pred index */
+	for (size_t i = 0; i < n && !st; i++) {
+		size_t gi, pi;
+		if ((st = dense(&gm, (uint64_t)gold[i], gsize, &ng, &gi)) ||
+		    (st = dense(&pm, (uint64_t)pred[i], psize, &np, &pi)))
+			break;
+		uint64_t *cell = ngx_map_upsert(&cm, (uint64_t)gi * n + pi, 0);
+		if (!cell)
+			st = NG_ERR_NOMEM;
+		else
+			(*cell)++;
 	}
-	for (size_t i = 0; i < n; i++) {
-		uint64_t g = (uint64_t)gold[i], p = (uint64_t)pred[i];
-		count_map_find(&gm, g, 0, 1)->count++;
-		count_map_find(&pm, p, 0, 1)->count++;
-		count_map_find(&cm, g, p, 1)->count++;
-	}
-
 	ngx_cluster_scores s = {0};
-	s.n = (long long)n;
-	s.gold_clusters = (long long)gm.used;
-	s.pred_clusters = (long long)pm.used;
 	double bp = 0, br = 0;
-	for (size_t i = 0; i <= cm.mask; i++) {
-		const count_slot *c = &cm.slots[i];
-		if (!c->used)
-			continue;
-		long long a = count_map_find(&gm, c->k1, 0, 0)->count;
-		long long b = count_map_find(&pm, c->k2, 0, 0)->count;
-		double x = (double)c->count;
-		bp += x * x / (double)b;
-		br += x * x / (double)a;
-		s.both_pairs += ngx_pairs(c->count);
+	if (!st) {
+		s.n = (long long)n;
+		s.gold_clusters = (long long)ng;
+		s.pred_clusters = (long long)np;
+		for (size_t i = 0; i < cm.cap; i++) {
+			if (!cm.used[i])
+				continue;
+			double x = (double)cm.vals[i];
+			bp += x * x / (double)psize[cm.keys[i] % n];
+			br += x * x / (double)gsize[cm.keys[i] / n];
+			s.both_pairs += ngx_pairs((long long)cm.vals[i]);
+		}
+		for (size_t i = 0; i < ng; i++)
+			s.gold_pairs += ngx_pairs(gsize[i]);
+		for (size_t i = 0; i < np; i++)
+			s.pred_pairs += ngx_pairs(psize[i]);
 	}
-	for (size_t i = 0; i <= gm.mask; i++)
-		if (gm.slots[i].used)
-			s.gold_pairs += ngx_pairs(gm.slots[i].count);
-	for (size_t i = 0; i <= pm.mask; i++)
-		if (pm.slots[i].used)
-			s.pred_pairs += ngx_pairs(pm.slots[i].count);
-	count_map_free(&gm);
-	count_map_free(&pm);
-	count_map_free(&cm);
+	free(gsize);
+	free(psize);
+	ngx_map_free(&gm);
+	ngx_map_free(&pm);
+	ngx_map_free(&cm);
+	if (st)
+		return st;
 
 	s.bcubed_precision = n ? bp / (double)n : 1.0;
 	s.bcubed_recall = n ? br / (double)n : 1.0;
