@@ -283,6 +283,24 @@ void ngx_diag(ngx_diag_sink *s, ng_severity sev, const char *file,
 		ngx_diag_stderr(NULL, &d);
 }
 
+ng_status ngx_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return NG_OK;
+	size_t n = *cap ? *cap : 1024;
+	while (n < need) {
+		if (n > SIZE_MAX / 2 / elem)
+			return NG_ERR_NOMEM;
+		n *= 2;
+	}
+	void *q = realloc(*p, n * elem);
+	if (!q)
+		return NG_ERR_NOMEM;
+	*p = q;
+	*cap = n;
+	return NG_OK;
+}
+
 /* ---- files ------------------------------------------------------------------ */
 ng_status ngx_read_file(const char *path, size_t cap, ngx_buf *out,
 			ngx_diag_sink *diag)

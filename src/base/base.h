@@ -93,6 +93,11 @@ void ngx_diag(ngx_diag_sink *s, ng_severity sev, const char *file,
 void ngx_diag_stderr(void *ctx, const ng_diag *d);
 
 /* ---- small helpers ---------------------------------------------------------*/
+/* Grows the array *p of elem-byte items so it holds at least need items,
+ * doubling from 1024; *cap is its size in items. NG_ERR_NOMEM leaves *p and
+ * *cap as they were. */
+ng_status ngx_grow(void **p, size_t *cap, size_t need, size_t elem);
+
 /* Reads a whole file (or "-" for stdin) into a NUL-terminated buffer, capped
  * at cap bytes. On failure writes a diagnostic and returns a status. */
 ng_status ngx_read_file(const char *path, size_t cap, ngx_buf *out,

@@ -55,14 +55,9 @@ ng_status ngx_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
 
 static ng_status remember(ng_engine *e, const char *id, uint64_t record_hash)
 {
-	if (e->n_articles == e->cap_articles) {
-		size_t cap = e->cap_articles ? e->cap_articles * 2 : 1024;
-		uint64_t *h = realloc(e->record_hash, cap * sizeof *h);
-		if (!h)
-			return NG_ERR_NOMEM;
-		e->record_hash = h;
-		e->cap_articles = cap;
-	}
+	if (ngx_grow((void **)&e->record_hash, &e->cap_articles, e->n_articles + 1,
+		     sizeof *e->record_hash))
+		return NG_ERR_NOMEM;
 	uint64_t key = XXH3_64bits(id, strlen(id));
 	if (ngx_map_put(&e->ids, key, e->n_articles + 1))
 		return NG_ERR_NOMEM;

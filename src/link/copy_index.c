@@ -101,35 +101,20 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 	return n;
 }
 
-static ng_status grow(void **p, size_t elem, size_t *cap, size_t need)
-{
-	if (need <= *cap)
-		return NG_OK;
-	size_t n = *cap ? *cap : 1024;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(*p, n * elem);
-	if (!q)
-		return NG_ERR_NOMEM;
-	*p = q;
-	*cap = n;
-	return NG_OK;
-}
-
 ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 			     uint32_t seq)
 {
 	if (seq != ci->n)
 		return NG_ERR_INTERNAL;
+	/* the per-article arrays grow in step; when one fails, the ones
+	 * already grown are simply larger than their cap says */
 	if (ci->n + 1 > ci->cap) {
 		size_t cap = ci->cap, cap2 = ci->cap, cap3 = ci->cap;
-		if (grow((void **)&ci->sigs, NGX_MINHASH_K * sizeof(uint32_t), &cap, ci->n + 1) ||
-		    grow((void **)&ci->days, sizeof(int32_t), &cap2, ci->n + 1) ||
-		    grow((void **)&ci->has_sig, 1, &cap3, ci->n + 1))
+		if (ngx_grow((void **)&ci->sigs, &cap, ci->n + 1, NGX_MINHASH_K * sizeof(uint32_t)) ||
+		    ngx_grow((void **)&ci->days, &cap2, ci->n + 1, sizeof(int32_t)) ||
+		    ngx_grow((void **)&ci->has_sig, &cap3, ci->n + 1, 1))
 			return NG_ERR_NOMEM;
 		ci->cap = cap;
-		/* the three grew in step; a failure above leaves cap unchanged
-		 * and the larger arrays are simply reused next time */
 	}
 	uint32_t *sig = ci->sigs + (size_t)seq * NGX_MINHASH_K;
 	if (a->minhash)
@@ -147,15 +132,13 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 	if (a->content_hash && ngx_map_get(&ci->exact, a->content_hash) &&
 	    *ngx_map_get(&ci->exact, a->content_hash) != seq)
 		return NG_OK; /* exact copies stay out of the buckets */
-	size_t cap_before = ci->cap_nodes;
-	if (grow((void **)&ci->node_seq, sizeof(uint32_t), &cap_before,
-		 ci->n_nodes + NGX_LSH_BANDS))
+	size_t cap_seq = ci->cap_nodes, cap_next = ci->cap_nodes;
+	if (ngx_grow((void **)&ci->node_seq, &cap_seq, ci->n_nodes + NGX_LSH_BANDS,
+		     sizeof(uint32_t)) ||
+	    ngx_grow((void **)&ci->node_next, &cap_next, ci->n_nodes + NGX_LSH_BANDS,
+		     sizeof(uint32_t)))
 		return NG_ERR_NOMEM;
-	size_t cap_next = ci->cap_nodes;
-	if (grow((void **)&ci->node_next, sizeof(uint32_t), &cap_next,
-		 ci->n_nodes + NGX_LSH_BANDS))
-		return NG_ERR_NOMEM;
-	ci->cap_nodes = cap_before < cap_next ? cap_before : cap_next;
+	ci->cap_nodes = cap_seq;
 	for (int b = 0; b < NGX_LSH_BANDS; b++) {
 		uint64_t *head = ngx_map_upsert(&ci->buckets,
 						ngx_lsh_band_key(a->minhash, b), 0);
