@@ -1,0 +1,44 @@
+/*
+ * anchor_index.h: which earlier articles share verbatim anchors (quotes,
+ * sampled 4-grams; src/sketch/anchors.h) with a new one.
+ *
+ * A fixed-size, 4-way set-associative table: each anchor hashes to a bucket
+ * of four slots holding (fingerprint, article); a full bucket drops its
+ * oldest article. Memory never grows (NGX_ANCHOR_BUCKETS * 32 bytes), and
+ * old articles fade out on their own: with about 40 anchors an article, the
+ * table remembers roughly the last 200,000 articles' anchors, a time window
+ * in articles rather than days. A lookup costs one cache line per anchor.
+ */
+#ifndef NG_ANCHOR_INDEX_H
+#define NG_ANCHOR_INDEX_H
+
+#include "../base/base.h"
+
+#define NGX_ANCHOR_BUCKETS ((size_t)1 << 21)
+#define NGX_ANCHOR_WAYS 4
+
+typedef struct ngx_anchor_index {
+	uint64_t *slots; /* fingerprint << 32 | (seq + 1); 0 = empty */
+	size_t n_buckets;
+} ngx_anchor_index;
+
+typedef struct ngx_anchor_hit {
+	uint32_t seq;      /* the earlier article */
+	uint16_t shared;   /* anchors in common */
+	uint16_t quotes;   /* of which quotations */
+} ngx_anchor_hit;
+
+/* n_buckets must be a power of two; 0 = NGX_ANCHOR_BUCKETS. Memory is
+ * allocated lazily, on the first add. */
+void ngx_anchor_index_init(ngx_anchor_index *ai, size_t n_buckets);
+void ngx_anchor_index_free(ngx_anchor_index *ai);
+ng_status ngx_anchor_index_add(ngx_anchor_index *ai, const uint64_t *anchors,
+			       uint32_t n, uint32_t seq);
+/* Earlier articles sharing anchors with these (the first n_quotes are
+ * quotations), most shared first, ties newest first; at most max. */
+int ngx_anchor_index_query(const ngx_anchor_index *ai, const uint64_t *anchors,
+			   uint32_t n, uint32_t n_quotes, ngx_anchor_hit *hits,
+			   int max);
+size_t ngx_anchor_index_memory(const ngx_anchor_index *ai);
+
+#endif

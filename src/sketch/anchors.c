@@ -1,0 +1,120 @@
+/*
+ * anchors.c: quotations and sampled word 4-grams as verbatim anchors (see
+ * anchors.h).
+ *
+ * Quote marks: “ ” „ « » " and the single ‘ ’ ‚ ‹ › when they stand apart
+ * from words (an apostrophe inside a word is part of the word token). A quote
+ * opens at an opening mark (or a " when none is open) and closes at the next
+ * closing mark; a quote left open at a paragraph break is dropped.
+ */
+#include "anchors.h"
+
+#include <string.h>
+#include <xxhash.h>
+
+#define QUOTE_SEED 0x71756f7465ULL  /* "quote" */
+#define GRAM_SEED 0x6772616d34ULL   /* "gram4" */
+
+/* 1: opening mark, 2: closing mark, 3: either (straight quotes), 0: none. */
+static int quote_mark(const ngx_doc *d, const ngx_token *t)
+{
+	if (t->kind != NGX_TOK_PUNCT)
+		return 0;
+	const char *s = d->text + t->start;
+	size_t n = t->end - t->start;
+	static const struct { const char *mark; int role; } marks[] = {
+		{"\xe2\x80\x9c", 1}, /* “ (English open, German close) */
+		{"\xe2\x80\x9d", 2}, /* ” */
+		{"\xe2\x80\x9e", 1}, /* „ */
+		{"\xc2\xab", 1},     /* « */
+		{"\xc2\xbb", 2},     /* » */
+		{"\"", 3},
+		{"\xe2\x80\x98", 1}, /* ‘ */
+		{"\xe2\x80\x99", 2}, /* ’ */
+		{"\xe2\x80\xb9", 1}, /* ‹ */
+		{"\xe2\x80\xba", 2}, /* › */
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strlen(marks[i].mark) == n && !memcmp(s, marks[i].mark, n))
+			return marks[i].role;
+	return 0;
+}
+
+static int is_word(const ngx_token *t)
+{
+	return t->kind == NGX_TOK_WORD || t->kind == NGX_TOK_NUMBER;
+}
+
+static int has(const uint64_t *h, uint32_t n, uint64_t x)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (h[i] == x)
+			return 1;
+	return 0;
+}
+
+/* A paragraph break between two byte offsets ends an open quote. */
+static int paragraph_between(const ngx_doc *d, uint32_t from, uint32_t to)
+{
+	const char *p = memchr(d->text + from, '\n', to - from);
+	return p && memchr(p + 1, '\n', (size_t)(d->text + to - p - 1)) != NULL;
+}
+
+ng_status ngx_anchors_build(const ngx_doc *d, ngx_arena *a, ngx_anchors *out)
+{
+	memset(out, 0, sizeof *out);
+	out->hashes = ngx_arena_alloc(a, NGX_MAX_ANCHORS * sizeof *out->hashes);
+	out->quotes = ngx_arena_alloc(a, NGX_MAX_QUOTES * sizeof *out->quotes);
+	if (!out->hashes || !out->quotes)
+		return NG_ERR_NOMEM;
+	/* quotes */
+	size_t open_at = SIZE_MAX; /* token index after the opening mark */
+	for (size_t i = 0; i < d->n_tokens && out->n_quotes < NGX_MAX_QUOTES; i++) {
+		int role = quote_mark(d, &d->tokens[i]);
+		if (!role)
+			continue;
+		if (open_at != SIZE_MAX && i > open_at &&
+		    paragraph_between(d, d->tokens[open_at - 1].end, d->tokens[i].start))
+			open_at = SIZE_MAX; /* never closed in its paragraph */
+		if (open_at == SIZE_MAX) {
+			if (role & 1)
+				open_at = i + 1;
+			continue;
+		}
+		if (!(role & 2))
+			continue; /* a nested or repeated opening mark */
+		uint64_t h = QUOTE_SEED;
+		uint32_t words = 0, first = 0, last = 0;
+		for (size_t k = open_at; k < i; k++) {
+			const ngx_token *t = &d->tokens[k];
+			if (!is_word(t))
+				continue;
+			if (!words)
+				first = t->start;
+			last = t->end;
+			h = XXH3_64bits_withSeed(t->norm, t->norm_len, h);
+			words++;
+		}
+		open_at = SIZE_MAX;
+		if (words < NGX_QUOTE_MIN_WORDS || has(out->hashes, out->n, h))
+			continue;
+		out->quotes[out->n_quotes++] = (ngx_quote_span){first, last, h};
+		out->hashes[out->n++] = h;
+	}
+	/* sampled 4-grams of normalised words */
+	uint64_t w[4] = {0, 0, 0, 0};
+	size_t words = 0;
+	for (size_t i = 0; i < d->n_tokens && out->n < NGX_MAX_ANCHORS; i++) {
+		const ngx_token *t = &d->tokens[i];
+		if (!is_word(t))
+			continue;
+		memmove(w, w + 1, 3 * sizeof *w);
+		w[3] = XXH3_64bits(t->norm, t->norm_len);
+		if (++words < 4)
+			continue;
+		uint64_t h = XXH3_64bits_withSeed(w, sizeof w, GRAM_SEED);
+		if (h % NGX_ANCHOR_RATE == 0 && !has(out->hashes, out->n, h))
+			out->hashes[out->n++] = h;
+	}
+	return NG_OK;
+}

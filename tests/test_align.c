@@ -1,0 +1,218 @@
+/*
+ * test_align.c: verbatim anchors (quotes, sampled 4-grams), the anchor
+ * index, sentence sketches and their alignment, on the seed articles (000 is
+ * a rewrite of 001 that keeps two quotes) and on hand-made cases.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "check.h"
+#include "link/align.h"
+#include "link/anchor_index.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	ngx_buf b;
+	ngx_buf_init(&b, 0);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		ngx_buf_append(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return ngx_buf_steal(&b);
+}
+
+typedef struct analysed {
+	char *text;
+	ngx_doc doc;
+	ngx_anchors anchors;
+	ngx_text_sketch sketch;
+} analysed;
+
+static int analyse(ngx_text_ctx *tc, ngx_arena *a, const char *text, analysed *out)
+{
+	memset(out, 0, sizeof *out);
+	return ngx_text_analyze(tc, text, strlen(text), NULL, a, &out->doc) == NG_OK &&
+	       ngx_anchors_build(&out->doc, a, &out->anchors) == NG_OK &&
+	       ngx_text_sketch_build(&out->doc, &out->anchors, a, &out->sketch) == NG_OK;
+}
+
+static int shares_quote(const ngx_anchors *x, const ngx_anchors *y)
+{
+	int n = 0;
+	for (uint32_t i = 0; i < x->n_quotes; i++)
+		for (uint32_t j = 0; j < y->n_quotes; j++)
+			n += x->quotes[i].hash == y->quotes[j].hash;
+	return n;
+}
+
+static void test_seeds(ngx_text_ctx *tc, ngx_arena *a)
+{
+	static const char *files[] = {
+		"examples/000_58e73d3533bae044.txt", "examples/001_5d9da47f99b66cba.txt",
+		"examples/003_b25523e41b776a03.txt", "examples/004_3ecbcb9470ad91fc.txt"};
+	analysed d[4];
+	for (int i = 0; i < 4; i++) {
+		size_t len;
+		char *t = slurp(files[i], &len);
+		CHECK_MSG(t != NULL, "cannot read %s", files[i]);
+		if (!t)
+			return;
+		CHECK(analyse(tc, a, t, &d[i]));
+		d[i].text = t;
+	}
+	/* 000 and 001 share the two quotes 000 kept verbatim */
+	CHECK(shares_quote(&d[0].anchors, &d[1].anchors) == 2);
+	CHECK(shares_quote(&d[1].anchors, &d[2].anchors) == 0);
+	/* a quote span points at the quoted words */
+	int found = 0;
+	for (uint32_t i = 0; i < d[0].anchors.n_quotes; i++) {
+		const ngx_quote_span *q = &d[0].anchors.quotes[i];
+		found |= !strncmp(d[0].text + q->start, "There were no contacts", 22);
+	}
+	CHECK(found);
+
+	ngx_alignment rewrite, other, same_thread;
+	CHECK(ngx_align(&d[0].sketch, &d[1].sketch, &rewrite) == NG_OK);
+	CHECK(ngx_align(&d[1].sketch, &d[2].sketch, &other) == NG_OK);
+	CHECK(ngx_align(&d[2].sketch, &d[3].sketch, &same_thread) == NG_OK);
+	CHECK_MSG(rewrite.pairs >= 6 && rewrite.coverage_a > 0.6,
+		  "rewrite: %d pairs, coverage %.2f", rewrite.pairs, rewrite.coverage_a);
+	CHECK_MSG(other.coverage_a < 0.25 && other.coverage_b < 0.25,
+		  "001/003 coverage %.2f/%.2f", other.coverage_a, other.coverage_b);
+	CHECK_MSG(same_thread.coverage_a < 0.25 && same_thread.coverage_b < 0.25,
+		  "003/004 coverage %.2f/%.2f", same_thread.coverage_a, same_thread.coverage_b);
+	/* passages point into both texts, in range */
+	int in_range = rewrite.n_passages > 0;
+	for (int i = 0; i < rewrite.n_passages; i++) {
+		const ngx_passage *p = &rewrite.passages[i];
+		in_range &= p->a_start < p->a_end && p->a_end <= d[0].doc.len &&
+			    p->b_start < p->b_end && p->b_end <= d[1].doc.len;
+	}
+	CHECK(in_range);
+	for (int i = 0; i < 4; i++)
+		free(d[i].text);
+}
+
+static void test_partial(ngx_text_ctx *tc, ngx_arena *a)
+{
+	const char *block =
+		"The river burst its banks after three days of heavy rain. "
+		"Hundreds of families were moved to schools on higher ground. "
+		"The mayor said the water would take a week to recede. ";
+	char x[2048], y[2048];
+	snprintf(x, sizeof x, "%s%s", block,
+		 "Farmers counted their losses in the flooded valley. "
+		 "Insurance companies sent assessors on Monday. "
+		 "The weather service expects more rain next week.");
+	snprintf(y, sizeof y, "%s%s%s",
+		 "Parliament debated the budget for most of the night. "
+		 "The opposition walked out before the final vote. ",
+		 block, "Ministers promised help for the region.");
+	analysed dx, dy;
+	CHECK(analyse(tc, a, x, &dx) && analyse(tc, a, y, &dy));
+	ngx_alignment al;
+	CHECK(ngx_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
+	CHECK_MSG(al.longest_run == 3, "longest verbatim run %d", al.longest_run);
+	CHECK(al.n_passages >= 1 && al.passages[0].pairs == 3);
+	CHECK(!strncmp(x + al.passages[0].a_start, "The river burst", 15));
+	CHECK(!strncmp(y + al.passages[0].b_start, "The river burst", 15));
+}
+
+static void test_roundtrip(ngx_text_ctx *tc, ngx_arena *a)
+{
+	analysed d;
+	CHECK(analyse(tc, a,
+		      "“We will not give up,” the minister said on Tuesday. "
+		      "Talks resume in Geneva next week, officials confirmed.",
+		      &d));
+	CHECK(d.anchors.n_quotes == 1);
+	size_t n = ngx_text_sketch_size(&d.sketch);
+	unsigned char *buf = malloc(n);
+	ngx_text_sketch_write(&d.sketch, buf);
+	ngx_text_sketch back;
+	CHECK(ngx_text_sketch_read(buf, n, a, &back) == NG_OK);
+	CHECK(back.n_sents == d.sketch.n_sents && back.n_terms == d.sketch.n_terms &&
+	      back.n_quotes == 1 && back.quotes[0].hash == d.anchors.quotes[0].hash);
+	CHECK(memcmp(back.terms, d.sketch.terms, back.n_terms * 4) == 0);
+	/* damaged blobs are refused, never read out of bounds */
+	CHECK(ngx_text_sketch_read(buf, n - 1, a, &back) == NG_ERR_INPUT);
+	CHECK(ngx_text_sketch_read(buf, 3, a, &back) == NG_ERR_INPUT);
+	buf[0] ^= 0xff;
+	CHECK(ngx_text_sketch_read(buf, n, a, &back) == NG_ERR_INPUT);
+	buf[0] ^= 0xff;
+	buf[16 + 8] = 0xff; /* first sentence's "first" index past the terms */
+	buf[16 + 9] = 0xff;
+	CHECK(ngx_text_sketch_read(buf, n, a, &back) == NG_ERR_INPUT);
+	free(buf);
+	CHECK(ngx_text_sketch_read(NULL, 0, a, &back) == NG_ERR_INPUT);
+}
+
+static void test_anchor_index(void)
+{
+	ngx_anchor_index ai;
+	ngx_anchor_index_init(&ai, 1024);
+	uint64_t a0[] = {11, 22, 33, 44}, a1[] = {22, 33, 55}, q[] = {33, 22, 99};
+	ngx_anchor_hit hits[8];
+	CHECK(ngx_anchor_index_query(&ai, q, 3, 1, hits, 8) == 0);
+	CHECK(ngx_anchor_index_add(&ai, a0, 4, 0) == NG_OK);
+	CHECK(ngx_anchor_index_add(&ai, a1, 3, 1) == NG_OK);
+	int n = ngx_anchor_index_query(&ai, q, 3, 1, hits, 8);
+	CHECK(n == 2);
+	/* both share 2 anchors; the newest comes first; 33 is a quote */
+	CHECK(n == 2 && hits[0].seq == 1 && hits[0].shared == 2 && hits[0].quotes == 1);
+	CHECK(n == 2 && hits[1].seq == 0 && hits[1].shared == 2);
+	/* a bucket holds four articles: the fifth evicts the oldest */
+	uint64_t same[] = {77};
+	for (uint32_t s = 10; s < 15; s++)
+		ngx_anchor_index_add(&ai, same, 1, s);
+	n = ngx_anchor_index_query(&ai, same, 1, 0, hits, 8);
+	CHECK(n == 4);
+	int oldest_gone = 1;
+	for (int i = 0; i < n; i++)
+		oldest_gone &= hits[i].seq != 10;
+	CHECK(oldest_gone);
+	CHECK(ngx_anchor_index_memory(&ai) == 1024 * 4 * 8);
+	ngx_anchor_index_free(&ai);
+}
+
+static void test_bad_input(ngx_text_ctx *tc, ngx_arena *a)
+{
+	/* unbalanced and nested quotes, empty text, only quotes */
+	static const char *texts[] = {
+		"", "“", "\"\"\"\"", "“ open quote that never closes across\n\nparagraphs",
+		"«„nested “marks” here» and more words than five in a row»",
+		"“one two three four five” “one two three four five”",
+	};
+	for (size_t i = 0; i < NGX_ARRAY_LEN(texts); i++) {
+		analysed d;
+		CHECK(analyse(tc, a, texts[i], &d));
+		ngx_alignment al;
+		CHECK(ngx_align(&d.sketch, &d.sketch, &al) == NG_OK);
+	}
+	analysed d;
+	CHECK(analyse(tc, a, "“one two three four five” and “one two three four five”", &d));
+	CHECK(d.anchors.n_quotes == 1); /* the same quote twice is one anchor */
+}
+
+int main(void)
+{
+	ngx_text_ctx *tc;
+	if (ngx_text_ctx_new(&tc) != NG_OK)
+		return 1;
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 20);
+	test_seeds(tc, &a);
+	test_partial(tc, &a);
+	test_roundtrip(tc, &a);
+	test_anchor_index();
+	test_bad_input(tc, &a);
+	ngx_arena_free(&a);
+	ngx_text_ctx_free(tc);
+	return check_report("align");
+}
