@@ -32,7 +32,7 @@ static const char usage[] =
 	"options:\n"
 	"  --db FILE             database (default newsgraph.db)\n"
 	"  --threads N           analysis threads (default: all cores)\n"
-	"  --threshold X         story similarity threshold (default 0.30)\n"
+	"  --threshold X         story similarity threshold (default 0.20)\n"
 	"  --window DAYS         story time window (default 14)\n"
 	"  --batch N             ingest: records per transaction (default 1000)\n"
 	"  --format F            table, json or jsonl (stories, show, export)\n"

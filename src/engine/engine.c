@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-#define NGX_DEFAULT_THRESHOLD 0.30
+#define NGX_DEFAULT_THRESHOLD 0.20
 #define NGX_DEFAULT_WINDOW_DAYS 14
 #define NGX_DEFAULT_BATCH 1000
 #define NGX_NEAR_THRESHOLD 0.5

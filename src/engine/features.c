@@ -13,6 +13,14 @@
 
 #define NGX_HEADLINE_MAX 160
 
+/* The lead: the first three sentences carry the event (who, what, where);
+ * their words count NGX_LEAD_EXTRA more times in the term bag. Three and
+ * four gave the best online story clustering on FNC-1 among 1-5 sentences
+ * and 1-10 extra counts (B-cubed F1 0.907 without the lead, 0.924 with it),
+ * and the neighbouring settings score within about 0.005 of it. */
+#define NGX_LEAD_SENTENCES 3
+#define NGX_LEAD_EXTRA 4
+
 /* The first sentence, cut on a code point boundary. */
 static const char *lead_of(const ngx_doc *d, ngx_arena *keep)
 {
@@ -71,8 +79,9 @@ ng_status ngx_features_compute(ngx_text_ctx *tc, ngx_arena *scratch,
 	out->n_chars = (long long)ngx_utf8_count(text, len);
 	out->content_hash = ngx_content_hash(&body);
 	out->has_minhash = ngx_minhash(&body, out->minhash) > 0;
-	st = ngx_terms(&body, has_title ? &head : NULL, NGX_TITLE_WEIGHT, keep,
-		       &out->terms, &out->n_terms);
+	st = ngx_terms(&body, has_title ? &head : NULL, NGX_TITLE_WEIGHT,
+		       NGX_LEAD_SENTENCES, NGX_LEAD_EXTRA, keep, &out->terms,
+		       &out->n_terms);
 	if (st)
 		return st;
 	out->headline = has_title ? ngx_arena_strdup(keep, title) : lead_of(&body, keep);

@@ -3,13 +3,25 @@
  *
  * A story's centroid is the sum, over its articles, of each term's
  * sublinear frequency 1 + ln(tf). An article is compared with a centroid
- * under the current inverse document frequencies, idf = ln((N+1)/(df+1)) + 1,
- * so early decisions use the statistics seen so far and nothing from the
- * future (the clustering is online). Candidates come from postings of the
- * article's highest-weighted terms (newest stories first, capped), ranked by
- * a cheap overlap proxy; only the best few get a full cosine. Centroid norms
- * are cached and refreshed when the story changes or the collection has grown
- * by a tenth since. Large centroids are pruned to their heaviest terms.
+ * under the current inverse document frequencies, so early decisions use the
+ * statistics seen so far and nothing from the future (the clustering is
+ * online).
+ *
+ * Each side of the cosine weighs a term by idf squared,
+ * (ln((N+1)/(df+1)) + 1)^2: stories that share a broad topic (one attack,
+ * one company, one leader's health) differ in their rare words (a name, a
+ * place, an injury), and plain idf lets the common vocabulary of the topic
+ * outvote them. On FNC-1 the square moved B-cubed F1 from 0.903 to 0.907
+ * alone, and from 0.921 to 0.924 with the lead weighting of terms.c (a
+ * small gain, mostly precision); powers of 1.5 and 2.5 did no better. It
+ * moves the best threshold down (0.20 instead of 0.25-0.30), as cosines of
+ * squared weights are lower.
+ *
+ * Candidates come from postings of the article's highest-weighted terms
+ * (newest stories first, capped), ranked by a cheap overlap proxy; only the
+ * best few get a full cosine. Centroid norms are cached and refreshed when
+ * the story changes or the collection has grown by a tenth since. Large
+ * centroids are pruned to their heaviest terms.
  */
 #include "link_internal.h"
 
@@ -17,18 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NGX_QUERY_TERMS 24        /* article terms used to find candidates */
+#define NGX_QUERY_TERMS 24        /* article terms (with postings) to query */
 #define NGX_POSTINGS_SCAN 400     /* newest stories scanned per posting list */
 #define NGX_FULL_SCORES 40        /* candidates scored by full cosine */
 #define NGX_CENTROID_MAX 3000     /* centroid terms before pruning */
 #define NGX_CENTROID_KEEP 2000
-
-static int exp_norm_centroid(void)
-{
-	static int v = -1;
-	if (v < 0) { const char *e = getenv("NGX_EXP_NORM"); v = e ? atoi(e) : 0; }
-	return v;
-}
 
 void ngx_story_index_init(ngx_story_index *si)
 {
@@ -52,10 +57,12 @@ void ngx_story_index_free(ngx_story_index *si)
 	memset(si, 0, sizeof *si);
 }
 
+/* The weight of a term on one side of the cosine: idf squared (see above). */
 static double idf(const ngx_story_index *si, uint32_t term)
 {
 	const uint64_t *df = ngx_map_get(&si->df, term);
-	return log((double)(si->n_docs + 1) / (double)((df ? *df : 0) + 1)) + 1.0;
+	double x = log((double)(si->n_docs + 1) / (double)((df ? *df : 0) + 1)) + 1.0;
+	return x * x;
 }
 
 static double tf_weight(uint32_t count)
@@ -81,7 +88,7 @@ static double story_norm(ngx_story_index *si, ngx_story_state *s)
 		return s->norm;
 	double sum = 0;
 	for (uint32_t i = 0; i < s->n_terms; i++) {
-		double w = s->weights[i] * (exp_norm_centroid() ? 1.0 : idf(si, s->terms[i]));
+		double w = s->weights[i] * idf(si, s->terms[i]);
 		sum += w * w;
 	}
 	s->norm = sqrt(sum);
@@ -161,11 +168,15 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 	qsort(w, a->n_terms, sizeof *w, by_weight_desc);
 
 	si->stamp++;
-	uint32_t q = a->n_terms < NGX_QUERY_TERMS ? a->n_terms : NGX_QUERY_TERMS;
-	for (uint32_t k = 0; k < q && !st; k++) {
+	/* The heaviest terms are often new words (df 1, in no story yet):
+	 * only terms that have postings count towards the query terms, or a
+	 * lead full of new names would find no candidate at all. */
+	uint32_t used = 0;
+	for (uint32_t k = 0; k < a->n_terms && used < NGX_QUERY_TERMS && !st; k++) {
 		const uint64_t *li = ngx_map_get(&si->postings, a->terms[w[k].idx].term);
 		if (!li)
 			continue;
+		used++;
 		const ngx_posting_list *pl = &si->lists[*li];
 		uint32_t stop = pl->n > NGX_POSTINGS_SCAN ? pl->n - NGX_POSTINGS_SCAN : 0;
 		for (uint32_t j = pl->n; j-- > stop;) {
@@ -200,7 +211,7 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 		for (uint32_t t = 0; t < a->n_terms; t++) {
 			double cw = centroid_weight(s, a->terms[t].term);
 			if (cw > 0)
-				dot += wt[t] * cw * (exp_norm_centroid() ? 1.0 : idf(si, a->terms[t].term));
+				dot += wt[t] * cw * idf(si, a->terms[t].term);
 		}
 		double sn = story_norm(si, s);
 		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
@@ -299,15 +310,6 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 		return NG_ERR_INTERNAL;
 	}
 	ngx_story_state *s = &si->stories[story - 1];
-	double dnorm = 0;
-	if (exp_norm_centroid()) {
-		for (uint32_t i = 0; i < a->n_terms; i++) {
-			double w = tf_weight(a->terms[i].count) * idf(si, a->terms[i].term);
-			dnorm += w * w;
-		}
-		dnorm = dnorm > 0 ? sqrt(dnorm) : 1;
-	}
-#define ADDW(i) (exp_norm_centroid() ? (float)(tf_weight(a->terms[i].count) * idf(si, a->terms[i].term) / dnorm) : (float)tf_weight(a->terms[i].count))
 	/* merge the sorted article terms into the sorted centroid */
 	uint32_t n_new = 0;
 	for (uint32_t i = 0, j = 0; i < a->n_terms; i++) {
@@ -342,11 +344,12 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 			s->weights[out--] = s->weights[j--];
 		} else if (j >= 0 && s->terms[j] == t) {
 			s->terms[out] = t;
-			s->weights[out--] = s->weights[j--] + ADDW(i);
+			s->weights[out--] = s->weights[j--] +
+					   (float)tf_weight(a->terms[i].count);
 			i--;
 		} else {
 			s->terms[out] = t;
-			s->weights[out--] = ADDW(i);
+			s->weights[out--] = (float)tf_weight(a->terms[i].count);
 			if (!st)
 				st = posting_add(si, t, story);
 			i--;

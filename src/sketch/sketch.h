@@ -10,7 +10,8 @@
  *    (docs/LINKING.md has the S-curve these give);
  *  - terms: the bag of stems (stopwords dropped) plus capitalised names and
  *    4+ digit numbers as their own features, as 32-bit hashes with counts,
- *    sorted by hash. Story clustering weighs them by TF-IDF.
+ *    sorted by hash, words of the title and lead counting extra. Story
+ *    clustering weighs them by TF-IDF.
  */
 #ifndef NG_SKETCH_H
 #define NG_SKETCH_H
@@ -41,10 +42,13 @@ double ngx_minhash_similarity(const uint32_t *a, const uint32_t *b);
 /* Key of band b of a signature (band index mixed in). */
 uint64_t ngx_lsh_band_key(const uint32_t sig[NGX_MINHASH_K], int band);
 
-/* The term bag of a document: body and title (title words count
- * title_weight times). Result is arena-allocated and sorted by term. */
+/* The term bag of a document: body and title. Words of the body's first
+ * lead_sentences sentences count 1 + lead_extra times, title words
+ * title_weight + lead_extra times, other body words once (weights at most
+ * 16 each). Result is arena-allocated and sorted by term. */
 ng_status ngx_terms(const ngx_doc *body, const ngx_doc *title,
-		    unsigned title_weight, ngx_arena *a, ngx_term **out,
+		    unsigned title_weight, uint32_t lead_sentences,
+		    unsigned lead_extra, ngx_arena *a, ngx_term **out,
 		    uint32_t *n_out);
 
 /* Hash of one term of a kind, as stored in ngx_term.term. */

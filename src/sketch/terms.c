@@ -5,8 +5,14 @@
  * dropped), capitalised words that do not open a sentence (names, in their
  * normalised form, as a separate feature kind so "Trump" the name counts
  * apart from "trump" the stem), and numbers of four or more digits (years,
- * amounts): the last two are language-neutral evidence. Title words count
- * title_weight times.
+ * amounts): the last two are language-neutral evidence.
+ *
+ * Position matters: news puts the event in the headline and the first
+ * sentences, and the rest of a body drifts into background shared with
+ * neighbouring stories (on FNC-1, the soldier shot at the Ottawa memorial,
+ * the gunman named, the guard who stopped him). So words of the first
+ * lead_sentences sentences count 1 + lead_extra times, and title words count
+ * title_weight + lead_extra times (the title is the leadest text there is).
  */
 #include "sketch.h"
 
@@ -38,14 +44,16 @@ static int opens_sentence(const ngx_doc *d, size_t i)
 	return 1;
 }
 
-/* Appends the term hashes of doc to hashes, each repeated weight times. */
-static size_t collect(const ngx_doc *d, unsigned weight, uint32_t *hashes,
-		      size_t n)
+/* Appends the term hashes of doc to hashes, each repeated weight times, or
+ * lead_weight times in the first lead_sentences sentences. */
+static size_t collect(const ngx_doc *d, unsigned weight, uint32_t lead_sentences,
+		      unsigned lead_weight, uint32_t *hashes, size_t n)
 {
 	if (!d)
 		return n;
 	for (size_t i = 0; i < d->n_tokens; i++) {
 		const ngx_token *t = &d->tokens[i];
+		unsigned times = t->sentence < lead_sentences ? lead_weight : weight;
 		uint32_t h[2];
 		int nh = 0;
 		if (t->kind == NGX_TOK_NUMBER) {
@@ -63,23 +71,29 @@ static size_t collect(const ngx_doc *d, unsigned weight, uint32_t *hashes,
 				h[nh++] = ngx_term_hash(NGX_TERM_NAME, t->norm, t->norm_len);
 		}
 		for (int k = 0; k < nh; k++)
-			for (unsigned w = 0; w < weight; w++)
+			for (unsigned w = 0; w < times; w++)
 				hashes[n++] = h[k];
 	}
 	return n;
 }
 
 ng_status ngx_terms(const ngx_doc *body, const ngx_doc *title,
-		    unsigned title_weight, ngx_arena *a, ngx_term **out,
+		    unsigned title_weight, uint32_t lead_sentences,
+		    unsigned lead_extra, ngx_arena *a, ngx_term **out,
 		    uint32_t *n_out)
 {
-	size_t cap = 2 * (body ? body->n_tokens : 0) +
-		     2 * (size_t)title_weight * (title ? title->n_tokens : 0) + 1;
+	/* weights are small constants from the caller; the cap keeps the
+	 * buffer below the per-token bound on any input */
+	if (title_weight > 16 || lead_extra > 16)
+		return NG_ERR_INTERNAL;
+	unsigned title_times = title_weight + lead_extra;
+	size_t cap = 2 * (size_t)(1 + lead_extra) * (body ? body->n_tokens : 0) +
+		     2 * (size_t)title_times * (title ? title->n_tokens : 0) + 1;
 	uint32_t *hashes = malloc(cap * sizeof *hashes);
 	if (!hashes)
 		return NG_ERR_NOMEM;
-	size_t n = collect(body, 1, hashes, 0);
-	n = collect(title, title_weight, hashes, n);
+	size_t n = collect(body, 1, lead_sentences, 1 + lead_extra, hashes, 0);
+	n = collect(title, title_times, 0, 0, hashes, n);
 	qsort(hashes, n, sizeof *hashes, cmp_u32);
 	size_t distinct = 0;
 	for (size_t i = 0; i < n; i++)
