@@ -11,7 +11,7 @@ BUILD     ?= build
 OPT       ?= -O2 -g
 SANITIZE  ?=
 
-DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev \
+DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \

@@ -46,4 +46,23 @@ if [ -r "$fnc1/train_bodies.csv" ] && [ -r "$fnc1/train_stances.csv" ]; then
 else
 	echo "eval: skipping stories: $fnc1 not found"
 fi
+# reuse: a generated corpus (docs/REUSE_BENCHMARK.md), made once into
+# $OUT/reuse with Debian's python3 and WordNet; REUSE_ARTICLES sets its size.
+reuse=$OUT/reuse
+if [ ! -r "$reuse/pairs.jsonl" ] && [ -r "$fnc1/train_bodies.csv" ]; then
+	/usr/bin/python3 eval/gen_reuse.py "$reuse" --shared "$SHARED" \
+		--articles "${REUSE_ARTICLES:-20000}" || status=1
+fi
+if [ -r "$reuse/pairs.jsonl" ]; then
+	run_suite reuse "$reuse"
+else
+	echo "eval: skipping reuse: no corpus in $reuse"
+fi
+
+msrp=$SHARED/data/msrp/msr_paraphrase_train.txt
+if [ -r "$msrp" ]; then
+	run_suite msrp "$msrp"
+else
+	echo "eval: skipping msrp: $msrp not found"
+fi
 exit $status

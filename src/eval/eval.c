@@ -28,6 +28,10 @@ static const eval_suite suites[] = {
 	 "hand-made gold: stories, language, copies, dates (DIR/expected.json)"},
 	{"stories", "BODIES.csv STANCES.csv", 2, ngx_eval_stories,
 	 "FNC-1 story clustering: bodies sharing a related headline"},
+	{"reuse", "DIR", 1, ngx_eval_reuse,
+	 "copy detection on a corpus from eval/gen_reuse.py (DIR/pairs.jsonl)"},
+	{"msrp", "FILE", 1, ngx_eval_msrp,
+	 "MSRP sentence paraphrases: features + logistic regression, 10-fold"},
 };
 
 void ngx_eval_real(ngx_eval_report *r, const char *name, double value)

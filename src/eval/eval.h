@@ -58,5 +58,9 @@ ng_status ngx_eval_seeds(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
 /* eval_stories.c: "stories BODIES.csv STANCES.csv" (FNC-1). */
 ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv,
 			   ngx_eval_report *rep);
+/* eval_reuse.c: "reuse DIR" (DIR/articles.jsonl, DIR/pairs.jsonl). */
+ng_status ngx_eval_reuse(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+/* eval_msrp.c: "msrp FILE" (MSRP TSV), 10-fold cross-validation. */
+ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
 
 #endif
