@@ -157,7 +157,8 @@ NG_API ng_status ng_article_get(ng_engine *e, const char *article_id,
 				ng_article_info *out);
 
 /* One copy edge seen from an article: the other article, the kind ("exact",
- * "near"), the score in [0,1], and whether the other one is the original. */
+ * "near", "rewrite", "partial"), the score in [0,1], and whether the other
+ * one is the original. */
 typedef struct ng_copy_info {
 	const char *other_id;
 	const char *kind;
@@ -182,6 +183,11 @@ NG_API ng_status ng_report_stories(ng_engine *e, FILE *out, ng_format f);
 /* One story with its articles and copy edges. */
 NG_API ng_status ng_report_story(ng_engine *e, long long story, FILE *out,
 				 ng_format f);
+/* Provenance: for one story (0: every story with copies), the earliest
+ * source and the tree of copies, each edge with its kind, score, why that
+ * direction, and its evidence quoted from both texts. */
+NG_API ng_status ng_report_copies(ng_engine *e, long long story, FILE *out,
+				  ng_format f);
 /* Every article with its story and copies: schema in docs/EXPORT.md. */
 NG_API ng_status ng_export(ng_engine *e, FILE *out, ng_format f);
 

@@ -33,6 +33,9 @@ check "004 is alone" [ "$(q "$T/seed.db" "select count(*) from articles where st
 check "002 not merged with 003/004" [ "$s2" != "$s3" ] && [ "$s2" != "$s4" ]
 check "languages" [ "$(q "$T/seed.db" "select group_concat(lang, ',') from (select lang from articles order by id)")" = "en,en,de,en,en" ]
 check "000 published from its header" [ "$(q "$T/seed.db" "select published||' '||published_source from articles where id like '000%'")" = "2024-10-27 header" ]
+check "000 is a rewrite of 001, 001 the original" [ "$(q "$T/seed.db" "select k.id||'>'||o.id||':'||c.kind from copies c join articles k on k.seq=c.copy join articles o on o.seq=c.original")" = "000_58e73d3533bae044>001_5d9da47f99b66cba:rewrite" ]
+check "the two shared quotes are evidence" [ "$(q "$T/seed.db" "select count(*) from evidence where kind='quote'")" = 2 ]
+check "aligned passages are evidence" [ "$(q "$T/seed.db" "select count(*) from evidence where kind='passage'")" -ge 1 ]
 check "003 outlet TASS" [ "$(q "$T/seed.db" "select outlet from articles where id like '003%'")" = TASS ]
 
 $NG stories --db "$T/seed.db" >"$T/stories.txt"
@@ -57,7 +60,7 @@ mkdir -p "$T/copy"
 cp examples/001_5d9da47f99b66cba.txt "$T/copy/copy-of-001.txt"
 $NG ingest "$T/copy" --db "$T/seed.db" -q
 check "a copy under another name is a new article" [ "$(q "$T/seed.db" 'select count(*) from articles')" = 6 ]
-check "joined by an exact edge to 001" [ "$(q "$T/seed.db" "select k.id||'>'||o.id||':'||c.kind from copies c join articles k on k.seq=c.copy join articles o on o.seq=c.original")" = "copy-of-001>001_5d9da47f99b66cba:exact" ]
+check "joined by an exact edge to 001" [ "$(q "$T/seed.db" "select k.id||'>'||o.id||':'||c.kind from copies c join articles k on k.seq=c.copy join articles o on o.seq=c.original where k.id = 'copy-of-001'")" = "copy-of-001>001_5d9da47f99b66cba:exact" ]
 check "the copy is in 001's story" [ "$(q "$T/seed.db" "select story from articles where id='copy-of-001'")" = "$s1" ]
 
 # ---- JSON Lines, stdin, determinism ---------------------------------------------

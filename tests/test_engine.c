@@ -181,6 +181,31 @@ static void test_reopen(void)
 	unlink(side);
 }
 
+/* Records without a stats struct, through several batch rotations. */
+static void test_null_stats(void)
+{
+	ng_config c;
+	ng_config_init(&c);
+	c.batch_size = 2;
+	c.threads = 2;
+	ng_engine *e = NULL;
+	CHECK(ng_engine_open(&c, &e) == NG_OK);
+	if (!e)
+		return;
+	const char *texts[] = {quake, quake2, bank, quake, bank};
+	char id[16];
+	for (int i = 0; i < 5; i++) {
+		snprintf(id, sizeof id, "r%d", i);
+		ng_record r = {.id = id, .text = texts[i]};
+		CHECK(ng_ingest_record(e, &r, "t", NULL) == NG_OK);
+	}
+	CHECK(ng_ingest_flush(e, NULL) == NG_OK);
+	long long s0 = 0, s3 = 0;
+	CHECK(ng_article_story(e, "r0", &s0) == NG_OK);
+	CHECK(ng_article_story(e, "r3", &s3) == NG_OK && s3 == s0);
+	ng_engine_close(e);
+}
+
 static void test_open_errors(void)
 {
 	diags g = {0};
@@ -201,6 +226,7 @@ int main(void)
 {
 	test_records();
 	test_reopen();
+	test_null_stats();
 	test_open_errors();
 	return check_report("engine");
 }

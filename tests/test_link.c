@@ -94,12 +94,15 @@ static int analyse(ngx_text_ctx *tc, ngx_arena *scratch, ngx_arena *keep,
 
 static ngx_link_article as_link(const art *a)
 {
-	return (ngx_link_article){a->content_hash,
-				  a->has_minhash ? a->minhash : NULL, a->terms,
-				  a->n_terms, NGX_DAY_UNKNOWN};
+	return (ngx_link_article){.content_hash = a->content_hash,
+				  .minhash = a->has_minhash ? a->minhash : NULL,
+				  .terms = a->terms, .n_terms = a->n_terms,
+				  .day = NGX_DAY_UNKNOWN};
 }
 
-static const ngx_link_config config = {0.20, 14, 0.5};
+static const ngx_link_config config = {.story_threshold = 0.20,
+				       .window_days = 14,
+				       .near_threshold = 0.5};
 
 /* Adds the articles in order; results into out. */
 static int run(const art *arts, size_t n, ngx_link_result *out)

@@ -23,6 +23,8 @@ static const char usage[] =
 	"                        into the database\n"
 	"  stories               list the stories, largest first\n"
 	"  show STORY            one story: its articles and copies\n"
+	"  copies [STORY]        provenance: earliest source, tree of copies,\n"
+	"                        evidence (all stories with copies by default)\n"
 	"  export                every article with its story and copies\n"
 	"  analyze PATH...       per-document features as JSON Lines, no database\n"
 	"  eval SUITE ARGS...    quality suites: seeds DIR;\n"
@@ -219,10 +221,12 @@ static int finish_output(FILE *f, int rc)
 static int cmd_report(const char *cmd, const options *o)
 {
 	long long story = 0;
-	if (!strcmp(cmd, "show")) {
+	if (!strcmp(cmd, "show") || (!strcmp(cmd, "copies") && o->n_args)) {
 		char *end;
 		if (o->n_args != 1 || (story = strtoll(o->args[0], &end, 10)) <= 0 || *end)
-			return bad_usage("show needs one STORY number", NULL);
+			return bad_usage(cmd[0] == 's' ? "show needs one STORY number"
+						       : "copies takes at most one STORY number",
+					 NULL);
 	} else if (o->n_args) {
 		return bad_usage("unexpected argument", o->args[0]);
 	}
@@ -244,6 +248,8 @@ static int cmd_report(const char *cmd, const options *o)
 		st = ng_report_stories(e, out, f);
 	else if (!strcmp(cmd, "show"))
 		st = ng_report_story(e, story, out, f);
+	else if (!strcmp(cmd, "copies"))
+		st = ng_report_copies(e, story, out, f);
 	else
 		st = ng_export(e, out, f);
 	if (st)
@@ -296,7 +302,7 @@ int main(int argc, char **argv)
 		if (!strcmp(cmd, "ingest"))
 			rc = cmd_ingest(&o);
 		else if (!strcmp(cmd, "stories") || !strcmp(cmd, "show") ||
-			 !strcmp(cmd, "export"))
+			 !strcmp(cmd, "copies") || !strcmp(cmd, "export"))
 			rc = cmd_report(cmd, &o);
 		else if (!strcmp(cmd, "analyze"))
 			rc = cmd_analyze(&o);

@@ -73,14 +73,25 @@ ng_status ngx_engine_remember(ng_engine *e, const char *id, uint64_t record_hash
 static ng_status restore_one(void *ctx, const ngx_article_row *a)
 {
 	ng_engine *e = ctx;
-	ngx_link_article la = {a->content_hash, a->minhash, a->terms, a->n_terms,
-			       a->day};
+	ngx_link_article la = {.content_hash = a->content_hash,
+			       .minhash = a->minhash, .terms = a->terms,
+			       .n_terms = a->n_terms, .day = a->day,
+			       .anchors = a->anchors, .n_anchors = a->n_anchors};
 	ng_status st = ngx_link_restore(e->link, &la, a->story);
 	if (st)
 		return ngx_engine_fail(e, st, "resuming from the database: article %s "
 					      "(seq %u, story %u) does not fit",
 				       a->id, a->seq + 1, a->story);
 	return remember(e, a->id, a->record_hash);
+}
+
+/* The link stage reads earlier articles' sketches back from the store (the
+ * current batch's rows are visible: same connection, same transaction). */
+static ng_status fetch_sketch(void *ctx, uint32_t seq, ngx_arena *a,
+			      ngx_text_sketch *out)
+{
+	ng_engine *e = ctx;
+	return ngx_store_get_sketch(e->store, seq, a, out);
 }
 
 ng_status ng_engine_open(const ng_config *c, ng_engine **out)
@@ -117,14 +128,14 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	}
 	if (!st)
 		st = ngx_batches_init(e);
-	ngx_link_config lc = {e->config.story_threshold,
-			      e->config.story_window_days, NGX_NEAR_THRESHOLD};
+	if (!st)
+		st = ngx_store_open(e->config.db_path, &e->store, e->err, sizeof e->err);
+	ngx_link_config lc = {.story_threshold = e->config.story_threshold,
+			      .window_days = e->config.story_window_days,
+			      .near_threshold = NGX_NEAR_THRESHOLD,
+			      .fetch_sketch = fetch_sketch, .fetch_ctx = e};
 	if (!st)
 		st = ngx_link_new(&lc, &e->link);
-	if (!st) {
-		const char *path = e->config.db_path;
-		st = ngx_store_open(path, &e->store, e->err, sizeof e->err);
-	}
 	if (!st)
 		st = ngx_store_each_article(e->store, restore_one, e);
 	if (st) {

@@ -34,6 +34,10 @@ typedef struct ngx_features {
 	ngx_term *terms;
 	uint32_t n_terms;
 	const char *headline; /* the title, or the lead sentence, <= 160 bytes */
+	ngx_anchors anchors;  /* quotations and sampled 4-grams */
+	ngx_text_sketch sketch;
+	void *sketch_blob;    /* the sketch as stored */
+	size_t sketch_len;
 } ngx_features;
 
 /* Title words count this many times in the term bag. */

@@ -2,8 +2,8 @@
  * features.c: one record's text -> the features linking and reports need.
  *
  * Pure per document (safe to run on any worker thread): language, counts,
- * content hash, MinHash signature, term bag, and a headline for story
- * listings. The body's language is the title's too.
+ * content hash, MinHash signature, term bag, verbatim anchors and the
+ * sentence sketch (reuse evidence), and a headline for story listings. The body's language is the title's too.
  */
 #include "engine.h"
 
@@ -87,5 +87,14 @@ ng_status ngx_features_compute(ngx_text_ctx *tc, ngx_arena *scratch,
 	out->headline = has_title ? ngx_arena_strdup(keep, title) : lead_of(&body, keep);
 	if (has_title && !out->headline)
 		return NG_ERR_NOMEM;
+	/* reuse evidence: anchors, the sentence sketch and its stored form */
+	if ((st = ngx_anchors_build(&body, keep, &out->anchors)) ||
+	    (st = ngx_text_sketch_build(&body, &out->anchors, keep, &out->sketch)))
+		return st;
+	out->sketch_len = ngx_text_sketch_size(&out->sketch);
+	out->sketch_blob = ngx_arena_alloc(keep, out->sketch_len);
+	if (!out->sketch_blob)
+		return NG_ERR_NOMEM;
+	ngx_text_sketch_write(&out->sketch, out->sketch_blob);
 	return NG_OK;
 }

@@ -41,6 +41,9 @@ static uint64_t record_hash_of(const char *title, const char *text, size_t len)
 ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 			   ng_ingest_stats *stats)
 {
+	ng_ingest_stats local = {0};
+	if (!stats)
+		stats = &local; /* the counts of a rotation have to land somewhere */
 	if (e->broken)
 		return ngx_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
 						     "failure: %s", e->err);
@@ -87,8 +90,7 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 		ngx_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
 			 r->offset + (long long)first_bad,
 			 "%zu invalid UTF-8 sequence(s) replaced by U+FFFD", bad);
-		if (stats)
-			stats->invalid_utf8 += (long long)bad;
+		stats->invalid_utf8 += (long long)bad;
 		char *t = ngx_arena_strndup(&bt->strings, b.data ? b.data : "", b.len);
 		oom |= !t;
 		p->text = t;
@@ -99,8 +101,7 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 		return ngx_engine_fail(e, NG_ERR_NOMEM, "out of memory queueing a record");
 	p->record_hash = record_hash_of(p->title, p->text, p->text_len);
 	bt->n++;
-	if (stats)
-		stats->records++;
+	stats->records++;
 	if (bt->n == (size_t)e->config.batch_size)
 		return rotate(e, stats);
 	return NG_OK;
@@ -309,9 +310,13 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 			 p->offset, "id \"%s\" is already stored with other content: "
 			 "stored as \"%s\"", p->id, id);
 	}
-	ngx_link_article la = {p->f.content_hash,
-			       p->f.has_minhash ? p->f.minhash : NULL,
-			       p->f.terms, p->f.n_terms, p->day};
+	ngx_link_article la = {.content_hash = p->f.content_hash,
+			       .minhash = p->f.has_minhash ? p->f.minhash : NULL,
+			       .terms = p->f.terms, .n_terms = p->f.n_terms,
+			       .day = p->day, .anchors = p->f.anchors.hashes,
+			       .n_anchors = p->f.anchors.n,
+			       .n_quote_anchors = p->f.anchors.n_quotes,
+			       .sketch = &p->f.sketch};
 	ngx_link_result r;
 	ng_status st = ngx_link_add(e->link, &la, &r);
 	if (st)
@@ -328,7 +333,9 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 		.n_sentences = p->f.n_sentences, .content_hash = p->f.content_hash,
 		.record_hash = p->record_hash, .story = r.story, .body = p->text,
 		.body_len = p->text_len, .headline = p->f.headline,
-		.minhash = la.minhash, .terms = p->f.terms, .n_terms = p->f.n_terms};
+		.minhash = la.minhash, .terms = p->f.terms, .n_terms = p->f.n_terms,
+		.anchors = la.anchors, .n_anchors = la.n_anchors,
+		.sketch = p->f.sketch_blob, .sketch_len = p->f.sketch_len};
 	if (r.new_story && (st = ngx_store_new_story(e->store, r.story, p->f.headline)))
 		return st;
 	if ((st = ngx_store_insert_article(e->store, &row)))

@@ -7,7 +7,8 @@
  * band of their MinHash signatures; each candidate is verified by the full
  * signature (Jaccard estimate >= near_threshold). Bucket chains are walked
  * newest first and only NGX_BUCKET_SCAN deep, so time per article stays
- * bounded however many similar texts arrive.
+ * bounded however many similar texts arrive. Rewrites and partial reuse
+ * (reuse.c) start from the anchor index kept here too.
  */
 #include "link_internal.h"
 
@@ -21,12 +22,16 @@ void ngx_copy_index_init(ngx_copy_index *ci)
 	memset(ci, 0, sizeof *ci);
 	ngx_map_init(&ci->exact);
 	ngx_map_init(&ci->buckets);
+	ngx_anchor_index_init(&ci->anchors, 0);
+	ngx_arena_init(&ci->scratch, 64 << 10);
 }
 
 void ngx_copy_index_free(ngx_copy_index *ci)
 {
 	ngx_map_free(&ci->exact);
 	ngx_map_free(&ci->buckets);
+	ngx_anchor_index_free(&ci->anchors);
+	ngx_arena_free(&ci->scratch);
 	free(ci->node_seq);
 	free(ci->node_next);
 	free(ci->sigs);
@@ -37,12 +42,12 @@ void ngx_copy_index_free(ngx_copy_index *ci)
 
 /* Direction: earlier publication wins; unknown or equal days fall back to
  * arrival order. */
-static ngx_copy_edge make_edge(const ngx_copy_index *ci, uint32_t seq,
-			       int32_t day, uint32_t other, int kind,
-			       double score)
+ngx_copy_edge ngx_copy_edge_make(const ngx_copy_index *ci, uint32_t seq,
+				int32_t day, uint32_t other, int kind,
+				double score)
 {
-	ngx_copy_edge e = {seq, other, (uint8_t)kind, NGX_WHY_EARLIER_INGESTED,
-			   (float)score};
+	ngx_copy_edge e = {.copy = seq, .original = other, .kind = (uint8_t)kind,
+			   .why = NGX_WHY_EARLIER_INGESTED, .score = (float)score};
 	int32_t other_day = ci->days[other];
 	if (day != NGX_DAY_UNKNOWN && other_day != NGX_DAY_UNKNOWN &&
 	    day != other_day) {
@@ -55,8 +60,8 @@ static ngx_copy_edge make_edge(const ngx_copy_index *ci, uint32_t seq,
 	return e;
 }
 
-static int edge_has(const ngx_copy_edge *edges, int n, uint32_t seq,
-		    uint32_t other)
+int ngx_copy_edge_has(const ngx_copy_edge *edges, int n, uint32_t seq,
+		      uint32_t other)
 {
 	for (int i = 0; i < n; i++)
 		if ((edges[i].copy == other && edges[i].original == seq) ||
@@ -75,7 +80,7 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 		const uint64_t *v = ngx_map_get(&ci->exact, a->content_hash);
 		if (v && n < max_edges) {
 			exact_of = *v;
-			edges[n++] = make_edge(ci, seq, a->day, (uint32_t)*v,
+			edges[n++] = ngx_copy_edge_make(ci, seq, a->day, (uint32_t)*v,
 					       NGX_COPY_EXACT, 1.0);
 		}
 	}
@@ -89,12 +94,12 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 		     node && scanned < NGX_BUCKET_SCAN && n < max_edges;
 		     node = ci->node_next[node - 1], scanned++) {
 			uint32_t other = ci->node_seq[node - 1];
-			if (edge_has(edges, n, seq, other))
+			if (ngx_copy_edge_has(edges, n, seq, other))
 				continue;
 			double sim = ngx_minhash_similarity(
 				a->minhash, ci->sigs + (size_t)other * NGX_MINHASH_K);
 			if (sim >= near_threshold)
-				edges[n++] = make_edge(ci, seq, a->day, other,
+				edges[n++] = ngx_copy_edge_make(ci, seq, a->day, other,
 						       NGX_COPY_NEAR, sim);
 		}
 	}
@@ -127,11 +132,13 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 	if (a->content_hash && !ngx_map_get(&ci->exact, a->content_hash) &&
 	    ngx_map_put(&ci->exact, a->content_hash, seq))
 		return NG_ERR_NOMEM;
+	if (a->content_hash && *ngx_map_get(&ci->exact, a->content_hash) != seq)
+		return NG_OK; /* exact copies stay out of the other indexes */
+	if (a->n_anchors &&
+	    ngx_anchor_index_add(&ci->anchors, a->anchors, a->n_anchors, seq))
+		return NG_ERR_NOMEM;
 	if (!a->minhash)
 		return NG_OK;
-	if (a->content_hash && ngx_map_get(&ci->exact, a->content_hash) &&
-	    *ngx_map_get(&ci->exact, a->content_hash) != seq)
-		return NG_OK; /* exact copies stay out of the buckets */
 	size_t cap_seq = ci->cap_nodes, cap_next = ci->cap_nodes;
 	if (ngx_grow((void **)&ci->node_seq, &cap_seq, ci->n_nodes + NGX_LSH_BANDS,
 		     sizeof(uint32_t)) ||
@@ -155,5 +162,6 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 size_t ngx_copy_index_memory(const ngx_copy_index *ci)
 {
 	return ci->cap * (NGX_MINHASH_K * 4 + 4 + 1) + ci->cap_nodes * 8 +
-	       (ci->exact.cap + ci->buckets.cap) * 17;
+	       (ci->exact.cap + ci->buckets.cap) * 17 +
+	       ngx_anchor_index_memory(&ci->anchors);
 }

@@ -1,8 +1,9 @@
 /*
  * link.c: one article at a time, its copies first, then its story.
  *
- * A copy (exact or near) joins its original's story: shared text is the
- * strongest evidence of a shared event. Otherwise the article joins the
+ * A copy (exact, near or rewrite) joins its original's story: shared text
+ * is the strongest evidence of a shared event; exact beats near beats
+ * rewrite, then the higher score. Otherwise the article joins the
  * most similar open story when the cosine reaches the threshold, or starts
  * a new one.
  */
@@ -23,8 +24,16 @@ const char *ngx_copy_kind_name(int kind)
 	switch (kind) {
 	case NGX_COPY_EXACT: return "exact";
 	case NGX_COPY_NEAR: return "near";
+	case NGX_COPY_REWRITE: return "rewrite";
+	case NGX_COPY_PARTIAL: return "partial";
 	default: return "unknown";
 	}
+}
+
+const char *ngx_evidence_kind_name(int kind)
+{
+	return kind == NGX_EVIDENCE_PASSAGE ? "passage"
+	       : kind == NGX_EVIDENCE_QUOTE ? "quote" : "unknown";
 }
 
 const char *ngx_copy_why_name(int why)
@@ -32,6 +41,7 @@ const char *ngx_copy_why_name(int why)
 	switch (why) {
 	case NGX_WHY_EARLIER_PUBLISHED: return "earlier_published";
 	case NGX_WHY_EARLIER_INGESTED: return "earlier_ingested";
+	case NGX_WHY_CONTAINMENT: return "containment";
 	default: return "unknown";
 	}
 }
@@ -85,13 +95,20 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 	r.n_edges = ngx_copy_index_find(&l->copies, a, seq,
 					l->config.near_threshold, r.edges,
 					NGX_MAX_EDGES_PER_ARTICLE);
-	ng_status st = ngx_story_index_count(&l->stories, a);
+	ng_status st = ngx_reuse_find(&l->copies, &l->config, a, seq, r.edges,
+				      &r.n_edges, NGX_MAX_EDGES_PER_ARTICLE);
+	if (!st)
+		st = ngx_story_index_count(&l->stories, a);
 	if (st)
 		return st;
-	/* the best-scoring copy edge decides the story */
+	/* the strongest whole-article copy edge decides the story (a partial
+	 * copy may lift a block into a report of another event) */
 	int best_edge = -1;
 	for (int i = 0; i < r.n_edges; i++)
-		if (best_edge < 0 || r.edges[i].score > r.edges[best_edge].score)
+		if (r.edges[i].kind != NGX_COPY_PARTIAL &&
+		    (best_edge < 0 || r.edges[i].kind < r.edges[best_edge].kind ||
+		     (r.edges[i].kind == r.edges[best_edge].kind &&
+		      r.edges[i].score > r.edges[best_edge].score)))
 			best_edge = i;
 	if (best_edge >= 0) {
 		const ngx_copy_edge *e = &r.edges[best_edge];

@@ -17,30 +17,56 @@
 #define NG_LINK_H
 
 #include "../sketch/sketch.h"
+#include "align.h"
 
 #define NGX_DAY_UNKNOWN INT32_MIN
 
 typedef enum ngx_copy_kind {
-	NGX_COPY_EXACT = 1,
-	NGX_COPY_NEAR = 2
+	NGX_COPY_EXACT = 1,   /* the same words */
+	NGX_COPY_NEAR = 2,    /* most word sequences shared (MinHash) */
+	NGX_COPY_REWRITE = 3, /* reworded throughout, same facts in order */
+	NGX_COPY_PARTIAL = 4  /* a block of one inside the other */
 } ngx_copy_kind;
 
 const char *ngx_copy_kind_name(int kind);
 
 /* Why the original is the original. */
 typedef enum ngx_copy_why {
-	NGX_WHY_EARLIER_PUBLISHED = 1,
-	NGX_WHY_EARLIER_INGESTED = 2
+	NGX_WHY_EARLIER_PUBLISHED = 1, /* both dated, the original first */
+	NGX_WHY_EARLIER_INGESTED = 2,  /* no better evidence: arrival order */
+	NGX_WHY_CONTAINMENT = 3        /* the copy's quotes and content lie
+					  inside the original, not the reverse */
 } ngx_copy_why;
 
 const char *ngx_copy_why_name(int why);
+
+/* One piece of evidence for a rewrite or partial edge: a passage aligned in
+ * both articles, or a quotation both carry word for word. Offsets are bytes
+ * in each article's text. */
+typedef enum ngx_evidence_kind {
+	NGX_EVIDENCE_PASSAGE = 1,
+	NGX_EVIDENCE_QUOTE = 2
+} ngx_evidence_kind;
+
+const char *ngx_evidence_kind_name(int kind);
+
+#define NGX_MAX_EVIDENCE 6
+
+typedef struct ngx_evidence {
+	uint8_t kind;
+	uint32_t copy_start, copy_end;
+	uint32_t original_start, original_end;
+	float score;          /* passage similarity; 1 for a quote */
+} ngx_evidence;
 
 typedef struct ngx_copy_edge {
 	uint32_t copy;      /* seq of the copy */
 	uint32_t original;  /* seq of the original */
 	uint8_t kind;       /* ngx_copy_kind */
 	uint8_t why;        /* ngx_copy_why */
-	float score;        /* 1 for exact, the Jaccard estimate for near */
+	float score;        /* 1 exact; Jaccard estimate near; see reuse.c */
+	uint8_t n_evidence;
+	ngx_evidence evidence[NGX_MAX_EVIDENCE];
 } ngx_copy_edge;
 
 /* What linking needs to know of an article. Pointers are borrowed. */
@@ -50,12 +76,23 @@ typedef struct ngx_link_article {
 	const ngx_term *terms;
 	uint32_t n_terms;
 	int32_t day;                /* days since 1970-01-01, or NGX_DAY_UNKNOWN */
+	const uint64_t *anchors;    /* verbatim anchors, quotations first */
+	uint32_t n_anchors, n_quote_anchors;
+	const ngx_text_sketch *sketch; /* NULL when restoring */
 } ngx_link_article;
+
+/* Reads back the sentence sketch of an earlier article (from the store), for
+ * verifying a rewrite or partial-reuse candidate. NG_ERR_NOTFOUND skips the
+ * candidate. */
+typedef ng_status (*ngx_sketch_fetch_fn)(void *ctx, uint32_t seq,
+					 ngx_arena *a, ngx_text_sketch *out);
 
 typedef struct ngx_link_config {
 	double story_threshold;     /* cosine to join a story */
 	int window_days;            /* stories idle longer are not joined */
 	double near_threshold;      /* MinHash Jaccard for a near copy */
+	ngx_sketch_fetch_fn fetch_sketch; /* NULL: no rewrite/partial search */
+	void *fetch_ctx;
 } ngx_link_config;
 
 #define NGX_MAX_EDGES_PER_ARTICLE 8

@@ -10,6 +10,7 @@
 #define NG_LINK_INTERNAL_H
 
 #include "../base/map.h"
+#include "anchor_index.h"
 #include "link.h"
 
 /* ---- copies ----------------------------------------------------------------- */
@@ -23,6 +24,8 @@ typedef struct ngx_copy_index {
 	int32_t *days;        /* publication day per article, by seq */
 	uint8_t *has_sig;
 	size_t n, cap;
+	ngx_anchor_index anchors; /* quotes and sampled 4-grams -> articles */
+	ngx_arena scratch;        /* fetched sketches, reset per article */
 } ngx_copy_index;
 
 void ngx_copy_index_init(ngx_copy_index *ci);
@@ -31,6 +34,18 @@ void ngx_copy_index_free(ngx_copy_index *ci);
 int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 			uint32_t seq, double near_threshold,
 			ngx_copy_edge *edges, int max_edges);
+/* An edge from seq (about to be added, published on day) to other, turned
+ * round when other is the later one (see copy_index.c for the rule). */
+ngx_copy_edge ngx_copy_edge_make(const ngx_copy_index *ci, uint32_t seq,
+				int32_t day, uint32_t other, int kind,
+				double score);
+int ngx_copy_edge_has(const ngx_copy_edge *edges, int n, uint32_t seq,
+		      uint32_t other);
+/* reuse.c: rewrite and partial-reuse edges from anchor candidates verified
+ * by passage alignment; appends to edges (n so far), returns the new n. */
+ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
+			 const ngx_link_article *a, uint32_t seq,
+			 ngx_copy_edge *edges, int *n, int max_edges);
 /* Records the article as seq (must be the next seq). */
 ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 			     uint32_t seq);

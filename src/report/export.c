@@ -19,7 +19,26 @@ static ng_status str_field(ngx_buf *b, const char *name, const char *v)
 	return st ? st : ngx_buf_json_str(b, v);
 }
 
-static ng_status article_json(ngx_buf *b, sqlite3_stmt *a, sqlite3_stmt *c)
+/* The evidence rows of one edge, as a JSON array. */
+static ng_status evidence_json(ngx_buf *b, sqlite3_stmt *ev, sqlite3_int64 copy,
+			       sqlite3_int64 original)
+{
+	sqlite3_bind_int64(ev, 1, copy);
+	sqlite3_bind_int64(ev, 2, original);
+	ng_status st = ngx_buf_puts(b, ",\"evidence\":[");
+	for (int n = 0; !st && sqlite3_step(ev) == SQLITE_ROW; n++)
+		st = ngx_buf_printf(b, "%s{\"kind\":\"%s\",\"copy\":[%lld,%lld],"
+				    "\"original\":[%lld,%lld],\"score\":%.4f}",
+				    n ? "," : "", col(ev, 0),
+				    sqlite3_column_int64(ev, 1), sqlite3_column_int64(ev, 2),
+				    sqlite3_column_int64(ev, 3), sqlite3_column_int64(ev, 4),
+				    sqlite3_column_double(ev, 5));
+	sqlite3_reset(ev);
+	return st ? st : ngx_buf_putc(b, ']');
+}
+
+static ng_status article_json(ngx_buf *b, sqlite3_stmt *a, sqlite3_stmt *c,
+			      sqlite3_stmt *ev)
 {
 	ng_status st = ngx_buf_puts(b, "{\"id\":");
 	if (!st) st = ngx_buf_json_str(b, col(a, 1));
@@ -44,6 +63,8 @@ static ng_status article_json(ngx_buf *b, sqlite3_stmt *a, sqlite3_stmt *c)
 		if (!st) st = str_field(b, "kind", col(c, 2));
 		if (!st) st = ngx_buf_printf(b, ",\"score\":%.4f", sqlite3_column_double(c, 3));
 		if (!st) st = str_field(b, "why", col(c, 4));
+		if (!st) st = evidence_json(b, ev, sqlite3_column_int64(c, 5),
+					    sqlite3_column_int64(c, 6));
 		if (!st) st = ngx_buf_putc(b, '}');
 	}
 	sqlite3_reset(c);
@@ -57,7 +78,7 @@ ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
 	if (!e || !out || f == NG_FORMAT_TABLE)
 		return NG_ERR_USAGE;
 	sqlite3 *db = ngx_store_db(e->store);
-	sqlite3_stmt *a = NULL, *c = NULL;
+	sqlite3_stmt *a = NULL, *c = NULL, *ev = NULL;
 	sqlite3_prepare_v2(db,
 			   "SELECT seq, id, title, lang, lang_reliable, published,"
 			   " published_source, outlet, url, source, record, story,"
@@ -66,15 +87,20 @@ ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
 	/* the other article, which one is the original, kind, score, why */
 	sqlite3_prepare_v2(db,
 			   "SELECT CASE WHEN c.copy = ?1 THEN o.id ELSE k.id END,"
-			   " o.id, c.kind, c.score, c.why FROM copies c"
+			   " o.id, c.kind, c.score, c.why, c.copy, c.original FROM copies c"
 			   " JOIN articles k ON k.seq = c.copy"
 			   " JOIN articles o ON o.seq = c.original"
 			   " WHERE c.copy = ?1 OR c.original = ?1"
 			   " ORDER BY c.copy, c.original",
 			   -1, &c, NULL);
-	if (!a || !c) {
+	sqlite3_prepare_v2(db,
+			   "SELECT kind, copy_start, copy_end, original_start, original_end,"
+			   " score FROM evidence WHERE copy = ? AND original = ? ORDER BY rowid",
+			   -1, &ev, NULL);
+	if (!a || !c || !ev) {
 		sqlite3_finalize(a);
 		sqlite3_finalize(c);
+		sqlite3_finalize(ev);
 		return ngx_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
 	}
 	ngx_buf b;
@@ -86,7 +112,7 @@ ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
 		if (f == NG_FORMAT_JSON && n)
 			st = ngx_buf_puts(&b, ",\n");
 		if (!st)
-			st = article_json(&b, a, c);
+			st = article_json(&b, a, c, ev);
 		if (!st && f == NG_FORMAT_JSONL)
 			st = ngx_buf_putc(&b, '\n');
 		if (!st && b.len > (1 << 16)) {
@@ -102,6 +128,7 @@ ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
 	ngx_buf_free(&b);
 	sqlite3_finalize(a);
 	sqlite3_finalize(c);
+	sqlite3_finalize(ev);
 	if (st == NG_ERR_IO)
 		return ngx_engine_fail(e, st, "export: write failed");
 	return st;

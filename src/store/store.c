@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NGX_SCHEMA_VERSION 1
+#define NGX_SCHEMA_VERSION 2
 
 static const char *schema =
 	"PRAGMA journal_mode=WAL;"
@@ -30,7 +30,7 @@ static const char *schema =
 	" day INTEGER, n_words INTEGER, n_sentences INTEGER,"
 	" content_hash INTEGER, record_hash INTEGER,"
 	" story INTEGER NOT NULL REFERENCES stories(id), body TEXT,"
-	" minhash BLOB, terms BLOB);"
+	" minhash BLOB, terms BLOB, anchors BLOB, sketch BLOB);"
 	"CREATE INDEX IF NOT EXISTS articles_story ON articles(story);"
 	"CREATE INDEX IF NOT EXISTS articles_content ON articles(content_hash);"
 	"CREATE TABLE IF NOT EXISTS copies("
@@ -38,23 +38,33 @@ static const char *schema =
 	" original INTEGER NOT NULL REFERENCES articles(seq),"
 	" kind TEXT NOT NULL, score REAL NOT NULL, why TEXT NOT NULL,"
 	" PRIMARY KEY(copy, original));"
-	"CREATE INDEX IF NOT EXISTS copies_original ON copies(original);";
+	"CREATE INDEX IF NOT EXISTS copies_original ON copies(original);"
+	"CREATE TABLE IF NOT EXISTS evidence("
+	" copy INTEGER NOT NULL, original INTEGER NOT NULL,"
+	" kind TEXT NOT NULL, copy_start INTEGER, copy_end INTEGER,"
+	" original_start INTEGER, original_end INTEGER, score REAL,"
+	" FOREIGN KEY(copy, original) REFERENCES copies(copy, original));"
+	"CREATE INDEX IF NOT EXISTS evidence_edge ON evidence(copy, original);";
 
 enum {
 	ST_INSERT_ARTICLE,
 	ST_INSERT_EDGE,
+	ST_INSERT_EVIDENCE,
 	ST_NEW_STORY,
 	ST_REFRESH_STORY,
+	ST_GET_SKETCH,
 	ST_COUNT
 };
 
 static const char *statements[ST_COUNT] = {
 	"INSERT INTO articles(seq, id, source, record, url, outlet, title, lang,"
 	" lang_reliable, published, published_source, day, n_words, n_sentences,"
-	" content_hash, record_hash, story, body, minhash, terms)"
-	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	" content_hash, record_hash, story, body, minhash, terms, anchors, sketch)"
+	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT OR REPLACE INTO copies(copy, original, kind, score, why)"
 	" VALUES(?,?,?,?,?)",
+	"INSERT INTO evidence(copy, original, kind, copy_start, copy_end,"
+	" original_start, original_end, score) VALUES(?,?,?,?,?,?,?,?)",
 	"INSERT INTO stories(id, title) VALUES(?, ?)",
 	/* first/last seen: full dates only (a dateline's "--11-12" has no year) */
 	/* title: the first real title among the articles, else the lead kept
@@ -70,6 +80,7 @@ static const char *statements[ST_COUNT] = {
 	" languages = (SELECT group_concat(lang, ',') FROM"
 	"   (SELECT DISTINCT lang FROM articles WHERE story = ?1 ORDER BY lang))"
 	" WHERE id = ?1",
+	"SELECT sketch FROM articles WHERE seq = ?",
 };
 
 struct ngx_store {
@@ -254,6 +265,11 @@ ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
 				  NGX_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
 	sqlite3_bind_blob(q, 20, a->terms ? (const void *)a->terms : (const void *)"",
 			  (int)(a->n_terms * sizeof(ngx_term)), SQLITE_STATIC);
+	if (a->n_anchors)
+		sqlite3_bind_blob(q, 21, a->anchors, (int)(a->n_anchors * sizeof(uint64_t)),
+				  SQLITE_STATIC);
+	if (a->sketch)
+		sqlite3_bind_blob(q, 22, a->sketch, (int)a->sketch_len, SQLITE_STATIC);
 	return step_done(s, q, "storing an article");
 }
 
@@ -265,7 +281,40 @@ ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e)
 	sqlite3_bind_text(q, 3, ngx_copy_kind_name(e->kind), -1, SQLITE_STATIC);
 	sqlite3_bind_double(q, 4, e->score);
 	sqlite3_bind_text(q, 5, ngx_copy_why_name(e->why), -1, SQLITE_STATIC);
-	return step_done(s, q, "storing a copy edge");
+	ng_status st = step_done(s, q, "storing a copy edge");
+	for (int i = 0; i < e->n_evidence && !st; i++) {
+		const ngx_evidence *ev = &e->evidence[i];
+		q = s->st[ST_INSERT_EVIDENCE];
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)e->copy + 1);
+		sqlite3_bind_int64(q, 2, (sqlite3_int64)e->original + 1);
+		sqlite3_bind_text(q, 3, ngx_evidence_kind_name(ev->kind), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 4, ev->copy_start);
+		sqlite3_bind_int64(q, 5, ev->copy_end);
+		sqlite3_bind_int64(q, 6, ev->original_start);
+		sqlite3_bind_int64(q, 7, ev->original_end);
+		sqlite3_bind_double(q, 8, ev->score);
+		st = step_done(s, q, "storing copy evidence");
+	}
+	return st;
+}
+
+ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
+			       ngx_text_sketch *out)
+{
+	sqlite3_stmt *q = s->st[ST_GET_SKETCH];
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+	int rc = sqlite3_step(q);
+	ng_status st;
+	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) == SQLITE_BLOB)
+		st = ngx_text_sketch_read(sqlite3_column_blob(q, 0),
+					  (size_t)sqlite3_column_bytes(q, 0), a, out);
+	else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		st = NG_ERR_NOTFOUND;
+	else
+		st = fail(s, "reading a sketch");
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return st;
 }
 
 ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title)
@@ -289,7 +338,7 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT seq, id, day, content_hash, record_hash, story,"
-			       " minhash, terms FROM articles ORDER BY seq",
+			       " minhash, terms, anchors FROM articles ORDER BY seq",
 			       -1, &q, NULL) != SQLITE_OK)
 		return fail(s, "reading articles");
 	ng_status st = NG_OK;
@@ -299,6 +348,8 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 	uint32_t sig[NGX_MINHASH_K];
 	ngx_term *terms = NULL;
 	size_t terms_cap = 0;
+	uint64_t *anchors = NULL;
+	size_t anchors_cap = 0;
 	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		ngx_article_row a = {0};
 		sqlite3_int64 seq = sqlite3_column_int64(q, 0);
@@ -335,11 +386,21 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 			memcpy(terms, sqlite3_column_blob(q, 7), n * sizeof *terms);
 		a.terms = terms;
 		a.n_terms = (uint32_t)n;
+		size_t na = (size_t)sqlite3_column_bytes(q, 8) / sizeof(uint64_t);
+		if (na && ngx_grow((void **)&anchors, &anchors_cap, na, sizeof *anchors)) {
+			st = NG_ERR_NOMEM;
+			break;
+		}
+		if (na)
+			memcpy(anchors, sqlite3_column_blob(q, 8), na * sizeof *anchors);
+		a.anchors = anchors;
+		a.n_anchors = (uint32_t)na;
 		st = fn(ctx, &a);
 	}
 	if (!st && rc != SQLITE_DONE)
 		st = fail(s, "reading articles");
 	free(terms);
+	free(anchors);
 	sqlite3_finalize(q);
 	return st;
 }

@@ -5,7 +5,8 @@
  * loses at most the batch in flight, never what was committed. Tables
  * (docs/STORE.md has the full schema): articles (one row per article, seq =
  * arrival order, with the sketches needed to resume linking), copies (copy
- * edges with kind, score and why), stories (one row per story with its
+ * edges with kind, score and why), evidence (the passages and quotations
+ * behind rewrite and partial edges), stories (one row per story with its
  * aggregates), meta (schema version).
  */
 #ifndef NG_STORE_H
@@ -46,10 +47,18 @@ typedef struct ngx_article_row {
 	const uint32_t *minhash; /* NULL when the text has no words */
 	const ngx_term *terms;
 	uint32_t n_terms;
+	const uint64_t *anchors; /* verbatim anchors */
+	uint32_t n_anchors;
+	const void *sketch;      /* serialised sentence sketch (insert only) */
+	size_t sketch_len;
 } ngx_article_row;
 
 ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a);
+/* The edge and its evidence rows. */
 ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e);
+/* The stored sentence sketch of article seq; NG_ERR_NOTFOUND when none. */
+ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
+			       ngx_text_sketch *out);
 /* Creates story (new) with its title, or refreshes its aggregates. */
 ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title);
 ng_status ngx_store_refresh_story(ngx_store *s, uint32_t story);

@@ -1,0 +1,174 @@
+/*
+ * reuse.c: rewrites and partial reuse, the copies MinHash cannot see.
+ *
+ * Candidates are the earlier articles that share verbatim anchors with the
+ * new one (a quotation, or at least NGX_REUSE_MIN_ANCHORS sampled 4-grams;
+ * anchor_index.c), so the search stays sub-quadratic. Each candidate, up to
+ * NGX_REUSE_VERIFY of them, is verified carefully: its sentence sketch is
+ * read back from the store and aligned with the new article's (align.c).
+ * The alignment decides the kind:
+ *  - near: one article is almost all inside the other, nearly word for word
+ *    (a truncation or a copy with a new lead that MinHash scored too low);
+ *  - rewrite: reworded, but most sentences pair up in the same order;
+ *  - partial: a run of consecutive near-verbatim sentences, the rest apart.
+ * The edge carries its evidence: the largest aligned passages and the
+ * quotations both articles carry, with byte offsets in each.
+ */
+#include <string.h>
+
+#include "link_internal.h"
+
+#define NGX_REUSE_MIN_ANCHORS 2   /* sampled 4-grams in common, no quote */
+#define NGX_REUSE_VERIFY 4        /* candidates aligned per article */
+#define NGX_REUSE_HITS 16
+
+/* Rewrite: enough pairs, covering most of at least one article. */
+#define NGX_REWRITE_MIN_PAIRS 3
+#define NGX_REWRITE_MIN_COVER 0.5   /* the better-covered article */
+#define NGX_REWRITE_MIN_OTHER 0.25  /* the other one */
+/* Near (containment): one side nearly all inside, nearly verbatim. */
+#define NGX_CONTAIN_COVER 0.8
+#define NGX_CONTAIN_VERBATIM 0.7
+/* Partial: a verbatim block of at least this many sentences and words. */
+#define NGX_PARTIAL_MIN_RUN 2
+#define NGX_PARTIAL_MIN_WORDS 25
+/* Direction by coverage needs a clear difference. */
+#define NGX_CONTAIN_MARGIN 0.1
+
+static int classify(const ngx_alignment *al, double *score)
+{
+	double hi = al->coverage_a > al->coverage_b ? al->coverage_a : al->coverage_b;
+	double lo = al->coverage_a > al->coverage_b ? al->coverage_b : al->coverage_a;
+	double verbatim = al->pairs ? (double)al->verbatim_pairs / al->pairs : 0;
+	if (hi >= NGX_CONTAIN_COVER && verbatim >= NGX_CONTAIN_VERBATIM &&
+	    al->pairs >= NGX_PARTIAL_MIN_RUN) {
+		*score = hi;
+		return NGX_COPY_NEAR;
+	}
+	if (al->pairs >= NGX_REWRITE_MIN_PAIRS && hi >= NGX_REWRITE_MIN_COVER &&
+	    lo >= NGX_REWRITE_MIN_OTHER) {
+		*score = (hi + lo) / 2 * al->mean_sim;
+		return NGX_COPY_REWRITE;
+	}
+	if (al->longest_run >= NGX_PARTIAL_MIN_RUN &&
+	    al->longest_run_words >= NGX_PARTIAL_MIN_WORDS) {
+		*score = hi;
+		return NGX_COPY_PARTIAL;
+	}
+	return 0;
+}
+
+/* How many of x's quotations y carries too. */
+static uint32_t quotes_in(const ngx_text_sketch *x, const ngx_text_sketch *y)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < x->n_quotes; i++)
+		for (uint32_t j = 0; j < y->n_quotes; j++)
+			if (x->quotes[i].hash == y->quotes[j].hash) {
+				n++;
+				break;
+			}
+	return n;
+}
+
+/* When dates cannot tell, a copy is the one that lies inside the other: it
+ * carries only quotations the original has (and the original has more), or
+ * a clearly larger share of it is aligned. Returns 1 when the new article
+ * (alignment side a) is the copy, -1 when the old one is, 0 undecided. */
+static int containment(const ngx_alignment *al, const ngx_text_sketch *mine,
+		       const ngx_text_sketch *theirs)
+{
+	uint32_t shared = quotes_in(mine, theirs);
+	if (shared && shared == mine->n_quotes && theirs->n_quotes > shared)
+		return 1;
+	if (shared && shared == theirs->n_quotes && mine->n_quotes > shared)
+		return -1;
+	if (al->coverage_a > al->coverage_b + NGX_CONTAIN_MARGIN)
+		return 1;
+	if (al->coverage_b > al->coverage_a + NGX_CONTAIN_MARGIN)
+		return -1;
+	return 0;
+}
+
+/* Evidence in the edge's orientation: the new article is alignment side a. */
+static void add_evidence(ngx_copy_edge *e, uint32_t seq, const ngx_alignment *al,
+			 const ngx_text_sketch *mine, const ngx_text_sketch *theirs)
+{
+	int new_is_copy = e->copy == seq;
+	for (int i = 0; i < al->n_passages && e->n_evidence < NGX_MAX_EVIDENCE - 2; i++) {
+		const ngx_passage *p = &al->passages[i];
+		ngx_evidence ev = {NGX_EVIDENCE_PASSAGE, 0, 0, 0, 0, p->sim};
+		ev.copy_start = new_is_copy ? p->a_start : p->b_start;
+		ev.copy_end = new_is_copy ? p->a_end : p->b_end;
+		ev.original_start = new_is_copy ? p->b_start : p->a_start;
+		ev.original_end = new_is_copy ? p->b_end : p->a_end;
+		e->evidence[e->n_evidence++] = ev;
+	}
+	for (uint32_t i = 0; i < mine->n_quotes; i++)
+		for (uint32_t j = 0; j < theirs->n_quotes; j++) {
+			if (mine->quotes[i].hash != theirs->quotes[j].hash ||
+			    e->n_evidence == NGX_MAX_EVIDENCE)
+				continue;
+			const ngx_quote_span *m = &mine->quotes[i], *t = &theirs->quotes[j];
+			ngx_evidence ev = {NGX_EVIDENCE_QUOTE, 0, 0, 0, 0, 1.0f};
+			ev.copy_start = new_is_copy ? m->start : t->start;
+			ev.copy_end = new_is_copy ? m->end : t->end;
+			ev.original_start = new_is_copy ? t->start : m->start;
+			ev.original_end = new_is_copy ? t->end : m->end;
+			e->evidence[e->n_evidence++] = ev;
+			break;
+		}
+}
+
+ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
+			 const ngx_link_article *a, uint32_t seq,
+			 ngx_copy_edge *edges, int *n, int max_edges)
+{
+	if (!c->fetch_sketch || !a->sketch || !a->n_anchors || *n >= max_edges)
+		return NG_OK;
+	for (int i = 0; i < *n; i++)
+		if (edges[i].kind == NGX_COPY_EXACT)
+			return NG_OK; /* an exact copy's reuse is its original's */
+	ngx_anchor_hit hits[NGX_REUSE_HITS];
+	int n_hits = ngx_anchor_index_query(&ci->anchors, a->anchors, a->n_anchors,
+					    a->n_quote_anchors, hits, NGX_REUSE_HITS);
+	int verified = 0;
+	ng_status st = NG_OK;
+	for (int h = 0; h < n_hits && verified < NGX_REUSE_VERIFY && *n < max_edges; h++) {
+		if (hits[h].quotes == 0 && hits[h].shared < NGX_REUSE_MIN_ANCHORS)
+			continue;
+		if (ngx_copy_edge_has(edges, *n, seq, hits[h].seq))
+			continue;
+		ngx_text_sketch theirs;
+		ngx_arena_reset(&ci->scratch);
+		st = c->fetch_sketch(c->fetch_ctx, hits[h].seq, &ci->scratch, &theirs);
+		if (st == NG_ERR_NOTFOUND || st == NG_ERR_INPUT) {
+			st = NG_OK; /* no sketch stored: nothing to verify against */
+			continue;
+		}
+		if (st)
+			break;
+		verified++;
+		ngx_alignment al;
+		if ((st = ngx_align(a->sketch, &theirs, &al)))
+			break;
+		double score = 0;
+		int kind = classify(&al, &score);
+		if (!kind)
+			continue;
+		ngx_copy_edge e = ngx_copy_edge_make(ci, seq, a->day, hits[h].seq, kind,
+						     score > 1 ? 1 : score);
+		if (e.why == NGX_WHY_EARLIER_INGESTED) {
+			int inside = containment(&al, a->sketch, &theirs);
+			if (inside) {
+				e.copy = inside > 0 ? seq : hits[h].seq;
+				e.original = inside > 0 ? hits[h].seq : seq;
+				e.why = NGX_WHY_CONTAINMENT;
+			}
+		}
+		add_evidence(&e, seq, &al, a->sketch, &theirs);
+		edges[(*n)++] = e;
+	}
+	ngx_arena_reset(&ci->scratch);
+	return st;
+}
