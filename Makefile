@@ -12,7 +12,8 @@ OPT       ?= -O2 -g
 SANITIZE  ?=
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
-               libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3
+               libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
+               libicu-dev
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wvla
@@ -21,7 +22,8 @@ CFLAGS_ALL   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                -fvisibility=hidden -DNG_BUILDING_LIBRARY $(CFLAGS)
 CXXFLAGS_ALL = -std=c++11 $(OPT) -Wall -Wextra -Werror $(SANITIZE) -Iinclude \
                -fPIC -fvisibility=hidden -DNG_BUILDING_LIBRARY $(CXXFLAGS)
-LIBS      = -lutf8proc -lcld2 -lstemmer -lsqlite3 -lxxhash -lpthread -lm -lstdc++
+LIBS      = -lutf8proc -lcld2 -lstemmer -lsqlite3 -lxxhash -licui18n -licuuc \
+            -licudata -lpthread -lm -lstdc++
 LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
 
 LIB_C     = $(sort $(wildcard src/base/*.c src/read/*.c src/text/*.c \

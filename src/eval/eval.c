@@ -32,6 +32,8 @@ static const eval_suite suites[] = {
 	 "copy detection on a corpus from eval/gen_reuse.py (DIR/pairs.jsonl)"},
 	{"msrp", "FILE", 1, ngx_eval_msrp,
 	 "MSRP sentence paraphrases: features + logistic regression, 10-fold"},
+	{"entities", "DIR", 1, ngx_eval_entities,
+	 "SlavicNER: mention P/R/F1 and cross-lingual key pairs (DIR/raw, DIR/ner)"},
 };
 
 void ngx_eval_real(ngx_eval_report *r, const char *name, double value)

@@ -62,5 +62,8 @@ ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv,
 ng_status ngx_eval_reuse(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
 /* eval_msrp.c: "msrp FILE" (MSRP TSV), 10-fold cross-validation. */
 ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+/* eval_entities.c: "entities DIR" (SlavicNER: DIR/raw, DIR/ner). */
+ng_status ngx_eval_entities(ngx_eval_ctx *ctx, char **argv,
+			    ngx_eval_report *rep);
 
 #endif

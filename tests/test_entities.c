@@ -1,0 +1,296 @@
+/*
+ * test_entities.c: the entity recogniser and its canonical keys.
+ *
+ * Tables of {text, language, surface, expected type and display name} from
+ * the seed stories (the variants of expected.json), of names whose keys must
+ * meet across inflections and scripts, and bad input: mixed scripts, 10,000
+ * capitalised words in a row, empty text.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/base.h"
+#include "check.h"
+#include "extract/entities.h"
+#include "text/text.h"
+
+static ngx_text_ctx *text_ctx;
+static ngx_entity_ctx *ent_ctx;
+
+/* Analyses text and finds its mentions into a. */
+static ng_status find(const char *text, const char *lang, ngx_arena *a,
+		      ngx_mention **m, size_t *n)
+{
+	ngx_doc doc;
+	ng_status st = ngx_text_analyze(text_ctx, text, strlen(text), lang, a,
+					&doc);
+	if (st)
+		return st;
+	return ngx_entities_find(ent_ctx, &doc, a, m, n);
+}
+
+static const ngx_mention *by_surface(const ngx_mention *m, size_t n,
+				     const char *surface)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(m[i].surface, surface) == 0)
+			return &m[i];
+	return NULL;
+}
+
+static const char seed000[] =
+	"Russian President Vladimir has refuted recent claims suggesting he "
+	"has been in contact with former President Donald since the latter's "
+	"term ended in 2021. These allegations were highlighted in a new book "
+	"by American journalist Bob Woodward, which asserts that Trump "
+	"secretly communicated with Putin on seven occasions.\n\n"
+	"During a press conference following the 16th BRICS Summit in Kazan, "
+	"Putin responded to NBC journalist Keir Simmons. At one point, Mr "
+	"Trump and Russia were accused of being connected, but the US "
+	"Congress concluded it was nonsense.";
+
+static const char seed002[] =
+	"Der russische Präsident Wladimir Putin hat die Behauptungen über "
+	"geheime Kommunikationen mit dem ehemaligen US-Präsidenten Donald "
+	"Trump als völligen Unsinn abgetan. Bei einer Pressekonferenz nach "
+	"dem 16. BRICS-Gipfel in Kasan ging Putin auf die Frage von NBC ein. "
+	"„Der Kongress selbst kam zu dem Schluss, dass das völliger Unsinn "
+	"war.“ Putins Äußerungen erfolgen vor dem Hintergrund der Lage in "
+	"Moskau.";
+
+static const char seed003[] =
+	"MOSCOW, November 11. /TASS/. Western media claims of an alleged phone "
+	"call between Russian President Vladimir Putin and US President-elect "
+	"Donald Trump are false, Kremlin Spokesman Dmitry Peskov said.\n\n"
+	"“There was no conversation,” he said. “This is completely untrue,” "
+	"Peskov emphasized. The Washington Post and Reuters reported it.";
+
+static void test_seed_variants(void)
+{
+	static const struct {
+		const char *text, *lang, *surface;
+		int type;
+		const char *name;
+	} rows[] = {
+		{seed000, "en", "Vladimir", NGX_ENT_PER, "Vladimir Putin"},
+		{seed000, "en", "Putin", NGX_ENT_PER, "Vladimir Putin"},
+		{seed000, "en", "Donald", NGX_ENT_PER, "Donald Trump"},
+		{seed000, "en", "Trump", NGX_ENT_PER, "Donald Trump"},
+		{seed000, "en", "Bob Woodward", NGX_ENT_PER, "Bob Woodward"},
+		{seed000, "en", "Keir Simmons", NGX_ENT_PER, "Keir Simmons"},
+		{seed000, "en", "NBC", NGX_ENT_ORG, "NBC"},
+		{seed000, "en", "BRICS", NGX_ENT_ORG, "BRICS"},
+		{seed000, "en", "Kazan", NGX_ENT_LOC, "Kazan"},
+		{seed000, "en", "US Congress", NGX_ENT_ORG, "US Congress"},
+		{seed002, "de", "Wladimir Putin", NGX_ENT_PER, "Vladimir Putin"},
+		{seed002, "de", "Donald Trump", NGX_ENT_PER, "Donald Trump"},
+		{seed002, "de", "Kasan", NGX_ENT_LOC, "Kazan"},
+		{seed002, "de", "BRICS", NGX_ENT_ORG, "BRICS"},
+		{seed002, "de", "Kongress", NGX_ENT_ORG, "US Congress"},
+		{seed002, "de", "Putins", NGX_ENT_PER, "Vladimir Putin"},
+		{seed002, "de", "Moskau", NGX_ENT_LOC, "Moscow"},
+		{seed003, "en", "MOSCOW", NGX_ENT_LOC, "Moscow"},
+		{seed003, "en", "TASS", NGX_ENT_ORG, "TASS"},
+		{seed003, "en", "Dmitry Peskov", NGX_ENT_PER, "Dmitry Peskov"},
+		{seed003, "en", "Peskov", NGX_ENT_PER, "Dmitry Peskov"},
+		{seed003, "en", "Vladimir Putin", NGX_ENT_PER, "Vladimir Putin"},
+		{seed003, "en", "Kremlin", NGX_ENT_ORG, "Kremlin"},
+		{seed003, "en", "Reuters", NGX_ENT_ORG, "Reuters"},
+		{seed003, "en", "Washington Post", NGX_ENT_ORG,
+		 "The Washington Post"},
+	};
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
+		ngx_mention *m = NULL;
+		size_t n = 0;
+		CHECK(find(rows[i].text, rows[i].lang, &a, &m, &n) == NG_OK);
+		const ngx_mention *x = by_surface(m, n, rows[i].surface);
+		CHECK_MSG(x != NULL, "no mention \"%s\"", rows[i].surface);
+		if (!x)
+			continue;
+		CHECK_MSG(x->type == rows[i].type, "\"%s\": type %s", x->surface,
+			  ngx_entity_type_name(x->type));
+		CHECK_STR(x->name, rows[i].name);
+		/* offsets agree with the surface */
+		CHECK(strncmp(rows[i].text + x->start, x->surface,
+			      x->end - x->start) == 0);
+		ngx_arena_reset(&a);
+	}
+	/* titles and demonyms are not part of a name */
+	ngx_mention *m;
+	size_t n;
+	CHECK(find(seed000, "en", &a, &m, &n) == NG_OK);
+	CHECK(by_surface(m, n, "Russian President Vladimir") == NULL);
+	CHECK(by_surface(m, n, "Russian") == NULL);
+	CHECK(by_surface(m, n, "President") == NULL);
+	CHECK(by_surface(m, n, "Mr Trump") == NULL);
+	/* one key for all of Putin's mentions, and for Trump's */
+	const ngx_mention *v = by_surface(m, n, "Vladimir");
+	const ngx_mention *p = by_surface(m, n, "Putin");
+	if (v && p)
+		CHECK_STR(v->key, p->key);
+	ngx_arena_free(&a);
+}
+
+static void test_keys(void)
+{
+	/* {name, lang, same-key-as name, lang}: inflections and scripts */
+	static const struct {
+		const char *a, *la, *b, *lb;
+		int type;
+	} same[] = {
+		{"Putina", "pl", "Putin", "en", NGX_ENT_PER},
+		{"Путина", "ru", "Putin", "en", NGX_ENT_PER},
+		{"Путину", "ru", "Putin", "en", NGX_ENT_PER},
+		{"Путиным", "ru", "Путин", "ru", NGX_ENT_PER},
+		{"Putinem", "cs", "Putin", "en", NGX_ENT_PER},
+		{"Путин", "ru", "Putin", "en", NGX_ENT_PER},
+		{"Путін", "uk", "Putin", "en", NGX_ENT_PER},
+		{"Trumpa", "pl", "Trump", "en", NGX_ENT_PER},
+		{"Трамп", "ru", "Trump", "en", NGX_ENT_PER},
+		{"Тръмп", "bg", "Trump", "en", NGX_ENT_PER},
+		{"Trumpem", "cs", "Trump", "en", NGX_ENT_PER},
+		{"Wladimir Putin", "de", "Vladimir Putin", "en", NGX_ENT_PER},
+		{"Владимир Путин", "ru", "Putin", "en", NGX_ENT_PER},
+		{"Песков", "ru", "Peskov", "en", NGX_ENT_PER},
+		{"Pieskow", "pl", "Peskov", "en", NGX_ENT_PER},
+		{"Johnsona", "pl", "Джонсон", "ru", NGX_ENT_PER},
+		{"Kasan", "de", "Kazan", "en", NGX_ENT_LOC},
+		{"Москве", "ru", "Moscow", "en", NGX_ENT_LOC},
+		{"Moskwie", "pl", "Moskau", "de", NGX_ENT_LOC},
+		{"Київ", "uk", "Kyiv", "en", NGX_ENT_LOC},
+		{"Wielkiej Brytanii", "pl", "Великобритания", "ru", NGX_ENT_LOC},
+		{"ЕС", "ru", "EU", "en", NGX_ENT_ORG},
+	};
+	static const struct {
+		const char *a, *la, *b, *lb;
+		int type;
+	} differ[] = {
+		{"Press", "en", "Paris", "en", NGX_ENT_LOC},
+		{"Putin", "en", "Trump", "en", NGX_ENT_PER},
+		{"Moscow", "en", "Minsk", "en", NGX_ENT_LOC},
+	};
+	ngx_arena a;
+	ngx_arena_init(&a, 4096);
+	for (size_t i = 0; i < NGX_ARRAY_LEN(same); i++) {
+		const char *ka = NULL, *kb = NULL;
+		CHECK(ngx_entity_key(ent_ctx, same[i].a, strlen(same[i].a),
+				     same[i].la, same[i].type, &a, &ka) == NG_OK);
+		CHECK(ngx_entity_key(ent_ctx, same[i].b, strlen(same[i].b),
+				     same[i].lb, same[i].type, &a, &kb) == NG_OK);
+		CHECK_MSG(ka && kb && strcmp(ka, kb) == 0, "%s -> %s, %s -> %s",
+			  same[i].a, ka ? ka : "?", same[i].b, kb ? kb : "?");
+	}
+	for (size_t i = 0; i < NGX_ARRAY_LEN(differ); i++) {
+		const char *ka = NULL, *kb = NULL;
+		CHECK(ngx_entity_key(ent_ctx, differ[i].a, strlen(differ[i].a),
+				     differ[i].la, differ[i].type, &a,
+				     &ka) == NG_OK);
+		CHECK(ngx_entity_key(ent_ctx, differ[i].b, strlen(differ[i].b),
+				     differ[i].lb, differ[i].type, &a,
+				     &kb) == NG_OK);
+		CHECK_MSG(ka && kb && strcmp(ka, kb) != 0, "%s and %s both %s",
+			  differ[i].a, differ[i].b, ka ? ka : "?");
+	}
+	ngx_arena_free(&a);
+}
+
+/* Slavic text: inflected mentions of one person share one key. */
+static void test_slavic_text(void)
+{
+	static const struct {
+		const char *text, *lang, *s1, *s2;
+	} rows[] = {
+		{"Владимир Путин приехал в Москву. Позже Путина спросили о "
+		 "встрече, и Путину пришлось ответить.",
+		 "ru", "Путина", "Путину"},
+		{"Prezydent Rosji Władimir Putin spotkał się z Donaldem Trumpem. "
+		 "Trump rozmawiał z Putinem w Helsinkach.",
+		 "pl", "Putinem", "Władimir Putin"},
+	};
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
+		ngx_mention *m;
+		size_t n;
+		CHECK(find(rows[i].text, rows[i].lang, &a, &m, &n) == NG_OK);
+		const ngx_mention *x = by_surface(m, n, rows[i].s1);
+		const ngx_mention *y = by_surface(m, n, rows[i].s2);
+		CHECK_MSG(x && y, "\"%s\" or \"%s\" not found", rows[i].s1,
+			  rows[i].s2);
+		if (x && y) {
+			CHECK_STR(x->key, y->key);
+			CHECK(x->type == NGX_ENT_PER);
+		}
+		ngx_arena_reset(&a);
+	}
+	ngx_arena_free(&a);
+}
+
+static void test_bad_input(void)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 20);
+	ngx_mention *m = NULL;
+	size_t n = 99;
+
+	/* empty text */
+	CHECK(find("", "en", &a, &m, &n) == NG_OK);
+	CHECK(n == 0);
+	ngx_arena_reset(&a);
+
+	/* mixed scripts inside names: no crash, a key of ASCII letters */
+	static const char *const mixed[] = {
+		"Pутин met Пutin and Трump in Kазань.",
+		"Ωmega Путин-Trump 北京 Xi-Цзиньпин said.",
+		"АБВГД ABCDE ЖЗИЙК",
+	};
+	for (size_t i = 0; i < NGX_ARRAY_LEN(mixed); i++) {
+		CHECK(find(mixed[i], "und", &a, &m, &n) == NG_OK);
+		for (size_t k = 0; k < n; k++) {
+			int ascii = 1;
+			for (const char *p = m[k].key; *p; p++)
+				ascii &= (*p >= 'a' && *p <= 'z') || *p == '_';
+			CHECK_MSG(ascii, "key \"%s\"", m[k].key);
+			CHECK(m[k].end <= strlen(mixed[i]));
+		}
+		ngx_arena_reset(&a);
+	}
+
+	/* 10,000 capitalised words in a row: bounded spans, bounded time */
+	ngx_buf b;
+	ngx_buf_init(&b, 0);
+	static const char *const words[] = {"Alpha", "Bravo", "Putin", "Charlie",
+					    "Москва", "Delta", "Echo"};
+	for (int i = 0; i < 10000; i++)
+		ngx_buf_printf(&b, "%s%s", i ? " " : "", words[i % 7]);
+	clock_t t0 = clock();
+	CHECK(find(b.data, "en", &a, &m, &n) == NG_OK);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	CHECK(n > 0 && n <= 10000);
+	CHECK_MSG(secs < 5.0, "%.2f s", secs);
+	int ordered = 1;
+	for (size_t k = 1; k < n; k++)
+		ordered &= m[k].start >= m[k - 1].end;
+	CHECK(ordered);
+	ngx_buf_free(&b);
+	ngx_arena_free(&a);
+}
+
+int main(void)
+{
+	if (ngx_text_ctx_new(&text_ctx) != NG_OK ||
+	    ngx_entity_ctx_new(&ent_ctx) != NG_OK) {
+		fprintf(stderr, "test_entities: cannot create contexts\n");
+		return 1;
+	}
+	test_seed_variants();
+	test_keys();
+	test_slavic_text();
+	test_bad_input();
+	ngx_entity_ctx_free(ent_ctx);
+	ngx_text_ctx_free(text_ctx);
+	return check_report("test_entities");
+}
