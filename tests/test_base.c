@@ -136,6 +136,12 @@ static void test_pubdate(void)
 	CHECK(ngx_date_valid(2000, 2, 29));
 	CHECK(!ngx_date_valid(1900, 2, 29));
 	CHECK(ngx_days_from_civil(2017, 11, 11) == 17481);
+	int64_t secs = 0;
+	CHECK(ngx_pubdate_seconds("2024-11-11T11:49:00Z", &secs) && secs == 1731325740);
+	CHECK(ngx_pubdate_seconds("2024-11-11T14:49:00+03:00", &secs) && secs == 1731325740);
+	CHECK(ngx_pubdate_seconds("2024-11-11T08:49:00-03:00", &secs) && secs == 1731325740);
+	CHECK(!ngx_pubdate_seconds("2024-11-11", &secs));
+	CHECK(!ngx_pubdate_seconds("--11-11", &secs));
 }
 
 int main(void)

@@ -97,7 +97,7 @@ static ngx_link_article as_link(const art *a)
 	return (ngx_link_article){.content_hash = a->content_hash,
 				  .minhash = a->has_minhash ? a->minhash : NULL,
 				  .terms = a->terms, .n_terms = a->n_terms,
-				  .day = NGX_DAY_UNKNOWN};
+				  .day = NGX_DAY_UNKNOWN, .time = NGX_TIME_UNKNOWN};
 }
 
 static const ngx_link_config config = {.story_threshold = 0.20,

@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include "../extract/pubdate.h"
+
 #define NGX_DEFAULT_THRESHOLD 0.20
 #define NGX_DEFAULT_WINDOW_DAYS 14
 #define NGX_DEFAULT_BATCH 1000
@@ -73,9 +75,12 @@ ng_status ngx_engine_remember(ng_engine *e, const char *id, uint64_t record_hash
 static ng_status restore_one(void *ctx, const ngx_article_row *a)
 {
 	ng_engine *e = ctx;
+	int64_t time;
+	if (!a->published || !ngx_pubdate_seconds(a->published, &time))
+		time = NGX_TIME_UNKNOWN;
 	ngx_link_article la = {.content_hash = a->content_hash,
 			       .minhash = a->minhash, .terms = a->terms,
-			       .n_terms = a->n_terms, .day = a->day,
+			       .n_terms = a->n_terms, .day = a->day, .time = time,
 			       .anchors = a->anchors, .n_anchors = a->n_anchors};
 	ng_status st = ngx_link_restore(e->link, &la, a->story);
 	if (st)

@@ -56,6 +56,7 @@ typedef struct ngx_pending {
 	long long record_no, offset;
 	int published_source; /* ngx_pub_source */
 	int32_t day;
+	int64_t time;         /* seconds since the epoch, or NGX_TIME_UNKNOWN */
 	const char *text;
 	size_t text_len;
 	uint64_t record_hash;

@@ -60,9 +60,12 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 	p->record_no = r->record_no;
 	p->offset = r->offset;
 	p->day = NGX_DAY_UNKNOWN;
+	p->time = NGX_TIME_UNKNOWN;
 	if (r->published) {
 		char iso[NGX_PUBDATE_LEN];
 		if (ngx_pubdate_normalize(r->published, iso, &p->day)) {
+			if (!ngx_pubdate_seconds(iso, &p->time))
+				p->time = NGX_TIME_UNKNOWN;
 			p->published = keep_str(bt, iso, &oom);
 			p->published_source = r->published_source;
 		} else {
@@ -313,7 +316,8 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 	ngx_link_article la = {.content_hash = p->f.content_hash,
 			       .minhash = p->f.has_minhash ? p->f.minhash : NULL,
 			       .terms = p->f.terms, .n_terms = p->f.n_terms,
-			       .day = p->day, .anchors = p->f.anchors.hashes,
+			       .day = p->day, .time = p->time,
+			       .anchors = p->f.anchors.hashes,
 			       .n_anchors = p->f.anchors.n,
 			       .n_quote_anchors = p->f.anchors.n_quotes,
 			       .sketch = &p->f.sketch};

@@ -165,3 +165,25 @@ int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
 		return 0;
 	return finish(y, m, d, time, zone, p, out, day);
 }
+
+int ngx_pubdate_seconds(const char *c, int64_t *seconds)
+{
+	int y, m, d, hh, mm, ss;
+	char sign = 0;
+	int zh = 0, zm = 0;
+	if (sscanf(c, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &m, &d, &hh, &mm, &ss) != 6)
+		return 0;
+	const char *zone = c + 19;
+	if ((*zone == '+' || *zone == '-') &&
+	    sscanf(zone + 1, "%2d:%2d", &zh, &zm) == 2)
+		sign = *zone;
+	int64_t t = (int64_t)ngx_days_from_civil(y, m, d) * 86400 + hh * 3600 +
+		    mm * 60 + ss;
+	int64_t offset = (int64_t)zh * 3600 + zm * 60;
+	if (sign == '+')
+		t -= offset;
+	else if (sign == '-')
+		t += offset;
+	*seconds = t;
+	return 1;
+}

@@ -20,6 +20,11 @@
 int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
 			  int32_t *day);
 
+/* Seconds since 1970-01-01T00:00:00Z of a canonical form that has a time
+ * (the zone applied; no zone is read as UTC). Returns 0 for a date without
+ * a time or a year-less date, 1 otherwise. */
+int ngx_pubdate_seconds(const char *canonical, int64_t *seconds);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date (no range check). */
 int32_t ngx_days_from_civil(int y, int m, int d);
 

@@ -36,23 +36,31 @@ void ngx_copy_index_free(ngx_copy_index *ci)
 	free(ci->node_next);
 	free(ci->sigs);
 	free(ci->days);
+	free(ci->times);
 	free(ci->has_sig);
 	memset(ci, 0, sizeof *ci);
 }
 
-/* Direction: earlier publication wins; unknown or equal days fall back to
- * arrival order. */
+/* Direction: earlier publication wins, to the second when both times are
+ * known, else by day; unknown or equal dates fall back to arrival order. */
 ngx_copy_edge ngx_copy_edge_make(const ngx_copy_index *ci, uint32_t seq,
-				int32_t day, uint32_t other, int kind,
-				double score)
+				const ngx_link_article *a, uint32_t other,
+				int kind, double score)
 {
 	ngx_copy_edge e = {.copy = seq, .original = other, .kind = (uint8_t)kind,
 			   .why = NGX_WHY_EARLIER_INGESTED, .score = (float)score};
+	int earlier = 0; /* 1: the new article is the earlier one, -1: the other */
+	int64_t other_time = ci->times[other];
 	int32_t other_day = ci->days[other];
-	if (day != NGX_DAY_UNKNOWN && other_day != NGX_DAY_UNKNOWN &&
-	    day != other_day) {
+	if (a->time != NGX_TIME_UNKNOWN && other_time != NGX_TIME_UNKNOWN &&
+	    a->time != other_time)
+		earlier = a->time < other_time ? 1 : -1;
+	else if (a->day != NGX_DAY_UNKNOWN && other_day != NGX_DAY_UNKNOWN &&
+		 a->day != other_day)
+		earlier = a->day < other_day ? 1 : -1;
+	if (earlier) {
 		e.why = NGX_WHY_EARLIER_PUBLISHED;
-		if (day < other_day) {
+		if (earlier > 0) {
 			e.copy = other;
 			e.original = seq;
 		}
@@ -80,7 +88,7 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 		const uint64_t *v = ngx_map_get(&ci->exact, a->content_hash);
 		if (v && n < max_edges) {
 			exact_of = *v;
-			edges[n++] = ngx_copy_edge_make(ci, seq, a->day, (uint32_t)*v,
+			edges[n++] = ngx_copy_edge_make(ci, seq, a, (uint32_t)*v,
 					       NGX_COPY_EXACT, 1.0);
 		}
 	}
@@ -99,7 +107,7 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 			double sim = ngx_minhash_similarity(
 				a->minhash, ci->sigs + (size_t)other * NGX_MINHASH_K);
 			if (sim >= near_threshold)
-				edges[n++] = ngx_copy_edge_make(ci, seq, a->day, other,
+				edges[n++] = ngx_copy_edge_make(ci, seq, a, other,
 						       NGX_COPY_NEAR, sim);
 		}
 	}
@@ -114,9 +122,10 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 	/* the per-article arrays grow in step; when one fails, the ones
 	 * already grown are simply larger than their cap says */
 	if (ci->n + 1 > ci->cap) {
-		size_t cap = ci->cap, cap2 = ci->cap, cap3 = ci->cap;
+		size_t cap = ci->cap, cap2 = ci->cap, cap3 = ci->cap, cap4 = ci->cap;
 		if (ngx_grow((void **)&ci->sigs, &cap, ci->n + 1, NGX_MINHASH_K * sizeof(uint32_t)) ||
 		    ngx_grow((void **)&ci->days, &cap2, ci->n + 1, sizeof(int32_t)) ||
+		    ngx_grow((void **)&ci->times, &cap4, ci->n + 1, sizeof(int64_t)) ||
 		    ngx_grow((void **)&ci->has_sig, &cap3, ci->n + 1, 1))
 			return NG_ERR_NOMEM;
 		ci->cap = cap;
@@ -127,6 +136,7 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 	else
 		memset(sig, 0xff, NGX_MINHASH_K * sizeof *sig);
 	ci->days[seq] = a->day;
+	ci->times[seq] = a->time;
 	ci->has_sig[seq] = a->minhash != NULL;
 	ci->n++;
 	if (a->content_hash && !ngx_map_get(&ci->exact, a->content_hash) &&
@@ -161,7 +171,7 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 
 size_t ngx_copy_index_memory(const ngx_copy_index *ci)
 {
-	return ci->cap * (NGX_MINHASH_K * 4 + 4 + 1) + ci->cap_nodes * 8 +
+	return ci->cap * (NGX_MINHASH_K * 4 + 4 + 8 + 1) + ci->cap_nodes * 8 +
 	       (ci->exact.cap + ci->buckets.cap) * 17 +
 	       ngx_anchor_index_memory(&ci->anchors);
 }

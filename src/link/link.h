@@ -20,6 +20,7 @@
 #include "align.h"
 
 #define NGX_DAY_UNKNOWN INT32_MIN
+#define NGX_TIME_UNKNOWN INT64_MIN
 
 typedef enum ngx_copy_kind {
 	NGX_COPY_EXACT = 1,   /* the same words */
@@ -76,6 +77,7 @@ typedef struct ngx_link_article {
 	const ngx_term *terms;
 	uint32_t n_terms;
 	int32_t day;                /* days since 1970-01-01, or NGX_DAY_UNKNOWN */
+	int64_t time;               /* seconds since the epoch, or NGX_TIME_UNKNOWN */
 	const uint64_t *anchors;    /* verbatim anchors, quotations first */
 	uint32_t n_anchors, n_quote_anchors;
 	const ngx_text_sketch *sketch; /* NULL when restoring */

@@ -22,6 +22,7 @@ typedef struct ngx_copy_index {
 	size_t n_nodes, cap_nodes;
 	uint32_t *sigs;       /* NGX_MINHASH_K per article, by seq */
 	int32_t *days;        /* publication day per article, by seq */
+	int64_t *times;       /* publication time per article, by seq */
 	uint8_t *has_sig;
 	size_t n, cap;
 	ngx_anchor_index anchors; /* quotes and sampled 4-grams -> articles */
@@ -37,8 +38,8 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 /* An edge from seq (about to be added, published on day) to other, turned
  * round when other is the later one (see copy_index.c for the rule). */
 ngx_copy_edge ngx_copy_edge_make(const ngx_copy_index *ci, uint32_t seq,
-				int32_t day, uint32_t other, int kind,
-				double score);
+				const ngx_link_article *a, uint32_t other,
+				int kind, double score);
 int ngx_copy_edge_has(const ngx_copy_edge *edges, int n, uint32_t seq,
 		      uint32_t other);
 /* reuse.c: rewrite and partial-reuse edges from anchor candidates verified

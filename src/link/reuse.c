@@ -156,7 +156,7 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 		int kind = classify(&al, &score);
 		if (!kind)
 			continue;
-		ngx_copy_edge e = ngx_copy_edge_make(ci, seq, a->day, hits[h].seq, kind,
+		ngx_copy_edge e = ngx_copy_edge_make(ci, seq, a, hits[h].seq, kind,
 						     score > 1 ? 1 : score);
 		if (e.why == NGX_WHY_EARLIER_INGESTED) {
 			int inside = containment(&al, a->sketch, &theirs);
