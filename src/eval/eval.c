@@ -34,6 +34,8 @@ static const eval_suite suites[] = {
 	 "MSRP sentence paraphrases: features + logistic regression, 10-fold"},
 	{"entities", "DIR", 1, ngx_eval_entities,
 	 "SlavicNER: mention P/R/F1 and cross-lingual key pairs (DIR/raw, DIR/ner)"},
+	{"dates", "DIR", 1, ngx_eval_dates,
+	 "TempEval-3 TimeML: strict, relaxed and value F1 of the date tagger"},
 };
 
 void ngx_eval_real(ngx_eval_report *r, const char *name, double value)

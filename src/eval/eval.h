@@ -65,5 +65,7 @@ ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
 /* eval_entities.c: "entities DIR" (SlavicNER: DIR/raw, DIR/ner). */
 ng_status ngx_eval_entities(ngx_eval_ctx *ctx, char **argv,
 			    ngx_eval_report *rep);
+/* eval_dates.c: "dates DIR" (TimeML .tml files, TempEval-3 scoring). */
+ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
 
 #endif

@@ -1,0 +1,225 @@
+/*
+ * eval_dates.c: the "dates DIR" suite, TempEval-3 scoring of the tagger.
+ *
+ * Reads every .tml file under DIR (recursively, in name order) with the
+ * TimeML reader, runs ngx_dates_find on the plain text (English, anchored
+ * on the document creation time) and scores the timexes as TempEval-3
+ * does: strict match (same extent), relaxed match (overlapping extents,
+ * one to one), and among relaxed matches the normalised value and the type:
+ * value precision = matches with the right value / system timexes, value
+ * recall = the same / gold timexes, and likewise for type. The creation
+ * time itself is in the header, not in the text, so it is not scored.
+ * This suite calls the tagger directly: dates are not yet in the public API.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../extract/dates.h"
+#include "eval.h"
+#include "metrics.h"
+#include "timeml.h"
+
+#define DATES_MAX_FILE ((size_t)64 << 20)
+#define DATES_MAX_FILES 100000
+#define DATES_MAX_DEPTH 32
+
+typedef struct path_list {
+	char **paths;
+	size_t n, alloc;
+} path_list;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* The .tml files under dir, each directory's entries in name order. */
+static ng_status collect(const char *dir, int depth, path_list *out)
+{
+	if (depth > DATES_MAX_DEPTH)
+		return NG_OK;
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		fprintf(stderr, "newsgraph eval: cannot open %s\n", dir);
+		return NG_ERR_IO;
+	}
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+	ng_status st = NG_OK;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL && !st) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == alloc) {
+			size_t cap = alloc ? alloc * 2 : 32;
+			char **bigger = realloc(names, cap * sizeof *names);
+			if (!bigger) {
+				st = NG_ERR_NOMEM;
+				break;
+			}
+			names = bigger;
+			alloc = cap;
+		}
+		names[n] = malloc(strlen(dir) + strlen(de->d_name) + 2);
+		if (!names[n]) {
+			st = NG_ERR_NOMEM;
+			break;
+		}
+		sprintf(names[n], "%s/%s", dir, de->d_name);
+		n++;
+	}
+	closedir(dp);
+	if (!st)
+		qsort(names, n, sizeof *names, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		struct stat sb;
+		if (st || stat(names[i], &sb) != 0) {
+			free(names[i]);
+			continue;
+		}
+		if (S_ISDIR(sb.st_mode)) {
+			st = collect(names[i], depth + 1, out);
+			free(names[i]);
+		} else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".tml") &&
+			   out->n < DATES_MAX_FILES) {
+			if (out->n == out->alloc) {
+				size_t cap = out->alloc ? out->alloc * 2 : 64;
+				char **bigger = realloc(out->paths, cap * sizeof *bigger);
+				if (!bigger) {
+					free(names[i]);
+					st = NG_ERR_NOMEM;
+					continue;
+				}
+				out->paths = bigger;
+				out->alloc = cap;
+			}
+			out->paths[out->n++] = names[i];
+		} else
+			free(names[i]);
+	}
+	free(names);
+	return st;
+}
+
+typedef struct dates_score {
+	long long docs, gold, system, strict, relaxed, value, type;
+} dates_score;
+
+static int overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
+{
+	if (a0 == a1 || b0 == b1) /* empty spans overlap nothing */
+		return 0;
+	return a0 < b1 && b0 < a1;
+}
+
+/* One document: one-to-one matching of gold and system timexes by overlap,
+ * in text order (both lists are sorted and non-overlapping). */
+static void score_doc(const ngx_tml_doc *d, const ngx_timex *sys, size_t n_sys,
+		      dates_score *sc)
+{
+	size_t j = 0;
+	sc->gold += (long long)d->n;
+	sc->system += (long long)n_sys;
+	for (size_t i = 0; i < d->n; i++) {
+		const ngx_tml_timex *g = &d->timexes[i];
+		while (j < n_sys && sys[j].end <= g->start)
+			j++;
+		if (j >= n_sys || !overlaps(g->start, g->end, sys[j].start, sys[j].end))
+			continue;
+		const ngx_timex *x = &sys[j++];
+		sc->relaxed++;
+		sc->strict += x->start == g->start && x->end == g->end;
+		sc->value += strcmp(x->value, g->value) == 0;
+		sc->type += strcmp(x->type, g->type) == 0;
+	}
+}
+
+static double ratio(long long a, long long b)
+{
+	return b ? (double)a / (double)b : 0.0;
+}
+
+static void add_prf(ngx_eval_report *rep, const char *p_name,
+		    const char *r_name, const char *f_name, long long hits,
+		    const dates_score *sc)
+{
+	double p = ratio(hits, sc->system), r = ratio(hits, sc->gold);
+	ngx_eval_real(rep, p_name, p);
+	ngx_eval_real(rep, r_name, r);
+	ngx_eval_real(rep, f_name, ngx_f1(p, r));
+}
+
+ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+{
+	double t0 = ngx_eval_now();
+	path_list files = {0};
+	ng_status st = collect(argv[0], 0, &files);
+	dates_score sc = {0};
+	long long bad = 0;
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 20);
+	for (size_t i = 0; !st && i < files.n; i++) {
+		ngx_buf b;
+		ngx_buf_init(&b, 0);
+		if (ngx_read_file(files.paths[i], DATES_MAX_FILE, &b, &ctx->diag)) {
+			bad++;
+			ngx_buf_free(&b);
+			continue;
+		}
+		ngx_tml_doc d;
+		const char *err = NULL;
+		size_t off = 0;
+		ng_status pst = ngx_timeml_parse(b.data, b.len, &a, &d, &err, &off);
+		if (pst == NG_ERR_INPUT) {
+			ngx_diag(&ctx->diag, NG_DIAG_ERROR, files.paths[i], 0,
+				 (long long)off, "%s", err);
+			bad++;
+		} else if (pst) {
+			st = pst;
+		} else {
+			ngx_timex *x;
+			size_t n;
+			st = ngx_dates_find(d.text, d.len, "en", NULL, d.dct_day, &a,
+					    &x, &n);
+			if (!st) {
+				score_doc(&d, x, n, &sc);
+				sc.docs++;
+			}
+		}
+		ngx_buf_free(&b);
+		ngx_arena_reset(&a);
+	}
+	ngx_arena_free(&a);
+	for (size_t i = 0; i < files.n; i++)
+		free(files.paths[i]);
+	free(files.paths);
+	if (st)
+		return st;
+	if (!sc.docs) {
+		fprintf(stderr, "newsgraph eval: no readable .tml files under %s\n",
+			argv[0]);
+		return NG_ERR_INPUT;
+	}
+	ngx_eval_count(rep, "documents", sc.docs);
+	ngx_eval_count(rep, "unreadable", bad);
+	ngx_eval_count(rep, "gold_timexes", sc.gold);
+	ngx_eval_count(rep, "system_timexes", sc.system);
+	add_prf(rep, "strict_precision", "strict_recall", "strict_f1", sc.strict,
+		&sc);
+	add_prf(rep, "relaxed_precision", "relaxed_recall", "relaxed_f1",
+		sc.relaxed, &sc);
+	add_prf(rep, "value_precision", "value_recall", "value_f1", sc.value, &sc);
+	add_prf(rep, "type_precision", "type_recall", "type_f1", sc.type, &sc);
+	ngx_eval_real(rep, "value_accuracy", ratio(sc.value, sc.relaxed));
+	ngx_eval_real(rep, "type_accuracy", ratio(sc.type, sc.relaxed));
+	ngx_eval_real(rep, "seconds", ngx_eval_now() - t0);
+	return NG_OK;
+}

@@ -1,0 +1,427 @@
+/*
+ * test_dates.c: the temporal tagger (extract/dates.h) and the TimeML reader
+ * of the dates suite (eval/timeml.h).
+ *
+ * Table rows are {text, language, anchor day, expected surface, expected
+ * value}: the tagger must find exactly one timex whose extent is the
+ * surface (checked by byte and code point offsets) with that value. Then
+ * the weekday-year rule, inputs that must give no date, hostile input, and
+ * a small .tml file written to /tmp.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/base.h"
+#include "check.h"
+#include "eval/timeml.h"
+#include "extract/dates.h"
+#include "extract/pubdate.h"
+
+static int32_t day_of(const char *iso)
+{
+	char out[NGX_PUBDATE_LEN];
+	int32_t d = NGX_DATES_NO_ANCHOR;
+	if (iso && !ngx_pubdate_normalize(iso, out, &d))
+		d = NGX_DATES_NO_ANCHOR;
+	return d;
+}
+
+static uint32_t cps(const char *s, size_t n)
+{
+	uint32_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+typedef struct row {
+	const char *text, *lang, *anchor, *surface, *value;
+} row;
+
+static const row rows[] = {
+	/* seed stories */
+	{"Putin said on Thursday that there were no contacts.", "en",
+	 "2024-10-27", "Thursday", "2024-10-24"},
+	{"Putin sagte am 5. November, es habe keine Kontakte gegeben.", "de",
+	 "2024-10-24", "5. November", "2024-11-05"},
+	{"MOSCA, lunedì 11 novembre 2024. Il Cremlino ha smentito.", "it",
+	 "2024-11-11", "lunedì 11 novembre 2024", "2024-11-11"},
+	{"They last spoke in July 2020, the paper said.", "en", "2024-11-11",
+	 "July 2020", "2020-07"},
+	{"The call took place on February 12, 2022.", "en", "2024-11-11",
+	 "February 12, 2022", "2022-02-12"},
+	{"Published 2024-10-27 by MENAFN.", "en", NULL, "2024-10-27",
+	 "2024-10-27"},
+	{"November 12, 14:30 UTC+3 MOSCOW", "en", "2024-11-12",
+	 "November 12, 14:30 UTC+3", "2024-11-12T14:30"},
+	{"He met reporters last week.", "en", "2024-11-01", "last week",
+	 "2024-W43"},
+	{"He met reporters last week.", "en", "2024-10-27", "last week",
+	 "2024-W42"},
+	/* English */
+	{"It was signed on 5 November 2024 in Kazan.", "en", "2024-11-20",
+	 "5 November 2024", "2024-11-05"},
+	{"It was signed on November 5, 2024.", "en", "2024-11-20",
+	 "November 5, 2024", "2024-11-05"},
+	{"The vote is on November 12.", "en", "2024-10-24", "November 12",
+	 "2024-11-12"},
+	{"The deal closed on 11/05/2024.", "en", NULL, "11/05/2024",
+	 "2024-11-05"},
+	{"Sales fell in 2021.", "en", "2024-10-27", "2021", "2021"},
+	{"He arrived yesterday.", "en", "2024-10-27", "yesterday",
+	 "2024-10-26"},
+	{"He arrives today.", "en", "2024-10-27", "today", "2024-10-27"},
+	{"He leaves tomorrow.", "en", "2024-10-27", "tomorrow", "2024-10-28"},
+	{"Talks resume next month.", "en", "2024-10-27", "next month",
+	 "2024-11"},
+	{"He left two days ago.", "en", "2024-10-27", "two days ago",
+	 "2024-10-25"},
+	{"The market is now calmer.", "en", "2024-10-27", "now",
+	 "PRESENT_REF"},
+	{"He is currently abroad.", "en", "2024-10-27", "currently",
+	 "PRESENT_REF"},
+	{"He recently resigned.", "en", "2024-10-27", "recently", "PAST_REF"},
+	{"Prices soared in the 1990s.", "en", "2024-10-27", "the 1990s",
+	 "199"},
+	{"He served three years in prison.", "en", "2024-10-27",
+	 "three years", "P3Y"},
+	{"It rained a lot this summer.", "en", "2024-10-27", "this summer",
+	 "2024-SU"},
+	{"Profit rose in the first quarter of 2024.", "en", "2024-10-27",
+	 "the first quarter of 2024", "2024-Q1"},
+	{"Profit rose in the third quarter.", "en", "2024-10-27",
+	 "the third quarter", "2024-Q3"},
+	{"A vote is expected early next year.", "en", "2024-10-27",
+	 "early next year", "2025"},
+	{"Shots were heard at 5 p.m. yesterday.", "en", "2024-10-27",
+	 "5 p.m. yesterday", "2024-10-26T17:00"},
+	{"He runs every day.", "en", "2024-10-27", "every day", "P1D"},
+	{"Talks ended on Thursday night.", "en", "2024-10-27",
+	 "Thursday night", "2024-10-24TNI"},
+	{"The summit will open on Thursday.", "en", "2024-10-27", "Thursday",
+	 "2024-10-31"},
+	{"She was hired in late November.", "en", "2025-01-10",
+	 "late November", "2024-11"},
+	{"Over the past two months prices rose.", "en", "2024-10-27",
+	 "the past two months", "P2M"},
+	{"The plant closed nearly two years ago.", "en", "2024-10-27",
+	 "nearly two years ago", "2022"},
+	{"Stocks fell Friday's session.", "en", "2024-10-27", "Friday",
+	 "2024-10-25"},
+	{"Nothing changed in the 20th century.", "en", "2024-10-27",
+	 "the 20th century", "19"},
+	{"Christmas is near.", "en", "2024-10-27", "Christmas", "2024-12-25"},
+	{"The vote is on November 12.", "en", NULL, "November 12",
+	 "XXXX-11-12"},
+	/* German */
+	{"Er kam gestern an.", "de", "2024-10-27", "gestern", "2024-10-26"},
+	{"Er war letzte Woche in Berlin.", "de", "2024-10-27", "letzte Woche",
+	 "2024-W42"},
+	{"Er ging vor zwei Tagen.", "de", "2024-10-27", "vor zwei Tagen",
+	 "2024-10-25"},
+	{"Die Pressekonferenz war am Donnerstag.", "de", "2024-10-27",
+	 "Donnerstag", "2024-10-24"},
+	{"Gültig ab 27.10.2024 für alle.", "de", NULL, "27.10.2024",
+	 "2024-10-27"},
+	{"Das war im Jahr 2020 anders.", "de", "2024-10-27", "Jahr 2020",
+	 "2020"},
+	{"Die Wahl ist Anfang November.", "de", "2024-10-27",
+	 "Anfang November", "2024-11"},
+	/* French */
+	{"Il est venu la semaine dernière.", "fr", "2024-10-27",
+	 "semaine dernière", "2024-W42"},
+	{"Il est arrivé hier soir.", "fr", "2024-10-27", "hier soir",
+	 "2024-10-26TEV"},
+	{"Le traité a été signé le 5 novembre 2024.", "fr", "2024-12-01",
+	 "5 novembre 2024", "2024-11-05"},
+	{"Il est parti il y a trois jours.", "fr", "2024-10-27",
+	 "il y a trois jours", "2024-10-24"},
+	{"Les ventes ont baissé l'année dernière.", "fr", "2024-10-27",
+	 "l'année dernière", "2023"},
+	{"Il est parti avant-hier.", "fr", "2024-10-27", "avant-hier",
+	 "2024-10-25"},
+	/* Italian */
+	{"È arrivato ieri a Roma.", "it", "2024-10-27", "ieri", "2024-10-26"},
+	{"È partito due giorni fa.", "it", "2024-10-27", "due giorni fa",
+	 "2024-10-25"},
+	{"Le vendite sono calate l'anno scorso.", "it", "2024-10-27",
+	 "l'anno scorso", "2023"},
+	{"Quest'anno il PIL cresce.", "it", "2024-10-27", "Quest'anno",
+	 "2024"},
+	/* Spanish */
+	{"Se firmó el 5 de noviembre de 2024 en Madrid.", "es", "2024-12-01",
+	 "5 de noviembre de 2024", "2024-11-05"},
+	{"Llegó ayer por la noche.", "es", "2024-10-27", "ayer", "2024-10-26"},
+	{"Lo vimos la semana pasada.", "es", "2024-10-27", "semana pasada",
+	 "2024-W42"},
+	{"Se fue hace dos días.", "es", "2024-10-27", "hace dos días",
+	 "2024-10-25"},
+	/* Russian */
+	{"Договор подписан 5 ноября 2024 года в Казани.", "ru", "2024-12-01",
+	 "5 ноября 2024 года", "2024-11-05"},
+	{"Он приехал вчера.", "ru", "2024-10-27", "вчера", "2024-10-26"},
+	{"Об этом сообщили на прошлой неделе.", "ru", "2024-10-27",
+	 "прошлой неделе", "2024-W42"},
+	{"Он уехал два дня назад.", "ru", "2024-10-27", "два дня назад",
+	 "2024-10-25"},
+	{"Выборы прошли в 2021 году.", "ru", "2024-10-27", "2021 году", "2021"},
+	{"Пресс-конференция прошла в четверг.", "ru", "2024-10-27", "четверг",
+	 "2024-10-24"},
+	/* Portuguese, Dutch, Polish, Ukrainian */
+	{"Ele chegou ontem.", "pt", "2024-10-27", "ontem", "2024-10-26"},
+	{"Foi assinado em 5 de novembro de 2024.", "pt", "2024-12-01",
+	 "5 de novembro de 2024", "2024-11-05"},
+	{"Hij kwam vorige week aan.", "nl", "2024-10-27", "vorige week",
+	 "2024-W42"},
+	{"Przyjechał wczoraj.", "pl", "2024-10-27", "wczoraj", "2024-10-26"},
+	{"Podpisano 11 listopada 2024 roku.", "pl", "2024-12-01",
+	 "11 listopada 2024 roku", "2024-11-11"},
+	{"Він приїхав вчора.", "uk", "2024-10-27", "вчора", "2024-10-26"},
+};
+
+static void test_rows(void)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
+		const row *r = &rows[i];
+		ngx_timex *x = NULL;
+		size_t n = 0;
+		ng_status st = ngx_dates_find(r->text, strlen(r->text), r->lang,
+					      NULL, day_of(r->anchor), &a, &x, &n);
+		CHECK_MSG(st == NG_OK && n == 1, "row %zu (%s): %zu timexes", i,
+			  r->text, n);
+		const char *at = strstr(r->text, r->surface);
+		if (n >= 1 && at) {
+			uint32_t start = (uint32_t)(at - r->text);
+			uint32_t end = start + (uint32_t)strlen(r->surface);
+			CHECK_MSG(x[0].start == start && x[0].end == end,
+				  "row %zu: extent \"%.*s\", want \"%s\"", i,
+				  (int)(x[0].end - x[0].start), r->text + x[0].start,
+				  r->surface);
+			CHECK_MSG(x[0].cp_start == cps(r->text, start) &&
+					  x[0].cp_end == cps(r->text, end),
+				  "row %zu: code points %u-%u", i, x[0].cp_start,
+				  x[0].cp_end);
+			CHECK_MSG(strcmp(x[0].value, r->value) == 0,
+				  "row %zu (%s): value %s, want %s", i, r->text,
+				  x[0].value, r->value);
+		}
+		ngx_arena_reset(&a);
+	}
+	ngx_arena_free(&a);
+}
+
+/* Granularity, anchor and type of a few. */
+static void test_fields(void)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	const char *t = "On 5 November 2024 he said that last week, for three "
+			"years, daily, the Friday before.";
+	ngx_timex *x;
+	size_t n;
+	CHECK(ngx_dates_find(t, strlen(t), "en", NULL, day_of("2024-11-06"), &a,
+			     &x, &n) == NG_OK);
+	CHECK(n == 5);
+	if (n == 5) {
+		CHECK_STR(x[0].type, "DATE");
+		CHECK(x[0].granularity == NGX_GRAN_DAY);
+		CHECK(x[0].anchor == NGX_ANCHOR_ABSOLUTE);
+		CHECK(x[0].day == day_of("2024-11-05"));
+		CHECK(x[1].granularity == NGX_GRAN_WEEK);
+		CHECK(x[1].anchor == NGX_ANCHOR_PUBLICATION);
+		CHECK(x[1].day == day_of("2024-10-28")); /* its Monday */
+		CHECK_STR(x[2].type, "DURATION");
+		CHECK(x[2].anchor == NGX_ANCHOR_NONE);
+		CHECK_STR(x[3].type, "SET");
+		CHECK_STR(x[4].value, "2024-11-01");
+	}
+	/* "two days later" after a date counts from that date */
+	t = "The talks began on 3 March 2020. Two days later they ended.";
+	CHECK(ngx_dates_find(t, strlen(t), "en", NULL, day_of("2024-11-06"), &a,
+			     &x, &n) == NG_OK);
+	CHECK(n == 2);
+	if (n == 2) {
+		CHECK_STR(x[1].value, "2020-03-05");
+		CHECK(x[1].anchor == NGX_ANCHOR_TEXT);
+	}
+	ngx_arena_free(&a);
+}
+
+static void test_weekday_year(void)
+{
+	/* 004: the Saturday contacts at APEC were on 11 November 2017. Near
+	 * 2024 the calendar gives 2023 (11 November 2023 was a Saturday too):
+	 * the rule is the nearest fitting year, so a caller must pass a
+	 * reference from the article's context, not today's year. */
+	CHECK(ngx_dates_weekday_year(11, 11, 6, 2019, 14) == 2017);
+	CHECK(ngx_dates_weekday_year(11, 11, 6, 2020, 14) == 2017); /* tie */
+	CHECK(ngx_dates_weekday_year(11, 11, 6, 2024, 14) == 2023);
+	CHECK(ngx_dates_weekday_year(11, 12, 7, 2018, 3) == 2017);
+	CHECK(ngx_dates_weekday_year(11, 11, 1, 2024, 0) == 2024);
+	CHECK(ngx_dates_weekday_year(11, 11, 2, 2024, 0) == 0);
+	CHECK(ngx_dates_weekday_year(2, 29, 4, 2024, 40) == 2024);
+	CHECK(ngx_dates_weekday_year(2, 30, 4, 2024, 40) == 0);
+	CHECK(ngx_dates_weekday_year(11, 11, 8, 2024, 14) == 0);
+	CHECK(ngx_dates_weekday_year(11, 11, 6, 2024, 401) == 0);
+	/* every ordinary date hits every weekday within 14 years either way */
+	int all = 1;
+	for (int m = 1; m <= 12; m++)
+		for (int d = 1; d <= 28; d++)
+			for (int w = 1; w <= 7; w++)
+				all &= ngx_dates_weekday_year(m, d, w, 2000, 14) != 0;
+	CHECK(all);
+	int y, w;
+	ngx_dates_iso_week(day_of("2024-10-27"), &y, &w);
+	CHECK(y == 2024 && w == 43);
+	ngx_dates_iso_week(day_of("2021-01-03"), &y, &w);
+	CHECK(y == 2020 && w == 53);
+	CHECK(ngx_dates_weekday(day_of("2017-11-11")) == 6);
+	int m, d;
+	ngx_dates_civil(day_of("1969-12-31"), &y, &m, &d);
+	CHECK(y == 1969 && m == 12 && d == 31);
+}
+
+/* Impossible dates give no date, not a wrong one. */
+static void test_nonsense(void)
+{
+	static const char *const texts[] = {
+		"It happened on 31 February 2024.", "Due on February 31.",
+		"the 99th anniversary", "in the year 0", "in the year 99999",
+		"in 0000", "on 2024-02-30", "on 13/13/2024", "on 32.10.2024",
+		"at 25:61 UTC", "May I help you?", "They march on.",
+		"on 2024-13-01", "the 0th day",
+	};
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGX_ARRAY_LEN(texts); i++) {
+		ngx_timex *x;
+		size_t n = 99;
+		CHECK(ngx_dates_find(texts[i], strlen(texts[i]), "en", NULL,
+				     day_of("2024-10-27"), &a, &x, &n) == NG_OK);
+		CHECK_MSG(n == 0, "\"%s\" gave %zu timexes (first %s)", texts[i],
+			  n, n ? x[0].value : "");
+	}
+	ngx_arena_free(&a);
+}
+
+/* 10,000 capitalised words, a long run of digits and punctuation, bytes
+ * that are not UTF-8, many dates: no crash, sane counts. */
+static void test_hostile(void)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	ngx_buf b;
+	ngx_buf_init(&b, 0);
+	for (int i = 0; i < 10000; i++)
+		ngx_buf_puts(&b, i % 7 ? "Capitalised " : "May ");
+	for (int i = 0; i < 5000; i++)
+		ngx_buf_puts(&b, "12/12/12/12-2024-10-10.2024 \xff\xfe:");
+	ngx_buf_append(&b, "2024-10-", 8); /* cut mid-expression */
+	ngx_timex *x;
+	size_t n;
+	CHECK(ngx_dates_find(b.data, b.len, "en", NULL, day_of("2024-10-27"), &a,
+			     &x, &n) == NG_OK);
+	CHECK(n < 20000);
+	int inside = 1;
+	for (size_t i = 0; i < n; i++)
+		inside &= x[i].end <= b.len && x[i].start < x[i].end;
+	CHECK(inside);
+	ngx_buf_clear(&b);
+	/* a large text crosses segment boundaries; offsets stay exact */
+	for (int i = 0; i < 40000; i++)
+		ngx_buf_puts(&b, "Вчера, 5 ноября 2024 года, ничего. ");
+	CHECK(ngx_dates_find(b.data, b.len, "ru", NULL, day_of("2024-11-06"), &a,
+			     &x, &n) == NG_OK);
+	CHECK(n == 80000);
+	if (n == 80000) {
+		size_t k = 79999;
+		CHECK_STR(x[k].value, "2024-11-05");
+		CHECK(strncmp(b.data + x[k].start, "5 ноября 2024 года", x[k].end - x[k].start) == 0);
+		CHECK(x[k].cp_start == cps(b.data, x[k].start));
+	}
+	ngx_buf_free(&b);
+	ngx_arena_free(&a);
+}
+
+static void test_timeml(void)
+{
+	static const char tml[] =
+		"<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>X1</DOCID>\n"
+		"<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-02-06\" "
+		"functionInDocument=\"CREATION_TIME\">02/06/1998</TIMEX3></DCT>\n"
+		"<TEXT>\nAT&amp;T said <TIMEX3 tid=\"t1\" type=\"DATE\" "
+		"value=\"1998-02-06\">Friday</TIMEX3> that <EVENT eid=\"e1\">"
+		"profit</EVENT> &lt;rose&gt; &#233; <TIMEX3 tid=\"t2\" "
+		"type=\"DURATION\" value=\"P3Y\" temporalFunction=\"false\">"
+		"three years</TIMEX3>.\n<!-- <TIMEX3> in a comment -->"
+		"</TEXT>\n</TimeML>\n";
+	const char *path = "/tmp/ng_test_dates.tml";
+	FILE *f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs(tml, f);
+	fclose(f);
+	ngx_buf b;
+	ngx_buf_init(&b, 0);
+	ngx_diag_sink sink = {0};
+	CHECK(ngx_read_file(path, 1 << 20, &b, &sink) == NG_OK);
+	unlink(path);
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	ngx_tml_doc d;
+	const char *err = NULL;
+	size_t off = 0;
+	CHECK(ngx_timeml_parse(b.data, b.len, &a, &d, &err, &off) == NG_OK);
+	CHECK_STR(d.text, "\nAT&T said Friday that profit <rose> \xc3\xa9 three years.\n");
+	CHECK_STR(d.dct, "1998-02-06");
+	CHECK(d.dct_day == day_of("1998-02-06"));
+	CHECK(d.n == 2);
+	if (d.n == 2) {
+		CHECK(d.timexes[0].end - d.timexes[0].start == 6);
+		CHECK(strncmp(d.text + d.timexes[0].start, "Friday", 6) == 0);
+		CHECK_STR(d.timexes[0].tid, "t1");
+		CHECK_STR(d.timexes[1].type, "DURATION");
+		CHECK_STR(d.timexes[1].value, "P3Y");
+		CHECK(strncmp(d.text + d.timexes[1].start, "three years", 11) == 0);
+	}
+	/* the tagger on the reader's text finds both */
+	ngx_timex *x;
+	size_t n;
+	CHECK(ngx_dates_find(d.text, d.len, "en", NULL, d.dct_day, &a, &x, &n) ==
+	      NG_OK);
+	CHECK(n == 2 && n == d.n);
+	for (size_t i = 0; i < n && i < d.n; i++) {
+		CHECK(x[i].start == d.timexes[i].start && x[i].end == d.timexes[i].end);
+		CHECK_STR(x[i].value, d.timexes[i].value);
+	}
+	/* malformed: a status and the offset, never a crash */
+	static const char *const bad[] = {
+		"<TEXT>a <TIMEX3 tid=\"t1\">b</TEXT>",
+		"<TEXT>a </TIMEX3></TEXT>",
+		"<TEXT>a <TIMEX3 tid=\"t1\"><TIMEX3>b</TIMEX3></TIMEX3></TEXT>",
+		"<TEXT>a <TIMEX3 tid=\"t1",
+		"<TEXT>unclosed",
+	};
+	for (size_t i = 0; i < NGX_ARRAY_LEN(bad); i++) {
+		err = NULL;
+		CHECK_MSG(ngx_timeml_parse(bad[i], strlen(bad[i]), &a, &d, &err,
+					   &off) == NG_ERR_INPUT && err,
+			  "bad[%zu]", i);
+	}
+	ngx_buf_free(&b);
+	ngx_arena_free(&a);
+}
+
+int main(void)
+{
+	test_rows();
+	test_fields();
+	test_weekday_year();
+	test_nonsense();
+	test_hostile();
+	test_timeml();
+	return check_report("dates");
+}
