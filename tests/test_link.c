@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "link/link.h"
+#include "link/link_internal.h"
 #include "sketch/sketch.h"
 #include "text/text.h"
 
@@ -215,14 +215,53 @@ static void test_restore(const art *arts)
 		      ngx_link_articles(l) == N_TEXTS);
 		ngx_link_free(l);
 	}
-	/* a story id out of order is refused */
+	/* story 0 is refused; a gap (ids of stories merged away) is kept, and
+	 * the next new story takes the id after the highest */
 	ngx_link *l;
 	CHECK(ngx_link_new(&config, &l) == NG_OK);
 	ngx_link_article la = as_link(&arts[0]);
-	CHECK(ngx_link_restore(l, &la, 2) != NG_OK);
 	CHECK(ngx_link_restore(l, &la, 0) != NG_OK);
-	CHECK(ngx_link_restore(l, &la, 1) == NG_OK);
+	CHECK(ngx_link_restore(l, &la, 3) == NG_OK);
+	CHECK(ngx_link_stories(l) == 3);
+	ngx_link_article other = as_link(&arts[N_TEXTS - 1]);
+	ngx_link_result r;
+	CHECK(ngx_link_add(l, &other, &r) == NG_OK);
+	CHECK(r.new_story ? r.story == 4 : r.story == 3);
 	ngx_link_free(l);
+}
+
+/* Two stories of one event (split by a strict threshold) merge by average
+ * link; a story of another event does not; merged ids resolve to the
+ * surviving, older story. */
+static void test_merge(const art *arts)
+{
+	ngx_story_index si;
+	ngx_story_index_init(&si);
+	ngx_link_article flood = as_link(&arts[0]), flood2 = as_link(&arts[5]),
+			 flood3 = as_link(&arts[2]), bank = as_link(&arts[3]);
+	CHECK(ngx_story_index_count(&si, &flood) == NG_OK);
+	CHECK(ngx_story_index_join(&si, &flood, 1) == NG_OK);
+	CHECK(ngx_story_index_count(&si, &bank) == NG_OK);
+	CHECK(ngx_story_index_join(&si, &bank, 2) == NG_OK);
+	CHECK(ngx_story_index_count(&si, &flood2) == NG_OK);
+	CHECK(ngx_story_index_join(&si, &flood2, 3) == NG_OK);
+	uint32_t into = 9, from = 9;
+	/* nothing reaches an average link of 0.99 */
+	CHECK(ngx_story_index_merge(&si, 3, 0.99, 14, &into, &from) == NG_OK);
+	CHECK(into == 0 && from == 0);
+	CHECK(ngx_story_index_count(&si, &flood3) == NG_OK);
+	CHECK(ngx_story_index_join(&si, &flood3, 3) == NG_OK);
+	CHECK(ngx_story_index_merge(&si, 3, 0.05, 14, &into, &from) == NG_OK);
+	CHECK_MSG(into == 1 && from == 3, "merged %u into %u", from, into);
+	CHECK(ngx_story_index_live(&si, 3) == 1);
+	CHECK(ngx_story_index_live(&si, 2) == 2);
+	CHECK(si.stories[0].size == 3);
+	/* the merged story no longer takes articles; the survivor does */
+	uint32_t best = 0;
+	double score = 0;
+	CHECK(ngx_story_index_best(&si, &flood2, 14, &best, &score) == NG_OK);
+	CHECK(best == 1);
+	ngx_story_index_free(&si);
 }
 
 int main(void)
@@ -244,6 +283,7 @@ int main(void)
 		test_decisions(arts);
 		test_deterministic(arts);
 		test_restore(arts);
+		test_merge(arts);
 	}
 	ngx_arena_free(&scratch);
 	ngx_arena_free(&keep);

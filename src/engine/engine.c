@@ -19,6 +19,7 @@
 #define NGX_DEFAULT_WINDOW_DAYS 14
 #define NGX_DEFAULT_BATCH 1000
 #define NGX_NEAR_THRESHOLD 0.5
+#define NGX_MERGE_THRESHOLD 0.20
 
 const char *ng_status_str(ng_status s)
 {
@@ -127,8 +128,7 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	if (!e->workers)
 		st = NG_ERR_NOMEM;
 	for (int i = 0; !st && i < e->config.threads; i++) {
-		st = ngx_text_ctx_new(&e->workers[i].text);
-		ngx_arena_init(&e->workers[i].scratch, 1 << 20);
+		st = ngx_worker_init(&e->workers[i]);
 		e->n_workers = i + 1;
 	}
 	if (!st)
@@ -138,6 +138,7 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	ngx_link_config lc = {.story_threshold = e->config.story_threshold,
 			      .window_days = e->config.story_window_days,
 			      .near_threshold = NGX_NEAR_THRESHOLD,
+			      .merge_threshold = NGX_MERGE_THRESHOLD,
 			      .fetch_sketch = fetch_sketch, .fetch_ctx = e};
 	if (!st)
 		st = ngx_link_new(&lc, &e->link);
@@ -167,10 +168,8 @@ void ng_engine_close(ng_engine *e)
 	ngx_link_free(e->link);
 	ngx_map_free(&e->ids);
 	free(e->record_hash);
-	for (int i = 0; i < e->n_workers; i++) {
-		ngx_text_ctx_free(e->workers[i].text);
-		ngx_arena_free(&e->workers[i].scratch);
-	}
+	for (int i = 0; i < e->n_workers; i++)
+		ngx_worker_free(&e->workers[i]);
 	free(e->workers);
 	ngx_arena_free(&e->query);
 	free(e);

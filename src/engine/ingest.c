@@ -60,12 +60,9 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 	p->record_no = r->record_no;
 	p->offset = r->offset;
 	p->day = NGX_DAY_UNKNOWN;
-	p->time = NGX_TIME_UNKNOWN;
 	if (r->published) {
 		char iso[NGX_PUBDATE_LEN];
 		if (ngx_pubdate_normalize(r->published, iso, &p->day)) {
-			if (!ngx_pubdate_seconds(iso, &p->time))
-				p->time = NGX_TIME_UNKNOWN;
 			p->published = keep_str(bt, iso, &oom);
 			p->published_source = r->published_source;
 		} else {
@@ -228,9 +225,9 @@ static void analyse_from(ngx_batch *bt, ngx_worker *w, ngx_arena *keep)
 		if (i >= bt->n)
 			break;
 		ngx_pending *p = &bt->pending[i];
-		p->status = ngx_features_compute(w->text, &w->scratch, keep, p->title,
-						 p->text, p->text_len, p->lang_hint,
-						 &p->f);
+		ngx_doc_in in = {p->title, p->text, p->text_len, p->lang_hint,
+				 p->published, p->published_source, p->day};
+		p->status = ngx_features_compute(w, keep, &in, &p->f);
 		ngx_arena_reset(&w->scratch);
 	}
 }
@@ -316,7 +313,7 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 	ngx_link_article la = {.content_hash = p->f.content_hash,
 			       .minhash = p->f.has_minhash ? p->f.minhash : NULL,
 			       .terms = p->f.terms, .n_terms = p->f.n_terms,
-			       .day = p->day, .time = p->time,
+			       .day = p->f.day, .time = p->f.time,
 			       .anchors = p->f.anchors.hashes,
 			       .n_anchors = p->f.anchors.n,
 			       .n_quote_anchors = p->f.anchors.n_quotes,
@@ -329,11 +326,13 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 		.seq = r.seq, .id = id, .source = p->source,
 		.record_no = p->record_no, .url = p->url, .outlet = p->outlet,
 		.title = p->title, .lang = p->f.lang,
-		.lang_reliable = p->f.lang_reliable, .published = p->published,
-		.published_source = p->published
-			? ngx_pub_source_name((ngx_pub_source)p->published_source)
+		.lang_reliable = p->f.lang_reliable,
+		.published = p->f.published[0] ? p->f.published : NULL,
+		.published_source = p->f.published[0]
+			? ngx_pub_source_name((ngx_pub_source)p->f.published_source)
 			: NULL,
-		.day = p->day, .n_words = p->f.n_words,
+		.published_confidence = p->f.published_confidence,
+		.day = p->f.day, .n_words = p->f.n_words,
 		.n_sentences = p->f.n_sentences, .content_hash = p->f.content_hash,
 		.record_hash = p->record_hash, .story = r.story, .body = p->text,
 		.body_len = p->text_len, .headline = p->f.headline,
@@ -342,7 +341,14 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 		.sketch = p->f.sketch_blob, .sketch_len = p->f.sketch_len};
 	if (r.new_story && (st = ngx_store_new_story(e->store, r.story, p->f.headline)))
 		return st;
-	if ((st = ngx_store_insert_article(e->store, &row)))
+	if (r.merged_from &&
+	    (st = ngx_store_merge_stories(e->store, r.merged_into, r.merged_from)))
+		return st;
+	if ((st = ngx_store_insert_article(e->store, &row)) ||
+	    (st = ngx_store_insert_mentions(e->store, r.seq, p->f.mentions,
+					    p->f.n_mentions)) ||
+	    (st = ngx_store_insert_dates(e->store, r.seq, p->text, p->f.timexes,
+					 p->f.n_timexes)))
 		return st;
 	for (int i = 0; i < r.n_edges; i++)
 		if ((st = ngx_store_insert_edge(e->store, &r.edges[i])))

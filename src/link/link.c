@@ -113,7 +113,7 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 	if (best_edge >= 0) {
 		const ngx_copy_edge *e = &r.edges[best_edge];
 		uint32_t other = e->copy == seq ? e->original : e->copy;
-		r.story = l->story_of[other];
+		r.story = ngx_story_index_live(&l->stories, l->story_of[other]);
 		r.story_score = e->score;
 	} else {
 		st = ngx_story_index_best(&l->stories, a, l->config.window_days,
@@ -127,8 +127,15 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 		}
 	}
 	st = record(l, a, r.story);
+	if (!st && !r.new_story)
+		st = ngx_story_index_merge(&l->stories, r.story,
+					   l->config.merge_threshold,
+					   l->config.window_days, &r.merged_into,
+					   &r.merged_from);
 	if (st)
 		return st;
+	if (r.merged_from)
+		r.story = r.merged_into;
 	*out = r;
 	return NG_OK;
 }
@@ -136,9 +143,13 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 			   uint32_t story)
 {
-	if (story == 0 || story > l->stories.n + 1)
+	if (story == 0)
 		return NG_ERR_INTERNAL;
-	ng_status st = ngx_story_index_count(&l->stories, a);
+	ng_status st = story > l->stories.n + 1
+			       ? ngx_story_index_reserve(&l->stories, story - 1)
+			       : NG_OK;
+	if (!st)
+		st = ngx_story_index_count(&l->stories, a);
 	return st ? st : record(l, a, story);
 }
 

@@ -10,6 +10,9 @@
  * articles in the same order, the decisions are the same: nothing here
  * depends on threads, addresses or time of day.
  *
+ * A story that grows may merge with an older one it has come to resemble
+ * (average link): the caller then moves the merged story's articles.
+ *
  * ngx_link_restore replays a stored decision (reopening a database) without
  * deciding anything, so a later ingest continues where the last one ended.
  */
@@ -93,6 +96,7 @@ typedef struct ngx_link_config {
 	double story_threshold;     /* cosine to join a story */
 	int window_days;            /* stories idle longer are not joined */
 	double near_threshold;      /* MinHash Jaccard for a near copy */
+	double merge_threshold;     /* average link to merge two stories; 0 off */
 	ngx_sketch_fetch_fn fetch_sketch; /* NULL: no rewrite/partial search */
 	void *fetch_ctx;
 } ngx_link_config;
@@ -104,6 +108,9 @@ typedef struct ngx_link_result {
 	uint32_t story;             /* story id, 1-based */
 	int new_story;
 	double story_score;         /* cosine with the story joined, 1 if new */
+	uint32_t merged_into;       /* after joining, story merged_from was */
+	uint32_t merged_from;       /* merged into merged_into (0: no merge);
+				       story is then merged_into */
 	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
 	int n_edges;
 } ngx_link_result;
@@ -118,8 +125,7 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 		       ngx_link_result *out);
 
 /* Records an article whose story was decided earlier (reopening a store).
- * Stories must come in order: a story id never seen before must be the next
- * one. */
+ * Story ids come from the store: ids of stories merged away leave gaps. */
 ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 			   uint32_t story);
 

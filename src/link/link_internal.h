@@ -56,6 +56,8 @@ size_t ngx_copy_index_memory(const ngx_copy_index *ci);
 typedef struct ngx_story_state {
 	uint32_t *terms;      /* sorted */
 	float *weights;       /* sum over members of 1 + ln(tf) */
+	float *unit;          /* sum over members of their unit tf-idf^2
+				 vectors (as weighted when they joined) */
 	uint32_t n_terms, cap_terms;
 	uint32_t size;
 	int32_t first_day, last_day;
@@ -63,6 +65,7 @@ typedef struct ngx_story_state {
 	uint64_t norm_docs;   /* document count when norm was computed; 0 = stale */
 	uint32_t stamp;       /* candidate dedupe */
 	float overlap;        /* candidate proxy score during one query */
+	uint32_t merged_into; /* 0 while the story lives */
 } ngx_story_state;
 
 typedef struct ngx_posting_list {
@@ -92,6 +95,17 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 /* Adds the article to story (which may be n + 1: a new story). */
 ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 			       uint32_t story);
+/* Merges story with the open story most like it when their average-link
+ * similarity reaches threshold: the older (lower id) one absorbs the other.
+ * *into and *from are the two ids, or 0 when nothing merged. */
+ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
+				double threshold, int window_days,
+				uint32_t *into, uint32_t *from);
+/* The live story a (possibly merged) story id now belongs to. */
+uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story);
+/* Makes room for story ids up to n (placeholders for ids merged away before
+ * a restore). */
+ng_status ngx_story_index_reserve(ngx_story_index *si, uint32_t n);
 size_t ngx_story_index_memory(const ngx_story_index *si);
 
 #endif

@@ -17,6 +17,12 @@
  * moves the best threshold down (0.20 instead of 0.25-0.30), as cosines of
  * squared weights are lower.
  *
+ * Stories also merge: see the comment above ngx_story_index_merge. On
+ * FNC-1, merging at an average link of 0.20 moved B-cubed F1 from 0.925 to
+ * 0.934 (recall 0.939 -> 0.963, precision 0.911 -> 0.907); 0.15 and 0.25
+ * did worse (0.900, 0.926), and so did also merging stories right after
+ * they are born (0.931) or requiring an average link to join (no gain).
+ *
  * Candidates come from postings of the article's highest-weighted terms
  * (newest stories first, capped), ranked by a cheap overlap proxy; only the
  * best few get a full cosine. Centroid norms are cached and refreshed when
@@ -47,6 +53,7 @@ void ngx_story_index_free(ngx_story_index *si)
 	for (uint32_t i = 0; i < si->n; i++) {
 		free(si->stories[i].terms);
 		free(si->stories[i].weights);
+		free(si->stories[i].unit);
 	}
 	free(si->stories);
 	for (uint32_t i = 0; i < si->n_lists; i++)
@@ -96,8 +103,8 @@ static double story_norm(ngx_story_index *si, ngx_story_state *s)
 	return s->norm;
 }
 
-/* Weight of term in a story's centroid (binary search), 0 if absent. */
-static double centroid_weight(const ngx_story_state *s, uint32_t term)
+/* Index of term in a story's centroid (binary search), or UINT32_MAX. */
+static uint32_t centroid_at(const ngx_story_state *s, uint32_t term)
 {
 	uint32_t lo = 0, hi = s->n_terms;
 	while (lo < hi) {
@@ -107,7 +114,7 @@ static double centroid_weight(const ngx_story_state *s, uint32_t term)
 		else
 			hi = mid;
 	}
-	return lo < s->n_terms && s->terms[lo] == term ? s->weights[lo] : 0.0;
+	return lo < s->n_terms && s->terms[lo] == term ? lo : UINT32_MAX;
 }
 
 static int in_window(const ngx_story_state *s, int32_t day, int window)
@@ -181,7 +188,7 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 		uint32_t stop = pl->n > NGX_POSTINGS_SCAN ? pl->n - NGX_POSTINGS_SCAN : 0;
 		for (uint32_t j = pl->n; j-- > stop;) {
 			ngx_story_state *s = &si->stories[pl->stories[j] - 1];
-			if (!in_window(s, a->day, window_days))
+			if (s->merged_into || !in_window(s, a->day, window_days))
 				continue;
 			if (s->stamp != si->stamp) {
 				s->stamp = si->stamp;
@@ -209,9 +216,10 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 		ngx_story_state *s = &si->stories[cands[i].story - 1];
 		double dot = 0;
 		for (uint32_t t = 0; t < a->n_terms; t++) {
-			double cw = centroid_weight(s, a->terms[t].term);
-			if (cw > 0)
-				dot += wt[t] * cw * idf(si, a->terms[t].term);
+			uint32_t at = centroid_at(s, a->terms[t].term);
+			if (at == UINT32_MAX)
+				continue;
+			dot += wt[t] * s->weights[at] * idf(si, a->terms[t].term);
 		}
 		double sn = story_norm(si, s);
 		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
@@ -256,7 +264,7 @@ static ng_status posting_add(ngx_story_index *si, uint32_t term, uint32_t story)
 	return NG_OK;
 }
 
-typedef struct term_w { uint32_t term; float w; double key; } term_w;
+typedef struct term_w { uint32_t term; float w, u; double key; } term_w;
 
 static int by_key_desc(const void *a, const void *b)
 {
@@ -279,23 +287,23 @@ static ng_status prune(ngx_story_index *si, ngx_story_state *s)
 	if (!tw)
 		return NG_ERR_NOMEM;
 	for (uint32_t i = 0; i < s->n_terms; i++)
-		tw[i] = (term_w){s->terms[i], s->weights[i],
+		tw[i] = (term_w){s->terms[i], s->weights[i], s->unit[i],
 				 s->weights[i] * idf(si, s->terms[i])};
 	qsort(tw, s->n_terms, sizeof *tw, by_key_desc);
 	qsort(tw, NGX_CENTROID_KEEP, sizeof *tw, by_term);
 	for (uint32_t i = 0; i < NGX_CENTROID_KEEP; i++) {
 		s->terms[i] = tw[i].term;
 		s->weights[i] = tw[i].w;
+		s->unit[i] = tw[i].u;
 	}
 	s->n_terms = NGX_CENTROID_KEEP;
 	free(tw);
 	return NG_OK;
 }
 
-ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
-			       uint32_t story)
+ng_status ngx_story_index_reserve(ngx_story_index *si, uint32_t n)
 {
-	if (story == si->n + 1) {
+	while (si->n < n) {
 		if (si->n == si->cap) {
 			uint32_t cap = si->cap ? si->cap * 2 : 256;
 			ngx_story_state *s = realloc(si->stories, cap * sizeof *s);
@@ -306,10 +314,58 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 		}
 		si->stories[si->n++] = (ngx_story_state){
 			.first_day = NGX_DAY_UNKNOWN, .last_day = NGX_DAY_UNKNOWN};
-	} else if (story == 0 || story > si->n) {
+	}
+	return NG_OK;
+}
+
+uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story)
+{
+	while (story && story <= si->n && si->stories[story - 1].merged_into)
+		story = si->stories[story - 1].merged_into;
+	return story;
+}
+
+/* Grows a centroid's three parallel arrays to hold total terms. */
+static ng_status centroid_reserve(ngx_story_state *s, uint32_t total)
+{
+	if (total <= s->cap_terms)
+		return NG_OK;
+	uint32_t cap = s->cap_terms ? s->cap_terms : 64;
+	while (cap < total)
+		cap *= 2;
+	uint32_t *t = realloc(s->terms, cap * sizeof *t);
+	if (!t)
+		return NG_ERR_NOMEM;
+	s->terms = t;
+	float *wv = realloc(s->weights, cap * sizeof *wv);
+	if (!wv)
+		return NG_ERR_NOMEM;
+	s->weights = wv;
+	float *u = realloc(s->unit, cap * sizeof *u);
+	if (!u)
+		return NG_ERR_NOMEM;
+	s->unit = u;
+	s->cap_terms = cap;
+	return NG_OK;
+}
+
+ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
+			       uint32_t story)
+{
+	if (story == si->n + 1) {
+		if (ngx_story_index_reserve(si, story))
+			return NG_ERR_NOMEM;
+	} else if (story == 0 || story > si->n || si->stories[story - 1].merged_into) {
 		return NG_ERR_INTERNAL;
 	}
 	ngx_story_state *s = &si->stories[story - 1];
+	/* the article's unit vector under today's idf, for average links */
+	double dnorm = 0;
+	for (uint32_t i = 0; i < a->n_terms; i++) {
+		double w = tf_weight(a->terms[i].count) * idf(si, a->terms[i].term);
+		dnorm += w * w;
+	}
+	dnorm = dnorm > 0 ? sqrt(dnorm) : 1;
 	/* merge the sorted article terms into the sorted centroid */
 	uint32_t n_new = 0;
 	for (uint32_t i = 0, j = 0; i < a->n_terms; i++) {
@@ -319,36 +375,28 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 			n_new++;
 	}
 	uint32_t total = s->n_terms + n_new;
-	if (total > s->cap_terms) {
-		uint32_t cap = s->cap_terms ? s->cap_terms : 64;
-		while (cap < total)
-			cap *= 2;
-		uint32_t *t = realloc(s->terms, cap * sizeof *t);
-		if (!t)
-			return NG_ERR_NOMEM;
-		s->terms = t;
-		float *wv = realloc(s->weights, cap * sizeof *wv);
-		if (!wv)
-			return NG_ERR_NOMEM;
-		s->weights = wv;
-		s->cap_terms = cap;
-	}
+	if (centroid_reserve(s, total))
+		return NG_ERR_NOMEM;
 	/* merge from the back so it works in place */
 	int64_t i = (int64_t)a->n_terms - 1, j = (int64_t)s->n_terms - 1;
 	int64_t out = (int64_t)total - 1;
 	ng_status st = NG_OK;
 	while (i >= 0) {
 		uint32_t t = a->terms[i].term;
+		float u = (float)(tf_weight(a->terms[i].count) * idf(si, t) / dnorm);
 		if (j >= 0 && s->terms[j] > t) {
 			s->terms[out] = s->terms[j];
+			s->unit[out] = s->unit[j];
 			s->weights[out--] = s->weights[j--];
 		} else if (j >= 0 && s->terms[j] == t) {
 			s->terms[out] = t;
+			s->unit[out] = s->unit[j] + u;
 			s->weights[out--] = s->weights[j--] +
 					   (float)tf_weight(a->terms[i].count);
 			i--;
 		} else {
 			s->terms[out] = t;
+			s->unit[out] = u;
 			s->weights[out--] = (float)tf_weight(a->terms[i].count);
 			if (!st)
 				st = posting_add(si, t, story);
@@ -377,8 +425,143 @@ size_t ngx_story_index_memory(const ngx_story_index *si)
 		       (si->df.cap + si->postings.cap) * 17 +
 		       si->cap_lists * sizeof(ngx_posting_list);
 	for (uint32_t i = 0; i < si->n; i++)
-		bytes += si->stories[i].cap_terms * 8;
+		bytes += si->stories[i].cap_terms * 12;
 	for (uint32_t i = 0; i < si->n_lists; i++)
 		bytes += si->lists[i].cap * 4;
 	return bytes;
+}
+
+/* ---- merging ------------------------------------------------------------------
+ * The assignment above is greedy and sees each article once: early articles
+ * of one event, met before the statistics settle, start separate stories.
+ * After every join the grown story is compared with the open stories that
+ * share its heaviest terms by average link, the mean similarity over all
+ * pairs of their articles (sum vectors of unit article vectors: dot / (|A|
+ * |B|)), the criterion of group-average agglomerative clustering; the best
+ * pair at or above the threshold merges. */
+static double unit_dot(const ngx_story_state *x, const ngx_story_state *y)
+{
+	double dot = 0;
+	uint32_t i = 0, j = 0;
+	while (i < x->n_terms && j < y->n_terms) {
+		if (x->terms[i] < y->terms[j])
+			i++;
+		else if (x->terms[i] > y->terms[j])
+			j++;
+		else
+			dot += (double)x->unit[i++] * y->unit[j++];
+	}
+	return dot;
+}
+
+static ng_status absorb(ngx_story_index *si, uint32_t into, uint32_t from)
+{
+	ngx_story_state *x = &si->stories[into - 1], *y = &si->stories[from - 1];
+	uint32_t n_new = 0;
+	for (uint32_t i = 0, j = 0; i < y->n_terms; i++) {
+		while (j < x->n_terms && x->terms[j] < y->terms[i])
+			j++;
+		if (j == x->n_terms || x->terms[j] != y->terms[i])
+			n_new++;
+	}
+	uint32_t total = x->n_terms + n_new;
+	if (centroid_reserve(x, total))
+		return NG_ERR_NOMEM;
+	int64_t i = (int64_t)y->n_terms - 1, j = (int64_t)x->n_terms - 1;
+	int64_t out = (int64_t)total - 1;
+	ng_status st = NG_OK;
+	while (i >= 0) {
+		uint32_t t = y->terms[i];
+		if (j >= 0 && x->terms[j] > t) {
+			x->terms[out] = x->terms[j];
+			x->unit[out] = x->unit[j];
+			x->weights[out--] = x->weights[j--];
+		} else if (j >= 0 && x->terms[j] == t) {
+			x->terms[out] = t;
+			x->unit[out] = x->unit[j] + y->unit[i];
+			x->weights[out--] = x->weights[j--] + y->weights[i];
+			i--;
+		} else {
+			x->terms[out] = t;
+			x->unit[out] = y->unit[i];
+			x->weights[out--] = y->weights[i];
+			if (!st)
+				st = posting_add(si, t, into);
+			i--;
+		}
+	}
+	x->n_terms = total;
+	if (st)
+		return st;
+	x->size += y->size;
+	x->norm_docs = 0;
+	if (y->first_day != NGX_DAY_UNKNOWN &&
+	    (x->first_day == NGX_DAY_UNKNOWN || y->first_day < x->first_day))
+		x->first_day = y->first_day;
+	if (y->last_day != NGX_DAY_UNKNOWN &&
+	    (x->last_day == NGX_DAY_UNKNOWN || y->last_day > x->last_day))
+		x->last_day = y->last_day;
+	free(y->terms);
+	free(y->weights);
+	free(y->unit);
+	*y = (ngx_story_state){.merged_into = into, .first_day = NGX_DAY_UNKNOWN,
+			       .last_day = NGX_DAY_UNKNOWN};
+	return x->n_terms > NGX_CENTROID_MAX ? prune(si, x) : NG_OK;
+}
+
+static int stories_in_window(const ngx_story_state *x, const ngx_story_state *y,
+			     int window)
+{
+	if (x->first_day == NGX_DAY_UNKNOWN || y->first_day == NGX_DAY_UNKNOWN)
+		return 1;
+	return y->first_day - x->last_day <= window &&
+	       x->first_day - y->last_day <= window;
+}
+
+ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
+				double threshold, int window_days,
+				uint32_t *into, uint32_t *from)
+{
+	*into = *from = 0;
+	ngx_story_state *s = &si->stories[story - 1];
+	if (threshold <= 0 || s->merged_into || s->n_terms == 0)
+		return NG_OK;
+	/* the story's heaviest terms, by their unit weight */
+	weighted *w = malloc(s->n_terms * sizeof *w);
+	if (!w)
+		return NG_ERR_NOMEM;
+	for (uint32_t i = 0; i < s->n_terms; i++)
+		w[i] = (weighted){i, s->unit[i]};
+	qsort(w, s->n_terms, sizeof *w, by_weight_desc);
+	si->stamp++;
+	s->stamp = si->stamp;
+	uint32_t best = 0;
+	double best_link = threshold;
+	uint32_t q = s->n_terms < NGX_QUERY_TERMS ? s->n_terms : NGX_QUERY_TERMS;
+	for (uint32_t k = 0; k < q; k++) {
+		const uint64_t *li = ngx_map_get(&si->postings, s->terms[w[k].idx]);
+		if (!li)
+			continue;
+		const ngx_posting_list *pl = &si->lists[*li];
+		uint32_t stop = pl->n > NGX_POSTINGS_SCAN ? pl->n - NGX_POSTINGS_SCAN : 0;
+		for (uint32_t j = pl->n; j-- > stop;) {
+			uint32_t other = pl->stories[j];
+			ngx_story_state *o = &si->stories[other - 1];
+			if (o->stamp == si->stamp || o->merged_into ||
+			    !stories_in_window(s, o, window_days))
+				continue;
+			o->stamp = si->stamp;
+			double link = unit_dot(s, o) / ((double)s->size * o->size);
+			if (link > best_link || (link == best_link && best && other < best)) {
+				best_link = link;
+				best = other;
+			}
+		}
+	}
+	free(w);
+	if (!best)
+		return NG_OK;
+	*into = story < best ? story : best;
+	*from = story < best ? best : story;
+	return absorb(si, *into, *from);
 }

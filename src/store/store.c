@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NGX_SCHEMA_VERSION 2
+#define NGX_SCHEMA_VERSION 3
 
 static const char *schema =
 	"PRAGMA journal_mode=WAL;"
@@ -27,7 +27,7 @@ static const char *schema =
 	" seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT,"
 	" record INTEGER, url TEXT, outlet TEXT, title TEXT, lang TEXT,"
 	" lang_reliable INTEGER, published TEXT, published_source TEXT,"
-	" day INTEGER, n_words INTEGER, n_sentences INTEGER,"
+	" published_confidence REAL, day INTEGER, n_words INTEGER, n_sentences INTEGER,"
 	" content_hash INTEGER, record_hash INTEGER,"
 	" story INTEGER NOT NULL REFERENCES stories(id), body TEXT,"
 	" minhash BLOB, terms BLOB, anchors BLOB, sketch BLOB);"
@@ -44,7 +44,27 @@ static const char *schema =
 	" kind TEXT NOT NULL, copy_start INTEGER, copy_end INTEGER,"
 	" original_start INTEGER, original_end INTEGER, score REAL,"
 	" FOREIGN KEY(copy, original) REFERENCES copies(copy, original));"
-	"CREATE INDEX IF NOT EXISTS evidence_edge ON evidence(copy, original);";
+	"CREATE INDEX IF NOT EXISTS evidence_edge ON evidence(copy, original);"
+	/* entity mentions: offsets in code points (start, end) and bytes */
+	"CREATE TABLE IF NOT EXISTS mentions("
+	" article INTEGER NOT NULL REFERENCES articles(seq),"
+	" start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
+	" type TEXT NOT NULL, surface TEXT NOT NULL, key TEXT NOT NULL,"
+	" name TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);"
+	"CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(type, key);"
+	"CREATE TABLE IF NOT EXISTS entities("
+	" type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,"
+	" mentions INTEGER NOT NULL, articles INTEGER NOT NULL,"
+	" PRIMARY KEY(type, key));"
+	"CREATE TABLE IF NOT EXISTS dates("
+	" article INTEGER NOT NULL REFERENCES articles(seq),"
+	" start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
+	" surface TEXT NOT NULL, value TEXT NOT NULL, type TEXT NOT NULL,"
+	" granularity TEXT, anchor TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS dates_article ON dates(article);";
 
 enum {
 	ST_INSERT_ARTICLE,
@@ -53,14 +73,20 @@ enum {
 	ST_NEW_STORY,
 	ST_REFRESH_STORY,
 	ST_GET_SKETCH,
+	ST_INSERT_MENTION,
+	ST_UPSERT_ENTITIES,
+	ST_INSERT_DATE,
+	ST_MOVE_ARTICLES,
+	ST_DROP_STORY,
 	ST_COUNT
 };
 
 static const char *statements[ST_COUNT] = {
 	"INSERT INTO articles(seq, id, source, record, url, outlet, title, lang,"
 	" lang_reliable, published, published_source, day, n_words, n_sentences,"
-	" content_hash, record_hash, story, body, minhash, terms, anchors, sketch)"
-	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	" content_hash, record_hash, story, body, minhash, terms, anchors, sketch,"
+	" published_confidence)"
+	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT OR REPLACE INTO copies(copy, original, kind, score, why)"
 	" VALUES(?,?,?,?,?)",
 	"INSERT INTO evidence(copy, original, kind, copy_start, copy_end,"
@@ -81,6 +107,26 @@ static const char *statements[ST_COUNT] = {
 	"   (SELECT DISTINCT lang FROM articles WHERE story = ?1 ORDER BY lang))"
 	" WHERE id = ?1",
 	"SELECT sketch FROM articles WHERE seq = ?",
+	"INSERT INTO mentions(article, start, end, byte_start, byte_end, type,"
+	" surface, key, name) VALUES(?,?,?,?,?,?,?,?,?)",
+	/* one article's mentions into the entities: per (type, key) the count
+	 * and the longest display name (then the first in byte order), so the
+	 * result does not depend on the order articles come in */
+	"INSERT INTO entities(type, key, name, mentions, articles)"
+	" SELECT type, key, name, n, 1 FROM (SELECT type, key, name,"
+	"  count(*) OVER (PARTITION BY type, key) AS n,"
+	"  row_number() OVER (PARTITION BY type, key"
+	"   ORDER BY length(name) DESC, name) AS r"
+	"  FROM mentions WHERE article = ?1) WHERE r = 1"
+	" ON CONFLICT(type, key) DO UPDATE SET"
+	" mentions = mentions + excluded.mentions, articles = articles + 1,"
+	" name = CASE WHEN length(excluded.name) > length(name) OR"
+	"  (length(excluded.name) = length(name) AND excluded.name < name)"
+	"  THEN excluded.name ELSE name END",
+	"INSERT INTO dates(article, start, end, byte_start, byte_end, surface,"
+	" value, type, granularity, anchor) VALUES(?,?,?,?,?,?,?,?,?,?)",
+	"UPDATE articles SET story = ?1 WHERE story = ?2",
+	"DELETE FROM stories WHERE id = ?",
 };
 
 struct ngx_store {
@@ -270,7 +316,90 @@ ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
 				  SQLITE_STATIC);
 	if (a->sketch)
 		sqlite3_bind_blob(q, 22, a->sketch, (int)a->sketch_len, SQLITE_STATIC);
+	if (a->published)
+		sqlite3_bind_double(q, 23, a->published_confidence);
 	return step_done(s, q, "storing an article");
+}
+
+const char *ngx_entity_type_word(int type)
+{
+	switch (type) {
+	case NGX_ENT_PER: return "person";
+	case NGX_ENT_ORG: return "organization";
+	case NGX_ENT_LOC: return "place";
+	case NGX_ENT_EVT: return "event";
+	}
+	return "other";
+}
+
+const char *ngx_timex_gran_name(int gran)
+{
+	static const char *names[] = {
+		NULL, "minute", "hour", "part_of_day", "day", "weekend", "week",
+		"month", "season", "quarter", "half", "year", "decade", "century"};
+	return gran > 0 && gran < (int)(sizeof names / sizeof *names) ? names[gran]
+								      : NULL;
+}
+
+const char *ngx_timex_anchor_name(int anchor)
+{
+	switch (anchor) {
+	case NGX_ANCHOR_ABSOLUTE: return "absolute";
+	case NGX_ANCHOR_PUBLICATION: return "publication";
+	case NGX_ANCHOR_TEXT: return "text";
+	}
+	return "none";
+}
+
+ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
+				    const ngx_mention *m, size_t n)
+{
+	sqlite3_stmt *q = s->st[ST_INSERT_MENTION];
+	ng_status st = NG_OK;
+	for (size_t i = 0; i < n && !st; i++) {
+		const char *surface = m[i].surface ? m[i].surface : "";
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+		sqlite3_bind_int64(q, 2, m[i].cp_start);
+		sqlite3_bind_int64(q, 3, m[i].cp_end);
+		sqlite3_bind_int64(q, 4, m[i].start);
+		sqlite3_bind_int64(q, 5, m[i].end);
+		sqlite3_bind_text(q, 6, ngx_entity_type_word(m[i].type), -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(q, 7, surface, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 8, m[i].key ? m[i].key : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 9, m[i].name ? m[i].name : surface, -1,
+				  SQLITE_STATIC);
+		st = step_done(s, q, "storing an entity mention");
+	}
+	if (!st && n) {
+		q = s->st[ST_UPSERT_ENTITIES];
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+		st = step_done(s, q, "updating entities");
+	}
+	return st;
+}
+
+ng_status ngx_store_insert_dates(ngx_store *s, uint32_t seq, const char *text,
+				 const ngx_timex *t, size_t n)
+{
+	sqlite3_stmt *q = s->st[ST_INSERT_DATE];
+	ng_status st = NG_OK;
+	for (size_t i = 0; i < n && !st; i++) {
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+		sqlite3_bind_int64(q, 2, t[i].cp_start);
+		sqlite3_bind_int64(q, 3, t[i].cp_end);
+		sqlite3_bind_int64(q, 4, t[i].start);
+		sqlite3_bind_int64(q, 5, t[i].end);
+		sqlite3_bind_text(q, 6, text + t[i].start, (int)(t[i].end - t[i].start),
+				  SQLITE_STATIC);
+		sqlite3_bind_text(q, 7, t[i].value, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 8, t[i].type, -1, SQLITE_STATIC);
+		bind_text(q, 9, ngx_timex_gran_name(t[i].granularity));
+		sqlite3_bind_text(q, 10, ngx_timex_anchor_name(t[i].anchor), -1,
+				  SQLITE_STATIC);
+		st = step_done(s, q, "storing a date");
+	}
+	return st;
 }
 
 ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e)
@@ -296,6 +425,20 @@ ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e)
 		st = step_done(s, q, "storing copy evidence");
 	}
 	return st;
+}
+
+ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from)
+{
+	sqlite3_stmt *q = s->st[ST_MOVE_ARTICLES];
+	sqlite3_bind_int64(q, 1, into);
+	sqlite3_bind_int64(q, 2, from);
+	ng_status st = step_done(s, q, "merging stories");
+	if (!st) {
+		q = s->st[ST_DROP_STORY];
+		sqlite3_bind_int64(q, 1, from);
+		st = step_done(s, q, "merging stories");
+	}
+	return st ? st : ngx_store_refresh_story(s, into);
 }
 
 ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,

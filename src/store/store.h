@@ -7,11 +7,15 @@
  * arrival order, with the sketches needed to resume linking), copies (copy
  * edges with kind, score and why), evidence (the passages and quotations
  * behind rewrite and partial edges), stories (one row per story with its
- * aggregates), meta (schema version).
+ * aggregates), mentions and entities (named entities per article, and per
+ * canonical key with counts), dates (temporal expressions per article),
+ * meta (schema version).
  */
 #ifndef NG_STORE_H
 #define NG_STORE_H
 
+#include "../extract/dates.h"
+#include "../extract/entities.h"
 #include "../link/link.h"
 
 typedef struct ngx_store ngx_store;
@@ -36,6 +40,7 @@ typedef struct ngx_article_row {
 	int lang_reliable;
 	const char *published;
 	const char *published_source;
+	double published_confidence; /* 0..1, stored when published is set */
 	int32_t day;
 	long long n_words, n_sentences;
 	uint64_t content_hash;
@@ -54,6 +59,17 @@ typedef struct ngx_article_row {
 } ngx_article_row;
 
 ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a);
+/* The entity mentions of article seq (stored before them), and their
+ * counts into the entities table. */
+ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
+				    const ngx_mention *m, size_t n);
+/* The dates of article seq; text is its body (for the surfaces). */
+ng_status ngx_store_insert_dates(ngx_store *s, uint32_t seq, const char *text,
+				 const ngx_timex *t, size_t n);
+/* Names stored for entity types, granularities and anchors (features.c). */
+const char *ngx_entity_type_word(int type);
+const char *ngx_timex_gran_name(int gran);
+const char *ngx_timex_anchor_name(int anchor);
 /* The edge and its evidence rows. */
 ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e);
 /* The stored sentence sketch of article seq; NG_ERR_NOTFOUND when none. */
@@ -62,6 +78,8 @@ ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
 /* Creates story (new) with its title, or refreshes its aggregates. */
 ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title);
 ng_status ngx_store_refresh_story(ngx_store *s, uint32_t story);
+/* Moves every article of story from into story into and drops from. */
+ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from);
 
 /* Calls fn for every stored article in seq order, with what linking needs
  * (body and other text fields are NULL). */
