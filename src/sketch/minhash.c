@@ -2,14 +2,15 @@
  * minhash.c: content hash and MinHash signatures over word 3-shingles.
  *
  * Each shingle (three consecutive normalised words, punctuation skipped) is
- * hashed once to 64 bits; the K hash functions are h*a_k + b_k (a_k odd),
- * whose top 32 bits are kept: one multiply-add per function, a loop the
- * compiler vectorises. Documents shorter than three words give one shingle
+ * hashed once to 64 bits, and the signature is a one-permutation MinHash
+ * (Li, Owen and Zhang 2012): the hash's top bits choose one of K bins and
+ * its low bits compete for that bin's minimum, one step per shingle instead
+ * of K. Bins left empty by short texts are filled by densification
+ * (Shrivastava 2017). Documents shorter than three words give one shingle
  * of what they have.
  */
 #include "sketch.h"
 
-#include <pthread.h>
 #include <string.h>
 #include <xxhash.h>
 
@@ -37,31 +38,49 @@ uint64_t ngx_content_hash(const ngx_doc *d)
 	return h ? h : 1;
 }
 
-/* The K multiply-add constants, fixed forever (signatures are stored). */
-static uint64_t mh_a[NGX_MINHASH_K], mh_b[NGX_MINHASH_K];
-static void init_constants(void)
+static uint64_t rotl(uint64_t x, int r)
 {
-	uint64_t x = 0x6e657773677261ULL; /* "newsgra" */
-	for (int k = 0; k < NGX_MINHASH_K; k++) {
-		x += 0x9e3779b97f4a7c15ULL;
-		mh_a[k] = ngx_mix64(x) | 1;
-		x += 0x9e3779b97f4a7c15ULL;
-		mh_b[k] = ngx_mix64(x);
-	}
+	return x << r | x >> (64 - r);
 }
 
+/* One shingle hash: the three word hashes, each rotated by its position. */
+static uint64_t shingle_hash(const uint64_t w[3])
+{
+	return ngx_mix64(w[0] ^ rotl(w[1], 21) ^ rotl(w[2], 42));
+}
+
+/* One-permutation hashing: the top bits of a shingle's hash pick one of
+ * the K bins, the low 32 bits compete for that bin's minimum. */
 static void update(uint32_t sig[NGX_MINHASH_K], uint64_t h)
 {
-	for (int k = 0; k < NGX_MINHASH_K; k++) {
-		uint32_t v = (uint32_t)((h * mh_a[k] + mh_b[k]) >> 32);
-		sig[k] = v < sig[k] ? v : sig[k];
+	unsigned bin = (unsigned)(h >> 58) % NGX_MINHASH_K;
+	uint32_t v = (uint32_t)h;
+	if (v < sig[bin])
+		sig[bin] = v;
+}
+
+/* Densification: an empty bin (a short text leaves some) takes the value of
+ * a filled bin chosen by a probe sequence that depends only on the bin's
+ * index, so two texts with the same filled bins densify the same way and
+ * the bins still agree with probability equal to the Jaccard similarity. */
+static void densify(uint32_t sig[NGX_MINHASH_K], const uint8_t filled[NGX_MINHASH_K])
+{
+	for (unsigned i = 0; i < NGX_MINHASH_K; i++) {
+		if (filled[i])
+			continue;
+		for (uint64_t attempt = 1;; attempt++) {
+			unsigned j = (unsigned)(ngx_mix64((uint64_t)i << 32 | attempt) %
+						NGX_MINHASH_K);
+			if (filled[j]) {
+				sig[i] = sig[j];
+				break;
+			}
+		}
 	}
 }
 
 size_t ngx_minhash(const ngx_doc *d, uint32_t sig[NGX_MINHASH_K])
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, init_constants);
 	for (int k = 0; k < NGX_MINHASH_K; k++)
 		sig[k] = UINT32_MAX;
 	uint64_t w[3] = {0, 0, 0};
@@ -75,15 +94,27 @@ size_t ngx_minhash(const ngx_doc *d, uint32_t sig[NGX_MINHASH_K])
 		w[2] = XXH3_64bits(t->norm, t->norm_len);
 		if (++words < 3)
 			continue;
-		uint64_t h = ngx_mix64(w[0] ^ ngx_mix64(w[1] ^ ngx_mix64(w[2])));
-		update(sig, h);
+		update(sig, shingle_hash(w));
 		shingles++;
 	}
 	if (words > 0 && words < 3) {
-		uint64_t h = ngx_mix64(w[0] ^ ngx_mix64(w[1] ^ ngx_mix64(w[2])));
-		update(sig, h);
+		update(sig, shingle_hash(w));
 		shingles = 1;
 	}
+	if (shingles == 0)
+		return 0;
+	/* a bin is filled when a shingle landed in it: UINT32_MAX itself is a
+	 * possible minimum, so track it apart */
+	uint8_t filled[NGX_MINHASH_K] = {0};
+	int empty = 0;
+	for (int k = 0; k < NGX_MINHASH_K; k++) {
+		filled[k] = sig[k] != UINT32_MAX;
+		empty += !filled[k];
+	}
+	if (empty == NGX_MINHASH_K)
+		filled[0] = 1, sig[0] = UINT32_MAX - 1; /* every hash was UINT32_MAX */
+	if (empty)
+		densify(sig, filled);
 	return shingles;
 }
 

@@ -4,8 +4,9 @@
  * Three sketches per document, all pure functions of the text:
  *  - content hash: XXH3-64 of the normalised word stream (NFKC + case fold,
  *    punctuation and spacing ignored): equal hashes mean exact copies;
- *  - MinHash: NGX_MINHASH_K minima over word 3-shingles (normalised words),
- *    estimating the Jaccard similarity of two shingle sets; banded into
+ *  - MinHash: a one-permutation signature of NGX_MINHASH_K bins over word
+ *    3-shingles (normalised words), estimating the Jaccard similarity of
+ *    two shingle sets; banded into
  *    NGX_LSH_BANDS bands of NGX_LSH_ROWS rows for candidate lookup
  *    (docs/LINKING.md has the S-curve these give);
  *  - terms: the bag of stems (stopwords dropped) plus capitalised names and
@@ -33,7 +34,8 @@ enum { NGX_TERM_STEM = 0, NGX_TERM_NAME = 1, NGX_TERM_NUMBER = 2 };
 /* Hash of the normalised word stream; 0 when the document has no words. */
 uint64_t ngx_content_hash(const ngx_doc *d);
 
-/* Fills sig; returns the number of shingles seen (0: sig is all ones). */
+/* Fills sig; returns the number of shingles seen (0: sig is all ones and
+ * must not be used). */
 size_t ngx_minhash(const ngx_doc *d, uint32_t sig[NGX_MINHASH_K]);
 
 /* Fraction of equal minima: the Jaccard estimate. */
