@@ -17,6 +17,9 @@
 #include <stdatomic.h>
 
 #include "../base/map.h"
+#include "../extract/dates.h"
+#include "../extract/entities.h"
+#include "../extract/pubdate.h"
 #include "../link/link.h"
 #include "../read/read.h"
 #include "../store/store.h"
@@ -38,37 +41,93 @@ typedef struct ngx_features {
 	ngx_text_sketch sketch;
 	void *sketch_blob;    /* the sketch as stored */
 	size_t sketch_len;
+	ngx_mention *mentions; /* entity mentions, in text order */
+	size_t n_mentions;
+	ngx_timex *timexes;    /* dates, resolved against the publication day */
+	size_t n_timexes;
+	/* The publication date after inference (ngx_pubdate_infer): "" when
+	 * unknown, "--MM-DD" when only a dateline's month and day are known. */
+	char published[NGX_PUBDATE_LEN];
+	int published_source;  /* ngx_pub_source; NGX_PUB_NONE when unknown */
+	int32_t day;           /* NGX_DAY_UNKNOWN unless the year is known */
+	int64_t time;          /* seconds since the epoch, or NGX_TIME_UNKNOWN */
+	double published_confidence; /* 0 unknown .. 1 given */
 } ngx_features;
+
+/* One document as the analysis gets it: the record's text and what the
+ * reader knew of its publication date (normalised, or NULL). */
+typedef struct ngx_doc_in {
+	const char *title;
+	const char *text;
+	size_t len;
+	const char *lang_hint;
+	const char *published;  /* ngx_pubdate_normalize's form, or NULL */
+	int published_source;   /* ngx_pub_source of published */
+	int32_t day;            /* of published; NGX_DAY_UNKNOWN without a year */
+} ngx_doc_in;
 
 /* Title words count this many times in the term bag. */
 #define NGX_TITLE_WEIGHT 2
 
-/* Computes the features of one text. scratch is reset by the caller after
- * each document; what the features point to comes from keep. */
-ng_status ngx_features_compute(ngx_text_ctx *tc, ngx_arena *scratch,
-			       ngx_arena *keep, const char *title,
-			       const char *text, size_t len,
-			       const char *lang_hint, ngx_features *out);
+/* What one analysis thread owns: contexts that are not thread-safe and a
+ * scratch arena. Only one batch is analysed at a time. */
+typedef struct ngx_worker {
+	ngx_text_ctx *text;
+	ngx_entity_ctx *entities; /* ICU transliterator and caches */
+	ngx_arena scratch;
+} ngx_worker;
+
+ng_status ngx_worker_init(ngx_worker *w);
+void ngx_worker_free(ngx_worker *w);
+
+/* Computes the features of one document: the text analysis, sketches,
+ * entity mentions, the publication date (inferred when the record has none
+ * or only a month and day) and the dates of the text anchored on it.
+ * w->scratch is reset by the caller after each document; what the features
+ * point to comes from keep. */
+ng_status ngx_features_compute(ngx_worker *w, ngx_arena *keep,
+			       const ngx_doc_in *in, ngx_features *out);
+
+/* Publication-date inference, given the timexes of the text found without
+ * an anchor (tx, n) and what the reader knew (in). Rules, in order:
+ *  1. a full date from metadata, a header line or the command line stands
+ *     (confidence 1.0 metadata/override, 0.9 header);
+ *  2. a dateline's month and day ("--11-12") take a year only with
+ *     evidence from the article itself: a reference year R (the latest
+ *     year the text gives in full) and weekdays the text mentions. Years R
+ *     and R + 1 are scored: a weekday written with a date ("Saturday,
+ *     November 11") that fits counts 10; a bare weekday ("on Saturday")
+ *     counts 2 when it is the day before the dateline, 1 when it is the
+ *     dateline's own day (wire copy reports yesterday's events). The best
+ *     year wins if it scores and no other year scores as much (confidence
+ *     0.7 with a written pair, else 0.4); otherwise the year stays unknown
+ *     (published "--MM-DD", confidence 0.5 for the month and day);
+ *  3. no date at all: a full date written in the first 200 bytes of the
+ *     text (a date line the reader did not take) is the publication day
+ *     (source text, confidence 0.6);
+ *  4. otherwise unknown (confidence 0): relative expressions such as "on
+ *     Thursday" or "last week" need an anchor and cannot give one.
+ * Writes out->published, published_source, day, time and confidence. */
+void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
+		       const char *text, const char *lang, ngx_arena *scratch,
+		       ngx_features *out);
+
+/* Names stored and printed (declared in store.h): entity types "person",
+ * "organization", "place", "event"; granularities "minute" ... "century"
+ * (NULL for none); anchors "none", "absolute", "publication", "text". */
 
 /* One queued record. Strings are owned by the engine's batch arena. */
 typedef struct ngx_pending {
 	const char *id, *url, *title, *outlet, *lang_hint, *published, *source;
 	long long record_no, offset;
 	int published_source; /* ngx_pub_source */
-	int32_t day;
-	int64_t time;         /* seconds since the epoch, or NGX_TIME_UNKNOWN */
+	int32_t day;          /* of published as read; features.day after inference */
 	const char *text;
 	size_t text_len;
 	uint64_t record_hash;
 	ngx_features f;
 	ng_status status;     /* of feature computation */
 } ngx_pending;
-
-/* What one analysis thread owns. Only one batch is analysed at a time. */
-typedef struct ngx_worker {
-	ngx_text_ctx *text;
-	ngx_arena scratch;
-} ngx_worker;
 
 #define NGX_MAX_THREADS 64
 
@@ -112,6 +171,12 @@ ng_status ngx_engine_remember(ng_engine *e, const char *id,
  * date); hands the batch to the workers when it is full. */
 ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 			   ng_ingest_stats *stats);
+
+/* JSON arrays of analyze and export (src/report/analyze.c): appends
+ * ,"entities":[...] and ,"dates":[...] (offsets in code points). */
+ng_status ngx_report_mentions_json(ngx_buf *b, const ngx_mention *m, size_t n);
+ng_status ngx_report_timexes_json(ngx_buf *b, const char *text,
+				  const ngx_timex *t, size_t n);
 
 /* Sets up and frees the two batches and the workers' share of them. */
 ng_status ngx_batches_init(ng_engine *e);

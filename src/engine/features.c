@@ -3,10 +3,15 @@
  *
  * Pure per document (safe to run on any worker thread): language, counts,
  * content hash, MinHash signature, term bag, verbatim anchors and the
- * sentence sketch (reuse evidence), and a headline for story listings. The body's language is the title's too.
+ * sentence sketch (reuse evidence), a headline for story listings, the
+ * entity mentions (src/extract/entities.h) and the dates of the text
+ * (src/extract/dates.h) anchored on the publication date, which is inferred
+ * here when the record has none (ngx_pubdate_infer, rules in engine.h). The
+ * body's language is the title's too.
  */
 #include "engine.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../text/utf8.h"
@@ -53,12 +58,215 @@ static const char *lead_of(const ngx_doc *d, ngx_arena *keep)
 	return h;
 }
 
-ng_status ngx_features_compute(ngx_text_ctx *tc, ngx_arena *scratch,
-			       ngx_arena *keep, const char *title,
-			       const char *text, size_t len,
-			       const char *lang_hint, ngx_features *out)
+ng_status ngx_worker_init(ngx_worker *w)
+{
+	memset(w, 0, sizeof *w);
+	ngx_arena_init(&w->scratch, 1 << 20);
+	ng_status st = ngx_text_ctx_new(&w->text);
+	if (!st)
+		st = ngx_entity_ctx_new(&w->entities);
+	return st;
+}
+
+void ngx_worker_free(ngx_worker *w)
+{
+	ngx_text_ctx_free(w->text);
+	ngx_entity_ctx_free(w->entities);
+	ngx_arena_free(&w->scratch);
+	memset(w, 0, sizeof *w);
+}
+
+/* ---- publication-date inference ------------------------------------------- */
+#define NGX_TEXT_DATE_BYTES 200 /* rule 3: how far into the text */
+
+static int digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int num(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* The weekday (1..7) of a bare weekday timex ("XXXX-WXX-6"), else 0. */
+static int bare_weekday(const ngx_timex *t)
+{
+	const char *v = t->value;
+	if (strncmp(v, "XXXX-WXX-", 9) == 0 && v[9] >= '1' && v[9] <= '7' && !v[10])
+		return v[9] - '0';
+	return 0;
+}
+
+/* A weekday written with a year-less date ("Saturday, November 11"): the
+ * timex value is "XXXX-MM-DD" and its first word alone is a weekday. */
+static int written_pair(const ngx_timex *t, const char *text, const char *lang,
+			ngx_arena *scratch, int *month, int *mday)
+{
+	const char *v = t->value;
+	if (strncmp(v, "XXXX-", 5) || strlen(v) != 10 || !digits(v + 5, 2) ||
+	    v[7] != '-' || !digits(v + 8, 2))
+		return 0;
+	uint32_t end = t->start;
+	while (end < t->end && text[end] != ' ' && text[end] != ',')
+		end++;
+	if (end == t->end)
+		return 0;
+	ngx_timex *w;
+	size_t n = 0;
+	if (ngx_dates_find(text + t->start, end - t->start, lang, NULL,
+			   NGX_DATES_NO_ANCHOR, scratch, &w, &n) || n != 1)
+		return 0;
+	int wd = bare_weekday(&w[0]);
+	if (wd) {
+		*month = num(v + 5, 2);
+		*mday = num(v + 8, 2);
+	}
+	return wd;
+}
+
+/* Year of a full date the text gives ("2020", "2020-07", "2022-02-12"). */
+static int written_year(const ngx_timex *t)
+{
+	if (t->anchor != NGX_ANCHOR_ABSOLUTE || strcmp(t->type, "DATE") != 0 ||
+	    !digits(t->value, 4) || (t->value[4] && t->value[4] != '-'))
+		return 0;
+	int y = num(t->value, 4);
+	return y >= 1 && y <= 9999 ? y : 0;
+}
+
+static void set_published(ngx_features *out, int y, int m, int d, int source,
+			  double confidence)
+{
+	snprintf(out->published, sizeof out->published, "%04d-%02d-%02d", y, m, d);
+	out->day = ngx_days_from_civil(y, m, d);
+	out->published_source = source;
+	out->published_confidence = confidence;
+}
+
+void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
+		       const char *text, const char *lang, ngx_arena *scratch,
+		       ngx_features *out)
+{
+	out->published[0] = '\0';
+	out->published_source = NGX_PUB_NONE;
+	out->day = NGX_DAY_UNKNOWN;
+	out->time = NGX_TIME_UNKNOWN;
+	out->published_confidence = 0;
+	const char *p = in->published;
+	if (p && in->day != NGX_DAY_UNKNOWN) { /* rule 1 */
+		snprintf(out->published, sizeof out->published, "%s", p);
+		out->published_source = in->published_source;
+		out->day = in->day;
+		int64_t secs;
+		if (ngx_pubdate_seconds(p, &secs))
+			out->time = secs;
+		out->published_confidence =
+			in->published_source == NGX_PUB_HEADER	  ? 0.9
+			: in->published_source == NGX_PUB_TEXT	  ? 0.6
+			: in->published_source == NGX_PUB_DATELINE ? 0.8
+								   : 1.0;
+		return;
+	}
+	if (p && p[0] == '-' && p[1] == '-' && strlen(p) == 7) { /* rule 2 */
+		int m = num(p + 2, 2), d = num(p + 5, 2);
+		snprintf(out->published, sizeof out->published, "%s", p);
+		out->published_source = in->published_source;
+		out->published_confidence = 0.5;
+		int ref = 0;
+		for (size_t i = 0; i < n; i++) {
+			int y = written_year(&tx[i]);
+			if (y > ref)
+				ref = y;
+		}
+		if (!ref || ref >= 9999)
+			return;
+		int score[2] = {0, 0}, pairs = 0;
+		for (size_t i = 0; i < n; i++) {
+			int pm = 0, pd = 0, wd = bare_weekday(&tx[i]);
+			int pair = wd ? 0 : written_pair(&tx[i], text, lang, scratch, &pm, &pd);
+			for (int k = 0; k < 2; k++) {
+				int y = ref + k;
+				if (!ngx_date_valid(y, m, d))
+					continue;
+				if (pair && ngx_date_valid(y, pm, pd) &&
+				    ngx_dates_weekday(ngx_days_from_civil(y, pm, pd)) == pair) {
+					score[k] += 10;
+					pairs++;
+				} else if (wd) {
+					int gap = (ngx_dates_weekday(ngx_days_from_civil(y, m, d)) -
+						   wd + 7) % 7;
+					score[k] += gap == 1 ? 2 : gap == 0 ? 1 : 0;
+				}
+			}
+		}
+		int best = score[1] > score[0] ? 1 : 0;
+		if (score[best] > 0 && score[best] != score[1 - best])
+			set_published(out, ref + best, m, d, in->published_source,
+				      pairs ? 0.7 : 0.4);
+		return;
+	}
+	/* rule 3: a full date at the top of the text */
+	for (size_t i = 0; i < n && tx[i].start < NGX_TEXT_DATE_BYTES; i++) {
+		const char *v = tx[i].value;
+		if (tx[i].anchor == NGX_ANCHOR_ABSOLUTE && strlen(v) >= 10 &&
+		    digits(v, 4) && v[4] == '-' && digits(v + 5, 2) && v[7] == '-' &&
+		    digits(v + 8, 2) && ngx_date_valid(num(v, 4), num(v + 5, 2), num(v + 8, 2))) {
+			set_published(out, num(v, 4), num(v + 5, 2), num(v + 8, 2),
+				      NGX_PUB_TEXT, 0.6);
+			return;
+		}
+	}
+}
+
+/* Entities, the publication date and the dates of the body. The dates are
+ * first found without an anchor (the evidence for inference); when the
+ * inference gives a day they are found again, anchored on it. */
+static ng_status extract(ngx_worker *w, ngx_arena *keep, const ngx_doc_in *in,
+			 const ngx_doc *body, ngx_features *out)
+{
+	ng_status st = ngx_entities_find(w->entities, body, keep, &out->mentions,
+					 &out->n_mentions);
+	if (st)
+		return st;
+	if (in->published && in->day != NGX_DAY_UNKNOWN) {
+		ngx_pubdate_infer(in, NULL, 0, in->text, body->lang, &w->scratch, out);
+		return ngx_dates_find(in->text, in->len, body->lang, body, out->day,
+				      keep, &out->timexes, &out->n_timexes);
+	}
+	ngx_timex *tx = NULL;
+	size_t n = 0;
+	if ((st = ngx_dates_find(in->text, in->len, body->lang, body,
+				 NGX_DATES_NO_ANCHOR, &w->scratch, &tx, &n)))
+		return st;
+	ngx_pubdate_infer(in, tx, n, in->text, body->lang, &w->scratch, out);
+	if (out->day == NGX_DAY_UNKNOWN) {
+		out->timexes = n ? ngx_arena_alloc(keep, n * sizeof *tx) : NULL;
+		if (n && !out->timexes)
+			return NG_ERR_NOMEM;
+		if (n)
+			memcpy(out->timexes, tx, n * sizeof *tx);
+		out->n_timexes = n;
+		return NG_OK;
+	}
+	return ngx_dates_find(in->text, in->len, body->lang, body, out->day, keep,
+			      &out->timexes, &out->n_timexes);
+}
+
+ng_status ngx_features_compute(ngx_worker *w, ngx_arena *keep,
+			       const ngx_doc_in *in, ngx_features *out)
 {
 	memset(out, 0, sizeof *out);
+	ngx_text_ctx *tc = w->text;
+	ngx_arena *scratch = &w->scratch;
+	const char *title = in->title, *text = in->text, *lang_hint = in->lang_hint;
+	size_t len = in->len;
 	ngx_doc body, head;
 	ng_status st = ngx_text_analyze(tc, text, len, lang_hint, scratch, &body);
 	if (st)
@@ -96,5 +304,5 @@ ng_status ngx_features_compute(ngx_text_ctx *tc, ngx_arena *scratch,
 	if (!out->sketch_blob)
 		return NG_ERR_NOMEM;
 	ngx_text_sketch_write(&out->sketch, out->sketch_blob);
-	return NG_OK;
+	return extract(w, keep, in, &body, out);
 }

@@ -3,15 +3,16 @@
  *
  * `newsgraph analyze` reads like ingest and prints, for each document, one
  * JSON object with what the per-document stages found (schema in
- * docs/EXPORT.md). Later stages (dates, entities, quotes, claims) add their
- * fields here.
+ * docs/EXPORT.md): language, counts, the publication date with where it
+ * came from and how sure it is, entity mentions and dates. Later stages
+ * (quotes, claims) add their fields here.
  */
 #include "../engine/engine.h"
 #include "../extract/pubdate.h"
 
 typedef struct analyze_ctx {
-	ngx_text_ctx *text;
-	ngx_arena scratch, keep;
+	ngx_worker w;
+	ngx_arena keep;
 	const char *override;      /* normalised --published, or NULL */
 	int32_t override_day;
 	FILE *out;
@@ -20,30 +21,71 @@ typedef struct analyze_ctx {
 	long long failed;
 } analyze_ctx;
 
+/* "entities": [{"start","end","text","type","key","name"}], offsets in
+ * code points. */
+ng_status ngx_report_mentions_json(ngx_buf *b, const ngx_mention *m, size_t n)
+{
+	ng_status st = ngx_buf_puts(b, ",\"entities\":[");
+	for (size_t i = 0; i < n && !st; i++) {
+		st = ngx_buf_printf(b, "%s{\"start\":%u,\"end\":%u,\"text\":",
+				    i ? "," : "", m[i].cp_start, m[i].cp_end);
+		if (!st) st = ngx_buf_json_str(b, m[i].surface);
+		if (!st) st = ngx_buf_printf(b, ",\"type\":\"%s\",\"key\":",
+					     ngx_entity_type_word(m[i].type));
+		if (!st) st = ngx_buf_json_str(b, m[i].key);
+		if (!st) st = ngx_buf_puts(b, ",\"name\":");
+		if (!st) st = ngx_buf_json_str(b, m[i].name ? m[i].name : m[i].surface);
+		if (!st) st = ngx_buf_putc(b, '}');
+	}
+	return st ? st : ngx_buf_putc(b, ']');
+}
+
+/* "dates": [{"start","end","text","value","type","granularity","anchor"}]. */
+ng_status ngx_report_timexes_json(ngx_buf *b, const char *text,
+				  const ngx_timex *t, size_t n)
+{
+	ng_status st = ngx_buf_puts(b, ",\"dates\":[");
+	for (size_t i = 0; i < n && !st; i++) {
+		st = ngx_buf_printf(b, "%s{\"start\":%u,\"end\":%u,\"text\":",
+				    i ? "," : "", t[i].cp_start, t[i].cp_end);
+		if (!st) st = ngx_buf_json_strn(b, text + t[i].start, t[i].end - t[i].start);
+		if (!st) st = ngx_buf_puts(b, ",\"value\":");
+		if (!st) st = ngx_buf_json_str(b, t[i].value);
+		if (!st) st = ngx_buf_printf(b, ",\"type\":\"%s\",\"granularity\":",
+					     t[i].type);
+		if (!st) st = ngx_buf_json_str(b, ngx_timex_gran_name(t[i].granularity));
+		if (!st) st = ngx_buf_printf(b, ",\"anchor\":\"%s\"}",
+					     ngx_timex_anchor_name(t[i].anchor));
+	}
+	return st ? st : ngx_buf_putc(b, ']');
+}
+
 static ng_status one(void *arg, const ngx_record *r)
 {
 	analyze_ctx *c = arg;
+	ngx_doc_in in = {r->title, r->text, r->text_len, r->lang, NULL,
+			 NGX_PUB_NONE, NGX_DAY_UNKNOWN};
+	char iso[NGX_PUBDATE_LEN];
+	if (c->override) {
+		in.published = c->override;
+		in.published_source = NGX_PUB_OVERRIDE;
+		in.day = c->override_day;
+	} else if (r->published && ngx_pubdate_normalize(r->published, iso, &in.day)) {
+		in.published = iso;
+		in.published_source = r->published_source;
+	}
 	ngx_features f;
-	ng_status st = ngx_features_compute(c->text, &c->scratch, &c->keep, r->title,
-					    r->text, r->text_len, r->lang, &f);
+	ng_status st = ngx_features_compute(&c->w, &c->keep, &in, &f);
 	if (st) {
 		ngx_diag(c->diag, NG_DIAG_ERROR, r->source, r->record_no, r->offset,
 			 "analysis failed: %s", ng_status_str(st));
 		c->failed++;
-		ngx_arena_reset(&c->scratch);
+		ngx_arena_reset(&c->w.scratch);
 		ngx_arena_reset(&c->keep);
 		return st == NG_ERR_NOMEM ? st : NG_OK;
 	}
-	const char *published = NULL, *source = NULL;
-	char iso[NGX_PUBDATE_LEN];
-	int32_t day;
-	if (c->override) {
-		published = c->override;
-		source = ngx_pub_source_name(NGX_PUB_OVERRIDE);
-	} else if (r->published && ngx_pubdate_normalize(r->published, iso, &day)) {
-		published = iso;
-		source = ngx_pub_source_name(r->published_source);
-	}
+	const char *published = f.published[0] ? f.published : NULL;
+	const char *source = published ? ngx_pub_source_name(f.published_source) : NULL;
 	ngx_buf *b = &c->line;
 	ngx_buf_clear(b);
 	st = ngx_buf_puts(b, "{\"id\":");
@@ -59,18 +101,23 @@ static ng_status one(void *arg, const ngx_record *r)
 	if (!st) st = ngx_buf_json_str(b, published);
 	if (!st) st = ngx_buf_puts(b, ",\"published_source\":");
 	if (!st) st = ngx_buf_json_str(b, source);
+	if (!st) st = ngx_buf_printf(b, ",\"published_confidence\":%.2f",
+				     f.published_confidence);
 	if (!st) st = ngx_buf_puts(b, ",\"outlet\":");
 	if (!st) st = ngx_buf_json_str(b, r->outlet);
 	if (!st) st = ngx_buf_puts(b, ",\"url\":");
 	if (!st) st = ngx_buf_json_str(b, r->url);
 	if (!st) st = ngx_buf_printf(b, ",\"chars\":%lld,\"tokens\":%lld,\"words\":%lld,"
 				     "\"sentences\":%lld,\"invalid_utf8\":%zu,"
-				     "\"content_hash\":\"%016llx\"}\n",
+				     "\"content_hash\":\"%016llx\"",
 				     f.n_chars, f.n_tokens, f.n_words, f.n_sentences,
 				     r->invalid_utf8, (unsigned long long)f.content_hash);
+	if (!st) st = ngx_report_mentions_json(b, f.mentions, f.n_mentions);
+	if (!st) st = ngx_report_timexes_json(b, r->text, f.timexes, f.n_timexes);
+	if (!st) st = ngx_buf_puts(b, "}\n");
 	if (!st && fwrite(b->data, 1, b->len, c->out) != b->len)
 		st = NG_ERR_IO;
-	ngx_arena_reset(&c->scratch);
+	ngx_arena_reset(&c->w.scratch);
 	ngx_arena_reset(&c->keep);
 	return st;
 }
@@ -92,18 +139,18 @@ ng_status ng_analyze_path(const char *path, const ng_analyze_options *opt,
 		}
 		c.override = iso;
 	}
-	ng_status st = ngx_text_ctx_new(&c.text);
-	if (st)
+	ng_status st = ngx_worker_init(&c.w);
+	if (st) {
+		ngx_worker_free(&c.w);
 		return st;
-	ngx_arena_init(&c.scratch, 1 << 20);
+	}
 	ngx_arena_init(&c.keep, 64 << 10);
 	ngx_buf_init(&c.line, 0);
 	ngx_read_stats rs = {0};
 	st = ngx_read_path(path, one, &c, &diag, &rs);
 	ngx_buf_free(&c.line);
-	ngx_arena_free(&c.scratch);
 	ngx_arena_free(&c.keep);
-	ngx_text_ctx_free(c.text);
+	ngx_worker_free(&c.w);
 	if (failed_out)
 		*failed_out += rs.failed + c.failed;
 	if (!st && c.failed)
