@@ -13,7 +13,11 @@ SANITIZE  ?=
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
-               libicu-dev
+               libicu-dev zlib1g-dev $(PIVOT_PACKAGES)
+# FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md)
+PIVOT_PACKAGES = $(addprefix dict-freedict-,deu-eng fra-eng ita-eng spa-eng \
+               pol-eng ces-eng slv-eng tur-eng ara-eng eng-rus eng-bul \
+               eng-fra eng-ita eng-spa eng-pol eng-ces eng-tur)
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wvla
@@ -38,6 +42,8 @@ LIB_OBJ   = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
 CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o)
 TEST_BIN  = $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN = $(BENCH_C:bench/%.c=$(BUILD)/bench/%)
+PIVOT_DICTS ?= /usr/share/dictd
+PIVOT_OBJ = $(BUILD)/src/text/pivot_table.o
 
 STATIC    = $(BUILD)/libnewsgraph.a
 SHARED    = $(BUILD)/libnewsgraph.so
@@ -77,15 +83,35 @@ $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ALL) -MMD -MP -c $< -o $@
 
-$(STATIC): $(LIB_OBJ)
+$(STATIC): $(LIB_OBJ) $(PIVOT_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(SHARED): $(LIB_OBJ)
+$(SHARED): $(LIB_OBJ) $(PIVOT_OBJ)
 	$(CC) -shared -Wl,-soname,libnewsgraph.so.0 $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
 
 $(CLI): $(CLI_OBJ) $(STATIC)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(STATIC) $(LIBS)
+
+# The pivot dictionary (docs/CROSSLINGUAL.md): tools/mkpivot, linked with the
+# library minus the table, converts the installed FreeDict files into
+# $(BUILD)/pivot.bin, which pivot_table.S embeds. Remade when the converter,
+# the key rules or the installed dictionaries change.
+$(BUILD)/libnewsgraph-core.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tools/mkpivot: tools/mkpivot.c $(BUILD)/libnewsgraph-core.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libnewsgraph-core.a $(LDFLAGS_ALL) $(LIBS) -lz
+
+$(BUILD)/pivot.bin: tools/mkpivot.c src/text/pivot_key.c src/text/pivot.h \
+                    $(wildcard $(PIVOT_DICTS)/freedict-*.index) | $(BUILD)/tools/mkpivot
+	$(BUILD)/tools/mkpivot $(PIVOT_DICTS) $@.tmp && mv $@.tmp $@
+
+$(PIVOT_OBJ): src/text/pivot_table.S $(BUILD)/pivot.bin
+	@mkdir -p $(dir $@)
+	$(CC) -c -DNGX_PIVOT_BIN='"$(BUILD)/pivot.bin"' -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c tests/check.h $(STATIC)
 	@mkdir -p $(dir $@)

@@ -65,4 +65,18 @@ if [ -r "$msrp" ]; then
 else
 	echo "eval: skipping msrp: $msrp not found"
 fi
+
+semeval=$SHARED/data/semeval22t8
+if [ -r "$semeval/articles.jsonl" ] && [ -r "$semeval/pairs.jsonl" ]; then
+	run_suite pairs "$semeval"
+else
+	echo "eval: skipping pairs: $semeval not found"
+fi
+
+slavic=$SHARED/data/slavicner/raw
+if [ -d "$slavic" ]; then
+	run_suite xling "$slavic"
+else
+	echo "eval: skipping xling: $slavic not found"
+fi
 exit $status

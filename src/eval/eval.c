@@ -36,6 +36,10 @@ static const eval_suite suites[] = {
 	 "SlavicNER: mention P/R/F1 and cross-lingual key pairs (DIR/raw, DIR/ner)"},
 	{"dates", "DIR", 1, ngx_eval_dates,
 	 "TempEval-3 TimeML: strict, relaxed and value F1 of the date tagger"},
+	{"pairs", "DIR", 1, ngx_eval_pairs,
+	 "SemEval-2022 task 8: cross-lingual similarity vs Overall, same-story F1"},
+	{"xling", "DIR", 1, ngx_eval_xling,
+	 "SlavicNER raw/: nearest article in another language, same topic (P@1)"},
 };
 
 void ngx_eval_real(ngx_eval_report *r, const char *name, double value)

@@ -67,5 +67,9 @@ ng_status ngx_eval_entities(ngx_eval_ctx *ctx, char **argv,
 			    ngx_eval_report *rep);
 /* eval_dates.c: "dates DIR" (TimeML .tml files, TempEval-3 scoring). */
 ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+/* eval_pairs.c: "pairs DIR" (SemEval-2022 task 8) and "xling DIR"
+ * (SlavicNER raw/): cross-lingual similarity from pivot term bags. */
+ng_status ngx_eval_pairs(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
 
 #endif

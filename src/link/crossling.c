@@ -1,0 +1,113 @@
+/*
+ * crossling.c: TF-IDF cosine over pivot term bags (crossling.h). In the
+ * linking stage, beside the story index: it scores two documents whatever
+ * their languages, once src/text/pivot.c has put both into English stems,
+ * numbers and entity keys.
+ */
+#include "crossling.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+void ngx_xling_idf_init(ngx_xling_idf *x)
+{
+	ngx_map_init(&x->df);
+	x->n_docs = 0;
+}
+
+void ngx_xling_idf_free(ngx_xling_idf *x)
+{
+	if (!x)
+		return;
+	ngx_map_free(&x->df);
+	x->n_docs = 0;
+}
+
+ng_status ngx_xling_idf_add(ngx_xling_idf *x, const ngx_term *t, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t *df = ngx_map_upsert(&x->df, t[i].term, 0);
+		if (!df)
+			return NG_ERR_NOMEM;
+		(*df)++;
+	}
+	x->n_docs++;
+	return NG_OK;
+}
+
+double ngx_xling_idf_of(const ngx_xling_idf *x, uint32_t term)
+{
+	const uint64_t *df = ngx_map_get(&x->df, term);
+	return log((double)(x->n_docs + 1) / (double)((df ? *df : 0) + 1)) + 1.0;
+}
+
+static double term_weight(const ngx_xling_idf *x, const ngx_term *t)
+{
+	return (1.0 + log((double)(t->count ? t->count : 1))) *
+	       ngx_xling_idf_of(x, t->term);
+}
+
+ng_status ngx_xling_vector(const ngx_xling_idf *x, const ngx_term *t,
+			   uint32_t n, ngx_arena *a, ngx_xling_vec *out)
+{
+	uint32_t *terms = ngx_arena_alloc(a, (n ? n : 1) * sizeof *terms);
+	float *weights = ngx_arena_alloc(a, (n ? n : 1) * sizeof *weights);
+	if (!terms || !weights)
+		return NG_ERR_NOMEM;
+	double norm = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		double w = term_weight(x, &t[i]);
+		norm += w * w;
+	}
+	norm = sqrt(norm);
+	for (uint32_t i = 0; i < n; i++) {
+		terms[i] = t[i].term;
+		weights[i] = norm > 0 ? (float)(term_weight(x, &t[i]) / norm) : 0.0f;
+	}
+	*out = (ngx_xling_vec){terms, weights, n};
+	return NG_OK;
+}
+
+double ngx_xling_cosine(const ngx_xling_vec *a, const ngx_xling_vec *b)
+{
+	double dot = 0;
+	uint32_t i = 0, j = 0;
+	while (i < a->n && j < b->n) {
+		if (a->terms[i] < b->terms[j])
+			i++;
+		else if (a->terms[i] > b->terms[j])
+			j++;
+		else
+			dot += (double)a->weights[i++] * b->weights[j++];
+	}
+	return dot < 0 ? 0 : dot > 1 ? 1 : dot;
+}
+
+double ngx_xling_similarity(const ngx_xling_idf *x, const ngx_term *a,
+			    uint32_t na, const ngx_term *b, uint32_t nb)
+{
+	double dot = 0, norm_a = 0, norm_b = 0;
+	for (uint32_t i = 0; i < na; i++) {
+		double w = term_weight(x, &a[i]);
+		norm_a += w * w;
+	}
+	for (uint32_t j = 0; j < nb; j++) {
+		double w = term_weight(x, &b[j]);
+		norm_b += w * w;
+	}
+	uint32_t i = 0, j = 0;
+	while (i < na && j < nb) {
+		if (a[i].term < b[j].term) {
+			i++;
+		} else if (a[i].term > b[j].term) {
+			j++;
+		} else {
+			dot += term_weight(x, &a[i]) * term_weight(x, &b[j]);
+			i++, j++;
+		}
+	}
+	if (norm_a <= 0 || norm_b <= 0)
+		return 0;
+	double cos = dot / sqrt(norm_a * norm_b);
+	return cos < 0 ? 0 : cos > 1 ? 1 : cos;
+}

@@ -1,0 +1,91 @@
+/*
+ * pivot_key.c: the pivot key of a word (pivot.h), shared by the library and
+ * by the build-time converter tools/mkpivot.c, so the dictionary side and
+ * the document side cut words the same way. Kept apart from pivot.c, which
+ * holds the embedded table the converter is building.
+ */
+#include "pivot.h"
+
+#include <string.h>
+#include <xxhash.h>
+
+#include "utf8.h"
+
+/* Final letters a crude stem drops: the vowels, y and the soft and hard
+ * signs of the Slavic languages without a Snowball stemmer, where case and
+ * number endings live ("wojna", "wojny", "wojnie"; "война", "войны"). */
+static int is_ending_letter(int32_t cp)
+{
+	static const int32_t letters[] = {
+		'a', 'e', 'i', 'o', 'u', 'y',
+		0xe1, 0xe9, 0xed, 0xf3, 0xfa, 0xfd, /* á é í ó ú ý */
+		0x105, 0x119, 0x11b, 0x16f,         /* ą ę ě ů */
+		0x430, 0x435, 0x438, 0x43e, 0x443, 0x44b, 0x44d, 0x44e, 0x44f,
+		0x44c, 0x44a, 0x439, 0x451,         /* а е и о у ы э ю я ь ъ й ё */
+		0x456, 0x457, 0x454,                /* і ї є */
+	};
+	for (size_t i = 0; i < NGX_ARRAY_LEN(letters); i++)
+		if (letters[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* Length of the longest prefix of s (n bytes) that fits in cap bytes and
+ * ends on a code point boundary. */
+static size_t cut_bytes(const char *s, size_t n, size_t cap)
+{
+	if (n <= cap)
+		return n;
+	while (cap > 0 && ((unsigned char)s[cap] & 0xC0) == 0x80)
+		cap--;
+	return cap;
+}
+
+size_t ngx_pivot_key(const char *lang, const char *stem, size_t len,
+		     char out[NGX_PIVOT_MAX_KEY])
+{
+	out[0] = '\0';
+	if (!stem || !len)
+		return 0;
+	if (!lang || ngx_stem_algorithm(lang)) {
+		size_t n = cut_bytes(stem, len, NGX_PIVOT_MAX_KEY - 1);
+		memcpy(out, stem, n);
+		out[n] = '\0';
+		return n;
+	}
+	/* code point boundaries of the first NGX_PIVOT_PREFIX + a margin */
+	size_t ends[NGX_PIVOT_MAX_KEY];
+	int32_t cps[NGX_PIVOT_MAX_KEY];
+	size_t n_cp = 0, pos = 0;
+	while (pos < len && n_cp < NGX_PIVOT_MAX_KEY) {
+		int32_t cp;
+		int k = ngx_utf8_decode(stem + pos, len - pos, &cp);
+		if (k <= 0)
+			break;
+		pos += (size_t)k;
+		cps[n_cp] = cp;
+		ends[n_cp++] = pos;
+	}
+	if (n_cp == 0)
+		return 0;
+	/* a word longer than the margin is cut anyway: its ending is past the
+	 * prefix, so only the cut matters */
+	if (pos == len)
+		while (n_cp > 3 && is_ending_letter(cps[n_cp - 1]))
+			n_cp--;
+	if (n_cp > NGX_PIVOT_PREFIX)
+		n_cp = NGX_PIVOT_PREFIX;
+	size_t n = cut_bytes(stem, ends[n_cp - 1], NGX_PIVOT_MAX_KEY - 1);
+	memcpy(out, stem, n);
+	out[n] = '\0';
+	return n;
+}
+
+uint32_t ngx_pivot_key_hash(const char *lang, const char *key, size_t len)
+{
+	uint64_t seed = 0x70697674ull; /* "pivt" */
+	for (const char *l = lang ? lang : ""; *l; l++)
+		seed = seed * 131 + (unsigned char)*l;
+	uint64_t h = XXH3_64bits_withSeed(key, len, seed);
+	return (uint32_t)(h ^ (h >> 32));
+}
