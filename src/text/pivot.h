@@ -80,7 +80,8 @@ typedef struct ngx_pivot_options {
 } ngx_pivot_options;
 
 /* The defaults: those of the story term bag (title 2, lead 3 sentences + 4)
- * with entities counting 3 and numbers 2, two English stems per word. */
+ * with entities counting 1 and numbers 2, two English stems per word, names
+ * on (docs/CROSSLINGUAL.md has what the alternatives measured). */
 void ngx_pivot_options_init(ngx_pivot_options *o);
 
 /* The language-neutral term bag of a document, as ngx_terms gives the
@@ -88,8 +89,10 @@ void ngx_pivot_options_init(ngx_pivot_options *o);
  * of the words the dictionary knows (stopwords and one-letter words
  * dropped), numbers of 4+ digits by their digits alone ("1.000" and "1,000"
  * meet), and the canonical keys of the entity mentions passed in (found by
- * ngx_entities_find on body and title; either may be NULL/0). Words inside a
- * mention count only as the entity. title may be NULL; o NULL takes the
+ * ngx_entities_find on body and title; either may be NULL/0), each mention
+ * once, its words counting as words too; capitalised words inside a
+ * sentence that the dictionary does not know (and every one in English) as
+ * names (NGX_TERM_NAME of the folded form). title may be NULL; o NULL takes the
  * defaults. Result in a; *out and *n_out untouched on failure. */
 ng_status ngx_pivot_terms(const ngx_doc *body, const ngx_mention *body_m,
 			  size_t n_body_m, const ngx_doc *title,
