@@ -66,6 +66,7 @@ typedef struct ngx_story_state {
 	uint32_t stamp;       /* candidate dedupe */
 	float overlap;        /* candidate proxy score during one query */
 	uint32_t merged_into; /* 0 while the story lives */
+	uint32_t checked_size; /* size at the last merge check */
 } ngx_story_state;
 
 typedef struct ngx_posting_list {

@@ -22,6 +22,9 @@
  * 0.934 (recall 0.939 -> 0.963, precision 0.911 -> 0.907); 0.15 and 0.25
  * did worse (0.900, 0.926), and so did also merging stories right after
  * they are born (0.931) or requiring an average link to join (no gain).
+ * Checking a story again only when it has grown by a tenth (for speed:
+ * 18 % of ingest time went there) gave 0.938 (precision 0.919, recall
+ * 0.958): fewer, later merges are made on better evidence.
  *
  * Candidates come from postings of the article's highest-weighted terms
  * (newest stories first, capped), ranked by a cheap overlap proxy; only the
@@ -526,19 +529,34 @@ ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
 	ngx_story_state *s = &si->stories[story - 1];
 	if (threshold <= 0 || s->merged_into || s->n_terms == 0)
 		return NG_OK;
-	/* the story's heaviest terms, by their unit weight */
-	weighted *w = malloc(s->n_terms * sizeof *w);
-	if (!w)
-		return NG_ERR_NOMEM;
-	for (uint32_t i = 0; i < s->n_terms; i++)
-		w[i] = (weighted){i, s->unit[i]};
-	qsort(w, s->n_terms, sizeof *w, by_weight_desc);
+	/* checked again only once the story has grown by a tenth: a big
+	 * story's average links barely move with one more article */
+	if (s->checked_size && s->size * 10 < s->checked_size * 11)
+		return NG_OK;
+	s->checked_size = s->size;
+	/* the story's heaviest terms, by their unit weight (a small selection,
+	 * not a sort: centroids run to thousands of terms) */
+	weighted w[NGX_QUERY_TERMS];
+	uint32_t q = 0;
+	for (uint32_t i = 0; i < s->n_terms; i++) {
+		weighted x = {i, s->unit[i]};
+		if (q == NGX_QUERY_TERMS && by_weight_desc(&x, &w[q - 1]) >= 0)
+			continue;
+		uint32_t k = q < NGX_QUERY_TERMS ? q++ : q - 1;
+		while (k > 0 && by_weight_desc(&x, &w[k - 1]) < 0) {
+			w[k] = w[k - 1];
+			k--;
+		}
+		w[k] = x;
+	}
+	candidate *cands = NULL;
+	size_t n_cands = 0, cap_cands = 0;
 	si->stamp++;
 	s->stamp = si->stamp;
-	uint32_t best = 0;
-	double best_link = threshold;
-	uint32_t q = s->n_terms < NGX_QUERY_TERMS ? s->n_terms : NGX_QUERY_TERMS;
-	for (uint32_t k = 0; k < q; k++) {
+	ng_status st = NG_OK;
+	/* candidates ranked by a cheap overlap on those terms, as in
+	 * ngx_story_index_best; only the best few get the full dot product */
+	for (uint32_t k = 0; k < q && !st; k++) {
 		const uint64_t *li = ngx_map_get(&si->postings, s->terms[w[k].idx]);
 		if (!li)
 			continue;
@@ -547,20 +565,40 @@ ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
 		for (uint32_t j = pl->n; j-- > stop;) {
 			uint32_t other = pl->stories[j];
 			ngx_story_state *o = &si->stories[other - 1];
-			if (o->stamp == si->stamp || o->merged_into ||
+			if (other == story || o->merged_into ||
 			    !stories_in_window(s, o, window_days))
 				continue;
-			o->stamp = si->stamp;
-			double link = unit_dot(s, o) / ((double)s->size * o->size);
-			if (link > best_link || (link == best_link && best && other < best)) {
-				best_link = link;
-				best = other;
+			if (o->stamp != si->stamp) {
+				o->stamp = si->stamp;
+				o->overlap = 0;
+				if (ngx_grow((void **)&cands, &cap_cands, n_cands + 1,
+					     sizeof *cands)) {
+					st = NG_ERR_NOMEM;
+					break;
+				}
+				cands[n_cands++] = (candidate){other, 0};
 			}
+			o->overlap += (float)w[k].w;
 		}
 	}
-	free(w);
-	if (!best)
-		return NG_OK;
+	for (size_t i = 0; i < n_cands; i++)
+		cands[i].overlap = si->stories[cands[i].story - 1].overlap;
+	if (n_cands > 1)
+		qsort(cands, n_cands, sizeof *cands, by_overlap_desc);
+	uint32_t best = 0;
+	double best_link = threshold;
+	size_t full = n_cands < NGX_FULL_SCORES ? n_cands : NGX_FULL_SCORES;
+	for (size_t i = 0; i < full && !st; i++) {
+		const ngx_story_state *o = &si->stories[cands[i].story - 1];
+		double link = unit_dot(s, o) / ((double)s->size * o->size);
+		if (link > best_link || (link == best_link && cands[i].story < best)) {
+			best_link = link;
+			best = cands[i].story;
+		}
+	}
+	free(cands);
+	if (st || !best)
+		return st;
 	*into = story < best ? story : best;
 	*from = story < best ? best : story;
 	return absorb(si, *into, *from);
