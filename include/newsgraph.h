@@ -151,10 +151,59 @@ typedef struct ng_article_info {
 	const char *url;
 	long long n_words;
 	long long n_sentences;
+	double published_confidence;  /* 0 (unknown) .. 1 (given); see below */
 } ng_article_info;
 
 NG_API ng_status ng_article_get(ng_engine *e, const char *article_id,
 				ng_article_info *out);
+
+/* The stored body of an article (the text that offsets below point into),
+ * valid until the next call on e. */
+NG_API ng_status ng_article_text(ng_engine *e, const char *article_id,
+				 const char **text, size_t *len);
+
+/* Publication dates: when a record has none, or only a dateline's month and
+ * day, the engine infers one from the article itself (docs/DATES.md):
+ * published_source says where it came from ("metadata", "header",
+ * "dateline", "text", "override") and published_confidence how sure it is
+ * (1 given, 0.9 a header line, 0.7 or 0.4 a dateline year chosen by weekday
+ * consistency, 0.6 a date at the top of the text, 0.5 a year-less dateline). */
+
+/* One named entity mention. Offsets into the stored body: start/end in code
+ * points, byte_start/byte_end in bytes, end exclusive. */
+typedef struct ng_mention_info {
+	long long start, end;
+	long long byte_start, byte_end;
+	const char *text;  /* the words of the name, without a title */
+	const char *type;  /* "person", "organization", "place", "event" */
+	const char *key;   /* canonical key: the same across languages, scripts
+			      and inflections ("Putin", "Путина" -> "p_t_n") */
+	const char *name;  /* display name ("Vladimir Putin") */
+} ng_mention_info;
+
+/* Fills up to max mentions of article_id, in text order (strings valid until
+ * the next call on e), and the total count into *n_out. */
+NG_API ng_status ng_article_mentions(ng_engine *e, const char *article_id,
+				     ng_mention_info *out, int max, int *n_out);
+
+/* One temporal expression, resolved against the publication date. */
+typedef struct ng_date_info {
+	long long start, end;           /* code points */
+	long long byte_start, byte_end; /* bytes */
+	const char *text;         /* the expression as written */
+	const char *value;        /* TIMEX3 value: "2024-11-05", "2024-W43",
+				     "2020-07", "PRESENT_REF", "P3D",
+				     "XXXX-11-12" when it could not be anchored */
+	const char *type;         /* "DATE", "TIME", "DURATION", "SET" */
+	const char *granularity;  /* "day", "week", "month"...; NULL if none */
+	const char *anchor;       /* "absolute" (written in full),
+				     "publication", "text" (an earlier date in
+				     the text), "none" */
+} ng_date_info;
+
+/* Fills up to max dates of article_id, in text order, and the count. */
+NG_API ng_status ng_article_dates(ng_engine *e, const char *article_id,
+				  ng_date_info *out, int max, int *n_out);
 
 /* One copy edge seen from an article: the other article, the kind ("exact",
  * "near", "rewrite", "partial"), the score in [0,1], and whether the other
@@ -188,7 +237,15 @@ NG_API ng_status ng_report_story(ng_engine *e, long long story, FILE *out,
  * direction, and its evidence quoted from both texts. */
 NG_API ng_status ng_report_copies(ng_engine *e, long long story, FILE *out,
 				  ng_format f);
-/* Every article with its story and copies: schema in docs/EXPORT.md. */
+/* The entities: canonical name, type, mentions, articles and variants (the
+ * distinct texts of their mentions, with counts), most mentioned first.
+ * type ("person", "organization", "place", "event") or NULL for all; only
+ * entities with at least min_mentions mentions. */
+NG_API ng_status ng_report_entities(ng_engine *e, const char *type,
+				    long long min_mentions, FILE *out,
+				    ng_format f);
+/* Every article with its story, copies, entities and dates: schema in
+ * docs/EXPORT.md. */
 NG_API ng_status ng_export(ng_engine *e, FILE *out, ng_format f);
 
 /* ---- analyze (no database) ----------------------------------------------------

@@ -51,6 +51,20 @@ check "export jsonl fields" grep -q '"id":"000_58e73d3533bae044","title":null,"l
 $NG export --db "$T/seed.db" --format json >"$T/export.json"
 check "export json parses" /usr/bin/python3 -c "import json,sys; d=json.load(open('$T/export.json')); assert len(d['articles'])==5"
 
+$NG entities --db "$T/seed.db" >"$T/entities.txt"
+check "entities lists Vladimir Putin first" [ "$(sed -n 2p "$T/entities.txt" | grep -c 'person *Vladimir Putin')" = 1 ]
+check "entities: Putin's variants include Wladimir Putin" grep -q 'Vladimir Putin .*Wladimir Putin' "$T/entities.txt"
+$NG entities --db "$T/seed.db" --type place --format jsonl >"$T/places.jsonl"
+check "entities --type place: only places" [ "$(grep -vc '"type":"place"' "$T/places.jsonl")" = 0 ]
+check "entities: Kazan and Kasan are one place" grep -q '"name":"Kazan".*"text":"Kasan"' "$T/places.jsonl"
+check "entities --min filters" [ "$($NG entities --db "$T/seed.db" --min 20 --format jsonl | wc -l)" -ge 1 ] && [ "$($NG entities --db "$T/seed.db" --min 20 --format jsonl | grep -c 'Bob Woodward')" = 0 ]
+$NG entities --db "$T/seed.db" --type animal >/dev/null 2>&1
+check "entities rejects an unknown --type" [ $? -eq 2 ]
+check "export has mentions" grep -q '"entities":\[{"start":[0-9]*,"end":[0-9]*,"text":"Vladimir","type":"person","key":"[a-z_]*","name":"Vladimir Putin"}' "$T/export.jsonl"
+check "export has dates" grep -q '"dates":\[.*"text":"July 2020","value":"2020-07","type":"DATE","granularity":"month","anchor":"absolute"' "$T/export.jsonl"
+check "mentions and dates stored" [ "$(q "$T/seed.db" 'select count(*) > 100 and (select count(*) from dates) > 10 from mentions')" = 1 ]
+check "004 keeps a year-less dateline" [ "$(q "$T/seed.db" "select published||' '||published_source||' '||published_confidence from articles where id like '004%'")" = "--11-12 dateline 0.5" ]
+
 # ---- idempotent ingest and exact copies -------------------------------------------
 $NG ingest examples --db "$T/seed.db" 2>"$T/err"
 check "re-ingest exits 0" [ $? -eq 0 ]
@@ -142,8 +156,17 @@ check "resumed ingest counts the committed as unchanged" grep -q "$((20000 - n))
 $NG analyze examples/003_b25523e41b776a03.txt >"$T/an.json"
 check "analyze prints one object" [ "$(wc -l <"$T/an.json")" = 1 ]
 check "analyze has language and date" grep -q '"lang":"en".*"published":"2024-11-11T11:49:00","published_source":"header"' "$T/an.json"
+check "analyze shows the Putin entity" grep -q '"text":"Vladimir Putin","type":"person","key":"[a-z_]*","name":"Vladimir Putin"' "$T/an.json"
+check "analyze shows 003's dates" grep -q '"text":"July 2020","value":"2020-07".*"text":"February 12, 2022","value":"2022-02-12","type":"DATE","granularity":"day","anchor":"absolute"' "$T/an.json"
+check "analyze anchors on the publication date" grep -q '"text":"November 11","value":"2024-11-11","type":"DATE","granularity":"day","anchor":"publication"' "$T/an.json"
+check "analyze gives a confidence" grep -q '"published_source":"header","published_confidence":0.90' "$T/an.json"
+$NG analyze examples/001_5d9da47f99b66cba.txt >"$T/an1.json"
+check "analyze: 001 has no publication date" grep -q '"published":null,"published_source":null,"published_confidence":0.00' "$T/an1.json"
+check "analyze: 001's Thursday stays unanchored" grep -q '"text":"Thursday","value":"XXXX-WXX-4"' "$T/an1.json"
 $NG analyze examples/002_ecfb8b0ff7967163.txt --published 2024-10-25 >"$T/an2.json"
 check "analyze --published overrides" grep -q '"published":"2024-10-25","published_source":"override"' "$T/an2.json"
+check "analyze --published anchors 5. November" grep -q '"text":"5. November","value":"2024-11-05"' "$T/an2.json"
+check "analyze: Wladimir Putin is Vladimir Putin" grep -q '"text":"Wladimir Putin","type":"person","key":"[a-z_]*","name":"Vladimir Putin"' "$T/an2.json"
 $NG analyze examples --published 'not a date' >/dev/null 2>&1
 check "analyze rejects a bad --published" [ $? -eq 2 ]
 $NG frobnicate >/dev/null 2>&1

@@ -2,7 +2,7 @@
  * test_engine.c: the public API end to end, through include/newsgraph.h
  * only: records in, stories, copies and article facts out; idempotency;
  * diagnostics for bad records; errors for bad calls; a reopened database
- * goes on where it stopped.
+ * goes on where it stopped; entity mentions, dates and bodies come back.
  */
 #include <newsgraph.h>
 #include <stdlib.h>
@@ -222,8 +222,56 @@ static void test_open_errors(void)
 	CHECK(strcmp(ng_status_str(NG_ERR_NOMEM), "out of memory") == 0);
 }
 
+/* Mentions, dates and the body through the public API. */
+static void test_extracted(void)
+{
+	diags g = {0};
+	ng_engine *e = open_mem(&g, NULL);
+	if (!e)
+		return;
+	ng_record r = {0};
+	r.id = "kremlin";
+	r.text = "Russian President Vladimir Putin met reporters in Moscow on "
+		 "Thursday. Putin said the talks of last week went well.";
+	r.published = "2024-10-27";
+	CHECK(ng_ingest_record(e, &r, "test", NULL) == NG_OK);
+	CHECK(ng_ingest_flush(e, NULL) == NG_OK);
+	ng_mention_info m[16];
+	int n = 0;
+	CHECK(ng_article_mentions(e, "kremlin", m, 16, &n) == NG_OK);
+	int putin = 0, moscow = 0;
+	for (int i = 0; i < n && i < 16; i++) {
+		putin += !strcmp(m[i].name, "Vladimir Putin") && !strcmp(m[i].type, "person");
+		moscow += !strcmp(m[i].text, "Moscow") && !strcmp(m[i].type, "place");
+	}
+	CHECK(putin == 2);
+	CHECK(moscow == 1);
+	ng_date_info d[8];
+	CHECK(ng_article_dates(e, "kremlin", d, 8, &n) == NG_OK);
+	int thursday = 0, week = 0;
+	for (int i = 0; i < n && i < 8; i++) {
+		thursday += !strcmp(d[i].text, "Thursday") && !strcmp(d[i].value, "2024-10-24") &&
+			    !strcmp(d[i].anchor, "publication");
+		week += !strcmp(d[i].value, "2024-W42");
+	}
+	CHECK(thursday == 1);
+	CHECK(week == 1);
+	const char *text;
+	size_t len;
+	CHECK(ng_article_text(e, "kremlin", &text, &len) == NG_OK);
+	CHECK(len == strlen(r.text) && !memcmp(text, r.text, len));
+	ng_article_info info;
+	CHECK(ng_article_get(e, "kremlin", &info) == NG_OK);
+	CHECK(info.published_confidence == 1.0);
+	CHECK(ng_article_mentions(e, "nope", m, 16, &n) == NG_ERR_NOTFOUND);
+	CHECK(ng_article_dates(e, "nope", d, 8, &n) == NG_ERR_NOTFOUND);
+	CHECK(ng_article_mentions(e, "kremlin", NULL, 0, &n) == NG_OK && n >= 3);
+	ng_engine_close(e);
+}
+
 int main(void)
 {
+	test_extracted();
 	test_records();
 	test_reopen();
 	test_null_stats();

@@ -25,7 +25,10 @@ static const char usage[] =
 	"  show STORY            one story: its articles and copies\n"
 	"  copies [STORY]        provenance: earliest source, tree of copies,\n"
 	"                        evidence (all stories with copies by default)\n"
-	"  export                every article with its story and copies\n"
+	"  export                every article with its story, copies, entities\n"
+	"                        and dates\n"
+	"  entities              people, organisations and places: canonical\n"
+	"                        name, type, variants and counts\n"
 	"  analyze PATH...       per-document features as JSON Lines, no database\n"
 	"  eval SUITE ARGS...    quality suites: seeds DIR;\n"
 	"                        stories BODIES.csv STANCES.csv\n"
@@ -37,7 +40,10 @@ static const char usage[] =
 	"  --threshold X         story similarity threshold (default 0.20)\n"
 	"  --window DAYS         story time window (default 14)\n"
 	"  --batch N             ingest: records per transaction (default 1000)\n"
-	"  --format F            table, json or jsonl (stories, show, export)\n"
+	"  --format F            table, json or jsonl (stories, show, export,\n"
+	"                        entities)\n"
+	"  --type T              entities: person, organization, place or event\n"
+	"  --min N               entities: at least N mentions (default 1)\n"
 	"  --published DATE      analyze: publication date for every document\n"
 	"  --json                eval: one JSON object instead of a table\n"
 	"  -o FILE               export: write to FILE instead of stdout\n"
@@ -52,6 +58,8 @@ typedef struct options {
 	ng_format format;
 	int format_set;
 	const char *published;
+	const char *type;
+	long long min;
 	int json;
 	const char *output;
 	int quiet;
@@ -89,6 +97,14 @@ static int parse_options(int argc, char **argv, options *o)
 			o->batch = val ? atoi(val) : -1;
 		else if (!strcmp(a, "--published"))
 			o->published = val;
+		else if (!strcmp(a, "--type")) {
+			o->type = val;
+			if (val && strcmp(val, "person") && strcmp(val, "organization") &&
+			    strcmp(val, "place") && strcmp(val, "event"))
+				return bad_usage("--type takes person, organization, place "
+						 "or event, not", val);
+		} else if (!strcmp(a, "--min"))
+			o->min = val ? atoll(val) : -1;
 		else if (!strcmp(a, "-o"))
 			o->output = val;
 		else if (!strcmp(a, "--format")) {
@@ -119,9 +135,10 @@ static int parse_options(int argc, char **argv, options *o)
 			i++;
 		}
 	}
-	if (o->threads < 0 || o->threshold < 0 || o->window < 0 || o->batch < 0)
-		return bad_usage("--threads, --threshold, --window and --batch take a "
-				 "non-negative number", NULL);
+	if (o->threads < 0 || o->threshold < 0 || o->window < 0 || o->batch < 0 ||
+	    o->min < 0)
+		return bad_usage("--threads, --threshold, --window, --batch and --min "
+				 "take a non-negative number", NULL);
 	return EXIT_OKAY;
 }
 
@@ -250,6 +267,8 @@ static int cmd_report(const char *cmd, const options *o)
 		st = ng_report_story(e, story, out, f);
 	else if (!strcmp(cmd, "copies"))
 		st = ng_report_copies(e, story, out, f);
+	else if (!strcmp(cmd, "entities"))
+		st = ng_report_entities(e, o->type, o->min, out, f);
 	else
 		st = ng_export(e, out, f);
 	if (st)
@@ -302,7 +321,8 @@ int main(int argc, char **argv)
 		if (!strcmp(cmd, "ingest"))
 			rc = cmd_ingest(&o);
 		else if (!strcmp(cmd, "stories") || !strcmp(cmd, "show") ||
-			 !strcmp(cmd, "copies") || !strcmp(cmd, "export"))
+			 !strcmp(cmd, "copies") || !strcmp(cmd, "export") ||
+			 !strcmp(cmd, "entities"))
 			rc = cmd_report(cmd, &o);
 		else if (!strcmp(cmd, "analyze"))
 			rc = cmd_analyze(&o);

@@ -1,6 +1,6 @@
 /*
- * export.c: every article with its story and copy edges, as JSON or JSON
- * Lines. The schema is documented, and kept stable, in docs/EXPORT.md.
+ * export.c: every article with its story, copy edges, entity mentions and
+ * dates, as JSON or JSON Lines. The schema is documented, and kept stable, in docs/EXPORT.md.
  */
 #include <sqlite3.h>
 
@@ -37,8 +37,43 @@ static ng_status evidence_json(ngx_buf *b, sqlite3_stmt *ev, sqlite3_int64 copy,
 	return st ? st : ngx_buf_putc(b, ']');
 }
 
+/* "entities" and "dates" of one article, as analyze prints them. */
+static ng_status extracted_json(ngx_buf *b, sqlite3_stmt *m, sqlite3_stmt *d,
+				sqlite3_int64 seq)
+{
+	sqlite3_bind_int64(m, 1, seq);
+	ng_status st = ngx_buf_puts(b, ",\"entities\":[");
+	for (int n = 0; !st && sqlite3_step(m) == SQLITE_ROW; n++) {
+		st = ngx_buf_printf(b, "%s{\"start\":%lld,\"end\":%lld,\"text\":",
+				    n ? "," : "", sqlite3_column_int64(m, 0),
+				    sqlite3_column_int64(m, 1));
+		if (!st) st = ngx_buf_json_str(b, col(m, 2));
+		if (!st) st = str_field(b, "type", col(m, 3));
+		if (!st) st = str_field(b, "key", col(m, 4));
+		if (!st) st = str_field(b, "name", col(m, 5));
+		if (!st) st = ngx_buf_putc(b, '}');
+	}
+	sqlite3_reset(m);
+	if (!st)
+		st = ngx_buf_puts(b, "],\"dates\":[");
+	sqlite3_bind_int64(d, 1, seq);
+	for (int n = 0; !st && sqlite3_step(d) == SQLITE_ROW; n++) {
+		st = ngx_buf_printf(b, "%s{\"start\":%lld,\"end\":%lld,\"text\":",
+				    n ? "," : "", sqlite3_column_int64(d, 0),
+				    sqlite3_column_int64(d, 1));
+		if (!st) st = ngx_buf_json_str(b, col(d, 2));
+		if (!st) st = str_field(b, "value", col(d, 3));
+		if (!st) st = str_field(b, "type", col(d, 4));
+		if (!st) st = str_field(b, "granularity", col(d, 5));
+		if (!st) st = str_field(b, "anchor", col(d, 6));
+		if (!st) st = ngx_buf_putc(b, '}');
+	}
+	sqlite3_reset(d);
+	return st ? st : ngx_buf_putc(b, ']');
+}
+
 static ng_status article_json(ngx_buf *b, sqlite3_stmt *a, sqlite3_stmt *c,
-			      sqlite3_stmt *ev)
+			      sqlite3_stmt *ev, sqlite3_stmt *m, sqlite3_stmt *d)
 {
 	ng_status st = ngx_buf_puts(b, "{\"id\":");
 	if (!st) st = ngx_buf_json_str(b, col(a, 1));
@@ -48,6 +83,8 @@ static ng_status article_json(ngx_buf *b, sqlite3_stmt *a, sqlite3_stmt *c,
 				     sqlite3_column_int(a, 4) ? "true" : "false");
 	if (!st) st = str_field(b, "published", col(a, 5));
 	if (!st) st = str_field(b, "published_source", col(a, 6));
+	if (!st) st = ngx_buf_printf(b, ",\"published_confidence\":%.2f",
+				     sqlite3_column_double(a, 14));
 	if (!st) st = str_field(b, "outlet", col(a, 7));
 	if (!st) st = str_field(b, "url", col(a, 8));
 	if (!st) st = str_field(b, "source", col(a, 9));
@@ -69,7 +106,11 @@ static ng_status article_json(ngx_buf *b, sqlite3_stmt *a, sqlite3_stmt *c,
 	}
 	sqlite3_reset(c);
 	if (!st)
-		st = ngx_buf_puts(b, "]}");
+		st = ngx_buf_putc(b, ']');
+	if (!st)
+		st = extracted_json(b, m, d, sqlite3_column_int64(a, 0));
+	if (!st)
+		st = ngx_buf_putc(b, '}');
 	return st;
 }
 
@@ -78,11 +119,12 @@ ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
 	if (!e || !out || f == NG_FORMAT_TABLE)
 		return NG_ERR_USAGE;
 	sqlite3 *db = ngx_store_db(e->store);
-	sqlite3_stmt *a = NULL, *c = NULL, *ev = NULL;
+	sqlite3_stmt *a = NULL, *c = NULL, *ev = NULL, *m = NULL, *d = NULL;
 	sqlite3_prepare_v2(db,
 			   "SELECT seq, id, title, lang, lang_reliable, published,"
 			   " published_source, outlet, url, source, record, story,"
-			   " n_words, n_sentences FROM articles ORDER BY seq",
+			   " n_words, n_sentences, published_confidence FROM articles"
+			   " ORDER BY seq",
 			   -1, &a, NULL);
 	/* the other article, which one is the original, kind, score, why */
 	sqlite3_prepare_v2(db,
@@ -97,10 +139,20 @@ ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
 			   "SELECT kind, copy_start, copy_end, original_start, original_end,"
 			   " score FROM evidence WHERE copy = ? AND original = ? ORDER BY rowid",
 			   -1, &ev, NULL);
-	if (!a || !c || !ev) {
+	sqlite3_prepare_v2(db,
+			   "SELECT start, end, surface, type, key, name FROM mentions"
+			   " WHERE article = ? ORDER BY start",
+			   -1, &m, NULL);
+	sqlite3_prepare_v2(db,
+			   "SELECT start, end, surface, value, type, granularity, anchor"
+			   " FROM dates WHERE article = ? ORDER BY start",
+			   -1, &d, NULL);
+	if (!a || !c || !ev || !m || !d) {
 		sqlite3_finalize(a);
 		sqlite3_finalize(c);
 		sqlite3_finalize(ev);
+		sqlite3_finalize(m);
+		sqlite3_finalize(d);
 		return ngx_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
 	}
 	ngx_buf b;
@@ -112,7 +164,7 @@ ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
 		if (f == NG_FORMAT_JSON && n)
 			st = ngx_buf_puts(&b, ",\n");
 		if (!st)
-			st = article_json(&b, a, c, ev);
+			st = article_json(&b, a, c, ev, m, d);
 		if (!st && f == NG_FORMAT_JSONL)
 			st = ngx_buf_putc(&b, '\n');
 		if (!st && b.len > (1 << 16)) {
@@ -129,6 +181,8 @@ ng_status ng_export(ng_engine *e, FILE *out, ng_format f)
 	sqlite3_finalize(a);
 	sqlite3_finalize(c);
 	sqlite3_finalize(ev);
+	sqlite3_finalize(m);
+	sqlite3_finalize(d);
 	if (st == NG_ERR_IO)
 		return ngx_engine_fail(e, st, "export: write failed");
 	return st;
