@@ -2,10 +2,12 @@
  * entities.c: `newsgraph entities`: the canonical entities of the store with
  * their type, mention and article counts and their variants (the distinct
  * texts of their mentions: scripts, inflections, short forms), most
- * mentioned first. Reads the store only (tables entities and mentions,
+ * mentioned first. The name shown is the display name most of the
+ * entity's mentions carry. Reads the store only (tables entities and mentions,
  * docs/STORE.md).
  */
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../engine/engine.h"
@@ -27,29 +29,185 @@ static int width_of(const char *s)
 	return n;
 }
 
-static ng_status variants(ngx_buf *b, sqlite3_stmt *v, const char *type,
-			  const char *key, ng_format f)
+typedef struct variant {
+	const char *text;
+	long long count;
+} variant;
+
+typedef struct entity_row {
+	const char *type, *key, *name;
+	long long mentions, articles;
+	variant *variants;
+	size_t n_variants, cap_variants;
+	variant *names;          /* display names of the mentions, counted */
+	size_t n_names, cap_names;
+} entity_row;
+
+/* Adds count to text in list (appended when new; last tells whether only
+ * the last entry can match, as for rows grouped by that text). */
+static ng_status count_in(variant **list, size_t *n, size_t *cap, ngx_arena *a,
+			  const char *text, long long count, int last)
 {
-	sqlite3_bind_text(v, 1, type, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(v, 2, key, -1, SQLITE_TRANSIENT);
+	for (size_t i = last && *n ? *n - 1 : 0; i < *n; i++)
+		if (!strcmp((*list)[i].text, text)) {
+			(*list)[i].count += count;
+			return NG_OK;
+		}
+	if (ngx_grow((void **)list, cap, *n + 1, sizeof **list))
+		return NG_ERR_NOMEM;
+	variant *v = &(*list)[(*n)++];
+	v->text = ngx_arena_strdup(a, text);
+	v->count = count;
+	return v->text ? NG_OK : NG_ERR_NOMEM;
+}
+
+/* The name shown: the display name most of the mentions have (the store
+ * keeps the longest one seen), then the longer, then byte order. */
+static void choose_name(entity_row *r)
+{
+	const variant *best = NULL;
+	for (size_t i = 0; i < r->n_names; i++) {
+		const variant *v = &r->names[i];
+		if (!best || v->count > best->count ||
+		    (v->count == best->count &&
+		     (strlen(v->text) > strlen(best->text) ||
+		      (strlen(v->text) == strlen(best->text) && strcmp(v->text, best->text) < 0))))
+			best = v;
+	}
+	if (best)
+		r->name = best->text;
+}
+
+static int cmp_entity(const void *a, const void *b)
+{
+	const entity_row *x = *(const entity_row *const *)a;
+	const entity_row *y = *(const entity_row *const *)b;
+	int c = strcmp(x->type, y->type);
+	return c ? c : strcmp(x->key, y->key);
+}
+
+static int cmp_variant(const void *a, const void *b)
+{
+	const variant *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+static ng_status variants_json(ngx_buf *b, const entity_row *r, ng_format f)
+{
 	ng_status st = f == NG_FORMAT_TABLE ? NG_OK : ngx_buf_puts(b, ",\"variants\":[");
-	int n = 0;
-	for (; !st && sqlite3_step(v) == SQLITE_ROW; n++) {
-		long long count = sqlite3_column_int64(v, 1);
+	for (size_t i = 0; i < r->n_variants && !st; i++) {
+		const variant *v = &r->variants[i];
 		if (f != NG_FORMAT_TABLE) {
-			st = ngx_buf_puts(b, n ? ",{\"text\":" : "{\"text\":");
-			if (!st) st = ngx_buf_json_str(b, col(v, 0));
-			if (!st) st = ngx_buf_printf(b, ",\"count\":%lld}", count);
-		} else if (n < TABLE_VARIANTS) {
-			st = ngx_buf_printf(b, "%s%s (%lld)", n ? ", " : "", col(v, 0), count);
+			st = ngx_buf_puts(b, i ? ",{\"text\":" : "{\"text\":");
+			if (!st) st = ngx_buf_json_str(b, v->text);
+			if (!st) st = ngx_buf_printf(b, ",\"count\":%lld}", v->count);
+		} else if (i < TABLE_VARIANTS) {
+			st = ngx_buf_printf(b, "%s%s (%lld)", i ? ", " : "", v->text, v->count);
 		}
 	}
-	sqlite3_reset(v);
-	if (!st && f == NG_FORMAT_TABLE && n > TABLE_VARIANTS)
-		st = ngx_buf_printf(b, ", +%d more", n - TABLE_VARIANTS);
+	if (!st && f == NG_FORMAT_TABLE && r->n_variants > TABLE_VARIANTS)
+		st = ngx_buf_printf(b, ", +%zu more", r->n_variants - TABLE_VARIANTS);
 	if (!st && f != NG_FORMAT_TABLE)
 		st = ngx_buf_putc(b, ']');
 	return st;
+}
+
+/* The listed entities, then their variants in one pass over the mentions
+ * (grouped by type, key and surface: no per-entity look-ups, so the store
+ * needs no index on mentions(type, key), which ingest would pay for). */
+static ng_status load(sqlite3 *db, const char *type, long long min_mentions,
+		      ngx_arena *a, entity_row **rows_out, size_t *n_out)
+{
+	sqlite3_stmt *q = NULL;
+	entity_row *rows = NULL;
+	entity_row **by = NULL;
+	size_t n = 0, cap = 0;
+	ng_status st = NG_OK;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT type, key, name, mentions, articles FROM entities"
+			       " WHERE (?1 IS NULL OR type = ?1) AND mentions >= ?2"
+			       " ORDER BY mentions DESC, articles DESC, name, type, key",
+			       -1, &q, NULL) != SQLITE_OK)
+		return NG_ERR_DB;
+	if (type)
+		sqlite3_bind_text(q, 1, type, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, min_mentions);
+	int rc;
+	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (ngx_grow((void **)&rows, &cap, n + 1, sizeof *rows)) {
+			st = NG_ERR_NOMEM;
+			break;
+		}
+		entity_row *r = &rows[n++];
+		memset(r, 0, sizeof *r);
+		r->type = ngx_arena_strdup(a, col(q, 0));
+		r->key = ngx_arena_strdup(a, col(q, 1));
+		r->name = ngx_arena_strdup(a, col(q, 2));
+		r->mentions = sqlite3_column_int64(q, 3);
+		r->articles = sqlite3_column_int64(q, 4);
+		if (!r->type || !r->key || !r->name)
+			st = NG_ERR_NOMEM;
+	}
+	if (!st && rc != SQLITE_DONE)
+		st = NG_ERR_DB;
+	sqlite3_finalize(q);
+	q = NULL;
+	if (!st && n) {
+		by = malloc(n * sizeof *by);
+		if (!by)
+			st = NG_ERR_NOMEM;
+		for (size_t i = 0; !st && i < n; i++)
+			by[i] = &rows[i];
+		if (!st)
+			qsort(by, n, sizeof *by, cmp_entity);
+	}
+	if (!st && n &&
+	    sqlite3_prepare_v2(db,
+			       "SELECT type, key, surface, name, count(*) FROM mentions"
+			       " WHERE ?1 IS NULL OR type = ?1"
+			       " GROUP BY type, key, surface, name",
+			       -1, &q, NULL) != SQLITE_OK)
+		st = NG_ERR_DB;
+	if (q && type)
+		sqlite3_bind_text(q, 1, type, -1, SQLITE_STATIC);
+	while (!st && q && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		entity_row probe = {.type = col(q, 0), .key = col(q, 1)};
+		entity_row *pp = &probe;
+		entity_row **hit = bsearch(&pp, by, n, sizeof *by, cmp_entity);
+		if (!hit)
+			continue;
+		entity_row *r = *hit;
+		long long count = sqlite3_column_int64(q, 4);
+		st = count_in(&r->variants, &r->n_variants, &r->cap_variants, a,
+			      col(q, 2) ? col(q, 2) : "", count, 1);
+		if (!st)
+			st = count_in(&r->names, &r->n_names, &r->cap_names, a,
+				      col(q, 3) ? col(q, 3) : "", count, 0);
+	}
+	if (!st && q && rc != SQLITE_DONE)
+		st = NG_ERR_DB;
+	sqlite3_finalize(q);
+	free(by);
+	for (size_t i = 0; !st && i < n; i++) {
+		if (rows[i].n_variants)
+			qsort(rows[i].variants, rows[i].n_variants, sizeof *rows[i].variants,
+			      cmp_variant);
+		choose_name(&rows[i]);
+	}
+	*rows_out = rows;
+	*n_out = n;
+	return st;
+}
+
+static void free_rows(entity_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].variants);
+		free(rows[i].names);
+	}
+	free(rows);
 }
 
 ng_status ng_report_entities(ng_engine *e, const char *type,
@@ -58,52 +216,43 @@ ng_status ng_report_entities(ng_engine *e, const char *type,
 	if (!e || !out)
 		return NG_ERR_USAGE;
 	sqlite3 *db = ngx_store_db(e->store);
-	sqlite3_stmt *q = NULL, *v = NULL;
-	sqlite3_prepare_v2(db,
-			   "SELECT type, key, name, mentions, articles FROM entities"
-			   " WHERE (?1 IS NULL OR type = ?1) AND mentions >= ?2"
-			   " ORDER BY mentions DESC, articles DESC, name, type, key",
-			   -1, &q, NULL);
-	sqlite3_prepare_v2(db,
-			   "SELECT surface, count(*) FROM mentions WHERE type = ? AND key = ?"
-			   " GROUP BY surface ORDER BY 2 DESC, 1",
-			   -1, &v, NULL);
-	if (!q || !v) {
-		sqlite3_finalize(q);
-		sqlite3_finalize(v);
-		return ngx_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
+	ngx_arena a;
+	ngx_arena_init(&a, 64 << 10);
+	entity_row *rows = NULL;
+	size_t n = 0;
+	ng_status st = load(db, type, min_mentions, &a, &rows, &n);
+	if (st) {
+		free_rows(rows, n);
+		ngx_arena_free(&a);
+		if (st == NG_ERR_DB)
+			return ngx_engine_fail(e, st, "entities: %s", sqlite3_errmsg(db));
+		return ngx_engine_fail(e, st, "entities: %s", ng_status_str(st));
 	}
-	if (type)
-		sqlite3_bind_text(q, 1, type, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, min_mentions);
 	ngx_buf b;
 	ngx_buf_init(&b, 0);
-	ng_status st = NG_OK;
 	if (f == NG_FORMAT_JSON)
 		st = ngx_buf_puts(&b, "{\"entities\":[\n");
 	else if (f == NG_FORMAT_TABLE)
 		st = ngx_buf_printf(&b, "%8s %8s  %-12s  %-*s  %s\n", "mentions",
 				    "articles", "type", NAME_WIDTH, "name", "variants");
-	for (long long n = 0; !st && sqlite3_step(q) == SQLITE_ROW; n++) {
-		const char *t = col(q, 0), *key = col(q, 1), *name = col(q, 2);
-		long long mentions = sqlite3_column_int64(q, 3);
-		long long articles = sqlite3_column_int64(q, 4);
+	for (size_t i = 0; i < n && !st; i++) {
+		const entity_row *r = &rows[i];
 		if (f == NG_FORMAT_TABLE) {
-			int pad = NAME_WIDTH - width_of(name);
-			st = ngx_buf_printf(&b, "%8lld %8lld  %-12s  %s%*s  ", mentions,
-					    articles, t, name, pad > 0 ? pad : 0, "");
-			if (!st) st = variants(&b, v, t, key, f);
+			int pad = NAME_WIDTH - width_of(r->name);
+			st = ngx_buf_printf(&b, "%8lld %8lld  %-12s  %s%*s  ", r->mentions,
+					    r->articles, r->type, r->name, pad > 0 ? pad : 0, "");
+			if (!st) st = variants_json(&b, r, f);
 			if (!st) st = ngx_buf_putc(&b, '\n');
 		} else {
-			if (f == NG_FORMAT_JSON && n)
+			if (f == NG_FORMAT_JSON && i)
 				st = ngx_buf_puts(&b, ",\n");
 			if (!st) st = ngx_buf_puts(&b, "{\"name\":");
-			if (!st) st = ngx_buf_json_str(&b, name);
-			if (!st) st = ngx_buf_printf(&b, ",\"type\":\"%s\",\"key\":", t);
-			if (!st) st = ngx_buf_json_str(&b, key);
+			if (!st) st = ngx_buf_json_str(&b, r->name);
+			if (!st) st = ngx_buf_printf(&b, ",\"type\":\"%s\",\"key\":", r->type);
+			if (!st) st = ngx_buf_json_str(&b, r->key);
 			if (!st) st = ngx_buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld",
-						     mentions, articles);
-			if (!st) st = variants(&b, v, t, key, f);
+						     r->mentions, r->articles);
+			if (!st) st = variants_json(&b, r, f);
 			if (!st) st = ngx_buf_puts(&b, f == NG_FORMAT_JSONL ? "}\n" : "}");
 		}
 		if (!st && b.len > (1 << 16)) {
@@ -117,8 +266,8 @@ ng_status ng_report_entities(ng_engine *e, const char *type,
 	if (!st && b.len && fwrite(b.data, 1, b.len, out) != b.len)
 		st = NG_ERR_IO;
 	ngx_buf_free(&b);
-	sqlite3_finalize(q);
-	sqlite3_finalize(v);
+	free_rows(rows, n);
+	ngx_arena_free(&a);
 	if (st == NG_ERR_IO)
 		return ngx_engine_fail(e, st, "entities: write failed");
 	return st;

@@ -51,9 +51,7 @@ static const char *schema =
 	" start INTEGER NOT NULL, end INTEGER NOT NULL,"
 	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
 	" type TEXT NOT NULL, surface TEXT NOT NULL, key TEXT NOT NULL,"
-	" name TEXT NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);"
-	"CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(type, key);"
+	" name TEXT NOT NULL, PRIMARY KEY(article, start, end)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS entities("
 	" type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,"
 	" mentions INTEGER NOT NULL, articles INTEGER NOT NULL,"
@@ -63,8 +61,8 @@ static const char *schema =
 	" start INTEGER NOT NULL, end INTEGER NOT NULL,"
 	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
 	" surface TEXT NOT NULL, value TEXT NOT NULL, type TEXT NOT NULL,"
-	" granularity TEXT, anchor TEXT NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS dates_article ON dates(article);";
+	" granularity TEXT, anchor TEXT NOT NULL,"
+	" PRIMARY KEY(article, start, end)) WITHOUT ROWID;";
 
 enum {
 	ST_INSERT_ARTICLE,
@@ -109,15 +107,9 @@ static const char *statements[ST_COUNT] = {
 	"SELECT sketch FROM articles WHERE seq = ?",
 	"INSERT INTO mentions(article, start, end, byte_start, byte_end, type,"
 	" surface, key, name) VALUES(?,?,?,?,?,?,?,?,?)",
-	/* one article's mentions into the entities: per (type, key) the count
-	 * and the longest display name (then the first in byte order), so the
-	 * result does not depend on the order articles come in */
+	/* one entity of one article: mentions, the longest display name */
 	"INSERT INTO entities(type, key, name, mentions, articles)"
-	" SELECT type, key, name, n, 1 FROM (SELECT type, key, name,"
-	"  count(*) OVER (PARTITION BY type, key) AS n,"
-	"  row_number() OVER (PARTITION BY type, key"
-	"   ORDER BY length(name) DESC, name) AS r"
-	"  FROM mentions WHERE article = ?1) WHERE r = 1"
+	" VALUES(?1, ?2, ?3, ?4, 1)"
 	" ON CONFLICT(type, key) DO UPDATE SET"
 	" mentions = mentions + excluded.mentions, articles = articles + 1,"
 	" name = CASE WHEN length(excluded.name) > length(name) OR"
@@ -351,6 +343,28 @@ const char *ngx_timex_anchor_name(int anchor)
 	return "none";
 }
 
+static const char *mention_name(const ngx_mention *m)
+{
+	return m->name ? m->name : m->surface ? m->surface : "";
+}
+
+static int cmp_mention_entity(const void *a, const void *b)
+{
+	const ngx_mention *x = *(const ngx_mention *const *)a;
+	const ngx_mention *y = *(const ngx_mention *const *)b;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return strcmp(x->key ? x->key : "", y->key ? y->key : "");
+}
+
+/* The display name an entity keeps: the longest, then the first in byte
+ * order (the same rule as the upsert, so arrival order does not matter). */
+static int longer_name(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	return la > lb || (la == lb && strcmp(a, b) < 0);
+}
+
 ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
 				    const ngx_mention *m, size_t n)
 {
@@ -371,11 +385,31 @@ ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
 				  SQLITE_STATIC);
 		st = step_done(s, q, "storing an entity mention");
 	}
-	if (!st && n) {
-		q = s->st[ST_UPSERT_ENTITIES];
-		sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+	if (st || !n)
+		return st;
+	/* group by (type, key) in memory: one upsert per entity of the article */
+	const ngx_mention **by = malloc(n * sizeof *by);
+	if (!by)
+		return NG_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		by[i] = &m[i];
+	qsort(by, n, sizeof *by, cmp_mention_entity);
+	q = s->st[ST_UPSERT_ENTITIES];
+	for (size_t i = 0; i < n && !st;) {
+		size_t j = i;
+		const char *name = mention_name(by[i]);
+		for (; j < n && !cmp_mention_entity(&by[i], &by[j]); j++)
+			if (longer_name(mention_name(by[j]), name))
+				name = mention_name(by[j]);
+		sqlite3_bind_text(q, 1, ngx_entity_type_word(by[i]->type), -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, by[i]->key ? by[i]->key : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 4, (sqlite3_int64)(j - i));
 		st = step_done(s, q, "updating entities");
+		i = j;
 	}
+	free(by);
 	return st;
 }
 
