@@ -147,6 +147,70 @@ static int by_overlap_desc(const void *a, const void *b)
 	return (x->story > y->story) - (x->story < y->story);
 }
 
+/* Which stories a query may consider. */
+typedef int (*story_filter)(const ngx_story_index *si, uint32_t id,
+			    const void *ctx);
+
+/* Candidate stories for a query: the terms (heaviest first, with their
+ * weights) are looked up in the postings; only terms that have postings
+ * count towards NGX_QUERY_TERMS (the heaviest terms are often new words,
+ * in no story yet), and each posting list gives its newest
+ * NGX_POSTINGS_SCAN stories. A candidate's overlap is the summed weight of
+ * the query terms it holds; candidates come back best overlap first. */
+static ng_status gather(ngx_story_index *si, const uint32_t *terms,
+			const double *weights, size_t n, story_filter keep,
+			const void *ctx, candidate **out, size_t *n_out)
+{
+	candidate *cands = NULL;
+	size_t n_cands = 0, cap_cands = 0;
+	ng_status st = NG_OK;
+	si->stamp++;
+	uint32_t used = 0;
+	for (size_t k = 0; k < n && used < NGX_QUERY_TERMS && !st; k++) {
+		const uint64_t *li = ngx_map_get(&si->postings, terms[k]);
+		if (!li)
+			continue;
+		used++;
+		const ngx_posting_list *pl = &si->lists[*li];
+		uint32_t stop = pl->n > NGX_POSTINGS_SCAN ? pl->n - NGX_POSTINGS_SCAN : 0;
+		for (uint32_t j = pl->n; j-- > stop;) {
+			uint32_t id = pl->stories[j];
+			ngx_story_state *s = &si->stories[id - 1];
+			if (s->merged_into || !keep(si, id, ctx))
+				continue;
+			if (s->stamp != si->stamp) {
+				s->stamp = si->stamp;
+				s->overlap = 0;
+				if (ngx_grow((void **)&cands, &cap_cands, n_cands + 1,
+					     sizeof *cands)) {
+					st = NG_ERR_NOMEM;
+					break;
+				}
+				cands[n_cands++] = (candidate){id, 0};
+			}
+			s->overlap += (float)weights[k];
+		}
+	}
+	for (size_t i = 0; i < n_cands; i++)
+		cands[i].overlap = si->stories[cands[i].story - 1].overlap;
+	if (n_cands > 1)
+		qsort(cands, n_cands, sizeof *cands, by_overlap_desc);
+	*out = cands;
+	*n_out = n_cands;
+	return st;
+}
+
+typedef struct article_query {
+	int32_t day;
+	int window;
+} article_query;
+
+static int article_may_join(const ngx_story_index *si, uint32_t id, const void *ctx)
+{
+	const article_query *q = ctx;
+	return in_window(&si->stories[id - 1], q->day, q->window);
+}
+
 ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 			       int window_days, uint32_t *story, double *score)
 {
@@ -156,7 +220,7 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 		return NG_OK;
 	weighted *w = malloc(a->n_terms * sizeof *w);
 	candidate *cands = NULL;
-	size_t n_cands = 0, cap_cands = 0;
+	size_t n_cands = 0;
 	ng_status st = NG_OK;
 	if (!w)
 		return NG_ERR_NOMEM;
@@ -169,51 +233,26 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 	norm = sqrt(norm);
 	/* keep per-term weights in term order for the full cosine */
 	double *wt = malloc(a->n_terms * sizeof *wt);
-	if (!wt) {
+	uint32_t *qt = malloc(a->n_terms * sizeof *qt);
+	double *qw = malloc(a->n_terms * sizeof *qw);
+	if (!wt || !qt || !qw) {
 		free(w);
+		free(wt);
+		free(qt);
+		free(qw);
 		return NG_ERR_NOMEM;
 	}
 	for (uint32_t i = 0; i < a->n_terms; i++)
 		wt[i] = w[i].w;
 	qsort(w, a->n_terms, sizeof *w, by_weight_desc);
-
-	si->stamp++;
-	/* The heaviest terms are often new words (df 1, in no story yet):
-	 * only terms that have postings count towards the query terms, or a
-	 * lead full of new names would find no candidate at all. */
-	uint32_t used = 0;
-	for (uint32_t k = 0; k < a->n_terms && used < NGX_QUERY_TERMS && !st; k++) {
-		const uint64_t *li = ngx_map_get(&si->postings, a->terms[w[k].idx].term);
-		if (!li)
-			continue;
-		used++;
-		const ngx_posting_list *pl = &si->lists[*li];
-		uint32_t stop = pl->n > NGX_POSTINGS_SCAN ? pl->n - NGX_POSTINGS_SCAN : 0;
-		for (uint32_t j = pl->n; j-- > stop;) {
-			ngx_story_state *s = &si->stories[pl->stories[j] - 1];
-			if (s->merged_into || !in_window(s, a->day, window_days))
-				continue;
-			if (s->stamp != si->stamp) {
-				s->stamp = si->stamp;
-				s->overlap = 0;
-				if (n_cands == cap_cands) {
-					cap_cands = cap_cands ? cap_cands * 2 : 64;
-					candidate *c = realloc(cands, cap_cands * sizeof *c);
-					if (!c) {
-						st = NG_ERR_NOMEM;
-						break;
-					}
-					cands = c;
-				}
-				cands[n_cands++] = (candidate){pl->stories[j], 0};
-			}
-			s->overlap += (float)w[k].w;
-		}
+	for (uint32_t k = 0; k < a->n_terms; k++) {
+		qt[k] = a->terms[w[k].idx].term;
+		qw[k] = w[k].w;
 	}
-	for (size_t i = 0; i < n_cands; i++)
-		cands[i].overlap = si->stories[cands[i].story - 1].overlap;
-	if (n_cands > 1)
-		qsort(cands, n_cands, sizeof *cands, by_overlap_desc);
+	article_query aq = {a->day, window_days};
+	st = gather(si, qt, qw, a->n_terms, article_may_join, &aq, &cands, &n_cands);
+	free(qt);
+	free(qw);
 	size_t full = n_cands < NGX_FULL_SCORES ? n_cands : NGX_FULL_SCORES;
 	for (size_t i = 0; i < full && !st; i++) {
 		ngx_story_state *s = &si->stories[cands[i].story - 1];
@@ -352,6 +391,61 @@ static ng_status centroid_reserve(ngx_story_state *s, uint32_t total)
 	return NG_OK;
 }
 
+/* Adds n sorted terms with their weights and unit weights to the sorted
+ * centroid of story (id) s: shared terms sum, new ones are inserted and
+ * posted. The merge runs from the back so it works in place. */
+static ng_status centroid_add(ngx_story_index *si, ngx_story_state *s,
+			      uint32_t id, const uint32_t *terms,
+			      const float *weights, const float *unit, uint32_t n)
+{
+	uint32_t n_new = 0;
+	for (uint32_t i = 0, j = 0; i < n; i++) {
+		while (j < s->n_terms && s->terms[j] < terms[i])
+			j++;
+		if (j == s->n_terms || s->terms[j] != terms[i])
+			n_new++;
+	}
+	uint32_t total = s->n_terms + n_new;
+	if (centroid_reserve(s, total))
+		return NG_ERR_NOMEM;
+	int64_t i = (int64_t)n - 1, j = (int64_t)s->n_terms - 1;
+	int64_t out = (int64_t)total - 1;
+	ng_status st = NG_OK;
+	while (i >= 0) {
+		uint32_t t = terms[i];
+		if (j >= 0 && s->terms[j] > t) {
+			s->terms[out] = s->terms[j];
+			s->unit[out] = s->unit[j];
+			s->weights[out--] = s->weights[j--];
+		} else if (j >= 0 && s->terms[j] == t) {
+			s->terms[out] = t;
+			s->unit[out] = s->unit[j] + unit[i];
+			s->weights[out--] = s->weights[j--] + weights[i];
+			i--;
+		} else {
+			s->terms[out] = t;
+			s->unit[out] = unit[i];
+			s->weights[out--] = weights[i];
+			if (!st)
+				st = posting_add(si, t, id);
+			i--;
+		}
+	}
+	s->n_terms = total;
+	s->norm_docs = 0;
+	return st;
+}
+
+static void widen_days(ngx_story_state *s, int32_t first, int32_t last)
+{
+	if (first != NGX_DAY_UNKNOWN &&
+	    (s->first_day == NGX_DAY_UNKNOWN || first < s->first_day))
+		s->first_day = first;
+	if (last != NGX_DAY_UNKNOWN &&
+	    (s->last_day == NGX_DAY_UNKNOWN || last > s->last_day))
+		s->last_day = last;
+}
+
 ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 			       uint32_t story)
 {
@@ -362,61 +456,31 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 		return NG_ERR_INTERNAL;
 	}
 	ngx_story_state *s = &si->stories[story - 1];
+	uint32_t *terms = malloc((a->n_terms ? a->n_terms : 1) * sizeof *terms);
+	float *weights = malloc((a->n_terms ? a->n_terms : 1) * sizeof *weights);
+	float *unit = malloc((a->n_terms ? a->n_terms : 1) * sizeof *unit);
+	ng_status st = terms && weights && unit ? NG_OK : NG_ERR_NOMEM;
 	/* the article's unit vector under today's idf, for average links */
 	double dnorm = 0;
-	for (uint32_t i = 0; i < a->n_terms; i++) {
+	for (uint32_t i = 0; i < a->n_terms && !st; i++) {
 		double w = tf_weight(a->terms[i].count) * idf(si, a->terms[i].term);
 		dnorm += w * w;
 	}
 	dnorm = dnorm > 0 ? sqrt(dnorm) : 1;
-	/* merge the sorted article terms into the sorted centroid */
-	uint32_t n_new = 0;
-	for (uint32_t i = 0, j = 0; i < a->n_terms; i++) {
-		while (j < s->n_terms && s->terms[j] < a->terms[i].term)
-			j++;
-		if (j == s->n_terms || s->terms[j] != a->terms[i].term)
-			n_new++;
+	for (uint32_t i = 0; i < a->n_terms && !st; i++) {
+		terms[i] = a->terms[i].term;
+		weights[i] = (float)tf_weight(a->terms[i].count);
+		unit[i] = (float)(tf_weight(a->terms[i].count) * idf(si, terms[i]) / dnorm);
 	}
-	uint32_t total = s->n_terms + n_new;
-	if (centroid_reserve(s, total))
-		return NG_ERR_NOMEM;
-	/* merge from the back so it works in place */
-	int64_t i = (int64_t)a->n_terms - 1, j = (int64_t)s->n_terms - 1;
-	int64_t out = (int64_t)total - 1;
-	ng_status st = NG_OK;
-	while (i >= 0) {
-		uint32_t t = a->terms[i].term;
-		float u = (float)(tf_weight(a->terms[i].count) * idf(si, t) / dnorm);
-		if (j >= 0 && s->terms[j] > t) {
-			s->terms[out] = s->terms[j];
-			s->unit[out] = s->unit[j];
-			s->weights[out--] = s->weights[j--];
-		} else if (j >= 0 && s->terms[j] == t) {
-			s->terms[out] = t;
-			s->unit[out] = s->unit[j] + u;
-			s->weights[out--] = s->weights[j--] +
-					   (float)tf_weight(a->terms[i].count);
-			i--;
-		} else {
-			s->terms[out] = t;
-			s->unit[out] = u;
-			s->weights[out--] = (float)tf_weight(a->terms[i].count);
-			if (!st)
-				st = posting_add(si, t, story);
-			i--;
-		}
-	}
-	s->n_terms = total;
+	if (!st)
+		st = centroid_add(si, s, story, terms, weights, unit, a->n_terms);
+	free(terms);
+	free(weights);
+	free(unit);
 	if (st)
 		return st;
 	s->size++;
-	s->norm_docs = 0;
-	if (a->day != NGX_DAY_UNKNOWN) {
-		if (s->first_day == NGX_DAY_UNKNOWN || a->day < s->first_day)
-			s->first_day = a->day;
-		if (s->last_day == NGX_DAY_UNKNOWN || a->day > s->last_day)
-			s->last_day = a->day;
-	}
+	widen_days(s, a->day, a->day);
 	if (s->n_terms > NGX_CENTROID_MAX)
 		return prune(si, s);
 	return NG_OK;
@@ -460,50 +524,12 @@ static double unit_dot(const ngx_story_state *x, const ngx_story_state *y)
 static ng_status absorb(ngx_story_index *si, uint32_t into, uint32_t from)
 {
 	ngx_story_state *x = &si->stories[into - 1], *y = &si->stories[from - 1];
-	uint32_t n_new = 0;
-	for (uint32_t i = 0, j = 0; i < y->n_terms; i++) {
-		while (j < x->n_terms && x->terms[j] < y->terms[i])
-			j++;
-		if (j == x->n_terms || x->terms[j] != y->terms[i])
-			n_new++;
-	}
-	uint32_t total = x->n_terms + n_new;
-	if (centroid_reserve(x, total))
-		return NG_ERR_NOMEM;
-	int64_t i = (int64_t)y->n_terms - 1, j = (int64_t)x->n_terms - 1;
-	int64_t out = (int64_t)total - 1;
-	ng_status st = NG_OK;
-	while (i >= 0) {
-		uint32_t t = y->terms[i];
-		if (j >= 0 && x->terms[j] > t) {
-			x->terms[out] = x->terms[j];
-			x->unit[out] = x->unit[j];
-			x->weights[out--] = x->weights[j--];
-		} else if (j >= 0 && x->terms[j] == t) {
-			x->terms[out] = t;
-			x->unit[out] = x->unit[j] + y->unit[i];
-			x->weights[out--] = x->weights[j--] + y->weights[i];
-			i--;
-		} else {
-			x->terms[out] = t;
-			x->unit[out] = y->unit[i];
-			x->weights[out--] = y->weights[i];
-			if (!st)
-				st = posting_add(si, t, into);
-			i--;
-		}
-	}
-	x->n_terms = total;
+	ng_status st = centroid_add(si, x, into, y->terms, y->weights, y->unit,
+				    y->n_terms);
 	if (st)
 		return st;
 	x->size += y->size;
-	x->norm_docs = 0;
-	if (y->first_day != NGX_DAY_UNKNOWN &&
-	    (x->first_day == NGX_DAY_UNKNOWN || y->first_day < x->first_day))
-		x->first_day = y->first_day;
-	if (y->last_day != NGX_DAY_UNKNOWN &&
-	    (x->last_day == NGX_DAY_UNKNOWN || y->last_day > x->last_day))
-		x->last_day = y->last_day;
+	widen_days(x, y->first_day, y->last_day);
 	free(y->terms);
 	free(y->weights);
 	free(y->unit);
@@ -519,6 +545,18 @@ static int stories_in_window(const ngx_story_state *x, const ngx_story_state *y,
 		return 1;
 	return y->first_day - x->last_day <= window &&
 	       x->first_day - y->last_day <= window;
+}
+
+typedef struct story_query {
+	uint32_t story;
+	int window;
+} story_query;
+
+static int story_may_merge(const ngx_story_index *si, uint32_t id, const void *ctx)
+{
+	const story_query *q = ctx;
+	return id != q->story && stories_in_window(&si->stories[q->story - 1],
+						   &si->stories[id - 1], q->window);
 }
 
 ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
@@ -549,42 +587,16 @@ ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
 		}
 		w[k] = x;
 	}
-	candidate *cands = NULL;
-	size_t n_cands = 0, cap_cands = 0;
-	si->stamp++;
-	s->stamp = si->stamp;
-	ng_status st = NG_OK;
-	/* candidates ranked by a cheap overlap on those terms, as in
-	 * ngx_story_index_best; only the best few get the full dot product */
-	for (uint32_t k = 0; k < q && !st; k++) {
-		const uint64_t *li = ngx_map_get(&si->postings, s->terms[w[k].idx]);
-		if (!li)
-			continue;
-		const ngx_posting_list *pl = &si->lists[*li];
-		uint32_t stop = pl->n > NGX_POSTINGS_SCAN ? pl->n - NGX_POSTINGS_SCAN : 0;
-		for (uint32_t j = pl->n; j-- > stop;) {
-			uint32_t other = pl->stories[j];
-			ngx_story_state *o = &si->stories[other - 1];
-			if (other == story || o->merged_into ||
-			    !stories_in_window(s, o, window_days))
-				continue;
-			if (o->stamp != si->stamp) {
-				o->stamp = si->stamp;
-				o->overlap = 0;
-				if (ngx_grow((void **)&cands, &cap_cands, n_cands + 1,
-					     sizeof *cands)) {
-					st = NG_ERR_NOMEM;
-					break;
-				}
-				cands[n_cands++] = (candidate){other, 0};
-			}
-			o->overlap += (float)w[k].w;
-		}
+	uint32_t qt[NGX_QUERY_TERMS];
+	double qw[NGX_QUERY_TERMS];
+	for (uint32_t k = 0; k < q; k++) {
+		qt[k] = s->terms[w[k].idx];
+		qw[k] = w[k].w;
 	}
-	for (size_t i = 0; i < n_cands; i++)
-		cands[i].overlap = si->stories[cands[i].story - 1].overlap;
-	if (n_cands > 1)
-		qsort(cands, n_cands, sizeof *cands, by_overlap_desc);
+	story_query sq = {story, window_days};
+	candidate *cands = NULL;
+	size_t n_cands = 0;
+	ng_status st = gather(si, qt, qw, q, story_may_merge, &sq, &cands, &n_cands);
 	uint32_t best = 0;
 	double best_link = threshold;
 	size_t full = n_cands < NGX_FULL_SCORES ? n_cands : NGX_FULL_SCORES;
