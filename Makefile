@@ -5,6 +5,7 @@
 
 PREFIX    ?= /usr/local
 NPROC     := $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS += --no-print-directory
 CC        ?= cc
 CXX       ?= c++
 BUILD     ?= build

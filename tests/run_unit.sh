@@ -16,5 +16,6 @@ for t in "$@"; do
 		echo "$t: exit status $rc"
 	fi
 done
-echo "unit (${BUILD:-build}): $passed passed, $failed failed"
+label=unit; [ "${BUILD:-build}" = build ] || label=unit-asan
+echo "$label: $passed passed, $failed failed"
 [ $failed -eq 0 ]
