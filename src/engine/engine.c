@@ -82,6 +82,7 @@ static ng_status restore_one(void *ctx, const ngx_article_row *a)
 	ngx_link_article la = {.content_hash = a->content_hash,
 			       .minhash = a->minhash, .terms = a->terms,
 			       .n_terms = a->n_terms, .day = a->day, .time = time,
+			       .lang = ngx_link_lang(a->lang),
 			       .anchors = a->anchors, .n_anchors = a->n_anchors};
 	ng_status st = ngx_link_restore(e->link, &la, a->story);
 	if (st)

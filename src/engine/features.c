@@ -10,6 +10,7 @@
  * body's language is the title's too.
  */
 #include "engine.h"
+#include "../text/pivot.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -304,5 +305,20 @@ ng_status ngx_features_compute(ngx_worker *w, ngx_arena *keep,
 	if (!out->sketch_blob)
 		return NG_ERR_NOMEM;
 	ngx_text_sketch_write(&out->sketch, out->sketch_blob);
-	return extract(w, keep, in, &body, out);
+	if ((st = extract(w, keep, in, &body, out)))
+		return st;
+	/* Articles in other languages than English cluster on their pivot bag:
+	 * English stems through the FreeDict table, entity keys, numbers. The
+	 * English bag hashes its stems the same way, so the two meet. */
+	if (strcmp(body.lang, "en") != 0 && strcmp(body.lang, "und") != 0) {
+		ngx_term *pt;
+		uint32_t npt;
+		if ((st = ngx_pivot_terms(&body, out->mentions, out->n_mentions,
+					  has_title ? &head : NULL, NULL, 0, NULL, keep,
+					  &pt, &npt)))
+			return st;
+		out->terms = pt;
+		out->n_terms = npt;
+	}
+	return NG_OK;
 }

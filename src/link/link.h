@@ -81,10 +81,19 @@ typedef struct ngx_link_article {
 	uint32_t n_terms;
 	int32_t day;                /* days since 1970-01-01, or NGX_DAY_UNKNOWN */
 	int64_t time;               /* seconds since the epoch, or NGX_TIME_UNKNOWN */
+	uint16_t lang;              /* ISO 639-1 as two bytes ('e' << 8 | 'n'), 0 unknown */
 	const uint64_t *anchors;    /* verbatim anchors, quotations first */
 	uint32_t n_anchors, n_quote_anchors;
 	const ngx_text_sketch *sketch; /* NULL when restoring */
 } ngx_link_article;
+
+/* The two-byte language code of ngx_link_article.lang. */
+static inline uint16_t ngx_link_lang(const char *iso)
+{
+	return iso && iso[0] && iso[1] && !iso[2] && iso[0] != 'u'
+		       ? (uint16_t)((unsigned char)iso[0] << 8 | (unsigned char)iso[1])
+		       : 0;
+}
 
 /* Reads back the sentence sketch of an earlier article (from the store), for
  * verifying a rewrite or partial-reuse candidate. NG_ERR_NOTFOUND skips the

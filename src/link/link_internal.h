@@ -67,6 +67,7 @@ typedef struct ngx_story_state {
 	float overlap;        /* candidate proxy score during one query */
 	uint32_t merged_into; /* 0 while the story lives */
 	uint32_t checked_size; /* size at the last merge check */
+	uint16_t langs[4];    /* languages of its articles (the first four) */
 } ngx_story_state;
 
 typedef struct ngx_posting_list {

@@ -43,6 +43,10 @@
 #define NGX_FULL_SCORES 40        /* candidates scored by full cosine */
 #define NGX_CENTROID_MAX 3000     /* centroid terms before pruning */
 #define NGX_CENTROID_KEEP 2000
+/* Cosines across languages (pivot bag against native bag) come out about
+ * half as high as within one (docs/CROSSLINGUAL.md): scaled up when the
+ * story has no article in the new article's language. */
+#define NGX_XLING_SCALE 2.0
 
 void ngx_story_index_init(ngx_story_index *si)
 {
@@ -118,6 +122,31 @@ static uint32_t centroid_at(const ngx_story_state *s, uint32_t term)
 			hi = mid;
 	}
 	return lo < s->n_terms && s->terms[lo] == term ? lo : UINT32_MAX;
+}
+
+/* Does the story hold an article in lang? A story with four languages
+ * already counts as holding every one. */
+static int story_has_lang(const ngx_story_state *s, uint16_t lang)
+{
+	for (int i = 0; i < 4; i++) {
+		if (s->langs[i] == lang)
+			return 1;
+		if (s->langs[i] == 0)
+			return i == 0; /* a story with no language known yet */
+	}
+	return 1;
+}
+
+static void story_add_lang(ngx_story_state *s, uint16_t lang)
+{
+	for (int i = 0; lang && i < 4; i++) {
+		if (s->langs[i] == lang)
+			return;
+		if (s->langs[i] == 0) {
+			s->langs[i] = lang;
+			return;
+		}
+	}
 }
 
 static int in_window(const ngx_story_state *s, int32_t day, int window)
@@ -265,6 +294,8 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 		}
 		double sn = story_norm(si, s);
 		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
+		if (a->lang && !story_has_lang(s, a->lang))
+			cos *= NGX_XLING_SCALE;
 		if (cos > *score || (cos == *score && cands[i].story < *story)) {
 			*score = cos;
 			*story = cands[i].story;
@@ -480,6 +511,7 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 	if (st)
 		return st;
 	s->size++;
+	story_add_lang(s, a->lang);
 	widen_days(s, a->day, a->day);
 	if (s->n_terms > NGX_CENTROID_MAX)
 		return prune(si, s);
@@ -529,6 +561,8 @@ static ng_status absorb(ngx_story_index *si, uint32_t into, uint32_t from)
 	if (st)
 		return st;
 	x->size += y->size;
+	for (int i = 0; i < 4; i++)
+		story_add_lang(x, y->langs[i]);
 	widen_days(x, y->first_day, y->last_day);
 	free(y->terms);
 	free(y->weights);

@@ -515,7 +515,8 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT seq, id, day, content_hash, record_hash, story,"
-			       " minhash, terms, anchors, published FROM articles ORDER BY seq",
+			       " minhash, terms, anchors, published, lang FROM articles"
+			       " ORDER BY seq",
 			       -1, &q, NULL) != SQLITE_OK)
 		return fail(s, "reading articles");
 	ng_status st = NG_OK;
@@ -573,6 +574,7 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 		a.anchors = anchors;
 		a.n_anchors = (uint32_t)na;
 		a.published = (const char *)sqlite3_column_text(q, 9);
+		a.lang = (const char *)sqlite3_column_text(q, 10);
 		st = fn(ctx, &a);
 	}
 	if (!st && rc != SQLITE_DONE)
