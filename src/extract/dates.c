@@ -110,10 +110,15 @@ static int is_glued_punct(const scan *s, size_t i, uint32_t ch)
 	return is_punct(s, i, ch) && s->t[i].glued;
 }
 
-static int lceq(const scan *s, size_t i, const char *w)
+/* Is token i the word w (lower case)? The first byte is compared before
+ * anything else: the scanner asks this of every word, a dozen times. */
+static inline int lceq(const scan *s, size_t i, const char *w)
 {
-	return i < s->n && s->t[i].kind == T_WORD &&
-	       s->t[i].lclen == strlen(w) && memcmp(s->t[i].lc, w, s->t[i].lclen) == 0;
+	if (i >= s->n || s->t[i].kind != T_WORD || s->t[i].lclen == 0 ||
+	    s->t[i].lc[0] != w[0])
+		return 0;
+	return s->t[i].lclen == strlen(w) &&
+	       memcmp(s->t[i].lc, w, s->t[i].lclen) == 0;
 }
 
 /* A number of at most maxdig digits; its value. */
