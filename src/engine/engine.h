@@ -114,7 +114,8 @@ void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
 
 /* Names stored and printed (declared in store.h): entity types "person",
  * "organization", "place", "event"; granularities "minute" ... "century"
- * (NULL for none); anchors "none", "absolute", "publication", "text". */
+ * (NULL for none); anchors "none", "absolute", "publication", "text",
+ * "story". */
 
 /* One queued record. Strings are owned by the engine's batch arena. */
 typedef struct ngx_pending {

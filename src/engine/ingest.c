@@ -16,6 +16,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "../extract/dates.h"
 #include "../extract/pubdate.h"
 #include "../text/utf8.h"
 
@@ -281,6 +282,33 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* An article with no date of its own cannot place "am 5. November" in a
+ * year; once it is in a story, the story's first publication day is the
+ * best anchor there is. Its dates are found again against that day, and
+ * those resolved against it say so (anchor "story"). Its own published
+ * date stays unknown. */
+static ng_status anchor_on_story(ng_engine *e, ngx_batch *bt, ngx_pending *p,
+				 uint32_t story)
+{
+	if (p->f.day != NGX_DAY_UNKNOWN)
+		return NG_OK;
+	int32_t day = ngx_link_story_first_day(e->link, story);
+	if (day == NGX_DAY_UNKNOWN)
+		return NG_OK;
+	ngx_timex *tx = NULL;
+	size_t n = 0;
+	ng_status st = ngx_dates_find(p->text, p->text_len, p->f.lang, NULL, day,
+				      &bt->strings, &tx, &n);
+	if (st)
+		return st;
+	for (size_t i = 0; i < n; i++)
+		if (tx[i].anchor == NGX_ANCHOR_PUBLICATION)
+			tx[i].anchor = NGX_ANCHOR_STORY;
+	p->f.timexes = tx;
+	p->f.n_timexes = n;
+	return NG_OK;
+}
+
 /* A free id for a different record that came with a taken one. */
 static const char *unique_id(ng_engine *e, ngx_arena *a, const char *id)
 {
@@ -322,6 +350,8 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 	ngx_link_result r;
 	ng_status st = ngx_link_add(e->link, &la, &r);
 	if (st)
+		return st;
+	if ((st = anchor_on_story(e, bt, p, r.story)))
 		return st;
 	ngx_article_row row = {
 		.seq = r.seq, .id = id, .source = p->source,

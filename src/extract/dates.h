@@ -61,7 +61,10 @@ typedef enum ngx_timex_anchor {
 	NGX_ANCHOR_NONE = 0,     /* durations, sets, refs, unresolved (XXXX) */
 	NGX_ANCHOR_ABSOLUTE,     /* fully written out: "5 November 2024" */
 	NGX_ANCHOR_PUBLICATION,  /* resolved against the anchor day */
-	NGX_ANCHOR_TEXT          /* resolved against an earlier date in text */
+	NGX_ANCHOR_TEXT,         /* resolved against an earlier date in text */
+	NGX_ANCHOR_STORY         /* the article has no date: resolved against
+				    the first date of its story (the engine
+				    sets this after linking) */
 } ngx_timex_anchor;
 
 #define NGX_TIMEX_VALUE_LEN 32

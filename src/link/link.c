@@ -163,6 +163,14 @@ uint32_t ngx_link_stories(const ngx_link *l)
 	return l->stories.n;
 }
 
+int32_t ngx_link_story_first_day(const ngx_link *l, uint32_t story)
+{
+	story = ngx_story_index_live(&l->stories, story);
+	if (story == 0 || story > l->stories.n)
+		return NGX_DAY_UNKNOWN;
+	return l->stories.stories[story - 1].first_day;
+}
+
 size_t ngx_link_memory(const ngx_link *l)
 {
 	return ngx_copy_index_memory(&l->copies) +

@@ -142,6 +142,9 @@ ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 uint32_t ngx_link_articles(const ngx_link *l);
 uint32_t ngx_link_stories(const ngx_link *l);
 
+/* The first publication day of a story's articles, or NGX_DAY_UNKNOWN. */
+int32_t ngx_link_story_first_day(const ngx_link *l, uint32_t story);
+
 /* Bytes held by the indexes (for the benchmark). */
 size_t ngx_link_memory(const ngx_link *l);
 

@@ -339,6 +339,7 @@ const char *ngx_timex_anchor_name(int anchor)
 	case NGX_ANCHOR_ABSOLUTE: return "absolute";
 	case NGX_ANCHOR_PUBLICATION: return "publication";
 	case NGX_ANCHOR_TEXT: return "text";
+	case NGX_ANCHOR_STORY: return "story";
 	}
 	return "none";
 }
