@@ -37,6 +37,7 @@ void ngx_copy_index_free(ngx_copy_index *ci)
 	free(ci->sigs);
 	free(ci->days);
 	free(ci->times);
+	free(ci->root);
 	free(ci->has_sig);
 	memset(ci, 0, sizeof *ci);
 }
@@ -106,7 +107,19 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 				continue;
 			double sim = ngx_minhash_similarity(
 				a->minhash, ci->sigs + (size_t)other * NGX_MINHASH_K);
-			if (sim >= near_threshold)
+			if (sim < near_threshold)
+				continue;
+			/* a copy of a copy: link to the family's original too,
+			 * when the text is near it as well */
+			uint32_t root = ci->root[other];
+			if (root != other && !ngx_copy_edge_has(edges, n, seq, root)) {
+				double rs = ngx_minhash_similarity(
+					a->minhash, ci->sigs + (size_t)root * NGX_MINHASH_K);
+				if (rs >= near_threshold && ci->has_sig[root])
+					edges[n++] = ngx_copy_edge_make(ci, seq, a, root,
+							       NGX_COPY_NEAR, rs);
+			}
+			if (n < max_edges)
 				edges[n++] = ngx_copy_edge_make(ci, seq, a, other,
 						       NGX_COPY_NEAR, sim);
 		}
@@ -114,18 +127,47 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 	return n;
 }
 
+/* Keeps root[] and the exact map pointing at each family's original: the
+ * new article takes the root of what it copies, and when it is the
+ * original of an earlier article (published before it), that article (and,
+ * for identical texts, the family's entry in the exact map) now looks up
+ * to the new one. */
+static void update_roots(ngx_copy_index *ci, const ngx_link_article *a,
+			 uint32_t seq, const ngx_copy_edge *edges, int n)
+{
+	ci->root[seq] = seq;
+	int best = -1;
+	for (int i = 0; i < n; i++) {
+		if (edges[i].copy == seq) {
+			if (best < 0 || edges[i].kind < edges[best].kind ||
+			    (edges[i].kind == edges[best].kind &&
+			     edges[i].score > edges[best].score))
+				best = i;
+		} else if (edges[i].original == seq) {
+			ci->root[edges[i].copy] = seq;
+			if (edges[i].kind == NGX_COPY_EXACT && a->content_hash)
+				ngx_map_put(&ci->exact, a->content_hash, seq);
+		}
+	}
+	if (best >= 0 && edges[best].kind != NGX_COPY_PARTIAL)
+		ci->root[seq] = ci->root[edges[best].original];
+}
+
 ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
-			     uint32_t seq)
+			     uint32_t seq, const ngx_copy_edge *edges,
+			     int n_edges)
 {
 	if (seq != ci->n)
 		return NG_ERR_INTERNAL;
 	/* the per-article arrays grow in step; when one fails, the ones
 	 * already grown are simply larger than their cap says */
 	if (ci->n + 1 > ci->cap) {
-		size_t cap = ci->cap, cap2 = ci->cap, cap3 = ci->cap, cap4 = ci->cap;
+		size_t cap = ci->cap, cap2 = ci->cap, cap3 = ci->cap, cap4 = ci->cap,
+		       cap5 = ci->cap;
 		if (ngx_grow((void **)&ci->sigs, &cap, ci->n + 1, NGX_MINHASH_K * sizeof(uint32_t)) ||
 		    ngx_grow((void **)&ci->days, &cap2, ci->n + 1, sizeof(int32_t)) ||
 		    ngx_grow((void **)&ci->times, &cap4, ci->n + 1, sizeof(int64_t)) ||
+		    ngx_grow((void **)&ci->root, &cap5, ci->n + 1, sizeof(uint32_t)) ||
 		    ngx_grow((void **)&ci->has_sig, &cap3, ci->n + 1, 1))
 			return NG_ERR_NOMEM;
 		ci->cap = cap;
@@ -137,6 +179,7 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 		memset(sig, 0xff, NGX_MINHASH_K * sizeof *sig);
 	ci->days[seq] = a->day;
 	ci->times[seq] = a->time;
+	update_roots(ci, a, seq, edges, n_edges);
 	ci->has_sig[seq] = a->minhash != NULL;
 	ci->n++;
 	if (a->content_hash && !ngx_map_get(&ci->exact, a->content_hash) &&
@@ -171,7 +214,7 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 
 size_t ngx_copy_index_memory(const ngx_copy_index *ci)
 {
-	return ci->cap * (NGX_MINHASH_K * 4 + 4 + 8 + 1) + ci->cap_nodes * 8 +
+	return ci->cap * (NGX_MINHASH_K * 4 + 4 + 8 + 4 + 1) + ci->cap_nodes * 8 +
 	       (ci->exact.cap + ci->buckets.cap) * 17 +
 	       ngx_anchor_index_memory(&ci->anchors);
 }

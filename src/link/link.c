@@ -68,7 +68,8 @@ void ngx_link_free(ngx_link *l)
 	free(l);
 }
 
-static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story)
+static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
+		       const ngx_copy_edge *edges, int n_edges)
 {
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 1024;
@@ -78,7 +79,8 @@ static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story)
 		l->story_of = s;
 		l->cap = cap;
 	}
-	ng_status st = ngx_copy_index_add(&l->copies, a, (uint32_t)l->n);
+	ng_status st = ngx_copy_index_add(&l->copies, a, (uint32_t)l->n, edges,
+					  n_edges);
 	if (!st)
 		st = ngx_story_index_join(&l->stories, a, story);
 	if (st)
@@ -126,7 +128,7 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 			r.story_score = 1.0;
 		}
 	}
-	st = record(l, a, r.story);
+	st = record(l, a, r.story, r.edges, r.n_edges);
 	if (!st && !r.new_story)
 		st = ngx_story_index_merge(&l->stories, r.story,
 					   l->config.merge_threshold,
@@ -150,7 +152,7 @@ ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 			       : NG_OK;
 	if (!st)
 		st = ngx_story_index_count(&l->stories, a);
-	return st ? st : record(l, a, story);
+	return st ? st : record(l, a, story, NULL, 0);
 }
 
 uint32_t ngx_link_articles(const ngx_link *l)

@@ -23,6 +23,8 @@ typedef struct ngx_copy_index {
 	uint32_t *sigs;       /* NGX_MINHASH_K per article, by seq */
 	int32_t *days;        /* publication day per article, by seq */
 	int64_t *times;       /* publication time per article, by seq */
+	uint32_t *root;       /* the earliest original known above each
+				 article (itself when it copies nothing) */
 	uint8_t *has_sig;
 	size_t n, cap;
 	ngx_anchor_index anchors; /* quotes and sampled 4-grams -> articles */
@@ -47,9 +49,11 @@ int ngx_copy_edge_has(const ngx_copy_edge *edges, int n, uint32_t seq,
 ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 			 const ngx_link_article *a, uint32_t seq,
 			 ngx_copy_edge *edges, int *n, int max_edges);
-/* Records the article as seq (must be the next seq). */
+/* Records the article as seq (must be the next seq), with the copy edges
+ * decided for it (none when restoring). */
 ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
-			     uint32_t seq);
+			     uint32_t seq, const ngx_copy_edge *edges,
+			     int n_edges);
 size_t ngx_copy_index_memory(const ngx_copy_index *ci);
 
 /* ---- stories ---------------------------------------------------------------- */

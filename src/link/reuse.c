@@ -132,16 +132,31 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 	ngx_anchor_hit hits[NGX_REUSE_HITS];
 	int n_hits = ngx_anchor_index_query(&ci->anchors, a->anchors, a->n_anchors,
 					    a->n_quote_anchors, hits, NGX_REUSE_HITS);
-	int verified = 0;
-	ng_status st = NG_OK;
-	for (int h = 0; h < n_hits && verified < NGX_REUSE_VERIFY && *n < max_edges; h++) {
+	/* each qualifying hit brings its family's original first (a copy of a
+	 * copy is linked to the original when the text bears it out) */
+	uint32_t cand[2 * NGX_REUSE_HITS];
+	int n_cand = 0;
+	for (int h = 0; h < n_hits; h++) {
 		if (hits[h].quotes == 0 && hits[h].shared < NGX_REUSE_MIN_ANCHORS)
 			continue;
-		if (ngx_copy_edge_has(edges, *n, seq, hits[h].seq))
+		uint32_t two[2] = {ci->root[hits[h].seq], hits[h].seq};
+		for (int k = 0; k < 2; k++) {
+			int dup = 0;
+			for (int j = 0; j < n_cand; j++)
+				dup |= cand[j] == two[k];
+			if (!dup)
+				cand[n_cand++] = two[k];
+		}
+	}
+	int verified = 0;
+	ng_status st = NG_OK;
+	for (int h = 0; h < n_cand && verified < NGX_REUSE_VERIFY && *n < max_edges; h++) {
+		uint32_t other = cand[h];
+		if (ngx_copy_edge_has(edges, *n, seq, other))
 			continue;
 		ngx_text_sketch theirs;
 		ngx_arena_reset(&ci->scratch);
-		st = c->fetch_sketch(c->fetch_ctx, hits[h].seq, &ci->scratch, &theirs);
+		st = c->fetch_sketch(c->fetch_ctx, other, &ci->scratch, &theirs);
 		if (st == NG_ERR_NOTFOUND || st == NG_ERR_INPUT) {
 			st = NG_OK; /* no sketch stored: nothing to verify against */
 			continue;
@@ -156,13 +171,13 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 		int kind = classify(&al, &score);
 		if (!kind)
 			continue;
-		ngx_copy_edge e = ngx_copy_edge_make(ci, seq, a, hits[h].seq, kind,
+		ngx_copy_edge e = ngx_copy_edge_make(ci, seq, a, other, kind,
 						     score > 1 ? 1 : score);
 		if (e.why == NGX_WHY_EARLIER_INGESTED) {
 			int inside = containment(&al, a->sketch, &theirs);
 			if (inside) {
-				e.copy = inside > 0 ? seq : hits[h].seq;
-				e.original = inside > 0 ? hits[h].seq : seq;
+				e.copy = inside > 0 ? seq : other;
+				e.original = inside > 0 ? other : seq;
 				e.why = NGX_WHY_CONTAINMENT;
 			}
 		}
