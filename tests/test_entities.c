@@ -279,6 +279,39 @@ static void test_bad_input(void)
 	ngx_arena_free(&a);
 }
 
+/* A title phrase learnt before a name names that person elsewhere in the
+ * article; a phrase shared by two people names nobody. */
+static void test_descriptions(void)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	ngx_mention *m;
+	size_t n;
+	const char *text =
+		"Kremlin spokesman denies media reports of a phone call. "
+		"The reports are false, Kremlin Spokesman Dmitry Peskov said on "
+		"Monday. Russian President Vladimir Putin did not comment, but "
+		"the Russian president was briefed.";
+	CHECK(find(text, "en", &a, &m, &n) == NG_OK);
+	const ngx_mention *x = by_surface(m, n, "Kremlin spokesman");
+	CHECK(x && strcmp(x->name, "Dmitry Peskov") == 0);
+	x = by_surface(m, n, "Russian president");
+	CHECK(x && strcmp(x->name, "Vladimir Putin") == 0);
+	/* mentions stay in text order */
+	int ordered = 1;
+	for (size_t i = 1; i < n; i++)
+		ordered &= m[i - 1].start <= m[i].start;
+	CHECK(ordered);
+
+	ngx_arena_reset(&a);
+	const char *two =
+		"Former President Donald Trump met Former President Barack Obama. "
+		"Later the former president spoke to reporters.";
+	CHECK(find(two, "en", &a, &m, &n) == NG_OK);
+	CHECK(by_surface(m, n, "former president") == NULL);
+	ngx_arena_free(&a);
+}
+
 int main(void)
 {
 	if (ngx_text_ctx_new(&text_ctx) != NG_OK ||
@@ -290,6 +323,7 @@ int main(void)
 	test_keys();
 	test_slavic_text();
 	test_bad_input();
+	test_descriptions();
 	ngx_entity_ctx_free(ent_ctx);
 	ngx_text_ctx_free(text_ctx);
 	return check_report("test_entities");

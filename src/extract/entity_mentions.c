@@ -987,8 +987,138 @@ static ng_status display_names(find_run *r)
 	return NG_OK;
 }
 
+/* ---- descriptions -------------------------------------------------------------
+ * "Kremlin Spokesman Dmitry Peskov said ... Kremlin spokesman denies",
+ * "Russian President Vladimir Putin ... the Russian president pointed out":
+ * a title phrase of two or three words written right before a person's
+ * name (a title word, with a demonym, a capitalised word or another title
+ * word before it) names that person wherever else it stands in the same
+ * article, unless the same phrase also stood before another person. */
+#define MAX_DESCRIPTIONS 32
+#define DESC_MAX_WORDS 3
+
+typedef struct description {
+	size_t first, n;  /* the phrase's tokens, where it was learnt */
+	int person;       /* span index; -1 when two persons share it */
+} description;
+
+static int same_words(find_run *r, size_t a, size_t b, size_t n)
+{
+	const ngx_token *tk = r->doc->tokens;
+	for (size_t k = 0; k < n; k++) {
+		const ngx_token *x = &tk[a + k], *y = &tk[b + k];
+		if (x->kind != NGX_TOK_WORD || y->kind != NGX_TOK_WORD ||
+		    x->norm_len != y->norm_len || memcmp(x->norm, y->norm, x->norm_len))
+			return 0;
+	}
+	return 1;
+}
+
+/* The title phrase before span s, as [first, first + n) tokens, or n = 0. */
+static size_t title_phrase(find_run *r, const span *s, size_t *first)
+{
+	const ngx_token *tk = r->doc->tokens;
+	size_t i = s->tok0, n = 0;
+	int titles = 0;
+	while (i > 0 && n < DESC_MAX_WORDS) {
+		const ngx_token *t = &tk[i - 1];
+		if (t->kind != NGX_TOK_WORD || t->sentence != tk[s->tok0].sentence)
+			break;
+		unsigned lx = lex_of(r, i - 1);
+		int title = (lx & NGX_LX_TITLE) != 0;
+		if (!title && !(n > 0 && ((lx & NGX_LX_DEMONYM) || t->capitalised)))
+			break;
+		titles += title;
+		i--;
+		n++;
+	}
+	/* the word next to the name must be a title, and one word is too
+	 * vague ("President" stands before many people) */
+	if (n < 2 || !titles || !(lex_of(r, s->tok0 - 1) & NGX_LX_TITLE))
+		return 0;
+	*first = i;
+	return n;
+}
+
+static ng_status descriptions(find_run *r)
+{
+	description d[MAX_DESCRIPTIONS];
+	size_t nd = 0;
+	size_t n_spans = r->n_spans;
+	for (size_t i = 0; i < n_spans; i++) {
+		const span *s = &r->spans[i];
+		if (s->drop || s->type != NGX_ENT_PER || !s->canon)
+			continue;
+		size_t first, n = title_phrase(r, s, &first);
+		if (!n)
+			continue;
+		size_t k = 0;
+		while (k < nd && !(d[k].n == n && same_words(r, d[k].first, first, n)))
+			k++;
+		if (k < nd) {
+			int other = d[k].person;
+			if (other >= 0 && strcmp(r->spans[other].canon, s->canon))
+				d[k].person = -1;
+		} else if (nd < MAX_DESCRIPTIONS) {
+			d[nd++] = (description){first, n, (int)i};
+		}
+	}
+	const ngx_token *tk = r->doc->tokens;
+	for (size_t k = 0; k < nd; k++) {
+		if (d[k].person < 0)
+			continue;
+		for (size_t t = 0; t + d[k].n <= r->doc->n_tokens; t++) {
+			if (t == d[k].first || !same_words(r, t, d[k].first, d[k].n))
+				continue;
+			/* not when a name follows: that is the title, not the
+			 * description, and the name is its own mention */
+			size_t after = t + d[k].n;
+			if (after < r->doc->n_tokens && tk[after].kind == NGX_TOK_WORD &&
+			    tk[after].capitalised && tk[after].sentence == tk[t].sentence)
+				continue;
+			uint32_t start = tk[t].start, end = tk[after - 1].end;
+			/* a span reaching out of the phrase wins; one inside it
+			 * ("Kremlin" in "Kremlin spokesman") gives way */
+			int overlaps = 0;
+			for (size_t j = 0; j < r->n_spans && !overlaps; j++) {
+				const span *o = &r->spans[j];
+				overlaps = !o->drop && o->start < end && start < o->end &&
+					   (o->start < start || o->end > end);
+			}
+			if (overlaps)
+				continue;
+			for (size_t j = 0; j < r->n_spans; j++)
+				if (r->spans[j].start >= start && r->spans[j].end <= end)
+					r->spans[j].drop = 1;
+			span *x = new_span(r);
+			if (!x)
+				return NG_ERR_NOMEM;
+			const span *p = &r->spans[d[k].person]; /* after new_span */
+			x->start = start;
+			x->end = end;
+			x->tok0 = (uint32_t)t;
+			x->tok1 = (uint32_t)after;
+			x->type = NGX_ENT_PER;
+			x->canon = p->canon;
+			x->name = p->name;
+			x->key = p->key;
+		}
+	}
+	return NG_OK;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const span *x = a, *y = b;
+	if (x->start != y->start)
+		return (x->start > y->start) - (x->start < y->start);
+	return (x->end > y->end) - (x->end < y->end);
+}
+
 static ng_status emit(find_run *r, ngx_mention **out, size_t *n)
 {
+	if (r->n_spans > 1)
+		qsort(r->spans, r->n_spans, sizeof *r->spans, by_start);
 	size_t count = 0;
 	for (size_t i = 0; i < r->n_spans; i++)
 		count += !r->spans[i].drop;
@@ -1067,6 +1197,8 @@ ng_status ngx_entities_find(ngx_entity_ctx *c, const ngx_doc *doc,
 		st = canonicalise(&r);
 	if (!st)
 		st = display_names(&r);
+	if (!st)
+		st = descriptions(&r);
 	if (!st)
 		st = emit(&r, out, n);
 	return st;
