@@ -76,7 +76,15 @@ fi
 slavic=$SHARED/data/slavicner/raw
 if [ -d "$slavic" ]; then
 	run_suite xling "$slavic"
+	run_suite entities "$SHARED/data/slavicner"
 else
-	echo "eval: skipping xling: $slavic not found"
+	echo "eval: skipping xling and entities: $slavic not found"
+fi
+
+tempeval=$SHARED/data/tempeval3
+if [ -d "$tempeval" ]; then
+	run_suite dates "$tempeval"
+else
+	echo "eval: skipping dates: $tempeval not found"
 fi
 exit $status
