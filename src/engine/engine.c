@@ -118,17 +118,19 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		e->config.threads = n > 0 ? (int)n : 1;
 	}
-	if (e->config.threads > NGX_MAX_THREADS)
-		e->config.threads = NGX_MAX_THREADS;
+	if (e->config.threads > NGX_MAX_THREADS - 1)
+		e->config.threads = NGX_MAX_THREADS - 1;
 	e->diag.fn = e->config.on_diag;
 	e->diag.ctx = e->config.diag_ctx;
 	ngx_map_init(&e->ids);
 	ngx_arena_init(&e->query, 16 << 10);
 	ng_status st = NG_OK;
-	e->workers = calloc((size_t)e->config.threads, sizeof *e->workers);
+	/* one context per analysis thread, and one for the calling thread,
+	 * which helps with a batch once it has linked the one before */
+	e->workers = calloc((size_t)e->config.threads + 1, sizeof *e->workers);
 	if (!e->workers)
 		st = NG_ERR_NOMEM;
-	for (int i = 0; !st && i < e->config.threads; i++) {
+	for (int i = 0; !st && i < e->config.threads + 1; i++) {
 		st = ngx_worker_init(&e->workers[i]);
 		e->n_workers = i + 1;
 	}

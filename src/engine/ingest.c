@@ -244,11 +244,18 @@ static void *work(void *arg)
 /* Starts the workers on a batch and returns at once; the batch is ready
  * once join_analysis has returned. A thread that cannot start leaves its
  * share to the others, or to the calling thread when none started. */
+/* The calling thread's own context is the last one. */
+static void caller_helps(ng_engine *e, ngx_batch *bt)
+{
+	int me = e->n_workers - 1;
+	analyse_from(bt, &e->workers[me], &bt->keep[me]);
+}
+
 static void start_analysis(ng_engine *e, ngx_batch *bt)
 {
 	atomic_store(&bt->next, 0);
 	bt->n_threads = 0;
-	int n = e->n_workers;
+	int n = e->n_workers - 1;
 	if ((size_t)n > bt->n)
 		n = (int)bt->n;
 	for (int t = 0; t < n; t++) {
@@ -263,7 +270,7 @@ static void start_analysis(ng_engine *e, ngx_batch *bt)
 		bt->n_threads++;
 	}
 	if (bt->n_threads == 0)
-		analyse_from(bt, &e->workers[0], &bt->keep[0]);
+		caller_helps(e, bt);
 }
 
 static void reset_batch(ngx_batch *bt)
@@ -446,6 +453,8 @@ static ng_status rotate(ng_engine *e, ng_ingest_stats *stats)
 	ng_status st = NG_OK;
 	if (prev >= 0)
 		st = link_batch(e, &e->batches[prev], stats);
+	if (!st)
+		caller_helps(e, &e->batches[full]); /* whatever is left of it */
 	e->filling = 1 - full;
 	return st;
 }

@@ -18,6 +18,7 @@ static const char *schema =
 	"PRAGMA journal_mode=WAL;"
 	"PRAGMA synchronous=NORMAL;"
 	"PRAGMA cache_size=-65536;" /* 64 MiB: index lookups stay in memory */
+	"PRAGMA wal_autocheckpoint=16384;" /* 64 MiB of WAL between checkpoints */
 	"PRAGMA foreign_keys=ON;"
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
 	"CREATE TABLE IF NOT EXISTS stories("
