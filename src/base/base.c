@@ -301,6 +301,21 @@ ng_status ngx_grow(void **p, size_t *cap, size_t need, size_t elem)
 	return NG_OK;
 }
 
+size_t ngx_intersect_u32(const uint32_t *a, size_t na, const uint32_t *b,
+			 size_t nb)
+{
+	size_t i = 0, j = 0, both = 0;
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else
+			both++, i++, j++;
+	}
+	return both;
+}
+
 /* ---- files ------------------------------------------------------------------ */
 ng_status ngx_read_file(const char *path, size_t cap, ngx_buf *out,
 			ngx_diag_sink *diag)

@@ -98,6 +98,10 @@ void ngx_diag_stderr(void *ctx, const ng_diag *d);
  * *cap as they were. */
 ng_status ngx_grow(void **p, size_t *cap, size_t need, size_t elem);
 
+/* Number of values two sorted arrays of unique values have in common. */
+size_t ngx_intersect_u32(const uint32_t *a, size_t na, const uint32_t *b,
+			 size_t nb);
+
 /* Reads a whole file (or "-" for stdin) into a NUL-terminated buffer, capped
  * at cap bytes. On failure writes a diagnostic and returns a status. */
 ng_status ngx_read_file(const char *path, size_t cap, ngx_buf *out,

@@ -183,16 +183,7 @@ double ngx_dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
 	if (na + nb == 0)
 		return 0;
-	size_t i = 0, j = 0, both = 0;
-	while (i < na && j < nb) {
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else
-			both++, i++, j++;
-	}
-	return 2.0 * (double)both / (double)(na + nb);
+	return 2.0 * (double)ngx_intersect_u32(a, na, b, nb) / (double)(na + nb);
 }
 
 static double pair_sim(const ngx_text_sketch *a, uint32_t i,

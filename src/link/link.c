@@ -71,14 +71,8 @@ void ngx_link_free(ngx_link *l)
 static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
 		       const ngx_copy_edge *edges, int n_edges)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 1024;
-		uint32_t *s = realloc(l->story_of, cap * sizeof *s);
-		if (!s)
-			return NG_ERR_NOMEM;
-		l->story_of = s;
-		l->cap = cap;
-	}
+	if (ngx_grow((void **)&l->story_of, &l->cap, l->n + 1, sizeof *l->story_of))
+		return NG_ERR_NOMEM;
 	ng_status st = ngx_copy_index_add(&l->copies, a, (uint32_t)l->n, edges,
 					  n_edges);
 	if (!st)

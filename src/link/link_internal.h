@@ -86,7 +86,7 @@ typedef struct ngx_story_index {
 	uint64_t n_docs;
 	ngx_map postings;         /* term -> index into lists */
 	ngx_posting_list *lists;
-	uint32_t n_lists, cap_lists;
+	size_t n_lists, cap_lists;
 	uint32_t stamp;
 } ngx_story_index;
 

@@ -98,19 +98,7 @@ ng_status ngx_sim_prepare(const ngx_doc *d, size_t first, size_t n,
 static uint32_t intersect(const uint32_t *a, uint32_t na, const uint32_t *b,
 			  uint32_t nb)
 {
-	uint32_t i = 0, j = 0, c = 0;
-	while (i < na && j < nb) {
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else {
-			c++;
-			i++;
-			j++;
-		}
-	}
-	return c;
+	return (uint32_t)ngx_intersect_u32(a, na, b, nb);
 }
 
 /* Longest common subsequence, one rolling row. */

@@ -66,7 +66,7 @@ void ngx_story_index_free(ngx_story_index *si)
 		free(si->stories[i].unit);
 	}
 	free(si->stories);
-	for (uint32_t i = 0; i < si->n_lists; i++)
+	for (size_t i = 0; i < si->n_lists; i++)
 		free(si->lists[i].stories);
 	free(si->lists);
 	ngx_map_free(&si->df);
@@ -314,14 +314,9 @@ static ng_status posting_add(ngx_story_index *si, uint32_t term, uint32_t story)
 {
 	uint64_t *li = ngx_map_get(&si->postings, term);
 	if (!li) {
-		if (si->n_lists == si->cap_lists) {
-			uint32_t cap = si->cap_lists ? si->cap_lists * 2 : 1024;
-			ngx_posting_list *l = realloc(si->lists, cap * sizeof *l);
-			if (!l)
-				return NG_ERR_NOMEM;
-			si->lists = l;
-			si->cap_lists = cap;
-		}
+		if (ngx_grow((void **)&si->lists, &si->cap_lists, si->n_lists + 1,
+			     sizeof *si->lists))
+			return NG_ERR_NOMEM;
 		if (ngx_map_put(&si->postings, term, si->n_lists))
 			return NG_ERR_NOMEM;
 		si->lists[si->n_lists++] = (ngx_posting_list){NULL, 0, 0};
@@ -528,7 +523,7 @@ size_t ngx_story_index_memory(const ngx_story_index *si)
 		       si->cap_lists * sizeof(ngx_posting_list);
 	for (uint32_t i = 0; i < si->n; i++)
 		bytes += si->stories[i].cap_terms * 12;
-	for (uint32_t i = 0; i < si->n_lists; i++)
+	for (size_t i = 0; i < si->n_lists; i++)
 		bytes += si->lists[i].cap * 4;
 	return bytes;
 }
