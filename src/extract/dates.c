@@ -786,10 +786,37 @@ static size_t opt_year(const scan *s, size_t j, int *y)
 }
 
 /* Day-month[-year] and month-day[-year], with an optional weekday before. */
+/* A day and a month found, their tokens ending before j: an optional year
+ * follows. With it, the date as written (a day that does not exist is no
+ * date, but its tokens are used up); without, the month and day resolved
+ * against the anchor. Then an optional time. Returns the end. */
+static size_t day_month_year(const scan *s, tval *v, int d, int m, int wd,
+			     size_t j)
+{
+	int y = 0;
+	size_t ye = opt_year(s, j, &y);
+	if (y) {
+		if (!ngx_date_valid(y, m, d)) {
+			v->type = TX_NONE;
+			return ye;
+		}
+		v->type = TX_DATE;
+		v->gran = NGX_GRAN_DAY;
+		v->y = y;
+		v->m = m;
+		v->d = d;
+		v->anchor = NGX_ANCHOR_ABSOLUTE;
+	} else if (!resolve_month_day(s, v, m, d, wd)) {
+		v->type = TX_NONE;
+		return j;
+	}
+	return date_then_time(s, ye, v);
+}
+
 static size_t r_date(const scan *s, size_t i, tval *v)
 {
 	size_t j = i, k, e;
-	int wd = 0, d = 0, m = 0, y = 0, flags;
+	int wd = 0, d = 0, m = 0, flags;
 	if (tok_cat(s, j, DW_WEEKDAY, &wd, &flags) &&
 	    (!caps_lang(s->lang) || s->t[j].cap) && !(flags & DWF_AMBIG)) {
 		j = (flags & DWF_ABBR) ? opt_dot(s, j + 1) : j + 1;
@@ -803,46 +830,12 @@ static size_t r_date(const scan *s, size_t i, tval *v)
 		size_t mk = k;
 		if (is_cat(s, mk, DW_CONN))
 			mk++;
-		if (month_at(s, mk, 1, &m, &e)) {
-			size_t ye = opt_year(s, e, &y);
-			if (y) {
-				if (!ngx_date_valid(y, m, d)) {
-					v->type = TX_NONE;
-					return ye;
-				}
-				v->type = TX_DATE;
-				v->gran = NGX_GRAN_DAY;
-				v->y = y;
-				v->m = m;
-				v->d = d;
-				v->anchor = NGX_ANCHOR_ABSOLUTE;
-			} else if (!resolve_month_day(s, v, m, d, wd)) {
-				v->type = TX_NONE;
-				return e;
-			}
-			return date_then_time(s, ye, v);
-		}
+		if (month_at(s, mk, 1, &m, &e))
+			return day_month_year(s, v, d, m, wd, e);
 	}
 	/* month day [year]: November 5, 2024; Sept. 30; Aug. 7, 1998 */
-	if (month_at(s, j, 1, &m, &e) && (k = day_number(s, e, 0, &d)) != 0) {
-		size_t ye = opt_year(s, k, &y);
-		if (y) {
-			if (!ngx_date_valid(y, m, d)) {
-				v->type = TX_NONE;
-				return ye;
-			}
-			v->type = TX_DATE;
-			v->gran = NGX_GRAN_DAY;
-			v->y = y;
-			v->m = m;
-			v->d = d;
-			v->anchor = NGX_ANCHOR_ABSOLUTE;
-		} else if (!resolve_month_day(s, v, m, d, wd)) {
-			v->type = TX_NONE;
-			return k;
-		}
-		return date_then_time(s, ye, v);
-	}
+	if (month_at(s, j, 1, &m, &e) && (k = day_number(s, e, 0, &d)) != 0)
+		return day_month_year(s, v, d, m, wd, k);
 	return 0;
 }
 
