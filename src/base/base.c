@@ -4,6 +4,7 @@
  */
 #include "base.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,6 +315,67 @@ size_t ngx_intersect_u32(const uint32_t *a, size_t na, const uint32_t *b,
 			both++, i++, j++;
 	}
 	return both;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void ngx_free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+ng_status ngx_list_dir(const char *dir, char ***out, size_t *n_out,
+		       const char **what)
+{
+	*out = NULL;
+	*n_out = 0;
+	DIR *d = opendir(dir);
+	if (!d) {
+		if (what)
+			*what = "cannot open directory";
+		return NG_ERR_IO;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	ng_status st = NG_OK;
+	int saved = 0;
+	for (;;) {
+		errno = 0;
+		struct dirent *e = readdir(d);
+		if (!e) {
+			if (errno) {
+				saved = errno;
+				st = NG_ERR_IO;
+				if (what)
+					*what = "cannot read directory";
+			}
+			break;
+		}
+		if (e->d_name[0] == '.')
+			continue;
+		if (ngx_grow((void **)&names, &cap, n + 1, sizeof *names) ||
+		    !(names[n] = strdup(e->d_name))) {
+			st = NG_ERR_NOMEM;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (st == NG_ERR_NOMEM) {
+		ngx_free_names(names, n);
+		return st;
+	}
+	if (n)
+		qsort(names, n, sizeof *names, compare_names);
+	*out = names;
+	*n_out = n;
+	errno = saved;
+	return st;
 }
 
 /* ---- files ------------------------------------------------------------------ */

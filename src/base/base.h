@@ -98,6 +98,15 @@ void ngx_diag_stderr(void *ctx, const ng_diag *d);
  * *cap as they were. */
 ng_status ngx_grow(void **p, size_t *cap, size_t need, size_t elem);
 
+/* The visible entries of directory dir (names not starting with '.'), in
+ * byte order, each malloc'd (free with ngx_free_names). NG_ERR_IO when dir
+ * cannot be opened or read: *what then says which ("cannot open
+ * directory", "cannot read directory"), errno why, and a read error still
+ * returns the names read before it. NG_ERR_NOMEM returns nothing. */
+ng_status ngx_list_dir(const char *dir, char ***out, size_t *n_out,
+		       const char **what);
+void ngx_free_names(char **names, size_t n);
+
 /* Number of values two sorted arrays of unique values have in common. */
 size_t ngx_intersect_u32(const uint32_t *a, size_t na, const uint32_t *b,
 			 size_t nb);

@@ -11,7 +11,6 @@
  * time itself is in the header, not in the text, so it is not scored.
  * This suite calls the tagger directly: dates are not yet in the public API.
  */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,11 +29,6 @@ typedef struct path_list {
 	size_t n, alloc;
 } path_list;
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);
@@ -46,39 +40,23 @@ static ng_status collect(const char *dir, int depth, path_list *out)
 {
 	if (depth > DATES_MAX_DEPTH)
 		return NG_OK;
-	DIR *dp = opendir(dir);
-	if (!dp) {
-		fprintf(stderr, "newsgraph eval: cannot open %s\n", dir);
-		return NG_ERR_IO;
-	}
 	char **names = NULL;
-	size_t n = 0, alloc = 0;
-	ng_status st = NG_OK;
-	struct dirent *de;
-	while ((de = readdir(dp)) != NULL && !st) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == alloc) {
-			size_t cap = alloc ? alloc * 2 : 32;
-			char **bigger = realloc(names, cap * sizeof *names);
-			if (!bigger) {
-				st = NG_ERR_NOMEM;
-				break;
-			}
-			names = bigger;
-			alloc = cap;
-		}
-		names[n] = malloc(strlen(dir) + strlen(de->d_name) + 2);
-		if (!names[n]) {
+	size_t n = 0;
+	ng_status st = ngx_list_dir(dir, &names, &n, NULL);
+	if (st == NG_ERR_IO)
+		fprintf(stderr, "newsgraph eval: cannot read %s\n", dir);
+	/* the entries become full paths */
+	size_t dlen = strlen(dir);
+	for (size_t i = 0; i < n && !st; i++) {
+		char *full = malloc(dlen + strlen(names[i]) + 2);
+		if (!full) {
 			st = NG_ERR_NOMEM;
 			break;
 		}
-		sprintf(names[n], "%s/%s", dir, de->d_name);
-		n++;
+		sprintf(full, "%s/%s", dir, names[i]);
+		free(names[i]);
+		names[i] = full;
 	}
-	closedir(dp);
-	if (!st)
-		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		struct stat sb;
 		if (st || stat(names[i], &sb) != 0) {
@@ -90,16 +68,11 @@ static ng_status collect(const char *dir, int depth, path_list *out)
 			free(names[i]);
 		} else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".tml") &&
 			   out->n < DATES_MAX_FILES) {
-			if (out->n == out->alloc) {
-				size_t cap = out->alloc ? out->alloc * 2 : 64;
-				char **bigger = realloc(out->paths, cap * sizeof *bigger);
-				if (!bigger) {
-					free(names[i]);
-					st = NG_ERR_NOMEM;
-					continue;
-				}
-				out->paths = bigger;
-				out->alloc = cap;
+			if (ngx_grow((void **)&out->paths, &out->alloc, out->n + 1,
+				     sizeof *out->paths)) {
+				free(names[i]);
+				st = NG_ERR_NOMEM;
+				continue;
 			}
 			out->paths[out->n++] = names[i];
 		} else

@@ -22,7 +22,6 @@
  * This suite calls the recogniser directly, not through an engine: the
  * public API does not carry entities yet.
  */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -90,14 +89,9 @@ static ng_status add_file(ent_run *r, const char *path)
 {
 	if (r->n_files >= ENT_MAX_FILES)
 		return NG_ERR_TOOBIG;
-	if (r->n_files == r->cap_files) {
-		size_t cap = r->cap_files ? r->cap_files * 2 : 1024;
-		char **f = realloc(r->files, cap * sizeof(char *));
-		if (!f)
-			return NG_ERR_NOMEM;
-		r->files = f;
-		r->cap_files = cap;
-	}
+	if (ngx_grow((void **)&r->files, &r->cap_files, r->n_files + 1,
+		     sizeof *r->files))
+		return NG_ERR_NOMEM;
 	r->files[r->n_files] = strdup(path);
 	if (!r->files[r->n_files])
 		return NG_ERR_NOMEM;
@@ -108,23 +102,22 @@ static ng_status add_file(ent_run *r, const char *path)
 /* Every .tsv under dir, depth at most 3 (ner/<topic>/<lang>/x.tsv). */
 static ng_status walk(ent_run *r, const char *dir, int depth)
 {
-	DIR *dp = opendir(dir);
-	if (!dp) {
-		fprintf(stderr, "newsgraph eval: cannot open %s\n", dir);
-		return NG_ERR_IO;
+	char **names = NULL;
+	size_t n_names = 0;
+	ng_status st = ngx_list_dir(dir, &names, &n_names, NULL);
+	if (st == NG_ERR_IO) {
+		fprintf(stderr, "newsgraph eval: cannot read %s\n", dir);
+		ngx_free_names(names, n_names);
+		return st;
 	}
-	ng_status st = NG_OK;
-	struct dirent *de;
-	while (!st && (de = readdir(dp))) {
-		if (de->d_name[0] == '.')
-			continue;
-		size_t n = strlen(dir) + strlen(de->d_name) + 2;
+	for (size_t i = 0; i < n_names && !st; i++) {
+		size_t n = strlen(dir) + strlen(names[i]) + 2;
 		char *p = malloc(n);
 		if (!p) {
 			st = NG_ERR_NOMEM;
 			break;
 		}
-		snprintf(p, n, "%s/%s", dir, de->d_name);
+		snprintf(p, n, "%s/%s", dir, names[i]);
 		struct stat sb;
 		if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			if (depth < 3)
@@ -134,7 +127,7 @@ static ng_status walk(ent_run *r, const char *dir, int depth)
 		}
 		free(p);
 	}
-	closedir(dp);
+	ngx_free_names(names, n_names);
 	return st;
 }
 

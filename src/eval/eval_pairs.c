@@ -28,7 +28,6 @@
  * These suites call the text, entity and pivot stages directly, not an
  * engine: the public API has no cross-lingual score yet.
  */
-#include <dirent.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -511,43 +510,19 @@ out:
 }
 
 /* ---- xling ---------------------------------------------------------------------*/
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names in dir (no dot files), sorted; *n of them, each malloc'd. */
+/* The names in dir (no dot files), sorted; *n of them, each malloc'd;
+ * more than XL_MAX_DOCS is refused. */
 static ng_status list_dir(const char *dir, char ***out, size_t *n)
 {
-	DIR *dp = opendir(dir);
-	*out = NULL;
-	*n = 0;
-	if (!dp)
-		return NG_ERR_IO;
-	size_t cap = 0;
-	ng_status st = NG_OK;
-	struct dirent *e;
-	while ((e = readdir(dp)) && !st) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (*n >= XL_MAX_DOCS || ngx_grow((void **)out, &cap, *n + 1, sizeof **out))
-			st = NG_ERR_NOMEM;
-		else if (!((*out)[*n] = strdup(e->d_name)))
-			st = NG_ERR_NOMEM;
-		else
-			(*n)++;
+	ng_status st = ngx_list_dir(dir, out, n, NULL);
+	if (!st && *n > XL_MAX_DOCS)
+		st = NG_ERR_NOMEM;
+	if (st) {
+		ngx_free_names(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	closedir(dp);
-	if (*n)
-		qsort(*out, *n, sizeof **out, cmp_str);
 	return st;
-}
-
-static void free_list(char **l, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(l[i]);
-	free(l);
 }
 
 #define XL_MAX_LANGS 16
@@ -717,10 +692,10 @@ ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 				d->lang_idx = li;
 				n_docs += !st;
 			}
-			free_list(files, nf);
+			ngx_free_names(files, nf);
 			free(ldir);
 		}
-		free_list(langs, nl);
+		ngx_free_names(langs, nl);
 		free(tdir);
 	}
 	double t_prep = ngx_eval_now() - t0;
@@ -790,7 +765,7 @@ ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	}
 	free(best);
 	free(docs);
-	free_list(topics, n_topics);
+	ngx_free_names(topics, n_topics);
 	for (size_t l = 0; l < n_langs; l++)
 		free(lang_names[l]);
 	ngx_buf_free(&text);

@@ -36,7 +36,6 @@
  * has no date of its own, so its date keeps an unknown year (XXXX-11-05) and
  * counts as found but not right.
  */
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,54 +62,17 @@ typedef struct seeds_run {
 	size_t n_files;
 } seeds_run;
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The article file names of dir (hidden entries skipped), sorted. */
 static ng_status list_files(const char *dir, char ***out, size_t *n_out)
 {
-	DIR *dp = opendir(dir);
-	if (!dp) {
-		fprintf(stderr, "newsgraph eval: cannot open %s\n", dir);
-		return NG_ERR_IO;
+	ng_status st = ngx_list_dir(dir, out, n_out, NULL);
+	if (st == NG_ERR_IO) {
+		fprintf(stderr, "newsgraph eval: cannot read %s\n", dir);
+		ngx_free_names(*out, *n_out);
+		*out = NULL;
+		*n_out = 0;
 	}
-	char **names = NULL;
-	size_t n = 0, alloc = 0;
-	ng_status st = NG_OK;
-	struct dirent *de;
-	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == alloc) {
-			size_t cap = alloc ? alloc * 2 : 16;
-			char **p = realloc(names, cap * sizeof *p);
-			if (!p) {
-				st = NG_ERR_NOMEM;
-				break;
-			}
-			names = p;
-			alloc = cap;
-		}
-		if (!(names[n] = strdup(de->d_name))) {
-			st = NG_ERR_NOMEM;
-			break;
-		}
-		n++;
-	}
-	closedir(dp);
-	if (st) {
-		for (size_t i = 0; i < n; i++)
-			free(names[i]);
-		free(names);
-		return st;
-	}
-	if (n)
-		qsort(names, n, sizeof *names, cmp_str);
-	*out = names;
-	*n_out = n;
-	return NG_OK;
+	return st;
 }
 
 /* The article id for a gold key: the first file name it prefixes, without

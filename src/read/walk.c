@@ -22,7 +22,6 @@
  */
 #include "read_int.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,61 +149,14 @@ static ng_status read_file(walk *w, const char *path)
 	return st;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void free_names(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 /* The visible entries of a directory, sorted; NG_ERR_INPUT when it cannot
  * be listed (reported). */
 static ng_status list_dir(walk *w, const char *path, char ***out, size_t *n_out)
 {
-	DIR *d = opendir(path);
-	if (!d)
-		return file_error(w, path, -1, "cannot open directory", errno);
-	char **names = NULL;
-	size_t n = 0, alloc = 0;
-	ng_status st = NG_OK;
-	for (;;) {
-		errno = 0;
-		struct dirent *e = readdir(d);
-		if (!e) {
-			if (errno)
-				st = file_error(w, path, -1,
-						"cannot read directory", errno);
-			break;
-		}
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == alloc) {
-			size_t grow = alloc ? alloc * 2 : 32;
-			char **more = realloc(names, grow * sizeof *names);
-			if (!more) {
-				st = NG_ERR_NOMEM;
-				break;
-			}
-			names = more;
-			alloc = grow;
-		}
-		names[n] = strdup(e->d_name);
-		if (!names[n]) {
-			st = NG_ERR_NOMEM;
-			break;
-		}
-		n++;
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof *names, compare_names);
-	*out = names;
-	*n_out = n;
+	const char *what = NULL;
+	ng_status st = ngx_list_dir(path, out, n_out, &what);
+	if (st == NG_ERR_IO)
+		st = file_error(w, path, -1, what, errno);
 	return st;
 }
 
@@ -235,7 +187,7 @@ static ng_status walk_dir(walk *w, const char *path, int depth)
 		st = walk_path(w, child, depth + 1);
 		free(child);
 	}
-	free_names(names, n);
+	ngx_free_names(names, n);
 	return st;
 }
 
