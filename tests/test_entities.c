@@ -312,6 +312,23 @@ static void test_descriptions(void)
 	ngx_arena_free(&a);
 }
 
+/* Time-zone abbreviations are acronyms but name no organisation. */
+static void test_time_zones(void)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	ngx_mention *m;
+	size_t n;
+	const char *text = "November 12, 14:30 UTC+3 MOSCOW. The talks began at "
+			   "09:00 GMT, and NATO said nothing.";
+	CHECK(find(text, "en", &a, &m, &n) == NG_OK);
+	CHECK(by_surface(m, n, "UTC") == NULL);
+	CHECK(by_surface(m, n, "GMT") == NULL);
+	const ngx_mention *x = by_surface(m, n, "NATO");
+	CHECK(x && x->type == NGX_ENT_ORG);
+	ngx_arena_free(&a);
+}
+
 int main(void)
 {
 	if (ngx_text_ctx_new(&text_ctx) != NG_OK ||
@@ -324,6 +341,7 @@ int main(void)
 	test_slavic_text();
 	test_bad_input();
 	test_descriptions();
+	test_time_zones();
 	ngx_entity_ctx_free(ent_ctx);
 	ngx_text_ctx_free(text_ctx);
 	return check_report("test_entities");

@@ -185,6 +185,7 @@ static const char *const not_names[] = {
 	"es", "er", "sie", "wir", "le", "la", "les", "il", "lo", "el", "los",
 	"las", "un", "una", "une", "link", "photo", "foto", "video", "read",
 	"updated", "published", "source", "zdroj", "источник", "фото",
+	"utc", "gmt", "cet", "cest", "msk", "ah", "oh",
 };
 
 static const char *const demonyms[] = {
