@@ -233,6 +233,9 @@ static int tense_cue(const scan *s, size_t k)
 	if ((lceq(s, k, "was") || lceq(s, k, "were")) && k + 1 < s->n &&
 	    future_word(s, k + 1))
 		return 1;
+	/* a participle after "be" is no past: "will be paid Jan. 31" */
+	if (k > 0 && (lceq(s, k - 1, "be") || lceq(s, k - 1, "being")))
+		return 0;
 	/* -ed: a verb, unless capitalised inside the sentence ("United") */
 	if (t->lclen > 3 && memcmp(t->lc + t->lclen - 2, "ed", 2) == 0)
 		return t->cap && k > 0 && !sentence_stop(&s->t[k - 1]) ? 0 : -1;
