@@ -66,7 +66,7 @@ check "entities rejects an unknown --type" [ $? -eq 2 ]
 check "export has mentions" grep -q '"entities":\[{"start":[0-9]*,"end":[0-9]*,"text":"Vladimir","type":"person","key":"[a-z_]*","name":"Vladimir Putin"}' "$T/export.jsonl"
 check "export has dates" grep -q '"dates":\[.*"text":"July 2020","value":"2020-07","type":"DATE","granularity":"month","anchor":"absolute"' "$T/export.jsonl"
 check "mentions and dates stored" [ "$(q "$T/seed.db" 'select count(*) > 100 and (select count(*) from dates) > 10 from mentions')" = 1 ]
-check "004 keeps a year-less dateline" [ "$(q "$T/seed.db" "select published||' '||published_source||' '||published_confidence from articles where id like '004%'")" = "--11-12 dateline 0.5" ]
+check "004's year from its Saturday and President Trump" [ "$(q "$T/seed.db" "select published||' '||published_source||' '||published_confidence from articles where id like '004%'")" = "2017-11-12 dateline 0.7" ]
 
 # ---- idempotent ingest and exact copies -------------------------------------------
 $NG ingest examples --db "$T/seed.db" 2>"$T/err"

@@ -15,7 +15,9 @@
 #include "check.h"
 #include "eval/timeml.h"
 #include "extract/dates.h"
+#include "extract/office_terms.h"
 #include "extract/pubdate.h"
+#include "extract/pubdate_year.h"
 
 static int32_t day_of(const char *iso)
 {
@@ -177,6 +179,37 @@ static const row rows[] = {
 	{"Podpisano 11 listopada 2024 roku.", "pl", "2024-12-01",
 	 "11 listopada 2024 roku", "2024-11-11"},
 	{"Він приїхав вчора.", "uk", "2024-10-27", "вчора", "2024-10-26"},
+	/* tense: plans look forward, "United" is no past verb, a past cue
+	 * takes a bare month back, a future one forward */
+	{"Protesters were planning to march on Saturday.", "en", "2000-01-07",
+	 "Saturday", "2000-01-08"},
+	{"The talks are set to resume Monday in Belfast.", "en", "1998-03-22",
+	 "Monday", "1998-03-23"},
+	{"He could come to the U.S. as early as Tuesday.", "en", "2000-04-03",
+	 "Tuesday", "2000-04-04"},
+	{"The father would be traveling to the United States Thursday.", "en",
+	 "2000-04-05", "Thursday", "2000-04-06"},
+	{"Sales fell sharply in March.", "en", "1989-10-27", "March",
+	 "1989-03"},
+	{"The plant will close in January.", "en", "1989-04-27", "January",
+	 "1990-01"},
+	{"The dividend will be paid Jan. 31.", "en", "1989-03-31", "Jan. 31",
+	 "1990-01-31"},
+	/* halves, ages, years in words, anaphoric units */
+	{"They lived in camps for 2 1/2 years.", "en", "1999-01-01",
+	 "2 1/2 years", "P2Y6M"},
+	{"It took a minute and a half.", "en", "1999-01-01",
+	 "a minute and a half", "PT1M30S"},
+	{"The flight lasts five and a half hours.", "en", "1999-01-01",
+	 "five and a half hours", "PT5H30M"},
+	{"He is 52 years old and retired in 1990.", "en", "1999-01-01", "1990",
+	 "1990"},
+	{"It happened in January nineteen ninety-seven.", "en", "1998-02-27",
+	 "January nineteen ninety-seven", "1997-01"},
+	{"Prices fell in the winter of nineteen ninety-four.", "en",
+	 "1998-02-23", "the winter of nineteen ninety-four", "1994-WI"},
+	{"We are ready for the year two thousand.", "en", "1998-02-05",
+	 "the year two thousand", "2000"},
 };
 
 static void test_rows(void)
@@ -415,6 +448,142 @@ static void test_timeml(void)
 	ngx_arena_free(&a);
 }
 
+/* "The following year" counts from the year the text gave last. */
+static void test_following(void)
+{
+	const char *t = "He left Cuba in 1995 and returned the following year.";
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	ngx_timex *x;
+	size_t n;
+	CHECK(ngx_dates_find(t, strlen(t), "en", NULL, day_of("1998-04-18"), &a,
+			     &x, &n) == NG_OK);
+	CHECK(n == 2);
+	if (n == 2) {
+		CHECK_STR(x[1].value, "1996");
+		CHECK(x[1].anchor == NGX_ANCHOR_TEXT);
+		CHECK(strncmp(t + x[1].start, "the following year",
+			      x[1].end - x[1].start) == 0);
+	}
+	ngx_arena_free(&a);
+}
+
+/* Office holders named with their title; "former" ones are not. */
+static void test_office(void)
+{
+	static const struct {
+		const char *text, *name;
+		const char *in_office, *out_of_office;
+	} rows_o[] = {
+		{"during his meeting with the U.S. President Donald Trump.",
+		 "Trump", "2017-11-12", "2023-11-12"},
+		{"Chancellor Merkel said", "Merkel", "2010-01-01", "2022-01-01"},
+		{"Prime Minister Boris Johnson said", "Johnson", "2020-01-01",
+		 "2018-01-01"},
+		{"Bundeskanzlerin Angela Merkel sagte", "Merkel", "2006-01-01",
+		 "2004-01-01"},
+		{"le président Emmanuel Macron a dit", "Macron", "2020-01-01",
+		 "2016-01-01"},
+		{"UN Secretary-General Ban Ki-moon said", "Ban Ki-moon",
+		 "2010-01-01", "2018-01-01"},
+		{"Pope Francis said", "Francis", "2020-01-01", "2010-01-01"},
+		{"President Putin said", "Putin", "2005-01-01", "2010-01-01"},
+	};
+	for (size_t i = 0; i < NGX_ARRAY_LEN(rows_o); i++) {
+		ngx_office_hit h[4];
+		size_t n = ngx_office_find(rows_o[i].text, strlen(rows_o[i].text), h, 4);
+		CHECK_MSG(n == 1, "\"%s\": %zu hits", rows_o[i].text, n);
+		if (n != 1)
+			continue;
+		CHECK_MSG(strncmp(ngx_office_name(&h[0]), rows_o[i].name,
+				  strlen(rows_o[i].name)) == 0,
+			  "\"%s\": %s", rows_o[i].text, ngx_office_name(&h[0]));
+		CHECK(ngx_office_covers(&h[0], day_of(rows_o[i].in_office)));
+		CHECK(!ngx_office_covers(&h[0], day_of(rows_o[i].out_of_office)));
+	}
+	static const char *const none[] = {
+		"former President Donald Trump said", "ex-President Trump said",
+		"the late Pope John Paul II", "then-Chancellor Kohl",
+		"President-elect Trump", "the president said", "Pope Leo XIII",
+		"President Smith of the company", "Trump said",
+	};
+	for (size_t i = 0; i < NGX_ARRAY_LEN(none); i++) {
+		ngx_office_hit h[4];
+		size_t n = ngx_office_find(none[i], strlen(none[i]), h, 4);
+		CHECK_MSG(n == 0, "\"%s\": %zu hits", none[i], n);
+	}
+	/* one hit per person; a surname shared by two holders keeps both */
+	const char *bush = "President Bush met President Bush and Chancellor Kohl.";
+	ngx_office_hit h[4];
+	CHECK(ngx_office_find(bush, strlen(bush), h, 4) == 2);
+	CHECK(ngx_office_covers(&h[0], day_of("1990-06-01")));
+	CHECK(ngx_office_covers(&h[0], day_of("2005-06-01")));
+	CHECK(!ngx_office_covers(&h[0], day_of("1998-06-01")));
+}
+
+/* The year of a year-less dateline, from weekdays and office holders. */
+static void test_pubdate_year(void)
+{
+	static const struct {
+		const char *text;
+		int month, day, year;
+	} rows_y[] = {
+		/* seed 004: Saturday before 12 November and President Trump */
+		{"MOSCOW, November 12. Putin met U.S. President Donald Trump. "
+		 "Peskov said on Saturday that Putin told him so.",
+		 11, 12, 2017},
+		/* the same without Trump: weekdays alone fit too many years */
+		{"MOSCOW, November 12. Putin met reporters. Peskov said on "
+		 "Saturday that Putin told them so.", 11, 12, 0},
+		/* with President Putin only: his terms leave several years
+		 * (2000, 2006, 2017, 2023): the latest */
+		{"MOSCOW, November 12. President Putin met reporters. Peskov "
+		 "said on Saturday that Putin told them so.", 11, 12, 2023},
+		/* a written weekday-date pair and a written year */
+		{"BERLIN, March 3. On Friday, March 1, the Chancellor spoke; "
+		 "in 2023 she had not.", 3, 3, 2024},
+		/* office holders and a weekday that contradict: unknown */
+		{"PARIS, May 20. President Mitterrand met them on Tuesday, as "
+		 "in 2020.", 5, 20, 0},
+		/* no weekday and no written year: unknown */
+		{"LONDON, June 5. Prime Minister Tony Blair spoke.", 6, 5, 0},
+		/* a former holder is no evidence */
+		{"MOSCOW, November 12. Peskov spoke of former President Donald "
+		 "Trump on Saturday.", 11, 12, 0},
+	};
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGX_ARRAY_LEN(rows_y); i++) {
+		const char *t = rows_y[i].text;
+		ngx_timex *x;
+		size_t n;
+		CHECK(ngx_dates_find(t, strlen(t), "en", NULL, NGX_DATES_NO_ANCHOR,
+				     &a, &x, &n) == NG_OK);
+		double conf = -1;
+		int y = ngx_pubdate_year(rows_y[i].month, rows_y[i].day, x, n, t,
+					 strlen(t), "en", &a, &conf);
+		CHECK_MSG(y == rows_y[i].year, "row %zu: year %d, want %d", i, y,
+			  rows_y[i].year);
+		CHECK(y ? conf > 0 && conf <= 1 : conf == -1);
+		if (i == 0)
+			CHECK(conf >= 0.7);
+		if (i == 2)
+			CHECK(conf < 0.5); /* several years fitted */
+	}
+	/* hostile: 10,000 capitalised titles without names, no year given */
+	ngx_buf b;
+	ngx_buf_init(&b, 0);
+	for (int i = 0; i < 10000; i++)
+		ngx_buf_puts(&b, i % 3 ? "President " : "Pope Chancellor ");
+	ngx_office_hit h[8];
+	CHECK(ngx_office_find(b.data, b.len, h, 8) == 0);
+	double conf = -1;
+	CHECK(ngx_pubdate_year(2, 30, NULL, 0, b.data, b.len, "en", &a, &conf) == 0);
+	CHECK(ngx_pubdate_year(13, 1, NULL, 0, b.data, b.len, "en", &a, &conf) == 0);
+	ngx_buf_free(&b);
+	ngx_arena_free(&a);
+}
+
 int main(void)
 {
 	test_rows();
@@ -423,5 +592,8 @@ int main(void)
 	test_nonsense();
 	test_hostile();
 	test_timeml();
+	test_following();
+	test_office();
+	test_pubdate_year();
 	return check_report("dates");
 }

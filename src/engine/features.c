@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../extract/pubdate_year.h"
 #include "../text/utf8.h"
 
 #define NGX_HEADLINE_MAX 160
@@ -96,52 +97,6 @@ static int num(const char *s, int n)
 	return v;
 }
 
-/* The weekday (1..7) of a bare weekday timex ("XXXX-WXX-6"), else 0. */
-static int bare_weekday(const ngx_timex *t)
-{
-	const char *v = t->value;
-	if (strncmp(v, "XXXX-WXX-", 9) == 0 && v[9] >= '1' && v[9] <= '7' && !v[10])
-		return v[9] - '0';
-	return 0;
-}
-
-/* A weekday written with a year-less date ("Saturday, November 11"): the
- * timex value is "XXXX-MM-DD" and its first word alone is a weekday. */
-static int written_pair(const ngx_timex *t, const char *text, const char *lang,
-			ngx_arena *scratch, int *month, int *mday)
-{
-	const char *v = t->value;
-	if (strncmp(v, "XXXX-", 5) || strlen(v) != 10 || !digits(v + 5, 2) ||
-	    v[7] != '-' || !digits(v + 8, 2))
-		return 0;
-	uint32_t end = t->start;
-	while (end < t->end && text[end] != ' ' && text[end] != ',')
-		end++;
-	if (end == t->end)
-		return 0;
-	ngx_timex *w;
-	size_t n = 0;
-	if (ngx_dates_find(text + t->start, end - t->start, lang, NULL,
-			   NGX_DATES_NO_ANCHOR, scratch, &w, &n) || n != 1)
-		return 0;
-	int wd = bare_weekday(&w[0]);
-	if (wd) {
-		*month = num(v + 5, 2);
-		*mday = num(v + 8, 2);
-	}
-	return wd;
-}
-
-/* Year of a full date the text gives ("2020", "2020-07", "2022-02-12"). */
-static int written_year(const ngx_timex *t)
-{
-	if (t->anchor != NGX_ANCHOR_ABSOLUTE || strcmp(t->type, "DATE") != 0 ||
-	    !digits(t->value, 4) || (t->value[4] && t->value[4] != '-'))
-		return 0;
-	int y = num(t->value, 4);
-	return y >= 1 && y <= 9999 ? y : 0;
-}
-
 static void set_published(ngx_features *out, int y, int m, int d, int source,
 			  double confidence)
 {
@@ -180,37 +135,11 @@ void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
 		snprintf(out->published, sizeof out->published, "%s", p);
 		out->published_source = in->published_source;
 		out->published_confidence = 0.5;
-		int ref = 0;
-		for (size_t i = 0; i < n; i++) {
-			int y = written_year(&tx[i]);
-			if (y > ref)
-				ref = y;
-		}
-		if (!ref || ref >= 9999)
-			return;
-		int score[2] = {0, 0}, pairs = 0;
-		for (size_t i = 0; i < n; i++) {
-			int pm = 0, pd = 0, wd = bare_weekday(&tx[i]);
-			int pair = wd ? 0 : written_pair(&tx[i], text, lang, scratch, &pm, &pd);
-			for (int k = 0; k < 2; k++) {
-				int y = ref + k;
-				if (!ngx_date_valid(y, m, d))
-					continue;
-				if (pair && ngx_date_valid(y, pm, pd) &&
-				    ngx_dates_weekday(ngx_days_from_civil(y, pm, pd)) == pair) {
-					score[k] += 10;
-					pairs++;
-				} else if (wd) {
-					int gap = (ngx_dates_weekday(ngx_days_from_civil(y, m, d)) -
-						   wd + 7) % 7;
-					score[k] += gap == 1 ? 2 : gap == 0 ? 1 : 0;
-				}
-			}
-		}
-		int best = score[1] > score[0] ? 1 : 0;
-		if (score[best] > 0 && score[best] != score[1 - best])
-			set_published(out, ref + best, m, d, in->published_source,
-				      pairs ? 0.7 : 0.4);
+		double conf = 0;
+		int y = ngx_pubdate_year(m, d, tx, n, text, in->len, lang, scratch,
+					 &conf);
+		if (y)
+			set_published(out, y, m, d, in->published_source, conf);
 		return;
 	}
 	/* rule 3: a full date at the top of the text */

@@ -9,6 +9,9 @@
  * value precision = matches with the right value / system timexes, value
  * recall = the same / gold timexes, and likewise for type. The creation
  * time itself is in the header, not in the text, so it is not scored.
+ * With NG_EVAL_DATES_DUMP set in the environment every error (wrong value,
+ * wrong extent, missed, spurious) is written to stderr as one tab-separated
+ * line, for error analysis.
  * This suite calls the tagger directly: dates are not yet in the public API.
  */
 #include <stdlib.h>
@@ -84,6 +87,8 @@ static ng_status collect(const char *dir, int depth, path_list *out)
 
 typedef struct dates_score {
 	long long docs, gold, system, strict, relaxed, value, type;
+	FILE *dump; /* NG_EVAL_DATES_DUMP set: one line per error, else NULL */
+	const char *path;
 } dates_score;
 
 static int overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
@@ -91,6 +96,31 @@ static int overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 	if (a0 == a1 || b0 == b1) /* empty spans overlap nothing */
 		return 0;
 	return a0 < b1 && b0 < a1;
+}
+
+/* One error line for error analysis: kind, file, creation time, the gold
+ * and system surface texts and values ("-" for none), and the sentence
+ * around it (newlines flattened). */
+static void dump(dates_score *sc, const ngx_tml_doc *d, const char *kind,
+		 const ngx_tml_timex *g, const ngx_timex *x)
+{
+	uint32_t s = g ? g->start : x->start, e = g ? g->end : x->end;
+	uint32_t cs = s > 80 ? s - 80 : 0, ce = e + 80 < d->len ? e + 80 : (uint32_t)d->len;
+	fprintf(sc->dump, "%s\t%s\t%s\t", kind, sc->path, d->dct ? d->dct : "-");
+	if (g)
+		fprintf(sc->dump, "%.*s\t%s\t%s\t", (int)(g->end - g->start),
+			d->text + g->start, g->type, g->value);
+	else
+		fputs("-\t-\t-\t", sc->dump);
+	if (x)
+		fprintf(sc->dump, "%.*s\t%s\t%s\t", (int)(x->end - x->start),
+			d->text + x->start, x->type, x->value);
+	else
+		fputs("-\t-\t-\t", sc->dump);
+	for (uint32_t i = cs; i < ce; i++)
+		fputc(d->text[i] == '\n' || d->text[i] == '\t' ? ' ' : d->text[i],
+		      sc->dump);
+	fputc('\n', sc->dump);
 }
 
 /* One document: one-to-one matching of gold and system timexes by overlap,
@@ -103,16 +133,28 @@ static void score_doc(const ngx_tml_doc *d, const ngx_timex *sys, size_t n_sys,
 	sc->system += (long long)n_sys;
 	for (size_t i = 0; i < d->n; i++) {
 		const ngx_tml_timex *g = &d->timexes[i];
-		while (j < n_sys && sys[j].end <= g->start)
+		while (j < n_sys && sys[j].end <= g->start) {
+			if (sc->dump)
+				dump(sc, d, "spurious", NULL, &sys[j]);
 			j++;
-		if (j >= n_sys || !overlaps(g->start, g->end, sys[j].start, sys[j].end))
+		}
+		if (j >= n_sys || !overlaps(g->start, g->end, sys[j].start, sys[j].end)) {
+			if (sc->dump)
+				dump(sc, d, "missed", g, NULL);
 			continue;
+		}
 		const ngx_timex *x = &sys[j++];
 		sc->relaxed++;
 		sc->strict += x->start == g->start && x->end == g->end;
 		sc->value += strcmp(x->value, g->value) == 0;
 		sc->type += strcmp(x->type, g->type) == 0;
+		if (sc->dump && strcmp(x->value, g->value))
+			dump(sc, d, "value", g, x);
+		else if (sc->dump && (x->start != g->start || x->end != g->end))
+			dump(sc, d, "extent", g, x);
 	}
+	for (; sc->dump && j < n_sys; j++)
+		dump(sc, d, "spurious", NULL, &sys[j]);
 }
 
 static double ratio(long long a, long long b)
@@ -136,6 +178,8 @@ ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	path_list files = {0};
 	ng_status st = collect(argv[0], 0, &files);
 	dates_score sc = {0};
+	if (getenv("NG_EVAL_DATES_DUMP"))
+		sc.dump = stderr;
 	long long bad = 0;
 	ngx_arena a;
 	ngx_arena_init(&a, 1 << 20);
@@ -163,6 +207,7 @@ ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 			st = ngx_dates_find(d.text, d.len, "en", NULL, d.dct_day, &a,
 					    &x, &n);
 			if (!st) {
+				sc.path = files.paths[i];
 				score_doc(&d, x, n, &sc);
 				sc.docs++;
 			}

@@ -1,0 +1,110 @@
+/*
+ * dates_speed.c: single-thread throughput of the temporal tagger
+ * (ngx_dates_find) on English news, anchored and without an anchor.
+ *
+ * Usage: build/bench/dates_speed [FILE [LANG]]
+ * FILE (default ../shared/data/fnc1/train_bodies.csv) is cut at blank lines
+ * into documents of about 3 KB, which are tagged over and over for at least
+ * two seconds with an anchor day, then without one (the first pass of
+ * publication-date inference). Prints MB/s, timexes/s and docs/s.
+ */
+#include "extract/dates.h"
+#include "extract/pubdate.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DOC_BYTES 3000
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+	ngx_buf b;
+	ngx_buf_init(&b, 0);
+	ngx_diag_sink sink = {NULL, NULL, 0, 0};
+	if (ngx_read_file(path, 0, &b, &sink) != NG_OK)
+		return NULL;
+	*len = b.len;
+	return ngx_buf_steal(&b);
+}
+
+/* Cuts text into documents at blank lines, each about DOC_BYTES long. */
+static size_t split(const char *text, size_t len, size_t **starts_out)
+{
+	size_t cap = len / DOC_BYTES + 2, n = 0;
+	size_t *starts = malloc((cap + 1) * sizeof(*starts));
+	if (!starts)
+		return 0;
+	size_t at = 0;
+	while (at < len && n < cap) {
+		starts[n++] = at;
+		size_t next = at + DOC_BYTES;
+		if (next >= len) {
+			at = len;
+			break;
+		}
+		const char *blank = strstr(text + next, "\n\n");
+		at = blank ? (size_t)(blank - text) + 2 : len;
+	}
+	starts[n] = len;
+	*starts_out = starts;
+	return n;
+}
+
+static void run(const char *text, const size_t *starts, size_t n,
+		const char *lang, int32_t anchor, const char *label)
+{
+	ngx_arena arena;
+	ngx_arena_init(&arena, 0);
+	size_t bytes = 0, found = 0, docs = 0;
+	double t0 = now(), t;
+	do {
+		for (size_t i = 0; i < n; i++) {
+			ngx_timex *x;
+			size_t k;
+			ngx_arena_reset(&arena);
+			if (ngx_dates_find(text + starts[i], starts[i + 1] - starts[i],
+					   lang, NULL, anchor, &arena, &x, &k) != NG_OK) {
+				fprintf(stderr, "dates_speed: failed\n");
+				exit(1);
+			}
+			bytes += starts[i + 1] - starts[i];
+			found += k;
+			docs++;
+		}
+		t = now() - t0;
+	} while (t < 2.0);
+	printf("%-10s %7.1f MB/s  %8.0f timexes/s  %8.0f docs/s\n", label,
+	       (double)bytes / 1e6 / t, (double)found / t, (double)docs / t);
+	ngx_arena_free(&arena);
+}
+
+int main(int argc, char **argv)
+{
+	const char *path =
+		argc > 1 ? argv[1] : "../shared/data/fnc1/train_bodies.csv";
+	const char *lang = argc > 2 ? argv[2] : "en";
+	size_t len;
+	char *text = read_all(path, &len);
+	if (!text) {
+		fprintf(stderr, "dates_speed: cannot read %s\n", path);
+		return 1;
+	}
+	size_t *starts;
+	size_t n = split(text, len, &starts);
+	if (n == 0)
+		return 1;
+	printf("%s: %.1f MB in %zu documents\n", path, (double)len / 1e6, n);
+	run(text, starts, n, lang, ngx_days_from_civil(2017, 6, 1), "anchored");
+	run(text, starts, n, lang, NGX_DATES_NO_ANCHOR, "no anchor");
+	free(starts);
+	free(text);
+	return 0;
+}
