@@ -150,6 +150,20 @@ static const row rows[] = {
 	 "l'anno scorso", "2023"},
 	{"Quest'anno il PIL cresce.", "it", "2024-10-27", "Quest'anno",
 	 "2024"},
+	/* relative words before and after the unit or weekday (2024-11-13
+	 * is a Wednesday) */
+	{"Il vertice è la prossima settimana.", "it", "2024-11-13",
+	 "prossima settimana", "2024-W47"},
+	{"Ha parlato martedì scorso.", "it", "2024-11-13", "martedì scorso",
+	 "2024-11-12"},
+	{"Parlerà venerdì prossimo.", "it", "2024-11-13", "venerdì prossimo",
+	 "2024-11-15"},
+	{"Hablará el próximo lunes.", "es", "2024-11-13", "próximo lunes",
+	 "2024-11-18"},
+	{"Ocurrió el pasado mes de julio.", "es", "2024-11-13",
+	 "pasado mes de julio", "2024-07"},
+	{"Il parlera vendredi prochain.", "fr", "2024-11-13",
+	 "vendredi prochain", "2024-11-15"},
 	/* Spanish */
 	{"Se firmó el 5 de noviembre de 2024 en Madrid.", "es", "2024-12-01",
 	 "5 de noviembre de 2024", "2024-11-05"},

@@ -184,6 +184,13 @@ static int caps_lang(int lang)
 	return lang == DL_EN || lang == DL_DE;
 }
 
+/* Languages whose post-posed relative words ("scorso", "próximo") may also
+ * come first. */
+static int pre_and_post(int lang)
+{
+	return lang == DL_IT || lang == DL_ES || lang == DL_PT;
+}
+
 static int sentence_stop(const dtok *t)
 {
 	return t->brk || (t->kind == T_PUNCT && (t->ch == '.' || t->ch == '!' ||
@@ -1387,8 +1394,12 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 		v->the_ok = 1;
 		return i + 1;
 	}
-	/* post-posed: semaine dernière, anno scorso, novembre dernier */
-	if (tok_cat(s, i, DW_REL, &rel, &fl) && !(fl & DWF_POST)) {
+	/* post-posed: semaine dernière, anno scorso, novembre dernier; in
+	 * Italian, Spanish and Portuguese the same words also stand before
+	 * ("la prossima settimana", "el pasado lunes"), in French they would
+	 * mean "final" ("la dernière semaine") */
+	if (tok_cat(s, i, DW_REL, &rel, &fl) &&
+	    (!(fl & DWF_POST) || pre_and_post(s->lang))) {
 		j = i + 1;
 	} else if (i + 1 < s->n && tok_cat(s, i + 1, DW_REL, &rel, &fl) &&
 		   (fl & DWF_POST)) {
@@ -1396,6 +1407,10 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 		if (tok_cat(s, j, DW_UNIT, &u, &uf) && !(uf & DWF_PLURAL) &&
 		    u >= DU_DAY)
 			return resolve_unit_shift(s, v, u, rel, 0) ? i + 2 : 0;
+		if (tok_cat(s, j, DW_WEEKDAY, &val, &uf) && !(uf & DWF_AMBIG)) {
+			resolve_weekday(s, v, val, rel, 1, 0);
+			return i + 2;
+		}
 		if (tok_cat(s, j, DW_SEASON, &val, NULL)) {
 			resolve_season(s, v, val, rel, 1);
 			return i + 2;
@@ -1460,6 +1475,14 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 			 * the text gave last, not from the publication */
 			v->the_ok = 1;
 			return j + 1;
+		}
+		size_t me;
+		if (u == DU_MONTH && j + 2 < s->n &&
+		    (lceq(s, j + 1, "de") || lceq(s, j + 1, "di")) &&
+		    month_at(s, j + 2, 1, &val, &me)) {
+			/* "el pasado mes de julio": the month named */
+			resolve_month(s, v, val, rel, 1);
+			return me;
 		}
 		if (!resolve_unit_shift(s, v, u, rel, future_context(s, i, j + 1)))
 			return 0;
