@@ -118,7 +118,15 @@ size_t ngx_minhash(const ngx_doc *d, uint32_t sig[NGX_MINHASH_K])
 	return shingles;
 }
 
-double ngx_minhash_similarity(const uint32_t *a, const uint32_t *b)
+void ngx_minhash_pack(const uint32_t sig[NGX_MINHASH_K],
+		      ngx_minhash_bits out[NGX_MINHASH_K])
+{
+	for (int k = 0; k < NGX_MINHASH_K; k++)
+		out[k] = (ngx_minhash_bits)sig[k];
+}
+
+double ngx_minhash_similarity(const ngx_minhash_bits *a,
+			      const ngx_minhash_bits *b)
 {
 	int same = 0;
 	for (int k = 0; k < NGX_MINHASH_K; k++)
@@ -126,10 +134,19 @@ double ngx_minhash_similarity(const uint32_t *a, const uint32_t *b)
 	return (double)same / NGX_MINHASH_K;
 }
 
-uint64_t ngx_lsh_band_key(const uint32_t sig[NGX_MINHASH_K], int band)
+uint64_t ngx_lsh_band_key(const ngx_minhash_bits sig[NGX_MINHASH_K], int band)
 {
 	uint64_t h = 0x5bd1e995u + (uint64_t)band;
 	for (int r = 0; r < NGX_LSH_ROWS; r++)
 		h = ngx_mix64(h ^ sig[band * NGX_LSH_ROWS + r]);
 	return h;
+}
+
+int ngx_lsh_band_equal(const ngx_minhash_bits *a, const ngx_minhash_bits *b,
+		       int band)
+{
+	for (int r = band * NGX_LSH_ROWS; r < (band + 1) * NGX_LSH_ROWS; r++)
+		if (a[r] != b[r])
+			return 0;
+	return 1;
 }
