@@ -7,7 +7,9 @@
  * its low bits compete for that bin's minimum, one step per shingle instead
  * of K. Bins left empty by short texts are filled by densification
  * (Shrivastava 2017). Documents shorter than three words give one shingle
- * of what they have.
+ * of what they have. Indexes store and compare only the low 16 bits of
+ * each minimum (ngx_minhash_pack; LSH bands and the Jaccard estimate work
+ * on that form, see sketch.h).
  */
 #include "sketch.h"
 
