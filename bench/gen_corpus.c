@@ -6,11 +6,12 @@
  * one body: an exact copy, sentences dropped, shuffled or cut off, words
  * replaced, boilerplate leads and tails, or a mix. Articles come in bursts:
  * a few copies of one body dated over a few days, the bursts spread over
- * 2024 in output order, each article with an id, a title (its first words),
+ * DAYS days from 2024-01-01 (366 by default: the year 2024) in output
+ * order, each article with an id, a title (its first words),
  * a date-time, an outlet from a fixed list and lang "en". The output depends
  * only on the seed and the bodies file, so runs are comparable.
  *
- * Usage: gen_corpus [-n N] [-s SEED] [-b BODIES.csv] [-o FILE|-]
+ * Usage: gen_corpus [-n N] [-d DAYS] [-s SEED] [-b BODIES.csv] [-o FILE|-]
  * Only the corpus goes to stdout; the summary goes to stderr.
  */
 #include <errno.h>
@@ -21,8 +22,12 @@
 
 #include "base/base.h"
 #include "eval/fnc1.h"
+#include "extract/dates.h"
+#include "extract/pubdate.h"
 
 #define DEFAULT_COUNT 100000LL
+#define DEFAULT_DAYS 366ULL
+#define MAX_DAYS 36500ULL
 #define DEFAULT_SEED 20240101ULL
 #define DEFAULT_BODIES "../shared/data/fnc1/train_bodies.csv"
 #define TITLE_WORDS 8
@@ -57,9 +62,6 @@ static const char *const replacements[] = {
 	"several",    "residents", "authorities", "according", "statement",
 	"claimed",    "confirmed", "local", "major", "latest",
 };
-
-static const int month_days[12] = {31, 29, 31, 30, 31, 30,
-				   31, 31, 30, 31, 30, 31}; /* 2024 */
 
 enum {
 	MUT_DROP = 1,
@@ -272,24 +274,17 @@ static void make_title(const char *t, size_t len, char *out, size_t cap)
 	out[o] = '\0';
 }
 
-static void day_to_date(int day, int *month, int *mday)
-{
-	int m = 0;
-	while (m < 11 && day >= month_days[m])
-		day -= month_days[m++];
-	*month = m + 1;
-	*mday = day + 1;
-}
-
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: gen_corpus [-n N] [-s SEED] [-b BODIES.csv] [-o FILE|-]\n"
+		"usage: gen_corpus [-n N] [-d DAYS] [-s SEED] [-b BODIES.csv] [-o FILE|-]\n"
 		"  -n N       articles to write (default %lld)\n"
+		"  -d DAYS    days the dates spread over from 2024-01-01 (default %llu)\n"
 		"  -s SEED    PRNG seed (default %llu)\n"
 		"  -b PATH    FNC-1 train_bodies.csv (default %s)\n"
 		"  -o FILE    output file, - for stdout (default -)\n",
-		DEFAULT_COUNT, (unsigned long long)DEFAULT_SEED, DEFAULT_BODIES);
+		DEFAULT_COUNT, DEFAULT_DAYS, (unsigned long long)DEFAULT_SEED,
+		DEFAULT_BODIES);
 }
 
 static int parse_ull(const char *s, unsigned long long *out)
@@ -307,13 +302,17 @@ static int parse_ull(const char *s, unsigned long long *out)
 
 int main(int argc, char **argv)
 {
-	unsigned long long count = DEFAULT_COUNT, seed = DEFAULT_SEED;
+	unsigned long long count = DEFAULT_COUNT, seed = DEFAULT_SEED,
+			   days = DEFAULT_DAYS;
 	const char *bodies_path = DEFAULT_BODIES, *out_path = "-";
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if ((!strcmp(a, "-n") || !strcmp(a, "--count")) &&
 		    parse_ull(v, &count))
+			i++;
+		else if ((!strcmp(a, "-d") || !strcmp(a, "--days")) &&
+			 parse_ull(v, &days) && days >= 1 && days <= MAX_DAYS)
 			i++;
 		else if ((!strcmp(a, "-s") || !strcmp(a, "--seed")) &&
 			 parse_ull(v, &seed))
@@ -365,27 +364,28 @@ int main(int argc, char **argv)
 	unsigned long long bytes = 0, exact = 0;
 	size_t body = 0, burst_left = 0;
 	int burst_day = 0;
+	const int32_t first_day = ngx_days_from_civil(2024, 1, 1);
 	int failed = out == NULL;
 	for (unsigned long long i = 0; !failed && i < count; i++) {
 		if (burst_left == 0) {
 			body = rng_below(d.n_bodies);
 			burst_left = 1 + rng_below(6);
-			burst_day = (int)(i * 366 / count) + (int)rng_below(3);
+			burst_day = (int)(i * days / count) + (int)rng_below(3);
 		}
 		burst_left--;
 		int day = burst_day + (int)rng_below(3);
-		if (day > 365)
-			day = 365;
-		int month, mday;
-		day_to_date(day, &month, &mday);
+		if (day > (int)days - 1)
+			day = (int)days - 1;
+		int year, month, mday;
+		ngx_dates_civil(first_day + day, &year, &month, &mday);
 		unsigned mut;
 		st = mutate(&d.bodies[body], &bs[body], order, &text, &mut);
 		exact += mut == 0;
 		char id[32], title[TITLE_MAX_BYTES + 1], published[32], url[160];
 		snprintf(id, sizeof id, "bench-%07llu", i);
 		make_title(text.data ? text.data : "", text.len, title, sizeof title);
-		snprintf(published, sizeof published, "2024-%02d-%02dT%02d:%02d:%02dZ",
-			 month, mday, (int)rng_below(24), (int)rng_below(60),
+		snprintf(published, sizeof published, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+			 year, month, mday, (int)rng_below(24), (int)rng_below(60),
 			 (int)rng_below(60));
 		const char *outlet = outlets[rng_below(NGX_ARRAY_LEN(outlets))];
 		char host[64];
@@ -394,8 +394,8 @@ int main(int argc, char **argv)
 			if (*c != ' ')
 				host[h++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
 		host[h] = '\0';
-		snprintf(url, sizeof url, "https://www.%s.example/2024/%02d/%02d/%s",
-			 host, month, mday, id);
+		snprintf(url, sizeof url, "https://www.%s.example/%04d/%02d/%02d/%s",
+			 host, year, month, mday, id);
 
 		ngx_buf_clear(&line);
 		if (!st)

@@ -1,25 +1,51 @@
 #!/bin/sh
 # bench/run.sh: ingest throughput of the newsgraph command on a synthetic
 # stream. `make bench` builds build/newsgraph and build/bench/gen_corpus
-# first; this script builds nothing. It generates bench/out/corpus.jsonl
-# (100,000 mutated copies of the FNC-1 bodies, fixed seed) when missing, then
-# times one `newsgraph ingest` into a fresh bench/out/bench.db and prints
-# articles/s, MB/s and peak RSS (from /usr/bin/time -v, Debian package
-# `time`; without it the wall time is still measured, peak memory is not).
+# first; this script builds nothing. It generates the corpus (by default
+# bench/out/corpus.jsonl: 100,000 mutated copies of the FNC-1 bodies dated
+# over 2024, fixed seed) when missing, then times one `newsgraph ingest`
+# into a fresh database and prints articles/s, MB/s, peak RSS (from
+# /usr/bin/time -v, Debian package `time`; without it the wall time is still
+# measured, peak memory is not) and the database's size.
 #
+# Options (or the environment variables named):
+#   --articles N     articles to generate (COUNT, default 100000)
+#   --days D         days their dates spread over (DAYS, default 366)
+#   --out DIR        corpus, database and timings (OUT, default bench/out);
+#                    a corpus other than the default is corpus-N-dD.jsonl
+#   --index-memory   then also count the link indexes' bytes per article on
+#                    the same corpus (build/bench/index_memory)
 # Environment: BUILD (default build), THREADS (passed as --threads when
-# set), COUNT (articles, default 100000), SEED, BODIES (FNC-1 bodies file).
+# set), SEED, BODIES (FNC-1 bodies file).
+#
+# The 1,000,000-article run of docs/PERFORMANCE.md:
+#   bench/run.sh --articles 1000000 --days 730 --out /tmp/ngbench --index-memory
 set -eu
 cd "$(dirname "$0")/.."
 
 BUILD=${BUILD:-build}
+COUNT=${COUNT:-100000}
+DAYS=${DAYS:-366}
+OUT=${OUT:-bench/out}
+INDEX_MEMORY=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--articles) COUNT=$2; shift 2 ;;
+	--days) DAYS=$2; shift 2 ;;
+	--out) OUT=$2; shift 2 ;;
+	--index-memory) INDEX_MEMORY=1; shift ;;
+	*) echo "usage: bench/run.sh [--articles N] [--days D] [--out DIR] [--index-memory]" >&2; exit 2 ;;
+	esac
+done
 CLI=$BUILD/newsgraph
 GEN=$BUILD/bench/gen_corpus
-COUNT=${COUNT:-100000}
 SEED=${SEED:-20240101}
 BODIES=${BODIES:-../shared/data/fnc1/train_bodies.csv}
-OUT=bench/out
-CORPUS=$OUT/corpus.jsonl
+if [ "$COUNT" = 100000 ] && [ "$DAYS" = 366 ]; then
+	CORPUS=$OUT/corpus.jsonl
+else
+	CORPUS=$OUT/corpus-$COUNT-d$DAYS.jsonl
+fi
 DB=$OUT/bench.db
 
 for f in "$CLI" "$GEN"; do
@@ -29,7 +55,7 @@ mkdir -p "$OUT"
 
 if [ ! -s "$CORPUS" ]; then
 	[ -r "$BODIES" ] || { echo "bench: $BODIES not found (needed to generate the corpus)" >&2; exit 1; }
-	"$GEN" -n "$COUNT" -s "$SEED" -b "$BODIES" -o "$CORPUS.tmp"
+	"$GEN" -n "$COUNT" -d "$DAYS" -s "$SEED" -b "$BODIES" -o "$CORPUS.tmp"
 	mv "$CORPUS.tmp" "$CORPUS"
 fi
 
@@ -52,9 +78,13 @@ else
 fi
 end=$(now)
 
+db_bytes=0
+for f in "$DB" "$DB-wal"; do
+	if [ -f "$f" ]; then db_bytes=$((db_bytes + $(wc -c < "$f" | tr -d ' '))); fi
+done
 rss_kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): *//p' "$timing")
 awk -v s="$start" -v e="$end" -v n="$articles" -v b="$bytes" -v rss="$rss_kb" \
-    -v threads="${THREADS:-default}" 'BEGIN {
+    -v threads="${THREADS:-default}" -v db="$db_bytes" 'BEGIN {
 	t = e - s; if (t <= 0) t = 1e-9;
 	printf "corpus        %d articles, %.1f MB\n", n, b / 1e6;
 	printf "threads       %s\n", threads;
@@ -63,4 +93,10 @@ awk -v s="$start" -v e="$end" -v n="$articles" -v b="$bytes" -v rss="$rss_kb" \
 	printf "MB/s          %.2f\n", b / 1e6 / t;
 	if (rss != "") printf "peak RSS      %.1f MB\n", rss / 1024;
 	else printf "peak RSS      unavailable\n";
+	printf "database      %.1f MB\n", db / 1e6;
 }'
+
+if [ -n "$INDEX_MEMORY" ]; then
+	[ -x "$BUILD/bench/index_memory" ] || { echo "bench: $BUILD/bench/index_memory is missing: run 'make bench'" >&2; exit 1; }
+	"$BUILD/bench/index_memory" "$CORPUS" --every 100000
+fi

@@ -5,7 +5,10 @@
  * a few words changed gets a near edge, articles about different events get
  * stories of their own, articles about one event share a story, the same
  * input order gives the same decisions twice, and restoring stored decisions
- * then adding continues exactly like an uninterrupted run.
+ * then adding continues exactly like an uninterrupted run. The copy index's
+ * time window, on a long synthetic stream: old articles stop being
+ * candidates, the index's counted size stays flat, wrong or missing dates
+ * and the article cap keep it bounded too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,6 +267,188 @@ static void test_merge(const art *arts)
 	ngx_story_index_free(&si);
 }
 
+
+/* ---- the copy index's time window ------------------------------------------ */
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
+
+static uint64_t rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+/* A synthetic article: random signature (as unrelated texts have) and
+ * content hash, both from its number, so a copy can be made later. */
+typedef struct synth {
+	uint32_t sig[NGX_MINHASH_K];
+	ngx_link_article a;
+} synth;
+
+static void synth_make(synth *s, uint64_t id, int32_t day)
+{
+	uint64_t x = id * 0x9e3779b97f4a7c15ULL + 1;
+	for (int k = 0; k < NGX_MINHASH_K; k++) {
+		x = ngx_mix64(x + (uint64_t)k);
+		s->sig[k] = (uint32_t)x;
+	}
+	s->a = (ngx_link_article){.content_hash = ngx_mix64(id) | 1,
+				  .minhash = s->sig, .day = day,
+				  .time = NGX_TIME_UNKNOWN};
+}
+
+static int synth_failed;
+
+/* Adds the article as the next seq, with the edges the index finds. */
+static int synth_add(ngx_copy_index *ci, const synth *s, ngx_copy_edge *edges)
+{
+	int n = ngx_copy_index_find(ci, &s->a, (uint32_t)ci->n, 0.5, edges,
+				    NGX_MAX_EDGES_PER_ARTICLE);
+	synth_failed |= ngx_copy_index_add(ci, &s->a, (uint32_t)ci->n, edges, n) != NG_OK;
+	return n;
+}
+
+/* The index's own bytes: ring and chain heads (not the root array, which
+ * keeps 4 bytes for every article ever seen, nor the fixed anchor table). */
+static size_t window_bytes(const ngx_copy_index *ci)
+{
+	return ngx_copy_index_memory(ci) - ngx_anchor_index_memory(&ci->anchors) -
+	       ci->cap_root * sizeof(uint32_t);
+}
+
+#define PER_DAY 200
+#define STREAM_DAYS 400
+
+static void test_window(void)
+{
+	ngx_copy_index ci;
+	ngx_copy_index_init(&ci);
+	const int32_t day0 = 19000; /* 2022-01-08 */
+	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
+	size_t bytes_mid = 0, max_held = 0;
+	uint64_t id = 0, recent_id = 0;
+	uint32_t recent_seq = 0;
+	int copies_found = 0;
+	for (int d = 0; d < STREAM_DAYS; d++) {
+		for (int i = 0; i < PER_DAY; i++, id++) {
+			synth s;
+			/* dates a few days off the stream's, one in 20 undated,
+			 * now and then one decades off either way */
+			int32_t day = day0 + d + (int32_t)(rng() % 5) - 2;
+			uint64_t r = rng() % 1000;
+			if (r < 50)
+				day = NGX_DAY_UNKNOWN;
+			else if (r == 50)
+				day += 20000;
+			else if (r == 51)
+				day -= 20000;
+			synth_make(&s, id, day);
+			/* now and then an exact copy of an article of a week ago */
+			if (d >= 7 && i == 0) {
+				synth_make(&s, id - 7 * PER_DAY, day0 + d);
+				copies_found += synth_add(&ci, &s, edges) == 1 &&
+						edges[0].kind == NGX_COPY_EXACT;
+				synth_make(&s, id, day);
+			}
+			if (d == STREAM_DAYS - 2 && i == 0)
+				recent_id = id, recent_seq = (uint32_t)ci.n;
+			synth_add(&ci, &s, edges);
+		}
+		size_t held = ngx_copy_index_held(&ci);
+		if (held > max_held)
+			max_held = held;
+		if (d == STREAM_DAYS / 2)
+			bytes_mid = window_bytes(&ci);
+	}
+	CHECK(!synth_failed);
+	/* a week-old article is within the window: its copies were found */
+	CHECK_MSG(copies_found == STREAM_DAYS - 7, "%d week-old copies found",
+		  copies_found);
+	/* held: about the window's worth of days, never the whole stream */
+	size_t bound = (size_t)(NGX_COPY_WINDOW_DAYS + 10) * (PER_DAY + 1);
+	CHECK_MSG(max_held <= bound && max_held >= NGX_COPY_WINDOW_DAYS * PER_DAY,
+		  "held at most %zu articles (bound %zu)", max_held, bound);
+	CHECK(!ngx_copy_index_holds(&ci, 0) && ngx_copy_index_holds(&ci, (uint32_t)ci.n - 1));
+	/* flat: the second half of the stream added no index bytes, and the
+	 * bytes per held article are the ~600 the design promises */
+	size_t bytes_end = window_bytes(&ci);
+	CHECK_MSG(bytes_end <= bytes_mid, "index bytes %zu at half, %zu at end",
+		  bytes_mid, bytes_end);
+	CHECK_MSG(bytes_end <= 600 * ngx_copy_index_held(&ci),
+		  "%zu bytes for %zu held articles", bytes_end,
+		  ngx_copy_index_held(&ci));
+
+	/* old articles are no longer candidates: neither an exact copy nor a
+	 * near copy (a few minima changed) of the first day's articles finds
+	 * anything; the same of yesterday's finds its original */
+	synth s;
+	uint64_t old_id = 3;
+	synth_make(&s, old_id, day0 + STREAM_DAYS);
+	CHECK(ngx_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
+				  NGX_MAX_EDGES_PER_ARTICLE) == 0);
+	s.sig[0] ^= 1, s.sig[9] ^= 1, s.sig[33] ^= 1;
+	s.a.content_hash ^= 2;
+	CHECK(ngx_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
+				  NGX_MAX_EDGES_PER_ARTICLE) == 0);
+	synth_make(&s, recent_id, day0 + STREAM_DAYS);
+	int n = ngx_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
+				    NGX_MAX_EDGES_PER_ARTICLE);
+	CHECK(n == 1 && edges[0].kind == NGX_COPY_EXACT &&
+	      edges[0].original == recent_seq);
+	s.sig[0] ^= 1, s.sig[9] ^= 1, s.sig[33] ^= 1;
+	s.a.content_hash ^= 2;
+	n = ngx_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
+				NGX_MAX_EDGES_PER_ARTICLE);
+	CHECK_MSG(n == 1 && edges[0].kind == NGX_COPY_NEAR &&
+			  edges[0].original == recent_seq &&
+			  edges[0].score >= 61.0f / 64 - 1e-6f,
+		  "%d edges, score %g", n, n ? edges[0].score : -1.0);
+	ngx_copy_index_free(&ci);
+}
+
+/* Undated articles only: the stream never gets a day, and the article cap
+ * is what bounds the index; thousands of identical texts among them make a
+ * star on one original while it is held. */
+static void test_window_undated(void)
+{
+	ngx_copy_index ci;
+	ngx_copy_index_init(&ci);
+	ci.max_held = 5000;
+	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
+	synth s;
+	size_t max_held = 0, bytes_mid = 0;
+	int star = 1, entries = 0;
+	uint32_t entry = UINT32_MAX; /* the held original of text 0 */
+	for (uint64_t id = 0; id < 40000; id++) {
+		uint32_t seq = (uint32_t)ci.n;
+		synth_make(&s, id % 7 == 0 ? 0 : id, NGX_DAY_UNKNOWN);
+		int n = synth_add(&ci, &s, edges);
+		if (id % 7 == 0) {
+			/* a copy of text 0 points at the one original while it
+			 * is held; once it has left, the next copy takes over */
+			if (entry != UINT32_MAX && ngx_copy_index_holds(&ci, entry)) {
+				star &= n == 1 && edges[0].kind == NGX_COPY_EXACT &&
+					edges[0].original == entry && edges[0].copy == seq;
+			} else {
+				star &= n == 0;
+				entry = seq;
+				entries++;
+			}
+		}
+		if (ngx_copy_index_held(&ci) > max_held)
+			max_held = ngx_copy_index_held(&ci);
+		if (id == 20000)
+			bytes_mid = window_bytes(&ci);
+	}
+	CHECK(!synth_failed);
+	CHECK_MSG(star && entries == 8, "%d originals of text 0", entries);
+	CHECK_MSG(max_held == 5000, "held at most %zu", max_held);
+	CHECK(window_bytes(&ci) <= bytes_mid);
+	ngx_copy_index_free(&ci);
+}
+
 int main(void)
 {
 	ngx_text_ctx *tc;
@@ -285,6 +470,8 @@ int main(void)
 		test_restore(arts);
 		test_merge(arts);
 	}
+	test_window();
+	test_window_undated();
 	ngx_arena_free(&scratch);
 	ngx_arena_free(&keep);
 	ngx_text_ctx_free(tc);

@@ -1,14 +1,28 @@
 /*
- * copy_index.c: finds the earlier articles a new one copies.
+ * copy_index.c: finds the earlier articles a new one copies, among those
+ * of a time window.
  *
  * Exact copies share the content hash (normalised words); the index keeps
- * the first article of each hash, so a thousand identical texts make a star
- * of edges to one original, not a clique. Near copies share at least one LSH
- * band of their MinHash signatures; each candidate is verified by the full
- * signature (Jaccard estimate >= near_threshold). Bucket chains are walked
- * newest first and only NGX_BUCKET_SCAN deep, so time per article stays
- * bounded however many similar texts arrive. Rewrites and partial reuse
- * (reuse.c) start from the anchor index kept here too.
+ * one article per hash, the family's original, so a thousand identical
+ * texts make a star of edges to one original, not a clique. Near copies
+ * share at least one LSH band of their MinHash signatures; each candidate
+ * is verified by the full signature (Jaccard estimate >= near_threshold).
+ * Bucket chains are walked newest first and only NGX_BUCKET_SCAN deep, so
+ * time per article stays bounded however many similar texts arrive.
+ * Rewrites and partial reuse (reuse.c) start from the anchor index kept
+ * here too.
+ *
+ * Memory is a ring of per-article slots in arrival order plus one table of
+ * chain heads per band (and one for content hashes); a chain threads
+ * through the slots by sequence number, newest first, so evicting the
+ * oldest articles is just moving the ring's start: a chain ends at the
+ * first article no longer held, and heads pointing there read as empty.
+ * Which articles leave, and when, is the window policy of docs/LINKING.md:
+ * the front of the ring leaves once its window day is more than
+ * window_days before the stream's current day (the median publication day
+ * of the last NGX_COPY_RECENT dated articles, so a few wrong dates cannot
+ * move it), or when the ring holds max_held articles. Everything here is a
+ * function of the input order: no clocks, no addresses.
  */
 #include "link_internal.h"
 
@@ -16,30 +30,92 @@
 #include <string.h>
 
 #define NGX_BUCKET_SCAN 64
+/* Chain entries of other bands or hashes sharing a head are skipped; this
+ * bounds the walk when many do. */
+#define NGX_CHAIN_WALK (4 * NGX_BUCKET_SCAN)
+#define NGX_CHAIN_EXACT NGX_LSH_BANDS
+
+enum {
+	NGX_HELD_SIG = 1,   /* has a MinHash signature */
+	NGX_HELD_BANDS = 2, /* in the band chains */
+	NGX_HELD_EXACT = 4  /* in the content-hash chain: its family's entry */
+};
 
 void ngx_copy_index_init(ngx_copy_index *ci)
 {
 	memset(ci, 0, sizeof *ci);
-	ngx_map_init(&ci->exact);
-	ngx_map_init(&ci->buckets);
+	ci->today = NGX_DAY_UNKNOWN;
+	ci->first_today = NGX_DAY_UNKNOWN;
+	ci->window_days = NGX_COPY_WINDOW_DAYS;
+	ci->max_held = NGX_COPY_MAX_HELD;
 	ngx_anchor_index_init(&ci->anchors, 0);
 	ngx_arena_init(&ci->scratch, 64 << 10);
 }
 
+static void free_ring(ngx_copy_index *ci)
+{
+	free(ci->sigs);
+	free(ci->next);
+	free(ci->content);
+	free(ci->days);
+	free(ci->window_day);
+	free(ci->times);
+	free(ci->flags);
+}
+
 void ngx_copy_index_free(ngx_copy_index *ci)
 {
-	ngx_map_free(&ci->exact);
-	ngx_map_free(&ci->buckets);
+	free_ring(ci);
+	free(ci->heads);
+	free(ci->root);
 	ngx_anchor_index_free(&ci->anchors);
 	ngx_arena_free(&ci->scratch);
-	free(ci->node_seq);
-	free(ci->node_next);
-	free(ci->sigs);
-	free(ci->days);
-	free(ci->times);
-	free(ci->root);
-	free(ci->has_sig);
 	memset(ci, 0, sizeof *ci);
+}
+
+int ngx_copy_index_holds(const ngx_copy_index *ci, uint32_t seq)
+{
+	return seq >= ci->lo && seq < ci->n;
+}
+
+size_t ngx_copy_index_held(const ngx_copy_index *ci)
+{
+	return ci->n - ci->lo;
+}
+
+uint32_t ngx_copy_index_root(const ngx_copy_index *ci, uint32_t seq)
+{
+	return seq < ci->n ? ci->root[seq] : seq;
+}
+
+static size_t slot_of(const ngx_copy_index *ci, uint32_t seq)
+{
+	return seq % ci->cap;
+}
+
+/* The chain head a key lands on. */
+static uint32_t *head_of(const ngx_copy_index *ci, int chain, uint64_t key)
+{
+	return &ci->heads[(size_t)chain * ci->n_heads +
+			  (size_t)(key & (ci->n_heads - 1))];
+}
+
+static uint64_t exact_key(uint64_t content_hash)
+{
+	return ngx_mix64(content_hash ^ 0x6578616374ULL);
+}
+
+/* Publication day and time of a held article (unknown once it has left). */
+static int32_t day_of(const ngx_copy_index *ci, uint32_t seq)
+{
+	return ngx_copy_index_holds(ci, seq) ? ci->days[slot_of(ci, seq)]
+					     : NGX_DAY_UNKNOWN;
+}
+
+static int64_t time_of(const ngx_copy_index *ci, uint32_t seq)
+{
+	return ngx_copy_index_holds(ci, seq) ? ci->times[slot_of(ci, seq)]
+					     : NGX_TIME_UNKNOWN;
 }
 
 /* Direction: earlier publication wins, to the second when both times are
@@ -51,8 +127,8 @@ ngx_copy_edge ngx_copy_edge_make(const ngx_copy_index *ci, uint32_t seq,
 	ngx_copy_edge e = {.copy = seq, .original = other, .kind = (uint8_t)kind,
 			   .why = NGX_WHY_EARLIER_INGESTED, .score = (float)score};
 	int earlier = 0; /* 1: the new article is the earlier one, -1: the other */
-	int64_t other_time = ci->times[other];
-	int32_t other_day = ci->days[other];
+	int64_t other_time = time_of(ci, other);
+	int32_t other_day = day_of(ci, other);
 	if (a->time != NGX_TIME_UNKNOWN && other_time != NGX_TIME_UNKNOWN &&
 	    a->time != other_time)
 		earlier = a->time < other_time ? 1 : -1;
@@ -79,43 +155,65 @@ int ngx_copy_edge_has(const ngx_copy_edge *edges, int n, uint32_t seq,
 	return 0;
 }
 
+/* The family entry for the content hash: the newest held article in the
+ * exact chain with this hash, or UINT32_MAX. */
+static uint32_t exact_find(const ngx_copy_index *ci, const ngx_link_article *a)
+{
+	if (!a->content_hash || !ci->n_heads)
+		return UINT32_MAX;
+	uint32_t p = *head_of(ci, NGX_CHAIN_EXACT, exact_key(a->content_hash));
+	for (int walked = 0; p && p - 1 >= ci->lo && walked < NGX_CHAIN_WALK;
+	     walked++) {
+		uint32_t s = p - 1;
+		size_t slot = slot_of(ci, s);
+		if (ci->content[slot] == a->content_hash)
+			return s;
+		p = ci->next[slot * NGX_COPY_CHAINS + NGX_CHAIN_EXACT];
+	}
+	return UINT32_MAX;
+}
+
 int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 			uint32_t seq, double near_threshold,
 			ngx_copy_edge *edges, int max_edges)
 {
 	int n = 0;
-	uint64_t exact_of = UINT64_MAX;
-	if (a->content_hash) {
-		const uint64_t *v = ngx_map_get(&ci->exact, a->content_hash);
-		if (v && n < max_edges) {
-			exact_of = *v;
-			edges[n++] = ngx_copy_edge_make(ci, seq, a, (uint32_t)*v,
-					       NGX_COPY_EXACT, 1.0);
-		}
-	}
-	if (!a->minhash || exact_of != UINT64_MAX)
+	uint32_t exact_of = exact_find(ci, a);
+	if (exact_of != UINT32_MAX && n < max_edges)
+		edges[n++] = ngx_copy_edge_make(ci, seq, a, exact_of,
+						NGX_COPY_EXACT, 1.0);
+	if (!a->minhash || exact_of != UINT32_MAX || !ci->n_heads)
 		return n; /* an exact copy's near copies are the original's */
+	ngx_minhash_bits sig[NGX_MINHASH_K];
+	ngx_minhash_pack(a->minhash, sig);
 	for (int b = 0; b < NGX_LSH_BANDS && n < max_edges; b++) {
-		const uint64_t *head =
-			ngx_map_get(&ci->buckets, ngx_lsh_band_key(a->minhash, b));
-		int scanned = 0;
-		for (uint64_t node = head ? *head : 0;
-		     node && scanned < NGX_BUCKET_SCAN && n < max_edges;
-		     node = ci->node_next[node - 1], scanned++) {
-			uint32_t other = ci->node_seq[node - 1];
+		uint32_t p = *head_of(ci, b, ngx_lsh_band_key(sig, b));
+		int scanned = 0, walked = 0;
+		for (; p && p - 1 >= ci->lo && scanned < NGX_BUCKET_SCAN &&
+		       walked < NGX_CHAIN_WALK && n < max_edges;
+		     walked++) {
+			uint32_t other = p - 1;
+			size_t slot = slot_of(ci, other);
+			p = ci->next[slot * NGX_COPY_CHAINS + b];
+			const ngx_minhash_bits *theirs = ci->sigs + slot * NGX_MINHASH_K;
+			if (!ngx_lsh_band_equal(sig, theirs, b))
+				continue; /* another bucket sharing the head */
+			scanned++;
 			if (ngx_copy_edge_has(edges, n, seq, other))
 				continue;
-			double sim = ngx_minhash_similarity(
-				a->minhash, ci->sigs + (size_t)other * NGX_MINHASH_K);
+			double sim = ngx_minhash_similarity(sig, theirs);
 			if (sim < near_threshold)
 				continue;
 			/* a copy of a copy: link to the family's original too,
-			 * when the text is near it as well */
+			 * when it is still held and the text is near it as well */
 			uint32_t root = ci->root[other];
-			if (root != other && !ngx_copy_edge_has(edges, n, seq, root)) {
+			if (root != other && ngx_copy_index_holds(ci, root) &&
+			    !ngx_copy_edge_has(edges, n, seq, root)) {
+				size_t rslot = slot_of(ci, root);
 				double rs = ngx_minhash_similarity(
-					a->minhash, ci->sigs + (size_t)root * NGX_MINHASH_K);
-				if (rs >= near_threshold && ci->has_sig[root])
+					sig, ci->sigs + rslot * NGX_MINHASH_K);
+				if (rs >= near_threshold &&
+				    (ci->flags[rslot] & NGX_HELD_SIG))
 					edges[n++] = ngx_copy_edge_make(ci, seq, a, root,
 							       NGX_COPY_NEAR, rs);
 			}
@@ -127,16 +225,16 @@ int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
 	return n;
 }
 
-/* Keeps root[] and the exact map pointing at each family's original: the
+/* Keeps root[] and the exact chain pointing at each family's original: the
  * new article takes the root of what it copies, and when it is the
- * original of an earlier article (published before it), that article (and,
- * for identical texts, the family's entry in the exact map) now looks up
- * to the new one. */
-static void update_roots(ngx_copy_index *ci, const ngx_link_article *a,
-			 uint32_t seq, const ngx_copy_edge *edges, int n)
+ * original of an earlier article (published before it), that article now
+ * looks up to the new one. Returns whether the new article is the original
+ * of an exact copy (it then becomes its family's entry). */
+static int update_roots(ngx_copy_index *ci, const ngx_link_article *a,
+			uint32_t seq, const ngx_copy_edge *edges, int n)
 {
 	ci->root[seq] = seq;
-	int best = -1;
+	int best = -1, exact_original = 0;
 	for (int i = 0; i < n; i++) {
 		if (edges[i].copy == seq) {
 			if (best < 0 || edges[i].kind < edges[best].kind ||
@@ -146,11 +244,140 @@ static void update_roots(ngx_copy_index *ci, const ngx_link_article *a,
 		} else if (edges[i].original == seq) {
 			ci->root[edges[i].copy] = seq;
 			if (edges[i].kind == NGX_COPY_EXACT && a->content_hash)
-				ngx_map_put(&ci->exact, a->content_hash, seq);
+				exact_original = 1;
 		}
 	}
 	if (best >= 0 && edges[best].kind != NGX_COPY_PARTIAL)
 		ci->root[seq] = ci->root[edges[best].original];
+	return exact_original;
+}
+
+/* Inserts the held article seq (in slot) at the head of its chains. */
+static void chain_in(ngx_copy_index *ci, uint32_t seq, size_t slot)
+{
+	uint8_t f = ci->flags[slot];
+	uint32_t *next = ci->next + slot * NGX_COPY_CHAINS;
+	for (int c = 0; c < NGX_COPY_CHAINS; c++)
+		next[c] = 0;
+	for (int c = 0; c < NGX_COPY_CHAINS; c++) {
+		uint64_t key;
+		if (c == NGX_CHAIN_EXACT && (f & NGX_HELD_EXACT))
+			key = exact_key(ci->content[slot]);
+		else if (c < NGX_LSH_BANDS && (f & NGX_HELD_BANDS))
+			key = ngx_lsh_band_key(ci->sigs + slot * NGX_MINHASH_K, c);
+		else
+			continue;
+		uint32_t *head = head_of(ci, c, key);
+		next[c] = *head && *head - 1 >= ci->lo ? *head : 0;
+		*head = seq + 1;
+	}
+}
+
+/* Chain heads sized to the ring (at least cap / 2 per chain, so chains
+ * mix few buckets), rebuilt from the held articles oldest first. */
+static ng_status size_heads(ngx_copy_index *ci)
+{
+	size_t want = 64;
+	while (want < ci->cap / 2)
+		want *= 2;
+	if (want <= ci->n_heads)
+		return NG_OK;
+	uint32_t *heads = calloc(want * NGX_COPY_CHAINS, sizeof *heads);
+	if (!heads)
+		return NG_ERR_NOMEM;
+	free(ci->heads);
+	ci->heads = heads;
+	ci->n_heads = want;
+	for (size_t s = ci->lo; s < ci->n; s++)
+		chain_in(ci, (uint32_t)s, slot_of(ci, (uint32_t)s));
+	return NG_OK;
+}
+
+/* Grows the ring by half when it is full; held slots move to their new
+ * place (seq % cap changes). On failure nothing changes. */
+static ng_status grow_ring(ngx_copy_index *ci)
+{
+	size_t cap = ci->cap < 64 ? 64 : ci->cap + ci->cap / 2;
+	ngx_copy_index old = *ci, n = {0};
+	n.sigs = malloc(cap * NGX_MINHASH_K * sizeof *n.sigs);
+	n.next = malloc(cap * NGX_COPY_CHAINS * sizeof *n.next);
+	n.content = malloc(cap * sizeof *n.content);
+	n.days = malloc(cap * sizeof *n.days);
+	n.window_day = malloc(cap * sizeof *n.window_day);
+	n.times = malloc(cap * sizeof *n.times);
+	n.flags = malloc(cap);
+	if (!n.sigs || !n.next || !n.content || !n.days || !n.window_day ||
+	    !n.times || !n.flags) {
+		free_ring(&n);
+		return NG_ERR_NOMEM;
+	}
+	for (size_t s = ci->lo; s < ci->n; s++) {
+		size_t from = s % old.cap, to = s % cap;
+		memcpy(n.sigs + to * NGX_MINHASH_K, old.sigs + from * NGX_MINHASH_K,
+		       NGX_MINHASH_K * sizeof *n.sigs);
+		memcpy(n.next + to * NGX_COPY_CHAINS, old.next + from * NGX_COPY_CHAINS,
+		       NGX_COPY_CHAINS * sizeof *n.next);
+		n.content[to] = old.content[from];
+		n.days[to] = old.days[from];
+		n.window_day[to] = old.window_day[from];
+		n.times[to] = old.times[from];
+		n.flags[to] = old.flags[from];
+	}
+	free_ring(ci);
+	ci->sigs = n.sigs;
+	ci->next = n.next;
+	ci->content = n.content;
+	ci->days = n.days;
+	ci->window_day = n.window_day;
+	ci->times = n.times;
+	ci->flags = n.flags;
+	ci->cap = cap;
+	return size_heads(ci);
+}
+
+/* Counts a publication day into the stream's current day: the median of
+ * the last NGX_COPY_RECENT dated articles, once that many have come. */
+static void count_day(ngx_copy_index *ci, int32_t day)
+{
+	uint32_t k = ci->n_recent < NGX_COPY_RECENT ? ci->n_recent : NGX_COPY_RECENT;
+	int32_t *sorted = ci->recent_sorted;
+	if (ci->n_recent >= NGX_COPY_RECENT) {
+		int32_t gone = ci->recent[ci->n_recent % NGX_COPY_RECENT];
+		uint32_t i = 0;
+		while (sorted[i] != gone)
+			i++;
+		memmove(sorted + i, sorted + i + 1, (k - 1 - i) * sizeof *sorted);
+		k--;
+	}
+	ci->recent[ci->n_recent % NGX_COPY_RECENT] = day;
+	uint32_t i = k;
+	while (i > 0 && sorted[i - 1] > day) {
+		sorted[i] = sorted[i - 1];
+		i--;
+	}
+	sorted[i] = day;
+	ci->n_recent++;
+	if (ci->n_recent >= NGX_COPY_RECENT) {
+		ci->today = sorted[NGX_COPY_RECENT / 2];
+		if (ci->first_today == NGX_DAY_UNKNOWN)
+			ci->first_today = ci->today;
+	}
+}
+
+/* Moves the ring's start past the articles that have left the window. */
+static void evict(ngx_copy_index *ci)
+{
+	while (ci->lo < ci->n) {
+		int32_t d = ci->window_day[slot_of(ci, ci->lo)];
+		if (d == NGX_DAY_UNKNOWN)
+			d = ci->first_today;
+		int expired = ci->window_days > 0 && ci->today != NGX_DAY_UNKNOWN &&
+			      d != NGX_DAY_UNKNOWN &&
+			      (int64_t)d < (int64_t)ci->today - ci->window_days;
+		if (!expired && ci->n - ci->lo < ci->max_held)
+			break;
+		ci->lo++;
+	}
 }
 
 ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
@@ -159,62 +386,58 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 {
 	if (seq != ci->n)
 		return NG_ERR_INTERNAL;
-	/* the per-article arrays grow in step; when one fails, the ones
-	 * already grown are simply larger than their cap says */
-	if (ci->n + 1 > ci->cap) {
-		size_t cap = ci->cap, cap2 = ci->cap, cap3 = ci->cap, cap4 = ci->cap,
-		       cap5 = ci->cap;
-		if (ngx_grow((void **)&ci->sigs, &cap, ci->n + 1, NGX_MINHASH_K * sizeof(uint32_t)) ||
-		    ngx_grow((void **)&ci->days, &cap2, ci->n + 1, sizeof(int32_t)) ||
-		    ngx_grow((void **)&ci->times, &cap4, ci->n + 1, sizeof(int64_t)) ||
-		    ngx_grow((void **)&ci->root, &cap5, ci->n + 1, sizeof(uint32_t)) ||
-		    ngx_grow((void **)&ci->has_sig, &cap3, ci->n + 1, 1))
-			return NG_ERR_NOMEM;
-		ci->cap = cap;
+	if (ngx_grow((void **)&ci->root, &ci->cap_root, ci->n + 1, sizeof *ci->root))
+		return NG_ERR_NOMEM;
+	/* the stream's day before this article: a wrong date moves it at most
+	 * one place in the median */
+	int32_t today = ci->today;
+	if (a->day != NGX_DAY_UNKNOWN)
+		count_day(ci, a->day);
+	evict(ci);
+	if (ci->n - ci->lo >= ci->cap || !ci->n_heads) {
+		ng_status st = ci->n - ci->lo >= ci->cap ? grow_ring(ci) : size_heads(ci);
+		if (st)
+			return st;
 	}
-	uint32_t *sig = ci->sigs + (size_t)seq * NGX_MINHASH_K;
+	/* which family entry this article is: none when an earlier held one
+	 * has its words, unless it was published before that one */
+	int exact_original = update_roots(ci, a, seq, edges, n_edges);
+	int family_entry = a->content_hash &&
+			   (exact_original || exact_find(ci, a) == UINT32_MAX);
+	size_t slot = slot_of(ci, seq);
+	ngx_minhash_bits *sig = ci->sigs + slot * NGX_MINHASH_K;
 	if (a->minhash)
-		memcpy(sig, a->minhash, NGX_MINHASH_K * sizeof *sig);
+		ngx_minhash_pack(a->minhash, sig);
 	else
 		memset(sig, 0xff, NGX_MINHASH_K * sizeof *sig);
-	ci->days[seq] = a->day;
-	ci->times[seq] = a->time;
-	update_roots(ci, a, seq, edges, n_edges);
-	ci->has_sig[seq] = a->minhash != NULL;
+	ci->content[slot] = a->content_hash;
+	ci->days[slot] = a->day;
+	ci->times[slot] = a->time;
+	/* a date past the stream's day holds an article no longer than one
+	 * that arrived today; an undated one counts from its arrival */
+	ci->window_day[slot] = a->day != NGX_DAY_UNKNOWN &&
+					       (today == NGX_DAY_UNKNOWN || a->day < today)
+				       ? a->day
+				       : today;
+	int in_bands = a->minhash && (family_entry || !a->content_hash);
+	ci->flags[slot] = (uint8_t)((a->minhash ? NGX_HELD_SIG : 0) |
+				    (family_entry ? NGX_HELD_EXACT : 0) |
+				    (in_bands ? NGX_HELD_BANDS : 0));
+	chain_in(ci, seq, slot);
 	ci->n++;
-	if (a->content_hash && !ngx_map_get(&ci->exact, a->content_hash) &&
-	    ngx_map_put(&ci->exact, a->content_hash, seq))
-		return NG_ERR_NOMEM;
-	if (a->content_hash && *ngx_map_get(&ci->exact, a->content_hash) != seq)
+	if (a->content_hash && !family_entry)
 		return NG_OK; /* exact copies stay out of the other indexes */
 	if (a->n_anchors &&
 	    ngx_anchor_index_add(&ci->anchors, a->anchors, a->n_anchors, seq))
 		return NG_ERR_NOMEM;
-	if (!a->minhash)
-		return NG_OK;
-	size_t cap_seq = ci->cap_nodes, cap_next = ci->cap_nodes;
-	if (ngx_grow((void **)&ci->node_seq, &cap_seq, ci->n_nodes + NGX_LSH_BANDS,
-		     sizeof(uint32_t)) ||
-	    ngx_grow((void **)&ci->node_next, &cap_next, ci->n_nodes + NGX_LSH_BANDS,
-		     sizeof(uint32_t)))
-		return NG_ERR_NOMEM;
-	ci->cap_nodes = cap_seq;
-	for (int b = 0; b < NGX_LSH_BANDS; b++) {
-		uint64_t *head = ngx_map_upsert(&ci->buckets,
-						ngx_lsh_band_key(a->minhash, b), 0);
-		if (!head)
-			return NG_ERR_NOMEM;
-		ci->node_seq[ci->n_nodes] = seq;
-		ci->node_next[ci->n_nodes] = (uint32_t)*head;
-		ci->n_nodes++;
-		*head = ci->n_nodes;
-	}
 	return NG_OK;
 }
 
 size_t ngx_copy_index_memory(const ngx_copy_index *ci)
 {
-	return ci->cap * (NGX_MINHASH_K * 4 + 4 + 8 + 4 + 1) + ci->cap_nodes * 8 +
-	       (ci->exact.cap + ci->buckets.cap) * 17 +
-	       ngx_anchor_index_memory(&ci->anchors);
+	size_t slot = NGX_MINHASH_K * sizeof(ngx_minhash_bits) +
+		      NGX_COPY_CHAINS * sizeof(uint32_t) + sizeof(uint64_t) +
+		      2 * sizeof(int32_t) + sizeof(int64_t) + 1;
+	return ci->cap * slot + ci->n_heads * NGX_COPY_CHAINS * sizeof(uint32_t) +
+	       ci->cap_root * sizeof(uint32_t) + ngx_anchor_index_memory(&ci->anchors);
 }

@@ -2,7 +2,7 @@
  * link_internal.h: the two indexes behind link.h, each in its own file.
  *
  * copy_index.c: exact (content hash) and near-duplicate (MinHash LSH)
- * lookups over every article seen. story_index.c: the story centroids,
+ * lookups over a time window of recent articles. story_index.c: the story centroids,
  * document frequencies and postings for online clustering. link.c ties them
  * together in ngx_link_add.
  */
@@ -14,19 +14,47 @@
 #include "link.h"
 
 /* ---- copies ----------------------------------------------------------------- */
+/* The copy index holds a time window of articles (docs/LINKING.md):
+ * NGX_COPY_WINDOW_DAYS of publication days back from the stream's current
+ * day, the median day of the last NGX_COPY_RECENT dated articles; never more
+ * than NGX_COPY_MAX_HELD articles whatever the dates say. */
+#define NGX_COPY_WINDOW_DAYS 90
+#define NGX_COPY_MAX_HELD ((uint32_t)1 << 21)
+#define NGX_COPY_RECENT 63
+#define NGX_COPY_CHAINS (NGX_LSH_BANDS + 1) /* the bands, then exact */
+
 typedef struct ngx_copy_index {
-	ngx_map exact;        /* content hash -> seq of its first article */
-	ngx_map buckets;      /* LSH band key -> 1 + index of the newest node */
-	uint32_t *node_seq;   /* bucket chains: article seq and next node + 1 */
-	uint32_t *node_next;
-	size_t n_nodes, cap_nodes;
-	uint32_t *sigs;       /* NGX_MINHASH_K per article, by seq */
-	int32_t *days;        /* publication day per article, by seq */
-	int64_t *times;       /* publication time per article, by seq */
-	uint32_t *root;       /* the earliest original known above each
-				 article (itself when it copies nothing) */
-	uint8_t *has_sig;
-	size_t n, cap;
+	/* A ring by arrival: articles lo .. n - 1 are held, seq in slot
+	 * seq % cap. Per slot: */
+	ngx_minhash_bits *sigs; /* NGX_MINHASH_K stored minima */
+	uint32_t *next;         /* NGX_COPY_CHAINS: seq + 1 of the article
+				   before it in the same chain, 0 none */
+	uint64_t *content;      /* content hash */
+	int32_t *days;          /* publication day, or NGX_DAY_UNKNOWN */
+	int32_t *window_day;    /* the day its window counts from */
+	int64_t *times;         /* publication time, or NGX_TIME_UNKNOWN */
+	uint8_t *flags;         /* NGX_HELD_* */
+	size_t cap;
+	uint32_t lo;
+	size_t n;               /* articles ever added: the next seq */
+	/* NGX_COPY_CHAINS tables of n_heads chain heads (seq + 1 of the newest
+	 * article whose band, or content hash, lands there; 0 none). A chain
+	 * runs newest first and ends at the first article no longer held. */
+	uint32_t *heads;
+	size_t n_heads;         /* a power of two, at least cap / 2 */
+	/* the stream's current day: median of the last dated articles */
+	int32_t recent[NGX_COPY_RECENT];   /* by arrival, a ring */
+	int32_t recent_sorted[NGX_COPY_RECENT];
+	uint32_t n_recent;      /* dated articles seen (ring position) */
+	int32_t today;          /* NGX_DAY_UNKNOWN until NGX_COPY_RECENT seen */
+	int32_t first_today;    /* window day of articles that came before */
+	int window_days;        /* <= 0: no time window */
+	uint32_t max_held;
+	/* by seq, every article ever added: the earliest original known above
+	 * it (itself when it copies nothing). reuse.c indexes it directly;
+	 * read it through ngx_copy_index_root. */
+	uint32_t *root;
+	size_t cap_root;
 	ngx_anchor_index anchors; /* quotes and sampled 4-grams -> articles */
 	ngx_arena scratch;        /* fetched sketches, reset per article */
 } ngx_copy_index;
@@ -54,7 +82,15 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 			     uint32_t seq, const ngx_copy_edge *edges,
 			     int n_edges);
+/* Bytes held: the ring, the chain heads, the root array and the anchor
+ * table (fixed). */
 size_t ngx_copy_index_memory(const ngx_copy_index *ci);
+/* Whether seq is still in the window (a candidate for new articles). */
+int ngx_copy_index_holds(const ngx_copy_index *ci, uint32_t seq);
+/* Articles in the window. */
+size_t ngx_copy_index_held(const ngx_copy_index *ci);
+/* The family original recorded for seq (seq itself when unknown). */
+uint32_t ngx_copy_index_root(const ngx_copy_index *ci, uint32_t seq);
 
 /* ---- stories ---------------------------------------------------------------- */
 typedef struct ngx_story_state {

@@ -7,7 +7,9 @@
  * its low bits compete for that bin's minimum, one step per shingle instead
  * of K. Bins left empty by short texts are filled by densification
  * (Shrivastava 2017). Documents shorter than three words give one shingle
- * of what they have.
+ * of what they have. Indexes store and compare only the low 16 bits of
+ * each minimum (ngx_minhash_pack; LSH bands and the Jaccard estimate work
+ * on that form, see sketch.h).
  */
 #include "sketch.h"
 
@@ -118,7 +120,15 @@ size_t ngx_minhash(const ngx_doc *d, uint32_t sig[NGX_MINHASH_K])
 	return shingles;
 }
 
-double ngx_minhash_similarity(const uint32_t *a, const uint32_t *b)
+void ngx_minhash_pack(const uint32_t sig[NGX_MINHASH_K],
+		      ngx_minhash_bits out[NGX_MINHASH_K])
+{
+	for (int k = 0; k < NGX_MINHASH_K; k++)
+		out[k] = (ngx_minhash_bits)sig[k];
+}
+
+double ngx_minhash_similarity(const ngx_minhash_bits *a,
+			      const ngx_minhash_bits *b)
 {
 	int same = 0;
 	for (int k = 0; k < NGX_MINHASH_K; k++)
@@ -126,10 +136,19 @@ double ngx_minhash_similarity(const uint32_t *a, const uint32_t *b)
 	return (double)same / NGX_MINHASH_K;
 }
 
-uint64_t ngx_lsh_band_key(const uint32_t sig[NGX_MINHASH_K], int band)
+uint64_t ngx_lsh_band_key(const ngx_minhash_bits sig[NGX_MINHASH_K], int band)
 {
 	uint64_t h = 0x5bd1e995u + (uint64_t)band;
 	for (int r = 0; r < NGX_LSH_ROWS; r++)
 		h = ngx_mix64(h ^ sig[band * NGX_LSH_ROWS + r]);
 	return h;
+}
+
+int ngx_lsh_band_equal(const ngx_minhash_bits *a, const ngx_minhash_bits *b,
+		       int band)
+{
+	for (int r = band * NGX_LSH_ROWS; r < (band + 1) * NGX_LSH_ROWS; r++)
+		if (a[r] != b[r])
+			return 0;
+	return 1;
 }

@@ -8,7 +8,9 @@
  *    3-shingles (normalised words), estimating the Jaccard similarity of
  *    two shingle sets; banded into
  *    NGX_LSH_BANDS bands of NGX_LSH_ROWS rows for candidate lookup
- *    (docs/LINKING.md has the S-curve these give);
+ *    (docs/LINKING.md has the S-curve these give). Indexes keep only the
+ *    low 16 bits of each minimum (b-bit MinHash, Li and Koenig 2010):
+ *    bands and similarity are computed on those, see ngx_minhash_pack;
  *  - terms: the bag of stems (stopwords dropped) plus capitalised names and
  *    4+ digit numbers as their own features, as 32-bit hashes with counts,
  *    sorted by hash, words of the title and lead counting extra. Story
@@ -38,11 +40,24 @@ uint64_t ngx_content_hash(const ngx_doc *d);
  * must not be used). */
 size_t ngx_minhash(const ngx_doc *d, uint32_t sig[NGX_MINHASH_K]);
 
-/* Fraction of equal minima: the Jaccard estimate. */
-double ngx_minhash_similarity(const uint32_t *a, const uint32_t *b);
+/* A signature as indexes store it: the low 16 bits of each minimum. Two
+ * unequal minima agree there with probability 2^-16, far below the 1/64
+ * resolution of the estimate, so the stored form loses no precision that
+ * matters (128 bytes instead of 256). */
+typedef uint16_t ngx_minhash_bits;
+void ngx_minhash_pack(const uint32_t sig[NGX_MINHASH_K],
+		      ngx_minhash_bits out[NGX_MINHASH_K]);
 
-/* Key of band b of a signature (band index mixed in). */
-uint64_t ngx_lsh_band_key(const uint32_t sig[NGX_MINHASH_K], int band);
+/* Fraction of equal (stored) minima: the Jaccard estimate. */
+double ngx_minhash_similarity(const ngx_minhash_bits *a,
+			      const ngx_minhash_bits *b);
+
+/* Key of band b of a stored signature (band index mixed in). */
+uint64_t ngx_lsh_band_key(const ngx_minhash_bits sig[NGX_MINHASH_K], int band);
+
+/* Whether two stored signatures agree on all rows of band b. */
+int ngx_lsh_band_equal(const ngx_minhash_bits *a, const ngx_minhash_bits *b,
+		       int band);
 
 /* The term bag of a document: body and title. Words of the body's first
  * lead_sentences sentences count 1 + lead_extra times, title words
