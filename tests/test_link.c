@@ -8,7 +8,8 @@
  * then adding continues exactly like an uninterrupted run. The copy index's
  * time window, on a long synthetic stream: old articles stop being
  * candidates, the index's counted size stays flat, wrong or missing dates
- * and the article cap keep it bounded too.
+ * and the article cap keep it bounded too. Old stories are retired: their
+ * centroids and postings go, recent ones still take articles.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -449,6 +450,142 @@ static void test_window_undated(void)
 	ngx_copy_index_free(&ci);
 }
 
+/* ---- retiring old stories ---------------------------------------------------- */
+
+/* Bytes of the story index that should stay flat on a long stream: the
+ * centroids and the posting lists (not the fixed state of every story
+ * ever opened, nor the document frequencies). */
+static size_t story_live_bytes(const ngx_story_index *si)
+{
+	size_t bytes = 0;
+	for (uint32_t i = 0; i < si->n; i++)
+		bytes += (size_t)si->stories[i].cap_terms * 12;
+	for (size_t i = 0; i < si->n_lists; i++)
+		bytes += (size_t)si->lists[i].cap * 4;
+	return bytes;
+}
+
+#define TOPIC_TERMS 40
+#define TOPICS_PER_DAY 30
+#define RETIRE_DAYS 200
+
+/* An article of topic t (its own terms, a few shared by every topic). */
+static void topic_article(uint64_t t, int32_t day, ngx_term *terms,
+			  ngx_link_article *a)
+{
+	for (uint32_t k = 0; k < TOPIC_TERMS; k++)
+		terms[k] = (ngx_term){k < 4 ? k + 1 : (uint32_t)ngx_mix64(t * 64 + k) | 16,
+				      1 + k % 3};
+	/* terms come sorted, as ngx_terms gives them */
+	for (uint32_t i = 1; i < TOPIC_TERMS; i++)
+		for (uint32_t j = i; j > 0 && terms[j - 1].term > terms[j].term; j--) {
+			ngx_term x = terms[j];
+			terms[j] = terms[j - 1];
+			terms[j - 1] = x;
+		}
+	*a = (ngx_link_article){.terms = terms, .n_terms = TOPIC_TERMS,
+				.day = day, .time = NGX_TIME_UNKNOWN};
+}
+
+/* Adds an article as the engine does: joins the best story or opens one. */
+static uint32_t story_add(ngx_story_index *si, const ngx_link_article *a,
+			  int32_t today, int *failed)
+{
+	uint32_t story = 0;
+	double score = 0;
+	*failed |= ngx_story_index_count(si, a) != NG_OK;
+	*failed |= ngx_story_index_best(si, a, 14, &story, &score) != NG_OK;
+	if (story == 0 || score < 0.20)
+		story = si->n + 1;
+	*failed |= ngx_story_index_join(si, a, story) != NG_OK;
+	*failed |= ngx_story_index_retire(si, today, 14) != NG_OK;
+	return story;
+}
+
+/* A stream of 200 days, thirty new topics a day, each reported eight times
+ * over three days: stories of the first days are retired (an undated
+ * article on their topic opens a new story), recent ones still take
+ * articles, and the centroid and posting bytes stay flat. */
+static void test_story_retire(void)
+{
+	ngx_story_index si;
+	ngx_story_index_init(&si);
+	const int32_t day0 = 19000;
+	ngx_term terms[TOPIC_TERMS];
+	ngx_link_article a;
+	int failed = 0, joined = 1;
+	uint32_t opened[TOPICS_PER_DAY] = {0};
+	size_t bytes_mid = 0, bytes_end = 0;
+	uint32_t first_story = 0, last_story = 0;
+	for (int d = 0; d < RETIRE_DAYS; d++) {
+		for (int back = 0; back < 3; back++) {
+			if (d - back < 0)
+				continue;
+			for (uint64_t t = 0; t < TOPICS_PER_DAY; t++) {
+				uint64_t topic = (uint64_t)(d - back) * TOPICS_PER_DAY + t;
+				int reports = back == 0 ? 4 : 2;
+				for (int r = 0; r < reports; r++) {
+					topic_article(topic, day0 + d, terms, &a);
+					uint32_t s = story_add(&si, &a, day0 + d, &failed);
+					if (topic == 0 && !first_story)
+						first_story = s;
+					/* a topic's first report opens a story, the
+					 * later ones join it */
+					if (back == 0 && r == 0)
+						opened[t] = s, joined &= si.stories[s - 1].size == 1;
+					else if (back == 0)
+						joined &= s == opened[t];
+					else
+						joined &= si.stories[s - 1].size > 4;
+					if (d == RETIRE_DAYS - 1 && t == 0 && back == 0)
+						last_story = s;
+				}
+			}
+		}
+		/* steady state: the highest of each half's sawtooth (a sweep
+		 * comes every NGX_STORY_SWEEP articles) */
+		size_t b = story_live_bytes(&si);
+		if (d >= RETIRE_DAYS / 4 && d < RETIRE_DAYS / 2 && b > bytes_mid)
+			bytes_mid = b;
+		if (d >= RETIRE_DAYS / 2 && b > bytes_end)
+			bytes_end = b;
+	}
+	CHECK(!failed);
+	CHECK(joined);
+	/* open: at most two windows (28 days), three days of reports and
+	 * the articles of one sweep interval (17 days here) */
+	size_t per_day = TOPICS_PER_DAY * 8;
+	size_t open_days = 28 + 3 + NGX_STORY_SWEEP / per_day + 1;
+	CHECK_MSG(si.n - si.n_retired <= open_days * TOPICS_PER_DAY,
+		  "%u of %u stories retired", si.n_retired, si.n);
+	CHECK(si.stories[first_story - 1].retired && si.stories[first_story - 1].n_terms == 0);
+	CHECK_MSG(bytes_end <= bytes_mid + bytes_mid / 10,
+		  "centroid and posting bytes at most %zu in the second quarter, "
+		  "%zu in the second half", bytes_mid, bytes_end);
+	/* an undated article on the first topic: its story is retired, so no
+	 * candidate (undated articles are compared with every open story) */
+	uint32_t story = 0;
+	double score = 0;
+	topic_article(0, NGX_DAY_UNKNOWN, terms, &a);
+	CHECK(ngx_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
+	CHECK_MSG(story != first_story && score < 0.20, "story %u score %g", story,
+		  score);
+	/* a recent topic still finds its story */
+	topic_article((uint64_t)(RETIRE_DAYS - 1) * TOPICS_PER_DAY, NGX_DAY_UNKNOWN,
+		      terms, &a);
+	CHECK(ngx_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
+	CHECK(story == last_story && score >= 0.20);
+	/* a retired story opens again when an article is put in it (a copy of
+	 * one of its articles, or a restore) and then takes its topic again */
+	topic_article(0, day0 + RETIRE_DAYS, terms, &a);
+	CHECK(ngx_story_index_join(&si, &a, first_story) == NG_OK);
+	CHECK(!si.stories[first_story - 1].retired);
+	topic_article(0, NGX_DAY_UNKNOWN, terms, &a);
+	CHECK(ngx_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
+	CHECK(story == first_story);
+	ngx_story_index_free(&si);
+}
+
 int main(void)
 {
 	ngx_text_ctx *tc;
@@ -472,6 +609,7 @@ int main(void)
 	}
 	test_window();
 	test_window_undated();
+	test_story_retire();
 	ngx_arena_free(&scratch);
 	ngx_arena_free(&keep);
 	ngx_text_ctx_free(tc);

@@ -77,6 +77,9 @@ static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
 					  n_edges);
 	if (!st)
 		st = ngx_story_index_join(&l->stories, a, story);
+	if (!st)
+		st = ngx_story_index_retire(&l->stories, l->copies.today,
+					    l->config.window_days);
 	if (st)
 		return st;
 	l->story_of[l->n++] = story;

@@ -107,7 +107,9 @@ typedef struct ngx_story_state {
 	float overlap;        /* candidate proxy score during one query */
 	uint32_t merged_into; /* 0 while the story lives */
 	uint32_t checked_size; /* size at the last merge check */
+	uint64_t last_arrival; /* articles counted when it last grew */
 	uint16_t langs[4];    /* languages of its articles (the first four) */
+	uint8_t retired;      /* closed and its centroid freed (see below) */
 } ngx_story_state;
 
 typedef struct ngx_posting_list {
@@ -124,12 +126,27 @@ typedef struct ngx_story_index {
 	ngx_posting_list *lists;
 	size_t n_lists, cap_lists;
 	uint32_t stamp;
+	uint64_t next_sweep;      /* n_docs at which stories are next retired */
+	uint32_t n_retired;       /* stories retired so far */
 } ngx_story_index;
 
 void ngx_story_index_init(ngx_story_index *si);
 void ngx_story_index_free(ngx_story_index *si);
 /* Counts the article's terms into the document frequencies. */
 ng_status ngx_story_index_count(ngx_story_index *si, const ngx_link_article *a);
+/* Long streams stay bounded: every NGX_STORY_SWEEP articles, stories
+ * whose last article is more than NGX_STORY_KEEP_WINDOWS story windows
+ * before today (the stream's current day, NGX_DAY_UNKNOWN when not known)
+ * or that have not grown for NGX_STORY_MAX_IDLE articles (undated streams)
+ * are retired: their centroids are freed and the posting lists dropping
+ * them (and stories merged away) are compacted. A retired story takes no
+ * new article by similarity; a copy of one of its articles, or a restore,
+ * opens it again. */
+#define NGX_STORY_SWEEP 4096
+#define NGX_STORY_KEEP_WINDOWS 2
+#define NGX_STORY_MAX_IDLE ((uint64_t)1 << 20)
+ng_status ngx_story_index_retire(ngx_story_index *si, int32_t today,
+				 int window_days);
 /* Best story for the article (0 if none) and its cosine. */
 ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 			       int window_days, uint32_t *story,

@@ -208,7 +208,7 @@ static ng_status gather(ngx_story_index *si, const uint32_t *terms,
 		for (uint32_t j = pl->n; j-- > stop;) {
 			uint32_t id = pl->stories[j];
 			ngx_story_state *s = &si->stories[id - 1];
-			if (s->merged_into || !keep(si, id, ctx))
+			if (s->merged_into || s->retired || !keep(si, id, ctx))
 				continue;
 			if (s->stamp != si->stamp) {
 				s->stamp = si->stamp;
@@ -509,10 +509,80 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 	if (st)
 		return st;
 	s->size++;
+	s->retired = 0;
+	s->last_arrival = si->n_docs;
 	story_add_lang(s, a->lang);
 	widen_days(s, a->day, a->day);
 	if (s->n_terms > NGX_CENTROID_MAX)
 		return prune(si, s);
+	return NG_OK;
+}
+
+/* ---- retiring ----------------------------------------------------------------*/
+static int story_open(const ngx_story_index *si, uint32_t id)
+{
+	const ngx_story_state *s = &si->stories[id - 1];
+	return !s->merged_into && !s->retired;
+}
+
+/* Drops retired and merged stories from every posting list, giving back
+ * the room of lists that shrank to a quarter of their capacity. */
+static void compact_postings(ngx_story_index *si)
+{
+	for (size_t i = 0; i < si->n_lists; i++) {
+		ngx_posting_list *pl = &si->lists[i];
+		uint32_t m = 0;
+		for (uint32_t j = 0; j < pl->n; j++)
+			if (story_open(si, pl->stories[j]) &&
+			    (m == 0 || pl->stories[m - 1] != pl->stories[j]))
+				pl->stories[m++] = pl->stories[j];
+		pl->n = m;
+		if (m == 0) {
+			free(pl->stories);
+			pl->stories = NULL;
+			pl->cap = 0;
+		} else if (m < pl->cap / 4) {
+			uint32_t *t = realloc(pl->stories, m * 2 * sizeof *t);
+			if (t) {
+				pl->stories = t;
+				pl->cap = m * 2;
+			}
+		}
+	}
+}
+
+ng_status ngx_story_index_retire(ngx_story_index *si, int32_t today,
+				 int window_days)
+{
+	if (si->n_docs < si->next_sweep)
+		return NG_OK;
+	si->next_sweep = si->n_docs + NGX_STORY_SWEEP;
+	int64_t oldest = today != NGX_DAY_UNKNOWN && window_days > 0
+				 ? (int64_t)today - (int64_t)NGX_STORY_KEEP_WINDOWS * window_days
+				 : INT64_MIN;
+	uint32_t retired = 0;
+	for (uint32_t i = 0; i < si->n; i++) {
+		ngx_story_state *s = &si->stories[i];
+		if (s->merged_into || s->retired || s->size == 0)
+			continue;
+		int old = s->last_day != NGX_DAY_UNKNOWN && (int64_t)s->last_day < oldest;
+		int idle = si->n_docs - s->last_arrival > NGX_STORY_MAX_IDLE;
+		if (!old && !idle)
+			continue;
+		free(s->terms);
+		free(s->weights);
+		free(s->unit);
+		s->terms = NULL;
+		s->weights = s->unit = NULL;
+		s->n_terms = s->cap_terms = 0;
+		s->norm_docs = 0;
+		s->retired = 1;
+		retired++;
+	}
+	if (retired) {
+		si->n_retired += retired;
+		compact_postings(si);
+	}
 	return NG_OK;
 }
 
