@@ -19,7 +19,7 @@
 #include "link_internal.h"
 
 #define NGX_REUSE_MIN_ANCHORS 2   /* sampled 4-grams in common, no quote */
-#define NGX_REUSE_VERIFY 4        /* candidates aligned per article */
+#define NGX_REUSE_VERIFY 8        /* candidates aligned per article */
 #define NGX_REUSE_HITS 16
 
 /* Rewrite: enough pairs, covering most of at least one article. */
@@ -34,6 +34,15 @@
 #define NGX_PARTIAL_MIN_WORDS 25
 /* Direction by coverage needs a clear difference. */
 #define NGX_CONTAIN_MARGIN 0.1
+
+/* The earliest original above an article: root[] is updated only one level
+ * when an original arrives after its copies, so follow it up (bounded). */
+static uint32_t family_root(const ngx_copy_index *ci, uint32_t seq)
+{
+	for (int i = 0; i < 8 && ci->root[seq] != seq; i++)
+		seq = ci->root[seq];
+	return seq;
+}
 
 static int classify(const ngx_alignment *al, double *score)
 {
@@ -126,9 +135,16 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 {
 	if (!c->fetch_sketch || !a->sketch || !a->n_anchors || *n >= max_edges)
 		return NG_OK;
+	/* an exact copy's reuse is its original's; but when the new article is
+	 * the original of its earlier twin, copies that came before it (and
+	 * were linked to the twin) are its own copies */
+	uint32_t twin_family = UINT32_MAX;
 	for (int i = 0; i < *n; i++)
-		if (edges[i].kind == NGX_COPY_EXACT)
-			return NG_OK; /* an exact copy's reuse is its original's */
+		if (edges[i].kind == NGX_COPY_EXACT) {
+			if (edges[i].copy == seq)
+				return NG_OK;
+			twin_family = family_root(ci, edges[i].copy);
+		}
 	ngx_anchor_hit hits[NGX_REUSE_HITS];
 	int n_hits = ngx_anchor_index_query(&ci->anchors, a->anchors, a->n_anchors,
 					    a->n_quote_anchors, hits, NGX_REUSE_HITS);
@@ -139,7 +155,7 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 	for (int h = 0; h < n_hits; h++) {
 		if (hits[h].quotes == 0 && hits[h].shared < NGX_REUSE_MIN_ANCHORS)
 			continue;
-		uint32_t two[2] = {ci->root[hits[h].seq], hits[h].seq};
+		uint32_t two[2] = {family_root(ci, hits[h].seq), hits[h].seq};
 		for (int k = 0; k < 2; k++) {
 			int dup = 0;
 			for (int j = 0; j < n_cand; j++)
@@ -173,7 +189,14 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 			continue;
 		ngx_copy_edge e = ngx_copy_edge_make(ci, seq, a, other, kind,
 						     score > 1 ? 1 : score);
-		if (e.why == NGX_WHY_EARLIER_INGESTED) {
+		if (e.why == NGX_WHY_EARLIER_INGESTED &&
+		    family_root(ci, other) == twin_family) {
+			/* the new article is the original of the identical text
+			 * this one was found to copy: it inherits the family */
+			e.copy = other;
+			e.original = seq;
+			e.why = NGX_WHY_FAMILY;
+		} else if (e.why == NGX_WHY_EARLIER_INGESTED) {
 			int inside = containment(&al, a->sketch, &theirs);
 			if (inside) {
 				e.copy = inside > 0 ? seq : other;
