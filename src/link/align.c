@@ -205,6 +205,17 @@ static int by_pairs_desc(const void *p, const void *q)
 
 enum { FROM_UP = 1, FROM_LEFT = 2, FROM_DIAG = 3 };
 
+/* Whether sentences [from, to) of s are all too short to pair: a run or a
+ * passage carries on across them ("He said.", a one-word paragraph), as it
+ * would have had they been long enough to compare. */
+static int all_short(const ngx_text_sketch *s, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (s->sents[k].n >= NGX_ALIGN_MIN_STEMS)
+			return 0;
+	return 1;
+}
+
 ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 		    ngx_alignment *out)
 {
@@ -274,10 +285,13 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 		sum_sim += s;
 		words_a += x->words;
 		words_b += y->words;
+		/* the later pair follows this one in both articles, with
+		 * nothing that could have paired in between */
+		int adjacent = all_short(a, i, prev_i) && all_short(b, j, prev_j);
 		/* runs of near-verbatim consecutive pairs */
 		if (s >= NGX_ALIGN_VERBATIM) {
 			out->verbatim_pairs++;
-			int cont = run > 0 && prev_i == i && prev_j == j;
+			int cont = run > 0 && adjacent;
 			run = cont ? run + 1 : 1;
 			run_words = cont ? run_words + x->words : x->words;
 			if (run > out->longest_run ||
@@ -289,7 +303,7 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 			run = 0;
 		}
 		/* passages: pairs adjacent in both articles merge */
-		if (in_passage && prev_i == i && prev_j == j) {
+		if (in_passage && adjacent) {
 			cur.a_start = x->start;
 			cur.b_start = y->start;
 			cur.sim = (cur.sim * cur.pairs + s) / (float)(cur.pairs + 1);
