@@ -112,7 +112,7 @@ typedef struct ngx_link_config {
 	void *fetch_ctx;
 } ngx_link_config;
 
-#define NGX_MAX_EDGES_PER_ARTICLE 8
+#define NGX_MAX_EDGES_PER_ARTICLE 16
 
 typedef struct ngx_link_result {
 	uint32_t seq;

@@ -19,19 +19,24 @@
 #include "link_internal.h"
 
 #define NGX_REUSE_MIN_ANCHORS 2   /* sampled 4-grams in common, no quote */
-#define NGX_REUSE_VERIFY 8        /* candidates aligned per article */
-#define NGX_REUSE_HITS 16
+#define NGX_REUSE_VERIFY 12       /* candidates aligned per article */
+#define NGX_REUSE_HITS 32
 
 /* Rewrite: enough pairs, covering most of at least one article. */
 #define NGX_REWRITE_MIN_PAIRS 3
 #define NGX_REWRITE_MIN_COVER 0.5   /* the better-covered article */
 #define NGX_REWRITE_MIN_OTHER 0.25  /* the other one */
+/* ... and pairs that share at least half their content stems on average:
+ * two reports of one event pair up many sentences loosely (names, numbers,
+ * the topic's words) but a rewrite keeps most of each sentence's stems */
+#define NGX_REWRITE_MIN_SIM 0.5
 /* Near (containment): one side nearly all inside, nearly verbatim. */
 #define NGX_CONTAIN_COVER 0.8
 #define NGX_CONTAIN_VERBATIM 0.7
 /* Partial: a verbatim block of at least this many sentences and words. */
 #define NGX_PARTIAL_MIN_RUN 2
 #define NGX_PARTIAL_MIN_WORDS 25
+#define NGX_PARTIAL_VERBATIM 0.5   /* share of the pairs that are verbatim */
 /* Direction by coverage needs a clear difference. */
 #define NGX_CONTAIN_MARGIN 0.1
 
@@ -44,6 +49,16 @@ static uint32_t family_root(const ngx_copy_index *ci, uint32_t seq)
 	return seq;
 }
 
+/* When an article was published, in seconds, for ordering; unknown last. */
+static int64_t published(const ngx_copy_index *ci, uint32_t seq)
+{
+	if (ci->times[seq] != NGX_TIME_UNKNOWN)
+		return ci->times[seq];
+	if (ci->days[seq] != NGX_DAY_UNKNOWN)
+		return (int64_t)ci->days[seq] * 86400;
+	return INT64_MAX;
+}
+
 static int classify(const ngx_alignment *al, double *score)
 {
 	double hi = al->coverage_a > al->coverage_b ? al->coverage_a : al->coverage_b;
@@ -54,13 +69,21 @@ static int classify(const ngx_alignment *al, double *score)
 		*score = hi;
 		return NGX_COPY_NEAR;
 	}
+	int block = al->longest_run >= NGX_PARTIAL_MIN_RUN &&
+		    al->longest_run_words >= NGX_PARTIAL_MIN_WORDS;
+	/* mostly copied word for word, and one article (the host) mostly
+	 * its own: a lifted block, however large, not a rewrite (the host's
+	 * other sentences may still pair loosely when it is on the topic) */
+	if (block && verbatim >= NGX_PARTIAL_VERBATIM && lo < NGX_CONTAIN_COVER) {
+		*score = hi;
+		return NGX_COPY_PARTIAL;
+	}
 	if (al->pairs >= NGX_REWRITE_MIN_PAIRS && hi >= NGX_REWRITE_MIN_COVER &&
-	    lo >= NGX_REWRITE_MIN_OTHER) {
+	    lo >= NGX_REWRITE_MIN_OTHER && al->mean_sim >= NGX_REWRITE_MIN_SIM) {
 		*score = (hi + lo) / 2 * al->mean_sim;
 		return NGX_COPY_REWRITE;
 	}
-	if (al->longest_run >= NGX_PARTIAL_MIN_RUN &&
-	    al->longest_run_words >= NGX_PARTIAL_MIN_WORDS) {
+	if (block) {
 		*score = hi;
 		return NGX_COPY_PARTIAL;
 	}
@@ -163,6 +186,16 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 			if (!dup)
 				cand[n_cand++] = two[k];
 		}
+	}
+	/* earliest published first: of a family of similar texts the source is
+	 * the likely original, and edges per article are few */
+	for (int i = 1; i < n_cand; i++) {
+		uint32_t x = cand[i];
+		int64_t tx = published(ci, x);
+		int j = i;
+		for (; j > 0 && published(ci, cand[j - 1]) > tx; j--)
+			cand[j] = cand[j - 1];
+		cand[j] = x;
 	}
 	int verified = 0;
 	ng_status st = NG_OK;
