@@ -385,6 +385,25 @@ static void test_reuse_late_original(void)
 	CHECK(metric(m, "exact_recall") == 1.0);
 	CHECK(metric(m, "direction_accuracy") == 1.0);
 	CHECK(metric(m, "false_edges") == 0);
+
+	/* An undated host: its date cannot tell, and neither can the shares
+	 * of the two articles the block covers (the original's is the larger
+	 * here); the arrival order decides. */
+	CHECK(write_file(
+		articles,
+		"{\"id\":\"orig\",\"title\":\"Bridge\",\"text\":\"" BLOCK
+		" " BODY_C "\",\"published\":\"2020-01-05T08:00:00Z\",\"lang\":\"en\"}\n"
+		"{\"id\":\"host\",\"title\":\"Storm\",\"text\":\"" BODY_B
+		"\\n\\n" BLOCK "\\n\\n" BODY_A "\",\"lang\":\"en\"}\n"));
+	CHECK(write_file(
+		pairs,
+		"{\"copy\":\"host\",\"original\":\"orig\",\"kind\":\"partial\","
+		"\"transform\":\"partial\",\"copy_dated\":false}\n"));
+	m = run_suite("reuse", dir, &a, &diags, &st);
+	CHECK_MSG(m != NULL, "reuse suite: %s", ng_status_str(st));
+	CHECK(metric(m, "partial_recall") == 1.0);
+	CHECK_MSG(metric(m, "direction_accuracy_undated") == 1.0,
+		  "undated direction %g", metric(m, "direction_accuracy_undated"));
 	ngx_arena_free(&a);
 	unlink(articles);
 	unlink(pairs);

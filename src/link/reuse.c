@@ -106,10 +106,14 @@ static uint32_t quotes_in(const ngx_text_sketch *x, const ngx_text_sketch *y)
 /* When dates cannot tell, a copy is the one that lies inside the other: it
  * carries only quotations the original has (and the original has more), or
  * a clearly larger share of it is aligned. Returns 1 when the new article
- * (alignment side a) is the copy, -1 when the old one is, 0 undecided. */
-static int containment(const ngx_alignment *al, const ngx_text_sketch *mine,
-		       const ngx_text_sketch *theirs)
+ * (alignment side a) is the copy, -1 when the old one is, 0 undecided.
+ * Partial reuse lies inside neither: both articles have text of their own
+ * around the block, and which has more says nothing about who lifted it. */
+static int containment(const ngx_alignment *al, int kind,
+		       const ngx_text_sketch *mine, const ngx_text_sketch *theirs)
 {
+	if (kind == NGX_COPY_PARTIAL)
+		return 0;
 	uint32_t shared = quotes_in(mine, theirs);
 	if (shared && shared == mine->n_quotes && theirs->n_quotes > shared)
 		return 1;
@@ -230,7 +234,7 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 			e.original = seq;
 			e.why = NGX_WHY_FAMILY;
 		} else if (e.why == NGX_WHY_EARLIER_INGESTED) {
-			int inside = containment(&al, a->sketch, &theirs);
+			int inside = containment(&al, kind, a->sketch, &theirs);
 			if (inside) {
 				e.copy = inside > 0 ? seq : other;
 				e.original = inside > 0 ? other : seq;
