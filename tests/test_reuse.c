@@ -386,6 +386,29 @@ static void test_reuse_late_original(void)
 	CHECK(metric(m, "direction_accuracy") == 1.0);
 	CHECK(metric(m, "false_edges") == 0);
 
+	/* The same with an undated twin: only the arrival order makes the
+	 * original the twin's copy, so it still looks for its own copies */
+	CHECK(write_file(
+		articles,
+		"{\"id\":\"host\",\"title\":\"Storm\",\"text\":\"" BODY_B
+		"\\n\\n" BLOCK "\\n\\n" BODY_A
+		"\",\"published\":\"2020-01-06T10:00:00Z\",\"lang\":\"en\"}\n"
+		"{\"id\":\"twin\",\"title\":\"Bridge\",\"text\":\"" BLOCK
+		" " BODY_C "\",\"lang\":\"en\"}\n"
+		"{\"id\":\"orig\",\"title\":\"Bridge\",\"text\":\"" BLOCK
+		" " BODY_C "\",\"published\":\"2020-01-05T08:00:00Z\",\"lang\":\"en\"}\n"));
+	CHECK(write_file(
+		pairs,
+		"{\"copy\":\"host\",\"original\":\"orig\",\"kind\":\"partial\","
+		"\"transform\":\"partial\",\"copy_dated\":true}\n"
+		"{\"copy\":\"twin\",\"original\":\"orig\",\"kind\":\"exact\","
+		"\"transform\":\"exact\",\"copy_dated\":false}\n"));
+	m = run_suite("reuse", dir, &a, &diags, &st);
+	CHECK_MSG(m != NULL, "reuse suite: %s", ng_status_str(st));
+	CHECK_MSG(metric(m, "partial_recall") == 1.0, "partial recall %g",
+		  metric(m, "partial_recall"));
+	CHECK(metric(m, "direction_accuracy_dated") == 1.0);
+
 	/* An undated host: its date cannot tell, and neither can the shares
 	 * of the two articles the block covers (the original's is the larger
 	 * here); the arrival order decides. */

@@ -164,13 +164,15 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 		return NG_OK;
 	/* an exact copy's reuse is its original's; but when the new article is
 	 * the original of its earlier twin, copies that came before it (and
-	 * were linked to the twin) are its own copies */
+	 * were linked to the twin) are its own copies; and when only the
+	 * arrival order made it the copy (a date missing), it may be */
 	uint32_t twin_family = UINT32_MAX;
 	for (int i = 0; i < *n; i++)
 		if (edges[i].kind == NGX_COPY_EXACT) {
-			if (edges[i].copy == seq)
+			if (edges[i].copy != seq)
+				twin_family = family_root(ci, edges[i].copy);
+			else if (edges[i].why != NGX_WHY_EARLIER_INGESTED)
 				return NG_OK;
-			twin_family = family_root(ci, edges[i].copy);
 		}
 	ngx_anchor_hit hits[NGX_REUSE_HITS];
 	int n_hits = ngx_anchor_index_query(&ci->anchors, a->anchors, a->n_anchors,
