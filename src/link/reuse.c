@@ -3,9 +3,14 @@
  *
  * Candidates are the earlier articles that share verbatim anchors with the
  * new one (a quotation, or at least NGX_REUSE_MIN_ANCHORS sampled 4-grams;
- * anchor_index.c), so the search stays sub-quadratic. Each candidate, up to
- * NGX_REUSE_VERIFY of them, is verified carefully: its sentence sketch is
+ * anchor_index.c), so the search stays sub-quadratic, each with the root of
+ * its family of copies, earliest published first (the source of a family
+ * is its likely original); then a few that share a single 4-gram. Up to
+ * NGX_REUSE_VERIFY of them are verified carefully: the sentence sketch is
  * read back from the store and aligned with the new article's (align.c).
+ * An article that is an exact copy of an earlier one is skipped (its reuse
+ * is its twin's) unless it may be the twin's original: the edge made it
+ * the original, or only the arrival order made it the copy.
  * The alignment decides the kind:
  *  - near: one article is almost all inside the other, nearly word for word
  *    (a truncation or a copy with a new lead that MinHash scored too low);
@@ -19,6 +24,7 @@
 #include "link_internal.h"
 
 #define NGX_REUSE_MIN_ANCHORS 2   /* sampled 4-grams in common, no quote */
+#define NGX_REUSE_WEAK 3          /* single-anchor candidates, last */
 #define NGX_REUSE_VERIFY 12       /* candidates aligned per article */
 #define NGX_REUSE_HITS 32
 
@@ -202,6 +208,21 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 		for (; j > 0 && published(ci, cand[j - 1]) > tx; j--)
 			cand[j] = cand[j - 1];
 		cand[j] = x;
+	}
+	/* then a few that share a single sampled 4-gram: a lifted paragraph or
+	 * a rewrite of a short article may keep no more, and verifying is
+	 * what decides */
+	int weak = 0;
+	for (int h = 0; h < n_hits && weak < NGX_REUSE_WEAK; h++) {
+		if (hits[h].quotes || hits[h].shared >= NGX_REUSE_MIN_ANCHORS)
+			continue;
+		int dup = 0;
+		for (int j = 0; j < n_cand; j++)
+			dup |= cand[j] == hits[h].seq;
+		if (!dup) {
+			cand[n_cand++] = hits[h].seq;
+			weak++;
+		}
 	}
 	int verified = 0;
 	ng_status st = NG_OK;
