@@ -24,7 +24,7 @@
 #include "link_internal.h"
 
 #define NGX_REUSE_MIN_ANCHORS 2   /* sampled 4-grams in common, no quote */
-#define NGX_REUSE_WEAK 3          /* single-anchor candidates, last */
+#define NGX_REUSE_WEAK 1          /* single-anchor candidates, last */
 #define NGX_REUSE_VERIFY 12       /* candidates aligned per article */
 #define NGX_REUSE_HITS 32
 
