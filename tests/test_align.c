@@ -124,6 +124,39 @@ static void test_partial(ngx_text_ctx *tc, ngx_arena *a)
 	CHECK(!strncmp(y + al.passages[0].b_start, "The river burst", 15));
 }
 
+/* A sentence too short to pair ("He agreed.") inside a lifted block does
+ * not cut the block in two. */
+static void test_run_across_short(ngx_text_ctx *tc, ngx_arena *a)
+{
+	char x[2048], y[2048];
+	snprintf(x, sizeof x, "%s",
+		 "The river burst its banks after three days of heavy rain. "
+		 "Hundreds of families were moved to schools on higher ground. "
+		 "Farmers counted their losses in the flooded valley.");
+	snprintf(y, sizeof y, "%s",
+		 "Parliament debated the budget for most of the night. "
+		 "The river burst its banks after three days of heavy rain. "
+		 "Nobody knew. "
+		 "Hundreds of families were moved to schools on higher ground. "
+		 "Ministers promised help for the region.");
+	analysed dx, dy;
+	CHECK(analyse(tc, a, x, &dx) && analyse(tc, a, y, &dy));
+	ngx_alignment al;
+	CHECK(ngx_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
+	CHECK_MSG(al.longest_run == 2, "longest verbatim run %d", al.longest_run);
+	CHECK(al.n_passages == 1 && al.passages[0].pairs == 2);
+	CHECK(al.n_passages == 1 &&
+	      !strncmp(y + al.passages[0].b_start, "The river burst", 15));
+	/* a sentence that could have paired but did not still ends the run */
+	snprintf(y, sizeof y, "%s",
+		 "The river burst its banks after three days of heavy rain. "
+		 "Insurance companies sent assessors to the valley on Monday. "
+		 "Hundreds of families were moved to schools on higher ground.");
+	CHECK(analyse(tc, a, y, &dy));
+	CHECK(ngx_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
+	CHECK_MSG(al.longest_run == 1, "longest verbatim run %d", al.longest_run);
+}
+
 static void test_roundtrip(ngx_text_ctx *tc, ngx_arena *a)
 {
 	analysed d;
@@ -167,17 +200,40 @@ static void test_anchor_index(void)
 	/* both share 2 anchors; the newest comes first; 33 is a quote */
 	CHECK(n == 2 && hits[0].seq == 1 && hits[0].shared == 2 && hits[0].quotes == 1);
 	CHECK(n == 2 && hits[1].seq == 0 && hits[1].shared == 2);
-	/* a bucket holds four articles: the fifth evicts the oldest */
-	uint64_t same[] = {77};
-	for (uint32_t s = 10; s < 15; s++)
-		ngx_anchor_index_add(&ai, same, 1, s);
-	n = ngx_anchor_index_query(&ai, same, 1, 0, hits, 8);
+	CHECK(ngx_anchor_index_memory(&ai) == 1024 * 4 * 8);
+	ngx_anchor_index_free(&ai);
+
+	/* a bucket holds four entries: a fifth, for another anchor, evicts
+	 * the oldest article (one bucket, so every anchor lands in it) */
+	ngx_anchor_index_init(&ai, 1);
+	for (uint32_t s = 10; s < 15; s++) {
+		uint64_t own[] = {1000 + s};
+		ngx_anchor_index_add(&ai, own, 1, s);
+	}
+	uint64_t all[] = {1010, 1011, 1012, 1013, 1014};
+	n = ngx_anchor_index_query(&ai, all, 5, 0, hits, 8);
 	CHECK(n == 4);
 	int oldest_gone = 1;
 	for (int i = 0; i < n; i++)
 		oldest_gone &= hits[i].seq != 10;
 	CHECK(oldest_gone);
-	CHECK(ngx_anchor_index_memory(&ai) == 1024 * 4 * 8);
+	ngx_anchor_index_free(&ai);
+
+	/* eight articles sharing the same sixteen anchors (a family of copies
+	 * of one passage): each anchor's bucket keeps four of them, but not
+	 * the same four, so a ninth still meets all eight, the oldest too */
+	ngx_anchor_index_init(&ai, 1024);
+	uint64_t passage[16];
+	for (int i = 0; i < 16; i++)
+		passage[i] = 0x9e3779b97f4a7c15ULL * (uint64_t)(i + 1);
+	for (uint32_t s = 0; s < 8; s++)
+		CHECK(ngx_anchor_index_add(&ai, passage, 16, s) == NG_OK);
+	n = ngx_anchor_index_query(&ai, passage, 16, 0, hits, 8);
+	CHECK_MSG(n == 8, "%d of the family found", n);
+	int total = 0;
+	for (int i = 0; i < n; i++)
+		total += hits[i].shared;
+	CHECK(total == 16 * 4); /* four entries per anchor, no more */
 	ngx_anchor_index_free(&ai);
 }
 
@@ -209,6 +265,7 @@ int main(void)
 	ngx_arena_init(&a, 1 << 20);
 	test_seeds(tc, &a);
 	test_partial(tc, &a);
+	test_run_across_short(tc, &a);
 	test_roundtrip(tc, &a);
 	test_anchor_index();
 	test_bad_input(tc, &a);

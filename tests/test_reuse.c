@@ -334,6 +334,105 @@ static void test_reuse_suite(void)
 	rmdir(dir);
 }
 
+#define BLOCK                                                                  \
+	"Engineers found a crack in the main span of the old river bridge "   \
+	"during a routine inspection last week. \\\"We closed it within the "     \
+	"hour because nobody should cross a bridge like that,\\\" the chief "     \
+	"engineer told reporters at the site. Repairs are expected to take "   \
+	"at least four months and will cost the county about two million "   \
+	"dollars. Ferries will carry commuters across the river until then."
+
+/* An original that arrives last: a host article that lifted three of its
+ * paragraphs came first, then an exact copy. The original is an exact copy
+ * of what is already known, but it must still be linked to the partial
+ * copy, and named its original. */
+static void test_reuse_late_original(void)
+{
+	char dir[] = "/tmp/ng_test_reuse_XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	char articles[256], pairs[256];
+	snprintf(articles, sizeof articles, "%s/articles.jsonl", dir);
+	snprintf(pairs, sizeof pairs, "%s/pairs.jsonl", dir);
+	CHECK(write_file(
+		articles,
+		"{\"id\":\"host\",\"title\":\"Storm\",\"text\":\"" BODY_B
+		"\\n\\n" BLOCK "\\n\\n" BODY_A
+		"\",\"published\":\"2020-01-06T10:00:00Z\",\"lang\":\"en\"}\n"
+		"{\"id\":\"twin\",\"title\":\"Bridge\",\"text\":\"" BLOCK
+		" " BODY_C "\",\"published\":\"2020-01-06T09:00:00Z\",\"lang\":\"en\"}\n"
+		"{\"id\":\"orig\",\"title\":\"Bridge\",\"text\":\"" BLOCK
+		" " BODY_C "\",\"published\":\"2020-01-05T08:00:00Z\",\"lang\":\"en\"}\n"));
+	CHECK(write_file(
+		pairs,
+		"{\"copy\":\"host\",\"original\":\"orig\",\"kind\":\"partial\","
+		"\"transform\":\"partial\",\"copy_dated\":true}\n"
+		"{\"copy\":\"twin\",\"original\":\"orig\",\"kind\":\"exact\","
+		"\"transform\":\"exact\",\"copy_dated\":true}\n"));
+	ngx_arena a;
+	ngx_arena_init(&a, 0);
+	int diags = 0;
+	ng_status st;
+	const ngx_json *m = run_suite("reuse", dir, &a, &diags, &st);
+	CHECK_MSG(m != NULL, "reuse suite: %s", ng_status_str(st));
+	CHECK(diags == 0);
+	CHECK(metric(m, "gold_pairs") == 2);
+	CHECK_MSG(metric(m, "partial_recall") == 1.0, "partial recall %g",
+		  metric(m, "partial_recall"));
+	CHECK(metric(m, "partial_kind_match") == 1.0);
+	CHECK(metric(m, "exact_recall") == 1.0);
+	CHECK(metric(m, "direction_accuracy") == 1.0);
+	CHECK(metric(m, "false_edges") == 0);
+
+	/* The same with an undated twin: only the arrival order makes the
+	 * original the twin's copy, so it still looks for its own copies */
+	CHECK(write_file(
+		articles,
+		"{\"id\":\"host\",\"title\":\"Storm\",\"text\":\"" BODY_B
+		"\\n\\n" BLOCK "\\n\\n" BODY_A
+		"\",\"published\":\"2020-01-06T10:00:00Z\",\"lang\":\"en\"}\n"
+		"{\"id\":\"twin\",\"title\":\"Bridge\",\"text\":\"" BLOCK
+		" " BODY_C "\",\"lang\":\"en\"}\n"
+		"{\"id\":\"orig\",\"title\":\"Bridge\",\"text\":\"" BLOCK
+		" " BODY_C "\",\"published\":\"2020-01-05T08:00:00Z\",\"lang\":\"en\"}\n"));
+	CHECK(write_file(
+		pairs,
+		"{\"copy\":\"host\",\"original\":\"orig\",\"kind\":\"partial\","
+		"\"transform\":\"partial\",\"copy_dated\":true}\n"
+		"{\"copy\":\"twin\",\"original\":\"orig\",\"kind\":\"exact\","
+		"\"transform\":\"exact\",\"copy_dated\":false}\n"));
+	m = run_suite("reuse", dir, &a, &diags, &st);
+	CHECK_MSG(m != NULL, "reuse suite: %s", ng_status_str(st));
+	CHECK_MSG(metric(m, "partial_recall") == 1.0, "partial recall %g",
+		  metric(m, "partial_recall"));
+	CHECK(metric(m, "direction_accuracy_dated") == 1.0);
+
+	/* An undated host: its date cannot tell, and neither can the shares
+	 * of the two articles the block covers (the original's is the larger
+	 * here); the arrival order decides. */
+	CHECK(write_file(
+		articles,
+		"{\"id\":\"orig\",\"title\":\"Bridge\",\"text\":\"" BLOCK
+		" " BODY_C "\",\"published\":\"2020-01-05T08:00:00Z\",\"lang\":\"en\"}\n"
+		"{\"id\":\"host\",\"title\":\"Storm\",\"text\":\"" BODY_B
+		"\\n\\n" BLOCK "\\n\\n" BODY_A "\",\"lang\":\"en\"}\n"));
+	CHECK(write_file(
+		pairs,
+		"{\"copy\":\"host\",\"original\":\"orig\",\"kind\":\"partial\","
+		"\"transform\":\"partial\",\"copy_dated\":false}\n"));
+	m = run_suite("reuse", dir, &a, &diags, &st);
+	CHECK_MSG(m != NULL, "reuse suite: %s", ng_status_str(st));
+	CHECK(metric(m, "partial_recall") == 1.0);
+	CHECK_MSG(metric(m, "direction_accuracy_undated") == 1.0,
+		  "undated direction %g", metric(m, "direction_accuracy_undated"));
+	ngx_arena_free(&a);
+	unlink(articles);
+	unlink(pairs);
+	rmdir(dir);
+}
+
 static void test_msrp_suite(void)
 {
 	char path[] = "/tmp/ng_test_msrp_XXXXXX";
@@ -391,6 +490,7 @@ int main(void)
 	test_sentence_sim();
 	test_logreg();
 	test_reuse_suite();
+	test_reuse_late_original();
 	test_msrp_suite();
 	return check_report("reuse");
 }

@@ -186,13 +186,65 @@ double ngx_dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return 2.0 * (double)ngx_intersect_u32(a, na, b, nb) / (double)(na + nb);
 }
 
-static double pair_sim(const ngx_text_sketch *a, uint32_t i,
-		       const ngx_text_sketch *b, uint32_t j)
+static int cmp_u64(const void *p, const void *q)
 {
-	const ngx_sent_sketch *x = &a->sents[i], *y = &b->sents[j];
-	if (x->n < NGX_ALIGN_MIN_STEMS || y->n < NGX_ALIGN_MIN_STEMS)
-		return 0;
-	return ngx_dice(a->terms + x->first, x->n, b->terms + y->first, y->n);
+	uint64_t x = *(const uint64_t *)p, y = *(const uint64_t *)q;
+	return (x > y) - (x < y);
+}
+
+/* b's postings: (stem << 32 | sentence) for every sentence long enough to
+ * pair, sorted; returns how many (0 with *out NULL when there are none). */
+static ng_status postings_of(const ngx_text_sketch *b, uint64_t **out, size_t *n)
+{
+	size_t count = 0;
+	for (uint32_t j = 0; j < b->n_sents; j++)
+		if (b->sents[j].n >= NGX_ALIGN_MIN_STEMS)
+			count += b->sents[j].n;
+	*out = NULL;
+	*n = 0;
+	if (!count)
+		return NG_OK;
+	uint64_t *p = malloc(count * sizeof *p);
+	if (!p)
+		return NG_ERR_NOMEM;
+	size_t k = 0;
+	for (uint32_t j = 0; j < b->n_sents; j++) {
+		const ngx_sent_sketch *y = &b->sents[j];
+		if (y->n < NGX_ALIGN_MIN_STEMS)
+			continue;
+		for (uint32_t t = 0; t < y->n; t++)
+			p[k++] = (uint64_t)b->terms[y->first + t] << 32 | j;
+	}
+	qsort(p, count, sizeof *p, cmp_u64);
+	*out = p;
+	*n = count;
+	return NG_OK;
+}
+
+/* common[j] = stems sentence i of a shares with sentence j of b, by looking
+ * each of i's stems up in b's postings: far fewer steps than merging i with
+ * every sentence of b, most of which share nothing with it. */
+static void count_common(const ngx_text_sketch *a, uint32_t i,
+			 const uint64_t *post, size_t n_post, uint32_t *common,
+			 size_t nb)
+{
+	memset(common, 0, nb * sizeof *common);
+	const ngx_sent_sketch *x = &a->sents[i];
+	if (x->n < NGX_ALIGN_MIN_STEMS)
+		return;
+	for (uint32_t t = 0; t < x->n; t++) {
+		uint64_t key = (uint64_t)a->terms[x->first + t] << 32;
+		size_t lo = 0, hi = n_post;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (post[mid] < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < n_post && post[lo] >> 32 == key >> 32; lo++)
+			common[(uint32_t)post[lo]]++;
+	}
 }
 
 static int by_pairs_desc(const void *p, const void *q)
@@ -205,6 +257,17 @@ static int by_pairs_desc(const void *p, const void *q)
 
 enum { FROM_UP = 1, FROM_LEFT = 2, FROM_DIAG = 3 };
 
+/* Whether sentences [from, to) of s are all too short to pair: a run or a
+ * passage carries on across them ("He said.", a one-word paragraph), as it
+ * would have had they been long enough to compare. */
+static int all_short(const ngx_text_sketch *s, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (s->sents[k].n >= NGX_ALIGN_MIN_STEMS)
+			return 0;
+	return 1;
+}
+
 ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 		    ngx_alignment *out)
 {
@@ -212,14 +275,17 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 	size_t na = a->n_sents, nb = b->n_sents;
 	if (na == 0 || nb == 0)
 		return NG_OK;
-	size_t cells = (na + 1) * (nb + 1);
+	size_t cells = (na + 1) * (nb + 1), n_post = 0;
 	float *score = malloc(cells * sizeof *score);
 	float *sim = malloc(cells * sizeof *sim);
 	uint8_t *from = malloc(cells);
-	if (!score || !sim || !from) {
+	uint32_t *common = malloc(nb * sizeof *common);
+	uint64_t *post = NULL;
+	if (!score || !sim || !from || !common || postings_of(b, &post, &n_post)) {
 		free(score);
 		free(sim);
 		free(from);
+		free(common);
 		return NG_ERR_NOMEM;
 	}
 #define AT(i, j) ((i) * (nb + 1) + (j))
@@ -227,6 +293,8 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 		score[AT(0, j)] = 0;
 	for (size_t i = 1; i <= na; i++) {
 		score[AT(i, 0)] = 0;
+		count_common(a, (uint32_t)i - 1, post, n_post, common, nb);
+		uint32_t nx = a->sents[i - 1].n;
 		for (size_t j = 1; j <= nb; j++) {
 			float best = score[AT(i - 1, j)];
 			uint8_t f = FROM_UP;
@@ -234,7 +302,11 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 				best = score[AT(i, j - 1)];
 				f = FROM_LEFT;
 			}
-			float s = (float)pair_sim(a, (uint32_t)i - 1, b, (uint32_t)j - 1);
+			/* the Dice of the two stem sets (ngx_dice) */
+			float s = common[j - 1]
+					  ? (float)(2.0 * (double)common[j - 1] /
+						    (double)(nx + b->sents[j - 1].n))
+					  : 0.0f;
 			sim[AT(i, j)] = s;
 			if (s >= NGX_ALIGN_MIN_SIM && score[AT(i - 1, j - 1)] + s > best) {
 				best = score[AT(i - 1, j - 1)] + s;
@@ -274,10 +346,13 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 		sum_sim += s;
 		words_a += x->words;
 		words_b += y->words;
+		/* the later pair follows this one in both articles, with
+		 * nothing that could have paired in between */
+		int adjacent = all_short(a, i, prev_i) && all_short(b, j, prev_j);
 		/* runs of near-verbatim consecutive pairs */
 		if (s >= NGX_ALIGN_VERBATIM) {
 			out->verbatim_pairs++;
-			int cont = run > 0 && prev_i == i && prev_j == j;
+			int cont = run > 0 && adjacent;
 			run = cont ? run + 1 : 1;
 			run_words = cont ? run_words + x->words : x->words;
 			if (run > out->longest_run ||
@@ -289,7 +364,7 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 			run = 0;
 		}
 		/* passages: pairs adjacent in both articles merge */
-		if (in_passage && prev_i == i && prev_j == j) {
+		if (in_passage && adjacent) {
 			cur.a_start = x->start;
 			cur.b_start = y->start;
 			cur.sim = (cur.sim * cur.pairs + s) / (float)(cur.pairs + 1);
@@ -312,6 +387,8 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 	free(score);
 	free(sim);
 	free(from);
+	free(common);
+	free(post);
 	if (out->pairs) {
 		out->mean_sim = sum_sim / out->pairs;
 		out->coverage_a = total_a ? (double)words_a / total_a : 0;

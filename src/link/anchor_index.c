@@ -33,6 +33,34 @@ static uint32_t fingerprint(uint64_t anchor)
 	return f ? f : 1;
 }
 
+/* The slot a new entry for anchor takes in bucket b: an empty one; else,
+ * when the bucket already holds this anchor for other articles (a passage
+ * shared by a family of copies), one of those, picked by a hash of the
+ * anchor and the entry, so that each of the family's shared anchors keeps a
+ * different subset of its articles and a later member still meets most of
+ * the others through one anchor or another; else the oldest article. */
+static int victim_of(const uint64_t *b, uint64_t anchor)
+{
+	uint32_t f = fingerprint(anchor);
+	int victim = 0, same = -1;
+	uint64_t same_rank = 0;
+	for (int w = 0; w < NGX_ANCHOR_WAYS; w++) {
+		if (b[w] == 0)
+			return w;
+		if ((uint32_t)(b[w] >> 32) == f) {
+			uint64_t rank = ngx_mix64(b[w] ^ anchor);
+			if (same < 0 || rank < same_rank) {
+				same = w;
+				same_rank = rank;
+			}
+		}
+		/* the oldest article (smallest seq) gives way */
+		if ((uint32_t)b[w] < (uint32_t)b[victim])
+			victim = w;
+	}
+	return same >= 0 ? same : victim;
+}
+
 ng_status ngx_anchor_index_add(ngx_anchor_index *ai, const uint64_t *anchors,
 			       uint32_t n, uint32_t seq)
 {
@@ -44,17 +72,7 @@ ng_status ngx_anchor_index_add(ngx_anchor_index *ai, const uint64_t *anchors,
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t *b = bucket_of(ai, anchors[i]);
 		uint64_t entry = (uint64_t)fingerprint(anchors[i]) << 32 | (seq + 1u);
-		int victim = 0;
-		for (int w = 0; w < NGX_ANCHOR_WAYS; w++) {
-			if (b[w] == 0) {
-				victim = w;
-				break;
-			}
-			/* the oldest article (smallest seq) gives way */
-			if ((uint32_t)b[w] < (uint32_t)b[victim])
-				victim = w;
-		}
-		b[victim] = entry;
+		b[victim_of(b, anchors[i])] = entry;
 	}
 	return NG_OK;
 }

@@ -42,6 +42,7 @@ const char *ngx_copy_why_name(int why)
 	case NGX_WHY_EARLIER_PUBLISHED: return "earlier_published";
 	case NGX_WHY_EARLIER_INGESTED: return "earlier_ingested";
 	case NGX_WHY_CONTAINMENT: return "containment";
+	case NGX_WHY_FAMILY: return "family";
 	default: return "unknown";
 	}
 }

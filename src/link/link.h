@@ -38,8 +38,10 @@ const char *ngx_copy_kind_name(int kind);
 typedef enum ngx_copy_why {
 	NGX_WHY_EARLIER_PUBLISHED = 1, /* both dated, the original first */
 	NGX_WHY_EARLIER_INGESTED = 2,  /* no better evidence: arrival order */
-	NGX_WHY_CONTAINMENT = 3        /* the copy's quotes and content lie
+	NGX_WHY_CONTAINMENT = 3,       /* the copy's quotes and content lie
 					  inside the original, not the reverse */
+	NGX_WHY_FAMILY = 4             /* the copy was already known to copy
+					  an identical twin of the original */
 } ngx_copy_why;
 
 const char *ngx_copy_why_name(int why);
@@ -110,7 +112,7 @@ typedef struct ngx_link_config {
 	void *fetch_ctx;
 } ngx_link_config;
 
-#define NGX_MAX_EDGES_PER_ARTICLE 8
+#define NGX_MAX_EDGES_PER_ARTICLE 16
 
 typedef struct ngx_link_result {
 	uint32_t seq;

@@ -3,9 +3,14 @@
  *
  * Candidates are the earlier articles that share verbatim anchors with the
  * new one (a quotation, or at least NGX_REUSE_MIN_ANCHORS sampled 4-grams;
- * anchor_index.c), so the search stays sub-quadratic. Each candidate, up to
- * NGX_REUSE_VERIFY of them, is verified carefully: its sentence sketch is
+ * anchor_index.c), so the search stays sub-quadratic, each with the root of
+ * its family of copies, earliest published first (the source of a family
+ * is its likely original); then a few that share a single 4-gram. Up to
+ * NGX_REUSE_VERIFY of them are verified carefully: the sentence sketch is
  * read back from the store and aligned with the new article's (align.c).
+ * An article that is an exact copy of an earlier one is skipped (its reuse
+ * is its twin's) unless it may be the twin's original: the edge made it
+ * the original, or only the arrival order made it the copy.
  * The alignment decides the kind:
  *  - near: one article is almost all inside the other, nearly word for word
  *    (a truncation or a copy with a new lead that MinHash scored too low);
@@ -19,21 +24,46 @@
 #include "link_internal.h"
 
 #define NGX_REUSE_MIN_ANCHORS 2   /* sampled 4-grams in common, no quote */
-#define NGX_REUSE_VERIFY 4        /* candidates aligned per article */
-#define NGX_REUSE_HITS 16
+#define NGX_REUSE_WEAK 1          /* single-anchor candidates, last */
+#define NGX_REUSE_VERIFY 12       /* candidates aligned per article */
+#define NGX_REUSE_HITS 32
 
 /* Rewrite: enough pairs, covering most of at least one article. */
 #define NGX_REWRITE_MIN_PAIRS 3
 #define NGX_REWRITE_MIN_COVER 0.5   /* the better-covered article */
 #define NGX_REWRITE_MIN_OTHER 0.25  /* the other one */
+/* ... and pairs that share at least half their content stems on average:
+ * two reports of one event pair up many sentences loosely (names, numbers,
+ * the topic's words) but a rewrite keeps most of each sentence's stems */
+#define NGX_REWRITE_MIN_SIM 0.5
 /* Near (containment): one side nearly all inside, nearly verbatim. */
 #define NGX_CONTAIN_COVER 0.8
 #define NGX_CONTAIN_VERBATIM 0.7
 /* Partial: a verbatim block of at least this many sentences and words. */
 #define NGX_PARTIAL_MIN_RUN 2
 #define NGX_PARTIAL_MIN_WORDS 25
+#define NGX_PARTIAL_VERBATIM 0.5   /* share of the pairs that are verbatim */
 /* Direction by coverage needs a clear difference. */
 #define NGX_CONTAIN_MARGIN 0.1
+
+/* The earliest original above an article: root[] is updated only one level
+ * when an original arrives after its copies, so follow it up (bounded). */
+static uint32_t family_root(const ngx_copy_index *ci, uint32_t seq)
+{
+	for (int i = 0; i < 8 && ci->root[seq] != seq; i++)
+		seq = ci->root[seq];
+	return seq;
+}
+
+/* When an article was published, in seconds, for ordering; unknown last. */
+static int64_t published(const ngx_copy_index *ci, uint32_t seq)
+{
+	if (ci->times[seq] != NGX_TIME_UNKNOWN)
+		return ci->times[seq];
+	if (ci->days[seq] != NGX_DAY_UNKNOWN)
+		return (int64_t)ci->days[seq] * 86400;
+	return INT64_MAX;
+}
 
 static int classify(const ngx_alignment *al, double *score)
 {
@@ -45,13 +75,21 @@ static int classify(const ngx_alignment *al, double *score)
 		*score = hi;
 		return NGX_COPY_NEAR;
 	}
+	int block = al->longest_run >= NGX_PARTIAL_MIN_RUN &&
+		    al->longest_run_words >= NGX_PARTIAL_MIN_WORDS;
+	/* mostly copied word for word, and one article (the host) mostly
+	 * its own: a lifted block, however large, not a rewrite (the host's
+	 * other sentences may still pair loosely when it is on the topic) */
+	if (block && verbatim >= NGX_PARTIAL_VERBATIM && lo < NGX_CONTAIN_COVER) {
+		*score = hi;
+		return NGX_COPY_PARTIAL;
+	}
 	if (al->pairs >= NGX_REWRITE_MIN_PAIRS && hi >= NGX_REWRITE_MIN_COVER &&
-	    lo >= NGX_REWRITE_MIN_OTHER) {
+	    lo >= NGX_REWRITE_MIN_OTHER && al->mean_sim >= NGX_REWRITE_MIN_SIM) {
 		*score = (hi + lo) / 2 * al->mean_sim;
 		return NGX_COPY_REWRITE;
 	}
-	if (al->longest_run >= NGX_PARTIAL_MIN_RUN &&
-	    al->longest_run_words >= NGX_PARTIAL_MIN_WORDS) {
+	if (block) {
 		*score = hi;
 		return NGX_COPY_PARTIAL;
 	}
@@ -74,10 +112,14 @@ static uint32_t quotes_in(const ngx_text_sketch *x, const ngx_text_sketch *y)
 /* When dates cannot tell, a copy is the one that lies inside the other: it
  * carries only quotations the original has (and the original has more), or
  * a clearly larger share of it is aligned. Returns 1 when the new article
- * (alignment side a) is the copy, -1 when the old one is, 0 undecided. */
-static int containment(const ngx_alignment *al, const ngx_text_sketch *mine,
-		       const ngx_text_sketch *theirs)
+ * (alignment side a) is the copy, -1 when the old one is, 0 undecided.
+ * Partial reuse lies inside neither: both articles have text of their own
+ * around the block, and which has more says nothing about who lifted it. */
+static int containment(const ngx_alignment *al, int kind,
+		       const ngx_text_sketch *mine, const ngx_text_sketch *theirs)
 {
+	if (kind == NGX_COPY_PARTIAL)
+		return 0;
 	uint32_t shared = quotes_in(mine, theirs);
 	if (shared && shared == mine->n_quotes && theirs->n_quotes > shared)
 		return 1;
@@ -126,9 +168,18 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 {
 	if (!c->fetch_sketch || !a->sketch || !a->n_anchors || *n >= max_edges)
 		return NG_OK;
+	/* an exact copy's reuse is its original's; but when the new article is
+	 * the original of its earlier twin, copies that came before it (and
+	 * were linked to the twin) are its own copies; and when only the
+	 * arrival order made it the copy (a date missing), it may be */
+	uint32_t twin_family = UINT32_MAX;
 	for (int i = 0; i < *n; i++)
-		if (edges[i].kind == NGX_COPY_EXACT)
-			return NG_OK; /* an exact copy's reuse is its original's */
+		if (edges[i].kind == NGX_COPY_EXACT) {
+			if (edges[i].copy != seq)
+				twin_family = family_root(ci, edges[i].copy);
+			else if (edges[i].why != NGX_WHY_EARLIER_INGESTED)
+				return NG_OK;
+		}
 	ngx_anchor_hit hits[NGX_REUSE_HITS];
 	int n_hits = ngx_anchor_index_query(&ci->anchors, a->anchors, a->n_anchors,
 					    a->n_quote_anchors, hits, NGX_REUSE_HITS);
@@ -139,13 +190,38 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 	for (int h = 0; h < n_hits; h++) {
 		if (hits[h].quotes == 0 && hits[h].shared < NGX_REUSE_MIN_ANCHORS)
 			continue;
-		uint32_t two[2] = {ci->root[hits[h].seq], hits[h].seq};
+		uint32_t two[2] = {family_root(ci, hits[h].seq), hits[h].seq};
 		for (int k = 0; k < 2; k++) {
 			int dup = 0;
 			for (int j = 0; j < n_cand; j++)
 				dup |= cand[j] == two[k];
 			if (!dup)
 				cand[n_cand++] = two[k];
+		}
+	}
+	/* earliest published first: of a family of similar texts the source is
+	 * the likely original, and edges per article are few */
+	for (int i = 1; i < n_cand; i++) {
+		uint32_t x = cand[i];
+		int64_t tx = published(ci, x);
+		int j = i;
+		for (; j > 0 && published(ci, cand[j - 1]) > tx; j--)
+			cand[j] = cand[j - 1];
+		cand[j] = x;
+	}
+	/* then a few that share a single sampled 4-gram: a lifted paragraph or
+	 * a rewrite of a short article may keep no more, and verifying is
+	 * what decides */
+	int weak = 0;
+	for (int h = 0; h < n_hits && weak < NGX_REUSE_WEAK; h++) {
+		if (hits[h].quotes || hits[h].shared >= NGX_REUSE_MIN_ANCHORS)
+			continue;
+		int dup = 0;
+		for (int j = 0; j < n_cand; j++)
+			dup |= cand[j] == hits[h].seq;
+		if (!dup) {
+			cand[n_cand++] = hits[h].seq;
+			weak++;
 		}
 	}
 	int verified = 0;
@@ -173,8 +249,15 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 			continue;
 		ngx_copy_edge e = ngx_copy_edge_make(ci, seq, a, other, kind,
 						     score > 1 ? 1 : score);
-		if (e.why == NGX_WHY_EARLIER_INGESTED) {
-			int inside = containment(&al, a->sketch, &theirs);
+		if (e.why == NGX_WHY_EARLIER_INGESTED &&
+		    family_root(ci, other) == twin_family) {
+			/* the new article is the original of the identical text
+			 * this one was found to copy: it inherits the family */
+			e.copy = other;
+			e.original = seq;
+			e.why = NGX_WHY_FAMILY;
+		} else if (e.why == NGX_WHY_EARLIER_INGESTED) {
+			int inside = containment(&al, kind, a->sketch, &theirs);
 			if (inside) {
 				e.copy = inside > 0 ? seq : other;
 				e.original = inside > 0 ? other : seq;
