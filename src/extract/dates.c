@@ -36,6 +36,8 @@ typedef struct dtok {
 	uint8_t ndig;             /* digits of a number (capped at 255) */
 	uint8_t elide_this;       /* "quest'anno": the prefix means "this" */
 	uint8_t n_w;
+	uint8_t maybe_timex;      /* the scanner tries the rules here */
+	uint32_t cats;            /* bit c set: tok_cat(c) may be true */
 	uint32_t ch;              /* the code point of a punctuation token */
 	int32_t num;              /* value of a number (capped) */
 	const ngx_dword *w[MAX_LOOKUP];
@@ -73,7 +75,7 @@ typedef struct scan {
 
 static int tok_cat(const scan *s, size_t i, int cat, int *val, int *flags)
 {
-	if (i >= s->n || s->t[i].kind != T_WORD)
+	if (i >= s->n || !(s->t[i].cats & (1u << cat)))
 		return 0;
 	const dtok *t = &s->t[i];
 	for (size_t k = 0; k < t->n_w; k++) {
@@ -2133,16 +2135,73 @@ static char *lower_word(const char *p, size_t n, ngx_arena *a, uint16_t *out_len
 		c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c);
 		if (o + 4 >= cap || o >= 0xFFF0)
 			break;
-		o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out + o);
+		if (c < 128)
+			out[o++] = (char)c;
+		else
+			o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out + o);
 	}
 	out[o] = '\0';
 	*out_len = (uint16_t)o;
 	return out;
 }
 
+/* Words that start a rule though the lexicon does not hold them: "q"
+ * (Q3), "new" (New Year), "nineteen", the decades in words ("the
+ * nineties"), approximations ("nearly", "full", "short")... The scanner
+ * tries the rules only at numbers, punctuation, lexicon words and these. */
+static int rule_word(const char *w, size_t n)
+{
+#define IS(lit) (n == sizeof lit - 1 && memcmp(w, lit, n) == 0)
+	switch (n) {
+	case 1:
+		return w[0] == 'q';
+	case 2:
+		return IS("il");
+	case 3:
+		return IS("new");
+	case 4:
+		return IS("full") || IS("near");
+	case 5:
+		return IS("these") || IS("right") || IS("short") || IS("avant");
+	case 6:
+		return IS("nearly") || IS("après");
+	case 7:
+		return IS("années") || IS("forties") || IS("fifties") ||
+		       IS("sixties");
+	case 8:
+		return IS("nineteen") || IS("twenties") || IS("thirties") ||
+		       IS("eighties") || IS("nineties");
+	case 9:
+		return IS("seventies");
+	case 10:
+		return IS("comparable");
+	default:
+		return 0;
+	}
+#undef IS
+}
+
+/* The categories tok_cat can find in t's readings (a superset test). */
+static uint32_t reading_cats(const dtok *t)
+{
+	_Static_assert(DW_AGOYEAR < 32, "categories must fit a 32-bit mask");
+	uint32_t m = 0;
+	for (size_t k = 0; k < t->n_w; k++) {
+		const ngx_dword *w = t->w[k];
+		int lower_only = (w->flags & DWF_LOWER) != 0;
+		if (!(lower_only && t->cap))
+			m |= 1u << w->cat;
+		if (!(lower_only && !t->cap))
+			m |= 1u << w->cat2;
+	}
+	return m;
+}
+
 static void lookup_word(dtok *t, int lang)
 {
 	t->n_w = (uint8_t)ngx_dates_lookup(lang, t->lc, t->lclen, t->w, MAX_LOOKUP);
+	t->maybe_timex = t->n_w || rule_word(t->lc, t->lclen);
+	t->cats = reading_cats(t);
 	if (t->n_w)
 		return;
 	const char *ap = memchr(t->lc, '\'', t->lclen);
@@ -2155,6 +2214,8 @@ static void lookup_word(dtok *t, int lang)
 						   t->w, MAX_LOOKUP);
 		t->elide_this = (pre == 5 && memcmp(t->lc, "quest", 5) == 0) ||
 				(pre == 4 && memcmp(t->lc, "cett", 4) == 0);
+		t->maybe_timex = t->n_w || rule_word(t->lc, t->lclen);
+		t->cats = reading_cats(t);
 	}
 }
 
@@ -2323,14 +2384,7 @@ static ng_status scan_segment(scan *s, size_t byte_base, uint32_t cp_base,
 	size_t prev_end = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		const dtok *t = &s->t[i];
-		if (t->kind == T_WORD && !t->n_w && !(t->lclen == 1 && t->lc[0] == 'q') &&
-		    !lceq(s, i, "new") && !lceq(s, i, "il") && !lceq(s, i, "these") &&
-		    !lceq(s, i, "comparable") && !lceq(s, i, "full") &&
-		    !lceq(s, i, "right") && !lceq(s, i, "near") &&
-		    !lceq(s, i, "short") && !lceq(s, i, "nineteen") &&
-		    !is_decade_word(s, i) && !lceq(s, i, "nearly") &&
-		    !lceq(s, i, "avant") && !lceq(s, i, "après") &&
-		    !lceq(s, i, "années"))
+		if (t->kind == T_WORD && !t->maybe_timex)
 			continue;
 		tval v;
 		tv_init(&v);

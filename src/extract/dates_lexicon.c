@@ -706,6 +706,7 @@ int ngx_dates_lang(const char *code)
 /* Open-addressing index over the words (all languages), built once. */
 #define INDEX_SIZE 4096
 static uint16_t index_slots[INDEX_SIZE]; /* entry + 1; 0 = empty */
+static uint32_t index_hashes[INDEX_SIZE]; /* the hash of the slot's word */
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_word(const char *w, size_t n)
@@ -726,6 +727,7 @@ static void build_index(void)
 		while (index_slots[s])
 			s = (s + 1) & (INDEX_SIZE - 1);
 		index_slots[s] = (uint16_t)(i + 1);
+		index_hashes[s] = h;
 	}
 }
 
@@ -737,10 +739,13 @@ size_t ngx_dates_lookup(int lang, const char *w, size_t n,
 	pthread_once(&index_once, build_index);
 	const ngx_dword *own[4], *all[4];
 	size_t n_own = 0, n_all = 0;
-	size_t s = hash_word(w, n) & (INDEX_SIZE - 1);
+	uint32_t h = hash_word(w, n);
+	size_t s = h & (INDEX_SIZE - 1);
 	while (index_slots[s]) {
 		const ngx_dword *e = &words[index_slots[s] - 1];
-		if (strncmp(e->word, w, n) == 0 && e->word[n] == '\0') {
+		/* the stored hash first: most probes meet other words */
+		if (index_hashes[s] == h && strncmp(e->word, w, n) == 0 &&
+		    e->word[n] == '\0') {
 			if (e->lang == lang && n_own < 4)
 				own[n_own++] = e;
 			else if (e->lang == DL_ALL && n_all < 4)
