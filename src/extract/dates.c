@@ -2493,49 +2493,91 @@ static size_t segment_end(const char *text, size_t len, size_t pos)
 	return end;
 }
 
-ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
-			 const struct ngx_doc *doc, int32_t anchor_day,
-			 ngx_arena *a, ngx_timex **out, size_t *n)
+struct ngx_dates_text {
+	const char *text;
+	size_t len;      /* capped at NGX_DATES_MAX_TEXT */
+	int lang;        /* DL_ */
+	int whole;       /* one segment: its tokens are below */
+	dtok *t;
+	size_t n;
+};
+
+ng_status ngx_dates_prepare(const char *text, size_t len, const char *lang,
+			    const struct ngx_doc *doc, ngx_arena *a,
+			    ngx_dates_text **out)
 {
-	if (!text || !out || !n || !a)
+	if (!text || !out || !a)
 		return NG_ERR_USAGE;
-	scan s;
-	memset(&s, 0, sizeof s);
+	ngx_dates_text *dt = ngx_arena_alloc(a, sizeof *dt);
+	if (!dt)
+		return NG_ERR_NOMEM;
+	memset(dt, 0, sizeof *dt);
 	const char *code = lang;
 	if ((!code || !*code || !strcmp(code, "und")) && doc)
 		code = doc->lang;
-	s.lang = ngx_dates_lang(code);
-	if (anchor_day != NGX_DATES_NO_ANCHOR) {
-		ngx_dates_civil(anchor_day, &s.ay, &s.am, &s.ad);
-		s.has_anchor = s.ay >= 2 && s.ay <= 9998;
-		s.anchor = anchor_day;
-	}
+	dt->lang = ngx_dates_lang(code);
 	if (len > NGX_DATES_MAX_TEXT) {
 		len = NGX_DATES_MAX_TEXT;
 		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
 			len--;
 	}
+	dt->text = text;
+	dt->len = len;
+	if (len <= NGX_DATES_SEGMENT) {
+		uint32_t cps;
+		ng_status st = tokenize(text, len, dt->lang, a, &dt->t, &dt->n, &cps);
+		if (st)
+			return st;
+		dt->whole = 1;
+	}
+	*out = dt;
+	return NG_OK;
+}
+
+ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
+			ngx_arena *a, ngx_timex **out, size_t *n)
+{
+	if (!dt || !out || !n || !a)
+		return NG_ERR_USAGE;
+	scan s;
+	memset(&s, 0, sizeof s);
+	s.lang = dt->lang;
+	if (anchor_day != NGX_DATES_NO_ANCHOR) {
+		ngx_dates_civil(anchor_day, &s.ay, &s.am, &s.ad);
+		s.has_anchor = s.ay >= 2 && s.ay <= 9998;
+		s.anchor = anchor_day;
+	}
+	const char *text = dt->text;
+	size_t len = dt->len;
 	ngx_buf found;
 	ngx_buf_init(&found, 0);
-	ngx_arena scratch;
-	ngx_arena_init(&scratch, 64 << 10);
 	ng_status st = NG_OK;
-	uint32_t cp_base = 0;
-	for (size_t pos = 0; pos < len && !st;) {
-		size_t end = segment_end(text, len, pos), nt;
-		uint32_t cps;
-		dtok *toks;
-		st = tokenize(text + pos, end - pos, s.lang, &scratch, &toks, &nt, &cps);
-		if (st)
-			break;
-		s.t = toks;
-		s.n = nt;
-		st = scan_segment(&s, pos, cp_base, &found);
-		cp_base += cps;
-		pos = end;
-		ngx_arena_reset(&scratch);
+	if (dt->whole) {
+		s.t = dt->t;
+		s.n = dt->n;
+		st = scan_segment(&s, 0, 0, &found);
+	} else {
+		/* long text: tokens one segment at a time, memory bounded */
+		ngx_arena scratch;
+		ngx_arena_init(&scratch, 64 << 10);
+		uint32_t cp_base = 0;
+		for (size_t pos = 0; pos < len && !st;) {
+			size_t end = segment_end(text, len, pos), nt;
+			uint32_t cps;
+			dtok *toks;
+			st = tokenize(text + pos, end - pos, s.lang, &scratch, &toks,
+				      &nt, &cps);
+			if (st)
+				break;
+			s.t = toks;
+			s.n = nt;
+			st = scan_segment(&s, pos, cp_base, &found);
+			cp_base += cps;
+			pos = end;
+			ngx_arena_reset(&scratch);
+		}
+		ngx_arena_free(&scratch);
 	}
-	ngx_arena_free(&scratch);
 	if (!st) {
 		size_t count = found.len / sizeof(ngx_timex);
 		ngx_timex *arr = NULL;
@@ -2552,5 +2594,23 @@ ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
 		}
 	}
 	ngx_buf_free(&found);
+	return st;
+}
+
+ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
+			 const struct ngx_doc *doc, int32_t anchor_day,
+			 ngx_arena *a, ngx_timex **out, size_t *n)
+{
+	if (!text || !out || !n || !a)
+		return NG_ERR_USAGE;
+	/* the tokens live in a scratch arena, freed here; only the timexes go
+	 * to a */
+	ngx_arena scratch;
+	ngx_arena_init(&scratch, 64 << 10);
+	ngx_dates_text *dt = NULL;
+	ng_status st = ngx_dates_prepare(text, len, lang, doc, &scratch, &dt);
+	if (!st)
+		st = ngx_dates_tag(dt, anchor_day, a, out, n);
+	ngx_arena_free(&scratch);
 	return st;
 }
