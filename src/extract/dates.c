@@ -105,6 +105,19 @@ static int is_cat(const scan *s, size_t i, int cat)
 	return tok_cat(s, i, cat, NULL, NULL);
 }
 
+/* Gates: a rule returns at once when token i has none of the readings
+ * (or is no number) that could start it; exact, as cats is a superset. */
+#define CAT(c) (1u << (c))
+static int has_cats(const scan *s, size_t i, uint32_t mask)
+{
+	return i < s->n && (s->t[i].cats & mask) != 0;
+}
+
+static int is_number(const scan *s, size_t i)
+{
+	return i < s->n && s->t[i].kind == T_NUM;
+}
+
 static int is_punct(const scan *s, size_t i, uint32_t ch)
 {
 	return i < s->n && s->t[i].kind == T_PUNCT && s->t[i].ch == ch;
@@ -861,6 +874,8 @@ static size_t r_date(const scan *s, size_t i, tval *v)
 {
 	size_t j = i, k, e;
 	int wd = 0, d = 0, m = 0, flags;
+	if (!has_cats(s, i, CAT(DW_WEEKDAY) | CAT(DW_MONTH)) && !is_number(s, i))
+		return 0; /* neither weekday, day number nor month */
 	if (tok_cat(s, j, DW_WEEKDAY, &wd, &flags) &&
 	    (!caps_lang(s->lang) || s->t[j].cap) && !(flags & DWF_AMBIG)) {
 		j = (flags & DWF_ABBR) ? opt_dot(s, j + 1) : j + 1;
@@ -1063,6 +1078,8 @@ static size_t r_duration(const scan *s, size_t i, tval *v)
 {
 	size_t j = i, k;
 	int n, art, u, uf, ord;
+	if (!has_cats(s, i, CAT(DW_ORD) | CAT(DW_NUM)) && !is_number(s, i))
+		return 0; /* count_at(i) fails, and no "first" before one */
 	if (tok_cat(s, j, DW_ORD, &ord, NULL) && ord == 1 &&
 	    (count_at(s, j + 1, &n, &art)) && !art)
 		j++; /* "the first nine months" */
@@ -1169,6 +1186,9 @@ static size_t r_ago(const scan *s, size_t i, tval *v)
 {
 	size_t j = i, k;
 	int pre = 0, n = -1, art = 0, u, uf, dir = -1;
+	if (!has_cats(s, i, CAT(DW_AGO_PRE) | CAT(DW_NUM) | CAT(DW_UNIT)) &&
+	    !is_number(s, i) && !lceq(s, i, "il"))
+		return 0; /* no "vor", count or unit to start with */
 	if (is_cat(s, j, DW_AGO_PRE)) {
 		pre = 1;
 		j++;
@@ -1222,6 +1242,12 @@ static size_t r_quarter(const scan *s, size_t i, tval *v)
 	int y = 0, yearago = 0, rel = 0, has_rel = 0, q = 0, unit = DU_QUARTER;
 	int adjective = 0;
 	int val, flags, det = i > 0 && is_cat(s, i - 1, DW_THE);
+	/* what the loop, "Q3", an ordinal or a unit can start with */
+	if (!has_cats(s, i, CAT(DW_REL) | CAT(DW_FISCAL) | CAT(DW_ORD) |
+				    CAT(DW_UNIT)) &&
+	    !is_number(s, i) && !lceq(s, i, "year") && !lceq(s, i, "comparable") &&
+	    !lceq(s, i, "q"))
+		return 0;
 	for (int steps = 0; steps < 4 && j < s->n; steps++) {
 		if (!has_rel && tok_cat(s, j, DW_REL, &val, &flags) &&
 		    !(flags & DWF_POST) && !possessive_year(s, j + 1)) {
@@ -1385,6 +1411,10 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 	int rel, fl, u, uf, n, art, val;
 	size_t j, k;
 	int det = i > 0 && is_cat(s, i - 1, DW_THE);
+	/* every branch below needs one of these at i */
+	if (!has_cats(s, i, CAT(DW_UNIT) | CAT(DW_REL) | CAT(DW_SEASON) |
+				    CAT(DW_MONTH)))
+		return 0;
 	/* "quest'anno": the elided prefix is the relative word */
 	if (i < s->n && s->t[i].elide_this && tok_cat(s, i, DW_UNIT, &u, &uf) &&
 	    !(uf & DWF_PLURAL))
@@ -1621,6 +1651,8 @@ static size_t r_month(const scan *s, size_t i, tval *v)
 	int m, y;
 	size_t e, k;
 	int ctx = 0;
+	if (!has_cats(s, i, CAT(DW_MONTH))) /* month_at(i) below fails */
+		return 0;
 	if (i > 0 && s->t[i - 1].kind == T_WORD)
 		ctx = is_cat(s, i - 1, DW_MOD) || is_cat(s, i - 1, DW_REL) ||
 		      lceq(s, i - 1, "in") || lceq(s, i - 1, "since") ||
@@ -1758,6 +1790,10 @@ static const char *const decade_words[] = {
 /* 2..9 for "the twenties" ... "the nineties", else 0 */
 static int is_decade_word(const scan *s, size_t i)
 {
+	/* all of them are 7 to 9 bytes and end in "ies" */
+	if (i >= s->n || s->t[i].lclen < 7 || s->t[i].lclen > 9 ||
+	    s->t[i].lc[s->t[i].lclen - 1] != 's')
+		return 0;
 	for (size_t k = 0; k < NGX_ARRAY_LEN(decade_words); k++)
 		if (lceq(s, i, decade_words[k]))
 			return (int)k + 2;
