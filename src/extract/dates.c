@@ -27,7 +27,8 @@ enum { TX_NONE, TX_DATE, TX_TIME, TX_DURATION, TX_SET };
 typedef struct dtok {
 	uint32_t start, end;      /* bytes, relative to the segment */
 	uint32_t cp, cp_end;      /* code points, relative to the segment */
-	const char *lc;           /* lower case (words), else NULL */
+	const char *lc;           /* lower case (words), else NULL; lclen
+				     bytes, not NUL-terminated */
 	uint16_t lclen;
 	uint8_t kind;
 	uint8_t cap;              /* word starts with an upper-case letter */
@@ -2331,9 +2332,22 @@ static ng_status tokenize(const char *text, size_t len, int lang, ngx_arena *a,
 				k->lc = "";
 				k->lclen = 0;
 			} else {
-				k->lc = lower_word(text + k->start, wlen, a, &k->lclen);
-				if (!k->lc)
-					return NG_ERR_NOMEM;
+				/* most words are in lower-case ASCII already:
+				 * lc points into the text (it is read with
+				 * lclen only, never as a C string) */
+				const char *w = text + k->start;
+				size_t lower = 0;
+				while (lower < wlen && (signed char)w[lower] >= 0 &&
+				       (w[lower] < 'A' || w[lower] > 'Z'))
+					lower++;
+				if (lower == wlen) {
+					k->lc = w;
+					k->lclen = (uint16_t)wlen;
+				} else {
+					k->lc = lower_word(w, wlen, a, &k->lclen);
+					if (!k->lc)
+						return NG_ERR_NOMEM;
+				}
 				lookup_word(k, lang);
 			}
 		} else {

@@ -707,6 +707,7 @@ int ngx_dates_lang(const char *code)
 #define INDEX_SIZE 4096
 static uint16_t index_slots[INDEX_SIZE]; /* entry + 1; 0 = empty */
 static uint32_t index_hashes[INDEX_SIZE]; /* the hash of the slot's word */
+static size_t index_longest; /* bytes of the longest word */
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_word(const char *w, size_t n)
@@ -722,7 +723,10 @@ static uint32_t hash_word(const char *w, size_t n)
 static void build_index(void)
 {
 	for (size_t i = 0; i < NGX_ARRAY_LEN(words); i++) {
-		uint32_t h = hash_word(words[i].word, strlen(words[i].word));
+		size_t len = strlen(words[i].word);
+		uint32_t h = hash_word(words[i].word, len);
+		if (len > index_longest)
+			index_longest = len;
 		size_t s = h & (INDEX_SIZE - 1);
 		while (index_slots[s])
 			s = (s + 1) & (INDEX_SIZE - 1);
@@ -737,6 +741,8 @@ size_t ngx_dates_lookup(int lang, const char *w, size_t n,
 	_Static_assert(NGX_ARRAY_LEN(words) < INDEX_SIZE / 2,
 		       "the word index must stay at most half full");
 	pthread_once(&index_once, build_index);
+	if (n > index_longest)
+		return 0; /* longer than any word: no entry can match */
 	const ngx_dword *own[4], *all[4];
 	size_t n_own = 0, n_all = 0;
 	uint32_t h = hash_word(w, n);
