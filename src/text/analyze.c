@@ -7,7 +7,10 @@
  * (sentences.c) and hands back an ngx_doc whose every byte lives in the
  * caller's arena. The context keeps what outlives a document: the stemmers
  * and a token buffer that grows once and is then reused, so a document
- * costs no malloc beyond the arena's chunks.
+ * costs no malloc beyond the arena's chunks. A word met again in the same
+ * document takes the folded and stemmed forms of its first occurrence (a
+ * memo keyed by its bytes), since news repeats its words and folding and
+ * stemming cost far more than the lookup.
  *
  * Beyond NFKC + case folding, a word's norm has its typographic apostrophe
  * (U+2019) replaced by the ASCII one, so "Trump’s" and "Trump's" meet and
@@ -18,10 +21,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The memo: open addressing over the raw bytes of tokens (compared, not
+ * only hashed); a slot belongs to the current document when its gen is the
+ * context's. At most MEMO_SLOTS slots, filled to half, so memory stays
+ * bounded whatever the document; tokens past that are folded as before. */
+#define MEMO_SLOTS (1u << 12) /* 160 KB, stays in cache; 2,048 distinct tokens */
+#define MEMO_MAX_RAW 64 /* longer tokens are not memoised */
+
+typedef struct memo_slot {
+	uint32_t gen, hash;
+	uint32_t start, len; /* the first occurrence's bytes in the text */
+	const char *norm, *stem;
+	uint16_t norm_len, stem_len;
+	uint8_t kind;
+} memo_slot;
+
 struct ngx_text_ctx {
 	ngx_stemmer_set *stemmers;
 	ngx_token *scratch; /* tokens of the document being analysed */
 	size_t scratch_cap;
+	memo_slot *memo;    /* MEMO_SLOTS slots, allocated on first use */
+	uint32_t memo_gen;  /* the current document's generation, never 0 */
+	uint32_t memo_used;
 };
 
 ng_status ngx_text_ctx_new(ngx_text_ctx **out)
@@ -44,6 +65,7 @@ void ngx_text_ctx_free(ngx_text_ctx *c)
 		return;
 	ngx_stemmer_set_free(c->stemmers);
 	free(c->scratch);
+	free(c->memo);
 	free(c);
 }
 
@@ -136,6 +158,75 @@ static ng_status normalise(ngx_text_ctx *c, const char *text, ngx_token *t,
 	return NG_OK;
 }
 
+/* Starts a document's memo; 0 when there is none (out of memory: the
+ * analysis goes on without it). */
+static int memo_begin(ngx_text_ctx *c)
+{
+	if (!c->memo) {
+		c->memo = calloc(MEMO_SLOTS, sizeof *c->memo);
+		if (!c->memo)
+			return 0;
+	}
+	if (++c->memo_gen == 0) { /* wrapped: forget every slot */
+		memset(c->memo, 0, MEMO_SLOTS * sizeof *c->memo);
+		c->memo_gen = 1;
+	}
+	c->memo_used = 0;
+	return 1;
+}
+
+static uint32_t memo_hash(const char *s, size_t n, int kind)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)kind;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Fills t's norm and stem from an earlier token with the same bytes and
+ * kind (1), or returns 0 and, when there is room, *free_slot for it. */
+static int memo_get(ngx_text_ctx *c, const char *text, ngx_token *t,
+		    memo_slot **free_slot)
+{
+	*free_slot = NULL;
+	uint32_t len = t->end - t->start;
+	if (len > MEMO_MAX_RAW)
+		return 0;
+	const char *raw = text + t->start;
+	uint32_t h = memo_hash(raw, len, t->kind);
+	for (uint32_t k = h & (MEMO_SLOTS - 1);; k = (k + 1) & (MEMO_SLOTS - 1)) {
+		memo_slot *m = &c->memo[k];
+		if (m->gen != c->memo_gen) {
+			if (c->memo_used < MEMO_SLOTS / 2) {
+				m->hash = h;
+				*free_slot = m;
+			}
+			return 0;
+		}
+		if (m->hash == h && m->len == len && m->kind == t->kind &&
+		    memcmp(text + m->start, raw, len) == 0) {
+			t->norm = m->norm;
+			t->norm_len = m->norm_len;
+			t->stem = m->stem;
+			t->stem_len = m->stem_len;
+			return 1;
+		}
+	}
+}
+
+static void memo_put(ngx_text_ctx *c, memo_slot *m, const ngx_token *t)
+{
+	m->gen = c->memo_gen;
+	m->start = t->start;
+	m->len = t->end - t->start;
+	m->kind = t->kind;
+	m->norm = t->norm;
+	m->norm_len = t->norm_len;
+	m->stem = t->stem;
+	m->stem_len = t->stem_len;
+	c->memo_used++;
+}
+
 ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
 			   const char *lang_hint, ngx_arena *a, ngx_doc *out)
 {
@@ -173,10 +264,16 @@ ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
 	if (stemming < 0)
 		return NG_ERR_NOMEM;
 	ngx_token *tok = c->scratch;
+	int memo = memo_begin(c);
 	for (size_t i = 0; i < n; i++) {
-		ng_status st = normalise(c, text, &tok[i], stemming, a);
-		if (st != NG_OK)
-			return st;
+		memo_slot *slot = NULL;
+		if (!memo || !memo_get(c, text, &tok[i], &slot)) {
+			ng_status st = normalise(c, text, &tok[i], stemming, a);
+			if (st != NG_OK)
+				return st;
+			if (slot)
+				memo_put(c, slot, &tok[i]);
+		}
 		if (tok[i].kind != NGX_TOK_PUNCT)
 			d.n_words++;
 	}
