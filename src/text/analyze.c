@@ -22,18 +22,16 @@
 #include <string.h>
 
 /* The memo: open addressing over the raw bytes of tokens (compared, not
- * only hashed); a slot belongs to the current document when its gen is the
- * context's. At most MEMO_SLOTS slots, filled to half, so memory stays
- * bounded whatever the document; tokens past that are folded as before. */
-#define MEMO_SLOTS (1u << 12) /* 160 KB, stays in cache; 2,048 distinct tokens */
+ * only hashed), each slot naming the first token with those bytes; a slot
+ * belongs to the current document when its gen is the context's. At most
+ * MEMO_SLOTS slots, filled to half, so memory stays bounded (and in cache)
+ * whatever the document; tokens past that are folded as before. */
+#define MEMO_SLOTS (1u << 11) /* 24 KB, stays in L1; 1,024 distinct tokens */
 #define MEMO_MAX_RAW 64 /* longer tokens are not memoised */
 
 typedef struct memo_slot {
 	uint32_t gen, hash;
-	uint32_t start, len; /* the first occurrence's bytes in the text */
-	const char *norm, *stem;
-	uint16_t norm_len, stem_len;
-	uint8_t kind;
+	uint32_t tok; /* index of the first occurrence */
 } memo_slot;
 
 struct ngx_text_ctx {
@@ -183,12 +181,13 @@ static uint32_t memo_hash(const char *s, size_t n, int kind)
 	return h;
 }
 
-/* Fills t's norm and stem from an earlier token with the same bytes and
- * kind (1), or returns 0 and, when there is room, *free_slot for it. */
-static int memo_get(ngx_text_ctx *c, const char *text, ngx_token *t,
-		    memo_slot **free_slot)
+/* Fills token i's norm and stem from an earlier token with the same bytes
+ * and kind (1), or returns 0 and, when there is room, *free_slot for it. */
+static int memo_get(ngx_text_ctx *c, const char *text, ngx_token *tok,
+		    uint32_t i, memo_slot **free_slot)
 {
 	*free_slot = NULL;
+	ngx_token *t = &tok[i];
 	uint32_t len = t->end - t->start;
 	if (len > MEMO_MAX_RAW)
 		return 0;
@@ -203,27 +202,22 @@ static int memo_get(ngx_text_ctx *c, const char *text, ngx_token *t,
 			}
 			return 0;
 		}
-		if (m->hash == h && m->len == len && m->kind == t->kind &&
-		    memcmp(text + m->start, raw, len) == 0) {
-			t->norm = m->norm;
-			t->norm_len = m->norm_len;
-			t->stem = m->stem;
-			t->stem_len = m->stem_len;
+		const ngx_token *f = &tok[m->tok];
+		if (m->hash == h && f->end - f->start == len && f->kind == t->kind &&
+		    memcmp(text + f->start, raw, len) == 0) {
+			t->norm = f->norm;
+			t->norm_len = f->norm_len;
+			t->stem = f->stem;
+			t->stem_len = f->stem_len;
 			return 1;
 		}
 	}
 }
 
-static void memo_put(ngx_text_ctx *c, memo_slot *m, const ngx_token *t)
+static void memo_put(ngx_text_ctx *c, memo_slot *m, uint32_t i)
 {
 	m->gen = c->memo_gen;
-	m->start = t->start;
-	m->len = t->end - t->start;
-	m->kind = t->kind;
-	m->norm = t->norm;
-	m->norm_len = t->norm_len;
-	m->stem = t->stem;
-	m->stem_len = t->stem_len;
+	m->tok = i;
 	c->memo_used++;
 }
 
@@ -267,12 +261,12 @@ ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
 	int memo = memo_begin(c);
 	for (size_t i = 0; i < n; i++) {
 		memo_slot *slot = NULL;
-		if (!memo || !memo_get(c, text, &tok[i], &slot)) {
+		if (!memo || !memo_get(c, text, tok, (uint32_t)i, &slot)) {
 			ng_status st = normalise(c, text, &tok[i], stemming, a);
 			if (st != NG_OK)
 				return st;
 			if (slot)
-				memo_put(c, slot, &tok[i]);
+				memo_put(c, slot, (uint32_t)i);
 		}
 		if (tok[i].kind != NGX_TOK_PUNCT)
 			d.n_words++;
