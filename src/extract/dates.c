@@ -5,7 +5,9 @@
  * space boundaries; each segment is scanned into small tokens (words lower
  * cased and looked up in the lexicon, digit runs, single punctuation marks)
  * held in a scratch arena that is reset between segments, so memory stays
- * bounded on huge input. At each token the rules below are tried and the
+ * bounded on huge input. A text of one segment (nearly every article) is
+ * tokenised once by ngx_dates_prepare and its tokens serve each
+ * ngx_dates_tag (publication-date inference tags twice). At each token the rules below are tried and the
  * longest match wins; matched tokens are consumed, so timexes never overlap.
  * A rule fills a `tval` (type, granularity, calendar fields); the value
  * string is written from it at the end, and only real calendar dates with
