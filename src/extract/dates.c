@@ -1416,7 +1416,7 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 	int det = i > 0 && is_cat(s, i - 1, DW_THE);
 	/* every branch below needs one of these at i */
 	if (!has_cats(s, i, CAT(DW_UNIT) | CAT(DW_REL) | CAT(DW_SEASON) |
-				    CAT(DW_MONTH)))
+				    CAT(DW_MONTH) | CAT(DW_WEEKDAY)))
 		return 0;
 	/* "quest'anno": the elided prefix is the relative word */
 	if (i < s->n && s->t[i].elide_this && tok_cat(s, i, DW_UNIT, &u, &uf) &&
