@@ -296,6 +296,65 @@ static void test_fields(void)
 	ngx_arena_free(&a);
 }
 
+/* Same timexes, byte for byte? */
+static int same_timexes(const ngx_timex *x, size_t n, const ngx_timex *y, size_t m)
+{
+	if (n != m)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (x[k].start != y[k].start || x[k].end != y[k].end ||
+		    x[k].cp_start != y[k].cp_start || x[k].cp_end != y[k].cp_end ||
+		    strcmp(x[k].type, y[k].type) || strcmp(x[k].value, y[k].value) ||
+		    x[k].granularity != y[k].granularity ||
+		    x[k].anchor != y[k].anchor || x[k].day != y[k].day)
+			return 0;
+	return 1;
+}
+
+/* One prepared text tagged without an anchor, then with one, then without
+ * again, gives what ngx_dates_find gives each time: the tokens are shared,
+ * the scan state is not. Also across segments (a text over 256 KB, which
+ * ngx_dates_tag tokenises again a segment at a time). */
+static void test_prepared(void)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 0);
+	ngx_buf big;
+	ngx_buf_init(&big, 0);
+	for (int i = 0; big.len < ((size_t)300 << 10); i++)
+		ngx_buf_puts(&big, i % 2 ? "On Saturday, November 11, the talks of "
+					   "last week went on; a year earlier, in "
+					   "the third quarter, it rained.\n"
+					 : "Am 5. November traf er sie, zwei Tage "
+					   "später wieder. Seit 2019 nicht.\n");
+	const char *texts[] = {
+		"The vote on Thursday, November 12 follows last week's talks; "
+		"a year earlier, in Q3 2019, sales fell 10% over two months.",
+		"Сегодня, 5 ноября 2024 года, и вчера вечером.",
+		"", big.data};
+	const char *langs[] = {"en", "ru", "en", "en"};
+	int32_t anchors[] = {NGX_DATES_NO_ANCHOR, day_of("2020-11-10"),
+			     NGX_DATES_NO_ANCHOR, day_of("1999-02-28")};
+	for (size_t i = 0; i < NGX_ARRAY_LEN(texts); i++) {
+		size_t len = strlen(texts[i]);
+		ngx_dates_text *dt = NULL;
+		CHECK(ngx_dates_prepare(texts[i], len, langs[i], NULL, &a, &dt) == NG_OK);
+		for (size_t k = 0; dt && k < NGX_ARRAY_LEN(anchors); k++) {
+			ngx_timex *x = NULL, *y = NULL;
+			size_t n = 99, m = 98;
+			CHECK(ngx_dates_tag(dt, anchors[k], &a, &x, &n) == NG_OK);
+			CHECK(ngx_dates_find(texts[i], len, langs[i], NULL, anchors[k],
+					     &a, &y, &m) == NG_OK);
+			CHECK_MSG(same_timexes(x, n, y, m),
+				  "text %zu anchor %zu: %zu vs %zu timexes", i, k, n, m);
+			if (i != 2)
+				CHECK(n > 0);
+		}
+	}
+	ngx_buf_free(&big);
+	ngx_arena_free(&a);
+}
+
 static void test_weekday_year(void)
 {
 	/* 004: the Saturday contacts at APEC were on 11 November 2017. Near
@@ -602,6 +661,7 @@ int main(void)
 {
 	test_rows();
 	test_fields();
+	test_prepared();
 	test_weekday_year();
 	test_nonsense();
 	test_hostile();

@@ -157,7 +157,8 @@ void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
 
 /* Entities, the publication date and the dates of the body. The dates are
  * first found without an anchor (the evidence for inference); when the
- * inference gives a day they are found again, anchored on it. */
+ * inference gives a day they are found again, anchored on it, from the same
+ * tokens (ngx_dates_prepare: the text is tokenised once). */
 static ng_status extract(ngx_worker *w, ngx_arena *keep, const ngx_doc_in *in,
 			 const ngx_doc *body, ngx_features *out)
 {
@@ -172,8 +173,10 @@ static ng_status extract(ngx_worker *w, ngx_arena *keep, const ngx_doc_in *in,
 	}
 	ngx_timex *tx = NULL;
 	size_t n = 0;
-	if ((st = ngx_dates_find(in->text, in->len, body->lang, body,
-				 NGX_DATES_NO_ANCHOR, &w->scratch, &tx, &n)))
+	ngx_dates_text *dt = NULL;
+	if ((st = ngx_dates_prepare(in->text, in->len, body->lang, body,
+				    &w->scratch, &dt)) ||
+	    (st = ngx_dates_tag(dt, NGX_DATES_NO_ANCHOR, &w->scratch, &tx, &n)))
 		return st;
 	ngx_pubdate_infer(in, tx, n, in->text, body->lang, &w->scratch, out);
 	if (out->day == NGX_DAY_UNKNOWN) {
@@ -185,8 +188,7 @@ static ng_status extract(ngx_worker *w, ngx_arena *keep, const ngx_doc_in *in,
 		out->n_timexes = n;
 		return NG_OK;
 	}
-	return ngx_dates_find(in->text, in->len, body->lang, body, out->day, keep,
-			      &out->timexes, &out->n_timexes);
+	return ngx_dates_tag(dt, out->day, keep, &out->timexes, &out->n_timexes);
 }
 
 ng_status ngx_features_compute(ngx_worker *w, ngx_arena *keep,

@@ -5,7 +5,9 @@
  * space boundaries; each segment is scanned into small tokens (words lower
  * cased and looked up in the lexicon, digit runs, single punctuation marks)
  * held in a scratch arena that is reset between segments, so memory stays
- * bounded on huge input. At each token the rules below are tried and the
+ * bounded on huge input. A text of one segment (nearly every article) is
+ * tokenised once by ngx_dates_prepare and its tokens serve each
+ * ngx_dates_tag (publication-date inference tags twice). At each token the rules below are tried and the
  * longest match wins; matched tokens are consumed, so timexes never overlap.
  * A rule fills a `tval` (type, granularity, calendar fields); the value
  * string is written from it at the end, and only real calendar dates with
@@ -27,7 +29,8 @@ enum { TX_NONE, TX_DATE, TX_TIME, TX_DURATION, TX_SET };
 typedef struct dtok {
 	uint32_t start, end;      /* bytes, relative to the segment */
 	uint32_t cp, cp_end;      /* code points, relative to the segment */
-	const char *lc;           /* lower case (words), else NULL */
+	const char *lc;           /* lower case (words), else NULL; lclen
+				     bytes, not NUL-terminated */
 	uint16_t lclen;
 	uint8_t kind;
 	uint8_t cap;              /* word starts with an upper-case letter */
@@ -36,6 +39,8 @@ typedef struct dtok {
 	uint8_t ndig;             /* digits of a number (capped at 255) */
 	uint8_t elide_this;       /* "quest'anno": the prefix means "this" */
 	uint8_t n_w;
+	uint8_t maybe_timex;      /* the scanner tries the rules here */
+	uint32_t cats;            /* bit c set: tok_cat(c) may be true */
 	uint32_t ch;              /* the code point of a punctuation token */
 	int32_t num;              /* value of a number (capped) */
 	const ngx_dword *w[MAX_LOOKUP];
@@ -73,7 +78,7 @@ typedef struct scan {
 
 static int tok_cat(const scan *s, size_t i, int cat, int *val, int *flags)
 {
-	if (i >= s->n || s->t[i].kind != T_WORD)
+	if (i >= s->n || !(s->t[i].cats & (1u << cat)))
 		return 0;
 	const dtok *t = &s->t[i];
 	for (size_t k = 0; k < t->n_w; k++) {
@@ -101,6 +106,19 @@ static int tok_cat(const scan *s, size_t i, int cat, int *val, int *flags)
 static int is_cat(const scan *s, size_t i, int cat)
 {
 	return tok_cat(s, i, cat, NULL, NULL);
+}
+
+/* Gates: a rule returns at once when token i has none of the readings
+ * (or is no number) that could start it; exact, as cats is a superset. */
+#define CAT(c) (1u << (c))
+static int has_cats(const scan *s, size_t i, uint32_t mask)
+{
+	return i < s->n && (s->t[i].cats & mask) != 0;
+}
+
+static int is_number(const scan *s, size_t i)
+{
+	return i < s->n && s->t[i].kind == T_NUM;
 }
 
 static int is_punct(const scan *s, size_t i, uint32_t ch)
@@ -859,6 +877,8 @@ static size_t r_date(const scan *s, size_t i, tval *v)
 {
 	size_t j = i, k, e;
 	int wd = 0, d = 0, m = 0, flags;
+	if (!has_cats(s, i, CAT(DW_WEEKDAY) | CAT(DW_MONTH)) && !is_number(s, i))
+		return 0; /* neither weekday, day number nor month */
 	if (tok_cat(s, j, DW_WEEKDAY, &wd, &flags) &&
 	    (!caps_lang(s->lang) || s->t[j].cap) && !(flags & DWF_AMBIG)) {
 		j = (flags & DWF_ABBR) ? opt_dot(s, j + 1) : j + 1;
@@ -1061,6 +1081,8 @@ static size_t r_duration(const scan *s, size_t i, tval *v)
 {
 	size_t j = i, k;
 	int n, art, u, uf, ord;
+	if (!has_cats(s, i, CAT(DW_ORD) | CAT(DW_NUM)) && !is_number(s, i))
+		return 0; /* count_at(i) fails, and no "first" before one */
 	if (tok_cat(s, j, DW_ORD, &ord, NULL) && ord == 1 &&
 	    (count_at(s, j + 1, &n, &art)) && !art)
 		j++; /* "the first nine months" */
@@ -1167,6 +1189,9 @@ static size_t r_ago(const scan *s, size_t i, tval *v)
 {
 	size_t j = i, k;
 	int pre = 0, n = -1, art = 0, u, uf, dir = -1;
+	if (!has_cats(s, i, CAT(DW_AGO_PRE) | CAT(DW_NUM) | CAT(DW_UNIT)) &&
+	    !is_number(s, i) && !lceq(s, i, "il"))
+		return 0; /* no "vor", count or unit to start with */
 	if (is_cat(s, j, DW_AGO_PRE)) {
 		pre = 1;
 		j++;
@@ -1220,6 +1245,12 @@ static size_t r_quarter(const scan *s, size_t i, tval *v)
 	int y = 0, yearago = 0, rel = 0, has_rel = 0, q = 0, unit = DU_QUARTER;
 	int adjective = 0;
 	int val, flags, det = i > 0 && is_cat(s, i - 1, DW_THE);
+	/* what the loop, "Q3", an ordinal or a unit can start with */
+	if (!has_cats(s, i, CAT(DW_REL) | CAT(DW_FISCAL) | CAT(DW_ORD) |
+				    CAT(DW_UNIT)) &&
+	    !is_number(s, i) && !lceq(s, i, "year") && !lceq(s, i, "comparable") &&
+	    !lceq(s, i, "q"))
+		return 0;
 	for (int steps = 0; steps < 4 && j < s->n; steps++) {
 		if (!has_rel && tok_cat(s, j, DW_REL, &val, &flags) &&
 		    !(flags & DWF_POST) && !possessive_year(s, j + 1)) {
@@ -1383,6 +1414,10 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 	int rel, fl, u, uf, n, art, val;
 	size_t j, k;
 	int det = i > 0 && is_cat(s, i - 1, DW_THE);
+	/* every branch below needs one of these at i */
+	if (!has_cats(s, i, CAT(DW_UNIT) | CAT(DW_REL) | CAT(DW_SEASON) |
+				    CAT(DW_MONTH) | CAT(DW_WEEKDAY)))
+		return 0;
 	/* "quest'anno": the elided prefix is the relative word */
 	if (i < s->n && s->t[i].elide_this && tok_cat(s, i, DW_UNIT, &u, &uf) &&
 	    !(uf & DWF_PLURAL))
@@ -1619,6 +1654,8 @@ static size_t r_month(const scan *s, size_t i, tval *v)
 	int m, y;
 	size_t e, k;
 	int ctx = 0;
+	if (!has_cats(s, i, CAT(DW_MONTH))) /* month_at(i) below fails */
+		return 0;
 	if (i > 0 && s->t[i - 1].kind == T_WORD)
 		ctx = is_cat(s, i - 1, DW_MOD) || is_cat(s, i - 1, DW_REL) ||
 		      lceq(s, i - 1, "in") || lceq(s, i - 1, "since") ||
@@ -1756,6 +1793,10 @@ static const char *const decade_words[] = {
 /* 2..9 for "the twenties" ... "the nineties", else 0 */
 static int is_decade_word(const scan *s, size_t i)
 {
+	/* all of them are 7 to 9 bytes and end in "ies" */
+	if (i >= s->n || s->t[i].lclen < 7 || s->t[i].lclen > 9 ||
+	    s->t[i].lc[s->t[i].lclen - 1] != 's')
+		return 0;
 	for (size_t k = 0; k < NGX_ARRAY_LEN(decade_words); k++)
 		if (lceq(s, i, decade_words[k]))
 			return (int)k + 2;
@@ -2133,16 +2174,73 @@ static char *lower_word(const char *p, size_t n, ngx_arena *a, uint16_t *out_len
 		c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c);
 		if (o + 4 >= cap || o >= 0xFFF0)
 			break;
-		o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out + o);
+		if (c < 128)
+			out[o++] = (char)c;
+		else
+			o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out + o);
 	}
 	out[o] = '\0';
 	*out_len = (uint16_t)o;
 	return out;
 }
 
+/* Words that start a rule though the lexicon does not hold them: "q"
+ * (Q3), "new" (New Year), "nineteen", the decades in words ("the
+ * nineties"), approximations ("nearly", "full", "short")... The scanner
+ * tries the rules only at numbers, punctuation, lexicon words and these. */
+static int rule_word(const char *w, size_t n)
+{
+#define IS(lit) (n == sizeof lit - 1 && memcmp(w, lit, n) == 0)
+	switch (n) {
+	case 1:
+		return w[0] == 'q';
+	case 2:
+		return IS("il");
+	case 3:
+		return IS("new");
+	case 4:
+		return IS("full") || IS("near");
+	case 5:
+		return IS("these") || IS("right") || IS("short") || IS("avant");
+	case 6:
+		return IS("nearly") || IS("après");
+	case 7:
+		return IS("années") || IS("forties") || IS("fifties") ||
+		       IS("sixties");
+	case 8:
+		return IS("nineteen") || IS("twenties") || IS("thirties") ||
+		       IS("eighties") || IS("nineties");
+	case 9:
+		return IS("seventies");
+	case 10:
+		return IS("comparable");
+	default:
+		return 0;
+	}
+#undef IS
+}
+
+/* The categories tok_cat can find in t's readings (a superset test). */
+static uint32_t reading_cats(const dtok *t)
+{
+	_Static_assert(DW_AGOYEAR < 32, "categories must fit a 32-bit mask");
+	uint32_t m = 0;
+	for (size_t k = 0; k < t->n_w; k++) {
+		const ngx_dword *w = t->w[k];
+		int lower_only = (w->flags & DWF_LOWER) != 0;
+		if (!(lower_only && t->cap))
+			m |= 1u << w->cat;
+		if (!(lower_only && !t->cap))
+			m |= 1u << w->cat2;
+	}
+	return m;
+}
+
 static void lookup_word(dtok *t, int lang)
 {
 	t->n_w = (uint8_t)ngx_dates_lookup(lang, t->lc, t->lclen, t->w, MAX_LOOKUP);
+	t->maybe_timex = t->n_w || rule_word(t->lc, t->lclen);
+	t->cats = reading_cats(t);
 	if (t->n_w)
 		return;
 	const char *ap = memchr(t->lc, '\'', t->lclen);
@@ -2155,6 +2253,8 @@ static void lookup_word(dtok *t, int lang)
 						   t->w, MAX_LOOKUP);
 		t->elide_this = (pre == 5 && memcmp(t->lc, "quest", 5) == 0) ||
 				(pre == 4 && memcmp(t->lc, "cett", 4) == 0);
+		t->maybe_timex = t->n_w || rule_word(t->lc, t->lclen);
+		t->cats = reading_cats(t);
 	}
 }
 
@@ -2234,9 +2334,22 @@ static ng_status tokenize(const char *text, size_t len, int lang, ngx_arena *a,
 				k->lc = "";
 				k->lclen = 0;
 			} else {
-				k->lc = lower_word(text + k->start, wlen, a, &k->lclen);
-				if (!k->lc)
-					return NG_ERR_NOMEM;
+				/* most words are in lower-case ASCII already:
+				 * lc points into the text (it is read with
+				 * lclen only, never as a C string) */
+				const char *w = text + k->start;
+				size_t lower = 0;
+				while (lower < wlen && (signed char)w[lower] >= 0 &&
+				       (w[lower] < 'A' || w[lower] > 'Z'))
+					lower++;
+				if (lower == wlen) {
+					k->lc = w;
+					k->lclen = (uint16_t)wlen;
+				} else {
+					k->lc = lower_word(w, wlen, a, &k->lclen);
+					if (!k->lc)
+						return NG_ERR_NOMEM;
+				}
 				lookup_word(k, lang);
 			}
 		} else {
@@ -2323,14 +2436,7 @@ static ng_status scan_segment(scan *s, size_t byte_base, uint32_t cp_base,
 	size_t prev_end = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		const dtok *t = &s->t[i];
-		if (t->kind == T_WORD && !t->n_w && !(t->lclen == 1 && t->lc[0] == 'q') &&
-		    !lceq(s, i, "new") && !lceq(s, i, "il") && !lceq(s, i, "these") &&
-		    !lceq(s, i, "comparable") && !lceq(s, i, "full") &&
-		    !lceq(s, i, "right") && !lceq(s, i, "near") &&
-		    !lceq(s, i, "short") && !lceq(s, i, "nineteen") &&
-		    !is_decade_word(s, i) && !lceq(s, i, "nearly") &&
-		    !lceq(s, i, "avant") && !lceq(s, i, "après") &&
-		    !lceq(s, i, "années"))
+		if (t->kind == T_WORD && !t->maybe_timex)
 			continue;
 		tval v;
 		tv_init(&v);
@@ -2439,49 +2545,91 @@ static size_t segment_end(const char *text, size_t len, size_t pos)
 	return end;
 }
 
-ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
-			 const struct ngx_doc *doc, int32_t anchor_day,
-			 ngx_arena *a, ngx_timex **out, size_t *n)
+struct ngx_dates_text {
+	const char *text;
+	size_t len;      /* capped at NGX_DATES_MAX_TEXT */
+	int lang;        /* DL_ */
+	int whole;       /* one segment: its tokens are below */
+	dtok *t;
+	size_t n;
+};
+
+ng_status ngx_dates_prepare(const char *text, size_t len, const char *lang,
+			    const struct ngx_doc *doc, ngx_arena *a,
+			    ngx_dates_text **out)
 {
-	if (!text || !out || !n || !a)
+	if (!text || !out || !a)
 		return NG_ERR_USAGE;
-	scan s;
-	memset(&s, 0, sizeof s);
+	ngx_dates_text *dt = ngx_arena_alloc(a, sizeof *dt);
+	if (!dt)
+		return NG_ERR_NOMEM;
+	memset(dt, 0, sizeof *dt);
 	const char *code = lang;
 	if ((!code || !*code || !strcmp(code, "und")) && doc)
 		code = doc->lang;
-	s.lang = ngx_dates_lang(code);
-	if (anchor_day != NGX_DATES_NO_ANCHOR) {
-		ngx_dates_civil(anchor_day, &s.ay, &s.am, &s.ad);
-		s.has_anchor = s.ay >= 2 && s.ay <= 9998;
-		s.anchor = anchor_day;
-	}
+	dt->lang = ngx_dates_lang(code);
 	if (len > NGX_DATES_MAX_TEXT) {
 		len = NGX_DATES_MAX_TEXT;
 		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
 			len--;
 	}
+	dt->text = text;
+	dt->len = len;
+	if (len <= NGX_DATES_SEGMENT) {
+		uint32_t cps;
+		ng_status st = tokenize(text, len, dt->lang, a, &dt->t, &dt->n, &cps);
+		if (st)
+			return st;
+		dt->whole = 1;
+	}
+	*out = dt;
+	return NG_OK;
+}
+
+ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
+			ngx_arena *a, ngx_timex **out, size_t *n)
+{
+	if (!dt || !out || !n || !a)
+		return NG_ERR_USAGE;
+	scan s;
+	memset(&s, 0, sizeof s);
+	s.lang = dt->lang;
+	if (anchor_day != NGX_DATES_NO_ANCHOR) {
+		ngx_dates_civil(anchor_day, &s.ay, &s.am, &s.ad);
+		s.has_anchor = s.ay >= 2 && s.ay <= 9998;
+		s.anchor = anchor_day;
+	}
+	const char *text = dt->text;
+	size_t len = dt->len;
 	ngx_buf found;
 	ngx_buf_init(&found, 0);
-	ngx_arena scratch;
-	ngx_arena_init(&scratch, 64 << 10);
 	ng_status st = NG_OK;
-	uint32_t cp_base = 0;
-	for (size_t pos = 0; pos < len && !st;) {
-		size_t end = segment_end(text, len, pos), nt;
-		uint32_t cps;
-		dtok *toks;
-		st = tokenize(text + pos, end - pos, s.lang, &scratch, &toks, &nt, &cps);
-		if (st)
-			break;
-		s.t = toks;
-		s.n = nt;
-		st = scan_segment(&s, pos, cp_base, &found);
-		cp_base += cps;
-		pos = end;
-		ngx_arena_reset(&scratch);
+	if (dt->whole) {
+		s.t = dt->t;
+		s.n = dt->n;
+		st = scan_segment(&s, 0, 0, &found);
+	} else {
+		/* long text: tokens one segment at a time, memory bounded */
+		ngx_arena scratch;
+		ngx_arena_init(&scratch, 64 << 10);
+		uint32_t cp_base = 0;
+		for (size_t pos = 0; pos < len && !st;) {
+			size_t end = segment_end(text, len, pos), nt;
+			uint32_t cps;
+			dtok *toks;
+			st = tokenize(text + pos, end - pos, s.lang, &scratch, &toks,
+				      &nt, &cps);
+			if (st)
+				break;
+			s.t = toks;
+			s.n = nt;
+			st = scan_segment(&s, pos, cp_base, &found);
+			cp_base += cps;
+			pos = end;
+			ngx_arena_reset(&scratch);
+		}
+		ngx_arena_free(&scratch);
 	}
-	ngx_arena_free(&scratch);
 	if (!st) {
 		size_t count = found.len / sizeof(ngx_timex);
 		ngx_timex *arr = NULL;
@@ -2498,5 +2646,23 @@ ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
 		}
 	}
 	ngx_buf_free(&found);
+	return st;
+}
+
+ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
+			 const struct ngx_doc *doc, int32_t anchor_day,
+			 ngx_arena *a, ngx_timex **out, size_t *n)
+{
+	if (!text || !out || !n || !a)
+		return NG_ERR_USAGE;
+	/* the tokens live in a scratch arena, freed here; only the timexes go
+	 * to a */
+	ngx_arena scratch;
+	ngx_arena_init(&scratch, 64 << 10);
+	ngx_dates_text *dt = NULL;
+	ng_status st = ngx_dates_prepare(text, len, lang, doc, &scratch, &dt);
+	if (!st)
+		st = ngx_dates_tag(dt, anchor_day, a, out, n);
+	ngx_arena_free(&scratch);
 	return st;
 }

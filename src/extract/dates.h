@@ -98,6 +98,21 @@ ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
 			 const struct ngx_doc *doc, int32_t anchor_day,
 			 ngx_arena *a, ngx_timex **out, size_t *n);
 
+/* The same in two steps, for a caller that tags one text more than once
+ * (publication-date inference tags without an anchor, then anchored on the
+ * day it found): ngx_dates_prepare tokenises the text once into arena a
+ * (about 80 bytes a token; a text longer than one 256 KB segment is
+ * tokenised again by each ngx_dates_tag, a segment at a time, so memory
+ * stays bounded), and ngx_dates_tag runs the rules with an anchor, writing
+ * what ngx_dates_find would. The prepared text borrows text and lives as
+ * long as a; ngx_dates_tag only reads it (several threads may tag one). */
+typedef struct ngx_dates_text ngx_dates_text;
+ng_status ngx_dates_prepare(const char *text, size_t len, const char *lang,
+			    const struct ngx_doc *doc, ngx_arena *a,
+			    ngx_dates_text **out);
+ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
+			ngx_arena *a, ngx_timex **out, size_t *n);
+
 /* Weekday consistency. The year y in [ref_year - span, ref_year + span]
  * (span <= 400) on which month/day falls on weekday (1 = Monday ... 7 =
  * Sunday), nearest to ref_year, the earlier one on a tie (news looks back).

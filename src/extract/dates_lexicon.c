@@ -706,6 +706,8 @@ int ngx_dates_lang(const char *code)
 /* Open-addressing index over the words (all languages), built once. */
 #define INDEX_SIZE 4096
 static uint16_t index_slots[INDEX_SIZE]; /* entry + 1; 0 = empty */
+static uint32_t index_hashes[INDEX_SIZE]; /* the hash of the slot's word */
+static size_t index_longest; /* bytes of the longest word */
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_word(const char *w, size_t n)
@@ -721,11 +723,15 @@ static uint32_t hash_word(const char *w, size_t n)
 static void build_index(void)
 {
 	for (size_t i = 0; i < NGX_ARRAY_LEN(words); i++) {
-		uint32_t h = hash_word(words[i].word, strlen(words[i].word));
+		size_t len = strlen(words[i].word);
+		uint32_t h = hash_word(words[i].word, len);
+		if (len > index_longest)
+			index_longest = len;
 		size_t s = h & (INDEX_SIZE - 1);
 		while (index_slots[s])
 			s = (s + 1) & (INDEX_SIZE - 1);
 		index_slots[s] = (uint16_t)(i + 1);
+		index_hashes[s] = h;
 	}
 }
 
@@ -735,12 +741,17 @@ size_t ngx_dates_lookup(int lang, const char *w, size_t n,
 	_Static_assert(NGX_ARRAY_LEN(words) < INDEX_SIZE / 2,
 		       "the word index must stay at most half full");
 	pthread_once(&index_once, build_index);
+	if (n > index_longest)
+		return 0; /* longer than any word: no entry can match */
 	const ngx_dword *own[4], *all[4];
 	size_t n_own = 0, n_all = 0;
-	size_t s = hash_word(w, n) & (INDEX_SIZE - 1);
+	uint32_t h = hash_word(w, n);
+	size_t s = h & (INDEX_SIZE - 1);
 	while (index_slots[s]) {
 		const ngx_dword *e = &words[index_slots[s] - 1];
-		if (strncmp(e->word, w, n) == 0 && e->word[n] == '\0') {
+		/* the stored hash first: most probes meet other words */
+		if (index_hashes[s] == h && strncmp(e->word, w, n) == 0 &&
+		    e->word[n] == '\0') {
 			if (e->lang == lang && n_own < 4)
 				own[n_own++] = e;
 			else if (e->lang == DL_ALL && n_all < 4)

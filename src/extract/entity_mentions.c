@@ -183,6 +183,17 @@ static unsigned lex_tail(find_run *r, size_t i)
 				t->norm_len - (size_t)(h - t->norm));
 }
 
+/* ngx_entity_is_acronym, answered at once for the common word: one ASCII
+ * lower-case letter (never part of a multi-byte sequence) already rules an
+ * acronym out, so utf8proc is asked only about the rest. */
+static int is_acronym(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+	return ngx_entity_is_acronym(s, n);
+}
+
 /* Key of one word: an acronym keeps its letters (when short or known),
  * anything else goes through the phonetic key. */
 static size_t word_key(find_run *r, const char *surface, size_t slen,
@@ -190,7 +201,7 @@ static size_t word_key(find_run *r, const char *surface, size_t slen,
 {
 	char tl[WORD_KEY_MAX * 2];
 	size_t tn = ngx_translit_word(r->c->tl, norm, nlen, tl, sizeof tl);
-	if (ngx_entity_is_acronym(surface, slen)) {
+	if (is_acronym(surface, slen)) {
 		size_t o = 0;
 		for (size_t i = 0; i < tn && o + 1 < cap; i++)
 			if (tl[i] != '\'')
@@ -213,7 +224,7 @@ static int token_is_acronym(find_run *r, size_t i)
 {
 	const ngx_token *t = &r->doc->tokens[i];
 	return !r->shout[t->sentence] &&
-	       ngx_entity_is_acronym(r->doc->text + t->start, t->end - t->start);
+	       is_acronym(r->doc->text + t->start, t->end - t->start);
 }
 
 /* Known by name, as a surname, or as a given name. */
@@ -266,7 +277,7 @@ static ng_status word_stats(find_run *r)
 				r->initial[i] = (uint8_t)first;
 				first = 0;
 				words++;
-				caps += ngx_entity_is_acronym(
+				caps += is_acronym(
 					d->text + t->start, t->end - t->start);
 			} else if (t->kind == NGX_TOK_NUMBER) {
 				first = 0;
@@ -448,7 +459,7 @@ static ng_status hyphen_parts(find_run *r, size_t i, int *emitted)
 		low[ln] = 0;
 		char k[WORD_KEY_MAX];
 		size_t kl = word_key(r, text + pb[p], len, low, ln, k, sizeof k);
-		int acr = ngx_entity_is_acronym(text + pb[p], len);
+		int acr = is_acronym(text + pb[p], len);
 		int cap = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0xC0;
 		if (kl && cap &&
 		    (acr || ngx_lexicon_name(r->c->lx, k) ||

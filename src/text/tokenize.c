@@ -175,6 +175,18 @@ int ngx_text_next_token(const char *text, size_t len, size_t *pos,
 	for (;;) {
 		int32_t cp2;
 		int n2;
+		/* the common case first: an ASCII letter or digit */
+		if (p < len && c.s[p] < 0x80) {
+			ngx_char_class a = (ngx_char_class)ascii_class[c.s[p]];
+			if (a == NGX_CH_LETTER || a == NGX_CH_UPPER ||
+			    a == NGX_CH_DIGIT) {
+				if (a != NGX_CH_DIGIT)
+					numeric = 0;
+				prev = a;
+				p++;
+				continue;
+			}
+		}
 		k = peek(&c, p, &cp, &n);
 		if (is_word_class(k)) {
 			if (k != NGX_CH_DIGIT && k != NGX_CH_MARK)
