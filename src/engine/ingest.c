@@ -283,12 +283,6 @@ static void reset_batch(ngx_batch *bt)
 }
 
 /* ---- linking and storing, in order -------------------------------------------- */
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
 /* An article with no date of its own cannot place "am 5. November" in a
  * year; once it is in a story, the story's first publication day is the
  * best anchor there is. Its dates are found again against that day, and
@@ -328,8 +322,7 @@ static const char *unique_id(ng_engine *e, ngx_arena *a, const char *id)
 }
 
 static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
-				ng_ingest_stats *stats, uint32_t **touched,
-				size_t *n_touched)
+				ng_ingest_stats *stats)
 {
 	const char *id = p->id;
 	const uint64_t *seen = ngx_map_get(&e->ids, XXH3_64bits(id, strlen(id)));
@@ -393,7 +386,6 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 			return st;
 	if ((st = ngx_engine_remember(e, id, p->record_hash)))
 		return st;
-	(*touched)[(*n_touched)++] = r.story;
 	stats->added++;
 	return NG_OK;
 }
@@ -401,9 +393,7 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 /* Links and stores an analysed batch in one transaction, then empties it. */
 static ng_status link_batch(ng_engine *e, ngx_batch *bt, ng_ingest_stats *stats)
 {
-	uint32_t *touched = malloc((bt->n ? bt->n : 1) * sizeof *touched);
-	size_t n_touched = 0;
-	ng_status st = touched ? ngx_store_begin(e->store) : NG_ERR_NOMEM;
+	ng_status st = ngx_store_begin(e->store);
 	int in_txn = !st;
 	for (size_t i = 0; i < bt->n && !st; i++) {
 		ngx_pending *p = &bt->pending[i];
@@ -415,13 +405,7 @@ static ng_status link_batch(ng_engine *e, ngx_batch *bt, ng_ingest_stats *stats)
 				st = NG_ERR_NOMEM;
 			continue;
 		}
-		st = link_and_store(e, bt, p, stats, &touched, &n_touched);
-	}
-	if (!st) {
-		qsort(touched, n_touched, sizeof *touched, cmp_u32);
-		for (size_t i = 0; i < n_touched && !st; i++)
-			if (i == 0 || touched[i] != touched[i - 1])
-				st = ngx_store_refresh_story(e->store, touched[i]);
+		st = link_and_store(e, bt, p, stats);
 	}
 	if (!st)
 		st = ngx_store_commit(e->store);
@@ -435,7 +419,6 @@ static ng_status link_batch(ng_engine *e, ngx_batch *bt, ng_ingest_stats *stats)
 		else
 			ngx_engine_fail(e, st, "ingest failed: %s", ng_status_str(st));
 	}
-	free(touched);
 	reset_batch(bt);
 	return st;
 }

@@ -34,6 +34,9 @@ static const char *schema =
 	" minhash BLOB, terms BLOB, anchors BLOB, sketch BLOB);"
 	"CREATE INDEX IF NOT EXISTS articles_story ON articles(story);"
 	"CREATE INDEX IF NOT EXISTS articles_content ON articles(content_hash);"
+	/* a story's first real title without reading its untitled articles */
+	"CREATE INDEX IF NOT EXISTS articles_story_titled ON articles(story)"
+	" WHERE title IS NOT NULL;"
 	"CREATE TABLE IF NOT EXISTS copies("
 	" copy INTEGER NOT NULL REFERENCES articles(seq),"
 	" original INTEGER NOT NULL REFERENCES articles(seq),"
@@ -70,7 +73,9 @@ enum {
 	ST_INSERT_EDGE,
 	ST_INSERT_EVIDENCE,
 	ST_NEW_STORY,
-	ST_REFRESH_STORY,
+	ST_STORY_ADD,
+	ST_STORY_GET,
+	ST_STORY_ABSORB,
 	ST_GET_SKETCH,
 	ST_INSERT_MENTION,
 	ST_UPSERT_ENTITIES,
@@ -91,20 +96,29 @@ static const char *statements[ST_COUNT] = {
 	"INSERT INTO evidence(copy, original, kind, copy_start, copy_end,"
 	" original_start, original_end, score) VALUES(?,?,?,?,?,?,?,?)",
 	"INSERT INTO stories(id, title) VALUES(?, ?)",
-	/* first/last seen: full dates only (a dateline's "--11-12" has no year) */
-	/* title: the first real title among the articles, else the lead kept
-	 * when the story was created */
-	"UPDATE stories SET"
-	" size = (SELECT count(*) FROM articles WHERE story = ?1),"
+	/* one more article in a story: first/last seen from full dates only
+	 * (a dateline's "--11-12" has no year); the title becomes the first
+	 * real title among its articles, else stays the lead kept when the
+	 * story was created; ?4 is the language list made in C */
+	"UPDATE stories SET size = size + 1,"
+	" title = CASE WHEN ?2 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles"
+	"   WHERE story = ?1 AND title IS NOT NULL AND seq <> ?5) THEN ?2"
+	"   ELSE title END,"
+	" first_seen = CASE WHEN ?3 GLOB '[0-9]*' AND"
+	"   (first_seen IS NULL OR ?3 < first_seen) THEN ?3 ELSE first_seen END,"
+	" last_seen = CASE WHEN ?3 GLOB '[0-9]*' AND"
+	"   (last_seen IS NULL OR ?3 > last_seen) THEN ?3 ELSE last_seen END,"
+	" languages = ?4 WHERE id = ?1",
+	"SELECT size, first_seen, last_seen, languages FROM stories WHERE id = ?",
+	/* story ?1 absorbs a story of ?2 articles seen from ?3 to ?4 */
+	"UPDATE stories SET size = size + ?2,"
 	" title = coalesce((SELECT title FROM articles WHERE story = ?1"
 	"   AND title IS NOT NULL ORDER BY seq LIMIT 1), title),"
-	" first_seen = (SELECT min(published) FROM articles"
-	"   WHERE story = ?1 AND published GLOB '[0-9]*'),"
-	" last_seen = (SELECT max(published) FROM articles"
-	"   WHERE story = ?1 AND published GLOB '[0-9]*'),"
-	" languages = (SELECT group_concat(lang, ',') FROM"
-	"   (SELECT DISTINCT lang FROM articles WHERE story = ?1 ORDER BY lang))"
-	" WHERE id = ?1",
+	" first_seen = CASE WHEN ?3 IS NOT NULL AND"
+	"   (first_seen IS NULL OR ?3 < first_seen) THEN ?3 ELSE first_seen END,"
+	" last_seen = CASE WHEN ?4 IS NOT NULL AND"
+	"   (last_seen IS NULL OR ?4 > last_seen) THEN ?4 ELSE last_seen END,"
+	" languages = ?5 WHERE id = ?1",
 	"SELECT sketch FROM articles WHERE seq = ?",
 	"INSERT INTO mentions(article, start, end, byte_start, byte_end, type,"
 	" surface, key, name) VALUES(?,?,?,?,?,?,?,?,?)",
@@ -276,6 +290,83 @@ static ng_status step_done(ngx_store *s, sqlite3_stmt *q, const char *what)
 	return rc == SQLITE_DONE ? NG_OK : fail(s, what);
 }
 
+/* ---- story aggregates ---------------------------------------------------------
+ * Kept up to date one article at a time (and one merge at a time), so
+ * storing an article costs the same in a story of ten as in one of a
+ * hundred thousand. Languages are a sorted, comma-separated set. */
+#define LANGS_MAX 1024
+
+/* The union of two sorted language lists (either may be NULL) into out;
+ * a list that would not fit keeps what fits. */
+static void langs_union(const char *x, const char *y, char out[LANGS_MAX])
+{
+	size_t n = 0;
+	out[0] = '\0';
+	x = x ? x : "";
+	y = y ? y : "";
+	while (*x || *y) {
+		size_t lx = strcspn(x, ","), ly = strcspn(y, ",");
+		int c = !*x ? 1 : !*y ? -1 : strncmp(x, y, lx < ly ? lx : ly);
+		if (c == 0 && lx != ly)
+			c = lx < ly ? -1 : 1;
+		const char *w = c <= 0 ? x : y;
+		size_t lw = c <= 0 ? lx : ly;
+		if (lw && n + lw + 2 <= LANGS_MAX) {
+			if (n)
+				out[n++] = ',';
+			memcpy(out + n, w, lw);
+			n += lw;
+			out[n] = '\0';
+		}
+		if (c <= 0)
+			x += lx + (x[lx] == ',');
+		if (c >= 0)
+			y += ly + (y[ly] == ',');
+	}
+}
+
+/* Reads a story's aggregates: size, first and last seen, languages (the
+ * strings are copied into the buffers, empty when NULL). */
+static ng_status story_get(ngx_store *s, uint32_t story, long long *size,
+			   char first[64], char last[64], char langs[LANGS_MAX])
+{
+	sqlite3_stmt *q = s->st[ST_STORY_GET];
+	sqlite3_bind_int64(q, 1, story);
+	int rc = sqlite3_step(q);
+	*size = 0;
+	first[0] = last[0] = langs[0] = '\0';
+	if (rc == SQLITE_ROW) {
+		const char *f = (const char *)sqlite3_column_text(q, 1);
+		const char *l = (const char *)sqlite3_column_text(q, 2);
+		const char *g = (const char *)sqlite3_column_text(q, 3);
+		*size = sqlite3_column_int64(q, 0);
+		snprintf(first, 64, "%s", f ? f : "");
+		snprintf(last, 64, "%s", l ? l : "");
+		snprintf(langs, LANGS_MAX, "%s", g ? g : "");
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NG_OK
+						     : fail(s, "reading a story");
+}
+
+static ng_status story_add(ngx_store *s, const ngx_article_row *a)
+{
+	long long size;
+	char first[64], last[64], langs[LANGS_MAX], merged[LANGS_MAX];
+	ng_status st = story_get(s, a->story, &size, first, last, langs);
+	if (st)
+		return st;
+	langs_union(langs, a->lang, merged);
+	sqlite3_stmt *q = s->st[ST_STORY_ADD];
+	sqlite3_bind_int64(q, 1, a->story);
+	bind_text(q, 2, a->title);
+	bind_text(q, 3, a->published);
+	bind_text(q, 4, merged[0] ? merged : NULL);
+	sqlite3_bind_int64(q, 5, (sqlite3_int64)a->seq + 1);
+	return step_done(s, q, "updating a story");
+}
+
 ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
 {
 	sqlite3_stmt *q = s->st[ST_INSERT_ARTICLE];
@@ -311,7 +402,8 @@ ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
 		sqlite3_bind_blob(q, 22, a->sketch, (int)a->sketch_len, SQLITE_STATIC);
 	if (a->published)
 		sqlite3_bind_double(q, 23, a->published_confidence);
-	return step_done(s, q, "storing an article");
+	ng_status st = step_done(s, q, "storing an article");
+	return st ? st : story_add(s, a);
 }
 
 const char *ngx_entity_type_word(int type)
@@ -465,16 +557,33 @@ ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e)
 
 ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from)
 {
+	long long size, into_size;
+	char first[64], last[64], langs[LANGS_MAX];
+	char into_first[64], into_last[64], into_langs[LANGS_MAX], merged[LANGS_MAX];
+	ng_status st = story_get(s, from, &size, first, last, langs);
+	if (!st)
+		st = story_get(s, into, &into_size, into_first, into_last, into_langs);
+	if (st)
+		return st;
+	langs_union(into_langs, langs, merged);
 	sqlite3_stmt *q = s->st[ST_MOVE_ARTICLES];
 	sqlite3_bind_int64(q, 1, into);
 	sqlite3_bind_int64(q, 2, from);
-	ng_status st = step_done(s, q, "merging stories");
+	st = step_done(s, q, "merging stories");
 	if (!st) {
 		q = s->st[ST_DROP_STORY];
 		sqlite3_bind_int64(q, 1, from);
 		st = step_done(s, q, "merging stories");
 	}
-	return st ? st : ngx_store_refresh_story(s, into);
+	if (st)
+		return st;
+	q = s->st[ST_STORY_ABSORB];
+	sqlite3_bind_int64(q, 1, into);
+	sqlite3_bind_int64(q, 2, size);
+	bind_text(q, 3, first[0] ? first : NULL);
+	bind_text(q, 4, last[0] ? last : NULL);
+	bind_text(q, 5, merged[0] ? merged : NULL);
+	return step_done(s, q, "merging stories");
 }
 
 ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
@@ -502,13 +611,6 @@ ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title)
 	sqlite3_bind_int64(q, 1, story);
 	bind_text(q, 2, title);
 	return step_done(s, q, "creating a story");
-}
-
-ng_status ngx_store_refresh_story(ngx_store *s, uint32_t story)
-{
-	sqlite3_stmt *q = s->st[ST_REFRESH_STORY];
-	sqlite3_bind_int64(q, 1, story);
-	return step_done(s, q, "updating a story");
 }
 
 ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,

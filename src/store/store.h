@@ -75,10 +75,12 @@ ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e);
 /* The stored sentence sketch of article seq; NG_ERR_NOTFOUND when none. */
 ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
 			       ngx_text_sketch *out);
-/* Creates story (new) with its title, or refreshes its aggregates. */
+/* Creates story (new) with its title. Its aggregates (size, title, first
+ * and last seen, languages) follow each article stored in it and each
+ * merge, at a cost that does not grow with the story. */
 ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title);
-ng_status ngx_store_refresh_story(ngx_store *s, uint32_t story);
-/* Moves every article of story from into story into and drops from. */
+/* Moves every article of story from into story into, adds from's
+ * aggregates to into's and drops from. */
 ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from);
 
 /* Calls fn for every stored article in seq order, with what linking needs
