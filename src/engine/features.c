@@ -81,21 +81,6 @@ void ngx_worker_free(ngx_worker *w)
 /* ---- publication-date inference ------------------------------------------- */
 #define NGX_TEXT_DATE_BYTES 200 /* rule 3: how far into the text */
 
-static int digits(const char *s, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
-static int num(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
-}
 
 static void set_published(ngx_features *out, int y, int m, int d, int source,
 			  double confidence)
@@ -131,7 +116,7 @@ void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
 		return;
 	}
 	if (p && p[0] == '-' && p[1] == '-' && strlen(p) == 7) { /* rule 2 */
-		int m = num(p + 2, 2), d = num(p + 5, 2);
+		int m = ngx_digits_value(p + 2, 2), d = ngx_digits_value(p + 5, 2);
 		snprintf(out->published, sizeof out->published, "%s", p);
 		out->published_source = in->published_source;
 		out->published_confidence = 0.5;
@@ -146,9 +131,9 @@ void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
 	for (size_t i = 0; i < n && tx[i].start < NGX_TEXT_DATE_BYTES; i++) {
 		const char *v = tx[i].value;
 		if (tx[i].anchor == NGX_ANCHOR_ABSOLUTE && strlen(v) >= 10 &&
-		    digits(v, 4) && v[4] == '-' && digits(v + 5, 2) && v[7] == '-' &&
-		    digits(v + 8, 2) && ngx_date_valid(num(v, 4), num(v + 5, 2), num(v + 8, 2))) {
-			set_published(out, num(v, 4), num(v + 5, 2), num(v + 8, 2),
+		    ngx_all_digits(v, 4) && v[4] == '-' && ngx_all_digits(v + 5, 2) && v[7] == '-' &&
+		    ngx_all_digits(v + 8, 2) && ngx_date_valid(ngx_digits_value(v, 4), ngx_digits_value(v + 5, 2), ngx_digits_value(v + 8, 2))) {
+			set_published(out, ngx_digits_value(v, 4), ngx_digits_value(v + 5, 2), ngx_digits_value(v + 8, 2),
 				      NGX_PUB_TEXT, 0.6);
 			return;
 		}

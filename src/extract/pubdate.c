@@ -187,3 +187,19 @@ int ngx_pubdate_seconds(const char *c, int64_t *seconds)
 	*seconds = t;
 	return 1;
 }
+
+int ngx_all_digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+int ngx_digits_value(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}

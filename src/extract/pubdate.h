@@ -28,6 +28,9 @@ int ngx_pubdate_seconds(const char *canonical, int64_t *seconds);
 /* Days since 1970-01-01 of a proleptic Gregorian date (no range check). */
 int32_t ngx_days_from_civil(int y, int m, int d);
 
+/* 1 when the n bytes at s are all ASCII digits; their value (no check). */
+int ngx_all_digits(const char *s, int n);
+int ngx_digits_value(const char *s, int n);
 /* 1 when y-m-d is a real calendar date with 1 <= y <= 9999. */
 int ngx_date_valid(int y, int m, int d);
 

@@ -15,21 +15,6 @@
 #define MAX_OFFICE_HITS 32
 #define MAX_YEARS (NGX_OFFICE_TABLE_YEAR - NGX_PUBDATE_FIRST_YEAR + 2)
 
-static int digits(const char *s, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
-static int num(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
-}
 
 /* The weekday (1..7) of a bare weekday timex ("XXXX-WXX-6"), else 0. */
 static int bare_weekday(const ngx_timex *t)
@@ -46,8 +31,8 @@ static int written_pair(const ngx_timex *t, const char *text, const char *lang,
 			ngx_arena *scratch, int *month, int *mday)
 {
 	const char *v = t->value;
-	if (strncmp(v, "XXXX-", 5) || strlen(v) != 10 || !digits(v + 5, 2) ||
-	    v[7] != '-' || !digits(v + 8, 2))
+	if (strncmp(v, "XXXX-", 5) || strlen(v) != 10 || !ngx_all_digits(v + 5, 2) ||
+	    v[7] != '-' || !ngx_all_digits(v + 8, 2))
 		return 0;
 	uint32_t end = t->start;
 	while (end < t->end && text[end] != ' ' && text[end] != ',')
@@ -61,8 +46,8 @@ static int written_pair(const ngx_timex *t, const char *text, const char *lang,
 		return 0;
 	int wd = bare_weekday(&w[0]);
 	if (wd) {
-		*month = num(v + 5, 2);
-		*mday = num(v + 8, 2);
+		*month = ngx_digits_value(v + 5, 2);
+		*mday = ngx_digits_value(v + 8, 2);
 	}
 	return wd;
 }
@@ -71,9 +56,9 @@ static int written_pair(const ngx_timex *t, const char *text, const char *lang,
 static int written_year(const ngx_timex *t)
 {
 	if (t->anchor != NGX_ANCHOR_ABSOLUTE || strcmp(t->type, "DATE") != 0 ||
-	    !digits(t->value, 4) || (t->value[4] && t->value[4] != '-'))
+	    !ngx_all_digits(t->value, 4) || (t->value[4] && t->value[4] != '-'))
 		return 0;
-	int y = num(t->value, 4);
+	int y = ngx_digits_value(t->value, 4);
 	return y >= 1 && y <= 9999 ? y : 0;
 }
 
