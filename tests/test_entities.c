@@ -329,6 +329,31 @@ static void test_time_zones(void)
 	ngx_arena_free(&a);
 }
 
+/* Organisation words of French, Italian and Spanish news. */
+static void test_romance_orgs(void)
+{
+	static const struct {
+		const char *text, *lang, *surface;
+	} cases[] = {
+		{"Ieri la Commissione europea ha risposto al governo.", "it",
+		 "Commissione"},
+		{"Le Parlement européen a voté mardi.", "fr", "Parlement"},
+		{"Ayer el Gobierno aprobó la ley en Madrid.", "es",
+		 "Gobierno"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ngx_arena a;
+		ngx_arena_init(&a, 1 << 16);
+		ngx_mention *m;
+		size_t n;
+		CHECK(find(cases[i].text, cases[i].lang, &a, &m, &n) == NG_OK);
+		const ngx_mention *x = by_surface(m, n, cases[i].surface);
+		CHECK_MSG(x && x->type == NGX_ENT_ORG, "%s: %s", cases[i].lang,
+			  cases[i].surface);
+		ngx_arena_free(&a);
+	}
+}
+
 int main(void)
 {
 	if (ngx_text_ctx_new(&text_ctx) != NG_OK ||
@@ -342,6 +367,7 @@ int main(void)
 	test_bad_input();
 	test_descriptions();
 	test_time_zones();
+	test_romance_orgs();
 	ngx_entity_ctx_free(ent_ctx);
 	ngx_text_ctx_free(text_ctx);
 	return check_report("test_entities");

@@ -81,7 +81,12 @@ static const char *const org_words[] = {
 	"ministère", "université", "parti", "congrès", "conseil",
 	"assemblée", "agence", "ministero", "università", "partito",
 	"congresso", "consiglio", "agenzia", "ministerio", "universidad",
-	"partido", "congreso", "consejo", "agencia",
+	"partido", "congreso", "consejo", "agencia", "commissione",
+	"comisión", "unione", "unión", "gouvernement", "governo", "gobierno",
+	"parlamento", "parlement", "banca", "banque", "banco", "tribunale",
+	"corte", "cour", "camera", "senato", "sénat", "senado", "comité",
+	"comitato", "fondazione", "fondation", "fundación", "associazione",
+	"asociación", "fédération", "federazione", "federación",
 	/* ru uk bg */
 	"министерств*", "міністерств*", "министерство*", "университет*",
 	"університет*", "партия", "партии", "партию", "партией", "партія",
