@@ -43,6 +43,7 @@ const char *ngx_copy_why_name(int why)
 	case NGX_WHY_EARLIER_INGESTED: return "earlier_ingested";
 	case NGX_WHY_CONTAINMENT: return "containment";
 	case NGX_WHY_FAMILY: return "family";
+	case NGX_WHY_CREDIT: return "credit";
 	default: return "unknown";
 	}
 }

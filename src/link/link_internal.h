@@ -33,6 +33,8 @@ typedef struct ngx_copy_index {
 	int32_t *days;          /* publication day, or NGX_DAY_UNKNOWN */
 	int32_t *window_day;    /* the day its window counts from */
 	int64_t *times;         /* publication time, or NGX_TIME_UNKNOWN */
+	uint32_t *outlets;      /* outlet key, 0 unknown */
+	uint32_t *credits;      /* NGX_LINK_CREDITS credited outlet keys */
 	uint8_t *flags;         /* NGX_HELD_* */
 	size_t cap;
 	uint32_t lo;
