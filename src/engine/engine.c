@@ -83,7 +83,8 @@ static ng_status restore_one(void *ctx, const ngx_article_row *a)
 			       .minhash = a->minhash, .terms = a->terms,
 			       .n_terms = a->n_terms, .day = a->day, .time = time,
 			       .lang = ngx_link_lang(a->lang),
-			       .anchors = a->anchors, .n_anchors = a->n_anchors};
+			       .anchors = a->anchors, .n_anchors = a->n_anchors,
+			       .outlet = ngx_outlet_key(a->outlet)};
 	ng_status st = ngx_link_restore(e->link, &la, a->story);
 	if (st)
 		return ngx_engine_fail(e, st, "resuming from the database: article %s "

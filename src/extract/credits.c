@@ -347,11 +347,13 @@ static int word_start(const scan *sc, size_t i)
 	return !word_at(sc, j);
 }
 
-/* The end of the word starting at i. */
+/* The end of the word starting at i, looking no further than
+ * NGX_CREDIT_LINE bytes (a longer word is no name). */
 static size_t word_end(const scan *sc, size_t i)
 {
 	uint32_t c;
-	while (i < sc->len) {
+	size_t stop = sc->len - i > NGX_CREDIT_LINE ? i + NGX_CREDIT_LINE : sc->len;
+	while (i < stop) {
 		size_t k = cp_at(sc->s, sc->len, i, &c);
 		if (!is_word_cp(c))
 			break;
@@ -373,6 +375,8 @@ static int name_words(const scan *sc, size_t i, int upper, size_t *ends)
 		if (!is_word_cp(c))
 			break;
 		size_t e = word_end(sc, i);
+		if (e - start > NGX_CREDIT_NAME_BYTES)
+			break;
 		if (upper && !is_upper_cp(c)) {
 			size_t wl = e - i;
 			int joiner = n > 0 && ((wl == 2 && (memcmp(sc->s + i, "of", 2) == 0 ||
@@ -385,8 +389,6 @@ static int name_words(const scan *sc, size_t i, int upper, size_t *ends)
 			ends[n] = e;
 		}
 		n++;
-		if (e - start > NGX_CREDIT_NAME_BYTES)
-			break;
 		if (e + 1 < sc->len && (sc->s[e] == ' ' || sc->s[e] == '-' || sc->s[e] == '.') &&
 		    word_at(sc, e + 1))
 			i = e + 1;
@@ -522,8 +524,9 @@ static void reported(scan *sc, size_t i)
 	if (!n)
 		return;
 	sc->triggers++;
+	size_t through = word_end(sc, i);
 	for (int k = n - 1; k >= 0; k--)
-		if (offer(sc, starts[k], end, starts[k], end, NGX_CREDIT_REPORTED, 2))
+		if (offer(sc, starts[k], end, starts[k], through, NGX_CREDIT_REPORTED, 2))
 			return;
 }
 

@@ -619,8 +619,8 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT seq, id, day, content_hash, record_hash, story,"
-			       " minhash, terms, anchors, published, lang FROM articles"
-			       " ORDER BY seq",
+			       " minhash, terms, anchors, published, lang, outlet"
+			       " FROM articles ORDER BY seq",
 			       -1, &q, NULL) != SQLITE_OK)
 		return fail(s, "reading articles");
 	ng_status st = NG_OK;
@@ -679,6 +679,7 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 		a.n_anchors = (uint32_t)na;
 		a.published = (const char *)sqlite3_column_text(q, 9);
 		a.lang = (const char *)sqlite3_column_text(q, 10);
+		a.outlet = (const char *)sqlite3_column_text(q, 11);
 		st = fn(ctx, &a);
 	}
 	if (!st && rc != SQLITE_DONE)

@@ -84,7 +84,7 @@ ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title);
 ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from);
 
 /* Calls fn for every stored article in seq order, with what linking needs
- * (body and other text fields are NULL). */
+ * (id, published, lang and outlet; body and other text fields are NULL). */
 typedef ng_status (*ngx_store_article_fn)(void *ctx, const ngx_article_row *a);
 ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 				 void *ctx);
