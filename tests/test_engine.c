@@ -299,7 +299,8 @@ static int other_is_original(ng_engine *e, const char *id, const char *other)
 
 /* A copy that credits "(Reuters)" arrives before the Reuters story it
  * copies, neither dated: the credit makes the later arrival the original.
- * Times to the second, when both have one, outweigh the credit. */
+ * Times to the second, when both have one, outweigh the credit. The credit
+ * still counts when the database is reopened between the two. */
 static void test_credit_direction(void)
 {
 	static const char *wire_text =
@@ -317,9 +318,22 @@ static void test_credit_direction(void)
 		"institute said the quake's epicentre lay twenty kilometres offshore "
 		"at a shallow depth.\nSubscribe to the Daily Planet for more news.";
 	static char buf[1 << 16];
-	for (int timed = 0; timed < 2; timed++) {
+	/* 0: one run; 1: times to the second; 2: the database is closed and
+	 * reopened between the copy and the wire story */
+	for (int mode = 0; mode < 3; mode++) {
+		int timed = mode == 1;
+		char path[] = "/tmp/newsgraph-credit-XXXXXX";
+		if (mode == 2) {
+			int fd = mkstemp(path);
+			if (fd < 0) {
+				CHECK(!"mkstemp");
+				return;
+			}
+			close(fd);
+			unlink(path);
+		}
 		diags g = {0};
-		ng_engine *e = open_mem(&g, NULL);
+		ng_engine *e = open_mem(&g, mode == 2 ? path : NULL);
 		if (!e)
 			return;
 		ng_record copy = {.id = "planet", .text = copy_text,
@@ -330,6 +344,12 @@ static void test_credit_direction(void)
 			wire.published = "2024-03-05T10:00:00Z";
 		}
 		CHECK(ng_ingest_record(e, &copy, "test", NULL) == NG_OK);
+		if (mode == 2) {
+			ng_engine_close(e);
+			e = open_mem(&g, path);
+			if (!e)
+				return;
+		}
 		CHECK(ng_ingest_record(e, &wire, "test", NULL) == NG_OK);
 		CHECK(ng_ingest_flush(e, NULL) == NG_OK);
 		export_of(e, buf, sizeof buf);
@@ -344,6 +364,14 @@ static void test_credit_direction(void)
 			CHECK(strstr(buf, "\"why\":\"credit\"") == NULL);
 		}
 		ng_engine_close(e);
+		if (mode == 2) {
+			unlink(path);
+			char side[64];
+			snprintf(side, sizeof side, "%s-wal", path);
+			unlink(side);
+			snprintf(side, sizeof side, "%s-shm", path);
+			unlink(side);
+		}
 	}
 }
 

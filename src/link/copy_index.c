@@ -97,6 +97,14 @@ static size_t slot_of(const ngx_copy_index *ci, uint32_t seq)
 	return seq % ci->cap;
 }
 
+void ngx_copy_index_set_credits(ngx_copy_index *ci, uint32_t seq,
+				const uint32_t credits[NGX_LINK_CREDITS])
+{
+	if (ngx_copy_index_holds(ci, seq))
+		memcpy(ci->credits + slot_of(ci, seq) * NGX_LINK_CREDITS, credits,
+		       NGX_LINK_CREDITS * sizeof *credits);
+}
+
 /* The chain head a key lands on. */
 static uint32_t *head_of(const ngx_copy_index *ci, int chain, uint64_t key)
 {

@@ -154,6 +154,17 @@ ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 	return st ? st : record(l, a, story, NULL, 0);
 }
 
+uint32_t ngx_link_first_held(const ngx_link *l)
+{
+	return l->copies.lo;
+}
+
+void ngx_link_set_credits(ngx_link *l, uint32_t seq,
+			  const uint32_t credits[NGX_LINK_CREDITS])
+{
+	ngx_copy_index_set_credits(&l->copies, seq, credits);
+}
+
 uint32_t ngx_link_articles(const ngx_link *l)
 {
 	return (uint32_t)l->n;

@@ -150,6 +150,16 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 			   uint32_t story);
 
+/* The first seq still held for copy finding (articles first .. n - 1 are;
+ * see docs/LINKING.md, "Time window"). */
+uint32_t ngx_link_first_held(const ngx_link *l);
+
+/* Sets the credited outlet keys of a held article (restoring: the store does
+ * not keep them, so the engine reads the held articles' texts again). Does
+ * nothing for an article no longer held. */
+void ngx_link_set_credits(ngx_link *l, uint32_t seq,
+			  const uint32_t credits[NGX_LINK_CREDITS]);
+
 /* Number of articles and stories recorded. */
 uint32_t ngx_link_articles(const ngx_link *l);
 uint32_t ngx_link_stories(const ngx_link *l);
