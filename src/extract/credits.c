@@ -60,7 +60,7 @@ static const struct alias {
 	{"sta", "sta"}, {"slovenska tiskovna agencija", "sta"},
 	{"bbc", "bbc"}, {"bbc news", "bbc"}, {"би би си", "bbc"},
 	{"cnn", "cnn"}, {"bloomberg", "bloomberg"}, {"bloomberg news", "bloomberg"},
-	{"menafn", "menafn"}, {"upi", "upi"}, {"united press international", "upi"},
+	{"menafn", "menafn"}, {"united press international", "upi"},
 	{"kyodo", "kyodo"}, {"kyodo news", "kyodo"}, {"yonhap", "yonhap"},
 	{"anadolu", "anadolu"}, {"anadolu agency", "anadolu"},
 	{"al jazeera", "al jazeera"}, {"rt", "rt"}, {"sputnik", "sputnik"},
