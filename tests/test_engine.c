@@ -2,7 +2,8 @@
  * test_engine.c: the public API end to end, through include/newsgraph.h
  * only: records in, stories, copies and article facts out; idempotency;
  * diagnostics for bad records; errors for bad calls; a reopened database
- * goes on where it stopped; entity mentions, dates and bodies come back.
+ * goes on where it stopped; entity mentions, dates and bodies come back;
+ * credit lines decide which copy is the original.
  */
 #include <newsgraph.h>
 #include <stdlib.h>
@@ -269,8 +270,114 @@ static void test_extracted(void)
 	ng_engine_close(e);
 }
 
+/* The export of e, into buf. */
+static void export_of(ng_engine *e, char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	FILE *f = tmpfile();
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	CHECK(ng_export(e, f, NG_FORMAT_JSON) == NG_OK);
+	rewind(f);
+	size_t n = fread(buf, 1, cap - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+}
+
+/* Which of the copy edges of id names the original (1: the other one). */
+static int other_is_original(ng_engine *e, const char *id, const char *other)
+{
+	ng_copy_info c[4];
+	int n = 0;
+	CHECK(ng_article_copies(e, id, c, 4, &n) == NG_OK);
+	for (int i = 0; i < n && i < 4; i++)
+		if (!strcmp(c[i].other_id, other))
+			return c[i].other_is_original;
+	return -1; /* no edge */
+}
+
+/* A copy that credits "(Reuters)" arrives before the Reuters story it
+ * copies, neither dated: the credit makes the later arrival the original.
+ * Times to the second, when both have one, outweigh the credit. The credit
+ * still counts when the database is reopened between the two. */
+static void test_credit_direction(void)
+{
+	static const char *wire_text =
+		"LONDON (Reuters) - A strong earthquake of magnitude 6.8 struck the "
+		"coastal province early on Tuesday, collapsing bridges and damaging "
+		"hundreds of homes. Rescue teams searched the rubble of the harbour "
+		"town for survivors while aftershocks shook the region. The "
+		"seismological institute said the quake's epicentre lay twenty "
+		"kilometres offshore at a shallow depth.";
+	static const char *copy_text =
+		"(Reuters) - A strong earthquake of magnitude 6.8 struck the coastal "
+		"province early on Tuesday, collapsing bridges and damaging hundreds "
+		"of homes. Rescue teams searched the rubble of the harbour town for "
+		"survivors while aftershocks shook the region. The seismological "
+		"institute said the quake's epicentre lay twenty kilometres offshore "
+		"at a shallow depth.\nSubscribe to the Daily Planet for more news.";
+	static char buf[1 << 16];
+	/* 0: one run; 1: times to the second; 2: the database is closed and
+	 * reopened between the copy and the wire story */
+	for (int mode = 0; mode < 3; mode++) {
+		int timed = mode == 1;
+		char path[] = "/tmp/newsgraph-credit-XXXXXX";
+		if (mode == 2) {
+			int fd = mkstemp(path);
+			if (fd < 0) {
+				CHECK(!"mkstemp");
+				return;
+			}
+			close(fd);
+			unlink(path);
+		}
+		diags g = {0};
+		ng_engine *e = open_mem(&g, mode == 2 ? path : NULL);
+		if (!e)
+			return;
+		ng_record copy = {.id = "planet", .text = copy_text,
+				  .outlet = "The Daily Planet"};
+		ng_record wire = {.id = "wire", .text = wire_text, .outlet = "Reuters"};
+		if (timed) { /* the copy is stamped an hour before the wire */
+			copy.published = "2024-03-05T09:00:00Z";
+			wire.published = "2024-03-05T10:00:00Z";
+		}
+		CHECK(ng_ingest_record(e, &copy, "test", NULL) == NG_OK);
+		if (mode == 2) {
+			ng_engine_close(e);
+			e = open_mem(&g, path);
+			if (!e)
+				return;
+		}
+		CHECK(ng_ingest_record(e, &wire, "test", NULL) == NG_OK);
+		CHECK(ng_ingest_flush(e, NULL) == NG_OK);
+		export_of(e, buf, sizeof buf);
+		if (!timed) {
+			CHECK(other_is_original(e, "planet", "wire") == 1);
+			CHECK(other_is_original(e, "wire", "planet") == 0);
+			CHECK(strstr(buf, "\"original\":\"wire\"") != NULL);
+			CHECK(strstr(buf, "\"why\":\"credit\"") != NULL);
+		} else {
+			CHECK(other_is_original(e, "wire", "planet") == 1);
+			CHECK(strstr(buf, "\"why\":\"earlier_published\"") != NULL);
+			CHECK(strstr(buf, "\"why\":\"credit\"") == NULL);
+		}
+		ng_engine_close(e);
+		if (mode == 2) {
+			unlink(path);
+			char side[64];
+			snprintf(side, sizeof side, "%s-wal", path);
+			unlink(side);
+			snprintf(side, sizeof side, "%s-shm", path);
+			unlink(side);
+		}
+	}
+}
+
 int main(void)
 {
+	test_credit_direction();
 	test_extracted();
 	test_records();
 	test_reopen();

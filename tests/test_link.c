@@ -9,13 +9,15 @@
  * time window, on a long synthetic stream: old articles stop being
  * candidates, the index's counted size stays flat, wrong or missing dates
  * and the article cap keep it bounded too. Old stories are retired: their
- * centroids and postings go, recent ones still take articles.
+ * centroids and postings go, recent ones still take articles. Direction
+ * by credit lines: precedence over days and arrival, not over times.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "extract/credits.h"
 #include "link/link_internal.h"
 #include "sketch/sketch.h"
 #include "text/text.h"
@@ -586,6 +588,85 @@ static void test_story_retire(void)
 	ngx_story_index_free(&si);
 }
 
+/* One pair of exact copies through the copy index: the first arrives with
+ * (outlet, credit, day, time), the second likewise; returns the edge the
+ * second gets (why 0 when none). */
+typedef struct credit_side {
+	const char *outlet, *credit;
+	int32_t day;
+	int64_t time;
+} credit_side;
+
+static ngx_copy_edge credit_pair(credit_side first, credit_side second)
+{
+	ngx_copy_index ci;
+	ngx_copy_index_init(&ci);
+	ngx_copy_edge e = {0}, edges[NGX_MAX_EDGES_PER_ARTICLE];
+	credit_side sides[2] = {first, second};
+	for (int i = 0; i < 2; i++) {
+		synth s;
+		synth_make(&s, 77, sides[i].day); /* the same text twice */
+		s.a.time = sides[i].time;
+		s.a.outlet = ngx_outlet_key(sides[i].outlet);
+		s.a.credits[0] = ngx_outlet_key(sides[i].credit);
+		int n = synth_add(&ci, &s, edges);
+		if (i == 1 && n == 1)
+			e = edges[0];
+	}
+	ngx_copy_index_free(&ci);
+	return e;
+}
+
+static void test_credit(void)
+{
+	const int32_t D = 19800;
+	const int32_t U = NGX_DAY_UNKNOWN;
+	const int64_t T = NGX_TIME_UNKNOWN;
+	/* an undated copy crediting Reuters arrives before the Reuters story */
+	ngx_copy_edge e = credit_pair((credit_side){"Daily Planet", "Reuters", U, T},
+				      (credit_side){"Reuters", NULL, U, T});
+	CHECK(e.why == NGX_WHY_CREDIT && e.copy == 0 && e.original == 1);
+	CHECK_STR(ngx_copy_why_name(e.why), "credit");
+	/* the other way round: the credited original came first */
+	e = credit_pair((credit_side){"Reuters", NULL, U, T},
+			(credit_side){"Daily Planet", "The Reuters", U, T});
+	CHECK(e.why == NGX_WHY_CREDIT && e.copy == 1 && e.original == 0);
+	/* a credit outweighs a day's difference of one (time zones, late
+	 * copies dated by the day), and the same day */
+	e = credit_pair((credit_side){"Daily Planet", "AP", D - 1, T},
+			(credit_side){"The Associated Press", NULL, D, T});
+	CHECK(e.why == NGX_WHY_CREDIT && e.original == 1);
+	e = credit_pair((credit_side){"Daily Planet", "AP", D, T},
+			(credit_side){"AP", NULL, D, T});
+	CHECK(e.why == NGX_WHY_CREDIT && e.original == 1);
+	/* days further apart: the credit names an older story of that outlet */
+	e = credit_pair((credit_side){"Daily Planet", "AP", D - 5, T},
+			(credit_side){"AP", NULL, D, T});
+	CHECK(e.why == NGX_WHY_EARLIER_PUBLISHED && e.original == 0);
+	/* times to the second win over the credit */
+	e = credit_pair((credit_side){"Daily Planet", "TASS", D, 1710000000},
+			(credit_side){"TASS", NULL, D, 1710003600});
+	CHECK(e.why == NGX_WHY_EARLIER_PUBLISHED && e.original == 0);
+	/* equal times leave it to the credit */
+	e = credit_pair((credit_side){"Daily Planet", "TASS", D, 1710000000},
+			(credit_side){"TASS", NULL, D, 1710000000});
+	CHECK(e.why == NGX_WHY_CREDIT && e.original == 1);
+	/* each credits the other, or a credit of its own outlet: no evidence */
+	e = credit_pair((credit_side){"AFP", "Reuters", U, T},
+			(credit_side){"Reuters", "AFP", U, T});
+	CHECK(e.why == NGX_WHY_EARLIER_INGESTED && e.original == 0);
+	e = credit_pair((credit_side){"Reuters", "Reuters", U, T},
+			(credit_side){"Reuters", NULL, U, T});
+	CHECK(e.why == NGX_WHY_EARLIER_INGESTED && e.original == 0);
+	/* unknown outlets say nothing */
+	e = credit_pair((credit_side){NULL, "Reuters", U, T},
+			(credit_side){NULL, NULL, U, T});
+	CHECK(e.why == NGX_WHY_EARLIER_INGESTED && e.original == 0);
+	e = credit_pair((credit_side){"Daily Planet", "Reuters", U, T},
+			(credit_side){"dpa", NULL, U, T});
+	CHECK(e.why == NGX_WHY_EARLIER_INGESTED && e.original == 0);
+}
+
 int main(void)
 {
 	ngx_text_ctx *tc;
@@ -608,6 +689,7 @@ int main(void)
 		test_merge(arts);
 	}
 	test_window();
+	test_credit();
 	test_window_undated();
 	test_story_retire();
 	ngx_arena_free(&scratch);

@@ -3,7 +3,8 @@
  * (ngx_features_compute): entity mentions, dates anchored on the publication
  * date, and the publication-date inference rules of engine.h (metadata,
  * header, dateline + weekday consistency with a reference year from the
- * text, a date at the top of the text, nothing), with hostile cases.
+ * text, a date at the top of the text, nothing), with hostile cases, and
+ * the outlets a text credits.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -87,7 +88,7 @@ static void test_inference(ngx_worker *w)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const pub_case *c = &cases[i];
 		ngx_doc_in in = {NULL, c->text, strlen(c->text), "en", NULL,
-				 NGX_PUB_NONE, NGX_DAY_UNKNOWN};
+				 NGX_PUB_NONE, NGX_DAY_UNKNOWN, NULL};
 		char iso[NGX_PUBDATE_LEN];
 		if (c->published) {
 			CHECK(ngx_pubdate_normalize(c->published, iso, &in.day));
@@ -140,7 +141,7 @@ static void test_entities(ngx_worker *w)
 	const char *keys[2] = {NULL, NULL};
 	for (int i = 0; i < 2; i++) {
 		ngx_doc_in in = {NULL, texts[i], strlen(texts[i]), NULL, NULL,
-				 NGX_PUB_NONE, NGX_DAY_UNKNOWN};
+				 NGX_PUB_NONE, NGX_DAY_UNKNOWN, NULL};
 		ngx_features f;
 		CHECK(ngx_features_compute(w, &keep, &in, &f) == NG_OK);
 		for (size_t k = 0; k < f.n_mentions; k++) {
@@ -175,7 +176,7 @@ static void test_hostile(ngx_worker *w)
 	ngx_arena keep;
 	ngx_arena_init(&keep, 64 << 10);
 	ngx_doc_in in = {NULL, text, strlen(text), NULL, "--11-12", NGX_PUB_DATELINE,
-			 NGX_DAY_UNKNOWN};
+			 NGX_DAY_UNKNOWN, NULL};
 	ngx_features f;
 	CHECK(ngx_features_compute(w, &keep, &in, &f) == NG_OK);
 	CHECK(f.n_mentions <= NGX_ENTITY_MAX_MENTIONS);
@@ -183,6 +184,34 @@ static void test_hostile(ngx_worker *w)
 	ngx_arena_reset(&w->scratch);
 	ngx_arena_free(&keep);
 	free(text);
+}
+
+/* The record's outlet and the outlets its text credits: a wire's own
+ * dateline is no credit, a title's credit counts. */
+static void test_credits(ngx_worker *w)
+{
+	ngx_arena keep;
+	ngx_arena_init(&keep, 64 << 10);
+	const char *text = "MOSCOW, November 12. /TASS/. The Kremlin said the talks "
+			   "would resume, according to Interfax.";
+	ngx_doc_in in = {"Talks to resume (Reuters)", text, strlen(text), NULL, NULL,
+			 NGX_PUB_NONE, NGX_DAY_UNKNOWN, "ТАСС"};
+	ngx_features f;
+	CHECK(ngx_features_compute(w, &keep, &in, &f) == NG_OK);
+	CHECK(f.outlet_key == ngx_outlet_key("TASS"));
+	CHECK(f.n_credits == 2);
+	if (f.n_credits == 2) {
+		CHECK_STR(f.credits[0].name, "interfax");
+		CHECK(!f.credits[0].in_title);
+		CHECK_STR(f.credits[1].name, "reuters");
+		CHECK(f.credits[1].in_title);
+	}
+	ngx_arena_reset(&w->scratch);
+	in.outlet = NULL; /* unknown outlet: the dateline's TASS counts */
+	CHECK(ngx_features_compute(w, &keep, &in, &f) == NG_OK);
+	CHECK(f.outlet_key == 0 && f.n_credits == 3);
+	ngx_arena_reset(&w->scratch);
+	ngx_arena_free(&keep);
 }
 
 int main(void)
@@ -196,6 +225,7 @@ int main(void)
 	test_inference(&w);
 	test_entities(&w);
 	test_hostile(&w);
+	test_credits(&w);
 	ngx_worker_free(&w);
 	return check_report("pipeline");
 }

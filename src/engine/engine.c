@@ -83,13 +83,30 @@ static ng_status restore_one(void *ctx, const ngx_article_row *a)
 			       .minhash = a->minhash, .terms = a->terms,
 			       .n_terms = a->n_terms, .day = a->day, .time = time,
 			       .lang = ngx_link_lang(a->lang),
-			       .anchors = a->anchors, .n_anchors = a->n_anchors};
+			       .anchors = a->anchors, .n_anchors = a->n_anchors,
+			       .outlet = ngx_outlet_key(a->outlet)};
 	ng_status st = ngx_link_restore(e->link, &la, a->story);
 	if (st)
 		return ngx_engine_fail(e, st, "resuming from the database: article %s "
 					      "(seq %u, story %u) does not fit",
 				       a->id, a->seq + 1, a->story);
 	return remember(e, a->id, a->record_hash);
+}
+
+/* The credit lines of an article still held for copy finding: the store
+ * keeps its text, not its credits, so they are found again (only for the
+ * held articles, the ones later copies can meet). */
+static ng_status restore_credits(void *ctx, const ngx_article_row *a)
+{
+	ng_engine *e = ctx;
+	ngx_credit c[NGX_LINK_CREDITS];
+	int n = ngx_credits_find(a->body, a->body ? a->body_len : 0, a->title,
+				 ngx_outlet_key(a->outlet), c, NGX_LINK_CREDITS);
+	uint32_t keys[NGX_LINK_CREDITS] = {0};
+	for (int i = 0; i < n; i++)
+		keys[i] = c[i].key;
+	ngx_link_set_credits(e->link, a->seq, keys);
+	return NG_OK;
 }
 
 /* The link stage reads earlier articles' sketches back from the store (the
@@ -147,6 +164,9 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 		st = ngx_link_new(&lc, &e->link);
 	if (!st)
 		st = ngx_store_each_article(e->store, restore_one, e);
+	if (!st && ngx_link_articles(e->link))
+		st = ngx_store_each_text(e->store, ngx_link_first_held(e->link),
+					 restore_credits, e);
 	if (st) {
 		if (st == NG_ERR_NOMEM && !e->err[0])
 			snprintf(e->err, sizeof e->err, "out of memory opening the engine");

@@ -17,6 +17,7 @@
 #include <stdatomic.h>
 
 #include "../base/map.h"
+#include "../extract/credits.h"
 #include "../extract/dates.h"
 #include "../extract/entities.h"
 #include "../extract/pubdate.h"
@@ -52,6 +53,11 @@ typedef struct ngx_features {
 	int32_t day;           /* NGX_DAY_UNKNOWN unless the year is known */
 	int64_t time;          /* seconds since the epoch, or NGX_TIME_UNKNOWN */
 	double published_confidence; /* 0 unknown .. 1 given */
+	/* The record's own outlet (ngx_outlet_key, 0 unknown) and the other
+	 * outlets its text and title credit (src/extract/credits.h). */
+	uint32_t outlet_key;
+	ngx_credit credits[NGX_CREDITS_MAX];
+	int n_credits;
 } ngx_features;
 
 /* One document as the analysis gets it: the record's text and what the
@@ -64,6 +70,7 @@ typedef struct ngx_doc_in {
 	const char *published;  /* ngx_pubdate_normalize's form, or NULL */
 	int published_source;   /* ngx_pub_source of published */
 	int32_t day;            /* of published; NGX_DAY_UNKNOWN without a year */
+	const char *outlet;     /* the record's outlet, or NULL */
 } ngx_doc_in;
 
 /* Title words count this many times in the term bag. */

@@ -6,8 +6,9 @@
  * sentence sketch (reuse evidence), a headline for story listings, the
  * entity mentions (src/extract/entities.h) and the dates of the text
  * (src/extract/dates.h) anchored on the publication date, which is inferred
- * here when the record has none (ngx_pubdate_infer, rules in engine.h). The
- * body's language is the title's too.
+ * here when the record has none (ngx_pubdate_infer, rules in engine.h), and
+ * the outlets the text credits (src/extract/credits.h). The body's language
+ * is the title's too.
  */
 #include "engine.h"
 #include "../text/pivot.h"
@@ -223,6 +224,10 @@ ng_status ngx_features_compute(ngx_worker *w, ngx_arena *keep,
 	ngx_text_sketch_write(&out->sketch, out->sketch_blob);
 	if ((st = extract(w, keep, in, &body, out)))
 		return st;
+	/* credit lines: which other outlets the article names as its source */
+	out->outlet_key = ngx_outlet_key(in->outlet);
+	out->n_credits = ngx_credits_find(text, len, title, out->outlet_key,
+					  out->credits, NGX_CREDITS_MAX);
 	/* Articles in other languages than English cluster on their pivot bag:
 	 * English stems through the FreeDict table, entity keys, numbers. The
 	 * English bag hashes its stems the same way, so the two meet. */

@@ -227,7 +227,8 @@ static void analyse_from(ngx_batch *bt, ngx_worker *w, ngx_arena *keep)
 			break;
 		ngx_pending *p = &bt->pending[i];
 		ngx_doc_in in = {p->title, p->text, p->text_len, p->lang_hint,
-				 p->published, p->published_source, p->day};
+				 p->published, p->published_source, p->day,
+				 p->outlet};
 		p->status = ngx_features_compute(w, keep, &in, &p->f);
 		ngx_arena_reset(&w->scratch);
 	}
@@ -346,7 +347,10 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 			       .anchors = p->f.anchors.hashes,
 			       .n_anchors = p->f.anchors.n,
 			       .n_quote_anchors = p->f.anchors.n_quotes,
-			       .sketch = &p->f.sketch};
+			       .sketch = &p->f.sketch,
+			       .outlet = p->f.outlet_key};
+	for (int i = 0; i < p->f.n_credits && i < NGX_LINK_CREDITS; i++)
+		la.credits[i] = p->f.credits[i].key;
 	ngx_link_result r;
 	ng_status st = ngx_link_add(e->link, &la, &r);
 	if (st)

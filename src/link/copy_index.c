@@ -10,7 +10,9 @@
  * Bucket chains are walked newest first and only NGX_BUCKET_SCAN deep, so
  * time per article stays bounded however many similar texts arrive.
  * Rewrites and partial reuse (reuse.c) start from the anchor index kept
- * here too.
+ * here too. ngx_copy_edge_make turns each edge the right way round: times
+ * to the second, then credit lines (each held article keeps its outlet key
+ * and two credited outlet keys), then days, then arrival order.
  *
  * Memory is a ring of per-article slots in arrival order plus one table of
  * chain heads per band (and one for content hashes); a chain threads
@@ -60,6 +62,8 @@ static void free_ring(ngx_copy_index *ci)
 	free(ci->days);
 	free(ci->window_day);
 	free(ci->times);
+	free(ci->outlets);
+	free(ci->credits);
 	free(ci->flags);
 }
 
@@ -93,6 +97,14 @@ static size_t slot_of(const ngx_copy_index *ci, uint32_t seq)
 	return seq % ci->cap;
 }
 
+void ngx_copy_index_set_credits(ngx_copy_index *ci, uint32_t seq,
+				const uint32_t credits[NGX_LINK_CREDITS])
+{
+	if (ngx_copy_index_holds(ci, seq))
+		memcpy(ci->credits + slot_of(ci, seq) * NGX_LINK_CREDITS, credits,
+		       NGX_LINK_CREDITS * sizeof *credits);
+}
+
 /* The chain head a key lands on. */
 static uint32_t *head_of(const ngx_copy_index *ci, int chain, uint64_t key)
 {
@@ -118,8 +130,45 @@ static int64_t time_of(const ngx_copy_index *ci, uint32_t seq)
 					     : NGX_TIME_UNKNOWN;
 }
 
-/* Direction: earlier publication wins, to the second when both times are
- * known, else by day; unknown or equal dates fall back to arrival order. */
+/* Whether an article crediting credits[] credits the outlet of another
+ * (other_outlet), not being of that outlet itself. */
+static int credits_outlet(const uint32_t *credits, uint32_t own,
+			  uint32_t other_outlet)
+{
+	if (!other_outlet || other_outlet == own)
+		return 0;
+	for (int i = 0; i < NGX_LINK_CREDITS; i++)
+		if (credits[i] == other_outlet)
+			return 1;
+	return 0;
+}
+
+/* 1 when the credits say the new article is the original (the other one
+ * credits its outlet), -1 when they say the other is, 0 when they say
+ * nothing or both credit each other. */
+static int credit_direction(const ngx_copy_index *ci, const ngx_link_article *a,
+			    uint32_t other)
+{
+	if (!ngx_copy_index_holds(ci, other))
+		return 0;
+	size_t slot = slot_of(ci, other);
+	uint32_t theirs = ci->outlets[slot];
+	int they_credit_me = credits_outlet(ci->credits + slot * NGX_LINK_CREDITS,
+					    theirs, a->outlet);
+	int i_credit_them = credits_outlet(a->credits, a->outlet, theirs);
+	return they_credit_me - i_credit_them;
+}
+
+/* Direction, strongest evidence first (docs/LINKING.md):
+ *  1. publication times to the second, when both are known and differ;
+ *  2. a credit line: the article whose outlet the other credits is the
+ *     original, unless both days are known and further apart than
+ *     NGX_CREDIT_MAX_DAYS (the credit then names an earlier story of that
+ *     outlet, not this one);
+ *  3. publication days, when both are known and differ;
+ *  4. arrival order (reuse.c may refine it by family or containment). */
+#define NGX_CREDIT_MAX_DAYS 1
+
 ngx_copy_edge ngx_copy_edge_make(const ngx_copy_index *ci, uint32_t seq,
 				const ngx_link_article *a, uint32_t other,
 				int kind, double score)
@@ -129,12 +178,23 @@ ngx_copy_edge ngx_copy_edge_make(const ngx_copy_index *ci, uint32_t seq,
 	int earlier = 0; /* 1: the new article is the earlier one, -1: the other */
 	int64_t other_time = time_of(ci, other);
 	int32_t other_day = day_of(ci, other);
+	int days_known = a->day != NGX_DAY_UNKNOWN && other_day != NGX_DAY_UNKNOWN;
+	int credit = credit_direction(ci, a, other);
 	if (a->time != NGX_TIME_UNKNOWN && other_time != NGX_TIME_UNKNOWN &&
-	    a->time != other_time)
+	    a->time != other_time) {
 		earlier = a->time < other_time ? 1 : -1;
-	else if (a->day != NGX_DAY_UNKNOWN && other_day != NGX_DAY_UNKNOWN &&
-		 a->day != other_day)
+	} else if (credit &&
+		   (!days_known || llabs((long long)a->day - other_day) <=
+					   NGX_CREDIT_MAX_DAYS)) {
+		e.why = NGX_WHY_CREDIT;
+		if (credit > 0) {
+			e.copy = other;
+			e.original = seq;
+		}
+		return e;
+	} else if (days_known && a->day != other_day) {
 		earlier = a->day < other_day ? 1 : -1;
+	}
 	if (earlier) {
 		e.why = NGX_WHY_EARLIER_PUBLISHED;
 		if (earlier > 0) {
@@ -305,9 +365,11 @@ static ng_status grow_ring(ngx_copy_index *ci)
 	n.days = malloc(cap * sizeof *n.days);
 	n.window_day = malloc(cap * sizeof *n.window_day);
 	n.times = malloc(cap * sizeof *n.times);
+	n.outlets = malloc(cap * sizeof *n.outlets);
+	n.credits = malloc(cap * NGX_LINK_CREDITS * sizeof *n.credits);
 	n.flags = malloc(cap);
 	if (!n.sigs || !n.next || !n.content || !n.days || !n.window_day ||
-	    !n.times || !n.flags) {
+	    !n.times || !n.outlets || !n.credits || !n.flags) {
 		free_ring(&n);
 		return NG_ERR_NOMEM;
 	}
@@ -321,6 +383,10 @@ static ng_status grow_ring(ngx_copy_index *ci)
 		n.days[to] = old.days[from];
 		n.window_day[to] = old.window_day[from];
 		n.times[to] = old.times[from];
+		n.outlets[to] = old.outlets[from];
+		memcpy(n.credits + to * NGX_LINK_CREDITS,
+		       old.credits + from * NGX_LINK_CREDITS,
+		       NGX_LINK_CREDITS * sizeof *n.credits);
 		n.flags[to] = old.flags[from];
 	}
 	free_ring(ci);
@@ -330,6 +396,8 @@ static ng_status grow_ring(ngx_copy_index *ci)
 	ci->days = n.days;
 	ci->window_day = n.window_day;
 	ci->times = n.times;
+	ci->outlets = n.outlets;
+	ci->credits = n.credits;
 	ci->flags = n.flags;
 	ci->cap = cap;
 	return size_heads(ci);
@@ -413,6 +481,9 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 	ci->content[slot] = a->content_hash;
 	ci->days[slot] = a->day;
 	ci->times[slot] = a->time;
+	ci->outlets[slot] = a->outlet;
+	memcpy(ci->credits + slot * NGX_LINK_CREDITS, a->credits,
+	       sizeof a->credits);
 	/* a date past the stream's day holds an article no longer than one
 	 * that arrived today; an undated one counts from its arrival */
 	ci->window_day[slot] = a->day != NGX_DAY_UNKNOWN &&
@@ -437,7 +508,8 @@ size_t ngx_copy_index_memory(const ngx_copy_index *ci)
 {
 	size_t slot = NGX_MINHASH_K * sizeof(ngx_minhash_bits) +
 		      NGX_COPY_CHAINS * sizeof(uint32_t) + sizeof(uint64_t) +
-		      2 * sizeof(int32_t) + sizeof(int64_t) + 1;
+		      2 * sizeof(int32_t) + sizeof(int64_t) +
+		      (1 + NGX_LINK_CREDITS) * sizeof(uint32_t) + 1;
 	return ci->cap * slot + ci->n_heads * NGX_COPY_CHAINS * sizeof(uint32_t) +
 	       ci->cap_root * sizeof(uint32_t) + ngx_anchor_index_memory(&ci->anchors);
 }

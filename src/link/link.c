@@ -43,6 +43,7 @@ const char *ngx_copy_why_name(int why)
 	case NGX_WHY_EARLIER_INGESTED: return "earlier_ingested";
 	case NGX_WHY_CONTAINMENT: return "containment";
 	case NGX_WHY_FAMILY: return "family";
+	case NGX_WHY_CREDIT: return "credit";
 	default: return "unknown";
 	}
 }
@@ -151,6 +152,17 @@ ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 	if (!st)
 		st = ngx_story_index_count(&l->stories, a);
 	return st ? st : record(l, a, story, NULL, 0);
+}
+
+uint32_t ngx_link_first_held(const ngx_link *l)
+{
+	return l->copies.lo;
+}
+
+void ngx_link_set_credits(ngx_link *l, uint32_t seq,
+			  const uint32_t credits[NGX_LINK_CREDITS])
+{
+	ngx_copy_index_set_credits(&l->copies, seq, credits);
 }
 
 uint32_t ngx_link_articles(const ngx_link *l)

@@ -40,8 +40,11 @@ typedef enum ngx_copy_why {
 	NGX_WHY_EARLIER_INGESTED = 2,  /* no better evidence: arrival order */
 	NGX_WHY_CONTAINMENT = 3,       /* the copy's quotes and content lie
 					  inside the original, not the reverse */
-	NGX_WHY_FAMILY = 4             /* the copy was already known to copy
+	NGX_WHY_FAMILY = 4,            /* the copy was already known to copy
 					  an identical twin of the original */
+	NGX_WHY_CREDIT = 5             /* the copy credits the original's
+					  outlet ("(Reuters)", "according to
+					  TASS"), not the reverse */
 } ngx_copy_why;
 
 const char *ngx_copy_why_name(int why);
@@ -75,6 +78,10 @@ typedef struct ngx_copy_edge {
 	ngx_evidence evidence[NGX_MAX_EVIDENCE];
 } ngx_copy_edge;
 
+/* Credited outlets kept per article for direction (the first ones found,
+ * known wires first). */
+#define NGX_LINK_CREDITS 2
+
 /* What linking needs to know of an article. Pointers are borrowed. */
 typedef struct ngx_link_article {
 	uint64_t content_hash;      /* 0: no words */
@@ -87,6 +94,9 @@ typedef struct ngx_link_article {
 	const uint64_t *anchors;    /* verbatim anchors, quotations first */
 	uint32_t n_anchors, n_quote_anchors;
 	const ngx_text_sketch *sketch; /* NULL when restoring */
+	uint32_t outlet;            /* ngx_outlet_key of its own outlet, 0 unknown */
+	uint32_t credits[NGX_LINK_CREDITS]; /* outlet keys it credits, 0 none
+				       (src/extract/credits.h) */
 } ngx_link_article;
 
 /* The two-byte language code of ngx_link_article.lang. */
@@ -139,6 +149,16 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
  * Story ids come from the store: ids of stories merged away leave gaps. */
 ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 			   uint32_t story);
+
+/* The first seq still held for copy finding (articles first .. n - 1 are;
+ * see docs/LINKING.md, "Time window"). */
+uint32_t ngx_link_first_held(const ngx_link *l);
+
+/* Sets the credited outlet keys of a held article (restoring: the store does
+ * not keep them, so the engine reads the held articles' texts again). Does
+ * nothing for an article no longer held. */
+void ngx_link_set_credits(ngx_link *l, uint32_t seq,
+			  const uint32_t credits[NGX_LINK_CREDITS]);
 
 /* Number of articles and stories recorded. */
 uint32_t ngx_link_articles(const ngx_link *l);

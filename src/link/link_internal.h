@@ -33,6 +33,8 @@ typedef struct ngx_copy_index {
 	int32_t *days;          /* publication day, or NGX_DAY_UNKNOWN */
 	int32_t *window_day;    /* the day its window counts from */
 	int64_t *times;         /* publication time, or NGX_TIME_UNKNOWN */
+	uint32_t *outlets;      /* outlet key, 0 unknown */
+	uint32_t *credits;      /* NGX_LINK_CREDITS credited outlet keys */
 	uint8_t *flags;         /* NGX_HELD_* */
 	size_t cap;
 	uint32_t lo;
@@ -87,6 +89,9 @@ ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
 size_t ngx_copy_index_memory(const ngx_copy_index *ci);
 /* Whether seq is still in the window (a candidate for new articles). */
 int ngx_copy_index_holds(const ngx_copy_index *ci, uint32_t seq);
+/* Sets the credited outlet keys of seq when it is held. */
+void ngx_copy_index_set_credits(ngx_copy_index *ci, uint32_t seq,
+				const uint32_t credits[NGX_LINK_CREDITS]);
 /* Articles in the window. */
 size_t ngx_copy_index_held(const ngx_copy_index *ci);
 /* The family original recorded for seq (seq itself when unknown). */

@@ -4,8 +4,8 @@
  * `newsgraph analyze` reads like ingest and prints, for each document, one
  * JSON object with what the per-document stages found (schema in
  * docs/EXPORT.md): language, counts, the publication date with where it
- * came from and how sure it is, entity mentions and dates. Later stages
- * (quotes, claims) add their fields here.
+ * came from and how sure it is, entity mentions, dates and the outlets the
+ * text credits. Later stages (quotes, claims) add their fields here.
  */
 #include "../engine/engine.h"
 #include "../extract/pubdate.h"
@@ -60,11 +60,30 @@ ng_status ngx_report_timexes_json(ngx_buf *b, const char *text,
 	return st ? st : ngx_buf_putc(b, ']');
 }
 
+/* "credits": [{"outlet","pattern","text","in"}]: the canonical outlet
+ * name, the pattern that found it, the matched text and "text" or "title". */
+static ng_status credits_json(ngx_buf *b, const char *text, const char *title,
+			      const ngx_credit *c, int n)
+{
+	ng_status st = ngx_buf_puts(b, ",\"credits\":[");
+	for (int i = 0; i < n && !st; i++) {
+		const char *s = c[i].in_title ? title : text;
+		st = ngx_buf_printf(b, "%s{\"outlet\":", i ? "," : "");
+		if (!st) st = ngx_buf_json_str(b, c[i].name);
+		if (!st) st = ngx_buf_printf(b, ",\"pattern\":\"%s\",\"text\":",
+					     ngx_credit_pattern_name(c[i].pattern));
+		if (!st) st = ngx_buf_json_strn(b, s + c[i].start, c[i].end - c[i].start);
+		if (!st) st = ngx_buf_printf(b, ",\"in\":\"%s\"}",
+					     c[i].in_title ? "title" : "text");
+	}
+	return st ? st : ngx_buf_putc(b, ']');
+}
+
 static ng_status one(void *arg, const ngx_record *r)
 {
 	analyze_ctx *c = arg;
 	ngx_doc_in in = {r->title, r->text, r->text_len, r->lang, NULL,
-			 NGX_PUB_NONE, NGX_DAY_UNKNOWN};
+			 NGX_PUB_NONE, NGX_DAY_UNKNOWN, r->outlet};
 	char iso[NGX_PUBDATE_LEN];
 	if (c->override) {
 		in.published = c->override;
@@ -114,6 +133,7 @@ static ng_status one(void *arg, const ngx_record *r)
 				     r->invalid_utf8, (unsigned long long)f.content_hash);
 	if (!st) st = ngx_report_mentions_json(b, f.mentions, f.n_mentions);
 	if (!st) st = ngx_report_timexes_json(b, r->text, f.timexes, f.n_timexes);
+	if (!st) st = credits_json(b, r->text, r->title, f.credits, f.n_credits);
 	if (!st) st = ngx_buf_puts(b, "}\n");
 	if (!st && fwrite(b->data, 1, b->len, c->out) != b->len)
 		st = NG_ERR_IO;

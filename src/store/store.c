@@ -613,14 +613,41 @@ ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title)
 	return step_done(s, q, "creating a story");
 }
 
+ng_status ngx_store_each_text(ngx_store *s, uint32_t first,
+			      ngx_store_article_fn fn, void *ctx)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT seq, title, outlet, body FROM articles"
+			       " WHERE seq > ?1 ORDER BY seq",
+			       -1, &q, NULL) != SQLITE_OK)
+		return fail(s, "reading article texts");
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)first);
+	ng_status st = NG_OK;
+	int rc = SQLITE_DONE;
+	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		ngx_article_row a = {0};
+		a.seq = (uint32_t)(sqlite3_column_int64(q, 0) - 1);
+		a.title = (const char *)sqlite3_column_text(q, 1);
+		a.outlet = (const char *)sqlite3_column_text(q, 2);
+		a.body = (const char *)sqlite3_column_text(q, 3);
+		a.body_len = (size_t)sqlite3_column_bytes(q, 3);
+		st = fn(ctx, &a);
+	}
+	if (!st && rc != SQLITE_DONE)
+		st = fail(s, "reading article texts");
+	sqlite3_finalize(q);
+	return st;
+}
+
 ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 				 void *ctx)
 {
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT seq, id, day, content_hash, record_hash, story,"
-			       " minhash, terms, anchors, published, lang FROM articles"
-			       " ORDER BY seq",
+			       " minhash, terms, anchors, published, lang, outlet"
+			       " FROM articles ORDER BY seq",
 			       -1, &q, NULL) != SQLITE_OK)
 		return fail(s, "reading articles");
 	ng_status st = NG_OK;
@@ -679,6 +706,7 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 		a.n_anchors = (uint32_t)na;
 		a.published = (const char *)sqlite3_column_text(q, 9);
 		a.lang = (const char *)sqlite3_column_text(q, 10);
+		a.outlet = (const char *)sqlite3_column_text(q, 11);
 		st = fn(ctx, &a);
 	}
 	if (!st && rc != SQLITE_DONE)

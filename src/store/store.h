@@ -84,10 +84,16 @@ ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title);
 ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from);
 
 /* Calls fn for every stored article in seq order, with what linking needs
- * (body and other text fields are NULL). */
+ * (id, published, lang and outlet; body and other text fields are NULL). */
 typedef ng_status (*ngx_store_article_fn)(void *ctx, const ngx_article_row *a);
 ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 				 void *ctx);
+
+/* Calls fn for every stored article from seq first (0-based) on, in seq
+ * order, with its seq, title, outlet and body (other fields NULL): the
+ * texts linking reads again on reopening (credit lines). */
+ng_status ngx_store_each_text(ngx_store *s, uint32_t first,
+			      ngx_store_article_fn fn, void *ctx);
 
 /* The raw handle, for report queries. */
 struct sqlite3 *ngx_store_db(ngx_store *s);
