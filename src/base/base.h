@@ -66,6 +66,10 @@ ng_status ngx_buf_reserve(ngx_buf *b, size_t extra);
 ng_status ngx_buf_append(ngx_buf *b, const void *p, size_t n);
 ng_status ngx_buf_putc(ngx_buf *b, char c);
 ng_status ngx_buf_puts(ngx_buf *b, const char *s);
+
+/* Writes code point cp (at most 0x10FFFF, not checked) as UTF-8 into out
+ * and returns its length, 1 to 4 bytes. */
+size_t ngx_utf8_encode(uint32_t cp, char out[4]);
 ng_status ngx_buf_printf(ngx_buf *b, const char *fmt, ...) NGX_PRINTF(2, 3);
 ng_status ngx_buf_vprintf(ngx_buf *b, const char *fmt, va_list ap);
 /* Appends s as a JSON string literal (quotes included); NULL gives null. */

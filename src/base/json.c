@@ -94,30 +94,6 @@ static long read_hex4(const parser *p, size_t at)
 	return v;
 }
 
-static size_t put_utf8(char *out, long cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /*
  * Parses the string whose opening quote is at p->pos into a fresh arena
  * copy. The decoded form is never longer than the source (the longest
@@ -187,7 +163,7 @@ static int parse_string(parser *p, const char **out, size_t *out_len)
 			} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
 				cp = 0xFFFD; /* lone low surrogate */
 			}
-			n += put_utf8(buf + n, cp);
+			n += ngx_utf8_encode((uint32_t)cp, buf + n);
 			break;
 		}
 		default:

@@ -26,6 +26,8 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "../base/base.h"
+
 #define NGX_CREDIT_NAME_BYTES 64
 #define NGX_CREDIT_NAME_WORDS 5
 #define NGX_CREDIT_TRIGGERS 1024
@@ -150,30 +152,6 @@ static uint32_t lower_cp(uint32_t c)
 	return c;
 }
 
-static size_t put_cp(char *o, uint32_t c)
-{
-	if (c < 0x80) {
-		o[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (char)(0xC0 | c >> 6);
-		o[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (char)(0xE0 | c >> 12);
-		o[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | c >> 18);
-	o[1] = (char)(0x80 | (c >> 12 & 0x3F));
-	o[2] = (char)(0x80 | (c >> 6 & 0x3F));
-	o[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 /* ---- canonical names ---------------------------------------------------------- */
 static int in_list(const char *w, size_t n, const char *const *list, size_t k)
 {
@@ -212,7 +190,7 @@ size_t ngx_outlet_canonical(const char *s, size_t len, char *out, size_t cap,
 			k = cp_at(s, len, i, &c);
 			if (!is_word_cp(c))
 				break;
-			bl += put_cp(buf + bl, lower_cp(c));
+			bl += ngx_utf8_encode(lower_cp(c), buf + bl);
 			i += k;
 		}
 		if (bl + 8 >= sizeof buf)
