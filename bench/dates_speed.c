@@ -17,50 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#define DOC_BYTES 3000
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
-	ngx_diag_sink sink = {NULL, NULL, 0, 0};
-	if (ngx_read_file(path, 0, &b, &sink) != NG_OK)
-		return NULL;
-	*len = b.len;
-	return ngx_buf_steal(&b);
-}
-
-/* Cuts text into documents at blank lines, each about DOC_BYTES long. */
-static size_t split(const char *text, size_t len, size_t **starts_out)
-{
-	size_t cap = len / DOC_BYTES + 2, n = 0;
-	size_t *starts = malloc((cap + 1) * sizeof(*starts));
-	if (!starts)
-		return 0;
-	size_t at = 0;
-	while (at < len && n < cap) {
-		starts[n++] = at;
-		size_t next = at + DOC_BYTES;
-		if (next >= len) {
-			at = len;
-			break;
-		}
-		const char *blank = strstr(text + next, "\n\n");
-		at = blank ? (size_t)(blank - text) + 2 : len;
-	}
-	starts[n] = len;
-	*starts_out = starts;
-	return n;
-}
+#include "bench_util.h"
 
 /* How a document is tagged: one ngx_dates_find; two (no anchor, then
  * anchored); or one ngx_dates_prepare and two ngx_dates_tag. */
@@ -97,7 +55,7 @@ static void run(const char *text, const size_t *starts, size_t n,
 	ngx_arena arena;
 	ngx_arena_init(&arena, 0);
 	size_t bytes = 0, found = 0, docs = 0;
-	double t0 = now(), t;
+	double t0 = bench_now(), t;
 	do {
 		for (size_t i = 0; i < n; i++) {
 			size_t k;
@@ -111,7 +69,7 @@ static void run(const char *text, const size_t *starts, size_t n,
 			found += k;
 			docs++;
 		}
-		t = now() - t0;
+		t = bench_now() - t0;
 	} while (t < 2.0);
 	printf("%-24s %7.1f MB/s  %8.0f timexes/s  %8.0f docs/s\n", label,
 	       (double)bytes / 1e6 / t, (double)found / t, (double)docs / t);
@@ -124,13 +82,13 @@ int main(int argc, char **argv)
 		argc > 1 ? argv[1] : "../shared/data/fnc1/train_bodies.csv";
 	const char *lang = argc > 2 ? argv[2] : "en";
 	size_t len;
-	char *text = read_all(path, &len);
+	char *text = bench_read_all(path, &len);
 	if (!text) {
 		fprintf(stderr, "dates_speed: cannot read %s\n", path);
 		return 1;
 	}
 	size_t *starts;
-	size_t n = split(text, len, &starts);
+	size_t n = bench_split(text, len, &starts);
 	if (n == 0)
 		return 1;
 	printf("%s: %.1f MB in %zu documents\n", path, (double)len / 1e6, n);

@@ -19,6 +19,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #define MAX_ARTICLES 100000
 #define MAX_LANGS 16
 #define MAX_GUESSES 8
@@ -44,13 +46,6 @@ static article articles[MAX_ARTICLES];
 static size_t n_articles;
 static lang_stats langs[MAX_LANGS];
 static int n_langs;
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int lang_index(const char *code)
 {
@@ -174,7 +169,7 @@ int main(int argc, char **argv)
 		bytes += articles[i].len;
 
 	long correct = 0, und = 0;
-	double t0 = now();
+	double t0 = bench_now();
 	for (size_t i = 0; i < n_articles; i++) {
 		char code[8];
 		int reliable, percent;
@@ -191,7 +186,7 @@ int main(int argc, char **argv)
 		if (strcmp(code, "und") == 0)
 			und++;
 	}
-	double t_langid = now() - t0;
+	double t_langid = bench_now() - t0;
 
 	printf("%-5s %8s %9s  misses\n", "lang", "articles", "accuracy");
 	for (int i = 0; i < n_langs; i++) {
@@ -214,7 +209,7 @@ int main(int argc, char **argv)
 	ngx_arena arena;
 	ngx_arena_init(&arena, 0);
 	size_t tokens = 0;
-	t0 = now();
+	t0 = bench_now();
 	for (size_t i = 0; i < n_articles; i++) {
 		ngx_doc d;
 		ngx_arena_reset(&arena);
@@ -225,7 +220,7 @@ int main(int argc, char **argv)
 		}
 		tokens += d.n_tokens;
 	}
-	double t_analyze = now() - t0;
+	double t_analyze = bench_now() - t0;
 	printf("analyze: %.0f articles/s, %.1f MB/s, %.1f M tokens/s\n",
 	       (double)n_articles / t_analyze, (double)bytes / 1e6 / t_analyze,
 	       (double)tokens / 1e6 / t_analyze);

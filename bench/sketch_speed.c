@@ -15,19 +15,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include "link/align.h"
 #include "sketch/anchors.h"
 #include "sketch/sketch.h"
 
 #define DOC_BYTES 3000
 #define MAX_DOCS 2000
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 enum { PART_HASH, PART_MINHASH, PART_ANCHORS, PART_SKETCH, PART_ALL, N_PARTS };
 static const char *part_names[N_PARTS] = {"content hash", "minhash",
@@ -63,7 +58,7 @@ int main(int argc, char **argv)
 	printf("%zu documents, %.1f MB, %s\n", n_docs, bytes / 1e6, path);
 	volatile uint64_t sink_value = 0;
 	for (int part = 0; part < N_PARTS; part++) {
-		double t0 = now(), t;
+		double t0 = bench_now(), t;
 		size_t rounds = 0;
 		do {
 			for (size_t i = 0; i < n_docs; i++) {
@@ -87,7 +82,7 @@ int main(int argc, char **argv)
 				ngx_arena_reset(&scratch);
 			}
 			rounds++;
-			t = now() - t0;
+			t = bench_now() - t0;
 		} while (t < 2.0);
 		printf("%-16s %8.1f MB/s  %9.0f docs/s\n", part_names[part],
 		       bytes * rounds / t / 1e6, n_docs * rounds / t);

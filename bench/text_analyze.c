@@ -14,50 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#define DOC_BYTES 3000
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
-	ngx_diag_sink sink = {NULL, NULL, 0, 0};
-	if (ngx_read_file(path, 0, &b, &sink) != NG_OK)
-		return NULL;
-	*len = b.len;
-	return ngx_buf_steal(&b);
-}
-
-/* Cuts text into documents at blank lines, each about DOC_BYTES long. */
-static size_t split(const char *text, size_t len, size_t **starts_out)
-{
-	size_t cap = len / DOC_BYTES + 2, n = 0;
-	size_t *starts = malloc((cap + 1) * sizeof(*starts));
-	if (!starts)
-		return 0;
-	size_t at = 0;
-	while (at < len && n < cap) {
-		starts[n++] = at;
-		size_t next = at + DOC_BYTES;
-		if (next >= len) {
-			at = len;
-			break;
-		}
-		const char *blank = strstr(text + next, "\n\n");
-		at = blank ? (size_t)(blank - text) + 2 : len;
-	}
-	starts[n] = len;
-	*starts_out = starts;
-	return n;
-}
+#include "bench_util.h"
 
 static void run(const char *text, const size_t *starts, size_t n,
 		const char *hint, const char *label)
@@ -68,7 +26,7 @@ static void run(const char *text, const size_t *starts, size_t n,
 	ngx_arena arena;
 	ngx_arena_init(&arena, 0);
 	size_t bytes = 0, tokens = 0, docs = 0;
-	double t0 = now(), t;
+	double t0 = bench_now(), t;
 	do {
 		for (size_t i = 0; i < n; i++) {
 			ngx_doc d;
@@ -83,7 +41,7 @@ static void run(const char *text, const size_t *starts, size_t n,
 			tokens += d.n_tokens;
 			docs++;
 		}
-		t = now() - t0;
+		t = bench_now() - t0;
 	} while (t < 2.0);
 	printf("%-14s %7.1f MB/s  %5.2f M tokens/s  %8.0f docs/s\n", label,
 	       (double)bytes / 1e6 / t, (double)tokens / 1e6 / t,
@@ -98,13 +56,13 @@ int main(int argc, char **argv)
 		argc > 1 ? argv[1] : "../shared/data/fnc1/train_bodies.csv";
 	const char *lang = argc > 2 ? argv[2] : "en";
 	size_t len;
-	char *text = read_all(path, &len);
+	char *text = bench_read_all(path, &len);
 	if (!text) {
 		fprintf(stderr, "text_analyze: cannot read %s\n", path);
 		return 1;
 	}
 	size_t *starts;
-	size_t n = split(text, len, &starts);
+	size_t n = bench_split(text, len, &starts);
 	if (n == 0)
 		return 1;
 	printf("%s: %.1f MB in %zu documents\n", path, (double)len / 1e6, n);
