@@ -111,6 +111,9 @@ ng_status ngx_list_dir(const char *dir, char ***out, size_t *n_out,
 		       const char **what);
 void ngx_free_names(char **names, size_t n);
 
+/* The first index of the sorted array a[0..n) whose value is >= key (n
+ * when none). */
+size_t ngx_lower_bound_u64(const uint64_t *a, size_t n, uint64_t key);
 /* Number of values two sorted arrays of unique values have in common. */
 size_t ngx_intersect_u32(const uint32_t *a, size_t na, const uint32_t *b,
 			 size_t nb);

@@ -563,14 +563,7 @@ static ng_status jaccard_join(const reuse_data *d, double t, link_pair **out,
 		}
 		for (size_t k = 0; k < n; k++) {
 			uint64_t h = d->shingles[i][k];
-			size_t lo = 0, hi = n_unique;
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (all[mid] < h)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
+			size_t lo = ngx_lower_bound_u64(all, n_unique, h);
 			rk[k] = (ranked){df[lo], h};
 		}
 		qsort(rk, n, sizeof *rk, cmp_ranked);

@@ -234,14 +234,7 @@ static void count_common(const ngx_text_sketch *a, uint32_t i,
 		return;
 	for (uint32_t t = 0; t < x->n; t++) {
 		uint64_t key = (uint64_t)a->terms[x->first + t] << 32;
-		size_t lo = 0, hi = n_post;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (post[mid] < key)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = ngx_lower_bound_u64(post, n_post, key);
 		for (; lo < n_post && post[lo] >> 32 == key >> 32; lo++)
 			common[(uint32_t)post[lo]]++;
 	}
