@@ -6,6 +6,7 @@
 #ifndef NG_BENCH_UTIL_H
 #define NG_BENCH_UTIL_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -56,6 +57,28 @@ static inline size_t bench_split(const char *text, size_t len,
 	}
 	starts[n] = len;
 	*starts_out = starts;
+	return n;
+}
+
+/* The documents of path (bench_split), announced on stdout; 0 and a message
+ * naming prog on stderr when the file cannot be read or split. The caller
+ * frees *text and *starts. */
+static inline size_t bench_load_docs(const char *prog, const char *path,
+				     char **text, size_t **starts)
+{
+	size_t len;
+	*text = bench_read_all(path, &len);
+	if (!*text) {
+		fprintf(stderr, "%s: cannot read %s\n", prog, path);
+		return 0;
+	}
+	size_t n = bench_split(*text, len, starts);
+	if (n == 0) {
+		fprintf(stderr, "%s: out of memory splitting %s\n", prog, path);
+		free(*text);
+		return 0;
+	}
+	printf("%s: %.1f MB in %zu documents\n", path, (double)len / 1e6, n);
 	return n;
 }
 

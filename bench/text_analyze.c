@@ -55,17 +55,11 @@ int main(int argc, char **argv)
 	const char *path =
 		argc > 1 ? argv[1] : "../shared/data/fnc1/train_bodies.csv";
 	const char *lang = argc > 2 ? argv[2] : "en";
-	size_t len;
-	char *text = bench_read_all(path, &len);
-	if (!text) {
-		fprintf(stderr, "text_analyze: cannot read %s\n", path);
-		return 1;
-	}
+	char *text;
 	size_t *starts;
-	size_t n = bench_split(text, len, &starts);
+	size_t n = bench_load_docs("text_analyze", path, &text, &starts);
 	if (n == 0)
 		return 1;
-	printf("%s: %.1f MB in %zu documents\n", path, (double)len / 1e6, n);
 	run(text, starts, n, NULL, "detect");
 	run(text, starts, n, lang, "hint");
 	free(starts);
