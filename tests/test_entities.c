@@ -4,7 +4,7 @@
  * Tables of {text, language, surface, expected type and display name} from
  * the seed stories (the variants of expected.json), of names whose keys must
  * meet across inflections and scripts, and bad input: mixed scripts, 10,000
- * capitalised words in a row, empty text.
+ * capitalised words in a row, empty text; the gazetteer of places.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +13,7 @@
 #include "base/base.h"
 #include "check.h"
 #include "extract/entities.h"
+#include "extract/gazetteer.h"
 #include "text/text.h"
 
 static ngx_text_ctx *text_ctx;
@@ -354,6 +355,62 @@ static void test_romance_orgs(void)
 	}
 }
 
+/* Places from ICU's locale data (gazetteer.c): countries and cities in
+ * the languages read, their inflected Slavic forms, and the exemplar
+ * cities left out because news uses them as words or names. */
+static void test_gazetteer(void)
+{
+	char **list = NULL;
+	size_t n = 0;
+	CHECK(ngx_gazetteer_places(&list, &n) == NG_OK);
+	CHECK_MSG(n > 400, "%zu places", n);
+	int nicaragua = 0, moscow = 0;
+	for (size_t i = 0; i < n; i++) {
+		CHECK(strncmp(list[i], "L|", 2) == 0);
+		if (!strncmp(list[i], "L|Nicaragua|", 12) &&
+		    strstr(list[i], "|Никарагуа"))
+			nicaragua = 1;
+		if (!strncmp(list[i], "L|Moscow|", 9) && strstr(list[i], "|Moskau"))
+			moscow = 1;
+		CHECK_MSG(strncmp(list[i], "L|Christmas|", 12) != 0 &&
+				  strncmp(list[i], "L|Regina|", 9) != 0,
+			  "%s", list[i]);
+	}
+	CHECK(nicaragua && moscow);
+	ngx_gazetteer_free(list, n);
+
+	static const struct {
+		const char *name;
+		int slavic, place;
+	} rows[] = {
+		{"nicaragua", 0, 1}, {"никарагуа", 1, 1}, {"new york", 0, 1},
+		{"нью-йорк", 1, 1},  {"москвы", 1, 1},    {"москвы", 0, 0},
+		{"christmas", 0, 0}, {"regina", 0, 0},    {"trump", 0, 0},
+		{"", 0, 0},          {"p", 1, 0},
+	};
+	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++)
+		CHECK_MSG(ngx_lexicon_place(rows[i].name, strlen(rows[i].name),
+					    rows[i].slavic) == rows[i].place,
+			  "\"%s\"", rows[i].name);
+
+	/* in English text a lone country or city is a place, not a person,
+	 * even when it says something; a title still makes a person */
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	ngx_mention *m;
+	size_t nm;
+	CHECK(find("A small meteorite crashed near the airport of Managua, "
+		   "Nicaragua said. Later Mr Jordan said he saw it.",
+		   "en", &a, &m, &nm) == NG_OK);
+	const ngx_mention *x = by_surface(m, nm, "Managua");
+	const ngx_mention *y = by_surface(m, nm, "Nicaragua");
+	const ngx_mention *z = by_surface(m, nm, "Jordan");
+	CHECK(x && x->type == NGX_ENT_LOC);
+	CHECK(y && y->type == NGX_ENT_LOC);
+	CHECK(z && z->type == NGX_ENT_PER);
+	ngx_arena_free(&a);
+}
+
 int main(void)
 {
 	if (ngx_text_ctx_new(&text_ctx) != NG_OK ||
@@ -368,6 +425,7 @@ int main(void)
 	test_descriptions();
 	test_time_zones();
 	test_romance_orgs();
+	test_gazetteer();
 	ngx_entity_ctx_free(ent_ctx);
 	ngx_text_ctx_free(text_ctx);
 	return check_report("test_entities");

@@ -6,7 +6,9 @@
  * story. The engine sees only the bodies, one record each in ascending Body
  * ID order with the id as text and no other metadata, so the score is what
  * text alone gives. Reports B-cubed, ARI, pairwise scores, story counts and
- * the time the engine took (ingest, flush and the story look-ups).
+ * the time the engine took (ingest, flush and the story look-ups). With
+ * NG_EVAL_STORIES_DUMP=FILE set, FILE gets one line per body: Body ID, gold
+ * story, predicted story (for error analysis).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -91,6 +93,18 @@ ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		}
 	}
 	double seconds = ngx_eval_now() - t0;
+	const char *dump_path = getenv("NG_EVAL_STORIES_DUMP");
+	if (dump_path) {
+		FILE *f = fopen(dump_path, "w");
+		if (!f) {
+			fprintf(stderr, "newsgraph eval: cannot write %s\n", dump_path);
+		} else {
+			for (size_t i = 0; i < n; i++)
+				fprintf(f, "%lld\t%lld\t%lld\n", d.bodies[i].id,
+					gold[i], pred[i]);
+			fclose(f);
+		}
+	}
 
 	ngx_cluster_scores sc;
 	if ((st = ngx_cluster_score(gold, pred, n, &sc)))

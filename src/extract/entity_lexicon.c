@@ -16,11 +16,14 @@
  * to stay small and be extended by need, not to be a gazetteer.
  */
 #include "entities.h"
+#include "gazetteer.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/map.h"
+#include "../text/utf8.h"
 
 /* ---- cue words --------------------------------------------------------- */
 static const char *const titles[] = {
@@ -625,6 +628,123 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 				return NG_ERR_NOMEM;
 		}
 	return NG_OK;
+}
+
+/* The letters of a folded name, without spaces, hyphens, dots and
+ * apostrophes, so "Нью-Йорк", "New York" and "new york" each match
+ * however they were tokenised. Returns the length written (< cap). */
+static size_t place_letters(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n && m + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			continue;
+		/* U+2019, the typographic apostrophe */
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			i += 2;
+			continue;
+		}
+		out[m++] = (char)c;
+	}
+	out[m] = 0;
+	return m;
+}
+
+/* Bytes of s without its last code point. */
+static size_t drop_last_char(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80)
+		n--;
+	return n ? n - 1 : 0;
+}
+
+/* The gazetteer's places, one table for the process: built on first use
+ * (about 0.2 s of ICU look-ups and folding), read-only after, shared by
+ * every thread. Empty when it could not be built. */
+static struct {
+	ngx_map exact;  /* hash(place letters) -> 1 */
+	ngx_map stems;  /* the same less the last letter, names of 5 or more */
+} places;
+static pthread_once_t places_once = PTHREAD_ONCE_INIT;
+
+static ng_status put_place(ngx_arena *a, const char *v, size_t n)
+{
+	size_t fl;
+	char *f = ngx_text_fold(v, n, a, &fl);
+	if (!f)
+		return NG_ERR_NOMEM;
+	char letters[LX_MAX_KEY * 2];
+	size_t ln = place_letters(f, fl, letters, sizeof letters);
+	if (ngx_utf8_count(letters, ln) < 3)
+		return NG_OK; /* "US"-like codes are the curated list's job */
+	if (!ngx_map_upsert(&places.exact, hash_str(letters, ln), 1))
+		return NG_ERR_NOMEM;
+	if (ngx_utf8_count(letters, ln) >= 5) {
+		size_t sn = drop_last_char(letters, ln);
+		if (!ngx_map_upsert(&places.stems, hash_str(letters, sn), 1))
+			return NG_ERR_NOMEM;
+	}
+	return NG_OK;
+}
+
+/* Countries and cities from gazetteer.c, each variant folded. */
+static void build_places(void)
+{
+	ngx_map_init(&places.exact);
+	ngx_map_init(&places.stems);
+	char **list = NULL;
+	size_t n = 0;
+	/* without ICU's place data the curated names still serve */
+	if (ngx_gazetteer_places(&list, &n))
+		return;
+	ngx_arena a;
+	ngx_arena_init(&a, 16 << 10);
+	ng_status st = NG_OK;
+	for (size_t i = 0; i < n && !st; i++) {
+		const char *p = list[i] + 2; /* past "L|" */
+		while (*p && !st) {
+			const char *bar = strchr(p, '|');
+			size_t vn = bar ? (size_t)(bar - p) : strlen(p);
+			st = put_place(&a, p, vn);
+			p += vn;
+			if (*p == '|')
+				p++;
+		}
+		ngx_arena_reset(&a);
+	}
+	ngx_arena_free(&a);
+	ngx_gazetteer_free(list, n);
+	if (st) { /* out of memory: no places rather than some */
+		ngx_map_free(&places.exact);
+		ngx_map_free(&places.stems);
+		ngx_map_init(&places.exact);
+		ngx_map_init(&places.stems);
+	}
+}
+
+int ngx_lexicon_place(const char *folded, size_t n, int slavic)
+{
+	pthread_once(&places_once, build_places);
+	char letters[LX_MAX_KEY * 2];
+	size_t ln = place_letters(folded, n, letters, sizeof letters);
+	if (ln == 0 || ln + 1 >= sizeof letters)
+		return 0;
+	if (ngx_map_get(&places.exact, hash_str(letters, ln)))
+		return 1;
+	if (!slavic)
+		return 0;
+	/* an inflected form: "Москвы", "Варшаві", "Nikaragui" against the
+	 * stem of "Москва", "Варшава", "Nikaragua" */
+	for (int k = 1; k <= 2; k++) {
+		ln = drop_last_char(letters, ln);
+		if (ngx_utf8_count(letters, ln) < 4)
+			return 0;
+		if (ngx_map_get(&places.stems, hash_str(letters, ln)))
+			return 1;
+	}
+	return 0;
 }
 
 void ngx_lexicon_free(ngx_lexicon *lx)

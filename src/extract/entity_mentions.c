@@ -778,7 +778,19 @@ static void type_span(find_run *r, span *s)
 		set_type(s, k->type, EV_STRONG);
 		return;
 	}
-	s->per_cue = (uint8_t)(title_before(r, s->tok0) || said_after(r, s->tok1));
+	/* a country or city (gazetteer.c) unless a title makes it a person
+	 * ("Mr Jordan"); a place still says things ("Nicaragua said") */
+	int titled = title_before(r, s->tok0);
+	size_t fl;
+	const char *folded = whole && !titled
+				     ? ngx_text_fold(r->doc->text + s->start,
+						     s->end - s->start, r->a, &fl)
+				     : NULL;
+	if (folded && ngx_lexicon_place(folded, fl, r->slavic)) {
+		set_type(s, NGX_ENT_LOC, EV_MEDIUM);
+		return;
+	}
+	s->per_cue = (uint8_t)(titled || said_after(r, s->tok1));
 	if (s->per_cue) {
 		set_type(s, NGX_ENT_PER, EV_STRONG);
 		return;
@@ -795,6 +807,7 @@ static void type_span(find_run *r, span *s)
 		set_type(s, NGX_ENT_ORG, EV_MEDIUM);
 		return;
 	}
+
 	if (locprep_before(r, s->tok0)) {
 		set_type(s, NGX_ENT_LOC, EV_WEAK);
 		if (r->german && s->n_words == 1)
