@@ -781,12 +781,18 @@ static void type_span(find_run *r, span *s)
 	/* a country or city (gazetteer.c) unless a title makes it a person
 	 * ("Mr Jordan"); a place still says things ("Nicaragua said") */
 	int titled = title_before(r, s->tok0);
-	size_t fl;
-	const char *folded = whole && !titled
-				     ? ngx_text_fold(r->doc->text + s->start,
-						     s->end - s->start, r->a, &fl)
-				     : NULL;
-	if (folded && ngx_lexicon_place(folded, fl, r->slavic)) {
+	char folded[128];
+	size_t fl = 0;
+	/* the span's words as folded by the tokeniser, joined */
+	for (size_t i = s->tok0; whole && !titled && i < s->tok1; i++) {
+		if (fl + tk[i].norm_len >= sizeof folded) {
+			fl = 0; /* longer than any place name */
+			break;
+		}
+		memcpy(folded + fl, tk[i].norm, tk[i].norm_len);
+		fl += tk[i].norm_len;
+	}
+	if (fl && ngx_lexicon_place(folded, fl, r->slavic)) {
 		set_type(s, NGX_ENT_LOC, EV_MEDIUM);
 		return;
 	}
