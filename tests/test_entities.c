@@ -408,6 +408,19 @@ static void test_gazetteer(void)
 	CHECK(x && x->type == NGX_ENT_LOC);
 	CHECK(y && y->type == NGX_ENT_LOC);
 	CHECK(z && z->type == NGX_ENT_PER);
+	ngx_arena_reset(&a);
+
+	/* "Press" ends a name and opens a title */
+	CHECK(find("The meteorite fell, the Associated Press reports. Later "
+		   "the White House Press Secretary Karine Jean-Pierre spoke to "
+		   "the Detroit Free Press.",
+		   "en", &a, &m, &nm) == NG_OK);
+	x = by_surface(m, nm, "Associated Press");
+	y = by_surface(m, nm, "Karine Jean-Pierre");
+	z = by_surface(m, nm, "Detroit Free Press");
+	CHECK(x && x->type == NGX_ENT_ORG);
+	CHECK(y && y->type == NGX_ENT_PER);
+	CHECK(z && z->type == NGX_ENT_ORG);
 	ngx_arena_free(&a);
 }
 

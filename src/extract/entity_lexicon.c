@@ -37,7 +37,7 @@ static const char *const titles[] = {
 	"sheikh", "emir", "saint", "st", "justice", "speaker", "rep", "sen",
 	"gov", "gen", "president-elect", "vice", "deputy", "foreign", "former",
 	"chief", "head", "director", "ceo", "journalist", "reporter",
-	"presidential", "press",
+	"presidential",
 	/* de */
 	"präsident*", "kanzler*", "bundeskanzler*", "ministerpräsident*",
 	"minister*", "herr*", "frau", "papst", "könig*", "sprecher*",
@@ -76,7 +76,7 @@ static const char *const org_words[] = {
 	"telegraph", "daily", "club", "league", "alliance", "federation",
 	"assembly", "board", "authority", "church", "school", "college",
 	"academy", "centre", "center", "forum", "movement", "front", "media",
-	"tv", "radio", "gazette",
+	"tv", "radio", "gazette", "press",
 	/* de fr it es */
 	"ministerium*", "universität", "partei", "gericht*", "kongress*",
 	"parlament*", "bundestag*", "regierung*", "rat", "rates",
@@ -256,6 +256,7 @@ static const char *const names[] = {
 	"O|European Union|EU|ЕС|ЄС|UE|Европейский союз|Європейський союз|Европейски съюз|Unia Europejska|Evropská unie|Evropska unija|Europäische Union",
 	"O|United Nations|UN|ООН|OSN|ONZ|OZN|ONU|Организация Объединённых Наций",
 	"O|Reuters|Рейтер|Рейтерс|Reutersa",
+	"O|Associated Press",
 	"O|TASS|ТАСС|ТАСС",
 	"O|BRICS|БРИКС",
 	"O|NBC", "O|CNN", "O|BBC|Би-би-си", "O|Fox News", "O|Bloomberg|Блумберг",

@@ -324,6 +324,11 @@ static int name_word_basic(find_run *r, size_t i)
 	unsigned lx = lex_of(r, i);
 	if ((lx & NGX_LX_TITLE) || ((lx & NGX_LX_NOTNAME) && !r->slavic))
 		return 0;
+	/* "Press" opens a title ("Press Secretary") but ends a name
+	 * ("Associated Press") */
+	if (t->norm_len == 5 && !memcmp(t->norm, "press", 5) &&
+	    i + 1 < r->doc->n_tokens && (lex_of(r, i + 1) & NGX_LX_TITLE))
+		return 0;
 	if ((lx & NGX_LX_DEMONYM) && r->english)
 		return 0;
 	if (!acronym && ngx_is_stopword(r->doc->lang, t->norm, t->norm_len))
