@@ -140,10 +140,13 @@ const ngx_known_name *ngx_lexicon_surname(const ngx_lexicon *lx,
 					  const char *key);
 /* 1 when key is the key of a common given name. */
 int ngx_lexicon_given(const ngx_lexicon *lx, const char *key);
-/* Is the folded name a country or city of the gazetteer (gazetteer.c)?
- * The table is one for the process, built on the first call.
+/* The country or city of the gazetteer (gazetteer.c) the folded name
+ * spells, or NULL: its English name, and the key a curated entry of that
+ * name would have, so "Никарагуа" and "Nikaragua" meet on one entity. The
+ * table is one for the process, built on the first call.
  * Matched on its letters alone; with slavic, also an inflected form, one
  * or two letters off the stem of a name of five letters or more. */
-int ngx_lexicon_place(const char *folded, size_t n, int slavic);
+const ngx_known_name *ngx_lexicon_place(const char *folded, size_t n,
+					int slavic);
 
 #endif

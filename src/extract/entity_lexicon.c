@@ -665,12 +665,15 @@ static size_t drop_last_char(const char *s, size_t n)
  * (about 0.2 s of ICU look-ups and folding), read-only after, shared by
  * every thread. Empty when it could not be built. */
 static struct {
-	ngx_map exact;  /* hash(place letters) -> 1 */
+	ngx_map exact;  /* hash(place letters) -> index into known + 1 */
 	ngx_map stems;  /* the same less the last letter, names of 5 or more */
+	ngx_known_name *known; /* per place: its English name, and the key a
+				  curated entry of that name would get */
+	size_t n_known;
 } places;
 static pthread_once_t places_once = PTHREAD_ONCE_INIT;
 
-static ng_status put_place(ngx_arena *a, const char *v, size_t n)
+static ng_status put_place(ngx_arena *a, const char *v, size_t n, size_t idx)
 {
 	size_t fl;
 	char *f = ngx_text_fold(v, n, a, &fl);
@@ -680,14 +683,50 @@ static ng_status put_place(ngx_arena *a, const char *v, size_t n)
 	size_t ln = place_letters(f, fl, letters, sizeof letters);
 	if (ngx_utf8_count(letters, ln) < 3)
 		return NG_OK; /* "US"-like codes are the curated list's job */
-	if (!ngx_map_upsert(&places.exact, hash_str(letters, ln), 1))
+	/* the first place to claim a spelling keeps it */
+	if (!ngx_map_upsert(&places.exact, hash_str(letters, ln), idx + 1))
 		return NG_ERR_NOMEM;
 	if (ngx_utf8_count(letters, ln) >= 5) {
 		size_t sn = drop_last_char(letters, ln);
-		if (!ngx_map_upsert(&places.stems, hash_str(letters, sn), 1))
+		if (!ngx_map_upsert(&places.stems, hash_str(letters, sn), idx + 1))
 			return NG_ERR_NOMEM;
 	}
 	return NG_OK;
+}
+
+/* The display name and key of place idx, in malloc'd strings. */
+static ng_status name_place(ngx_translit *t, const char *entry, size_t idx)
+{
+	const char *p = entry + 2; /* past "L|" */
+	const char *bar = strchr(p, '|');
+	size_t dn = bar ? (size_t)(bar - p) : strlen(p);
+	char key[LX_MAX_KEY];
+	name_key(t, p, dn, 0, key, NULL, NULL);
+	char *name = malloc(dn + 1), *k = strdup(key);
+	if (!name || !k) {
+		free(name);
+		free(k);
+		return NG_ERR_NOMEM;
+	}
+	memcpy(name, p, dn);
+	name[dn] = 0;
+	places.known[idx] = (ngx_known_name){.name = name, .key = k,
+					     .type = NGX_ENT_LOC};
+	return NG_OK;
+}
+
+static void free_places(void)
+{
+	ngx_map_free(&places.exact);
+	ngx_map_free(&places.stems);
+	for (size_t i = 0; i < places.n_known; i++) {
+		free((char *)places.known[i].name);
+		free((char *)places.known[i].key);
+	}
+	free(places.known);
+	memset(&places, 0, sizeof places);
+	ngx_map_init(&places.exact);
+	ngx_map_init(&places.stems);
 }
 
 /* Countries and cities from gazetteer.c, each variant folded. */
@@ -697,18 +736,23 @@ static void build_places(void)
 	ngx_map_init(&places.stems);
 	char **list = NULL;
 	size_t n = 0;
+	ngx_translit *t = NULL;
 	/* without ICU's place data the curated names still serve */
 	if (ngx_gazetteer_places(&list, &n))
 		return;
+	places.known = calloc(n ? n : 1, sizeof *places.known);
+	ng_status st = places.known ? ngx_translit_new(&t) : NG_ERR_NOMEM;
 	ngx_arena a;
 	ngx_arena_init(&a, 16 << 10);
-	ng_status st = NG_OK;
 	for (size_t i = 0; i < n && !st; i++) {
-		const char *p = list[i] + 2; /* past "L|" */
+		st = name_place(t, list[i], i);
+		if (!st)
+			places.n_known = i + 1;
+		const char *p = list[i] + 2;
 		while (*p && !st) {
 			const char *bar = strchr(p, '|');
 			size_t vn = bar ? (size_t)(bar - p) : strlen(p);
-			st = put_place(&a, p, vn);
+			st = put_place(&a, p, vn, i);
 			p += vn;
 			if (*p == '|')
 				p++;
@@ -716,36 +760,36 @@ static void build_places(void)
 		ngx_arena_reset(&a);
 	}
 	ngx_arena_free(&a);
+	ngx_translit_free(t);
 	ngx_gazetteer_free(list, n);
-	if (st) { /* out of memory: no places rather than some */
-		ngx_map_free(&places.exact);
-		ngx_map_free(&places.stems);
-		ngx_map_init(&places.exact);
-		ngx_map_init(&places.stems);
-	}
+	if (st) /* out of memory: no places rather than some */
+		free_places();
 }
 
-int ngx_lexicon_place(const char *folded, size_t n, int slavic)
+const ngx_known_name *ngx_lexicon_place(const char *folded, size_t n,
+					int slavic)
 {
 	pthread_once(&places_once, build_places);
 	char letters[LX_MAX_KEY * 2];
 	size_t ln = place_letters(folded, n, letters, sizeof letters);
 	if (ln == 0 || ln + 1 >= sizeof letters)
-		return 0;
-	if (ngx_map_get(&places.exact, hash_str(letters, ln)))
-		return 1;
+		return NULL;
+	const uint64_t *v = ngx_map_get(&places.exact, hash_str(letters, ln));
+	if (v)
+		return &places.known[*v - 1];
 	if (!slavic)
-		return 0;
+		return NULL;
 	/* an inflected form: "Москвы", "Варшаві", "Nikaragui" against the
 	 * stem of "Москва", "Варшава", "Nikaragua" */
 	for (int k = 1; k <= 2; k++) {
 		ln = drop_last_char(letters, ln);
 		if (ngx_utf8_count(letters, ln) < 4)
-			return 0;
-		if (ngx_map_get(&places.stems, hash_str(letters, ln)))
-			return 1;
+			return NULL;
+		v = ngx_map_get(&places.stems, hash_str(letters, ln));
+		if (v)
+			return &places.known[*v - 1];
 	}
-	return 0;
+	return NULL;
 }
 
 void ngx_lexicon_free(ngx_lexicon *lx)

@@ -71,6 +71,7 @@ typedef struct span {
 	const char *name;        /* display name */
 	int resolved_to;         /* span index, or -1 */
 	const ngx_known_name *known;
+	const ngx_known_name *place; /* the gazetteer's, while typed a place */
 } span;
 
 typedef struct find_run {
@@ -797,7 +798,8 @@ static void type_span(find_run *r, span *s)
 		memcpy(folded + fl, tk[i].norm, tk[i].norm_len);
 		fl += tk[i].norm_len;
 	}
-	if (fl && ngx_lexicon_place(folded, fl, r->slavic)) {
+	s->place = fl ? ngx_lexicon_place(folded, fl, r->slavic) : NULL;
+	if (s->place) {
 		set_type(s, NGX_ENT_LOC, EV_MEDIUM);
 		return;
 	}
@@ -948,6 +950,11 @@ static ng_status canonicalise(find_run *r)
 		if (s->known) {
 			s->canon = s->known->key;
 			s->name = s->known->name;
+		} else if (s->place && s->type == NGX_ENT_LOC &&
+			   s->resolved_to < 0) {
+			/* one key for every spelling: "Никарагуа", "Nikaragua" */
+			s->canon = s->place->key;
+			s->name = s->place->name;
 		} else if (s->type == NGX_ENT_PER) {
 			s->canon = full->last_key;
 		} else {
