@@ -425,6 +425,23 @@ static void test_gazetteer(void)
 	free(en_key);
 	ngx_arena_reset(&a);
 
+	/* a word that is no name alone opens a known pair: "New York",
+	 * "South Korea", "White House" at a sentence start; a function word
+	 * does not ("The Sun" is no Czech Republic, whatever its key) */
+	CHECK(find("White House officials spoke. New York police said South "
+		   "Korea agreed. The Sun reported it.",
+		   "en", &a, &m, &nm) == NG_OK);
+	x = by_surface(m, nm, "White House");
+	y = by_surface(m, nm, "New York");
+	z = by_surface(m, nm, "South Korea");
+	CHECK(x && x->type == NGX_ENT_ORG);
+	CHECK(y && y->type == NGX_ENT_LOC);
+	CHECK(z && z->type == NGX_ENT_LOC);
+	CHECK(by_surface(m, nm, "The Sun") == NULL);
+	x = by_surface(m, nm, "Sun");
+	CHECK(!x || x->type != NGX_ENT_LOC);
+	ngx_arena_reset(&a);
+
 	/* "Press" ends a name and opens a title */
 	CHECK(find("The meteorite fell, the Associated Press reports. Later "
 		   "the White House Press Secretary Karine Jean-Pierre spoke to "

@@ -6,7 +6,9 @@
  *     which it capitalises away from a sentence start;
  *  2. spans: runs of name words in one sentence (capitalised or acronyms;
  *     connectors "von", "de", "bin" and initials "J." inside), at most
- *     SPAN_MAX_TOKENS long. A sentence-initial word counts when the document
+ *     SPAN_MAX_TOKENS long; a word that is no name alone ("New", "South",
+ *     a title) opens one when it and the next word are a curated name or a
+ *     gazetteer place ("New York"). A sentence-initial word counts when the document
  *     never writes it in lower case and it is capitalised elsewhere or
  *     known (a word before another name word is not enough: "Кроме
  *     Германии"). Titles ("President", "премьер") and
@@ -342,10 +344,43 @@ static int name_word_basic(find_run *r, size_t i)
 	return 1;
 }
 
+/* Does token i open a two-word curated name or gazetteer place with the
+ * next token ("White House" opening a sentence, "New York", "South
+ * Korea")? */
+static int opens_known_pair(find_run *r, size_t i)
+{
+	const ngx_token *tk = r->doc->tokens;
+	if (i + 1 >= r->doc->n_tokens || tk[i + 1].kind != NGX_TOK_WORD ||
+	    !tk[i + 1].capitalised || tk[i + 1].sentence != tk[i].sentence)
+		return 0;
+	/* keys are phonetic and short words collide ("The Sun", "A MAN"):
+	 * no function word opens a pair */
+	if (ngx_is_stopword(r->doc->lang, tk[i].norm, tk[i].norm_len))
+		return 0;
+	char a[WORD_KEY_MAX], b[WORD_KEY_MAX], k[2 * WORD_KEY_MAX];
+	size_t al = token_key(r, i, a, sizeof a);
+	size_t bl = token_key(r, i + 1, b, sizeof b);
+	if (al && bl) {
+		snprintf(k, sizeof k, "%s%s", a, b);
+		if (ngx_lexicon_name(r->c->lx, k))
+			return 1;
+	}
+	char f[128];
+	size_t n0 = tk[i].norm_len, n1 = tk[i + 1].norm_len;
+	if (n0 + n1 >= sizeof f)
+		return 0;
+	memcpy(f, tk[i].norm, n0);
+	memcpy(f + n0, tk[i + 1].norm, n1);
+	return ngx_lexicon_place(f, n0 + n1, r->slavic) != NULL;
+}
+
 static int name_word(find_run *r, size_t i)
 {
+	/* "New", "South" are no names alone, but are in "New York", "South
+	 * Korea" */
 	if (!name_word_basic(r, i))
-		return 0;
+		return r->doc->tokens[i].kind == NGX_TOK_WORD &&
+		       r->doc->tokens[i].capitalised && opens_known_pair(r, i);
 	if (!r->initial[i] || token_is_acronym(r, i))
 		return 1;
 	unsigned bits = word_bits(r, i);
@@ -353,7 +388,7 @@ static int name_word(find_run *r, size_t i)
 		return 0;
 	if (bits & WS_CAPMID)
 		return 1;
-	return token_known(r, i);
+	return token_known(r, i) || opens_known_pair(r, i);
 }
 
 /* ---- spans ----------------------------------------------------------------*/
