@@ -392,67 +392,76 @@ static void test_gazetteer(void)
 		CHECK_MSG((ngx_lexicon_place(rows[i].name, strlen(rows[i].name),
 					     rows[i].slavic) != NULL) == rows[i].place,
 			  "\"%s\"", rows[i].name);
+}
 
-	/* in English text a lone country or city is a place, not a person,
-	 * even when it says something; a title still makes a person */
+/* Types of mentions in English text that places and name words decide:
+ * a lone country or city is a place, even when it says something, and a
+ * title still makes a person; a word that is no name alone opens a known
+ * pair ("New York", "South Korea", "White House" at a sentence start) but
+ * a function word does not ("The Sun" is no Czech Republic, whatever its
+ * phonetic key); "Press" ends a name and opens a title. */
+static void test_place_mentions(void)
+{
+	static const char *const texts[] = {
+		"A small meteorite crashed near the airport of Managua, "
+		"Nicaragua said. Later Mr Jordan said he saw it.",
+		"White House officials spoke. New York police said South Korea "
+		"agreed. The Sun reported it.",
+		"The meteorite fell, the Associated Press reports. Later the "
+		"White House Press Secretary Karine Jean-Pierre spoke to the "
+		"Detroit Free Press.",
+	};
+	static const struct {
+		int text;
+		const char *surface;
+		int type; /* NGX_ENT_*, or -1: absent; -2: present, not a place */
+	} rows[] = {
+		{0, "Managua", NGX_ENT_LOC},       {0, "Nicaragua", NGX_ENT_LOC},
+		{0, "Jordan", NGX_ENT_PER},        {1, "White House", NGX_ENT_ORG},
+		{1, "New York", NGX_ENT_LOC},      {1, "South Korea", NGX_ENT_LOC},
+		{1, "The Sun", -1},                {1, "Sun", -2},
+		{2, "Associated Press", NGX_ENT_ORG},
+		{2, "Karine Jean-Pierre", NGX_ENT_PER},
+		{2, "Detroit Free Press", NGX_ENT_ORG},
+	};
 	ngx_arena a;
 	ngx_arena_init(&a, 1 << 16);
-	ngx_mention *m;
-	size_t nm;
-	CHECK(find("A small meteorite crashed near the airport of Managua, "
-		   "Nicaragua said. Later Mr Jordan said he saw it.",
-		   "en", &a, &m, &nm) == NG_OK);
-	const ngx_mention *x = by_surface(m, nm, "Managua");
-	const ngx_mention *y = by_surface(m, nm, "Nicaragua");
-	const ngx_mention *z = by_surface(m, nm, "Jordan");
-	CHECK(x && x->type == NGX_ENT_LOC);
-	CHECK(y && y->type == NGX_ENT_LOC);
-	CHECK(z && z->type == NGX_ENT_PER);
-	ngx_arena_reset(&a);
+	for (size_t t = 0; t < NGX_ARRAY_LEN(texts); t++) {
+		ngx_mention *m;
+		size_t n;
+		CHECK(find(texts[t], "en", &a, &m, &n) == NG_OK);
+		for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
+			if (rows[i].text != (int)t)
+				continue;
+			const ngx_mention *x = by_surface(m, n, rows[i].surface);
+			if (rows[i].type == -1)
+				CHECK_MSG(!x, "\"%s\" found", rows[i].surface);
+			else if (rows[i].type == -2)
+				CHECK_MSG(x && x->type != NGX_ENT_LOC, "\"%s\"",
+					  rows[i].surface);
+			else
+				CHECK_MSG(x && x->type == rows[i].type,
+					  "\"%s\": %s", rows[i].surface,
+					  x ? ngx_entity_type_name(x->type) : "absent");
+		}
+		ngx_arena_reset(&a);
+	}
 
 	/* one entity for every spelling of a place the curated list lacks */
-	CHECK(find("Officials in Nicaragua said so.", "en", &a, &m, &nm) == NG_OK);
-	x = by_surface(m, nm, "Nicaragua");
+	ngx_mention *m;
+	size_t n;
+	CHECK(find("Officials in Nicaragua said so.", "en", &a, &m, &n) == NG_OK);
+	const ngx_mention *x = by_surface(m, n, "Nicaragua");
 	char *en_key = x ? strdup(x->key) : NULL;
-	CHECK(find("Власти Никарагуа заявили об этом.", "ru", &a, &m, &nm) ==
+	CHECK(find("Власти Никарагуа заявили об этом.", "ru", &a, &m, &n) ==
 	      NG_OK);
-	y = by_surface(m, nm, "Никарагуа");
+	const ngx_mention *y = by_surface(m, n, "Никарагуа");
 	CHECK(en_key && y && y->type == NGX_ENT_LOC);
 	if (en_key && y) {
 		CHECK_STR(y->key, en_key);
 		CHECK_STR(y->name, "Nicaragua");
 	}
 	free(en_key);
-	ngx_arena_reset(&a);
-
-	/* a word that is no name alone opens a known pair: "New York",
-	 * "South Korea", "White House" at a sentence start; a function word
-	 * does not ("The Sun" is no Czech Republic, whatever its key) */
-	CHECK(find("White House officials spoke. New York police said South "
-		   "Korea agreed. The Sun reported it.",
-		   "en", &a, &m, &nm) == NG_OK);
-	x = by_surface(m, nm, "White House");
-	y = by_surface(m, nm, "New York");
-	z = by_surface(m, nm, "South Korea");
-	CHECK(x && x->type == NGX_ENT_ORG);
-	CHECK(y && y->type == NGX_ENT_LOC);
-	CHECK(z && z->type == NGX_ENT_LOC);
-	CHECK(by_surface(m, nm, "The Sun") == NULL);
-	x = by_surface(m, nm, "Sun");
-	CHECK(!x || x->type != NGX_ENT_LOC);
-	ngx_arena_reset(&a);
-
-	/* "Press" ends a name and opens a title */
-	CHECK(find("The meteorite fell, the Associated Press reports. Later "
-		   "the White House Press Secretary Karine Jean-Pierre spoke to "
-		   "the Detroit Free Press.",
-		   "en", &a, &m, &nm) == NG_OK);
-	x = by_surface(m, nm, "Associated Press");
-	y = by_surface(m, nm, "Karine Jean-Pierre");
-	z = by_surface(m, nm, "Detroit Free Press");
-	CHECK(x && x->type == NGX_ENT_ORG);
-	CHECK(y && y->type == NGX_ENT_PER);
-	CHECK(z && z->type == NGX_ENT_ORG);
 	ngx_arena_free(&a);
 }
 
@@ -471,6 +480,7 @@ int main(void)
 	test_time_zones();
 	test_romance_orgs();
 	test_gazetteer();
+	test_place_mentions();
 	ngx_entity_ctx_free(ent_ctx);
 	ngx_text_ctx_free(text_ctx);
 	return check_report("test_entities");
