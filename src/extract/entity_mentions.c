@@ -344,6 +344,23 @@ static int name_word_basic(find_run *r, size_t i)
 	return 1;
 }
 
+/* The folded forms of tokens [from, to) joined, as the gazetteer matches
+ * them (ngx_lexicon_place ignores spaces and punctuation); 0 when they do
+ * not fit in cap, longer than any place name. */
+static size_t joined_norms(const find_run *r, size_t from, size_t to,
+			   char *out, size_t cap)
+{
+	const ngx_token *tk = r->doc->tokens;
+	size_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		if (n + tk[i].norm_len >= cap)
+			return 0;
+		memcpy(out + n, tk[i].norm, tk[i].norm_len);
+		n += tk[i].norm_len;
+	}
+	return n;
+}
+
 /* Does token i open a two-word curated name or gazetteer place with the
  * next token ("White House" opening a sentence, "New York", "South
  * Korea")? */
@@ -366,12 +383,8 @@ static int opens_known_pair(find_run *r, size_t i)
 			return 1;
 	}
 	char f[128];
-	size_t n0 = tk[i].norm_len, n1 = tk[i + 1].norm_len;
-	if (n0 + n1 >= sizeof f)
-		return 0;
-	memcpy(f, tk[i].norm, n0);
-	memcpy(f + n0, tk[i + 1].norm, n1);
-	return ngx_lexicon_place(f, n0 + n1, r->slavic) != NULL;
+	size_t fl = joined_norms(r, i, i + 2, f, sizeof f);
+	return fl && ngx_lexicon_place(f, fl, r->slavic) != NULL;
 }
 
 static int name_word(find_run *r, size_t i)
@@ -823,16 +836,9 @@ static void type_span(find_run *r, span *s)
 	 * ("Mr Jordan"); a place still says things ("Nicaragua said") */
 	int titled = title_before(r, s->tok0);
 	char folded[128];
-	size_t fl = 0;
-	/* the span's words as folded by the tokeniser, joined */
-	for (size_t i = s->tok0; whole && !titled && i < s->tok1; i++) {
-		if (fl + tk[i].norm_len >= sizeof folded) {
-			fl = 0; /* longer than any place name */
-			break;
-		}
-		memcpy(folded + fl, tk[i].norm, tk[i].norm_len);
-		fl += tk[i].norm_len;
-	}
+	size_t fl = whole && !titled ? joined_norms(r, s->tok0, s->tok1, folded,
+						    sizeof folded)
+				     : 0;
 	s->place = fl ? ngx_lexicon_place(folded, fl, r->slavic) : NULL;
 	if (s->place) {
 		set_type(s, NGX_ENT_LOC, EV_MEDIUM);
@@ -855,7 +861,6 @@ static void type_span(find_run *r, span *s)
 		set_type(s, NGX_ENT_ORG, EV_MEDIUM);
 		return;
 	}
-
 	if (locprep_before(r, s->tok0)) {
 		set_type(s, NGX_ENT_LOC, EV_WEAK);
 		if (r->german && s->n_words == 1)
