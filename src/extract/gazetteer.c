@@ -56,14 +56,9 @@ static const char *const skip_exemplars[] = {
 	"Pacific/Chatham", "Australia/Lindeman", "Australia/Lord_Howe",
 };
 
-/* One entry being built: "L|" then variants separated by '|', each once. */
-typedef struct entry {
-	ngx_buf b;
-} entry;
-
-static int has_variant(const entry *e, const char *v, size_t n)
+static int has_variant(const ngx_buf *e, const char *v, size_t n)
 {
-	const char *p = e->b.data + 2, *end = e->b.data + e->b.len;
+	const char *p = e->data + 2, *end = e->data + e->len;
 	while (p < end) {
 		const char *bar = memchr(p, '|', (size_t)(end - p));
 		size_t len = bar ? (size_t)(bar - p) : (size_t)(end - p);
@@ -74,7 +69,7 @@ static int has_variant(const entry *e, const char *v, size_t n)
 	return 0;
 }
 
-static ng_status add_variant(entry *e, const char *v, size_t n)
+static ng_status add_variant(ngx_buf *e, const char *v, size_t n)
 {
 	while (n && v[n - 1] == ' ')
 		n--;
@@ -84,14 +79,14 @@ static ng_status add_variant(entry *e, const char *v, size_t n)
 	}
 	if (n == 0 || memchr(v, '|', n) || has_variant(e, v, n))
 		return NG_OK;
-	if (e->b.len > 2 && ngx_buf_putc(&e->b, '|'))
+	if (e->len > 2 && ngx_buf_putc(e, '|'))
 		return NG_ERR_NOMEM;
-	return ngx_buf_append(&e->b, v, n);
+	return ngx_buf_append(e, v, n);
 }
 
 /* Adds a display name and the plain names inside it: the part before
  * " (", " - " or " SAR ", and the parenthesised part. */
-static ng_status add_display(entry *e, const char *s)
+static ng_status add_display(ngx_buf *e, const char *s)
 {
 	size_t n = strlen(s);
 	const char *cut = NULL;
@@ -111,15 +106,15 @@ static ng_status add_display(entry *e, const char *s)
 	return st;
 }
 
-static ng_status finish(entry *e, char ***list, size_t *n, size_t *cap)
+static ng_status finish(ngx_buf *e, char ***list, size_t *n, size_t *cap)
 {
-	if (e->b.len <= 2) /* no name in any language */
+	if (e->len <= 2) /* no name in any language */
 		return NG_OK;
-	char *s = malloc(e->b.len + 1);
+	char *s = malloc(e->len + 1);
 	if (!s)
 		return NG_ERR_NOMEM;
-	memcpy(s, e->b.data, e->b.len);
-	s[e->b.len] = 0;
+	memcpy(s, e->data, e->len);
+	s[e->len] = 0;
 	if (*n == *cap) {
 		size_t c = *cap ? *cap * 2 : 256;
 		char **l = realloc(*list, c * sizeof *l);
@@ -134,13 +129,13 @@ static ng_status finish(entry *e, char ***list, size_t *n, size_t *cap)
 	return NG_OK;
 }
 
-static ng_status entry_reset(entry *e)
+static ng_status entry_reset(ngx_buf *e)
 {
-	ngx_buf_clear(&e->b);
-	return ngx_buf_append(&e->b, "L|", 2);
+	ngx_buf_clear(e);
+	return ngx_buf_append(e, "L|", 2);
 }
 
-static ng_status countries(entry *e, char ***list, size_t *n, size_t *cap)
+static ng_status countries(ngx_buf *e, char ***list, size_t *n, size_t *cap)
 {
 	ng_status st = NG_OK;
 	for (const char *const *c = uloc_getISOCountries(); *c && !st; c++) {
@@ -185,7 +180,7 @@ typedef struct city_fmt {
 	UCalendar *cal;
 } city_fmt;
 
-static ng_status cities(entry *e, char ***list, size_t *n, size_t *cap)
+static ng_status cities(ngx_buf *e, char ***list, size_t *n, size_t *cap)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UEnumeration *zones = ucal_openTimeZoneIDEnumeration(
@@ -244,12 +239,12 @@ ng_status ngx_gazetteer_places(char ***out, size_t *n_out)
 {
 	char **list = NULL;
 	size_t n = 0, cap = 0;
-	entry e = {0};
-	ngx_buf_init(&e.b, 0);
+	ngx_buf e; /* the entry being built: "L|" then its variants */
+	ngx_buf_init(&e, 0);
 	ng_status st = countries(&e, &list, &n, &cap);
 	if (!st)
 		st = cities(&e, &list, &n, &cap);
-	ngx_buf_free(&e.b);
+	ngx_buf_free(&e);
 	if (st) {
 		ngx_gazetteer_free(list, n);
 		return st;
