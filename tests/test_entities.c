@@ -399,7 +399,8 @@ static void test_gazetteer(void)
  * title still makes a person; a word that is no name alone opens a known
  * pair ("New York", "South Korea", "White House" at a sentence start) but
  * a function word does not ("The Sun" is no Czech Republic, whatever its
- * phonetic key); "Press" ends a name and opens a title. */
+ * phonetic key); "Press" ends a name and opens a title; a place and a
+ * head noun ("New York City") is a place, and a magazine an organisation. */
 static void test_place_mentions(void)
 {
 	static const char *const texts[] = {
@@ -410,6 +411,7 @@ static void test_place_mentions(void)
 		"The meteorite fell, the Associated Press reports. Later the "
 		"White House Press Secretary Karine Jean-Pierre spoke to the "
 		"Detroit Free Press.",
+		"Police in New York City said New York Magazine was wrong.",
 	};
 	static const struct {
 		int text;
@@ -423,6 +425,8 @@ static void test_place_mentions(void)
 		{2, "Associated Press", NGX_ENT_ORG},
 		{2, "Karine Jean-Pierre", NGX_ENT_PER},
 		{2, "Detroit Free Press", NGX_ENT_ORG},
+		{3, "New York City", NGX_ENT_LOC},
+		{3, "New York Magazine", NGX_ENT_ORG},
 	};
 	ngx_arena a;
 	ngx_arena_init(&a, 1 << 16);

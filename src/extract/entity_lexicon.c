@@ -79,7 +79,7 @@ static const char *const org_words[] = {
 	"telegraph", "daily", "club", "league", "alliance", "federation",
 	"assembly", "board", "authority", "church", "school", "college",
 	"academy", "centre", "center", "forum", "movement", "front", "media",
-	"tv", "radio", "gazette", "press",
+	"tv", "radio", "gazette", "press", "magazine",
 	/* de fr it es */
 	"ministerium*", "universität", "partei", "gericht*", "kongress*",
 	"parlament*", "bundestag*", "regierung*", "rat", "rates",

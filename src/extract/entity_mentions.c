@@ -765,6 +765,25 @@ static void set_type(span *s, int type, int ev)
 	}
 }
 
+/* A place and a capitalised head noun: "New York City", "Moscow Oblast",
+ * "Faroe Islands". The span keeps its own key (the city is not the
+ * state). Typed with the places, before the person cues. */
+static int place_with_head(const find_run *r, const span *s)
+{
+	static const char *const heads[] = {
+		"city", "state", "county", "province", "region", "oblast",
+		"island", "islands", "district",
+	};
+	const ngx_token *last = &r->doc->tokens[s->tok1 - 1];
+	int head = 0;
+	for (size_t i = 0; i < NGX_ARRAY_LEN(heads) && !head; i++)
+		head = last->norm_len == strlen(heads[i]) &&
+		       !memcmp(last->norm, heads[i], last->norm_len);
+	char f[128];
+	size_t fl = head ? joined_norms(r, s->tok0, s->tok1 - 1, f, sizeof f) : 0;
+	return fl && ngx_lexicon_place(f, fl, r->slavic) != NULL;
+}
+
 /* Pass 3: a type from the span and its neighbours. */
 static void type_span(find_run *r, span *s)
 {
@@ -840,7 +859,7 @@ static void type_span(find_run *r, span *s)
 						    sizeof folded)
 				     : 0;
 	s->place = fl ? ngx_lexicon_place(folded, fl, r->slavic) : NULL;
-	if (s->place) {
+	if (s->place || (fl && s->n_words >= 2 && place_with_head(r, s))) {
 		set_type(s, NGX_ENT_LOC, EV_MEDIUM);
 		return;
 	}
