@@ -104,6 +104,8 @@ typedef struct ng_ingest_stats {
 	long long invalid_utf8;   /* invalid bytes replaced by U+FFFD */
 	long long warnings;
 	long long errors;
+	long long moved;          /* earlier articles moved to a story that fits
+				     them better (docs/LINKING.md) */
 } ng_ingest_stats;
 
 /* One article as a caller hands it over. Only text is required. */

@@ -508,6 +508,61 @@ static uint32_t story_add(ngx_story_index *si, const ngx_link_article *a,
  * over three days: stories of the first days are retired (an undated
  * article on their topic opens a new story), recent ones still take
  * articles, and the centroid and posting bytes stay flat. */
+/* Moves: an article that joined the wrong story moves to the story that
+ * fits it better, and only then; members and sizes follow. Terms are
+ * synthetic ids (sorted, as ngx_terms gives them). */
+static void test_moves(void)
+{
+	static const ngx_term a1[] = {{1, 2}, {2, 2}, {3, 2}};
+	static const ngx_term a2[] = {{1, 2}, {2, 2}, {4, 2}};
+	static const ngx_term x[] = {{1, 1}, {7, 2}, {8, 2}, {9, 2}};
+	static const ngx_term b1[] = {{7, 2}, {8, 2}, {9, 2}, {10, 1}};
+	static const ngx_term b2[] = {{7, 2}, {8, 2}, {9, 2}, {11, 1}};
+	static const struct {
+		const ngx_term *t;
+		uint32_t n, story;
+	} rows[] = {{a1, 3, 1}, {a2, 3, 1}, {x, 4, 1}, {b1, 4, 2}, {b2, 4, 2}};
+	ngx_story_index si;
+	ngx_story_index_init(&si);
+	for (uint32_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
+		ngx_link_article la = {.terms = rows[i].t, .n_terms = rows[i].n,
+				       .day = NGX_DAY_UNKNOWN};
+		CHECK(ngx_story_index_count(&si, &la) == NG_OK);
+		CHECK(ngx_story_index_join(&si, &la, rows[i].story) == NG_OK);
+		CHECK(ngx_story_index_add_member(&si, rows[i].story, i) == NG_OK);
+	}
+	/* the articles of topic A stay; x fits story 2 better */
+	CHECK(ngx_story_index_better(&si, 1, a1, 3, NGX_DAY_UNKNOWN, 14, 0.2) == 0);
+	CHECK(ngx_story_index_better(&si, 1, a2, 3, NGX_DAY_UNKNOWN, 14, 0.2) == 0);
+	CHECK(ngx_story_index_better(&si, 1, x, 4, NGX_DAY_UNKNOWN, 14, 0.2) == 2);
+	/* not when no other story reaches the threshold */
+	CHECK(ngx_story_index_better(&si, 1, x, 4, NGX_DAY_UNKNOWN, 14, 0.99) == 0);
+	CHECK(ngx_story_index_move(&si, 1, 2, 2, x, 4) == NG_OK);
+	CHECK(si.stories[0].size == 2 && si.stories[1].size == 3);
+	CHECK(si.stories[0].n_members == 2 && si.stories[1].n_members == 3);
+	int in1 = 0, in2 = 0;
+	for (uint32_t i = 0; i < si.stories[0].n_members; i++)
+		in1 |= si.stories[0].members[i] == 2;
+	for (uint32_t i = 0; i < si.stories[1].n_members; i++)
+		in2 |= si.stories[1].members[i] == 2;
+	CHECK(!in1 && in2);
+	/* once moved it stays: no story fits it better than its new one */
+	CHECK(ngx_story_index_better(&si, 2, x, 4, NGX_DAY_UNKNOWN, 14, 0.2) == 0);
+	/* a story of one article has nothing to compare with */
+	ngx_link_article lone = {.terms = x, .n_terms = 4, .day = NGX_DAY_UNKNOWN};
+	CHECK(ngx_story_index_count(&si, &lone) == NG_OK);
+	CHECK(ngx_story_index_join(&si, &lone, 3) == NG_OK);
+	CHECK(ngx_story_index_add_member(&si, 3, 5) == NG_OK);
+	CHECK(ngx_story_index_better(&si, 3, x, 4, NGX_DAY_UNKNOWN, 14, 0.2) == 0);
+	/* a merge carries the members over */
+	uint32_t into = 0, from = 0;
+	CHECK(ngx_story_index_merge(&si, 3, 0.05, 14, &into, &from) == NG_OK);
+	CHECK(into == 2 && from == 3);
+	CHECK(si.stories[1].n_members == 4 && si.stories[1].size == 4);
+	CHECK(si.stories[2].members == NULL);
+	ngx_story_index_free(&si);
+}
+
 static void test_story_retire(void)
 {
 	ngx_story_index si;
@@ -692,6 +747,7 @@ int main(void)
 	test_credit();
 	test_window_undated();
 	test_story_retire();
+	test_moves();
 	ngx_arena_free(&scratch);
 	ngx_arena_free(&keep);
 	ngx_text_ctx_free(tc);

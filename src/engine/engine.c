@@ -118,6 +118,14 @@ static ng_status fetch_sketch(void *ctx, uint32_t seq, ngx_arena *a,
 	return ngx_store_get_sketch(e->store, seq, a, out);
 }
 
+/* Moves read an earlier article's terms back from the store. */
+static ng_status fetch_terms(void *ctx, uint32_t seq, ngx_arena *a,
+			     ngx_term **terms, uint32_t *n_terms, int32_t *day)
+{
+	ng_engine *e = ctx;
+	return ngx_store_get_terms(e->store, seq, a, terms, n_terms, day);
+}
+
 ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 {
 	ng_engine *e = calloc(1, sizeof *e);
@@ -159,7 +167,8 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 			      .window_days = e->config.story_window_days,
 			      .near_threshold = NGX_NEAR_THRESHOLD,
 			      .merge_threshold = NGX_MERGE_THRESHOLD,
-			      .fetch_sketch = fetch_sketch, .fetch_ctx = e};
+			      .fetch_sketch = fetch_sketch, .fetch_terms = fetch_terms,
+			      .fetch_ctx = e};
 	if (!st)
 		st = ngx_link_new(&lc, &e->link);
 	if (!st)

@@ -10,14 +10,22 @@
 #include "link_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct ngx_link {
 	ngx_link_config config;
 	ngx_copy_index copies;
 	ngx_story_index stories;
 	uint32_t *story_of; /* by seq */
-	size_t n, cap;
+	uint8_t *pinned;    /* by seq: in a whole-article copy edge that decided
+			       a story, so it never moves away from its copies */
+	size_t n, cap, cap_pinned;
+	ngx_arena scratch;  /* terms read back for moves, reset per member */
 };
+
+/* Stories larger than this are not checked for misplaced members: the
+ * check reads every member back (see ngx_story_index_better). */
+#define NGX_MOVE_MAX_MEMBERS 256
 
 const char *ngx_copy_kind_name(int kind)
 {
@@ -56,6 +64,7 @@ ng_status ngx_link_new(const ngx_link_config *c, ngx_link **out)
 	l->config = *c;
 	ngx_copy_index_init(&l->copies);
 	ngx_story_index_init(&l->stories);
+	ngx_arena_init(&l->scratch, 16 << 10);
 	*out = l;
 	return NG_OK;
 }
@@ -66,19 +75,25 @@ void ngx_link_free(ngx_link *l)
 		return;
 	ngx_copy_index_free(&l->copies);
 	ngx_story_index_free(&l->stories);
+	ngx_arena_free(&l->scratch);
 	free(l->story_of);
+	free(l->pinned);
 	free(l);
 }
 
 static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
 		       const ngx_copy_edge *edges, int n_edges)
 {
-	if (ngx_grow((void **)&l->story_of, &l->cap, l->n + 1, sizeof *l->story_of))
+	if (ngx_grow((void **)&l->story_of, &l->cap, l->n + 1, sizeof *l->story_of) ||
+	    ngx_grow((void **)&l->pinned, &l->cap_pinned, l->n + 1, 1))
 		return NG_ERR_NOMEM;
+	l->pinned[l->n] = 0;
 	ng_status st = ngx_copy_index_add(&l->copies, a, (uint32_t)l->n, edges,
 					  n_edges);
 	if (!st)
 		st = ngx_story_index_join(&l->stories, a, story);
+	if (!st)
+		st = ngx_story_index_add_member(&l->stories, story, (uint32_t)l->n);
 	if (!st)
 		st = ngx_story_index_retire(&l->stories, l->copies.today,
 					    l->config.window_days);
@@ -86,6 +101,56 @@ static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
 		return st;
 	l->story_of[l->n++] = story;
 	return NG_OK;
+}
+
+/* Moves the members of story that another story fits better (see "moves"
+ * in story_index.c), once the story has grown by half since the last
+ * check (every member is read back from the store, so a story of n
+ * articles costs about 3n reads over its life). The article just added (seq) and pinned articles stay; moves are
+ * reported in r for the store. */
+static ng_status move_members(ngx_link *l, uint32_t story, uint32_t seq,
+			      ngx_link_result *r)
+{
+	ngx_story_state *s = &l->stories.stories[story - 1];
+	if (!l->config.fetch_terms || s->size < 2 || s->size > NGX_MOVE_MAX_MEMBERS ||
+	    (s->moves_size && s->size * 2 < s->moves_size * 3))
+		return NG_OK;
+	s->moves_size = s->size;
+	uint32_t n = s->n_members;
+	uint32_t *members = malloc((n ? n : 1) * sizeof *members);
+	if (!members)
+		return NG_ERR_NOMEM;
+	memcpy(members, s->members, n * sizeof *members);
+	ng_status st = NG_OK;
+	for (uint32_t i = 0; i < n && !st && r->n_moves < NGX_MAX_MOVES; i++) {
+		uint32_t m = members[i];
+		if (m == seq || l->pinned[m] || l->stories.stories[story - 1].size < 2)
+			continue;
+		ngx_term *t;
+		uint32_t nt;
+		int32_t day;
+		ngx_arena_reset(&l->scratch);
+		st = l->config.fetch_terms(l->config.fetch_ctx, m, &l->scratch, &t,
+					   &nt, &day);
+		if (st == NG_ERR_NOTFOUND) {
+			st = NG_OK;
+			continue;
+		}
+		if (st)
+			break;
+		uint32_t to = ngx_story_index_better(&l->stories, story, t, nt, day,
+						     l->config.window_days,
+						     l->config.story_threshold);
+		if (!to)
+			continue;
+		st = ngx_story_index_move(&l->stories, story, to, m, t, nt);
+		if (!st) {
+			l->story_of[m] = to;
+			r->moves[r->n_moves++] = (ngx_link_move){m, story, to};
+		}
+	}
+	free(members);
+	return st;
 }
 
 ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
@@ -111,11 +176,14 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 		     (r.edges[i].kind == r.edges[best_edge].kind &&
 		      r.edges[i].score > r.edges[best_edge].score)))
 			best_edge = i;
+	int pin = 0;
 	if (best_edge >= 0) {
 		const ngx_copy_edge *e = &r.edges[best_edge];
 		uint32_t other = e->copy == seq ? e->original : e->copy;
 		r.story = ngx_story_index_live(&l->stories, l->story_of[other]);
 		r.story_score = e->score;
+		l->pinned[other] = 1;
+		pin = 1;
 	} else {
 		st = ngx_story_index_best(&l->stories, a, l->config.window_days,
 					  &r.story, &r.story_score);
@@ -128,6 +196,10 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 		}
 	}
 	st = record(l, a, r.story, r.edges, r.n_edges);
+	if (!st)
+		l->pinned[seq] = (uint8_t)pin;
+	if (!st && !r.new_story)
+		st = move_members(l, r.story, seq, &r);
 	if (!st && !r.new_story)
 		st = ngx_story_index_merge(&l->stories, r.story,
 					   l->config.merge_threshold,
@@ -151,7 +223,13 @@ ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 			       : NG_OK;
 	if (!st)
 		st = ngx_story_index_count(&l->stories, a);
-	return st ? st : record(l, a, story, NULL, 0);
+	if (!st)
+		st = record(l, a, story, NULL, 0);
+	/* a restored article stays where it is: the copy edges that tied it
+	 * to its copies are not read back */
+	if (!st)
+		l->pinned[l->n - 1] = 1;
+	return st;
 }
 
 uint32_t ngx_link_first_held(const ngx_link *l)

@@ -113,16 +113,29 @@ static inline uint16_t ngx_link_lang(const char *iso)
 typedef ng_status (*ngx_sketch_fetch_fn)(void *ctx, uint32_t seq,
 					 ngx_arena *a, ngx_text_sketch *out);
 
+/* Reads back the terms and publication day of an earlier article (from the
+ * store), for checking whether it sits in the right story. */
+typedef ng_status (*ngx_terms_fetch_fn)(void *ctx, uint32_t seq, ngx_arena *a,
+					ngx_term **terms, uint32_t *n_terms,
+					int32_t *day);
+
 typedef struct ngx_link_config {
 	double story_threshold;     /* cosine to join a story */
 	int window_days;            /* stories idle longer are not joined */
 	double near_threshold;      /* MinHash Jaccard for a near copy */
 	double merge_threshold;     /* average link to merge two stories; 0 off */
 	ngx_sketch_fetch_fn fetch_sketch; /* NULL: no rewrite/partial search */
+	ngx_terms_fetch_fn fetch_terms;   /* NULL: members never move */
 	void *fetch_ctx;
 } ngx_link_config;
 
 #define NGX_MAX_EDGES_PER_ARTICLE 16
+/* Earlier articles moved to a better story after one article (at most). */
+#define NGX_MAX_MOVES 32
+
+typedef struct ngx_link_move {
+	uint32_t seq, from, to;
+} ngx_link_move;
 
 typedef struct ngx_link_result {
 	uint32_t seq;
@@ -134,6 +147,9 @@ typedef struct ngx_link_result {
 				       story is then merged_into */
 	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
 	int n_edges;
+	/* earlier articles that moved to a better story, before the merge */
+	ngx_link_move moves[NGX_MAX_MOVES];
+	int n_moves;
 } ngx_link_result;
 
 typedef struct ngx_link ngx_link;

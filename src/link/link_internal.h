@@ -115,6 +115,9 @@ typedef struct ngx_story_state {
 	uint64_t last_arrival; /* articles counted when it last grew */
 	uint16_t langs[4];    /* languages of its articles (the first four) */
 	uint8_t retired;      /* closed and its centroid freed (see below) */
+	uint32_t *members;    /* seqs of its articles, while open */
+	uint32_t n_members, cap_members;
+	uint32_t moves_size;  /* size at the last check for misplaced members */
 } ngx_story_state;
 
 typedef struct ngx_posting_list {
@@ -165,6 +168,18 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
 				double threshold, int window_days,
 				uint32_t *into, uint32_t *from);
+/* Records seq as a member of story (after ngx_story_index_join). */
+ng_status ngx_story_index_add_member(ngx_story_index *si, uint32_t story,
+				     uint32_t seq);
+/* For a member of story with these terms and publication day: the open
+ * story in the window that fits it at threshold or better and better than
+ * the rest of its own story does, or 0 (see story_index.c, "moves"). */
+uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
+				const ngx_term *terms, uint32_t n, int32_t day,
+				int window_days, double threshold);
+/* Moves member seq with these terms from story from to story to. */
+ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
+			       uint32_t seq, const ngx_term *terms, uint32_t n);
 /* The live story a (possibly merged) story id now belongs to. */
 uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story);
 /* Makes room for story ids up to n (placeholders for ids merged away before

@@ -44,6 +44,9 @@
 #define NGX_MERGE_SCORES 10       /* merge candidates given a full average
 				     link (40 gave the same FNC-1 stories,
 				     at a fifth more ingest time) */
+#define NGX_MOVE_SCORES 10        /* stories a member may move to, given a
+				     full cosine (40 gave the same FNC-1
+				     stories, at a fifth more ingest time) */
 #define NGX_CENTROID_MAX 3000     /* centroid terms before pruning */
 #define NGX_CENTROID_KEEP 2000
 /* Cosines across languages (pivot bag against native bag) come out about
@@ -64,6 +67,7 @@ void ngx_story_index_free(ngx_story_index *si)
 		free(si->stories[i].terms);
 		free(si->stories[i].weights);
 		free(si->stories[i].unit);
+		free(si->stories[i].members);
 	}
 	free(si->stories);
 	for (size_t i = 0; i < si->n_lists; i++)
@@ -572,8 +576,11 @@ ng_status ngx_story_index_retire(ngx_story_index *si, int32_t today,
 		free(s->terms);
 		free(s->weights);
 		free(s->unit);
+		free(s->members);
 		s->terms = NULL;
 		s->weights = s->unit = NULL;
+		s->members = NULL;
+		s->n_members = s->cap_members = 0;
 		s->n_terms = s->cap_terms = 0;
 		s->norm_docs = 0;
 		s->retired = 1;
@@ -592,7 +599,8 @@ size_t ngx_story_index_memory(const ngx_story_index *si)
 		       (si->df.cap + si->postings.cap) * 17 +
 		       si->cap_lists * sizeof(ngx_posting_list);
 	for (uint32_t i = 0; i < si->n; i++)
-		bytes += si->stories[i].cap_terms * 12;
+		bytes += si->stories[i].cap_terms * 12 +
+			 si->stories[i].cap_members * 4;
 	for (size_t i = 0; i < si->n_lists; i++)
 		bytes += si->lists[i].cap * 4;
 	return bytes;
@@ -632,6 +640,11 @@ static ng_status absorb(ngx_story_index *si, uint32_t into, uint32_t from)
 	for (int i = 0; i < 4; i++)
 		story_add_lang(x, y->langs[i]);
 	widen_days(x, y->first_day, y->last_day);
+	for (uint32_t i = 0; i < y->n_members && !st; i++)
+		st = ngx_story_index_add_member(si, into, y->members[i]);
+	if (st)
+		return st;
+	free(y->members);
 	free(y->terms);
 	free(y->weights);
 	free(y->unit);
@@ -716,4 +729,164 @@ ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
 	*into = story < best ? story : best;
 	*from = story < best ? best : story;
 	return absorb(si, *into, *from);
+}
+
+/* ---- moves ----------------------------------------------------------------
+ * An article joins the story that fits it best when it arrives; later
+ * articles can show that another story fits it better (FNC-1: the first
+ * articles about Kim Jong-un's ankles, his sister and a ban on his name
+ * joined one another before each claim had its own story). When a story
+ * has grown by half (link.c), each member is compared with the rest of
+ * its own story (the centroid less the member) and with the stories its
+ * terms find; it moves to one that fits it at the join threshold or better
+ * and better than its own. Stories keep their member lists while open (4 bytes
+ * an article); the members' terms come from the caller (the store). */
+ng_status ngx_story_index_add_member(ngx_story_index *si, uint32_t story,
+				     uint32_t seq)
+{
+	ngx_story_state *s = &si->stories[story - 1];
+	if (s->n_members == s->cap_members) {
+		uint32_t cap = s->cap_members ? s->cap_members * 2 : 4;
+		uint32_t *m = realloc(s->members, cap * sizeof *m);
+		if (!m)
+			return NG_ERR_NOMEM;
+		s->members = m;
+		s->cap_members = cap;
+	}
+	s->members[s->n_members++] = seq;
+	return NG_OK;
+}
+
+typedef struct move_query {
+	uint32_t story;
+	int32_t day;
+	int window;
+} move_query;
+
+static int may_move_to(const ngx_story_index *si, uint32_t id, const void *ctx)
+{
+	const move_query *q = ctx;
+	return id != q->story && in_window(&si->stories[id - 1], q->day, q->window);
+}
+
+uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
+				const ngx_term *t, uint32_t n, int32_t day,
+				int window_days, double threshold)
+{
+	ngx_story_state *s = &si->stories[story - 1];
+	if (n == 0 || s->size < 2)
+		return 0;
+	weighted *w = malloc(n * sizeof *w);
+	uint32_t *qt = malloc(n * sizeof *qt);
+	double *qw = malloc(n * sizeof *qw);
+	if (!w || !qt || !qw) {
+		free(w);
+		free(qt);
+		free(qw);
+		return 0; /* no memory to look: it stays */
+	}
+	/* own: the cosine with the centroid less the member, from the dot
+	 * A with the whole centroid and the member's squared norm X2 */
+	double x2 = 0, dot = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		double x = tf_weight(t[i].count) * idf(si, t[i].term);
+		x2 += x * x;
+		uint32_t at = centroid_at(s, t[i].term);
+		if (at != UINT32_MAX)
+			dot += x * s->weights[at] * idf(si, t[i].term);
+		w[i] = (weighted){i, x};
+	}
+	double sn = story_norm(si, s), rest2 = sn * sn - 2 * dot + x2;
+	double own = rest2 > 1e-12 && x2 > 0 ? (dot - x2) / (sqrt(x2) * sqrt(rest2)) : 0;
+	qsort(w, n, sizeof *w, by_weight_desc);
+	for (uint32_t k = 0; k < n; k++) {
+		qt[k] = t[w[k].idx].term;
+		qw[k] = w[k].w;
+	}
+	move_query q = {story, day, window_days};
+	candidate *c = NULL;
+	size_t nc = 0;
+	uint32_t best = 0;
+	double best_cos = threshold > own ? threshold : own;
+	if (!gather(si, qt, qw, n, may_move_to, &q, &c, &nc)) {
+		size_t full = nc < NGX_MOVE_SCORES ? nc : NGX_MOVE_SCORES;
+		for (size_t i = 0; i < full; i++) {
+			ngx_story_state *o = &si->stories[c[i].story - 1];
+			double d = 0;
+			for (uint32_t j = 0; j < n; j++) {
+				uint32_t at = centroid_at(o, t[j].term);
+				if (at != UINT32_MAX)
+					d += tf_weight(t[j].count) * idf(si, t[j].term) *
+					     o->weights[at] * idf(si, t[j].term);
+			}
+			double on = story_norm(si, o);
+			double cs = on > 0 ? d / (on * sqrt(x2)) : 0;
+			if (cs > best_cos || (cs == best_cos && best && c[i].story < best)) {
+				best_cos = cs;
+				best = c[i].story;
+			}
+		}
+	}
+	free(c);
+	free(w);
+	free(qt);
+	free(qw);
+	return best;
+}
+
+ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
+			       uint32_t seq, const ngx_term *t, uint32_t n)
+{
+	ngx_story_state *s = &si->stories[from - 1];
+	uint32_t *terms = malloc((n ? n : 1) * sizeof *terms);
+	float *wt = malloc((n ? n : 1) * sizeof *wt);
+	float *un = malloc((n ? n : 1) * sizeof *un);
+	if (!terms || !wt || !un) {
+		free(terms);
+		free(wt);
+		free(un);
+		return NG_ERR_NOMEM;
+	}
+	double xn = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		double x = tf_weight(t[i].count) * idf(si, t[i].term);
+		xn += x * x;
+	}
+	xn = xn > 0 ? sqrt(xn) : 1;
+	/* out of the old centroid (its unit part was weighed with the idf of
+	 * the day it joined: today's may differ a little, so nothing goes
+	 * below zero) */
+	for (uint32_t i = 0; i < n; i++) {
+		double tw = tf_weight(t[i].count);
+		double u = tw * idf(si, t[i].term) / xn;
+		uint32_t at = centroid_at(s, t[i].term);
+		if (at != UINT32_MAX) {
+			s->weights[at] = s->weights[at] > tw ? s->weights[at] - (float)tw : 0;
+			s->unit[at] = s->unit[at] > u ? s->unit[at] - (float)u : 0;
+		}
+		terms[i] = t[i].term;
+		wt[i] = (float)tw;
+		un[i] = (float)u;
+	}
+	s->size--;
+	s->norm_docs = 0;
+	for (uint32_t i = 0; i < s->n_members; i++)
+		if (s->members[i] == seq) {
+			memmove(s->members + i, s->members + i + 1,
+				(s->n_members - i - 1) * sizeof *s->members);
+			s->n_members--;
+			break;
+		}
+	ngx_story_state *o = &si->stories[to - 1];
+	ng_status st = centroid_add(si, o, to, terms, wt, un, n);
+	free(terms);
+	free(wt);
+	free(un);
+	if (st)
+		return st;
+	o->size++;
+	o->last_arrival = si->n_docs;
+	if (o->n_terms > NGX_CENTROID_MAX && (st = prune(si, o)))
+		return st;
+	return ngx_story_index_add_member(si, to, seq);
 }

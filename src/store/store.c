@@ -82,6 +82,10 @@ enum {
 	ST_INSERT_DATE,
 	ST_MOVE_ARTICLES,
 	ST_DROP_STORY,
+	ST_GET_TERMS,
+	ST_SET_STORY,
+	ST_STORY_LANGS,
+	ST_STORY_RECOUNT,
 	ST_COUNT
 };
 
@@ -134,6 +138,21 @@ static const char *statements[ST_COUNT] = {
 	" value, type, granularity, anchor) VALUES(?,?,?,?,?,?,?,?,?,?)",
 	"UPDATE articles SET story = ?1 WHERE story = ?2",
 	"DELETE FROM stories WHERE id = ?",
+	"SELECT terms, day FROM articles WHERE seq = ?",
+	"UPDATE articles SET story = ?2 WHERE seq = ?1",
+	"SELECT DISTINCT lang FROM articles WHERE story = ? AND lang IS NOT NULL"
+	" ORDER BY lang",
+	/* a story's aggregates counted again from its articles (after one
+	 * left it); ?2 is the language list made in C */
+	"UPDATE stories SET"
+	" size = (SELECT count(*) FROM articles WHERE story = ?1),"
+	" title = coalesce((SELECT title FROM articles WHERE story = ?1"
+	"   AND title IS NOT NULL ORDER BY seq LIMIT 1), title),"
+	" first_seen = (SELECT min(published) FROM articles WHERE story = ?1"
+	"   AND published GLOB '[0-9]*'),"
+	" last_seen = (SELECT max(published) FROM articles WHERE story = ?1"
+	"   AND published GLOB '[0-9]*'),"
+	" languages = ?2 WHERE id = ?1",
 };
 
 struct ngx_store {
@@ -584,6 +603,74 @@ ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from)
 	bind_text(q, 4, last[0] ? last : NULL);
 	bind_text(q, 5, merged[0] ? merged : NULL);
 	return step_done(s, q, "merging stories");
+}
+
+ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
+			      ngx_term **terms, uint32_t *n_terms, int32_t *day)
+{
+	sqlite3_stmt *q = s->st[ST_GET_TERMS];
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+	int rc = sqlite3_step(q);
+	ng_status st = NG_OK;
+	*terms = NULL;
+	*n_terms = 0;
+	*day = NGX_DAY_UNKNOWN;
+	if (rc == SQLITE_ROW) {
+		size_t n = (size_t)sqlite3_column_bytes(q, 0) / sizeof(ngx_term);
+		if (n) {
+			*terms = ngx_arena_alloc(a, n * sizeof **terms);
+			if (*terms)
+				memcpy(*terms, sqlite3_column_blob(q, 0),
+				       n * sizeof **terms);
+			else
+				st = NG_ERR_NOMEM;
+			*n_terms = (uint32_t)n;
+		}
+		if (sqlite3_column_type(q, 1) != SQLITE_NULL)
+			*day = sqlite3_column_int(q, 1);
+	} else if (rc == SQLITE_DONE) {
+		st = NG_ERR_NOTFOUND;
+	} else {
+		st = fail(s, "reading an article's terms");
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return st;
+}
+
+/* Counts a story's aggregates again from its articles. */
+static ng_status story_recount(ngx_store *s, uint32_t story)
+{
+	char langs[LANGS_MAX] = "", merged[LANGS_MAX];
+	sqlite3_stmt *q = s->st[ST_STORY_LANGS];
+	sqlite3_bind_int64(q, 1, story);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		langs_union(langs, (const char *)sqlite3_column_text(q, 0), merged);
+		memcpy(langs, merged, sizeof langs);
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	if (rc != SQLITE_DONE)
+		return fail(s, "counting a story's languages");
+	q = s->st[ST_STORY_RECOUNT];
+	sqlite3_bind_int64(q, 1, story);
+	bind_text(q, 2, langs[0] ? langs : NULL);
+	return step_done(s, q, "counting a story again");
+}
+
+ng_status ngx_store_move_article(ngx_store *s, uint32_t seq, uint32_t from,
+				 uint32_t to)
+{
+	sqlite3_stmt *q = s->st[ST_SET_STORY];
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+	sqlite3_bind_int64(q, 2, to);
+	ng_status st = step_done(s, q, "moving an article");
+	if (!st)
+		st = story_recount(s, from);
+	if (!st)
+		st = story_recount(s, to);
+	return st;
 }
 
 ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,

@@ -75,6 +75,15 @@ ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e);
 /* The stored sentence sketch of article seq; NG_ERR_NOTFOUND when none. */
 ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
 			       ngx_text_sketch *out);
+/* The stored terms and publication day of article seq (the terms in a);
+ * NG_ERR_NOTFOUND when it is not stored. */
+ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
+			      ngx_term **terms, uint32_t *n_terms, int32_t *day);
+/* Moves stored article seq from story from to story to and counts both
+ * stories' aggregates again from their articles (a cost that grows with
+ * the stories: moves are rare, see docs/LINKING.md). */
+ng_status ngx_store_move_article(ngx_store *s, uint32_t seq, uint32_t from,
+				 uint32_t to);
 /* Creates story (new) with its title. Its aggregates (size, title, first
  * and last seen, languages) follow each article stored in it and each
  * merge, at a cost that does not grow with the story. */
