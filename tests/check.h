@@ -5,12 +5,14 @@
  * program ends with `return check_report("name");`, which prints
  * "name: N passed, N failed" and returns non-zero when anything failed.
  * Table-driven tests loop over {input, expected} arrays and CHECK each row.
+ * check_remove_db(path) cleans up a test database.
  */
 #ifndef NG_TEST_CHECK_H
 #define NG_TEST_CHECK_H
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static int check_passed, check_failed;
 
@@ -40,6 +42,17 @@ static inline void check_at(int ok, const char *expr, const char *file,
 	check_failed++;
 	fprintf(stderr, "%s:%d: FAILED: %s%s%s\n", file, line, expr,
 		msg ? ": " : "", msg ? msg : "");
+}
+
+/* Removes a test's SQLite file and its -wal and -shm companions. */
+static inline void check_remove_db(const char *path)
+{
+	char side[1100];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
 }
 
 static inline int check_report(const char *name)

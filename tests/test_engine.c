@@ -174,12 +174,7 @@ static void test_reopen(void)
 	CHECK(a == b); /* the reopened engine remembers q1's story */
 	CHECK(c != a);
 	ng_engine_close(e);
-	char side[300];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	check_remove_db(path);
 }
 
 /* Records without a stats struct, through several batch rotations. */
@@ -364,14 +359,8 @@ static void test_credit_direction(void)
 			CHECK(strstr(buf, "\"why\":\"credit\"") == NULL);
 		}
 		ng_engine_close(e);
-		if (mode == 2) {
-			unlink(path);
-			char side[64];
-			snprintf(side, sizeof side, "%s-wal", path);
-			unlink(side);
-			snprintf(side, sizeof side, "%s-shm", path);
-			unlink(side);
-		}
+		if (mode == 2)
+			check_remove_db(path);
 	}
 }
 

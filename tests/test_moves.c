@@ -122,12 +122,7 @@ int main(void)
 		ng_engine_close(e);
 		check_consistent(db_path);
 	}
-	unlink(db_path);
-	char side[1100];
-	snprintf(side, sizeof side, "%s-wal", db_path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", db_path);
-	unlink(side);
+	check_remove_db(db_path);
 	ngx_fnc1_free(&d);
 	return check_report("moves");
 }
