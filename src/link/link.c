@@ -264,5 +264,5 @@ int32_t ngx_link_story_first_day(const ngx_link *l, uint32_t story)
 size_t ngx_link_memory(const ngx_link *l)
 {
 	return ngx_copy_index_memory(&l->copies) +
-	       ngx_story_index_memory(&l->stories) + l->cap * 4;
+	       ngx_story_index_memory(&l->stories) + l->cap * 4 + l->cap_pinned;
 }
