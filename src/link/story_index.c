@@ -314,6 +314,22 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 	return st;
 }
 
+/* Appends v to a growing array with 32-bit counts (posting lists, member
+ * lists: small per-story state), doubling from 4. */
+static ng_status append_u32(uint32_t **a, uint32_t *n, uint32_t *cap, uint32_t v)
+{
+	if (*n == *cap) {
+		uint32_t c = *cap ? *cap * 2 : 4;
+		uint32_t *p = realloc(*a, c * sizeof *p);
+		if (!p)
+			return NG_ERR_NOMEM;
+		*a = p;
+		*cap = c;
+	}
+	(*a)[(*n)++] = v;
+	return NG_OK;
+}
+
 static ng_status posting_add(ngx_story_index *si, uint32_t term, uint32_t story)
 {
 	uint64_t *li = ngx_map_get(&si->postings, term);
@@ -327,16 +343,7 @@ static ng_status posting_add(ngx_story_index *si, uint32_t term, uint32_t story)
 		li = ngx_map_get(&si->postings, term);
 	}
 	ngx_posting_list *pl = &si->lists[*li];
-	if (pl->n == pl->cap) {
-		uint32_t cap = pl->cap ? pl->cap * 2 : 4;
-		uint32_t *s = realloc(pl->stories, cap * sizeof *s);
-		if (!s)
-			return NG_ERR_NOMEM;
-		pl->stories = s;
-		pl->cap = cap;
-	}
-	pl->stories[pl->n++] = story;
-	return NG_OK;
+	return append_u32(&pl->stories, &pl->n, &pl->cap, story);
 }
 
 typedef struct term_w { uint32_t term; float w, u; double key; } term_w;
@@ -745,16 +752,7 @@ ng_status ngx_story_index_add_member(ngx_story_index *si, uint32_t story,
 				     uint32_t seq)
 {
 	ngx_story_state *s = &si->stories[story - 1];
-	if (s->n_members == s->cap_members) {
-		uint32_t cap = s->cap_members ? s->cap_members * 2 : 4;
-		uint32_t *m = realloc(s->members, cap * sizeof *m);
-		if (!m)
-			return NG_ERR_NOMEM;
-		s->members = m;
-		s->cap_members = cap;
-	}
-	s->members[s->n_members++] = seq;
-	return NG_OK;
+	return append_u32(&s->members, &s->n_members, &s->cap_members, seq);
 }
 
 typedef struct move_query {
