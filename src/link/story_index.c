@@ -486,6 +486,43 @@ static void widen_days(ngx_story_state *s, int32_t first, int32_t last)
 		s->last_day = last;
 }
 
+/* The norm of an article's tf-idf^2 vector under today's idf (1 when it
+ * has no weight), for its unit vector. */
+static double article_norm(const ngx_story_index *si, const ngx_term *t,
+			   uint32_t n)
+{
+	double sum = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		double w = tf_weight(t[i].count) * idf(si, t[i].term);
+		sum += w * w;
+	}
+	return sum > 0 ? sqrt(sum) : 1;
+}
+
+/* Adds an article's terms to story (id) s: its term frequencies to the
+ * weights, its unit vector under today's idf (for average links) to the
+ * unit sums. */
+static ng_status add_article(ngx_story_index *si, ngx_story_state *s,
+			     uint32_t id, const ngx_term *t, uint32_t n)
+{
+	uint32_t *terms = malloc((n ? n : 1) * sizeof *terms);
+	float *weights = malloc((n ? n : 1) * sizeof *weights);
+	float *unit = malloc((n ? n : 1) * sizeof *unit);
+	ng_status st = terms && weights && unit ? NG_OK : NG_ERR_NOMEM;
+	double dnorm = st ? 1 : article_norm(si, t, n);
+	for (uint32_t i = 0; i < n && !st; i++) {
+		terms[i] = t[i].term;
+		weights[i] = (float)tf_weight(t[i].count);
+		unit[i] = (float)(tf_weight(t[i].count) * idf(si, terms[i]) / dnorm);
+	}
+	if (!st)
+		st = centroid_add(si, s, id, terms, weights, unit, n);
+	free(terms);
+	free(weights);
+	free(unit);
+	return st;
+}
+
 ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 			       uint32_t story)
 {
@@ -496,27 +533,7 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 		return NG_ERR_INTERNAL;
 	}
 	ngx_story_state *s = &si->stories[story - 1];
-	uint32_t *terms = malloc((a->n_terms ? a->n_terms : 1) * sizeof *terms);
-	float *weights = malloc((a->n_terms ? a->n_terms : 1) * sizeof *weights);
-	float *unit = malloc((a->n_terms ? a->n_terms : 1) * sizeof *unit);
-	ng_status st = terms && weights && unit ? NG_OK : NG_ERR_NOMEM;
-	/* the article's unit vector under today's idf, for average links */
-	double dnorm = 0;
-	for (uint32_t i = 0; i < a->n_terms && !st; i++) {
-		double w = tf_weight(a->terms[i].count) * idf(si, a->terms[i].term);
-		dnorm += w * w;
-	}
-	dnorm = dnorm > 0 ? sqrt(dnorm) : 1;
-	for (uint32_t i = 0; i < a->n_terms && !st; i++) {
-		terms[i] = a->terms[i].term;
-		weights[i] = (float)tf_weight(a->terms[i].count);
-		unit[i] = (float)(tf_weight(a->terms[i].count) * idf(si, terms[i]) / dnorm);
-	}
-	if (!st)
-		st = centroid_add(si, s, story, terms, weights, unit, a->n_terms);
-	free(terms);
-	free(weights);
-	free(unit);
+	ng_status st = add_article(si, s, story, a->terms, a->n_terms);
 	if (st)
 		return st;
 	s->size++;
@@ -836,21 +853,7 @@ ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
 			       uint32_t seq, const ngx_term *t, uint32_t n)
 {
 	ngx_story_state *s = &si->stories[from - 1];
-	uint32_t *terms = malloc((n ? n : 1) * sizeof *terms);
-	float *wt = malloc((n ? n : 1) * sizeof *wt);
-	float *un = malloc((n ? n : 1) * sizeof *un);
-	if (!terms || !wt || !un) {
-		free(terms);
-		free(wt);
-		free(un);
-		return NG_ERR_NOMEM;
-	}
-	double xn = 0;
-	for (uint32_t i = 0; i < n; i++) {
-		double x = tf_weight(t[i].count) * idf(si, t[i].term);
-		xn += x * x;
-	}
-	xn = xn > 0 ? sqrt(xn) : 1;
+	double xn = article_norm(si, t, n);
 	/* out of the old centroid (its unit part was weighed with the idf of
 	 * the day it joined: today's may differ a little, so nothing goes
 	 * below zero) */
@@ -862,9 +865,6 @@ ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
 			s->weights[at] = s->weights[at] > tw ? s->weights[at] - (float)tw : 0;
 			s->unit[at] = s->unit[at] > u ? s->unit[at] - (float)u : 0;
 		}
-		terms[i] = t[i].term;
-		wt[i] = (float)tw;
-		un[i] = (float)u;
 	}
 	s->size--;
 	s->norm_docs = 0;
@@ -876,10 +876,7 @@ ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
 			break;
 		}
 	ngx_story_state *o = &si->stories[to - 1];
-	ng_status st = centroid_add(si, o, to, terms, wt, un, n);
-	free(terms);
-	free(wt);
-	free(un);
+	ng_status st = add_article(si, o, to, t, n);
 	if (st)
 		return st;
 	o->size++;
