@@ -105,7 +105,10 @@ typedef struct ng_ingest_stats {
 	long long warnings;
 	long long errors;
 	long long moved;          /* earlier articles moved to a story that fits
-				     them better (docs/LINKING.md) */
+				     them better, or split off with others
+				     into a new one (docs/LINKING.md) */
+	long long split;          /* stories split off a story that held two
+				     claims (docs/LINKING.md) */
 } ng_ingest_stats;
 
 /* One article as a caller hands it over. Only text is required. */

@@ -537,7 +537,7 @@ static void test_moves(void)
 	CHECK(ngx_story_index_better(&si, 1, x, 4, NGX_DAY_UNKNOWN, 14, 0.2) == 2);
 	/* not when no other story reaches the threshold */
 	CHECK(ngx_story_index_better(&si, 1, x, 4, NGX_DAY_UNKNOWN, 14, 0.99) == 0);
-	CHECK(ngx_story_index_move(&si, 1, 2, 2, x, 4) == NG_OK);
+	CHECK(ngx_story_index_move(&si, 1, 2, 2, x, 4, NGX_DAY_UNKNOWN, 0) == NG_OK);
 	CHECK(si.stories[0].size == 2 && si.stories[1].size == 3);
 	CHECK(si.stories[0].n_members == 2 && si.stories[1].n_members == 3);
 	int in1 = 0, in2 = 0;

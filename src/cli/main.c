@@ -206,9 +206,10 @@ static int cmd_ingest(const options *o)
 		fprintf(stderr,
 			"newsgraph: %lld records from %lld files (%.1f MB): %lld added, "
 			"%lld unchanged, %lld failed; %lld warnings, %lld errors; "
-			"%lld moved to a better story; %.2f s (%.0f records/s)\n",
+			"%lld moved to a better story, %lld stories split off; "
+			"%.2f s (%.0f records/s)\n",
 			s.records, s.files, s.bytes / 1e6, s.added, s.unchanged,
-			s.failed, s.warnings, s.errors, s.moved, secs,
+			s.failed, s.warnings, s.errors, s.moved, s.split, secs,
 			secs > 0 ? s.records / secs : 0.0);
 	ng_engine_close(e);
 	return exit_for(worst);

@@ -120,10 +120,15 @@ static ng_status fetch_sketch(void *ctx, uint32_t seq, ngx_arena *a,
 
 /* Moves read an earlier article's terms back from the store. */
 static ng_status fetch_terms(void *ctx, uint32_t seq, ngx_arena *a,
-			     ngx_term **terms, uint32_t *n_terms, int32_t *day)
+			     ngx_term **terms, uint32_t *n_terms, int32_t *day,
+			     uint16_t *lang)
 {
 	ng_engine *e = ctx;
-	return ngx_store_get_terms(e->store, seq, a, terms, n_terms, day);
+	char iso[8];
+	ng_status st = ngx_store_get_terms(e->store, seq, a, terms, n_terms, day,
+					   iso);
+	*lang = st ? 0 : ngx_link_lang(iso);
+	return st;
 }
 
 ng_status ng_engine_open(const ng_config *c, ng_engine **out)

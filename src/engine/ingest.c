@@ -376,10 +376,15 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 		.sketch = p->f.sketch_blob, .sketch_len = p->f.sketch_len};
 	if (r.new_story && (st = ngx_store_new_story(e->store, r.story, p->f.headline)))
 		return st;
-	for (int i = 0; i < r.n_moves; i++)
-		if ((st = ngx_store_move_article(e->store, r.moves[i].seq,
-						 r.moves[i].from, r.moves[i].to)))
+	for (int i = 0; i < r.n_moves; i++) {
+		const ngx_link_move *mv = &r.moves[i];
+		if (mv->split &&
+		    (st = ngx_store_split_story(e->store, mv->to, mv->seq)))
 			return st;
+		if ((st = ngx_store_move_article(e->store, mv->seq, mv->from, mv->to)))
+			return st;
+		stats->split += mv->split;
+	}
 	stats->moved += r.n_moves;
 	if (r.merged_from &&
 	    (st = ngx_store_merge_stories(e->store, r.merged_into, r.merged_from)))

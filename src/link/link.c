@@ -20,7 +20,7 @@ struct ngx_link {
 	uint8_t *pinned;    /* by seq: in a whole-article copy edge that decided
 			       a story, so it never moves away from its copies */
 	size_t n, cap, cap_pinned;
-	ngx_arena scratch;  /* terms read back for moves, reset per member */
+	ngx_arena scratch;  /* members read back for a check, reset per check */
 };
 
 /* Stories larger than this are not checked for misplaced members: the
@@ -103,53 +103,172 @@ static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
 	return NG_OK;
 }
 
-/* Moves the members of story that another story fits better (see "moves"
- * in story_index.c), once the story has grown by half since the last
- * check (every member is read back from the store, so a story of n
- * articles costs about 3n reads over its life). The article just added (seq) and pinned articles stay; moves are
- * reported in r for the store. */
-static ng_status move_members(ngx_link *l, uint32_t story, uint32_t seq,
-			      ngx_link_result *r)
+/* The members of a story being checked, read back from the store. */
+typedef struct member_bag {
+	uint32_t seq;
+	uint32_t n_terms;
+	ngx_term *terms;
+	float *unit;     /* unit weights, for the split */
+	int32_t day;
+	uint16_t lang;
+	uint32_t group;
+	int moved;
+} member_bag;
+
+static void record_move(ngx_link *l, ngx_link_result *r, uint32_t seq,
+			uint32_t from, uint32_t to, int split)
+{
+	l->story_of[seq] = to;
+	r->moves[r->n_moves++] = (ngx_link_move){seq, from, to, split};
+}
+
+/* Pairwise cosines of the members' unit vectors (terms sorted by id);
+ * across two known languages doubled (capped at 1), as a join scales the
+ * cosine of an article with a story of another language (story_index.c). */
+static void member_cosines(const member_bag *m, uint32_t n, float *sim)
+{
+	for (uint32_t i = 0; i < n; i++)
+		for (uint32_t j = i; j < n; j++) {
+			double d = 0;
+			uint32_t x = 0, y = 0;
+			while (x < m[i].n_terms && y < m[j].n_terms) {
+				if (m[i].terms[x].term < m[j].terms[y].term)
+					x++;
+				else if (m[i].terms[x].term > m[j].terms[y].term)
+					y++;
+				else
+					d += (double)m[i].unit[x++] * m[j].unit[y++];
+			}
+			if (m[i].lang && m[j].lang && m[i].lang != m[j].lang)
+				d = d * NGX_XLING_SCALE < 1 ? d * NGX_XLING_SCALE : 1;
+			sim[(size_t)i * n + j] = sim[(size_t)j * n + i] = (float)d;
+		}
+}
+
+/* Splits story when its members fall into groups (story_split.c): the
+ * largest group (the earliest member's on a tie) stays, and each other
+ * group of at least two articles that may move becomes a new story. The
+ * article just added (seq) and pinned articles stay where they are. */
+static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
+			     member_bag *m, uint32_t n, ngx_link_result *r)
+{
+	if (n < NGX_SPLIT_NEIGHBOURS + 2)
+		return NG_OK;
+	float *sim = malloc((size_t)n * n * sizeof *sim);
+	uint32_t *group = malloc(n * sizeof *group);
+	uint32_t *size = calloc(n, sizeof *size);
+	uint32_t n_groups = 0;
+	ng_status st = sim && group && size ? NG_OK : NG_ERR_NOMEM;
+	if (!st) {
+		member_cosines(m, n, sim);
+		st = ngx_story_split_groups(sim, n, NGX_SPLIT_NEIGHBOURS,
+					    NGX_SPLIT_LINK, group, &n_groups);
+	}
+	if (!st && n_groups > 1) {
+		for (uint32_t i = 0; i < n; i++) {
+			m[i].group = group[i];
+			size[group[i]] += m[i].seq != seq && !l->pinned[m[i].seq];
+		}
+		uint32_t *whole = calloc(n_groups, sizeof *whole);
+		if (!whole)
+			st = NG_ERR_NOMEM;
+		uint32_t home = 0;
+		for (uint32_t i = 0; !st && i < n; i++)
+			whole[group[i]]++;
+		for (uint32_t g = 1; !st && g < n_groups; g++)
+			if (whole[g] > whole[home])
+				home = g;
+		for (uint32_t g = 0; !st && g < n_groups; g++) {
+			if (g == home || size[g] < 2)
+				continue;
+			uint32_t to = l->stories.n + 1;
+			int first = 1;
+			for (uint32_t i = 0; i < n && !st; i++) {
+				if (m[i].group != g || m[i].seq == seq || l->pinned[m[i].seq])
+					continue;
+				st = ngx_story_index_move(&l->stories, story, to, m[i].seq,
+							  m[i].terms, m[i].n_terms,
+							  m[i].day, m[i].lang);
+				if (!st) {
+					record_move(l, r, m[i].seq, story, to, first);
+					m[i].moved = 1;
+					first = 0;
+				}
+			}
+			if (!st) {
+				/* the new story is checked again when it has grown */
+				ngx_story_state *ns = &l->stories.stories[to - 1];
+				ns->moves_size = ns->checked_size = ns->size;
+			}
+		}
+		free(whole);
+	}
+	free(sim);
+	free(group);
+	free(size);
+	return st;
+}
+
+/* Checks story's members once it has grown by half since the last check
+ * (every member is read back from the store, so a story of n articles
+ * costs about 3n reads over its life): first whether it holds two claims
+ * (split_story), then whether another story fits a member better (see
+ * "moves" in story_index.c). The article just added (seq) and pinned
+ * articles stay; moves are reported in r for the store. */
+static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq,
+			       ngx_link_result *r)
 {
 	ngx_story_state *s = &l->stories.stories[story - 1];
 	if (!l->config.fetch_terms || s->size < 2 || s->size > NGX_MOVE_MAX_MEMBERS ||
+	    s->n_members > NGX_MAX_MOVES ||
 	    (s->moves_size && s->size * 2 < s->moves_size * 3))
 		return NG_OK;
 	s->moves_size = s->size;
-	uint32_t n = s->n_members;
-	uint32_t *members = malloc((n ? n : 1) * sizeof *members);
-	if (!members)
+	uint32_t n_members = s->n_members, n = 0;
+	member_bag *m = calloc(n_members ? n_members : 1, sizeof *m);
+	if (!m)
 		return NG_ERR_NOMEM;
-	memcpy(members, s->members, n * sizeof *members);
+	ngx_arena_reset(&l->scratch);
 	ng_status st = NG_OK;
-	for (uint32_t i = 0; i < n && !st && r->n_moves < NGX_MAX_MOVES; i++) {
-		uint32_t m = members[i];
-		if (m == seq || l->pinned[m] || l->stories.stories[story - 1].size < 2)
-			continue;
-		ngx_term *t;
-		uint32_t nt;
-		int32_t day;
-		ngx_arena_reset(&l->scratch);
-		st = l->config.fetch_terms(l->config.fetch_ctx, m, &l->scratch, &t,
-					   &nt, &day);
+	for (uint32_t i = 0; i < n_members && !st; i++) {
+		member_bag *b = &m[n];
+		b->seq = s->members[i];
+		st = l->config.fetch_terms(l->config.fetch_ctx, b->seq, &l->scratch,
+					   &b->terms, &b->n_terms, &b->day, &b->lang);
 		if (st == NG_ERR_NOTFOUND) {
 			st = NG_OK;
 			continue;
 		}
 		if (st)
 			break;
-		uint32_t to = ngx_story_index_better(&l->stories, story, t, nt, day,
+		b->unit = ngx_arena_alloc(&l->scratch,
+					  (b->n_terms ? b->n_terms : 1) * sizeof *b->unit);
+		if (!b->unit) {
+			st = NG_ERR_NOMEM;
+			break;
+		}
+		ngx_story_index_unit_weights(&l->stories, b->terms, b->n_terms, b->unit);
+		n++;
+	}
+	if (!st)
+		st = split_story(l, story, seq, m, n, r);
+	for (uint32_t i = 0; i < n && !st; i++) {
+		const member_bag *b = &m[i];
+		if (b->moved || b->seq == seq || l->pinned[b->seq] ||
+		    l->stories.stories[story - 1].size < 2)
+			continue;
+		uint32_t to = ngx_story_index_better(&l->stories, story, b->terms,
+						     b->n_terms, b->day,
 						     l->config.window_days,
 						     l->config.story_threshold);
 		if (!to)
 			continue;
-		st = ngx_story_index_move(&l->stories, story, to, m, t, nt);
-		if (!st) {
-			l->story_of[m] = to;
-			r->moves[r->n_moves++] = (ngx_link_move){m, story, to};
-		}
+		st = ngx_story_index_move(&l->stories, story, to, b->seq, b->terms,
+					  b->n_terms, b->day, b->lang);
+		if (!st)
+			record_move(l, r, b->seq, story, to, 0);
 	}
-	free(members);
+	free(m);
 	return st;
 }
 
@@ -199,7 +318,7 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 	if (!st)
 		l->pinned[seq] = (uint8_t)pin;
 	if (!st && !r.new_story)
-		st = move_members(l, r.story, seq, &r);
+		st = check_members(l, r.story, seq, &r);
 	if (!st && !r.new_story)
 		st = ngx_story_index_merge(&l->stories, r.story,
 					   l->config.merge_threshold,

@@ -113,11 +113,12 @@ static inline uint16_t ngx_link_lang(const char *iso)
 typedef ng_status (*ngx_sketch_fetch_fn)(void *ctx, uint32_t seq,
 					 ngx_arena *a, ngx_text_sketch *out);
 
-/* Reads back the terms and publication day of an earlier article (from the
- * store), for checking whether it sits in the right story. */
+/* Reads back the terms, publication day and language (ngx_link_lang, 0
+ * unknown) of an earlier article (from the store), for checking whether it
+ * sits in the right story. */
 typedef ng_status (*ngx_terms_fetch_fn)(void *ctx, uint32_t seq, ngx_arena *a,
 					ngx_term **terms, uint32_t *n_terms,
-					int32_t *day);
+					int32_t *day, uint16_t *lang);
 
 typedef struct ngx_link_config {
 	double story_threshold;     /* cosine to join a story */
@@ -130,11 +131,14 @@ typedef struct ngx_link_config {
 } ngx_link_config;
 
 #define NGX_MAX_EDGES_PER_ARTICLE 16
-/* Earlier articles moved to a better story after one article (at most). */
-#define NGX_MAX_MOVES 32
+/* Earlier articles moved after one article (at most): every member of the
+ * largest story checked (link.c, NGX_MOVE_MAX_MEMBERS) can move once. */
+#define NGX_MAX_MOVES 256
 
 typedef struct ngx_link_move {
 	uint32_t seq, from, to;
+	int split;                  /* to is a new story split off from: the
+				       first move into it creates it */
 } ngx_link_move;
 
 typedef struct ngx_link_result {
@@ -147,7 +151,8 @@ typedef struct ngx_link_result {
 				       story is then merged_into */
 	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
 	int n_edges;
-	/* earlier articles that moved to a better story, before the merge */
+	/* earlier articles that moved to a better story or were split off
+	 * into a new one, in order, before the merge */
 	ngx_link_move moves[NGX_MAX_MOVES];
 	int n_moves;
 } ngx_link_result;

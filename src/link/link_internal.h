@@ -98,6 +98,12 @@ size_t ngx_copy_index_held(const ngx_copy_index *ci);
 uint32_t ngx_copy_index_root(const ngx_copy_index *ci, uint32_t seq);
 
 /* ---- stories ---------------------------------------------------------------- */
+/* Cosines across languages (pivot bag against native bag) come out about
+ * half as high as within one (docs/CROSSLINGUAL.md): scaled up when the
+ * story has no article in the new article's language, and between two
+ * members of different languages when a story is checked for a split. */
+#define NGX_XLING_SCALE 2.0
+
 typedef struct ngx_story_state {
 	uint32_t *terms;      /* sorted */
 	float *weights;       /* sum over members of 1 + ln(tf) */
@@ -177,14 +183,29 @@ ng_status ngx_story_index_add_member(ngx_story_index *si, uint32_t story,
 uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
 				const ngx_term *terms, uint32_t n, int32_t day,
 				int window_days, double threshold);
-/* Moves member seq with these terms from story from to story to. */
+/* Moves member seq with these terms, publication day and language (0
+ * unknown) from story from to story to (which may be n + 1: a new story). */
 ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
-			       uint32_t seq, const ngx_term *terms, uint32_t n);
+			       uint32_t seq, const ngx_term *terms, uint32_t n,
+			       int32_t day, uint16_t lang);
+/* An article's unit tf-idf^2 weights under today's idf, in term order (for
+ * cosines between members). */
+void ngx_story_index_unit_weights(const ngx_story_index *si,
+				  const ngx_term *terms, uint32_t n, float *out);
 /* The live story a (possibly merged) story id now belongs to. */
 uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story);
 /* Makes room for story ids up to n (placeholders for ids merged away before
  * a restore). */
 ng_status ngx_story_index_reserve(ngx_story_index *si, uint32_t n);
 size_t ngx_story_index_memory(const ngx_story_index *si);
+
+/* story_split.c: the groups among n members with pairwise cosines sim (n x
+ * n, row-major): group[i] in 0 .. *n_groups - 1, numbered by first member.
+ * Members are close by the mean of their cosine and the cosine of their
+ * k-nearest-neighbour profiles; groups are cut at mean link cut. */
+#define NGX_SPLIT_NEIGHBOURS 6
+#define NGX_SPLIT_LINK 0.10
+ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
+				 double cut, uint32_t *group, uint32_t *n_groups);
 
 #endif

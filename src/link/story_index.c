@@ -49,10 +49,6 @@
 				     stories, at a fifth more ingest time) */
 #define NGX_CENTROID_MAX 3000     /* centroid terms before pruning */
 #define NGX_CENTROID_KEEP 2000
-/* Cosines across languages (pivot bag against native bag) come out about
- * half as high as within one (docs/CROSSLINGUAL.md): scaled up when the
- * story has no article in the new article's language. */
-#define NGX_XLING_SCALE 2.0
 
 void ngx_story_index_init(ngx_story_index *si)
 {
@@ -849,9 +845,20 @@ uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
 	return best;
 }
 
-ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
-			       uint32_t seq, const ngx_term *t, uint32_t n)
+void ngx_story_index_unit_weights(const ngx_story_index *si,
+				  const ngx_term *t, uint32_t n, float *out)
 {
+	double norm = article_norm(si, t, n);
+	for (uint32_t i = 0; i < n; i++)
+		out[i] = (float)(tf_weight(t[i].count) * idf(si, t[i].term) / norm);
+}
+
+ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
+			       uint32_t seq, const ngx_term *t, uint32_t n,
+			       int32_t day, uint16_t lang)
+{
+	if (to == si->n + 1 && ngx_story_index_reserve(si, to))
+		return NG_ERR_NOMEM;
 	ngx_story_state *s = &si->stories[from - 1];
 	double xn = article_norm(si, t, n);
 	/* out of the old centroid (its unit part was weighed with the idf of
@@ -881,6 +888,8 @@ ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
 		return st;
 	o->size++;
 	o->last_arrival = si->n_docs;
+	story_add_lang(o, lang);
+	widen_days(o, day, day);
 	if (o->n_terms > NGX_CENTROID_MAX && (st = prune(si, o)))
 		return st;
 	return ngx_story_index_add_member(si, to, seq);

@@ -86,6 +86,7 @@ enum {
 	ST_SET_STORY,
 	ST_STORY_LANGS,
 	ST_STORY_RECOUNT,
+	ST_SPLIT_STORY,
 	ST_COUNT
 };
 
@@ -138,7 +139,7 @@ static const char *statements[ST_COUNT] = {
 	" value, type, granularity, anchor) VALUES(?,?,?,?,?,?,?,?,?,?)",
 	"UPDATE articles SET story = ?1 WHERE story = ?2",
 	"DELETE FROM stories WHERE id = ?",
-	"SELECT terms, day FROM articles WHERE seq = ?",
+	"SELECT terms, day, lang FROM articles WHERE seq = ?",
 	"UPDATE articles SET story = ?2 WHERE seq = ?1",
 	"SELECT DISTINCT lang FROM articles WHERE story = ? AND lang IS NOT NULL"
 	" ORDER BY lang",
@@ -153,6 +154,11 @@ static const char *statements[ST_COUNT] = {
 	" last_seen = (SELECT max(published) FROM articles WHERE story = ?1"
 	"   AND published GLOB '[0-9]*'),"
 	" languages = ?2 WHERE id = ?1",
+	/* a story split off another, titled by one of its articles */
+	"INSERT INTO stories(id, title) SELECT ?1, coalesce(title,"
+	" substr(CASE WHEN instr(body, char(10)) > 0"
+	"  THEN substr(body, 1, instr(body, char(10)) - 1) ELSE body END, 1, 120))"
+	" FROM articles WHERE seq = ?2",
 };
 
 struct ngx_store {
@@ -606,8 +612,10 @@ ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from)
 }
 
 ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
-			      ngx_term **terms, uint32_t *n_terms, int32_t *day)
+			      ngx_term **terms, uint32_t *n_terms, int32_t *day,
+			      char lang[8])
 {
+	lang[0] = '\0';
 	sqlite3_stmt *q = s->st[ST_GET_TERMS];
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
 	int rc = sqlite3_step(q);
@@ -628,6 +636,9 @@ ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
 		}
 		if (sqlite3_column_type(q, 1) != SQLITE_NULL)
 			*day = sqlite3_column_int(q, 1);
+		const unsigned char *l = sqlite3_column_text(q, 2);
+		if (l && strlen((const char *)l) < 8)
+			strcpy(lang, (const char *)l);
 	} else if (rc == SQLITE_DONE) {
 		st = NG_ERR_NOTFOUND;
 	} else {
@@ -690,6 +701,14 @@ ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	return st;
+}
+
+ng_status ngx_store_split_story(ngx_store *s, uint32_t story, uint32_t seq)
+{
+	sqlite3_stmt *q = s->st[ST_SPLIT_STORY];
+	sqlite3_bind_int64(q, 1, story);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)seq + 1);
+	return step_done(s, q, "splitting a story");
 }
 
 ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title)

@@ -75,10 +75,15 @@ ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e);
 /* The stored sentence sketch of article seq; NG_ERR_NOTFOUND when none. */
 ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
 			       ngx_text_sketch *out);
-/* The stored terms and publication day of article seq (the terms in a);
- * NG_ERR_NOTFOUND when it is not stored. */
+/* The stored terms, publication day and language code (ISO 639-1, ""
+ * when unknown; lang holds at least 8 bytes) of article seq (the terms in
+ * a); NG_ERR_NOTFOUND when it is not stored. */
 ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
-			      ngx_term **terms, uint32_t *n_terms, int32_t *day);
+			      ngx_term **terms, uint32_t *n_terms, int32_t *day,
+			      char lang[8]);
+/* A new story for the articles split off another, titled by article seq
+ * (its title, else the first line of its text, at most 120 characters). */
+ng_status ngx_store_split_story(ngx_store *s, uint32_t story, uint32_t seq);
 /* Moves stored article seq from story from to story to and counts both
  * stories' aggregates again from their articles (a cost that grows with
  * the stories: moves are rare, see docs/LINKING.md). */

@@ -1,0 +1,137 @@
+/*
+ * story_split.c: the groups inside one story, for splitting a story that
+ * holds two claims.
+ *
+ * A greedy online clustering lets the first article of a new claim join the
+ * story of a related one (FNC-1: "Kim Jong-un's sister is in charge" joined
+ * "Kim Jong-un had ankle surgery", both full of Kim, North Korea, absence,
+ * health); every later article of the new claim then fits that mixed story
+ * best, and no other story exists for a member to move to. Within such a
+ * story, articles of the two claims are about as similar to one another as
+ * to their own claim's articles by cosine, but not in *which* articles
+ * they are most similar to: each claim's articles are one another's
+ * nearest neighbours. So two members count as close by the mean of their
+ * cosine and a second-order similarity: the cosine of their neighbour
+ * profiles (each member's similarities to its k most similar members, and
+ * 1 to itself). Average-link clustering on that, cut at a fixed mean link,
+ * gives the groups.
+ *
+ * k = 6 and the cut 0.10 come from FNC-1's training bodies split into two
+ * halves by gold story, chosen on each half's final stories and measured
+ * on the other (docs/QUALITY.md). O(n^3) time and O(n^2) memory for n
+ * members: the caller keeps n small (link.c checks stories of at most 256).
+ */
+#include "link_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The k most similar other members of row i (ties by lower index), in
+ * top[0 .. returned count). */
+static uint32_t nearest(const float *sim, uint32_t n, uint32_t i, uint32_t k,
+			uint32_t *top)
+{
+	uint32_t m = 0;
+	const float *row = sim + (size_t)i * n;
+	for (uint32_t j = 0; j < n; j++) {
+		if (j == i)
+			continue;
+		uint32_t pos = m;
+		while (pos > 0 && row[top[pos - 1]] < row[j])
+			pos--;
+		if (pos >= k)
+			continue;
+		if (m < k)
+			m++;
+		memmove(top + pos + 1, top + pos, (m - 1 - pos) * sizeof *top);
+		top[pos] = j;
+	}
+	return m;
+}
+
+ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
+				 double cut, uint32_t *group, uint32_t *n_groups)
+{
+	*n_groups = 0;
+	if (n == 0)
+		return NG_OK;
+	float *profile = calloc((size_t)n * n, sizeof *profile);
+	double *link = malloc((size_t)n * n * sizeof *link);
+	uint32_t *size = malloc(n * sizeof *size);
+	uint32_t *top = malloc((k + 1) * sizeof *top);
+	ng_status st = profile && link && size && top ? NG_OK : NG_ERR_NOMEM;
+	for (uint32_t i = 0; i < n && !st; i++) {
+		float *p = profile + (size_t)i * n;
+		uint32_t m = nearest(sim, n, i, k, top);
+		double norm2 = 1;
+		for (uint32_t q = 0; q < m; q++) {
+			float v = sim[(size_t)i * n + top[q]];
+			p[top[q]] = v > 0 ? v : 0;
+			norm2 += (double)p[top[q]] * p[top[q]];
+		}
+		p[i] = 1;
+		float inv = (float)(1 / sqrt(norm2));
+		for (uint32_t j = 0; j < n; j++)
+			p[j] *= inv;
+	}
+	for (uint32_t i = 0; i < n && !st; i++)
+		for (uint32_t j = i; j < n; j++) {
+			double second = 0;
+			const float *a = profile + (size_t)i * n, *b = profile + (size_t)j * n;
+			for (uint32_t q = 0; q < n; q++)
+				second += (double)a[q] * b[q];
+			double v = 0.5 * sim[(size_t)i * n + j] + 0.5 * second;
+			link[(size_t)i * n + j] = link[(size_t)j * n + i] = v;
+		}
+	if (!st) {
+		/* group[i]: the cluster's representative while merging */
+		for (uint32_t i = 0; i < n; i++) {
+			group[i] = i;
+			size[i] = 1;
+		}
+		for (;;) {
+			double best = -INFINITY;
+			uint32_t a = 0, b = 0;
+			for (uint32_t i = 0; i < n; i++) {
+				if (!size[i])
+					continue;
+				for (uint32_t j = i + 1; j < n; j++)
+					if (size[j] && link[(size_t)i * n + j] > best) {
+						best = link[(size_t)i * n + j];
+						a = i;
+						b = j;
+					}
+			}
+			if (best < cut)
+				break;
+			/* average link of the union (Lance-Williams) */
+			for (uint32_t q = 0; q < n; q++) {
+				if (!size[q] || q == a || q == b)
+					continue;
+				double v = (size[a] * link[(size_t)a * n + q] +
+					    size[b] * link[(size_t)b * n + q]) /
+					   (size[a] + size[b]);
+				link[(size_t)a * n + q] = link[(size_t)q * n + a] = v;
+			}
+			size[a] += size[b];
+			size[b] = 0;
+			for (uint32_t q = 0; q < n; q++)
+				if (group[q] == b)
+					group[q] = a;
+		}
+		/* number the groups 0, 1, ... by their first member */
+		for (uint32_t i = 0; i < n; i++)
+			size[i] = UINT32_MAX;
+		for (uint32_t i = 0; i < n; i++) {
+			if (size[group[i]] == UINT32_MAX)
+				size[group[i]] = (*n_groups)++;
+			group[i] = size[group[i]];
+		}
+	}
+	free(profile);
+	free(link);
+	free(size);
+	free(top);
+	return st;
+}
