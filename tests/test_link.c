@@ -563,6 +563,62 @@ static void test_moves(void)
 	ngx_story_index_free(&si);
 }
 
+/* Similarities of n members in blocks: `within` inside a block, `across`
+ * between blocks; block_of gives each member's block. */
+static void block_sims(float *sim, uint32_t n, const uint32_t *block_of,
+		       float within, float across)
+{
+	for (uint32_t i = 0; i < n; i++)
+		for (uint32_t j = 0; j < n; j++)
+			sim[i * n + j] = i == j ? 1.0f
+				       : block_of[i] == block_of[j] ? within : across;
+}
+
+static void test_split_groups(void)
+{
+	enum { N = 16 };
+	float sim[N * N];
+	uint32_t block[N], group[N], n_groups = 0;
+	/* two claims, interleaved in arrival order: each claim's articles are
+	 * one another's nearest neighbours */
+	for (uint32_t i = 0; i < N; i++)
+		block[i] = i % 2;
+	block_sims(sim, N, block, 0.45f, 0.15f);
+	CHECK(ngx_story_split_groups(sim, N, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+				     group, &n_groups) == NG_OK);
+	CHECK(n_groups == 2);
+	int by_block = 1;
+	for (uint32_t i = 0; i < N; i++)
+		by_block &= group[i] == block[i]; /* numbered by first member */
+	CHECK(by_block);
+	/* one claim whose articles are only loosely alike stays whole */
+	for (uint32_t i = 0; i < N; i++)
+		block[i] = 0;
+	block_sims(sim, N, block, 0.12f, 0.0f);
+	CHECK(ngx_story_split_groups(sim, N, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+				     group, &n_groups) == NG_OK);
+	CHECK_MSG(n_groups == 1, "%u groups", n_groups);
+	/* an article like nothing else is a group of its own */
+	block[N - 1] = 1;
+	block_sims(sim, N, block, 0.4f, 0.0f);
+	CHECK(ngx_story_split_groups(sim, N, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+				     group, &n_groups) == NG_OK);
+	CHECK(n_groups == 2 && group[0] == 0 && group[N - 1] == 1 &&
+	      group[N - 2] == 0);
+	/* a claim of three beside one of thirteen: more neighbours outside it
+	 * than in it, but none as close as its own */
+	for (uint32_t i = 0; i < N; i++)
+		block[i] = i < 3;
+	block_sims(sim, N, block, 0.5f, 0.05f);
+	CHECK(ngx_story_split_groups(sim, N, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+				     group, &n_groups) == NG_OK);
+	CHECK(n_groups == 2 && group[0] == 0 && group[2] == 0 && group[3] == 1);
+	/* one member: one group */
+	CHECK(ngx_story_split_groups(sim, 1, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+				     group, &n_groups) == NG_OK);
+	CHECK(n_groups == 1 && group[0] == 0);
+}
+
 static void test_story_retire(void)
 {
 	ngx_story_index si;
@@ -748,6 +804,7 @@ int main(void)
 	test_window_undated();
 	test_story_retire();
 	test_moves();
+	test_split_groups();
 	ngx_arena_free(&scratch);
 	ngx_arena_free(&keep);
 	ngx_text_ctx_free(tc);

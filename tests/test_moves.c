@@ -1,13 +1,14 @@
 /*
- * test_moves.c: articles moved to a story that fits them better, end to
- * end through the store.
+ * test_moves.c: articles moved to a story that fits them better, and
+ * stories split, end to end through the store.
  *
  * On the first FNC-1 bodies (skipped with a message when ../shared/data is
  * not there) some articles move. After the run every story's stored size
  * is the number of its articles and no story is empty; reopening the
  * database and ingesting the same records again changes nothing (restored
  * articles never move); the rest of the bodies ingested after the reopen
- * keep the stories consistent.
+ * keep the stories consistent. All the bodies in one run split stories
+ * that gathered two claims, and the stories split off are stored whole.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -92,6 +93,7 @@ int main(void)
 	size_t n = d.n_bodies;
 	CHECK(n > FIRST_PART);
 	char db_path[] = "/tmp/ng_test_moves_XXXXXX";
+	char db_path2[] = "/tmp/ng_test_splits_XXXXXX";
 	int fd = mkstemp(db_path);
 	CHECK(fd >= 0);
 	if (fd >= 0)
@@ -123,6 +125,30 @@ int main(void)
 		check_consistent(db_path);
 	}
 	check_remove_db(db_path);
+
+	/* all the bodies in one run: stories that gathered two claims split,
+	 * and the new stories are stored whole, with a title */
+	fd = mkstemp(db_path2);
+	CHECK(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+	c.db_path = db_path2;
+	ng_ingest_stats all = {0};
+	CHECK(ng_engine_open(&c, &e) == NG_OK);
+	if (e) {
+		CHECK(ingest(e, &d, 0, n, &all) == NG_OK);
+		CHECK_MSG(all.split > 0, "split %lld", all.split);
+		CHECK(all.moved >= all.split * 2);
+		ng_engine_close(e);
+		check_consistent(db_path2);
+		sqlite3 *db;
+		CHECK(sqlite3_open_v2(db_path2, &db, SQLITE_OPEN_READONLY, NULL) ==
+		      SQLITE_OK);
+		CHECK(count(db, "SELECT count(*) FROM stories WHERE title IS NULL"
+				" OR title = ''") == 0);
+		sqlite3_close(db);
+	}
+	check_remove_db(db_path2);
 	ngx_fnc1_free(&d);
 	return check_report("moves");
 }

@@ -122,27 +122,84 @@ static void record_move(ngx_link *l, ngx_link_result *r, uint32_t seq,
 	r->moves[r->n_moves++] = (ngx_link_move){seq, from, to, split};
 }
 
-/* Pairwise cosines of the members' unit vectors (terms sorted by id);
- * across two known languages doubled (capped at 1), as a join scales the
- * cosine of an article with a story of another language (story_index.c). */
-static void member_cosines(const member_bag *m, uint32_t n, float *sim)
+static int cmp_u32(const void *a, const void *b)
 {
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Pairwise cosines of the members' unit vectors; across two known
+ * languages doubled (capped at 1), as a join scales the cosine of an
+ * article with a story of another language (story_index.c). Each member's
+ * terms get a dense index into the story's vocabulary once; then a
+ * member's weights are scattered into one row and every later member's
+ * terms gathered from it. */
+static ng_status member_cosines(const member_bag *m, uint32_t n, float *sim)
+{
+	size_t total = 0;
 	for (uint32_t i = 0; i < n; i++)
+		total += m[i].n_terms;
+	uint32_t *vocab = malloc((total ? total : 1) * sizeof *vocab);
+	uint32_t *local = malloc((total ? total : 1) * sizeof *local);
+	size_t *start = malloc((n + 1) * sizeof *start);
+	if (!vocab || !local || !start) {
+		free(vocab);
+		free(local);
+		free(start);
+		return NG_ERR_NOMEM;
+	}
+	size_t u = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		start[i] = u;
+		for (uint32_t x = 0; x < m[i].n_terms; x++)
+			vocab[u++] = m[i].terms[x].term;
+	}
+	start[n] = u;
+	qsort(vocab, total, sizeof *vocab, cmp_u32);
+	size_t n_vocab = 0;
+	for (size_t x = 0; x < total; x++)
+		if (n_vocab == 0 || vocab[x] != vocab[n_vocab - 1])
+			vocab[n_vocab++] = vocab[x];
+	for (uint32_t i = 0; i < n; i++) {
+		for (uint32_t x = 0; x < m[i].n_terms; x++) {
+			size_t a = 0, b = n_vocab;
+			while (a < b) {
+				size_t mid = a + (b - a) / 2;
+				if (vocab[mid] < m[i].terms[x].term)
+					a = mid + 1;
+				else
+					b = mid;
+			}
+			local[start[i] + x] = (uint32_t)a;
+		}
+	}
+	float *row = calloc(n_vocab ? n_vocab : 1, sizeof *row);
+	if (!row) {
+		free(vocab);
+		free(local);
+		free(start);
+		return NG_ERR_NOMEM;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		for (uint32_t x = 0; x < m[i].n_terms; x++)
+			row[local[start[i] + x]] = m[i].unit[x];
 		for (uint32_t j = i; j < n; j++) {
 			double d = 0;
-			uint32_t x = 0, y = 0;
-			while (x < m[i].n_terms && y < m[j].n_terms) {
-				if (m[i].terms[x].term < m[j].terms[y].term)
-					x++;
-				else if (m[i].terms[x].term > m[j].terms[y].term)
-					y++;
-				else
-					d += (double)m[i].unit[x++] * m[j].unit[y++];
-			}
+			const uint32_t *lj = local + start[j];
+			for (uint32_t y = 0; y < m[j].n_terms; y++)
+				d += (double)row[lj[y]] * m[j].unit[y];
 			if (m[i].lang && m[j].lang && m[i].lang != m[j].lang)
 				d = d * NGX_XLING_SCALE < 1 ? d * NGX_XLING_SCALE : 1;
 			sim[(size_t)i * n + j] = sim[(size_t)j * n + i] = (float)d;
 		}
+		for (uint32_t x = 0; x < m[i].n_terms; x++)
+			row[local[start[i] + x]] = 0;
+	}
+	free(row);
+	free(vocab);
+	free(local);
+	free(start);
+	return NG_OK;
 }
 
 /* Splits story when its members fall into groups (story_split.c): the
@@ -159,8 +216,9 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
 	uint32_t *size = calloc(n, sizeof *size);
 	uint32_t n_groups = 0;
 	ng_status st = sim && group && size ? NG_OK : NG_ERR_NOMEM;
+	if (!st)
+		st = member_cosines(m, n, sim);
 	if (!st) {
-		member_cosines(m, n, sim);
 		st = ngx_story_split_groups(sim, n, NGX_SPLIT_NEIGHBOURS,
 					    NGX_SPLIT_LINK, group, &n_groups);
 	}

@@ -18,8 +18,10 @@
  *
  * k = 6 and the cut 0.10 come from FNC-1's training bodies split into two
  * halves by gold story, chosen on each half's final stories and measured
- * on the other (docs/QUALITY.md). O(n^3) time and O(n^2) memory for n
- * members: the caller keeps n small (link.c checks stories of at most 256).
+ * on the other (docs/QUALITY.md). O(n^2 k) time for the similarities and
+ * about O(n^2) for the clustering (each cluster keeps its best partner),
+ * O(n^2) memory for n members: the caller keeps n small (link.c checks
+ * stories of at most 256).
  */
 #include "link_internal.h"
 
@@ -50,6 +52,18 @@ static uint32_t nearest(const float *sim, uint32_t n, uint32_t i, uint32_t k,
 	return m;
 }
 
+/* The best partner of cluster i among the live clusters j > i (ties: the
+ * lower j), or none (best[i] = n). */
+static void best_partner(const double *link, const uint32_t *size, uint32_t n,
+			 uint32_t i, uint32_t *best)
+{
+	best[i] = n;
+	for (uint32_t j = i + 1; j < n; j++)
+		if (size[j] && (best[i] == n ||
+				link[(size_t)i * n + j] > link[(size_t)i * n + best[i]]))
+			best[i] = j;
+}
+
 ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
 				 double cut, uint32_t *group, uint32_t *n_groups)
 {
@@ -59,10 +73,15 @@ ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
 	float *profile = calloc((size_t)n * n, sizeof *profile);
 	double *link = malloc((size_t)n * n * sizeof *link);
 	uint32_t *size = malloc(n * sizeof *size);
-	uint32_t *top = malloc((k + 1) * sizeof *top);
-	ng_status st = profile && link && size && top ? NG_OK : NG_ERR_NOMEM;
+	uint32_t *best = malloc(n * sizeof *best);
+	/* each profile row's non-zero columns: its k neighbours and itself */
+	uint32_t *nz = malloc((size_t)n * (k + 1) * sizeof *nz);
+	uint32_t *n_nz = malloc(n * sizeof *n_nz);
+	ng_status st = profile && link && size && best && nz && n_nz
+			       ? NG_OK : NG_ERR_NOMEM;
 	for (uint32_t i = 0; i < n && !st; i++) {
 		float *p = profile + (size_t)i * n;
+		uint32_t *top = nz + (size_t)i * (k + 1);
 		uint32_t m = nearest(sim, n, i, k, top);
 		double norm2 = 1;
 		for (uint32_t q = 0; q < m; q++) {
@@ -71,40 +90,44 @@ ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
 			norm2 += (double)p[top[q]] * p[top[q]];
 		}
 		p[i] = 1;
+		top[m] = i;
+		n_nz[i] = m + 1;
 		float inv = (float)(1 / sqrt(norm2));
-		for (uint32_t j = 0; j < n; j++)
-			p[j] *= inv;
+		for (uint32_t q = 0; q <= m; q++)
+			p[top[q]] *= inv;
 	}
-	for (uint32_t i = 0; i < n && !st; i++)
+	for (uint32_t i = 0; i < n && !st; i++) {
+		const float *a = profile + (size_t)i * n;
+		const uint32_t *cols = nz + (size_t)i * (k + 1);
 		for (uint32_t j = i; j < n; j++) {
+			const float *b = profile + (size_t)j * n;
 			double second = 0;
-			const float *a = profile + (size_t)i * n, *b = profile + (size_t)j * n;
-			for (uint32_t q = 0; q < n; q++)
-				second += (double)a[q] * b[q];
+			for (uint32_t q = 0; q < n_nz[i]; q++)
+				second += (double)a[cols[q]] * b[cols[q]];
 			double v = 0.5 * sim[(size_t)i * n + j] + 0.5 * second;
 			link[(size_t)i * n + j] = link[(size_t)j * n + i] = v;
 		}
+	}
 	if (!st) {
-		/* group[i]: the cluster's representative while merging */
+		/* group[i]: the cluster's representative while merging; the
+		 * closest pair is the first (i, best[i]) of the highest link,
+		 * as a scan of all pairs i < j in order would find it */
 		for (uint32_t i = 0; i < n; i++) {
 			group[i] = i;
 			size[i] = 1;
 		}
+		for (uint32_t i = 0; i < n; i++)
+			best_partner(link, size, n, i, best);
 		for (;;) {
-			double best = -INFINITY;
-			uint32_t a = 0, b = 0;
-			for (uint32_t i = 0; i < n; i++) {
-				if (!size[i])
-					continue;
-				for (uint32_t j = i + 1; j < n; j++)
-					if (size[j] && link[(size_t)i * n + j] > best) {
-						best = link[(size_t)i * n + j];
-						a = i;
-						b = j;
-					}
-			}
-			if (best < cut)
+			uint32_t a = n;
+			for (uint32_t i = 0; i < n; i++)
+				if (size[i] && best[i] < n &&
+				    (a == n || link[(size_t)i * n + best[i]] >
+						       link[(size_t)a * n + best[a]]))
+					a = i;
+			if (a == n || link[(size_t)a * n + best[a]] < cut)
 				break;
+			uint32_t b = best[a];
 			/* average link of the union (Lance-Williams) */
 			for (uint32_t q = 0; q < n; q++) {
 				if (!size[q] || q == a || q == b)
@@ -119,6 +142,19 @@ ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
 			for (uint32_t q = 0; q < n; q++)
 				if (group[q] == b)
 					group[q] = a;
+			/* partners that changed: a's own row, rows that pointed
+			 * at a or b, rows before a whose link to a grew */
+			for (uint32_t q = 0; q < n; q++) {
+				if (!size[q])
+					continue;
+				if (q == a || best[q] == a || best[q] == b)
+					best_partner(link, size, n, q, best);
+				else if (q < a && (best[q] == n ||
+						   link[(size_t)q * n + a] > link[(size_t)q * n + best[q]] ||
+						   (link[(size_t)q * n + a] == link[(size_t)q * n + best[q]] &&
+						    a < best[q])))
+					best[q] = a;
+			}
 		}
 		/* number the groups 0, 1, ... by their first member */
 		for (uint32_t i = 0; i < n; i++)
@@ -132,6 +168,8 @@ ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
 	free(profile);
 	free(link);
 	free(size);
-	free(top);
+	free(best);
+	free(nz);
+	free(n_nz);
 	return st;
 }
