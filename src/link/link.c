@@ -9,6 +9,7 @@
  */
 #include "link_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,7 +109,6 @@ typedef struct member_bag {
 	uint32_t seq;
 	uint32_t n_terms;
 	ngx_term *terms;
-	float *unit;     /* unit weights, for the split */
 	int32_t day;
 	uint16_t lang;
 	uint32_t group;
@@ -122,84 +122,70 @@ static void record_move(ngx_link *l, ngx_link_result *r, uint32_t seq,
 	r->moves[r->n_moves++] = (ngx_link_move){seq, from, to, split};
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
-/* Pairwise cosines of the members' unit vectors; across two known
- * languages doubled (capped at 1), as a join scales the cosine of an
- * article with a story of another language (story_index.c). Each member's
- * terms get a dense index into the story's vocabulary once; then a
- * member's weights are scattered into one row and every later member's
- * terms gathered from it. */
-static ng_status member_cosines(const member_bag *m, uint32_t n, float *sim)
+/* Pairwise cosines of the members' tf-idf^2 vectors under today's idf;
+ * across two known languages doubled (capped at 1), as a join scales the
+ * cosine of an article with a story of another language (story_index.c).
+ * The story's vocabulary gets dense indexes once (each distinct term's idf
+ * computed once); then a member's unit weights are scattered into one row
+ * and every later member's terms gathered from it. */
+static ng_status member_cosines(const ngx_story_index *si, const member_bag *m,
+				uint32_t n, float *sim)
 {
 	size_t total = 0;
 	for (uint32_t i = 0; i < n; i++)
 		total += m[i].n_terms;
-	uint32_t *vocab = malloc((total ? total : 1) * sizeof *vocab);
 	uint32_t *local = malloc((total ? total : 1) * sizeof *local);
+	float *unit = malloc((total ? total : 1) * sizeof *unit);
+	double *weight = malloc((total ? total : 1) * sizeof *weight);
 	size_t *start = malloc((n + 1) * sizeof *start);
-	if (!vocab || !local || !start) {
-		free(vocab);
-		free(local);
-		free(start);
-		return NG_ERR_NOMEM;
-	}
-	size_t u = 0;
-	for (uint32_t i = 0; i < n; i++) {
-		start[i] = u;
-		for (uint32_t x = 0; x < m[i].n_terms; x++)
-			vocab[u++] = m[i].terms[x].term;
-	}
-	start[n] = u;
-	qsort(vocab, total, sizeof *vocab, cmp_u32);
-	size_t n_vocab = 0;
-	for (size_t x = 0; x < total; x++)
-		if (n_vocab == 0 || vocab[x] != vocab[n_vocab - 1])
-			vocab[n_vocab++] = vocab[x];
-	for (uint32_t i = 0; i < n; i++) {
-		for (uint32_t x = 0; x < m[i].n_terms; x++) {
-			size_t a = 0, b = n_vocab;
-			while (a < b) {
-				size_t mid = a + (b - a) / 2;
-				if (vocab[mid] < m[i].terms[x].term)
-					a = mid + 1;
-				else
-					b = mid;
+	ngx_map vocab;
+	ngx_map_init(&vocab);
+	ng_status st = local && unit && weight && start ? NG_OK : NG_ERR_NOMEM;
+	size_t n_vocab = 0, at = 0;
+	for (uint32_t i = 0; i < n && !st; i++) {
+		start[i] = at;
+		double norm2 = 0;
+		for (uint32_t x = 0; x < m[i].n_terms; x++, at++) {
+			uint64_t *v = ngx_map_upsert(&vocab, m[i].terms[x].term, n_vocab);
+			if (!v) {
+				st = NG_ERR_NOMEM;
+				break;
 			}
-			local[start[i] + x] = (uint32_t)a;
+			if (*v == n_vocab)
+				weight[n_vocab++] = ngx_story_index_idf2(si, m[i].terms[x].term);
+			local[at] = (uint32_t)*v;
+			unit[at] = (float)(ngx_story_index_tf(m[i].terms[x].count) * weight[*v]);
+			norm2 += (double)unit[at] * unit[at];
 		}
+		float inv = norm2 > 0 ? (float)(1 / sqrt(norm2)) : 0;
+		for (size_t x = start[i]; x < at; x++)
+			unit[x] *= inv;
 	}
-	float *row = calloc(n_vocab ? n_vocab : 1, sizeof *row);
-	if (!row) {
-		free(vocab);
-		free(local);
-		free(start);
-		return NG_ERR_NOMEM;
-	}
-	for (uint32_t i = 0; i < n; i++) {
-		for (uint32_t x = 0; x < m[i].n_terms; x++)
-			row[local[start[i] + x]] = m[i].unit[x];
+	start[n] = at;
+	float *row = st ? NULL : calloc(n_vocab ? n_vocab : 1, sizeof *row);
+	if (!st && !row)
+		st = NG_ERR_NOMEM;
+	for (uint32_t i = 0; i < n && !st; i++) {
+		for (size_t x = start[i]; x < start[i + 1]; x++)
+			row[local[x]] = unit[x];
 		for (uint32_t j = i; j < n; j++) {
 			double d = 0;
-			const uint32_t *lj = local + start[j];
-			for (uint32_t y = 0; y < m[j].n_terms; y++)
-				d += (double)row[lj[y]] * m[j].unit[y];
+			for (size_t y = start[j]; y < start[j + 1]; y++)
+				d += (double)row[local[y]] * unit[y];
 			if (m[i].lang && m[j].lang && m[i].lang != m[j].lang)
 				d = d * NGX_XLING_SCALE < 1 ? d * NGX_XLING_SCALE : 1;
 			sim[(size_t)i * n + j] = sim[(size_t)j * n + i] = (float)d;
 		}
-		for (uint32_t x = 0; x < m[i].n_terms; x++)
-			row[local[start[i] + x]] = 0;
+		for (size_t x = start[i]; x < start[i + 1]; x++)
+			row[local[x]] = 0;
 	}
 	free(row);
-	free(vocab);
 	free(local);
+	free(unit);
+	free(weight);
 	free(start);
-	return NG_OK;
+	ngx_map_free(&vocab);
+	return st;
 }
 
 /* Splits story when its members fall into groups (story_split.c): the
@@ -217,7 +203,7 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
 	uint32_t n_groups = 0;
 	ng_status st = sim && group && size ? NG_OK : NG_ERR_NOMEM;
 	if (!st)
-		st = member_cosines(m, n, sim);
+		st = member_cosines(&l->stories, m, n, sim);
 	if (!st) {
 		st = ngx_story_split_groups(sim, n, NGX_SPLIT_NEIGHBOURS,
 					    NGX_SPLIT_LINK, group, &n_groups);
@@ -299,13 +285,6 @@ static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq,
 		}
 		if (st)
 			break;
-		b->unit = ngx_arena_alloc(&l->scratch,
-					  (b->n_terms ? b->n_terms : 1) * sizeof *b->unit);
-		if (!b->unit) {
-			st = NG_ERR_NOMEM;
-			break;
-		}
-		ngx_story_index_unit_weights(&l->stories, b->terms, b->n_terms, b->unit);
 		n++;
 	}
 	if (!st)

@@ -188,10 +188,11 @@ uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
 ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
 			       uint32_t seq, const ngx_term *terms, uint32_t n,
 			       int32_t day, uint16_t lang);
-/* An article's unit tf-idf^2 weights under today's idf, in term order (for
- * cosines between members). */
-void ngx_story_index_unit_weights(const ngx_story_index *si,
-				  const ngx_term *terms, uint32_t n, float *out);
+/* A term's weight on one side of the cosine under today's statistics (idf
+ * squared), and the weight of a term frequency (for cosines between
+ * members). */
+double ngx_story_index_idf2(const ngx_story_index *si, uint32_t term);
+double ngx_story_index_tf(uint32_t count);
 /* The live story a (possibly merged) story id now belongs to. */
 uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story);
 /* Makes room for story ids up to n (placeholders for ids merged away before

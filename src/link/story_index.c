@@ -845,12 +845,14 @@ uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
 	return best;
 }
 
-void ngx_story_index_unit_weights(const ngx_story_index *si,
-				  const ngx_term *t, uint32_t n, float *out)
+double ngx_story_index_idf2(const ngx_story_index *si, uint32_t term)
 {
-	double norm = article_norm(si, t, n);
-	for (uint32_t i = 0; i < n; i++)
-		out[i] = (float)(tf_weight(t[i].count) * idf(si, t[i].term) / norm);
+	return idf(si, term);
+}
+
+double ngx_story_index_tf(uint32_t count)
+{
+	return tf_weight(count);
 }
 
 ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
