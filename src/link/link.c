@@ -5,11 +5,13 @@
  * is the strongest evidence of a shared event; exact beats near beats
  * rewrite, then the higher score. Otherwise the article joins the
  * most similar open story when the cosine reaches the threshold, or starts
- * a new one.
+ * a new one. The story it joined is then checked now and then, as it
+ * grows: for a group of members holding another claim, split off into a
+ * new story, and for members another story fits better, moved there; then
+ * for a story to merge with.
  */
 #include "link_internal.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,17 +106,8 @@ static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
 	return NG_OK;
 }
 
-/* The members of a story being checked, read back from the store. */
-typedef struct member_bag {
-	uint32_t seq;
-	uint32_t n_terms;
-	ngx_term *terms;
-	int32_t day;
-	uint16_t lang;
-	uint32_t group;
-	int moved;
-} member_bag;
-
+/* Records that seq left story from for story to (split: the first move
+ * into a story split off, which the store then creates). */
 static void record_move(ngx_link *l, ngx_link_result *r, uint32_t seq,
 			uint32_t from, uint32_t to, int split)
 {
@@ -122,78 +115,12 @@ static void record_move(ngx_link *l, ngx_link_result *r, uint32_t seq,
 	r->moves[r->n_moves++] = (ngx_link_move){seq, from, to, split};
 }
 
-/* Pairwise cosines of the members' tf-idf^2 vectors under today's idf;
- * across two known languages doubled (capped at 1), as a join scales the
- * cosine of an article with a story of another language (story_index.c).
- * The story's vocabulary gets dense indexes once (each distinct term's idf
- * computed once); then a member's unit weights are scattered into one row
- * and every later member's terms gathered from it. */
-static ng_status member_cosines(const ngx_story_index *si, const member_bag *m,
-				uint32_t n, float *sim)
-{
-	size_t total = 0;
-	for (uint32_t i = 0; i < n; i++)
-		total += m[i].n_terms;
-	uint32_t *local = malloc((total ? total : 1) * sizeof *local);
-	float *unit = malloc((total ? total : 1) * sizeof *unit);
-	double *weight = malloc((total ? total : 1) * sizeof *weight);
-	size_t *start = malloc((n + 1) * sizeof *start);
-	ngx_map vocab;
-	ngx_map_init(&vocab);
-	ng_status st = local && unit && weight && start ? NG_OK : NG_ERR_NOMEM;
-	size_t n_vocab = 0, at = 0;
-	for (uint32_t i = 0; i < n && !st; i++) {
-		start[i] = at;
-		double norm2 = 0;
-		for (uint32_t x = 0; x < m[i].n_terms; x++, at++) {
-			uint64_t *v = ngx_map_upsert(&vocab, m[i].terms[x].term, n_vocab);
-			if (!v) {
-				st = NG_ERR_NOMEM;
-				break;
-			}
-			if (*v == n_vocab)
-				weight[n_vocab++] = ngx_story_index_idf2(si, m[i].terms[x].term);
-			local[at] = (uint32_t)*v;
-			unit[at] = (float)(ngx_story_index_tf(m[i].terms[x].count) * weight[*v]);
-			norm2 += (double)unit[at] * unit[at];
-		}
-		float inv = norm2 > 0 ? (float)(1 / sqrt(norm2)) : 0;
-		for (size_t x = start[i]; x < at; x++)
-			unit[x] *= inv;
-	}
-	start[n] = at;
-	float *row = st ? NULL : calloc(n_vocab ? n_vocab : 1, sizeof *row);
-	if (!st && !row)
-		st = NG_ERR_NOMEM;
-	for (uint32_t i = 0; i < n && !st; i++) {
-		for (size_t x = start[i]; x < start[i + 1]; x++)
-			row[local[x]] = unit[x];
-		for (uint32_t j = i; j < n; j++) {
-			double d = 0;
-			for (size_t y = start[j]; y < start[j + 1]; y++)
-				d += (double)row[local[y]] * unit[y];
-			if (m[i].lang && m[j].lang && m[i].lang != m[j].lang)
-				d = d * NGX_XLING_SCALE < 1 ? d * NGX_XLING_SCALE : 1;
-			sim[(size_t)i * n + j] = sim[(size_t)j * n + i] = (float)d;
-		}
-		for (size_t x = start[i]; x < start[i + 1]; x++)
-			row[local[x]] = 0;
-	}
-	free(row);
-	free(local);
-	free(unit);
-	free(weight);
-	free(start);
-	ngx_map_free(&vocab);
-	return st;
-}
-
 /* Splits story when its members fall into groups (story_split.c): the
  * largest group (the earliest member's on a tie) stays, and each other
  * group of at least two articles that may move becomes a new story. The
  * article just added (seq) and pinned articles stay where they are. */
 static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
-			     member_bag *m, uint32_t n, ngx_link_result *r)
+			     ngx_member *m, uint32_t n, ngx_link_result *r)
 {
 	if (n < NGX_SPLIT_NEIGHBOURS + 2)
 		return NG_OK;
@@ -203,11 +130,10 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
 	uint32_t n_groups = 0;
 	ng_status st = sim && group && size ? NG_OK : NG_ERR_NOMEM;
 	if (!st)
-		st = member_cosines(&l->stories, m, n, sim);
-	if (!st) {
+		st = ngx_member_cosines(&l->stories, m, n, sim);
+	if (!st)
 		st = ngx_story_split_groups(sim, n, NGX_SPLIT_NEIGHBOURS,
 					    NGX_SPLIT_LINK, group, &n_groups);
-	}
 	if (!st && n_groups > 1) {
 		for (uint32_t i = 0; i < n; i++) {
 			m[i].group = group[i];
@@ -269,13 +195,13 @@ static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq,
 		return NG_OK;
 	s->moves_size = s->size;
 	uint32_t n_members = s->n_members, n = 0;
-	member_bag *m = calloc(n_members ? n_members : 1, sizeof *m);
+	ngx_member *m = calloc(n_members ? n_members : 1, sizeof *m);
 	if (!m)
 		return NG_ERR_NOMEM;
 	ngx_arena_reset(&l->scratch);
 	ng_status st = NG_OK;
 	for (uint32_t i = 0; i < n_members && !st; i++) {
-		member_bag *b = &m[n];
+		ngx_member *b = &m[n];
 		b->seq = s->members[i];
 		st = l->config.fetch_terms(l->config.fetch_ctx, b->seq, &l->scratch,
 					   &b->terms, &b->n_terms, &b->day, &b->lang);
@@ -290,7 +216,7 @@ static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq,
 	if (!st)
 		st = split_story(l, story, seq, m, n, r);
 	for (uint32_t i = 0; i < n && !st; i++) {
-		const member_bag *b = &m[i];
+		const ngx_member *b = &m[i];
 		if (b->moved || b->seq == seq || l->pinned[b->seq] ||
 		    l->stories.stories[story - 1].size < 2)
 			continue;

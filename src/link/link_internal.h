@@ -200,6 +200,23 @@ uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story);
 ng_status ngx_story_index_reserve(ngx_story_index *si, uint32_t n);
 size_t ngx_story_index_memory(const ngx_story_index *si);
 
+/* A member of a story being checked, read back from the store (link.c). */
+typedef struct ngx_member {
+	uint32_t seq;
+	uint32_t n_terms;
+	ngx_term *terms;   /* sorted by term */
+	int32_t day;
+	uint16_t lang;     /* ngx_link_lang, 0 unknown */
+	uint32_t group;    /* its group when the story is split */
+	int moved;
+} ngx_member;
+
+/* story_split.c: the cosines of n members' tf-idf^2 vectors under today's
+ * idf, into sim (n x n, row-major); across two known languages doubled
+ * (capped at 1), as a join scales the cosine of an article with a story of
+ * another language. */
+ng_status ngx_member_cosines(const ngx_story_index *si, const ngx_member *m,
+			     uint32_t n, float *sim);
 /* story_split.c: the groups among n members with pairwise cosines sim (n x
  * n, row-major): group[i] in 0 .. *n_groups - 1, numbered by first member.
  * Members are close by the mean of their cosine and the cosine of their

@@ -14,7 +14,8 @@
  * cosine and a second-order similarity: the cosine of their neighbour
  * profiles (each member's similarities to its k most similar members, and
  * 1 to itself). Average-link clustering on that, cut at a fixed mean link,
- * gives the groups.
+ * gives the groups. The cosines come from the members' term bags, read back
+ * by link.c, weighed under today's idf.
  *
  * k = 6 and the cut 0.10 come from FNC-1's training bodies split into two
  * halves by gold story, chosen on each half's final stories and measured
@@ -29,6 +30,73 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- similarities ---------------------------------------------------------- */
+/* The story's vocabulary gets dense indexes once (each distinct term's idf
+ * computed once); then a member's unit weights are scattered into one row
+ * and every later member's terms are gathered from it. */
+ng_status ngx_member_cosines(const ngx_story_index *si, const ngx_member *m,
+			     uint32_t n, float *sim)
+{
+	size_t total = 0;
+	for (uint32_t i = 0; i < n; i++)
+		total += m[i].n_terms;
+	uint32_t *local = malloc((total ? total : 1) * sizeof *local);
+	float *unit = malloc((total ? total : 1) * sizeof *unit);
+	double *weight = malloc((total ? total : 1) * sizeof *weight);
+	size_t *start = malloc((n + 1) * sizeof *start);
+	ngx_map vocab;
+	ngx_map_init(&vocab);
+	ng_status st = local && unit && weight && start ? NG_OK : NG_ERR_NOMEM;
+	size_t n_vocab = 0, at = 0;
+	for (uint32_t i = 0; i < n && !st; i++) {
+		start[i] = at;
+		double norm2 = 0;
+		for (uint32_t x = 0; x < m[i].n_terms; x++, at++) {
+			uint64_t *v = ngx_map_upsert(&vocab, m[i].terms[x].term, n_vocab);
+			if (!v) {
+				st = NG_ERR_NOMEM;
+				break;
+			}
+			if (*v == n_vocab)
+				weight[n_vocab++] = ngx_story_index_idf2(si, m[i].terms[x].term);
+			local[at] = (uint32_t)*v;
+			unit[at] = (float)(ngx_story_index_tf(m[i].terms[x].count) * weight[*v]);
+			norm2 += (double)unit[at] * unit[at];
+		}
+		float inv = norm2 > 0 ? (float)(1 / sqrt(norm2)) : 0;
+		for (size_t x = start[i]; x < at; x++)
+			unit[x] *= inv;
+	}
+	if (!st)
+		start[n] = at;
+	float *row = st ? NULL : calloc(n_vocab ? n_vocab : 1, sizeof *row);
+	if (!st && !row)
+		st = NG_ERR_NOMEM;
+	for (uint32_t i = 0; i < n && !st; i++) {
+		for (size_t x = start[i]; x < start[i + 1]; x++)
+			row[local[x]] = unit[x];
+		for (uint32_t j = i; j < n; j++) {
+			double d = 0;
+			for (size_t y = start[j]; y < start[j + 1]; y++)
+				d += (double)row[local[y]] * unit[y];
+			if (m[i].lang && m[j].lang && m[i].lang != m[j].lang)
+				d = d * NGX_XLING_SCALE < 1 ? d * NGX_XLING_SCALE : 1;
+			sim[(size_t)i * n + j] = sim[(size_t)j * n + i] = (float)d;
+		}
+		for (size_t x = start[i]; x < start[i + 1]; x++)
+			row[local[x]] = 0;
+	}
+	free(row);
+	free(local);
+	free(unit);
+	free(weight);
+	free(start);
+	ngx_map_free(&vocab);
+	return st;
+}
+
+
+/* ---- groups ---------------------------------------------------------------- */
 /* The k most similar other members of row i (ties by lower index), in
  * top[0 .. returned count). */
 static uint32_t nearest(const float *sim, uint32_t n, uint32_t i, uint32_t k,
