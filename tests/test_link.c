@@ -12,6 +12,7 @@
  * centroids and postings go, recent ones still take articles. Direction
  * by credit lines: precedence over days and arrival, not over times.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -619,6 +620,31 @@ static void test_split_groups(void)
 	CHECK(n_groups == 1 && group[0] == 0);
 }
 
+static void test_member_cosines(void)
+{
+	/* an empty index weighs every term alike: plain cosines of tf */
+	ngx_story_index si;
+	ngx_story_index_init(&si);
+	ngx_term a[] = {{1, 1}, {2, 1}}, b[] = {{1, 1}, {3, 1}}, c[] = {{4, 3}};
+	ngx_member m[] = {
+		{.seq = 0, .n_terms = 2, .terms = a, .lang = ngx_link_lang("en")},
+		{.seq = 1, .n_terms = 2, .terms = b, .lang = ngx_link_lang("en")},
+		{.seq = 2, .n_terms = 1, .terms = c, .lang = ngx_link_lang("en")},
+		{.seq = 3, .n_terms = 2, .terms = b, .lang = ngx_link_lang("de")},
+		{.seq = 4, .n_terms = 2, .terms = a, .lang = 0},
+	};
+	float sim[5 * 5];
+	CHECK(ngx_member_cosines(&si, m, 5, sim) == NG_OK);
+	CHECK(fabs(sim[0 * 5 + 0] - 1) < 1e-6 && fabs(sim[0 * 5 + 1] - 0.5) < 1e-6);
+	CHECK(sim[1 * 5 + 0] == sim[0 * 5 + 1]);
+	CHECK(sim[0 * 5 + 2] == 0);
+	/* across two known languages doubled, at most 1 */
+	CHECK(fabs(sim[0 * 5 + 3] - 1) < 1e-6 && fabs(sim[1 * 5 + 3] - 1) < 1e-6);
+	/* an unknown language is not another language */
+	CHECK(fabs(sim[1 * 5 + 4] - 0.5) < 1e-6 && fabs(sim[3 * 5 + 4] - 0.5) < 1e-6);
+	ngx_story_index_free(&si);
+}
+
 static void test_story_retire(void)
 {
 	ngx_story_index si;
@@ -805,6 +831,7 @@ int main(void)
 	test_story_retire();
 	test_moves();
 	test_split_groups();
+	test_member_cosines();
 	ngx_arena_free(&scratch);
 	ngx_arena_free(&keep);
 	ngx_text_ctx_free(tc);

@@ -24,6 +24,8 @@ struct ngx_link {
 			       a story, so it never moves away from its copies */
 	size_t n, cap, cap_pinned;
 	ngx_arena scratch;  /* members read back for a check, reset per check */
+	ngx_link_move *moves; /* the moves after the last article */
+	size_t n_moves, cap_moves;
 };
 
 /* Stories larger than this are not checked for misplaced members: the
@@ -81,6 +83,7 @@ void ngx_link_free(ngx_link *l)
 	ngx_arena_free(&l->scratch);
 	free(l->story_of);
 	free(l->pinned);
+	free(l->moves);
 	free(l);
 }
 
@@ -108,11 +111,15 @@ static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
 
 /* Records that seq left story from for story to (split: the first move
  * into a story split off, which the store then creates). */
-static void record_move(ngx_link *l, ngx_link_result *r, uint32_t seq,
-			uint32_t from, uint32_t to, int split)
+static ng_status record_move(ngx_link *l, uint32_t seq, uint32_t from,
+			     uint32_t to, int split)
 {
+	if (ngx_grow((void **)&l->moves, &l->cap_moves, l->n_moves + 1,
+		     sizeof *l->moves))
+		return NG_ERR_NOMEM;
 	l->story_of[seq] = to;
-	r->moves[r->n_moves++] = (ngx_link_move){seq, from, to, split};
+	l->moves[l->n_moves++] = (ngx_link_move){seq, from, to, split};
+	return NG_OK;
 }
 
 /* Splits story when its members fall into groups (story_split.c): the
@@ -120,7 +127,7 @@ static void record_move(ngx_link *l, ngx_link_result *r, uint32_t seq,
  * group of at least two articles that may move becomes a new story. The
  * article just added (seq) and pinned articles stay where they are. */
 static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
-			     ngx_member *m, uint32_t n, ngx_link_result *r)
+			     ngx_member *m, uint32_t n)
 {
 	if (n < NGX_SPLIT_NEIGHBOURS + 2)
 		return NG_OK;
@@ -159,11 +166,10 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
 				st = ngx_story_index_move(&l->stories, story, to, m[i].seq,
 							  m[i].terms, m[i].n_terms,
 							  m[i].day, m[i].lang);
-				if (!st) {
-					record_move(l, r, m[i].seq, story, to, first);
-					m[i].moved = 1;
-					first = 0;
-				}
+				if (!st)
+					st = record_move(l, m[i].seq, story, to, first);
+				m[i].moved = 1;
+				first = 0;
 			}
 			if (!st) {
 				/* the new story is checked again when it has grown */
@@ -184,13 +190,11 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
  * costs about 3n reads over its life): first whether it holds two claims
  * (split_story), then whether another story fits a member better (see
  * "moves" in story_index.c). The article just added (seq) and pinned
- * articles stay; moves are reported in r for the store. */
-static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq,
-			       ngx_link_result *r)
+ * articles stay; the moves are kept for the result (l->moves). */
+static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq)
 {
 	ngx_story_state *s = &l->stories.stories[story - 1];
 	if (!l->config.fetch_terms || s->size < 2 || s->size > NGX_MOVE_MAX_MEMBERS ||
-	    s->n_members > NGX_MAX_MOVES ||
 	    (s->moves_size && s->size * 2 < s->moves_size * 3))
 		return NG_OK;
 	s->moves_size = s->size;
@@ -214,7 +218,7 @@ static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq,
 		n++;
 	}
 	if (!st)
-		st = split_story(l, story, seq, m, n, r);
+		st = split_story(l, story, seq, m, n);
 	for (uint32_t i = 0; i < n && !st; i++) {
 		const ngx_member *b = &m[i];
 		if (b->moved || b->seq == seq || l->pinned[b->seq] ||
@@ -229,7 +233,7 @@ static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq,
 		st = ngx_story_index_move(&l->stories, story, to, b->seq, b->terms,
 					  b->n_terms, b->day, b->lang);
 		if (!st)
-			record_move(l, r, b->seq, story, to, 0);
+			st = record_move(l, b->seq, story, to, 0);
 	}
 	free(m);
 	return st;
@@ -240,6 +244,7 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 {
 	uint32_t seq = (uint32_t)l->n;
 	ngx_link_result r = {.seq = seq};
+	l->n_moves = 0;
 	r.n_edges = ngx_copy_index_find(&l->copies, a, seq,
 					l->config.near_threshold, r.edges,
 					NGX_MAX_EDGES_PER_ARTICLE);
@@ -281,7 +286,7 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 	if (!st)
 		l->pinned[seq] = (uint8_t)pin;
 	if (!st && !r.new_story)
-		st = check_members(l, r.story, seq, &r);
+		st = check_members(l, r.story, seq);
 	if (!st && !r.new_story)
 		st = ngx_story_index_merge(&l->stories, r.story,
 					   l->config.merge_threshold,
@@ -291,6 +296,8 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 		return st;
 	if (r.merged_from)
 		r.story = r.merged_into;
+	r.moves = l->moves;
+	r.n_moves = (int)l->n_moves;
 	*out = r;
 	return NG_OK;
 }
@@ -346,5 +353,6 @@ int32_t ngx_link_story_first_day(const ngx_link *l, uint32_t story)
 size_t ngx_link_memory(const ngx_link *l)
 {
 	return ngx_copy_index_memory(&l->copies) +
-	       ngx_story_index_memory(&l->stories) + l->cap * 4 + l->cap_pinned;
+	       ngx_story_index_memory(&l->stories) + l->cap * 4 + l->cap_pinned +
+	       l->cap_moves * sizeof *l->moves;
 }

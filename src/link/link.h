@@ -131,10 +131,6 @@ typedef struct ngx_link_config {
 } ngx_link_config;
 
 #define NGX_MAX_EDGES_PER_ARTICLE 16
-/* Earlier articles moved after one article (at most): every member of the
- * largest story checked (link.c, NGX_MOVE_MAX_MEMBERS) can move once. */
-#define NGX_MAX_MOVES 256
-
 typedef struct ngx_link_move {
 	uint32_t seq, from, to;
 	int split;                  /* to is a new story split off from: the
@@ -152,8 +148,9 @@ typedef struct ngx_link_result {
 	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
 	int n_edges;
 	/* earlier articles that moved to a better story or were split off
-	 * into a new one, in order, before the merge */
-	ngx_link_move moves[NGX_MAX_MOVES];
+	 * into a new one, in order, before the merge (held by the link: valid
+	 * until its next ngx_link_add) */
+	const ngx_link_move *moves;
 	int n_moves;
 } ngx_link_result;
 
