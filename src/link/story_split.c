@@ -95,7 +95,6 @@ ng_status ngx_member_cosines(const ngx_story_index *si, const ngx_member *m,
 	return st;
 }
 
-
 /* ---- groups ---------------------------------------------------------------- */
 /* The k most similar other members of row i (ties by lower index), in
  * top[0 .. returned count). */
