@@ -469,6 +469,37 @@ static void test_place_mentions(void)
 	ngx_arena_free(&a);
 }
 
+/* Articles of other languages inside names of an English text ("Marine Le
+ * Pen", "Kim Jong Un", "Kim Il Sung"); not the text's own function words,
+ * not German articles in a title-case line, not all-caps words. */
+static void test_name_particles(void)
+{
+	static const struct {
+		const char *text, *surface;
+		int present;
+	} rows[] = {
+		{"Voters backed Marine Le Pen on Sunday.", "Marine Le Pen", 1},
+		{"North Korean leader Kim Jong Un met him on Monday.", "Kim Jong Un", 1},
+		{"Statues of Kim Il Sung stand in every town.", "Kim Il Sung", 1},
+		{"Trump Meets Kim In Hanoi on Monday.", "Kim In Hanoi", 0},
+		{"Why Young People Die Early, a report says.", "Young People Die Early", 0},
+		{"He joined Principal Entertainment LA last year.",
+		 "Principal Entertainment LA", 0},
+	};
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
+		ngx_mention *m;
+		size_t n;
+		CHECK(find(rows[i].text, "en", &a, &m, &n) == NG_OK);
+		const ngx_mention *x = by_surface(m, n, rows[i].surface);
+		CHECK_MSG(rows[i].present ? x != NULL : x == NULL, "\"%s\" %s",
+			  rows[i].surface, x ? "found" : "absent");
+		ngx_arena_reset(&a);
+	}
+	ngx_arena_free(&a);
+}
+
 int main(void)
 {
 	if (ngx_text_ctx_new(&text_ctx) != NG_OK ||
@@ -485,6 +516,7 @@ int main(void)
 	test_romance_orgs();
 	test_gazetteer();
 	test_place_mentions();
+	test_name_particles();
 	ngx_entity_ctx_free(ent_ctx);
 	ngx_text_ctx_free(text_ctx);
 	return check_report("test_entities");

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "../base/map.h"
+#include "../text/utf8.h"
 
 #define SPAN_MAX_TOKENS 8
 #define WORD_KEY_MAX 64
@@ -404,6 +405,47 @@ static int name_word(find_run *r, size_t i)
 	return token_known(r, i) || opens_known_pair(r, i);
 }
 
+/* A capitalised Romance article inside a name, not opening a sentence:
+ * "Marine Le Pen", and the Korean "Kim Jong Un", "Kim Il Sung" that spell
+ * like one, in an English text. The not-name list holds "le", "un" for
+ * French, Spanish or Italian sentences ("Un homme..."); where the
+ * document's own language does not use the word, a short one after a name
+ * word is part of the name. Words of the document's language ("In", "The"
+ * in a title-case headline) never are, nor German articles ("Why Young
+ * People Die Early"). */
+static int name_particle(find_run *r, size_t i)
+{
+	const ngx_token *t = &r->doc->tokens[i];
+	if (t->kind != NGX_TOK_WORD || !t->capitalised || r->initial[i] ||
+	    r->shout[t->sentence] || ngx_utf8_count(t->norm, t->norm_len) > 3 ||
+	    is_acronym(r->doc->text + t->start, t->end - t->start))
+		return 0; /* "LA", "UN" and shouted text are no particles */
+	unsigned lx = lex_of(r, i);
+	if (!(lx & NGX_LX_NOTNAME) || (lx & NGX_LX_TITLE) ||
+	    ngx_is_stopword(r->doc->lang, t->norm, t->norm_len))
+		return 0;
+	static const char *const romance[] = {"fr", "es", "it", "pt"};
+	for (size_t k = 0; k < NGX_ARRAY_LEN(romance); k++)
+		if (ngx_is_stopword(romance[k], t->norm, t->norm_len))
+			return 1;
+	return 0;
+}
+
+/* The end of run [t0, t1) without trailing connectors, initial dots or
+ * anything else that is no part of a name. A particle ends a name only
+ * after two words ("Kim Jong Un", not the title-case "People Die"). */
+static size_t trim_run_end(find_run *r, size_t t0, size_t t1)
+{
+	const ngx_token *tk = r->doc->tokens;
+	for (; t1 > t0; t1--) {
+		size_t i = t1 - 1;
+		if (tk[i].kind == NGX_TOK_WORD &&
+		    (name_word_basic(r, i) || (i >= t0 + 2 && name_particle(r, i))))
+			break;
+	}
+	return t1;
+}
+
 /* ---- spans ----------------------------------------------------------------*/
 static span *new_span(find_run *r)
 {
@@ -539,9 +581,7 @@ static ng_status hyphen_parts(find_run *r, size_t i, int *emitted)
 static ng_status segment(find_run *r, size_t t0, size_t t1)
 {
 	const ngx_token *tk = r->doc->tokens;
-	while (t1 > t0 && (tk[t1 - 1].kind != NGX_TOK_WORD ||
-			   !name_word_basic(r, t1 - 1)))
-		t1--;
+	t1 = trim_run_end(r, t0, t1);
 	if (t1 <= t0)
 		return NG_OK;
 	if (r->german && t1 - t0 > 1 && !token_given(r, t0)) {
@@ -594,10 +634,7 @@ static ng_status segment(find_run *r, size_t t0, size_t t1)
 static ng_status close_run(find_run *r, size_t t0, size_t t1)
 {
 	const ngx_token *tk = r->doc->tokens;
-	/* no trailing connector or initial dot */
-	while (t1 > t0 && (tk[t1 - 1].kind != NGX_TOK_WORD ||
-			   !name_word_basic(r, t1 - 1)))
-		t1--;
+	t1 = trim_run_end(r, t0, t1);
 	if (t1 <= t0)
 		return NG_OK;
 	/* split before a given name that follows a non-given name word */
@@ -639,7 +676,8 @@ static ng_status find_spans(find_run *r)
 			const ngx_token *prev = &d->tokens[j - 1];
 			if (t->start != prev->end && t->start > prev->end + 1)
 				break; /* more than one space between */
-			if (t->kind == NGX_TOK_WORD && name_word_basic(r, j)) {
+			if (t->kind == NGX_TOK_WORD &&
+			    (name_word_basic(r, j) || name_particle(r, j))) {
 				orgish |= (lex_of(r, j) & NGX_LX_ORGWORD) != 0;
 				words++;
 				j++;
