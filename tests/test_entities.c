@@ -469,6 +469,41 @@ static void test_place_mentions(void)
 	ngx_arena_free(&a);
 }
 
+/* A short phonetic key meets names that only sound alike: "Hanoi" and
+ * "China" share h_n, "Tor" and "Turkey" share a prefix of keys. A curated
+ * entry is taken only when the span starts as one of its spellings, which
+ * inflected forms and a hyphenated word's part still do. */
+static void test_short_keys(void)
+{
+	ngx_arena a;
+	ngx_arena_init(&a, 1 << 16);
+	ngx_mention *m;
+	size_t n;
+	CHECK(find("Trump met Kim in Hanoi on Monday, officials in China said.",
+		   "en", &a, &m, &n) == NG_OK);
+	const ngx_mention *hanoi = by_surface(m, n, "Hanoi");
+	const ngx_mention *china = by_surface(m, n, "China");
+	CHECK(hanoi && china);
+	if (hanoi && china) {
+		CHECK_MSG(strcmp(hanoi->name, "China") != 0, "%s", hanoi->name);
+		CHECK(strcmp(hanoi->key, china->key) != 0);
+		CHECK_STR(china->name, "China");
+	}
+	ngx_arena_reset(&a);
+	CHECK(find("After the US-led invasion, the US said nothing.", "en", &a,
+		   &m, &n) == NG_OK);
+	size_t us = 0;
+	for (size_t i = 0; i < n; i++)
+		us += strcmp(m[i].name, "United States") == 0;
+	CHECK_MSG(us == 2, "%zu", us);
+	ngx_arena_reset(&a);
+	CHECK(find("Представители Китая заявили об этом в понедельник.", "ru", &a,
+		   &m, &n) == NG_OK);
+	const ngx_mention *kitaj = by_surface(m, n, "Китая");
+	CHECK(kitaj && strcmp(kitaj->name, "China") == 0);
+	ngx_arena_free(&a);
+}
+
 /* Articles of other languages inside names of an English text ("Marine Le
  * Pen", "Kim Jong Un", "Kim Il Sung"); not the text's own function words,
  * not German articles in a title-case line, not all-caps words. */
@@ -517,6 +552,7 @@ int main(void)
 	test_gazetteer();
 	test_place_mentions();
 	test_name_particles();
+	test_short_keys();
 	ngx_entity_ctx_free(ent_ctx);
 	ngx_text_ctx_free(text_ctx);
 	return check_report("test_entities");

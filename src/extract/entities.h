@@ -135,6 +135,12 @@ typedef struct ngx_known_name {
 } ngx_known_name;
 /* By the key of the whole name (words' keys joined). */
 const ngx_known_name *ngx_lexicon_name(const ngx_lexicon *lx, const char *key);
+/* Whether the folded name starts as one of the spellings of curated entry
+ * k does (its first three letters, or all of a shorter name; 1 for an entry
+ * not from the curated list): a short phonetic key meets names that only
+ * sound alike ("Hanoi" and "China" are both h_n). */
+int ngx_lexicon_spelled_like(const ngx_lexicon *lx, const ngx_known_name *k,
+			     const char *folded, size_t n);
 /* By a person's surname key. */
 const ngx_known_name *ngx_lexicon_surname(const ngx_lexicon *lx,
 					  const char *key);

@@ -410,6 +410,8 @@ struct ngx_lexicon {
 	ngx_map by_name;  /* hash(key) -> index into known + 1 */
 	ngx_map by_surname;
 	ngx_map given;    /* hash(given-name key) -> 1 */
+	ngx_map spelled;  /* hash(known index, first letters of one of its
+			     spellings, 2 and 3 of them) -> 1 */
 	ngx_known_name *known;
 	size_t n_known;
 	char *strings;    /* keys and display names of known */
@@ -545,6 +547,48 @@ static ng_status put_name(ngx_map *m, const char *key, size_t index)
 	return ngx_map_put(m, h, index + 1);
 }
 
+static size_t place_letters(const char *s, size_t n, char *out, size_t cap);
+
+/* Bytes of the first count code points of s (n bytes); *got says how many
+ * there were. */
+static size_t first_chars(const char *s, size_t n, size_t count, size_t *got)
+{
+	size_t i = 0, c = 0;
+	while (i < n && c < count) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		c++;
+	}
+	*got = c;
+	return i;
+}
+
+static uint64_t spelled_hash(size_t idx, const char *s, size_t n)
+{
+	return hash_str(s, n) ^ ngx_mix64((uint64_t)idx + 1);
+}
+
+/* Records the first two and three letters of a spelling of known entry
+ * idx (see ngx_lexicon_spelled_like). */
+static ng_status add_spelling(ngx_lexicon *lx, ngx_arena *a, size_t idx,
+			      const char *p, size_t n)
+{
+	size_t fl;
+	char *f = ngx_text_fold(p, n, a, &fl);
+	if (!f)
+		return NG_ERR_NOMEM;
+	char letters[LX_MAX_KEY * 2];
+	size_t ln = place_letters(f, fl, letters, sizeof letters);
+	for (size_t want = 2; want <= 3; want++) {
+		size_t got, b = first_chars(letters, ln, want, &got);
+		if (got && !ngx_map_upsert(&lx->spelled,
+					   spelled_hash(idx, letters, b), 1))
+			return NG_ERR_NOMEM;
+	}
+	return NG_OK;
+}
+
 static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 {
 	lx->known = calloc(NGX_ARRAY_LEN(names), sizeof(ngx_known_name));
@@ -553,6 +597,8 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 	/* offsets first, pointers once the pool stops moving */
 	size_t name_off[NGX_ARRAY_LEN(names)], key_off[NGX_ARRAY_LEN(names)],
 		given_off[NGX_ARRAY_LEN(names)];
+	ngx_arena a; /* folded spellings, one at a time */
+	ngx_arena_init(&a, 4 << 10);
 	for (size_t i = 0; i < NGX_ARRAY_LEN(names); i++) {
 		const char *e = names[i];
 		char kind = e[0];
@@ -573,6 +619,11 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 		while (*p) {
 			bar = strchr(p, '|');
 			size_t vn = bar ? (size_t)(bar - p) : strlen(p);
+			ngx_arena_reset(&a);
+			if (add_spelling(lx, &a, idx, p, vn)) {
+				ngx_arena_free(&a);
+				return NG_ERR_NOMEM;
+			}
 			for (int slavic = 0; slavic < 2; slavic++) {
 				char key[LX_MAX_KEY], first[LX_MAX_KEY],
 					last[LX_MAX_KEY];
@@ -602,14 +653,17 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 						key_off[idx] =
 							pool_add(lx, key, strlen(key));
 				}
-				if (st)
+				if (st) {
+					ngx_arena_free(&a);
 					return st;
+				}
 			}
 			p += vn;
 			if (*p == '|')
 				p++;
 		}
 	}
+	ngx_arena_free(&a);
 	for (size_t i = 0; i < lx->n_known; i++) {
 		if (name_off[i] == (size_t)-1 || key_off[i] == (size_t)-1)
 			return NG_ERR_NOMEM;
@@ -804,6 +858,7 @@ void ngx_lexicon_free(ngx_lexicon *lx)
 	ngx_map_free(&lx->by_name);
 	ngx_map_free(&lx->by_surname);
 	ngx_map_free(&lx->given);
+	ngx_map_free(&lx->spelled);
 	free(lx->known);
 	free(lx->strings);
 	free(lx);
@@ -819,6 +874,7 @@ ng_status ngx_lexicon_new(ngx_translit *t, ngx_lexicon **out)
 	ngx_map_init(&lx->by_name);
 	ngx_map_init(&lx->by_surname);
 	ngx_map_init(&lx->given);
+	ngx_map_init(&lx->spelled);
 	ng_status st = add_words(lx, titles, NGX_ARRAY_LEN(titles), NGX_LX_TITLE);
 	if (!st)
 		st = add_words(lx, org_words, NGX_ARRAY_LEN(org_words),
@@ -866,6 +922,19 @@ static const ngx_known_name *lookup(const ngx_lexicon *lx, const ngx_map *m,
 const ngx_known_name *ngx_lexicon_name(const ngx_lexicon *lx, const char *key)
 {
 	return lookup(lx, &lx->by_name, key);
+}
+
+int ngx_lexicon_spelled_like(const ngx_lexicon *lx, const ngx_known_name *k,
+			     const char *folded, size_t n)
+{
+	if (k < lx->known || k >= lx->known + lx->n_known)
+		return 1; /* not a curated entry: nothing to check against */
+	char letters[LX_MAX_KEY * 2];
+	size_t ln = place_letters(folded, n, letters, sizeof letters);
+	size_t got, b = first_chars(letters, ln, 3, &got);
+	return got && ngx_map_get(&lx->spelled,
+				  spelled_hash((size_t)(k - lx->known), letters,
+					       b)) != NULL;
 }
 
 const ngx_known_name *ngx_lexicon_surname(const ngx_lexicon *lx,

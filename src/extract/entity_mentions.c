@@ -39,6 +39,8 @@
 #define SPAN_MAX_TOKENS 8
 #define WORD_KEY_MAX 64
 #define SPAN_KEY_MAX 192
+/* keys this short ("h_n") are checked against the curated spellings */
+#define SHORT_KEY 3
 /* parts of a hyphenated word looked at */
 #define HYPHEN_MAX_PARTS 4
 
@@ -829,6 +831,35 @@ static void type_span(find_run *r, span *s)
 	const ngx_token *tk = r->doc->tokens;
 	size_t n_tok = r->doc->n_tokens;
 	const ngx_known_name *k = ngx_lexicon_name(lx, s->key);
+	if (k && strlen(s->key) <= SHORT_KEY) {
+		/* a short key meets names that only sound alike: the span must
+		 * start as one of the entry's spellings ("Hanoi" is no China) */
+		size_t fl = 0; /* the span's own text: a hyphenated word's part
+				  ("US" of "US-led") is not the whole token */
+		const char *folded = ngx_text_fold(r->doc->text + s->start,
+						   s->end - s->start, r->a, &fl);
+		if (!folded) {
+			s->drop = 1;
+			return;
+		}
+		if (fl && !ngx_lexicon_spelled_like(lx, k, folded, fl)) {
+			/* nor is it counted with it: its key takes its first
+			 * three letters (inflected forms keep meeting) */
+			size_t pl = 0;
+			for (int c = 0; c < 3 && pl < fl; c++)
+				do
+					pl++;
+				while (pl < fl && ((unsigned char)folded[pl] & 0xC0) == 0x80);
+			char nk[SPAN_KEY_MAX];
+			snprintf(nk, sizeof nk, "%s:%.*s", s->key, (int)pl, folded);
+			s->key = arena_str(r->a, nk);
+			if (!s->key) {
+				s->drop = 1;
+				return;
+			}
+			k = NULL;
+		}
+	}
 	if (!k && s->alt_key) {
 		k = ngx_lexicon_name(lx, s->alt_key);
 		if (!k)
