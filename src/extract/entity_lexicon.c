@@ -549,6 +549,18 @@ static ng_status put_name(ngx_map *m, const char *key, size_t index)
 
 static size_t place_letters(const char *s, size_t n, char *out, size_t cap);
 
+/* The letters (place_letters) of s folded (the fold in a): *len of them. */
+static ng_status fold_letters(ngx_arena *a, const char *s, size_t n,
+			      char *out, size_t cap, size_t *len)
+{
+	size_t fl;
+	char *f = ngx_text_fold(s, n, a, &fl);
+	if (!f)
+		return NG_ERR_NOMEM;
+	*len = place_letters(f, fl, out, cap);
+	return NG_OK;
+}
+
 /* Bytes of the first count code points of s (n bytes); *got says how many
  * there were. */
 static size_t first_chars(const char *s, size_t n, size_t count, size_t *got)
@@ -574,12 +586,10 @@ static uint64_t spelled_hash(size_t idx, const char *s, size_t n)
 static ng_status add_spelling(ngx_lexicon *lx, ngx_arena *a, size_t idx,
 			      const char *p, size_t n)
 {
-	size_t fl;
-	char *f = ngx_text_fold(p, n, a, &fl);
-	if (!f)
-		return NG_ERR_NOMEM;
 	char letters[LX_MAX_KEY * 2];
-	size_t ln = place_letters(f, fl, letters, sizeof letters);
+	size_t ln;
+	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
+		return NG_ERR_NOMEM;
 	for (size_t want = 2; want <= 3; want++) {
 		size_t got, b = first_chars(letters, ln, want, &got);
 		if (got && !ngx_map_upsert(&lx->spelled,
@@ -732,12 +742,10 @@ static pthread_once_t places_once = PTHREAD_ONCE_INIT;
 
 static ng_status put_place(ngx_arena *a, const char *v, size_t n, size_t idx)
 {
-	size_t fl;
-	char *f = ngx_text_fold(v, n, a, &fl);
-	if (!f)
-		return NG_ERR_NOMEM;
 	char letters[LX_MAX_KEY * 2];
-	size_t ln = place_letters(f, fl, letters, sizeof letters);
+	size_t ln;
+	if (fold_letters(a, v, n, letters, sizeof letters, &ln))
+		return NG_ERR_NOMEM;
 	if (ngx_utf8_count(letters, ln) < 3)
 		return NG_OK; /* "US"-like codes are the curated list's job */
 	/* the first place to claim a spelling keeps it */
