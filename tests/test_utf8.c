@@ -154,6 +154,14 @@ static void test_decode_count(void)
 		CHECK_MSG(ngx_utf8_count(counts[i].s, counts[i].len) ==
 				  counts[i].want,
 			  "count case %zu", i);
+
+	/* bytes of the first code points */
+	size_t got = 9;
+	CHECK(ngx_utf8_prefix(S("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA"), 3, &got) == 6 &&
+	      got == 3);
+	CHECK(ngx_utf8_prefix(S("ab"), 3, &got) == 2 && got == 2);
+	CHECK(ngx_utf8_prefix(S("\xF0\x9F\x98\x80x"), 1, NULL) == 4);
+	CHECK(ngx_utf8_prefix(S(""), 3, &got) == 0 && got == 0);
 }
 
 int main(void)

@@ -561,21 +561,6 @@ static ng_status fold_letters(ngx_arena *a, const char *s, size_t n,
 	return NG_OK;
 }
 
-/* Bytes of the first count code points of s (n bytes); *got says how many
- * there were. */
-static size_t first_chars(const char *s, size_t n, size_t count, size_t *got)
-{
-	size_t i = 0, c = 0;
-	while (i < n && c < count) {
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		c++;
-	}
-	*got = c;
-	return i;
-}
-
 static uint64_t spelled_hash(size_t idx, const char *s, size_t n)
 {
 	return hash_str(s, n) ^ ngx_mix64((uint64_t)idx + 1);
@@ -591,7 +576,7 @@ static ng_status add_spelling(ngx_lexicon *lx, ngx_arena *a, size_t idx,
 	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
 		return NG_ERR_NOMEM;
 	for (size_t want = 2; want <= 3; want++) {
-		size_t got, b = first_chars(letters, ln, want, &got);
+		size_t got, b = ngx_utf8_prefix(letters, ln, want, &got);
 		if (got && !ngx_map_upsert(&lx->spelled,
 					   spelled_hash(idx, letters, b), 1))
 			return NG_ERR_NOMEM;
@@ -939,7 +924,7 @@ int ngx_lexicon_spelled_like(const ngx_lexicon *lx, const ngx_known_name *k,
 		return 1; /* not a curated entry: nothing to check against */
 	char letters[LX_MAX_KEY * 2];
 	size_t ln = place_letters(folded, n, letters, sizeof letters);
-	size_t got, b = first_chars(letters, ln, 3, &got);
+	size_t got, b = ngx_utf8_prefix(letters, ln, 3, &got);
 	return got && ngx_map_get(&lx->spelled,
 				  spelled_hash((size_t)(k - lx->known), letters,
 					       b)) != NULL;

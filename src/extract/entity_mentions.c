@@ -845,11 +845,7 @@ static void type_span(find_run *r, span *s)
 		if (fl && !ngx_lexicon_spelled_like(lx, k, folded, fl)) {
 			/* nor is it counted with it: its key takes its first
 			 * three letters (inflected forms keep meeting) */
-			size_t pl = 0;
-			for (int c = 0; c < 3 && pl < fl; c++)
-				do
-					pl++;
-				while (pl < fl && ((unsigned char)folded[pl] & 0xC0) == 0x80);
+			size_t pl = ngx_utf8_prefix(folded, fl, 3, NULL);
 			char nk[SPAN_KEY_MAX];
 			snprintf(nk, sizeof nk, "%s:%.*s", s->key, (int)pl, folded);
 			s->key = arena_str(r->a, nk);

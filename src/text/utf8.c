@@ -174,3 +174,17 @@ size_t ngx_utf8_count(const char *s, size_t len)
 		continuation += (p[i] & 0xC0) == 0x80;
 	return len - continuation;
 }
+
+size_t ngx_utf8_prefix(const char *s, size_t len, size_t count, size_t *got)
+{
+	size_t i = 0, c = 0;
+	while (i < len && c < count) {
+		i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		c++;
+	}
+	if (got)
+		*got = c;
+	return i;
+}

@@ -27,4 +27,9 @@ int ngx_utf8_decode(const char *s, size_t len, int32_t *cp);
 /* Number of code points in valid UTF-8. */
 size_t ngx_utf8_count(const char *s, size_t len);
 
+/* Bytes of the first count code points of valid UTF-8 s (len bytes); *got,
+ * when not NULL, says how many code points that is (fewer when s is
+ * shorter). */
+size_t ngx_utf8_prefix(const char *s, size_t len, size_t count, size_t *got);
+
 #endif
