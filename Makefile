@@ -112,7 +112,7 @@ $(BUILD)/pivot.bin: tools/mkpivot.c src/text/pivot_key.c src/text/pivot.h \
 
 $(PIVOT_OBJ): src/text/pivot_table.S $(BUILD)/pivot.bin
 	@mkdir -p $(dir $@)
-	$(CC) -c -DNGX_PIVOT_BIN='"$(BUILD)/pivot.bin"' -o $@ $<
+	$(CC) -c -DNGI_PIVOT_BIN='"$(BUILD)/pivot.bin"' -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c tests/check.h $(STATIC)
 	@mkdir -p $(dir $@)

@@ -25,13 +25,13 @@ static inline double bench_now(void)
 /* The whole file, or NULL; the caller frees it. */
 static inline char *bench_read_all(const char *path, size_t *len)
 {
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
-	ngx_diag_sink sink = {NULL, NULL, 0, 0};
-	if (ngx_read_file(path, 0, &b, &sink) != NG_OK)
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
+	ngi_diag_sink sink = {NULL, NULL, 0, 0};
+	if (ngi_read_file(path, 0, &b, &sink) != NG_OK)
 		return NULL;
 	*len = b.len;
-	return ngx_buf_steal(&b);
+	return ngi_buf_steal(&b);
 }
 
 /* Cuts text into documents at blank lines, each about BENCH_DOC_BYTES

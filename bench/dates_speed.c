@@ -1,14 +1,14 @@
 /*
  * dates_speed.c: single-thread throughput of the temporal tagger
- * (ngx_dates_find) on English news, anchored and without an anchor.
+ * (ngi_dates_find) on English news, anchored and without an anchor.
  *
  * Usage: build/bench/dates_speed [FILE [LANG]]
  * FILE (default ../shared/data/fnc1/train_bodies.csv) is cut at blank lines
  * into documents of about 3 KB, which are tagged over and over for at least
  * two seconds with an anchor day, then without one (the first pass of
  * publication-date inference), then both passes as features.c runs them
- * for an article without a publication date: twice through ngx_dates_find,
- * and once tokenised (ngx_dates_prepare) and tagged twice (ngx_dates_tag).
+ * for an article without a publication date: twice through ngi_dates_find,
+ * and once tokenised (ngi_dates_prepare) and tagged twice (ngi_dates_tag).
  * Prints MB/s (document bytes, counted once per document), timexes/s and
  * docs/s.
  */
@@ -20,30 +20,30 @@
 
 #include "bench_util.h"
 
-/* How a document is tagged: one ngx_dates_find; two (no anchor, then
- * anchored); or one ngx_dates_prepare and two ngx_dates_tag. */
+/* How a document is tagged: one ngi_dates_find; two (no anchor, then
+ * anchored); or one ngi_dates_prepare and two ngi_dates_tag. */
 enum { ONE_FIND, TWO_FINDS, PREPARED };
 
 static ng_status tag(const char *doc, size_t len, const char *lang,
-		     int32_t anchor, int mode, ngx_arena *a, size_t *found)
+		     int32_t anchor, int mode, ngi_arena *a, size_t *found)
 {
-	ngx_timex *x;
+	ngi_timex *x;
 	size_t k = 0, k2 = 0;
 	ng_status st;
 	if (mode == ONE_FIND) {
-		st = ngx_dates_find(doc, len, lang, NULL, anchor, a, &x, &k);
+		st = ngi_dates_find(doc, len, lang, NULL, anchor, a, &x, &k);
 	} else if (mode == TWO_FINDS) {
-		st = ngx_dates_find(doc, len, lang, NULL, NGX_DATES_NO_ANCHOR, a,
+		st = ngi_dates_find(doc, len, lang, NULL, NGI_DATES_NO_ANCHOR, a,
 				    &x, &k);
 		if (!st)
-			st = ngx_dates_find(doc, len, lang, NULL, anchor, a, &x, &k2);
+			st = ngi_dates_find(doc, len, lang, NULL, anchor, a, &x, &k2);
 	} else {
-		ngx_dates_text *dt;
-		st = ngx_dates_prepare(doc, len, lang, NULL, a, &dt);
+		ngi_dates_text *dt;
+		st = ngi_dates_prepare(doc, len, lang, NULL, a, &dt);
 		if (!st)
-			st = ngx_dates_tag(dt, NGX_DATES_NO_ANCHOR, a, &x, &k);
+			st = ngi_dates_tag(dt, NGI_DATES_NO_ANCHOR, a, &x, &k);
 		if (!st)
-			st = ngx_dates_tag(dt, anchor, a, &x, &k2);
+			st = ngi_dates_tag(dt, anchor, a, &x, &k2);
 	}
 	*found = k + k2;
 	return st;
@@ -52,14 +52,14 @@ static ng_status tag(const char *doc, size_t len, const char *lang,
 static void run(const char *text, const size_t *starts, size_t n,
 		const char *lang, int32_t anchor, int mode, const char *label)
 {
-	ngx_arena arena;
-	ngx_arena_init(&arena, 0);
+	ngi_arena arena;
+	ngi_arena_init(&arena, 0);
 	size_t bytes = 0, found = 0, docs = 0;
 	double t0 = bench_now(), t;
 	do {
 		for (size_t i = 0; i < n; i++) {
 			size_t k;
-			ngx_arena_reset(&arena);
+			ngi_arena_reset(&arena);
 			if (tag(text + starts[i], starts[i + 1] - starts[i], lang,
 				anchor, mode, &arena, &k) != NG_OK) {
 				fprintf(stderr, "dates_speed: failed\n");
@@ -73,7 +73,7 @@ static void run(const char *text, const size_t *starts, size_t n,
 	} while (t < 2.0);
 	printf("%-24s %7.1f MB/s  %8.0f timexes/s  %8.0f docs/s\n", label,
 	       (double)bytes / 1e6 / t, (double)found / t, (double)docs / t);
-	ngx_arena_free(&arena);
+	ngi_arena_free(&arena);
 }
 
 int main(int argc, char **argv)
@@ -86,9 +86,9 @@ int main(int argc, char **argv)
 	size_t n = bench_load_docs("dates_speed", path, &text, &starts);
 	if (n == 0)
 		return 1;
-	int32_t day = ngx_days_from_civil(2017, 6, 1);
+	int32_t day = ngi_days_from_civil(2017, 6, 1);
 	run(text, starts, n, lang, day, ONE_FIND, "anchored");
-	run(text, starts, n, lang, NGX_DATES_NO_ANCHOR, ONE_FIND, "no anchor");
+	run(text, starts, n, lang, NGI_DATES_NO_ANCHOR, ONE_FIND, "no anchor");
 	run(text, starts, n, lang, day, TWO_FINDS, "both passes, 2 finds");
 	run(text, starts, n, lang, day, PREPARED, "both passes, 1 prepare");
 	free(starts);

@@ -140,11 +140,11 @@ static int split_sentences(const char *t, size_t len, body_sentences *out)
 }
 
 /* Appends a sentence, replacing about one word in twelve. */
-static ng_status put_sentence(ngx_buf *b, const char *t, size_t len,
+static ng_status put_sentence(ngi_buf *b, const char *t, size_t len,
 			      int replace)
 {
 	if (!replace)
-		return ngx_buf_append(b, t, len);
+		return ngi_buf_append(b, t, len);
 	ng_status st = NG_OK;
 	size_t i = 0;
 	while (i < len && !st) {
@@ -156,12 +156,12 @@ static ng_status put_sentence(ngx_buf *b, const char *t, size_t len,
 		for (size_t k = start; alpha && k < i; k++)
 			alpha = (t[k] >= 'a' && t[k] <= 'z');
 		if (alpha && rng_below(12) == 0)
-			st = ngx_buf_puts(b, replacements[rng_below(
-						     NGX_ARRAY_LEN(replacements))]);
+			st = ngi_buf_puts(b, replacements[rng_below(
+						     NGI_ARRAY_LEN(replacements))]);
 		else
-			st = ngx_buf_append(b, t + start, wlen);
+			st = ngi_buf_append(b, t + start, wlen);
 		if (!st && i < len) {
-			st = ngx_buf_putc(b, ' ');
+			st = ngi_buf_putc(b, ' ');
 			i++;
 		}
 	}
@@ -169,8 +169,8 @@ static ng_status put_sentence(ngx_buf *b, const char *t, size_t len,
 }
 
 /* The mutated text of one article into text. */
-static ng_status mutate(const ngx_fnc1_body *body, const body_sentences *bs,
-			size_t *order, ngx_buf *text, unsigned *mut_out)
+static ng_status mutate(const ngi_fnc1_body *body, const body_sentences *bs,
+			size_t *order, ngi_buf *text, unsigned *mut_out)
 {
 	unsigned mut = 0;
 	size_t pick = rng_below(100);
@@ -194,15 +194,15 @@ static ng_status mutate(const ngx_fnc1_body *body, const body_sentences *bs,
 		mut = MUT_DROP | MUT_REPLACE | (rng_below(2) ? MUT_LEAD : MUT_TAIL);
 	*mut_out = mut;
 
-	ngx_buf_clear(text);
+	ngi_buf_clear(text);
 	ng_status st = NG_OK;
 	if (mut & MUT_LEAD)
-		st = ngx_buf_puts(text, leads[rng_below(NGX_ARRAY_LEN(leads))]);
+		st = ngi_buf_puts(text, leads[rng_below(NGI_ARRAY_LEN(leads))]);
 	if (st)
 		return st;
 	if (!(mut & (MUT_DROP | MUT_SHUFFLE | MUT_REPLACE | MUT_TRUNCATE)) ||
 	    bs->n == 0) {
-		st = ngx_buf_append(text, body->text, body->len);
+		st = ngi_buf_append(text, body->text, body->len);
 	} else {
 		size_t n = bs->n;
 		for (size_t i = 0; i < n; i++)
@@ -232,14 +232,14 @@ static ng_status mutate(const ngx_fnc1_body *body, const body_sentences *bs,
 		for (size_t i = 0; i < n && !st; i++) {
 			const span *s = &bs->s[order[i]];
 			if (i)
-				st = ngx_buf_puts(text, i % 4 == 0 ? "\n\n" : " ");
+				st = ngi_buf_puts(text, i % 4 == 0 ? "\n\n" : " ");
 			if (!st)
 				st = put_sentence(text, body->text + s->start, s->len,
 						  (mut & MUT_REPLACE) != 0);
 		}
 	}
 	if (!st && (mut & MUT_TAIL))
-		st = ngx_buf_puts(text, tails[rng_below(NGX_ARRAY_LEN(tails))]);
+		st = ngi_buf_puts(text, tails[rng_below(NGI_ARRAY_LEN(tails))]);
 	return st;
 }
 
@@ -330,13 +330,13 @@ int main(int argc, char **argv)
 	}
 	rng_state = seed ? seed : DEFAULT_SEED;
 
-	ngx_fnc1 d;
-	ngx_fnc1_init(&d);
-	ng_status st = ngx_fnc1_load_bodies(&d, bodies_path, NULL);
+	ngi_fnc1 d;
+	ngi_fnc1_init(&d);
+	ng_status st = ngi_fnc1_load_bodies(&d, bodies_path, NULL);
 	if ((st && st != NG_ERR_INPUT) || d.n_bodies == 0) {
 		fprintf(stderr, "gen_corpus: cannot read bodies from %s (%s)\n",
 			bodies_path, st ? ng_status_str(st) : "no bodies");
-		ngx_fnc1_free(&d);
+		ngi_fnc1_free(&d);
 		return 1;
 	}
 	body_sentences *bs = calloc(d.n_bodies, sizeof *bs);
@@ -358,13 +358,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gen_corpus: out of memory\n");
 	}
 
-	ngx_buf text, line;
-	ngx_buf_init(&text, 0);
-	ngx_buf_init(&line, 0);
+	ngi_buf text, line;
+	ngi_buf_init(&text, 0);
+	ngi_buf_init(&line, 0);
 	unsigned long long bytes = 0, exact = 0;
 	size_t body = 0, burst_left = 0;
 	int burst_day = 0;
-	const int32_t first_day = ngx_days_from_civil(2024, 1, 1);
+	const int32_t first_day = ngi_days_from_civil(2024, 1, 1);
 	int failed = out == NULL;
 	for (unsigned long long i = 0; !failed && i < count; i++) {
 		if (burst_left == 0) {
@@ -377,7 +377,7 @@ int main(int argc, char **argv)
 		if (day > (int)days - 1)
 			day = (int)days - 1;
 		int year, month, mday;
-		ngx_dates_civil(first_day + day, &year, &month, &mday);
+		ngi_dates_civil(first_day + day, &year, &month, &mday);
 		unsigned mut;
 		st = mutate(&d.bodies[body], &bs[body], order, &text, &mut);
 		exact += mut == 0;
@@ -387,7 +387,7 @@ int main(int argc, char **argv)
 		snprintf(published, sizeof published, "%04d-%02d-%02dT%02d:%02d:%02dZ",
 			 year, month, mday, (int)rng_below(24), (int)rng_below(60),
 			 (int)rng_below(60));
-		const char *outlet = outlets[rng_below(NGX_ARRAY_LEN(outlets))];
+		const char *outlet = outlets[rng_below(NGI_ARRAY_LEN(outlets))];
 		char host[64];
 		size_t h = 0;
 		for (const char *c = outlet; *c && h + 1 < sizeof host; c++)
@@ -397,34 +397,34 @@ int main(int argc, char **argv)
 		snprintf(url, sizeof url, "https://www.%s.example/%04d/%02d/%02d/%s",
 			 host, year, month, mday, id);
 
-		ngx_buf_clear(&line);
+		ngi_buf_clear(&line);
 		if (!st)
-			st = ngx_buf_puts(&line, "{\"id\":");
+			st = ngi_buf_puts(&line, "{\"id\":");
 		if (!st)
-			st = ngx_buf_json_str(&line, id);
+			st = ngi_buf_json_str(&line, id);
 		if (!st)
-			st = ngx_buf_puts(&line, ",\"url\":");
+			st = ngi_buf_puts(&line, ",\"url\":");
 		if (!st)
-			st = ngx_buf_json_str(&line, url);
+			st = ngi_buf_json_str(&line, url);
 		if (!st)
-			st = ngx_buf_puts(&line, ",\"title\":");
+			st = ngi_buf_puts(&line, ",\"title\":");
 		if (!st)
-			st = ngx_buf_json_str(&line, title);
+			st = ngi_buf_json_str(&line, title);
 		if (!st)
-			st = ngx_buf_puts(&line, ",\"published\":");
+			st = ngi_buf_puts(&line, ",\"published\":");
 		if (!st)
-			st = ngx_buf_json_str(&line, published);
+			st = ngi_buf_json_str(&line, published);
 		if (!st)
-			st = ngx_buf_puts(&line, ",\"outlet\":");
+			st = ngi_buf_puts(&line, ",\"outlet\":");
 		if (!st)
-			st = ngx_buf_json_str(&line, outlet);
+			st = ngi_buf_json_str(&line, outlet);
 		if (!st)
-			st = ngx_buf_puts(&line, ",\"lang\":\"en\",\"text\":");
+			st = ngi_buf_puts(&line, ",\"lang\":\"en\",\"text\":");
 		if (!st)
-			st = ngx_buf_json_strn(&line, text.data ? text.data : "",
+			st = ngi_buf_json_strn(&line, text.data ? text.data : "",
 					       text.len);
 		if (!st)
-			st = ngx_buf_puts(&line, "}\n");
+			st = ngi_buf_puts(&line, "}\n");
 		if (st) {
 			fprintf(stderr, "gen_corpus: %s\n", ng_status_str(st));
 			failed = 1;
@@ -449,12 +449,12 @@ int main(int argc, char **argv)
 			"%zu bodies, seed %llu, to %s\n",
 			count, exact, (double)bytes / 1e6, d.n_bodies, seed,
 			strcmp(out_path, "-") ? out_path : "stdout");
-	ngx_buf_free(&text);
-	ngx_buf_free(&line);
+	ngi_buf_free(&text);
+	ngi_buf_free(&line);
 	for (size_t i = 0; bs && i < d.n_bodies; i++)
 		free(bs[i].s);
 	free(bs);
 	free(order);
-	ngx_fnc1_free(&d);
+	ngi_fnc1_free(&d);
 	return failed ? 1 : 0;
 }

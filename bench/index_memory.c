@@ -10,7 +10,7 @@
  * bytes of the copy index (ring, chain heads and root array; the anchor
  * table is a fixed 64 MiB on top, not counted) and of the story index, per
  * article held and per article seen. The figures are counted sizes
- * (ngx_copy_index_memory, ngx_story_index_memory), not RSS.
+ * (ngi_copy_index_memory, ngi_story_index_memory), not RSS.
  *
  * Usage: build/bench/index_memory CORPUS.jsonl [--every N] [--limit N]
  */
@@ -30,10 +30,10 @@
 #define LEAD_EXTRA 4
 
 typedef struct run {
-	ngx_text_ctx *tc;
-	ngx_arena scratch;
-	ngx_copy_index copies;
-	ngx_story_index stories;
+	ngi_text_ctx *tc;
+	ngi_arena scratch;
+	ngi_copy_index copies;
+	ngi_story_index stories;
 	unsigned long long every, limit, seen, edges;
 	uint32_t story_count;
 	ng_status failed;
@@ -41,10 +41,10 @@ typedef struct run {
 
 static void report(const run *r)
 {
-	size_t copy = ngx_copy_index_memory(&r->copies) -
-		      ngx_anchor_index_memory(&r->copies.anchors);
-	size_t story = ngx_story_index_memory(&r->stories);
-	size_t held = ngx_copy_index_held(&r->copies);
+	size_t copy = ngi_copy_index_memory(&r->copies) -
+		      ngi_anchor_index_memory(&r->copies.anchors);
+	size_t story = ngi_story_index_memory(&r->stories);
+	size_t held = ngi_copy_index_held(&r->copies);
 	printf("%10llu seen %9zu held  copy index %8.1f MB %6.1f B/held %6.1f B/seen"
 	       "  story index %8.1f MB %6.1f B/seen  edges %llu\n",
 	       r->seen, held, copy / 1e6, held ? (double)copy / held : 0.0,
@@ -53,52 +53,52 @@ static void report(const run *r)
 	fflush(stdout);
 }
 
-static ng_status on_record(void *ctx, const ngx_record *rec)
+static ng_status on_record(void *ctx, const ngi_record *rec)
 {
 	run *r = ctx;
 	if (r->limit && r->seen >= r->limit)
 		return NG_ERR_INTERNAL; /* stops the walk: enough */
-	ngx_doc d;
-	ng_status st = ngx_text_analyze(r->tc, rec->text, rec->text_len,
+	ngi_doc d;
+	ng_status st = ngi_text_analyze(r->tc, rec->text, rec->text_len,
 					rec->lang ? rec->lang : "en", &r->scratch, &d);
 	if (st)
 		return st;
-	uint32_t sig[NGX_MINHASH_K];
-	ngx_link_article a = {.content_hash = ngx_content_hash(&d),
-			      .day = NGX_DAY_UNKNOWN, .time = NGX_TIME_UNKNOWN};
-	if (ngx_minhash(&d, sig))
+	uint32_t sig[NGI_MINHASH_K];
+	ngi_link_article a = {.content_hash = ngi_content_hash(&d),
+			      .day = NGI_DAY_UNKNOWN, .time = NGI_TIME_UNKNOWN};
+	if (ngi_minhash(&d, sig))
 		a.minhash = sig;
-	ngx_term *terms;
-	st = ngx_terms(&d, NULL, TITLE_WEIGHT, LEAD_SENTENCES, LEAD_EXTRA,
+	ngi_term *terms;
+	st = ngi_terms(&d, NULL, TITLE_WEIGHT, LEAD_SENTENCES, LEAD_EXTRA,
 		       &r->scratch, &terms, &a.n_terms);
 	if (st)
 		return st;
 	a.terms = terms;
-	char canon[NGX_PUBDATE_LEN];
+	char canon[NGI_PUBDATE_LEN];
 	int32_t day;
-	if (rec->published && ngx_pubdate_normalize(rec->published, canon, &day)) {
+	if (rec->published && ngi_pubdate_normalize(rec->published, canon, &day)) {
 		a.day = day;
 		int64_t t;
-		if (ngx_pubdate_seconds(canon, &t))
+		if (ngi_pubdate_seconds(canon, &t))
 			a.time = t;
 	}
 	uint32_t seq = (uint32_t)r->seen;
-	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
-	int n = ngx_copy_index_find(&r->copies, &a, seq, 0.5, edges,
-				    NGX_MAX_EDGES_PER_ARTICLE);
+	ngi_copy_edge edges[NGI_MAX_EDGES_PER_ARTICLE];
+	int n = ngi_copy_index_find(&r->copies, &a, seq, 0.5, edges,
+				    NGI_MAX_EDGES_PER_ARTICLE);
 	uint32_t story = 0;
 	double score = 0;
-	if ((st = ngx_story_index_count(&r->stories, &a)) ||
-	    (st = ngx_story_index_best(&r->stories, &a, 14, &story, &score)))
+	if ((st = ngi_story_index_count(&r->stories, &a)) ||
+	    (st = ngi_story_index_best(&r->stories, &a, 14, &story, &score)))
 		return st;
 	if (story == 0 || score < 0.20)
 		story = r->stories.n + 1;
-	if ((st = ngx_copy_index_add(&r->copies, &a, seq, edges, n)) ||
-	    (st = ngx_story_index_join(&r->stories, &a, story)))
+	if ((st = ngi_copy_index_add(&r->copies, &a, seq, edges, n)) ||
+	    (st = ngi_story_index_join(&r->stories, &a, story)))
 		return st;
 	r->edges += (unsigned long long)n;
 	r->seen++;
-	ngx_arena_reset(&r->scratch);
+	ngi_arena_reset(&r->scratch);
 	if (r->every && r->seen % r->every == 0)
 		report(r);
 	return NG_OK;
@@ -122,22 +122,22 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: index_memory CORPUS.jsonl [--every N] [--limit N]\n");
 		return 2;
 	}
-	if (ngx_text_ctx_new(&r.tc) != NG_OK)
+	if (ngi_text_ctx_new(&r.tc) != NG_OK)
 		return 1;
-	ngx_arena_init(&r.scratch, 1 << 20);
-	ngx_copy_index_init(&r.copies);
-	ngx_story_index_init(&r.stories);
-	ngx_diag_sink sink = {NULL, NULL, 0, 0};
-	ng_status st = ngx_read_path(path, on_record, &r, &sink, NULL);
+	ngi_arena_init(&r.scratch, 1 << 20);
+	ngi_copy_index_init(&r.copies);
+	ngi_story_index_init(&r.stories);
+	ngi_diag_sink sink = {NULL, NULL, 0, 0};
+	ng_status st = ngi_read_path(path, on_record, &r, &sink, NULL);
 	int ok = st == NG_OK || st == NG_ERR_INPUT ||
 		 (st == NG_ERR_INTERNAL && r.limit && r.seen >= r.limit);
 	if (!ok)
 		fprintf(stderr, "index_memory: %s after %llu articles\n",
 			ng_status_str(st), r.seen);
 	report(&r);
-	ngx_copy_index_free(&r.copies);
-	ngx_story_index_free(&r.stories);
-	ngx_arena_free(&r.scratch);
-	ngx_text_ctx_free(r.tc);
+	ngi_copy_index_free(&r.copies);
+	ngi_story_index_free(&r.stories);
+	ngi_arena_free(&r.scratch);
+	ngi_text_ctx_free(r.tc);
 	return ok ? 0 : 1;
 }

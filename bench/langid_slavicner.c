@@ -8,7 +8,7 @@
  * <topic>/<lang>/NAME.txt, one article per file, the folder naming the truth.
  * Prints, per language, articles, accuracy and what the misses were taken
  * for; then the overall accuracy, langid speed (articles/s, MB/s), and the
- * speed of the whole text analysis (ngx_text_analyze with detection) over
+ * speed of the whole text analysis (ngi_text_analyze with detection) over
  * the same articles.
  */
 #include "text/text.h"
@@ -173,7 +173,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < n_articles; i++) {
 		char code[8];
 		int reliable, percent;
-		ngx_langid_detect(articles[i].text, articles[i].len, code,
+		ngi_langid_detect(articles[i].text, articles[i].len, code,
 				  &reliable, &percent);
 		lang_stats *s = &langs[articles[i].lang];
 		s->n++;
@@ -203,17 +203,17 @@ int main(int argc, char **argv)
 	       (double)n_articles / t_langid, (double)bytes / 1e6 / t_langid,
 	       (double)bytes / 1e6);
 
-	ngx_text_ctx *ctx;
-	if (ngx_text_ctx_new(&ctx) != NG_OK)
+	ngi_text_ctx *ctx;
+	if (ngi_text_ctx_new(&ctx) != NG_OK)
 		return 1;
-	ngx_arena arena;
-	ngx_arena_init(&arena, 0);
+	ngi_arena arena;
+	ngi_arena_init(&arena, 0);
 	size_t tokens = 0;
 	t0 = bench_now();
 	for (size_t i = 0; i < n_articles; i++) {
-		ngx_doc d;
-		ngx_arena_reset(&arena);
-		if (ngx_text_analyze(ctx, articles[i].text, articles[i].len,
+		ngi_doc d;
+		ngi_arena_reset(&arena);
+		if (ngi_text_analyze(ctx, articles[i].text, articles[i].len,
 				     NULL, &arena, &d) != NG_OK) {
 			fprintf(stderr, "langid_slavicner: analyze failed\n");
 			return 1;
@@ -224,8 +224,8 @@ int main(int argc, char **argv)
 	printf("analyze: %.0f articles/s, %.1f MB/s, %.1f M tokens/s\n",
 	       (double)n_articles / t_analyze, (double)bytes / 1e6 / t_analyze,
 	       (double)tokens / 1e6 / t_analyze);
-	ngx_arena_free(&arena);
-	ngx_text_ctx_free(ctx);
+	ngi_arena_free(&arena);
+	ngi_text_ctx_free(ctx);
 	for (size_t i = 0; i < n_articles; i++)
 		free(articles[i].text);
 	return 0;

@@ -32,24 +32,24 @@ static const char *part_names[N_PARTS] = {"content hash", "minhash",
 int main(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[1] : "../shared/data/fnc1/train_bodies.csv";
-	ngx_buf file;
-	ngx_diag_sink sink = {NULL, NULL, 0, 0};
-	if (ngx_read_file(path, 0, &file, &sink) != NG_OK)
+	ngi_buf file;
+	ngi_diag_sink sink = {NULL, NULL, 0, 0};
+	if (ngi_read_file(path, 0, &file, &sink) != NG_OK)
 		return 1;
-	ngx_text_ctx *tc;
-	if (ngx_text_ctx_new(&tc) != NG_OK)
+	ngi_text_ctx *tc;
+	if (ngi_text_ctx_new(&tc) != NG_OK)
 		return 1;
-	ngx_arena docs_arena, scratch;
-	ngx_arena_init(&docs_arena, 1 << 22);
-	ngx_arena_init(&scratch, 1 << 20);
-	static ngx_doc docs[MAX_DOCS];
+	ngi_arena docs_arena, scratch;
+	ngi_arena_init(&docs_arena, 1 << 22);
+	ngi_arena_init(&scratch, 1 << 20);
+	static ngi_doc docs[MAX_DOCS];
 	size_t n_docs = 0, bytes = 0;
 	for (size_t off = 0; off + DOC_BYTES <= file.len && n_docs < MAX_DOCS;
 	     off += DOC_BYTES) {
 		size_t len = DOC_BYTES;
 		while (len > 0 && ((unsigned char)file.data[off + len] & 0xC0) == 0x80)
 			len--; /* end on a code point boundary */
-		if (ngx_text_analyze(tc, file.data + off, len, "en", &docs_arena,
+		if (ngi_text_analyze(tc, file.data + off, len, "en", &docs_arena,
 				     &docs[n_docs]) != NG_OK)
 			return 1;
 		bytes += len;
@@ -62,24 +62,24 @@ int main(int argc, char **argv)
 		size_t rounds = 0;
 		do {
 			for (size_t i = 0; i < n_docs; i++) {
-				const ngx_doc *d = &docs[i];
-				uint32_t sig[NGX_MINHASH_K];
-				ngx_anchors an;
-				ngx_text_sketch sk;
+				const ngi_doc *d = &docs[i];
+				uint32_t sig[NGI_MINHASH_K];
+				ngi_anchors an;
+				ngi_text_sketch sk;
 				if (part == PART_HASH || part == PART_ALL)
-					sink_value += ngx_content_hash(d);
+					sink_value += ngi_content_hash(d);
 				if (part == PART_MINHASH || part == PART_ALL)
-					sink_value += ngx_minhash(d, sig);
+					sink_value += ngi_minhash(d, sig);
 				if (part == PART_ANCHORS || part == PART_ALL ||
 				    part == PART_SKETCH) {
-					ngx_anchors_build(d, &scratch, &an);
+					ngi_anchors_build(d, &scratch, &an);
 					sink_value += an.n;
 				}
 				if (part == PART_SKETCH || part == PART_ALL) {
-					ngx_text_sketch_build(d, &an, &scratch, &sk);
+					ngi_text_sketch_build(d, &an, &scratch, &sk);
 					sink_value += sk.n_terms;
 				}
-				ngx_arena_reset(&scratch);
+				ngi_arena_reset(&scratch);
 			}
 			rounds++;
 			t = bench_now() - t0;
@@ -87,9 +87,9 @@ int main(int argc, char **argv)
 		printf("%-16s %8.1f MB/s  %9.0f docs/s\n", part_names[part],
 		       bytes * rounds / t / 1e6, n_docs * rounds / t);
 	}
-	ngx_arena_free(&docs_arena);
-	ngx_arena_free(&scratch);
-	ngx_text_ctx_free(tc);
-	ngx_buf_free(&file);
+	ngi_arena_free(&docs_arena);
+	ngi_arena_free(&scratch);
+	ngi_text_ctx_free(tc);
+	ngi_buf_free(&file);
 	return sink_value == 42; /* keeps the work from being optimised away */
 }

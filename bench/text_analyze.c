@@ -1,6 +1,6 @@
 /*
  * text_analyze.c: single-thread throughput of the text stage
- * (ngx_text_analyze: language, tokens, folding, stems, sentences).
+ * (ngi_text_analyze: language, tokens, folding, stems, sentences).
  *
  * Usage: build/bench/text_analyze [FILE [LANG]]
  * FILE (default ../shared/data/fnc1/train_bodies.csv, English news bodies)
@@ -20,18 +20,18 @@
 static void run(const char *text, const size_t *starts, size_t n,
 		const char *hint, const char *label)
 {
-	ngx_text_ctx *ctx;
-	if (ngx_text_ctx_new(&ctx) != NG_OK)
+	ngi_text_ctx *ctx;
+	if (ngi_text_ctx_new(&ctx) != NG_OK)
 		exit(1);
-	ngx_arena arena;
-	ngx_arena_init(&arena, 0);
+	ngi_arena arena;
+	ngi_arena_init(&arena, 0);
 	size_t bytes = 0, tokens = 0, docs = 0;
 	double t0 = bench_now(), t;
 	do {
 		for (size_t i = 0; i < n; i++) {
-			ngx_doc d;
-			ngx_arena_reset(&arena);
-			if (ngx_text_analyze(ctx, text + starts[i],
+			ngi_doc d;
+			ngi_arena_reset(&arena);
+			if (ngi_text_analyze(ctx, text + starts[i],
 					     starts[i + 1] - starts[i], hint,
 					     &arena, &d) != NG_OK) {
 				fprintf(stderr, "text_analyze: failed\n");
@@ -46,8 +46,8 @@ static void run(const char *text, const size_t *starts, size_t n,
 	printf("%-14s %7.1f MB/s  %5.2f M tokens/s  %8.0f docs/s\n", label,
 	       (double)bytes / 1e6 / t, (double)tokens / 1e6 / t,
 	       (double)docs / t);
-	ngx_arena_free(&arena);
-	ngx_text_ctx_free(ctx);
+	ngi_arena_free(&arena);
+	ngi_text_ctx_free(ctx);
 }
 
 int main(int argc, char **argv)

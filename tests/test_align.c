@@ -16,33 +16,33 @@ static char *slurp(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	char chunk[4096];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		ngx_buf_append(&b, chunk, n);
+		ngi_buf_append(&b, chunk, n);
 	fclose(f);
 	*len = b.len;
-	return ngx_buf_steal(&b);
+	return ngi_buf_steal(&b);
 }
 
 typedef struct analysed {
 	char *text;
-	ngx_doc doc;
-	ngx_anchors anchors;
-	ngx_text_sketch sketch;
+	ngi_doc doc;
+	ngi_anchors anchors;
+	ngi_text_sketch sketch;
 } analysed;
 
-static int analyse(ngx_text_ctx *tc, ngx_arena *a, const char *text, analysed *out)
+static int analyse(ngi_text_ctx *tc, ngi_arena *a, const char *text, analysed *out)
 {
 	memset(out, 0, sizeof *out);
-	return ngx_text_analyze(tc, text, strlen(text), NULL, a, &out->doc) == NG_OK &&
-	       ngx_anchors_build(&out->doc, a, &out->anchors) == NG_OK &&
-	       ngx_text_sketch_build(&out->doc, &out->anchors, a, &out->sketch) == NG_OK;
+	return ngi_text_analyze(tc, text, strlen(text), NULL, a, &out->doc) == NG_OK &&
+	       ngi_anchors_build(&out->doc, a, &out->anchors) == NG_OK &&
+	       ngi_text_sketch_build(&out->doc, &out->anchors, a, &out->sketch) == NG_OK;
 }
 
-static int shares_quote(const ngx_anchors *x, const ngx_anchors *y)
+static int shares_quote(const ngi_anchors *x, const ngi_anchors *y)
 {
 	int n = 0;
 	for (uint32_t i = 0; i < x->n_quotes; i++)
@@ -51,7 +51,7 @@ static int shares_quote(const ngx_anchors *x, const ngx_anchors *y)
 	return n;
 }
 
-static void test_seeds(ngx_text_ctx *tc, ngx_arena *a)
+static void test_seeds(ngi_text_ctx *tc, ngi_arena *a)
 {
 	static const char *files[] = {
 		"examples/000_58e73d3533bae044.txt", "examples/001_5d9da47f99b66cba.txt",
@@ -72,15 +72,15 @@ static void test_seeds(ngx_text_ctx *tc, ngx_arena *a)
 	/* a quote span points at the quoted words */
 	int found = 0;
 	for (uint32_t i = 0; i < d[0].anchors.n_quotes; i++) {
-		const ngx_quote_span *q = &d[0].anchors.quotes[i];
+		const ngi_quote_span *q = &d[0].anchors.quotes[i];
 		found |= !strncmp(d[0].text + q->start, "There were no contacts", 22);
 	}
 	CHECK(found);
 
-	ngx_alignment rewrite, other, same_thread;
-	CHECK(ngx_align(&d[0].sketch, &d[1].sketch, &rewrite) == NG_OK);
-	CHECK(ngx_align(&d[1].sketch, &d[2].sketch, &other) == NG_OK);
-	CHECK(ngx_align(&d[2].sketch, &d[3].sketch, &same_thread) == NG_OK);
+	ngi_alignment rewrite, other, same_thread;
+	CHECK(ngi_align(&d[0].sketch, &d[1].sketch, &rewrite) == NG_OK);
+	CHECK(ngi_align(&d[1].sketch, &d[2].sketch, &other) == NG_OK);
+	CHECK(ngi_align(&d[2].sketch, &d[3].sketch, &same_thread) == NG_OK);
 	CHECK_MSG(rewrite.pairs >= 6 && rewrite.coverage_a > 0.6,
 		  "rewrite: %d pairs, coverage %.2f", rewrite.pairs, rewrite.coverage_a);
 	CHECK_MSG(other.coverage_a < 0.25 && other.coverage_b < 0.25,
@@ -90,7 +90,7 @@ static void test_seeds(ngx_text_ctx *tc, ngx_arena *a)
 	/* passages point into both texts, in range */
 	int in_range = rewrite.n_passages > 0;
 	for (int i = 0; i < rewrite.n_passages; i++) {
-		const ngx_passage *p = &rewrite.passages[i];
+		const ngi_passage *p = &rewrite.passages[i];
 		in_range &= p->a_start < p->a_end && p->a_end <= d[0].doc.len &&
 			    p->b_start < p->b_end && p->b_end <= d[1].doc.len;
 	}
@@ -99,7 +99,7 @@ static void test_seeds(ngx_text_ctx *tc, ngx_arena *a)
 		free(d[i].text);
 }
 
-static void test_partial(ngx_text_ctx *tc, ngx_arena *a)
+static void test_partial(ngi_text_ctx *tc, ngi_arena *a)
 {
 	const char *block =
 		"The river burst its banks after three days of heavy rain. "
@@ -116,8 +116,8 @@ static void test_partial(ngx_text_ctx *tc, ngx_arena *a)
 		 block, "Ministers promised help for the region.");
 	analysed dx, dy;
 	CHECK(analyse(tc, a, x, &dx) && analyse(tc, a, y, &dy));
-	ngx_alignment al;
-	CHECK(ngx_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
+	ngi_alignment al;
+	CHECK(ngi_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
 	CHECK_MSG(al.longest_run == 3, "longest verbatim run %d", al.longest_run);
 	CHECK(al.n_passages >= 1 && al.passages[0].pairs == 3);
 	CHECK(!strncmp(x + al.passages[0].a_start, "The river burst", 15));
@@ -126,7 +126,7 @@ static void test_partial(ngx_text_ctx *tc, ngx_arena *a)
 
 /* A sentence too short to pair ("He agreed.") inside a lifted block does
  * not cut the block in two. */
-static void test_run_across_short(ngx_text_ctx *tc, ngx_arena *a)
+static void test_run_across_short(ngi_text_ctx *tc, ngi_arena *a)
 {
 	char x[2048], y[2048];
 	snprintf(x, sizeof x, "%s",
@@ -141,8 +141,8 @@ static void test_run_across_short(ngx_text_ctx *tc, ngx_arena *a)
 		 "Ministers promised help for the region.");
 	analysed dx, dy;
 	CHECK(analyse(tc, a, x, &dx) && analyse(tc, a, y, &dy));
-	ngx_alignment al;
-	CHECK(ngx_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
+	ngi_alignment al;
+	CHECK(ngi_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
 	CHECK_MSG(al.longest_run == 2, "longest verbatim run %d", al.longest_run);
 	CHECK(al.n_passages == 1 && al.passages[0].pairs == 2);
 	CHECK(al.n_passages == 1 &&
@@ -153,11 +153,11 @@ static void test_run_across_short(ngx_text_ctx *tc, ngx_arena *a)
 		 "Insurance companies sent assessors to the valley on Monday. "
 		 "Hundreds of families were moved to schools on higher ground.");
 	CHECK(analyse(tc, a, y, &dy));
-	CHECK(ngx_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
+	CHECK(ngi_align(&dx.sketch, &dy.sketch, &al) == NG_OK);
 	CHECK_MSG(al.longest_run == 1, "longest verbatim run %d", al.longest_run);
 }
 
-static void test_roundtrip(ngx_text_ctx *tc, ngx_arena *a)
+static void test_roundtrip(ngi_text_ctx *tc, ngi_arena *a)
 {
 	analysed d;
 	CHECK(analyse(tc, a,
@@ -165,79 +165,79 @@ static void test_roundtrip(ngx_text_ctx *tc, ngx_arena *a)
 		      "Talks resume in Geneva next week, officials confirmed.",
 		      &d));
 	CHECK(d.anchors.n_quotes == 1);
-	size_t n = ngx_text_sketch_size(&d.sketch);
+	size_t n = ngi_text_sketch_size(&d.sketch);
 	unsigned char *buf = malloc(n);
-	ngx_text_sketch_write(&d.sketch, buf);
-	ngx_text_sketch back;
-	CHECK(ngx_text_sketch_read(buf, n, a, &back) == NG_OK);
+	ngi_text_sketch_write(&d.sketch, buf);
+	ngi_text_sketch back;
+	CHECK(ngi_text_sketch_read(buf, n, a, &back) == NG_OK);
 	CHECK(back.n_sents == d.sketch.n_sents && back.n_terms == d.sketch.n_terms &&
 	      back.n_quotes == 1 && back.quotes[0].hash == d.anchors.quotes[0].hash);
 	CHECK(memcmp(back.terms, d.sketch.terms, back.n_terms * 4) == 0);
 	/* damaged blobs are refused, never read out of bounds */
-	CHECK(ngx_text_sketch_read(buf, n - 1, a, &back) == NG_ERR_INPUT);
-	CHECK(ngx_text_sketch_read(buf, 3, a, &back) == NG_ERR_INPUT);
+	CHECK(ngi_text_sketch_read(buf, n - 1, a, &back) == NG_ERR_INPUT);
+	CHECK(ngi_text_sketch_read(buf, 3, a, &back) == NG_ERR_INPUT);
 	buf[0] ^= 0xff;
-	CHECK(ngx_text_sketch_read(buf, n, a, &back) == NG_ERR_INPUT);
+	CHECK(ngi_text_sketch_read(buf, n, a, &back) == NG_ERR_INPUT);
 	buf[0] ^= 0xff;
 	buf[16 + 8] = 0xff; /* first sentence's "first" index past the terms */
 	buf[16 + 9] = 0xff;
-	CHECK(ngx_text_sketch_read(buf, n, a, &back) == NG_ERR_INPUT);
+	CHECK(ngi_text_sketch_read(buf, n, a, &back) == NG_ERR_INPUT);
 	free(buf);
-	CHECK(ngx_text_sketch_read(NULL, 0, a, &back) == NG_ERR_INPUT);
+	CHECK(ngi_text_sketch_read(NULL, 0, a, &back) == NG_ERR_INPUT);
 }
 
 static void test_anchor_index(void)
 {
-	ngx_anchor_index ai;
-	ngx_anchor_index_init(&ai, 1024);
+	ngi_anchor_index ai;
+	ngi_anchor_index_init(&ai, 1024);
 	uint64_t a0[] = {11, 22, 33, 44}, a1[] = {22, 33, 55}, q[] = {33, 22, 99};
-	ngx_anchor_hit hits[8];
-	CHECK(ngx_anchor_index_query(&ai, q, 3, 1, hits, 8) == 0);
-	CHECK(ngx_anchor_index_add(&ai, a0, 4, 0) == NG_OK);
-	CHECK(ngx_anchor_index_add(&ai, a1, 3, 1) == NG_OK);
-	int n = ngx_anchor_index_query(&ai, q, 3, 1, hits, 8);
+	ngi_anchor_hit hits[8];
+	CHECK(ngi_anchor_index_query(&ai, q, 3, 1, hits, 8) == 0);
+	CHECK(ngi_anchor_index_add(&ai, a0, 4, 0) == NG_OK);
+	CHECK(ngi_anchor_index_add(&ai, a1, 3, 1) == NG_OK);
+	int n = ngi_anchor_index_query(&ai, q, 3, 1, hits, 8);
 	CHECK(n == 2);
 	/* both share 2 anchors; the newest comes first; 33 is a quote */
 	CHECK(n == 2 && hits[0].seq == 1 && hits[0].shared == 2 && hits[0].quotes == 1);
 	CHECK(n == 2 && hits[1].seq == 0 && hits[1].shared == 2);
-	CHECK(ngx_anchor_index_memory(&ai) == 1024 * 4 * 8);
-	ngx_anchor_index_free(&ai);
+	CHECK(ngi_anchor_index_memory(&ai) == 1024 * 4 * 8);
+	ngi_anchor_index_free(&ai);
 
 	/* a bucket holds four entries: a fifth, for another anchor, evicts
 	 * the oldest article (one bucket, so every anchor lands in it) */
-	ngx_anchor_index_init(&ai, 1);
+	ngi_anchor_index_init(&ai, 1);
 	for (uint32_t s = 10; s < 15; s++) {
 		uint64_t own[] = {1000 + s};
-		ngx_anchor_index_add(&ai, own, 1, s);
+		ngi_anchor_index_add(&ai, own, 1, s);
 	}
 	uint64_t all[] = {1010, 1011, 1012, 1013, 1014};
-	n = ngx_anchor_index_query(&ai, all, 5, 0, hits, 8);
+	n = ngi_anchor_index_query(&ai, all, 5, 0, hits, 8);
 	CHECK(n == 4);
 	int oldest_gone = 1;
 	for (int i = 0; i < n; i++)
 		oldest_gone &= hits[i].seq != 10;
 	CHECK(oldest_gone);
-	ngx_anchor_index_free(&ai);
+	ngi_anchor_index_free(&ai);
 
 	/* eight articles sharing the same sixteen anchors (a family of copies
 	 * of one passage): each anchor's bucket keeps four of them, but not
 	 * the same four, so a ninth still meets all eight, the oldest too */
-	ngx_anchor_index_init(&ai, 1024);
+	ngi_anchor_index_init(&ai, 1024);
 	uint64_t passage[16];
 	for (int i = 0; i < 16; i++)
 		passage[i] = 0x9e3779b97f4a7c15ULL * (uint64_t)(i + 1);
 	for (uint32_t s = 0; s < 8; s++)
-		CHECK(ngx_anchor_index_add(&ai, passage, 16, s) == NG_OK);
-	n = ngx_anchor_index_query(&ai, passage, 16, 0, hits, 8);
+		CHECK(ngi_anchor_index_add(&ai, passage, 16, s) == NG_OK);
+	n = ngi_anchor_index_query(&ai, passage, 16, 0, hits, 8);
 	CHECK_MSG(n == 8, "%d of the family found", n);
 	int total = 0;
 	for (int i = 0; i < n; i++)
 		total += hits[i].shared;
 	CHECK(total == 16 * 4); /* four entries per anchor, no more */
-	ngx_anchor_index_free(&ai);
+	ngi_anchor_index_free(&ai);
 }
 
-static void test_bad_input(ngx_text_ctx *tc, ngx_arena *a)
+static void test_bad_input(ngi_text_ctx *tc, ngi_arena *a)
 {
 	/* unbalanced and nested quotes, empty text, only quotes */
 	static const char *texts[] = {
@@ -245,11 +245,11 @@ static void test_bad_input(ngx_text_ctx *tc, ngx_arena *a)
 		"«„nested “marks” here» and more words than five in a row»",
 		"“one two three four five” “one two three four five”",
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(texts); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(texts); i++) {
 		analysed d;
 		CHECK(analyse(tc, a, texts[i], &d));
-		ngx_alignment al;
-		CHECK(ngx_align(&d.sketch, &d.sketch, &al) == NG_OK);
+		ngi_alignment al;
+		CHECK(ngi_align(&d.sketch, &d.sketch, &al) == NG_OK);
 	}
 	analysed d;
 	CHECK(analyse(tc, a, "“one two three four five” and “one two three four five”", &d));
@@ -258,18 +258,18 @@ static void test_bad_input(ngx_text_ctx *tc, ngx_arena *a)
 
 int main(void)
 {
-	ngx_text_ctx *tc;
-	if (ngx_text_ctx_new(&tc) != NG_OK)
+	ngi_text_ctx *tc;
+	if (ngi_text_ctx_new(&tc) != NG_OK)
 		return 1;
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 20);
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 20);
 	test_seeds(tc, &a);
 	test_partial(tc, &a);
 	test_run_across_short(tc, &a);
 	test_roundtrip(tc, &a);
 	test_anchor_index();
 	test_bad_input(tc, &a);
-	ngx_arena_free(&a);
-	ngx_text_ctx_free(tc);
+	ngi_arena_free(&a);
+	ngi_text_ctx_free(tc);
 	return check_report("align");
 }

@@ -11,34 +11,34 @@
 
 static void test_arena(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 256);
-	char *s = ngx_arena_strdup(&a, "hello");
+	ngi_arena a;
+	ngi_arena_init(&a, 256);
+	char *s = ngi_arena_strdup(&a, "hello");
 	CHECK_STR(s, "hello");
-	void *big = ngx_arena_alloc(&a, 10000); /* larger than a chunk */
+	void *big = ngi_arena_alloc(&a, 10000); /* larger than a chunk */
 	CHECK(big != NULL);
 	CHECK(((uintptr_t)big & 15) == 0);
-	int *z = ngx_arena_zalloc(&a, 64 * sizeof(int));
+	int *z = ngi_arena_zalloc(&a, 64 * sizeof(int));
 	int zero = 1;
 	for (int i = 0; i < 64; i++)
 		zero &= z[i] == 0;
 	CHECK(zero);
-	ngx_arena_reset(&a);
+	ngi_arena_reset(&a);
 	CHECK(a.used_total == 0);
-	CHECK(ngx_arena_alloc(&a, 8) != NULL);
-	ngx_arena_free(&a);
+	CHECK(ngi_arena_alloc(&a, 8) != NULL);
+	ngi_arena_free(&a);
 }
 
 static void test_buf(void)
 {
-	ngx_buf b;
-	ngx_buf_init(&b, 16);
-	CHECK(ngx_buf_puts(&b, "0123456789") == NG_OK);
-	CHECK(ngx_buf_puts(&b, "0123456789") == NG_ERR_TOOBIG);
+	ngi_buf b;
+	ngi_buf_init(&b, 16);
+	CHECK(ngi_buf_puts(&b, "0123456789") == NG_OK);
+	CHECK(ngi_buf_puts(&b, "0123456789") == NG_ERR_TOOBIG);
 	CHECK_STR(b.data, "0123456789"); /* unchanged by the failed append */
-	CHECK(ngx_buf_printf(&b, "%d", 12345) == NG_OK);
+	CHECK(ngi_buf_printf(&b, "%d", 12345) == NG_OK);
 	CHECK_STR(b.data, "012345678912345");
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 
 	static const struct { const char *in, *want; } esc[] = {
 		{"plain", "\"plain\""},
@@ -47,53 +47,53 @@ static void test_buf(void)
 		{"\x01\x1f", "\"\\u0001\\u001f\""},
 		{"Путин ’", "\"Путин ’\""},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(esc); i++) {
-		ngx_buf_init(&b, 0);
-		CHECK(ngx_buf_json_str(&b, esc[i].in) == NG_OK);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(esc); i++) {
+		ngi_buf_init(&b, 0);
+		CHECK(ngi_buf_json_str(&b, esc[i].in) == NG_OK);
 		CHECK_STR(b.data, esc[i].want);
-		ngx_buf_free(&b);
+		ngi_buf_free(&b);
 	}
-	ngx_buf_init(&b, 0);
-	ngx_buf_json_str(&b, NULL);
+	ngi_buf_init(&b, 0);
+	ngi_buf_json_str(&b, NULL);
 	CHECK_STR(b.data, "null");
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 }
 
 static void test_map(void)
 {
-	ngx_map m;
-	ngx_map_init(&m);
-	CHECK(ngx_map_get(&m, 1) == NULL);
+	ngi_map m;
+	ngi_map_init(&m);
+	CHECK(ngi_map_get(&m, 1) == NULL);
 	enum { N = 20000 };
 	int puts_ok = 1;
 	for (uint64_t k = 0; k < N; k++)
-		puts_ok &= ngx_map_put(&m, k * 7919, k) == NG_OK;
+		puts_ok &= ngi_map_put(&m, k * 7919, k) == NG_OK;
 	CHECK(puts_ok);
 	CHECK(m.count == N);
 	int all = 1;
 	for (uint64_t k = 0; k < N; k++) {
-		uint64_t *v = ngx_map_get(&m, k * 7919);
+		uint64_t *v = ngi_map_get(&m, k * 7919);
 		all &= v && *v == k;
 	}
 	CHECK(all);
 	/* delete every other key; the rest must still be found */
 	int dels_ok = 1;
 	for (uint64_t k = 0; k < N; k += 2)
-		dels_ok &= ngx_map_del(&m, k * 7919) == 1;
+		dels_ok &= ngi_map_del(&m, k * 7919) == 1;
 	CHECK(dels_ok);
-	CHECK(ngx_map_del(&m, 0) == 0);
+	CHECK(ngi_map_del(&m, 0) == 0);
 	all = 1;
 	for (uint64_t k = 0; k < N; k++) {
-		uint64_t *v = ngx_map_get(&m, k * 7919);
+		uint64_t *v = ngi_map_get(&m, k * 7919);
 		all &= (k % 2) ? (v && *v == k) : (v == NULL);
 	}
 	CHECK(all);
 	CHECK(m.count == N / 2);
-	uint64_t *v = ngx_map_upsert(&m, 42, 7);
+	uint64_t *v = ngi_map_upsert(&m, 42, 7);
 	CHECK(v && *v == 7);
 	(*v)++;
-	CHECK(*ngx_map_get(&m, 42) == 8);
-	ngx_map_free(&m);
+	CHECK(*ngi_map_get(&m, 42) == 8);
+	ngi_map_free(&m);
 }
 
 static void test_pubdate(void)
@@ -112,10 +112,10 @@ static void test_pubdate(void)
 		{"1970-01-01", "1970-01-01", 0},
 		{"--11-12", "--11-12", INT32_MIN},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
-		char out[NGX_PUBDATE_LEN];
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		char out[NGI_PUBDATE_LEN];
 		int32_t day = 1;
-		int ok = ngx_pubdate_normalize(rows[i].in, out, &day);
+		int ok = ngi_pubdate_normalize(rows[i].in, out, &day);
 		CHECK_MSG(ok, "%s not understood", rows[i].in);
 		if (ok) {
 			CHECK_STR(out, rows[i].want);
@@ -128,20 +128,20 @@ static void test_pubdate(void)
 		"0000-01-01", "99999-01-01", "2024-10-27T25:00", "2024-10-27 junk",
 		"31 Feb 2024", "--02-30", "2024-1-1",
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(bad); i++) {
-		char out[NGX_PUBDATE_LEN];
+	for (size_t i = 0; i < NGI_ARRAY_LEN(bad); i++) {
+		char out[NGI_PUBDATE_LEN];
 		int32_t day;
-		CHECK_MSG(!ngx_pubdate_normalize(bad[i], out, &day), "\"%s\" accepted", bad[i]);
+		CHECK_MSG(!ngi_pubdate_normalize(bad[i], out, &day), "\"%s\" accepted", bad[i]);
 	}
-	CHECK(ngx_date_valid(2000, 2, 29));
-	CHECK(!ngx_date_valid(1900, 2, 29));
-	CHECK(ngx_days_from_civil(2017, 11, 11) == 17481);
+	CHECK(ngi_date_valid(2000, 2, 29));
+	CHECK(!ngi_date_valid(1900, 2, 29));
+	CHECK(ngi_days_from_civil(2017, 11, 11) == 17481);
 	int64_t secs = 0;
-	CHECK(ngx_pubdate_seconds("2024-11-11T11:49:00Z", &secs) && secs == 1731325740);
-	CHECK(ngx_pubdate_seconds("2024-11-11T14:49:00+03:00", &secs) && secs == 1731325740);
-	CHECK(ngx_pubdate_seconds("2024-11-11T08:49:00-03:00", &secs) && secs == 1731325740);
-	CHECK(!ngx_pubdate_seconds("2024-11-11", &secs));
-	CHECK(!ngx_pubdate_seconds("--11-11", &secs));
+	CHECK(ngi_pubdate_seconds("2024-11-11T11:49:00Z", &secs) && secs == 1731325740);
+	CHECK(ngi_pubdate_seconds("2024-11-11T14:49:00+03:00", &secs) && secs == 1731325740);
+	CHECK(ngi_pubdate_seconds("2024-11-11T08:49:00-03:00", &secs) && secs == 1731325740);
+	CHECK(!ngi_pubdate_seconds("2024-11-11", &secs));
+	CHECK(!ngi_pubdate_seconds("--11-11", &secs));
 }
 
 int main(void)

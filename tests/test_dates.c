@@ -21,10 +21,10 @@
 
 static int32_t day_of(const char *iso)
 {
-	char out[NGX_PUBDATE_LEN];
-	int32_t d = NGX_DATES_NO_ANCHOR;
-	if (iso && !ngx_pubdate_normalize(iso, out, &d))
-		d = NGX_DATES_NO_ANCHOR;
+	char out[NGI_PUBDATE_LEN];
+	int32_t d = NGI_DATES_NO_ANCHOR;
+	if (iso && !ngi_pubdate_normalize(iso, out, &d))
+		d = NGI_DATES_NO_ANCHOR;
 	return d;
 }
 
@@ -228,13 +228,13 @@ static const row rows[] = {
 
 static void test_rows(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
 		const row *r = &rows[i];
-		ngx_timex *x = NULL;
+		ngi_timex *x = NULL;
 		size_t n = 0;
-		ng_status st = ngx_dates_find(r->text, strlen(r->text), r->lang,
+		ng_status st = ngi_dates_find(r->text, strlen(r->text), r->lang,
 					      NULL, day_of(r->anchor), &a, &x, &n);
 		CHECK_MSG(st == NG_OK && n == 1, "row %zu (%s): %zu timexes", i,
 			  r->text, n);
@@ -254,50 +254,50 @@ static void test_rows(void)
 				  "row %zu (%s): value %s, want %s", i, r->text,
 				  x[0].value, r->value);
 		}
-		ngx_arena_reset(&a);
+		ngi_arena_reset(&a);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 /* Granularity, anchor and type of a few. */
 static void test_fields(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
 	const char *t = "On 5 November 2024 he said that last week, for three "
 			"years, daily, the Friday before.";
-	ngx_timex *x;
+	ngi_timex *x;
 	size_t n;
-	CHECK(ngx_dates_find(t, strlen(t), "en", NULL, day_of("2024-11-06"), &a,
+	CHECK(ngi_dates_find(t, strlen(t), "en", NULL, day_of("2024-11-06"), &a,
 			     &x, &n) == NG_OK);
 	CHECK(n == 5);
 	if (n == 5) {
 		CHECK_STR(x[0].type, "DATE");
-		CHECK(x[0].granularity == NGX_GRAN_DAY);
-		CHECK(x[0].anchor == NGX_ANCHOR_ABSOLUTE);
+		CHECK(x[0].granularity == NGI_GRAN_DAY);
+		CHECK(x[0].anchor == NGI_ANCHOR_ABSOLUTE);
 		CHECK(x[0].day == day_of("2024-11-05"));
-		CHECK(x[1].granularity == NGX_GRAN_WEEK);
-		CHECK(x[1].anchor == NGX_ANCHOR_PUBLICATION);
+		CHECK(x[1].granularity == NGI_GRAN_WEEK);
+		CHECK(x[1].anchor == NGI_ANCHOR_PUBLICATION);
 		CHECK(x[1].day == day_of("2024-10-28")); /* its Monday */
 		CHECK_STR(x[2].type, "DURATION");
-		CHECK(x[2].anchor == NGX_ANCHOR_NONE);
+		CHECK(x[2].anchor == NGI_ANCHOR_NONE);
 		CHECK_STR(x[3].type, "SET");
 		CHECK_STR(x[4].value, "2024-11-01");
 	}
 	/* "two days later" after a date counts from that date */
 	t = "The talks began on 3 March 2020. Two days later they ended.";
-	CHECK(ngx_dates_find(t, strlen(t), "en", NULL, day_of("2024-11-06"), &a,
+	CHECK(ngi_dates_find(t, strlen(t), "en", NULL, day_of("2024-11-06"), &a,
 			     &x, &n) == NG_OK);
 	CHECK(n == 2);
 	if (n == 2) {
 		CHECK_STR(x[1].value, "2020-03-05");
-		CHECK(x[1].anchor == NGX_ANCHOR_TEXT);
+		CHECK(x[1].anchor == NGI_ANCHOR_TEXT);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 /* Same timexes, byte for byte? */
-static int same_timexes(const ngx_timex *x, size_t n, const ngx_timex *y, size_t m)
+static int same_timexes(const ngi_timex *x, size_t n, const ngi_timex *y, size_t m)
 {
 	if (n != m)
 		return 0;
@@ -312,17 +312,17 @@ static int same_timexes(const ngx_timex *x, size_t n, const ngx_timex *y, size_t
 }
 
 /* One prepared text tagged without an anchor, then with one, then without
- * again, gives what ngx_dates_find gives each time: the tokens are shared,
+ * again, gives what ngi_dates_find gives each time: the tokens are shared,
  * the scan state is not. Also across segments (a text over 256 KB, which
- * ngx_dates_tag tokenises again a segment at a time). */
+ * ngi_dates_tag tokenises again a segment at a time). */
 static void test_prepared(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
-	ngx_buf big;
-	ngx_buf_init(&big, 0);
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	ngi_buf big;
+	ngi_buf_init(&big, 0);
 	for (int i = 0; big.len < ((size_t)300 << 10); i++)
-		ngx_buf_puts(&big, i % 2 ? "On Saturday, November 11, the talks of "
+		ngi_buf_puts(&big, i % 2 ? "On Saturday, November 11, the talks of "
 					   "last week went on; a year earlier, in "
 					   "the third quarter, it rained.\n"
 					 : "Am 5. November traf er sie, zwei Tage "
@@ -333,17 +333,17 @@ static void test_prepared(void)
 		"Сегодня, 5 ноября 2024 года, и вчера вечером.",
 		"", big.data};
 	const char *langs[] = {"en", "ru", "en", "en"};
-	int32_t anchors[] = {NGX_DATES_NO_ANCHOR, day_of("2020-11-10"),
-			     NGX_DATES_NO_ANCHOR, day_of("1999-02-28")};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(texts); i++) {
+	int32_t anchors[] = {NGI_DATES_NO_ANCHOR, day_of("2020-11-10"),
+			     NGI_DATES_NO_ANCHOR, day_of("1999-02-28")};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(texts); i++) {
 		size_t len = strlen(texts[i]);
-		ngx_dates_text *dt = NULL;
-		CHECK(ngx_dates_prepare(texts[i], len, langs[i], NULL, &a, &dt) == NG_OK);
-		for (size_t k = 0; dt && k < NGX_ARRAY_LEN(anchors); k++) {
-			ngx_timex *x = NULL, *y = NULL;
+		ngi_dates_text *dt = NULL;
+		CHECK(ngi_dates_prepare(texts[i], len, langs[i], NULL, &a, &dt) == NG_OK);
+		for (size_t k = 0; dt && k < NGI_ARRAY_LEN(anchors); k++) {
+			ngi_timex *x = NULL, *y = NULL;
 			size_t n = 99, m = 98;
-			CHECK(ngx_dates_tag(dt, anchors[k], &a, &x, &n) == NG_OK);
-			CHECK(ngx_dates_find(texts[i], len, langs[i], NULL, anchors[k],
+			CHECK(ngi_dates_tag(dt, anchors[k], &a, &x, &n) == NG_OK);
+			CHECK(ngi_dates_find(texts[i], len, langs[i], NULL, anchors[k],
 					     &a, &y, &m) == NG_OK);
 			CHECK_MSG(same_timexes(x, n, y, m),
 				  "text %zu anchor %zu: %zu vs %zu timexes", i, k, n, m);
@@ -351,8 +351,8 @@ static void test_prepared(void)
 				CHECK(n > 0);
 		}
 	}
-	ngx_buf_free(&big);
-	ngx_arena_free(&a);
+	ngi_buf_free(&big);
+	ngi_arena_free(&a);
 }
 
 static void test_weekday_year(void)
@@ -361,31 +361,31 @@ static void test_weekday_year(void)
 	 * 2024 the calendar gives 2023 (11 November 2023 was a Saturday too):
 	 * the rule is the nearest fitting year, so a caller must pass a
 	 * reference from the article's context, not today's year. */
-	CHECK(ngx_dates_weekday_year(11, 11, 6, 2019, 14) == 2017);
-	CHECK(ngx_dates_weekday_year(11, 11, 6, 2020, 14) == 2017); /* tie */
-	CHECK(ngx_dates_weekday_year(11, 11, 6, 2024, 14) == 2023);
-	CHECK(ngx_dates_weekday_year(11, 12, 7, 2018, 3) == 2017);
-	CHECK(ngx_dates_weekday_year(11, 11, 1, 2024, 0) == 2024);
-	CHECK(ngx_dates_weekday_year(11, 11, 2, 2024, 0) == 0);
-	CHECK(ngx_dates_weekday_year(2, 29, 4, 2024, 40) == 2024);
-	CHECK(ngx_dates_weekday_year(2, 30, 4, 2024, 40) == 0);
-	CHECK(ngx_dates_weekday_year(11, 11, 8, 2024, 14) == 0);
-	CHECK(ngx_dates_weekday_year(11, 11, 6, 2024, 401) == 0);
+	CHECK(ngi_dates_weekday_year(11, 11, 6, 2019, 14) == 2017);
+	CHECK(ngi_dates_weekday_year(11, 11, 6, 2020, 14) == 2017); /* tie */
+	CHECK(ngi_dates_weekday_year(11, 11, 6, 2024, 14) == 2023);
+	CHECK(ngi_dates_weekday_year(11, 12, 7, 2018, 3) == 2017);
+	CHECK(ngi_dates_weekday_year(11, 11, 1, 2024, 0) == 2024);
+	CHECK(ngi_dates_weekday_year(11, 11, 2, 2024, 0) == 0);
+	CHECK(ngi_dates_weekday_year(2, 29, 4, 2024, 40) == 2024);
+	CHECK(ngi_dates_weekday_year(2, 30, 4, 2024, 40) == 0);
+	CHECK(ngi_dates_weekday_year(11, 11, 8, 2024, 14) == 0);
+	CHECK(ngi_dates_weekday_year(11, 11, 6, 2024, 401) == 0);
 	/* every ordinary date hits every weekday within 14 years either way */
 	int all = 1;
 	for (int m = 1; m <= 12; m++)
 		for (int d = 1; d <= 28; d++)
 			for (int w = 1; w <= 7; w++)
-				all &= ngx_dates_weekday_year(m, d, w, 2000, 14) != 0;
+				all &= ngi_dates_weekday_year(m, d, w, 2000, 14) != 0;
 	CHECK(all);
 	int y, w;
-	ngx_dates_iso_week(day_of("2024-10-27"), &y, &w);
+	ngi_dates_iso_week(day_of("2024-10-27"), &y, &w);
 	CHECK(y == 2024 && w == 43);
-	ngx_dates_iso_week(day_of("2021-01-03"), &y, &w);
+	ngi_dates_iso_week(day_of("2021-01-03"), &y, &w);
 	CHECK(y == 2020 && w == 53);
-	CHECK(ngx_dates_weekday(day_of("2017-11-11")) == 6);
+	CHECK(ngi_dates_weekday(day_of("2017-11-11")) == 6);
 	int m, d;
-	ngx_dates_civil(day_of("1969-12-31"), &y, &m, &d);
+	ngi_dates_civil(day_of("1969-12-31"), &y, &m, &d);
 	CHECK(y == 1969 && m == 12 && d == 31);
 }
 
@@ -399,46 +399,46 @@ static void test_nonsense(void)
 		"at 25:61 UTC", "May I help you?", "They march on.",
 		"on 2024-13-01", "the 0th day",
 	};
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(texts); i++) {
-		ngx_timex *x;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(texts); i++) {
+		ngi_timex *x;
 		size_t n = 99;
-		CHECK(ngx_dates_find(texts[i], strlen(texts[i]), "en", NULL,
+		CHECK(ngi_dates_find(texts[i], strlen(texts[i]), "en", NULL,
 				     day_of("2024-10-27"), &a, &x, &n) == NG_OK);
 		CHECK_MSG(n == 0, "\"%s\" gave %zu timexes (first %s)", texts[i],
 			  n, n ? x[0].value : "");
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 /* 10,000 capitalised words, a long run of digits and punctuation, bytes
  * that are not UTF-8, many dates: no crash, sane counts. */
 static void test_hostile(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	for (int i = 0; i < 10000; i++)
-		ngx_buf_puts(&b, i % 7 ? "Capitalised " : "May ");
+		ngi_buf_puts(&b, i % 7 ? "Capitalised " : "May ");
 	for (int i = 0; i < 5000; i++)
-		ngx_buf_puts(&b, "12/12/12/12-2024-10-10.2024 \xff\xfe:");
-	ngx_buf_append(&b, "2024-10-", 8); /* cut mid-expression */
-	ngx_timex *x;
+		ngi_buf_puts(&b, "12/12/12/12-2024-10-10.2024 \xff\xfe:");
+	ngi_buf_append(&b, "2024-10-", 8); /* cut mid-expression */
+	ngi_timex *x;
 	size_t n;
-	CHECK(ngx_dates_find(b.data, b.len, "en", NULL, day_of("2024-10-27"), &a,
+	CHECK(ngi_dates_find(b.data, b.len, "en", NULL, day_of("2024-10-27"), &a,
 			     &x, &n) == NG_OK);
 	CHECK(n < 20000);
 	int inside = 1;
 	for (size_t i = 0; i < n; i++)
 		inside &= x[i].end <= b.len && x[i].start < x[i].end;
 	CHECK(inside);
-	ngx_buf_clear(&b);
+	ngi_buf_clear(&b);
 	/* a large text crosses segment boundaries; offsets stay exact */
 	for (int i = 0; i < 40000; i++)
-		ngx_buf_puts(&b, "Вчера, 5 ноября 2024 года, ничего. ");
-	CHECK(ngx_dates_find(b.data, b.len, "ru", NULL, day_of("2024-11-06"), &a,
+		ngi_buf_puts(&b, "Вчера, 5 ноября 2024 года, ничего. ");
+	CHECK(ngi_dates_find(b.data, b.len, "ru", NULL, day_of("2024-11-06"), &a,
 			     &x, &n) == NG_OK);
 	CHECK(n == 80000);
 	if (n == 80000) {
@@ -447,8 +447,8 @@ static void test_hostile(void)
 		CHECK(strncmp(b.data + x[k].start, "5 ноября 2024 года", x[k].end - x[k].start) == 0);
 		CHECK(x[k].cp_start == cps(b.data, x[k].start));
 	}
-	ngx_buf_free(&b);
-	ngx_arena_free(&a);
+	ngi_buf_free(&b);
+	ngi_arena_free(&a);
 }
 
 static void test_timeml(void)
@@ -470,17 +470,17 @@ static void test_timeml(void)
 		return;
 	fputs(tml, f);
 	fclose(f);
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
-	ngx_diag_sink sink = {0};
-	CHECK(ngx_read_file(path, 1 << 20, &b, &sink) == NG_OK);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
+	ngi_diag_sink sink = {0};
+	CHECK(ngi_read_file(path, 1 << 20, &b, &sink) == NG_OK);
 	unlink(path);
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	ngx_tml_doc d;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	ngi_tml_doc d;
 	const char *err = NULL;
 	size_t off = 0;
-	CHECK(ngx_timeml_parse(b.data, b.len, &a, &d, &err, &off) == NG_OK);
+	CHECK(ngi_timeml_parse(b.data, b.len, &a, &d, &err, &off) == NG_OK);
 	CHECK_STR(d.text, "\nAT&T said Friday that profit <rose> \xc3\xa9 three years.\n");
 	CHECK_STR(d.dct, "1998-02-06");
 	CHECK(d.dct_day == day_of("1998-02-06"));
@@ -494,9 +494,9 @@ static void test_timeml(void)
 		CHECK(strncmp(d.text + d.timexes[1].start, "three years", 11) == 0);
 	}
 	/* the tagger on the reader's text finds both */
-	ngx_timex *x;
+	ngi_timex *x;
 	size_t n;
-	CHECK(ngx_dates_find(d.text, d.len, "en", NULL, d.dct_day, &a, &x, &n) ==
+	CHECK(ngi_dates_find(d.text, d.len, "en", NULL, d.dct_day, &a, &x, &n) ==
 	      NG_OK);
 	CHECK(n == 2 && n == d.n);
 	for (size_t i = 0; i < n && i < d.n; i++) {
@@ -511,34 +511,34 @@ static void test_timeml(void)
 		"<TEXT>a <TIMEX3 tid=\"t1",
 		"<TEXT>unclosed",
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(bad); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(bad); i++) {
 		err = NULL;
-		CHECK_MSG(ngx_timeml_parse(bad[i], strlen(bad[i]), &a, &d, &err,
+		CHECK_MSG(ngi_timeml_parse(bad[i], strlen(bad[i]), &a, &d, &err,
 					   &off) == NG_ERR_INPUT && err,
 			  "bad[%zu]", i);
 	}
-	ngx_buf_free(&b);
-	ngx_arena_free(&a);
+	ngi_buf_free(&b);
+	ngi_arena_free(&a);
 }
 
 /* "The following year" counts from the year the text gave last. */
 static void test_following(void)
 {
 	const char *t = "He left Cuba in 1995 and returned the following year.";
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	ngx_timex *x;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	ngi_timex *x;
 	size_t n;
-	CHECK(ngx_dates_find(t, strlen(t), "en", NULL, day_of("1998-04-18"), &a,
+	CHECK(ngi_dates_find(t, strlen(t), "en", NULL, day_of("1998-04-18"), &a,
 			     &x, &n) == NG_OK);
 	CHECK(n == 2);
 	if (n == 2) {
 		CHECK_STR(x[1].value, "1996");
-		CHECK(x[1].anchor == NGX_ANCHOR_TEXT);
+		CHECK(x[1].anchor == NGI_ANCHOR_TEXT);
 		CHECK(strncmp(t + x[1].start, "the following year",
 			      x[1].end - x[1].start) == 0);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 /* Office holders named with their title; "former" ones are not. */
@@ -562,17 +562,17 @@ static void test_office(void)
 		{"Pope Francis said", "Francis", "2020-01-01", "2010-01-01"},
 		{"President Putin said", "Putin", "2005-01-01", "2010-01-01"},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows_o); i++) {
-		ngx_office_hit h[4];
-		size_t n = ngx_office_find(rows_o[i].text, strlen(rows_o[i].text), h, 4);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows_o); i++) {
+		ngi_office_hit h[4];
+		size_t n = ngi_office_find(rows_o[i].text, strlen(rows_o[i].text), h, 4);
 		CHECK_MSG(n == 1, "\"%s\": %zu hits", rows_o[i].text, n);
 		if (n != 1)
 			continue;
-		CHECK_MSG(strncmp(ngx_office_name(&h[0]), rows_o[i].name,
+		CHECK_MSG(strncmp(ngi_office_name(&h[0]), rows_o[i].name,
 				  strlen(rows_o[i].name)) == 0,
-			  "\"%s\": %s", rows_o[i].text, ngx_office_name(&h[0]));
-		CHECK(ngx_office_covers(&h[0], day_of(rows_o[i].in_office)));
-		CHECK(!ngx_office_covers(&h[0], day_of(rows_o[i].out_of_office)));
+			  "\"%s\": %s", rows_o[i].text, ngi_office_name(&h[0]));
+		CHECK(ngi_office_covers(&h[0], day_of(rows_o[i].in_office)));
+		CHECK(!ngi_office_covers(&h[0], day_of(rows_o[i].out_of_office)));
 	}
 	static const char *const none[] = {
 		"former President Donald Trump said", "ex-President Trump said",
@@ -580,18 +580,18 @@ static void test_office(void)
 		"President-elect Trump", "the president said", "Pope Leo XIII",
 		"President Smith of the company", "Trump said",
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(none); i++) {
-		ngx_office_hit h[4];
-		size_t n = ngx_office_find(none[i], strlen(none[i]), h, 4);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(none); i++) {
+		ngi_office_hit h[4];
+		size_t n = ngi_office_find(none[i], strlen(none[i]), h, 4);
 		CHECK_MSG(n == 0, "\"%s\": %zu hits", none[i], n);
 	}
 	/* one hit per person; a surname shared by two holders keeps both */
 	const char *bush = "President Bush met President Bush and Chancellor Kohl.";
-	ngx_office_hit h[4];
-	CHECK(ngx_office_find(bush, strlen(bush), h, 4) == 2);
-	CHECK(ngx_office_covers(&h[0], day_of("1990-06-01")));
-	CHECK(ngx_office_covers(&h[0], day_of("2005-06-01")));
-	CHECK(!ngx_office_covers(&h[0], day_of("1998-06-01")));
+	ngi_office_hit h[4];
+	CHECK(ngi_office_find(bush, strlen(bush), h, 4) == 2);
+	CHECK(ngi_office_covers(&h[0], day_of("1990-06-01")));
+	CHECK(ngi_office_covers(&h[0], day_of("2005-06-01")));
+	CHECK(!ngi_office_covers(&h[0], day_of("1998-06-01")));
 }
 
 /* The year of a year-less dateline, from weekdays and office holders. */
@@ -624,16 +624,16 @@ static void test_pubdate_year(void)
 		{"MOSCOW, November 12. Peskov spoke of former President Donald "
 		 "Trump on Saturday.", 11, 12, 0},
 	};
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows_y); i++) {
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows_y); i++) {
 		const char *t = rows_y[i].text;
-		ngx_timex *x;
+		ngi_timex *x;
 		size_t n;
-		CHECK(ngx_dates_find(t, strlen(t), "en", NULL, NGX_DATES_NO_ANCHOR,
+		CHECK(ngi_dates_find(t, strlen(t), "en", NULL, NGI_DATES_NO_ANCHOR,
 				     &a, &x, &n) == NG_OK);
 		double conf = -1;
-		int y = ngx_pubdate_year(rows_y[i].month, rows_y[i].day, x, n, t,
+		int y = ngi_pubdate_year(rows_y[i].month, rows_y[i].day, x, n, t,
 					 strlen(t), "en", &a, &conf);
 		CHECK_MSG(y == rows_y[i].year, "row %zu: year %d, want %d", i, y,
 			  rows_y[i].year);
@@ -644,17 +644,17 @@ static void test_pubdate_year(void)
 			CHECK(conf < 0.5); /* several years fitted */
 	}
 	/* hostile: 10,000 capitalised titles without names, no year given */
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	for (int i = 0; i < 10000; i++)
-		ngx_buf_puts(&b, i % 3 ? "President " : "Pope Chancellor ");
-	ngx_office_hit h[8];
-	CHECK(ngx_office_find(b.data, b.len, h, 8) == 0);
+		ngi_buf_puts(&b, i % 3 ? "President " : "Pope Chancellor ");
+	ngi_office_hit h[8];
+	CHECK(ngi_office_find(b.data, b.len, h, 8) == 0);
 	double conf = -1;
-	CHECK(ngx_pubdate_year(2, 30, NULL, 0, b.data, b.len, "en", &a, &conf) == 0);
-	CHECK(ngx_pubdate_year(13, 1, NULL, 0, b.data, b.len, "en", &a, &conf) == 0);
-	ngx_buf_free(&b);
-	ngx_arena_free(&a);
+	CHECK(ngi_pubdate_year(2, 30, NULL, 0, b.data, b.len, "en", &a, &conf) == 0);
+	CHECK(ngi_pubdate_year(13, 1, NULL, 0, b.data, b.len, "en", &a, &conf) == 0);
+	ngi_buf_free(&b);
+	ngi_arena_free(&a);
 }
 
 int main(void)

@@ -16,22 +16,22 @@
 #include "extract/gazetteer.h"
 #include "text/text.h"
 
-static ngx_text_ctx *text_ctx;
-static ngx_entity_ctx *ent_ctx;
+static ngi_text_ctx *text_ctx;
+static ngi_entity_ctx *ent_ctx;
 
 /* Analyses text and finds its mentions into a. */
-static ng_status find(const char *text, const char *lang, ngx_arena *a,
-		      ngx_mention **m, size_t *n)
+static ng_status find(const char *text, const char *lang, ngi_arena *a,
+		      ngi_mention **m, size_t *n)
 {
-	ngx_doc doc;
-	ng_status st = ngx_text_analyze(text_ctx, text, strlen(text), lang, a,
+	ngi_doc doc;
+	ng_status st = ngi_text_analyze(text_ctx, text, strlen(text), lang, a,
 					&doc);
 	if (st)
 		return st;
-	return ngx_entities_find(ent_ctx, &doc, a, m, n);
+	return ngi_entities_find(ent_ctx, &doc, a, m, n);
 }
 
-static const ngx_mention *by_surface(const ngx_mention *m, size_t n,
+static const ngi_mention *by_surface(const ngi_mention *m, size_t n,
 				     const char *surface)
 {
 	for (size_t i = 0; i < n; i++)
@@ -74,53 +74,53 @@ static void test_seed_variants(void)
 		int type;
 		const char *name;
 	} rows[] = {
-		{seed000, "en", "Vladimir", NGX_ENT_PER, "Vladimir Putin"},
-		{seed000, "en", "Putin", NGX_ENT_PER, "Vladimir Putin"},
-		{seed000, "en", "Donald", NGX_ENT_PER, "Donald Trump"},
-		{seed000, "en", "Trump", NGX_ENT_PER, "Donald Trump"},
-		{seed000, "en", "Bob Woodward", NGX_ENT_PER, "Bob Woodward"},
-		{seed000, "en", "Keir Simmons", NGX_ENT_PER, "Keir Simmons"},
-		{seed000, "en", "NBC", NGX_ENT_ORG, "NBC"},
-		{seed000, "en", "BRICS", NGX_ENT_ORG, "BRICS"},
-		{seed000, "en", "Kazan", NGX_ENT_LOC, "Kazan"},
-		{seed000, "en", "US Congress", NGX_ENT_ORG, "US Congress"},
-		{seed002, "de", "Wladimir Putin", NGX_ENT_PER, "Vladimir Putin"},
-		{seed002, "de", "Donald Trump", NGX_ENT_PER, "Donald Trump"},
-		{seed002, "de", "Kasan", NGX_ENT_LOC, "Kazan"},
-		{seed002, "de", "BRICS", NGX_ENT_ORG, "BRICS"},
-		{seed002, "de", "Kongress", NGX_ENT_ORG, "US Congress"},
-		{seed002, "de", "Putins", NGX_ENT_PER, "Vladimir Putin"},
-		{seed002, "de", "Moskau", NGX_ENT_LOC, "Moscow"},
-		{seed003, "en", "MOSCOW", NGX_ENT_LOC, "Moscow"},
-		{seed003, "en", "TASS", NGX_ENT_ORG, "TASS"},
-		{seed003, "en", "Dmitry Peskov", NGX_ENT_PER, "Dmitry Peskov"},
-		{seed003, "en", "Peskov", NGX_ENT_PER, "Dmitry Peskov"},
-		{seed003, "en", "Vladimir Putin", NGX_ENT_PER, "Vladimir Putin"},
-		{seed003, "en", "Kremlin", NGX_ENT_ORG, "Kremlin"},
-		{seed003, "en", "Reuters", NGX_ENT_ORG, "Reuters"},
-		{seed003, "en", "Washington Post", NGX_ENT_ORG,
+		{seed000, "en", "Vladimir", NGI_ENT_PER, "Vladimir Putin"},
+		{seed000, "en", "Putin", NGI_ENT_PER, "Vladimir Putin"},
+		{seed000, "en", "Donald", NGI_ENT_PER, "Donald Trump"},
+		{seed000, "en", "Trump", NGI_ENT_PER, "Donald Trump"},
+		{seed000, "en", "Bob Woodward", NGI_ENT_PER, "Bob Woodward"},
+		{seed000, "en", "Keir Simmons", NGI_ENT_PER, "Keir Simmons"},
+		{seed000, "en", "NBC", NGI_ENT_ORG, "NBC"},
+		{seed000, "en", "BRICS", NGI_ENT_ORG, "BRICS"},
+		{seed000, "en", "Kazan", NGI_ENT_LOC, "Kazan"},
+		{seed000, "en", "US Congress", NGI_ENT_ORG, "US Congress"},
+		{seed002, "de", "Wladimir Putin", NGI_ENT_PER, "Vladimir Putin"},
+		{seed002, "de", "Donald Trump", NGI_ENT_PER, "Donald Trump"},
+		{seed002, "de", "Kasan", NGI_ENT_LOC, "Kazan"},
+		{seed002, "de", "BRICS", NGI_ENT_ORG, "BRICS"},
+		{seed002, "de", "Kongress", NGI_ENT_ORG, "US Congress"},
+		{seed002, "de", "Putins", NGI_ENT_PER, "Vladimir Putin"},
+		{seed002, "de", "Moskau", NGI_ENT_LOC, "Moscow"},
+		{seed003, "en", "MOSCOW", NGI_ENT_LOC, "Moscow"},
+		{seed003, "en", "TASS", NGI_ENT_ORG, "TASS"},
+		{seed003, "en", "Dmitry Peskov", NGI_ENT_PER, "Dmitry Peskov"},
+		{seed003, "en", "Peskov", NGI_ENT_PER, "Dmitry Peskov"},
+		{seed003, "en", "Vladimir Putin", NGI_ENT_PER, "Vladimir Putin"},
+		{seed003, "en", "Kremlin", NGI_ENT_ORG, "Kremlin"},
+		{seed003, "en", "Reuters", NGI_ENT_ORG, "Reuters"},
+		{seed003, "en", "Washington Post", NGI_ENT_ORG,
 		 "The Washington Post"},
 	};
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
-		ngx_mention *m = NULL;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_mention *m = NULL;
 		size_t n = 0;
 		CHECK(find(rows[i].text, rows[i].lang, &a, &m, &n) == NG_OK);
-		const ngx_mention *x = by_surface(m, n, rows[i].surface);
+		const ngi_mention *x = by_surface(m, n, rows[i].surface);
 		CHECK_MSG(x != NULL, "no mention \"%s\"", rows[i].surface);
 		if (!x)
 			continue;
 		CHECK_MSG(x->type == rows[i].type, "\"%s\": type %s", x->surface,
-			  ngx_entity_type_name(x->type));
+			  ngi_entity_type_name(x->type));
 		CHECK_STR(x->name, rows[i].name);
 		/* offsets agree with the surface */
 		CHECK(strncmp(rows[i].text + x->start, x->surface,
 			      x->end - x->start) == 0);
-		ngx_arena_reset(&a);
+		ngi_arena_reset(&a);
 	}
 	/* titles and demonyms are not part of a name */
-	ngx_mention *m;
+	ngi_mention *m;
 	size_t n;
 	CHECK(find(seed000, "en", &a, &m, &n) == NG_OK);
 	CHECK(by_surface(m, n, "Russian President Vladimir") == NULL);
@@ -128,11 +128,11 @@ static void test_seed_variants(void)
 	CHECK(by_surface(m, n, "President") == NULL);
 	CHECK(by_surface(m, n, "Mr Trump") == NULL);
 	/* one key for all of Putin's mentions, and for Trump's */
-	const ngx_mention *v = by_surface(m, n, "Vladimir");
-	const ngx_mention *p = by_surface(m, n, "Putin");
+	const ngi_mention *v = by_surface(m, n, "Vladimir");
+	const ngi_mention *p = by_surface(m, n, "Putin");
 	if (v && p)
 		CHECK_STR(v->key, p->key);
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 static void test_keys(void)
@@ -142,60 +142,60 @@ static void test_keys(void)
 		const char *a, *la, *b, *lb;
 		int type;
 	} same[] = {
-		{"Putina", "pl", "Putin", "en", NGX_ENT_PER},
-		{"Путина", "ru", "Putin", "en", NGX_ENT_PER},
-		{"Путину", "ru", "Putin", "en", NGX_ENT_PER},
-		{"Путиным", "ru", "Путин", "ru", NGX_ENT_PER},
-		{"Putinem", "cs", "Putin", "en", NGX_ENT_PER},
-		{"Путин", "ru", "Putin", "en", NGX_ENT_PER},
-		{"Путін", "uk", "Putin", "en", NGX_ENT_PER},
-		{"Trumpa", "pl", "Trump", "en", NGX_ENT_PER},
-		{"Трамп", "ru", "Trump", "en", NGX_ENT_PER},
-		{"Тръмп", "bg", "Trump", "en", NGX_ENT_PER},
-		{"Trumpem", "cs", "Trump", "en", NGX_ENT_PER},
-		{"Wladimir Putin", "de", "Vladimir Putin", "en", NGX_ENT_PER},
-		{"Владимир Путин", "ru", "Putin", "en", NGX_ENT_PER},
-		{"Песков", "ru", "Peskov", "en", NGX_ENT_PER},
-		{"Pieskow", "pl", "Peskov", "en", NGX_ENT_PER},
-		{"Johnsona", "pl", "Джонсон", "ru", NGX_ENT_PER},
-		{"Kasan", "de", "Kazan", "en", NGX_ENT_LOC},
-		{"Москве", "ru", "Moscow", "en", NGX_ENT_LOC},
-		{"Moskwie", "pl", "Moskau", "de", NGX_ENT_LOC},
-		{"Київ", "uk", "Kyiv", "en", NGX_ENT_LOC},
-		{"Wielkiej Brytanii", "pl", "Великобритания", "ru", NGX_ENT_LOC},
-		{"ЕС", "ru", "EU", "en", NGX_ENT_ORG},
+		{"Putina", "pl", "Putin", "en", NGI_ENT_PER},
+		{"Путина", "ru", "Putin", "en", NGI_ENT_PER},
+		{"Путину", "ru", "Putin", "en", NGI_ENT_PER},
+		{"Путиным", "ru", "Путин", "ru", NGI_ENT_PER},
+		{"Putinem", "cs", "Putin", "en", NGI_ENT_PER},
+		{"Путин", "ru", "Putin", "en", NGI_ENT_PER},
+		{"Путін", "uk", "Putin", "en", NGI_ENT_PER},
+		{"Trumpa", "pl", "Trump", "en", NGI_ENT_PER},
+		{"Трамп", "ru", "Trump", "en", NGI_ENT_PER},
+		{"Тръмп", "bg", "Trump", "en", NGI_ENT_PER},
+		{"Trumpem", "cs", "Trump", "en", NGI_ENT_PER},
+		{"Wladimir Putin", "de", "Vladimir Putin", "en", NGI_ENT_PER},
+		{"Владимир Путин", "ru", "Putin", "en", NGI_ENT_PER},
+		{"Песков", "ru", "Peskov", "en", NGI_ENT_PER},
+		{"Pieskow", "pl", "Peskov", "en", NGI_ENT_PER},
+		{"Johnsona", "pl", "Джонсон", "ru", NGI_ENT_PER},
+		{"Kasan", "de", "Kazan", "en", NGI_ENT_LOC},
+		{"Москве", "ru", "Moscow", "en", NGI_ENT_LOC},
+		{"Moskwie", "pl", "Moskau", "de", NGI_ENT_LOC},
+		{"Київ", "uk", "Kyiv", "en", NGI_ENT_LOC},
+		{"Wielkiej Brytanii", "pl", "Великобритания", "ru", NGI_ENT_LOC},
+		{"ЕС", "ru", "EU", "en", NGI_ENT_ORG},
 	};
 	static const struct {
 		const char *a, *la, *b, *lb;
 		int type;
 	} differ[] = {
-		{"Press", "en", "Paris", "en", NGX_ENT_LOC},
-		{"Putin", "en", "Trump", "en", NGX_ENT_PER},
-		{"Moscow", "en", "Minsk", "en", NGX_ENT_LOC},
+		{"Press", "en", "Paris", "en", NGI_ENT_LOC},
+		{"Putin", "en", "Trump", "en", NGI_ENT_PER},
+		{"Moscow", "en", "Minsk", "en", NGI_ENT_LOC},
 	};
-	ngx_arena a;
-	ngx_arena_init(&a, 4096);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(same); i++) {
+	ngi_arena a;
+	ngi_arena_init(&a, 4096);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(same); i++) {
 		const char *ka = NULL, *kb = NULL;
-		CHECK(ngx_entity_key(ent_ctx, same[i].a, strlen(same[i].a),
+		CHECK(ngi_entity_key(ent_ctx, same[i].a, strlen(same[i].a),
 				     same[i].la, same[i].type, &a, &ka) == NG_OK);
-		CHECK(ngx_entity_key(ent_ctx, same[i].b, strlen(same[i].b),
+		CHECK(ngi_entity_key(ent_ctx, same[i].b, strlen(same[i].b),
 				     same[i].lb, same[i].type, &a, &kb) == NG_OK);
 		CHECK_MSG(ka && kb && strcmp(ka, kb) == 0, "%s -> %s, %s -> %s",
 			  same[i].a, ka ? ka : "?", same[i].b, kb ? kb : "?");
 	}
-	for (size_t i = 0; i < NGX_ARRAY_LEN(differ); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(differ); i++) {
 		const char *ka = NULL, *kb = NULL;
-		CHECK(ngx_entity_key(ent_ctx, differ[i].a, strlen(differ[i].a),
+		CHECK(ngi_entity_key(ent_ctx, differ[i].a, strlen(differ[i].a),
 				     differ[i].la, differ[i].type, &a,
 				     &ka) == NG_OK);
-		CHECK(ngx_entity_key(ent_ctx, differ[i].b, strlen(differ[i].b),
+		CHECK(ngi_entity_key(ent_ctx, differ[i].b, strlen(differ[i].b),
 				     differ[i].lb, differ[i].type, &a,
 				     &kb) == NG_OK);
 		CHECK_MSG(ka && kb && strcmp(ka, kb) != 0, "%s and %s both %s",
 			  differ[i].a, differ[i].b, ka ? ka : "?");
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 /* Slavic text: inflected mentions of one person share one key. */
@@ -211,36 +211,36 @@ static void test_slavic_text(void)
 		 "Trump rozmawiał z Putinem w Helsinkach.",
 		 "pl", "Putinem", "Władimir Putin"},
 	};
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
-		ngx_mention *m;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_mention *m;
 		size_t n;
 		CHECK(find(rows[i].text, rows[i].lang, &a, &m, &n) == NG_OK);
-		const ngx_mention *x = by_surface(m, n, rows[i].s1);
-		const ngx_mention *y = by_surface(m, n, rows[i].s2);
+		const ngi_mention *x = by_surface(m, n, rows[i].s1);
+		const ngi_mention *y = by_surface(m, n, rows[i].s2);
 		CHECK_MSG(x && y, "\"%s\" or \"%s\" not found", rows[i].s1,
 			  rows[i].s2);
 		if (x && y) {
 			CHECK_STR(x->key, y->key);
-			CHECK(x->type == NGX_ENT_PER);
+			CHECK(x->type == NGI_ENT_PER);
 		}
-		ngx_arena_reset(&a);
+		ngi_arena_reset(&a);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 static void test_bad_input(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 20);
-	ngx_mention *m = NULL;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 20);
+	ngi_mention *m = NULL;
 	size_t n = 99;
 
 	/* empty text */
 	CHECK(find("", "en", &a, &m, &n) == NG_OK);
 	CHECK(n == 0);
-	ngx_arena_reset(&a);
+	ngi_arena_reset(&a);
 
 	/* mixed scripts inside names: no crash, a key of ASCII letters */
 	static const char *const mixed[] = {
@@ -248,7 +248,7 @@ static void test_bad_input(void)
 		"Ωmega Путин-Trump 北京 Xi-Цзиньпин said.",
 		"АБВГД ABCDE ЖЗИЙК",
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(mixed); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(mixed); i++) {
 		CHECK(find(mixed[i], "und", &a, &m, &n) == NG_OK);
 		for (size_t k = 0; k < n; k++) {
 			int ascii = 1;
@@ -257,16 +257,16 @@ static void test_bad_input(void)
 			CHECK_MSG(ascii, "key \"%s\"", m[k].key);
 			CHECK(m[k].end <= strlen(mixed[i]));
 		}
-		ngx_arena_reset(&a);
+		ngi_arena_reset(&a);
 	}
 
 	/* 10,000 capitalised words in a row: bounded spans, bounded time */
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	static const char *const words[] = {"Alpha", "Bravo", "Putin", "Charlie",
 					    "Москва", "Delta", "Echo"};
 	for (int i = 0; i < 10000; i++)
-		ngx_buf_printf(&b, "%s%s", i ? " " : "", words[i % 7]);
+		ngi_buf_printf(&b, "%s%s", i ? " " : "", words[i % 7]);
 	clock_t t0 = clock();
 	CHECK(find(b.data, "en", &a, &m, &n) == NG_OK);
 	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
@@ -276,17 +276,17 @@ static void test_bad_input(void)
 	for (size_t k = 1; k < n; k++)
 		ordered &= m[k].start >= m[k - 1].end;
 	CHECK(ordered);
-	ngx_buf_free(&b);
-	ngx_arena_free(&a);
+	ngi_buf_free(&b);
+	ngi_arena_free(&a);
 }
 
 /* A title phrase learnt before a name names that person elsewhere in the
  * article; a phrase shared by two people names nobody. */
 static void test_descriptions(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	ngx_mention *m;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	ngi_mention *m;
 	size_t n;
 	const char *text =
 		"Kremlin spokesman denies media reports of a phone call. "
@@ -294,7 +294,7 @@ static void test_descriptions(void)
 		"Monday. Russian President Vladimir Putin did not comment, but "
 		"the Russian president was briefed.";
 	CHECK(find(text, "en", &a, &m, &n) == NG_OK);
-	const ngx_mention *x = by_surface(m, n, "Kremlin spokesman");
+	const ngi_mention *x = by_surface(m, n, "Kremlin spokesman");
 	CHECK(x && strcmp(x->name, "Dmitry Peskov") == 0);
 	x = by_surface(m, n, "Russian president");
 	CHECK(x && strcmp(x->name, "Vladimir Putin") == 0);
@@ -304,30 +304,30 @@ static void test_descriptions(void)
 		ordered &= m[i - 1].start <= m[i].start;
 	CHECK(ordered);
 
-	ngx_arena_reset(&a);
+	ngi_arena_reset(&a);
 	const char *two =
 		"Former President Donald Trump met Former President Barack Obama. "
 		"Later the former president spoke to reporters.";
 	CHECK(find(two, "en", &a, &m, &n) == NG_OK);
 	CHECK(by_surface(m, n, "former president") == NULL);
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 /* Time-zone abbreviations are acronyms but name no organisation. */
 static void test_time_zones(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	ngx_mention *m;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	ngi_mention *m;
 	size_t n;
 	const char *text = "November 12, 14:30 UTC+3 MOSCOW. The talks began at "
 			   "09:00 GMT, and NATO said nothing.";
 	CHECK(find(text, "en", &a, &m, &n) == NG_OK);
 	CHECK(by_surface(m, n, "UTC") == NULL);
 	CHECK(by_surface(m, n, "GMT") == NULL);
-	const ngx_mention *x = by_surface(m, n, "NATO");
-	CHECK(x && x->type == NGX_ENT_ORG);
-	ngx_arena_free(&a);
+	const ngi_mention *x = by_surface(m, n, "NATO");
+	CHECK(x && x->type == NGI_ENT_ORG);
+	ngi_arena_free(&a);
 }
 
 /* Organisation words of French, Italian and Spanish news. */
@@ -343,15 +343,15 @@ static void test_romance_orgs(void)
 		 "Gobierno"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		ngx_arena a;
-		ngx_arena_init(&a, 1 << 16);
-		ngx_mention *m;
+		ngi_arena a;
+		ngi_arena_init(&a, 1 << 16);
+		ngi_mention *m;
 		size_t n;
 		CHECK(find(cases[i].text, cases[i].lang, &a, &m, &n) == NG_OK);
-		const ngx_mention *x = by_surface(m, n, cases[i].surface);
-		CHECK_MSG(x && x->type == NGX_ENT_ORG, "%s: %s", cases[i].lang,
+		const ngi_mention *x = by_surface(m, n, cases[i].surface);
+		CHECK_MSG(x && x->type == NGI_ENT_ORG, "%s: %s", cases[i].lang,
 			  cases[i].surface);
-		ngx_arena_free(&a);
+		ngi_arena_free(&a);
 	}
 }
 
@@ -362,7 +362,7 @@ static void test_gazetteer(void)
 {
 	char **list = NULL;
 	size_t n = 0;
-	CHECK(ngx_gazetteer_places(&list, &n) == NG_OK);
+	CHECK(ngi_gazetteer_places(&list, &n) == NG_OK);
 	CHECK_MSG(n > 400, "%zu places", n);
 	int nicaragua = 0, moscow = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -377,7 +377,7 @@ static void test_gazetteer(void)
 			  "%s", list[i]);
 	}
 	CHECK(nicaragua && moscow);
-	ngx_gazetteer_free(list, n);
+	ngi_gazetteer_free(list, n);
 
 	static const struct {
 		const char *name;
@@ -388,8 +388,8 @@ static void test_gazetteer(void)
 		{"christmas", 0, 0}, {"regina", 0, 0},    {"trump", 0, 0},
 		{"", 0, 0},          {"p", 1, 0},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++)
-		CHECK_MSG((ngx_lexicon_place(rows[i].name, strlen(rows[i].name),
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++)
+		CHECK_MSG((ngi_lexicon_place(rows[i].name, strlen(rows[i].name),
 					     rows[i].slavic) != NULL) == rows[i].place,
 			  "\"%s\"", rows[i].name);
 }
@@ -416,57 +416,57 @@ static void test_place_mentions(void)
 	static const struct {
 		int text;
 		const char *surface;
-		int type; /* NGX_ENT_*, or -1: absent; -2: present, not a place */
+		int type; /* NGI_ENT_*, or -1: absent; -2: present, not a place */
 	} rows[] = {
-		{0, "Managua", NGX_ENT_LOC},       {0, "Nicaragua", NGX_ENT_LOC},
-		{0, "Jordan", NGX_ENT_PER},        {1, "White House", NGX_ENT_ORG},
-		{1, "New York", NGX_ENT_LOC},      {1, "South Korea", NGX_ENT_LOC},
+		{0, "Managua", NGI_ENT_LOC},       {0, "Nicaragua", NGI_ENT_LOC},
+		{0, "Jordan", NGI_ENT_PER},        {1, "White House", NGI_ENT_ORG},
+		{1, "New York", NGI_ENT_LOC},      {1, "South Korea", NGI_ENT_LOC},
 		{1, "The Sun", -1},                {1, "Sun", -2},
-		{2, "Associated Press", NGX_ENT_ORG},
-		{2, "Karine Jean-Pierre", NGX_ENT_PER},
-		{2, "Detroit Free Press", NGX_ENT_ORG},
-		{3, "New York City", NGX_ENT_LOC},
-		{3, "New York Magazine", NGX_ENT_ORG},
+		{2, "Associated Press", NGI_ENT_ORG},
+		{2, "Karine Jean-Pierre", NGI_ENT_PER},
+		{2, "Detroit Free Press", NGI_ENT_ORG},
+		{3, "New York City", NGI_ENT_LOC},
+		{3, "New York Magazine", NGI_ENT_ORG},
 	};
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	for (size_t t = 0; t < NGX_ARRAY_LEN(texts); t++) {
-		ngx_mention *m;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t t = 0; t < NGI_ARRAY_LEN(texts); t++) {
+		ngi_mention *m;
 		size_t n;
 		CHECK(find(texts[t], "en", &a, &m, &n) == NG_OK);
-		for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
+		for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
 			if (rows[i].text != (int)t)
 				continue;
-			const ngx_mention *x = by_surface(m, n, rows[i].surface);
+			const ngi_mention *x = by_surface(m, n, rows[i].surface);
 			if (rows[i].type == -1)
 				CHECK_MSG(!x, "\"%s\" found", rows[i].surface);
 			else if (rows[i].type == -2)
-				CHECK_MSG(x && x->type != NGX_ENT_LOC, "\"%s\"",
+				CHECK_MSG(x && x->type != NGI_ENT_LOC, "\"%s\"",
 					  rows[i].surface);
 			else
 				CHECK_MSG(x && x->type == rows[i].type,
 					  "\"%s\": %s", rows[i].surface,
-					  x ? ngx_entity_type_name(x->type) : "absent");
+					  x ? ngi_entity_type_name(x->type) : "absent");
 		}
-		ngx_arena_reset(&a);
+		ngi_arena_reset(&a);
 	}
 
 	/* one entity for every spelling of a place the curated list lacks */
-	ngx_mention *m;
+	ngi_mention *m;
 	size_t n;
 	CHECK(find("Officials in Nicaragua said so.", "en", &a, &m, &n) == NG_OK);
-	const ngx_mention *x = by_surface(m, n, "Nicaragua");
+	const ngi_mention *x = by_surface(m, n, "Nicaragua");
 	char *en_key = x ? strdup(x->key) : NULL;
 	CHECK(find("Власти Никарагуа заявили об этом.", "ru", &a, &m, &n) ==
 	      NG_OK);
-	const ngx_mention *y = by_surface(m, n, "Никарагуа");
-	CHECK(en_key && y && y->type == NGX_ENT_LOC);
+	const ngi_mention *y = by_surface(m, n, "Никарагуа");
+	CHECK(en_key && y && y->type == NGI_ENT_LOC);
 	if (en_key && y) {
 		CHECK_STR(y->key, en_key);
 		CHECK_STR(y->name, "Nicaragua");
 	}
 	free(en_key);
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 /* A short phonetic key meets names that only sound alike: "Hanoi" and
@@ -475,33 +475,33 @@ static void test_place_mentions(void)
  * inflected forms and a hyphenated word's part still do. */
 static void test_short_keys(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	ngx_mention *m;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	ngi_mention *m;
 	size_t n;
 	CHECK(find("Trump met Kim in Hanoi on Monday, officials in China said.",
 		   "en", &a, &m, &n) == NG_OK);
-	const ngx_mention *hanoi = by_surface(m, n, "Hanoi");
-	const ngx_mention *china = by_surface(m, n, "China");
+	const ngi_mention *hanoi = by_surface(m, n, "Hanoi");
+	const ngi_mention *china = by_surface(m, n, "China");
 	CHECK(hanoi && china);
 	if (hanoi && china) {
 		CHECK_MSG(strcmp(hanoi->name, "China") != 0, "%s", hanoi->name);
 		CHECK(strcmp(hanoi->key, china->key) != 0);
 		CHECK_STR(china->name, "China");
 	}
-	ngx_arena_reset(&a);
+	ngi_arena_reset(&a);
 	CHECK(find("After the US-led invasion, the US said nothing.", "en", &a,
 		   &m, &n) == NG_OK);
 	size_t us = 0;
 	for (size_t i = 0; i < n; i++)
 		us += strcmp(m[i].name, "United States") == 0;
 	CHECK_MSG(us == 2, "%zu", us);
-	ngx_arena_reset(&a);
+	ngi_arena_reset(&a);
 	CHECK(find("Представители Китая заявили об этом в понедельник.", "ru", &a,
 		   &m, &n) == NG_OK);
-	const ngx_mention *kitaj = by_surface(m, n, "Китая");
+	const ngi_mention *kitaj = by_surface(m, n, "Китая");
 	CHECK(kitaj && strcmp(kitaj->name, "China") == 0);
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 /* Articles of other languages inside names of an English text ("Marine Le
@@ -521,24 +521,24 @@ static void test_name_particles(void)
 		{"He joined Principal Entertainment LA last year.",
 		 "Principal Entertainment LA", 0},
 	};
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 16);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
-		ngx_mention *m;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_mention *m;
 		size_t n;
 		CHECK(find(rows[i].text, "en", &a, &m, &n) == NG_OK);
-		const ngx_mention *x = by_surface(m, n, rows[i].surface);
+		const ngi_mention *x = by_surface(m, n, rows[i].surface);
 		CHECK_MSG(rows[i].present ? x != NULL : x == NULL, "\"%s\" %s",
 			  rows[i].surface, x ? "found" : "absent");
-		ngx_arena_reset(&a);
+		ngi_arena_reset(&a);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 }
 
 int main(void)
 {
-	if (ngx_text_ctx_new(&text_ctx) != NG_OK ||
-	    ngx_entity_ctx_new(&ent_ctx) != NG_OK) {
+	if (ngi_text_ctx_new(&text_ctx) != NG_OK ||
+	    ngi_entity_ctx_new(&ent_ctx) != NG_OK) {
 		fprintf(stderr, "test_entities: cannot create contexts\n");
 		return 1;
 	}
@@ -553,7 +553,7 @@ int main(void)
 	test_place_mentions();
 	test_name_particles();
 	test_short_keys();
-	ngx_entity_ctx_free(ent_ctx);
-	ngx_text_ctx_free(text_ctx);
+	ngi_entity_ctx_free(ent_ctx);
+	ngi_text_ctx_free(text_ctx);
 	return check_report("test_entities");
 }

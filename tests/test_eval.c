@@ -38,10 +38,10 @@ static ng_status run_json(const char *suite, int argc, char **argv, char **text)
 	return st;
 }
 
-static double metric(const ngx_json *root, const char *name)
+static double metric(const ngi_json *root, const char *name)
 {
-	const ngx_json *m = ngx_json_get(ngx_json_get(root, "metrics"), name);
-	return m && m->type == NGX_JSON_NUMBER ? m->number : -1.0;
+	const ngi_json *m = ngi_json_get(ngi_json_get(root, "metrics"), name);
+	return m && m->type == NGI_JSON_NUMBER ? m->number : -1.0;
 }
 
 static void test_usage(void)
@@ -89,22 +89,22 @@ static void test_stories_small(void)
 	char *text;
 	ng_status st = run_json("stories", 2, argv, &text);
 	CHECK_MSG(st == NG_OK, "status %d", (int)st);
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
-	ngx_json *root = NULL;
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	ngi_json *root = NULL;
 	size_t off;
 	const char *msg;
 	CHECK(text && strchr(text, '\n') == text + strlen(text) - 1);
-	CHECK(text && ngx_json_parse(text, strlen(text), &a, &root, &off,
+	CHECK(text && ngi_json_parse(text, strlen(text), &a, &root, &off,
 				     &msg) == NG_OK);
 	if (root) {
-		CHECK_STR(ngx_json_get_str(root, "suite"), "stories");
+		CHECK_STR(ngi_json_get_str(root, "suite"), "stories");
 		CHECK(metric(root, "bodies") == 3);
 		CHECK(metric(root, "stories_gold") == 3);
 		CHECK(metric(root, "bcubed_f1") >= 0 && metric(root, "bcubed_f1") <= 1);
 		CHECK(metric(root, "ari") >= -1 && metric(root, "ari") <= 1);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	free(text);
 	unlink(bodies);
 	unlink(stances);
@@ -125,15 +125,15 @@ static void test_seeds(void)
 	char *text;
 	ng_status st = run_json("seeds", 1, argv, &text);
 	CHECK_MSG(st == NG_OK, "status %d", (int)st);
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
-	ngx_json *root = NULL;
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	ngi_json *root = NULL;
 	size_t off;
 	const char *msg;
-	CHECK(text && ngx_json_parse(text, strlen(text), &a, &root, &off,
+	CHECK(text && ngi_json_parse(text, strlen(text), &a, &root, &off,
 				     &msg) == NG_OK);
 	if (root) {
-		CHECK_STR(ngx_json_get_str(root, "suite"), "seeds");
+		CHECK_STR(ngi_json_get_str(root, "suite"), "seeds");
 		CHECK(metric(root, "documents") == 5);
 		CHECK(metric(root, "stories_gold") == 3);
 		CHECK(metric(root, "lang_total") == 5);
@@ -141,7 +141,7 @@ static void test_seeds(void)
 		CHECK(metric(root, "copies_total") == 1);
 		CHECK(metric(root, "missing") == 0);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	free(text);
 }
 

@@ -51,18 +51,18 @@ static const csv_case csv_cases[] = {
 static void render_csv(const char *input, char *out, size_t cap,
 		       long long *last_line)
 {
-	ngx_csv c;
-	ngx_csv_init(&c, input, strlen(input));
+	ngi_csv c;
+	ngi_csv_init(&c, input, strlen(input));
 	size_t len = 0;
 	out[0] = '\0';
 	*last_line = 0;
 	for (;;) {
 		int has = 0;
-		ng_status st = ngx_csv_next(&c, &has);
+		ng_status st = ngi_csv_next(&c, &has);
 		if (st) {
 			snprintf(out + len, cap - len, "ERR@%zu", c.err_offset);
 			/* A reader that failed stays at the end. */
-			CHECK(ngx_csv_next(&c, &has) == NG_OK && !has);
+			CHECK(ngi_csv_next(&c, &has) == NG_OK && !has);
 			break;
 		}
 		if (!has)
@@ -75,12 +75,12 @@ static void render_csv(const char *input, char *out, size_t cap,
 		}
 		len += (size_t)snprintf(out + len, cap - len, "\n");
 	}
-	ngx_csv_free(&c);
+	ngi_csv_free(&c);
 }
 
 static void test_csv_cases(void)
 {
-	for (size_t i = 0; i < NGX_ARRAY_LEN(csv_cases); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(csv_cases); i++) {
 		char got[512];
 		long long line;
 		render_csv(csv_cases[i].input, got, sizeof got, &line);
@@ -100,33 +100,33 @@ static void test_csv_no_terminator(void)
 	if (!d)
 		return;
 	memcpy(d, "a,\"b\0c\"", 7);
-	ngx_csv c;
-	ngx_csv_init(&c, d, 7);
+	ngi_csv c;
+	ngi_csv_init(&c, d, 7);
 	int has = 0;
-	CHECK(ngx_csv_next(&c, &has) == NG_OK && has);
+	CHECK(ngi_csv_next(&c, &has) == NG_OK && has);
 	CHECK(c.nfields == 2 && c.field_len[1] == 3 &&
 	      memcmp(c.fields[1], "b\0c", 3) == 0);
-	ngx_csv_free(&c);
+	ngi_csv_free(&c);
 	/* Unterminated, not NUL-terminated: an error, never a read past. */
-	ngx_csv_init(&c, d, 6);
-	CHECK(ngx_csv_next(&c, &has) == NG_ERR_INPUT);
-	ngx_csv_free(&c);
+	ngi_csv_init(&c, d, 6);
+	CHECK(ngi_csv_next(&c, &has) == NG_ERR_INPUT);
+	ngi_csv_free(&c);
 	free(d);
 }
 
 static void test_csv_too_many_fields(void)
 {
-	size_t n = NGX_CSV_MAX_FIELDS + 10;
+	size_t n = NGI_CSV_MAX_FIELDS + 10;
 	char *d = malloc(n + 1);
 	if (!d)
 		return;
 	memset(d, ',', n);
 	d[n] = '\0';
-	ngx_csv c;
-	ngx_csv_init(&c, d, n);
+	ngi_csv c;
+	ngi_csv_init(&c, d, n);
 	int has = 0;
-	CHECK(ngx_csv_next(&c, &has) == NG_ERR_TOOBIG && !has);
-	ngx_csv_free(&c);
+	CHECK(ngi_csv_next(&c, &has) == NG_ERR_TOOBIG && !has);
+	ngi_csv_free(&c);
 	free(d);
 }
 
@@ -172,28 +172,28 @@ static void test_small_gold(void)
 			 "H4,99,agree\n"
 			 "H5,7,unrelated"));
 	int diags = 0;
-	ngx_diag_sink sink = {quiet, &diags, 0, 0};
-	ngx_fnc1 d;
-	ngx_fnc1_init(&d);
-	CHECK(ngx_fnc1_load_bodies(&d, bodies_path, &sink) == NG_OK);
+	ngi_diag_sink sink = {quiet, &diags, 0, 0};
+	ngi_fnc1 d;
+	ngi_fnc1_init(&d);
+	CHECK(ngi_fnc1_load_bodies(&d, bodies_path, &sink) == NG_OK);
 	CHECK(sink.warnings == 1); /* the duplicate 3 */
-	CHECK(ngx_fnc1_load_stances(&d, stances_path, &sink) == NG_OK);
+	CHECK(ngi_fnc1_load_stances(&d, stances_path, &sink) == NG_OK);
 	CHECK(d.n_bodies == 5 && d.n_stances == 8);
 	CHECK(d.n_bodies == 5 && d.bodies[0].id == 1 && d.bodies[4].id == 7);
 	CHECK_STR(d.bodies[0].text, "one, \"quoted\"\r\nsecond line");
 	CHECK_STR(d.bodies[2].text, "three");
-	CHECK(ngx_fnc1_find_body(&d, 5) == 3 && ngx_fnc1_find_body(&d, 4) == -1);
+	CHECK(ngi_fnc1_find_body(&d, 5) == 3 && ngi_fnc1_find_body(&d, 4) == -1);
 	CHECK_STR(d.stances[4].headline, "H3, with comma");
-	CHECK(d.stances[4].stance == NGX_FNC1_DISAGREE);
+	CHECK(d.stances[4].stance == NGI_FNC1_DISAGREE);
 
 	long long story[5];
 	size_t n_stories = 0;
-	CHECK(ngx_fnc1_story_gold(&d, story, &n_stories) == NG_OK);
+	CHECK(ngi_fnc1_story_gold(&d, story, &n_stories) == NG_OK);
 	CHECK(n_stories == 3);
 	/* ids 1 2 3 5 7 -> stories 1 1 3 3 7 */
 	CHECK(story[0] == 1 && story[1] == 1 && story[2] == 3 &&
 	      story[3] == 3 && story[4] == 7);
-	ngx_fnc1_free(&d);
+	ngi_fnc1_free(&d);
 	unlink(bodies_path);
 	unlink(stances_path);
 }
@@ -201,39 +201,39 @@ static void test_small_gold(void)
 static void test_bad_files(void)
 {
 	int diags = 0;
-	ngx_diag_sink sink = {quiet, &diags, 0, 0};
+	ngi_diag_sink sink = {quiet, &diags, 0, 0};
 	char path[64];
-	ngx_fnc1 d;
-	ngx_fnc1_init(&d);
+	ngi_fnc1 d;
+	ngi_fnc1_init(&d);
 
 	CHECK(write_temp(path, "Id,Text\n1,x\n"));
-	CHECK(ngx_fnc1_load_bodies(&d, path, &sink) == NG_ERR_INPUT);
+	CHECK(ngi_fnc1_load_bodies(&d, path, &sink) == NG_ERR_INPUT);
 	unlink(path);
 
 	CHECK(write_temp(path, "Body ID,articleBody\n1,\"never closed\n2,x\n"));
-	CHECK(ngx_fnc1_load_bodies(&d, path, &sink) == NG_ERR_INPUT);
+	CHECK(ngi_fnc1_load_bodies(&d, path, &sink) == NG_ERR_INPUT);
 	CHECK(d.n_bodies == 0);
 	unlink(path);
 
 	/* Bad rows are reported and skipped; the good ones go in. */
 	CHECK(write_temp(path, "Body ID,articleBody\nx1,bad id\n4\n2,good\n"));
-	CHECK(ngx_fnc1_load_bodies(&d, path, &sink) == NG_ERR_INPUT);
+	CHECK(ngi_fnc1_load_bodies(&d, path, &sink) == NG_ERR_INPUT);
 	CHECK(d.n_bodies == 1 && d.bodies[0].id == 2);
 	unlink(path);
 
 	CHECK(write_temp(path, "Headline,Body ID,Stance\nh,2,maybe\nh,2,agree\n"));
-	CHECK(ngx_fnc1_load_stances(&d, path, &sink) == NG_ERR_INPUT);
+	CHECK(ngi_fnc1_load_stances(&d, path, &sink) == NG_ERR_INPUT);
 	CHECK(d.n_stances == 1);
 	unlink(path);
 
 	CHECK(write_temp(path, ""));
-	CHECK(ngx_fnc1_load_stances(&d, path, &sink) == NG_ERR_INPUT);
+	CHECK(ngi_fnc1_load_stances(&d, path, &sink) == NG_ERR_INPUT);
 	unlink(path);
 
-	CHECK(ngx_fnc1_load_bodies(&d, "/nonexistent/bodies.csv", &sink) ==
+	CHECK(ngi_fnc1_load_bodies(&d, "/nonexistent/bodies.csv", &sink) ==
 	      NG_ERR_IO);
 	CHECK(diags > 0);
-	ngx_fnc1_free(&d);
+	ngi_fnc1_free(&d);
 }
 
 static void test_real_fnc1(void)
@@ -249,18 +249,18 @@ static void test_real_fnc1(void)
 		       bodies);
 		return;
 	}
-	ngx_fnc1 d;
-	ngx_fnc1_init(&d);
-	CHECK(ngx_fnc1_load_bodies(&d, bodies, NULL) == NG_OK);
-	CHECK(ngx_fnc1_load_stances(&d, stances, NULL) == NG_OK);
+	ngi_fnc1 d;
+	ngi_fnc1_init(&d);
+	CHECK(ngi_fnc1_load_bodies(&d, bodies, NULL) == NG_OK);
+	CHECK(ngi_fnc1_load_stances(&d, stances, NULL) == NG_OK);
 	CHECK_MSG(d.n_bodies == 1683, "bodies %zu", d.n_bodies);
 	CHECK_MSG(d.n_stances == 49972, "stances %zu", d.n_stances);
 	long long *story = malloc((d.n_bodies ? d.n_bodies : 1) * sizeof *story);
 	size_t n_stories = 0;
-	CHECK(story && ngx_fnc1_story_gold(&d, story, &n_stories) == NG_OK);
+	CHECK(story && ngi_fnc1_story_gold(&d, story, &n_stories) == NG_OK);
 	CHECK_MSG(n_stories == 191, "stories %zu", n_stories);
 	free(story);
-	ngx_fnc1_free(&d);
+	ngi_fnc1_free(&d);
 }
 
 int main(void)

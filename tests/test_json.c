@@ -11,31 +11,31 @@
 #include "check.h"
 
 /* Canonical form: no spaces, numbers as %.17g, strings re-escaped. */
-static void dump(const ngx_json *v, ngx_buf *out)
+static void dump(const ngi_json *v, ngi_buf *out)
 {
 	switch (v->type) {
-	case NGX_JSON_NULL: ngx_buf_puts(out, "null"); break;
-	case NGX_JSON_FALSE: ngx_buf_puts(out, "false"); break;
-	case NGX_JSON_TRUE: ngx_buf_puts(out, "true"); break;
-	case NGX_JSON_NUMBER: ngx_buf_printf(out, "%.17g", v->number); break;
-	case NGX_JSON_STRING: ngx_buf_json_strn(out, v->str, v->len); break;
-	case NGX_JSON_ARRAY:
-	case NGX_JSON_OBJECT: {
-		int object = v->type == NGX_JSON_OBJECT;
+	case NGI_JSON_NULL: ngi_buf_puts(out, "null"); break;
+	case NGI_JSON_FALSE: ngi_buf_puts(out, "false"); break;
+	case NGI_JSON_TRUE: ngi_buf_puts(out, "true"); break;
+	case NGI_JSON_NUMBER: ngi_buf_printf(out, "%.17g", v->number); break;
+	case NGI_JSON_STRING: ngi_buf_json_strn(out, v->str, v->len); break;
+	case NGI_JSON_ARRAY:
+	case NGI_JSON_OBJECT: {
+		int object = v->type == NGI_JSON_OBJECT;
 		size_t n = 0;
-		ngx_buf_putc(out, object ? '{' : '[');
-		for (const ngx_json *c = v->child; c; c = c->next, n++) {
+		ngi_buf_putc(out, object ? '{' : '[');
+		for (const ngi_json *c = v->child; c; c = c->next, n++) {
 			if (c != v->child)
-				ngx_buf_putc(out, ',');
+				ngi_buf_putc(out, ',');
 			if (object) {
-				ngx_buf_json_str(out, c->key);
-				ngx_buf_putc(out, ':');
+				ngi_buf_json_str(out, c->key);
+				ngi_buf_putc(out, ':');
 			}
 			dump(c, out);
 		}
 		if (n != v->len)
-			ngx_buf_puts(out, "<bad count>");
-		ngx_buf_putc(out, object ? '}' : ']');
+			ngi_buf_puts(out, "<bad count>");
+		ngi_buf_putc(out, object ? '}' : ']');
 		break;
 	}
 	}
@@ -72,26 +72,26 @@ static void test_good(void)
 		{"{\"a\":1,\"b\":[true,false,null],\"a\":2}", "{\"a\":1,\"b\":[true,false,null],\"a\":2}"},
 		{" { \"k\" : \"v\" } ", "{\"k\":\"v\"}"},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
-		ngx_arena a;
-		ngx_arena_init(&a, 0);
-		ngx_json *v = NULL;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
+		ngi_arena a;
+		ngi_arena_init(&a, 0);
+		ngi_json *v = NULL;
 		size_t at = 999;
 		const char *msg = NULL;
-		ng_status st = ngx_json_parse(cases[i].in, strlen(cases[i].in), &a,
+		ng_status st = ngi_json_parse(cases[i].in, strlen(cases[i].in), &a,
 					      &v, &at, &msg);
 		CHECK_MSG(st == NG_OK, "case %zu (%s): %s at %zu", i, cases[i].in,
 			  msg ? msg : "", at);
 		if (st == NG_OK) {
-			ngx_buf out;
-			ngx_buf_init(&out, 0);
+			ngi_buf out;
+			ngi_buf_init(&out, 0);
 			dump(v, &out);
 			CHECK_MSG(strcmp(out.data, cases[i].want) == 0,
 				  "case %zu: got %s want %s", i, out.data,
 				  cases[i].want);
-			ngx_buf_free(&out);
+			ngi_buf_free(&out);
 		}
-		ngx_arena_free(&a);
+		ngi_arena_free(&a);
 	}
 }
 
@@ -131,13 +131,13 @@ static void test_bad(void)
 		{"// c\n1", 0, "unexpected character"},
 		{"'a'", 0, "unexpected character"},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
-		ngx_arena a;
-		ngx_arena_init(&a, 0);
-		ngx_json *v = (ngx_json *)&a; /* must stay untouched */
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
+		ngi_arena a;
+		ngi_arena_init(&a, 0);
+		ngi_json *v = (ngi_json *)&a; /* must stay untouched */
 		size_t at = 999;
 		const char *msg = NULL;
-		ng_status st = ngx_json_parse(cases[i].in, strlen(cases[i].in), &a,
+		ng_status st = ngi_json_parse(cases[i].in, strlen(cases[i].in), &a,
 					      &v, &at, &msg);
 		CHECK_MSG(st == NG_ERR_INPUT, "case %zu (%s) parsed", i,
 			  cases[i].in);
@@ -145,72 +145,72 @@ static void test_bad(void)
 			  i, cases[i].in, at, cases[i].offset);
 		CHECK_MSG(msg && strstr(msg, cases[i].msg), "case %zu: message '%s'",
 			  i, msg ? msg : "(null)");
-		CHECK(v == (ngx_json *)&a);
-		ngx_arena_free(&a);
+		CHECK(v == (ngi_json *)&a);
+		ngi_arena_free(&a);
 	}
 }
 
 static void test_edges(void)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
-	ngx_json *v;
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	ngi_json *v;
 	size_t at;
 	const char *msg;
 
 	/* len bounds the input: nothing past it is read. */
-	CHECK(ngx_json_parse("[1,2]", 3, &a, &v, &at, &msg) == NG_ERR_INPUT);
-	CHECK(ngx_json_parse("\"ab\"", 3, &a, &v, &at, &msg) == NG_ERR_INPUT);
-	CHECK(ngx_json_parse("123xyz", 3, &a, &v, NULL, NULL) == NG_OK &&
+	CHECK(ngi_json_parse("[1,2]", 3, &a, &v, &at, &msg) == NG_ERR_INPUT);
+	CHECK(ngi_json_parse("\"ab\"", 3, &a, &v, &at, &msg) == NG_ERR_INPUT);
+	CHECK(ngi_json_parse("123xyz", 3, &a, &v, NULL, NULL) == NG_OK &&
 	      v->number == 123);
 
 	/* \u0000 keeps its length. */
-	CHECK(ngx_json_parse("\"a\\u0000b\"", 10, &a, &v, &at, &msg) == NG_OK);
-	CHECK(v->type == NGX_JSON_STRING && v->len == 3 && v->str[1] == '\0' &&
+	CHECK(ngi_json_parse("\"a\\u0000b\"", 10, &a, &v, &at, &msg) == NG_OK);
+	CHECK(v->type == NGI_JSON_STRING && v->len == 3 && v->str[1] == '\0' &&
 	      v->str[2] == 'b');
 
-	/* Depth: exactly NGX_JSON_MAX_DEPTH levels parse, one more fails. */
-	char deep[2 * NGX_JSON_MAX_DEPTH + 4];
+	/* Depth: exactly NGI_JSON_MAX_DEPTH levels parse, one more fails. */
+	char deep[2 * NGI_JSON_MAX_DEPTH + 4];
 	for (int extra = 0; extra <= 1; extra++) {
-		size_t d = NGX_JSON_MAX_DEPTH + (size_t)extra, n = 0;
+		size_t d = NGI_JSON_MAX_DEPTH + (size_t)extra, n = 0;
 		for (size_t i = 0; i < d; i++)
 			deep[n++] = '[';
 		for (size_t i = 0; i < d; i++)
 			deep[n++] = ']';
-		ng_status st = ngx_json_parse(deep, n, &a, &v, &at, &msg);
+		ng_status st = ngi_json_parse(deep, n, &a, &v, &at, &msg);
 		CHECK_MSG(extra ? st == NG_ERR_INPUT : st == NG_OK, "depth %zu", d);
 		if (extra)
-			CHECK(at == NGX_JSON_MAX_DEPTH && strstr(msg, "deep"));
+			CHECK(at == NGI_JSON_MAX_DEPTH && strstr(msg, "deep"));
 	}
 	/* Far deeper than the cap, as a hostile line would be. */
 	size_t huge = 1000000;
 	char *bomb = malloc(huge);
 	memset(bomb, '[', huge);
-	CHECK(ngx_json_parse(bomb, huge, &a, &v, &at, &msg) == NG_ERR_INPUT);
+	CHECK(ngi_json_parse(bomb, huge, &a, &v, &at, &msg) == NG_ERR_INPUT);
 	free(bomb);
 
 	/* Numbers: long, huge, tiny. */
 	const char *longnum = "3.14159265358979323846264338327950288419716939937510"
 			      "58209749445923078164062862089986280348253421170679";
-	CHECK(ngx_json_parse(longnum, strlen(longnum), &a, &v, &at, &msg) == NG_OK &&
+	CHECK(ngi_json_parse(longnum, strlen(longnum), &a, &v, &at, &msg) == NG_OK &&
 	      fabs(v->number - 3.141592653589793) < 1e-15);
-	CHECK(ngx_json_parse("1e400", 5, &a, &v, &at, &msg) == NG_OK &&
+	CHECK(ngi_json_parse("1e400", 5, &a, &v, &at, &msg) == NG_OK &&
 	      isinf(v->number));
-	CHECK(ngx_json_parse("-1e-400", 7, &a, &v, &at, &msg) == NG_OK &&
+	CHECK(ngi_json_parse("-1e-400", 7, &a, &v, &at, &msg) == NG_OK &&
 	      v->number == 0);
 
 	/* Lookups. */
 	const char *doc = "{\"id\": 7, \"text\": \"body\", \"t\": null, \"text\": \"second\"}";
-	CHECK(ngx_json_parse(doc, strlen(doc), &a, &v, &at, &msg) == NG_OK);
+	CHECK(ngi_json_parse(doc, strlen(doc), &a, &v, &at, &msg) == NG_OK);
 	CHECK(v->len == 4);
-	CHECK_STR(ngx_json_get_str(v, "text"), "body");
-	CHECK(ngx_json_get_str(v, "id") == NULL);
-	CHECK(ngx_json_get(v, "id") && ngx_json_get(v, "id")->number == 7);
-	CHECK(ngx_json_get(v, "t") && ngx_json_get(v, "t")->type == NGX_JSON_NULL);
-	CHECK(ngx_json_get(v, "missing") == NULL);
-	CHECK(ngx_json_get(NULL, "id") == NULL);
-	CHECK(ngx_json_get(v->child, "id") == NULL); /* not an object */
-	ngx_arena_free(&a);
+	CHECK_STR(ngi_json_get_str(v, "text"), "body");
+	CHECK(ngi_json_get_str(v, "id") == NULL);
+	CHECK(ngi_json_get(v, "id") && ngi_json_get(v, "id")->number == 7);
+	CHECK(ngi_json_get(v, "t") && ngi_json_get(v, "t")->type == NGI_JSON_NULL);
+	CHECK(ngi_json_get(v, "missing") == NULL);
+	CHECK(ngi_json_get(NULL, "id") == NULL);
+	CHECK(ngi_json_get(v->child, "id") == NULL); /* not an object */
+	ngi_arena_free(&a);
 }
 
 int main(void)

@@ -1,7 +1,7 @@
 /*
- * test_langid.c: language identification (ngx_langid_detect, CLD2) on one
+ * test_langid.c: language identification (ngi_langid_detect, CLD2) on one
  * news-like paragraph per language we care about, "und" for text too short
- * or too odd to judge, and the language hint of ngx_text_analyze.
+ * or too odd to judge, and the language hint of ngi_text_analyze.
  */
 #include "check.h"
 #include "text/text.h"
@@ -96,10 +96,10 @@ static const struct {
 
 int main(void)
 {
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
 		char lang[8];
 		int reliable = -1, percent = -1;
-		ngx_langid_detect(cases[i].text, strlen(cases[i].text), lang,
+		ngi_langid_detect(cases[i].text, strlen(cases[i].text), lang,
 				  &reliable, &percent);
 		CHECK_MSG(strcmp(lang, cases[i].want) == 0,
 			  "case %zu: got %s, want %s", i, lang, cases[i].want);
@@ -108,32 +108,32 @@ int main(void)
 	}
 	/* NULL out-parameters are allowed. */
 	char lang[8];
-	ngx_langid_detect(cases[0].text, strlen(cases[0].text), lang, NULL,
+	ngi_langid_detect(cases[0].text, strlen(cases[0].text), lang, NULL,
 			  NULL);
 	CHECK_STR(lang, "en");
 
-	/* ngx_text_analyze takes a usable hint as it is, detects otherwise. */
+	/* ngi_text_analyze takes a usable hint as it is, detects otherwise. */
 	static const struct {
 		const char *hint, *want;
 	} hints[] = {
 		{"de", "de"}, {"EN", "en"}, {"pt-BR", "pt"}, {"en_GB", "en"},
 		{NULL, "fr"}, {"und", "fr"}, {"", "fr"},     {"french", "fr"},
 	};
-	ngx_text_ctx *ctx;
-	if (ngx_text_ctx_new(&ctx) != NG_OK)
+	ngi_text_ctx *ctx;
+	if (ngi_text_ctx_new(&ctx) != NG_OK)
 		return 1;
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
 	const char *fr = cases[2].text;
-	for (size_t i = 0; i < NGX_ARRAY_LEN(hints); i++) {
-		ngx_doc d;
-		ngx_arena_reset(&a);
-		CHECK(ngx_text_analyze(ctx, fr, strlen(fr), hints[i].hint, &a,
+	for (size_t i = 0; i < NGI_ARRAY_LEN(hints); i++) {
+		ngi_doc d;
+		ngi_arena_reset(&a);
+		CHECK(ngi_text_analyze(ctx, fr, strlen(fr), hints[i].hint, &a,
 				       &d) == NG_OK);
 		CHECK_STR(d.lang, hints[i].want);
 		CHECK(d.lang_reliable == 1);
 	}
-	ngx_arena_free(&a);
-	ngx_text_ctx_free(ctx);
+	ngi_arena_free(&a);
+	ngi_text_ctx_free(ctx);
 	return check_report("langid");
 }

@@ -1,5 +1,5 @@
 /*
- * test_link.c: ngx_link on real analysed texts (tokens, stems, MinHash and
+ * test_link.c: ngi_link on real analysed texts (tokens, stems, MinHash and
  * term bags from src/text and src/sketch, as the engine computes them):
  * an exact copy joins its original's story with an exact edge, a copy with
  * a few words changed gets a near edge, articles about different events get
@@ -30,9 +30,9 @@
 
 typedef struct art {
 	uint64_t content_hash;
-	uint32_t minhash[NGX_MINHASH_K];
+	uint32_t minhash[NGI_MINHASH_K];
 	int has_minhash;
-	ngx_term *terms;
+	ngi_term *terms;
 	uint32_t n_terms;
 } art;
 
@@ -84,51 +84,51 @@ static const char *const texts[] = {
 };
 #define N_TEXTS (sizeof texts / sizeof texts[0])
 
-static int analyse(ngx_text_ctx *tc, ngx_arena *scratch, ngx_arena *keep,
+static int analyse(ngi_text_ctx *tc, ngi_arena *scratch, ngi_arena *keep,
 		   const char *text, art *out)
 {
-	ngx_doc d;
-	if (ngx_text_analyze(tc, text, strlen(text), "en", scratch, &d) != NG_OK)
+	ngi_doc d;
+	if (ngi_text_analyze(tc, text, strlen(text), "en", scratch, &d) != NG_OK)
 		return -1;
-	out->content_hash = ngx_content_hash(&d);
-	out->has_minhash = ngx_minhash(&d, out->minhash) > 0;
-	if (ngx_terms(&d, NULL, TITLE_WEIGHT, LEAD_SENTENCES, LEAD_EXTRA, keep,
+	out->content_hash = ngi_content_hash(&d);
+	out->has_minhash = ngi_minhash(&d, out->minhash) > 0;
+	if (ngi_terms(&d, NULL, TITLE_WEIGHT, LEAD_SENTENCES, LEAD_EXTRA, keep,
 		      &out->terms, &out->n_terms) != NG_OK)
 		return -1;
-	ngx_arena_reset(scratch);
+	ngi_arena_reset(scratch);
 	return 0;
 }
 
-static ngx_link_article as_link(const art *a)
+static ngi_link_article as_link(const art *a)
 {
-	return (ngx_link_article){.content_hash = a->content_hash,
+	return (ngi_link_article){.content_hash = a->content_hash,
 				  .minhash = a->has_minhash ? a->minhash : NULL,
 				  .terms = a->terms, .n_terms = a->n_terms,
-				  .day = NGX_DAY_UNKNOWN, .time = NGX_TIME_UNKNOWN};
+				  .day = NGI_DAY_UNKNOWN, .time = NGI_TIME_UNKNOWN};
 }
 
-static const ngx_link_config config = {.story_threshold = 0.20,
+static const ngi_link_config config = {.story_threshold = 0.20,
 				       .window_days = 14,
 				       .near_threshold = 0.5};
 
 /* Adds the articles in order; results into out. */
-static int run(const art *arts, size_t n, ngx_link_result *out)
+static int run(const art *arts, size_t n, ngi_link_result *out)
 {
-	ngx_link *l;
-	if (ngx_link_new(&config, &l) != NG_OK)
+	ngi_link *l;
+	if (ngi_link_new(&config, &l) != NG_OK)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		ngx_link_article la = as_link(&arts[i]);
-		if (ngx_link_add(l, &la, &out[i]) != NG_OK) {
-			ngx_link_free(l);
+		ngi_link_article la = as_link(&arts[i]);
+		if (ngi_link_add(l, &la, &out[i]) != NG_OK) {
+			ngi_link_free(l);
 			return -1;
 		}
 	}
-	ngx_link_free(l);
+	ngi_link_free(l);
 	return 0;
 }
 
-static int same_result(const ngx_link_result *x, const ngx_link_result *y)
+static int same_result(const ngi_link_result *x, const ngi_link_result *y)
 {
 	if (x->seq != y->seq || x->story != y->story ||
 	    x->new_story != y->new_story || x->story_score != y->story_score ||
@@ -143,7 +143,7 @@ static int same_result(const ngx_link_result *x, const ngx_link_result *y)
 	return 1;
 }
 
-static const ngx_copy_edge *edge_to(const ngx_link_result *r, uint32_t orig)
+static const ngi_copy_edge *edge_to(const ngi_link_result *r, uint32_t orig)
 {
 	for (int i = 0; i < r->n_edges; i++)
 		if (r->edges[i].original == orig && r->edges[i].copy == r->seq)
@@ -153,21 +153,21 @@ static const ngx_copy_edge *edge_to(const ngx_link_result *r, uint32_t orig)
 
 static void test_decisions(const art *arts)
 {
-	ngx_link_result r[N_TEXTS];
+	ngi_link_result r[N_TEXTS];
 	CHECK(run(arts, N_TEXTS, r) == 0);
 
 	CHECK(r[0].story == 1 && r[0].new_story && r[0].n_edges == 0);
 
 	/* exact copy: same content hash, an exact edge, the original's story */
 	CHECK(arts[1].content_hash == arts[0].content_hash);
-	const ngx_copy_edge *e = edge_to(&r[1], 0);
-	CHECK(e && e->kind == NGX_COPY_EXACT && e->score == 1.0f);
+	const ngi_copy_edge *e = edge_to(&r[1], 0);
+	CHECK(e && e->kind == NGI_COPY_EXACT && e->score == 1.0f);
 	CHECK(r[1].story == r[0].story && !r[1].new_story);
 
 	/* a few words changed: a near edge (not exact) to the original */
 	CHECK(arts[2].content_hash != arts[0].content_hash);
 	e = edge_to(&r[2], 0);
-	CHECK_MSG(e && e->kind == NGX_COPY_NEAR && e->score >= 0.5f &&
+	CHECK_MSG(e && e->kind == NGI_COPY_NEAR && e->score >= 0.5f &&
 			  e->score < 1.0f,
 		  "near edge score %g", e ? e->score : -1.0);
 	CHECK(r[2].story == r[0].story);
@@ -186,7 +186,7 @@ static void test_decisions(const art *arts)
 
 static void test_deterministic(const art *arts)
 {
-	ngx_link_result a[N_TEXTS], b[N_TEXTS];
+	ngi_link_result a[N_TEXTS], b[N_TEXTS];
 	CHECK(run(arts, N_TEXTS, a) == 0);
 	CHECK(run(arts, N_TEXTS, b) == 0);
 	for (size_t i = 0; i < N_TEXTS; i++)
@@ -197,44 +197,44 @@ static void test_deterministic(const art *arts)
  * uninterrupted run gave, for every split point. */
 static void test_restore(const art *arts)
 {
-	ngx_link_result whole[N_TEXTS];
+	ngi_link_result whole[N_TEXTS];
 	CHECK(run(arts, N_TEXTS, whole) == 0);
 	uint32_t n_stories = 0;
 	for (size_t i = 0; i < N_TEXTS; i++)
 		if (whole[i].story > n_stories)
 			n_stories = whole[i].story;
 	for (size_t k = 0; k <= N_TEXTS; k++) {
-		ngx_link *l;
-		CHECK(ngx_link_new(&config, &l) == NG_OK);
+		ngi_link *l;
+		CHECK(ngi_link_new(&config, &l) == NG_OK);
 		for (size_t i = 0; i < k; i++) {
-			ngx_link_article la = as_link(&arts[i]);
-			CHECK(ngx_link_restore(l, &la, whole[i].story) == NG_OK);
+			ngi_link_article la = as_link(&arts[i]);
+			CHECK(ngi_link_restore(l, &la, whole[i].story) == NG_OK);
 		}
-		CHECK(ngx_link_articles(l) == k);
+		CHECK(ngi_link_articles(l) == k);
 		for (size_t i = k; i < N_TEXTS; i++) {
-			ngx_link_article la = as_link(&arts[i]);
-			ngx_link_result r;
-			CHECK(ngx_link_add(l, &la, &r) == NG_OK);
+			ngi_link_article la = as_link(&arts[i]);
+			ngi_link_result r;
+			CHECK(ngi_link_add(l, &la, &r) == NG_OK);
 			CHECK_MSG(same_result(&r, &whole[i]),
 				  "split %zu, article %zu", k, i);
 		}
-		CHECK(ngx_link_stories(l) == n_stories &&
-		      ngx_link_articles(l) == N_TEXTS);
-		ngx_link_free(l);
+		CHECK(ngi_link_stories(l) == n_stories &&
+		      ngi_link_articles(l) == N_TEXTS);
+		ngi_link_free(l);
 	}
 	/* story 0 is refused; a gap (ids of stories merged away) is kept, and
 	 * the next new story takes the id after the highest */
-	ngx_link *l;
-	CHECK(ngx_link_new(&config, &l) == NG_OK);
-	ngx_link_article la = as_link(&arts[0]);
-	CHECK(ngx_link_restore(l, &la, 0) != NG_OK);
-	CHECK(ngx_link_restore(l, &la, 3) == NG_OK);
-	CHECK(ngx_link_stories(l) == 3);
-	ngx_link_article other = as_link(&arts[N_TEXTS - 1]);
-	ngx_link_result r;
-	CHECK(ngx_link_add(l, &other, &r) == NG_OK);
+	ngi_link *l;
+	CHECK(ngi_link_new(&config, &l) == NG_OK);
+	ngi_link_article la = as_link(&arts[0]);
+	CHECK(ngi_link_restore(l, &la, 0) != NG_OK);
+	CHECK(ngi_link_restore(l, &la, 3) == NG_OK);
+	CHECK(ngi_link_stories(l) == 3);
+	ngi_link_article other = as_link(&arts[N_TEXTS - 1]);
+	ngi_link_result r;
+	CHECK(ngi_link_add(l, &other, &r) == NG_OK);
 	CHECK(r.new_story ? r.story == 4 : r.story == 3);
-	ngx_link_free(l);
+	ngi_link_free(l);
 }
 
 /* Two stories of one event (split by a strict threshold) merge by average
@@ -242,33 +242,33 @@ static void test_restore(const art *arts)
  * surviving, older story. */
 static void test_merge(const art *arts)
 {
-	ngx_story_index si;
-	ngx_story_index_init(&si);
-	ngx_link_article flood = as_link(&arts[0]), flood2 = as_link(&arts[5]),
+	ngi_story_index si;
+	ngi_story_index_init(&si);
+	ngi_link_article flood = as_link(&arts[0]), flood2 = as_link(&arts[5]),
 			 flood3 = as_link(&arts[2]), bank = as_link(&arts[3]);
-	CHECK(ngx_story_index_count(&si, &flood) == NG_OK);
-	CHECK(ngx_story_index_join(&si, &flood, 1) == NG_OK);
-	CHECK(ngx_story_index_count(&si, &bank) == NG_OK);
-	CHECK(ngx_story_index_join(&si, &bank, 2) == NG_OK);
-	CHECK(ngx_story_index_count(&si, &flood2) == NG_OK);
-	CHECK(ngx_story_index_join(&si, &flood2, 3) == NG_OK);
+	CHECK(ngi_story_index_count(&si, &flood) == NG_OK);
+	CHECK(ngi_story_index_join(&si, &flood, 1) == NG_OK);
+	CHECK(ngi_story_index_count(&si, &bank) == NG_OK);
+	CHECK(ngi_story_index_join(&si, &bank, 2) == NG_OK);
+	CHECK(ngi_story_index_count(&si, &flood2) == NG_OK);
+	CHECK(ngi_story_index_join(&si, &flood2, 3) == NG_OK);
 	uint32_t into = 9, from = 9;
 	/* nothing reaches an average link of 0.99 */
-	CHECK(ngx_story_index_merge(&si, 3, 0.99, 14, &into, &from) == NG_OK);
+	CHECK(ngi_story_index_merge(&si, 3, 0.99, 14, &into, &from) == NG_OK);
 	CHECK(into == 0 && from == 0);
-	CHECK(ngx_story_index_count(&si, &flood3) == NG_OK);
-	CHECK(ngx_story_index_join(&si, &flood3, 3) == NG_OK);
-	CHECK(ngx_story_index_merge(&si, 3, 0.05, 14, &into, &from) == NG_OK);
+	CHECK(ngi_story_index_count(&si, &flood3) == NG_OK);
+	CHECK(ngi_story_index_join(&si, &flood3, 3) == NG_OK);
+	CHECK(ngi_story_index_merge(&si, 3, 0.05, 14, &into, &from) == NG_OK);
 	CHECK_MSG(into == 1 && from == 3, "merged %u into %u", from, into);
-	CHECK(ngx_story_index_live(&si, 3) == 1);
-	CHECK(ngx_story_index_live(&si, 2) == 2);
+	CHECK(ngi_story_index_live(&si, 3) == 1);
+	CHECK(ngi_story_index_live(&si, 2) == 2);
 	CHECK(si.stories[0].size == 3);
 	/* the merged story no longer takes articles; the survivor does */
 	uint32_t best = 0;
 	double score = 0;
-	CHECK(ngx_story_index_best(&si, &flood2, 14, &best, &score) == NG_OK);
+	CHECK(ngi_story_index_best(&si, &flood2, 14, &best, &score) == NG_OK);
 	CHECK(best == 1);
-	ngx_story_index_free(&si);
+	ngi_story_index_free(&si);
 }
 
 
@@ -287,38 +287,38 @@ static uint64_t rng(void)
 /* A synthetic article: random signature (as unrelated texts have) and
  * content hash, both from its number, so a copy can be made later. */
 typedef struct synth {
-	uint32_t sig[NGX_MINHASH_K];
-	ngx_link_article a;
+	uint32_t sig[NGI_MINHASH_K];
+	ngi_link_article a;
 } synth;
 
 static void synth_make(synth *s, uint64_t id, int32_t day)
 {
 	uint64_t x = id * 0x9e3779b97f4a7c15ULL + 1;
-	for (int k = 0; k < NGX_MINHASH_K; k++) {
-		x = ngx_mix64(x + (uint64_t)k);
+	for (int k = 0; k < NGI_MINHASH_K; k++) {
+		x = ngi_mix64(x + (uint64_t)k);
 		s->sig[k] = (uint32_t)x;
 	}
-	s->a = (ngx_link_article){.content_hash = ngx_mix64(id) | 1,
+	s->a = (ngi_link_article){.content_hash = ngi_mix64(id) | 1,
 				  .minhash = s->sig, .day = day,
-				  .time = NGX_TIME_UNKNOWN};
+				  .time = NGI_TIME_UNKNOWN};
 }
 
 static int synth_failed;
 
 /* Adds the article as the next seq, with the edges the index finds. */
-static int synth_add(ngx_copy_index *ci, const synth *s, ngx_copy_edge *edges)
+static int synth_add(ngi_copy_index *ci, const synth *s, ngi_copy_edge *edges)
 {
-	int n = ngx_copy_index_find(ci, &s->a, (uint32_t)ci->n, 0.5, edges,
-				    NGX_MAX_EDGES_PER_ARTICLE);
-	synth_failed |= ngx_copy_index_add(ci, &s->a, (uint32_t)ci->n, edges, n) != NG_OK;
+	int n = ngi_copy_index_find(ci, &s->a, (uint32_t)ci->n, 0.5, edges,
+				    NGI_MAX_EDGES_PER_ARTICLE);
+	synth_failed |= ngi_copy_index_add(ci, &s->a, (uint32_t)ci->n, edges, n) != NG_OK;
 	return n;
 }
 
 /* The index's own bytes: ring and chain heads (not the root array, which
  * keeps 4 bytes for every article ever seen, nor the fixed anchor table). */
-static size_t window_bytes(const ngx_copy_index *ci)
+static size_t window_bytes(const ngi_copy_index *ci)
 {
-	return ngx_copy_index_memory(ci) - ngx_anchor_index_memory(&ci->anchors) -
+	return ngi_copy_index_memory(ci) - ngi_anchor_index_memory(&ci->anchors) -
 	       ci->cap_root * sizeof(uint32_t);
 }
 
@@ -327,10 +327,10 @@ static size_t window_bytes(const ngx_copy_index *ci)
 
 static void test_window(void)
 {
-	ngx_copy_index ci;
-	ngx_copy_index_init(&ci);
+	ngi_copy_index ci;
+	ngi_copy_index_init(&ci);
 	const int32_t day0 = 19000; /* 2022-01-08 */
-	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
+	ngi_copy_edge edges[NGI_MAX_EDGES_PER_ARTICLE];
 	size_t bytes_mid = 0, max_held = 0;
 	uint64_t id = 0, recent_id = 0;
 	uint32_t recent_seq = 0;
@@ -343,7 +343,7 @@ static void test_window(void)
 			int32_t day = day0 + d + (int32_t)(rng() % 5) - 2;
 			uint64_t r = rng() % 1000;
 			if (r < 50)
-				day = NGX_DAY_UNKNOWN;
+				day = NGI_DAY_UNKNOWN;
 			else if (r == 50)
 				day += 20000;
 			else if (r == 51)
@@ -353,14 +353,14 @@ static void test_window(void)
 			if (d >= 7 && i == 0) {
 				synth_make(&s, id - 7 * PER_DAY, day0 + d);
 				copies_found += synth_add(&ci, &s, edges) == 1 &&
-						edges[0].kind == NGX_COPY_EXACT;
+						edges[0].kind == NGI_COPY_EXACT;
 				synth_make(&s, id, day);
 			}
 			if (d == STREAM_DAYS - 2 && i == 0)
 				recent_id = id, recent_seq = (uint32_t)ci.n;
 			synth_add(&ci, &s, edges);
 		}
-		size_t held = ngx_copy_index_held(&ci);
+		size_t held = ngi_copy_index_held(&ci);
 		if (held > max_held)
 			max_held = held;
 		if (d == STREAM_DAYS / 2)
@@ -371,18 +371,18 @@ static void test_window(void)
 	CHECK_MSG(copies_found == STREAM_DAYS - 7, "%d week-old copies found",
 		  copies_found);
 	/* held: about the window's worth of days, never the whole stream */
-	size_t bound = (size_t)(NGX_COPY_WINDOW_DAYS + 10) * (PER_DAY + 1);
-	CHECK_MSG(max_held <= bound && max_held >= NGX_COPY_WINDOW_DAYS * PER_DAY,
+	size_t bound = (size_t)(NGI_COPY_WINDOW_DAYS + 10) * (PER_DAY + 1);
+	CHECK_MSG(max_held <= bound && max_held >= NGI_COPY_WINDOW_DAYS * PER_DAY,
 		  "held at most %zu articles (bound %zu)", max_held, bound);
-	CHECK(!ngx_copy_index_holds(&ci, 0) && ngx_copy_index_holds(&ci, (uint32_t)ci.n - 1));
+	CHECK(!ngi_copy_index_holds(&ci, 0) && ngi_copy_index_holds(&ci, (uint32_t)ci.n - 1));
 	/* flat: the second half of the stream added no index bytes, and the
 	 * bytes per held article are the ~600 the design promises */
 	size_t bytes_end = window_bytes(&ci);
 	CHECK_MSG(bytes_end <= bytes_mid, "index bytes %zu at half, %zu at end",
 		  bytes_mid, bytes_end);
-	CHECK_MSG(bytes_end <= 600 * ngx_copy_index_held(&ci),
+	CHECK_MSG(bytes_end <= 600 * ngi_copy_index_held(&ci),
 		  "%zu bytes for %zu held articles", bytes_end,
-		  ngx_copy_index_held(&ci));
+		  ngi_copy_index_held(&ci));
 
 	/* old articles are no longer candidates: neither an exact copy nor a
 	 * near copy (a few minima changed) of the first day's articles finds
@@ -390,26 +390,26 @@ static void test_window(void)
 	synth s;
 	uint64_t old_id = 3;
 	synth_make(&s, old_id, day0 + STREAM_DAYS);
-	CHECK(ngx_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
-				  NGX_MAX_EDGES_PER_ARTICLE) == 0);
+	CHECK(ngi_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
+				  NGI_MAX_EDGES_PER_ARTICLE) == 0);
 	s.sig[0] ^= 1, s.sig[9] ^= 1, s.sig[33] ^= 1;
 	s.a.content_hash ^= 2;
-	CHECK(ngx_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
-				  NGX_MAX_EDGES_PER_ARTICLE) == 0);
+	CHECK(ngi_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
+				  NGI_MAX_EDGES_PER_ARTICLE) == 0);
 	synth_make(&s, recent_id, day0 + STREAM_DAYS);
-	int n = ngx_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
-				    NGX_MAX_EDGES_PER_ARTICLE);
-	CHECK(n == 1 && edges[0].kind == NGX_COPY_EXACT &&
+	int n = ngi_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
+				    NGI_MAX_EDGES_PER_ARTICLE);
+	CHECK(n == 1 && edges[0].kind == NGI_COPY_EXACT &&
 	      edges[0].original == recent_seq);
 	s.sig[0] ^= 1, s.sig[9] ^= 1, s.sig[33] ^= 1;
 	s.a.content_hash ^= 2;
-	n = ngx_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
-				NGX_MAX_EDGES_PER_ARTICLE);
-	CHECK_MSG(n == 1 && edges[0].kind == NGX_COPY_NEAR &&
+	n = ngi_copy_index_find(&ci, &s.a, (uint32_t)ci.n, 0.5, edges,
+				NGI_MAX_EDGES_PER_ARTICLE);
+	CHECK_MSG(n == 1 && edges[0].kind == NGI_COPY_NEAR &&
 			  edges[0].original == recent_seq &&
 			  edges[0].score >= 61.0f / 64 - 1e-6f,
 		  "%d edges, score %g", n, n ? edges[0].score : -1.0);
-	ngx_copy_index_free(&ci);
+	ngi_copy_index_free(&ci);
 }
 
 /* Undated articles only: the stream never gets a day, and the article cap
@@ -417,23 +417,23 @@ static void test_window(void)
  * star on one original while it is held. */
 static void test_window_undated(void)
 {
-	ngx_copy_index ci;
-	ngx_copy_index_init(&ci);
+	ngi_copy_index ci;
+	ngi_copy_index_init(&ci);
 	ci.max_held = 5000;
-	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
+	ngi_copy_edge edges[NGI_MAX_EDGES_PER_ARTICLE];
 	synth s;
 	size_t max_held = 0, bytes_mid = 0;
 	int star = 1, entries = 0;
 	uint32_t entry = UINT32_MAX; /* the held original of text 0 */
 	for (uint64_t id = 0; id < 40000; id++) {
 		uint32_t seq = (uint32_t)ci.n;
-		synth_make(&s, id % 7 == 0 ? 0 : id, NGX_DAY_UNKNOWN);
+		synth_make(&s, id % 7 == 0 ? 0 : id, NGI_DAY_UNKNOWN);
 		int n = synth_add(&ci, &s, edges);
 		if (id % 7 == 0) {
 			/* a copy of text 0 points at the one original while it
 			 * is held; once it has left, the next copy takes over */
-			if (entry != UINT32_MAX && ngx_copy_index_holds(&ci, entry)) {
-				star &= n == 1 && edges[0].kind == NGX_COPY_EXACT &&
+			if (entry != UINT32_MAX && ngi_copy_index_holds(&ci, entry)) {
+				star &= n == 1 && edges[0].kind == NGI_COPY_EXACT &&
 					edges[0].original == entry && edges[0].copy == seq;
 			} else {
 				star &= n == 0;
@@ -441,8 +441,8 @@ static void test_window_undated(void)
 				entries++;
 			}
 		}
-		if (ngx_copy_index_held(&ci) > max_held)
-			max_held = ngx_copy_index_held(&ci);
+		if (ngi_copy_index_held(&ci) > max_held)
+			max_held = ngi_copy_index_held(&ci);
 		if (id == 20000)
 			bytes_mid = window_bytes(&ci);
 	}
@@ -450,7 +450,7 @@ static void test_window_undated(void)
 	CHECK_MSG(star && entries == 8, "%d originals of text 0", entries);
 	CHECK_MSG(max_held == 5000, "held at most %zu", max_held);
 	CHECK(window_bytes(&ci) <= bytes_mid);
-	ngx_copy_index_free(&ci);
+	ngi_copy_index_free(&ci);
 }
 
 /* ---- retiring old stories ---------------------------------------------------- */
@@ -458,7 +458,7 @@ static void test_window_undated(void)
 /* Bytes of the story index that should stay flat on a long stream: the
  * centroids and the posting lists (not the fixed state of every story
  * ever opened, nor the document frequencies). */
-static size_t story_live_bytes(const ngx_story_index *si)
+static size_t story_live_bytes(const ngi_story_index *si)
 {
 	size_t bytes = 0;
 	for (uint32_t i = 0; i < si->n; i++)
@@ -473,35 +473,35 @@ static size_t story_live_bytes(const ngx_story_index *si)
 #define RETIRE_DAYS 200
 
 /* An article of topic t (its own terms, a few shared by every topic). */
-static void topic_article(uint64_t t, int32_t day, ngx_term *terms,
-			  ngx_link_article *a)
+static void topic_article(uint64_t t, int32_t day, ngi_term *terms,
+			  ngi_link_article *a)
 {
 	for (uint32_t k = 0; k < TOPIC_TERMS; k++)
-		terms[k] = (ngx_term){k < 4 ? k + 1 : (uint32_t)ngx_mix64(t * 64 + k) | 16,
+		terms[k] = (ngi_term){k < 4 ? k + 1 : (uint32_t)ngi_mix64(t * 64 + k) | 16,
 				      1 + k % 3};
-	/* terms come sorted, as ngx_terms gives them */
+	/* terms come sorted, as ngi_terms gives them */
 	for (uint32_t i = 1; i < TOPIC_TERMS; i++)
 		for (uint32_t j = i; j > 0 && terms[j - 1].term > terms[j].term; j--) {
-			ngx_term x = terms[j];
+			ngi_term x = terms[j];
 			terms[j] = terms[j - 1];
 			terms[j - 1] = x;
 		}
-	*a = (ngx_link_article){.terms = terms, .n_terms = TOPIC_TERMS,
-				.day = day, .time = NGX_TIME_UNKNOWN};
+	*a = (ngi_link_article){.terms = terms, .n_terms = TOPIC_TERMS,
+				.day = day, .time = NGI_TIME_UNKNOWN};
 }
 
 /* Adds an article as the engine does: joins the best story or opens one. */
-static uint32_t story_add(ngx_story_index *si, const ngx_link_article *a,
+static uint32_t story_add(ngi_story_index *si, const ngi_link_article *a,
 			  int32_t today, int *failed)
 {
 	uint32_t story = 0;
 	double score = 0;
-	*failed |= ngx_story_index_count(si, a) != NG_OK;
-	*failed |= ngx_story_index_best(si, a, 14, &story, &score) != NG_OK;
+	*failed |= ngi_story_index_count(si, a) != NG_OK;
+	*failed |= ngi_story_index_best(si, a, 14, &story, &score) != NG_OK;
 	if (story == 0 || score < 0.20)
 		story = si->n + 1;
-	*failed |= ngx_story_index_join(si, a, story) != NG_OK;
-	*failed |= ngx_story_index_retire(si, today, 14) != NG_OK;
+	*failed |= ngi_story_index_join(si, a, story) != NG_OK;
+	*failed |= ngi_story_index_retire(si, today, 14) != NG_OK;
 	return story;
 }
 
@@ -511,34 +511,34 @@ static uint32_t story_add(ngx_story_index *si, const ngx_link_article *a,
  * articles, and the centroid and posting bytes stay flat. */
 /* Moves: an article that joined the wrong story moves to the story that
  * fits it better, and only then; members and sizes follow. Terms are
- * synthetic ids (sorted, as ngx_terms gives them). */
+ * synthetic ids (sorted, as ngi_terms gives them). */
 static void test_moves(void)
 {
-	static const ngx_term a1[] = {{1, 2}, {2, 2}, {3, 2}};
-	static const ngx_term a2[] = {{1, 2}, {2, 2}, {4, 2}};
-	static const ngx_term x[] = {{1, 1}, {7, 2}, {8, 2}, {9, 2}};
-	static const ngx_term b1[] = {{7, 2}, {8, 2}, {9, 2}, {10, 1}};
-	static const ngx_term b2[] = {{7, 2}, {8, 2}, {9, 2}, {11, 1}};
+	static const ngi_term a1[] = {{1, 2}, {2, 2}, {3, 2}};
+	static const ngi_term a2[] = {{1, 2}, {2, 2}, {4, 2}};
+	static const ngi_term x[] = {{1, 1}, {7, 2}, {8, 2}, {9, 2}};
+	static const ngi_term b1[] = {{7, 2}, {8, 2}, {9, 2}, {10, 1}};
+	static const ngi_term b2[] = {{7, 2}, {8, 2}, {9, 2}, {11, 1}};
 	static const struct {
-		const ngx_term *t;
+		const ngi_term *t;
 		uint32_t n, story;
 	} rows[] = {{a1, 3, 1}, {a2, 3, 1}, {x, 4, 1}, {b1, 4, 2}, {b2, 4, 2}};
-	ngx_story_index si;
-	ngx_story_index_init(&si);
-	for (uint32_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
-		ngx_link_article la = {.terms = rows[i].t, .n_terms = rows[i].n,
-				       .day = NGX_DAY_UNKNOWN};
-		CHECK(ngx_story_index_count(&si, &la) == NG_OK);
-		CHECK(ngx_story_index_join(&si, &la, rows[i].story) == NG_OK);
-		CHECK(ngx_story_index_add_member(&si, rows[i].story, i) == NG_OK);
+	ngi_story_index si;
+	ngi_story_index_init(&si);
+	for (uint32_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_link_article la = {.terms = rows[i].t, .n_terms = rows[i].n,
+				       .day = NGI_DAY_UNKNOWN};
+		CHECK(ngi_story_index_count(&si, &la) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &la, rows[i].story) == NG_OK);
+		CHECK(ngi_story_index_add_member(&si, rows[i].story, i) == NG_OK);
 	}
 	/* the articles of topic A stay; x fits story 2 better */
-	CHECK(ngx_story_index_better(&si, 1, a1, 3, NGX_DAY_UNKNOWN, 14, 0.2) == 0);
-	CHECK(ngx_story_index_better(&si, 1, a2, 3, NGX_DAY_UNKNOWN, 14, 0.2) == 0);
-	CHECK(ngx_story_index_better(&si, 1, x, 4, NGX_DAY_UNKNOWN, 14, 0.2) == 2);
+	CHECK(ngi_story_index_better(&si, 1, a1, 3, NGI_DAY_UNKNOWN, 14, 0.2) == 0);
+	CHECK(ngi_story_index_better(&si, 1, a2, 3, NGI_DAY_UNKNOWN, 14, 0.2) == 0);
+	CHECK(ngi_story_index_better(&si, 1, x, 4, NGI_DAY_UNKNOWN, 14, 0.2) == 2);
 	/* not when no other story reaches the threshold */
-	CHECK(ngx_story_index_better(&si, 1, x, 4, NGX_DAY_UNKNOWN, 14, 0.99) == 0);
-	CHECK(ngx_story_index_move(&si, 1, 2, 2, x, 4, NGX_DAY_UNKNOWN, 0) == NG_OK);
+	CHECK(ngi_story_index_better(&si, 1, x, 4, NGI_DAY_UNKNOWN, 14, 0.99) == 0);
+	CHECK(ngi_story_index_move(&si, 1, 2, 2, x, 4, NGI_DAY_UNKNOWN, 0) == NG_OK);
 	CHECK(si.stories[0].size == 2 && si.stories[1].size == 3);
 	CHECK(si.stories[0].n_members == 2 && si.stories[1].n_members == 3);
 	int in1 = 0, in2 = 0;
@@ -548,20 +548,20 @@ static void test_moves(void)
 		in2 |= si.stories[1].members[i] == 2;
 	CHECK(!in1 && in2);
 	/* once moved it stays: no story fits it better than its new one */
-	CHECK(ngx_story_index_better(&si, 2, x, 4, NGX_DAY_UNKNOWN, 14, 0.2) == 0);
+	CHECK(ngi_story_index_better(&si, 2, x, 4, NGI_DAY_UNKNOWN, 14, 0.2) == 0);
 	/* a story of one article has nothing to compare with */
-	ngx_link_article lone = {.terms = x, .n_terms = 4, .day = NGX_DAY_UNKNOWN};
-	CHECK(ngx_story_index_count(&si, &lone) == NG_OK);
-	CHECK(ngx_story_index_join(&si, &lone, 3) == NG_OK);
-	CHECK(ngx_story_index_add_member(&si, 3, 5) == NG_OK);
-	CHECK(ngx_story_index_better(&si, 3, x, 4, NGX_DAY_UNKNOWN, 14, 0.2) == 0);
+	ngi_link_article lone = {.terms = x, .n_terms = 4, .day = NGI_DAY_UNKNOWN};
+	CHECK(ngi_story_index_count(&si, &lone) == NG_OK);
+	CHECK(ngi_story_index_join(&si, &lone, 3) == NG_OK);
+	CHECK(ngi_story_index_add_member(&si, 3, 5) == NG_OK);
+	CHECK(ngi_story_index_better(&si, 3, x, 4, NGI_DAY_UNKNOWN, 14, 0.2) == 0);
 	/* a merge carries the members over */
 	uint32_t into = 0, from = 0;
-	CHECK(ngx_story_index_merge(&si, 3, 0.05, 14, &into, &from) == NG_OK);
+	CHECK(ngi_story_index_merge(&si, 3, 0.05, 14, &into, &from) == NG_OK);
 	CHECK(into == 2 && from == 3);
 	CHECK(si.stories[1].n_members == 4 && si.stories[1].size == 4);
 	CHECK(si.stories[2].members == NULL);
-	ngx_story_index_free(&si);
+	ngi_story_index_free(&si);
 }
 
 /* Similarities of n members in blocks: `within` inside a block, `across`
@@ -585,7 +585,7 @@ static void test_split_groups(void)
 	for (uint32_t i = 0; i < N; i++)
 		block[i] = i % 2;
 	block_sims(sim, N, block, 0.45f, 0.15f);
-	CHECK(ngx_story_split_groups(sim, N, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+	CHECK(ngi_story_split_groups(sim, N, NGI_SPLIT_NEIGHBOURS, NGI_SPLIT_LINK,
 				     group, &n_groups) == NG_OK);
 	CHECK(n_groups == 2);
 	int by_block = 1;
@@ -596,13 +596,13 @@ static void test_split_groups(void)
 	for (uint32_t i = 0; i < N; i++)
 		block[i] = 0;
 	block_sims(sim, N, block, 0.12f, 0.0f);
-	CHECK(ngx_story_split_groups(sim, N, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+	CHECK(ngi_story_split_groups(sim, N, NGI_SPLIT_NEIGHBOURS, NGI_SPLIT_LINK,
 				     group, &n_groups) == NG_OK);
 	CHECK_MSG(n_groups == 1, "%u groups", n_groups);
 	/* an article like nothing else is a group of its own */
 	block[N - 1] = 1;
 	block_sims(sim, N, block, 0.4f, 0.0f);
-	CHECK(ngx_story_split_groups(sim, N, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+	CHECK(ngi_story_split_groups(sim, N, NGI_SPLIT_NEIGHBOURS, NGI_SPLIT_LINK,
 				     group, &n_groups) == NG_OK);
 	CHECK(n_groups == 2 && group[0] == 0 && group[N - 1] == 1 &&
 	      group[N - 2] == 0);
@@ -611,11 +611,11 @@ static void test_split_groups(void)
 	for (uint32_t i = 0; i < N; i++)
 		block[i] = i < 3;
 	block_sims(sim, N, block, 0.5f, 0.05f);
-	CHECK(ngx_story_split_groups(sim, N, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+	CHECK(ngi_story_split_groups(sim, N, NGI_SPLIT_NEIGHBOURS, NGI_SPLIT_LINK,
 				     group, &n_groups) == NG_OK);
 	CHECK(n_groups == 2 && group[0] == 0 && group[2] == 0 && group[3] == 1);
 	/* one member: one group */
-	CHECK(ngx_story_split_groups(sim, 1, NGX_SPLIT_NEIGHBOURS, NGX_SPLIT_LINK,
+	CHECK(ngi_story_split_groups(sim, 1, NGI_SPLIT_NEIGHBOURS, NGI_SPLIT_LINK,
 				     group, &n_groups) == NG_OK);
 	CHECK(n_groups == 1 && group[0] == 0);
 }
@@ -623,18 +623,18 @@ static void test_split_groups(void)
 static void test_member_cosines(void)
 {
 	/* an empty index weighs every term alike: plain cosines of tf */
-	ngx_story_index si;
-	ngx_story_index_init(&si);
-	ngx_term a[] = {{1, 1}, {2, 1}}, b[] = {{1, 1}, {3, 1}}, c[] = {{4, 3}};
-	ngx_member m[] = {
-		{.seq = 0, .n_terms = 2, .terms = a, .lang = ngx_link_lang("en")},
-		{.seq = 1, .n_terms = 2, .terms = b, .lang = ngx_link_lang("en")},
-		{.seq = 2, .n_terms = 1, .terms = c, .lang = ngx_link_lang("en")},
-		{.seq = 3, .n_terms = 2, .terms = b, .lang = ngx_link_lang("de")},
+	ngi_story_index si;
+	ngi_story_index_init(&si);
+	ngi_term a[] = {{1, 1}, {2, 1}}, b[] = {{1, 1}, {3, 1}}, c[] = {{4, 3}};
+	ngi_member m[] = {
+		{.seq = 0, .n_terms = 2, .terms = a, .lang = ngi_link_lang("en")},
+		{.seq = 1, .n_terms = 2, .terms = b, .lang = ngi_link_lang("en")},
+		{.seq = 2, .n_terms = 1, .terms = c, .lang = ngi_link_lang("en")},
+		{.seq = 3, .n_terms = 2, .terms = b, .lang = ngi_link_lang("de")},
 		{.seq = 4, .n_terms = 2, .terms = a, .lang = 0},
 	};
 	float sim[5 * 5];
-	CHECK(ngx_member_cosines(&si, m, 5, sim) == NG_OK);
+	CHECK(ngi_member_cosines(&si, m, 5, sim) == NG_OK);
 	CHECK(fabs(sim[0 * 5 + 0] - 1) < 1e-6 && fabs(sim[0 * 5 + 1] - 0.5) < 1e-6);
 	CHECK(sim[1 * 5 + 0] == sim[0 * 5 + 1]);
 	CHECK(sim[0 * 5 + 2] == 0);
@@ -642,16 +642,16 @@ static void test_member_cosines(void)
 	CHECK(fabs(sim[0 * 5 + 3] - 1) < 1e-6 && fabs(sim[1 * 5 + 3] - 1) < 1e-6);
 	/* an unknown language is not another language */
 	CHECK(fabs(sim[1 * 5 + 4] - 0.5) < 1e-6 && fabs(sim[3 * 5 + 4] - 0.5) < 1e-6);
-	ngx_story_index_free(&si);
+	ngi_story_index_free(&si);
 }
 
 static void test_story_retire(void)
 {
-	ngx_story_index si;
-	ngx_story_index_init(&si);
+	ngi_story_index si;
+	ngi_story_index_init(&si);
 	const int32_t day0 = 19000;
-	ngx_term terms[TOPIC_TERMS];
-	ngx_link_article a;
+	ngi_term terms[TOPIC_TERMS];
+	ngi_link_article a;
 	int failed = 0, joined = 1;
 	uint32_t opened[TOPICS_PER_DAY] = {0};
 	size_t bytes_mid = 0, bytes_end = 0;
@@ -682,7 +682,7 @@ static void test_story_retire(void)
 			}
 		}
 		/* steady state: the highest of each half's sawtooth (a sweep
-		 * comes every NGX_STORY_SWEEP articles) */
+		 * comes every NGI_STORY_SWEEP articles) */
 		size_t b = story_live_bytes(&si);
 		if (d >= RETIRE_DAYS / 4 && d < RETIRE_DAYS / 2 && b > bytes_mid)
 			bytes_mid = b;
@@ -694,7 +694,7 @@ static void test_story_retire(void)
 	/* open: at most two windows (28 days), three days of reports and
 	 * the articles of one sweep interval (17 days here) */
 	size_t per_day = TOPICS_PER_DAY * 8;
-	size_t open_days = 28 + 3 + NGX_STORY_SWEEP / per_day + 1;
+	size_t open_days = 28 + 3 + NGI_STORY_SWEEP / per_day + 1;
 	CHECK_MSG(si.n - si.n_retired <= open_days * TOPICS_PER_DAY,
 		  "%u of %u stories retired", si.n_retired, si.n);
 	CHECK(si.stories[first_story - 1].retired && si.stories[first_story - 1].n_terms == 0);
@@ -705,24 +705,24 @@ static void test_story_retire(void)
 	 * candidate (undated articles are compared with every open story) */
 	uint32_t story = 0;
 	double score = 0;
-	topic_article(0, NGX_DAY_UNKNOWN, terms, &a);
-	CHECK(ngx_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
+	topic_article(0, NGI_DAY_UNKNOWN, terms, &a);
+	CHECK(ngi_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
 	CHECK_MSG(story != first_story && score < 0.20, "story %u score %g", story,
 		  score);
 	/* a recent topic still finds its story */
-	topic_article((uint64_t)(RETIRE_DAYS - 1) * TOPICS_PER_DAY, NGX_DAY_UNKNOWN,
+	topic_article((uint64_t)(RETIRE_DAYS - 1) * TOPICS_PER_DAY, NGI_DAY_UNKNOWN,
 		      terms, &a);
-	CHECK(ngx_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
+	CHECK(ngi_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
 	CHECK(story == last_story && score >= 0.20);
 	/* a retired story opens again when an article is put in it (a copy of
 	 * one of its articles, or a restore) and then takes its topic again */
 	topic_article(0, day0 + RETIRE_DAYS, terms, &a);
-	CHECK(ngx_story_index_join(&si, &a, first_story) == NG_OK);
+	CHECK(ngi_story_index_join(&si, &a, first_story) == NG_OK);
 	CHECK(!si.stories[first_story - 1].retired);
-	topic_article(0, NGX_DAY_UNKNOWN, terms, &a);
-	CHECK(ngx_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
+	topic_article(0, NGI_DAY_UNKNOWN, terms, &a);
+	CHECK(ngi_story_index_best(&si, &a, 14, &story, &score) == NG_OK);
 	CHECK(story == first_story);
-	ngx_story_index_free(&si);
+	ngi_story_index_free(&si);
 }
 
 /* One pair of exact copies through the copy index: the first arrives with
@@ -734,86 +734,86 @@ typedef struct credit_side {
 	int64_t time;
 } credit_side;
 
-static ngx_copy_edge credit_pair(credit_side first, credit_side second)
+static ngi_copy_edge credit_pair(credit_side first, credit_side second)
 {
-	ngx_copy_index ci;
-	ngx_copy_index_init(&ci);
-	ngx_copy_edge e = {0}, edges[NGX_MAX_EDGES_PER_ARTICLE];
+	ngi_copy_index ci;
+	ngi_copy_index_init(&ci);
+	ngi_copy_edge e = {0}, edges[NGI_MAX_EDGES_PER_ARTICLE];
 	credit_side sides[2] = {first, second};
 	for (int i = 0; i < 2; i++) {
 		synth s;
 		synth_make(&s, 77, sides[i].day); /* the same text twice */
 		s.a.time = sides[i].time;
-		s.a.outlet = ngx_outlet_key(sides[i].outlet);
-		s.a.credits[0] = ngx_outlet_key(sides[i].credit);
+		s.a.outlet = ngi_outlet_key(sides[i].outlet);
+		s.a.credits[0] = ngi_outlet_key(sides[i].credit);
 		int n = synth_add(&ci, &s, edges);
 		if (i == 1 && n == 1)
 			e = edges[0];
 	}
-	ngx_copy_index_free(&ci);
+	ngi_copy_index_free(&ci);
 	return e;
 }
 
 static void test_credit(void)
 {
 	const int32_t D = 19800;
-	const int32_t U = NGX_DAY_UNKNOWN;
-	const int64_t T = NGX_TIME_UNKNOWN;
+	const int32_t U = NGI_DAY_UNKNOWN;
+	const int64_t T = NGI_TIME_UNKNOWN;
 	/* an undated copy crediting Reuters arrives before the Reuters story */
-	ngx_copy_edge e = credit_pair((credit_side){"Daily Planet", "Reuters", U, T},
+	ngi_copy_edge e = credit_pair((credit_side){"Daily Planet", "Reuters", U, T},
 				      (credit_side){"Reuters", NULL, U, T});
-	CHECK(e.why == NGX_WHY_CREDIT && e.copy == 0 && e.original == 1);
-	CHECK_STR(ngx_copy_why_name(e.why), "credit");
+	CHECK(e.why == NGI_WHY_CREDIT && e.copy == 0 && e.original == 1);
+	CHECK_STR(ngi_copy_why_name(e.why), "credit");
 	/* the other way round: the credited original came first */
 	e = credit_pair((credit_side){"Reuters", NULL, U, T},
 			(credit_side){"Daily Planet", "The Reuters", U, T});
-	CHECK(e.why == NGX_WHY_CREDIT && e.copy == 1 && e.original == 0);
+	CHECK(e.why == NGI_WHY_CREDIT && e.copy == 1 && e.original == 0);
 	/* a credit outweighs a day's difference of one (time zones, late
 	 * copies dated by the day), and the same day */
 	e = credit_pair((credit_side){"Daily Planet", "AP", D - 1, T},
 			(credit_side){"The Associated Press", NULL, D, T});
-	CHECK(e.why == NGX_WHY_CREDIT && e.original == 1);
+	CHECK(e.why == NGI_WHY_CREDIT && e.original == 1);
 	e = credit_pair((credit_side){"Daily Planet", "AP", D, T},
 			(credit_side){"AP", NULL, D, T});
-	CHECK(e.why == NGX_WHY_CREDIT && e.original == 1);
+	CHECK(e.why == NGI_WHY_CREDIT && e.original == 1);
 	/* days further apart: the credit names an older story of that outlet */
 	e = credit_pair((credit_side){"Daily Planet", "AP", D - 5, T},
 			(credit_side){"AP", NULL, D, T});
-	CHECK(e.why == NGX_WHY_EARLIER_PUBLISHED && e.original == 0);
+	CHECK(e.why == NGI_WHY_EARLIER_PUBLISHED && e.original == 0);
 	/* times to the second win over the credit */
 	e = credit_pair((credit_side){"Daily Planet", "TASS", D, 1710000000},
 			(credit_side){"TASS", NULL, D, 1710003600});
-	CHECK(e.why == NGX_WHY_EARLIER_PUBLISHED && e.original == 0);
+	CHECK(e.why == NGI_WHY_EARLIER_PUBLISHED && e.original == 0);
 	/* equal times leave it to the credit */
 	e = credit_pair((credit_side){"Daily Planet", "TASS", D, 1710000000},
 			(credit_side){"TASS", NULL, D, 1710000000});
-	CHECK(e.why == NGX_WHY_CREDIT && e.original == 1);
+	CHECK(e.why == NGI_WHY_CREDIT && e.original == 1);
 	/* each credits the other, or a credit of its own outlet: no evidence */
 	e = credit_pair((credit_side){"AFP", "Reuters", U, T},
 			(credit_side){"Reuters", "AFP", U, T});
-	CHECK(e.why == NGX_WHY_EARLIER_INGESTED && e.original == 0);
+	CHECK(e.why == NGI_WHY_EARLIER_INGESTED && e.original == 0);
 	e = credit_pair((credit_side){"Reuters", "Reuters", U, T},
 			(credit_side){"Reuters", NULL, U, T});
-	CHECK(e.why == NGX_WHY_EARLIER_INGESTED && e.original == 0);
+	CHECK(e.why == NGI_WHY_EARLIER_INGESTED && e.original == 0);
 	/* unknown outlets say nothing */
 	e = credit_pair((credit_side){NULL, "Reuters", U, T},
 			(credit_side){NULL, NULL, U, T});
-	CHECK(e.why == NGX_WHY_EARLIER_INGESTED && e.original == 0);
+	CHECK(e.why == NGI_WHY_EARLIER_INGESTED && e.original == 0);
 	e = credit_pair((credit_side){"Daily Planet", "Reuters", U, T},
 			(credit_side){"dpa", NULL, U, T});
-	CHECK(e.why == NGX_WHY_EARLIER_INGESTED && e.original == 0);
+	CHECK(e.why == NGI_WHY_EARLIER_INGESTED && e.original == 0);
 }
 
 int main(void)
 {
-	ngx_text_ctx *tc;
-	if (ngx_text_ctx_new(&tc) != NG_OK) {
+	ngi_text_ctx *tc;
+	if (ngi_text_ctx_new(&tc) != NG_OK) {
 		fprintf(stderr, "test_link: no text context\n");
 		return 1;
 	}
-	ngx_arena scratch, keep;
-	ngx_arena_init(&scratch, 0);
-	ngx_arena_init(&keep, 0);
+	ngi_arena scratch, keep;
+	ngi_arena_init(&scratch, 0);
+	ngi_arena_init(&keep, 0);
 	art arts[N_TEXTS];
 	int ok = 1;
 	for (size_t i = 0; i < N_TEXTS && ok; i++)
@@ -832,8 +832,8 @@ int main(void)
 	test_moves();
 	test_split_groups();
 	test_member_cosines();
-	ngx_arena_free(&scratch);
-	ngx_arena_free(&keep);
-	ngx_text_ctx_free(tc);
+	ngi_arena_free(&scratch);
+	ngi_arena_free(&keep);
+	ngi_text_ctx_free(tc);
 	return check_report("link");
 }

@@ -103,8 +103,8 @@ static void check_random(size_t n, int gold_k, int pred_k)
 	double expected = (double)gp * pp / total;
 	double ari = (both - expected) / (0.5 * (gp + pp) - expected);
 
-	ngx_cluster_scores s;
-	CHECK(ngx_cluster_score(gold, pred, n, &s) == NG_OK);
+	ngi_cluster_scores s;
+	CHECK(ngi_cluster_score(gold, pred, n, &s) == NG_OK);
 	CHECK(s.both_pairs == both);
 	CHECK(s.pred_pairs == pp);
 	CHECK(s.gold_pairs == gp);
@@ -114,8 +114,8 @@ static void check_random(size_t n, int gold_k, int pred_k)
 		  br / n);
 	CHECK_MSG(near(s.ari, ari), "%g vs %g", s.ari, ari);
 
-	ngx_cluster_scores self;
-	CHECK(ngx_cluster_score(gold, gold, n, &self) == NG_OK);
+	ngi_cluster_scores self;
+	CHECK(ngi_cluster_score(gold, gold, n, &self) == NG_OK);
 	CHECK(near(self.ari, 1.0) && near(self.bcubed_f1, 1.0));
 	free(gold);
 	free(pred);
@@ -123,16 +123,16 @@ static void check_random(size_t n, int gold_k, int pred_k)
 
 int main(void)
 {
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
 		const metric_case *c = &cases[i];
-		ngx_cluster_scores s;
-		CHECK_MSG(ngx_cluster_score(c->gold, c->pred, c->n, &s) == NG_OK,
+		ngi_cluster_scores s;
+		CHECK_MSG(ngi_cluster_score(c->gold, c->pred, c->n, &s) == NG_OK,
 			  "%s", c->name);
 		CHECK_MSG(near(s.bcubed_precision, c->bp), "%s: precision %g",
 			  c->name, s.bcubed_precision);
 		CHECK_MSG(near(s.bcubed_recall, c->br), "%s: recall %g", c->name,
 			  s.bcubed_recall);
-		CHECK_MSG(near(s.bcubed_f1, ngx_f1(c->bp, c->br)), "%s: f1 %g",
+		CHECK_MSG(near(s.bcubed_f1, ngi_f1(c->bp, c->br)), "%s: f1 %g",
 			  c->name, s.bcubed_f1);
 		CHECK_MSG(near(s.ari, c->ari), "%s: ari %g want %g", c->name,
 			  s.ari, c->ari);
@@ -149,16 +149,16 @@ int main(void)
 
 	/* Pairwise helpers: the "split" case, and empty denominators. */
 	double p, r;
-	ngx_pairwise_pr(2, 3, 6, &p, &r);
+	ngi_pairwise_pr(2, 3, 6, &p, &r);
 	CHECK(near(p, 2.0 / 3) && near(r, 1.0 / 3));
-	ngx_pairwise_pr(0, 0, 0, &p, &r);
+	ngi_pairwise_pr(0, 0, 0, &p, &r);
 	CHECK(p == 1.0 && r == 1.0);
-	ngx_pairwise_pr(0, 4, 0, &p, NULL);
+	ngi_pairwise_pr(0, 4, 0, &p, NULL);
 	CHECK(p == 0.0);
-	CHECK(near(ngx_f1(2.0 / 3, 1.0 / 3), 4.0 / 9));
-	CHECK(ngx_f1(0, 0) == 0.0);
-	CHECK(ngx_pairs(0) == 0 && ngx_pairs(1) == 0 && ngx_pairs(4) == 6);
-	CHECK(ngx_pairs(3000000000LL) == 4499999998500000000LL);
+	CHECK(near(ngi_f1(2.0 / 3, 1.0 / 3), 4.0 / 9));
+	CHECK(ngi_f1(0, 0) == 0.0);
+	CHECK(ngi_pairs(0) == 0 && ngi_pairs(1) == 0 && ngi_pairs(4) == 6);
+	CHECK(ngi_pairs(3000000000LL) == 4499999998500000000LL);
 
 	check_random(200, 7, 11);
 	check_random(300, 40, 3);

@@ -22,7 +22,7 @@
 
 #define FIRST_PART 600
 
-static ng_status ingest(ng_engine *e, const ngx_fnc1 *d, size_t from,
+static ng_status ingest(ng_engine *e, const ngi_fnc1 *d, size_t from,
 			size_t to, ng_ingest_stats *stats)
 {
 	for (size_t i = from; i < to; i++) {
@@ -65,7 +65,7 @@ static void check_consistent(const char *db_path)
 }
 
 /* Each article's story, in ingest order. */
-static long long *stories_of(ng_engine *e, const ngx_fnc1 *d, size_t n)
+static long long *stories_of(ng_engine *e, const ngi_fnc1 *d, size_t n)
 {
 	long long *s = malloc((n ? n : 1) * sizeof *s);
 	for (size_t i = 0; s && i < n; i++) {
@@ -87,9 +87,9 @@ int main(void)
 		printf("test_moves: skipping: %s not found\n", bodies);
 		return check_report("moves");
 	}
-	ngx_fnc1 d;
-	ngx_fnc1_init(&d);
-	CHECK(ngx_fnc1_load_bodies(&d, bodies, NULL) == NG_OK);
+	ngi_fnc1 d;
+	ngi_fnc1_init(&d);
+	CHECK(ngi_fnc1_load_bodies(&d, bodies, NULL) == NG_OK);
 	size_t n = d.n_bodies;
 	CHECK(n > FIRST_PART);
 	char db_path[] = "/tmp/ng_test_moves_XXXXXX";
@@ -149,6 +149,6 @@ int main(void)
 		sqlite3_close(db);
 	}
 	check_remove_db(db_path2);
-	ngx_fnc1_free(&d);
+	ngi_fnc1_free(&d);
 	return check_report("moves");
 }

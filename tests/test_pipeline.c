@@ -1,6 +1,6 @@
 /*
  * test_pipeline.c: the per-document stage as the engine runs it
- * (ngx_features_compute): entity mentions, dates anchored on the publication
+ * (ngi_features_compute): entity mentions, dates anchored on the publication
  * date, and the publication-date inference rules of engine.h (metadata,
  * header, dateline + weekday consistency with a reference year from the
  * text, a date at the top of the text, nothing), with hostile cases, and
@@ -16,7 +16,7 @@ typedef struct pub_case {
 	const char *what;
 	const char *text;
 	const char *published;  /* as the reader gives it, or NULL */
-	int source;             /* ngx_pub_source of published */
+	int source;             /* ngi_pub_source of published */
 	const char *want;       /* published after inference, "" unknown */
 	int want_source;
 	double want_confidence;
@@ -27,76 +27,76 @@ typedef struct pub_case {
 static const pub_case cases[] = {
 	{"metadata stands",
 	 "The minister spoke on Thursday about the budget.", "2024-10-27",
-	 NGX_PUB_METADATA, "2024-10-27", NGX_PUB_METADATA, 1.0, "Thursday",
+	 NGI_PUB_METADATA, "2024-10-27", NGI_PUB_METADATA, 1.0, "Thursday",
 	 "2024-10-24"},
 	{"header stands",
 	 "The minister spoke on Thursday about the budget.", "2024-10-27",
-	 NGX_PUB_HEADER, "2024-10-27", NGX_PUB_HEADER, 0.9, "Thursday",
+	 NGI_PUB_HEADER, "2024-10-27", NGI_PUB_HEADER, 0.9, "Thursday",
 	 "2024-10-24"},
 	{"override stands", "Talks went on last week.", "2024-11-01",
-	 NGX_PUB_OVERRIDE, "2024-11-01", NGX_PUB_OVERRIDE, 1.0, "last week",
+	 NGI_PUB_OVERRIDE, "2024-11-01", NGI_PUB_OVERRIDE, 1.0, "last week",
 	 "2024-W43"},
 	/* R = 2016: 2016-11-12 is itself a Saturday (scores 1), in 2017 the
 	 * Saturday is the day before the dateline (scores 2) */
 	{"dateline: bare weekday + reference year",
 	 "MOSCOW, November 12. The two presidents met on Saturday, their first "
-	 "talks since the 2016 election.", "--11-12", NGX_PUB_DATELINE,
-	 "2017-11-12", NGX_PUB_DATELINE, 0.4, "Saturday", "2017-11-11"},
+	 "talks since the 2016 election.", "--11-12", NGI_PUB_DATELINE,
+	 "2017-11-12", NGI_PUB_DATELINE, 0.4, "Saturday", "2017-11-11"},
 	/* a weekday written with the date decides: 11 November 2017 */
 	{"dateline: weekday written with a date",
 	 "MOSCOW, November 12. The meeting on Saturday, November 11 was the "
-	 "first since the 2016 election.", "--11-12", NGX_PUB_DATELINE,
-	 "2017-11-12", NGX_PUB_DATELINE, 0.7, NULL, NULL},
+	 "first since the 2016 election.", "--11-12", NGI_PUB_DATELINE,
+	 "2017-11-12", NGI_PUB_DATELINE, 0.7, NULL, NULL},
 	/* seed 004: no year anywhere in the text, so weekdays cannot choose
 	 * one (a Saturday falls in the week before 12 November every year) */
 	{"dateline without a year in the text stays year-less",
 	 "MOSCOW, November 12. Peskov said on Saturday that the talks went well.",
-	 "--11-12", NGX_PUB_DATELINE, "--11-12", NGX_PUB_DATELINE, 0.5,
+	 "--11-12", NGI_PUB_DATELINE, "--11-12", NGI_PUB_DATELINE, 0.5,
 	 "Saturday", "XXXX-WXX-6"},
 	{"dateline: a year but no weekday stays year-less",
 	 "MOSCOW, November 12. Talks resumed, as agreed in 2016.", "--11-12",
-	 NGX_PUB_DATELINE, "--11-12", NGX_PUB_DATELINE, 0.5, "2016", "2016"},
+	 NGI_PUB_DATELINE, "--11-12", NGI_PUB_DATELINE, 0.5, "2016", "2016"},
 	/* seed 001: relative expressions only */
 	{"nothing to anchor on",
 	 "Last week a book came out. At a news conference on Thursday the "
-	 "president denied it.", NULL, NGX_PUB_NONE, "", NGX_PUB_NONE, 0.0,
+	 "president denied it.", NULL, NGI_PUB_NONE, "", NGI_PUB_NONE, 0.0,
 	 "Thursday", "XXXX-WXX-4"},
 	{"a full date at the top of the text",
 	 "Rome, 11 November 2024 - The talks ended on Saturday.", NULL,
-	 NGX_PUB_NONE, "2024-11-11", NGX_PUB_TEXT, 0.6, "Saturday", "2024-11-09"},
+	 NGI_PUB_NONE, "2024-11-11", NGI_PUB_TEXT, 0.6, "Saturday", "2024-11-09"},
 	{"a full date deep in the text is not the publication date",
 	 "The talks ended without a deal and the delegations went home while "
 	 "the ministers said they would return to the table after the holidays, "
 	 "once their governments had studied the offer, the fourth in a row, "
 	 "that their counterparts had made on "
-	 "11 November 2024.", NULL, NGX_PUB_NONE, "", NGX_PUB_NONE, 0.0, NULL,
+	 "11 November 2024.", NULL, NGI_PUB_NONE, "", NGI_PUB_NONE, 0.0, NULL,
 	 NULL},
 	/* hostile: year 9999 as the reference, 29 February */
 	{"reference year 9999", "MOSCOW, November 12. In 9999 on Saturday.",
-	 "--11-12", NGX_PUB_DATELINE, "--11-12", NGX_PUB_DATELINE, 0.5, NULL,
+	 "--11-12", NGI_PUB_DATELINE, "--11-12", NGI_PUB_DATELINE, 0.5, NULL,
 	 NULL},
 	{"dateline 29 February, reference 2023: only 2024 is a real date",
 	 "KYIV, February 29. The talks of 2023 resumed on Wednesday.", "--02-29",
-	 NGX_PUB_DATELINE, "2024-02-29", NGX_PUB_DATELINE, 0.4, "Wednesday",
+	 NGI_PUB_DATELINE, "2024-02-29", NGI_PUB_DATELINE, 0.4, "Wednesday",
 	 "2024-02-28"},
 };
 
-static void test_inference(ngx_worker *w)
+static void test_inference(ngi_worker *w)
 {
-	ngx_arena keep;
-	ngx_arena_init(&keep, 64 << 10);
+	ngi_arena keep;
+	ngi_arena_init(&keep, 64 << 10);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const pub_case *c = &cases[i];
-		ngx_doc_in in = {NULL, c->text, strlen(c->text), "en", NULL,
-				 NGX_PUB_NONE, NGX_DAY_UNKNOWN, NULL};
-		char iso[NGX_PUBDATE_LEN];
+		ngi_doc_in in = {NULL, c->text, strlen(c->text), "en", NULL,
+				 NGI_PUB_NONE, NGI_DAY_UNKNOWN, NULL};
+		char iso[NGI_PUBDATE_LEN];
 		if (c->published) {
-			CHECK(ngx_pubdate_normalize(c->published, iso, &in.day));
+			CHECK(ngi_pubdate_normalize(c->published, iso, &in.day));
 			in.published = iso;
 			in.published_source = c->source;
 		}
-		ngx_features f;
-		ng_status st = ngx_features_compute(w, &keep, &in, &f);
+		ngi_features f;
+		ng_status st = ngi_features_compute(w, &keep, &in, &f);
 		CHECK_MSG(st == NG_OK, "%s: status %d", c->what, st);
 		CHECK_MSG(!strcmp(f.published, c->want), "%s: published \"%s\", want \"%s\"",
 			  c->what, f.published, c->want);
@@ -106,12 +106,12 @@ static void test_inference(ngx_worker *w)
 				  f.published_confidence < c->want_confidence + 1e-9,
 			  "%s: confidence %.2f, want %.2f", c->what,
 			  f.published_confidence, c->want_confidence);
-		CHECK_MSG((f.day != NGX_DAY_UNKNOWN) == (c->want[0] && c->want[0] != '-'),
+		CHECK_MSG((f.day != NGI_DAY_UNKNOWN) == (c->want[0] && c->want[0] != '-'),
 			  "%s: day known", c->what);
 		if (c->date_text) {
 			int seen = 0;
 			for (size_t k = 0; k < f.n_timexes; k++) {
-				const ngx_timex *t = &f.timexes[k];
+				const ngi_timex *t = &f.timexes[k];
 				if (t->end - t->start == strlen(c->date_text) &&
 				    !memcmp(c->text + t->start, c->date_text, t->end - t->start)) {
 					seen = 1;
@@ -122,49 +122,49 @@ static void test_inference(ngx_worker *w)
 			}
 			CHECK_MSG(seen, "%s: no date \"%s\"", c->what, c->date_text);
 		}
-		ngx_arena_reset(&w->scratch);
-		ngx_arena_reset(&keep);
+		ngi_arena_reset(&w->scratch);
+		ngi_arena_reset(&keep);
 	}
-	ngx_arena_free(&keep);
+	ngi_arena_free(&keep);
 }
 
 /* Mentions come with code point offsets that match their bytes, and the
  * German inflected name meets the English one. */
-static void test_entities(ngx_worker *w)
+static void test_entities(ngi_worker *w)
 {
-	ngx_arena keep;
-	ngx_arena_init(&keep, 64 << 10);
+	ngi_arena keep;
+	ngi_arena_init(&keep, 64 << 10);
 	const char *texts[] = {
 		"Der russische Präsident Wladimir Putin sprach in Kasan über Putins Pläne.",
 		"Russian President Vladimir Putin spoke in Kazan on Thursday.",
 	};
 	const char *keys[2] = {NULL, NULL};
 	for (int i = 0; i < 2; i++) {
-		ngx_doc_in in = {NULL, texts[i], strlen(texts[i]), NULL, NULL,
-				 NGX_PUB_NONE, NGX_DAY_UNKNOWN, NULL};
-		ngx_features f;
-		CHECK(ngx_features_compute(w, &keep, &in, &f) == NG_OK);
+		ngi_doc_in in = {NULL, texts[i], strlen(texts[i]), NULL, NULL,
+				 NGI_PUB_NONE, NGI_DAY_UNKNOWN, NULL};
+		ngi_features f;
+		CHECK(ngi_features_compute(w, &keep, &in, &f) == NG_OK);
 		for (size_t k = 0; k < f.n_mentions; k++) {
-			const ngx_mention *m = &f.mentions[k];
+			const ngi_mention *m = &f.mentions[k];
 			CHECK(m->end - m->start == strlen(m->surface));
 			CHECK(!memcmp(texts[i] + m->start, m->surface, strlen(m->surface)));
 			size_t cps = 0;
 			for (uint32_t b = 0; b < m->start; b++)
 				cps += ((unsigned char)texts[i][b] & 0xC0) != 0x80;
 			CHECK(cps == m->cp_start);
-			if (!keys[i] && m->type == NGX_ENT_PER && strstr(m->surface, "Putin")) {
-				keys[i] = ngx_arena_strdup(&keep, m->key);
+			if (!keys[i] && m->type == NGI_ENT_PER && strstr(m->surface, "Putin")) {
+				keys[i] = ngi_arena_strdup(&keep, m->key);
 				CHECK_STR(m->name, "Vladimir Putin");
 			}
 		}
-		ngx_arena_reset(&w->scratch);
+		ngi_arena_reset(&w->scratch);
 	}
 	CHECK(keys[0] && keys[1] && !strcmp(keys[0], keys[1]));
-	ngx_arena_free(&keep);
+	ngi_arena_free(&keep);
 }
 
 /* 10,000 capitalised words and mixed scripts: no crash, bounded output. */
-static void test_hostile(ngx_worker *w)
+static void test_hostile(ngi_worker *w)
 {
 	size_t n = 10000 * 6;
 	char *text = malloc(n + 64);
@@ -173,32 +173,32 @@ static void test_hostile(ngx_worker *w)
 	for (size_t i = 0; i < 10000; i++)
 		memcpy(text + i * 6, i % 3 ? "Abcde " : "Пут\xd0\xb8 ", 6);
 	strcpy(text + n, "MOSCOW, November 12. Saturday 99999.");
-	ngx_arena keep;
-	ngx_arena_init(&keep, 64 << 10);
-	ngx_doc_in in = {NULL, text, strlen(text), NULL, "--11-12", NGX_PUB_DATELINE,
-			 NGX_DAY_UNKNOWN, NULL};
-	ngx_features f;
-	CHECK(ngx_features_compute(w, &keep, &in, &f) == NG_OK);
-	CHECK(f.n_mentions <= NGX_ENTITY_MAX_MENTIONS);
+	ngi_arena keep;
+	ngi_arena_init(&keep, 64 << 10);
+	ngi_doc_in in = {NULL, text, strlen(text), NULL, "--11-12", NGI_PUB_DATELINE,
+			 NGI_DAY_UNKNOWN, NULL};
+	ngi_features f;
+	CHECK(ngi_features_compute(w, &keep, &in, &f) == NG_OK);
+	CHECK(f.n_mentions <= NGI_ENTITY_MAX_MENTIONS);
 	CHECK_STR(f.published, "--11-12");
-	ngx_arena_reset(&w->scratch);
-	ngx_arena_free(&keep);
+	ngi_arena_reset(&w->scratch);
+	ngi_arena_free(&keep);
 	free(text);
 }
 
 /* The record's outlet and the outlets its text credits: a wire's own
  * dateline is no credit, a title's credit counts. */
-static void test_credits(ngx_worker *w)
+static void test_credits(ngi_worker *w)
 {
-	ngx_arena keep;
-	ngx_arena_init(&keep, 64 << 10);
+	ngi_arena keep;
+	ngi_arena_init(&keep, 64 << 10);
 	const char *text = "MOSCOW, November 12. /TASS/. The Kremlin said the talks "
 			   "would resume, according to Interfax.";
-	ngx_doc_in in = {"Talks to resume (Reuters)", text, strlen(text), NULL, NULL,
-			 NGX_PUB_NONE, NGX_DAY_UNKNOWN, "ТАСС"};
-	ngx_features f;
-	CHECK(ngx_features_compute(w, &keep, &in, &f) == NG_OK);
-	CHECK(f.outlet_key == ngx_outlet_key("TASS"));
+	ngi_doc_in in = {"Talks to resume (Reuters)", text, strlen(text), NULL, NULL,
+			 NGI_PUB_NONE, NGI_DAY_UNKNOWN, "ТАСС"};
+	ngi_features f;
+	CHECK(ngi_features_compute(w, &keep, &in, &f) == NG_OK);
+	CHECK(f.outlet_key == ngi_outlet_key("TASS"));
 	CHECK(f.n_credits == 2);
 	if (f.n_credits == 2) {
 		CHECK_STR(f.credits[0].name, "interfax");
@@ -206,26 +206,26 @@ static void test_credits(ngx_worker *w)
 		CHECK_STR(f.credits[1].name, "reuters");
 		CHECK(f.credits[1].in_title);
 	}
-	ngx_arena_reset(&w->scratch);
+	ngi_arena_reset(&w->scratch);
 	in.outlet = NULL; /* unknown outlet: the dateline's TASS counts */
-	CHECK(ngx_features_compute(w, &keep, &in, &f) == NG_OK);
+	CHECK(ngi_features_compute(w, &keep, &in, &f) == NG_OK);
 	CHECK(f.outlet_key == 0 && f.n_credits == 3);
-	ngx_arena_reset(&w->scratch);
-	ngx_arena_free(&keep);
+	ngi_arena_reset(&w->scratch);
+	ngi_arena_free(&keep);
 }
 
 int main(void)
 {
-	ngx_worker w;
-	if (ngx_worker_init(&w) != NG_OK) {
+	ngi_worker w;
+	if (ngi_worker_init(&w) != NG_OK) {
 		CHECK(!"worker");
-		ngx_worker_free(&w);
+		ngi_worker_free(&w);
 		return check_report("pipeline");
 	}
 	test_inference(&w);
 	test_entities(&w);
 	test_hostile(&w);
 	test_credits(&w);
-	ngx_worker_free(&w);
+	ngi_worker_free(&w);
 	return check_report("pipeline");
 }

@@ -20,18 +20,18 @@
 #include "text/pivot.h"
 #include "text/text.h"
 
-static ngx_text_ctx *tc;
-static ngx_entity_ctx *ec;
-static ngx_arena arena;
+static ngi_text_ctx *tc;
+static ngi_entity_ctx *ec;
+static ngi_arena arena;
 
 /* The stem a document of lang gives its first word, in the arena. */
 static const char *stem_of(const char *word, const char *lang, size_t *len)
 {
-	ngx_doc d;
-	if (ngx_text_analyze(tc, word, strlen(word), lang, &arena, &d))
+	ngi_doc d;
+	if (ngi_text_analyze(tc, word, strlen(word), lang, &arena, &d))
 		return NULL;
 	for (size_t i = 0; i < d.n_tokens; i++)
-		if (d.tokens[i].kind == NGX_TOK_WORD) {
+		if (d.tokens[i].kind == NGI_TOK_WORD) {
 			*len = d.tokens[i].stem_len;
 			return d.tokens[i].stem;
 		}
@@ -45,9 +45,9 @@ static int reaches(const char *word, const char *lang, const char *english)
 	const char *e = stem_of(english, "en", &en);
 	if (!s || !e)
 		return 0;
-	uint32_t want = ngx_term_hash(NGX_TERM_STEM, e, en);
-	uint32_t got[NGX_PIVOT_MAX_TARGETS];
-	size_t k = ngx_pivot_lookup(lang, s, n, got, NGX_PIVOT_MAX_TARGETS);
+	uint32_t want = ngi_term_hash(NGI_TERM_STEM, e, en);
+	uint32_t got[NGI_PIVOT_MAX_TARGETS];
+	size_t k = ngi_pivot_lookup(lang, s, n, got, NGI_PIVOT_MAX_TARGETS);
 	for (size_t i = 0; i < k; i++)
 		if (got[i] == want)
 			return 1;
@@ -82,21 +82,21 @@ static void test_lookups(void)
 		{"war", "en", "war"},
 		{"governments", "en", "government"},
 	};
-	if (ngx_pivot_entries() == 0) {
+	if (ngi_pivot_entries() == 0) {
 		printf("test_pivot: the pivot table is empty (no FreeDict "
 		       "dictionaries at build time): lookups skipped\n");
 		return;
 	}
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
-		ngx_arena_reset(&arena);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_arena_reset(&arena);
 		CHECK_MSG(reaches(rows[i].word, rows[i].lang, rows[i].english),
 			  "%s (%s) -> %s", rows[i].word, rows[i].lang,
 			  rows[i].english);
 	}
-	CHECK(ngx_pivot_has_lang("de"));
-	CHECK(ngx_pivot_has_lang("en"));
-	CHECK(!ngx_pivot_has_lang("xx"));
-	CHECK(ngx_pivot_table_bytes() > 0);
+	CHECK(ngi_pivot_has_lang("de"));
+	CHECK(ngi_pivot_has_lang("en"));
+	CHECK(!ngi_pivot_has_lang("xx"));
+	CHECK(ngi_pivot_table_bytes() > 0);
 }
 
 static void test_keys(void)
@@ -113,9 +113,9 @@ static void test_keys(void)
 		{"pl", "ale", "ale"},   /* three letters stay */
 		{"de", "krieg", "krieg"}, /* Snowball languages: the stem */
 	};
-	char key[NGX_PIVOT_MAX_KEY];
-	for (size_t i = 0; i < NGX_ARRAY_LEN(rows); i++) {
-		ngx_pivot_key(rows[i].lang, rows[i].in, strlen(rows[i].in), key);
+	char key[NGI_PIVOT_MAX_KEY];
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_pivot_key(rows[i].lang, rows[i].in, strlen(rows[i].in), key);
 		CHECK_STR(key, rows[i].key);
 	}
 }
@@ -134,15 +134,15 @@ static char *read_all(const char *path, size_t *len)
 }
 
 /* The pivot bag of a text, into the arena. */
-static int bag_of(const char *text, size_t len, ngx_term **t, uint32_t *n)
+static int bag_of(const char *text, size_t len, ngi_term **t, uint32_t *n)
 {
-	ngx_doc d;
-	ngx_mention *m = NULL;
+	ngi_doc d;
+	ngi_mention *m = NULL;
 	size_t nm = 0;
-	if (ngx_text_analyze(tc, text, len, NULL, &arena, &d) ||
-	    ngx_entities_find(ec, &d, &arena, &m, &nm))
+	if (ngi_text_analyze(tc, text, len, NULL, &arena, &d) ||
+	    ngi_entities_find(ec, &d, &arena, &m, &nm))
 		return -1;
-	return ngx_pivot_terms(&d, m, nm, NULL, NULL, 0, NULL, &arena, t, n) ? -1 : 0;
+	return ngi_pivot_terms(&d, m, nm, NULL, NULL, 0, NULL, &arena, t, n) ? -1 : 0;
 }
 
 static void test_seeds(void)
@@ -151,10 +151,10 @@ static void test_seeds(void)
 		"000_58e73d3533bae044.txt", "001_5d9da47f99b66cba.txt",
 		"002_ecfb8b0ff7967163.txt", "003_b25523e41b776a03.txt",
 		"004_3ecbcb9470ad91fc.txt"};
-	ngx_term *bags[5];
+	ngi_term *bags[5];
 	uint32_t n[5];
 	char *texts[5] = {0};
-	ngx_arena_reset(&arena);
+	ngi_arena_reset(&arena);
 	for (int i = 0; i < 5; i++) {
 		char path[256];
 		size_t len = 0;
@@ -170,108 +170,108 @@ static void test_seeds(void)
 		}
 		CHECK(bag_of(texts[i], len, &bags[i], &n[i]) == 0);
 	}
-	ngx_xling_idf idf;
-	ngx_xling_idf_init(&idf);
+	ngi_xling_idf idf;
+	ngi_xling_idf_init(&idf);
 	for (int i = 0; i < 5; i++)
-		CHECK(ngx_xling_idf_add(&idf, bags[i], n[i]) == NG_OK);
-	double same = ngx_xling_similarity(&idf, bags[2], n[2], bags[1], n[1]);
-	double other = ngx_xling_similarity(&idf, bags[2], n[2], bags[4], n[4]);
+		CHECK(ngi_xling_idf_add(&idf, bags[i], n[i]) == NG_OK);
+	double same = ngi_xling_similarity(&idf, bags[2], n[2], bags[1], n[1]);
+	double other = ngi_xling_similarity(&idf, bags[2], n[2], bags[4], n[4]);
 	printf("test_pivot: sim(002 de, 001 en) = %.3f, sim(002, 004) = %.3f\n",
 	       same, other);
 	CHECK_MSG(same > 1.5 * other && same - other > 0.05,
 		  "002~001 %.3f vs 002~004 %.3f", same, other);
 	CHECK(same >= 0 && same <= 1 && other >= 0 && other <= 1);
-	double self = ngx_xling_similarity(&idf, bags[2], n[2], bags[2], n[2]);
+	double self = ngi_xling_similarity(&idf, bags[2], n[2], bags[2], n[2]);
 	CHECK(self > 0.999 && self <= 1.0);
 	/* vectors agree with the direct score */
-	ngx_xling_vec va, vb;
-	CHECK(ngx_xling_vector(&idf, bags[2], n[2], &arena, &va) == NG_OK);
-	CHECK(ngx_xling_vector(&idf, bags[1], n[1], &arena, &vb) == NG_OK);
-	double cos = ngx_xling_cosine(&va, &vb);
+	ngi_xling_vec va, vb;
+	CHECK(ngi_xling_vector(&idf, bags[2], n[2], &arena, &va) == NG_OK);
+	CHECK(ngi_xling_vector(&idf, bags[1], n[1], &arena, &vb) == NG_OK);
+	double cos = ngi_xling_cosine(&va, &vb);
 	CHECK_MSG(cos > same - 1e-4 && cos < same + 1e-4, "%f vs %f", cos, same);
-	ngx_xling_idf_free(&idf);
+	ngi_xling_idf_free(&idf);
 	for (int i = 0; i < 5; i++)
 		free(texts[i]);
 }
 
 static void test_bad_input(void)
 {
-	uint32_t out[NGX_PIVOT_MAX_TARGETS];
-	CHECK(ngx_pivot_lookup(NULL, "krieg", 5, out, 4) == 0);
-	CHECK(ngx_pivot_lookup("de", NULL, 5, out, 4) == 0);
-	CHECK(ngx_pivot_lookup("de", "krieg", 0, out, 4) == 0);
-	CHECK(ngx_pivot_lookup("de", "krieg", 5, out, 0) == 0);
-	CHECK(ngx_pivot_lookup("de", "krieg", 5, NULL, 4) == 0);
-	CHECK(ngx_pivot_lookup("xx", "krieg", 5, out, 4) == 0);
-	CHECK(ngx_pivot_lookup("", "krieg", 5, out, 4) == 0);
+	uint32_t out[NGI_PIVOT_MAX_TARGETS];
+	CHECK(ngi_pivot_lookup(NULL, "krieg", 5, out, 4) == 0);
+	CHECK(ngi_pivot_lookup("de", NULL, 5, out, 4) == 0);
+	CHECK(ngi_pivot_lookup("de", "krieg", 0, out, 4) == 0);
+	CHECK(ngi_pivot_lookup("de", "krieg", 5, out, 0) == 0);
+	CHECK(ngi_pivot_lookup("de", "krieg", 5, NULL, 4) == 0);
+	CHECK(ngi_pivot_lookup("xx", "krieg", 5, out, 4) == 0);
+	CHECK(ngi_pivot_lookup("", "krieg", 5, out, 4) == 0);
 	/* a long word, a mixed-script one, a lone combining mark */
 	size_t big = 10000;
 	char *w = malloc(big + 1);
 	memset(w, 'a', big);
 	w[big] = '\0';
-	CHECK(ngx_pivot_lookup("de", w, big, out, 4) <= 4);
-	CHECK(ngx_pivot_lookup("pl", w, big, out, 4) <= 4);
-	char key[NGX_PIVOT_MAX_KEY];
-	CHECK(ngx_pivot_key("pl", w, big, key) == NGX_PIVOT_PREFIX);
-	CHECK(ngx_pivot_key("de", w, big, key) == NGX_PIVOT_MAX_KEY - 1);
+	CHECK(ngi_pivot_lookup("de", w, big, out, 4) <= 4);
+	CHECK(ngi_pivot_lookup("pl", w, big, out, 4) <= 4);
+	char key[NGI_PIVOT_MAX_KEY];
+	CHECK(ngi_pivot_key("pl", w, big, key) == NGI_PIVOT_PREFIX);
+	CHECK(ngi_pivot_key("de", w, big, key) == NGI_PIVOT_MAX_KEY - 1);
 	free(w);
-	CHECK(ngx_pivot_lookup("ru", "Путinа", strlen("Путinа"), out, 4) <= 4);
-	CHECK(ngx_pivot_key("pl", "\xcc\x81", 2, key) == 2);
-	CHECK(ngx_pivot_key("pl", "", 0, key) == 0 && key[0] == '\0');
+	CHECK(ngi_pivot_lookup("ru", "Путinа", strlen("Путinа"), out, 4) <= 4);
+	CHECK(ngi_pivot_key("pl", "\xcc\x81", 2, key) == 2);
+	CHECK(ngi_pivot_key("pl", "", 0, key) == 0 && key[0] == '\0');
 
 	/* options out of range; NULL mentions with a count */
-	ngx_pivot_options o;
-	ngx_pivot_options_init(&o);
-	ngx_term *t = NULL;
+	ngi_pivot_options o;
+	ngi_pivot_options_init(&o);
+	ngi_term *t = NULL;
 	uint32_t n = 7;
 	o.title_weight = 100;
-	CHECK(ngx_pivot_terms(NULL, NULL, 0, NULL, NULL, 0, &o, &arena, &t, &n) ==
+	CHECK(ngi_pivot_terms(NULL, NULL, 0, NULL, NULL, 0, &o, &arena, &t, &n) ==
 	      NG_ERR_USAGE);
 	CHECK(n == 7 && t == NULL);
-	CHECK(ngx_pivot_terms(NULL, NULL, 3, NULL, NULL, 0, NULL, &arena, &t, &n) ==
+	CHECK(ngi_pivot_terms(NULL, NULL, 3, NULL, NULL, 0, NULL, &arena, &t, &n) ==
 	      NG_ERR_USAGE);
 	/* no document: an empty bag */
-	CHECK(ngx_pivot_terms(NULL, NULL, 0, NULL, NULL, 0, NULL, &arena, &t, &n) ==
+	CHECK(ngi_pivot_terms(NULL, NULL, 0, NULL, NULL, 0, NULL, &arena, &t, &n) ==
 	      NG_OK);
 	CHECK(n == 0);
 
 	/* 10,000 capitalised words in a row, in mixed scripts */
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	for (int i = 0; i < 10000; i++)
-		ngx_buf_puts(&b, i % 3 ? "Krieg Путин " : "Wojna ");
-	ngx_arena_reset(&arena);
-	ngx_term *bag = NULL;
+		ngi_buf_puts(&b, i % 3 ? "Krieg Путин " : "Wojna ");
+	ngi_arena_reset(&arena);
+	ngi_term *bag = NULL;
 	uint32_t nb = 0;
 	CHECK(bag_of(b.data, b.len, &bag, &nb) == 0);
 	CHECK(nb > 0 && nb < 100);
 	for (uint32_t i = 1; i < nb; i++)
 		CHECK(bag[i - 1].term < bag[i].term);
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 
 	/* empty bags score 0; the idf of an unseen term is finite */
-	ngx_xling_idf idf;
-	ngx_xling_idf_init(&idf);
-	CHECK(ngx_xling_similarity(&idf, NULL, 0, NULL, 0) == 0);
-	CHECK(ngx_xling_similarity(&idf, bag, nb, NULL, 0) == 0);
-	CHECK(ngx_xling_idf_of(&idf, 12345) > 0);
-	ngx_xling_idf_free(&idf);
-	ngx_xling_idf_free(NULL);
+	ngi_xling_idf idf;
+	ngi_xling_idf_init(&idf);
+	CHECK(ngi_xling_similarity(&idf, NULL, 0, NULL, 0) == 0);
+	CHECK(ngi_xling_similarity(&idf, bag, nb, NULL, 0) == 0);
+	CHECK(ngi_xling_idf_of(&idf, 12345) > 0);
+	ngi_xling_idf_free(&idf);
+	ngi_xling_idf_free(NULL);
 }
 
 int main(void)
 {
-	if (ngx_text_ctx_new(&tc) || ngx_entity_ctx_new(&ec)) {
+	if (ngi_text_ctx_new(&tc) || ngi_entity_ctx_new(&ec)) {
 		fprintf(stderr, "test_pivot: cannot start the analysers\n");
 		return 1;
 	}
-	ngx_arena_init(&arena, 1 << 20);
+	ngi_arena_init(&arena, 1 << 20);
 	test_keys();
 	test_lookups();
 	test_seeds();
 	test_bad_input();
-	ngx_arena_free(&arena);
-	ngx_entity_ctx_free(ec);
-	ngx_text_ctx_free(tc);
+	ngi_arena_free(&arena);
+	ngi_entity_ctx_free(ec);
+	ngi_text_ctx_free(tc);
 	return check_report("test_pivot");
 }

@@ -21,7 +21,7 @@
 
 typedef struct got_record {
 	char *source, *id, *url, *title, *outlet, *lang, *published;
-	ngx_pub_source published_source;
+	ngi_pub_source published_source;
 	long long record_no, offset;
 	char *text; /* NULL when longer than KEEP_TEXT */
 	size_t text_len;
@@ -50,7 +50,7 @@ static char *dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-static ng_status on_record(void *ctx, const ngx_record *r)
+static ng_status on_record(void *ctx, const ngi_record *r)
 {
 	capture *c = ctx;
 	if (c->n_rec < MAX_KEEP) {
@@ -70,7 +70,7 @@ static ng_status on_record(void *ctx, const ngx_record *r)
 		g->invalid_utf8 = r->invalid_utf8;
 		g->text_ok = r->text && r->text[r->text_len] == '\0' &&
 			     strlen(r->text) == r->text_len &&
-			     ngx_utf8_valid_prefix(r->text, r->text_len) ==
+			     ngi_utf8_valid_prefix(r->text, r->text_len) ==
 				     r->text_len;
 		if (r->text_len <= KEEP_TEXT)
 			g->text = strdup(r->text);
@@ -112,9 +112,9 @@ static void capture_clear(capture *c)
 	memset(c, 0, sizeof *c);
 }
 
-static ngx_diag_sink sink_for(capture *c)
+static ngi_diag_sink sink_for(capture *c)
 {
-	ngx_diag_sink s = {on_diag, c, 0, 0};
+	ngi_diag_sink s = {on_diag, c, 0, 0};
 	return s;
 }
 
@@ -151,7 +151,7 @@ static char *tmp_path(const char *rel)
 
 static void remember(const char *path)
 {
-	if (n_made < NGX_ARRAY_LEN(made))
+	if (n_made < NGI_ARRAY_LEN(made))
 		made[n_made++] = strdup(path);
 }
 
@@ -199,38 +199,38 @@ static void test_seeds(void)
 	static const struct {
 		const char *id;
 		const char *published;
-		ngx_pub_source source;
+		ngi_pub_source source;
 		const char *outlet;
 		const char *title;
 		const char *text_start;
 	} want[] = {
-		{"000_58e73d3533bae044", "2024-10-27", NGX_PUB_HEADER, "MENAFN",
+		{"000_58e73d3533bae044", "2024-10-27", NGI_PUB_HEADER, "MENAFN",
 		 NULL, "Russian President Vladimir has refuted recent claims"},
-		{"001_5d9da47f99b66cba", NULL, NGX_PUB_NONE, NULL,
+		{"001_5d9da47f99b66cba", NULL, NGI_PUB_NONE, NULL,
 		 "The Russian president has said all allegations about the GOP "
 		 "candidate\xE2\x80\x99s ties to Moscow have already been put to rest",
 		 "Russian President Vladimir Putin has denied media reports"},
-		{"002_ecfb8b0ff7967163", NULL, NGX_PUB_NONE, NULL, NULL,
+		{"002_ecfb8b0ff7967163", NULL, NGI_PUB_NONE, NULL, NULL,
 		 "Der russische Pr\xC3\xA4sident Wladimir Putin"},
-		{"003_b25523e41b776a03", "2024-11-11T11:49:00", NGX_PUB_HEADER,
+		{"003_b25523e41b776a03", "2024-11-11T11:49:00", NGI_PUB_HEADER,
 		 "TASS", NULL, "Kremlin spokesman denies media reports"},
-		{"004_3ecbcb9470ad91fc", "--11-12", NGX_PUB_DATELINE, "TASS",
+		{"004_3ecbcb9470ad91fc", "--11-12", NGI_PUB_DATELINE, "TASS",
 		 "Putin refuses to understand attempts to accuse Russia of US "
 		 "election meddling - Kremlin",
 		 "Russian Politics & Diplomacy\n"},
 	};
 	capture *c = calloc(1, sizeof *c);
-	ngx_diag_sink sink = sink_for(c);
-	ngx_read_stats stats = {0};
-	ng_status st = ngx_read_path(SEED_DIR, on_record, c, &sink, &stats);
+	ngi_diag_sink sink = sink_for(c);
+	ngi_read_stats stats = {0};
+	ng_status st = ngi_read_path(SEED_DIR, on_record, c, &sink, &stats);
 	CHECK(st == NG_OK);
-	CHECK(c->n_rec == NGX_ARRAY_LEN(want));
+	CHECK(c->n_rec == NGI_ARRAY_LEN(want));
 	CHECK_MSG(c->n_diag == 0, "%zu diagnostics, first: %s", c->n_diag,
 		  c->n_diag ? c->diag[0].message : "");
 	CHECK(stats.files == 5 && stats.records == 5 && stats.failed == 0);
 	CHECK(stats.bytes == 2189 + 2525 + 2487 + 3235 + 2180);
 	CHECK(stats.invalid_utf8 == 0);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(want) && i < c->n_rec; i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(want) && i < c->n_rec; i++) {
 		const got_record *g = &c->rec[i];
 		char source[256];
 		snprintf(source, sizeof source, "%s/%s.txt", SEED_DIR, want[i].id);
@@ -238,7 +238,7 @@ static void test_seeds(void)
 		CHECK_STR(g->id, want[i].id);
 		CHECK_STR(g->published, want[i].published);
 		CHECK_MSG(g->published_source == want[i].source, "%s: source %s",
-			  want[i].id, ngx_pub_source_name(g->published_source));
+			  want[i].id, ngi_pub_source_name(g->published_source));
 		CHECK_STR(g->outlet, want[i].outlet);
 		CHECK_STR(g->title, want[i].title);
 		CHECK_MSG(starts_with(g->text, want[i].text_start),
@@ -271,85 +271,85 @@ static void test_text_rules(void)
 		const char *id;
 		const char *title;
 		const char *published;
-		ngx_pub_source source;
+		ngi_pub_source source;
 		const char *outlet;
 		const char *text; /* the whole body */
 	} cases[] = {
 		{"dir/x.txt", "date 2024-10-27 (MENAFN) Body starts here. More.",
-		 "x", NULL, "2024-10-27", NGX_PUB_HEADER, "MENAFN",
+		 "x", NULL, "2024-10-27", NGI_PUB_HEADER, "MENAFN",
 		 "Body starts here. More."},
 		{"a.b.txt", " date 2024-11-11 11:49 - Monday\n\nTitle line here\n\nBody text.\n",
-		 "a.b", "Title line here", "2024-11-11T11:49:00", NGX_PUB_HEADER,
+		 "a.b", "Title line here", "2024-11-11T11:49:00", NGI_PUB_HEADER,
 		 NULL, "Body text."},
 		{"n", "DATE 2024-02-29 | echo\nBody.", "n", NULL, "2024-02-29",
-		 NGX_PUB_HEADER, NULL, "Body."},
+		 NGI_PUB_HEADER, NULL, "Body."},
 		{"n", "date 2024-10-27T08:05 (AFP)\nBody.", "n", NULL,
-		 "2024-10-27T08:05:00", NGX_PUB_HEADER, "AFP", "Body."},
+		 "2024-10-27T08:05:00", NGI_PUB_HEADER, "AFP", "Body."},
 		{"n", "date 2024-13-01 text\nBody.", "n", "date 2024-13-01 text",
-		 NULL, NGX_PUB_NONE, NULL, "Body."},
+		 NULL, NGI_PUB_NONE, NULL, "Body."},
 		{"n", "date 2023-02-29\nBody.", "n", "date 2023-02-29", NULL,
-		 NGX_PUB_NONE, NULL, "Body."}, /* not a leap year */
+		 NGI_PUB_NONE, NULL, "Body."}, /* not a leap year */
 		{"n", "LONDON (Reuters) - Ministers met on Tuesday.\nMore.", "n",
-		 NULL, NULL, NGX_PUB_NONE, "Reuters",
+		 NULL, NULL, NGI_PUB_NONE, "Reuters",
 		 "LONDON (Reuters) - Ministers met on Tuesday.\nMore."},
 		{"n", "WASHINGTON, Nov. 5 (AP) \xE2\x80\x94 The vote began.", "n",
-		 NULL, "--11-05", NGX_PUB_DATELINE, "AP",
+		 NULL, "--11-05", NGI_PUB_DATELINE, "AP",
 		 "WASHINGTON, Nov. 5 (AP) \xE2\x80\x94 The vote began."},
 		{"n", "Headline Here\n\nMOSCOW, 12 \xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F. "
 		      "/\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1/. Text.",
-		 "n", "Headline Here", "--11-12", NGX_PUB_DATELINE,
+		 "n", "Headline Here", "--11-12", NGI_PUB_DATELINE,
 		 "\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1",
 		 "MOSCOW, 12 \xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F. "
 		 "/\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1/. Text."},
 		{"n", "BERLIN, 3. M\xC3\xA4rz (dpa) - Text.", "n", NULL, "--03-03",
-		 NGX_PUB_DATELINE, "dpa", "BERLIN, 3. M\xC3\xA4rz (dpa) - Text."},
+		 NGI_PUB_DATELINE, "dpa", "BERLIN, 3. M\xC3\xA4rz (dpa) - Text."},
 		{"n", "NEW YORK, December 1 - Markets fell.", "n", NULL, "--12-01",
-		 NGX_PUB_DATELINE, NULL, "NEW YORK, December 1 - Markets fell."},
-		{"n", "PARIS, 31 avril /AFP/ - x", "n", NULL, NULL, NGX_PUB_NONE,
+		 NGI_PUB_DATELINE, NULL, "NEW YORK, December 1 - Markets fell."},
+		{"n", "PARIS, 31 avril /AFP/ - x", "n", NULL, NULL, NGI_PUB_NONE,
 		 NULL, "PARIS, 31 avril /AFP/ - x"},
 		{"n", "Title With CRLF\r\n\r\nBody line one.\r\n", "n",
-		 "Title With CRLF", NULL, NGX_PUB_NONE, NULL, "Body line one."},
+		 "Title With CRLF", NULL, NGI_PUB_NONE, NULL, "Body line one."},
 		{"n", "LINK\n\nShort title\n\nBody.", "n", "Short title", NULL,
-		 NGX_PUB_NONE, NULL, "Body."},
-		{"n", "Hello world\n", "n", NULL, NULL, NGX_PUB_NONE, NULL,
+		 NGI_PUB_NONE, NULL, "Body."},
+		{"n", "Hello world\n", "n", NULL, NULL, NGI_PUB_NONE, NULL,
 		 "Hello world"},
 		{"n", "date 2024-11-11\nMOSCOW, November 11. /TASS/. Text.", "n",
-		 NULL, "2024-11-11", NGX_PUB_HEADER, "TASS",
+		 NULL, "2024-11-11", NGI_PUB_HEADER, "TASS",
 		 "MOSCOW, November 11. /TASS/. Text."},
 		{"n", "He said \xE2\x80\x9Cno.\xE2\x80\x9D\nMore text.", "n", NULL,
-		 NULL, NGX_PUB_NONE, NULL,
+		 NULL, NGI_PUB_NONE, NULL,
 		 "He said \xE2\x80\x9Cno.\xE2\x80\x9D\nMore text."},
 		{"n", "Is this a question?\nMore text.", "n", NULL, NULL,
-		 NGX_PUB_NONE, NULL, "Is this a question?\nMore text."},
+		 NGI_PUB_NONE, NULL, "Is this a question?\nMore text."},
 		{"n", "one two three four five six seven eight nine ten eleven "
 		      "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
 		      "nineteen twenty 21 22 23 24 25 26 27 28 29 30 31\nMore.",
-		 "n", NULL, NULL, NGX_PUB_NONE, NULL,
+		 "n", NULL, NULL, NGI_PUB_NONE, NULL,
 		 "one two three four five six seven eight nine ten eleven "
 		 "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
 		 "nineteen twenty 21 22 23 24 25 26 27 28 29 30 31\nMore."},
 		{"n", "\xEF\xBB\xBFTitle\n\nBody.", "n", "Title", NULL,
-		 NGX_PUB_NONE, NULL, "Body."},
+		 NGI_PUB_NONE, NULL, "Body."},
 		{"n", "\xC2\xA0 date 2024-01-02 (AFP) Text.", "n", NULL,
-		 "2024-01-02", NGX_PUB_HEADER, "AFP", "Text."},
+		 "2024-01-02", NGI_PUB_HEADER, "AFP", "Text."},
 		{"n", "date 2024-01-02 (MENAFN) MOSCOW, January 2. /TASS/. Text.",
-		 "n", NULL, "2024-01-02", NGX_PUB_HEADER, "MENAFN",
+		 "n", NULL, "2024-01-02", NGI_PUB_HEADER, "MENAFN",
 		 "MOSCOW, January 2. /TASS/. Text."},
 		{"n", "Title\nl2.\nl3.\nl4.\nl5.\nl6.\nMOSCOW, May 1. /TASS/. x.",
-		 "n", "Title", NULL, NGX_PUB_NONE, NULL,
+		 "n", "Title", NULL, NGI_PUB_NONE, NULL,
 		 "l2.\nl3.\nl4.\nl5.\nl6.\nMOSCOW, May 1. /TASS/. x."},
 		{"n", "Title\nl2.\nl3.\nl4.\nl5.\nMOSCOW, May 1. /TASS/. x.", "n",
-		 "Title", "--05-01", NGX_PUB_DATELINE, "TASS",
+		 "Title", "--05-01", NGI_PUB_DATELINE, "TASS",
 		 "l2.\nl3.\nl4.\nl5.\nMOSCOW, May 1. /TASS/. x."},
 		{"-", "Stdin title\nBody.", "stdin", "Stdin title", NULL,
-		 NGX_PUB_NONE, NULL, "Body."},
-		{"dir/.txt", "x.", ".txt", NULL, NULL, NGX_PUB_NONE, NULL, "x."},
+		 NGI_PUB_NONE, NULL, "Body."},
+		{"dir/.txt", "x.", ".txt", NULL, NULL, NGI_PUB_NONE, NULL, "x."},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
 		capture *c = calloc(1, sizeof *c);
-		ngx_diag_sink sink = sink_for(c);
-		ngx_read_stats stats = {0};
-		ng_status st = ngx_read_text_article(cases[i].name, cases[i].in,
+		ngi_diag_sink sink = sink_for(c);
+		ngi_read_stats stats = {0};
+		ng_status st = ngi_read_text_article(cases[i].name, cases[i].in,
 						     strlen(cases[i].in), on_record,
 						     c, &sink, &stats);
 		CHECK_MSG(st == NG_OK && c->n_rec == 1 && c->n_diag == 0,
@@ -391,11 +391,11 @@ static void test_text_problems(void)
 		{"ab\0\0\0\0cdefghijklmnopqrstuvwxyz", 30, "binary", 2},
 		{"\xFF\xFE\xFD\xFC text", 9, "binary", 0},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(refused); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(refused); i++) {
 		capture *c = calloc(1, sizeof *c);
-		ngx_diag_sink sink = sink_for(c);
-		ngx_read_stats stats = {0};
-		ng_status st = ngx_read_text_article("f.txt", refused[i].in,
+		ngi_diag_sink sink = sink_for(c);
+		ngi_read_stats stats = {0};
+		ng_status st = ngi_read_text_article("f.txt", refused[i].in,
 						     refused[i].len, on_record, c,
 						     &sink, &stats);
 		CHECK_MSG(st == NG_ERR_INPUT, "refused case %zu: status %d", i,
@@ -427,9 +427,9 @@ static void test_text_problems(void)
 	in[200] = '\0';
 	in[sizeof in - 1] = '.';
 	capture *c = calloc(1, sizeof *c);
-	ngx_diag_sink sink = sink_for(c);
-	ngx_read_stats stats = {0};
-	ng_status st = ngx_read_text_article("bad.txt", in, sizeof in, on_record,
+	ngi_diag_sink sink = sink_for(c);
+	ngi_read_stats stats = {0};
+	ng_status st = ngi_read_text_article("bad.txt", in, sizeof in, on_record,
 					     c, &sink, &stats);
 	CHECK(st == NG_OK && c->n_rec == 1 && c->n_diag == 1);
 	const got_diag *d = find_diag(c, NG_DIAG_WARNING, "4 invalid UTF-8");
@@ -449,7 +449,7 @@ static void test_text_problems(void)
 	/* With a BOM the offset still counts from the start of the file. */
 	static const char bom[] = "\xEF\xBB\xBFText \x80 here.";
 	sink = sink_for(c);
-	CHECK(ngx_read_text_article("bom.txt", bom, sizeof bom - 1, on_record, c,
+	CHECK(ngi_read_text_article("bom.txt", bom, sizeof bom - 1, on_record, c,
 				    &sink, NULL) == NG_OK);
 	CHECK(c->n_diag == 1 && c->diag[0].offset == 8);
 	capture_clear(c);
@@ -476,21 +476,21 @@ static void test_jsonl(void)
 		/* 13 */ "",
 		/* 14 */ "{\"text\":\"last, no newline\"}",
 	};
-	size_t n_lines = NGX_ARRAY_LEN(lines);
-	long long offsets[NGX_ARRAY_LEN(lines)];
-	ngx_buf doc;
-	ngx_buf_init(&doc, 0);
+	size_t n_lines = NGI_ARRAY_LEN(lines);
+	long long offsets[NGI_ARRAY_LEN(lines)];
+	ngi_buf doc;
+	ngi_buf_init(&doc, 0);
 	for (size_t i = 0; i < n_lines; i++) {
 		offsets[i] = (long long)doc.len;
-		ngx_buf_puts(&doc, lines[i]);
+		ngi_buf_puts(&doc, lines[i]);
 		if (i + 1 < n_lines)
-			ngx_buf_putc(&doc, '\n');
+			ngi_buf_putc(&doc, '\n');
 	}
 
 	capture *c = calloc(1, sizeof *c);
-	ngx_diag_sink sink = sink_for(c);
-	ngx_read_stats stats = {0};
-	ng_status st = ngx_read_jsonl("in/feed.jsonl", doc.data, doc.len,
+	ngi_diag_sink sink = sink_for(c);
+	ngi_read_stats stats = {0};
+	ng_status st = ngi_read_jsonl("in/feed.jsonl", doc.data, doc.len,
 				      on_record, c, &sink, &stats);
 	CHECK(st == NG_ERR_INPUT);
 
@@ -507,8 +507,8 @@ static void test_jsonl(void)
 		{11, "feed.jsonl:11", "nul \xEF\xBF\xBD here", 1},
 		{14, "feed.jsonl:14", "last, no newline", 0},
 	};
-	CHECK(c->n_rec == NGX_ARRAY_LEN(good));
-	for (size_t i = 0; i < NGX_ARRAY_LEN(good) && i < c->n_rec; i++) {
+	CHECK(c->n_rec == NGI_ARRAY_LEN(good));
+	for (size_t i = 0; i < NGI_ARRAY_LEN(good) && i < c->n_rec; i++) {
 		const got_record *g = &c->rec[i];
 		CHECK_MSG(g->record_no == good[i].line, "record %zu: line %lld", i,
 			  g->record_no);
@@ -522,13 +522,13 @@ static void test_jsonl(void)
 	if (c->n_rec >= 2) {
 		const got_record *g = &c->rec[0];
 		CHECK_STR(g->published, "2024-10-27");
-		CHECK(g->published_source == NGX_PUB_METADATA);
+		CHECK(g->published_source == NGI_PUB_METADATA);
 		CHECK_STR(g->outlet, "TASS");
 		CHECK_STR(g->url, "http://x/1");
 		CHECK_STR(g->lang, "en");
 		CHECK_STR(g->title, "T");
 		CHECK(c->rec[1].published == NULL &&
-		      c->rec[1].published_source == NGX_PUB_NONE &&
+		      c->rec[1].published_source == NGI_PUB_NONE &&
 		      c->rec[1].url == NULL);
 	}
 
@@ -548,8 +548,8 @@ static void test_jsonl(void)
 		{NG_DIAG_WARNING, 11, "NUL", 0},
 		{NG_DIAG_ERROR, 12, "after the value at column 21", 0},
 	};
-	CHECK_MSG(c->n_diag == NGX_ARRAY_LEN(diags), "%zu diagnostics", c->n_diag);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(diags); i++) {
+	CHECK_MSG(c->n_diag == NGI_ARRAY_LEN(diags), "%zu diagnostics", c->n_diag);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(diags); i++) {
 		const got_diag *d = NULL;
 		for (size_t k = 0; k < c->n_diag && k < MAX_KEEP; k++)
 			if (c->diag[k].record == diags[i].line &&
@@ -572,7 +572,7 @@ static void test_jsonl(void)
 
 	/* Only blank lines: reported like an empty text file. */
 	sink = sink_for(c);
-	CHECK(ngx_read_jsonl("e.jsonl", "\n  \n\r\n", 6, on_record, c, &sink,
+	CHECK(ngi_read_jsonl("e.jsonl", "\n  \n\r\n", 6, on_record, c, &sink,
 			     NULL) == NG_ERR_INPUT);
 	CHECK(c->n_rec == 0 && find_diag(c, NG_DIAG_ERROR, "empty"));
 	capture_clear(c);
@@ -580,12 +580,12 @@ static void test_jsonl(void)
 	/* The callback's status stops the reading. */
 	c->stop_after = 1;
 	sink = sink_for(c);
-	CHECK(ngx_read_jsonl("s.jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}", 25,
+	CHECK(ngi_read_jsonl("s.jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}", 25,
 			     on_record, c, &sink, NULL) == NG_ERR_USAGE);
 	CHECK(c->n_rec == 1);
 	capture_clear(c);
 	free(c);
-	ngx_buf_free(&doc);
+	ngi_buf_free(&doc);
 }
 
 /* ---- files and directories --------------------------------------------------- */
@@ -632,18 +632,18 @@ static void test_walk(void)
 		{"tree/h.txt", "h", 1, "Caf\xEF\xBF\xBD au lait."},
 	};
 	capture *c = calloc(1, sizeof *c);
-	ngx_diag_sink sink = sink_for(c);
-	ngx_read_stats stats = {0};
-	ng_status st = ngx_read_path(tmp_path("tree"), on_record, c, &sink, &stats);
+	ngi_diag_sink sink = sink_for(c);
+	ngi_read_stats stats = {0};
+	ng_status st = ngi_read_path(tmp_path("tree"), on_record, c, &sink, &stats);
 	CHECK(st == NG_ERR_INPUT);
-	CHECK_MSG(c->n_rec == NGX_ARRAY_LEN(want), "%zu records", c->n_rec);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(want) && i < c->n_rec; i++) {
+	CHECK_MSG(c->n_rec == NGI_ARRAY_LEN(want), "%zu records", c->n_rec);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(want) && i < c->n_rec; i++) {
 		CHECK_STR(c->rec[i].source, tmp_path(want[i].rel));
 		CHECK_STR(c->rec[i].id, want[i].id);
 		CHECK(c->rec[i].record_no == want[i].record_no);
 		CHECK_STR(c->rec[i].text, want[i].text);
 	}
-	if (c->n_rec == NGX_ARRAY_LEN(want)) {
+	if (c->n_rec == NGI_ARRAY_LEN(want)) {
 		CHECK(c->rec[4].offset == 5);  /* after "oops\n" */
 		CHECK(c->rec[6].offset == 1);  /* after the blank first line */
 		CHECK_STR(c->rec[7].title, "{not json at all}");
@@ -668,14 +668,14 @@ static void test_walk(void)
 
 	/* One file by name; a missing one; the callback stopping the walk. */
 	sink = sink_for(c);
-	CHECK(ngx_read_path(tmp_path("tree/b.txt"), on_record, c, &sink, NULL) ==
+	CHECK(ngi_read_path(tmp_path("tree/b.txt"), on_record, c, &sink, NULL) ==
 	      NG_OK);
 	CHECK(c->n_rec == 1 && c->n_diag == 0);
 	capture_clear(c);
 
 	sink = sink_for(c);
 	memset(&stats, 0, sizeof stats);
-	CHECK(ngx_read_path(tmp_path("tree/nope.txt"), on_record, c, &sink,
+	CHECK(ngi_read_path(tmp_path("tree/nope.txt"), on_record, c, &sink,
 			    &stats) == NG_ERR_INPUT);
 	CHECK(c->n_rec == 0 && c->n_diag == 1 && stats.failed == 1);
 	CHECK(c->n_diag == 1 && c->diag[0].severity == NG_DIAG_ERROR &&
@@ -685,7 +685,7 @@ static void test_walk(void)
 
 	c->stop_after = 2;
 	sink = sink_for(c);
-	CHECK(ngx_read_path(tmp_path("tree"), on_record, c, &sink, NULL) ==
+	CHECK(ngi_read_path(tmp_path("tree"), on_record, c, &sink, NULL) ==
 	      NG_ERR_USAGE);
 	CHECK(c->n_rec == 2);
 	capture_clear(c);
@@ -712,7 +712,7 @@ static int write_big_line(FILE *f, const char *head, size_t n_a,
 static void test_long_lines(void)
 {
 	const size_t fifty = (size_t)50 << 20;
-	const size_t over = NGX_READ_MAX_LINE + ((size_t)1 << 20);
+	const size_t over = NGI_READ_MAX_LINE + ((size_t)1 << 20);
 	char big[512], huge[512];
 	snprintf(big, sizeof big, "%s", tmp_path("big.jsonl"));
 	snprintf(huge, sizeof huge, "%s", tmp_path("huge.dat"));
@@ -732,9 +732,9 @@ static void test_long_lines(void)
 	remember(huge);
 
 	capture *c = calloc(1, sizeof *c);
-	ngx_diag_sink sink = sink_for(c);
-	ngx_read_stats stats = {0};
-	CHECK(ngx_read_path(big, on_record, c, &sink, &stats) == NG_OK);
+	ngi_diag_sink sink = sink_for(c);
+	ngi_read_stats stats = {0};
+	CHECK(ngi_read_path(big, on_record, c, &sink, &stats) == NG_OK);
 	CHECK(c->n_rec == 2 && c->n_diag == 0);
 	if (c->n_rec == 2) {
 		CHECK_STR(c->rec[0].id, "big");
@@ -749,7 +749,7 @@ static void test_long_lines(void)
 
 	sink = sink_for(c);
 	memset(&stats, 0, sizeof stats);
-	CHECK(ngx_read_path(huge, on_record, c, &sink, &stats) == NG_ERR_INPUT);
+	CHECK(ngi_read_path(huge, on_record, c, &sink, &stats) == NG_ERR_INPUT);
 	CHECK(c->n_rec == 1 && c->n_diag == 1);
 	if (c->n_diag == 1) {
 		CHECK(c->diag[0].severity == NG_DIAG_ERROR &&
@@ -771,15 +771,15 @@ static void test_long_lines(void)
 static void test_names(void)
 {
 	static const struct {
-		ngx_pub_source s;
+		ngi_pub_source s;
 		const char *name;
 	} cases[] = {
-		{NGX_PUB_NONE, "none"},         {NGX_PUB_METADATA, "metadata"},
-		{NGX_PUB_HEADER, "header"},     {NGX_PUB_DATELINE, "dateline"},
-		{NGX_PUB_TEXT, "text"},         {NGX_PUB_OVERRIDE, "override"},
+		{NGI_PUB_NONE, "none"},         {NGI_PUB_METADATA, "metadata"},
+		{NGI_PUB_HEADER, "header"},     {NGI_PUB_DATELINE, "dateline"},
+		{NGI_PUB_TEXT, "text"},         {NGI_PUB_OVERRIDE, "override"},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++)
-		CHECK_STR(ngx_pub_source_name(cases[i].s), cases[i].name);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++)
+		CHECK_STR(ngi_pub_source_name(cases[i].s), cases[i].name);
 }
 
 int main(void)

@@ -19,20 +19,20 @@
 enum { F_WMIN, F_WMAX, F_SMIN, F_SMAX, F_SJ, F_LCSMIN, F_LCSMAX, F_BIGRAM,
        F_NUM, F_NUMDIFF, F_NAMES, F_LEN };
 
-static int features_of(ngx_text_ctx *tc, const char *a, const char *b,
-		       double f[NGX_SIM_N_FEATURES])
+static int features_of(ngi_text_ctx *tc, const char *a, const char *b,
+		       double f[NGI_SIM_N_FEATURES])
 {
-	ngx_arena ar;
-	ngx_arena_init(&ar, 0);
-	ngx_doc da, db;
-	ngx_sim_sentence sa, sb;
-	int ok = ngx_text_analyze(tc, a, strlen(a), "en", &ar, &da) == NG_OK &&
-		 ngx_text_analyze(tc, b, strlen(b), "en", &ar, &db) == NG_OK &&
-		 ngx_sim_prepare(&da, 0, da.n_tokens, &ar, &sa) == NG_OK &&
-		 ngx_sim_prepare(&db, 0, db.n_tokens, &ar, &sb) == NG_OK;
+	ngi_arena ar;
+	ngi_arena_init(&ar, 0);
+	ngi_doc da, db;
+	ngi_sim_sentence sa, sb;
+	int ok = ngi_text_analyze(tc, a, strlen(a), "en", &ar, &da) == NG_OK &&
+		 ngi_text_analyze(tc, b, strlen(b), "en", &ar, &db) == NG_OK &&
+		 ngi_sim_prepare(&da, 0, da.n_tokens, &ar, &sa) == NG_OK &&
+		 ngi_sim_prepare(&db, 0, db.n_tokens, &ar, &sb) == NG_OK;
 	if (ok)
-		ngx_sim_features(&sa, &sb, f);
-	ngx_arena_free(&ar);
+		ngi_sim_features(&sa, &sb, f);
+	ngi_arena_free(&ar);
 	return ok;
 }
 
@@ -89,27 +89,27 @@ static const sim_case sim_cases[] = {
 
 static void test_sentence_sim(void)
 {
-	ngx_text_ctx *tc = NULL;
-	CHECK(ngx_text_ctx_new(&tc) == NG_OK);
+	ngi_text_ctx *tc = NULL;
+	CHECK(ngi_text_ctx_new(&tc) == NG_OK);
 	if (!tc)
 		return;
-	for (size_t i = 0; i < NGX_ARRAY_LEN(sim_cases); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(sim_cases); i++) {
 		const sim_case *c = &sim_cases[i];
-		double f[NGX_SIM_N_FEATURES];
+		double f[NGI_SIM_N_FEATURES];
 		CHECK(features_of(tc, c->a, c->b, f));
 		CHECK_MSG(f[c->feature] >= c->lo - 1e-9 &&
 				  f[c->feature] <= c->hi + 1e-9,
 			  "case %zu \"%s\" / \"%s\": %s = %g, want [%g, %g]", i,
-			  c->a, c->b, ngx_sim_feature_names[c->feature],
+			  c->a, c->b, ngi_sim_feature_names[c->feature],
 			  f[c->feature], c->lo, c->hi);
 		/* symmetric, finite, in [0, 1] */
-		double g[NGX_SIM_N_FEATURES];
+		double g[NGI_SIM_N_FEATURES];
 		CHECK(features_of(tc, c->b, c->a, g));
-		for (int j = 0; j < NGX_SIM_N_FEATURES; j++) {
+		for (int j = 0; j < NGI_SIM_N_FEATURES; j++) {
 			CHECK_MSG(fabs(f[j] - g[j]) < 1e-12 && f[j] >= 0 &&
 					  f[j] <= 1 && isfinite(f[j]),
 				  "case %zu feature %s: %g vs %g", i,
-				  ngx_sim_feature_names[j], f[j], g[j]);
+				  ngi_sim_feature_names[j], f[j], g[j]);
 		}
 	}
 	/* a sentence longer than the LCS cap does not overflow */
@@ -119,12 +119,12 @@ static void test_sentence_sim(void)
 		for (size_t i = 0; i < n; i++)
 			memcpy(big + 4 * i, "abc ", 4);
 		big[4 * n] = '\0';
-		double f[NGX_SIM_N_FEATURES];
+		double f[NGI_SIM_N_FEATURES];
 		CHECK(features_of(tc, big, big, f));
 		CHECK(f[F_LCSMIN] == 1.0);
 		free(big);
 	}
-	ngx_text_ctx_free(tc);
+	ngi_text_ctx_free(tc);
 }
 
 /* ---- logistic regression ---------------------------------------------- */
@@ -140,29 +140,29 @@ static void test_logreg(void)
 		x[i * 3 + 2] = 3.0;
 		y[i] = i >= 10;
 	}
-	ngx_logreg m, m2;
-	CHECK(ngx_logreg_train(&m, x, y, 20, 3, NULL) == NG_OK);
-	CHECK(ngx_logreg_train(&m2, x, y, 20, 3, NULL) == NG_OK);
+	ngi_logreg m, m2;
+	CHECK(ngi_logreg_train(&m, x, y, 20, 3, NULL) == NG_OK);
+	CHECK(ngi_logreg_train(&m2, x, y, 20, 3, NULL) == NG_OK);
 	CHECK(memcmp(&m, &m2, sizeof m) == 0); /* deterministic */
 	int right = 0;
 	for (int i = 0; i < 20; i++)
-		right += (ngx_logreg_prob(&m, x + i * 3) >= 0.5) == y[i];
+		right += (ngi_logreg_prob(&m, x + i * 3) >= 0.5) == y[i];
 	CHECK_MSG(right == 20, "%d of 20 right", right);
 	CHECK(m.weight[0] > 1.0);
 	CHECK(m.weight[2] == 0.0); /* a constant feature gets no weight */
 	double lo[3] = {0.0, 2, 3}, hi[3] = {1.2, 2, 3};
-	CHECK(ngx_logreg_prob(&m, lo) < 0.1);
-	CHECK(ngx_logreg_prob(&m, hi) > 0.9);
+	CHECK(ngi_logreg_prob(&m, lo) < 0.1);
+	CHECK(ngi_logreg_prob(&m, hi) > 0.9);
 	/* stronger L2 shrinks the weights */
-	ngx_logreg_options strong = {500, 0.5, 1.0};
-	ngx_logreg ms;
-	CHECK(ngx_logreg_train(&ms, x, y, 20, 3, &strong) == NG_OK);
+	ngi_logreg_options strong = {500, 0.5, 1.0};
+	ngi_logreg ms;
+	CHECK(ngi_logreg_train(&ms, x, y, 20, 3, &strong) == NG_OK);
 	CHECK(fabs(ms.weight[0]) < fabs(m.weight[0]));
 	/* bad arguments leave the model alone */
-	ngx_logreg before = m;
-	CHECK(ngx_logreg_train(&m, x, y, 0, 3, NULL) == NG_ERR_USAGE);
-	CHECK(ngx_logreg_train(&m, x, y, 20, 0, NULL) == NG_ERR_USAGE);
-	CHECK(ngx_logreg_train(&m, x, y, 20, NGX_LOGREG_MAX_FEATURES + 1,
+	ngi_logreg before = m;
+	CHECK(ngi_logreg_train(&m, x, y, 0, 3, NULL) == NG_ERR_USAGE);
+	CHECK(ngi_logreg_train(&m, x, y, 20, 0, NULL) == NG_ERR_USAGE);
+	CHECK(ngi_logreg_train(&m, x, y, 20, NGI_LOGREG_MAX_FEATURES + 1,
 			       NULL) == NG_ERR_USAGE);
 	CHECK(memcmp(&m, &before, sizeof m) == 0);
 }
@@ -185,7 +185,7 @@ static void quiet(void *ctx, const ng_diag *d)
 
 /* Runs a suite with --json into a temporary file; returns the metrics
  * object parsed into a (NULL on failure). */
-static const ngx_json *run_suite(const char *suite, char *arg, ngx_arena *a,
+static const ngi_json *run_suite(const char *suite, char *arg, ngi_arena *a,
 				 int *diags, ng_status *st_out)
 {
 	ng_eval_options opt = {1, 2, 0.0, quiet, diags};
@@ -195,30 +195,30 @@ static const ngx_json *run_suite(const char *suite, char *arg, ngx_arena *a,
 	char *argv[1] = {arg};
 	ng_status st = ng_eval_run(suite, 1, argv, &opt, out);
 	*st_out = st;
-	const ngx_json *metrics = NULL;
+	const ngi_json *metrics = NULL;
 	if (st == NG_OK) {
 		long n = ftell(out);
 		rewind(out);
-		char *buf = ngx_arena_alloc(a, (size_t)n + 1);
+		char *buf = ngi_arena_alloc(a, (size_t)n + 1);
 		if (buf && fread(buf, 1, (size_t)n, out) == (size_t)n) {
-			ngx_json *j = NULL;
+			ngi_json *j = NULL;
 			size_t off;
 			const char *msg;
-			if (ngx_json_parse(buf, (size_t)n, a, &j, &off, &msg) ==
+			if (ngi_json_parse(buf, (size_t)n, a, &j, &off, &msg) ==
 			    NG_OK)
-				metrics = ngx_json_get(j, "metrics");
+				metrics = ngi_json_get(j, "metrics");
 		}
 	}
 	fclose(out);
 	return metrics;
 }
 
-static double metric(const ngx_json *m, const char *name)
+static double metric(const ngi_json *m, const char *name)
 {
-	const ngx_json *v = m ? ngx_json_get(m, name) : NULL;
+	const ngi_json *v = m ? ngi_json_get(m, name) : NULL;
 	if (!v)
 		return -12345;
-	return v->type == NGX_JSON_NUMBER ? v->number : NAN;
+	return v->type == NGI_JSON_NUMBER ? v->number : NAN;
 }
 
 #define BODY_A                                                                 \
@@ -270,11 +270,11 @@ static void test_reuse_suite(void)
 		"{\"copy\":\"a4\",\"original\":\"a1\",\"kind\":\"exact\","
 		"\"transform\":\"exact\",\"copy_dated\":false}\n"
 		"{\"a\":\"a1\",\"b\":\"a5\",\"kind\":\"negative\"}\n"));
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
 	int diags = 0;
 	ng_status st;
-	const ngx_json *m = run_suite("reuse", dir, &a, &diags, &st);
+	const ngi_json *m = run_suite("reuse", dir, &a, &diags, &st);
 	CHECK_MSG(m != NULL, "reuse suite: %s", ng_status_str(st));
 	CHECK(diags == 0);
 	CHECK(metric(m, "articles") == 5);
@@ -328,7 +328,7 @@ static void test_reuse_suite(void)
 	diags = 0;
 	m = run_suite("reuse", missing, &a, &diags, &st);
 	CHECK(m == NULL && st != NG_OK);
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	unlink(articles);
 	unlink(pairs);
 	rmdir(dir);
@@ -371,11 +371,11 @@ static void test_reuse_late_original(void)
 		"\"transform\":\"partial\",\"copy_dated\":true}\n"
 		"{\"copy\":\"twin\",\"original\":\"orig\",\"kind\":\"exact\","
 		"\"transform\":\"exact\",\"copy_dated\":true}\n"));
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
 	int diags = 0;
 	ng_status st;
-	const ngx_json *m = run_suite("reuse", dir, &a, &diags, &st);
+	const ngi_json *m = run_suite("reuse", dir, &a, &diags, &st);
 	CHECK_MSG(m != NULL, "reuse suite: %s", ng_status_str(st));
 	CHECK(diags == 0);
 	CHECK(metric(m, "gold_pairs") == 2);
@@ -427,7 +427,7 @@ static void test_reuse_late_original(void)
 	CHECK(metric(m, "partial_recall") == 1.0);
 	CHECK_MSG(metric(m, "direction_accuracy_undated") == 1.0,
 		  "undated direction %g", metric(m, "direction_accuracy_undated"));
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	unlink(articles);
 	unlink(pairs);
 	rmdir(dir);
@@ -444,32 +444,32 @@ static void test_msrp_suite(void)
 	close(fd);
 	/* 40 pairs: paraphrases share their words, the others do not; a
 	 * quote character inside a string must not confuse the reader. */
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
-	ngx_buf_puts(&b, "\xEF\xBB\xBFQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\n");
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
+	ngi_buf_puts(&b, "\xEF\xBB\xBFQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\n");
 	static const char *const words[] = {"river", "bridge", "market",
 					    "council", "harvest", "engine",
 					    "doctor", "garden"};
 	for (int i = 0; i < 40; i++) {
 		const char *w = words[i % 8], *v = words[(i + 3) % 8];
 		if (i % 2)
-			ngx_buf_printf(&b,
+			ngi_buf_printf(&b,
 				       "1\t%d\t%d\tThe \"%s\" near town opened in %d.\t"
 				       "In %d the %s near town opened.\n",
 				       i, i + 100, w, 1990 + i, 1990 + i, w);
 		else
-			ngx_buf_printf(&b,
+			ngi_buf_printf(&b,
 				       "0\t%d\t%d\tThe %s near town opened in %d.\t"
 				       "Yesterday a %s collapsed after %d storms.\n",
 				       i, i + 100, w, 1990 + i, v, i + 3);
 	}
 	CHECK(write_file(path, b.data));
-	ngx_buf_free(&b);
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
+	ngi_buf_free(&b);
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
 	int diags = 0;
 	ng_status st;
-	const ngx_json *m = run_suite("msrp", path, &a, &diags, &st);
+	const ngi_json *m = run_suite("msrp", path, &a, &diags, &st);
 	CHECK_MSG(m != NULL, "msrp suite: %s", ng_status_str(st));
 	CHECK(diags == 0);
 	CHECK(metric(m, "pairs") == 40);
@@ -481,7 +481,7 @@ static void test_msrp_suite(void)
 	CHECK(write_file(path, "1\t1\t2\tA b c.\tA b c.\n"));
 	m = run_suite("msrp", path, &a, &diags, &st);
 	CHECK(m == NULL && st == NG_ERR_INPUT);
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	unlink(path);
 }
 

@@ -15,13 +15,13 @@
 	CHECK_MSG(strcmp((got), (want)) == 0, "got \"%.220s\", want \"%.220s\"", \
 		  (got), (want))
 
-static ngx_text_ctx *ctx;
-static ngx_arena arena;
+static ngi_text_ctx *ctx;
+static ngi_arena arena;
 
-static int analyze(const char *text, const char *lang, ngx_doc *d)
+static int analyze(const char *text, const char *lang, ngi_doc *d)
 {
-	ngx_arena_reset(&arena);
-	return ngx_text_analyze(ctx, text, strlen(text), lang, &arena, d) ==
+	ngi_arena_reset(&arena);
+	return ngi_text_analyze(ctx, text, strlen(text), lang, &arena, d) ==
 	       NG_OK;
 }
 
@@ -50,14 +50,14 @@ static const struct {
 	{" \t\n ", ""},
 };
 
-static void render_tokens(const ngx_doc *d, char *buf, size_t cap)
+static void render_tokens(const ngi_doc *d, char *buf, size_t cap)
 {
 	size_t w = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < d->n_tokens; i++) {
-		const ngx_token *t = &d->tokens[i];
-		const char k = t->kind == NGX_TOK_WORD     ? 'W'
-			       : t->kind == NGX_TOK_NUMBER ? 'N'
+		const ngi_token *t = &d->tokens[i];
+		const char k = t->kind == NGI_TOK_WORD     ? 'W'
+			       : t->kind == NGI_TOK_NUMBER ? 'N'
 							   : 'P';
 		int r = snprintf(buf + w, cap - w, "%s%c:%.*s", i ? " " : "", k,
 				 (int)(t->end - t->start), d->text + t->start);
@@ -70,14 +70,14 @@ static void render_tokens(const ngx_doc *d, char *buf, size_t cap)
 static void test_tokens(void)
 {
 	char buf[1024];
-	for (size_t i = 0; i < NGX_ARRAY_LEN(token_cases); i++) {
-		ngx_doc d;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(token_cases); i++) {
+		ngi_doc d;
 		CHECK(analyze(token_cases[i].text, "en", &d));
 		render_tokens(&d, buf, sizeof buf);
 		CHECK_SAME(buf, token_cases[i].want);
 	}
 
-	ngx_doc d;
+	ngi_doc d;
 	CHECK(analyze("Émile met ÉMILE and émile in 2020", "fr", &d));
 	CHECK(d.n_tokens == 7);
 	if (d.n_tokens == 7) {
@@ -86,7 +86,7 @@ static void test_tokens(void)
 		CHECK(d.tokens[2].capitalised == 1);
 		CHECK(d.tokens[4].capitalised == 0);
 		CHECK(d.tokens[6].capitalised == 0);
-		CHECK(d.tokens[6].kind == NGX_TOK_NUMBER);
+		CHECK(d.tokens[6].kind == NGI_TOK_NUMBER);
 		CHECK_STR(d.tokens[2].norm, "émile");
 		CHECK(d.n_words == 7);
 	}
@@ -109,16 +109,16 @@ static const struct {
 
 static void test_fold(void)
 {
-	for (size_t i = 0; i < NGX_ARRAY_LEN(fold_cases); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(fold_cases); i++) {
 		size_t n = 99;
-		ngx_arena_reset(&arena);
-		char *f = ngx_text_fold(fold_cases[i].in,
+		ngi_arena_reset(&arena);
+		char *f = ngi_text_fold(fold_cases[i].in,
 					strlen(fold_cases[i].in), &arena, &n);
 		CHECK_STR(f, fold_cases[i].want);
 		CHECK(f && n == strlen(f));
 	}
 	/* A word's norm gets the ASCII apostrophe. */
-	ngx_doc d;
+	ngi_doc d;
 	CHECK(analyze("Trump’s", "en", &d));
 	CHECK(d.n_tokens == 1 && strcmp(d.tokens[0].norm, "trump's") == 0);
 	CHECK(d.n_tokens == 1 && strcmp(d.tokens[0].stem, "trump") == 0);
@@ -143,8 +143,8 @@ static const struct {
 
 static void test_stems(void)
 {
-	for (size_t i = 0; i < NGX_ARRAY_LEN(stem_cases); i++) {
-		ngx_doc d;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(stem_cases); i++) {
+		ngi_doc d;
 		CHECK(analyze(stem_cases[i].word, stem_cases[i].lang, &d));
 		CHECK(d.n_tokens == 1);
 		if (d.n_tokens == 1) {
@@ -155,7 +155,7 @@ static void test_stems(void)
 	}
 	/* Twice more: the second and third answers come from the memo. */
 	for (int round = 0; round < 2; round++) {
-		ngx_doc d;
+		ngi_doc d;
 		CHECK(analyze("running runs running", "en", &d));
 		CHECK(d.n_tokens == 3);
 		if (d.n_tokens == 3) {
@@ -164,13 +164,13 @@ static void test_stems(void)
 			CHECK_STR(d.tokens[2].stem, "run");
 		}
 	}
-	CHECK_STR(ngx_stem_algorithm("en"), "english");
-	CHECK_STR(ngx_stem_algorithm("ru"), "russian");
-	CHECK_STR(ngx_stem_algorithm("ar"), "arabic");
-	CHECK_STR(ngx_stem_algorithm("no"), "norwegian");
-	CHECK(ngx_stem_algorithm("pl") == NULL);
-	CHECK(ngx_stem_algorithm("und") == NULL);
-	CHECK(ngx_stem_algorithm(NULL) == NULL);
+	CHECK_STR(ngi_stem_algorithm("en"), "english");
+	CHECK_STR(ngi_stem_algorithm("ru"), "russian");
+	CHECK_STR(ngi_stem_algorithm("ar"), "arabic");
+	CHECK_STR(ngi_stem_algorithm("no"), "norwegian");
+	CHECK(ngi_stem_algorithm("pl") == NULL);
+	CHECK(ngi_stem_algorithm("und") == NULL);
+	CHECK(ngi_stem_algorithm(NULL) == NULL);
 }
 
 /* ---- stopwords ----------------------------------------------------------- */
@@ -191,25 +191,25 @@ static const struct {
 
 static void test_stopwords(void)
 {
-	for (size_t i = 0; i < NGX_ARRAY_LEN(stop_cases); i++)
-		CHECK_MSG(ngx_is_stopword(stop_cases[i].lang, stop_cases[i].word,
+	for (size_t i = 0; i < NGI_ARRAY_LEN(stop_cases); i++)
+		CHECK_MSG(ngi_is_stopword(stop_cases[i].lang, stop_cases[i].word,
 					  strlen(stop_cases[i].word)) ==
 				  stop_cases[i].want,
 			  "%s %s", stop_cases[i].lang, stop_cases[i].word);
 	/* Length, not the NUL, bounds the word. */
-	CHECK(ngx_is_stopword("en", "there", 3) == 1);
+	CHECK(ngi_is_stopword("en", "there", 3) == 1);
 	/* Every list is sorted (the search relies on it), and finds each of
 	 * its words. */
 	const char *lang;
-	for (size_t l = 0; (lang = ngx_stopword_lang(l)) != NULL; l++) {
+	for (size_t l = 0; (lang = ngi_stopword_lang(l)) != NULL; l++) {
 		size_t n;
-		const char *const *w = ngx_stopword_list(lang, &n);
+		const char *const *w = ngi_stopword_list(lang, &n);
 		CHECK(w && n > 50);
 		for (size_t i = 0; w && i < n; i++) {
 			if (i > 0)
 				CHECK_MSG(strcmp(w[i - 1], w[i]) < 0, "%s: %s %s",
 					  lang, w[i - 1], w[i]);
-			CHECK_MSG(ngx_is_stopword(lang, w[i], strlen(w[i])),
+			CHECK_MSG(ngi_is_stopword(lang, w[i], strlen(w[i])),
 				  "%s: %s", lang, w[i]);
 		}
 	}
@@ -268,12 +268,12 @@ static const struct {
 	{"en", "", ""},
 };
 
-static void render_sentences(const ngx_doc *d, char *buf, size_t cap)
+static void render_sentences(const ngi_doc *d, char *buf, size_t cap)
 {
 	size_t w = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < d->n_sentences; i++) {
-		const ngx_sentence *s = &d->sentences[i];
+		const ngi_sentence *s = &d->sentences[i];
 		int r = snprintf(buf + w, cap - w, "%s%.*s", i ? " | " : "",
 				 (int)(s->end - s->start), d->text + s->start);
 		if (r < 0 || (size_t)r >= cap - w)
@@ -285,8 +285,8 @@ static void render_sentences(const ngx_doc *d, char *buf, size_t cap)
 static void test_sentences(void)
 {
 	char buf[2048];
-	for (size_t i = 0; i < NGX_ARRAY_LEN(sentence_cases); i++) {
-		ngx_doc d;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(sentence_cases); i++) {
+		ngi_doc d;
 		CHECK(analyze(sentence_cases[i].text, sentence_cases[i].lang,
 			      &d));
 		render_sentences(&d, buf, sizeof buf);
@@ -295,12 +295,12 @@ static void test_sentences(void)
 }
 
 /* ---- invariants on hostile input ----------------------------------------- */
-static void check_invariants(const ngx_doc *d, const char *what)
+static void check_invariants(const ngi_doc *d, const char *what)
 {
 	int ok = 1;
 	uint32_t prev_end = 0, prev_sentence = 0;
 	for (size_t i = 0; i < d->n_tokens && ok; i++) {
-		const ngx_token *t = &d->tokens[i];
+		const ngi_token *t = &d->tokens[i];
 		ok = t->start >= prev_end && t->end > t->start &&
 		     t->end <= d->len && t->norm && t->stem &&
 		     strlen(t->norm) == t->norm_len &&
@@ -313,7 +313,7 @@ static void check_invariants(const ngx_doc *d, const char *what)
 	}
 	size_t covered = 0;
 	for (size_t i = 0; i < d->n_sentences && ok; i++) {
-		const ngx_sentence *s = &d->sentences[i];
+		const ngi_sentence *s = &d->sentences[i];
 		ok = s->n_tokens > 0 && s->first_token == covered &&
 		     s->start == d->tokens[s->first_token].start &&
 		     s->end == d->tokens[s->first_token + s->n_tokens - 1].end;
@@ -356,14 +356,14 @@ static void test_hostile(void)
 		{"\n\n", 100000, NULL},
 		{"\xff\xfe", 1000, NULL},               /* invalid bytes */
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
 		size_t len;
 		char *s = repeat(cases[i].unit, cases[i].times, &len);
 		if (!s)
 			continue;
-		ngx_doc d;
-		ngx_arena_reset(&arena);
-		CHECK(ngx_text_analyze(ctx, s, len, cases[i].lang, &arena, &d) ==
+		ngi_doc d;
+		ngi_arena_reset(&arena);
+		CHECK(ngi_text_analyze(ctx, s, len, cases[i].lang, &arena, &d) ==
 		      NG_OK);
 		check_invariants(&d, cases[i].unit);
 		free(s);
@@ -372,33 +372,33 @@ static void test_hostile(void)
 	size_t len;
 	char *s = repeat("ж", 1 << 19, &len);
 	if (s) {
-		ngx_doc d;
-		ngx_arena_reset(&arena);
-		CHECK(ngx_text_analyze(ctx, s, len, "ru", &arena, &d) == NG_OK);
+		ngi_doc d;
+		ngi_arena_reset(&arena);
+		CHECK(ngi_text_analyze(ctx, s, len, "ru", &arena, &d) == NG_OK);
 		CHECK(d.n_tokens == 1 && d.tokens[0].end == len &&
-		      d.tokens[0].norm_len <= NGX_TEXT_MAX_NORM);
+		      d.tokens[0].norm_len <= NGI_TEXT_MAX_NORM);
 		free(s);
 	}
-	ngx_doc d;
-	CHECK(ngx_text_analyze(ctx, NULL, 0, NULL, &arena, &d) == NG_OK);
+	ngi_doc d;
+	CHECK(ngi_text_analyze(ctx, NULL, 0, NULL, &arena, &d) == NG_OK);
 	CHECK(d.n_tokens == 0 && d.n_sentences == 0);
 	CHECK_STR(d.lang, "und");
-	CHECK(ngx_text_analyze(ctx, NULL, 5, NULL, &arena, &d) ==
+	CHECK(ngi_text_analyze(ctx, NULL, 5, NULL, &arena, &d) ==
 	      NG_ERR_USAGE);
 }
 
 int main(void)
 {
-	if (ngx_text_ctx_new(&ctx) != NG_OK)
+	if (ngi_text_ctx_new(&ctx) != NG_OK)
 		return 1;
-	ngx_arena_init(&arena, 0);
+	ngi_arena_init(&arena, 0);
 	test_tokens();
 	test_fold();
 	test_stems();
 	test_stopwords();
 	test_sentences();
 	test_hostile();
-	ngx_arena_free(&arena);
-	ngx_text_ctx_free(ctx);
+	ngi_arena_free(&arena);
+	ngi_text_ctx_free(ctx);
 	return check_report("text");
 }

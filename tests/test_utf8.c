@@ -39,8 +39,8 @@ static void test_valid_prefix(void)
 		{S("abcdefgh\xFF"), 8},
 		{S("abcdefghijklmnop\xC3"), 16},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
-		size_t got = ngx_utf8_valid_prefix(cases[i].s, cases[i].len);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
+		size_t got = ngi_utf8_valid_prefix(cases[i].s, cases[i].len);
 		CHECK_MSG(got == cases[i].want, "case %zu: got %zu want %zu", i,
 			  got, cases[i].want);
 	}
@@ -51,13 +51,13 @@ static void test_valid_prefix(void)
 	for (size_t pos = 0; pos < 40; pos++) {
 		memset(buf, 'a', sizeof buf);
 		buf[pos] = '\x80';
-		CHECK_MSG(ngx_utf8_valid_prefix(buf, sizeof buf) == pos,
+		CHECK_MSG(ngi_utf8_valid_prefix(buf, sizeof buf) == pos,
 			  "bad byte at %zu", pos);
 		buf[pos] = '\0';
-		CHECK_MSG(ngx_utf8_valid_prefix(buf, sizeof buf) == pos,
+		CHECK_MSG(ngi_utf8_valid_prefix(buf, sizeof buf) == pos,
 			  "NUL at %zu", pos);
 		buf[pos] = 'a';
-		CHECK(ngx_utf8_valid_prefix(buf, pos) == pos);
+		CHECK(ngi_utf8_valid_prefix(buf, pos) == pos);
 	}
 }
 
@@ -86,11 +86,11 @@ static void test_repair(void)
 		{S("\xFF\xFE"), FFFD FFFD, 2, 0},
 		{S("ok \xC3\xA9 \x80"), "ok \xC3\xA9 " FFFD, 1, 6},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
-		ngx_buf out;
-		ngx_buf_init(&out, 0);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
+		ngi_buf out;
+		ngi_buf_init(&out, 0);
 		size_t first_bad = 12345;
-		size_t n = ngx_utf8_repair(cases[i].s, cases[i].len, &out,
+		size_t n = ngi_utf8_repair(cases[i].s, cases[i].len, &out,
 					   &first_bad);
 		CHECK_MSG(n == cases[i].count, "case %zu: %zu replacements", i, n);
 		CHECK_MSG(out.data && strcmp(out.data, cases[i].want) == 0 &&
@@ -101,15 +101,15 @@ static void test_repair(void)
 				  "case %zu: first bad %zu", i, first_bad);
 		else
 			CHECK(first_bad == 12345); /* untouched */
-		CHECK(ngx_utf8_valid_prefix(out.data, out.len) == out.len);
-		ngx_buf_free(&out);
+		CHECK(ngi_utf8_valid_prefix(out.data, out.len) == out.len);
+		ngi_buf_free(&out);
 	}
 
 	/* A full buffer is an error, not a truncated result. */
-	ngx_buf small;
-	ngx_buf_init(&small, 4);
-	CHECK(ngx_utf8_repair(S("abc\x80\x80\x80"), &small, NULL) == (size_t)-1);
-	ngx_buf_free(&small);
+	ngi_buf small;
+	ngi_buf_init(&small, 4);
+	CHECK(ngi_utf8_repair(S("abc\x80\x80\x80"), &small, NULL) == (size_t)-1);
+	ngi_buf_free(&small);
 #undef FFFD
 }
 
@@ -130,14 +130,14 @@ static void test_decode_count(void)
 		{S("\x80"), 1, 0xFFFD},         /* invalid: never read past */
 		{S("\xE2\x80"), 2, 0xFFFD},     /* truncated */
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(cases); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
 		int32_t cp = -2;
-		int n = ngx_utf8_decode(cases[i].s, cases[i].len, &cp);
+		int n = ngi_utf8_decode(cases[i].s, cases[i].len, &cp);
 		CHECK_MSG(n == cases[i].n && cp == cases[i].cp,
 			  "decode case %zu: n=%d cp=%X", i, n, (unsigned)cp);
 	}
 	int32_t cp;
-	CHECK(ngx_utf8_decode("", 0, &cp) == 0);
+	CHECK(ngi_utf8_decode("", 0, &cp) == 0);
 
 	static const struct {
 		const char *s;
@@ -150,18 +150,18 @@ static void test_decode_count(void)
 		{S("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"), 6},
 		{S("\xE2\x80\x9CPutin\xE2\x80\x9D said \xF0\x9F\x98\x80"), 14},
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(counts); i++)
-		CHECK_MSG(ngx_utf8_count(counts[i].s, counts[i].len) ==
+	for (size_t i = 0; i < NGI_ARRAY_LEN(counts); i++)
+		CHECK_MSG(ngi_utf8_count(counts[i].s, counts[i].len) ==
 				  counts[i].want,
 			  "count case %zu", i);
 
 	/* bytes of the first code points */
 	size_t got = 9;
-	CHECK(ngx_utf8_prefix(S("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA"), 3, &got) == 6 &&
+	CHECK(ngi_utf8_prefix(S("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA"), 3, &got) == 6 &&
 	      got == 3);
-	CHECK(ngx_utf8_prefix(S("ab"), 3, &got) == 2 && got == 2);
-	CHECK(ngx_utf8_prefix(S("\xF0\x9F\x98\x80x"), 1, NULL) == 4);
-	CHECK(ngx_utf8_prefix(S(""), 3, &got) == 0 && got == 0);
+	CHECK(ngi_utf8_prefix(S("ab"), 3, &got) == 2 && got == 2);
+	CHECK(ngi_utf8_prefix(S("\xF0\x9F\x98\x80x"), 1, NULL) == 4);
+	CHECK(ngi_utf8_prefix(S(""), 3, &got) == 0 && got == 0);
 }
 
 int main(void)

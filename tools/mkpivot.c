@@ -11,14 +11,14 @@
  * English). A dictionary that is not installed is skipped with a message, so
  * the table holds what the build machine has (possibly nothing).
  *
- * Both sides go through the library's own text analysis (ngx_text_analyze:
+ * Both sides go through the library's own text analysis (ngi_text_analyze:
  * NFKC + case fold, Snowball) so the keys are exactly what documents give:
- * the source word must be one word (not a stopword), keyed by ngx_pivot_key;
+ * the source word must be one word (not a stopword), keyed by ngi_pivot_key;
  * an English translation must have one or two content words, each taken as
  * its stem's term hash. Per source key the English stems are ranked by how
  * many entries give them, then by the order they were first seen (forward
  * dictionaries first, senses in dictionary order), and the first
- * NGX_PIVOT_MAX_TARGETS are kept.
+ * NGI_PIVOT_MAX_TARGETS are kept.
  *
  * Entry bodies come in three layouts, told apart line by line: Ding
  * (deu-eng: translations on the first line, notes and examples indented
@@ -83,8 +83,8 @@ typedef struct record {
 } record;
 
 typedef struct builder {
-	ngx_text_ctx *tc;
-	ngx_arena arena;
+	ngi_text_ctx *tc;
+	ngi_arena arena;
 	record *recs;
 	size_t n, cap;
 	uint32_t order;
@@ -220,50 +220,50 @@ static int skip_number(const char **p)
  * its one word (0 when it is not exactly one content word). */
 static uint32_t source_key(builder *b, const char *lang, const char *s, size_t n)
 {
-	ngx_doc d;
-	ngx_arena_reset(&b->arena);
-	if (ngx_text_analyze(b->tc, s, n, lang, &b->arena, &d))
+	ngi_doc d;
+	ngi_arena_reset(&b->arena);
+	if (ngi_text_analyze(b->tc, s, n, lang, &b->arena, &d))
 		return 0;
-	const ngx_token *w = NULL;
+	const ngi_token *w = NULL;
 	for (size_t i = 0; i < d.n_tokens; i++) {
-		const ngx_token *t = &d.tokens[i];
-		if (t->kind == NGX_TOK_PUNCT)
+		const ngi_token *t = &d.tokens[i];
+		if (t->kind == NGI_TOK_PUNCT)
 			continue;
-		if (t->kind != NGX_TOK_WORD || w) {
+		if (t->kind != NGI_TOK_WORD || w) {
 			b->skipped_multi++;
 			return 0;
 		}
 		w = t;
 	}
-	if (!w || w->norm_len < 2 || ngx_is_stopword(lang, w->norm, w->norm_len))
+	if (!w || w->norm_len < 2 || ngi_is_stopword(lang, w->norm, w->norm_len))
 		return 0;
-	char key[NGX_PIVOT_MAX_KEY];
-	size_t k = ngx_pivot_key(lang, w->stem, w->stem_len, key);
-	return k ? ngx_pivot_key_hash(lang, key, k) : 0;
+	char key[NGI_PIVOT_MAX_KEY];
+	size_t k = ngi_pivot_key(lang, w->stem, w->stem_len, key);
+	return k ? ngi_pivot_key_hash(lang, key, k) : 0;
 }
 
 /* English stem hashes of an English phrase of one or two content words into
  * out; returns how many (0: not a usable translation). */
 static int english_stems(builder *b, const char *s, size_t n, uint32_t out[2])
 {
-	ngx_doc d;
-	ngx_arena_reset(&b->arena);
-	if (ngx_text_analyze(b->tc, s, n, "en", &b->arena, &d))
+	ngi_doc d;
+	ngi_arena_reset(&b->arena);
+	if (ngi_text_analyze(b->tc, s, n, "en", &b->arena, &d))
 		return 0;
 	int k = 0;
 	for (size_t i = 0; i < d.n_tokens; i++) {
-		const ngx_token *t = &d.tokens[i];
-		if (t->kind == NGX_TOK_PUNCT)
+		const ngi_token *t = &d.tokens[i];
+		if (t->kind == NGI_TOK_PUNCT)
 			continue;
-		if (t->kind != NGX_TOK_WORD)
+		if (t->kind != NGI_TOK_WORD)
 			return 0;
-		if (t->norm_len < 2 || ngx_is_stopword("en", t->norm, t->norm_len))
+		if (t->norm_len < 2 || ngi_is_stopword("en", t->norm, t->norm_len))
 			continue;
 		if (k == 2) {
 			b->skipped_long++;
 			return 0;
 		}
-		out[k++] = ngx_term_hash(NGX_TERM_STEM, t->stem, t->stem_len);
+		out[k++] = ngi_term_hash(NGI_TERM_STEM, t->stem, t->stem_len);
 	}
 	return k;
 }
@@ -487,7 +487,7 @@ static int write_table(builder *b, const char *out_path)
 		count[lang]++;
 		keys[n_keys] = b->recs[i].key;
 		starts[n_keys++] = (uint32_t)n_targets;
-		for (size_t k = 0; k < n_rk && k < NGX_PIVOT_MAX_TARGETS; k++)
+		for (size_t k = 0; k < n_rk && k < NGI_PIVOT_MAX_TARGETS; k++)
 			targets[n_targets++] = rk[k].target;
 		i = j;
 	}
@@ -497,7 +497,7 @@ static int write_table(builder *b, const char *out_path)
 		perror(out_path);
 		goto done;
 	}
-	int bad = put32(f, NGX_PIVOT_MAGIC) || put32(f, NGX_PIVOT_VERSION) ||
+	int bad = put32(f, NGI_PIVOT_MAGIC) || put32(f, NGI_PIVOT_VERSION) ||
 		  put32(f, N_LANGS);
 	for (int l = 0; l < N_LANGS && !bad; l++) {
 		char code[4] = {0};
@@ -539,20 +539,20 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	builder b = {0};
-	if (ngx_text_ctx_new(&b.tc)) {
+	if (ngi_text_ctx_new(&b.tc)) {
 		fprintf(stderr, "mkpivot: out of memory\n");
 		return 1;
 	}
-	ngx_arena_init(&b.arena, 64 * 1024);
+	ngi_arena_init(&b.arena, 64 * 1024);
 	int rc = 0;
-	for (size_t i = 0; i < NGX_ARRAY_LEN(dicts) && !rc; i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !rc; i++)
 		rc = read_dict(&b, argv[1], &dicts[i]);
 	if (!rc)
 		rc = write_table(&b, argv[2]);
 	if (rc)
 		fprintf(stderr, "mkpivot: failed\n");
-	ngx_arena_free(&b.arena);
-	ngx_text_ctx_free(b.tc);
+	ngi_arena_free(&b.arena);
+	ngi_text_ctx_free(b.tc);
 	free(b.recs);
 	return rc ? 1 : 0;
 }

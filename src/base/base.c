@@ -11,26 +11,26 @@
 #include <string.h>
 
 /* ---- arena ------------------------------------------------------------------ */
-struct ngx_arena_chunk {
-	ngx_arena_chunk *next;
+struct ngi_arena_chunk {
+	ngi_arena_chunk *next;
 	size_t size;
 	size_t used;
 	_Alignas(16) unsigned char data[];
 };
 
-void ngx_arena_init(ngx_arena *a, size_t chunk_size)
+void ngi_arena_init(ngi_arena *a, size_t chunk_size)
 {
 	a->head = NULL;
 	a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
 	a->used_total = 0;
 }
 
-void *ngx_arena_alloc(ngx_arena *a, size_t n)
+void *ngi_arena_alloc(ngi_arena *a, size_t n)
 {
 	n = (n + 15) & ~(size_t)15;
 	if (n == 0)
 		n = 16;
-	ngx_arena_chunk *c = a->head;
+	ngi_arena_chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
 		size_t size = n > a->chunk_size ? n : a->chunk_size;
 		c = malloc(sizeof(*c) + size);
@@ -47,17 +47,17 @@ void *ngx_arena_alloc(ngx_arena *a, size_t n)
 	return p;
 }
 
-void *ngx_arena_zalloc(ngx_arena *a, size_t n)
+void *ngi_arena_zalloc(ngi_arena *a, size_t n)
 {
-	void *p = ngx_arena_alloc(a, n);
+	void *p = ngi_arena_alloc(a, n);
 	if (p)
 		memset(p, 0, n);
 	return p;
 }
 
-char *ngx_arena_strndup(ngx_arena *a, const char *s, size_t n)
+char *ngi_arena_strndup(ngi_arena *a, const char *s, size_t n)
 {
-	char *p = ngx_arena_alloc(a, n + 1);
+	char *p = ngi_arena_alloc(a, n + 1);
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);
@@ -65,17 +65,17 @@ char *ngx_arena_strndup(ngx_arena *a, const char *s, size_t n)
 	return p;
 }
 
-char *ngx_arena_strdup(ngx_arena *a, const char *s)
+char *ngi_arena_strdup(ngi_arena *a, const char *s)
 {
-	return s ? ngx_arena_strndup(a, s, strlen(s)) : NULL;
+	return s ? ngi_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-void ngx_arena_reset(ngx_arena *a)
+void ngi_arena_reset(ngi_arena *a)
 {
-	ngx_arena_chunk *keep = NULL;
-	ngx_arena_chunk *c = a->head;
+	ngi_arena_chunk *keep = NULL;
+	ngi_arena_chunk *c = a->head;
 	while (c) {
-		ngx_arena_chunk *next = c->next;
+		ngi_arena_chunk *next = c->next;
 		if (!next && c->size == a->chunk_size) {
 			keep = c;
 		} else {
@@ -89,11 +89,11 @@ void ngx_arena_reset(ngx_arena *a)
 	a->used_total = 0;
 }
 
-void ngx_arena_free(ngx_arena *a)
+void ngi_arena_free(ngi_arena *a)
 {
-	ngx_arena_chunk *c = a->head;
+	ngi_arena_chunk *c = a->head;
 	while (c) {
-		ngx_arena_chunk *next = c->next;
+		ngi_arena_chunk *next = c->next;
 		free(c);
 		c = next;
 	}
@@ -102,31 +102,31 @@ void ngx_arena_free(ngx_arena *a)
 }
 
 /* ---- buffer -------------------------------------------------------------- */
-#define NGX_BUF_DEFAULT_CAP ((size_t)1 << 30)
+#define NGI_BUF_DEFAULT_CAP ((size_t)1 << 30)
 
-void ngx_buf_init(ngx_buf *b, size_t cap)
+void ngi_buf_init(ngi_buf *b, size_t cap)
 {
 	b->data = NULL;
 	b->len = 0;
 	b->alloc = 0;
-	b->cap = cap ? cap : NGX_BUF_DEFAULT_CAP;
+	b->cap = cap ? cap : NGI_BUF_DEFAULT_CAP;
 }
 
-void ngx_buf_free(ngx_buf *b)
+void ngi_buf_free(ngi_buf *b)
 {
 	free(b->data);
 	b->data = NULL;
 	b->len = b->alloc = 0;
 }
 
-void ngx_buf_clear(ngx_buf *b)
+void ngi_buf_clear(ngi_buf *b)
 {
 	b->len = 0;
 	if (b->data)
 		b->data[0] = '\0';
 }
 
-ng_status ngx_buf_reserve(ngx_buf *b, size_t extra)
+ng_status ngi_buf_reserve(ngi_buf *b, size_t extra)
 {
 	if (extra > b->cap || b->len > b->cap - extra)
 		return NG_ERR_TOOBIG;
@@ -144,9 +144,9 @@ ng_status ngx_buf_reserve(ngx_buf *b, size_t extra)
 	return NG_OK;
 }
 
-ng_status ngx_buf_append(ngx_buf *b, const void *p, size_t n)
+ng_status ngi_buf_append(ngi_buf *b, const void *p, size_t n)
 {
-	ng_status st = ngx_buf_reserve(b, n);
+	ng_status st = ngi_buf_reserve(b, n);
 	if (st)
 		return st;
 	if (n)
@@ -156,17 +156,17 @@ ng_status ngx_buf_append(ngx_buf *b, const void *p, size_t n)
 	return NG_OK;
 }
 
-ng_status ngx_buf_putc(ngx_buf *b, char c)
+ng_status ngi_buf_putc(ngi_buf *b, char c)
 {
-	return ngx_buf_append(b, &c, 1);
+	return ngi_buf_append(b, &c, 1);
 }
 
-ng_status ngx_buf_puts(ngx_buf *b, const char *s)
+ng_status ngi_buf_puts(ngi_buf *b, const char *s)
 {
-	return ngx_buf_append(b, s, strlen(s));
+	return ngi_buf_append(b, s, strlen(s));
 }
 
-ng_status ngx_buf_vprintf(ngx_buf *b, const char *fmt, va_list ap)
+ng_status ngi_buf_vprintf(ngi_buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
@@ -174,7 +174,7 @@ ng_status ngx_buf_vprintf(ngx_buf *b, const char *fmt, va_list ap)
 	va_end(ap2);
 	if (n < 0)
 		return NG_ERR_INTERNAL;
-	ng_status st = ngx_buf_reserve(b, (size_t)n);
+	ng_status st = ngi_buf_reserve(b, (size_t)n);
 	if (st)
 		return st;
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -182,22 +182,22 @@ ng_status ngx_buf_vprintf(ngx_buf *b, const char *fmt, va_list ap)
 	return NG_OK;
 }
 
-ng_status ngx_buf_printf(ngx_buf *b, const char *fmt, ...)
+ng_status ngi_buf_printf(ngi_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	ng_status st = ngx_buf_vprintf(b, fmt, ap);
+	ng_status st = ngi_buf_vprintf(b, fmt, ap);
 	va_end(ap);
 	return st;
 }
 
-ng_status ngx_buf_json_strn(ngx_buf *b, const char *s, size_t n)
+ng_status ngi_buf_json_strn(ngi_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	ng_status st = ngx_buf_reserve(b, n + 2);
+	ng_status st = ngi_buf_reserve(b, n + 2);
 	if (st)
 		return st;
-	st = ngx_buf_putc(b, '"');
+	st = ngi_buf_putc(b, '"');
 	size_t run = 0; /* bytes copied verbatim in one go */
 	for (size_t i = 0; i < n && !st; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -217,29 +217,29 @@ ng_status ngx_buf_json_strn(ngx_buf *b, const char *s, size_t n)
 			}
 		}
 		if (esc) {
-			st = ngx_buf_append(b, s + i - run, run);
+			st = ngi_buf_append(b, s + i - run, run);
 			run = 0;
 			if (!st)
-				st = ngx_buf_puts(b, esc);
+				st = ngi_buf_puts(b, esc);
 		} else {
 			run++;
 		}
 	}
 	if (!st)
-		st = ngx_buf_append(b, s + n - run, run);
+		st = ngi_buf_append(b, s + n - run, run);
 	if (!st)
-		st = ngx_buf_putc(b, '"');
+		st = ngi_buf_putc(b, '"');
 	return st;
 }
 
-ng_status ngx_buf_json_str(ngx_buf *b, const char *s)
+ng_status ngi_buf_json_str(ngi_buf *b, const char *s)
 {
 	if (!s)
-		return ngx_buf_puts(b, "null");
-	return ngx_buf_json_strn(b, s, strlen(s));
+		return ngi_buf_puts(b, "null");
+	return ngi_buf_json_strn(b, s, strlen(s));
 }
 
-char *ngx_buf_steal(ngx_buf *b)
+char *ngi_buf_steal(ngi_buf *b)
 {
 	char *p = b->data;
 	if (!p)
@@ -250,7 +250,7 @@ char *ngx_buf_steal(ngx_buf *b)
 }
 
 /* ---- diagnostics ---------------------------------------------------------------- */
-void ngx_diag_stderr(void *ctx, const ng_diag *d)
+void ngi_diag_stderr(void *ctx, const ng_diag *d)
 {
 	(void)ctx;
 	fprintf(stderr, "newsgraph: %s", d->severity == NG_DIAG_ERROR ? "error: " : "warning: ");
@@ -265,7 +265,7 @@ void ngx_diag_stderr(void *ctx, const ng_diag *d)
 	fprintf(stderr, "%s\n", d->message);
 }
 
-void ngx_diag(ngx_diag_sink *s, ng_severity sev, const char *file,
+void ngi_diag(ngi_diag_sink *s, ng_severity sev, const char *file,
 	      long long record, long long offset, const char *fmt, ...)
 {
 	char msg[1024];
@@ -281,10 +281,10 @@ void ngx_diag(ngx_diag_sink *s, ng_severity sev, const char *file,
 	if (s->fn)
 		s->fn(s->ctx, &d);
 	else
-		ngx_diag_stderr(NULL, &d);
+		ngi_diag_stderr(NULL, &d);
 }
 
-ng_status ngx_grow(void **p, size_t *cap, size_t need, size_t elem)
+ng_status ngi_grow(void **p, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
 		return NG_OK;
@@ -302,7 +302,7 @@ ng_status ngx_grow(void **p, size_t *cap, size_t need, size_t elem)
 	return NG_OK;
 }
 
-size_t ngx_intersect_u32(const uint32_t *a, size_t na, const uint32_t *b,
+size_t ngi_intersect_u32(const uint32_t *a, size_t na, const uint32_t *b,
 			 size_t nb)
 {
 	size_t i = 0, j = 0, both = 0;
@@ -322,14 +322,14 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void ngx_free_names(char **names, size_t n)
+void ngi_free_names(char **names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
 }
 
-ng_status ngx_list_dir(const char *dir, char ***out, size_t *n_out,
+ng_status ngi_list_dir(const char *dir, char ***out, size_t *n_out,
 		       const char **what)
 {
 	*out = NULL;
@@ -358,7 +358,7 @@ ng_status ngx_list_dir(const char *dir, char ***out, size_t *n_out,
 		}
 		if (e->d_name[0] == '.')
 			continue;
-		if (ngx_grow((void **)&names, &cap, n + 1, sizeof *names) ||
+		if (ngi_grow((void **)&names, &cap, n + 1, sizeof *names) ||
 		    !(names[n] = strdup(e->d_name))) {
 			st = NG_ERR_NOMEM;
 			break;
@@ -367,7 +367,7 @@ ng_status ngx_list_dir(const char *dir, char ***out, size_t *n_out,
 	}
 	closedir(d);
 	if (st == NG_ERR_NOMEM) {
-		ngx_free_names(names, n);
+		ngi_free_names(names, n);
 		return st;
 	}
 	if (n)
@@ -379,24 +379,24 @@ ng_status ngx_list_dir(const char *dir, char ***out, size_t *n_out,
 }
 
 /* ---- files ------------------------------------------------------------------ */
-ng_status ngx_read_file(const char *path, size_t cap, ngx_buf *out,
-			ngx_diag_sink *diag)
+ng_status ngi_read_file(const char *path, size_t cap, ngi_buf *out,
+			ngi_diag_sink *diag)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
-		ngx_diag(diag, NG_DIAG_ERROR, path, 0, -1, "cannot open: %s",
+		ngi_diag(diag, NG_DIAG_ERROR, path, 0, -1, "cannot open: %s",
 			 strerror(errno));
 		return NG_ERR_IO;
 	}
-	ngx_buf_init(out, cap);
+	ngi_buf_init(out, cap);
 	ng_status st = NG_OK;
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		st = ngx_buf_append(out, chunk, n);
+		st = ngi_buf_append(out, chunk, n);
 		if (st) {
-			ngx_diag(diag, NG_DIAG_ERROR, path, 0, (long long)out->len,
+			ngi_diag(diag, NG_DIAG_ERROR, path, 0, (long long)out->len,
 				 st == NG_ERR_TOOBIG ? "file larger than the %zu-byte cap"
 						     : "out of memory reading file (%zu-byte cap)",
 				 cap);
@@ -404,22 +404,22 @@ ng_status ngx_read_file(const char *path, size_t cap, ngx_buf *out,
 		}
 	}
 	if (!st && ferror(f)) {
-		ngx_diag(diag, NG_DIAG_ERROR, path, 0, (long long)out->len,
+		ngi_diag(diag, NG_DIAG_ERROR, path, 0, (long long)out->len,
 			 "read error: %s", strerror(errno));
 		st = NG_ERR_IO;
 	}
 	if (!is_stdin)
 		fclose(f);
 	if (!st && !out->data)
-		st = ngx_buf_reserve(out, 0); /* empty file: still a valid "" */
+		st = ngi_buf_reserve(out, 0); /* empty file: still a valid "" */
 	if (!st)
 		out->data[out->len] = '\0';
 	else
-		ngx_buf_free(out);
+		ngi_buf_free(out);
 	return st;
 }
 
-size_t ngx_utf8_encode(uint32_t cp, char out[4])
+size_t ngi_utf8_encode(uint32_t cp, char out[4])
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;
@@ -443,7 +443,7 @@ size_t ngx_utf8_encode(uint32_t cp, char out[4])
 	return 4;
 }
 
-size_t ngx_lower_bound_u64(const uint64_t *a, size_t n, uint64_t key)
+size_t ngi_lower_bound_u64(const uint64_t *a, size_t n, uint64_t key)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {

@@ -3,7 +3,7 @@
  *
  * The JSON Lines reader parses every input line with it and eval parses its
  * gold files, so it sits at the very front of the pipeline and must treat
- * its input as hostile: nesting is capped at NGX_JSON_MAX_DEPTH, every
+ * its input as hostile: nesting is capped at NGI_JSON_MAX_DEPTH, every
  * error names a byte offset, and nothing is read past len (the input need
  * not be NUL-terminated).
  *
@@ -26,7 +26,7 @@ typedef struct parser {
 	const char *s;
 	size_t len;
 	size_t pos;
-	ngx_arena *arena;
+	ngi_arena *arena;
 	int depth;
 	const char *err;  /* static message of the first error */
 	size_t err_pos;
@@ -117,7 +117,7 @@ static int parse_string(parser *p, const char **out, size_t *out_len)
 		return fail(p, open, "unterminated string");
 	size_t close = i;
 
-	char *buf = ngx_arena_alloc(p->arena, close - open);
+	char *buf = ngi_arena_alloc(p->arena, close - open);
 	if (!buf)
 		return fail_nomem(p);
 	size_t n = 0;
@@ -163,7 +163,7 @@ static int parse_string(parser *p, const char **out, size_t *out_len)
 			} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
 				cp = 0xFFFD; /* lone low surrogate */
 			}
-			n += ngx_utf8_encode((uint32_t)cp, buf + n);
+			n += ngi_utf8_encode((uint32_t)cp, buf + n);
 			break;
 		}
 		default:
@@ -216,7 +216,7 @@ static int parse_number(parser *p, double *out)
 	char small[64];
 	char *copy = small;
 	if (n >= sizeof small) {
-		copy = ngx_arena_alloc(p->arena, n + 1);
+		copy = ngi_arena_alloc(p->arena, n + 1);
 		if (!copy)
 			return fail_nomem(p);
 	}
@@ -227,8 +227,8 @@ static int parse_number(parser *p, double *out)
 	return 0;
 }
 
-static int parse_literal(parser *p, const char *word, ngx_json_type type,
-			 ngx_json *node)
+static int parse_literal(parser *p, const char *word, ngi_json_type type,
+			 ngi_json *node)
 {
 	size_t n = strlen(word);
 	if (p->len - p->pos < n || memcmp(p->s + p->pos, word, n) != 0)
@@ -238,16 +238,16 @@ static int parse_literal(parser *p, const char *word, ngx_json_type type,
 	return 0;
 }
 
-static int parse_value(parser *p, ngx_json *node);
+static int parse_value(parser *p, ngi_json *node);
 
 /* Arrays and objects share the loop; members of an object carry a key. */
-static int parse_container(parser *p, ngx_json *node, int object)
+static int parse_container(parser *p, ngi_json *node, int object)
 {
 	char close = object ? '}' : ']';
-	ngx_json **tail = &node->child;
+	ngi_json **tail = &node->child;
 
-	node->type = object ? NGX_JSON_OBJECT : NGX_JSON_ARRAY;
-	if (++p->depth > NGX_JSON_MAX_DEPTH)
+	node->type = object ? NGI_JSON_OBJECT : NGI_JSON_ARRAY;
+	if (++p->depth > NGI_JSON_MAX_DEPTH)
 		return fail(p, p->pos, "nesting too deep");
 	p->pos++;
 	skip_space(p);
@@ -257,7 +257,7 @@ static int parse_container(parser *p, ngx_json *node, int object)
 		return 0;
 	}
 	for (;;) {
-		ngx_json *item = ngx_arena_zalloc(p->arena, sizeof *item);
+		ngi_json *item = ngi_arena_zalloc(p->arena, sizeof *item);
 		if (!item)
 			return fail_nomem(p);
 		skip_space(p);
@@ -295,7 +295,7 @@ static int parse_container(parser *p, ngx_json *node, int object)
 	}
 }
 
-static int parse_value(parser *p, ngx_json *node)
+static int parse_value(parser *p, ngi_json *node)
 {
 	if (p->pos >= p->len)
 		return fail(p, p->pos, "unexpected end of input");
@@ -304,26 +304,26 @@ static int parse_value(parser *p, ngx_json *node)
 	case '{': return parse_container(p, node, 1);
 	case '[': return parse_container(p, node, 0);
 	case '"':
-		node->type = NGX_JSON_STRING;
+		node->type = NGI_JSON_STRING;
 		return parse_string(p, &node->str, &node->len);
-	case 't': return parse_literal(p, "true", NGX_JSON_TRUE, node);
-	case 'f': return parse_literal(p, "false", NGX_JSON_FALSE, node);
-	case 'n': return parse_literal(p, "null", NGX_JSON_NULL, node);
+	case 't': return parse_literal(p, "true", NGI_JSON_TRUE, node);
+	case 'f': return parse_literal(p, "false", NGI_JSON_FALSE, node);
+	case 'n': return parse_literal(p, "null", NGI_JSON_NULL, node);
 	default:
 		if (c == '-' || is_digit(c)) {
-			node->type = NGX_JSON_NUMBER;
+			node->type = NGI_JSON_NUMBER;
 			return parse_number(p, &node->number);
 		}
 		return fail(p, p->pos, "unexpected character");
 	}
 }
 
-ng_status ngx_json_parse(const char *s, size_t len, ngx_arena *a,
-			 ngx_json **out, size_t *err_offset,
+ng_status ngi_json_parse(const char *s, size_t len, ngi_arena *a,
+			 ngi_json **out, size_t *err_offset,
 			 const char **err_msg)
 {
 	parser p = {s, len, 0, a, 0, NULL, 0, NG_OK};
-	ngx_json *root = ngx_arena_zalloc(a, sizeof *root);
+	ngi_json *root = ngi_arena_zalloc(a, sizeof *root);
 
 	if (!root)
 		fail_nomem(&p);
@@ -348,18 +348,18 @@ ng_status ngx_json_parse(const char *s, size_t len, ngx_arena *a,
 	return NG_OK;
 }
 
-const ngx_json *ngx_json_get(const ngx_json *obj, const char *key)
+const ngi_json *ngi_json_get(const ngi_json *obj, const char *key)
 {
-	if (!obj || obj->type != NGX_JSON_OBJECT || !key)
+	if (!obj || obj->type != NGI_JSON_OBJECT || !key)
 		return NULL;
-	for (const ngx_json *m = obj->child; m; m = m->next)
+	for (const ngi_json *m = obj->child; m; m = m->next)
 		if (m->key && strcmp(m->key, key) == 0)
 			return m;
 	return NULL;
 }
 
-const char *ngx_json_get_str(const ngx_json *obj, const char *key)
+const char *ngi_json_get_str(const ngi_json *obj, const char *key)
 {
-	const ngx_json *m = ngx_json_get(obj, key);
-	return m && m->type == NGX_JSON_STRING ? m->str : NULL;
+	const ngi_json *m = ngi_json_get(obj, key);
+	return m && m->type == NGI_JSON_STRING ? m->str : NULL;
 }

@@ -3,7 +3,7 @@
  *
  * Used for JSON Lines input and for gold files in eval. Strings are decoded
  * (escapes, surrogate pairs) to UTF-8 and NUL-terminated; a string holding
- * U+0000 keeps its full length in len. Nesting is capped (NGX_JSON_MAX_DEPTH)
+ * U+0000 keeps its full length in len. Nesting is capped (NGI_JSON_MAX_DEPTH)
  * so hostile input fails cleanly. On error, *err_offset is the byte offset of
  * the problem and *err_msg a static message.
  *
@@ -14,37 +14,37 @@
 
 #include "base.h"
 
-#define NGX_JSON_MAX_DEPTH 256
+#define NGI_JSON_MAX_DEPTH 256
 
-typedef enum ngx_json_type {
-	NGX_JSON_NULL,
-	NGX_JSON_FALSE,
-	NGX_JSON_TRUE,
-	NGX_JSON_NUMBER,
-	NGX_JSON_STRING,
-	NGX_JSON_ARRAY,
-	NGX_JSON_OBJECT
-} ngx_json_type;
+typedef enum ngi_json_type {
+	NGI_JSON_NULL,
+	NGI_JSON_FALSE,
+	NGI_JSON_TRUE,
+	NGI_JSON_NUMBER,
+	NGI_JSON_STRING,
+	NGI_JSON_ARRAY,
+	NGI_JSON_OBJECT
+} ngi_json_type;
 
-typedef struct ngx_json ngx_json;
-struct ngx_json {
-	ngx_json_type type;
-	double number;        /* NGX_JSON_NUMBER */
-	const char *str;      /* NGX_JSON_STRING: decoded UTF-8 */
+typedef struct ngi_json ngi_json;
+struct ngi_json {
+	ngi_json_type type;
+	double number;        /* NGI_JSON_NUMBER */
+	const char *str;      /* NGI_JSON_STRING: decoded UTF-8 */
 	size_t len;           /* string length in bytes; array/object: count */
 	const char *key;      /* member name when inside an object, else NULL */
-	ngx_json *child;      /* first element or member (array/object) */
-	ngx_json *next;       /* next sibling */
+	ngi_json *child;      /* first element or member (array/object) */
+	ngi_json *next;       /* next sibling */
 };
 
 /* Parses exactly one JSON value (surrounding whitespace allowed). */
-ng_status ngx_json_parse(const char *s, size_t len, ngx_arena *a,
-			 ngx_json **out, size_t *err_offset,
+ng_status ngi_json_parse(const char *s, size_t len, ngi_arena *a,
+			 ngi_json **out, size_t *err_offset,
 			 const char **err_msg);
 
 /* Member of an object by name (first match), or NULL. */
-const ngx_json *ngx_json_get(const ngx_json *obj, const char *key);
+const ngi_json *ngi_json_get(const ngi_json *obj, const char *key);
 /* The member's string, or NULL when absent or not a string. */
-const char *ngx_json_get_str(const ngx_json *obj, const char *key);
+const char *ngi_json_get_str(const ngi_json *obj, const char *key);
 
 #endif

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ngx_map_init(ngx_map *m)
+void ngi_map_init(ngi_map *m)
 {
 	memset(m, 0, sizeof *m);
 }
 
-void ngx_map_free(ngx_map *m)
+void ngi_map_free(ngi_map *m)
 {
 	free(m->keys);
 	free(m->vals);
@@ -19,12 +19,12 @@ void ngx_map_free(ngx_map *m)
 	memset(m, 0, sizeof *m);
 }
 
-static size_t slot_of(const ngx_map *m, uint64_t key)
+static size_t slot_of(const ngi_map *m, uint64_t key)
 {
-	return (size_t)ngx_mix64(key) & (m->cap - 1);
+	return (size_t)ngi_mix64(key) & (m->cap - 1);
 }
 
-uint64_t *ngx_map_get(const ngx_map *m, uint64_t key)
+uint64_t *ngi_map_get(const ngi_map *m, uint64_t key)
 {
 	if (!m->cap)
 		return NULL;
@@ -36,12 +36,12 @@ uint64_t *ngx_map_get(const ngx_map *m, uint64_t key)
 	}
 }
 
-static ng_status grow(ngx_map *m)
+static ng_status grow(ngi_map *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 16;
-	ngx_map n = {calloc(cap, 8), calloc(cap, 8), calloc(cap, 1), cap, 0};
+	ngi_map n = {calloc(cap, 8), calloc(cap, 8), calloc(cap, 1), cap, 0};
 	if (!n.keys || !n.vals || !n.used) {
-		ngx_map_free(&n);
+		ngi_map_free(&n);
 		return NG_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < m->cap; i++) {
@@ -55,12 +55,12 @@ static ng_status grow(ngx_map *m)
 		n.vals[j] = m->vals[i];
 		n.count++;
 	}
-	ngx_map_free(m);
+	ngi_map_free(m);
 	*m = n;
 	return NG_OK;
 }
 
-uint64_t *ngx_map_upsert(ngx_map *m, uint64_t key, uint64_t def)
+uint64_t *ngi_map_upsert(ngi_map *m, uint64_t key, uint64_t def)
 {
 	if ((m->count + 1) * 10 > m->cap * 7 && grow(m))
 		return NULL;
@@ -77,16 +77,16 @@ uint64_t *ngx_map_upsert(ngx_map *m, uint64_t key, uint64_t def)
 	return &m->vals[i];
 }
 
-ng_status ngx_map_put(ngx_map *m, uint64_t key, uint64_t val)
+ng_status ngi_map_put(ngi_map *m, uint64_t key, uint64_t val)
 {
-	uint64_t *v = ngx_map_upsert(m, key, val);
+	uint64_t *v = ngi_map_upsert(m, key, val);
 	if (!v)
 		return NG_ERR_NOMEM;
 	*v = val;
 	return NG_OK;
 }
 
-int ngx_map_del(ngx_map *m, uint64_t key)
+int ngi_map_del(ngi_map *m, uint64_t key)
 {
 	if (!m->cap)
 		return 0;

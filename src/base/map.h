@@ -12,27 +12,27 @@
 
 #include "base.h"
 
-typedef struct ngx_map {
+typedef struct ngi_map {
 	uint64_t *keys;
 	uint64_t *vals;
 	uint8_t *used;
 	size_t cap;   /* slots, a power of two (0 when empty) */
 	size_t count;
-} ngx_map;
+} ngi_map;
 
-void ngx_map_init(ngx_map *m);
-void ngx_map_free(ngx_map *m);
+void ngi_map_init(ngi_map *m);
+void ngi_map_free(ngi_map *m);
 /* Pointer to the value of key, or NULL. Valid until the next insert. */
-uint64_t *ngx_map_get(const ngx_map *m, uint64_t key);
+uint64_t *ngi_map_get(const ngi_map *m, uint64_t key);
 /* Sets key to val. NG_ERR_NOMEM when growth fails (map unchanged). */
-ng_status ngx_map_put(ngx_map *m, uint64_t key, uint64_t val);
+ng_status ngi_map_put(ngi_map *m, uint64_t key, uint64_t val);
 /* Pointer to the value of key, inserting def first when absent. */
-uint64_t *ngx_map_upsert(ngx_map *m, uint64_t key, uint64_t def);
+uint64_t *ngi_map_upsert(ngi_map *m, uint64_t key, uint64_t def);
 /* Removes key; returns 1 when it was there. */
-int ngx_map_del(ngx_map *m, uint64_t key);
+int ngi_map_del(ngi_map *m, uint64_t key);
 
 /* Mixes a 64-bit value (a finaliser with full avalanche). */
-static inline uint64_t ngx_mix64(uint64_t x)
+static inline uint64_t ngi_mix64(uint64_t x)
 {
 	x ^= x >> 30;
 	x *= 0xbf58476d1ce4e5b9ULL;

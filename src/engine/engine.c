@@ -2,7 +2,7 @@
  * engine.c: opening and closing an engine, its configuration and errors.
  *
  * Opening a store that already holds articles replays their stored story
- * decisions into the link indexes (ngx_link_restore), so a later ingest
+ * decisions into the link indexes (ngi_link_restore), so a later ingest
  * continues the same clustering instead of starting over.
  */
 #include "engine.h"
@@ -15,11 +15,11 @@
 
 #include "../extract/pubdate.h"
 
-#define NGX_DEFAULT_THRESHOLD 0.20
-#define NGX_DEFAULT_WINDOW_DAYS 14
-#define NGX_DEFAULT_BATCH 1000
-#define NGX_NEAR_THRESHOLD 0.5
-#define NGX_MERGE_THRESHOLD 0.20
+#define NGI_DEFAULT_THRESHOLD 0.20
+#define NGI_DEFAULT_WINDOW_DAYS 14
+#define NGI_DEFAULT_BATCH 1000
+#define NGI_NEAR_THRESHOLD 0.5
+#define NGI_MERGE_THRESHOLD 0.20
 
 const char *ng_status_str(ng_status s)
 {
@@ -47,7 +47,7 @@ const char *ng_errmsg(const ng_engine *e)
 	return e ? e->err : "no engine";
 }
 
-ng_status ngx_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
+ng_status ngi_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -58,36 +58,36 @@ ng_status ngx_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
 
 static ng_status remember(ng_engine *e, const char *id, uint64_t record_hash)
 {
-	if (ngx_grow((void **)&e->record_hash, &e->cap_articles, e->n_articles + 1,
+	if (ngi_grow((void **)&e->record_hash, &e->cap_articles, e->n_articles + 1,
 		     sizeof *e->record_hash))
 		return NG_ERR_NOMEM;
 	uint64_t key = XXH3_64bits(id, strlen(id));
-	if (ngx_map_put(&e->ids, key, e->n_articles + 1))
+	if (ngi_map_put(&e->ids, key, e->n_articles + 1))
 		return NG_ERR_NOMEM;
 	e->record_hash[e->n_articles++] = record_hash;
 	return NG_OK;
 }
 
-ng_status ngx_engine_remember(ng_engine *e, const char *id, uint64_t record_hash)
+ng_status ngi_engine_remember(ng_engine *e, const char *id, uint64_t record_hash)
 {
 	return remember(e, id, record_hash);
 }
 
-static ng_status restore_one(void *ctx, const ngx_article_row *a)
+static ng_status restore_one(void *ctx, const ngi_article_row *a)
 {
 	ng_engine *e = ctx;
 	int64_t time;
-	if (!a->published || !ngx_pubdate_seconds(a->published, &time))
-		time = NGX_TIME_UNKNOWN;
-	ngx_link_article la = {.content_hash = a->content_hash,
+	if (!a->published || !ngi_pubdate_seconds(a->published, &time))
+		time = NGI_TIME_UNKNOWN;
+	ngi_link_article la = {.content_hash = a->content_hash,
 			       .minhash = a->minhash, .terms = a->terms,
 			       .n_terms = a->n_terms, .day = a->day, .time = time,
-			       .lang = ngx_link_lang(a->lang),
+			       .lang = ngi_link_lang(a->lang),
 			       .anchors = a->anchors, .n_anchors = a->n_anchors,
-			       .outlet = ngx_outlet_key(a->outlet)};
-	ng_status st = ngx_link_restore(e->link, &la, a->story);
+			       .outlet = ngi_outlet_key(a->outlet)};
+	ng_status st = ngi_link_restore(e->link, &la, a->story);
 	if (st)
-		return ngx_engine_fail(e, st, "resuming from the database: article %s "
+		return ngi_engine_fail(e, st, "resuming from the database: article %s "
 					      "(seq %u, story %u) does not fit",
 				       a->id, a->seq + 1, a->story);
 	return remember(e, a->id, a->record_hash);
@@ -96,38 +96,38 @@ static ng_status restore_one(void *ctx, const ngx_article_row *a)
 /* The credit lines of an article still held for copy finding: the store
  * keeps its text, not its credits, so they are found again (only for the
  * held articles, the ones later copies can meet). */
-static ng_status restore_credits(void *ctx, const ngx_article_row *a)
+static ng_status restore_credits(void *ctx, const ngi_article_row *a)
 {
 	ng_engine *e = ctx;
-	ngx_credit c[NGX_LINK_CREDITS];
-	int n = ngx_credits_find(a->body, a->body ? a->body_len : 0, a->title,
-				 ngx_outlet_key(a->outlet), c, NGX_LINK_CREDITS);
-	uint32_t keys[NGX_LINK_CREDITS] = {0};
+	ngi_credit c[NGI_LINK_CREDITS];
+	int n = ngi_credits_find(a->body, a->body ? a->body_len : 0, a->title,
+				 ngi_outlet_key(a->outlet), c, NGI_LINK_CREDITS);
+	uint32_t keys[NGI_LINK_CREDITS] = {0};
 	for (int i = 0; i < n; i++)
 		keys[i] = c[i].key;
-	ngx_link_set_credits(e->link, a->seq, keys);
+	ngi_link_set_credits(e->link, a->seq, keys);
 	return NG_OK;
 }
 
 /* The link stage reads earlier articles' sketches back from the store (the
  * current batch's rows are visible: same connection, same transaction). */
-static ng_status fetch_sketch(void *ctx, uint32_t seq, ngx_arena *a,
-			      ngx_text_sketch *out)
+static ng_status fetch_sketch(void *ctx, uint32_t seq, ngi_arena *a,
+			      ngi_text_sketch *out)
 {
 	ng_engine *e = ctx;
-	return ngx_store_get_sketch(e->store, seq, a, out);
+	return ngi_store_get_sketch(e->store, seq, a, out);
 }
 
 /* Moves read an earlier article's terms back from the store. */
-static ng_status fetch_terms(void *ctx, uint32_t seq, ngx_arena *a,
-			     ngx_term **terms, uint32_t *n_terms, int32_t *day,
+static ng_status fetch_terms(void *ctx, uint32_t seq, ngi_arena *a,
+			     ngi_term **terms, uint32_t *n_terms, int32_t *day,
 			     uint16_t *lang)
 {
 	ng_engine *e = ctx;
 	char iso[8];
-	ng_status st = ngx_store_get_terms(e->store, seq, a, terms, n_terms, day,
+	ng_status st = ngi_store_get_terms(e->store, seq, a, terms, n_terms, day,
 					   iso);
-	*lang = st ? 0 : ngx_link_lang(iso);
+	*lang = st ? 0 : ngi_link_lang(iso);
 	return st;
 }
 
@@ -139,21 +139,21 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	if (c)
 		e->config = *c;
 	if (e->config.story_threshold <= 0)
-		e->config.story_threshold = NGX_DEFAULT_THRESHOLD;
+		e->config.story_threshold = NGI_DEFAULT_THRESHOLD;
 	if (e->config.story_window_days <= 0)
-		e->config.story_window_days = NGX_DEFAULT_WINDOW_DAYS;
+		e->config.story_window_days = NGI_DEFAULT_WINDOW_DAYS;
 	if (e->config.batch_size <= 0)
-		e->config.batch_size = NGX_DEFAULT_BATCH;
+		e->config.batch_size = NGI_DEFAULT_BATCH;
 	if (e->config.threads <= 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		e->config.threads = n > 0 ? (int)n : 1;
 	}
-	if (e->config.threads > NGX_MAX_THREADS - 1)
-		e->config.threads = NGX_MAX_THREADS - 1;
+	if (e->config.threads > NGI_MAX_THREADS - 1)
+		e->config.threads = NGI_MAX_THREADS - 1;
 	e->diag.fn = e->config.on_diag;
 	e->diag.ctx = e->config.diag_ctx;
-	ngx_map_init(&e->ids);
-	ngx_arena_init(&e->query, 16 << 10);
+	ngi_map_init(&e->ids);
+	ngi_arena_init(&e->query, 16 << 10);
 	ng_status st = NG_OK;
 	/* one context per analysis thread, and one for the calling thread,
 	 * which helps with a batch once it has linked the one before */
@@ -161,31 +161,31 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	if (!e->workers)
 		st = NG_ERR_NOMEM;
 	for (int i = 0; !st && i < e->config.threads + 1; i++) {
-		st = ngx_worker_init(&e->workers[i]);
+		st = ngi_worker_init(&e->workers[i]);
 		e->n_workers = i + 1;
 	}
 	if (!st)
-		st = ngx_batches_init(e);
+		st = ngi_batches_init(e);
 	if (!st)
-		st = ngx_store_open(e->config.db_path, &e->store, e->err, sizeof e->err);
-	ngx_link_config lc = {.story_threshold = e->config.story_threshold,
+		st = ngi_store_open(e->config.db_path, &e->store, e->err, sizeof e->err);
+	ngi_link_config lc = {.story_threshold = e->config.story_threshold,
 			      .window_days = e->config.story_window_days,
-			      .near_threshold = NGX_NEAR_THRESHOLD,
-			      .merge_threshold = NGX_MERGE_THRESHOLD,
+			      .near_threshold = NGI_NEAR_THRESHOLD,
+			      .merge_threshold = NGI_MERGE_THRESHOLD,
 			      .fetch_sketch = fetch_sketch, .fetch_terms = fetch_terms,
 			      .fetch_ctx = e};
 	if (!st)
-		st = ngx_link_new(&lc, &e->link);
+		st = ngi_link_new(&lc, &e->link);
 	if (!st)
-		st = ngx_store_each_article(e->store, restore_one, e);
-	if (!st && ngx_link_articles(e->link))
-		st = ngx_store_each_text(e->store, ngx_link_first_held(e->link),
+		st = ngi_store_each_article(e->store, restore_one, e);
+	if (!st && ngi_link_articles(e->link))
+		st = ngi_store_each_text(e->store, ngi_link_first_held(e->link),
 					 restore_credits, e);
 	if (st) {
 		if (st == NG_ERR_NOMEM && !e->err[0])
 			snprintf(e->err, sizeof e->err, "out of memory opening the engine");
 		/* the engine is gone, so the message goes out as a diagnostic */
-		ngx_diag(&e->diag, NG_DIAG_ERROR, NULL, 0, -1, "%s",
+		ngi_diag(&e->diag, NG_DIAG_ERROR, NULL, 0, -1, "%s",
 			 e->err[0] ? e->err : ng_status_str(st));
 		ng_engine_close(e);
 		return st;
@@ -198,16 +198,16 @@ void ng_engine_close(ng_engine *e)
 {
 	if (!e)
 		return;
-	if (ngx_engine_pending(e) && !e->broken)
+	if (ngi_engine_pending(e) && !e->broken)
 		ng_ingest_flush(e, NULL);
-	ngx_batches_free(e); /* joins any analysis still running */
-	ngx_store_close(e->store);
-	ngx_link_free(e->link);
-	ngx_map_free(&e->ids);
+	ngi_batches_free(e); /* joins any analysis still running */
+	ngi_store_close(e->store);
+	ngi_link_free(e->link);
+	ngi_map_free(&e->ids);
 	free(e->record_hash);
 	for (int i = 0; i < e->n_workers; i++)
-		ngx_worker_free(&e->workers[i]);
+		ngi_worker_free(&e->workers[i]);
 	free(e->workers);
-	ngx_arena_free(&e->query);
+	ngi_arena_free(&e->query);
 	free(e);
 }

@@ -3,7 +3,7 @@
  * the report and analyze code. Everything hangs off one ng_engine; there are
  * no globals.
  *
- * Flow of one batch (ingest.c): records are queued (ngx_pending) into the
+ * Flow of one batch (ingest.c): records are queued (ngi_pending) into the
  * filling batch; when it is full, worker threads start computing each
  * record's features (features.c, pure and per document) while the calling
  * thread links (src/link) and writes (src/store) the batch before it, in
@@ -27,73 +27,73 @@
 #include "../text/text.h"
 
 /* What analysis of one record yields. Memory from the worker's keep arena. */
-typedef struct ngx_features {
+typedef struct ngi_features {
 	char lang[8];
 	int lang_reliable;
 	int lang_percent;
 	long long n_words, n_sentences, n_tokens, n_chars;
 	uint64_t content_hash;
-	uint32_t minhash[NGX_MINHASH_K];
+	uint32_t minhash[NGI_MINHASH_K];
 	int has_minhash;
-	ngx_term *terms;
+	ngi_term *terms;
 	uint32_t n_terms;
 	const char *headline; /* the title, or the lead sentence, <= 160 bytes */
-	ngx_anchors anchors;  /* quotations and sampled 4-grams */
-	ngx_text_sketch sketch;
+	ngi_anchors anchors;  /* quotations and sampled 4-grams */
+	ngi_text_sketch sketch;
 	void *sketch_blob;    /* the sketch as stored */
 	size_t sketch_len;
-	ngx_mention *mentions; /* entity mentions, in text order */
+	ngi_mention *mentions; /* entity mentions, in text order */
 	size_t n_mentions;
-	ngx_timex *timexes;    /* dates, resolved against the publication day */
+	ngi_timex *timexes;    /* dates, resolved against the publication day */
 	size_t n_timexes;
-	/* The publication date after inference (ngx_pubdate_infer): "" when
+	/* The publication date after inference (ngi_pubdate_infer): "" when
 	 * unknown, "--MM-DD" when only a dateline's month and day are known. */
-	char published[NGX_PUBDATE_LEN];
-	int published_source;  /* ngx_pub_source; NGX_PUB_NONE when unknown */
-	int32_t day;           /* NGX_DAY_UNKNOWN unless the year is known */
-	int64_t time;          /* seconds since the epoch, or NGX_TIME_UNKNOWN */
+	char published[NGI_PUBDATE_LEN];
+	int published_source;  /* ngi_pub_source; NGI_PUB_NONE when unknown */
+	int32_t day;           /* NGI_DAY_UNKNOWN unless the year is known */
+	int64_t time;          /* seconds since the epoch, or NGI_TIME_UNKNOWN */
 	double published_confidence; /* 0 unknown .. 1 given */
-	/* The record's own outlet (ngx_outlet_key, 0 unknown) and the other
+	/* The record's own outlet (ngi_outlet_key, 0 unknown) and the other
 	 * outlets its text and title credit (src/extract/credits.h). */
 	uint32_t outlet_key;
-	ngx_credit credits[NGX_CREDITS_MAX];
+	ngi_credit credits[NGI_CREDITS_MAX];
 	int n_credits;
-} ngx_features;
+} ngi_features;
 
 /* One document as the analysis gets it: the record's text and what the
  * reader knew of its publication date (normalised, or NULL). */
-typedef struct ngx_doc_in {
+typedef struct ngi_doc_in {
 	const char *title;
 	const char *text;
 	size_t len;
 	const char *lang_hint;
-	const char *published;  /* ngx_pubdate_normalize's form, or NULL */
-	int published_source;   /* ngx_pub_source of published */
-	int32_t day;            /* of published; NGX_DAY_UNKNOWN without a year */
+	const char *published;  /* ngi_pubdate_normalize's form, or NULL */
+	int published_source;   /* ngi_pub_source of published */
+	int32_t day;            /* of published; NGI_DAY_UNKNOWN without a year */
 	const char *outlet;     /* the record's outlet, or NULL */
-} ngx_doc_in;
+} ngi_doc_in;
 
 /* Title words count this many times in the term bag. */
-#define NGX_TITLE_WEIGHT 2
+#define NGI_TITLE_WEIGHT 2
 
 /* What one analysis thread owns: contexts that are not thread-safe and a
  * scratch arena. Only one batch is analysed at a time. */
-typedef struct ngx_worker {
-	ngx_text_ctx *text;
-	ngx_entity_ctx *entities; /* ICU transliterator and caches */
-	ngx_arena scratch;
-} ngx_worker;
+typedef struct ngi_worker {
+	ngi_text_ctx *text;
+	ngi_entity_ctx *entities; /* ICU transliterator and caches */
+	ngi_arena scratch;
+} ngi_worker;
 
-ng_status ngx_worker_init(ngx_worker *w);
-void ngx_worker_free(ngx_worker *w);
+ng_status ngi_worker_init(ngi_worker *w);
+void ngi_worker_free(ngi_worker *w);
 
 /* Computes the features of one document: the text analysis, sketches,
  * entity mentions, the publication date (inferred when the record has none
  * or only a month and day) and the dates of the text anchored on it.
  * w->scratch is reset by the caller after each document; what the features
  * point to comes from keep. */
-ng_status ngx_features_compute(ngx_worker *w, ngx_arena *keep,
-			       const ngx_doc_in *in, ngx_features *out);
+ng_status ngi_features_compute(ngi_worker *w, ngi_arena *keep,
+			       const ngi_doc_in *in, ngi_features *out);
 
 /* Publication-date inference, given the timexes of the text found without
  * an anchor (tx, n) and what the reader knew (in). Rules, in order:
@@ -115,9 +115,9 @@ ng_status ngx_features_compute(ngx_worker *w, ngx_arena *keep,
  *  4. otherwise unknown (confidence 0): relative expressions such as "on
  *     Thursday" or "last week" need an anchor and cannot give one.
  * Writes out->published, published_source, day, time and confidence. */
-void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
-		       const char *text, const char *lang, ngx_arena *scratch,
-		       ngx_features *out);
+void ngi_pubdate_infer(const ngi_doc_in *in, const ngi_timex *tx, size_t n,
+		       const char *text, const char *lang, ngi_arena *scratch,
+		       ngi_features *out);
 
 /* Names stored and printed (declared in store.h): entity types "person",
  * "organization", "place", "event"; granularities "minute" ... "century"
@@ -125,71 +125,71 @@ void ngx_pubdate_infer(const ngx_doc_in *in, const ngx_timex *tx, size_t n,
  * "story". */
 
 /* One queued record. Strings are owned by the engine's batch arena. */
-typedef struct ngx_pending {
+typedef struct ngi_pending {
 	const char *id, *url, *title, *outlet, *lang_hint, *published, *source;
 	long long record_no, offset;
-	int published_source; /* ngx_pub_source */
+	int published_source; /* ngi_pub_source */
 	int32_t day;          /* of published as read; features.day after inference */
 	const char *text;
 	size_t text_len;
 	uint64_t record_hash;
-	ngx_features f;
+	ngi_features f;
 	ng_status status;     /* of feature computation */
-} ngx_pending;
+} ngi_pending;
 
-#define NGX_MAX_THREADS 64
+#define NGI_MAX_THREADS 64
 
 /* A batch of records: queued, then analysed, then linked and stored. */
-typedef struct ngx_batch {
-	ngx_pending *pending;
+typedef struct ngi_batch {
+	ngi_pending *pending;
 	size_t n;
-	ngx_arena strings;                /* the records' strings */
-	ngx_arena keep[NGX_MAX_THREADS];  /* features, one arena per thread */
-	pthread_t threads[NGX_MAX_THREADS];
+	ngi_arena strings;                /* the records' strings */
+	ngi_arena keep[NGI_MAX_THREADS];  /* features, one arena per thread */
+	pthread_t threads[NGI_MAX_THREADS];
 	int n_threads;                    /* started and not yet joined */
 	atomic_size_t next;               /* next record to analyse */
-} ngx_batch;
+} ngi_batch;
 
 struct ng_engine {
 	ng_config config;
-	ngx_diag_sink diag;
-	ngx_store *store;
-	ngx_link *link;
-	ngx_map ids;           /* hash of article id -> seq + 1 */
+	ngi_diag_sink diag;
+	ngi_store *store;
+	ngi_link *link;
+	ngi_map ids;           /* hash of article id -> seq + 1 */
 	uint64_t *record_hash; /* by seq */
 	size_t n_articles, cap_articles;
-	ngx_batch batches[2];
+	ngi_batch batches[2];
 	int filling;           /* the batch records are queued into */
 	int waiting;           /* analysed (or being analysed), not linked; -1 */
-	ngx_worker *workers;
+	ngi_worker *workers;
 	int n_workers;
 	int broken;            /* a store failure left memory ahead of disk */
-	ngx_arena query;       /* strings handed out by queries */
+	ngi_arena query;       /* strings handed out by queries */
 	char err[1024];
 };
 
-ng_status ngx_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
-	NGX_PRINTF(3, 4);
+ng_status ngi_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
+	NGI_PRINTF(3, 4);
 
 /* Records a stored article's id (seq is the next one) for idempotency. */
-ng_status ngx_engine_remember(ng_engine *e, const char *id,
+ng_status ngi_engine_remember(ng_engine *e, const char *id,
 			      uint64_t record_hash);
 
 /* Copies a record into the filling batch (repairing UTF-8, normalising the
  * date); hands the batch to the workers when it is full. */
-ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
+ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 			   ng_ingest_stats *stats);
 
 /* JSON arrays of analyze and export (src/report/analyze.c): appends
  * ,"entities":[...] and ,"dates":[...] (offsets in code points). */
-ng_status ngx_report_mentions_json(ngx_buf *b, const ngx_mention *m, size_t n);
-ng_status ngx_report_timexes_json(ngx_buf *b, const char *text,
-				  const ngx_timex *t, size_t n);
+ng_status ngi_report_mentions_json(ngi_buf *b, const ngi_mention *m, size_t n);
+ng_status ngi_report_timexes_json(ngi_buf *b, const char *text,
+				  const ngi_timex *t, size_t n);
 
 /* Sets up and frees the two batches and the workers' share of them. */
-ng_status ngx_batches_init(ng_engine *e);
-void ngx_batches_free(ng_engine *e);
+ng_status ngi_batches_init(ng_engine *e);
+void ngi_batches_free(ng_engine *e);
 /* Records queued and not yet committed. */
-size_t ngx_engine_pending(const ng_engine *e);
+size_t ngi_engine_pending(const ng_engine *e);
 
 #endif

@@ -23,11 +23,11 @@
 /* ---- queueing ---------------------------------------------------------------- */
 static ng_status rotate(ng_engine *e, ng_ingest_stats *stats);
 
-static const char *keep_str(ngx_batch *b, const char *s, int *oom)
+static const char *keep_str(ngi_batch *b, const char *s, int *oom)
 {
 	if (!s)
 		return NULL;
-	char *p = ngx_arena_strdup(&b->strings, s);
+	char *p = ngi_arena_strdup(&b->strings, s);
 	if (!p)
 		*oom = 1;
 	return p;
@@ -39,17 +39,17 @@ static uint64_t record_hash_of(const char *title, const char *text, size_t len)
 	return title ? XXH3_64bits_withSeed(title, strlen(title), h) : h;
 }
 
-ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
+ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 			   ng_ingest_stats *stats)
 {
 	ng_ingest_stats local = {0};
 	if (!stats)
 		stats = &local; /* the counts of a rotation have to land somewhere */
 	if (e->broken)
-		return ngx_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
+		return ngi_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
 						     "failure: %s", e->err);
-	ngx_batch *bt = &e->batches[e->filling];
-	ngx_pending *p = &bt->pending[bt->n];
+	ngi_batch *bt = &e->batches[e->filling];
+	ngi_pending *p = &bt->pending[bt->n];
 	memset(p, 0, sizeof *p);
 	int oom = 0;
 	p->id = keep_str(bt, r->id, &oom);
@@ -60,46 +60,46 @@ ng_status ngx_engine_queue(ng_engine *e, const ngx_record *r,
 	p->source = keep_str(bt, r->source, &oom);
 	p->record_no = r->record_no;
 	p->offset = r->offset;
-	p->day = NGX_DAY_UNKNOWN;
+	p->day = NGI_DAY_UNKNOWN;
 	if (r->published) {
-		char iso[NGX_PUBDATE_LEN];
-		if (ngx_pubdate_normalize(r->published, iso, &p->day)) {
+		char iso[NGI_PUBDATE_LEN];
+		if (ngi_pubdate_normalize(r->published, iso, &p->day)) {
 			p->published = keep_str(bt, iso, &oom);
 			p->published_source = r->published_source;
 		} else {
-			ngx_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
+			ngi_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
 				 r->offset, "unrecognised published date \"%.40s\": "
 				 "stored as unknown", r->published);
 		}
 	}
 	/* the reader hands valid UTF-8; a caller's record may not be */
-	size_t valid = ngx_utf8_valid_prefix(r->text, r->text_len);
+	size_t valid = ngi_utf8_valid_prefix(r->text, r->text_len);
 	if (valid == r->text_len) {
-		char *t = ngx_arena_strndup(&bt->strings, r->text, r->text_len);
+		char *t = ngi_arena_strndup(&bt->strings, r->text, r->text_len);
 		oom |= !t;
 		p->text = t;
 		p->text_len = r->text_len;
 	} else {
-		ngx_buf b;
-		ngx_buf_init(&b, 0);
+		ngi_buf b;
+		ngi_buf_init(&b, 0);
 		size_t first_bad = 0;
-		size_t bad = ngx_utf8_repair(r->text, r->text_len, &b, &first_bad);
+		size_t bad = ngi_utf8_repair(r->text, r->text_len, &b, &first_bad);
 		if (bad == (size_t)-1) {
-			ngx_buf_free(&b);
-			return ngx_engine_fail(e, NG_ERR_NOMEM, "out of memory");
+			ngi_buf_free(&b);
+			return ngi_engine_fail(e, NG_ERR_NOMEM, "out of memory");
 		}
-		ngx_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
+		ngi_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
 			 r->offset + (long long)first_bad,
 			 "%zu invalid UTF-8 sequence(s) replaced by U+FFFD", bad);
 		stats->invalid_utf8 += (long long)bad;
-		char *t = ngx_arena_strndup(&bt->strings, b.data ? b.data : "", b.len);
+		char *t = ngi_arena_strndup(&bt->strings, b.data ? b.data : "", b.len);
 		oom |= !t;
 		p->text = t;
 		p->text_len = b.len;
-		ngx_buf_free(&b);
+		ngi_buf_free(&b);
 	}
 	if (oom)
-		return ngx_engine_fail(e, NG_ERR_NOMEM, "out of memory queueing a record");
+		return ngi_engine_fail(e, NG_ERR_NOMEM, "out of memory queueing a record");
 	p->record_hash = record_hash_of(p->title, p->text, p->text_len);
 	bt->n++;
 	stats->records++;
@@ -113,9 +113,9 @@ ng_status ng_ingest_record(ng_engine *e, const ng_record *r, const char *source,
 {
 	if (!e || !r || !r->text)
 		return NG_ERR_USAGE;
-	ngx_record rec = {0};
+	ngi_record rec = {0};
 	rec.source = source ? source : "record";
-	rec.record_no = (long long)e->n_articles + (long long)ngx_engine_pending(e) + 1;
+	rec.record_no = (long long)e->n_articles + (long long)ngi_engine_pending(e) + 1;
 	rec.offset = -1;
 	char idbuf[32];
 	if (r->id) {
@@ -129,10 +129,10 @@ ng_status ng_ingest_record(ng_engine *e, const ng_record *r, const char *source,
 	rec.outlet = r->outlet;
 	rec.lang = r->lang;
 	rec.published = r->published;
-	rec.published_source = r->published ? NGX_PUB_METADATA : NGX_PUB_NONE;
+	rec.published_source = r->published ? NGI_PUB_METADATA : NGI_PUB_NONE;
 	rec.text = r->text;
 	rec.text_len = r->text_len ? r->text_len : strlen(r->text);
-	return ngx_engine_queue(e, &rec, stats);
+	return ngi_engine_queue(e, &rec, stats);
 }
 
 typedef struct read_ctx {
@@ -140,10 +140,10 @@ typedef struct read_ctx {
 	ng_ingest_stats *stats;
 } read_ctx;
 
-static ng_status queue_from_reader(void *ctx, const ngx_record *r)
+static ng_status queue_from_reader(void *ctx, const ngi_record *r)
 {
 	read_ctx *rc = ctx;
-	return ngx_engine_queue(rc->e, r, rc->stats);
+	return ngi_engine_queue(rc->e, r, rc->stats);
 }
 
 ng_status ng_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
@@ -154,9 +154,9 @@ ng_status ng_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
 	if (!stats)
 		stats = &local;
 	long long w0 = e->diag.warnings, e0 = e->diag.errors;
-	ngx_read_stats rs = {0};
+	ngi_read_stats rs = {0};
 	read_ctx rc = {e, stats};
-	ng_status st = ngx_read_path(path, queue_from_reader, &rc, &e->diag, &rs);
+	ng_status st = ngi_read_path(path, queue_from_reader, &rc, &e->diag, &rs);
 	ng_status fst = e->broken ? NG_ERR_DB : ng_ingest_flush(e, stats);
 	stats->files += rs.files;
 	stats->bytes += rs.bytes;
@@ -172,65 +172,65 @@ ng_status ng_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
 }
 
 /* ---- batches and analysis on worker threads --------------------------------- */
-ng_status ngx_batches_init(ng_engine *e)
+ng_status ngi_batches_init(ng_engine *e)
 {
 	e->filling = 0;
 	e->waiting = -1;
 	for (int b = 0; b < 2; b++) {
-		ngx_batch *bt = &e->batches[b];
+		ngi_batch *bt = &e->batches[b];
 		bt->pending = calloc((size_t)e->config.batch_size, sizeof *bt->pending);
 		if (!bt->pending)
 			return NG_ERR_NOMEM;
-		ngx_arena_init(&bt->strings, 1 << 20);
-		for (int t = 0; t < NGX_MAX_THREADS; t++)
-			ngx_arena_init(&bt->keep[t], 256 << 10);
+		ngi_arena_init(&bt->strings, 1 << 20);
+		for (int t = 0; t < NGI_MAX_THREADS; t++)
+			ngi_arena_init(&bt->keep[t], 256 << 10);
 	}
 	return NG_OK;
 }
 
-static void join_analysis(ngx_batch *bt)
+static void join_analysis(ngi_batch *bt)
 {
 	for (int t = 0; t < bt->n_threads; t++)
 		pthread_join(bt->threads[t], NULL);
 	bt->n_threads = 0;
 }
 
-void ngx_batches_free(ng_engine *e)
+void ngi_batches_free(ng_engine *e)
 {
 	for (int b = 0; b < 2; b++) {
-		ngx_batch *bt = &e->batches[b];
+		ngi_batch *bt = &e->batches[b];
 		join_analysis(bt);
 		free(bt->pending);
 		bt->pending = NULL;
-		ngx_arena_free(&bt->strings);
-		for (int t = 0; t < NGX_MAX_THREADS; t++)
-			ngx_arena_free(&bt->keep[t]);
+		ngi_arena_free(&bt->strings);
+		for (int t = 0; t < NGI_MAX_THREADS; t++)
+			ngi_arena_free(&bt->keep[t]);
 	}
 }
 
-size_t ngx_engine_pending(const ng_engine *e)
+size_t ngi_engine_pending(const ng_engine *e)
 {
 	return e->batches[0].n + e->batches[1].n;
 }
 
 typedef struct worker_arg {
-	ngx_batch *bt;
-	ngx_worker *w;
-	ngx_arena *keep;
+	ngi_batch *bt;
+	ngi_worker *w;
+	ngi_arena *keep;
 } worker_arg;
 
-static void analyse_from(ngx_batch *bt, ngx_worker *w, ngx_arena *keep)
+static void analyse_from(ngi_batch *bt, ngi_worker *w, ngi_arena *keep)
 {
 	for (;;) {
 		size_t i = atomic_fetch_add(&bt->next, 1);
 		if (i >= bt->n)
 			break;
-		ngx_pending *p = &bt->pending[i];
-		ngx_doc_in in = {p->title, p->text, p->text_len, p->lang_hint,
+		ngi_pending *p = &bt->pending[i];
+		ngi_doc_in in = {p->title, p->text, p->text_len, p->lang_hint,
 				 p->published, p->published_source, p->day,
 				 p->outlet};
-		p->status = ngx_features_compute(w, keep, &in, &p->f);
-		ngx_arena_reset(&w->scratch);
+		p->status = ngi_features_compute(w, keep, &in, &p->f);
+		ngi_arena_reset(&w->scratch);
 	}
 }
 
@@ -246,13 +246,13 @@ static void *work(void *arg)
  * once join_analysis has returned. A thread that cannot start leaves its
  * share to the others, or to the calling thread when none started. */
 /* The calling thread's own context is the last one. */
-static void caller_helps(ng_engine *e, ngx_batch *bt)
+static void caller_helps(ng_engine *e, ngi_batch *bt)
 {
 	int me = e->n_workers - 1;
 	analyse_from(bt, &e->workers[me], &bt->keep[me]);
 }
 
-static void start_analysis(ng_engine *e, ngx_batch *bt)
+static void start_analysis(ng_engine *e, ngi_batch *bt)
 {
 	atomic_store(&bt->next, 0);
 	bt->n_threads = 0;
@@ -274,13 +274,13 @@ static void start_analysis(ng_engine *e, ngx_batch *bt)
 		caller_helps(e, bt);
 }
 
-static void reset_batch(ngx_batch *bt)
+static void reset_batch(ngi_batch *bt)
 {
 	bt->n = 0;
-	ngx_arena_reset(&bt->strings);
-	for (int t = 0; t < NGX_MAX_THREADS; t++)
+	ngi_arena_reset(&bt->strings);
+	for (int t = 0; t < NGI_MAX_THREADS; t++)
 		if (bt->keep[t].head)
-			ngx_arena_reset(&bt->keep[t]);
+			ngi_arena_reset(&bt->keep[t]);
 }
 
 /* ---- linking and storing, in order -------------------------------------------- */
@@ -289,44 +289,44 @@ static void reset_batch(ngx_batch *bt)
  * best anchor there is. Its dates are found again against that day, and
  * those resolved against it say so (anchor "story"). Its own published
  * date stays unknown. */
-static ng_status anchor_on_story(ng_engine *e, ngx_batch *bt, ngx_pending *p,
+static ng_status anchor_on_story(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 				 uint32_t story)
 {
-	if (p->f.day != NGX_DAY_UNKNOWN)
+	if (p->f.day != NGI_DAY_UNKNOWN)
 		return NG_OK;
-	int32_t day = ngx_link_story_first_day(e->link, story);
-	if (day == NGX_DAY_UNKNOWN)
+	int32_t day = ngi_link_story_first_day(e->link, story);
+	if (day == NGI_DAY_UNKNOWN)
 		return NG_OK;
-	ngx_timex *tx = NULL;
+	ngi_timex *tx = NULL;
 	size_t n = 0;
-	ng_status st = ngx_dates_find(p->text, p->text_len, p->f.lang, NULL, day,
+	ng_status st = ngi_dates_find(p->text, p->text_len, p->f.lang, NULL, day,
 				      &bt->strings, &tx, &n);
 	if (st)
 		return st;
 	for (size_t i = 0; i < n; i++)
-		if (tx[i].anchor == NGX_ANCHOR_PUBLICATION)
-			tx[i].anchor = NGX_ANCHOR_STORY;
+		if (tx[i].anchor == NGI_ANCHOR_PUBLICATION)
+			tx[i].anchor = NGI_ANCHOR_STORY;
 	p->f.timexes = tx;
 	p->f.n_timexes = n;
 	return NG_OK;
 }
 
 /* A free id for a different record that came with a taken one. */
-static const char *unique_id(ng_engine *e, ngx_arena *a, const char *id)
+static const char *unique_id(ng_engine *e, ngi_arena *a, const char *id)
 {
 	char buf[1024];
 	for (int n = 2;; n++) {
 		snprintf(buf, sizeof buf, "%.1000s~%d", id, n);
-		if (!ngx_map_get(&e->ids, XXH3_64bits(buf, strlen(buf))))
-			return ngx_arena_strdup(a, buf);
+		if (!ngi_map_get(&e->ids, XXH3_64bits(buf, strlen(buf))))
+			return ngi_arena_strdup(a, buf);
 	}
 }
 
-static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
+static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 				ng_ingest_stats *stats)
 {
 	const char *id = p->id;
-	const uint64_t *seen = ngx_map_get(&e->ids, XXH3_64bits(id, strlen(id)));
+	const uint64_t *seen = ngi_map_get(&e->ids, XXH3_64bits(id, strlen(id)));
 	if (seen) {
 		if (e->record_hash[*seen - 1] == p->record_hash) {
 			stats->unchanged++;
@@ -335,36 +335,36 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 		id = unique_id(e, &bt->strings, id);
 		if (!id)
 			return NG_ERR_NOMEM;
-		ngx_diag(&e->diag, NG_DIAG_WARNING, p->source, p->record_no,
+		ngi_diag(&e->diag, NG_DIAG_WARNING, p->source, p->record_no,
 			 p->offset, "id \"%s\" is already stored with other content: "
 			 "stored as \"%s\"", p->id, id);
 	}
-	ngx_link_article la = {.content_hash = p->f.content_hash,
+	ngi_link_article la = {.content_hash = p->f.content_hash,
 			       .minhash = p->f.has_minhash ? p->f.minhash : NULL,
 			       .terms = p->f.terms, .n_terms = p->f.n_terms,
 			       .day = p->f.day, .time = p->f.time,
-			       .lang = ngx_link_lang(p->f.lang),
+			       .lang = ngi_link_lang(p->f.lang),
 			       .anchors = p->f.anchors.hashes,
 			       .n_anchors = p->f.anchors.n,
 			       .n_quote_anchors = p->f.anchors.n_quotes,
 			       .sketch = &p->f.sketch,
 			       .outlet = p->f.outlet_key};
-	for (int i = 0; i < p->f.n_credits && i < NGX_LINK_CREDITS; i++)
+	for (int i = 0; i < p->f.n_credits && i < NGI_LINK_CREDITS; i++)
 		la.credits[i] = p->f.credits[i].key;
-	ngx_link_result r;
-	ng_status st = ngx_link_add(e->link, &la, &r);
+	ngi_link_result r;
+	ng_status st = ngi_link_add(e->link, &la, &r);
 	if (st)
 		return st;
 	if ((st = anchor_on_story(e, bt, p, r.story)))
 		return st;
-	ngx_article_row row = {
+	ngi_article_row row = {
 		.seq = r.seq, .id = id, .source = p->source,
 		.record_no = p->record_no, .url = p->url, .outlet = p->outlet,
 		.title = p->title, .lang = p->f.lang,
 		.lang_reliable = p->f.lang_reliable,
 		.published = p->f.published[0] ? p->f.published : NULL,
 		.published_source = p->f.published[0]
-			? ngx_pub_source_name((ngx_pub_source)p->f.published_source)
+			? ngi_pub_source_name((ngi_pub_source)p->f.published_source)
 			: NULL,
 		.published_confidence = p->f.published_confidence,
 		.day = p->f.day, .n_words = p->f.n_words,
@@ -374,45 +374,45 @@ static ng_status link_and_store(ng_engine *e, ngx_batch *bt, ngx_pending *p,
 		.minhash = la.minhash, .terms = p->f.terms, .n_terms = p->f.n_terms,
 		.anchors = la.anchors, .n_anchors = la.n_anchors,
 		.sketch = p->f.sketch_blob, .sketch_len = p->f.sketch_len};
-	if (r.new_story && (st = ngx_store_new_story(e->store, r.story, p->f.headline)))
+	if (r.new_story && (st = ngi_store_new_story(e->store, r.story, p->f.headline)))
 		return st;
 	for (int i = 0; i < r.n_moves; i++) {
-		const ngx_link_move *mv = &r.moves[i];
+		const ngi_link_move *mv = &r.moves[i];
 		if (mv->split &&
-		    (st = ngx_store_split_story(e->store, mv->to, mv->seq)))
+		    (st = ngi_store_split_story(e->store, mv->to, mv->seq)))
 			return st;
-		if ((st = ngx_store_move_article(e->store, mv->seq, mv->from, mv->to)))
+		if ((st = ngi_store_move_article(e->store, mv->seq, mv->from, mv->to)))
 			return st;
 		stats->split += mv->split;
 	}
 	stats->moved += r.n_moves;
 	if (r.merged_from &&
-	    (st = ngx_store_merge_stories(e->store, r.merged_into, r.merged_from)))
+	    (st = ngi_store_merge_stories(e->store, r.merged_into, r.merged_from)))
 		return st;
-	if ((st = ngx_store_insert_article(e->store, &row)) ||
-	    (st = ngx_store_insert_mentions(e->store, r.seq, p->f.mentions,
+	if ((st = ngi_store_insert_article(e->store, &row)) ||
+	    (st = ngi_store_insert_mentions(e->store, r.seq, p->f.mentions,
 					    p->f.n_mentions)) ||
-	    (st = ngx_store_insert_dates(e->store, r.seq, p->text, p->f.timexes,
+	    (st = ngi_store_insert_dates(e->store, r.seq, p->text, p->f.timexes,
 					 p->f.n_timexes)))
 		return st;
 	for (int i = 0; i < r.n_edges; i++)
-		if ((st = ngx_store_insert_edge(e->store, &r.edges[i])))
+		if ((st = ngi_store_insert_edge(e->store, &r.edges[i])))
 			return st;
-	if ((st = ngx_engine_remember(e, id, p->record_hash)))
+	if ((st = ngi_engine_remember(e, id, p->record_hash)))
 		return st;
 	stats->added++;
 	return NG_OK;
 }
 
 /* Links and stores an analysed batch in one transaction, then empties it. */
-static ng_status link_batch(ng_engine *e, ngx_batch *bt, ng_ingest_stats *stats)
+static ng_status link_batch(ng_engine *e, ngi_batch *bt, ng_ingest_stats *stats)
 {
-	ng_status st = ngx_store_begin(e->store);
+	ng_status st = ngi_store_begin(e->store);
 	int in_txn = !st;
 	for (size_t i = 0; i < bt->n && !st; i++) {
-		ngx_pending *p = &bt->pending[i];
+		ngi_pending *p = &bt->pending[i];
 		if (p->status) {
-			ngx_diag(&e->diag, NG_DIAG_ERROR, p->source, p->record_no,
+			ngi_diag(&e->diag, NG_DIAG_ERROR, p->source, p->record_no,
 				 p->offset, "analysis failed: %s", ng_status_str(p->status));
 			stats->failed++;
 			if (p->status == NG_ERR_NOMEM)
@@ -422,16 +422,16 @@ static ng_status link_batch(ng_engine *e, ngx_batch *bt, ng_ingest_stats *stats)
 		st = link_and_store(e, bt, p, stats);
 	}
 	if (!st)
-		st = ngx_store_commit(e->store);
+		st = ngi_store_commit(e->store);
 	if (st) {
 		if (in_txn)
-			ngx_store_rollback(e->store);
+			ngi_store_rollback(e->store);
 		/* the link indexes already hold this batch: refuse to go on */
 		e->broken = 1;
 		if (st == NG_ERR_DB)
-			ngx_engine_fail(e, st, "%s", ngx_store_errmsg(e->store));
+			ngi_engine_fail(e, st, "%s", ngi_store_errmsg(e->store));
 		else
-			ngx_engine_fail(e, st, "ingest failed: %s", ng_status_str(st));
+			ngi_engine_fail(e, st, "ingest failed: %s", ng_status_str(st));
 	}
 	reset_batch(bt);
 	return st;
@@ -462,13 +462,13 @@ ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
 	if (!stats)
 		stats = &local;
 	if (e->broken)
-		return ngx_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
+		return ngi_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
 						     "failure");
 	ng_status st = NG_OK;
 	if (e->batches[e->filling].n)
 		st = rotate(e, stats);
 	if (e->waiting >= 0) {
-		ngx_batch *bt = &e->batches[e->waiting];
+		ngi_batch *bt = &e->batches[e->waiting];
 		join_analysis(bt);
 		e->waiting = -1;
 		if (!st)

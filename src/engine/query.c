@@ -12,14 +12,14 @@
 static const char *dup_col(ng_engine *e, sqlite3_stmt *q, int col)
 {
 	const char *s = (const char *)sqlite3_column_text(q, col);
-	return s ? ngx_arena_strdup(&e->query, s) : NULL;
+	return s ? ngi_arena_strdup(&e->query, s) : NULL;
 }
 
 static ng_status prepare(ng_engine *e, const char *sql, sqlite3_stmt **q)
 {
-	if (sqlite3_prepare_v2(ngx_store_db(e->store), sql, -1, q, NULL) != SQLITE_OK)
-		return ngx_engine_fail(e, NG_ERR_DB, "query failed: %s",
-				       sqlite3_errmsg(ngx_store_db(e->store)));
+	if (sqlite3_prepare_v2(ngi_store_db(e->store), sql, -1, q, NULL) != SQLITE_OK)
+		return ngi_engine_fail(e, NG_ERR_DB, "query failed: %s",
+				       sqlite3_errmsg(ngi_store_db(e->store)));
 	return NG_OK;
 }
 
@@ -28,7 +28,7 @@ ng_status ng_article_get(ng_engine *e, const char *article_id,
 {
 	if (!e || !article_id || !out)
 		return NG_ERR_USAGE;
-	ngx_arena_reset(&e->query);
+	ngi_arena_reset(&e->query);
 	sqlite3_stmt *q;
 	ng_status st = prepare(e,
 			       "SELECT story, id, title, lang, published, published_source,"
@@ -53,7 +53,7 @@ ng_status ng_article_get(ng_engine *e, const char *article_id,
 			.published_confidence = sqlite3_column_double(q, 10)};
 		*out = a;
 	} else {
-		st = ngx_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
+		st = ngi_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
 	}
 	sqlite3_finalize(q);
 	return st;
@@ -74,7 +74,7 @@ ng_status ng_article_copies(ng_engine *e, const char *article_id,
 {
 	if (!e || !article_id || !n_out || (max > 0 && !out))
 		return NG_ERR_USAGE;
-	ngx_arena_reset(&e->query);
+	ngi_arena_reset(&e->query);
 	sqlite3_stmt *q;
 	/* both directions: edges where the article is the copy or the original */
 	ng_status st = prepare(e,
@@ -108,7 +108,7 @@ ng_status ng_article_text(ng_engine *e, const char *article_id,
 {
 	if (!e || !article_id || !text || !len)
 		return NG_ERR_USAGE;
-	ngx_arena_reset(&e->query);
+	ngi_arena_reset(&e->query);
 	sqlite3_stmt *q;
 	ng_status st = prepare(e, "SELECT body FROM articles WHERE id = ?", &q);
 	if (st)
@@ -117,7 +117,7 @@ ng_status ng_article_text(ng_engine *e, const char *article_id,
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		const char *body = (const char *)sqlite3_column_text(q, 0);
 		size_t n = (size_t)sqlite3_column_bytes(q, 0);
-		char *copy = ngx_arena_strndup(&e->query, body ? body : "", body ? n : 0);
+		char *copy = ngi_arena_strndup(&e->query, body ? body : "", body ? n : 0);
 		if (copy) {
 			*text = copy;
 			*len = body ? n : 0;
@@ -125,7 +125,7 @@ ng_status ng_article_text(ng_engine *e, const char *article_id,
 			st = NG_ERR_NOMEM;
 		}
 	} else {
-		st = ngx_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
+		st = ngi_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
 	}
 	sqlite3_finalize(q);
 	return st;
@@ -140,7 +140,7 @@ static ng_status article_rows(ng_engine *e, const char *article_id,
 {
 	if (!e || !article_id || !n_out || (max > 0 && !out))
 		return NG_ERR_USAGE;
-	ngx_arena_reset(&e->query);
+	ngi_arena_reset(&e->query);
 	sqlite3_stmt *q;
 	ng_status st = prepare(e, "SELECT 1 FROM articles WHERE id = ?", &q);
 	if (st)
@@ -149,7 +149,7 @@ static ng_status article_rows(ng_engine *e, const char *article_id,
 	int exists = sqlite3_step(q) == SQLITE_ROW;
 	sqlite3_finalize(q);
 	if (!exists)
-		return ngx_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
+		return ngi_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
 	if ((st = prepare(e, sql, &q)))
 		return st;
 	sqlite3_bind_text(q, 1, article_id, -1, SQLITE_STATIC);

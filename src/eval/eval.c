@@ -18,52 +18,52 @@ typedef struct eval_suite {
 	const char *name;
 	const char *args;     /* for the usage message */
 	int argc;
-	ngx_eval_suite_fn run;
+	ngi_eval_suite_fn run;
 	const char *about;
 } eval_suite;
 
 /* Later suites (dates, entities, reuse, pairs) are one entry each. */
 static const eval_suite suites[] = {
-	{"seeds", "DIR", 1, ngx_eval_seeds,
+	{"seeds", "DIR", 1, ngi_eval_seeds,
 	 "hand-made gold: stories, language, copies, dates (DIR/expected.json)"},
-	{"stories", "BODIES.csv STANCES.csv", 2, ngx_eval_stories,
+	{"stories", "BODIES.csv STANCES.csv", 2, ngi_eval_stories,
 	 "FNC-1 story clustering: bodies sharing a related headline"},
-	{"reuse", "DIR", 1, ngx_eval_reuse,
+	{"reuse", "DIR", 1, ngi_eval_reuse,
 	 "copy detection on a corpus from eval/gen_reuse.py (DIR/pairs.jsonl)"},
-	{"msrp", "FILE", 1, ngx_eval_msrp,
+	{"msrp", "FILE", 1, ngi_eval_msrp,
 	 "MSRP sentence paraphrases: features + logistic regression, 10-fold"},
-	{"entities", "DIR", 1, ngx_eval_entities,
+	{"entities", "DIR", 1, ngi_eval_entities,
 	 "SlavicNER: mention P/R/F1 and cross-lingual key pairs (DIR/raw, DIR/ner)"},
-	{"dates", "DIR", 1, ngx_eval_dates,
+	{"dates", "DIR", 1, ngi_eval_dates,
 	 "TempEval-3 TimeML: strict, relaxed and value F1 of the date tagger"},
-	{"pairs", "DIR", 1, ngx_eval_pairs,
+	{"pairs", "DIR", 1, ngi_eval_pairs,
 	 "SemEval-2022 task 8: cross-lingual similarity vs Overall, same-story F1"},
-	{"xling", "DIR", 1, ngx_eval_xling,
+	{"xling", "DIR", 1, ngi_eval_xling,
 	 "SlavicNER raw/: nearest article in another language, same topic (P@1)"},
 };
 
-void ngx_eval_real(ngx_eval_report *r, const char *name, double value)
+void ngi_eval_real(ngi_eval_report *r, const char *name, double value)
 {
-	if (r->n >= NGX_EVAL_MAX_METRICS)
+	if (r->n >= NGI_EVAL_MAX_METRICS)
 		return;
-	r->metrics[r->n++] = (ngx_eval_metric){name, 0, 0, value};
+	r->metrics[r->n++] = (ngi_eval_metric){name, 0, 0, value};
 }
 
-void ngx_eval_count(ngx_eval_report *r, const char *name, long long count)
+void ngi_eval_count(ngi_eval_report *r, const char *name, long long count)
 {
-	if (r->n >= NGX_EVAL_MAX_METRICS)
+	if (r->n >= NGI_EVAL_MAX_METRICS)
 		return;
-	r->metrics[r->n++] = (ngx_eval_metric){name, 1, count, (double)count};
+	r->metrics[r->n++] = (ngi_eval_metric){name, 1, count, (double)count};
 }
 
-double ngx_eval_now(void)
+double ngi_eval_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-ng_status ngx_eval_engine_fail(ng_engine *e, const char *what, ng_status st)
+ng_status ngi_eval_engine_fail(ng_engine *e, const char *what, ng_status st)
 {
 	const char *msg = e ? ng_errmsg(e) : "";
 	fprintf(stderr, "newsgraph eval: %s: %s%s%s\n", what, ng_status_str(st),
@@ -71,7 +71,7 @@ ng_status ngx_eval_engine_fail(ng_engine *e, const char *what, ng_status st)
 	return st;
 }
 
-ng_status ngx_eval_open_engine(const ngx_eval_ctx *ctx, ng_engine **out)
+ng_status ngi_eval_open_engine(const ngi_eval_ctx *ctx, ng_engine **out)
 {
 	ng_config c;
 	ng_config_init(&c);
@@ -82,7 +82,7 @@ ng_status ngx_eval_open_engine(const ngx_eval_ctx *ctx, ng_engine **out)
 	c.diag_ctx = ctx->opt->diag_ctx;
 	ng_status st = ng_engine_open(&c, out);
 	if (st)
-		return ngx_eval_engine_fail(NULL, "cannot open an in-memory engine",
+		return ngi_eval_engine_fail(NULL, "cannot open an in-memory engine",
 					    st);
 	return NG_OK;
 }
@@ -90,12 +90,12 @@ ng_status ngx_eval_open_engine(const ngx_eval_ctx *ctx, ng_engine **out)
 static void print_usage(const char *problem)
 {
 	fprintf(stderr, "newsgraph eval: %s\nsuites:\n", problem);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(suites); i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(suites); i++)
 		fprintf(stderr, "  %-8s %-24s %s\n", suites[i].name,
 			suites[i].args, suites[i].about);
 }
 
-static ng_status print_table(const char *suite, const ngx_eval_report *r,
+static ng_status print_table(const char *suite, const ngi_eval_report *r,
 			     FILE *out)
 {
 	size_t width = strlen("metric");
@@ -104,7 +104,7 @@ static ng_status print_table(const char *suite, const ngx_eval_report *r,
 			width = strlen(r->metrics[i].name);
 	fprintf(out, "suite %s\n%-*s  %s\n", suite, (int)width, "metric", "value");
 	for (size_t i = 0; i < r->n; i++) {
-		const ngx_eval_metric *m = &r->metrics[i];
+		const ngi_eval_metric *m = &r->metrics[i];
 		if (m->is_count)
 			fprintf(out, "%-*s  %lld\n", (int)width, m->name, m->count);
 		else
@@ -113,36 +113,36 @@ static ng_status print_table(const char *suite, const ngx_eval_report *r,
 	return ferror(out) ? NG_ERR_IO : NG_OK;
 }
 
-static ng_status print_json(const char *suite, const ngx_eval_report *r,
+static ng_status print_json(const char *suite, const ngi_eval_report *r,
 			    FILE *out)
 {
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
-	ng_status st = ngx_buf_puts(&b, "{\"suite\": ");
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
+	ng_status st = ngi_buf_puts(&b, "{\"suite\": ");
 	if (!st)
-		st = ngx_buf_json_str(&b, suite);
+		st = ngi_buf_json_str(&b, suite);
 	if (!st)
-		st = ngx_buf_puts(&b, ", \"metrics\": {");
+		st = ngi_buf_puts(&b, ", \"metrics\": {");
 	for (size_t i = 0; !st && i < r->n; i++) {
-		const ngx_eval_metric *m = &r->metrics[i];
+		const ngi_eval_metric *m = &r->metrics[i];
 		if (i)
-			st = ngx_buf_puts(&b, ", ");
+			st = ngi_buf_puts(&b, ", ");
 		if (!st)
-			st = ngx_buf_json_str(&b, m->name);
+			st = ngi_buf_json_str(&b, m->name);
 		if (st)
 			break;
 		if (m->is_count)
-			st = ngx_buf_printf(&b, ": %lld", m->count);
+			st = ngi_buf_printf(&b, ": %lld", m->count);
 		else if (isfinite(m->value))
-			st = ngx_buf_printf(&b, ": %.6g", m->value);
+			st = ngi_buf_printf(&b, ": %.6g", m->value);
 		else
-			st = ngx_buf_puts(&b, ": null");
+			st = ngi_buf_puts(&b, ": null");
 	}
 	if (!st)
-		st = ngx_buf_puts(&b, "}}\n");
+		st = ngi_buf_puts(&b, "}}\n");
 	if (!st && fputs(b.data, out) == EOF)
 		st = NG_ERR_IO;
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 	return st;
 }
 
@@ -153,7 +153,7 @@ NG_API ng_status ng_eval_run(const char *suite, int argc, char **argv,
 {
 	static const ng_eval_options defaults = {0, 0, 0.0, NULL, NULL};
 	const eval_suite *s = NULL;
-	for (size_t i = 0; suite && i < NGX_ARRAY_LEN(suites); i++)
+	for (size_t i = 0; suite && i < NGI_ARRAY_LEN(suites); i++)
 		if (strcmp(suite, suites[i].name) == 0)
 			s = &suites[i];
 	if (!s) {
@@ -180,10 +180,10 @@ NG_API ng_status ng_eval_run(const char *suite, int argc, char **argv,
 			print_usage("missing argument");
 			return NG_ERR_USAGE;
 		}
-	ngx_eval_ctx ctx = {opt ? opt : &defaults, {0}};
+	ngi_eval_ctx ctx = {opt ? opt : &defaults, {0}};
 	ctx.diag.fn = ctx.opt->on_diag;
 	ctx.diag.ctx = ctx.opt->diag_ctx;
-	ngx_eval_report rep = {0};
+	ngi_eval_report rep = {0};
 	ng_status st = s->run(&ctx, argv, &rep);
 	if (st)
 		return st;

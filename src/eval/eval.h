@@ -16,60 +16,60 @@
 
 #include "../base/base.h"
 
-#define NGX_EVAL_MAX_METRICS 64
+#define NGI_EVAL_MAX_METRICS 64
 
-typedef struct ngx_eval_metric {
+typedef struct ngi_eval_metric {
 	const char *name;   /* static string, snake_case */
 	int is_count;       /* printed as an integer */
 	long long count;
 	double value;
-} ngx_eval_metric;
+} ngi_eval_metric;
 
-typedef struct ngx_eval_report {
-	ngx_eval_metric metrics[NGX_EVAL_MAX_METRICS];
+typedef struct ngi_eval_report {
+	ngi_eval_metric metrics[NGI_EVAL_MAX_METRICS];
 	size_t n;
-} ngx_eval_report;
+} ngi_eval_report;
 
-/* Add a metric; past NGX_EVAL_MAX_METRICS it is dropped (a programming
+/* Add a metric; past NGI_EVAL_MAX_METRICS it is dropped (a programming
  * error, caught by the suites' tests). */
-void ngx_eval_real(ngx_eval_report *r, const char *name, double value);
-void ngx_eval_count(ngx_eval_report *r, const char *name, long long count);
+void ngi_eval_real(ngi_eval_report *r, const char *name, double value);
+void ngi_eval_count(ngi_eval_report *r, const char *name, long long count);
 
 /* The options a suite runs with: the caller's, or the defaults for NULL. */
-typedef struct ngx_eval_ctx {
+typedef struct ngi_eval_ctx {
 	const ng_eval_options *opt;
-	ngx_diag_sink diag;   /* for problems in gold files */
-} ngx_eval_ctx;
+	ngi_diag_sink diag;   /* for problems in gold files */
+} ngi_eval_ctx;
 
 /* Opens an in-memory engine with the caller's threads, story threshold and
  * diagnostics callback. Prints the reason on stderr when it fails. */
-ng_status ngx_eval_open_engine(const ngx_eval_ctx *ctx, ng_engine **out);
+ng_status ngi_eval_open_engine(const ngi_eval_ctx *ctx, ng_engine **out);
 /* Prints "newsgraph eval: WHAT: <engine message>" on stderr; returns st. */
-ng_status ngx_eval_engine_fail(ng_engine *e, const char *what, ng_status st);
+ng_status ngi_eval_engine_fail(ng_engine *e, const char *what, ng_status st);
 /* Seconds on a monotonic clock. */
-double ngx_eval_now(void);
+double ngi_eval_now(void);
 
 /* argv holds exactly the suite's arguments. */
-typedef ng_status (*ngx_eval_suite_fn)(ngx_eval_ctx *ctx, char **argv,
-				       ngx_eval_report *rep);
+typedef ng_status (*ngi_eval_suite_fn)(ngi_eval_ctx *ctx, char **argv,
+				       ngi_eval_report *rep);
 
 /* eval_seeds.c: "seeds DIR" (DIR/articles, DIR/expected.json). */
-ng_status ngx_eval_seeds(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+ng_status ngi_eval_seeds(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 /* eval_stories.c: "stories BODIES.csv STANCES.csv" (FNC-1). */
-ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv,
-			   ngx_eval_report *rep);
+ng_status ngi_eval_stories(ngi_eval_ctx *ctx, char **argv,
+			   ngi_eval_report *rep);
 /* eval_reuse.c: "reuse DIR" (DIR/articles.jsonl, DIR/pairs.jsonl). */
-ng_status ngx_eval_reuse(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+ng_status ngi_eval_reuse(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 /* eval_msrp.c: "msrp FILE" (MSRP TSV), 10-fold cross-validation. */
-ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+ng_status ngi_eval_msrp(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 /* eval_entities.c: "entities DIR" (SlavicNER: DIR/raw, DIR/ner). */
-ng_status ngx_eval_entities(ngx_eval_ctx *ctx, char **argv,
-			    ngx_eval_report *rep);
+ng_status ngi_eval_entities(ngi_eval_ctx *ctx, char **argv,
+			    ngi_eval_report *rep);
 /* eval_dates.c: "dates DIR" (TimeML .tml files, TempEval-3 scoring). */
-ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+ng_status ngi_eval_dates(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 /* eval_pairs.c: "pairs DIR" (SemEval-2022 task 8) and "xling DIR"
  * (SlavicNER raw/): cross-lingual similarity from pivot term bags. */
-ng_status ngx_eval_pairs(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
-ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep);
+ng_status ngi_eval_pairs(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
+ng_status ngi_eval_xling(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 
 #endif

@@ -2,7 +2,7 @@
  * eval_dates.c: the "dates DIR" suite, TempEval-3 scoring of the tagger.
  *
  * Reads every .tml file under DIR (recursively, in name order) with the
- * TimeML reader, runs ngx_dates_find on the plain text (English, anchored
+ * TimeML reader, runs ngi_dates_find on the plain text (English, anchored
  * on the document creation time) and scores the timexes as TempEval-3
  * does: strict match (same extent), relaxed match (overlapping extents,
  * one to one), and among relaxed matches the normalised value and the type:
@@ -45,7 +45,7 @@ static ng_status collect(const char *dir, int depth, path_list *out)
 		return NG_OK;
 	char **names = NULL;
 	size_t n = 0;
-	ng_status st = ngx_list_dir(dir, &names, &n, NULL);
+	ng_status st = ngi_list_dir(dir, &names, &n, NULL);
 	if (st == NG_ERR_IO)
 		fprintf(stderr, "newsgraph eval: cannot read %s\n", dir);
 	/* the entries become full paths */
@@ -71,7 +71,7 @@ static ng_status collect(const char *dir, int depth, path_list *out)
 			free(names[i]);
 		} else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".tml") &&
 			   out->n < DATES_MAX_FILES) {
-			if (ngx_grow((void **)&out->paths, &out->alloc, out->n + 1,
+			if (ngi_grow((void **)&out->paths, &out->alloc, out->n + 1,
 				     sizeof *out->paths)) {
 				free(names[i]);
 				st = NG_ERR_NOMEM;
@@ -101,8 +101,8 @@ static int overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 /* One error line for error analysis: kind, file, creation time, the gold
  * and system surface texts and values ("-" for none), and the sentence
  * around it (newlines flattened). */
-static void dump(dates_score *sc, const ngx_tml_doc *d, const char *kind,
-		 const ngx_tml_timex *g, const ngx_timex *x)
+static void dump(dates_score *sc, const ngi_tml_doc *d, const char *kind,
+		 const ngi_tml_timex *g, const ngi_timex *x)
 {
 	uint32_t s = g ? g->start : x->start, e = g ? g->end : x->end;
 	uint32_t cs = s > 80 ? s - 80 : 0, ce = e + 80 < d->len ? e + 80 : (uint32_t)d->len;
@@ -125,14 +125,14 @@ static void dump(dates_score *sc, const ngx_tml_doc *d, const char *kind,
 
 /* One document: one-to-one matching of gold and system timexes by overlap,
  * in text order (both lists are sorted and non-overlapping). */
-static void score_doc(const ngx_tml_doc *d, const ngx_timex *sys, size_t n_sys,
+static void score_doc(const ngi_tml_doc *d, const ngi_timex *sys, size_t n_sys,
 		      dates_score *sc)
 {
 	size_t j = 0;
 	sc->gold += (long long)d->n;
 	sc->system += (long long)n_sys;
 	for (size_t i = 0; i < d->n; i++) {
-		const ngx_tml_timex *g = &d->timexes[i];
+		const ngi_tml_timex *g = &d->timexes[i];
 		while (j < n_sys && sys[j].end <= g->start) {
 			if (sc->dump)
 				dump(sc, d, "spurious", NULL, &sys[j]);
@@ -143,7 +143,7 @@ static void score_doc(const ngx_tml_doc *d, const ngx_timex *sys, size_t n_sys,
 				dump(sc, d, "missed", g, NULL);
 			continue;
 		}
-		const ngx_timex *x = &sys[j++];
+		const ngi_timex *x = &sys[j++];
 		sc->relaxed++;
 		sc->strict += x->start == g->start && x->end == g->end;
 		sc->value += strcmp(x->value, g->value) == 0;
@@ -162,49 +162,49 @@ static double ratio(long long a, long long b)
 	return b ? (double)a / (double)b : 0.0;
 }
 
-static void add_prf(ngx_eval_report *rep, const char *p_name,
+static void add_prf(ngi_eval_report *rep, const char *p_name,
 		    const char *r_name, const char *f_name, long long hits,
 		    const dates_score *sc)
 {
 	double p = ratio(hits, sc->system), r = ratio(hits, sc->gold);
-	ngx_eval_real(rep, p_name, p);
-	ngx_eval_real(rep, r_name, r);
-	ngx_eval_real(rep, f_name, ngx_f1(p, r));
+	ngi_eval_real(rep, p_name, p);
+	ngi_eval_real(rep, r_name, r);
+	ngi_eval_real(rep, f_name, ngi_f1(p, r));
 }
 
-ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+ng_status ngi_eval_dates(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 {
-	double t0 = ngx_eval_now();
+	double t0 = ngi_eval_now();
 	path_list files = {0};
 	ng_status st = collect(argv[0], 0, &files);
 	dates_score sc = {0};
 	if (getenv("NG_EVAL_DATES_DUMP"))
 		sc.dump = stderr;
 	long long bad = 0;
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 20);
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 20);
 	for (size_t i = 0; !st && i < files.n; i++) {
-		ngx_buf b;
-		ngx_buf_init(&b, 0);
-		if (ngx_read_file(files.paths[i], DATES_MAX_FILE, &b, &ctx->diag)) {
+		ngi_buf b;
+		ngi_buf_init(&b, 0);
+		if (ngi_read_file(files.paths[i], DATES_MAX_FILE, &b, &ctx->diag)) {
 			bad++;
-			ngx_buf_free(&b);
+			ngi_buf_free(&b);
 			continue;
 		}
-		ngx_tml_doc d;
+		ngi_tml_doc d;
 		const char *err = NULL;
 		size_t off = 0;
-		ng_status pst = ngx_timeml_parse(b.data, b.len, &a, &d, &err, &off);
+		ng_status pst = ngi_timeml_parse(b.data, b.len, &a, &d, &err, &off);
 		if (pst == NG_ERR_INPUT) {
-			ngx_diag(&ctx->diag, NG_DIAG_ERROR, files.paths[i], 0,
+			ngi_diag(&ctx->diag, NG_DIAG_ERROR, files.paths[i], 0,
 				 (long long)off, "%s", err);
 			bad++;
 		} else if (pst) {
 			st = pst;
 		} else {
-			ngx_timex *x;
+			ngi_timex *x;
 			size_t n;
-			st = ngx_dates_find(d.text, d.len, "en", NULL, d.dct_day, &a,
+			st = ngi_dates_find(d.text, d.len, "en", NULL, d.dct_day, &a,
 					    &x, &n);
 			if (!st) {
 				sc.path = files.paths[i];
@@ -212,10 +212,10 @@ ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 				sc.docs++;
 			}
 		}
-		ngx_buf_free(&b);
-		ngx_arena_reset(&a);
+		ngi_buf_free(&b);
+		ngi_arena_reset(&a);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	for (size_t i = 0; i < files.n; i++)
 		free(files.paths[i]);
 	free(files.paths);
@@ -226,18 +226,18 @@ ng_status ngx_eval_dates(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 			argv[0]);
 		return NG_ERR_INPUT;
 	}
-	ngx_eval_count(rep, "documents", sc.docs);
-	ngx_eval_count(rep, "unreadable", bad);
-	ngx_eval_count(rep, "gold_timexes", sc.gold);
-	ngx_eval_count(rep, "system_timexes", sc.system);
+	ngi_eval_count(rep, "documents", sc.docs);
+	ngi_eval_count(rep, "unreadable", bad);
+	ngi_eval_count(rep, "gold_timexes", sc.gold);
+	ngi_eval_count(rep, "system_timexes", sc.system);
 	add_prf(rep, "strict_precision", "strict_recall", "strict_f1", sc.strict,
 		&sc);
 	add_prf(rep, "relaxed_precision", "relaxed_recall", "relaxed_f1",
 		sc.relaxed, &sc);
 	add_prf(rep, "value_precision", "value_recall", "value_f1", sc.value, &sc);
 	add_prf(rep, "type_precision", "type_recall", "type_f1", sc.type, &sc);
-	ngx_eval_real(rep, "value_accuracy", ratio(sc.value, sc.relaxed));
-	ngx_eval_real(rep, "type_accuracy", ratio(sc.type, sc.relaxed));
-	ngx_eval_real(rep, "seconds", ngx_eval_now() - t0);
+	ngi_eval_real(rep, "value_accuracy", ratio(sc.value, sc.relaxed));
+	ngi_eval_real(rep, "type_accuracy", ratio(sc.type, sc.relaxed));
+	ngi_eval_real(rep, "seconds", ngi_eval_now() - t0);
 	return NG_OK;
 }

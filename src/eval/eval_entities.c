@@ -6,8 +6,8 @@
  * one gold mention a line: start, end, surface, lemma, type (PER, ORG, LOC,
  * EVT, PRO), cross-lingual id. The offsets are code points into the raw file,
  * title included (every gold surface is checked against the text; the
- * mismatches are counted). Each article goes through ngx_text_analyze with
- * its language as the hint and ngx_entities_find.
+ * mismatches are counted). Each article goes through ngi_text_analyze with
+ * its language as the hint and ngi_entities_find.
  *
  * Scores: mention precision, recall and F1 by exact span, untyped and typed
  * (our LOC is their LOC; we say EVT only for the few curated events and
@@ -57,9 +57,9 @@ typedef struct counts {
 } counts;
 
 typedef struct ent_run {
-	ngx_eval_ctx *ctx;
-	ngx_text_ctx *text;
-	ngx_entity_ctx *ent;
+	ngi_eval_ctx *ctx;
+	ngi_text_ctx *text;
+	ngi_entity_ctx *ent;
 	char **files;        /* tsv paths, sorted */
 	size_t n_files, cap_files;
 	counts all, per_lang[N_LANGS], per_type[4];
@@ -77,7 +77,7 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	uint64_t h = 0xcbf29ce484222325ULL ^ n;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return ngx_mix64(h);
+	return ngi_mix64(h);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -89,7 +89,7 @@ static ng_status add_file(ent_run *r, const char *path)
 {
 	if (r->n_files >= ENT_MAX_FILES)
 		return NG_ERR_TOOBIG;
-	if (ngx_grow((void **)&r->files, &r->cap_files, r->n_files + 1,
+	if (ngi_grow((void **)&r->files, &r->cap_files, r->n_files + 1,
 		     sizeof *r->files))
 		return NG_ERR_NOMEM;
 	r->files[r->n_files] = strdup(path);
@@ -104,10 +104,10 @@ static ng_status walk(ent_run *r, const char *dir, int depth)
 {
 	char **names = NULL;
 	size_t n_names = 0;
-	ng_status st = ngx_list_dir(dir, &names, &n_names, NULL);
+	ng_status st = ngi_list_dir(dir, &names, &n_names, NULL);
 	if (st == NG_ERR_IO) {
 		fprintf(stderr, "newsgraph eval: cannot read %s\n", dir);
-		ngx_free_names(names, n_names);
+		ngi_free_names(names, n_names);
 		return st;
 	}
 	for (size_t i = 0; i < n_names && !st; i++) {
@@ -127,7 +127,7 @@ static ng_status walk(ent_run *r, const char *dir, int depth)
 		}
 		free(p);
 	}
-	ngx_free_names(names, n_names);
+	ngi_free_names(names, n_names);
 	return st;
 }
 
@@ -149,22 +149,22 @@ static int gold_type(const char *s, size_t n)
 /* Parses the gold file; cp_byte maps code points to bytes of the raw text
  * (n_cp + 1 entries) to check each surface. */
 static ng_status read_gold(ent_run *r, const char *path, const char *text,
-			   const uint32_t *cp_byte, size_t n_cp, ngx_arena *a,
+			   const uint32_t *cp_byte, size_t n_cp, ngi_arena *a,
 			   gold **out, size_t *n_out)
 {
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
-	ng_status st = ngx_read_file(path, ENT_MAX_FILE, &b, &r->ctx->diag);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
+	ng_status st = ngi_read_file(path, ENT_MAX_FILE, &b, &r->ctx->diag);
 	if (st) {
-		ngx_buf_free(&b);
+		ngi_buf_free(&b);
 		return st;
 	}
 	size_t lines = 1;
 	for (size_t i = 0; i < b.len; i++)
 		lines += b.data[i] == '\n';
-	gold *g = ngx_arena_alloc(a, lines * sizeof(gold));
+	gold *g = ngi_arena_alloc(a, lines * sizeof(gold));
 	if (!g) {
-		ngx_buf_free(&b);
+		ngi_buf_free(&b);
 		return NG_ERR_NOMEM;
 	}
 	size_t n = 0;
@@ -195,7 +195,7 @@ static ng_status read_gold(ent_run *r, const char *path, const char *text,
 			if (e1 == f[0] || e2 == f[1] || s1 <= s0 || s1 > n_cp ||
 			    !type) {
 				r->bad_lines++;
-				ngx_diag(&r->ctx->diag, NG_DIAG_WARNING, path,
+				ngi_diag(&r->ctx->diag, NG_DIAG_WARNING, path,
 					 line_no, (long long)(p - b.data),
 					 "bad gold line (skipped)");
 			} else {
@@ -212,13 +212,13 @@ static ng_status read_gold(ent_run *r, const char *path, const char *text,
 			}
 		} else if (le > p) {
 			r->bad_lines++;
-			ngx_diag(&r->ctx->diag, NG_DIAG_WARNING, path, line_no,
+			ngi_diag(&r->ctx->diag, NG_DIAG_WARNING, path, line_no,
 				 (long long)(p - b.data),
 				 "gold line with fewer than 6 fields (skipped)");
 		}
 		p = nl ? nl + 1 : end;
 	}
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 	*out = g;
 	*n_out = n;
 	return NG_OK;
@@ -261,16 +261,16 @@ static ng_status add_matched(ent_run *r, int lang, const char *key,
 
 /* Scores one document's mentions against its gold. */
 static ng_status score_doc(ent_run *r, int lang, gold *g, size_t ng,
-			   const ngx_mention *m, size_t nm)
+			   const ngi_mention *m, size_t nm)
 {
 	qsort(g, ng, sizeof(gold), cmp_gold);
-	ngx_map spans;
-	ngx_map_init(&spans);
+	ngi_map spans;
+	ngi_map_init(&spans);
 	ng_status st = NG_OK;
 	for (size_t i = 0; i < ng && !st; i++) {
 		uint64_t k = ((uint64_t)g[i].start << 32) | g[i].end;
-		if (!ngx_map_get(&spans, k))
-			st = ngx_map_put(&spans, k, i + 1);
+		if (!ngi_map_get(&spans, k))
+			st = ngi_map_put(&spans, k, i + 1);
 		r->all.gold++;
 		r->per_lang[lang].gold++;
 		if (g[i].type <= G_LOC) {
@@ -279,13 +279,13 @@ static ng_status score_doc(ent_run *r, int lang, gold *g, size_t ng,
 		}
 	}
 	for (size_t i = 0; i < nm && !st; i++) {
-		const ngx_mention *x = &m[i];
+		const ngi_mention *x = &m[i];
 		r->all.pred++;
 		r->per_lang[lang].pred++;
 		if (x->type >= G_PER && x->type <= G_LOC)
 			r->per_type[x->type].pred++;
 		uint64_t k = ((uint64_t)x->cp_start << 32) | x->cp_end;
-		uint64_t *v = ngx_map_get(&spans, k);
+		uint64_t *v = ngi_map_get(&spans, k);
 		gold *hit = v ? &g[*v - 1] : NULL;
 		if (hit && hit->used)
 			hit = NULL;
@@ -329,7 +329,7 @@ static ng_status score_doc(ent_run *r, int lang, gold *g, size_t ng,
 		r->rel_gold++;
 		r->rel_gold_hit += hit;
 	}
-	ngx_map_free(&spans);
+	ngi_map_free(&spans);
 	return st;
 }
 
@@ -345,7 +345,7 @@ static int lang_of_path(const char *path)
 	return -1;
 }
 
-static ng_status run_doc(ent_run *r, const char *tsv, ngx_arena *a)
+static ng_status run_doc(ent_run *r, const char *tsv, ngi_arena *a)
 {
 	int lang = lang_of_path(tsv);
 	if (lang < 0)
@@ -355,7 +355,7 @@ static ng_status run_doc(ent_run *r, const char *tsv, ngx_arena *a)
 	if (!ner)
 		return NG_OK;
 	size_t n = strlen(tsv) + 8;
-	char *raw = ngx_arena_alloc(a, n);
+	char *raw = ngi_arena_alloc(a, n);
 	if (!raw)
 		return NG_ERR_NOMEM;
 	snprintf(raw, n, "%.*s/raw/%.*s.txt", (int)(ner - tsv), tsv,
@@ -363,24 +363,24 @@ static ng_status run_doc(ent_run *r, const char *tsv, ngx_arena *a)
 	struct stat sb;
 	if (stat(raw, &sb) != 0) {
 		r->missing_raw++;
-		ngx_diag(&r->ctx->diag, NG_DIAG_WARNING, raw, 0, -1,
+		ngi_diag(&r->ctx->diag, NG_DIAG_WARNING, raw, 0, -1,
 			 "no raw text for %s (skipped)", tsv);
 		return NG_OK;
 	}
-	ngx_buf text;
-	ngx_buf_init(&text, 0);
-	ng_status st = ngx_read_file(raw, ENT_MAX_FILE, &text, &r->ctx->diag);
+	ngi_buf text;
+	ngi_buf_init(&text, 0);
+	ng_status st = ngi_read_file(raw, ENT_MAX_FILE, &text, &r->ctx->diag);
 	if (st) {
-		ngx_buf_free(&text);
+		ngi_buf_free(&text);
 		return st;
 	}
-	double t0 = ngx_eval_now();
+	double t0 = ngi_eval_now();
 	size_t n_cp = 0;
 	for (size_t i = 0; i < text.len; i++)
 		n_cp += ((unsigned char)text.data[i] & 0xC0) != 0x80;
-	uint32_t *cp_byte = ngx_arena_alloc(a, (n_cp + 1) * sizeof(uint32_t));
+	uint32_t *cp_byte = ngi_arena_alloc(a, (n_cp + 1) * sizeof(uint32_t));
 	if (!cp_byte) {
-		ngx_buf_free(&text);
+		ngi_buf_free(&text);
 		return NG_ERR_NOMEM;
 	}
 	for (size_t i = 0, c = 0; i < text.len; i++)
@@ -390,44 +390,44 @@ static ng_status run_doc(ent_run *r, const char *tsv, ngx_arena *a)
 	gold *g = NULL;
 	size_t ng = 0;
 	st = read_gold(r, tsv, text.data, cp_byte, n_cp, a, &g, &ng);
-	ngx_doc doc;
+	ngi_doc doc;
 	if (!st)
-		st = ngx_text_analyze(r->text, text.data, text.len, langs[lang],
+		st = ngi_text_analyze(r->text, text.data, text.len, langs[lang],
 				      a, &doc);
-	ngx_mention *m = NULL;
+	ngi_mention *m = NULL;
 	size_t nm = 0;
-	double t1 = ngx_eval_now();
+	double t1 = ngi_eval_now();
 	if (!st)
-		st = ngx_entities_find(r->ent, &doc, a, &m, &nm);
-	double t2 = ngx_eval_now();
+		st = ngi_entities_find(r->ent, &doc, a, &m, &nm);
+	double t2 = ngi_eval_now();
 	r->t_find += t2 - t1;
 	r->t_total += t2 - t0;
 	if (!st)
 		st = score_doc(r, lang, g, ng, m, nm);
 	if (!st)
 		r->docs++;
-	ngx_buf_free(&text);
+	ngi_buf_free(&text);
 	return st;
 }
 
-static void prf(ngx_eval_report *rep, const char *np, const char *nr,
+static void prf(ngi_eval_report *rep, const char *np, const char *nr,
 		const char *nf, long long tp_p, long long pred, long long tp_r,
 		long long gold_n)
 {
 	double p = pred ? (double)tp_p / (double)pred : 0.0;
 	double rc = gold_n ? (double)tp_r / (double)gold_n : 0.0;
 	if (np)
-		ngx_eval_real(rep, np, p);
+		ngi_eval_real(rep, np, p);
 	if (nr)
-		ngx_eval_real(rep, nr, rc);
-	ngx_eval_real(rep, nf, ngx_f1(p, rc));
+		ngi_eval_real(rep, nr, rc);
+	ngi_eval_real(rep, nf, ngi_f1(p, rc));
 }
 
 /* Pair scores of the matched mentions, within and across languages. */
-static ng_status key_pairs(ent_run *r, ngx_eval_report *rep)
+static ng_status key_pairs(ent_run *r, ngi_eval_report *rep)
 {
-	ngx_cluster_scores all;
-	ng_status st = ngx_cluster_score(r->m_gold, r->m_key, r->n_matched, &all);
+	ngi_cluster_scores all;
+	ng_status st = ngi_cluster_score(r->m_gold, r->m_key, r->n_matched, &all);
 	if (st)
 		return st;
 	long long w_both = 0, w_pred = 0, w_gold = 0;
@@ -446,8 +446,8 @@ static ng_status key_pairs(ent_run *r, ngx_eval_report *rep)
 				pl[n] = r->m_key[i];
 				n++;
 			}
-		ngx_cluster_scores s;
-		st = ngx_cluster_score(gl, pl, n, &s);
+		ngi_cluster_scores s;
+		st = ngi_cluster_score(gl, pl, n, &s);
 		if (!st) {
 			w_both += s.both_pairs;
 			w_pred += s.pred_pairs;
@@ -462,27 +462,27 @@ static ng_status key_pairs(ent_run *r, ngx_eval_report *rep)
 	long long x_pred = all.pred_pairs - w_pred;
 	long long x_gold = all.gold_pairs - w_gold;
 	double p, rc;
-	ngx_pairwise_pr(w_both, w_pred, w_gold, &p, &rc);
-	ngx_eval_real(rep, "key_within_lang_pair_precision", p);
-	ngx_eval_real(rep, "key_within_lang_pair_recall", rc);
-	ngx_eval_real(rep, "key_within_lang_pair_f1", ngx_f1(p, rc));
-	ngx_pairwise_pr(x_both, x_pred, x_gold, &p, &rc);
-	ngx_eval_real(rep, "key_cross_lang_pair_precision", p);
-	ngx_eval_real(rep, "key_cross_lang_pair_recall", rc);
-	ngx_eval_real(rep, "key_cross_lang_pair_f1", ngx_f1(p, rc));
-	ngx_eval_count(rep, "key_within_lang_gold_pairs", w_gold);
-	ngx_eval_count(rep, "key_cross_lang_gold_pairs", x_gold);
-	ngx_eval_real(rep, "key_bcubed_f1", all.bcubed_f1);
+	ngi_pairwise_pr(w_both, w_pred, w_gold, &p, &rc);
+	ngi_eval_real(rep, "key_within_lang_pair_precision", p);
+	ngi_eval_real(rep, "key_within_lang_pair_recall", rc);
+	ngi_eval_real(rep, "key_within_lang_pair_f1", ngi_f1(p, rc));
+	ngi_pairwise_pr(x_both, x_pred, x_gold, &p, &rc);
+	ngi_eval_real(rep, "key_cross_lang_pair_precision", p);
+	ngi_eval_real(rep, "key_cross_lang_pair_recall", rc);
+	ngi_eval_real(rep, "key_cross_lang_pair_f1", ngi_f1(p, rc));
+	ngi_eval_count(rep, "key_within_lang_gold_pairs", w_gold);
+	ngi_eval_count(rep, "key_cross_lang_gold_pairs", x_gold);
+	ngi_eval_real(rep, "key_bcubed_f1", all.bcubed_f1);
 	return NG_OK;
 }
 
-static void report(ent_run *r, ngx_eval_report *rep)
+static void report(ent_run *r, ngi_eval_report *rep)
 {
-	ngx_eval_count(rep, "documents", r->docs);
-	ngx_eval_count(rep, "gold_mentions", r->all.gold);
-	ngx_eval_count(rep, "predicted_mentions", r->all.pred);
-	ngx_eval_count(rep, "exact_matches", r->all.tp);
-	ngx_eval_count(rep, "gold_offset_mismatches", r->offset_mismatch);
+	ngi_eval_count(rep, "documents", r->docs);
+	ngi_eval_count(rep, "gold_mentions", r->all.gold);
+	ngi_eval_count(rep, "predicted_mentions", r->all.pred);
+	ngi_eval_count(rep, "exact_matches", r->all.tp);
+	ngi_eval_count(rep, "gold_offset_mismatches", r->offset_mismatch);
 	prf(rep, "precision", "recall", "f1", r->all.tp, r->all.pred, r->all.tp,
 	    r->all.gold);
 	prf(rep, "typed_precision", "typed_recall", "typed_f1",
@@ -507,8 +507,8 @@ static void report(ent_run *r, ngx_eval_report *rep)
 		    r->per_lang[l].gold);
 }
 
-ng_status ngx_eval_entities(ngx_eval_ctx *ctx, char **argv,
-			    ngx_eval_report *rep)
+ng_status ngi_eval_entities(ngi_eval_ctx *ctx, char **argv,
+			    ngi_eval_report *rep)
 {
 	ent_run r;
 	memset(&r, 0, sizeof r);
@@ -526,35 +526,35 @@ ng_status ngx_eval_entities(ngx_eval_ctx *ctx, char **argv,
 	}
 	if (!st) {
 		qsort(r.files, r.n_files, sizeof(char *), cmp_str);
-		st = ngx_text_ctx_new(&r.text);
+		st = ngi_text_ctx_new(&r.text);
 	}
 	if (!st) {
-		st = ngx_entity_ctx_new(&r.ent);
+		st = ngi_entity_ctx_new(&r.ent);
 		if (st)
 			fprintf(stderr, "newsgraph eval: entity recogniser: %s\n",
 				ng_status_str(st));
 	}
-	ngx_arena a;
-	ngx_arena_init(&a, 1 << 20);
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 20);
 	for (size_t i = 0; !st && i < r.n_files; i++) {
 		st = run_doc(&r, r.files[i], &a);
-		ngx_arena_reset(&a);
+		ngi_arena_reset(&a);
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	if (!st) {
 		report(&r, rep);
 		st = key_pairs(&r, rep);
 	}
 	if (!st) {
-		ngx_eval_real(rep, "articles_per_s_recogniser",
+		ngi_eval_real(rep, "articles_per_s_recogniser",
 			      r.t_find > 0 ? (double)r.docs / r.t_find : 0.0);
-		ngx_eval_real(rep, "mentions_per_s_recogniser",
+		ngi_eval_real(rep, "mentions_per_s_recogniser",
 			      r.t_find > 0 ? (double)r.all.pred / r.t_find : 0.0);
-		ngx_eval_real(rep, "articles_per_s_with_text_analysis",
+		ngi_eval_real(rep, "articles_per_s_with_text_analysis",
 			      r.t_total > 0 ? (double)r.docs / r.t_total : 0.0);
 	}
-	ngx_entity_ctx_free(r.ent);
-	ngx_text_ctx_free(r.text);
+	ngi_entity_ctx_free(r.ent);
+	ngi_text_ctx_free(r.text);
 	for (size_t i = 0; i < r.n_files; i++)
 		free(r.files[i]);
 	free(r.files);

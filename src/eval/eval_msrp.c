@@ -26,19 +26,19 @@
 #define MSRP_FOLDS 10
 
 /* Metric names are static: one per feature weight, in
- * ngx_sim_feature_names order. */
-static const char *const weight_metric[NGX_SIM_N_FEATURES] = {
+ * ngi_sim_feature_names order. */
+static const char *const weight_metric[NGI_SIM_N_FEATURES] = {
 	"w_word_overlap_min", "w_word_overlap_max", "w_stem_overlap_min",
 	"w_stem_overlap_max", "w_stem_jaccard",     "w_lcs_min",
 	"w_lcs_max",          "w_bigram_dice",      "w_numbers_shared",
 	"w_numbers_differ",   "w_names_shared",     "w_length_ratio"};
 
-static ng_status sentence_of(ngx_text_ctx *tc, const char *s, size_t len,
-			     ngx_arena *a, ngx_sim_sentence *out)
+static ng_status sentence_of(ngi_text_ctx *tc, const char *s, size_t len,
+			     ngi_arena *a, ngi_sim_sentence *out)
 {
-	ngx_doc doc;
-	ng_status st = ngx_text_analyze(tc, s, len, "en", a, &doc);
-	return st ? st : ngx_sim_prepare(&doc, 0, doc.n_tokens, a, out);
+	ngi_doc doc;
+	ng_status st = ngi_text_analyze(tc, s, len, "en", a, &doc);
+	return st ? st : ngi_sim_prepare(&doc, 0, doc.n_tokens, a, out);
 }
 
 /* Splits line[0..len) on tabs into at most max fields (NUL-terminated in
@@ -75,45 +75,45 @@ static fold_scores score(const int *gold, const int *pred, size_t n)
 	}
 	fold_scores s;
 	s.accuracy = n ? (double)right / (double)n : 0.0;
-	ngx_pairwise_pr(tp, tp + fp, tp + fn, &s.precision, &s.recall);
-	s.f1 = ngx_f1(s.precision, s.recall);
+	ngi_pairwise_pr(tp, tp + fp, tp + fn, &s.precision, &s.recall);
+	s.f1 = ngi_f1(s.precision, s.recall);
 	return s;
 }
 
-ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+ng_status ngi_eval_msrp(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 {
 	const char *path = argv[0];
-	ngx_buf buf;
-	ngx_buf_init(&buf, MSRP_FILE_CAP);
-	ngx_text_ctx *tc = NULL;
-	ngx_arena scratch;
-	ngx_arena_init(&scratch, 0);
+	ngi_buf buf;
+	ngi_buf_init(&buf, MSRP_FILE_CAP);
+	ngi_text_ctx *tc = NULL;
+	ngi_arena scratch;
+	ngi_arena_init(&scratch, 0);
 	double *x = NULL;
 	int *y = NULL, *gold = NULL, *pred = NULL, *base = NULL;
 	size_t n = 0, cap_x = 0, cap_y = 0;
 	long long bad = 0;
-	ng_status st = ngx_read_file(path, MSRP_FILE_CAP, &buf, &ctx->diag);
+	ng_status st = ngi_read_file(path, MSRP_FILE_CAP, &buf, &ctx->diag);
 	if (!st)
-		st = ngx_text_ctx_new(&tc);
+		st = ngi_text_ctx_new(&tc);
 	if (st)
 		goto done;
-	if (ngx_utf8_valid_prefix(buf.data, buf.len) != buf.len) {
+	if (ngi_utf8_valid_prefix(buf.data, buf.len) != buf.len) {
 		size_t first_bad = 0;
-		ngx_buf fixed;
-		ngx_buf_init(&fixed, MSRP_FILE_CAP);
-		if (ngx_utf8_repair(buf.data, buf.len, &fixed, &first_bad) ==
+		ngi_buf fixed;
+		ngi_buf_init(&fixed, MSRP_FILE_CAP);
+		if (ngi_utf8_repair(buf.data, buf.len, &fixed, &first_bad) ==
 		    (size_t)-1) {
-			ngx_buf_free(&fixed);
+			ngi_buf_free(&fixed);
 			st = NG_ERR_NOMEM;
 			goto done;
 		}
-		ngx_diag(&ctx->diag, NG_DIAG_WARNING, path, 0,
+		ngi_diag(&ctx->diag, NG_DIAG_WARNING, path, 0,
 			 (long long)first_bad, "invalid UTF-8 replaced");
-		ngx_buf_free(&buf);
+		ngi_buf_free(&buf);
 		buf = fixed;
 	}
 
-	double t0 = ngx_eval_now();
+	double t0 = ngi_eval_now();
 	size_t pos = 0;
 	long long line_no = 0;
 	if (buf.len >= 3 && memcmp(buf.data, "\xEF\xBB\xBF", 3) == 0)
@@ -135,27 +135,27 @@ ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		if (line_no == 1 && strcmp(f[0], "Quality") == 0)
 			continue;
 		if (nf != 5 || fl[0] != 1 || (f[0][0] != '0' && f[0][0] != '1')) {
-			ngx_diag(&ctx->diag, NG_DIAG_ERROR, path, line_no,
+			ngi_diag(&ctx->diag, NG_DIAG_ERROR, path, line_no,
 				 (long long)offset,
 				 "want 5 tab-separated fields, Quality 0 or 1");
 			bad++;
 			continue;
 		}
-		ngx_arena_reset(&scratch);
-		ngx_sim_sentence a, b;
+		ngi_arena_reset(&scratch);
+		ngi_sim_sentence a, b;
 		if ((st = sentence_of(tc, f[3], fl[3], &scratch, &a)) ||
 		    (st = sentence_of(tc, f[4], fl[4], &scratch, &b)))
 			goto done;
-		if (ngx_grow((void **)&x, &cap_x, (n + 1) * NGX_SIM_N_FEATURES,
+		if (ngi_grow((void **)&x, &cap_x, (n + 1) * NGI_SIM_N_FEATURES,
 			     sizeof *x) ||
-		    ngx_grow((void **)&y, &cap_y, n + 1, sizeof *y)) {
+		    ngi_grow((void **)&y, &cap_y, n + 1, sizeof *y)) {
 			st = NG_ERR_NOMEM;
 			goto done;
 		}
-		ngx_sim_features(&a, &b, x + n * NGX_SIM_N_FEATURES);
+		ngi_sim_features(&a, &b, x + n * NGI_SIM_N_FEATURES);
 		y[n++] = f[0][0] == '1';
 	}
-	double feature_seconds = ngx_eval_now() - t0;
+	double feature_seconds = ngi_eval_now() - t0;
 	if (n < 2 * MSRP_FOLDS) {
 		fprintf(stderr, "newsgraph eval: msrp: %zu pairs in %s, need at "
 				"least %d\n", n, path, 2 * MSRP_FOLDS);
@@ -164,7 +164,7 @@ ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	}
 
 	size_t per = n / MSRP_FOLDS + 1;
-	double *tx = malloc(n * NGX_SIM_N_FEATURES * sizeof *tx);
+	double *tx = malloc(n * NGI_SIM_N_FEATURES * sizeof *tx);
 	int *ty = malloc(n * sizeof *ty);
 	gold = malloc(per * sizeof *gold);
 	pred = malloc(per * sizeof *pred);
@@ -176,30 +176,30 @@ ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		goto done;
 	}
 	fold_scores sum = {0}, base_sum = {0}, train_sum = {0};
-	ngx_logreg_options opt = {500, 0.5, 0.001};
+	ngi_logreg_options opt = {500, 0.5, 0.001};
 	for (int fold = 0; fold < MSRP_FOLDS; fold++) {
 		size_t nt = 0, nv = 0;
 		for (size_t i = 0; i < n; i++) {
 			if ((int)(i % MSRP_FOLDS) == fold)
 				continue;
-			memcpy(tx + nt * NGX_SIM_N_FEATURES,
-			       x + i * NGX_SIM_N_FEATURES,
-			       NGX_SIM_N_FEATURES * sizeof *tx);
+			memcpy(tx + nt * NGI_SIM_N_FEATURES,
+			       x + i * NGI_SIM_N_FEATURES,
+			       NGI_SIM_N_FEATURES * sizeof *tx);
 			ty[nt++] = y[i];
 		}
-		ngx_logreg m;
-		if ((st = ngx_logreg_train(&m, tx, ty, nt, NGX_SIM_N_FEATURES,
+		ngi_logreg m;
+		if ((st = ngi_logreg_train(&m, tx, ty, nt, NGI_SIM_N_FEATURES,
 					   &opt)))
 			break;
 		long long train_right = 0;
 		for (size_t i = 0; i < nt; i++)
-			train_right += (ngx_logreg_prob(
-					       &m, tx + i * NGX_SIM_N_FEATURES) >=
+			train_right += (ngi_logreg_prob(
+					       &m, tx + i * NGI_SIM_N_FEATURES) >=
 				       0.5) == (ty[i] != 0);
 		train_sum.accuracy += (double)train_right / (double)nt;
 		for (size_t i = (size_t)fold; i < n; i += MSRP_FOLDS) {
 			gold[nv] = y[i];
-			pred[nv] = ngx_logreg_prob(&m, x + i * NGX_SIM_N_FEATURES) >=
+			pred[nv] = ngi_logreg_prob(&m, x + i * NGI_SIM_N_FEATURES) >=
 				   0.5;
 			base[nv] = 1;
 			nv++;
@@ -212,9 +212,9 @@ ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		base_sum.accuracy += b.accuracy;
 		base_sum.f1 += b.f1;
 	}
-	ngx_logreg all;
+	ngi_logreg all;
 	if (!st)
-		st = ngx_logreg_train(&all, x, y, n, NGX_SIM_N_FEATURES, &opt);
+		st = ngi_logreg_train(&all, x, y, n, NGI_SIM_N_FEATURES, &opt);
 	free(tx);
 	free(ty);
 	if (st)
@@ -222,22 +222,22 @@ ng_status ngx_eval_msrp(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	long long positives = 0;
 	for (size_t i = 0; i < n; i++)
 		positives += y[i];
-	ngx_eval_count(rep, "pairs", (long long)n);
-	ngx_eval_count(rep, "paraphrases", positives);
-	ngx_eval_count(rep, "folds", MSRP_FOLDS);
-	ngx_eval_real(rep, "accuracy", sum.accuracy / MSRP_FOLDS);
-	ngx_eval_real(rep, "precision", sum.precision / MSRP_FOLDS);
-	ngx_eval_real(rep, "recall", sum.recall / MSRP_FOLDS);
-	ngx_eval_real(rep, "f1", sum.f1 / MSRP_FOLDS);
-	ngx_eval_real(rep, "train_accuracy", train_sum.accuracy / MSRP_FOLDS);
-	ngx_eval_real(rep, "all_paraphrase_accuracy",
+	ngi_eval_count(rep, "pairs", (long long)n);
+	ngi_eval_count(rep, "paraphrases", positives);
+	ngi_eval_count(rep, "folds", MSRP_FOLDS);
+	ngi_eval_real(rep, "accuracy", sum.accuracy / MSRP_FOLDS);
+	ngi_eval_real(rep, "precision", sum.precision / MSRP_FOLDS);
+	ngi_eval_real(rep, "recall", sum.recall / MSRP_FOLDS);
+	ngi_eval_real(rep, "f1", sum.f1 / MSRP_FOLDS);
+	ngi_eval_real(rep, "train_accuracy", train_sum.accuracy / MSRP_FOLDS);
+	ngi_eval_real(rep, "all_paraphrase_accuracy",
 		      base_sum.accuracy / MSRP_FOLDS);
-	ngx_eval_real(rep, "all_paraphrase_f1", base_sum.f1 / MSRP_FOLDS);
-	for (int j = 0; j < NGX_SIM_N_FEATURES; j++)
-		ngx_eval_real(rep, weight_metric[j], all.weight[j]);
-	ngx_eval_count(rep, "bad_lines", bad);
-	ngx_eval_real(rep, "feature_seconds", feature_seconds);
-	ngx_eval_real(rep, "pairs_per_second",
+	ngi_eval_real(rep, "all_paraphrase_f1", base_sum.f1 / MSRP_FOLDS);
+	for (int j = 0; j < NGI_SIM_N_FEATURES; j++)
+		ngi_eval_real(rep, weight_metric[j], all.weight[j]);
+	ngi_eval_count(rep, "bad_lines", bad);
+	ngi_eval_real(rep, "feature_seconds", feature_seconds);
+	ngi_eval_real(rep, "pairs_per_second",
 		      feature_seconds > 0 ? (double)n / feature_seconds : 0.0);
 done:
 	free(x);
@@ -245,8 +245,8 @@ done:
 	free(gold);
 	free(pred);
 	free(base);
-	ngx_text_ctx_free(tc);
-	ngx_arena_free(&scratch);
-	ngx_buf_free(&buf);
+	ngi_text_ctx_free(tc);
+	ngi_arena_free(&scratch);
+	ngi_buf_free(&buf);
 	return st;
 }

@@ -51,29 +51,29 @@
 /* ---- one article -> its bags --------------------------------------------*/
 typedef struct xl_doc {
 	char lang[8];
-	ngx_term *pivot, *native;
+	ngi_term *pivot, *native;
 	uint32_t n_pivot, n_native;
 	int topic, lang_idx;
-	ngx_xling_vec vp, vn;
+	ngi_xling_vec vp, vn;
 } xl_doc;
 
 typedef struct xl_prep {
-	ngx_text_ctx *tc;
-	ngx_entity_ctx *ec;
-	ngx_arena scratch, keep;
-	ngx_pivot_options opt;
+	ngi_text_ctx *tc;
+	ngi_entity_ctx *ec;
+	ngi_arena scratch, keep;
+	ngi_pivot_options opt;
 	long long words, known; /* non-English content words, and found */
 } xl_prep;
 
 static ng_status prep_open(xl_prep *p)
 {
 	memset(p, 0, sizeof *p);
-	ngx_arena_init(&p->scratch, 1 << 20);
-	ngx_arena_init(&p->keep, 4 << 20);
-	ngx_pivot_options_init(&p->opt);
-	ng_status st = ngx_text_ctx_new(&p->tc);
+	ngi_arena_init(&p->scratch, 1 << 20);
+	ngi_arena_init(&p->keep, 4 << 20);
+	ngi_pivot_options_init(&p->opt);
+	ng_status st = ngi_text_ctx_new(&p->tc);
 	if (!st)
-		st = ngx_entity_ctx_new(&p->ec);
+		st = ngi_entity_ctx_new(&p->ec);
 	if (st)
 		fprintf(stderr, "newsgraph eval: cannot start the analysers: %s\n",
 			ng_status_str(st));
@@ -82,16 +82,16 @@ static ng_status prep_open(xl_prep *p)
 
 static void prep_close(xl_prep *p)
 {
-	ngx_entity_ctx_free(p->ec);
-	ngx_text_ctx_free(p->tc);
-	ngx_arena_free(&p->scratch);
-	ngx_arena_free(&p->keep);
+	ngi_entity_ctx_free(p->ec);
+	ngi_text_ctx_free(p->tc);
+	ngi_arena_free(&p->scratch);
+	ngi_arena_free(&p->keep);
 }
 
-static ng_status copy_terms(ngx_arena *a, const ngx_term *t, uint32_t n,
-			    ngx_term **out)
+static ng_status copy_terms(ngi_arena *a, const ngi_term *t, uint32_t n,
+			    ngi_term **out)
 {
-	*out = ngx_arena_alloc(a, (n ? n : 1) * sizeof **out);
+	*out = ngi_arena_alloc(a, (n ? n : 1) * sizeof **out);
 	if (!*out)
 		return NG_ERR_NOMEM;
 	memcpy(*out, t, n * sizeof *t);
@@ -102,43 +102,43 @@ static ng_status copy_terms(ngx_arena *a, const ngx_term *t, uint32_t n,
 static ng_status prep_doc(xl_prep *p, const char *title, const char *text,
 			  size_t len, const char *lang, xl_doc *d)
 {
-	ngx_doc body, head;
-	ngx_mention *bm = NULL, *hm = NULL;
+	ngi_doc body, head;
+	ngi_mention *bm = NULL, *hm = NULL;
 	size_t n_bm = 0, n_hm = 0;
 	int has_title = title && *title;
-	ngx_arena_reset(&p->scratch);
-	ng_status st = ngx_text_analyze(p->tc, text, len, lang, &p->scratch, &body);
+	ngi_arena_reset(&p->scratch);
+	ng_status st = ngi_text_analyze(p->tc, text, len, lang, &p->scratch, &body);
 	if (!st && has_title)
-		st = ngx_text_analyze(p->tc, title, strlen(title), body.lang,
+		st = ngi_text_analyze(p->tc, title, strlen(title), body.lang,
 				      &p->scratch, &head);
 	if (!st)
-		st = ngx_entities_find(p->ec, &body, &p->scratch, &bm, &n_bm);
+		st = ngi_entities_find(p->ec, &body, &p->scratch, &bm, &n_bm);
 	if (!st && has_title)
-		st = ngx_entities_find(p->ec, &head, &p->scratch, &hm, &n_hm);
-	ngx_term *t = NULL;
+		st = ngi_entities_find(p->ec, &head, &p->scratch, &hm, &n_hm);
+	ngi_term *t = NULL;
 	uint32_t n = 0;
 	if (!st)
-		st = ngx_pivot_terms(&body, bm, n_bm, has_title ? &head : NULL, hm,
+		st = ngi_pivot_terms(&body, bm, n_bm, has_title ? &head : NULL, hm,
 				     n_hm, &p->opt, &p->scratch, &t, &n);
 	if (!st)
 		st = copy_terms(&p->keep, t, n, &d->pivot);
 	d->n_pivot = n;
 	if (!st)
-		st = ngx_terms(&body, has_title ? &head : NULL, 2, 3, 4, &p->keep,
+		st = ngi_terms(&body, has_title ? &head : NULL, 2, 3, 4, &p->keep,
 			       &d->native, &d->n_native);
 	if (st)
 		return st;
 	memcpy(d->lang, body.lang, sizeof d->lang);
 	if (strcmp(body.lang, "en") != 0) {
-		uint32_t out[NGX_PIVOT_MAX_TARGETS];
+		uint32_t out[NGI_PIVOT_MAX_TARGETS];
 		for (size_t i = 0; i < body.n_tokens; i++) {
-			const ngx_token *tk = &body.tokens[i];
-			if (tk->kind != NGX_TOK_WORD ||
-			    ngx_utf8_count(tk->norm, tk->norm_len) < 2 ||
-			    ngx_is_stopword(body.lang, tk->norm, tk->norm_len))
+			const ngi_token *tk = &body.tokens[i];
+			if (tk->kind != NGI_TOK_WORD ||
+			    ngi_utf8_count(tk->norm, tk->norm_len) < 2 ||
+			    ngi_is_stopword(body.lang, tk->norm, tk->norm_len))
 				continue;
 			p->words++;
-			p->known += ngx_pivot_lookup(body.lang, tk->stem, tk->stem_len,
+			p->known += ngi_pivot_lookup(body.lang, tk->stem, tk->stem_len,
 						     out, 1) > 0;
 		}
 	}
@@ -148,24 +148,24 @@ static ng_status prep_doc(xl_prep *p, const char *title, const char *text,
 /* The idf of the whole set, then each document's two vectors. */
 static ng_status vectors(xl_prep *p, xl_doc *docs, size_t n)
 {
-	ngx_xling_idf ip, in;
-	ngx_xling_idf_init(&ip);
-	ngx_xling_idf_init(&in);
+	ngi_xling_idf ip, in;
+	ngi_xling_idf_init(&ip);
+	ngi_xling_idf_init(&in);
 	ng_status st = NG_OK;
 	for (size_t i = 0; i < n && !st; i++) {
-		st = ngx_xling_idf_add(&ip, docs[i].pivot, docs[i].n_pivot);
+		st = ngi_xling_idf_add(&ip, docs[i].pivot, docs[i].n_pivot);
 		if (!st)
-			st = ngx_xling_idf_add(&in, docs[i].native, docs[i].n_native);
+			st = ngi_xling_idf_add(&in, docs[i].native, docs[i].n_native);
 	}
 	for (size_t i = 0; i < n && !st; i++) {
-		st = ngx_xling_vector(&ip, docs[i].pivot, docs[i].n_pivot, &p->keep,
+		st = ngi_xling_vector(&ip, docs[i].pivot, docs[i].n_pivot, &p->keep,
 				      &docs[i].vp);
 		if (!st)
-			st = ngx_xling_vector(&in, docs[i].native, docs[i].n_native,
+			st = ngi_xling_vector(&in, docs[i].native, docs[i].n_native,
 					      &p->keep, &docs[i].vn);
 	}
-	ngx_xling_idf_free(&ip);
-	ngx_xling_idf_free(&in);
+	ngi_xling_idf_free(&ip);
+	ngi_xling_idf_free(&in);
 	return st;
 }
 
@@ -183,25 +183,25 @@ static uint64_t id_hash(const char *id)
 	uint64_t h = 1469598103934665603ull;
 	for (; *id; id++)
 		h = (h ^ (unsigned char)*id) * 1099511628211ull;
-	return ngx_mix64(h);
+	return ngi_mix64(h);
 }
 
-typedef ng_status (*line_fn)(void *ctx, const ngx_json *j, const char *path,
+typedef ng_status (*line_fn)(void *ctx, const ngi_json *j, const char *path,
 			     long long line_no, size_t offset);
 
-static ng_status each_json_line(ngx_eval_ctx *ctx, const char *path,
+static ng_status each_json_line(ngi_eval_ctx *ctx, const char *path,
 				line_fn fn, void *fctx)
 {
-	ngx_buf b;
-	ngx_buf_init(&b, XL_MAX_FILE);
-	ng_status st = ngx_read_file(path, XL_MAX_FILE, &b, &ctx->diag);
+	ngi_buf b;
+	ngi_buf_init(&b, XL_MAX_FILE);
+	ng_status st = ngi_read_file(path, XL_MAX_FILE, &b, &ctx->diag);
 	if (st) {
-		ngx_buf_free(&b);
+		ngi_buf_free(&b);
 		fprintf(stderr, "newsgraph eval: cannot read %s\n", path);
 		return st;
 	}
-	ngx_arena line_arena;
-	ngx_arena_init(&line_arena, 1 << 20);
+	ngi_arena line_arena;
+	ngi_arena_init(&line_arena, 1 << 20);
 	long long line_no = 0;
 	for (size_t pos = 0; pos < b.len && !st;) {
 		const char *nl = memchr(b.data + pos, '\n', b.len - pos);
@@ -211,13 +211,13 @@ static ng_status each_json_line(ngx_eval_ctx *ctx, const char *path,
 		pos += n + 1;
 		if (n == 0 || (n == 1 && b.data[start] == '\r'))
 			continue;
-		ngx_json *j = NULL;
+		ngi_json *j = NULL;
 		size_t err_off = 0;
 		const char *err = NULL;
-		ngx_arena_reset(&line_arena);
-		if (ngx_json_parse(b.data + start, n, &line_arena, &j, &err_off,
-				   &err) || j->type != NGX_JSON_OBJECT) {
-			ngx_diag(&ctx->diag, NG_DIAG_ERROR, path, line_no,
+		ngi_arena_reset(&line_arena);
+		if (ngi_json_parse(b.data + start, n, &line_arena, &j, &err_off,
+				   &err) || j->type != NGI_JSON_OBJECT) {
+			ngi_diag(&ctx->diag, NG_DIAG_ERROR, path, line_no,
 				 (long long)(start + err_off), "%s",
 				 err ? err : "not a JSON object");
 			st = NG_ERR_INPUT;
@@ -225,44 +225,44 @@ static ng_status each_json_line(ngx_eval_ctx *ctx, const char *path,
 		}
 		st = fn(fctx, j, path, line_no, start);
 	}
-	ngx_arena_free(&line_arena);
-	ngx_buf_free(&b);
+	ngi_arena_free(&line_arena);
+	ngi_buf_free(&b);
 	return st;
 }
 
 typedef struct pairs_ctx {
-	ngx_eval_ctx *ctx;
+	ngi_eval_ctx *ctx;
 	xl_prep prep;
 	xl_doc *docs;
 	size_t n_docs, cap_docs;
-	ngx_map ids;
+	ngi_map ids;
 	xl_pair *pairs;
 	size_t n_pairs, cap_pairs;
 	long long missing;
-	ngx_buf repaired;
+	ngi_buf repaired;
 } pairs_ctx;
 
-static ng_status article_line(void *vc, const ngx_json *j, const char *path,
+static ng_status article_line(void *vc, const ngi_json *j, const char *path,
 			      long long line_no, size_t offset)
 {
 	pairs_ctx *pc = vc;
-	const char *id = ngx_json_get_str(j, "id");
-	const ngx_json *text = ngx_json_get(j, "text");
-	if (!id || !text || text->type != NGX_JSON_STRING) {
-		ngx_diag(&pc->ctx->diag, NG_DIAG_ERROR, path, line_no,
+	const char *id = ngi_json_get_str(j, "id");
+	const ngi_json *text = ngi_json_get(j, "text");
+	if (!id || !text || text->type != NGI_JSON_STRING) {
+		ngi_diag(&pc->ctx->diag, NG_DIAG_ERROR, path, line_no,
 			 (long long)offset, "an article needs id and text");
 		return NG_ERR_INPUT;
 	}
 	if (pc->n_docs >= XL_MAX_DOCS)
 		return NG_ERR_TOOBIG;
-	if (ngx_grow((void **)&pc->docs, &pc->cap_docs, pc->n_docs + 1,
+	if (ngi_grow((void **)&pc->docs, &pc->cap_docs, pc->n_docs + 1,
 		     sizeof *pc->docs))
 		return NG_ERR_NOMEM;
 	const char *s = text->str;
 	size_t len = text->len;
-	if (ngx_utf8_valid_prefix(s, len) != len) {
-		ngx_buf_clear(&pc->repaired);
-		ngx_utf8_repair(s, len, &pc->repaired, NULL);
+	if (ngi_utf8_valid_prefix(s, len) != len) {
+		ngi_buf_clear(&pc->repaired);
+		ngi_utf8_repair(s, len, &pc->repaired, NULL);
 		s = pc->repaired.data ? pc->repaired.data : "";
 		len = pc->repaired.len;
 	}
@@ -270,35 +270,35 @@ static ng_status article_line(void *vc, const ngx_json *j, const char *path,
 		len = XL_MAX_ARTICLE;
 	xl_doc *d = &pc->docs[pc->n_docs];
 	memset(d, 0, sizeof *d);
-	ng_status st = prep_doc(&pc->prep, ngx_json_get_str(j, "title"), s, len,
-				ngx_json_get_str(j, "lang"), d);
+	ng_status st = prep_doc(&pc->prep, ngi_json_get_str(j, "title"), s, len,
+				ngi_json_get_str(j, "lang"), d);
 	if (st)
 		return st;
 	pc->n_docs++;
-	return ngx_map_put(&pc->ids, id_hash(id), pc->n_docs);
+	return ngi_map_put(&pc->ids, id_hash(id), pc->n_docs);
 }
 
-static ng_status pair_line(void *vc, const ngx_json *j, const char *path,
+static ng_status pair_line(void *vc, const ngi_json *j, const char *path,
 			   long long line_no, size_t offset)
 {
 	pairs_ctx *pc = vc;
-	const char *id1 = ngx_json_get_str(j, "id1"), *id2 = ngx_json_get_str(j, "id2");
-	const ngx_json *o = ngx_json_get(j, "Overall");
-	if (!id1 || !id2 || !o || o->type != NGX_JSON_NUMBER) {
-		ngx_diag(&pc->ctx->diag, NG_DIAG_ERROR, path, line_no,
+	const char *id1 = ngi_json_get_str(j, "id1"), *id2 = ngi_json_get_str(j, "id2");
+	const ngi_json *o = ngi_json_get(j, "Overall");
+	if (!id1 || !id2 || !o || o->type != NGI_JSON_NUMBER) {
+		ngi_diag(&pc->ctx->diag, NG_DIAG_ERROR, path, line_no,
 			 (long long)offset, "a pair needs id1, id2 and Overall");
 		return NG_ERR_INPUT;
 	}
-	const uint64_t *a = ngx_map_get(&pc->ids, id_hash(id1));
-	const uint64_t *b = ngx_map_get(&pc->ids, id_hash(id2));
+	const uint64_t *a = ngi_map_get(&pc->ids, id_hash(id1));
+	const uint64_t *b = ngi_map_get(&pc->ids, id_hash(id2));
 	if (!a || !b) {
 		pc->missing++;
 		return NG_OK;
 	}
-	if (ngx_grow((void **)&pc->pairs, &pc->cap_pairs, pc->n_pairs + 1,
+	if (ngi_grow((void **)&pc->pairs, &pc->cap_pairs, pc->n_pairs + 1,
 		     sizeof *pc->pairs))
 		return NG_ERR_NOMEM;
-	const char *l1 = ngx_json_get_str(j, "lang1"), *l2 = ngx_json_get_str(j, "lang2");
+	const char *l1 = ngi_json_get_str(j, "lang1"), *l2 = ngi_json_get_str(j, "lang2");
 	int de_en = l1 && l2 &&
 		    ((strcmp(l1, "de") == 0 && strcmp(l2, "en") == 0) ||
 		     (strcmp(l1, "en") == 0 && strcmp(l2, "de") == 0));
@@ -356,7 +356,7 @@ static double best_threshold(const xl_pair *p, size_t n, int fold, int native,
 			continue;
 		double prec = (double)tp / (double)(k + 1);
 		double rec = pos ? (double)tp / (double)pos : 0;
-		double f1 = ngx_f1(prec, rec);
+		double f1 = ngi_f1(prec, rec);
 		if (f1 > best_f1) {
 			best_f1 = f1;
 			best = k + 1 < m ? (buf[k].sim + buf[k + 1].sim) / 2 : buf[k].sim;
@@ -389,14 +389,14 @@ static void decide(const xl_pair *p, size_t n, int native, scored *buf,
 	}
 }
 
-static void report_prf(ngx_eval_report *rep, const prf *x, const char *p_name,
+static void report_prf(ngi_eval_report *rep, const prf *x, const char *p_name,
 		       const char *r_name, const char *f_name)
 {
 	double prec = x->tp + x->fp ? (double)x->tp / (double)(x->tp + x->fp) : 0;
 	double rec = x->tp + x->fn ? (double)x->tp / (double)(x->tp + x->fn) : 0;
-	ngx_eval_real(rep, p_name, prec);
-	ngx_eval_real(rep, r_name, rec);
-	ngx_eval_real(rep, f_name, ngx_f1(prec, rec));
+	ngi_eval_real(rep, p_name, prec);
+	ngi_eval_real(rep, r_name, rec);
+	ngi_eval_real(rep, f_name, ngi_f1(prec, rec));
 }
 
 static ng_status join(const char *dir, const char *name, char **out)
@@ -409,16 +409,16 @@ static ng_status join(const char *dir, const char *name, char **out)
 	return NG_OK;
 }
 
-ng_status ngx_eval_pairs(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+ng_status ngi_eval_pairs(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 {
 	pairs_ctx pc;
 	memset(&pc, 0, sizeof pc);
 	pc.ctx = ctx;
-	ngx_map_init(&pc.ids);
-	ngx_buf_init(&pc.repaired, XL_MAX_ARTICLE * 3);
+	ngi_map_init(&pc.ids);
+	ngi_buf_init(&pc.repaired, XL_MAX_ARTICLE * 3);
 	char *path = NULL;
 	scored *buf = NULL;
-	double t0 = ngx_eval_now();
+	double t0 = ngi_eval_now();
 	ng_status st = prep_open(&pc.prep);
 	if (!st)
 		st = join(argv[0], "articles.jsonl", &path);
@@ -430,7 +430,7 @@ ng_status ngx_eval_pairs(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		st = join(argv[0], "pairs.jsonl", &path);
 	if (!st)
 		st = each_json_line(ctx, path, pair_line, &pc);
-	double t_prep = ngx_eval_now() - t0;
+	double t_prep = ngi_eval_now() - t0;
 	if (!st)
 		st = vectors(&pc.prep, pc.docs, pc.n_docs);
 	if (!st && pc.n_pairs == 0) {
@@ -444,20 +444,20 @@ ng_status ngx_eval_pairs(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		long long n_de_en = 0, n_pos = 0;
 		for (size_t i = 0; i < pc.n_pairs; i++) {
 			xl_pair *p = &pc.pairs[i];
-			p->sim = ngx_xling_cosine(&pc.docs[p->a].vp, &pc.docs[p->b].vp);
-			p->sim_native = ngx_xling_cosine(&pc.docs[p->a].vn,
+			p->sim = ngi_xling_cosine(&pc.docs[p->a].vp, &pc.docs[p->b].vp);
+			p->sim_native = ngi_xling_cosine(&pc.docs[p->a].vn,
 							 &pc.docs[p->b].vn);
 			n_de_en += p->de_en;
 			n_pos += p->overall <= XL_SAME_STORY;
 		}
 		prf all, de_en;
-		ngx_eval_count(rep, "articles", (long long)pc.n_docs);
-		ngx_eval_count(rep, "pairs", (long long)pc.n_pairs);
-		ngx_eval_count(rep, "pairs_missing_article", pc.missing);
-		ngx_eval_count(rep, "pairs_de_en", n_de_en);
-		ngx_eval_count(rep, "same_story_pairs", n_pos);
-		ngx_eval_real(rep, "pearson", pearson(pc.pairs, pc.n_pairs, 0, 0));
-		ngx_eval_real(rep, "pearson_de_en", pearson(pc.pairs, pc.n_pairs, 1, 0));
+		ngi_eval_count(rep, "articles", (long long)pc.n_docs);
+		ngi_eval_count(rep, "pairs", (long long)pc.n_pairs);
+		ngi_eval_count(rep, "pairs_missing_article", pc.missing);
+		ngi_eval_count(rep, "pairs_de_en", n_de_en);
+		ngi_eval_count(rep, "same_story_pairs", n_pos);
+		ngi_eval_real(rep, "pearson", pearson(pc.pairs, pc.n_pairs, 0, 0));
+		ngi_eval_real(rep, "pearson_de_en", pearson(pc.pairs, pc.n_pairs, 1, 0));
 		decide(pc.pairs, pc.n_pairs, 0, buf, &all, &de_en);
 		report_prf(rep, &all, "precision", "recall", "f1");
 		report_prf(rep, &de_en, "precision_de_en", "recall_de_en", "f1_de_en");
@@ -476,35 +476,35 @@ ng_status ngx_eval_pairs(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		decide(sub, n_sub, 0, buf, &own, &unused);
 		report_prf(rep, &own, "precision_de_en_own", "recall_de_en_own",
 			   "f1_de_en_own");
-		ngx_eval_real(rep, "threshold_de_en",
+		ngi_eval_real(rep, "threshold_de_en",
 			      best_threshold(sub, n_sub, -1, 0, buf));
 		free(sub);
-		ngx_eval_real(rep, "threshold_all_pairs",
+		ngi_eval_real(rep, "threshold_all_pairs",
 			      best_threshold(pc.pairs, pc.n_pairs, -1, 0, buf));
-		ngx_eval_real(rep, "native_pearson",
+		ngi_eval_real(rep, "native_pearson",
 			      pearson(pc.pairs, pc.n_pairs, 0, 1));
-		ngx_eval_real(rep, "native_pearson_de_en",
+		ngi_eval_real(rep, "native_pearson_de_en",
 			      pearson(pc.pairs, pc.n_pairs, 1, 1));
 		decide(pc.pairs, pc.n_pairs, 1, buf, &all, &de_en);
 		report_prf(rep, &all, "native_precision", "native_recall",
 			   "native_f1");
 		report_prf(rep, &de_en, "native_precision_de_en",
 			   "native_recall_de_en", "native_f1_de_en");
-		ngx_eval_real(rep, "dictionary_coverage",
+		ngi_eval_real(rep, "dictionary_coverage",
 			      pc.prep.words ? (double)pc.prep.known /
 						      (double)pc.prep.words
 					    : 0);
-		ngx_eval_count(rep, "dictionary_entries",
-			       (long long)ngx_pivot_entries());
-		ngx_eval_real(rep, "seconds_analysis", t_prep);
+		ngi_eval_count(rep, "dictionary_entries",
+			       (long long)ngi_pivot_entries());
+		ngi_eval_real(rep, "seconds_analysis", t_prep);
 	}
 out:
 	free(path);
 	free(buf);
 	free(pc.docs);
 	free(pc.pairs);
-	ngx_map_free(&pc.ids);
-	ngx_buf_free(&pc.repaired);
+	ngi_map_free(&pc.ids);
+	ngi_buf_free(&pc.repaired);
 	prep_close(&pc.prep);
 	return st;
 }
@@ -514,11 +514,11 @@ out:
  * more than XL_MAX_DOCS is refused. */
 static ng_status list_dir(const char *dir, char ***out, size_t *n)
 {
-	ng_status st = ngx_list_dir(dir, out, n, NULL);
+	ng_status st = ngi_list_dir(dir, out, n, NULL);
 	if (!st && *n > XL_MAX_DOCS)
 		st = NG_ERR_NOMEM;
 	if (st) {
-		ngx_free_names(*out, *n);
+		ngi_free_names(*out, *n);
 		*out = NULL;
 		*n = 0;
 	}
@@ -534,15 +534,15 @@ typedef struct xl_hit { uint32_t doc; float w; } xl_hit;
 static ng_status best_matches(const xl_doc *docs, size_t n, int native,
 			      uint32_t *best)
 {
-	ngx_map post;
-	ngx_map_init(&post);
+	ngi_map post;
+	ngi_map_init(&post);
 	size_t total = 0;
 	ng_status st = NG_OK;
 	/* postings laid out by counting: term -> [start, count) */
 	for (size_t i = 0; i < n && !st; i++) {
-		const ngx_xling_vec *v = native ? &docs[i].vn : &docs[i].vp;
+		const ngi_xling_vec *v = native ? &docs[i].vn : &docs[i].vp;
 		for (uint32_t k = 0; k < v->n && !st; k++) {
-			uint64_t *c = ngx_map_upsert(&post, v->terms[k], 0);
+			uint64_t *c = ngi_map_upsert(&post, v->terms[k], 0);
 			if (!c)
 				st = NG_ERR_NOMEM;
 			else
@@ -565,19 +565,19 @@ static ng_status best_matches(const xl_doc *docs, size_t n, int native,
 				at += c;
 			}
 		for (size_t i = 0; i < n; i++) {
-			const ngx_xling_vec *v = native ? &docs[i].vn : &docs[i].vp;
+			const ngi_xling_vec *v = native ? &docs[i].vn : &docs[i].vp;
 			for (uint32_t k = 0; k < v->n; k++) {
-				uint64_t *p = ngx_map_get(&post, v->terms[k]);
+				uint64_t *p = ngi_map_get(&post, v->terms[k]);
 				hits[(*p >> 32) + (*p & 0xffffffffu)] =
 					(xl_hit){(uint32_t)i, v->weights[k]};
 				(*p)++;
 			}
 		}
 		for (size_t i = 0; i < n; i++) {
-			const ngx_xling_vec *v = native ? &docs[i].vn : &docs[i].vp;
+			const ngi_xling_vec *v = native ? &docs[i].vn : &docs[i].vp;
 			size_t n_t = 0;
 			for (uint32_t k = 0; k < v->n; k++) {
-				const uint64_t *p = ngx_map_get(&post, v->terms[k]);
+				const uint64_t *p = ngi_map_get(&post, v->terms[k]);
 				const xl_hit *h = hits + (*p >> 32);
 				for (uint64_t j = 0; j < (*p & 0xffffffffu); j++) {
 					const xl_doc *o = &docs[h[j].doc];
@@ -604,11 +604,11 @@ static ng_status best_matches(const xl_doc *docs, size_t n, int native,
 	free(hits);
 	free(acc);
 	free(touched);
-	ngx_map_free(&post);
+	ngi_map_free(&post);
 	return st;
 }
 
-ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+ng_status ngi_eval_xling(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 {
 	xl_prep prep;
 	xl_doc *docs = NULL;
@@ -616,10 +616,10 @@ ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	char **topics = NULL, *lang_names[XL_MAX_LANGS] = {0};
 	size_t n_topics = 0, n_langs = 0;
 	uint32_t *best = NULL;
-	ngx_buf text, fixed;
-	ngx_buf_init(&text, XL_MAX_ARTICLE);
-	ngx_buf_init(&fixed, XL_MAX_ARTICLE * 3);
-	double t0 = ngx_eval_now();
+	ngi_buf text, fixed;
+	ngi_buf_init(&text, XL_MAX_ARTICLE);
+	ngi_buf_init(&fixed, XL_MAX_ARTICLE * 3);
+	double t0 = ngi_eval_now();
 	ng_status st = prep_open(&prep);
 	if (!st && (st = list_dir(argv[0], &topics, &n_topics)))
 		fprintf(stderr, "newsgraph eval: cannot list %s\n", argv[0]);
@@ -657,23 +657,23 @@ ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 					continue;
 				if ((st = join(ldir, files[f], &fp)))
 					break;
-				ngx_buf_free(&text); /* ngx_read_file inits it */
-				st = ngx_read_file(fp, XL_MAX_ARTICLE, &text, &ctx->diag);
+				ngi_buf_free(&text); /* ngi_read_file inits it */
+				st = ngi_read_file(fp, XL_MAX_ARTICLE, &text, &ctx->diag);
 				free(fp);
 				if (st)
 					break;
 				const char *s = text.data ? text.data : "";
 				size_t len = text.len;
-				if (ngx_utf8_valid_prefix(s, len) != len) {
-					ngx_buf_clear(&fixed);
-					ngx_utf8_repair(s, len, &fixed, NULL);
+				if (ngi_utf8_valid_prefix(s, len) != len) {
+					ngi_buf_clear(&fixed);
+					ngi_utf8_repair(s, len, &fixed, NULL);
 					s = fixed.data ? fixed.data : "";
 					len = fixed.len;
 				}
 				/* the first line is the title */
 				const char *nl_at = memchr(s, '\n', len);
 				size_t tl = nl_at ? (size_t)(nl_at - s) : 0;
-				if (ngx_grow((void **)&docs, &cap_docs, n_docs + 1,
+				if (ngi_grow((void **)&docs, &cap_docs, n_docs + 1,
 					     sizeof *docs)) {
 					st = NG_ERR_NOMEM;
 					break;
@@ -692,13 +692,13 @@ ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 				d->lang_idx = li;
 				n_docs += !st;
 			}
-			ngx_free_names(files, nf);
+			ngi_free_names(files, nf);
 			free(ldir);
 		}
-		ngx_free_names(langs, nl);
+		ngi_free_names(langs, nl);
 		free(tdir);
 	}
-	double t_prep = ngx_eval_now() - t0;
+	double t_prep = ngi_eval_now() - t0;
 	if (!st && n_docs == 0) {
 		fprintf(stderr, "newsgraph eval: %s: no articles\n", argv[0]);
 		st = NG_ERR_INPUT;
@@ -708,9 +708,9 @@ ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	if (!st && !(best = malloc(n_docs * sizeof *best)))
 		st = NG_ERR_NOMEM;
 	if (!st) {
-		ngx_eval_count(rep, "articles", (long long)n_docs);
-		ngx_eval_count(rep, "languages", (long long)n_langs);
-		ngx_eval_count(rep, "topics", (long long)n_topics);
+		ngi_eval_count(rep, "articles", (long long)n_docs);
+		ngi_eval_count(rep, "languages", (long long)n_langs);
+		ngi_eval_count(rep, "topics", (long long)n_topics);
 		/* chance: same-topic share among other-language articles */
 		long long by[XL_MAX_LANGS][64] = {{0}}, lang_n[XL_MAX_LANGS] = {0},
 			  topic_n[64] = {0};
@@ -741,35 +741,35 @@ ng_status ngx_eval_xling(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 				hit += ok;
 				hit_l[docs[i].lang_idx] += ok;
 			}
-			ngx_eval_real(rep, metric[native],
+			ngi_eval_real(rep, metric[native],
 				      (double)hit / (double)n_docs);
 			if (native)
 				break;
-			ngx_eval_count(rep, "no_match", none);
+			ngi_eval_count(rep, "no_match", none);
 			/* per language, static names for the known ones */
 			static const char *const per[][2] = {
 				{"bg", "p_at_1_bg"}, {"cs", "p_at_1_cs"},
 				{"pl", "p_at_1_pl"}, {"ru", "p_at_1_ru"},
 				{"sl", "p_at_1_sl"}, {"uk", "p_at_1_uk"}};
 			for (size_t l = 0; l < n_langs; l++)
-				for (size_t k = 0; k < NGX_ARRAY_LEN(per); k++)
+				for (size_t k = 0; k < NGI_ARRAY_LEN(per); k++)
 					if (strcmp(per[k][0], lang_names[l]) == 0 && lang_n[l])
-						ngx_eval_real(rep, per[k][1],
+						ngi_eval_real(rep, per[k][1],
 							      (double)hit_l[l] /
 								      (double)lang_n[l]);
 		}
-		ngx_eval_real(rep, "chance_p_at_1", chance / (double)n_docs);
-		ngx_eval_real(rep, "dictionary_coverage",
+		ngi_eval_real(rep, "chance_p_at_1", chance / (double)n_docs);
+		ngi_eval_real(rep, "dictionary_coverage",
 			      prep.words ? (double)prep.known / (double)prep.words : 0);
-		ngx_eval_real(rep, "seconds_analysis", t_prep);
+		ngi_eval_real(rep, "seconds_analysis", t_prep);
 	}
 	free(best);
 	free(docs);
-	ngx_free_names(topics, n_topics);
+	ngi_free_names(topics, n_topics);
 	for (size_t l = 0; l < n_langs; l++)
 		free(lang_names[l]);
-	ngx_buf_free(&text);
-	ngx_buf_free(&fixed);
+	ngi_buf_free(&text);
+	ngi_buf_free(&fixed);
 	prep_close(&prep);
 	return st;
 }

@@ -78,10 +78,10 @@ typedef struct link_pair {
 } link_pair;
 
 typedef struct reuse_data {
-	ngx_arena ids_arena;
+	ngi_arena ids_arena;
 	char **ids;
 	size_t n, cap;
-	ngx_map by_id;          /* hash of id -> index */
+	ngi_map by_id;          /* hash of id -> index */
 	uint64_t **shingles;    /* per article, sorted, unique */
 	uint32_t *n_shingles;
 	size_t shingles_cap;
@@ -102,7 +102,7 @@ static uint64_t hash_bytes(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
-	return ngx_mix64(h);
+	return ngi_mix64(h);
 }
 
 static uint64_t pair_key(uint32_t a, uint32_t b)
@@ -114,7 +114,7 @@ static uint32_t find_id(const reuse_data *d, const char *id)
 {
 	if (!id)
 		return REUSE_NO_INDEX;
-	const uint64_t *v = ngx_map_get(&d->by_id, hash_bytes(id, strlen(id)));
+	const uint64_t *v = ngi_map_get(&d->by_id, hash_bytes(id, strlen(id)));
 	if (!v || strcmp(d->ids[*v], id) != 0)
 		return REUSE_NO_INDEX;
 	return (uint32_t)*v;
@@ -137,42 +137,42 @@ static int cmp_u64(const void *a, const void *b)
 /* The sorted, unique word 3-shingles of a text: hashes of three consecutive
  * normalised words (tokens of kind word or number), as the engine's MinHash
  * sees them. */
-static ng_status text_shingles(ngx_text_ctx *tc, const char *text, size_t len,
-			       const char *lang, ngx_arena *scratch,
+static ng_status text_shingles(ngi_text_ctx *tc, const char *text, size_t len,
+			       const char *lang, ngi_arena *scratch,
 			       uint64_t **out, uint32_t *n_out)
 {
-	ngx_buf fixed;
-	ngx_buf_init(&fixed, 0);
-	if (ngx_utf8_valid_prefix(text, len) != len) {
+	ngi_buf fixed;
+	ngi_buf_init(&fixed, 0);
+	if (ngi_utf8_valid_prefix(text, len) != len) {
 		size_t first_bad;
-		if (ngx_utf8_repair(text, len, &fixed, &first_bad) == (size_t)-1) {
-			ngx_buf_free(&fixed);
+		if (ngi_utf8_repair(text, len, &fixed, &first_bad) == (size_t)-1) {
+			ngi_buf_free(&fixed);
 			return NG_ERR_NOMEM;
 		}
 		text = fixed.data;
 		len = fixed.len;
 	}
-	ngx_doc doc;
-	ng_status st = ngx_text_analyze(tc, text, len, lang, scratch, &doc);
+	ngi_doc doc;
+	ng_status st = ngi_text_analyze(tc, text, len, lang, scratch, &doc);
 	if (st) {
-		ngx_buf_free(&fixed);
+		ngi_buf_free(&fixed);
 		return st;
 	}
 	uint64_t *sh = malloc((doc.n_tokens ? doc.n_tokens : 1) * sizeof *sh);
 	if (!sh) {
-		ngx_buf_free(&fixed);
+		ngi_buf_free(&fixed);
 		return NG_ERR_NOMEM;
 	}
 	size_t n = 0;
 	uint64_t w0 = 0, w1 = 0;
 	size_t words = 0;
 	for (size_t i = 0; i < doc.n_tokens; i++) {
-		const ngx_token *t = &doc.tokens[i];
-		if (t->kind != NGX_TOK_WORD && t->kind != NGX_TOK_NUMBER)
+		const ngi_token *t = &doc.tokens[i];
+		if (t->kind != NGI_TOK_WORD && t->kind != NGI_TOK_NUMBER)
 			continue;
 		uint64_t w = hash_bytes(t->norm, t->norm_len);
 		if (++words >= 3)
-			sh[n++] = ngx_mix64(ngx_mix64(ngx_mix64(w0) ^ w1) ^ w);
+			sh[n++] = ngi_mix64(ngi_mix64(ngi_mix64(w0) ^ w1) ^ w);
 		w0 = w1;
 		w1 = w;
 	}
@@ -181,7 +181,7 @@ static ng_status text_shingles(ngx_text_ctx *tc, const char *text, size_t len,
 	for (size_t i = 0; i < n; i++)
 		if (u == 0 || sh[i] != sh[u - 1])
 			sh[u++] = sh[i];
-	ngx_buf_free(&fixed);
+	ngi_buf_free(&fixed);
 	*out = sh;
 	*n_out = (uint32_t)u;
 	return NG_OK;
@@ -197,8 +197,8 @@ static void data_free(reuse_data *d)
 	free(d->gold);
 	free(d->negatives);
 	free(d->family);
-	ngx_map_free(&d->by_id);
-	ngx_arena_free(&d->ids_arena);
+	ngi_map_free(&d->by_id);
+	ngi_arena_free(&d->ids_arena);
 }
 
 /* Calls fn on every non-empty line of path, with its 1-based number and
@@ -206,14 +206,14 @@ static void data_free(reuse_data *d)
 typedef ng_status (*line_fn)(void *ctx, const char *line, size_t len,
 			     long long line_no, size_t offset);
 
-static ng_status each_line(ngx_eval_ctx *ctx, const char *path, line_fn fn,
+static ng_status each_line(ngi_eval_ctx *ctx, const char *path, line_fn fn,
 			   void *fctx)
 {
-	ngx_buf buf;
-	ngx_buf_init(&buf, REUSE_FILE_CAP);
-	ng_status st = ngx_read_file(path, REUSE_FILE_CAP, &buf, &ctx->diag);
+	ngi_buf buf;
+	ngi_buf_init(&buf, REUSE_FILE_CAP);
+	ng_status st = ngi_read_file(path, REUSE_FILE_CAP, &buf, &ctx->diag);
 	if (st) {
-		ngx_buf_free(&buf);
+		ngi_buf_free(&buf);
 		return st;
 	}
 	size_t pos = 0;
@@ -233,36 +233,36 @@ static ng_status each_line(ngx_eval_ctx *ctx, const char *path, line_fn fn,
 			st = fn(fctx, buf.data + pos, len, line_no, pos);
 		pos = end + 1;
 	}
-	ngx_buf_free(&buf);
+	ngi_buf_free(&buf);
 	return st;
 }
 
 typedef struct load_ctx {
-	ngx_eval_ctx *ctx;
+	ngi_eval_ctx *ctx;
 	reuse_data *d;
 	ng_engine *e;
-	ngx_text_ctx *tc;
-	ngx_arena line_arena;
-	ngx_arena scratch;
+	ngi_text_ctx *tc;
+	ngi_arena line_arena;
+	ngi_arena scratch;
 	const char *path;
 	ng_ingest_stats stats;
 	double engine_seconds;
 	double baseline_seconds;
 } load_ctx;
 
-static const ngx_json *parse_line(load_ctx *lc, const char *line, size_t len,
+static const ngi_json *parse_line(load_ctx *lc, const char *line, size_t len,
 				  long long line_no, size_t offset)
 {
-	ngx_arena_reset(&lc->line_arena);
-	ngx_json *j = NULL;
+	ngi_arena_reset(&lc->line_arena);
+	ngi_json *j = NULL;
 	size_t err_off = 0;
 	const char *err = NULL;
-	ng_status st = ngx_json_parse(line, len, &lc->line_arena, &j, &err_off,
+	ng_status st = ngi_json_parse(line, len, &lc->line_arena, &j, &err_off,
 				      &err);
 	if (st == NG_ERR_NOMEM)
 		return NULL;
-	if (st || j->type != NGX_JSON_OBJECT) {
-		ngx_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
+	if (st || j->type != NGI_JSON_OBJECT) {
+		ngi_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
 			 (long long)(offset + (st ? err_off : 0)), "%s",
 			 st ? err : "not a JSON object");
 		lc->d->bad_lines++;
@@ -277,20 +277,20 @@ static ng_status load_article(void *p, const char *line, size_t len,
 	load_ctx *lc = p;
 	reuse_data *d = lc->d;
 	long long bad_before = d->bad_lines;
-	const ngx_json *j = parse_line(lc, line, len, line_no, offset);
+	const ngi_json *j = parse_line(lc, line, len, line_no, offset);
 	if (!j)
 		return d->bad_lines > bad_before ? NG_OK : NG_ERR_NOMEM;
-	const char *id = ngx_json_get_str(j, "id");
-	const ngx_json *text = ngx_json_get(j, "text");
-	if (!id || !*id || !text || text->type != NGX_JSON_STRING) {
-		ngx_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
+	const char *id = ngi_json_get_str(j, "id");
+	const ngi_json *text = ngi_json_get(j, "text");
+	if (!id || !*id || !text || text->type != NGI_JSON_STRING) {
+		ngi_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
 			 (long long)offset, "a record needs \"id\" and \"text\"");
 		d->bad_lines++;
 		return NG_OK;
 	}
 	uint64_t h = hash_bytes(id, strlen(id));
-	if (ngx_map_get(&d->by_id, h)) {
-		ngx_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
+	if (ngi_map_get(&d->by_id, h)) {
+		ngi_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
 			 (long long)offset, "id \"%.80s\" seen before", id);
 		d->bad_lines++;
 		return NG_OK;
@@ -315,34 +315,34 @@ static ng_status load_article(void *p, const char *line, size_t len,
 		d->n_shingles = nsh;
 		d->shingles_cap = cap;
 	}
-	char *kept = ngx_arena_strdup(&d->ids_arena, id);
-	if (!kept || ngx_map_put(&d->by_id, h, d->n))
+	char *kept = ngi_arena_strdup(&d->ids_arena, id);
+	if (!kept || ngi_map_put(&d->by_id, h, d->n))
 		return NG_ERR_NOMEM;
 
 	ng_record r = {0};
 	r.id = id;
-	r.title = ngx_json_get_str(j, "title");
+	r.title = ngi_json_get_str(j, "title");
 	r.text = text->str;
 	r.text_len = text->len;
-	r.published = ngx_json_get_str(j, "published");
-	r.outlet = ngx_json_get_str(j, "outlet");
-	r.lang = ngx_json_get_str(j, "lang");
-	double t0 = ngx_eval_now();
+	r.published = ngi_json_get_str(j, "published");
+	r.outlet = ngi_json_get_str(j, "outlet");
+	r.lang = ngi_json_get_str(j, "lang");
+	double t0 = ngi_eval_now();
 	ng_status st = ng_ingest_record(lc->e, &r, lc->path, &lc->stats);
-	lc->engine_seconds += ngx_eval_now() - t0;
+	lc->engine_seconds += ngi_eval_now() - t0;
 	if (st == NG_ERR_INPUT) {
 		d->failed++;
 	} else if (st) {
-		return ngx_eval_engine_fail(lc->e, "ingest", st);
+		return ngi_eval_engine_fail(lc->e, "ingest", st);
 	}
 
-	t0 = ngx_eval_now();
-	ngx_arena_reset(&lc->scratch);
+	t0 = ngi_eval_now();
+	ngi_arena_reset(&lc->scratch);
 	uint64_t *sh = NULL;
 	uint32_t n_sh = 0;
 	st = text_shingles(lc->tc, text->str, text->len, r.lang, &lc->scratch,
 			   &sh, &n_sh);
-	lc->baseline_seconds += ngx_eval_now() - t0;
+	lc->baseline_seconds += ngi_eval_now() - t0;
 	if (st == NG_ERR_NOMEM)
 		return st;
 	d->ids[d->n] = kept;
@@ -367,14 +367,14 @@ static ng_status load_pair(void *p, const char *line, size_t len,
 	load_ctx *lc = p;
 	reuse_data *d = lc->d;
 	long long bad_before = d->bad_lines;
-	const ngx_json *j = parse_line(lc, line, len, line_no, offset);
+	const ngi_json *j = parse_line(lc, line, len, line_no, offset);
 	if (!j)
 		return d->bad_lines > bad_before ? NG_OK : NG_ERR_NOMEM;
-	const char *kind = ngx_json_get_str(j, "kind");
+	const char *kind = ngi_json_get_str(j, "kind");
 	int negative = kind && strcmp(kind, "negative") == 0;
 	int k = kind_of(kind);
 	if (!negative && k < 0) {
-		ngx_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
+		ngi_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
 			 (long long)offset,
 			 "\"kind\" must be exact, near, rewrite, partial or "
 			 "negative");
@@ -382,10 +382,10 @@ static ng_status load_pair(void *p, const char *line, size_t len,
 		return NG_OK;
 	}
 	const char *ka = negative ? "a" : "copy", *kb = negative ? "b" : "original";
-	uint32_t a = find_id(d, ngx_json_get_str(j, ka));
-	uint32_t b = find_id(d, ngx_json_get_str(j, kb));
+	uint32_t a = find_id(d, ngi_json_get_str(j, ka));
+	uint32_t b = find_id(d, ngi_json_get_str(j, kb));
 	if (a == REUSE_NO_INDEX || b == REUSE_NO_INDEX || a == b) {
-		ngx_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
+		ngi_diag(&lc->ctx->diag, NG_DIAG_ERROR, lc->path, line_no,
 			 (long long)offset,
 			 "\"%s\" and \"%s\" must name two different articles", ka,
 			 kb);
@@ -393,18 +393,18 @@ static ng_status load_pair(void *p, const char *line, size_t len,
 		return NG_OK;
 	}
 	if (negative) {
-		if (ngx_grow((void **)&d->negatives, &d->cap_neg, d->n_neg + 1,
+		if (ngi_grow((void **)&d->negatives, &d->cap_neg, d->n_neg + 1,
 			     sizeof *d->negatives))
 			return NG_ERR_NOMEM;
 		d->negatives[d->n_neg++] = pair_key(a, b);
 		return NG_OK;
 	}
-	if (ngx_grow((void **)&d->gold, &d->cap_gold, d->n_gold + 1,
+	if (ngi_grow((void **)&d->gold, &d->cap_gold, d->n_gold + 1,
 		     sizeof *d->gold))
 		return NG_ERR_NOMEM;
-	const ngx_json *dated = ngx_json_get(j, "copy_dated");
+	const ngi_json *dated = ngi_json_get(j, "copy_dated");
 	d->gold[d->n_gold++] = (gold_pair){
-		a, b, k, !(dated && dated->type == NGX_JSON_FALSE)};
+		a, b, k, !(dated && dated->type == NGI_JSON_FALSE)};
 	uint32_t ra = family_root(d->family, a), rb = family_root(d->family, b);
 	if (ra != rb)
 		d->family[ra] = rb;
@@ -415,8 +415,8 @@ static ng_status load_pair(void *p, const char *line, size_t len,
 static ng_status read_edges(ng_engine *e, reuse_data *d, link_pair **out,
 			    size_t *n_out)
 {
-	ngx_map seen;
-	ngx_map_init(&seen);
+	ngi_map seen;
+	ngi_map_init(&seen);
 	link_pair *edges = NULL;
 	size_t n = 0, cap = 0;
 	int max = 64;
@@ -441,7 +441,7 @@ static ng_status read_edges(ng_engine *e, reuse_data *d, link_pair **out,
 			st = ng_article_copies(e, d->ids[i], info, max, &got);
 		}
 		if (st) {
-			ngx_eval_engine_fail(e, "copy look-up", st);
+			ngi_eval_engine_fail(e, "copy look-up", st);
 			break;
 		}
 		for (int k = 0; k < got && k < max; k++) {
@@ -453,10 +453,10 @@ static ng_status read_edges(ng_engine *e, reuse_data *d, link_pair **out,
 			if (other == i)
 				continue;
 			uint64_t key = pair_key((uint32_t)i, other);
-			if (ngx_map_get(&seen, key))
+			if (ngi_map_get(&seen, key))
 				continue;
-			if (ngx_map_put(&seen, key, 1) ||
-			    ngx_grow((void **)&edges, &cap, n + 1, sizeof *edges)) {
+			if (ngi_map_put(&seen, key, 1) ||
+			    ngi_grow((void **)&edges, &cap, n + 1, sizeof *edges)) {
 				st = NG_ERR_NOMEM;
 				break;
 			}
@@ -468,7 +468,7 @@ static ng_status read_edges(ng_engine *e, reuse_data *d, link_pair **out,
 		}
 	}
 	free(info);
-	ngx_map_free(&seen);
+	ngi_map_free(&seen);
 	if (st) {
 		free(edges);
 		return st;
@@ -529,8 +529,8 @@ static ng_status jaccard_join(const reuse_data *d, double t, link_pair **out,
 	size_t rk_cap = 0;
 	link_pair *pairs = NULL;
 	size_t n_pairs = 0, cap_pairs = 0;
-	ngx_map heads;
-	ngx_map_init(&heads);
+	ngi_map heads;
+	ngi_map_init(&heads);
 	ng_status st = (all && stamp) ? NG_OK : NG_ERR_NOMEM;
 	size_t n_unique = 0;
 	if (!st) {
@@ -557,13 +557,13 @@ static ng_status jaccard_join(const reuse_data *d, double t, link_pair **out,
 		size_t n = d->n_shingles[i];
 		if (n == 0)
 			continue;
-		if (ngx_grow((void **)&rk, &rk_cap, n, sizeof *rk)) {
+		if (ngi_grow((void **)&rk, &rk_cap, n, sizeof *rk)) {
 			st = NG_ERR_NOMEM;
 			break;
 		}
 		for (size_t k = 0; k < n; k++) {
 			uint64_t h = d->shingles[i][k];
-			size_t lo = ngx_lower_bound_u64(all, n_unique, h);
+			size_t lo = ngi_lower_bound_u64(all, n_unique, h);
 			rk[k] = (ranked){df[lo], h};
 		}
 		qsort(rk, n, sizeof *rk, cmp_ranked);
@@ -574,7 +574,7 @@ static ng_status jaccard_join(const reuse_data *d, double t, link_pair **out,
 		for (size_t k = 0; !st && k < prefix; k++) {
 			if (rk[k].df < 2)
 				continue;
-			const uint64_t *head = ngx_map_get(&heads, rk[k].h);
+			const uint64_t *head = ngi_map_get(&heads, rk[k].h);
 			for (uint32_t node = head ? (uint32_t)*head : UINT32_MAX;
 			     node != UINT32_MAX; node = node_next[node]) {
 				uint32_t j = node_doc[node];
@@ -589,7 +589,7 @@ static ng_status jaccard_join(const reuse_data *d, double t, link_pair **out,
 						     d->n_shingles[j]);
 				if ((double)c < t * (ni + nj - (double)c))
 					continue;
-				if (ngx_grow((void **)&pairs, &cap_pairs,
+				if (ngi_grow((void **)&pairs, &cap_pairs,
 					     n_pairs + 1, sizeof *pairs)) {
 					st = NG_ERR_NOMEM;
 					break;
@@ -601,14 +601,14 @@ static ng_status jaccard_join(const reuse_data *d, double t, link_pair **out,
 		for (size_t k = 0; !st && k < prefix; k++) {
 			if (rk[k].df < 2)
 				continue;
-			if (ngx_grow((void **)&node_doc, &cap_doc, n_nodes + 1,
+			if (ngi_grow((void **)&node_doc, &cap_doc, n_nodes + 1,
 				     sizeof *node_doc) ||
-			    ngx_grow((void **)&node_next, &cap_next,
+			    ngi_grow((void **)&node_next, &cap_next,
 				     n_nodes + 1, sizeof *node_next)) {
 				st = NG_ERR_NOMEM;
 				break;
 			}
-			uint64_t *head = ngx_map_upsert(&heads, rk[k].h,
+			uint64_t *head = ngi_map_upsert(&heads, rk[k].h,
 							UINT32_MAX);
 			if (!head) {
 				st = NG_ERR_NOMEM;
@@ -625,7 +625,7 @@ static ng_status jaccard_join(const reuse_data *d, double t, link_pair **out,
 	free(node_doc);
 	free(node_next);
 	free(rk);
-	ngx_map_free(&heads);
+	ngi_map_free(&heads);
 	if (st) {
 		free(pairs);
 		return st;
@@ -650,24 +650,24 @@ static ng_status score_links(const reuse_data *d, const link_pair *edges,
 			     size_t n_edges, link_scores *s)
 {
 	memset(s, 0, sizeof *s);
-	ngx_map gold, neg;
-	ngx_map_init(&gold);
-	ngx_map_init(&neg);
+	ngi_map gold, neg;
+	ngi_map_init(&gold);
+	ngi_map_init(&neg);
 	unsigned char *found = calloc(d->n_gold ? d->n_gold : 1, 1);
 	uint32_t *linked = malloc((d->n ? d->n : 1) * sizeof *linked);
 	ng_status st = found && linked ? NG_OK : NG_ERR_NOMEM;
 	for (size_t i = 0; !st && i < d->n; i++)
 		linked[i] = (uint32_t)i;
 	for (size_t g = 0; !st && g < d->n_gold; g++)
-		st = ngx_map_put(&gold,
+		st = ngi_map_put(&gold,
 				 pair_key(d->gold[g].copy, d->gold[g].original),
 				 g);
 	for (size_t k = 0; !st && k < d->n_neg; k++)
-		st = ngx_map_put(&neg, d->negatives[k], 1);
+		st = ngi_map_put(&neg, d->negatives[k], 1);
 	for (size_t i = 0; !st && i < n_edges; i++) {
 		const link_pair *e = &edges[i];
 		uint64_t key = pair_key(e->a, e->b);
-		const uint64_t *g = ngx_map_get(&gold, key);
+		const uint64_t *g = ngi_map_get(&gold, key);
 		int correct = 0;
 		uint32_t ra = family_root(linked, e->a),
 			 rb = family_root(linked, e->b);
@@ -696,7 +696,7 @@ static ng_status score_links(const reuse_data *d, const link_pair *edges,
 			s->sibling_edges++;
 		} else {
 			s->false_edges++;
-			if (ngx_map_get(&neg, key))
+			if (ngi_map_get(&neg, key))
 				s->negatives_linked++;
 		}
 		if (e->kind >= 0) {
@@ -709,8 +709,8 @@ static ng_status score_links(const reuse_data *d, const link_pair *edges,
 				family_root(linked, d->gold[g].original);
 	free(found);
 	free(linked);
-	ngx_map_free(&gold);
-	ngx_map_free(&neg);
+	ngi_map_free(&gold);
+	ngi_map_free(&neg);
 	return st;
 }
 
@@ -720,102 +720,102 @@ static double ratio(long long num, long long den, double if_empty)
 }
 
 static void report_links(const reuse_data *d, const link_scores *s,
-			 ngx_eval_report *rep)
+			 ngi_eval_report *rep)
 {
 	long long per_kind[N_KINDS] = {0};
 	for (size_t g = 0; g < d->n_gold; g++)
 		per_kind[d->gold[g].kind]++;
 	double p = ratio(s->gold_edges + s->sibling_edges, s->edges, 1.0);
 	double r = ratio(s->found_all, (long long)d->n_gold, 1.0);
-	ngx_eval_count(rep, "articles", (long long)d->n);
-	ngx_eval_count(rep, "gold_pairs", (long long)d->n_gold);
-	ngx_eval_count(rep, "negative_pairs", (long long)d->n_neg);
-	ngx_eval_count(rep, "edges", s->edges);
-	ngx_eval_count(rep, "gold_edges", s->gold_edges);
-	ngx_eval_count(rep, "sibling_edges", s->sibling_edges);
-	ngx_eval_count(rep, "false_edges", s->false_edges);
-	ngx_eval_real(rep, "precision", p);
-	ngx_eval_real(rep, "recall", r);
-	ngx_eval_real(rep, "f1", ngx_f1(p, r));
-	ngx_eval_real(rep, "connected_recall",
+	ngi_eval_count(rep, "articles", (long long)d->n);
+	ngi_eval_count(rep, "gold_pairs", (long long)d->n_gold);
+	ngi_eval_count(rep, "negative_pairs", (long long)d->n_neg);
+	ngi_eval_count(rep, "edges", s->edges);
+	ngi_eval_count(rep, "gold_edges", s->gold_edges);
+	ngi_eval_count(rep, "sibling_edges", s->sibling_edges);
+	ngi_eval_count(rep, "false_edges", s->false_edges);
+	ngi_eval_real(rep, "precision", p);
+	ngi_eval_real(rep, "recall", r);
+	ngi_eval_real(rep, "f1", ngi_f1(p, r));
+	ngi_eval_real(rep, "connected_recall",
 		      ratio(s->connected, (long long)d->n_gold, 1.0));
 	long long matched = 0;
 	for (int k = 0; k < N_KINDS; k++)
 		matched += s->kind_match[k];
-	ngx_eval_real(rep, "kind_match", ratio(matched, s->found_all, NAN));
+	ngi_eval_real(rep, "kind_match", ratio(matched, s->found_all, NAN));
 	for (int k = 0; k < N_KINDS; k++) {
 		double kp = ratio(s->pred_correct[k], s->pred[k], 1.0);
 		double kr = ratio(s->found[k], per_kind[k], 1.0);
-		ngx_eval_count(rep, kind_pairs_metric[k], per_kind[k]);
-		ngx_eval_real(rep, kind_recall_metric[k], kr);
-		ngx_eval_real(rep, kind_precision_metric[k], kp);
-		ngx_eval_real(rep, kind_f1_metric[k], ngx_f1(kp, kr));
-		ngx_eval_real(rep, kind_match_metric[k],
+		ngi_eval_count(rep, kind_pairs_metric[k], per_kind[k]);
+		ngi_eval_real(rep, kind_recall_metric[k], kr);
+		ngi_eval_real(rep, kind_precision_metric[k], kp);
+		ngi_eval_real(rep, kind_f1_metric[k], ngi_f1(kp, kr));
+		ngi_eval_real(rep, kind_match_metric[k],
 			      ratio(s->kind_match[k], s->found[k], NAN));
 	}
-	ngx_eval_count(rep, "negatives_linked", s->negatives_linked);
-	ngx_eval_real(rep, "negative_precision",
+	ngi_eval_count(rep, "negatives_linked", s->negatives_linked);
+	ngi_eval_real(rep, "negative_precision",
 		      1.0 - ratio(s->negatives_linked, (long long)d->n_neg, 0.0));
-	ngx_eval_real(rep, "direction_accuracy",
+	ngi_eval_real(rep, "direction_accuracy",
 		      ratio(s->direction_right[0] + s->direction_right[1],
 			    s->direction_total[0] + s->direction_total[1], NAN));
-	ngx_eval_real(rep, "direction_accuracy_dated",
+	ngi_eval_real(rep, "direction_accuracy_dated",
 		      ratio(s->direction_right[1], s->direction_total[1], NAN));
-	ngx_eval_real(rep, "direction_accuracy_undated",
+	ngi_eval_real(rep, "direction_accuracy_undated",
 		      ratio(s->direction_right[0], s->direction_total[0], NAN));
 }
 
 static void report_baseline(const reuse_data *d, const link_scores *s,
-			    ngx_eval_report *rep)
+			    ngi_eval_report *rep)
 {
 	long long per_kind[N_KINDS] = {0};
 	for (size_t g = 0; g < d->n_gold; g++)
 		per_kind[d->gold[g].kind]++;
 	double p = ratio(s->gold_edges + s->sibling_edges, s->edges, 1.0);
 	double r = ratio(s->found_all, (long long)d->n_gold, 1.0);
-	ngx_eval_count(rep, "minhash08_edges", s->edges);
-	ngx_eval_real(rep, "minhash08_precision", p);
-	ngx_eval_real(rep, "minhash08_recall", r);
-	ngx_eval_real(rep, "minhash08_f1", ngx_f1(p, r));
-	ngx_eval_real(rep, "minhash08_connected_recall",
+	ngi_eval_count(rep, "minhash08_edges", s->edges);
+	ngi_eval_real(rep, "minhash08_precision", p);
+	ngi_eval_real(rep, "minhash08_recall", r);
+	ngi_eval_real(rep, "minhash08_f1", ngi_f1(p, r));
+	ngi_eval_real(rep, "minhash08_connected_recall",
 		      ratio(s->connected, (long long)d->n_gold, 1.0));
 	for (int k = 0; k < N_KINDS; k++)
-		ngx_eval_real(rep, baseline_recall_metric[k],
+		ngi_eval_real(rep, baseline_recall_metric[k],
 			      ratio(s->found[k], per_kind[k], 1.0));
-	ngx_eval_real(rep, "minhash08_negative_precision",
+	ngi_eval_real(rep, "minhash08_negative_precision",
 		      1.0 - ratio(s->negatives_linked, (long long)d->n_neg, 0.0));
 }
 
-static ng_status join_path(const char *dir, const char *name, ngx_buf *out)
+static ng_status join_path(const char *dir, const char *name, ngi_buf *out)
 {
-	ngx_buf_clear(out);
+	ngi_buf_clear(out);
 	size_t n = strlen(dir);
-	ng_status st = ngx_buf_append(out, dir, n);
+	ng_status st = ngi_buf_append(out, dir, n);
 	if (!st && n && dir[n - 1] != '/')
-		st = ngx_buf_putc(out, '/');
-	return st ? st : ngx_buf_puts(out, name);
+		st = ngi_buf_putc(out, '/');
+	return st ? st : ngi_buf_puts(out, name);
 }
 
-ng_status ngx_eval_reuse(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+ng_status ngi_eval_reuse(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 {
 	reuse_data d;
 	memset(&d, 0, sizeof d);
-	ngx_arena_init(&d.ids_arena, 0);
-	ngx_map_init(&d.by_id);
+	ngi_arena_init(&d.ids_arena, 0);
+	ngi_map_init(&d.by_id);
 	load_ctx lc;
 	memset(&lc, 0, sizeof lc);
 	lc.ctx = ctx;
 	lc.d = &d;
-	ngx_arena_init(&lc.line_arena, 0);
-	ngx_arena_init(&lc.scratch, 0);
-	ngx_buf path;
-	ngx_buf_init(&path, 0);
+	ngi_arena_init(&lc.line_arena, 0);
+	ngi_arena_init(&lc.scratch, 0);
+	ngi_buf path;
+	ngi_buf_init(&path, 0);
 	link_pair *edges = NULL, *base = NULL;
 	size_t n_edges = 0, n_base = 0;
 
-	ng_status st = ngx_text_ctx_new(&lc.tc);
+	ng_status st = ngi_text_ctx_new(&lc.tc);
 	if (!st)
-		st = ngx_eval_open_engine(ctx, &lc.e);
+		st = ngi_eval_open_engine(ctx, &lc.e);
 	if (!st)
 		st = join_path(argv[0], "articles.jsonl", &path);
 	if (st)
@@ -824,16 +824,16 @@ ng_status ngx_eval_reuse(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	st = each_line(ctx, path.data, load_article, &lc);
 	if (st)
 		goto done;
-	double t0 = ngx_eval_now();
+	double t0 = ngi_eval_now();
 	st = ng_ingest_flush(lc.e, &lc.stats);
 	if (st == NG_ERR_INPUT) {
 		st = NG_OK;
 	} else if (st) {
-		ngx_eval_engine_fail(lc.e, "flush", st);
+		ngi_eval_engine_fail(lc.e, "flush", st);
 		goto done;
 	}
 	st = read_edges(lc.e, &d, &edges, &n_edges);
-	lc.engine_seconds += ngx_eval_now() - t0;
+	lc.engine_seconds += ngi_eval_now() - t0;
 	if (st)
 		goto done;
 
@@ -850,9 +850,9 @@ ng_status ngx_eval_reuse(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	if ((st = each_line(ctx, path.data, load_pair, &lc)))
 		goto done;
 
-	t0 = ngx_eval_now();
+	t0 = ngi_eval_now();
 	st = jaccard_join(&d, MINHASH08_THRESHOLD, &base, &n_base);
-	lc.baseline_seconds += ngx_eval_now() - t0;
+	lc.baseline_seconds += ngi_eval_now() - t0;
 	if (st)
 		goto done;
 
@@ -862,25 +862,25 @@ ng_status ngx_eval_reuse(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		goto done;
 	report_links(&d, &engine_scores, rep);
 	report_baseline(&d, &base_scores, rep);
-	ngx_eval_count(rep, "failed", d.failed);
-	ngx_eval_count(rep, "bad_lines", d.bad_lines);
-	ngx_eval_count(rep, "unknown_ids", d.unknown_ids);
-	ngx_eval_real(rep, "seconds", lc.engine_seconds);
-	ngx_eval_real(rep, "articles_per_second",
+	ngi_eval_count(rep, "failed", d.failed);
+	ngi_eval_count(rep, "bad_lines", d.bad_lines);
+	ngi_eval_count(rep, "unknown_ids", d.unknown_ids);
+	ngi_eval_real(rep, "seconds", lc.engine_seconds);
+	ngi_eval_real(rep, "articles_per_second",
 		      lc.engine_seconds > 0
 			      ? (double)d.n / lc.engine_seconds
 			      : 0.0);
-	ngx_eval_real(rep, "minhash08_seconds", lc.baseline_seconds);
+	ngi_eval_real(rep, "minhash08_seconds", lc.baseline_seconds);
 done:
 	if (st == NG_ERR_NOMEM)
 		fprintf(stderr, "newsgraph eval: reuse: out of memory\n");
 	free(edges);
 	free(base);
 	ng_engine_close(lc.e);
-	ngx_text_ctx_free(lc.tc);
-	ngx_arena_free(&lc.line_arena);
-	ngx_arena_free(&lc.scratch);
-	ngx_buf_free(&path);
+	ngi_text_ctx_free(lc.tc);
+	ngi_arena_free(&lc.line_arena);
+	ngi_arena_free(&lc.scratch);
+	ngi_buf_free(&path);
 	data_free(&d);
 	return st;
 }

@@ -49,12 +49,12 @@
 typedef struct seed_doc {
 	const char *key;       /* gold key, "000" */
 	char *id;              /* article id, or NULL when no file matches */
-	const ngx_json *gold;  /* its entry in "documents" */
+	const ngi_json *gold;  /* its entry in "documents" */
 	long long story;       /* gold story index, or a unique negative */
 } seed_doc;
 
 typedef struct seeds_run {
-	ngx_eval_ctx *ctx;
+	ngi_eval_ctx *ctx;
 	ng_engine *e;
 	seed_doc *docs;
 	size_t n_docs;
@@ -65,10 +65,10 @@ typedef struct seeds_run {
 /* The article file names of dir (hidden entries skipped), sorted. */
 static ng_status list_files(const char *dir, char ***out, size_t *n_out)
 {
-	ng_status st = ngx_list_dir(dir, out, n_out, NULL);
+	ng_status st = ngi_list_dir(dir, out, n_out, NULL);
 	if (st == NG_ERR_IO) {
 		fprintf(stderr, "newsgraph eval: cannot read %s\n", dir);
-		ngx_free_names(*out, *n_out);
+		ngi_free_names(*out, *n_out);
 		*out = NULL;
 		*n_out = 0;
 	}
@@ -100,26 +100,26 @@ static seed_doc *find_doc(const seeds_run *run, const char *key)
 }
 
 /* Gold stories, predicted stories, and the scores between them. */
-static ng_status score_stories(seeds_run *run, const ngx_json *gold,
-			       ngx_eval_report *rep)
+static ng_status score_stories(seeds_run *run, const ngi_json *gold,
+			       ngi_eval_report *rep)
 {
-	const ngx_json *stories = ngx_json_get(gold, "stories");
+	const ngi_json *stories = ngi_json_get(gold, "stories");
 	long long index = 0;
-	for (const ngx_json *s = stories && stories->type == NGX_JSON_ARRAY
+	for (const ngi_json *s = stories && stories->type == NGI_JSON_ARRAY
 					 ? stories->child
 					 : NULL;
 	     s; s = s->next, index++) {
-		const ngx_json *docs = ngx_json_get(s, "docs");
-		for (const ngx_json *k = docs && docs->type == NGX_JSON_ARRAY
+		const ngi_json *docs = ngi_json_get(s, "docs");
+		for (const ngi_json *k = docs && docs->type == NGI_JSON_ARRAY
 					     ? docs->child
 					     : NULL;
 		     k; k = k->next) {
-			seed_doc *d = k->type == NGX_JSON_STRING ? find_doc(run, k->str)
+			seed_doc *d = k->type == NGI_JSON_STRING ? find_doc(run, k->str)
 								 : NULL;
 			if (d)
 				d->story = index;
 			else
-				ngx_diag(&run->ctx->diag, NG_DIAG_WARNING, "expected.json",
+				ngi_diag(&run->ctx->diag, NG_DIAG_WARNING, "expected.json",
 					 0, -1, "story %lld names an unknown document",
 					 index);
 		}
@@ -146,38 +146,38 @@ static ng_status score_stories(seeds_run *run, const ngx_json *gold,
 			p[i] = LLONG_MIN + (long long)i; /* a story of its own */
 			missing++;
 		} else {
-			st = ngx_eval_engine_fail(run->e, "story look-up", s);
+			st = ngi_eval_engine_fail(run->e, "story look-up", s);
 			break;
 		}
 	}
-	ngx_cluster_scores sc;
+	ngi_cluster_scores sc;
 	if (!st)
-		st = ngx_cluster_score(g, p, n, &sc);
+		st = ngi_cluster_score(g, p, n, &sc);
 	free(g);
 	free(p);
 	if (st)
 		return st;
-	ngx_eval_count(rep, "documents", (long long)n);
-	ngx_eval_count(rep, "missing", missing);
-	ngx_eval_count(rep, "stories_gold", sc.gold_clusters);
-	ngx_eval_count(rep, "stories_pred", sc.pred_clusters);
-	ngx_eval_real(rep, "bcubed_precision", sc.bcubed_precision);
-	ngx_eval_real(rep, "bcubed_recall", sc.bcubed_recall);
-	ngx_eval_real(rep, "bcubed_f1", sc.bcubed_f1);
-	ngx_eval_real(rep, "ari", sc.ari);
-	ngx_eval_count(rep, "wrong_merges", sc.pred_pairs - sc.both_pairs);
-	ngx_eval_count(rep, "missed_merges", sc.gold_pairs - sc.both_pairs);
+	ngi_eval_count(rep, "documents", (long long)n);
+	ngi_eval_count(rep, "missing", missing);
+	ngi_eval_count(rep, "stories_gold", sc.gold_clusters);
+	ngi_eval_count(rep, "stories_pred", sc.pred_clusters);
+	ngi_eval_real(rep, "bcubed_precision", sc.bcubed_precision);
+	ngi_eval_real(rep, "bcubed_recall", sc.bcubed_recall);
+	ngi_eval_real(rep, "bcubed_f1", sc.bcubed_f1);
+	ngi_eval_real(rep, "ari", sc.ari);
+	ngi_eval_count(rep, "wrong_merges", sc.pred_pairs - sc.both_pairs);
+	ngi_eval_count(rep, "missed_merges", sc.gold_pairs - sc.both_pairs);
 	return NG_OK;
 }
 
 /* Language and publication date per gold document. */
-static ng_status score_documents(seeds_run *run, ngx_eval_report *rep)
+static ng_status score_documents(seeds_run *run, ngi_eval_report *rep)
 {
 	long long lang_total = 0, lang_right = 0, pub_total = 0, pub_right = 0;
 	for (size_t i = 0; i < run->n_docs; i++) {
 		const seed_doc *d = &run->docs[i];
-		const char *lang = ngx_json_get_str(d->gold, "lang");
-		const char *published = ngx_json_get_str(d->gold, "published");
+		const char *lang = ngi_json_get_str(d->gold, "lang");
+		const char *published = ngi_json_get_str(d->gold, "published");
 		lang_total += lang != NULL;
 		pub_total += published != NULL;
 		if (!d->id || (!lang && !published))
@@ -187,7 +187,7 @@ static ng_status score_documents(seeds_run *run, ngx_eval_report *rep)
 		if (st == NG_ERR_NOTFOUND)
 			continue;
 		if (st)
-			return ngx_eval_engine_fail(run->e, "article look-up", st);
+			return ngi_eval_engine_fail(run->e, "article look-up", st);
 		/* info's strings are valid until the next call on the engine. */
 		if (lang && info.lang && strcmp(lang, info.lang) == 0)
 			lang_right++;
@@ -195,12 +195,12 @@ static ng_status score_documents(seeds_run *run, ngx_eval_report *rep)
 		    strncmp(info.published, published, strlen(published)) == 0)
 			pub_right++;
 	}
-	ngx_eval_real(rep, "lang_accuracy",
+	ngi_eval_real(rep, "lang_accuracy",
 		      lang_total ? (double)lang_right / (double)lang_total : 1.0);
-	ngx_eval_count(rep, "lang_right", lang_right);
-	ngx_eval_count(rep, "lang_total", lang_total);
-	ngx_eval_count(rep, "published_found", pub_right);
-	ngx_eval_count(rep, "published_total", pub_total);
+	ngi_eval_count(rep, "lang_right", lang_right);
+	ngi_eval_count(rep, "lang_total", lang_total);
+	ngi_eval_count(rep, "published_found", pub_right);
+	ngi_eval_count(rep, "published_total", pub_total);
 	return NG_OK;
 }
 
@@ -241,24 +241,24 @@ static ng_status find_edge(ng_engine *e, const char *from, const char *to,
 
 /* Gold reuse pairs found as a copy edge in either direction, and how many
  * name the right original. */
-static ng_status score_copies(seeds_run *run, const ngx_json *gold,
-			      ngx_eval_report *rep)
+static ng_status score_copies(seeds_run *run, const ngi_json *gold,
+			      ngi_eval_report *rep)
 {
 	long long total = 0, found = 0, direction = 0;
-	const ngx_json *reuse = ngx_json_get(gold, "reuse");
-	for (const ngx_json *r = reuse && reuse->type == NGX_JSON_ARRAY
+	const ngi_json *reuse = ngi_json_get(gold, "reuse");
+	for (const ngi_json *r = reuse && reuse->type == NGI_JSON_ARRAY
 					 ? reuse->child
 					 : NULL;
 	     r; r = r->next) {
-		const seed_doc *copy = find_doc(run, ngx_json_get_str(r, "copy"));
-		const seed_doc *orig = find_doc(run, ngx_json_get_str(r, "original"));
+		const seed_doc *copy = find_doc(run, ngi_json_get_str(r, "copy"));
+		const seed_doc *orig = find_doc(run, ngi_json_get_str(r, "original"));
 		total++;
 		if (!copy || !orig || !copy->id || !orig->id)
 			continue;
 		int hit = 0, flag = 0;
 		ng_status st = find_edge(run->e, copy->id, orig->id, &hit, &flag);
 		if (st)
-			return ngx_eval_engine_fail(run->e, "copies look-up", st);
+			return ngi_eval_engine_fail(run->e, "copies look-up", st);
 		if (hit) {
 			found++;
 			direction += flag != 0; /* seen from the copy: other is original */
@@ -266,15 +266,15 @@ static ng_status score_copies(seeds_run *run, const ngx_json *gold,
 		}
 		st = find_edge(run->e, orig->id, copy->id, &hit, &flag);
 		if (st)
-			return ngx_eval_engine_fail(run->e, "copies look-up", st);
+			return ngi_eval_engine_fail(run->e, "copies look-up", st);
 		if (hit) {
 			found++;
 			direction += flag == 0; /* seen from the original */
 		}
 	}
-	ngx_eval_count(rep, "copies_found", found);
-	ngx_eval_count(rep, "copies_total", total);
-	ngx_eval_count(rep, "copies_direction_right", direction);
+	ngi_eval_count(rep, "copies_found", found);
+	ngi_eval_count(rep, "copies_total", total);
+	ngi_eval_count(rep, "copies_direction_right", direction);
 	return NG_OK;
 }
 
@@ -291,16 +291,16 @@ typedef struct seed_text {
 	const char *published, *published_source;
 } seed_text;
 
-static const char *keep(ngx_arena *a, const char *s, int *oom)
+static const char *keep(ngi_arena *a, const char *s, int *oom)
 {
 	if (!s)
 		return NULL;
-	char *c = ngx_arena_strdup(a, s);
+	char *c = ngi_arena_strdup(a, s);
 	*oom |= !c;
 	return c;
 }
 
-static ng_status load_text(seeds_run *run, const seed_doc *d, ngx_arena *a,
+static ng_status load_text(seeds_run *run, const seed_doc *d, ngi_arena *a,
 			   seed_text *t)
 {
 	memset(t, 0, sizeof *t);
@@ -312,19 +312,19 @@ static ng_status load_text(seeds_run *run, const seed_doc *d, ngx_arena *a,
 	if (st == NG_ERR_NOTFOUND)
 		return NG_OK;
 	if (st)
-		return ngx_eval_engine_fail(run->e, "article text", st);
+		return ngi_eval_engine_fail(run->e, "article text", st);
 	int oom = 0;
-	char *b = ngx_arena_strndup(a, body, len);
+	char *b = ngi_arena_strndup(a, body, len);
 	oom |= !b;
 	t->body = b;
 	t->len = len;
 	int n = 0;
 	if ((st = ng_article_mentions(run->e, d->id, NULL, 0, &n)))
-		return ngx_eval_engine_fail(run->e, "mentions", st);
-	t->mentions = ngx_arena_alloc(a, (size_t)(n ? n : 1) * sizeof *t->mentions);
+		return ngi_eval_engine_fail(run->e, "mentions", st);
+	t->mentions = ngi_arena_alloc(a, (size_t)(n ? n : 1) * sizeof *t->mentions);
 	if (!t->mentions ||
 	    (st = ng_article_mentions(run->e, d->id, t->mentions, n, &t->n_mentions)))
-		return t->mentions ? ngx_eval_engine_fail(run->e, "mentions", st)
+		return t->mentions ? ngi_eval_engine_fail(run->e, "mentions", st)
 				   : NG_ERR_NOMEM;
 	for (int i = 0; i < t->n_mentions; i++) {
 		ng_mention_info *m = &t->mentions[i];
@@ -334,10 +334,10 @@ static ng_status load_text(seeds_run *run, const seed_doc *d, ngx_arena *a,
 		m->name = keep(a, m->name, &oom);
 	}
 	if ((st = ng_article_dates(run->e, d->id, NULL, 0, &n)))
-		return ngx_eval_engine_fail(run->e, "dates", st);
-	t->dates = ngx_arena_alloc(a, (size_t)(n ? n : 1) * sizeof *t->dates);
+		return ngi_eval_engine_fail(run->e, "dates", st);
+	t->dates = ngi_arena_alloc(a, (size_t)(n ? n : 1) * sizeof *t->dates);
 	if (!t->dates || (st = ng_article_dates(run->e, d->id, t->dates, n, &t->n_dates)))
-		return t->dates ? ngx_eval_engine_fail(run->e, "dates", st) : NG_ERR_NOMEM;
+		return t->dates ? ngi_eval_engine_fail(run->e, "dates", st) : NG_ERR_NOMEM;
 	for (int i = 0; i < t->n_dates; i++) {
 		ng_date_info *x = &t->dates[i];
 		x->text = keep(a, x->text, &oom);
@@ -348,7 +348,7 @@ static ng_status load_text(seeds_run *run, const seed_doc *d, ngx_arena *a,
 	}
 	ng_article_info info;
 	if ((st = ng_article_get(run->e, d->id, &info)))
-		return ngx_eval_engine_fail(run->e, "article look-up", st);
+		return ngi_eval_engine_fail(run->e, "article look-up", st);
 	t->published = keep(a, info.published, &oom);
 	t->published_source = keep(a, info.published_source, &oom);
 	return oom ? NG_ERR_NOMEM : NG_OK;
@@ -408,16 +408,16 @@ static int variant_found(const seed_text *t, const char *variant,
 	return 0;
 }
 
-static ng_status score_entities(const ngx_json *gold, const seed_text *texts,
-				size_t n, ngx_eval_report *rep)
+static ng_status score_entities(const ngi_json *gold, const seed_text *texts,
+				size_t n, ngi_eval_report *rep)
 {
 	long long v_total = 0, v_found = 0, e_total = 0, e_found = 0;
-	const ngx_json *ents = ngx_json_get(gold, "entities");
-	for (const ngx_json *g = ents && ents->type == NGX_JSON_ARRAY ? ents->child
+	const ngi_json *ents = ngi_json_get(gold, "entities");
+	for (const ngi_json *g = ents && ents->type == NGI_JSON_ARRAY ? ents->child
 								      : NULL;
 	     g; g = g->next) {
-		const char *name = ngx_json_get_str(g, "name");
-		const char *type = gold_type(ngx_json_get_str(g, "type"));
+		const char *name = ngi_json_get_str(g, "name");
+		const char *type = gold_type(ngi_json_get_str(g, "type"));
 		if (!name)
 			continue;
 		e_total++;
@@ -429,12 +429,12 @@ static ng_status score_entities(const ngx_json *gold, const seed_text *texts,
 				       (!strcmp(m->name, name) || !strcmp(m->text, name));
 			}
 		e_found += seen;
-		const ngx_json *vars = ngx_json_get(g, "variants");
-		if (!vars || vars->type != NGX_JSON_ARRAY)
+		const ngi_json *vars = ngi_json_get(g, "variants");
+		if (!vars || vars->type != NGI_JSON_ARRAY)
 			continue;
 		const char *key = canonical_key(texts, n, name, type);
-		for (const ngx_json *v = vars->child; v; v = v->next) {
-			if (v->type != NGX_JSON_STRING)
+		for (const ngi_json *v = vars->child; v; v = v->next) {
+			if (v->type != NGI_JSON_STRING)
 				continue;
 			v_total++;
 			int hit = 0;
@@ -443,26 +443,26 @@ static ng_status score_entities(const ngx_json *gold, const seed_text *texts,
 			v_found += hit;
 		}
 	}
-	ngx_eval_count(rep, "entities_found", e_found);
-	ngx_eval_count(rep, "entities_total", e_total);
-	ngx_eval_count(rep, "entity_variants_found", v_found);
-	ngx_eval_count(rep, "entity_variants_total", v_total);
-	ngx_eval_real(rep, "entity_variant_recall",
+	ngi_eval_count(rep, "entities_found", e_found);
+	ngi_eval_count(rep, "entities_total", e_total);
+	ngi_eval_count(rep, "entity_variants_found", v_found);
+	ngi_eval_count(rep, "entity_variants_total", v_total);
+	ngi_eval_real(rep, "entity_variant_recall",
 		      v_total ? (double)v_found / (double)v_total : 1.0);
 	return NG_OK;
 }
 
-static ng_status score_dates(seeds_run *run, const ngx_json *gold,
-			     const seed_text *texts, ngx_eval_report *rep)
+static ng_status score_dates(seeds_run *run, const ngi_json *gold,
+			     const seed_text *texts, ngi_eval_report *rep)
 {
 	long long total = 0, found = 0, right = 0;
-	const ngx_json *dates = ngx_json_get(gold, "dates");
-	for (const ngx_json *g = dates && dates->type == NGX_JSON_ARRAY ? dates->child
+	const ngi_json *dates = ngi_json_get(gold, "dates");
+	for (const ngi_json *g = dates && dates->type == NGI_JSON_ARRAY ? dates->child
 									: NULL;
 	     g; g = g->next) {
-		const char *doc = ngx_json_get_str(g, "doc");
-		const char *text = ngx_json_get_str(g, "text");
-		const char *value = ngx_json_get_str(g, "value");
+		const char *doc = ngi_json_get_str(g, "doc");
+		const char *text = ngi_json_get_str(g, "text");
+		const char *value = ngi_json_get_str(g, "value");
 		if (!text || !value)
 			continue;
 		total++;
@@ -495,19 +495,19 @@ static ng_status score_dates(seeds_run *run, const ngx_json *gold,
 		found += hit;
 		right += ok;
 	}
-	ngx_eval_count(rep, "dates_found", found);
-	ngx_eval_count(rep, "dates_value_right", right);
-	ngx_eval_count(rep, "dates_total", total);
-	ngx_eval_real(rep, "dates_value_accuracy",
+	ngi_eval_count(rep, "dates_found", found);
+	ngi_eval_count(rep, "dates_value_right", right);
+	ngi_eval_count(rep, "dates_total", total);
+	ngi_eval_real(rep, "dates_value_accuracy",
 		      total ? (double)right / (double)total : 1.0);
 	return NG_OK;
 }
 
-static ng_status score_extracted(seeds_run *run, const ngx_json *gold,
-				 ngx_eval_report *rep)
+static ng_status score_extracted(seeds_run *run, const ngi_json *gold,
+				 ngi_eval_report *rep)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 64 << 10);
+	ngi_arena a;
+	ngi_arena_init(&a, 64 << 10);
 	seed_text *texts = calloc(run->n_docs ? run->n_docs : 1, sizeof *texts);
 	ng_status st = texts ? NG_OK : NG_ERR_NOMEM;
 	for (size_t i = 0; i < run->n_docs && !st; i++)
@@ -517,36 +517,36 @@ static ng_status score_extracted(seeds_run *run, const ngx_json *gold,
 	if (!st)
 		st = score_dates(run, gold, texts, rep);
 	free(texts);
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	return st;
 }
 
-static ng_status load_gold(seeds_run *run, const char *path, ngx_arena *a,
-			   ngx_buf *bytes, const ngx_json **out)
+static ng_status load_gold(seeds_run *run, const char *path, ngi_arena *a,
+			   ngi_buf *bytes, const ngi_json **out)
 {
-	ng_status st = ngx_read_file(path, SEEDS_MAX_GOLD, bytes, &run->ctx->diag);
+	ng_status st = ngi_read_file(path, SEEDS_MAX_GOLD, bytes, &run->ctx->diag);
 	if (st)
 		return st;
-	ngx_json *root;
+	ngi_json *root;
 	size_t off = 0;
 	const char *msg = "";
-	st = ngx_json_parse(bytes->data, bytes->len, a, &root, &off, &msg);
+	st = ngi_json_parse(bytes->data, bytes->len, a, &root, &off, &msg);
 	if (st) {
-		ngx_diag(&run->ctx->diag, NG_DIAG_ERROR, path, 0, (long long)off,
+		ngi_diag(&run->ctx->diag, NG_DIAG_ERROR, path, 0, (long long)off,
 			 "%s", msg);
 		return st;
 	}
-	const ngx_json *docs = ngx_json_get(root, "documents");
-	if (root->type != NGX_JSON_OBJECT || !docs ||
-	    docs->type != NGX_JSON_OBJECT) {
-		ngx_diag(&run->ctx->diag, NG_DIAG_ERROR, path, 0, -1,
+	const ngi_json *docs = ngi_json_get(root, "documents");
+	if (root->type != NGI_JSON_OBJECT || !docs ||
+	    docs->type != NGI_JSON_OBJECT) {
+		ngi_diag(&run->ctx->diag, NG_DIAG_ERROR, path, 0, -1,
 			 "no \"documents\" object");
 		return NG_ERR_INPUT;
 	}
 	run->docs = calloc(docs->len ? docs->len : 1, sizeof *run->docs);
 	if (!run->docs)
 		return NG_ERR_NOMEM;
-	for (const ngx_json *d = docs->child; d; d = d->next) {
+	for (const ngi_json *d = docs->child; d; d = d->next) {
 		seed_doc *sd = &run->docs[run->n_docs];
 		if (run->n_docs >= docs->len || !d->key)
 			break;
@@ -555,7 +555,7 @@ static ng_status load_gold(seeds_run *run, const char *path, ngx_arena *a,
 		sd->story = -1 - (long long)run->n_docs; /* until a story names it */
 		sd->id = id_for_key(run, d->key);
 		if (!sd->id)
-			ngx_diag(&run->ctx->diag, NG_DIAG_WARNING, path, 0, -1,
+			ngi_diag(&run->ctx->diag, NG_DIAG_WARNING, path, 0, -1,
 				 "no article file starts with \"%s\"", d->key);
 		run->n_docs++;
 	}
@@ -563,48 +563,48 @@ static ng_status load_gold(seeds_run *run, const char *path, ngx_arena *a,
 	return NG_OK;
 }
 
-ng_status ngx_eval_seeds(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+ng_status ngi_eval_seeds(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 {
 	seeds_run run = {ctx, NULL, NULL, 0, NULL, 0};
-	ngx_buf articles, gold_path, bytes;
-	ngx_buf_init(&articles, 0);
-	ngx_buf_init(&gold_path, 0);
-	ngx_buf_init(&bytes, 0);
-	ngx_arena arena;
-	ngx_arena_init(&arena, 0);
-	const ngx_json *gold = NULL;
-	ng_status st = ngx_buf_printf(&articles, "%s/articles", argv[0]);
+	ngi_buf articles, gold_path, bytes;
+	ngi_buf_init(&articles, 0);
+	ngi_buf_init(&gold_path, 0);
+	ngi_buf_init(&bytes, 0);
+	ngi_arena arena;
+	ngi_arena_init(&arena, 0);
+	const ngi_json *gold = NULL;
+	ng_status st = ngi_buf_printf(&articles, "%s/articles", argv[0]);
 	if (!st)
-		st = ngx_buf_printf(&gold_path, "%s/expected.json", argv[0]);
+		st = ngi_buf_printf(&gold_path, "%s/expected.json", argv[0]);
 	if (!st)
 		st = list_files(articles.data, &run.files, &run.n_files);
 	if (!st)
 		st = load_gold(&run, gold_path.data, &arena, &bytes, &gold);
 	if (!st)
-		st = ngx_eval_open_engine(ctx, &run.e);
+		st = ngi_eval_open_engine(ctx, &run.e);
 	if (st)
 		goto done;
 
 	ng_ingest_stats stats = {0};
-	double t0 = ngx_eval_now();
+	double t0 = ngi_eval_now();
 	st = ng_ingest_path(run.e, articles.data, &stats);
 	if (st && st != NG_ERR_INPUT) {
-		ngx_eval_engine_fail(run.e, "ingest", st);
+		ngi_eval_engine_fail(run.e, "ingest", st);
 		goto done;
 	}
 	st = ng_ingest_flush(run.e, &stats);
 	if (st && st != NG_ERR_INPUT) {
-		ngx_eval_engine_fail(run.e, "flush", st);
+		ngi_eval_engine_fail(run.e, "flush", st);
 		goto done;
 	}
-	double seconds = ngx_eval_now() - t0;
+	double seconds = ngi_eval_now() - t0;
 	if ((st = score_stories(&run, gold, rep)) ||
 	    (st = score_documents(&run, rep)) ||
 	    (st = score_copies(&run, gold, rep)) ||
 	    (st = score_extracted(&run, gold, rep)))
 		goto done;
-	ngx_eval_count(rep, "ingest_failed", stats.failed);
-	ngx_eval_real(rep, "seconds", seconds);
+	ngi_eval_count(rep, "ingest_failed", stats.failed);
+	ngi_eval_real(rep, "seconds", seconds);
 done:
 	ng_engine_close(run.e);
 	for (size_t i = 0; i < run.n_docs; i++)
@@ -613,9 +613,9 @@ done:
 	for (size_t i = 0; i < run.n_files; i++)
 		free(run.files[i]);
 	free(run.files);
-	ngx_arena_free(&arena);
-	ngx_buf_free(&bytes);
-	ngx_buf_free(&articles);
-	ngx_buf_free(&gold_path);
+	ngi_arena_free(&arena);
+	ngi_buf_free(&bytes);
+	ngi_buf_free(&articles);
+	ngi_buf_free(&gold_path);
 	return st;
 }

@@ -17,24 +17,24 @@
 #include "fnc1.h"
 #include "metrics.h"
 
-ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
+ng_status ngi_eval_stories(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 {
 	const char *bodies_path = argv[0], *stances_path = argv[1];
-	ngx_fnc1 d;
-	ngx_fnc1_init(&d);
-	ng_status st = ngx_fnc1_load_bodies(&d, bodies_path, &ctx->diag);
+	ngi_fnc1 d;
+	ngi_fnc1_init(&d);
+	ng_status st = ngi_fnc1_load_bodies(&d, bodies_path, &ctx->diag);
 	/* NG_ERR_INPUT: some rows were bad and reported; the rest is usable. */
 	if (st == NG_ERR_INPUT && d.n_bodies > 0)
 		st = NG_OK;
 	if (!st) {
-		st = ngx_fnc1_load_stances(&d, stances_path, &ctx->diag);
+		st = ngi_fnc1_load_stances(&d, stances_path, &ctx->diag);
 		if (st == NG_ERR_INPUT && d.n_stances > 0)
 			st = NG_OK;
 	}
 	if (st) {
 		fprintf(stderr, "newsgraph eval: cannot load the FNC-1 files: %s\n",
 			ng_status_str(st));
-		ngx_fnc1_free(&d);
+		ngi_fnc1_free(&d);
 		return st;
 	}
 
@@ -42,14 +42,14 @@ ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	long long *gold = malloc((n ? n : 1) * sizeof *gold);
 	long long *pred = malloc((n ? n : 1) * sizeof *pred);
 	size_t n_gold = 0;
-	if (!gold || !pred || ngx_fnc1_story_gold(&d, gold, &n_gold)) {
+	if (!gold || !pred || ngi_fnc1_story_gold(&d, gold, &n_gold)) {
 		st = NG_ERR_NOMEM;
 		goto done;
 	}
 
-	double t0 = ngx_eval_now();
+	double t0 = ngi_eval_now();
 	ng_engine *e = NULL;
-	if ((st = ngx_eval_open_engine(ctx, &e)))
+	if ((st = ngi_eval_open_engine(ctx, &e)))
 		goto done;
 	ng_ingest_stats stats = {0};
 	long long failed = 0, missing = 0;
@@ -65,7 +65,7 @@ ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 			failed++;
 			st = NG_OK;
 		} else if (st) {
-			ngx_eval_engine_fail(e, "ingest", st);
+			ngi_eval_engine_fail(e, "ingest", st);
 			goto close;
 		}
 	}
@@ -73,7 +73,7 @@ ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 	if (st == NG_ERR_INPUT) {
 		st = NG_OK;
 	} else if (st) {
-		ngx_eval_engine_fail(e, "flush", st);
+		ngi_eval_engine_fail(e, "flush", st);
 		goto close;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -88,11 +88,11 @@ ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 			pred[i] = LLONG_MIN + (long long)i;
 			missing++;
 		} else {
-			st = ngx_eval_engine_fail(e, "story look-up", s);
+			st = ngi_eval_engine_fail(e, "story look-up", s);
 			goto close;
 		}
 	}
-	double seconds = ngx_eval_now() - t0;
+	double seconds = ngi_eval_now() - t0;
 	const char *dump_path = getenv("NG_EVAL_STORIES_DUMP");
 	if (dump_path) {
 		FILE *f = fopen(dump_path, "w");
@@ -106,31 +106,31 @@ ng_status ngx_eval_stories(ngx_eval_ctx *ctx, char **argv, ngx_eval_report *rep)
 		}
 	}
 
-	ngx_cluster_scores sc;
-	if ((st = ngx_cluster_score(gold, pred, n, &sc)))
+	ngi_cluster_scores sc;
+	if ((st = ngi_cluster_score(gold, pred, n, &sc)))
 		goto close;
-	ngx_eval_count(rep, "bodies", (long long)n);
-	ngx_eval_count(rep, "stories_gold", sc.gold_clusters);
-	ngx_eval_count(rep, "stories_pred", sc.pred_clusters);
-	ngx_eval_real(rep, "bcubed_precision", sc.bcubed_precision);
-	ngx_eval_real(rep, "bcubed_recall", sc.bcubed_recall);
-	ngx_eval_real(rep, "bcubed_f1", sc.bcubed_f1);
-	ngx_eval_real(rep, "ari", sc.ari);
-	ngx_eval_real(rep, "pair_precision", sc.pair_precision);
-	ngx_eval_real(rep, "pair_recall", sc.pair_recall);
-	ngx_eval_real(rep, "pair_f1", sc.pair_f1);
-	ngx_eval_count(rep, "wrong_merges", sc.pred_pairs - sc.both_pairs);
-	ngx_eval_count(rep, "missed_merges", sc.gold_pairs - sc.both_pairs);
-	ngx_eval_count(rep, "failed", failed);
-	ngx_eval_count(rep, "missing", missing);
-	ngx_eval_real(rep, "seconds", seconds);
-	ngx_eval_real(rep, "bodies_per_second",
+	ngi_eval_count(rep, "bodies", (long long)n);
+	ngi_eval_count(rep, "stories_gold", sc.gold_clusters);
+	ngi_eval_count(rep, "stories_pred", sc.pred_clusters);
+	ngi_eval_real(rep, "bcubed_precision", sc.bcubed_precision);
+	ngi_eval_real(rep, "bcubed_recall", sc.bcubed_recall);
+	ngi_eval_real(rep, "bcubed_f1", sc.bcubed_f1);
+	ngi_eval_real(rep, "ari", sc.ari);
+	ngi_eval_real(rep, "pair_precision", sc.pair_precision);
+	ngi_eval_real(rep, "pair_recall", sc.pair_recall);
+	ngi_eval_real(rep, "pair_f1", sc.pair_f1);
+	ngi_eval_count(rep, "wrong_merges", sc.pred_pairs - sc.both_pairs);
+	ngi_eval_count(rep, "missed_merges", sc.gold_pairs - sc.both_pairs);
+	ngi_eval_count(rep, "failed", failed);
+	ngi_eval_count(rep, "missing", missing);
+	ngi_eval_real(rep, "seconds", seconds);
+	ngi_eval_real(rep, "bodies_per_second",
 		      seconds > 0 ? (double)n / seconds : 0.0);
 close:
 	ng_engine_close(e);
 done:
 	free(gold);
 	free(pred);
-	ngx_fnc1_free(&d);
+	ngi_fnc1_free(&d);
 	return st;
 }

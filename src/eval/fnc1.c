@@ -15,7 +15,7 @@
 #include <string.h>
 
 /* ---- CSV -------------------------------------------------------------------- */
-void ngx_csv_init(ngx_csv *c, const char *data, size_t len)
+void ngi_csv_init(ngi_csv *c, const char *data, size_t len)
 {
 	memset(c, 0, sizeof *c);
 	c->data = data;
@@ -24,12 +24,12 @@ void ngx_csv_init(ngx_csv *c, const char *data, size_t len)
 	/* A UTF-8 byte order mark is not part of the first field. */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		c->pos = 3;
-	ngx_buf_init(&c->buf, NGX_CSV_MAX_RECORD);
+	ngi_buf_init(&c->buf, NGI_CSV_MAX_RECORD);
 }
 
-void ngx_csv_free(ngx_csv *c)
+void ngi_csv_free(ngi_csv *c)
 {
-	ngx_buf_free(&c->buf);
+	ngi_buf_free(&c->buf);
 	free(c->starts);
 	free((void *)c->fields);
 	free(c->field_len);
@@ -40,7 +40,7 @@ void ngx_csv_free(ngx_csv *c)
 	c->nfields = 0;
 }
 
-static ng_status csv_fail(ngx_csv *c, ng_status st, size_t offset,
+static ng_status csv_fail(ngi_csv *c, ng_status st, size_t offset,
 			  const char *msg)
 {
 	c->err_offset = offset;
@@ -51,15 +51,15 @@ static ng_status csv_fail(ngx_csv *c, ng_status st, size_t offset,
 }
 
 /* Makes room for field number c->nfields. */
-static ng_status csv_grow_fields(ngx_csv *c)
+static ng_status csv_grow_fields(ngi_csv *c)
 {
 	if (c->nfields < c->fields_alloc)
 		return NG_OK;
-	if (c->fields_alloc >= NGX_CSV_MAX_FIELDS)
+	if (c->fields_alloc >= NGI_CSV_MAX_FIELDS)
 		return NG_ERR_TOOBIG;
 	size_t n = c->fields_alloc ? c->fields_alloc * 2 : 16;
-	if (n > NGX_CSV_MAX_FIELDS)
-		n = NGX_CSV_MAX_FIELDS;
+	if (n > NGI_CSV_MAX_FIELDS)
+		n = NGI_CSV_MAX_FIELDS;
 	size_t *starts = realloc(c->starts, n * sizeof *starts);
 	if (!starts)
 		return NG_ERR_NOMEM;
@@ -91,7 +91,7 @@ static long long csv_count_lines(const char *d, size_t from, size_t to,
 	return n;
 }
 
-ng_status ngx_csv_next(ngx_csv *c, int *has_record)
+ng_status ngi_csv_next(ngi_csv *c, int *has_record)
 {
 	const char *d = c->data;
 	size_t len = c->len;
@@ -109,7 +109,7 @@ ng_status ngx_csv_next(ngx_csv *c, int *has_record)
 	if (c->pos >= len)
 		return NG_OK;
 
-	ngx_buf_clear(&c->buf);
+	ngi_buf_clear(&c->buf);
 	c->record_offset = c->pos;
 	c->line = c->next_line;
 	size_t pos = c->pos;
@@ -128,11 +128,11 @@ ng_status ngx_csv_next(ngx_csv *c, int *has_record)
 					return csv_fail(c, NG_ERR_INPUT, open,
 							"unterminated quoted field");
 				size_t at = (size_t)(q - d);
-				if ((st = ngx_buf_append(&c->buf, d + pos, at - pos)))
+				if ((st = ngi_buf_append(&c->buf, d + pos, at - pos)))
 					return csv_fail(c, st, pos,
 							"record past the size cap");
 				if (at + 1 < len && d[at + 1] == '"') {
-					if ((st = ngx_buf_putc(&c->buf, '"')))
+					if ((st = ngi_buf_putc(&c->buf, '"')))
 						return csv_fail(c, st, at,
 								"record past the size cap");
 					pos = at + 2;
@@ -150,10 +150,10 @@ ng_status ngx_csv_next(ngx_csv *c, int *has_record)
 			while (pos < len && d[pos] != ',' && d[pos] != '\n' &&
 			       d[pos] != '\r')
 				pos++;
-			if ((st = ngx_buf_append(&c->buf, d + start, pos - start)))
+			if ((st = ngi_buf_append(&c->buf, d + start, pos - start)))
 				return csv_fail(c, st, start, "record past the size cap");
 		}
-		if ((st = ngx_buf_putc(&c->buf, '\0')))
+		if ((st = ngi_buf_putc(&c->buf, '\0')))
 			return csv_fail(c, st, pos, "record past the size cap");
 		c->field_len[c->nfields] = c->buf.len - 1 - c->starts[c->nfields];
 		c->nfields++;
@@ -183,19 +183,19 @@ ng_status ngx_csv_next(ngx_csv *c, int *has_record)
 /* ---- FNC-1 ------------------------------------------------------------------ */
 #define FNC1_MAX_FILE ((size_t)1 << 30)
 
-void ngx_fnc1_init(ngx_fnc1 *d)
+void ngi_fnc1_init(ngi_fnc1 *d)
 {
 	memset(d, 0, sizeof *d);
-	ngx_arena_init(&d->arena, 1 << 20);
+	ngi_arena_init(&d->arena, 1 << 20);
 }
 
-void ngx_fnc1_free(ngx_fnc1 *d)
+void ngi_fnc1_free(ngi_fnc1 *d)
 {
 	if (!d)
 		return;
 	free(d->bodies);
 	free(d->stances);
-	ngx_arena_free(&d->arena);
+	ngi_arena_free(&d->arena);
 	memset(d, 0, sizeof *d);
 }
 
@@ -214,7 +214,7 @@ static int parse_id(const char *s, size_t len, long long *out)
 }
 
 /* Column index of name in the header record, or -1. */
-static int header_column(const ngx_csv *c, const char *name)
+static int header_column(const ngi_csv *c, const char *name)
 {
 	for (size_t i = 0; i < c->nfields; i++)
 		if (strcmp(c->fields[i], name) == 0)
@@ -223,41 +223,41 @@ static int header_column(const ngx_csv *c, const char *name)
 }
 
 typedef struct csv_file {
-	ngx_buf bytes;
-	ngx_csv csv;
+	ngi_buf bytes;
+	ngi_csv csv;
 	const char *path;
-	ngx_diag_sink *diag;
+	ngi_diag_sink *diag;
 } csv_file;
 
 /* Opens path and reads the header, checking every named column is there;
  * cols[i] gets the index of names[i]. */
 static ng_status csv_file_open(csv_file *f, const char *path,
-			       ngx_diag_sink *diag, const char *const *names,
+			       ngi_diag_sink *diag, const char *const *names,
 			       int *cols, size_t ncols)
 {
 	f->path = path;
 	f->diag = diag;
-	ng_status st = ngx_read_file(path, FNC1_MAX_FILE, &f->bytes, diag);
+	ng_status st = ngi_read_file(path, FNC1_MAX_FILE, &f->bytes, diag);
 	if (st) {
-		ngx_csv_init(&f->csv, "", 0);
+		ngi_csv_init(&f->csv, "", 0);
 		return st;
 	}
-	ngx_csv_init(&f->csv, f->bytes.data, f->bytes.len);
+	ngi_csv_init(&f->csv, f->bytes.data, f->bytes.len);
 	int has = 0;
-	st = ngx_csv_next(&f->csv, &has);
+	st = ngi_csv_next(&f->csv, &has);
 	if (st) {
-		ngx_diag(diag, NG_DIAG_ERROR, path, f->csv.line,
+		ngi_diag(diag, NG_DIAG_ERROR, path, f->csv.line,
 			 (long long)f->csv.err_offset, "%s", f->csv.err_msg);
 		return st;
 	}
 	if (!has) {
-		ngx_diag(diag, NG_DIAG_ERROR, path, 0, 0, "empty file, no header");
+		ngi_diag(diag, NG_DIAG_ERROR, path, 0, 0, "empty file, no header");
 		return NG_ERR_INPUT;
 	}
 	for (size_t i = 0; i < ncols; i++) {
 		cols[i] = header_column(&f->csv, names[i]);
 		if (cols[i] < 0) {
-			ngx_diag(diag, NG_DIAG_ERROR, path, 1, 0,
+			ngi_diag(diag, NG_DIAG_ERROR, path, 1, 0,
 				 "header has no column \"%s\"", names[i]);
 			return NG_ERR_INPUT;
 		}
@@ -267,17 +267,17 @@ static ng_status csv_file_open(csv_file *f, const char *path,
 
 static void csv_file_close(csv_file *f)
 {
-	ngx_csv_free(&f->csv);
-	ngx_buf_free(&f->bytes);
+	ngi_csv_free(&f->csv);
+	ngi_buf_free(&f->bytes);
 }
 
 /* Reads the next data record into *has; a malformed CSV stops the file
  * (its structure is lost from there), reported once. */
 static ng_status csv_file_next(csv_file *f, int *has)
 {
-	ng_status st = ngx_csv_next(&f->csv, has);
+	ng_status st = ngi_csv_next(&f->csv, has);
 	if (st)
-		ngx_diag(f->diag, NG_DIAG_ERROR, f->path, f->csv.next_line,
+		ngi_diag(f->diag, NG_DIAG_ERROR, f->path, f->csv.next_line,
 			 (long long)f->csv.err_offset, "%s", f->csv.err_msg);
 	return st;
 }
@@ -298,7 +298,7 @@ static ng_status push_slot(void **arr, size_t *n, size_t *alloc, size_t size)
 }
 
 typedef struct body_slot {
-	ngx_fnc1_body body;
+	ngi_fnc1_body body;
 	size_t file_order;
 } body_slot;
 
@@ -310,10 +310,10 @@ static int cmp_body_slot(const void *a, const void *b)
 	return x->file_order < y->file_order ? -1 : x->file_order > y->file_order;
 }
 
-ng_status ngx_fnc1_load_bodies(ngx_fnc1 *d, const char *path,
-			       ngx_diag_sink *diag)
+ng_status ngi_fnc1_load_bodies(ngi_fnc1 *d, const char *path,
+			       ngi_diag_sink *diag)
 {
-	ngx_diag_sink local = {0};
+	ngi_diag_sink local = {0};
 	if (!diag)
 		diag = &local;
 	static const char *const names[] = {"Body ID", "articleBody"};
@@ -327,10 +327,10 @@ ng_status ngx_fnc1_load_bodies(ngx_fnc1 *d, const char *path,
 		int has;
 		if ((st = csv_file_next(&f, &has)) || !has)
 			break;
-		const ngx_csv *c = &f.csv;
+		const ngi_csv *c = &f.csv;
 		long long id;
 		if ((size_t)cols[0] >= c->nfields || (size_t)cols[1] >= c->nfields) {
-			ngx_diag(diag, NG_DIAG_ERROR, path, c->line,
+			ngi_diag(diag, NG_DIAG_ERROR, path, c->line,
 				 (long long)c->record_offset,
 				 "record has %zu fields, fewer than the header",
 				 c->nfields);
@@ -338,7 +338,7 @@ ng_status ngx_fnc1_load_bodies(ngx_fnc1 *d, const char *path,
 			continue;
 		}
 		if (!parse_id(c->fields[cols[0]], c->field_len[cols[0]], &id)) {
-			ngx_diag(diag, NG_DIAG_ERROR, path, c->line,
+			ngi_diag(diag, NG_DIAG_ERROR, path, c->line,
 				 (long long)c->record_offset, "bad Body ID \"%.40s\"",
 				 c->fields[cols[0]]);
 			bad = 1;
@@ -347,12 +347,12 @@ ng_status ngx_fnc1_load_bodies(ngx_fnc1 *d, const char *path,
 		if ((st = push_slot((void **)&slots, &n, &alloc, sizeof *slots)))
 			break;
 		size_t len = c->field_len[cols[1]];
-		char *text = ngx_arena_strndup(&d->arena, c->fields[cols[1]], len);
+		char *text = ngi_arena_strndup(&d->arena, c->fields[cols[1]], len);
 		if (!text) {
 			st = NG_ERR_NOMEM;
 			break;
 		}
-		slots[n].body = (ngx_fnc1_body){id, text, len};
+		slots[n].body = (ngi_fnc1_body){id, text, len};
 		slots[n].file_order = n;
 		n++;
 	}
@@ -363,7 +363,7 @@ ng_status ngx_fnc1_load_bodies(ngx_fnc1 *d, const char *path,
 	}
 	if (n)
 		qsort(slots, n, sizeof *slots, cmp_body_slot);
-	ngx_fnc1_body *bodies = malloc((n ? n : 1) * sizeof *bodies);
+	ngi_fnc1_body *bodies = malloc((n ? n : 1) * sizeof *bodies);
 	if (!bodies) {
 		free(slots);
 		return NG_ERR_NOMEM;
@@ -371,7 +371,7 @@ ng_status ngx_fnc1_load_bodies(ngx_fnc1 *d, const char *path,
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (kept && bodies[kept - 1].id == slots[i].body.id) {
-			ngx_diag(diag, NG_DIAG_WARNING, path, 0, -1,
+			ngi_diag(diag, NG_DIAG_WARNING, path, 0, -1,
 				 "Body ID %lld appears more than once; keeping the first",
 				 slots[i].body.id);
 			continue;
@@ -385,16 +385,16 @@ ng_status ngx_fnc1_load_bodies(ngx_fnc1 *d, const char *path,
 	return bad ? NG_ERR_INPUT : NG_OK;
 }
 
-static int parse_stance(const char *s, ngx_fnc1_stance_kind *out)
+static int parse_stance(const char *s, ngi_fnc1_stance_kind *out)
 {
 	static const struct {
 		const char *name;
-		ngx_fnc1_stance_kind kind;
-	} table[] = {{"unrelated", NGX_FNC1_UNRELATED},
-		     {"agree", NGX_FNC1_AGREE},
-		     {"disagree", NGX_FNC1_DISAGREE},
-		     {"discuss", NGX_FNC1_DISCUSS}};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(table); i++)
+		ngi_fnc1_stance_kind kind;
+	} table[] = {{"unrelated", NGI_FNC1_UNRELATED},
+		     {"agree", NGI_FNC1_AGREE},
+		     {"disagree", NGI_FNC1_DISAGREE},
+		     {"discuss", NGI_FNC1_DISCUSS}};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(table); i++)
 		if (strcmp(s, table[i].name) == 0) {
 			*out = table[i].kind;
 			return 1;
@@ -402,28 +402,28 @@ static int parse_stance(const char *s, ngx_fnc1_stance_kind *out)
 	return 0;
 }
 
-ng_status ngx_fnc1_load_stances(ngx_fnc1 *d, const char *path,
-				ngx_diag_sink *diag)
+ng_status ngi_fnc1_load_stances(ngi_fnc1 *d, const char *path,
+				ngi_diag_sink *diag)
 {
-	ngx_diag_sink local = {0};
+	ngi_diag_sink local = {0};
 	if (!diag)
 		diag = &local;
 	static const char *const names[] = {"Headline", "Body ID", "Stance"};
 	int cols[3];
 	csv_file f = {0};
 	ng_status st = csv_file_open(&f, path, diag, names, cols, 3);
-	ngx_fnc1_stance *stances = NULL;
+	ngi_fnc1_stance *stances = NULL;
 	size_t n = 0, alloc = 0;
 	int bad = 0;
 	while (!st) {
 		int has;
 		if ((st = csv_file_next(&f, &has)) || !has)
 			break;
-		const ngx_csv *c = &f.csv;
-		ngx_fnc1_stance s;
+		const ngi_csv *c = &f.csv;
+		ngi_fnc1_stance s;
 		if ((size_t)cols[0] >= c->nfields || (size_t)cols[1] >= c->nfields ||
 		    (size_t)cols[2] >= c->nfields) {
-			ngx_diag(diag, NG_DIAG_ERROR, path, c->line,
+			ngi_diag(diag, NG_DIAG_ERROR, path, c->line,
 				 (long long)c->record_offset,
 				 "record has %zu fields, fewer than the header",
 				 c->nfields);
@@ -432,20 +432,20 @@ ng_status ngx_fnc1_load_stances(ngx_fnc1 *d, const char *path,
 		}
 		if (!parse_id(c->fields[cols[1]], c->field_len[cols[1]],
 			      &s.body_id)) {
-			ngx_diag(diag, NG_DIAG_ERROR, path, c->line,
+			ngi_diag(diag, NG_DIAG_ERROR, path, c->line,
 				 (long long)c->record_offset, "bad Body ID \"%.40s\"",
 				 c->fields[cols[1]]);
 			bad = 1;
 			continue;
 		}
 		if (!parse_stance(c->fields[cols[2]], &s.stance)) {
-			ngx_diag(diag, NG_DIAG_ERROR, path, c->line,
+			ngi_diag(diag, NG_DIAG_ERROR, path, c->line,
 				 (long long)c->record_offset, "unknown Stance \"%.40s\"",
 				 c->fields[cols[2]]);
 			bad = 1;
 			continue;
 		}
-		s.headline = ngx_arena_strndup(&d->arena, c->fields[cols[0]],
+		s.headline = ngi_arena_strndup(&d->arena, c->fields[cols[0]],
 					       c->field_len[cols[0]]);
 		if (!s.headline ||
 		    (st = push_slot((void **)&stances, &n, &alloc, sizeof *stances))) {
@@ -465,7 +465,7 @@ ng_status ngx_fnc1_load_stances(ngx_fnc1 *d, const char *path,
 	return bad ? NG_ERR_INPUT : NG_OK;
 }
 
-long ngx_fnc1_find_body(const ngx_fnc1 *d, long long id)
+long ngi_fnc1_find_body(const ngi_fnc1 *d, long long id)
 {
 	size_t lo = 0, hi = d->n_bodies;
 	while (lo < hi) {
@@ -497,7 +497,7 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
-ng_status ngx_fnc1_story_gold(const ngx_fnc1 *d, long long *story_out,
+ng_status ngi_fnc1_story_gold(const ngi_fnc1 *d, long long *story_out,
 			      size_t *n_stories)
 {
 	size_t nb = d->n_bodies;
@@ -519,10 +519,10 @@ ng_status ngx_fnc1_story_gold(const ngx_fnc1 *d, long long *story_out,
 	for (size_t i = 0; i < nb; i++)
 		parent[i] = i;
 	for (size_t i = 0; i < d->n_stances; i++) {
-		const ngx_fnc1_stance *s = &d->stances[i];
-		if (s->stance == NGX_FNC1_UNRELATED)
+		const ngi_fnc1_stance *s = &d->stances[i];
+		if (s->stance == NGI_FNC1_UNRELATED)
 			continue;
-		long b = ngx_fnc1_find_body(d, s->body_id);
+		long b = ngi_fnc1_find_body(d, s->body_id);
 		if (b < 0)
 			continue;
 		size_t h = (size_t)hash_str(s->headline) & (cap - 1);

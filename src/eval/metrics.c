@@ -19,10 +19,10 @@
 
 /* Dense index of a label (0, 1, 2, ... in order of first sight), counting
  * its items in sizes[]. */
-static ng_status dense(ngx_map *m, uint64_t label, long long *sizes,
+static ng_status dense(ngi_map *m, uint64_t label, long long *sizes,
 		       size_t *n_labels, size_t *index)
 {
-	uint64_t *v = ngx_map_upsert(m, label, *n_labels);
+	uint64_t *v = ngi_map_upsert(m, label, *n_labels);
 	if (!v)
 		return NG_ERR_NOMEM;
 	if (*v == *n_labels)
@@ -32,17 +32,17 @@ static ng_status dense(ngx_map *m, uint64_t label, long long *sizes,
 	return NG_OK;
 }
 
-long long ngx_pairs(long long k)
+long long ngi_pairs(long long k)
 {
 	return k < 2 ? 0 : k * (k - 1) / 2;
 }
 
-double ngx_f1(double p, double r)
+double ngi_f1(double p, double r)
 {
 	return p + r > 0 ? 2.0 * p * r / (p + r) : 0.0;
 }
 
-void ngx_pairwise_pr(long long both_pairs, long long pred_pairs,
+void ngi_pairwise_pr(long long both_pairs, long long pred_pairs,
 		     long long gold_pairs, double *precision, double *recall)
 {
 	if (precision)
@@ -59,7 +59,7 @@ void ngx_pairwise_pr(long long both_pairs, long long pred_pairs,
 static double adjusted_rand(long long both, long long gold_pairs,
 			    long long pred_pairs, long long n)
 {
-	long long total = ngx_pairs(n);
+	long long total = ngi_pairs(n);
 	if (total == 0)
 		return 1.0;
 	double expected = (double)gold_pairs * (double)pred_pairs / (double)total;
@@ -70,13 +70,13 @@ static double adjusted_rand(long long both, long long gold_pairs,
 	return ((double)both - expected) / denom;
 }
 
-ng_status ngx_cluster_score(const long long *gold, const long long *pred,
-			    size_t n, ngx_cluster_scores *out)
+ng_status ngi_cluster_score(const long long *gold, const long long *pred,
+			    size_t n, ngi_cluster_scores *out)
 {
-	ngx_map gm, pm, cm;
-	ngx_map_init(&gm);
-	ngx_map_init(&pm);
-	ngx_map_init(&cm);
+	ngi_map gm, pm, cm;
+	ngi_map_init(&gm);
+	ngi_map_init(&pm);
+	ngi_map_init(&cm);
 	long long *gsize = malloc((n ? n : 1) * sizeof *gsize);
 	long long *psize = malloc((n ? n : 1) * sizeof *psize);
 	size_t ng = 0, np = 0;
@@ -87,13 +87,13 @@ ng_status ngx_cluster_score(const long long *gold, const long long *pred,
 		if ((st = dense(&gm, (uint64_t)gold[i], gsize, &ng, &gi)) ||
 		    (st = dense(&pm, (uint64_t)pred[i], psize, &np, &pi)))
 			break;
-		uint64_t *cell = ngx_map_upsert(&cm, (uint64_t)gi * n + pi, 0);
+		uint64_t *cell = ngi_map_upsert(&cm, (uint64_t)gi * n + pi, 0);
 		if (!cell)
 			st = NG_ERR_NOMEM;
 		else
 			(*cell)++;
 	}
-	ngx_cluster_scores s = {0};
+	ngi_cluster_scores s = {0};
 	double bp = 0, br = 0;
 	if (!st) {
 		s.n = (long long)n;
@@ -105,28 +105,28 @@ ng_status ngx_cluster_score(const long long *gold, const long long *pred,
 			double x = (double)cm.vals[i];
 			bp += x * x / (double)psize[cm.keys[i] % n];
 			br += x * x / (double)gsize[cm.keys[i] / n];
-			s.both_pairs += ngx_pairs((long long)cm.vals[i]);
+			s.both_pairs += ngi_pairs((long long)cm.vals[i]);
 		}
 		for (size_t i = 0; i < ng; i++)
-			s.gold_pairs += ngx_pairs(gsize[i]);
+			s.gold_pairs += ngi_pairs(gsize[i]);
 		for (size_t i = 0; i < np; i++)
-			s.pred_pairs += ngx_pairs(psize[i]);
+			s.pred_pairs += ngi_pairs(psize[i]);
 	}
 	free(gsize);
 	free(psize);
-	ngx_map_free(&gm);
-	ngx_map_free(&pm);
-	ngx_map_free(&cm);
+	ngi_map_free(&gm);
+	ngi_map_free(&pm);
+	ngi_map_free(&cm);
 	if (st)
 		return st;
 
 	s.bcubed_precision = n ? bp / (double)n : 1.0;
 	s.bcubed_recall = n ? br / (double)n : 1.0;
-	s.bcubed_f1 = ngx_f1(s.bcubed_precision, s.bcubed_recall);
+	s.bcubed_f1 = ngi_f1(s.bcubed_precision, s.bcubed_recall);
 	s.ari = adjusted_rand(s.both_pairs, s.gold_pairs, s.pred_pairs, s.n);
-	ngx_pairwise_pr(s.both_pairs, s.pred_pairs, s.gold_pairs,
+	ngi_pairwise_pr(s.both_pairs, s.pred_pairs, s.gold_pairs,
 			&s.pair_precision, &s.pair_recall);
-	s.pair_f1 = ngx_f1(s.pair_precision, s.pair_recall);
+	s.pair_f1 = ngi_f1(s.pair_precision, s.pair_recall);
 	*out = s;
 	return NG_OK;
 }

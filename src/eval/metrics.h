@@ -19,7 +19,7 @@
 
 #include "../base/base.h"
 
-typedef struct ngx_cluster_scores {
+typedef struct ngi_cluster_scores {
 	long long n;               /* items */
 	long long gold_clusters;   /* distinct gold labels */
 	long long pred_clusters;   /* distinct predicted labels */
@@ -39,23 +39,23 @@ typedef struct ngx_cluster_scores {
 	double pair_precision;     /* both / pred; 1 when pred_pairs == 0 */
 	double pair_recall;        /* both / gold; 1 when gold_pairs == 0 */
 	double pair_f1;
-} ngx_cluster_scores;
+} ngi_cluster_scores;
 
 /* Scores pred against gold (n labels each). n == 0 gives perfect scores.
  * Returns NG_ERR_NOMEM (out untouched) when the tables cannot be allocated. */
-ng_status ngx_cluster_score(const long long *gold, const long long *pred,
-			    size_t n, ngx_cluster_scores *out);
+ng_status ngi_cluster_score(const long long *gold, const long long *pred,
+			    size_t n, ngi_cluster_scores *out);
 
 /* Harmonic mean of p and r; 0 when both are 0. */
-double ngx_f1(double p, double r);
+double ngi_f1(double p, double r);
 
 /* Pairwise precision and recall from pair counts (see above), with the
  * convention that an empty denominator scores 1. Either pointer may be
  * NULL. */
-void ngx_pairwise_pr(long long both_pairs, long long pred_pairs,
+void ngi_pairwise_pr(long long both_pairs, long long pred_pairs,
 		     long long gold_pairs, double *precision, double *recall);
 
 /* Pairs among k items: k (k - 1) / 2. */
-long long ngx_pairs(long long k);
+long long ngi_pairs(long long k);
 
 #endif

@@ -12,7 +12,7 @@
 /* The value of attribute name in the tag text [p, end), unescaped into the
  * arena; NULL when absent. */
 static const char *attr(const char *p, const char *end, const char *name,
-			ngx_arena *a)
+			ngi_arena *a)
 {
 	size_t nl = strlen(name);
 	while (p < end) {
@@ -38,7 +38,7 @@ static const char *attr(const char *p, const char *end, const char *name,
 			return NULL;
 		if (len == nl && memcmp(nm, name, nl) == 0) {
 			size_t vl = (size_t)(p - v);
-			return ngx_arena_strndup(a, v, vl < TML_MAX_ATTR ? vl : TML_MAX_ATTR);
+			return ngi_arena_strndup(a, v, vl < TML_MAX_ATTR ? vl : TML_MAX_ATTR);
 		}
 		p++;
 	}
@@ -55,7 +55,7 @@ static size_t entity(const char *p, const char *end, char *out, size_t *used)
 		char c;
 	} named[] = {{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'},
 		     {"quot;", '"'}, {"apos;", '\''}};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(named); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(named); i++) {
 		size_t l = strlen(named[i].name);
 		if ((size_t)(end - p) >= l && memcmp(p, named[i].name, l) == 0) {
 			out[0] = named[i].c;
@@ -118,7 +118,7 @@ static int tag_is(const char *p, const char *end, const char *name)
 }
 
 /* The creation time: the TIMEX3 start tag marked CREATION_TIME. */
-static void find_dct(const char *xml, size_t len, ngx_arena *a, ngx_tml_doc *d)
+static void find_dct(const char *xml, size_t len, ngi_arena *a, ngi_tml_doc *d)
 {
 	const char *end = xml + len;
 	for (const char *p = xml; p < end; p++) {
@@ -131,11 +131,11 @@ static void find_dct(const char *xml, size_t len, ngx_arena *a, ngx_tml_doc *d)
 		if (fn && strcmp(fn, "CREATION_TIME") == 0) {
 			d->dct = attr(p + 1, g, "value", a);
 			if (d->dct && strlen(d->dct) >= 10) {
-				char date[11], norm[NGX_PUBDATE_LEN];
+				char date[11], norm[NGI_PUBDATE_LEN];
 				memcpy(date, d->dct, 10);
 				date[10] = '\0';
 				int32_t day;
-				if (ngx_pubdate_normalize(date, norm, &day))
+				if (ngi_pubdate_normalize(date, norm, &day))
 					d->dct_day = day;
 			}
 			return;
@@ -152,11 +152,11 @@ static const char *find(const char *hay, size_t len, const char *needle)
 	return NULL;
 }
 
-ng_status ngx_timeml_parse(const char *xml, size_t len, ngx_arena *a,
-			   ngx_tml_doc *out, const char **err,
+ng_status ngi_timeml_parse(const char *xml, size_t len, ngi_arena *a,
+			   ngi_tml_doc *out, const char **err,
 			   size_t *err_offset)
 {
-	ngx_tml_doc d;
+	ngi_tml_doc d;
 	memset(&d, 0, sizeof d);
 	d.dct_day = INT32_MIN;
 	find_dct(xml, len, a, &d);
@@ -172,9 +172,9 @@ ng_status ngx_timeml_parse(const char *xml, size_t len, ngx_arena *a,
 		}
 		end = close;
 	}
-	char *text = ngx_arena_alloc(a, (size_t)(end - p) + 1);
+	char *text = ngi_arena_alloc(a, (size_t)(end - p) + 1);
 	size_t cap = 16, n = 0;
-	ngx_tml_timex *tx = ngx_arena_alloc(a, cap * sizeof *tx);
+	ngi_tml_timex *tx = ngi_arena_alloc(a, cap * sizeof *tx);
 	if (!text || !tx)
 		return NG_ERR_NOMEM;
 	size_t o = 0;
@@ -225,15 +225,15 @@ ng_status ngx_timeml_parse(const char *xml, size_t len, ngx_arena *a,
 				return NG_ERR_INPUT;
 			}
 			if (n == cap) {
-				ngx_tml_timex *bigger =
-					ngx_arena_alloc(a, 2 * cap * sizeof *tx);
+				ngi_tml_timex *bigger =
+					ngi_arena_alloc(a, 2 * cap * sizeof *tx);
 				if (!bigger)
 					return NG_ERR_NOMEM;
 				memcpy(bigger, tx, n * sizeof *tx);
 				tx = bigger;
 				cap *= 2;
 			}
-			ngx_tml_timex *t = &tx[n];
+			ngi_tml_timex *t = &tx[n];
 			memset(t, 0, sizeof *t);
 			t->start = (uint32_t)o;
 			t->tid = attr(p + 1, g, "tid", a);

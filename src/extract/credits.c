@@ -16,8 +16,8 @@
  *   READ MORE: ...   a line starting "Read more" (any case): the first
  *                    known or newsy name on it, within 240 bytes
  * Bounds: names are at most 5 words and 64 bytes; a text is scanned for at
- * most NGX_CREDIT_TRIGGERS pattern starts that read a name, and scanning
- * stops once NGX_CREDIT_COLLECT distinct outlets are found, so time is
+ * most NGI_CREDIT_TRIGGERS pattern starts that read a name, and scanning
+ * stops once NGI_CREDIT_COLLECT distinct outlets are found, so time is
  * linear in the text and hostile input (100,000 "(Reuters)" in a row, one
  * 1 MB line) costs a bounded amount per byte. Nothing is allocated.
  */
@@ -28,14 +28,14 @@
 
 #include "../base/base.h"
 
-#define NGX_CREDIT_NAME_BYTES 64
-#define NGX_CREDIT_NAME_WORDS 5
-#define NGX_CREDIT_TRIGGERS 1024
-#define NGX_CREDIT_COLLECT 8
-#define NGX_CREDIT_LINE 240
+#define NGI_CREDIT_NAME_BYTES 64
+#define NGI_CREDIT_NAME_WORDS 5
+#define NGI_CREDIT_TRIGGERS 1024
+#define NGI_CREDIT_COLLECT 8
+#define NGI_CREDIT_LINE 240
 
 /* ---- alias table ---------------------------------------------------------- */
-/* Folded names (as ngx_outlet_canonical folds them before the lookup) ->
+/* Folded names (as ngi_outlet_canonical folds them before the lookup) ->
  * the canonical name. */
 static const struct alias {
 	const char *name, *canonical;
@@ -81,17 +81,17 @@ static const char *const NEWS_WORDS[] = {
 static const char *const TLDS[] = {"com", "net", "org", "ru", "de", "uk", "co",
 				   "ua", "pl", "it", "fr", "es", "cn", "info"};
 
-const char *ngx_credit_pattern_name(int pattern)
+const char *ngi_credit_pattern_name(int pattern)
 {
 	switch (pattern) {
-	case NGX_CREDIT_WIRE_TAG: return "wire_tag";
-	case NGX_CREDIT_SLASH_TAG: return "slash_tag";
-	case NGX_CREDIT_DASH: return "dash";
-	case NGX_CREDIT_REPORTED: return "reported";
-	case NGX_CREDIT_ACCORDING: return "according_to";
-	case NGX_CREDIT_SOURCE: return "source";
-	case NGX_CREDIT_VIA: return "via";
-	case NGX_CREDIT_READ_MORE: return "read_more";
+	case NGI_CREDIT_WIRE_TAG: return "wire_tag";
+	case NGI_CREDIT_SLASH_TAG: return "slash_tag";
+	case NGI_CREDIT_DASH: return "dash";
+	case NGI_CREDIT_REPORTED: return "reported";
+	case NGI_CREDIT_ACCORDING: return "according_to";
+	case NGI_CREDIT_SOURCE: return "source";
+	case NGI_CREDIT_VIA: return "via";
+	case NGI_CREDIT_READ_MORE: return "read_more";
 	default: return "unknown";
 	}
 }
@@ -161,7 +161,7 @@ static int in_list(const char *w, size_t n, const char *const *list, size_t k)
 	return 0;
 }
 
-size_t ngx_outlet_canonical(const char *s, size_t len, char *out, size_t cap,
+size_t ngi_outlet_canonical(const char *s, size_t len, char *out, size_t cap,
 			    int *known)
 {
 	*known = 0;
@@ -169,7 +169,7 @@ size_t ngx_outlet_canonical(const char *s, size_t len, char *out, size_t cap,
 		return 0;
 	/* folded words, one space apart; where each starts; whether a dot
 	 * came right before it (a domain's parts) */
-	char buf[4 * NGX_CREDIT_NAME_BYTES];
+	char buf[4 * NGI_CREDIT_NAME_BYTES];
 	size_t starts[16], n = 0, bl = 0;
 	int dotted[16];
 	char prev = ' ';
@@ -190,7 +190,7 @@ size_t ngx_outlet_canonical(const char *s, size_t len, char *out, size_t cap,
 			k = cp_at(s, len, i, &c);
 			if (!is_word_cp(c))
 				break;
-			bl += ngx_utf8_encode(lower_cp(c), buf + bl);
+			bl += ngi_utf8_encode(lower_cp(c), buf + bl);
 			i += k;
 		}
 		if (bl + 8 >= sizeof buf)
@@ -238,13 +238,13 @@ static uint32_t key_of(const char *canonical, size_t n)
 	return k ? k : 1;
 }
 
-uint32_t ngx_outlet_key(const char *name)
+uint32_t ngi_outlet_key(const char *name)
 {
 	if (!name)
 		return 0;
-	char c[NGX_CREDIT_NAME];
+	char c[NGI_CREDIT_NAME];
 	int known;
-	size_t n = ngx_outlet_canonical(name, strlen(name), c, sizeof c, &known);
+	size_t n = ngi_outlet_canonical(name, strlen(name), c, sizeof c, &known);
 	return n ? key_of(c, n) : 0;
 }
 
@@ -270,13 +270,13 @@ typedef struct scan {
 	uint32_t own;
 	int in_title;
 	int triggers;
-	ngx_credit found[NGX_CREDIT_COLLECT];
+	ngi_credit found[NGI_CREDIT_COLLECT];
 	int n;
 } scan;
 
 static int full(const scan *sc)
 {
-	return sc->n == NGX_CREDIT_COLLECT || sc->triggers >= NGX_CREDIT_TRIGGERS;
+	return sc->n == NGI_CREDIT_COLLECT || sc->triggers >= NGI_CREDIT_TRIGGERS;
 }
 
 /* Adds s[start, end) as a credit when its name (s[ns, ne)) qualifies:
@@ -285,9 +285,9 @@ static int full(const scan *sc)
 static int offer(scan *sc, size_t ns, size_t ne, size_t start, size_t end,
 		 int pattern, int need)
 {
-	ngx_credit c = {0};
+	ngi_credit c = {0};
 	int known;
-	size_t n = ngx_outlet_canonical(sc->s + ns, ne - ns, c.name, sizeof c.name,
+	size_t n = ngi_outlet_canonical(sc->s + ns, ne - ns, c.name, sizeof c.name,
 					&known);
 	if (!n || (need == 2 && !known) || (need == 1 && !known && !newsy(c.name)))
 		return 0;
@@ -297,7 +297,7 @@ static int offer(scan *sc, size_t ns, size_t ne, size_t start, size_t end,
 	for (int i = 0; i < sc->n; i++)
 		if (sc->found[i].key == c.key)
 			return 1;
-	if (sc->n == NGX_CREDIT_COLLECT)
+	if (sc->n == NGI_CREDIT_COLLECT)
 		return 0;
 	c.pattern = (uint8_t)pattern;
 	c.known = (uint8_t)known;
@@ -326,11 +326,11 @@ static int word_start(const scan *sc, size_t i)
 }
 
 /* The end of the word starting at i, looking no further than
- * NGX_CREDIT_LINE bytes (a longer word is no name). */
+ * NGI_CREDIT_LINE bytes (a longer word is no name). */
 static size_t word_end(const scan *sc, size_t i)
 {
 	uint32_t c;
-	size_t stop = sc->len - i > NGX_CREDIT_LINE ? i + NGX_CREDIT_LINE : sc->len;
+	size_t stop = sc->len - i > NGI_CREDIT_LINE ? i + NGI_CREDIT_LINE : sc->len;
 	while (i < stop) {
 		size_t k = cp_at(sc->s, sc->len, i, &c);
 		if (!is_word_cp(c))
@@ -340,20 +340,20 @@ static size_t word_end(const scan *sc, size_t i)
 	return i;
 }
 
-/* Ends of up to NGX_CREDIT_NAME_WORDS words from i, joined by one space, a
+/* Ends of up to NGI_CREDIT_NAME_WORDS words from i, joined by one space, a
  * hyphen or a dot; upper: each must start with a capital (lower-case "of",
  * "de", "for" may join two capitalised words). Returns how many. */
 static int name_words(const scan *sc, size_t i, int upper, size_t *ends)
 {
 	int n = 0;
 	size_t start = i;
-	while (n < NGX_CREDIT_NAME_WORDS && i < sc->len && i - start < NGX_CREDIT_NAME_BYTES) {
+	while (n < NGI_CREDIT_NAME_WORDS && i < sc->len && i - start < NGI_CREDIT_NAME_BYTES) {
 		uint32_t c;
 		cp_at(sc->s, sc->len, i, &c);
 		if (!is_word_cp(c))
 			break;
 		size_t e = word_end(sc, i);
-		if (e - start > NGX_CREDIT_NAME_BYTES)
+		if (e - start > NGI_CREDIT_NAME_BYTES)
 			break;
 		if (upper && !is_upper_cp(c)) {
 			size_t wl = e - i;
@@ -383,7 +383,7 @@ static int offer_name(scan *sc, size_t i, size_t match_start, int pattern, int n
 {
 	while (i < sc->len && sc->s[i] == ' ')
 		i++;
-	size_t ends[NGX_CREDIT_NAME_WORDS];
+	size_t ends[NGI_CREDIT_NAME_WORDS];
 	/* known names in any case ("the BBC", "dpa"), then capitalised ones */
 	int n = name_words(sc, i, 0, ends);
 	for (int k = n - 1; k >= 0; k--)
@@ -425,7 +425,7 @@ static void wire_tag(scan *sc, size_t i)
 		j++;
 	if (j < sc->len && sc->s[j] == ')' && j > i + 1) {
 		sc->triggers++;
-		offer(sc, i + 1, j, i, j + 1, NGX_CREDIT_WIRE_TAG, 2);
+		offer(sc, i + 1, j, i, j + 1, NGI_CREDIT_WIRE_TAG, 2);
 	}
 }
 
@@ -443,7 +443,7 @@ static void slash_tag(scan *sc, size_t i)
 	}
 	if (j < sc->len && sc->s[j] == '/' && j > i + 1) {
 		sc->triggers++;
-		offer(sc, i + 1, j, i, j + 1, NGX_CREDIT_SLASH_TAG, 2);
+		offer(sc, i + 1, j, i, j + 1, NGI_CREDIT_SLASH_TAG, 2);
 	}
 }
 
@@ -455,7 +455,7 @@ static void dash(scan *sc, size_t i, size_t after)
 		return;
 	while (j < sc->len && sc->s[j] == ' ')
 		j++;
-	size_t ends[NGX_CREDIT_NAME_WORDS];
+	size_t ends[NGI_CREDIT_NAME_WORDS];
 	int n = name_words(sc, j, 0, ends);
 	if (!n)
 		return;
@@ -469,7 +469,7 @@ static void dash(scan *sc, size_t i, size_t after)
 			t++;
 		if (t < sc->len && !strchr("\n\r.,;)|", sc->s[t]))
 			continue;
-		if (offer(sc, j, e, i, e, NGX_CREDIT_DASH, 2))
+		if (offer(sc, j, e, i, e, NGI_CREDIT_DASH, 2))
 			return;
 	}
 }
@@ -479,12 +479,12 @@ static void reported(scan *sc, size_t i)
 {
 	if (i < 2 || sc->s[i - 1] != ' ')
 		return;
-	size_t end = i - 1, starts[NGX_CREDIT_NAME_WORDS];
+	size_t end = i - 1, starts[NGI_CREDIT_NAME_WORDS];
 	int n = 0;
 	size_t j = end;
-	while (n < NGX_CREDIT_NAME_WORDS && j > 0 && end - j < NGX_CREDIT_NAME_BYTES) {
+	while (n < NGI_CREDIT_NAME_WORDS && j > 0 && end - j < NGI_CREDIT_NAME_BYTES) {
 		size_t w = j;
-		while (w > 0 && end - w < NGX_CREDIT_NAME_BYTES) {
+		while (w > 0 && end - w < NGI_CREDIT_NAME_BYTES) {
 			size_t b = w - 1;
 			while (b > 0 && w - b < 4 && ((unsigned char)sc->s[b] & 0xC0) == 0x80)
 				b--;
@@ -504,22 +504,22 @@ static void reported(scan *sc, size_t i)
 	sc->triggers++;
 	size_t through = word_end(sc, i);
 	for (int k = n - 1; k >= 0; k--)
-		if (offer(sc, starts[k], end, starts[k], through, NGX_CREDIT_REPORTED, 2))
+		if (offer(sc, starts[k], end, starts[k], through, NGI_CREDIT_REPORTED, 2))
 			return;
 }
 
 /* A "Read more" line: its first known (or newsy) name. */
 static void read_more(scan *sc, size_t i)
 {
-	size_t j = i + 9, stop = i + NGX_CREDIT_LINE;
+	size_t j = i + 9, stop = i + NGI_CREDIT_LINE;
 	sc->triggers++;
 	while (j < sc->len && j < stop && sc->s[j] != '\n') {
 		if (word_at(sc, j) && word_start(sc, j)) {
-			size_t ends[NGX_CREDIT_NAME_WORDS];
+			size_t ends[NGI_CREDIT_NAME_WORDS];
 			int n = name_words(sc, j, 0, ends);
 			for (int k = n - 1; k >= 0; k--)
 				if (ends[k] && offer(sc, j, ends[k], i, ends[k],
-						     NGX_CREDIT_READ_MORE, 1))
+						     NGI_CREDIT_READ_MORE, 1))
 					return;
 			j = word_end(sc, j);
 		} else {
@@ -556,14 +556,14 @@ static void scan_text(scan *sc)
 			    memcmp(s + i, istochnik, sizeof istochnik - 1) == 0) &&
 			   word_start(sc, i)) {
 			sc->triggers++;
-			offer_name(sc, i + sizeof ISTOCHNIK - 1, i, NGX_CREDIT_SOURCE, 0);
+			offer_name(sc, i + sizeof ISTOCHNIK - 1, i, NGI_CREDIT_SOURCE, 0);
 		} else if (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
 			   word_start(sc, i)) {
 			switch (c | 0x20) {
 			case 'a':
 				if (ci_word(sc, i, "according to ")) {
 					sc->triggers++;
-					offer_name(sc, i + 13, i, NGX_CREDIT_ACCORDING, 1);
+					offer_name(sc, i + 13, i, NGI_CREDIT_ACCORDING, 1);
 				}
 				break;
 			case 'r':
@@ -577,19 +577,19 @@ static void scan_text(scan *sc)
 				if (ci_word(sc, i, "source:") || ci_word(sc, i, "sources:")) {
 					sc->triggers++;
 					offer_name(sc, i + (s[i + 6] == ':' ? 7 : 8), i,
-						   NGX_CREDIT_SOURCE, 0);
+						   NGI_CREDIT_SOURCE, 0);
 				}
 				break;
 			case 'q':
 				if (ci_word(sc, i, "quelle:")) {
 					sc->triggers++;
-					offer_name(sc, i + 7, i, NGX_CREDIT_SOURCE, 0);
+					offer_name(sc, i + 7, i, NGI_CREDIT_SOURCE, 0);
 				}
 				break;
 			case 'v':
 				if (ci_word(sc, i, "via ")) {
 					sc->triggers++;
-					offer_name(sc, i + 4, i, NGX_CREDIT_VIA, 1);
+					offer_name(sc, i + 4, i, NGI_CREDIT_VIA, 1);
 				}
 				break;
 			default:
@@ -599,8 +599,8 @@ static void scan_text(scan *sc)
 	}
 }
 
-int ngx_credits_find(const char *text, size_t len, const char *title,
-		     uint32_t own_key, ngx_credit *out, int max)
+int ngi_credits_find(const char *text, size_t len, const char *title,
+		     uint32_t own_key, ngi_credit *out, int max)
 {
 	scan sc = {.own = own_key ? own_key : 0};
 	if (text && len) {
@@ -608,7 +608,7 @@ int ngx_credits_find(const char *text, size_t len, const char *title,
 		sc.len = len;
 		scan_text(&sc);
 	}
-	if (title && *title && sc.n < NGX_CREDIT_COLLECT) {
+	if (title && *title && sc.n < NGI_CREDIT_COLLECT) {
 		sc.s = title;
 		sc.len = strlen(title);
 		sc.in_title = 1;

@@ -1,13 +1,13 @@
 /*
  * dates.c: the temporal tagger: scanner, rules, values (see dates.h).
  *
- * The text is cut into segments of about NGX_DATES_SEGMENT bytes at line or
+ * The text is cut into segments of about NGI_DATES_SEGMENT bytes at line or
  * space boundaries; each segment is scanned into small tokens (words lower
  * cased and looked up in the lexicon, digit runs, single punctuation marks)
  * held in a scratch arena that is reset between segments, so memory stays
  * bounded on huge input. A text of one segment (nearly every article) is
- * tokenised once by ngx_dates_prepare and its tokens serve each
- * ngx_dates_tag (publication-date inference tags twice). At each token the rules below are tried and the
+ * tokenised once by ngi_dates_prepare and its tokens serve each
+ * ngi_dates_tag (publication-date inference tags twice). At each token the rules below are tried and the
  * longest match wins; matched tokens are consumed, so timexes never overlap.
  * A rule fills a `tval` (type, granularity, calendar fields); the value
  * string is written from it at the end, and only real calendar dates with
@@ -20,7 +20,7 @@
 #include "dates_int.h"
 #include "pubdate.h"
 
-#define NGX_DATES_SEGMENT ((size_t)256 << 10)
+#define NGI_DATES_SEGMENT ((size_t)256 << 10)
 #define MAX_LOOKUP 4
 
 enum { T_WORD, T_NUM, T_PUNCT };
@@ -43,13 +43,13 @@ typedef struct dtok {
 	uint32_t cats;            /* bit c set: tok_cat(c) may be true */
 	uint32_t ch;              /* the code point of a punctuation token */
 	int32_t num;              /* value of a number (capped) */
-	const ngx_dword *w[MAX_LOOKUP];
+	const ngi_dword *w[MAX_LOOKUP];
 } dtok;
 
 typedef struct tval {
 	uint8_t type;     /* TX_ */
-	uint8_t gran;     /* ngx_timex_gran */
-	uint8_t anchor;   /* ngx_timex_anchor */
+	uint8_t gran;     /* ngi_timex_gran */
+	uint8_t anchor;   /* ngi_timex_anchor */
 	uint8_t the_ok;   /* a "the" before it belongs to it */
 	int y, m, d;      /* y == 0: unknown year; m, d == 0: unknown */
 	int sub;          /* week, quarter, half, season, decade, century */
@@ -58,7 +58,7 @@ typedef struct tval {
 	uint8_t by_distance; /* the year was chosen as the nearest to the
 				anchor (1 month, 2 month and day): the
 				clause's tense may move it */
-	char lit[NGX_TIMEX_VALUE_LEN]; /* a literal value (refs, durations) */
+	char lit[NGI_TIMEX_VALUE_LEN]; /* a literal value (refs, durations) */
 } tval;
 
 typedef struct scan {
@@ -82,7 +82,7 @@ static int tok_cat(const scan *s, size_t i, int cat, int *val, int *flags)
 		return 0;
 	const dtok *t = &s->t[i];
 	for (size_t k = 0; k < t->n_w; k++) {
-		const ngx_dword *w = t->w[k];
+		const ngi_dword *w = t->w[k];
 		int lower_only = (w->flags & DWF_LOWER) != 0;
 		if (w->cat == cat && !(lower_only && t->cap)) {
 			if (val)
@@ -264,7 +264,7 @@ static int tense_cue(const scan *s, size_t k)
 	/* -ed: a verb, unless capitalised inside the sentence ("United") */
 	if (t->lclen > 3 && memcmp(t->lc + t->lclen - 2, "ed", 2) == 0)
 		return t->cap && k > 0 && !sentence_stop(&s->t[k - 1]) ? 0 : -1;
-	for (size_t i = 0; i < NGX_ARRAY_LEN(past_irregular); i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(past_irregular); i++)
 		if (lceq(s, k, past_irregular[i]))
 			return -1;
 	return 0;
@@ -315,9 +315,9 @@ static int future_context(const scan *s, size_t i0, size_t i1)
 
 static void set_day(tval *v, int32_t day)
 {
-	ngx_dates_civil(day, &v->y, &v->m, &v->d);
+	ngi_dates_civil(day, &v->y, &v->m, &v->d);
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_DAY;
+	v->gran = NGI_GRAN_DAY;
 }
 
 static void tv_init(tval *v)
@@ -330,16 +330,16 @@ static void tv_init(tval *v)
 static void set_lit(tval *v, int type, const char *lit)
 {
 	v->type = (uint8_t)type;
-	v->gran = NGX_GRAN_NONE;
-	v->anchor = NGX_ANCHOR_NONE;
+	v->gran = NGI_GRAN_NONE;
+	v->anchor = NGI_ANCHOR_NONE;
 	snprintf(v->lit, sizeof v->lit, "%s", lit);
 }
 
 static void set_week(tval *v, int32_t day)
 {
-	ngx_dates_iso_week(day, &v->y, &v->sub);
+	ngi_dates_iso_week(day, &v->y, &v->sub);
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_WEEK;
+	v->gran = NGI_GRAN_WEEK;
 }
 
 /* Month index arithmetic: (y, m) + k months. */
@@ -360,13 +360,13 @@ static int nearest_year(const scan *s, int m, int d, int weekday)
 	int best = 0, best_fit = -1;
 	int32_t best_dist = 0;
 	for (int y = s->ay - 1; y <= s->ay + 1; y++) {
-		if (!ngx_date_valid(y, m, d))
+		if (!ngi_date_valid(y, m, d))
 			continue;
-		int32_t day = ngx_days_from_civil(y, m, d);
+		int32_t day = ngi_days_from_civil(y, m, d);
 		/* news looks back: a day ahead counts double */
 		int32_t dist = day > s->anchor ? 2 * (day - s->anchor)
 					       : s->anchor - day;
-		int fit = weekday && ngx_dates_weekday(day) == weekday;
+		int fit = weekday && ngi_dates_weekday(day) == weekday;
 		if (!best || fit > best_fit || (fit == best_fit && dist < best_dist)) {
 			best = y;
 			best_dist = dist;
@@ -375,7 +375,7 @@ static int nearest_year(const scan *s, int m, int d, int weekday)
 	}
 	if (!best && m == 2 && d == 29) /* the nearest leap year */
 		for (int k = 2; k <= 4 && !best; k++)
-			best = ngx_date_valid(s->ay - k, 2, 29) ? s->ay - k : 0;
+			best = ngi_date_valid(s->ay - k, 2, 29) ? s->ay - k : 0;
 	return best;
 }
 
@@ -383,19 +383,19 @@ static int nearest_year(const scan *s, int m, int d, int weekday)
  * when it cannot exist. */
 static int resolve_month_day(const scan *s, tval *v, int m, int d, int weekday)
 {
-	if (!ngx_date_valid(2000, m, d))
+	if (!ngi_date_valid(2000, m, d))
 		return 0;
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_DAY;
+	v->gran = NGI_GRAN_DAY;
 	v->m = m;
 	v->d = d;
 	if (!s->has_anchor) {
 		v->y = 0;
-		v->anchor = NGX_ANCHOR_NONE;
+		v->anchor = NGI_ANCHOR_NONE;
 		return 1;
 	}
 	v->y = nearest_year(s, m, d, weekday);
-	v->anchor = NGX_ANCHOR_PUBLICATION;
+	v->anchor = NGI_ANCHOR_PUBLICATION;
 	v->by_distance = weekday ? 0 : 2;
 	return v->y != 0;
 }
@@ -406,13 +406,13 @@ static int resolve_month_day(const scan *s, tval *v, int m, int d, int weekday)
 static void resolve_month(const scan *s, tval *v, int m, int rel, int has_rel)
 {
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_MONTH;
+	v->gran = NGI_GRAN_MONTH;
 	v->m = m;
 	if (!s->has_anchor) {
 		v->y = 0;
 		return;
 	}
-	v->anchor = NGX_ANCHOR_PUBLICATION;
+	v->anchor = NGI_ANCHOR_PUBLICATION;
 	if (has_rel) {
 		if (rel < 0)
 			v->y = m < s->am ? s->ay : s->ay - 1;
@@ -443,12 +443,12 @@ static void resolve_weekday(const scan *s, tval *v, int wd, int rel,
 			    int has_rel, int future)
 {
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_DAY;
+	v->gran = NGI_GRAN_DAY;
 	if (!s->has_anchor) {
 		snprintf(v->lit, sizeof v->lit, "XXXX-WXX-%d", wd);
 		return;
 	}
-	int aw = ngx_dates_weekday(s->anchor);
+	int aw = ngi_dates_weekday(s->anchor);
 	int32_t day;
 	if (has_rel && rel == 0)
 		day = s->anchor - aw + wd;
@@ -464,7 +464,7 @@ static void resolve_weekday(const scan *s, tval *v, int wd, int rel,
 		day = s->anchor - k;
 	}
 	set_day(v, day);
-	v->anchor = NGX_ANCHOR_PUBLICATION;
+	v->anchor = NGI_ANCHOR_PUBLICATION;
 }
 
 static int quarter_of(int m)
@@ -477,7 +477,7 @@ static int resolve_unit_shift(const scan *s, tval *v, int unit, int k,
 			      int future)
 {
 	v->type = TX_DATE;
-	v->anchor = NGX_ANCHOR_PUBLICATION;
+	v->anchor = NGI_ANCHOR_PUBLICATION;
 	if (!s->has_anchor) {
 		static const char *const unknown[] = {
 			[DU_DAY] = "XXXX-XX-XX", [DU_WEEK] = "XXXX-WXX",
@@ -501,48 +501,48 @@ static int resolve_unit_shift(const scan *s, tval *v, int unit, int k,
 	case DU_WEEKEND: {
 		/* "the weekend", "last weekend": the one just past unless the
 		 * anchor is on it or the clause looks forward */
-		int aw = ngx_dates_weekday(s->anchor);
+		int aw = ngi_dates_weekday(s->anchor);
 		int shift = k;
 		if (k == -1 && aw >= 6)
 			shift = 0;
 		else if (k == 0 && aw < 6 && !future)
 			shift = -1;
 		set_week(v, s->anchor + 7 * shift);
-		v->gran = NGX_GRAN_WEEKEND;
+		v->gran = NGI_GRAN_WEEKEND;
 		return 1;
 	}
 	case DU_MONTH:
 		add_months(&y, &m, k);
 		v->y = y;
 		v->m = m;
-		v->gran = NGX_GRAN_MONTH;
+		v->gran = NGI_GRAN_MONTH;
 		return 1;
 	case DU_QUARTER: {
 		int q = quarter_of(m) - 1 + k;
 		int idx = y * 4 + q;
 		v->y = idx / 4;
 		v->sub = idx % 4 + 1;
-		v->gran = NGX_GRAN_QUARTER;
+		v->gran = NGI_GRAN_QUARTER;
 		return 1;
 	}
 	case DU_HALF: {
 		int idx = y * 2 + (m > 6) + k;
 		v->y = idx / 2;
 		v->sub = idx % 2 + 1;
-		v->gran = NGX_GRAN_HALF;
+		v->gran = NGI_GRAN_HALF;
 		return 1;
 	}
 	case DU_YEAR:
 		v->y = y + k;
-		v->gran = NGX_GRAN_YEAR;
+		v->gran = NGI_GRAN_YEAR;
 		return 1;
 	case DU_DECADE:
 		v->sub = y / 10 + k;
-		v->gran = NGX_GRAN_DECADE;
+		v->gran = NGI_GRAN_DECADE;
 		return 1;
 	case DU_CENTURY:
 		v->sub = y / 100 + k;
-		v->gran = NGX_GRAN_CENTURY;
+		v->gran = NGI_GRAN_CENTURY;
 		return 1;
 	default:
 		return 0;
@@ -556,11 +556,11 @@ static void resolve_season(const scan *s, tval *v, int season, int rel,
 			   int has_rel)
 {
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_SEASON;
+	v->gran = NGI_GRAN_SEASON;
 	v->sub = season;
 	if (!s->has_anchor)
 		return;
-	v->anchor = NGX_ANCHOR_PUBLICATION;
+	v->anchor = NGI_ANCHOR_PUBLICATION;
 	int first = season * 3, last = first + 2; /* months, winter 12..14 */
 	int am = s->am < 3 ? s->am + 12 : s->am;  /* Jan, Feb: last winter */
 	int ay = s->am < 3 ? s->ay - 1 : s->ay;
@@ -595,8 +595,8 @@ static void set_duration(tval *v, int type, int unit, int n)
 	else
 		snprintf(num, sizeof num, "%d", n * mult);
 	v->type = (uint8_t)type;
-	v->gran = NGX_GRAN_NONE;
-	v->anchor = NGX_ANCHOR_NONE;
+	v->gran = NGI_GRAN_NONE;
+	v->anchor = NGI_ANCHOR_NONE;
 	snprintf(v->lit, sizeof v->lit, "P%s%s%s", unit <= DU_HOUR ? "T" : "", num,
 		 unit_letter[unit]);
 }
@@ -605,10 +605,10 @@ static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "DT"};
 static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 
 /* Writes v's TIMEX3 value; 0 when it is not a possible date. */
-static int format_value(const tval *v, char out[NGX_TIMEX_VALUE_LEN])
+static int format_value(const tval *v, char out[NGI_TIMEX_VALUE_LEN])
 {
 	if (v->lit[0]) {
-		memcpy(out, v->lit, NGX_TIMEX_VALUE_LEN);
+		memcpy(out, v->lit, NGI_TIMEX_VALUE_LEN);
 		return 1;
 	}
 	char y[8];
@@ -619,12 +619,12 @@ static int format_value(const tval *v, char out[NGX_TIMEX_VALUE_LEN])
 	else
 		snprintf(y, sizeof y, "%04d", v->y);
 	switch (v->gran) {
-	case NGX_GRAN_MINUTE:
-	case NGX_GRAN_HOUR:
-	case NGX_GRAN_PART_OF_DAY:
-	case NGX_GRAN_DAY: {
+	case NGI_GRAN_MINUTE:
+	case NGI_GRAN_HOUR:
+	case NGI_GRAN_PART_OF_DAY:
+	case NGI_GRAN_DAY: {
 		char date[20];
-		if (v->y && !ngx_date_valid(v->y, v->m, v->d))
+		if (v->y && !ngi_date_valid(v->y, v->m, v->d))
 			return 0;
 		if (v->m)
 			snprintf(date, sizeof date, "%s-%02d-%02d", y, v->m % 13,
@@ -632,54 +632,54 @@ static int format_value(const tval *v, char out[NGX_TIMEX_VALUE_LEN])
 		else
 			snprintf(date, sizeof date, "%s-XX-XX", y);
 		if (v->hh >= 0)
-			snprintf(out, NGX_TIMEX_VALUE_LEN, "%sT%02d:%02d", date,
+			snprintf(out, NGI_TIMEX_VALUE_LEN, "%sT%02d:%02d", date,
 				 v->hh % 24, v->mi < 0 ? 0 : v->mi % 60);
 		else if (v->pod > 0 && v->pod <= DP_DT)
-			snprintf(out, NGX_TIMEX_VALUE_LEN, "%sT%s", date,
+			snprintf(out, NGI_TIMEX_VALUE_LEN, "%sT%s", date,
 				 pod_code[v->pod]);
 		else
-			snprintf(out, NGX_TIMEX_VALUE_LEN, "%s", date);
+			snprintf(out, NGI_TIMEX_VALUE_LEN, "%s", date);
 		return 1;
 	}
-	case NGX_GRAN_WEEK:
-	case NGX_GRAN_WEEKEND:
+	case NGI_GRAN_WEEK:
+	case NGI_GRAN_WEEKEND:
 		if (v->sub < 1 || v->sub > 53)
 			return 0;
-		snprintf(out, NGX_TIMEX_VALUE_LEN, "%s-W%02d%s", y, v->sub % 100,
-			 v->gran == NGX_GRAN_WEEKEND ? "-WE" : "");
+		snprintf(out, NGI_TIMEX_VALUE_LEN, "%s-W%02d%s", y, v->sub % 100,
+			 v->gran == NGI_GRAN_WEEKEND ? "-WE" : "");
 		return 1;
-	case NGX_GRAN_MONTH:
+	case NGI_GRAN_MONTH:
 		if (v->m < 1 || v->m > 12)
 			return 0;
-		snprintf(out, NGX_TIMEX_VALUE_LEN, "%s-%02d", y, v->m);
+		snprintf(out, NGI_TIMEX_VALUE_LEN, "%s-%02d", y, v->m);
 		return 1;
-	case NGX_GRAN_SEASON:
+	case NGI_GRAN_SEASON:
 		if (v->sub < 1 || v->sub > 4)
 			return 0;
-		snprintf(out, NGX_TIMEX_VALUE_LEN, "%s-%s", y, season_code[v->sub]);
+		snprintf(out, NGI_TIMEX_VALUE_LEN, "%s-%s", y, season_code[v->sub]);
 		return 1;
-	case NGX_GRAN_QUARTER:
+	case NGI_GRAN_QUARTER:
 		if (v->sub < 1 || v->sub > 4)
 			return 0;
-		snprintf(out, NGX_TIMEX_VALUE_LEN, "%s-Q%d", y, v->sub);
+		snprintf(out, NGI_TIMEX_VALUE_LEN, "%s-Q%d", y, v->sub);
 		return 1;
-	case NGX_GRAN_HALF:
+	case NGI_GRAN_HALF:
 		if (v->sub < 1 || v->sub > 2)
 			return 0;
-		snprintf(out, NGX_TIMEX_VALUE_LEN, "%s-H%d", y, v->sub);
+		snprintf(out, NGI_TIMEX_VALUE_LEN, "%s-H%d", y, v->sub);
 		return 1;
-	case NGX_GRAN_YEAR:
-		snprintf(out, NGX_TIMEX_VALUE_LEN, "%s", y);
+	case NGI_GRAN_YEAR:
+		snprintf(out, NGI_TIMEX_VALUE_LEN, "%s", y);
 		return 1;
-	case NGX_GRAN_DECADE:
+	case NGI_GRAN_DECADE:
 		if (v->sub < 100 || v->sub > 999)
 			return 0;
-		snprintf(out, NGX_TIMEX_VALUE_LEN, "%03d", v->sub);
+		snprintf(out, NGI_TIMEX_VALUE_LEN, "%03d", v->sub);
 		return 1;
-	case NGX_GRAN_CENTURY:
+	case NGI_GRAN_CENTURY:
 		if (v->sub < 0 || v->sub > 99)
 			return 0;
-		snprintf(out, NGX_TIMEX_VALUE_LEN, "%02d", v->sub);
+		snprintf(out, NGI_TIMEX_VALUE_LEN, "%02d", v->sub);
 		return 1;
 	default:
 		return 0;
@@ -783,7 +783,7 @@ static size_t date_then_time(const scan *s, size_t j, tval *v)
 	v->hh = hh;
 	v->mi = mi;
 	v->type = TX_TIME;
-	v->gran = NGX_GRAN_MINUTE;
+	v->gran = NGI_GRAN_MINUTE;
 	return e;
 }
 
@@ -856,16 +856,16 @@ static size_t day_month_year(const scan *s, tval *v, int d, int m, int wd,
 	int y = 0;
 	size_t ye = opt_year(s, j, &y);
 	if (y) {
-		if (!ngx_date_valid(y, m, d)) {
+		if (!ngi_date_valid(y, m, d)) {
 			v->type = TX_NONE;
 			return ye;
 		}
 		v->type = TX_DATE;
-		v->gran = NGX_GRAN_DAY;
+		v->gran = NGI_GRAN_DAY;
 		v->y = y;
 		v->m = m;
 		v->d = d;
-		v->anchor = NGX_ANCHOR_ABSOLUTE;
+		v->anchor = NGI_ANCHOR_ABSOLUTE;
 	} else if (!resolve_month_day(s, v, m, d, wd)) {
 		v->type = TX_NONE;
 		return j;
@@ -943,23 +943,23 @@ static size_t r_numeric(const scan *s, size_t i, tval *v)
 		int month_first = sep == '/' && s->lang == DL_EN;
 		m = month_first ? a : b;
 		d = month_first ? b : a;
-		if (!ngx_date_valid(y, m, d) && ngx_date_valid(y, d, m)) {
+		if (!ngi_date_valid(y, m, d) && ngi_date_valid(y, d, m)) {
 			int t = m;
 			m = d;
 			d = t;
 		}
 	} else
 		return 0;
-	if (y < 1000 || !ngx_date_valid(y, m, d)) {
+	if (y < 1000 || !ngi_date_valid(y, m, d)) {
 		v->type = TX_NONE;
 		return j;
 	}
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_DAY;
+	v->gran = NGI_GRAN_DAY;
 	v->y = y;
 	v->m = m;
 	v->d = d;
-	v->anchor = NGX_ANCHOR_ABSOLUTE;
+	v->anchor = NGI_ANCHOR_ABSOLUTE;
 	/* 2024-10-27T11:49 */
 	if (sep == '-' && j + 1 < s->n && lceq(s, j, "t") && s->t[j].glued) {
 		int hh, mi;
@@ -968,7 +968,7 @@ static size_t r_numeric(const scan *s, size_t i, tval *v)
 			v->hh = hh;
 			v->mi = mi;
 			v->type = TX_TIME;
-			v->gran = NGX_GRAN_MINUTE;
+			v->gran = NGI_GRAN_MINUTE;
 			return e;
 		}
 	}
@@ -1144,16 +1144,16 @@ static size_t resolve_ago(const scan *s, tval *v, int unit, int n, int dir)
 	}
 	/* "a year earlier" after "the third quarter": the same quarter a year
 	 * before, as business news means it */
-	if (unit == DU_YEAR && last && last->gran == NGX_GRAN_QUARTER) {
+	if (unit == DU_YEAR && last && last->gran == NGI_GRAN_QUARTER) {
 		*v = *last;
 		v->y += sign * n;
-		v->anchor = NGX_ANCHOR_TEXT;
+		v->anchor = NGI_ANCHOR_TEXT;
 		v->lit[0] = '\0';
 		return 1;
 	}
-	if ((dir == 2 || dir == -2) && last && last->gran == NGX_GRAN_DAY &&
+	if ((dir == 2 || dir == -2) && last && last->gran == NGI_GRAN_DAY &&
 	    last->y && unit >= DU_DAY && unit <= DU_YEAR && unit != DU_WEEKEND) {
-		int32_t base = ngx_days_from_civil(last->y, last->m, last->d);
+		int32_t base = ngi_days_from_civil(last->y, last->m, last->d);
 		if (unit == DU_DAY)
 			set_day(v, base + sign * n);
 		else if (unit == DU_WEEK)
@@ -1162,15 +1162,15 @@ static size_t resolve_ago(const scan *s, tval *v, int unit, int n, int dir)
 			/* "a year earlier" than 30 September 1989: that day */
 			int y = last->y, m = last->m, d = last->d;
 			add_months(&y, &m, sign * n * (unit == DU_YEAR ? 12 : unit == DU_QUARTER ? 3 : 1));
-			if (d > 28 && !ngx_date_valid(y, m, d))
-				d = m == 2 ? (ngx_date_valid(y, 2, 29) ? 29 : 28) : 30;
+			if (d > 28 && !ngi_date_valid(y, m, d))
+				d = m == 2 ? (ngi_date_valid(y, 2, 29) ? 29 : 28) : 30;
 			v->type = TX_DATE;
-			v->gran = NGX_GRAN_DAY;
+			v->gran = NGI_GRAN_DAY;
 			v->y = y;
 			v->m = m;
 			v->d = d;
 		}
-		v->anchor = NGX_ANCHOR_TEXT;
+		v->anchor = NGI_ANCHOR_TEXT;
 		return 1;
 	}
 	if (unit == DU_DECADE) {
@@ -1332,9 +1332,9 @@ static size_t r_quarter(const scan *s, size_t i, tval *v)
 		return 0; /* "a quarter of the votes" */
 resolve:
 	v->type = TX_DATE;
-	v->gran = unit == DU_HALF ? NGX_GRAN_HALF : NGX_GRAN_QUARTER;
+	v->gran = unit == DU_HALF ? NGI_GRAN_HALF : NGI_GRAN_QUARTER;
 	v->the_ok = !adjective;
-	v->anchor = y && !yearago ? NGX_ANCHOR_ABSOLUTE : NGX_ANCHOR_PUBLICATION;
+	v->anchor = y && !yearago ? NGI_ANCHOR_ABSOLUTE : NGI_ANCHOR_PUBLICATION;
 	if (unit == DU_HALF) {
 		v->sub = q;
 		v->y = y ? y : s->has_anchor ? s->ay : 0;
@@ -1369,14 +1369,14 @@ resolve:
 	if (has_rel && !yearago && !y) {
 		/* "the latest quarter", "last quarter": the last one ended */
 		resolve_unit_shift(s, v, DU_QUARTER, rel, 0);
-		v->gran = NGX_GRAN_QUARTER;
+		v->gran = NGI_GRAN_QUARTER;
 		v->the_ok = 1;
 		return j;
 	}
 	v->sub = base_q;
 	v->y = y ? y : yearago ? base_y - 1 : base_y;
 	if (s->have_last_q)
-		v->anchor = NGX_ANCHOR_TEXT;
+		v->anchor = NGI_ANCHOR_TEXT;
 	return j;
 }
 
@@ -1389,23 +1389,23 @@ static int from_last(const scan *s, tval *v, int unit, int k)
 {
 	const tval *l = &s->last;
 	int y = l->y, m = l->m;
-	if (unit == DU_YEAR && l->gran >= NGX_GRAN_DAY &&
-	    l->gran <= NGX_GRAN_YEAR) {
+	if (unit == DU_YEAR && l->gran >= NGI_GRAN_DAY &&
+	    l->gran <= NGI_GRAN_YEAR) {
 		v->type = TX_DATE;
-		v->gran = NGX_GRAN_YEAR;
+		v->gran = NGI_GRAN_YEAR;
 		v->y = y + k;
-	} else if (unit == DU_MONTH && m && l->gran >= NGX_GRAN_DAY &&
-		   l->gran <= NGX_GRAN_MONTH) {
+	} else if (unit == DU_MONTH && m && l->gran >= NGI_GRAN_DAY &&
+		   l->gran <= NGI_GRAN_MONTH) {
 		add_months(&y, &m, k);
 		v->type = TX_DATE;
-		v->gran = NGX_GRAN_MONTH;
+		v->gran = NGI_GRAN_MONTH;
 		v->y = y;
 		v->m = m;
-	} else if (unit == DU_WEEK && l->gran == NGX_GRAN_DAY && l->d) {
-		set_week(v, ngx_days_from_civil(y, m, l->d) + 7 * k);
+	} else if (unit == DU_WEEK && l->gran == NGI_GRAN_DAY && l->d) {
+		set_week(v, ngi_days_from_civil(y, m, l->d) + 7 * k);
 	} else
 		return 0;
-	v->anchor = NGX_ANCHOR_TEXT;
+	v->anchor = NGI_ANCHOR_TEXT;
 	return 1;
 }
 
@@ -1494,11 +1494,11 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 			return j + 1;
 		}
 		if (u == DU_DAY && det && s->have_last &&
-		    s->last.gran == NGX_GRAN_DAY && s->last.y) {
+		    s->last.gran == NGI_GRAN_DAY && s->last.y) {
 			/* "the next day", "the previous day": from the last date */
-			set_day(v, ngx_days_from_civil(s->last.y, s->last.m,
+			set_day(v, ngi_days_from_civil(s->last.y, s->last.m,
 						       s->last.d) + rel);
-			v->anchor = NGX_ANCHOR_TEXT;
+			v->anchor = NGI_ANCHOR_TEXT;
 			v->the_ok = 1;
 			return j + 1;
 		}
@@ -1540,7 +1540,7 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 		if (tok_cat(s, e, DW_POD, &val, NULL)) {
 			v->pod = val;
 			v->type = TX_TIME;
-			v->gran = NGX_GRAN_PART_OF_DAY;
+			v->gran = NGI_GRAN_PART_OF_DAY;
 			e++;
 		}
 		return e;
@@ -1556,8 +1556,8 @@ static size_t r_rel(const scan *s, size_t i, tval *v)
 		if (!v->lit[0]) {
 			v->pod = val;
 			v->type = TX_TIME;
-			v->gran = NGX_GRAN_PART_OF_DAY;
-			v->anchor = NGX_ANCHOR_PUBLICATION;
+			v->gran = NGI_GRAN_PART_OF_DAY;
+			v->anchor = NGI_ANCHOR_PUBLICATION;
 		}
 		return j + 1;
 	}
@@ -1612,10 +1612,10 @@ static size_t r_unit(const scan *s, size_t i, tval *v)
 		    ((ye = spoken_year(s, j + 2, &y)) ||
 		     (is_year(s, j + 2, &y) && (ye = j + 3)))) {
 			v->type = TX_DATE;
-			v->gran = NGX_GRAN_SEASON;
+			v->gran = NGI_GRAN_SEASON;
 			v->y = y;
 			v->sub = val;
-			v->anchor = NGX_ANCHOR_ABSOLUTE;
+			v->anchor = NGI_ANCHOR_ABSOLUTE;
 			return ye;
 		}
 		resolve_season(s, v, val, 0, 1);
@@ -1629,9 +1629,9 @@ static size_t r_unit(const scan *s, size_t i, tval *v)
 	int spoken;
 	if ((sy = spoken_year(s, j + 1, &spoken)) != 0) {
 		v->type = TX_DATE; /* "the year two thousand" */
-		v->gran = NGX_GRAN_YEAR;
+		v->gran = NGI_GRAN_YEAR;
 		v->y = spoken;
-		v->anchor = NGX_ANCHOR_ABSOLUTE;
+		v->anchor = NGI_ANCHOR_ABSOLUTE;
 		v->the_ok = 1;
 		return sy;
 	}
@@ -1686,10 +1686,10 @@ static size_t r_month(const scan *s, size_t i, tval *v)
 		if (is_cat(s, k, DW_YEARWORD))
 			k = yearword_end(s, k);
 		v->type = TX_DATE;
-		v->gran = NGX_GRAN_MONTH;
+		v->gran = NGI_GRAN_MONTH;
 		v->y = y;
 		v->m = m;
-		v->anchor = NGX_ANCHOR_ABSOLUTE;
+		v->anchor = NGI_ANCHOR_ABSOLUTE;
 		return k;
 	}
 	/* a lone English month name at the start of a sentence is too often
@@ -1712,9 +1712,9 @@ static size_t r_year(const scan *s, size_t i, tval *v)
 	    s->t[j + 2].glued && lceq(s, j + 2, "s")) {
 		n = s->t[j + 1].num;
 		v->type = TX_DATE;
-		v->gran = NGX_GRAN_DECADE;
+		v->gran = NGI_GRAN_DECADE;
 		v->sub = (n >= 30 ? 1900 + n : 2000 + n) / 10;
-		v->anchor = NGX_ANCHOR_ABSOLUTE;
+		v->anchor = NGI_ANCHOR_ABSOLUTE;
 		v->the_ok = 1;
 		return j + 3;
 	}
@@ -1722,9 +1722,9 @@ static size_t r_year(const scan *s, size_t i, tval *v)
 	if (s->lang == DL_FR && lceq(s, j, "années") && is_year(s, j + 1, &y) &&
 	    y % 10 == 0) {
 		v->type = TX_DATE;
-		v->gran = NGX_GRAN_DECADE;
+		v->gran = NGI_GRAN_DECADE;
 		v->sub = y / 10;
-		v->anchor = NGX_ANCHOR_ABSOLUTE;
+		v->anchor = NGI_ANCHOR_ABSOLUTE;
 		return j + 2;
 	}
 	if (is_cat(s, j, DW_YEARWORD) && is_year(s, j + 1, &y)) {
@@ -1759,9 +1759,9 @@ static size_t r_year(const scan *s, size_t i, tval *v)
 		}
 		if (e) {
 			v->type = TX_DATE;
-			v->gran = NGX_GRAN_DECADE;
+			v->gran = NGI_GRAN_DECADE;
 			v->sub = y / 10;
-			v->anchor = NGX_ANCHOR_ABSOLUTE;
+			v->anchor = NGI_ANCHOR_ABSOLUTE;
 			v->the_ok = 1;
 			return e;
 		}
@@ -1779,9 +1779,9 @@ static size_t r_year(const scan *s, size_t i, tval *v)
 	if (is_cat(s, k, DW_YEARWORD))
 		k = yearword_end(s, k);
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_YEAR;
+	v->gran = NGI_GRAN_YEAR;
 	v->y = y;
-	v->anchor = NGX_ANCHOR_ABSOLUTE;
+	v->anchor = NGI_ANCHOR_ABSOLUTE;
 	v->the_ok = prefix;
 	return k;
 }
@@ -1797,7 +1797,7 @@ static int is_decade_word(const scan *s, size_t i)
 	if (i >= s->n || s->t[i].lclen < 7 || s->t[i].lclen > 9 ||
 	    s->t[i].lc[s->t[i].lclen - 1] != 's')
 		return 0;
-	for (size_t k = 0; k < NGX_ARRAY_LEN(decade_words); k++)
+	for (size_t k = 0; k < NGI_ARRAY_LEN(decade_words); k++)
 		if (lceq(s, i, decade_words[k]))
 			return (int)k + 2;
 	return 0;
@@ -1813,9 +1813,9 @@ static size_t r_year_words(const scan *s, size_t i, tval *v)
 		return 0;
 	if ((d = is_decade_word(s, i)) != 0) {
 		v->type = TX_DATE;
-		v->gran = NGX_GRAN_DECADE;
+		v->gran = NGI_GRAN_DECADE;
 		v->sub = 190 + d;
-		v->anchor = NGX_ANCHOR_ABSOLUTE;
+		v->anchor = NGI_ANCHOR_ABSOLUTE;
 		v->the_ok = 1;
 		return i + 1;
 	}
@@ -1823,9 +1823,9 @@ static size_t r_year_words(const scan *s, size_t i, tval *v)
 	if (!(e = spoken_year(s, i, &y)) || lceq(s, i, "two"))
 		return 0; /* "two thousand" alone is a number */
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_YEAR;
+	v->gran = NGI_GRAN_YEAR;
 	v->y = y;
-	v->anchor = NGX_ANCHOR_ABSOLUTE;
+	v->anchor = NGI_ANCHOR_ABSOLUTE;
 	return e;
 }
 
@@ -1846,9 +1846,9 @@ static size_t r_century(const scan *s, size_t i, tval *v)
 	    u != DU_CENTURY || is_cat(s, j, DW_NUM))
 		return 0;
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_CENTURY;
+	v->gran = NGI_GRAN_CENTURY;
 	v->sub = n - 1;
-	v->anchor = NGX_ANCHOR_ABSOLUTE;
+	v->anchor = NGI_ANCHOR_ABSOLUTE;
 	v->the_ok = 1;
 	return j + 1;
 }
@@ -1875,7 +1875,7 @@ static size_t r_weekday(const scan *s, size_t i, tval *v)
 	if (tok_cat(s, j, DW_POD, &pod, NULL)) {
 		v->pod = pod;
 		v->type = TX_TIME;
-		v->gran = NGX_GRAN_PART_OF_DAY;
+		v->gran = NGI_GRAN_PART_OF_DAY;
 		j++;
 	}
 	return date_then_time(s, j, v);
@@ -1903,17 +1903,17 @@ static size_t r_deictic(const scan *s, size_t i, tval *v)
 		return 0;
 	if (s->has_anchor) {
 		set_day(v, s->anchor + off);
-		v->anchor = NGX_ANCHOR_PUBLICATION;
+		v->anchor = NGI_ANCHOR_PUBLICATION;
 	} else {
 		v->type = TX_DATE;
-		v->gran = NGX_GRAN_DAY;
+		v->gran = NGI_GRAN_DAY;
 	}
 	if (!pod && tok_cat(s, j, DW_POD, &pod, NULL))
 		j++;
 	if (pod) {
 		v->pod = pod;
 		v->type = TX_TIME;
-		v->gran = NGX_GRAN_PART_OF_DAY;
+		v->gran = NGI_GRAN_PART_OF_DAY;
 	}
 	return date_then_time(s, j, v);
 }
@@ -1935,18 +1935,18 @@ static size_t r_time(const scan *s, size_t i, tval *v)
 	tv_init(&dv);
 	if (((de = r_date(s, k, &dv)) || (de = r_weekday(s, k, &dv)) ||
 	     (de = r_deictic(s, k, &dv))) &&
-	    dv.gran == NGX_GRAN_DAY && !dv.lit[0] && dv.hh < 0) {
+	    dv.gran == NGI_GRAN_DAY && !dv.lit[0] && dv.hh < 0) {
 		*v = dv;
 		e = de;
 	} else if (s->has_anchor) {
 		set_day(v, s->anchor);
-		v->anchor = NGX_ANCHOR_PUBLICATION;
+		v->anchor = NGI_ANCHOR_PUBLICATION;
 	} else
 		v->y = v->m = v->d = 0;
 	v->hh = hh;
 	v->mi = mi;
 	v->type = TX_TIME;
-	v->gran = NGX_GRAN_MINUTE;
+	v->gran = NGI_GRAN_MINUTE;
 	return e;
 }
 
@@ -2018,8 +2018,8 @@ static size_t r_ref(const scan *s, size_t i, tval *v)
 /* The fourth Thursday of November of year y. */
 static int32_t thanksgiving(int y)
 {
-	int32_t first = ngx_days_from_civil(y, 11, 1);
-	int k = (4 - ngx_dates_weekday(first) + 7) % 7;
+	int32_t first = ngi_days_from_civil(y, 11, 1);
+	int k = (4 - ngi_dates_weekday(first) + 7) % 7;
 	return first + k + 21;
 }
 
@@ -2045,7 +2045,7 @@ static size_t r_holiday(const scan *s, size_t i, tval *v)
 	if (is_year(s, j, &y))
 		j++;
 	v->type = TX_DATE;
-	v->gran = NGX_GRAN_DAY;
+	v->gran = NGI_GRAN_DAY;
 	if (md == 1199) {
 		if (!y && !s->has_anchor)
 			return 0;
@@ -2061,7 +2061,7 @@ static size_t r_holiday(const scan *s, size_t i, tval *v)
 		v->d = md % 100;
 	} else if (!resolve_month_day(s, v, md / 100, md % 100, 0))
 		return 0;
-	v->anchor = y ? NGX_ANCHOR_ABSOLUTE : NGX_ANCHOR_PUBLICATION;
+	v->anchor = y ? NGI_ANCHOR_ABSOLUTE : NGI_ANCHOR_PUBLICATION;
 	return j;
 }
 
@@ -2088,10 +2088,10 @@ static void tense_adjust(const scan *s, size_t i0, size_t i1, tval *v)
 		return;
 	}
 	int y = v->y;
-	int32_t day = ngx_days_from_civil(y, v->m, v->d);
+	int32_t day = ngi_days_from_civil(y, v->m, v->d);
 	if (tense > 0 && day < s->anchor)
 		y++;
-	if (y != v->y && ngx_date_valid(y, v->m, v->d))
+	if (y != v->y && ngi_date_valid(y, v->m, v->d))
 		v->y = y;
 }
 
@@ -2107,7 +2107,7 @@ static const rule_fn rules[] = {
 static size_t try_rules(const scan *s, size_t i, tval *best)
 {
 	size_t best_end = 0;
-	for (size_t r = 0; r < NGX_ARRAY_LEN(rules); r++) {
+	for (size_t r = 0; r < NGI_ARRAY_LEN(rules); r++) {
 		tval v;
 		tv_init(&v);
 		size_t e = rules[r](s, i, &v);
@@ -2158,10 +2158,10 @@ static int32_t next_cp(const char *p, size_t left, size_t *len)
 }
 
 /* Lower-cases [p, p+n) into the arena; ’ becomes '. */
-static char *lower_word(const char *p, size_t n, ngx_arena *a, uint16_t *out_len)
+static char *lower_word(const char *p, size_t n, ngi_arena *a, uint16_t *out_len)
 {
 	size_t cap = n * 2 + 8;
-	char *out = ngx_arena_alloc(a, cap);
+	char *out = ngi_arena_alloc(a, cap);
 	if (!out)
 		return NULL;
 	size_t o = 0;
@@ -2226,7 +2226,7 @@ static uint32_t reading_cats(const dtok *t)
 	_Static_assert(DW_AGOYEAR < 32, "categories must fit a 32-bit mask");
 	uint32_t m = 0;
 	for (size_t k = 0; k < t->n_w; k++) {
-		const ngx_dword *w = t->w[k];
+		const ngi_dword *w = t->w[k];
 		int lower_only = (w->flags & DWF_LOWER) != 0;
 		if (!(lower_only && t->cap))
 			m |= 1u << w->cat;
@@ -2238,7 +2238,7 @@ static uint32_t reading_cats(const dtok *t)
 
 static void lookup_word(dtok *t, int lang)
 {
-	t->n_w = (uint8_t)ngx_dates_lookup(lang, t->lc, t->lclen, t->w, MAX_LOOKUP);
+	t->n_w = (uint8_t)ngi_dates_lookup(lang, t->lc, t->lclen, t->w, MAX_LOOKUP);
 	t->maybe_timex = t->n_w || rule_word(t->lc, t->lclen);
 	t->cats = reading_cats(t);
 	if (t->n_w)
@@ -2249,7 +2249,7 @@ static void lookup_word(dtok *t, int lang)
 	size_t pre = (size_t)(ap - t->lc);
 	/* elisions: l'année, dell'anno, quest'anno */
 	if (pre >= 1 && pre <= 6 && pre + 1 < t->lclen) {
-		t->n_w = (uint8_t)ngx_dates_lookup(lang, ap + 1, t->lclen - pre - 1,
+		t->n_w = (uint8_t)ngi_dates_lookup(lang, ap + 1, t->lclen - pre - 1,
 						   t->w, MAX_LOOKUP);
 		t->elide_this = (pre == 5 && memcmp(t->lc, "quest", 5) == 0) ||
 				(pre == 4 && memcmp(t->lc, "cett", 4) == 0);
@@ -2259,10 +2259,10 @@ static void lookup_word(dtok *t, int lang)
 }
 
 /* Tokens of [text, text+len) into the arena; *cps = its code points. */
-static ng_status tokenize(const char *text, size_t len, int lang, ngx_arena *a,
+static ng_status tokenize(const char *text, size_t len, int lang, ngi_arena *a,
 			  dtok **out, size_t *n_out, uint32_t *cps)
 {
-	dtok *t = ngx_arena_alloc(a, (len + 1) * sizeof *t);
+	dtok *t = ngi_arena_alloc(a, (len + 1) * sizeof *t);
 	if (!t)
 		return NG_ERR_NOMEM;
 	size_t n = 0, p = 0;
@@ -2374,28 +2374,28 @@ static int32_t first_day(const tval *v)
 	if (v->lit[0] || v->y < 1 || v->y > 9999)
 		return INT32_MIN;
 	switch (v->gran) {
-	case NGX_GRAN_MINUTE:
-	case NGX_GRAN_HOUR:
-	case NGX_GRAN_PART_OF_DAY:
-	case NGX_GRAN_DAY:
-		return v->m ? ngx_days_from_civil(v->y, v->m, v->d) : INT32_MIN;
-	case NGX_GRAN_WEEK:
-	case NGX_GRAN_WEEKEND: {
-		int32_t jan4 = ngx_days_from_civil(v->y, 1, 4);
-		int32_t monday = jan4 - ngx_dates_weekday(jan4) + 1 + 7 * (v->sub - 1);
-		return v->gran == NGX_GRAN_WEEKEND ? monday + 5 : monday;
+	case NGI_GRAN_MINUTE:
+	case NGI_GRAN_HOUR:
+	case NGI_GRAN_PART_OF_DAY:
+	case NGI_GRAN_DAY:
+		return v->m ? ngi_days_from_civil(v->y, v->m, v->d) : INT32_MIN;
+	case NGI_GRAN_WEEK:
+	case NGI_GRAN_WEEKEND: {
+		int32_t jan4 = ngi_days_from_civil(v->y, 1, 4);
+		int32_t monday = jan4 - ngi_dates_weekday(jan4) + 1 + 7 * (v->sub - 1);
+		return v->gran == NGI_GRAN_WEEKEND ? monday + 5 : monday;
 	}
-	case NGX_GRAN_MONTH:
-		return ngx_days_from_civil(v->y, v->m, 1);
-	case NGX_GRAN_SEASON:
-		return v->sub == 4 ? ngx_days_from_civil(v->y, 12, 1)
-				   : ngx_days_from_civil(v->y, v->sub * 3, 1);
-	case NGX_GRAN_QUARTER:
-		return ngx_days_from_civil(v->y, v->sub * 3 - 2, 1);
-	case NGX_GRAN_HALF:
-		return ngx_days_from_civil(v->y, v->sub * 6 - 5, 1);
-	case NGX_GRAN_YEAR:
-		return ngx_days_from_civil(v->y, 1, 1);
+	case NGI_GRAN_MONTH:
+		return ngi_days_from_civil(v->y, v->m, 1);
+	case NGI_GRAN_SEASON:
+		return v->sub == 4 ? ngi_days_from_civil(v->y, 12, 1)
+				   : ngi_days_from_civil(v->y, v->sub * 3, 1);
+	case NGI_GRAN_QUARTER:
+		return ngi_days_from_civil(v->y, v->sub * 3 - 2, 1);
+	case NGI_GRAN_HALF:
+		return ngi_days_from_civil(v->y, v->sub * 6 - 5, 1);
+	case NGI_GRAN_YEAR:
+		return ngi_days_from_civil(v->y, 1, 1);
 	default:
 		return INT32_MIN;
 	}
@@ -2420,10 +2420,10 @@ static size_t approx_start(const scan *s, size_t i, size_t lo)
 	    (lceq(s, i - 2, "more") || lceq(s, i - 2, "less")) &&
 	    lceq(s, i - 1, "than"))
 		return i - 3;
-	for (size_t k = 0; i >= lo + 2 && k < NGX_ARRAY_LEN(two); k++)
+	for (size_t k = 0; i >= lo + 2 && k < NGI_ARRAY_LEN(two); k++)
 		if (lceq(s, i - 2, two[k][0]) && lceq(s, i - 1, two[k][1]))
 			return i - 2;
-	for (size_t k = 0; i >= lo + 1 && k < NGX_ARRAY_LEN(one); k++)
+	for (size_t k = 0; i >= lo + 1 && k < NGI_ARRAY_LEN(one); k++)
 		if (lceq(s, i - 1, one[k]))
 			return i - 1;
 	return i;
@@ -2431,7 +2431,7 @@ static size_t approx_start(const scan *s, size_t i, size_t lo)
 
 /* Runs the rules over one segment's tokens, appending timexes to out. */
 static ng_status scan_segment(scan *s, size_t byte_base, uint32_t cp_base,
-			      ngx_buf *out)
+			      ngi_buf *out)
 {
 	size_t prev_end = 0;
 	for (size_t i = 0; i < s->n; i++) {
@@ -2491,7 +2491,7 @@ static ng_status scan_segment(scan *s, size_t byte_base, uint32_t cp_base,
 		prev_end = end;
 		if (v.type == TX_NONE)
 			continue;
-		ngx_timex x;
+		ngi_timex x;
 		memset(&x, 0, sizeof x);
 		if (!format_value(&v, x.value))
 			continue;
@@ -2502,23 +2502,23 @@ static ng_status scan_segment(scan *s, size_t byte_base, uint32_t cp_base,
 		snprintf(x.type, sizeof x.type, "%s", type_name[v.type]);
 		x.granularity = v.gran;
 		x.anchor = v.anchor;
-		if (v.lit[0] || (v.y == 0 && v.gran != NGX_GRAN_DECADE &&
-				 v.gran != NGX_GRAN_CENTURY))
-			x.anchor = NGX_ANCHOR_NONE;
+		if (v.lit[0] || (v.y == 0 && v.gran != NGI_GRAN_DECADE &&
+				 v.gran != NGI_GRAN_CENTURY))
+			x.anchor = NGI_ANCHOR_NONE;
 		x.day = v.type == TX_DATE || v.type == TX_TIME ? first_day(&v)
 							       : INT32_MIN;
-		if (out->len / sizeof x >= NGX_DATES_MAX_TIMEX)
+		if (out->len / sizeof x >= NGI_DATES_MAX_TIMEX)
 			return NG_OK;
-		ng_status st = ngx_buf_append(out, &x, sizeof x);
+		ng_status st = ngi_buf_append(out, &x, sizeof x);
 		if (st)
 			return st == NG_ERR_TOOBIG ? NG_OK : st;
 		if (v.type == TX_DATE && !v.lit[0] && v.y &&
-		    v.anchor != NGX_ANCHOR_TEXT) {
-			if (v.gran == NGX_GRAN_QUARTER) {
+		    v.anchor != NGI_ANCHOR_TEXT) {
+			if (v.gran == NGI_GRAN_QUARTER) {
 				s->last_q = v;
 				s->have_last_q = 1;
 			}
-			if (v.gran >= NGX_GRAN_DAY && v.gran <= NGX_GRAN_YEAR) {
+			if (v.gran >= NGI_GRAN_DAY && v.gran <= NGI_GRAN_YEAR) {
 				s->last = v;
 				s->have_last = 1;
 			}
@@ -2531,9 +2531,9 @@ static ng_status scan_segment(scan *s, size_t byte_base, uint32_t cp_base,
  * in the last quarter of the window; else at a code point boundary. */
 static size_t segment_end(const char *text, size_t len, size_t pos)
 {
-	if (len - pos <= NGX_DATES_SEGMENT)
+	if (len - pos <= NGI_DATES_SEGMENT)
 		return len;
-	size_t end = pos + NGX_DATES_SEGMENT, low = end - NGX_DATES_SEGMENT / 4;
+	size_t end = pos + NGI_DATES_SEGMENT, low = end - NGI_DATES_SEGMENT / 4;
 	for (size_t k = end; k > low; k--)
 		if (text[k - 1] == '\n')
 			return k;
@@ -2545,37 +2545,37 @@ static size_t segment_end(const char *text, size_t len, size_t pos)
 	return end;
 }
 
-struct ngx_dates_text {
+struct ngi_dates_text {
 	const char *text;
-	size_t len;      /* capped at NGX_DATES_MAX_TEXT */
+	size_t len;      /* capped at NGI_DATES_MAX_TEXT */
 	int lang;        /* DL_ */
 	int whole;       /* one segment: its tokens are below */
 	dtok *t;
 	size_t n;
 };
 
-ng_status ngx_dates_prepare(const char *text, size_t len, const char *lang,
-			    const struct ngx_doc *doc, ngx_arena *a,
-			    ngx_dates_text **out)
+ng_status ngi_dates_prepare(const char *text, size_t len, const char *lang,
+			    const struct ngi_doc *doc, ngi_arena *a,
+			    ngi_dates_text **out)
 {
 	if (!text || !out || !a)
 		return NG_ERR_USAGE;
-	ngx_dates_text *dt = ngx_arena_alloc(a, sizeof *dt);
+	ngi_dates_text *dt = ngi_arena_alloc(a, sizeof *dt);
 	if (!dt)
 		return NG_ERR_NOMEM;
 	memset(dt, 0, sizeof *dt);
 	const char *code = lang;
 	if ((!code || !*code || !strcmp(code, "und")) && doc)
 		code = doc->lang;
-	dt->lang = ngx_dates_lang(code);
-	if (len > NGX_DATES_MAX_TEXT) {
-		len = NGX_DATES_MAX_TEXT;
+	dt->lang = ngi_dates_lang(code);
+	if (len > NGI_DATES_MAX_TEXT) {
+		len = NGI_DATES_MAX_TEXT;
 		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
 			len--;
 	}
 	dt->text = text;
 	dt->len = len;
-	if (len <= NGX_DATES_SEGMENT) {
+	if (len <= NGI_DATES_SEGMENT) {
 		uint32_t cps;
 		ng_status st = tokenize(text, len, dt->lang, a, &dt->t, &dt->n, &cps);
 		if (st)
@@ -2586,23 +2586,23 @@ ng_status ngx_dates_prepare(const char *text, size_t len, const char *lang,
 	return NG_OK;
 }
 
-ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
-			ngx_arena *a, ngx_timex **out, size_t *n)
+ng_status ngi_dates_tag(const ngi_dates_text *dt, int32_t anchor_day,
+			ngi_arena *a, ngi_timex **out, size_t *n)
 {
 	if (!dt || !out || !n || !a)
 		return NG_ERR_USAGE;
 	scan s;
 	memset(&s, 0, sizeof s);
 	s.lang = dt->lang;
-	if (anchor_day != NGX_DATES_NO_ANCHOR) {
-		ngx_dates_civil(anchor_day, &s.ay, &s.am, &s.ad);
+	if (anchor_day != NGI_DATES_NO_ANCHOR) {
+		ngi_dates_civil(anchor_day, &s.ay, &s.am, &s.ad);
 		s.has_anchor = s.ay >= 2 && s.ay <= 9998;
 		s.anchor = anchor_day;
 	}
 	const char *text = dt->text;
 	size_t len = dt->len;
-	ngx_buf found;
-	ngx_buf_init(&found, 0);
+	ngi_buf found;
+	ngi_buf_init(&found, 0);
 	ng_status st = NG_OK;
 	if (dt->whole) {
 		s.t = dt->t;
@@ -2610,8 +2610,8 @@ ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
 		st = scan_segment(&s, 0, 0, &found);
 	} else {
 		/* long text: tokens one segment at a time, memory bounded */
-		ngx_arena scratch;
-		ngx_arena_init(&scratch, 64 << 10);
+		ngi_arena scratch;
+		ngi_arena_init(&scratch, 64 << 10);
 		uint32_t cp_base = 0;
 		for (size_t pos = 0; pos < len && !st;) {
 			size_t end = segment_end(text, len, pos), nt;
@@ -2626,15 +2626,15 @@ ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
 			st = scan_segment(&s, pos, cp_base, &found);
 			cp_base += cps;
 			pos = end;
-			ngx_arena_reset(&scratch);
+			ngi_arena_reset(&scratch);
 		}
-		ngx_arena_free(&scratch);
+		ngi_arena_free(&scratch);
 	}
 	if (!st) {
-		size_t count = found.len / sizeof(ngx_timex);
-		ngx_timex *arr = NULL;
+		size_t count = found.len / sizeof(ngi_timex);
+		ngi_timex *arr = NULL;
 		if (count) {
-			arr = ngx_arena_alloc(a, found.len);
+			arr = ngi_arena_alloc(a, found.len);
 			if (!arr)
 				st = NG_ERR_NOMEM;
 			else
@@ -2645,24 +2645,24 @@ ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
 			*n = count;
 		}
 	}
-	ngx_buf_free(&found);
+	ngi_buf_free(&found);
 	return st;
 }
 
-ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
-			 const struct ngx_doc *doc, int32_t anchor_day,
-			 ngx_arena *a, ngx_timex **out, size_t *n)
+ng_status ngi_dates_find(const char *text, size_t len, const char *lang,
+			 const struct ngi_doc *doc, int32_t anchor_day,
+			 ngi_arena *a, ngi_timex **out, size_t *n)
 {
 	if (!text || !out || !n || !a)
 		return NG_ERR_USAGE;
 	/* the tokens live in a scratch arena, freed here; only the timexes go
 	 * to a */
-	ngx_arena scratch;
-	ngx_arena_init(&scratch, 64 << 10);
-	ngx_dates_text *dt = NULL;
-	ng_status st = ngx_dates_prepare(text, len, lang, doc, &scratch, &dt);
+	ngi_arena scratch;
+	ngi_arena_init(&scratch, 64 << 10);
+	ngi_dates_text *dt = NULL;
+	ng_status st = ngi_dates_prepare(text, len, lang, doc, &scratch, &dt);
 	if (!st)
-		st = ngx_dates_tag(dt, anchor_day, a, out, n);
-	ngx_arena_free(&scratch);
+		st = ngi_dates_tag(dt, anchor_day, a, out, n);
+	ngi_arena_free(&scratch);
 	return st;
 }

@@ -1,7 +1,7 @@
 /*
  * dates.h: temporal expressions in running text -> TIMEX3 values.
  *
- * ngx_dates_find tags the dates, times, durations and sets of one document
+ * ngi_dates_find tags the dates, times, durations and sets of one document
  * and normalises each to a TimeML TIMEX3 value, resolving relative and
  * partial expressions against an anchor day (the publication date). It sits
  * in the extract stage: it needs only the text and its language; it does not
@@ -38,80 +38,80 @@
 
 #include "../base/base.h"
 
-struct ngx_doc; /* text.h; optional, only its language is used */
+struct ngi_doc; /* text.h; optional, only its language is used */
 
-typedef enum ngx_timex_gran {
-	NGX_GRAN_NONE = 0,   /* durations, sets, *_REF */
-	NGX_GRAN_MINUTE,
-	NGX_GRAN_HOUR,
-	NGX_GRAN_PART_OF_DAY, /* TMO, TAF, TEV, TNI */
-	NGX_GRAN_DAY,
-	NGX_GRAN_WEEKEND,
-	NGX_GRAN_WEEK,
-	NGX_GRAN_MONTH,
-	NGX_GRAN_SEASON,
-	NGX_GRAN_QUARTER,
-	NGX_GRAN_HALF,
-	NGX_GRAN_YEAR,
-	NGX_GRAN_DECADE,
-	NGX_GRAN_CENTURY
-} ngx_timex_gran;
+typedef enum ngi_timex_gran {
+	NGI_GRAN_NONE = 0,   /* durations, sets, *_REF */
+	NGI_GRAN_MINUTE,
+	NGI_GRAN_HOUR,
+	NGI_GRAN_PART_OF_DAY, /* TMO, TAF, TEV, TNI */
+	NGI_GRAN_DAY,
+	NGI_GRAN_WEEKEND,
+	NGI_GRAN_WEEK,
+	NGI_GRAN_MONTH,
+	NGI_GRAN_SEASON,
+	NGI_GRAN_QUARTER,
+	NGI_GRAN_HALF,
+	NGI_GRAN_YEAR,
+	NGI_GRAN_DECADE,
+	NGI_GRAN_CENTURY
+} ngi_timex_gran;
 
-typedef enum ngx_timex_anchor {
-	NGX_ANCHOR_NONE = 0,     /* durations, sets, refs, unresolved (XXXX) */
-	NGX_ANCHOR_ABSOLUTE,     /* fully written out: "5 November 2024" */
-	NGX_ANCHOR_PUBLICATION,  /* resolved against the anchor day */
-	NGX_ANCHOR_TEXT,         /* resolved against an earlier date in text */
-	NGX_ANCHOR_STORY         /* the article has no date: resolved against
+typedef enum ngi_timex_anchor {
+	NGI_ANCHOR_NONE = 0,     /* durations, sets, refs, unresolved (XXXX) */
+	NGI_ANCHOR_ABSOLUTE,     /* fully written out: "5 November 2024" */
+	NGI_ANCHOR_PUBLICATION,  /* resolved against the anchor day */
+	NGI_ANCHOR_TEXT,         /* resolved against an earlier date in text */
+	NGI_ANCHOR_STORY         /* the article has no date: resolved against
 				    the first date of its story (the engine
 				    sets this after linking) */
-} ngx_timex_anchor;
+} ngi_timex_anchor;
 
-#define NGX_TIMEX_VALUE_LEN 32
+#define NGI_TIMEX_VALUE_LEN 32
 
-typedef struct ngx_timex {
+typedef struct ngi_timex {
 	uint32_t start, end;       /* byte offsets into text, end exclusive */
 	uint32_t cp_start, cp_end; /* the same in code points */
 	char type[10];             /* DATE, TIME, DURATION, SET */
-	char value[NGX_TIMEX_VALUE_LEN]; /* TIMEX3 value */
-	uint8_t granularity;       /* ngx_timex_gran */
-	uint8_t anchor;            /* ngx_timex_anchor */
+	char value[NGI_TIMEX_VALUE_LEN]; /* TIMEX3 value */
+	uint8_t granularity;       /* ngi_timex_gran */
+	uint8_t anchor;            /* ngi_timex_anchor */
 	int32_t day;               /* first day covered (days since 1970-01-01)
 				      for resolved DATE/TIME, else INT32_MIN */
-} ngx_timex;
+} ngi_timex;
 
 /* No anchor: relative expressions are kept with X placeholders. */
-#define NGX_DATES_NO_ANCHOR INT32_MIN
+#define NGI_DATES_NO_ANCHOR INT32_MIN
 
 /* Caps on hostile input: bytes scanned, timexes returned. */
-#define NGX_DATES_MAX_TEXT ((size_t)64 << 20)
-#define NGX_DATES_MAX_TIMEX 100000
+#define NGI_DATES_MAX_TEXT ((size_t)64 << 20)
+#define NGI_DATES_MAX_TIMEX 100000
 
 /* Finds the temporal expressions of text (valid UTF-8, len bytes) in
  * lang (ISO 639-1; NULL or unknown: doc's language when doc is given, else
  * English), resolving them against anchor_day (days since 1970-01-01, or
- * NGX_DATES_NO_ANCHOR). Writes an arena array of *n timexes in text order,
- * non-overlapping, to *out (NULL when *n == 0). Text past NGX_DATES_MAX_TEXT
+ * NGI_DATES_NO_ANCHOR). Writes an arena array of *n timexes in text order,
+ * non-overlapping, to *out (NULL when *n == 0). Text past NGI_DATES_MAX_TEXT
  * is not scanned. Returns NG_ERR_NOMEM when the arena fails (out and n then
  * untouched). */
-ng_status ngx_dates_find(const char *text, size_t len, const char *lang,
-			 const struct ngx_doc *doc, int32_t anchor_day,
-			 ngx_arena *a, ngx_timex **out, size_t *n);
+ng_status ngi_dates_find(const char *text, size_t len, const char *lang,
+			 const struct ngi_doc *doc, int32_t anchor_day,
+			 ngi_arena *a, ngi_timex **out, size_t *n);
 
 /* The same in two steps, for a caller that tags one text more than once
  * (publication-date inference tags without an anchor, then anchored on the
- * day it found): ngx_dates_prepare tokenises the text once into arena a
+ * day it found): ngi_dates_prepare tokenises the text once into arena a
  * (about 80 bytes a token; a text longer than one 256 KB segment is
- * tokenised again by each ngx_dates_tag, a segment at a time, so memory
- * stays bounded), and ngx_dates_tag runs the rules with an anchor, writing
- * what ngx_dates_find would. The prepared text borrows text and lives as
- * long as a; ngx_dates_tag only reads it (several threads may tag one). */
-typedef struct ngx_dates_text ngx_dates_text;
-ng_status ngx_dates_prepare(const char *text, size_t len, const char *lang,
-			    const struct ngx_doc *doc, ngx_arena *a,
-			    ngx_dates_text **out);
-ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
-			ngx_arena *a, ngx_timex **out, size_t *n);
+ * tokenised again by each ngi_dates_tag, a segment at a time, so memory
+ * stays bounded), and ngi_dates_tag runs the rules with an anchor, writing
+ * what ngi_dates_find would. The prepared text borrows text and lives as
+ * long as a; ngi_dates_tag only reads it (several threads may tag one). */
+typedef struct ngi_dates_text ngi_dates_text;
+ng_status ngi_dates_prepare(const char *text, size_t len, const char *lang,
+			    const struct ngi_doc *doc, ngi_arena *a,
+			    ngi_dates_text **out);
+ng_status ngi_dates_tag(const ngi_dates_text *dt, int32_t anchor_day,
+			ngi_arena *a, ngi_timex **out, size_t *n);
 
 /* Weekday consistency. The year y in [ref_year - span, ref_year + span]
  * (span <= 400) on which month/day falls on weekday (1 = Monday ... 7 =
@@ -121,16 +121,16 @@ ng_status ngx_dates_tag(const ngx_dates_text *dt, int32_t anchor_day,
  * once in any 11 consecutive years (29 February: within 40), so span 14
  * always finds one for an ordinary date; a caller that knows the article is
  * older or newer than ref_year should move ref_year, not widen span. */
-int ngx_dates_weekday_year(int month, int day, int weekday, int ref_year,
+int ngi_dates_weekday_year(int month, int day, int weekday, int ref_year,
 			   int span);
 
 /* 1 = Monday ... 7 = Sunday, for days since 1970-01-01. */
-int ngx_dates_weekday(int32_t day);
+int ngi_dates_weekday(int32_t day);
 
-/* Inverse of ngx_days_from_civil. */
-void ngx_dates_civil(int32_t day, int *y, int *m, int *d);
+/* Inverse of ngi_days_from_civil. */
+void ngi_dates_civil(int32_t day, int *y, int *m, int *d);
 
 /* ISO 8601 week of a day: *iso_year and *week (1..53). */
-void ngx_dates_iso_week(int32_t day, int *iso_year, int *week);
+void ngi_dates_iso_week(int32_t day, int *iso_year, int *week);
 
 #endif

@@ -70,7 +70,7 @@ enum { DP_NONE = 0, DP_MO, DP_AF, DP_EV, DP_NI, DP_DT };
 #define DWF_LOWER 0x40   /* only when written in lower case ("morgen") */
 #define DWF_UPPER 0x80   /* only when capitalised ("Morgen") */
 
-typedef struct ngx_dword {
+typedef struct ngi_dword {
 	const char *word;  /* lower case, NFC */
 	uint8_t lang;      /* DL_ */
 	uint8_t cat;       /* DW_ */
@@ -78,14 +78,14 @@ typedef struct ngx_dword {
 	uint8_t flags;     /* DWF_ */
 	uint8_t cat2;      /* a second reading, or DW_NONE */
 	int16_t val2;
-} ngx_dword;
+} ngi_dword;
 
 /* The language id for an ISO 639-1 code; English when unknown. */
-int ngx_dates_lang(const char *code);
+int ngi_dates_lang(const char *code);
 
 /* Up to max entries for the lower-cased word (n bytes) in language lang
  * (its own entries first, then DL_ALL ones). Returns how many. */
-size_t ngx_dates_lookup(int lang, const char *w, size_t n,
-			const ngx_dword **out, size_t max);
+size_t ngi_dates_lookup(int lang, const char *w, size_t n,
+			const ngi_dword **out, size_t max);
 
 #endif

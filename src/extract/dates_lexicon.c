@@ -21,7 +21,7 @@
 #define AM DWF_AMBIG
 #define PO DWF_POST
 
-static const ngx_dword words[] = {
+static const ngi_dword words[] = {
 	/* ---- every language ---- */
 	E(ALL, "utc", TZ, 0, 0), E(ALL, "gmt", TZ, 0, 0), E(ALL, "cet", TZ, 0, 0),
 	E(ALL, "cest", TZ, 0, 0), E(ALL, "msk", TZ, 0, 0), E(ALL, "est", TZ, 0, 0),
@@ -693,10 +693,10 @@ static const struct {
 	     {"es", DL_ES}, {"ru", DL_RU}, {"pt", DL_PT}, {"nl", DL_NL},
 	     {"pl", DL_PL}, {"uk", DL_UK}};
 
-int ngx_dates_lang(const char *code)
+int ngi_dates_lang(const char *code)
 {
 	if (code)
-		for (size_t i = 0; i < NGX_ARRAY_LEN(langs); i++)
+		for (size_t i = 0; i < NGI_ARRAY_LEN(langs); i++)
 			if (strncmp(code, langs[i].code, 2) == 0 &&
 			    (code[2] == '\0' || code[2] == '-' || code[2] == '_'))
 				return langs[i].id;
@@ -722,7 +722,7 @@ static uint32_t hash_word(const char *w, size_t n)
 
 static void build_index(void)
 {
-	for (size_t i = 0; i < NGX_ARRAY_LEN(words); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(words); i++) {
 		size_t len = strlen(words[i].word);
 		uint32_t h = hash_word(words[i].word, len);
 		if (len > index_longest)
@@ -735,20 +735,20 @@ static void build_index(void)
 	}
 }
 
-size_t ngx_dates_lookup(int lang, const char *w, size_t n,
-			const ngx_dword **out, size_t max)
+size_t ngi_dates_lookup(int lang, const char *w, size_t n,
+			const ngi_dword **out, size_t max)
 {
-	_Static_assert(NGX_ARRAY_LEN(words) < INDEX_SIZE / 2,
+	_Static_assert(NGI_ARRAY_LEN(words) < INDEX_SIZE / 2,
 		       "the word index must stay at most half full");
 	pthread_once(&index_once, build_index);
 	if (n > index_longest)
 		return 0; /* longer than any word: no entry can match */
-	const ngx_dword *own[4], *all[4];
+	const ngi_dword *own[4], *all[4];
 	size_t n_own = 0, n_all = 0;
 	uint32_t h = hash_word(w, n);
 	size_t s = h & (INDEX_SIZE - 1);
 	while (index_slots[s]) {
-		const ngx_dword *e = &words[index_slots[s] - 1];
+		const ngi_dword *e = &words[index_slots[s] - 1];
 		/* the stored hash first: most probes meet other words */
 		if (index_hashes[s] == h && strncmp(e->word, w, n) == 0 &&
 		    e->word[n] == '\0') {

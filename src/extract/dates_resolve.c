@@ -2,13 +2,13 @@
  * dates_resolve.c: calendar arithmetic for the temporal tagger.
  *
  * Day numbers are days since 1970-01-01 in the proleptic Gregorian calendar
- * (ngx_days_from_civil in pubdate.c); weeks are ISO 8601 weeks (Monday
+ * (ngi_days_from_civil in pubdate.c); weeks are ISO 8601 weeks (Monday
  * first, week 1 holds the year's first Thursday).
  */
 #include "dates_int.h"
 #include "pubdate.h"
 
-void ngx_dates_civil(int32_t day, int *y, int *m, int *d)
+void ngi_dates_civil(int32_t day, int *y, int *m, int *d)
 {
 	/* Howard Hinnant's civil_from_days */
 	int32_t z = day + 719468;
@@ -24,36 +24,36 @@ void ngx_dates_civil(int32_t day, int *y, int *m, int *d)
 	*d = dd;
 }
 
-int ngx_dates_weekday(int32_t day)
+int ngi_dates_weekday(int32_t day)
 {
 	/* 1970-01-01 was a Thursday (4) */
 	int32_t w = (day % 7 + 7) % 7; /* 0 = Thursday */
 	return (int)((w + 3) % 7) + 1;
 }
 
-void ngx_dates_iso_week(int32_t day, int *iso_year, int *week)
+void ngi_dates_iso_week(int32_t day, int *iso_year, int *week)
 {
 	/* the week's Thursday decides its year */
-	int32_t thursday = day - ngx_dates_weekday(day) + 4;
+	int32_t thursday = day - ngi_dates_weekday(day) + 4;
 	int y, m, d;
-	ngx_dates_civil(thursday, &y, &m, &d);
+	ngi_dates_civil(thursday, &y, &m, &d);
 	*iso_year = y;
-	*week = (int)((thursday - ngx_days_from_civil(y, 1, 1)) / 7) + 1;
+	*week = (int)((thursday - ngi_days_from_civil(y, 1, 1)) / 7) + 1;
 }
 
-int ngx_dates_weekday_year(int month, int day, int weekday, int ref_year,
+int ngi_dates_weekday_year(int month, int day, int weekday, int ref_year,
 			   int span)
 {
 	if (weekday < 1 || weekday > 7 || span < 0 || span > 400 ||
-	    ref_year < 1 || ref_year > 9999 || !ngx_date_valid(2000, month, day))
+	    ref_year < 1 || ref_year > 9999 || !ngi_date_valid(2000, month, day))
 		return 0;
 	for (int k = 0; k <= span; k++) {
 		/* the earlier year first: on a tie news looks back */
 		int cand[2] = {ref_year - k, ref_year + k};
 		for (int j = 0; j < (k ? 2 : 1); j++) {
 			int y = cand[j];
-			if (ngx_date_valid(y, month, day) &&
-			    ngx_dates_weekday(ngx_days_from_civil(y, month, day)) ==
+			if (ngi_date_valid(y, month, day) &&
+			    ngi_dates_weekday(ngi_days_from_civil(y, month, day)) ==
 				    weekday)
 				return y;
 		}

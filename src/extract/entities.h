@@ -4,7 +4,7 @@
  * scripts. Part of src/extract/, after src/text/ has cut the tokens.
  *
  * No statistical model: a rule-based recogniser over the tokens of
- * ngx_text_analyze (entity_mentions.c), curated word lists per language
+ * ngi_text_analyze (entity_mentions.c), curated word lists per language
  * (entity_lexicon.c), ICU transliteration to ASCII (translit.c) and a
  * phonetic key (entity_keys.c) that makes "Путина", "Putina", "Putin" and
  * "Putins" meet. The key of one word is, in order:
@@ -36,7 +36,7 @@
  * the same article, or of the curated list of well-known people.
  *
  * Ownership: everything a call returns lives in the arena passed in. An
- * ngx_entity_ctx holds the ICU transliterator, the lexicon and caches; it is
+ * ngi_entity_ctx holds the ICU transliterator, the lexicon and caches; it is
  * not thread-safe: one per thread.
  */
 #ifndef NG_ENTITIES_H
@@ -45,114 +45,114 @@
 #include "../base/base.h"
 #include "../text/text.h"
 
-typedef enum ngx_entity_type {
-	NGX_ENT_NONE = 0,
-	NGX_ENT_PER = 1, /* person */
-	NGX_ENT_ORG = 2, /* organisation (also media, parties, institutions) */
-	NGX_ENT_LOC = 3, /* place: countries, cities, regions */
-	NGX_ENT_EVT = 4, /* event, from the curated list only: Brexit, COVID-19 */
-} ngx_entity_type;
+typedef enum ngi_entity_type {
+	NGI_ENT_NONE = 0,
+	NGI_ENT_PER = 1, /* person */
+	NGI_ENT_ORG = 2, /* organisation (also media, parties, institutions) */
+	NGI_ENT_LOC = 3, /* place: countries, cities, regions */
+	NGI_ENT_EVT = 4, /* event, from the curated list only: Brexit, COVID-19 */
+} ngi_entity_type;
 
-typedef struct ngx_mention {
+typedef struct ngi_mention {
 	uint32_t start, end;       /* byte offsets into doc->text, end exclusive */
 	uint32_t cp_start, cp_end; /* the same in code points */
-	uint8_t type;              /* ngx_entity_type */
+	uint8_t type;              /* ngi_entity_type */
 	const char *surface;       /* the text of the span (no title), in arena */
 	const char *key;           /* canonical key (see above), ASCII */
 	const char *name;          /* canonical display name */
-} ngx_mention;
+} ngi_mention;
 
-typedef struct ngx_entity_ctx ngx_entity_ctx;
+typedef struct ngi_entity_ctx ngi_entity_ctx;
 
 /* NG_ERR_INTERNAL when ICU has no "Any-Latin" transliterator. */
-ng_status ngx_entity_ctx_new(ngx_entity_ctx **out);
-void ngx_entity_ctx_free(ngx_entity_ctx *c);
+ng_status ngi_entity_ctx_new(ngi_entity_ctx **out);
+void ngi_entity_ctx_free(ngi_entity_ctx *c);
 
 /* Caps the mentions of one document; the rest of a longer one is dropped. */
-#define NGX_ENTITY_MAX_MENTIONS 100000
+#define NGI_ENTITY_MAX_MENTIONS 100000
 
-/* Finds the mentions of doc (analysed by ngx_text_analyze; doc->lang picks
+/* Finds the mentions of doc (analysed by ngi_text_analyze; doc->lang picks
  * the language rules), in text order, into an array in a. *out and *n are
  * untouched on failure. */
-ng_status ngx_entities_find(ngx_entity_ctx *c, const ngx_doc *doc,
-			    ngx_arena *a, ngx_mention **out, size_t *n);
+ng_status ngi_entities_find(ngi_entity_ctx *c, const ngi_doc *doc,
+			    ngi_arena *a, ngi_mention **out, size_t *n);
 
 /* The key of a name given as text (words separated by spaces), as a mention
  * of type with these words would get in a document of lang. Into a. */
-ng_status ngx_entity_key(ngx_entity_ctx *c, const char *name, size_t len,
-			 const char *lang, ngx_entity_type type, ngx_arena *a,
+ng_status ngi_entity_key(ngi_entity_ctx *c, const char *name, size_t len,
+			 const char *lang, ngi_entity_type type, ngi_arena *a,
 			 const char **out);
 
 /* "PER", "ORG", "LOC", "EVT" or "NONE". */
-const char *ngx_entity_type_name(int type);
+const char *ngi_entity_type_name(int type);
 
 /* ---- internal to src/extract/entity_*.c and translit.c --------------------*/
-typedef struct ngx_translit ngx_translit;
-ng_status ngx_translit_new(ngx_translit **out);
-void ngx_translit_free(ngx_translit *t);
+typedef struct ngi_translit ngi_translit;
+ng_status ngi_translit_new(ngi_translit **out);
+void ngi_translit_free(ngi_translit *t);
 /* ASCII lower-case Latin form of s (UTF-8, len bytes) into out (cap bytes,
  * NUL-terminated); returns its length, 0 when nothing is left. Pure ASCII
  * skips ICU. Recent words are cached. */
-size_t ngx_translit_word(ngx_translit *t, const char *s, size_t len,
+size_t ngi_translit_word(ngi_translit *t, const char *s, size_t len,
 			 char *out, size_t cap);
 
 /* Phonetic key of one ASCII lower-case word (steps 2 to 5 above) into out
  * (cap bytes, NUL-terminated); returns its length. */
-size_t ngx_entity_word_key(const char *w, size_t len, int slavic, char *out,
+size_t ngi_entity_word_key(const char *w, size_t len, int slavic, char *out,
 			   size_t cap);
 /* 1 when s (UTF-8) has 2 to 8 letters, all upper case: an acronym, whose
  * key is its transliterated letters (vowels kept: "EU" is not "E"). */
-int ngx_entity_is_acronym(const char *s, size_t n);
+int ngi_entity_is_acronym(const char *s, size_t n);
 /* 1 for the languages whose case endings step 3 strips. */
-int ngx_entity_lang_slavic(const char *lang);
+int ngi_entity_lang_slavic(const char *lang);
 
 /* Lexicon flags of a folded word (entity_lexicon.c). */
 enum {
-	NGX_LX_TITLE = 1 << 0,     /* President, Mr, президент: stripped, PER */
-	NGX_LX_ORGWORD = 1 << 1,   /* Ministry, University, Party: ORG */
-	NGX_LX_CONNECT = 1 << 2,   /* de, van, von, bin, al, of: inside names */
-	NGX_LX_SAID = 1 << 3,      /* said, заявил: the span before is PER */
-	NGX_LX_LOCPREP = 1 << 4,   /* in, в, w: the span after is a place */
-	NGX_LX_NOTNAME = 1 << 5,   /* months, days, The: never a name */
-	NGX_LX_DEMONYM = 1 << 6,   /* Russian, American: adjective, no entity */
-	NGX_LX_ORGHEAD = 1 << 7,   /* lower-case head noun: "Evropské unie" */
-	NGX_LX_LOCHEAD = 1 << 8,   /* lower-case head noun: "Балтийско море" */
+	NGI_LX_TITLE = 1 << 0,     /* President, Mr, президент: stripped, PER */
+	NGI_LX_ORGWORD = 1 << 1,   /* Ministry, University, Party: ORG */
+	NGI_LX_CONNECT = 1 << 2,   /* de, van, von, bin, al, of: inside names */
+	NGI_LX_SAID = 1 << 3,      /* said, заявил: the span before is PER */
+	NGI_LX_LOCPREP = 1 << 4,   /* in, в, w: the span after is a place */
+	NGI_LX_NOTNAME = 1 << 5,   /* months, days, The: never a name */
+	NGI_LX_DEMONYM = 1 << 6,   /* Russian, American: adjective, no entity */
+	NGI_LX_ORGHEAD = 1 << 7,   /* lower-case head noun: "Evropské unie" */
+	NGI_LX_LOCHEAD = 1 << 8,   /* lower-case head noun: "Балтийско море" */
 };
 
-typedef struct ngx_lexicon ngx_lexicon;
-ng_status ngx_lexicon_new(ngx_translit *t, ngx_lexicon **out);
-void ngx_lexicon_free(ngx_lexicon *lx);
+typedef struct ngi_lexicon ngi_lexicon;
+ng_status ngi_lexicon_new(ngi_translit *t, ngi_lexicon **out);
+void ngi_lexicon_free(ngi_lexicon *lx);
 /* Flags of a folded word: exact entries, and entries that are a prefix of
  * it (inflected forms: "президента", "Ministerstwa"). */
-unsigned ngx_lexicon_word(const ngx_lexicon *lx, const char *norm, size_t len);
+unsigned ngi_lexicon_word(const ngi_lexicon *lx, const char *norm, size_t len);
 
 /* A curated name found by its key (places, organisations, people). */
-typedef struct ngx_known_name {
-	uint8_t type;       /* ngx_entity_type */
+typedef struct ngi_known_name {
+	uint8_t type;       /* ngi_entity_type */
 	const char *name;   /* display name */
 	const char *given;  /* a person's given-name key, or NULL */
 	const char *key;    /* the entity key */
-} ngx_known_name;
+} ngi_known_name;
 /* By the key of the whole name (words' keys joined). */
-const ngx_known_name *ngx_lexicon_name(const ngx_lexicon *lx, const char *key);
+const ngi_known_name *ngi_lexicon_name(const ngi_lexicon *lx, const char *key);
 /* Whether the folded name starts as one of the spellings of curated entry
  * k does (its first three letters, or all of a shorter name; 1 for an entry
  * not from the curated list): a short phonetic key meets names that only
  * sound alike ("Hanoi" and "China" are both h_n). */
-int ngx_lexicon_spelled_like(const ngx_lexicon *lx, const ngx_known_name *k,
+int ngi_lexicon_spelled_like(const ngi_lexicon *lx, const ngi_known_name *k,
 			     const char *folded, size_t n);
 /* By a person's surname key. */
-const ngx_known_name *ngx_lexicon_surname(const ngx_lexicon *lx,
+const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
 					  const char *key);
 /* 1 when key is the key of a common given name. */
-int ngx_lexicon_given(const ngx_lexicon *lx, const char *key);
+int ngi_lexicon_given(const ngi_lexicon *lx, const char *key);
 /* The country or city of the gazetteer (gazetteer.c) the folded name
  * spells, or NULL: its English name, and the key a curated entry of that
  * name would have, so "Никарагуа" and "Nikaragua" meet on one entity. The
  * table is one for the process, built on the first call.
  * Matched on its letters alone; with slavic, also an inflected form, one
  * or two letters off the stem of a name of five letters or more. */
-const ngx_known_name *ngx_lexicon_place(const char *folded, size_t n,
+const ngi_known_name *ngi_lexicon_place(const char *folded, size_t n,
 					int slavic);
 
 #endif

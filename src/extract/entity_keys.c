@@ -4,7 +4,7 @@
  * Steps 2 to 5 of the key described in entities.h: cut a short suffix after
  * an apostrophe, strip a Slavic case ending, fold spellings that differ
  * between languages and transliteration schemes, keep the skeleton. Input is
- * what ngx_translit_word gives (ASCII lower-case letters and apostrophes).
+ * what ngi_translit_word gives (ASCII lower-case letters and apostrophes).
  * Everything here is pure and bounded by the word's length.
  */
 #include "entities.h"
@@ -16,11 +16,11 @@
 /* A case ending is stripped only when this many letters stay. */
 #define KEY_MIN_STEM 4
 
-int ngx_entity_lang_slavic(const char *lang)
+int ngi_entity_lang_slavic(const char *lang)
 {
 	static const char *const slavic[] = {"ru", "uk", "be", "pl", "cs", "sk",
 					     "sl", "hr", "sr", "bs", "bg", "mk"};
-	for (size_t i = 0; lang && i < NGX_ARRAY_LEN(slavic); i++)
+	for (size_t i = 0; lang && i < NGI_ARRAY_LEN(slavic); i++)
 		if (strcmp(lang, slavic[i]) == 0)
 			return 1;
 	return 0;
@@ -35,7 +35,7 @@ static const char *const slavic_endings[] = {
 	"om", "em", "ym", "im", "ah",
 };
 
-int ngx_entity_is_acronym(const char *s, size_t n)
+int ngi_entity_is_acronym(const char *s, size_t n)
 {
 	size_t i = 0;
 	int letters = 0;
@@ -64,7 +64,7 @@ static int is_vowel(char c)
 
 static size_t strip_slavic(const char *w, size_t n)
 {
-	for (size_t i = 0; i < NGX_ARRAY_LEN(slavic_endings); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(slavic_endings); i++) {
 		size_t el = strlen(slavic_endings[i]);
 		if (n >= el + KEY_MIN_STEM &&
 		    memcmp(w + n - el, slavic_endings[i], el) == 0)
@@ -137,7 +137,7 @@ static size_t fold_spelling(const char *w, size_t n, char *out)
 	return o;
 }
 
-size_t ngx_entity_word_key(const char *w, size_t len, int slavic, char *out,
+size_t ngi_entity_word_key(const char *w, size_t len, int slavic, char *out,
 			   size_t cap)
 {
 	if (!cap)

@@ -16,7 +16,7 @@
  * to stay small and be extended by need. Places beyond them come from
  * gazetteer.c (ICU's names of countries and cities), in a third table
  * matched on exact spellings rather than lossy keys, built once per process
- * (ngx_lexicon_place).
+ * (ngi_lexicon_place).
  */
 #include "entities.h"
 #include "gazetteer.h"
@@ -404,15 +404,15 @@ static const char *const given_names[] = {
 /* ---- the lookup structures --------------------------------------------- */
 #define LX_MAX_KEY 96
 
-struct ngx_lexicon {
-	ngx_map exact;    /* hash(folded word) -> flags */
-	ngx_map prefix;   /* hash(folded prefix) -> flags */
-	ngx_map by_name;  /* hash(key) -> index into known + 1 */
-	ngx_map by_surname;
-	ngx_map given;    /* hash(given-name key) -> 1 */
-	ngx_map spelled;  /* hash(known index, first letters of one of its
+struct ngi_lexicon {
+	ngi_map exact;    /* hash(folded word) -> flags */
+	ngi_map prefix;   /* hash(folded prefix) -> flags */
+	ngi_map by_name;  /* hash(key) -> index into known + 1 */
+	ngi_map by_surname;
+	ngi_map given;    /* hash(given-name key) -> 1 */
+	ngi_map spelled;  /* hash(known index, first letters of one of its
 			     spellings, 2 and 3 of them) -> 1 */
-	ngx_known_name *known;
+	ngi_known_name *known;
 	size_t n_known;
 	char *strings;    /* keys and display names of known */
 	size_t strings_len, strings_cap;
@@ -423,20 +423,20 @@ static uint64_t hash_str(const char *s, size_t n)
 	uint64_t h = 0xcbf29ce484222325ULL ^ n;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return ngx_mix64(h);
+	return ngi_mix64(h);
 }
 
-static ng_status add_words(ngx_lexicon *lx, const char *const *w, size_t n,
+static ng_status add_words(ngi_lexicon *lx, const char *const *w, size_t n,
 			   unsigned flag)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(w[i]);
-		ngx_map *m = &lx->exact;
+		ngi_map *m = &lx->exact;
 		if (len > 1 && w[i][len - 1] == '*') {
 			m = &lx->prefix;
 			len--;
 		}
-		uint64_t *v = ngx_map_upsert(m, hash_str(w[i], len), 0);
+		uint64_t *v = ngi_map_upsert(m, hash_str(w[i], len), 0);
 		if (!v)
 			return NG_ERR_NOMEM;
 		*v |= flag;
@@ -444,29 +444,29 @@ static ng_status add_words(ngx_lexicon *lx, const char *const *w, size_t n,
 	return NG_OK;
 }
 
-unsigned ngx_lexicon_word(const ngx_lexicon *lx, const char *norm, size_t len)
+unsigned ngi_lexicon_word(const ngi_lexicon *lx, const char *norm, size_t len)
 {
 	unsigned flags = 0;
-	const uint64_t *v = ngx_map_get(&lx->exact, hash_str(norm, len));
+	const uint64_t *v = ngi_map_get(&lx->exact, hash_str(norm, len));
 	if (v)
 		flags |= (unsigned)*v;
 	if (lx->prefix.count)
 		for (size_t p = 2; p < len; p++) {
 			if (((unsigned char)norm[p] & 0xC0) == 0x80)
 				continue; /* inside a code point */
-			v = ngx_map_get(&lx->prefix, hash_str(norm, p));
+			v = ngi_map_get(&lx->prefix, hash_str(norm, p));
 			if (v)
 				flags |= (unsigned)*v;
 		}
 	/* a prefix entry matches the bare word too */
-	v = ngx_map_get(&lx->prefix, hash_str(norm, len));
+	v = ngi_map_get(&lx->prefix, hash_str(norm, len));
 	if (v)
 		flags |= (unsigned)*v;
 	return flags;
 }
 
 /* Copies s into the string pool; returns its offset, or (size_t)-1. */
-static size_t pool_add(ngx_lexicon *lx, const char *s, size_t n)
+static size_t pool_add(ngi_lexicon *lx, const char *s, size_t n)
 {
 	if (lx->strings_len + n + 1 > lx->strings_cap) {
 		size_t cap = lx->strings_cap ? lx->strings_cap * 2 : 16384;
@@ -486,17 +486,17 @@ static size_t pool_add(ngx_lexicon *lx, const char *s, size_t n)
 }
 
 /* Key of one word of a curated name. */
-static size_t word_key(ngx_translit *t, const char *w, size_t n, int slavic,
+static size_t word_key(ngi_translit *t, const char *w, size_t n, int slavic,
 		       char *out, size_t cap)
 {
 	char tl[LX_MAX_KEY * 2];
-	size_t tn = ngx_translit_word(t, w, n, tl, sizeof tl);
-	return ngx_entity_word_key(tl, tn, slavic, out, cap);
+	size_t tn = ngi_translit_word(t, w, n, tl, sizeof tl);
+	return ngi_entity_word_key(tl, tn, slavic, out, cap);
 }
 
 /* Key of a name: word keys joined (see entities.h); surname and given name
  * keys through the out pointers when not NULL. */
-static void name_key(ngx_translit *t, const char *s, size_t n, int slavic,
+static void name_key(ngi_translit *t, const char *s, size_t n, int slavic,
 		     char *key, char *first, char *last)
 {
 	size_t kl = 0;
@@ -516,8 +516,8 @@ static void name_key(ngx_translit *t, const char *s, size_t n, int slavic,
 		if (i == b)
 			break;
 		char wk[LX_MAX_KEY];
-		size_t wl = ngx_entity_is_acronym(s + b, i - b)
-				    ? ngx_translit_word(t, s + b, i - b, wk,
+		size_t wl = ngi_entity_is_acronym(s + b, i - b)
+				    ? ngi_translit_word(t, s + b, i - b, wk,
 							sizeof wk)
 				    : word_key(t, s + b, i - b, slavic, wk,
 					       sizeof wk);
@@ -537,24 +537,24 @@ static void name_key(ngx_translit *t, const char *s, size_t n, int slavic,
 		first[0] = 0;
 }
 
-static ng_status put_name(ngx_map *m, const char *key, size_t index)
+static ng_status put_name(ngi_map *m, const char *key, size_t index)
 {
 	if (!key[0])
 		return NG_OK;
 	uint64_t h = hash_str(key, strlen(key));
-	if (ngx_map_get(m, h))
+	if (ngi_map_get(m, h))
 		return NG_OK; /* the first entry keeps a key */
-	return ngx_map_put(m, h, index + 1);
+	return ngi_map_put(m, h, index + 1);
 }
 
 static size_t place_letters(const char *s, size_t n, char *out, size_t cap);
 
 /* The letters (place_letters) of s folded (the fold in a): *len of them. */
-static ng_status fold_letters(ngx_arena *a, const char *s, size_t n,
+static ng_status fold_letters(ngi_arena *a, const char *s, size_t n,
 			      char *out, size_t cap, size_t *len)
 {
 	size_t fl;
-	char *f = ngx_text_fold(s, n, a, &fl);
+	char *f = ngi_text_fold(s, n, a, &fl);
 	if (!f)
 		return NG_ERR_NOMEM;
 	*len = place_letters(f, fl, out, cap);
@@ -563,12 +563,12 @@ static ng_status fold_letters(ngx_arena *a, const char *s, size_t n,
 
 static uint64_t spelled_hash(size_t idx, const char *s, size_t n)
 {
-	return hash_str(s, n) ^ ngx_mix64((uint64_t)idx + 1);
+	return hash_str(s, n) ^ ngi_mix64((uint64_t)idx + 1);
 }
 
 /* Records the first two and three letters of a spelling of known entry
- * idx (see ngx_lexicon_spelled_like). */
-static ng_status add_spelling(ngx_lexicon *lx, ngx_arena *a, size_t idx,
+ * idx (see ngi_lexicon_spelled_like). */
+static ng_status add_spelling(ngi_lexicon *lx, ngi_arena *a, size_t idx,
 			      const char *p, size_t n)
 {
 	char letters[LX_MAX_KEY * 2];
@@ -576,32 +576,32 @@ static ng_status add_spelling(ngx_lexicon *lx, ngx_arena *a, size_t idx,
 	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
 		return NG_ERR_NOMEM;
 	for (size_t want = 2; want <= 3; want++) {
-		size_t got, b = ngx_utf8_prefix(letters, ln, want, &got);
-		if (got && !ngx_map_upsert(&lx->spelled,
+		size_t got, b = ngi_utf8_prefix(letters, ln, want, &got);
+		if (got && !ngi_map_upsert(&lx->spelled,
 					   spelled_hash(idx, letters, b), 1))
 			return NG_ERR_NOMEM;
 	}
 	return NG_OK;
 }
 
-static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
+static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 {
-	lx->known = calloc(NGX_ARRAY_LEN(names), sizeof(ngx_known_name));
+	lx->known = calloc(NGI_ARRAY_LEN(names), sizeof(ngi_known_name));
 	if (!lx->known)
 		return NG_ERR_NOMEM;
 	/* offsets first, pointers once the pool stops moving */
-	size_t name_off[NGX_ARRAY_LEN(names)], key_off[NGX_ARRAY_LEN(names)],
-		given_off[NGX_ARRAY_LEN(names)];
-	ngx_arena a; /* folded spellings, one at a time */
-	ngx_arena_init(&a, 4 << 10);
-	for (size_t i = 0; i < NGX_ARRAY_LEN(names); i++) {
+	size_t name_off[NGI_ARRAY_LEN(names)], key_off[NGI_ARRAY_LEN(names)],
+		given_off[NGI_ARRAY_LEN(names)];
+	ngi_arena a; /* folded spellings, one at a time */
+	ngi_arena_init(&a, 4 << 10);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(names); i++) {
 		const char *e = names[i];
 		char kind = e[0];
-		ngx_known_name *k = &lx->known[lx->n_known];
-		k->type = kind == 'P'   ? NGX_ENT_PER
-			  : kind == 'O' ? NGX_ENT_ORG
-			  : kind == 'E' ? NGX_ENT_EVT
-					: NGX_ENT_LOC;
+		ngi_known_name *k = &lx->known[lx->n_known];
+		k->type = kind == 'P'   ? NGI_ENT_PER
+			  : kind == 'O' ? NGI_ENT_ORG
+			  : kind == 'E' ? NGI_ENT_EVT
+					: NGI_ENT_LOC;
 		const char *p = e + 2;
 		const char *bar = strchr(p, '|');
 		size_t dn = bar ? (size_t)(bar - p) : strlen(p);
@@ -614,9 +614,9 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 		while (*p) {
 			bar = strchr(p, '|');
 			size_t vn = bar ? (size_t)(bar - p) : strlen(p);
-			ngx_arena_reset(&a);
+			ngi_arena_reset(&a);
 			if (add_spelling(lx, &a, idx, p, vn)) {
-				ngx_arena_free(&a);
+				ngi_arena_free(&a);
 				return NG_ERR_NOMEM;
 			}
 			for (int slavic = 0; slavic < 2; slavic++) {
@@ -624,13 +624,13 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 					last[LX_MAX_KEY];
 				name_key(t, p, vn, slavic, key, first, last);
 				ng_status st;
-				if (k->type == NGX_ENT_PER) {
+				if (k->type == NGI_ENT_PER) {
 					/* a person's key is the surname's */
 					st = put_name(&lx->by_surname, last, idx);
 					if (!st)
 						st = put_name(&lx->by_name, key, idx);
 					if (!st && first[0]) {
-						uint64_t *g = ngx_map_upsert(
+						uint64_t *g = ngi_map_upsert(
 							&lx->given,
 							hash_str(first, strlen(first)),
 							1);
@@ -649,7 +649,7 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 							pool_add(lx, key, strlen(key));
 				}
 				if (st) {
-					ngx_arena_free(&a);
+					ngi_arena_free(&a);
 					return st;
 				}
 			}
@@ -658,7 +658,7 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 				p++;
 		}
 	}
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	for (size_t i = 0; i < lx->n_known; i++) {
 		if (name_off[i] == (size_t)-1 || key_off[i] == (size_t)-1)
 			return NG_ERR_NOMEM;
@@ -669,14 +669,14 @@ static ng_status add_names(ngx_lexicon *lx, ngx_translit *t)
 					     ? lx->strings + given_off[i]
 					     : NULL;
 	}
-	for (size_t i = 0; i < NGX_ARRAY_LEN(given_names); i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(given_names); i++)
 		for (int slavic = 0; slavic < 2; slavic++) {
 			char key[LX_MAX_KEY];
 			size_t n = strlen(given_names[i]);
 			name_key(t, given_names[i], n, slavic, key, NULL, NULL);
 			if (!key[0])
 				continue;
-			if (!ngx_map_upsert(&lx->given, hash_str(key, strlen(key)),
+			if (!ngi_map_upsert(&lx->given, hash_str(key, strlen(key)),
 					    1))
 				return NG_ERR_NOMEM;
 		}
@@ -717,35 +717,35 @@ static size_t drop_last_char(const char *s, size_t n)
  * (about 0.07 s of ICU look-ups, folding and keys), read-only after,
  * shared by every thread. Empty when it could not be built. */
 static struct {
-	ngx_map exact;  /* hash(place letters) -> index into known + 1 */
-	ngx_map stems;  /* the same less the last letter, names of 5 or more */
-	ngx_known_name *known; /* per place: its English name, and the key a
+	ngi_map exact;  /* hash(place letters) -> index into known + 1 */
+	ngi_map stems;  /* the same less the last letter, names of 5 or more */
+	ngi_known_name *known; /* per place: its English name, and the key a
 				  curated entry of that name would get */
 	size_t n_known;
 } places;
 static pthread_once_t places_once = PTHREAD_ONCE_INIT;
 
-static ng_status put_place(ngx_arena *a, const char *v, size_t n, size_t idx)
+static ng_status put_place(ngi_arena *a, const char *v, size_t n, size_t idx)
 {
 	char letters[LX_MAX_KEY * 2];
 	size_t ln;
 	if (fold_letters(a, v, n, letters, sizeof letters, &ln))
 		return NG_ERR_NOMEM;
-	if (ngx_utf8_count(letters, ln) < 3)
+	if (ngi_utf8_count(letters, ln) < 3)
 		return NG_OK; /* "US"-like codes are the curated list's job */
 	/* the first place to claim a spelling keeps it */
-	if (!ngx_map_upsert(&places.exact, hash_str(letters, ln), idx + 1))
+	if (!ngi_map_upsert(&places.exact, hash_str(letters, ln), idx + 1))
 		return NG_ERR_NOMEM;
-	if (ngx_utf8_count(letters, ln) >= 5) {
+	if (ngi_utf8_count(letters, ln) >= 5) {
 		size_t sn = drop_last_char(letters, ln);
-		if (!ngx_map_upsert(&places.stems, hash_str(letters, sn), idx + 1))
+		if (!ngi_map_upsert(&places.stems, hash_str(letters, sn), idx + 1))
 			return NG_ERR_NOMEM;
 	}
 	return NG_OK;
 }
 
 /* The display name and key of place idx, in malloc'd strings. */
-static ng_status name_place(ngx_translit *t, const char *entry, size_t idx)
+static ng_status name_place(ngi_translit *t, const char *entry, size_t idx)
 {
 	const char *p = entry + 2; /* past "L|" */
 	const char *bar = strchr(p, '|');
@@ -760,40 +760,40 @@ static ng_status name_place(ngx_translit *t, const char *entry, size_t idx)
 	}
 	memcpy(name, p, dn);
 	name[dn] = 0;
-	places.known[idx] = (ngx_known_name){.name = name, .key = k,
-					     .type = NGX_ENT_LOC};
+	places.known[idx] = (ngi_known_name){.name = name, .key = k,
+					     .type = NGI_ENT_LOC};
 	return NG_OK;
 }
 
 static void free_places(void)
 {
-	ngx_map_free(&places.exact);
-	ngx_map_free(&places.stems);
+	ngi_map_free(&places.exact);
+	ngi_map_free(&places.stems);
 	for (size_t i = 0; i < places.n_known; i++) {
 		free((char *)places.known[i].name);
 		free((char *)places.known[i].key);
 	}
 	free(places.known);
 	memset(&places, 0, sizeof places);
-	ngx_map_init(&places.exact);
-	ngx_map_init(&places.stems);
+	ngi_map_init(&places.exact);
+	ngi_map_init(&places.stems);
 }
 
 /* Countries and cities from gazetteer.c, each variant folded. */
 static void build_places(void)
 {
-	ngx_map_init(&places.exact);
-	ngx_map_init(&places.stems);
+	ngi_map_init(&places.exact);
+	ngi_map_init(&places.stems);
 	char **list = NULL;
 	size_t n = 0;
-	ngx_translit *t = NULL;
+	ngi_translit *t = NULL;
 	/* without ICU's place data the curated names still serve */
-	if (ngx_gazetteer_places(&list, &n))
+	if (ngi_gazetteer_places(&list, &n))
 		return;
 	places.known = calloc(n ? n : 1, sizeof *places.known);
-	ng_status st = places.known ? ngx_translit_new(&t) : NG_ERR_NOMEM;
-	ngx_arena a;
-	ngx_arena_init(&a, 16 << 10);
+	ng_status st = places.known ? ngi_translit_new(&t) : NG_ERR_NOMEM;
+	ngi_arena a;
+	ngi_arena_init(&a, 16 << 10);
 	for (size_t i = 0; i < n && !st; i++) {
 		st = name_place(t, list[i], i);
 		if (!st)
@@ -807,16 +807,16 @@ static void build_places(void)
 			if (*p == '|')
 				p++;
 		}
-		ngx_arena_reset(&a);
+		ngi_arena_reset(&a);
 	}
-	ngx_arena_free(&a);
-	ngx_translit_free(t);
-	ngx_gazetteer_free(list, n);
+	ngi_arena_free(&a);
+	ngi_translit_free(t);
+	ngi_gazetteer_free(list, n);
 	if (st) /* out of memory: no places rather than some */
 		free_places();
 }
 
-const ngx_known_name *ngx_lexicon_place(const char *folded, size_t n,
+const ngi_known_name *ngi_lexicon_place(const char *folded, size_t n,
 					int slavic)
 {
 	pthread_once(&places_once, build_places);
@@ -824,7 +824,7 @@ const ngx_known_name *ngx_lexicon_place(const char *folded, size_t n,
 	size_t ln = place_letters(folded, n, letters, sizeof letters);
 	if (ln == 0 || ln + 1 >= sizeof letters)
 		return NULL;
-	const uint64_t *v = ngx_map_get(&places.exact, hash_str(letters, ln));
+	const uint64_t *v = ngi_map_get(&places.exact, hash_str(letters, ln));
 	if (v)
 		return &places.known[*v - 1];
 	if (!slavic)
@@ -833,111 +833,111 @@ const ngx_known_name *ngx_lexicon_place(const char *folded, size_t n,
 	 * stem of "Москва", "Варшава", "Nikaragua" */
 	for (int k = 1; k <= 2; k++) {
 		ln = drop_last_char(letters, ln);
-		if (ngx_utf8_count(letters, ln) < 4)
+		if (ngi_utf8_count(letters, ln) < 4)
 			return NULL;
-		v = ngx_map_get(&places.stems, hash_str(letters, ln));
+		v = ngi_map_get(&places.stems, hash_str(letters, ln));
 		if (v)
 			return &places.known[*v - 1];
 	}
 	return NULL;
 }
 
-void ngx_lexicon_free(ngx_lexicon *lx)
+void ngi_lexicon_free(ngi_lexicon *lx)
 {
 	if (!lx)
 		return;
-	ngx_map_free(&lx->exact);
-	ngx_map_free(&lx->prefix);
-	ngx_map_free(&lx->by_name);
-	ngx_map_free(&lx->by_surname);
-	ngx_map_free(&lx->given);
-	ngx_map_free(&lx->spelled);
+	ngi_map_free(&lx->exact);
+	ngi_map_free(&lx->prefix);
+	ngi_map_free(&lx->by_name);
+	ngi_map_free(&lx->by_surname);
+	ngi_map_free(&lx->given);
+	ngi_map_free(&lx->spelled);
 	free(lx->known);
 	free(lx->strings);
 	free(lx);
 }
 
-ng_status ngx_lexicon_new(ngx_translit *t, ngx_lexicon **out)
+ng_status ngi_lexicon_new(ngi_translit *t, ngi_lexicon **out)
 {
-	ngx_lexicon *lx = calloc(1, sizeof(*lx));
+	ngi_lexicon *lx = calloc(1, sizeof(*lx));
 	if (!lx)
 		return NG_ERR_NOMEM;
-	ngx_map_init(&lx->exact);
-	ngx_map_init(&lx->prefix);
-	ngx_map_init(&lx->by_name);
-	ngx_map_init(&lx->by_surname);
-	ngx_map_init(&lx->given);
-	ngx_map_init(&lx->spelled);
-	ng_status st = add_words(lx, titles, NGX_ARRAY_LEN(titles), NGX_LX_TITLE);
+	ngi_map_init(&lx->exact);
+	ngi_map_init(&lx->prefix);
+	ngi_map_init(&lx->by_name);
+	ngi_map_init(&lx->by_surname);
+	ngi_map_init(&lx->given);
+	ngi_map_init(&lx->spelled);
+	ng_status st = add_words(lx, titles, NGI_ARRAY_LEN(titles), NGI_LX_TITLE);
 	if (!st)
-		st = add_words(lx, org_words, NGX_ARRAY_LEN(org_words),
-			       NGX_LX_ORGWORD);
+		st = add_words(lx, org_words, NGI_ARRAY_LEN(org_words),
+			       NGI_LX_ORGWORD);
 	if (!st)
-		st = add_words(lx, org_heads, NGX_ARRAY_LEN(org_heads),
-			       NGX_LX_ORGHEAD | NGX_LX_ORGWORD);
+		st = add_words(lx, org_heads, NGI_ARRAY_LEN(org_heads),
+			       NGI_LX_ORGHEAD | NGI_LX_ORGWORD);
 	if (!st)
-		st = add_words(lx, loc_heads, NGX_ARRAY_LEN(loc_heads),
-			       NGX_LX_LOCHEAD);
+		st = add_words(lx, loc_heads, NGI_ARRAY_LEN(loc_heads),
+			       NGI_LX_LOCHEAD);
 	if (!st)
-		st = add_words(lx, connectors, NGX_ARRAY_LEN(connectors),
-			       NGX_LX_CONNECT);
+		st = add_words(lx, connectors, NGI_ARRAY_LEN(connectors),
+			       NGI_LX_CONNECT);
 	if (!st)
-		st = add_words(lx, said_verbs, NGX_ARRAY_LEN(said_verbs),
-			       NGX_LX_SAID);
+		st = add_words(lx, said_verbs, NGI_ARRAY_LEN(said_verbs),
+			       NGI_LX_SAID);
 	if (!st)
-		st = add_words(lx, loc_preps, NGX_ARRAY_LEN(loc_preps),
-			       NGX_LX_LOCPREP);
+		st = add_words(lx, loc_preps, NGI_ARRAY_LEN(loc_preps),
+			       NGI_LX_LOCPREP);
 	if (!st)
-		st = add_words(lx, not_names, NGX_ARRAY_LEN(not_names),
-			       NGX_LX_NOTNAME);
+		st = add_words(lx, not_names, NGI_ARRAY_LEN(not_names),
+			       NGI_LX_NOTNAME);
 	if (!st)
-		st = add_words(lx, demonyms, NGX_ARRAY_LEN(demonyms),
-			       NGX_LX_DEMONYM);
+		st = add_words(lx, demonyms, NGI_ARRAY_LEN(demonyms),
+			       NGI_LX_DEMONYM);
 	if (!st)
 		st = add_names(lx, t);
 	if (st) {
-		ngx_lexicon_free(lx);
+		ngi_lexicon_free(lx);
 		return st;
 	}
 	*out = lx;
 	return NG_OK;
 }
 
-static const ngx_known_name *lookup(const ngx_lexicon *lx, const ngx_map *m,
+static const ngi_known_name *lookup(const ngi_lexicon *lx, const ngi_map *m,
 				    const char *key)
 {
 	if (!key || !key[0])
 		return NULL;
-	const uint64_t *v = ngx_map_get(m, hash_str(key, strlen(key)));
+	const uint64_t *v = ngi_map_get(m, hash_str(key, strlen(key)));
 	return v && *v ? &lx->known[*v - 1] : NULL;
 }
 
-const ngx_known_name *ngx_lexicon_name(const ngx_lexicon *lx, const char *key)
+const ngi_known_name *ngi_lexicon_name(const ngi_lexicon *lx, const char *key)
 {
 	return lookup(lx, &lx->by_name, key);
 }
 
-int ngx_lexicon_spelled_like(const ngx_lexicon *lx, const ngx_known_name *k,
+int ngi_lexicon_spelled_like(const ngi_lexicon *lx, const ngi_known_name *k,
 			     const char *folded, size_t n)
 {
 	if (k < lx->known || k >= lx->known + lx->n_known)
 		return 1; /* not a curated entry: nothing to check against */
 	char letters[LX_MAX_KEY * 2];
 	size_t ln = place_letters(folded, n, letters, sizeof letters);
-	size_t got, b = ngx_utf8_prefix(letters, ln, 3, &got);
-	return got && ngx_map_get(&lx->spelled,
+	size_t got, b = ngi_utf8_prefix(letters, ln, 3, &got);
+	return got && ngi_map_get(&lx->spelled,
 				  spelled_hash((size_t)(k - lx->known), letters,
 					       b)) != NULL;
 }
 
-const ngx_known_name *ngx_lexicon_surname(const ngx_lexicon *lx,
+const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
 					  const char *key)
 {
 	return lookup(lx, &lx->by_surname, key);
 }
 
-int ngx_lexicon_given(const ngx_lexicon *lx, const char *key)
+int ngi_lexicon_given(const ngi_lexicon *lx, const char *key)
 {
 	return key && key[0] &&
-	       ngx_map_get(&lx->given, hash_str(key, strlen(key))) != NULL;
+	       ngi_map_get(&lx->given, hash_str(key, strlen(key))) != NULL;
 }

@@ -1,5 +1,5 @@
 /*
- * entity_mentions.c: ngx_entities_find, the rule-based entity recogniser.
+ * entity_mentions.c: ngi_entities_find, the rule-based entity recogniser.
  *
  * Runs on the tokens of an analysed document, in four passes:
  *  1. word statistics: which words the document writes in lower case, and
@@ -50,14 +50,14 @@ enum { WS_LOWER = 1, WS_CAPMID = 2 };
 /* evidence strength of a type */
 enum { EV_NONE = 0, EV_WEAK = 1, EV_MEDIUM = 2, EV_STRONG = 3 };
 
-struct ngx_entity_ctx {
-	ngx_translit *tl;
-	ngx_lexicon *lx;
-	ngx_map words;   /* per document: hash(word) -> WS_ bits */
-	ngx_map persons; /* per document: hash(key) -> span index + 1 */
-	ngx_map givens;  /* per document: hash(given key) -> span index + 1 */
-	ngx_map present; /* per document: hash(span key) -> 1 */
-	ngx_map votes;   /* per document: hash(canonical key) -> type votes */
+struct ngi_entity_ctx {
+	ngi_translit *tl;
+	ngi_lexicon *lx;
+	ngi_map words;   /* per document: hash(word) -> WS_ bits */
+	ngi_map persons; /* per document: hash(key) -> span index + 1 */
+	ngi_map givens;  /* per document: hash(given key) -> span index + 1 */
+	ngi_map present; /* per document: hash(span key) -> 1 */
+	ngi_map votes;   /* per document: hash(canonical key) -> type votes */
 };
 
 typedef struct span {
@@ -75,14 +75,14 @@ typedef struct span {
 	const char *canon;       /* canonical key */
 	const char *name;        /* display name */
 	int resolved_to;         /* span index, or -1 */
-	const ngx_known_name *known;
-	const ngx_known_name *place; /* the gazetteer's, while typed a place */
+	const ngi_known_name *known;
+	const ngi_known_name *place; /* the gazetteer's, while typed a place */
 } span;
 
 typedef struct find_run {
-	ngx_entity_ctx *c;
-	const ngx_doc *doc;
-	ngx_arena *a;
+	ngi_entity_ctx *c;
+	const ngi_doc *doc;
+	ngi_arena *a;
 	int slavic, german, english;
 	unsigned *lex;        /* per token lexicon flags, LEX_UNSET if not yet */
 	uint8_t *initial;     /* per token: sentence-initial */
@@ -98,59 +98,59 @@ static uint64_t hash_str(const char *s, size_t n)
 	uint64_t h = 0xcbf29ce484222325ULL ^ n;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return ngx_mix64(h);
+	return ngi_mix64(h);
 }
 
-static void map_clear(ngx_map *m)
+static void map_clear(ngi_map *m)
 {
 	if (m->used)
 		memset(m->used, 0, m->cap);
 	m->count = 0;
 }
 
-const char *ngx_entity_type_name(int type)
+const char *ngi_entity_type_name(int type)
 {
 	switch (type) {
-	case NGX_ENT_PER: return "PER";
-	case NGX_ENT_ORG: return "ORG";
-	case NGX_ENT_LOC: return "LOC";
-	case NGX_ENT_EVT: return "EVT";
+	case NGI_ENT_PER: return "PER";
+	case NGI_ENT_ORG: return "ORG";
+	case NGI_ENT_LOC: return "LOC";
+	case NGI_ENT_EVT: return "EVT";
 	default: return "NONE";
 	}
 }
 
-ng_status ngx_entity_ctx_new(ngx_entity_ctx **out)
+ng_status ngi_entity_ctx_new(ngi_entity_ctx **out)
 {
-	ngx_entity_ctx *c = calloc(1, sizeof(*c));
+	ngi_entity_ctx *c = calloc(1, sizeof(*c));
 	if (!c)
 		return NG_ERR_NOMEM;
-	ngx_map_init(&c->words);
-	ngx_map_init(&c->persons);
-	ngx_map_init(&c->givens);
-	ngx_map_init(&c->present);
-	ngx_map_init(&c->votes);
-	ng_status st = ngx_translit_new(&c->tl);
+	ngi_map_init(&c->words);
+	ngi_map_init(&c->persons);
+	ngi_map_init(&c->givens);
+	ngi_map_init(&c->present);
+	ngi_map_init(&c->votes);
+	ng_status st = ngi_translit_new(&c->tl);
 	if (!st)
-		st = ngx_lexicon_new(c->tl, &c->lx);
+		st = ngi_lexicon_new(c->tl, &c->lx);
 	if (st) {
-		ngx_entity_ctx_free(c);
+		ngi_entity_ctx_free(c);
 		return st;
 	}
 	*out = c;
 	return NG_OK;
 }
 
-void ngx_entity_ctx_free(ngx_entity_ctx *c)
+void ngi_entity_ctx_free(ngi_entity_ctx *c)
 {
 	if (!c)
 		return;
-	ngx_lexicon_free(c->lx);
-	ngx_translit_free(c->tl);
-	ngx_map_free(&c->words);
-	ngx_map_free(&c->persons);
-	ngx_map_free(&c->givens);
-	ngx_map_free(&c->present);
-	ngx_map_free(&c->votes);
+	ngi_lexicon_free(c->lx);
+	ngi_translit_free(c->tl);
+	ngi_map_free(&c->words);
+	ngi_map_free(&c->persons);
+	ngi_map_free(&c->givens);
+	ngi_map_free(&c->present);
+	ngi_map_free(&c->votes);
 	free(c);
 }
 
@@ -166,9 +166,9 @@ static size_t base_len(const char *norm, size_t n)
 static unsigned lex_of(find_run *r, size_t i)
 {
 	if (r->lex[i] == LEX_UNSET) {
-		const ngx_token *t = &r->doc->tokens[i];
-		r->lex[i] = t->kind == NGX_TOK_WORD
-				    ? ngx_lexicon_word(r->c->lx, t->norm,
+		const ngi_token *t = &r->doc->tokens[i];
+		r->lex[i] = t->kind == NGI_TOK_WORD
+				    ? ngi_lexicon_word(r->c->lx, t->norm,
 						       t->norm_len)
 				    : 0;
 	}
@@ -178,18 +178,18 @@ static unsigned lex_of(find_run *r, size_t i)
 /* Lexicon flags of the part after a word's last hyphen ("US-Präsidenten"). */
 static unsigned lex_tail(find_run *r, size_t i)
 {
-	const ngx_token *t = &r->doc->tokens[i];
+	const ngi_token *t = &r->doc->tokens[i];
 	const char *h = NULL;
 	for (size_t k = 0; k + 1 < t->norm_len; k++)
 		if (t->norm[k] == '-')
 			h = t->norm + k + 1;
 	if (!h)
 		return 0;
-	return ngx_lexicon_word(r->c->lx, h,
+	return ngi_lexicon_word(r->c->lx, h,
 				t->norm_len - (size_t)(h - t->norm));
 }
 
-/* ngx_entity_is_acronym, answered at once for the common word: one ASCII
+/* ngi_entity_is_acronym, answered at once for the common word: one ASCII
  * lower-case letter (never part of a multi-byte sequence) already rules an
  * acronym out, so utf8proc is asked only about the rest. */
 static int is_acronym(const char *s, size_t n)
@@ -197,7 +197,7 @@ static int is_acronym(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (s[i] >= 'a' && s[i] <= 'z')
 			return 0;
-	return ngx_entity_is_acronym(s, n);
+	return ngi_entity_is_acronym(s, n);
 }
 
 /* Key of one word: an acronym keeps its letters (when short or known),
@@ -206,29 +206,29 @@ static size_t word_key(find_run *r, const char *surface, size_t slen,
 		       const char *norm, size_t nlen, char *out, size_t cap)
 {
 	char tl[WORD_KEY_MAX * 2];
-	size_t tn = ngx_translit_word(r->c->tl, norm, nlen, tl, sizeof tl);
+	size_t tn = ngi_translit_word(r->c->tl, norm, nlen, tl, sizeof tl);
 	if (is_acronym(surface, slen)) {
 		size_t o = 0;
 		for (size_t i = 0; i < tn && o + 1 < cap; i++)
 			if (tl[i] != '\'')
 				out[o++] = tl[i];
 		out[o] = 0;
-		if (o <= 4 || ngx_lexicon_name(r->c->lx, out))
+		if (o <= 4 || ngi_lexicon_name(r->c->lx, out))
 			return o;
 	}
-	return ngx_entity_word_key(tl, tn, r->slavic, out, cap);
+	return ngi_entity_word_key(tl, tn, r->slavic, out, cap);
 }
 
 static size_t token_key(find_run *r, size_t i, char *out, size_t cap)
 {
-	const ngx_token *t = &r->doc->tokens[i];
+	const ngi_token *t = &r->doc->tokens[i];
 	return word_key(r, r->doc->text + t->start, t->end - t->start, t->norm,
 			t->norm_len, out, cap);
 }
 
 static int token_is_acronym(find_run *r, size_t i)
 {
-	const ngx_token *t = &r->doc->tokens[i];
+	const ngi_token *t = &r->doc->tokens[i];
 	return !r->shout[t->sentence] &&
 	       is_acronym(r->doc->text + t->start, t->end - t->start);
 }
@@ -239,16 +239,16 @@ static int token_known(find_run *r, size_t i)
 	char k[WORD_KEY_MAX];
 	if (!token_key(r, i, k, sizeof k))
 		return 0;
-	if (ngx_lexicon_name(r->c->lx, k) || ngx_lexicon_surname(r->c->lx, k) ||
-	    ngx_lexicon_given(r->c->lx, k))
+	if (ngi_lexicon_name(r->c->lx, k) || ngi_lexicon_surname(r->c->lx, k) ||
+	    ngi_lexicon_given(r->c->lx, k))
 		return 1;
 	/* a German genitive: "Putins" */
-	const ngx_token *t = &r->doc->tokens[i];
+	const ngi_token *t = &r->doc->tokens[i];
 	if (r->german && t->norm_len > 4 && t->norm[t->norm_len - 1] == 's' &&
 	    word_key(r, r->doc->text + t->start, t->end - t->start - 1, t->norm,
 		     t->norm_len - 1, k, sizeof k))
-		return ngx_lexicon_name(r->c->lx, k) ||
-		       ngx_lexicon_surname(r->c->lx, k);
+		return ngi_lexicon_name(r->c->lx, k) ||
+		       ngi_lexicon_surname(r->c->lx, k);
 	return 0;
 }
 
@@ -256,51 +256,51 @@ static int token_known(find_run *r, size_t i)
 static int token_known_thing(find_run *r, size_t i)
 {
 	char k[WORD_KEY_MAX];
-	const ngx_known_name *n =
-		token_key(r, i, k, sizeof k) ? ngx_lexicon_name(r->c->lx, k)
+	const ngi_known_name *n =
+		token_key(r, i, k, sizeof k) ? ngi_lexicon_name(r->c->lx, k)
 					     : NULL;
-	return n && n->type != NGX_ENT_PER;
+	return n && n->type != NGI_ENT_PER;
 }
 
 static int token_given(find_run *r, size_t i)
 {
 	char k[WORD_KEY_MAX];
-	return token_key(r, i, k, sizeof k) && ngx_lexicon_given(r->c->lx, k);
+	return token_key(r, i, k, sizeof k) && ngi_lexicon_given(r->c->lx, k);
 }
 
 /* Pass 1: sentence starts, shouting sentences, word statistics. */
 static ng_status word_stats(find_run *r)
 {
-	const ngx_doc *d = r->doc;
+	const ngi_doc *d = r->doc;
 	for (size_t s = 0; s < d->n_sentences; s++) {
-		const ngx_sentence *se = &d->sentences[s];
+		const ngi_sentence *se = &d->sentences[s];
 		size_t words = 0, caps = 0;
 		int first = 1;
 		for (size_t i = se->first_token;
 		     i < se->first_token + se->n_tokens && i < d->n_tokens; i++) {
-			const ngx_token *t = &d->tokens[i];
-			if (t->kind == NGX_TOK_WORD) {
+			const ngi_token *t = &d->tokens[i];
+			if (t->kind == NGI_TOK_WORD) {
 				r->initial[i] = (uint8_t)first;
 				first = 0;
 				words++;
 				caps += is_acronym(
 					d->text + t->start, t->end - t->start);
-			} else if (t->kind == NGX_TOK_NUMBER) {
+			} else if (t->kind == NGI_TOK_NUMBER) {
 				first = 0;
 			}
 		}
 		r->shout[s] = words >= 4 && caps * 10 >= words * 6;
 	}
 	for (size_t i = 0; i < d->n_tokens; i++) {
-		const ngx_token *t = &d->tokens[i];
-		if (t->kind != NGX_TOK_WORD)
+		const ngi_token *t = &d->tokens[i];
+		if (t->kind != NGI_TOK_WORD)
 			continue;
 		unsigned bit = !t->capitalised ? WS_LOWER
 			       : !r->initial[i] ? WS_CAPMID
 						: 0;
 		if (!bit)
 			continue;
-		uint64_t *v = ngx_map_upsert(
+		uint64_t *v = ngi_map_upsert(
 			&r->c->words,
 			hash_str(t->norm, base_len(t->norm, t->norm_len)), 0);
 		if (!v)
@@ -312,8 +312,8 @@ static ng_status word_stats(find_run *r)
 
 static unsigned word_bits(find_run *r, size_t i)
 {
-	const ngx_token *t = &r->doc->tokens[i];
-	const uint64_t *v = ngx_map_get(
+	const ngi_token *t = &r->doc->tokens[i];
+	const uint64_t *v = ngi_map_get(
 		&r->c->words, hash_str(t->norm, base_len(t->norm, t->norm_len)));
 	return v ? (unsigned)*v : 0;
 }
@@ -321,23 +321,23 @@ static unsigned word_bits(find_run *r, size_t i)
 /* A word that can be part of a name, sentence starts aside. */
 static int name_word_basic(find_run *r, size_t i)
 {
-	const ngx_token *t = &r->doc->tokens[i];
-	if (t->kind != NGX_TOK_WORD)
+	const ngi_token *t = &r->doc->tokens[i];
+	if (t->kind != NGI_TOK_WORD)
 		return 0;
 	int acronym = token_is_acronym(r, i);
 	if (!t->capitalised && !acronym)
 		return 0;
 	unsigned lx = lex_of(r, i);
-	if ((lx & NGX_LX_TITLE) || ((lx & NGX_LX_NOTNAME) && !r->slavic))
+	if ((lx & NGI_LX_TITLE) || ((lx & NGI_LX_NOTNAME) && !r->slavic))
 		return 0;
 	/* "Press" opens a title ("Press Secretary") but ends a name
 	 * ("Associated Press") */
 	if (t->norm_len == 5 && !memcmp(t->norm, "press", 5) &&
-	    i + 1 < r->doc->n_tokens && (lex_of(r, i + 1) & NGX_LX_TITLE))
+	    i + 1 < r->doc->n_tokens && (lex_of(r, i + 1) & NGI_LX_TITLE))
 		return 0;
-	if ((lx & NGX_LX_DEMONYM) && r->english)
+	if ((lx & NGI_LX_DEMONYM) && r->english)
 		return 0;
-	if (!acronym && ngx_is_stopword(r->doc->lang, t->norm, t->norm_len))
+	if (!acronym && ngi_is_stopword(r->doc->lang, t->norm, t->norm_len))
 		return 0;
 	if (t->end - t->start == 1 && !acronym) {
 		/* a lone capital: an initial only when a dot follows */
@@ -348,12 +348,12 @@ static int name_word_basic(find_run *r, size_t i)
 }
 
 /* The folded forms of tokens [from, to) joined, as the gazetteer matches
- * them (ngx_lexicon_place ignores spaces and punctuation); 0 when they do
+ * them (ngi_lexicon_place ignores spaces and punctuation); 0 when they do
  * not fit in cap, longer than any place name. */
 static size_t joined_norms(const find_run *r, size_t from, size_t to,
 			   char *out, size_t cap)
 {
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	size_t n = 0;
 	for (size_t i = from; i < to; i++) {
 		if (n + tk[i].norm_len >= cap)
@@ -369,25 +369,25 @@ static size_t joined_norms(const find_run *r, size_t from, size_t to,
  * Korea")? */
 static int opens_known_pair(find_run *r, size_t i)
 {
-	const ngx_token *tk = r->doc->tokens;
-	if (i + 1 >= r->doc->n_tokens || tk[i + 1].kind != NGX_TOK_WORD ||
+	const ngi_token *tk = r->doc->tokens;
+	if (i + 1 >= r->doc->n_tokens || tk[i + 1].kind != NGI_TOK_WORD ||
 	    !tk[i + 1].capitalised || tk[i + 1].sentence != tk[i].sentence)
 		return 0;
 	/* keys are phonetic and short words collide ("The Sun", "A MAN"):
 	 * no function word opens a pair */
-	if (ngx_is_stopword(r->doc->lang, tk[i].norm, tk[i].norm_len))
+	if (ngi_is_stopword(r->doc->lang, tk[i].norm, tk[i].norm_len))
 		return 0;
 	char a[WORD_KEY_MAX], b[WORD_KEY_MAX], k[2 * WORD_KEY_MAX];
 	size_t al = token_key(r, i, a, sizeof a);
 	size_t bl = token_key(r, i + 1, b, sizeof b);
 	if (al && bl) {
 		snprintf(k, sizeof k, "%s%s", a, b);
-		if (ngx_lexicon_name(r->c->lx, k))
+		if (ngi_lexicon_name(r->c->lx, k))
 			return 1;
 	}
 	char f[128];
 	size_t fl = joined_norms(r, i, i + 2, f, sizeof f);
-	return fl && ngx_lexicon_place(f, fl, r->slavic) != NULL;
+	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
 }
 
 static int name_word(find_run *r, size_t i)
@@ -395,7 +395,7 @@ static int name_word(find_run *r, size_t i)
 	/* "New", "South" are no names alone, but are in "New York", "South
 	 * Korea" */
 	if (!name_word_basic(r, i))
-		return r->doc->tokens[i].kind == NGX_TOK_WORD &&
+		return r->doc->tokens[i].kind == NGI_TOK_WORD &&
 		       r->doc->tokens[i].capitalised && opens_known_pair(r, i);
 	if (!r->initial[i] || token_is_acronym(r, i))
 		return 1;
@@ -417,18 +417,18 @@ static int name_word(find_run *r, size_t i)
  * People Die Early"). */
 static int name_particle(find_run *r, size_t i)
 {
-	const ngx_token *t = &r->doc->tokens[i];
-	if (t->kind != NGX_TOK_WORD || !t->capitalised || r->initial[i] ||
-	    r->shout[t->sentence] || ngx_utf8_count(t->norm, t->norm_len) > 3 ||
+	const ngi_token *t = &r->doc->tokens[i];
+	if (t->kind != NGI_TOK_WORD || !t->capitalised || r->initial[i] ||
+	    r->shout[t->sentence] || ngi_utf8_count(t->norm, t->norm_len) > 3 ||
 	    is_acronym(r->doc->text + t->start, t->end - t->start))
 		return 0; /* "LA", "UN" and shouted text are no particles */
 	unsigned lx = lex_of(r, i);
-	if (!(lx & NGX_LX_NOTNAME) || (lx & NGX_LX_TITLE) ||
-	    ngx_is_stopword(r->doc->lang, t->norm, t->norm_len))
+	if (!(lx & NGI_LX_NOTNAME) || (lx & NGI_LX_TITLE) ||
+	    ngi_is_stopword(r->doc->lang, t->norm, t->norm_len))
 		return 0;
 	static const char *const romance[] = {"fr", "es", "it", "pt"};
-	for (size_t k = 0; k < NGX_ARRAY_LEN(romance); k++)
-		if (ngx_is_stopword(romance[k], t->norm, t->norm_len))
+	for (size_t k = 0; k < NGI_ARRAY_LEN(romance); k++)
+		if (ngi_is_stopword(romance[k], t->norm, t->norm_len))
 			return 1;
 	return 0;
 }
@@ -438,10 +438,10 @@ static int name_particle(find_run *r, size_t i)
  * after two words ("Kim Jong Un", not the title-case "People Die"). */
 static size_t trim_run_end(find_run *r, size_t t0, size_t t1)
 {
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	for (; t1 > t0; t1--) {
 		size_t i = t1 - 1;
-		if (tk[i].kind == NGX_TOK_WORD &&
+		if (tk[i].kind == NGI_TOK_WORD &&
 		    (name_word_basic(r, i) || (i >= t0 + 2 && name_particle(r, i))))
 			break;
 	}
@@ -451,11 +451,11 @@ static size_t trim_run_end(find_run *r, size_t t0, size_t t1)
 /* ---- spans ----------------------------------------------------------------*/
 static span *new_span(find_run *r)
 {
-	if (r->n_spans >= NGX_ENTITY_MAX_MENTIONS)
+	if (r->n_spans >= NGI_ENTITY_MAX_MENTIONS)
 		return NULL;
 	if (r->n_spans == r->cap_spans) {
 		size_t cap = r->cap_spans ? r->cap_spans * 2 : 64;
-		span *s = ngx_arena_alloc(r->a, cap * sizeof(span));
+		span *s = ngi_arena_alloc(r->a, cap * sizeof(span));
 		if (!s)
 			return NULL;
 		if (r->n_spans)
@@ -473,34 +473,34 @@ static span *new_span(find_run *r)
 static int title_before(find_run *r, size_t i)
 {
 	size_t j = i;
-	const ngx_token *tk = r->doc->tokens;
-	if (j > 0 && tk[j - 1].kind == NGX_TOK_PUNCT &&
+	const ngi_token *tk = r->doc->tokens;
+	if (j > 0 && tk[j - 1].kind == NGI_TOK_PUNCT &&
 	    r->doc->text[tk[j - 1].start] == '.')
 		j--;
-	if (j == 0 || tk[j - 1].kind != NGX_TOK_WORD ||
+	if (j == 0 || tk[j - 1].kind != NGI_TOK_WORD ||
 	    tk[j - 1].sentence != tk[i].sentence)
 		return 0;
-	return (lex_of(r, j - 1) & NGX_LX_TITLE) ||
-	       (lex_tail(r, j - 1) & NGX_LX_TITLE);
+	return (lex_of(r, j - 1) & NGI_LX_TITLE) ||
+	       (lex_tail(r, j - 1) & NGI_LX_TITLE);
 }
 
 static int said_after(find_run *r, size_t end_tok)
 {
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	size_t j = end_tok;
-	if (j < r->doc->n_tokens && tk[j].kind == NGX_TOK_PUNCT &&
+	if (j < r->doc->n_tokens && tk[j].kind == NGI_TOK_PUNCT &&
 	    r->doc->text[tk[j].start] == ',')
 		j++;
-	return j < r->doc->n_tokens && tk[j].kind == NGX_TOK_WORD &&
-	       !tk[j].capitalised && (lex_of(r, j) & NGX_LX_SAID);
+	return j < r->doc->n_tokens && tk[j].kind == NGI_TOK_WORD &&
+	       !tk[j].capitalised && (lex_of(r, j) & NGI_LX_SAID);
 }
 
 static int locprep_before(find_run *r, size_t i)
 {
-	const ngx_token *tk = r->doc->tokens;
-	return i > 0 && tk[i - 1].kind == NGX_TOK_WORD &&
+	const ngi_token *tk = r->doc->tokens;
+	return i > 0 && tk[i - 1].kind == NGI_TOK_WORD &&
 	       tk[i - 1].sentence == tk[i].sentence &&
-	       (lex_of(r, i - 1) & NGX_LX_LOCPREP);
+	       (lex_of(r, i - 1) & NGI_LX_LOCPREP);
 }
 
 /* Adds the span of tokens [t0, t1) with its byte range. */
@@ -509,7 +509,7 @@ static ng_status add_span(find_run *r, size_t t0, size_t t1, uint32_t start,
 {
 	span *s = new_span(r);
 	if (!s)
-		return r->n_spans >= NGX_ENTITY_MAX_MENTIONS ? NG_OK
+		return r->n_spans >= NGI_ENTITY_MAX_MENTIONS ? NG_OK
 							      : NG_ERR_NOMEM;
 	s->tok0 = (uint32_t)t0;
 	s->tok1 = (uint32_t)t1;
@@ -522,7 +522,7 @@ static ng_status add_span(find_run *r, size_t t0, size_t t1, uint32_t start,
  * Returns 1 when parts were emitted. */
 static ng_status hyphen_parts(find_run *r, size_t i, int *emitted)
 {
-	const ngx_token *t = &r->doc->tokens[i];
+	const ngi_token *t = &r->doc->tokens[i];
 	const char *text = r->doc->text;
 	*emitted = 0;
 	uint32_t pb[HYPHEN_MAX_PARTS], pe[HYPHEN_MAX_PARTS];
@@ -560,8 +560,8 @@ static ng_status hyphen_parts(find_run *r, size_t i, int *emitted)
 		int acr = is_acronym(text + pb[p], len);
 		int cap = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0xC0;
 		if (kl && cap &&
-		    (acr || ngx_lexicon_name(r->c->lx, k) ||
-		     ngx_lexicon_surname(r->c->lx, k))) {
+		    (acr || ngi_lexicon_name(r->c->lx, k) ||
+		     ngi_lexicon_surname(r->c->lx, k))) {
 			known[p] = 1;
 			n_known++;
 		}
@@ -582,27 +582,27 @@ static ng_status hyphen_parts(find_run *r, size_t i, int *emitted)
  * words; an English possessive is cut. */
 static ng_status segment(find_run *r, size_t t0, size_t t1)
 {
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	t1 = trim_run_end(r, t0, t1);
 	if (t1 <= t0)
 		return NG_OK;
 	if (r->german && t1 - t0 > 1 && !token_given(r, t0)) {
 		int keep = 0;
 		for (size_t i = t0; i < t1; i++)
-			keep |= (lex_of(r, i) & NGX_LX_ORGWORD) != 0;
+			keep |= (lex_of(r, i) & NGI_LX_ORGWORD) != 0;
 		char k[SPAN_KEY_MAX];
 		if (!keep) {
 			size_t kl = 0;
 			for (size_t i = t0; i < t1 && kl + WORD_KEY_MAX < sizeof k;
 			     i++)
-				if (tk[i].kind == NGX_TOK_WORD && tk[i].capitalised)
+				if (tk[i].kind == NGI_TOK_WORD && tk[i].capitalised)
 					kl += token_key(r, i, k + kl, WORD_KEY_MAX);
 			k[kl] = 0;
-			keep = ngx_lexicon_name(r->c->lx, k) != NULL;
+			keep = ngi_lexicon_name(r->c->lx, k) != NULL;
 		}
 		if (!keep) {
 			for (size_t i = t0; i < t1; i++) {
-				if (tk[i].kind != NGX_TOK_WORD ||
+				if (tk[i].kind != NGI_TOK_WORD ||
 				    !name_word_basic(r, i))
 					continue;
 				ng_status st = segment(r, i, i + 1);
@@ -635,20 +635,20 @@ static ng_status segment(find_run *r, size_t t0, size_t t1)
 /* Closes the run of name words [t0, t1): trims, splits, adds spans. */
 static ng_status close_run(find_run *r, size_t t0, size_t t1)
 {
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	t1 = trim_run_end(r, t0, t1);
 	if (t1 <= t0)
 		return NG_OK;
 	/* split before a given name that follows a non-given name word */
 	size_t from = t0;
 	for (size_t j = t0 + 1; j + 1 < t1; j++) {
-		if (tk[j].kind != NGX_TOK_WORD || tk[j - 1].kind != NGX_TOK_WORD)
+		if (tk[j].kind != NGI_TOK_WORD || tk[j - 1].kind != NGI_TOK_WORD)
 			continue;
-		if ((lex_of(r, j - 1) & NGX_LX_CONNECT) && !tk[j - 1].capitalised)
+		if ((lex_of(r, j - 1) & NGI_LX_CONNECT) && !tk[j - 1].capitalised)
 			continue;
 		if (token_given(r, j) &&
 		    (!token_given(r, j - 1) || token_known_thing(r, j - 1)) &&
-		    tk[j + 1].kind == NGX_TOK_WORD) {
+		    tk[j + 1].kind == NGI_TOK_WORD) {
 			ng_status st = segment(r, from, j);
 			if (st)
 				return st;
@@ -661,7 +661,7 @@ static ng_status close_run(find_run *r, size_t t0, size_t t1)
 /* Pass 2: runs of name words within a sentence. */
 static ng_status find_spans(find_run *r)
 {
-	const ngx_doc *d = r->doc;
+	const ngi_doc *d = r->doc;
 	size_t i = 0;
 	while (i < d->n_tokens) {
 		if (!name_word(r, i)) {
@@ -671,35 +671,35 @@ static ng_status find_spans(find_run *r)
 		size_t t0 = i, words = 1;
 		uint32_t sent = d->tokens[i].sentence;
 		size_t j = i + 1;
-		int orgish = (lex_of(r, i) & NGX_LX_ORGWORD) != 0;
+		int orgish = (lex_of(r, i) & NGI_LX_ORGWORD) != 0;
 		while (j < d->n_tokens && d->tokens[j].sentence == sent &&
 		       words < SPAN_MAX_TOKENS) {
-			const ngx_token *t = &d->tokens[j];
-			const ngx_token *prev = &d->tokens[j - 1];
+			const ngi_token *t = &d->tokens[j];
+			const ngi_token *prev = &d->tokens[j - 1];
 			if (t->start != prev->end && t->start > prev->end + 1)
 				break; /* more than one space between */
-			if (t->kind == NGX_TOK_WORD &&
+			if (t->kind == NGI_TOK_WORD &&
 			    (name_word_basic(r, j) || name_particle(r, j))) {
-				orgish |= (lex_of(r, j) & NGX_LX_ORGWORD) != 0;
+				orgish |= (lex_of(r, j) & NGI_LX_ORGWORD) != 0;
 				words++;
 				j++;
 				continue;
 			}
 			/* an initial's dot: "J. Smith", "George W. Bush" */
-			if (t->kind == NGX_TOK_PUNCT && d->text[t->start] == '.' &&
+			if (t->kind == NGI_TOK_PUNCT && d->text[t->start] == '.' &&
 			    prev->end - prev->start == 1 && j + 1 < d->n_tokens &&
 			    name_word_basic(r, j + 1)) {
 				j++;
 				continue;
 			}
 			/* a connector between name words: "von der Leyen" */
-			if (t->kind == NGX_TOK_WORD && !t->capitalised &&
-			    (lex_of(r, j) & NGX_LX_CONNECT)) {
+			if (t->kind == NGI_TOK_WORD && !t->capitalised &&
+			    (lex_of(r, j) & NGI_LX_CONNECT)) {
 				size_t k = j;
 				while (k < d->n_tokens && k < j + 3 &&
-				       d->tokens[k].kind == NGX_TOK_WORD &&
+				       d->tokens[k].kind == NGI_TOK_WORD &&
 				       !d->tokens[k].capitalised &&
-				       (lex_of(r, k) & NGX_LX_CONNECT))
+				       (lex_of(r, k) & NGI_LX_CONNECT))
 					k++;
 				int of = d->tokens[j].norm_len == 2 &&
 					 memcmp(d->tokens[j].norm, "of", 2) == 0;
@@ -715,7 +715,7 @@ static ng_status find_spans(find_run *r)
 		ng_status st = close_run(r, t0, j);
 		if (st)
 			return st;
-		if (r->n_spans >= NGX_ENTITY_MAX_MENTIONS)
+		if (r->n_spans >= NGI_ENTITY_MAX_MENTIONS)
 			return NG_OK;
 		i = j;
 	}
@@ -723,9 +723,9 @@ static ng_status find_spans(find_run *r)
 }
 
 /* ---- keys and types ---------------------------------------------------------*/
-static char *arena_str(ngx_arena *a, const char *s)
+static char *arena_str(ngi_arena *a, const char *s)
 {
-	return ngx_arena_strdup(a, s);
+	return ngi_arena_strdup(a, s);
 }
 
 /* The words of a span (name words only) -> keys. */
@@ -734,7 +734,7 @@ static ng_status span_keys(find_run *r, span *s)
 	char key[SPAN_KEY_MAX], first[WORD_KEY_MAX] = "", last[WORD_KEY_MAX] = "";
 	size_t kl = 0;
 	int words = 0;
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	if (s->tok1 - s->tok0 == 1 &&
 	    (s->start != tk[s->tok0].start || s->end != tk[s->tok0].end)) {
 		/* a part of a word ("BRICS" of "BRICS-Gipfel", "Trump" of
@@ -755,7 +755,7 @@ static ng_status span_keys(find_run *r, span *s)
 		words = kl ? 1 : 0;
 	} else {
 		for (size_t i = s->tok0; i < s->tok1; i++) {
-			if (tk[i].kind != NGX_TOK_WORD || !tk[i].capitalised ||
+			if (tk[i].kind != NGI_TOK_WORD || !tk[i].capitalised ||
 			    tk[i].end - tk[i].start == 1)
 				continue; /* connectors, dots, initials */
 			char wk[WORD_KEY_MAX];
@@ -778,7 +778,7 @@ static ng_status span_keys(find_run *r, span *s)
 	}
 	key[kl] = 0;
 	s->n_words = (uint8_t)(words > 255 ? 255 : words);
-	const ngx_token *lt = &tk[s->tok1 - 1];
+	const ngi_token *lt = &tk[s->tok1 - 1];
 	if (r->german && words == 1 && lt->norm_len > 4 &&
 	    lt->norm[lt->norm_len - 1] == 's' && s->end == lt->end) {
 		char ak[WORD_KEY_MAX];
@@ -814,38 +814,38 @@ static int place_with_head(const find_run *r, const span *s)
 		"city", "state", "county", "province", "region", "oblast",
 		"island", "islands", "district",
 	};
-	const ngx_token *last = &r->doc->tokens[s->tok1 - 1];
+	const ngi_token *last = &r->doc->tokens[s->tok1 - 1];
 	int head = 0;
-	for (size_t i = 0; i < NGX_ARRAY_LEN(heads) && !head; i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(heads) && !head; i++)
 		head = last->norm_len == strlen(heads[i]) &&
 		       !memcmp(last->norm, heads[i], last->norm_len);
 	char f[128];
 	size_t fl = head ? joined_norms(r, s->tok0, s->tok1 - 1, f, sizeof f) : 0;
-	return fl && ngx_lexicon_place(f, fl, r->slavic) != NULL;
+	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
 }
 
 /* Pass 3: a type from the span and its neighbours. */
 static void type_span(find_run *r, span *s)
 {
-	const ngx_lexicon *lx = r->c->lx;
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_lexicon *lx = r->c->lx;
+	const ngi_token *tk = r->doc->tokens;
 	size_t n_tok = r->doc->n_tokens;
-	const ngx_known_name *k = ngx_lexicon_name(lx, s->key);
+	const ngi_known_name *k = ngi_lexicon_name(lx, s->key);
 	if (k && strlen(s->key) <= SHORT_KEY) {
 		/* a short key meets names that only sound alike: the span must
 		 * start as one of the entry's spellings ("Hanoi" is no China) */
 		size_t fl = 0; /* the span's own text: a hyphenated word's part
 				  ("US" of "US-led") is not the whole token */
-		const char *folded = ngx_text_fold(r->doc->text + s->start,
+		const char *folded = ngi_text_fold(r->doc->text + s->start,
 						   s->end - s->start, r->a, &fl);
 		if (!folded) {
 			s->drop = 1;
 			return;
 		}
-		if (fl && !ngx_lexicon_spelled_like(lx, k, folded, fl)) {
+		if (fl && !ngi_lexicon_spelled_like(lx, k, folded, fl)) {
 			/* nor is it counted with it: its key takes its first
 			 * three letters (inflected forms keep meeting) */
-			size_t pl = ngx_utf8_prefix(folded, fl, 3, NULL);
+			size_t pl = ngi_utf8_prefix(folded, fl, 3, NULL);
 			char nk[SPAN_KEY_MAX];
 			snprintf(nk, sizeof nk, "%s:%.*s", s->key, (int)pl, folded);
 			s->key = arena_str(r->a, nk);
@@ -857,9 +857,9 @@ static void type_span(find_run *r, span *s)
 		}
 	}
 	if (!k && s->alt_key) {
-		k = ngx_lexicon_name(lx, s->alt_key);
+		k = ngi_lexicon_name(lx, s->alt_key);
 		if (!k)
-			k = ngx_lexicon_surname(lx, s->alt_key);
+			k = ngi_lexicon_surname(lx, s->alt_key);
 		if (k)
 			s->key = s->first_key = s->last_key = s->alt_key;
 	}
@@ -870,15 +870,15 @@ static void type_span(find_run *r, span *s)
 	}
 	int org = 0;
 	for (size_t i = s->tok0; i < s->tok1; i++)
-		if (tk[i].kind == NGX_TOK_WORD && (lex_of(r, i) & NGX_LX_ORGWORD))
+		if (tk[i].kind == NGI_TOK_WORD && (lex_of(r, i) & NGI_LX_ORGWORD))
 			org = 1;
 	/* a lower-case head noun after: "Evropské unie", "Государственная дума" */
 	int whole = s->start == tk[s->tok0].start && s->end == tk[s->tok1 - 1].end;
-	if (whole && s->tok1 < n_tok && tk[s->tok1].kind == NGX_TOK_WORD &&
+	if (whole && s->tok1 < n_tok && tk[s->tok1].kind == NGI_TOK_WORD &&
 	    !tk[s->tok1].capitalised && tk[s->tok1].start == tk[s->tok1 - 1].end + 1 &&
 	    tk[s->tok1].sentence == tk[s->tok0].sentence &&
-	    (lex_of(r, s->tok1) & (NGX_LX_ORGHEAD | NGX_LX_LOCHEAD))) {
-		int loc = (lex_of(r, s->tok1) & NGX_LX_LOCHEAD) != 0;
+	    (lex_of(r, s->tok1) & (NGI_LX_ORGHEAD | NGI_LX_LOCHEAD))) {
+		int loc = (lex_of(r, s->tok1) & NGI_LX_LOCHEAD) != 0;
 		s->end = tk[s->tok1].end;
 		s->tok1++;
 		if (loc) {
@@ -892,22 +892,22 @@ static void type_span(find_run *r, span *s)
 				return;
 			}
 			s->n_words++;
-			k = ngx_lexicon_name(lx, s->key);
+			k = ngi_lexicon_name(lx, s->key);
 			s->known = k;
-			set_type(s, k ? k->type : NGX_ENT_LOC, EV_STRONG);
+			set_type(s, k ? k->type : NGI_ENT_LOC, EV_STRONG);
 			return;
 		}
 		org = 1;
 	}
 	if (org) {
-		set_type(s, NGX_ENT_ORG, EV_STRONG);
+		set_type(s, NGI_ENT_ORG, EV_STRONG);
 		return;
 	}
 	/* "BRICS Summit", "Kremlin Administration": a known organisation or
 	 * place and a word that is not a name */
-	k = s->n_words >= 2 && whole ? ngx_lexicon_name(lx, s->first_key) : NULL;
-	if (k && k->type == NGX_ENT_ORG && tk[s->tok0].capitalised &&
-	    !ngx_lexicon_given(lx, s->first_key)) {
+	k = s->n_words >= 2 && whole ? ngi_lexicon_name(lx, s->first_key) : NULL;
+	if (k && k->type == NGI_ENT_ORG && tk[s->tok0].capitalised &&
+	    !ngi_lexicon_given(lx, s->first_key)) {
 		s->tok1 = s->tok0 + 1;
 		s->end = tk[s->tok0].end;
 		s->key = s->last_key = s->first_key;
@@ -923,77 +923,77 @@ static void type_span(find_run *r, span *s)
 	size_t fl = whole && !titled ? joined_norms(r, s->tok0, s->tok1, folded,
 						    sizeof folded)
 				     : 0;
-	s->place = fl ? ngx_lexicon_place(folded, fl, r->slavic) : NULL;
+	s->place = fl ? ngi_lexicon_place(folded, fl, r->slavic) : NULL;
 	if (s->place || (fl && s->n_words >= 2 && place_with_head(r, s))) {
-		set_type(s, NGX_ENT_LOC, EV_MEDIUM);
+		set_type(s, NGI_ENT_LOC, EV_MEDIUM);
 		return;
 	}
 	s->per_cue = (uint8_t)(titled || said_after(r, s->tok1));
 	if (s->per_cue) {
-		set_type(s, NGX_ENT_PER, EV_STRONG);
+		set_type(s, NGI_ENT_PER, EV_STRONG);
 		return;
 	}
-	if (s->n_words >= 2 && ngx_lexicon_given(lx, s->first_key)) {
-		set_type(s, NGX_ENT_PER, EV_STRONG);
+	if (s->n_words >= 2 && ngi_lexicon_given(lx, s->first_key)) {
+		set_type(s, NGI_ENT_PER, EV_STRONG);
 		return;
 	}
-	if (s->n_words == 1 && ngx_lexicon_surname(lx, s->key)) {
-		set_type(s, NGX_ENT_PER, EV_STRONG);
+	if (s->n_words == 1 && ngi_lexicon_surname(lx, s->key)) {
+		set_type(s, NGI_ENT_PER, EV_STRONG);
 		return;
 	}
 	if (s->n_words == 1 && token_is_acronym(r, s->tok0)) {
-		set_type(s, NGX_ENT_ORG, EV_MEDIUM);
+		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
 		return;
 	}
 	if (locprep_before(r, s->tok0)) {
-		set_type(s, NGX_ENT_LOC, EV_WEAK);
+		set_type(s, NGI_ENT_LOC, EV_WEAK);
 		if (r->german && s->n_words == 1)
 			s->tentative = 1;
 		return;
 	}
 	if (s->n_words >= 2) {
 		/* "Северна Ирландия" (not the first word: "Asia Bibi") */
-		const ngx_known_name *l = ngx_lexicon_name(lx, s->last_key);
-		if (l && l->type == NGX_ENT_LOC)
-			set_type(s, NGX_ENT_LOC, EV_MEDIUM);
+		const ngi_known_name *l = ngi_lexicon_name(lx, s->last_key);
+		if (l && l->type == NGI_ENT_LOC)
+			set_type(s, NGI_ENT_LOC, EV_MEDIUM);
 		else
-			set_type(s, NGX_ENT_PER, EV_WEAK);
+			set_type(s, NGI_ENT_PER, EV_WEAK);
 		return;
 	}
-	set_type(s, r->slavic ? NGX_ENT_LOC : NGX_ENT_PER, EV_WEAK);
+	set_type(s, r->slavic ? NGI_ENT_LOC : NGI_ENT_PER, EV_WEAK);
 	if (r->german)
 		s->tentative = 1;
 }
 
 /* ---- resolution -------------------------------------------------------------*/
-static ng_status put_first(ngx_map *m, const char *key, size_t idx)
+static ng_status put_first(ngi_map *m, const char *key, size_t idx)
 {
 	if (!key || !key[0])
 		return NG_OK;
-	uint64_t *v = ngx_map_upsert(m, hash_str(key, strlen(key)), idx + 1);
+	uint64_t *v = ngi_map_upsert(m, hash_str(key, strlen(key)), idx + 1);
 	return v ? NG_OK : NG_ERR_NOMEM;
 }
 
-static int get_idx(const ngx_map *m, const char *key)
+static int get_idx(const ngi_map *m, const char *key)
 {
 	if (!key || !key[0])
 		return -1;
-	const uint64_t *v = ngx_map_get(m, hash_str(key, strlen(key)));
+	const uint64_t *v = ngi_map_get(m, hash_str(key, strlen(key)));
 	return v ? (int)(*v - 1) : -1;
 }
 
 /* Pass 4: the people of the article, then every span's canonical entity. */
 static ng_status resolve(find_run *r)
 {
-	ngx_entity_ctx *c = r->c;
-	const ngx_lexicon *lx = c->lx;
+	ngi_entity_ctx *c = r->c;
+	const ngi_lexicon *lx = c->lx;
 	ng_status st = NG_OK;
 	for (size_t i = 0; i < r->n_spans && !st; i++) {
 		span *s = &r->spans[i];
 		if (s->drop)
 			continue;
 		st = put_first(&c->present, s->key, i);
-		if (!st && s->type == NGX_ENT_PER && s->n_words >= 2 &&
+		if (!st && s->type == NGI_ENT_PER && s->n_words >= 2 &&
 		    s->evidence >= EV_WEAK) {
 			st = put_first(&c->persons, s->last_key, i);
 			if (!st)
@@ -1011,39 +1011,39 @@ static ng_status resolve(find_run *r)
 			    get_idx(&c->persons, s->alt_key) >= 0)
 				s->key = s->first_key = s->last_key = s->alt_key;
 			int p = get_idx(&c->persons, s->key);
-			if (p < 0 && (s->per_cue || ngx_lexicon_given(lx, s->key)))
+			if (p < 0 && (s->per_cue || ngi_lexicon_given(lx, s->key)))
 				p = get_idx(&c->givens, s->key);
 			if (p >= 0 && (size_t)p != i &&
-			    r->spans[p].type == NGX_ENT_PER &&
-			    (s->evidence < EV_STRONG || s->type == NGX_ENT_PER)) {
+			    r->spans[p].type == NGI_ENT_PER &&
+			    (s->evidence < EV_STRONG || s->type == NGI_ENT_PER)) {
 				s->resolved_to = p;
-				s->type = NGX_ENT_PER;
+				s->type = NGI_ENT_PER;
 				s->evidence = EV_STRONG;
 				continue;
 			}
-			const ngx_known_name *k = ngx_lexicon_surname(lx, s->key);
-			if (!k && (s->per_cue || ngx_lexicon_given(lx, s->key))) {
+			const ngi_known_name *k = ngi_lexicon_surname(lx, s->key);
+			if (!k && (s->per_cue || ngi_lexicon_given(lx, s->key))) {
 				/* a first name alone: a well-known person whose
 				 * surname the article names */
 				for (size_t j = 0; j < r->n_spans && !k; j++) {
 					const span *o = &r->spans[j];
 					if (o->drop || o->n_words != 1 || j == i)
 						continue;
-					const ngx_known_name *ok =
-						ngx_lexicon_surname(lx, o->key);
+					const ngi_known_name *ok =
+						ngi_lexicon_surname(lx, o->key);
 					if (ok && ok->given &&
 					    strcmp(ok->given, s->key) == 0)
 						k = ok;
 				}
 			}
-			if (k && k->type == NGX_ENT_PER) {
+			if (k && k->type == NGI_ENT_PER) {
 				s->known = k;
-				s->type = NGX_ENT_PER;
+				s->type = NGI_ENT_PER;
 				s->evidence = EV_STRONG;
 			}
-		} else if (s->type == NGX_ENT_PER) {
-			const ngx_known_name *k =
-				ngx_lexicon_surname(lx, s->last_key);
+		} else if (s->type == NGI_ENT_PER) {
+			const ngi_known_name *k =
+				ngi_lexicon_surname(lx, s->last_key);
 			if (k && k->given && strcmp(k->given, s->first_key) == 0)
 				s->known = k;
 		}
@@ -1060,7 +1060,7 @@ static ng_status resolve(find_run *r)
 /* Canonical keys and names, type votes, German tentative spans. */
 static ng_status canonicalise(find_run *r)
 {
-	ngx_entity_ctx *c = r->c;
+	ngi_entity_ctx *c = r->c;
 	for (size_t i = 0; i < r->n_spans; i++) {
 		span *s = &r->spans[i];
 		if (s->drop)
@@ -1074,20 +1074,20 @@ static ng_status canonicalise(find_run *r)
 		if (s->known) {
 			s->canon = s->known->key;
 			s->name = s->known->name;
-		} else if (s->place && s->type == NGX_ENT_LOC &&
+		} else if (s->place && s->type == NGI_ENT_LOC &&
 			   s->resolved_to < 0) {
 			/* one key for every spelling: "Никарагуа", "Nikaragua" */
 			s->canon = s->place->key;
 			s->name = s->place->name;
-		} else if (s->type == NGX_ENT_PER) {
+		} else if (s->type == NGI_ENT_PER) {
 			s->canon = full->last_key;
 		} else {
 			s->canon = s->key;
 		}
 		/* votes: 16 bits per type (PER..EVT), strong ones weigh 256 */
-		if (s->type < NGX_ENT_PER || s->type > NGX_ENT_EVT)
+		if (s->type < NGI_ENT_PER || s->type > NGI_ENT_EVT)
 			continue;
-		uint64_t *v = ngx_map_upsert(&c->votes,
+		uint64_t *v = ngi_map_upsert(&c->votes,
 					     hash_str(s->canon, strlen(s->canon)), 0);
 		if (!v)
 			return NG_ERR_NOMEM;
@@ -1101,13 +1101,13 @@ static ng_status canonicalise(find_run *r)
 		span *s = &r->spans[i];
 		if (s->drop || s->evidence >= EV_STRONG)
 			continue;
-		const uint64_t *v = ngx_map_get(
+		const uint64_t *v = ngi_map_get(
 			&c->votes, hash_str(s->canon, strlen(s->canon)));
 		if (!v)
 			continue;
 		uint64_t best = 0;
 		int type = s->type;
-		for (int t = NGX_ENT_PER; t <= NGX_ENT_EVT; t++) {
+		for (int t = NGI_ENT_PER; t <= NGI_ENT_EVT; t++) {
 			uint64_t score = (*v >> ((t - 1) * 16)) & 0xffff;
 			if (score > best) {
 				best = score;
@@ -1123,7 +1123,7 @@ static ng_status canonicalise(find_run *r)
  * span with the most words among those of the same key. */
 static ng_status display_names(find_run *r)
 {
-	ngx_map *best = &r->c->present; /* reused: hash(canon) -> span + 1 */
+	ngi_map *best = &r->c->present; /* reused: hash(canon) -> span + 1 */
 	map_clear(best);
 	for (size_t i = 0; i < r->n_spans; i++) {
 		span *s = &r->spans[i];
@@ -1131,7 +1131,7 @@ static ng_status display_names(find_run *r)
 			continue;
 		const span *src = s->resolved_to >= 0 ? &r->spans[s->resolved_to]
 						      : s;
-		uint64_t *v = ngx_map_upsert(
+		uint64_t *v = ngi_map_upsert(
 			best, hash_str(s->canon, strlen(s->canon)), 0);
 		if (!v)
 			return NG_ERR_NOMEM;
@@ -1143,9 +1143,9 @@ static ng_status display_names(find_run *r)
 		if (s->drop || s->name)
 			continue;
 		const uint64_t *v =
-			ngx_map_get(best, hash_str(s->canon, strlen(s->canon)));
+			ngi_map_get(best, hash_str(s->canon, strlen(s->canon)));
 		const span *src = v ? &r->spans[*v - 1] : s;
-		s->name = ngx_arena_strndup(r->a, r->doc->text + src->start,
+		s->name = ngi_arena_strndup(r->a, r->doc->text + src->start,
 					    src->end - src->start);
 		if (!s->name)
 			return NG_ERR_NOMEM;
@@ -1170,10 +1170,10 @@ typedef struct description {
 
 static int same_words(find_run *r, size_t a, size_t b, size_t n)
 {
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	for (size_t k = 0; k < n; k++) {
-		const ngx_token *x = &tk[a + k], *y = &tk[b + k];
-		if (x->kind != NGX_TOK_WORD || y->kind != NGX_TOK_WORD ||
+		const ngi_token *x = &tk[a + k], *y = &tk[b + k];
+		if (x->kind != NGI_TOK_WORD || y->kind != NGI_TOK_WORD ||
 		    x->norm_len != y->norm_len || memcmp(x->norm, y->norm, x->norm_len))
 			return 0;
 	}
@@ -1183,16 +1183,16 @@ static int same_words(find_run *r, size_t a, size_t b, size_t n)
 /* The title phrase before span s, as [first, first + n) tokens, or n = 0. */
 static size_t title_phrase(find_run *r, const span *s, size_t *first)
 {
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	size_t i = s->tok0, n = 0;
 	int titles = 0;
 	while (i > 0 && n < DESC_MAX_WORDS) {
-		const ngx_token *t = &tk[i - 1];
-		if (t->kind != NGX_TOK_WORD || t->sentence != tk[s->tok0].sentence)
+		const ngi_token *t = &tk[i - 1];
+		if (t->kind != NGI_TOK_WORD || t->sentence != tk[s->tok0].sentence)
 			break;
 		unsigned lx = lex_of(r, i - 1);
-		int title = (lx & NGX_LX_TITLE) != 0;
-		if (!title && !(n > 0 && ((lx & NGX_LX_DEMONYM) || t->capitalised)))
+		int title = (lx & NGI_LX_TITLE) != 0;
+		if (!title && !(n > 0 && ((lx & NGI_LX_DEMONYM) || t->capitalised)))
 			break;
 		titles += title;
 		i--;
@@ -1200,7 +1200,7 @@ static size_t title_phrase(find_run *r, const span *s, size_t *first)
 	}
 	/* the word next to the name must be a title, and one word is too
 	 * vague ("President" stands before many people) */
-	if (n < 2 || !titles || !(lex_of(r, s->tok0 - 1) & NGX_LX_TITLE))
+	if (n < 2 || !titles || !(lex_of(r, s->tok0 - 1) & NGI_LX_TITLE))
 		return 0;
 	*first = i;
 	return n;
@@ -1213,7 +1213,7 @@ static ng_status descriptions(find_run *r)
 	size_t n_spans = r->n_spans;
 	for (size_t i = 0; i < n_spans; i++) {
 		const span *s = &r->spans[i];
-		if (s->drop || s->type != NGX_ENT_PER || !s->canon)
+		if (s->drop || s->type != NGI_ENT_PER || !s->canon)
 			continue;
 		size_t first, n = title_phrase(r, s, &first);
 		if (!n)
@@ -1229,7 +1229,7 @@ static ng_status descriptions(find_run *r)
 			d[nd++] = (description){first, n, (int)i};
 		}
 	}
-	const ngx_token *tk = r->doc->tokens;
+	const ngi_token *tk = r->doc->tokens;
 	for (size_t k = 0; k < nd; k++) {
 		if (d[k].person < 0)
 			continue;
@@ -1239,7 +1239,7 @@ static ng_status descriptions(find_run *r)
 			/* not when a name follows: that is the title, not the
 			 * description, and the name is its own mention */
 			size_t after = t + d[k].n;
-			if (after < r->doc->n_tokens && tk[after].kind == NGX_TOK_WORD &&
+			if (after < r->doc->n_tokens && tk[after].kind == NGI_TOK_WORD &&
 			    tk[after].capitalised && tk[after].sentence == tk[t].sentence)
 				continue;
 			uint32_t start = tk[t].start, end = tk[after - 1].end;
@@ -1264,7 +1264,7 @@ static ng_status descriptions(find_run *r)
 			x->end = end;
 			x->tok0 = (uint32_t)t;
 			x->tok1 = (uint32_t)after;
-			x->type = NGX_ENT_PER;
+			x->type = NGI_ENT_PER;
 			x->canon = p->canon;
 			x->name = p->name;
 			x->key = p->key;
@@ -1281,14 +1281,14 @@ static int by_start(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
-static ng_status emit(find_run *r, ngx_mention **out, size_t *n)
+static ng_status emit(find_run *r, ngi_mention **out, size_t *n)
 {
 	if (r->n_spans > 1)
 		qsort(r->spans, r->n_spans, sizeof *r->spans, by_start);
 	size_t count = 0;
 	for (size_t i = 0; i < r->n_spans; i++)
 		count += !r->spans[i].drop;
-	ngx_mention *m = ngx_arena_alloc(r->a, (count ? count : 1) * sizeof(*m));
+	ngi_mention *m = ngi_arena_alloc(r->a, (count ? count : 1) * sizeof(*m));
 	if (!m)
 		return NG_ERR_NOMEM;
 	/* code point offsets: spans are in text order, one walk */
@@ -1298,7 +1298,7 @@ static ng_status emit(find_run *r, ngx_mention **out, size_t *n)
 		const span *s = &r->spans[i];
 		if (s->drop)
 			continue;
-		ngx_mention *x = &m[k++];
+		ngi_mention *x = &m[k++];
 		if (s->start < byte) { /* not expected; restart the walk */
 			byte = 0;
 			cp = 0;
@@ -1312,7 +1312,7 @@ static ng_status emit(find_run *r, ngx_mention **out, size_t *n)
 		x->end = s->end;
 		x->cp_end = (uint32_t)cp;
 		x->type = s->type;
-		x->surface = ngx_arena_strndup(r->a, r->doc->text + s->start,
+		x->surface = ngi_arena_strndup(r->a, r->doc->text + s->start,
 					       s->end - s->start);
 		x->key = s->canon;
 		x->name = s->name;
@@ -1324,8 +1324,8 @@ static ng_status emit(find_run *r, ngx_mention **out, size_t *n)
 	return NG_OK;
 }
 
-ng_status ngx_entities_find(ngx_entity_ctx *c, const ngx_doc *doc,
-			    ngx_arena *a, ngx_mention **out, size_t *n)
+ng_status ngi_entities_find(ngi_entity_ctx *c, const ngi_doc *doc,
+			    ngi_arena *a, ngi_mention **out, size_t *n)
 {
 	if (!c || !doc || !a || !out || !n)
 		return NG_ERR_USAGE;
@@ -1333,7 +1333,7 @@ ng_status ngx_entities_find(ngx_entity_ctx *c, const ngx_doc *doc,
 	r.c = c;
 	r.doc = doc;
 	r.a = a;
-	r.slavic = ngx_entity_lang_slavic(doc->lang);
+	r.slavic = ngi_entity_lang_slavic(doc->lang);
 	r.german = strcmp(doc->lang, "de") == 0;
 	r.english = strcmp(doc->lang, "en") == 0;
 	map_clear(&c->words);
@@ -1342,9 +1342,9 @@ ng_status ngx_entities_find(ngx_entity_ctx *c, const ngx_doc *doc,
 	map_clear(&c->present);
 	map_clear(&c->votes);
 	size_t nt = doc->n_tokens;
-	r.lex = ngx_arena_alloc(a, (nt ? nt : 1) * sizeof(unsigned));
-	r.initial = ngx_arena_zalloc(a, nt ? nt : 1);
-	r.shout = ngx_arena_zalloc(a, doc->n_sentences ? doc->n_sentences : 1);
+	r.lex = ngi_arena_alloc(a, (nt ? nt : 1) * sizeof(unsigned));
+	r.initial = ngi_arena_zalloc(a, nt ? nt : 1);
+	r.shout = ngi_arena_zalloc(a, doc->n_sentences ? doc->n_sentences : 1);
 	if (!r.lex || !r.initial || !r.shout)
 		return NG_ERR_NOMEM;
 	for (size_t i = 0; i < nt; i++)
@@ -1370,15 +1370,15 @@ ng_status ngx_entities_find(ngx_entity_ctx *c, const ngx_doc *doc,
 	return st;
 }
 
-ng_status ngx_entity_key(ngx_entity_ctx *c, const char *name, size_t len,
-			 const char *lang, ngx_entity_type type, ngx_arena *a,
+ng_status ngi_entity_key(ngi_entity_ctx *c, const char *name, size_t len,
+			 const char *lang, ngi_entity_type type, ngi_arena *a,
 			 const char **out)
 {
 	if (!c || !name || !a || !out)
 		return NG_ERR_USAGE;
 	find_run r = {0};
 	r.c = c;
-	r.slavic = ngx_entity_lang_slavic(lang);
+	r.slavic = ngi_entity_lang_slavic(lang);
 	char key[SPAN_KEY_MAX], last[WORD_KEY_MAX] = "";
 	size_t kl = 0, i = 0;
 	key[0] = 0;
@@ -1409,9 +1409,9 @@ ng_status ngx_entity_key(ngx_entity_ctx *c, const char *name, size_t len,
 		}
 		memcpy(last, wk, wl + 1);
 	}
-	const ngx_known_name *k = ngx_lexicon_name(c->lx, key);
-	const char *res = k ? k->key : type == NGX_ENT_PER ? last : key;
-	char *s = ngx_arena_strdup(a, res);
+	const ngi_known_name *k = ngi_lexicon_name(c->lx, key);
+	const char *res = k ? k->key : type == NGI_ENT_PER ? last : key;
+	char *s = ngi_arena_strdup(a, res);
 	if (!s)
 		return NG_ERR_NOMEM;
 	*out = s;

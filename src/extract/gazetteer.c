@@ -2,7 +2,7 @@
  * gazetteer.c: place names in every language the entity stage reads, taken
  * from ICU's locale data (already a dependency, for transliteration).
  *
- * Two sources, each named in the languages of NGX_GAZ_LANGS:
+ * Two sources, each named in the languages of NGI_GAZ_LANGS:
  *  - countries and territories: uloc_getISOCountries, named by
  *    uloc_getDisplayCountry ("Nicaragua", "Никарагуа", "Nikaragua");
  *  - cities: the exemplar city of each canonical time zone, the name ICU
@@ -37,7 +37,7 @@ static const char *const gaz_langs[] = {
 	"en", "ru", "uk", "bg", "pl", "cs", "sl", "sk", "de",
 	"fr", "it", "es", "pt", "nl", "tr",
 };
-#define NGX_GAZ_LANGS (sizeof gaz_langs / sizeof gaz_langs[0])
+#define NGI_GAZ_LANGS (sizeof gaz_langs / sizeof gaz_langs[0])
 
 /* Zone prefixes whose exemplar cities are left out (see above). */
 static const char *const skip_zones[] = {
@@ -56,7 +56,7 @@ static const char *const skip_exemplars[] = {
 	"Pacific/Chatham", "Australia/Lindeman", "Australia/Lord_Howe",
 };
 
-static int has_variant(const ngx_buf *e, const char *v, size_t n)
+static int has_variant(const ngi_buf *e, const char *v, size_t n)
 {
 	const char *p = e->data + 2, *end = e->data + e->len;
 	while (p < end) {
@@ -69,7 +69,7 @@ static int has_variant(const ngx_buf *e, const char *v, size_t n)
 	return 0;
 }
 
-static ng_status add_variant(ngx_buf *e, const char *v, size_t n)
+static ng_status add_variant(ngi_buf *e, const char *v, size_t n)
 {
 	while (n && v[n - 1] == ' ')
 		n--;
@@ -79,14 +79,14 @@ static ng_status add_variant(ngx_buf *e, const char *v, size_t n)
 	}
 	if (n == 0 || memchr(v, '|', n) || has_variant(e, v, n))
 		return NG_OK;
-	if (e->len > 2 && ngx_buf_putc(e, '|'))
+	if (e->len > 2 && ngi_buf_putc(e, '|'))
 		return NG_ERR_NOMEM;
-	return ngx_buf_append(e, v, n);
+	return ngi_buf_append(e, v, n);
 }
 
 /* Adds a display name and the plain names inside it: the part before
  * " (", " - " or " SAR ", and the parenthesised part. */
-static ng_status add_display(ngx_buf *e, const char *s)
+static ng_status add_display(ngi_buf *e, const char *s)
 {
 	size_t n = strlen(s);
 	const char *cut = NULL;
@@ -106,7 +106,7 @@ static ng_status add_display(ngx_buf *e, const char *s)
 	return st;
 }
 
-static ng_status finish(ngx_buf *e, char ***list, size_t *n, size_t *cap)
+static ng_status finish(ngi_buf *e, char ***list, size_t *n, size_t *cap)
 {
 	if (e->len <= 2) /* no name in any language */
 		return NG_OK;
@@ -129,20 +129,20 @@ static ng_status finish(ngx_buf *e, char ***list, size_t *n, size_t *cap)
 	return NG_OK;
 }
 
-static ng_status entry_reset(ngx_buf *e)
+static ng_status entry_reset(ngi_buf *e)
 {
-	ngx_buf_clear(e);
-	return ngx_buf_append(e, "L|", 2);
+	ngi_buf_clear(e);
+	return ngi_buf_append(e, "L|", 2);
 }
 
-static ng_status countries(ngx_buf *e, char ***list, size_t *n, size_t *cap)
+static ng_status countries(ngi_buf *e, char ***list, size_t *n, size_t *cap)
 {
 	ng_status st = NG_OK;
 	for (const char *const *c = uloc_getISOCountries(); *c && !st; c++) {
 		char loc[16];
 		snprintf(loc, sizeof loc, "und_%s", *c);
 		st = entry_reset(e);
-		for (size_t l = 0; l < NGX_GAZ_LANGS && !st; l++) {
+		for (size_t l = 0; l < NGI_GAZ_LANGS && !st; l++) {
 			UChar u[128];
 			char s[384];
 			UErrorCode err = U_ZERO_ERROR;
@@ -180,18 +180,18 @@ typedef struct city_fmt {
 	UCalendar *cal;
 } city_fmt;
 
-static ng_status cities(ngx_buf *e, char ***list, size_t *n, size_t *cap)
+static ng_status cities(ngi_buf *e, char ***list, size_t *n, size_t *cap)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UEnumeration *zones = ucal_openTimeZoneIDEnumeration(
 		UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, &err);
 	if (U_FAILURE(err))
 		return NG_OK; /* no zone data: no cities */
-	city_fmt f[NGX_GAZ_LANGS] = {{0}};
+	city_fmt f[NGI_GAZ_LANGS] = {{0}};
 	static const UChar pattern[] = {'V', 'V', 'V', 0};
 	static const UChar utc[] = {'U', 'T', 'C', 0};
 	ng_status st = NG_OK;
-	for (size_t l = 0; l < NGX_GAZ_LANGS; l++) {
+	for (size_t l = 0; l < NGI_GAZ_LANGS; l++) {
 		err = U_ZERO_ERROR;
 		f[l].fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, gaz_langs[l], utc,
 				     -1, pattern, -1, &err);
@@ -209,7 +209,7 @@ static ng_status cities(ngx_buf *e, char ***list, size_t *n, size_t *cap)
 		UChar zid[64];
 		u_uastrncpy(zid, id, 64);
 		st = entry_reset(e);
-		for (size_t l = 0; l < NGX_GAZ_LANGS && !st; l++) {
+		for (size_t l = 0; l < NGI_GAZ_LANGS && !st; l++) {
 			UErrorCode e2 = U_ZERO_ERROR;
 			ucal_setTimeZone(f[l].cal, zid, id_len, &e2);
 			udat_setCalendar(f[l].fmt, f[l].cal);
@@ -225,7 +225,7 @@ static ng_status cities(ngx_buf *e, char ***list, size_t *n, size_t *cap)
 		if (!st)
 			st = finish(e, list, n, cap);
 	}
-	for (size_t l = 0; l < NGX_GAZ_LANGS; l++) {
+	for (size_t l = 0; l < NGI_GAZ_LANGS; l++) {
 		if (f[l].cal)
 			ucal_close(f[l].cal);
 		if (f[l].fmt)
@@ -235,18 +235,18 @@ static ng_status cities(ngx_buf *e, char ***list, size_t *n, size_t *cap)
 	return st;
 }
 
-ng_status ngx_gazetteer_places(char ***out, size_t *n_out)
+ng_status ngi_gazetteer_places(char ***out, size_t *n_out)
 {
 	char **list = NULL;
 	size_t n = 0, cap = 0;
-	ngx_buf e; /* the entry being built: "L|" then its variants */
-	ngx_buf_init(&e, 0);
+	ngi_buf e; /* the entry being built: "L|" then its variants */
+	ngi_buf_init(&e, 0);
 	ng_status st = countries(&e, &list, &n, &cap);
 	if (!st)
 		st = cities(&e, &list, &n, &cap);
-	ngx_buf_free(&e);
+	ngi_buf_free(&e);
 	if (st) {
-		ngx_gazetteer_free(list, n);
+		ngi_gazetteer_free(list, n);
 		return st;
 	}
 	*out = list;
@@ -254,7 +254,7 @@ ng_status ngx_gazetteer_places(char ***out, size_t *n_out)
 	return NG_OK;
 }
 
-void ngx_gazetteer_free(char **list, size_t n)
+void ngi_gazetteer_free(char **list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(list[i]);

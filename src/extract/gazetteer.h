@@ -10,8 +10,8 @@
 #include "newsgraph.h"
 
 /* Lexicon entries "L|English name|variant|..." (entity_lexicon.c's
- * format), one per place; the caller frees them with ngx_gazetteer_free. */
-ng_status ngx_gazetteer_places(char ***out, size_t *n_out);
-void ngx_gazetteer_free(char **list, size_t n);
+ * format), one per place; the caller frees them with ngi_gazetteer_free. */
+ng_status ngi_gazetteer_places(char ***out, size_t *n_out);
+void ngi_gazetteer_free(char **list, size_t n);
 
 #endif

@@ -12,7 +12,7 @@
  * Matching works on the bytes: at each word start a title is tried (in
  * the forms written in English, German, French, Italian and Spanish
  * news), then up to one given name, then the surname, which must end at a
- * non-letter. Checked up to NGX_OFFICE_TABLE_YEAR (office_terms.h).
+ * non-letter. Checked up to NGI_OFFICE_TABLE_YEAR (office_terms.h).
  */
 #include <string.h>
 
@@ -200,7 +200,7 @@ static int is_former(const char *text, size_t i)
 		size_t k = i - 1;
 		while (k > 0 && is_letter_byte((unsigned char)text[k - 1]))
 			k--;
-		for (size_t f = 0; f < NGX_ARRAY_LEN(former); f++)
+		for (size_t f = 0; f < NGI_ARRAY_LEN(former); f++)
 			if (strlen(former[f]) == i - 1 - k &&
 			    memcmp(text + k, former[f], i - 1 - k) == 0)
 				return 1;
@@ -215,7 +215,7 @@ static int is_former(const char *text, size_t i)
 			k--;
 		if (e == k)
 			break;
-		for (size_t f = 0; f < NGX_ARRAY_LEN(former); f++)
+		for (size_t f = 0; f < NGI_ARRAY_LEN(former); f++)
 			if (strlen(former[f]) == e - k &&
 			    memcmp(text + k, former[f], e - k) == 0)
 				return 1;
@@ -226,7 +226,7 @@ static int is_former(const char *text, size_t i)
 	return 0;
 }
 
-size_t ngx_office_find(const char *text, size_t len, ngx_office_hit *out,
+size_t ngi_office_find(const char *text, size_t len, ngi_office_hit *out,
 		       size_t max)
 {
 	size_t n_out = 0;
@@ -234,7 +234,7 @@ size_t ngx_office_find(const char *text, size_t len, ngx_office_hit *out,
 	for (size_t i = 0; i < len && n_out < max; i++) {
 		if (i > 0 && is_letter_byte((unsigned char)text[i - 1]))
 			continue;
-		for (size_t t = 0; t < NGX_ARRAY_LEN(titles); t++) {
+		for (size_t t = 0; t < NGI_ARRAY_LEN(titles); t++) {
 			size_t tl = strlen(titles[t].text);
 			if (text[i] != titles[t].text[0] || len - i < tl + 2 ||
 			    memcmp(text + i, titles[t].text, tl) != 0 ||
@@ -243,13 +243,13 @@ size_t ngx_office_find(const char *text, size_t len, ngx_office_hit *out,
 			if (is_former(text, i))
 				break;
 			const char *p = skip_spaces(text + i + tl, end);
-			ngx_office_hit h = {.start = (uint32_t)i};
+			ngi_office_hit h = {.start = (uint32_t)i};
 			const char *best_end = NULL;
-			for (size_t r = 0; r < NGX_ARRAY_LEN(terms); r++) {
+			for (size_t r = 0; r < NGI_ARRAY_LEN(terms); r++) {
 				if (terms[r].office != titles[t].office)
 					continue;
 				const char *e = match_row(&terms[r], p, end);
-				if (!e || h.n_terms >= NGX_OFFICE_MAX_TERMS)
+				if (!e || h.n_terms >= NGI_OFFICE_MAX_TERMS)
 					continue;
 				/* rows of another person with a longer match
 				 * ("George W. Bush" against "George Bush")
@@ -275,19 +275,19 @@ size_t ngx_office_find(const char *text, size_t len, ngx_office_hit *out,
 	return n_out;
 }
 
-int ngx_office_covers(const ngx_office_hit *hit, int32_t day)
+int ngi_office_covers(const ngi_office_hit *hit, int32_t day)
 {
 	for (size_t k = 0; k < hit->n_terms; k++) {
 		const office_term *r = &terms[hit->terms[k]];
-		int32_t a = ngx_days_from_civil(r->y0, r->m0, r->d0);
-		int32_t b = ngx_days_from_civil(r->y1, r->m1, r->d1);
+		int32_t a = ngi_days_from_civil(r->y0, r->m0, r->d0);
+		int32_t b = ngi_days_from_civil(r->y1, r->m1, r->d1);
 		if (day >= a && day < b)
 			return 1;
 	}
 	return 0;
 }
 
-const char *ngx_office_name(const ngx_office_hit *hit)
+const char *ngi_office_name(const ngi_office_hit *hit)
 {
 	return hit->n_terms ? terms[hit->terms[0]].surname : "";
 }

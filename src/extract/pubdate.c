@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-int32_t ngx_days_from_civil(int y, int m, int d)
+int32_t ngi_days_from_civil(int y, int m, int d)
 {
 	/* Howard Hinnant's days_from_civil, for the proleptic Gregorian calendar */
 	y -= m <= 2;
@@ -19,7 +19,7 @@ int32_t ngx_days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-int ngx_date_valid(int y, int m, int d)
+int ngi_date_valid(int y, int m, int d)
 {
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
@@ -96,17 +96,17 @@ static const char *months[] = {"jan", "feb", "mar", "apr", "may", "jun",
 			       "jul", "aug", "sep", "oct", "nov", "dec"};
 
 static int finish(int y, int m, int d, const char *time, const char *zone,
-		  const char *rest, char out[NGX_PUBDATE_LEN], int32_t *day)
+		  const char *rest, char out[NGI_PUBDATE_LEN], int32_t *day)
 {
 	rest = skip_space(rest);
-	if (*rest || !ngx_date_valid(y, m, d))
+	if (*rest || !ngi_date_valid(y, m, d))
 		return 0;
-	snprintf(out, NGX_PUBDATE_LEN, "%04d-%02d-%02d%.9s%.6s", y, m, d, time, zone);
-	*day = ngx_days_from_civil(y, m, d);
+	snprintf(out, NGI_PUBDATE_LEN, "%04d-%02d-%02d%.9s%.6s", y, m, d, time, zone);
+	*day = ngi_days_from_civil(y, m, d);
 	return 1;
 }
 
-int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
+int ngi_pubdate_normalize(const char *s, char out[NGI_PUBDATE_LEN],
 			  int32_t *day)
 {
 	char time[32] = "", zone[16] = "";
@@ -116,9 +116,9 @@ int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
 	if (p[0] == '-' && p[1] == '-') { /* --MM-DD */
 		p += 2;
 		if (!digits(&p, 2, &m) || *p++ != '-' || !digits(&p, 2, &d) ||
-		    *skip_space(p) || !ngx_date_valid(2000, m, d))
+		    *skip_space(p) || !ngi_date_valid(2000, m, d))
 			return 0;
-		snprintf(out, NGX_PUBDATE_LEN, "--%02d-%02d", m % 13, d % 32);
+		snprintf(out, NGI_PUBDATE_LEN, "--%02d-%02d", m % 13, d % 32);
 		return 1;
 	}
 	if (digits(&p, 4, &y)) { /* YYYY-MM-DD or YYYY/MM/DD */
@@ -166,7 +166,7 @@ int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
 	return finish(y, m, d, time, zone, p, out, day);
 }
 
-int ngx_pubdate_seconds(const char *c, int64_t *seconds)
+int ngi_pubdate_seconds(const char *c, int64_t *seconds)
 {
 	int y, m, d, hh, mm, ss;
 	char sign = 0;
@@ -177,7 +177,7 @@ int ngx_pubdate_seconds(const char *c, int64_t *seconds)
 	if ((*zone == '+' || *zone == '-') &&
 	    sscanf(zone + 1, "%2d:%2d", &zh, &zm) == 2)
 		sign = *zone;
-	int64_t t = (int64_t)ngx_days_from_civil(y, m, d) * 86400 + hh * 3600 +
+	int64_t t = (int64_t)ngi_days_from_civil(y, m, d) * 86400 + hh * 3600 +
 		    mm * 60 + ss;
 	int64_t offset = (int64_t)zh * 3600 + zm * 60;
 	if (sign == '+')
@@ -188,7 +188,7 @@ int ngx_pubdate_seconds(const char *c, int64_t *seconds)
 	return 1;
 }
 
-int ngx_all_digits(const char *s, int n)
+int ngi_all_digits(const char *s, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (s[i] < '0' || s[i] > '9')
@@ -196,7 +196,7 @@ int ngx_all_digits(const char *s, int n)
 	return 1;
 }
 
-int ngx_digits_value(const char *s, int n)
+int ngi_digits_value(const char *s, int n)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++)

@@ -11,27 +11,27 @@
 
 #include "../base/base.h"
 
-#define NGX_PUBDATE_LEN 32
+#define NGI_PUBDATE_LEN 32
 
 /* Writes the canonical form ("2024-10-27", "2024-10-27T11:49:00",
  * "2024-10-27T11:49:00+03:00", "--11-12") to out and the day number (days
  * since 1970-01-01 of the date as written, INT32_MIN when the year is
  * unknown) to *day. Returns 1 when s was understood, else 0. */
-int ngx_pubdate_normalize(const char *s, char out[NGX_PUBDATE_LEN],
+int ngi_pubdate_normalize(const char *s, char out[NGI_PUBDATE_LEN],
 			  int32_t *day);
 
 /* Seconds since 1970-01-01T00:00:00Z of a canonical form that has a time
  * (the zone applied; no zone is read as UTC). Returns 0 for a date without
  * a time or a year-less date, 1 otherwise. */
-int ngx_pubdate_seconds(const char *canonical, int64_t *seconds);
+int ngi_pubdate_seconds(const char *canonical, int64_t *seconds);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (no range check). */
-int32_t ngx_days_from_civil(int y, int m, int d);
+int32_t ngi_days_from_civil(int y, int m, int d);
 
 /* 1 when the n bytes at s are all ASCII digits; their value (no check). */
-int ngx_all_digits(const char *s, int n);
-int ngx_digits_value(const char *s, int n);
+int ngi_all_digits(const char *s, int n);
+int ngi_digits_value(const char *s, int n);
 /* 1 when y-m-d is a real calendar date with 1 <= y <= 9999. */
-int ngx_date_valid(int y, int m, int d);
+int ngi_date_valid(int y, int m, int d);
 
 #endif

@@ -13,11 +13,11 @@
 #include "pubdate_year.h"
 
 #define MAX_OFFICE_HITS 32
-#define MAX_YEARS (NGX_OFFICE_TABLE_YEAR - NGX_PUBDATE_FIRST_YEAR + 2)
+#define MAX_YEARS (NGI_OFFICE_TABLE_YEAR - NGI_PUBDATE_FIRST_YEAR + 2)
 
 
 /* The weekday (1..7) of a bare weekday timex ("XXXX-WXX-6"), else 0. */
-static int bare_weekday(const ngx_timex *t)
+static int bare_weekday(const ngi_timex *t)
 {
 	const char *v = t->value;
 	if (strncmp(v, "XXXX-WXX-", 9) == 0 && v[9] >= '1' && v[9] <= '7' && !v[10])
@@ -27,46 +27,46 @@ static int bare_weekday(const ngx_timex *t)
 
 /* A weekday written with a year-less date ("Saturday, November 11"): the
  * timex value is "XXXX-MM-DD" and its first word alone is a weekday. */
-static int written_pair(const ngx_timex *t, const char *text, const char *lang,
-			ngx_arena *scratch, int *month, int *mday)
+static int written_pair(const ngi_timex *t, const char *text, const char *lang,
+			ngi_arena *scratch, int *month, int *mday)
 {
 	const char *v = t->value;
-	if (strncmp(v, "XXXX-", 5) || strlen(v) != 10 || !ngx_all_digits(v + 5, 2) ||
-	    v[7] != '-' || !ngx_all_digits(v + 8, 2))
+	if (strncmp(v, "XXXX-", 5) || strlen(v) != 10 || !ngi_all_digits(v + 5, 2) ||
+	    v[7] != '-' || !ngi_all_digits(v + 8, 2))
 		return 0;
 	uint32_t end = t->start;
 	while (end < t->end && text[end] != ' ' && text[end] != ',')
 		end++;
 	if (end == t->end)
 		return 0;
-	ngx_timex *w;
+	ngi_timex *w;
 	size_t n = 0;
-	if (ngx_dates_find(text + t->start, end - t->start, lang, NULL,
-			   NGX_DATES_NO_ANCHOR, scratch, &w, &n) || n != 1)
+	if (ngi_dates_find(text + t->start, end - t->start, lang, NULL,
+			   NGI_DATES_NO_ANCHOR, scratch, &w, &n) || n != 1)
 		return 0;
 	int wd = bare_weekday(&w[0]);
 	if (wd) {
-		*month = ngx_digits_value(v + 5, 2);
-		*mday = ngx_digits_value(v + 8, 2);
+		*month = ngi_digits_value(v + 5, 2);
+		*mday = ngi_digits_value(v + 8, 2);
 	}
 	return wd;
 }
 
 /* Year of a full date the text gives ("2020", "2020-07", "2022-02-12"). */
-static int written_year(const ngx_timex *t)
+static int written_year(const ngi_timex *t)
 {
-	if (t->anchor != NGX_ANCHOR_ABSOLUTE || strcmp(t->type, "DATE") != 0 ||
-	    !ngx_all_digits(t->value, 4) || (t->value[4] && t->value[4] != '-'))
+	if (t->anchor != NGI_ANCHOR_ABSOLUTE || strcmp(t->type, "DATE") != 0 ||
+	    !ngi_all_digits(t->value, 4) || (t->value[4] && t->value[4] != '-'))
 		return 0;
-	int y = ngx_digits_value(t->value, 4);
+	int y = ngi_digits_value(t->value, 4);
 	return y >= 1 && y <= 9999 ? y : 0;
 }
 
-int ngx_pubdate_year(int month, int day, const ngx_timex *tx, size_t n,
+int ngi_pubdate_year(int month, int day, const ngi_timex *tx, size_t n,
 		     const char *text, size_t len, const char *lang,
-		     ngx_arena *scratch, double *confidence)
+		     ngi_arena *scratch, double *confidence)
 {
-	if (!ngx_date_valid(2000, month, day))
+	if (!ngi_date_valid(2000, month, day))
 		return 0;
 	int written = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -81,8 +81,8 @@ int ngx_pubdate_year(int month, int day, const ngx_timex *tx, size_t n,
 		lo = written;
 		hi = written + 1;
 	} else {
-		lo = NGX_PUBDATE_FIRST_YEAR;
-		hi = NGX_OFFICE_TABLE_YEAR;
+		lo = NGI_PUBDATE_FIRST_YEAR;
+		hi = NGI_OFFICE_TABLE_YEAR;
 	}
 	int count = hi - lo + 1;
 	int score[MAX_YEARS], keep[MAX_YEARS];
@@ -97,16 +97,16 @@ int ngx_pubdate_year(int month, int day, const ngx_timex *tx, size_t n,
 		weekdays++;
 		for (int k = 0; k < count; k++) {
 			int y = lo + k;
-			if (!ngx_date_valid(y, month, day))
+			if (!ngi_date_valid(y, month, day))
 				continue;
 			if (pair) {
-				if (ngx_date_valid(y, pm, pd) &&
-				    ngx_dates_weekday(ngx_days_from_civil(y, pm, pd)) == pair) {
+				if (ngi_date_valid(y, pm, pd) &&
+				    ngi_dates_weekday(ngi_days_from_civil(y, pm, pd)) == pair) {
 					score[k] += 10;
 					pairs = 1;
 				}
 			} else {
-				int gap = (ngx_dates_weekday(ngx_days_from_civil(y, month, day)) -
+				int gap = (ngi_dates_weekday(ngi_days_from_civil(y, month, day)) -
 					   wd + 7) % 7;
 				score[k] += gap == 1 ? 2 : gap == 0 ? 1 : 0;
 			}
@@ -114,10 +114,10 @@ int ngx_pubdate_year(int month, int day, const ngx_timex *tx, size_t n,
 	}
 	int best = 0;
 	for (int k = 0; k < count; k++)
-		if (score[k] > best && ngx_date_valid(lo + k, month, day))
+		if (score[k] > best && ngi_date_valid(lo + k, month, day))
 			best = score[k];
-	ngx_office_hit hits[MAX_OFFICE_HITS];
-	size_t n_hits = ngx_office_find(text, len, hits, MAX_OFFICE_HITS);
+	ngi_office_hit hits[MAX_OFFICE_HITS];
+	size_t n_hits = ngi_office_find(text, len, hits, MAX_OFFICE_HITS);
 	/* weekdays alone fit every sixth year or so: without a written year
 	 * they need office holders to narrow them; office holders alone
 	 * (terms of years) need the written year */
@@ -126,7 +126,7 @@ int ngx_pubdate_year(int month, int day, const ngx_timex *tx, size_t n,
 	if (weekdays ? best == 0 : !written)
 		return 0;
 	for (int k = 0; k < count; k++)
-		keep[k] = ngx_date_valid(lo + k, month, day) &&
+		keep[k] = ngi_date_valid(lo + k, month, day) &&
 			  (!weekdays || score[k] == best);
 	/* rule 3: office holders vote */
 	if (n_hits) {
@@ -135,9 +135,9 @@ int ngx_pubdate_year(int month, int day, const ngx_timex *tx, size_t n,
 			votes[k] = 0;
 			if (!keep[k])
 				continue;
-			int32_t d = ngx_days_from_civil(lo + k, month, day);
+			int32_t d = ngi_days_from_civil(lo + k, month, day);
 			for (size_t h = 0; h < n_hits; h++)
-				votes[k] += ngx_office_covers(&hits[h], d);
+				votes[k] += ngi_office_covers(&hits[h], d);
 			if (votes[k] > most)
 				most = votes[k];
 		}

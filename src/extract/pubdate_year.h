@@ -2,11 +2,11 @@
  * pubdate_year.h: the year of a publication date given without one.
  *
  * A dateline often gives only a month and a day ("MOSCOW, November 12").
- * ngx_pubdate_year settles the year from the article's own evidence, so
+ * ngi_pubdate_year settles the year from the article's own evidence, so
  * the answer is the same whatever else is ingested with it:
  *  1. candidate years: with a year written in the text (R, the latest one),
- *     R and R + 1; with none, every year from NGX_PUBDATE_FIRST_YEAR to the
- *     reference year NGX_OFFICE_TABLE_YEAR;
+ *     R and R + 1; with none, every year from NGI_PUBDATE_FIRST_YEAR to the
+ *     reference year NGI_OFFICE_TABLE_YEAR;
  *  2. weekdays: a weekday written with a date ("Saturday, November 11")
  *     that fits the year scores 10; a bare weekday ("on Saturday") scores
  *     2 when it is the day before the dateline's day in that year, 1 when
@@ -32,15 +32,15 @@
 #include "dates.h"
 
 /* The first year considered when the text writes none. */
-#define NGX_PUBDATE_FIRST_YEAR 1980
+#define NGI_PUBDATE_FIRST_YEAR 1980
 
 /* The year for month/day (a dateline's), from the timexes of text found
  * without an anchor (tx, n: for written years and weekdays) and the office
  * holders text names; lang is the text's language. Returns the year and
  * writes *confidence, or returns 0 (year unknown; *confidence untouched).
  * scratch holds temporary memory only. */
-int ngx_pubdate_year(int month, int day, const ngx_timex *tx, size_t n,
+int ngi_pubdate_year(int month, int day, const ngi_timex *tx, size_t n,
 		     const char *text, size_t len, const char *lang,
-		     ngx_arena *scratch, double *confidence);
+		     ngi_arena *scratch, double *confidence);
 
 #endif

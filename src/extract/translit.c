@@ -30,14 +30,14 @@ typedef struct tl_slot {
 	char out[TL_CACHE_WORD];
 } tl_slot;
 
-struct ngx_translit {
+struct ngi_translit {
 	UTransliterator *icu;
 	tl_slot *cache;
 };
 
-ng_status ngx_translit_new(ngx_translit **out)
+ng_status ngi_translit_new(ngi_translit **out)
 {
-	ngx_translit *t = calloc(1, sizeof(*t));
+	ngi_translit *t = calloc(1, sizeof(*t));
 	if (!t)
 		return NG_ERR_NOMEM;
 	t->cache = calloc(TL_CACHE_SLOTS, sizeof(tl_slot));
@@ -61,7 +61,7 @@ ng_status ngx_translit_new(ngx_translit **out)
 	return NG_OK;
 }
 
-void ngx_translit_free(ngx_translit *t)
+void ngi_translit_free(ngi_translit *t)
 {
 	if (!t)
 		return;
@@ -76,7 +76,7 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return ngx_mix64(h) | 1; /* never 0: 0 marks an empty slot */
+	return ngi_mix64(h) | 1; /* never 0: 0 marks an empty slot */
 }
 
 /* Keeps ASCII letters only, lower-cased, into out. */
@@ -99,7 +99,7 @@ static size_t keep_letters(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
-static size_t icu_ascii(ngx_translit *t, const char *s, size_t len, char *out,
+static size_t icu_ascii(ngi_translit *t, const char *s, size_t len, char *out,
 			size_t cap)
 {
 	UChar buf[TL_MAX_IN * 4 + 16];
@@ -116,7 +116,7 @@ static size_t icu_ascii(ngx_translit *t, const char *s, size_t len, char *out,
 	if (U_FAILURE(err))
 		return keep_letters(s, len, out, cap);
 	int32_t limit = ulen;
-	utrans_transUChars(t->icu, buf, &ulen, (int32_t)NGX_ARRAY_LEN(buf), 0,
+	utrans_transUChars(t->icu, buf, &ulen, (int32_t)NGI_ARRAY_LEN(buf), 0,
 			   &limit, &err);
 	if (U_FAILURE(err))
 		return keep_letters(s, len, out, cap);
@@ -127,7 +127,7 @@ static size_t icu_ascii(ngx_translit *t, const char *s, size_t len, char *out,
 	return keep_letters(utf8, (size_t)blen, out, cap);
 }
 
-size_t ngx_translit_word(ngx_translit *t, const char *s, size_t len,
+size_t ngi_translit_word(ngi_translit *t, const char *s, size_t len,
 			 char *out, size_t cap)
 {
 	if (!cap)

@@ -19,45 +19,45 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* Content stems and numbers of one token, as a hash, or 0 to skip it. */
-static uint32_t content_hash(const ngx_doc *d, const ngx_token *t)
+static uint32_t content_hash(const ngi_doc *d, const ngi_token *t)
 {
-	if (t->kind == NGX_TOK_NUMBER)
-		return t->norm_len >= 2 ? ngx_term_hash(NGX_TERM_NUMBER, t->norm, t->norm_len) | 1 : 0;
-	if (t->kind != NGX_TOK_WORD || t->norm_len < 2 ||
-	    ngx_is_stopword(d->lang, t->norm, t->norm_len))
+	if (t->kind == NGI_TOK_NUMBER)
+		return t->norm_len >= 2 ? ngi_term_hash(NGI_TERM_NUMBER, t->norm, t->norm_len) | 1 : 0;
+	if (t->kind != NGI_TOK_WORD || t->norm_len < 2 ||
+	    ngi_is_stopword(d->lang, t->norm, t->norm_len))
 		return 0;
-	return ngx_term_hash(NGX_TERM_STEM, t->stem, t->stem_len) | 1;
+	return ngi_term_hash(NGI_TERM_STEM, t->stem, t->stem_len) | 1;
 }
 
-ng_status ngx_text_sketch_build(const ngx_doc *d, const ngx_anchors *quotes,
-				ngx_arena *a, ngx_text_sketch *out)
+ng_status ngi_text_sketch_build(const ngi_doc *d, const ngi_anchors *quotes,
+				ngi_arena *a, ngi_text_sketch *out)
 {
 	memset(out, 0, sizeof *out);
 	if (quotes) {
 		out->quotes = quotes->quotes;
 		out->n_quotes = quotes->n_quotes;
 	}
-	uint32_t n_sents = d->n_sentences < NGX_ALIGN_MAX_SENTS
+	uint32_t n_sents = d->n_sentences < NGI_ALIGN_MAX_SENTS
 				   ? (uint32_t)d->n_sentences
-				   : NGX_ALIGN_MAX_SENTS;
+				   : NGI_ALIGN_MAX_SENTS;
 	size_t n_tokens = 0;
 	for (uint32_t s = 0; s < n_sents; s++)
 		n_tokens += d->sentences[s].n_tokens;
-	out->sents = ngx_arena_alloc(a, (n_sents ? n_sents : 1) * sizeof *out->sents);
-	out->terms = ngx_arena_alloc(a, (n_tokens ? n_tokens : 1) * sizeof *out->terms);
+	out->sents = ngi_arena_alloc(a, (n_sents ? n_sents : 1) * sizeof *out->sents);
+	out->terms = ngi_arena_alloc(a, (n_tokens ? n_tokens : 1) * sizeof *out->terms);
 	if (!out->sents || !out->terms)
 		return NG_ERR_NOMEM;
 	uint32_t n_terms = 0;
 	for (uint32_t s = 0; s < n_sents; s++) {
-		const ngx_sentence *sen = &d->sentences[s];
-		ngx_sent_sketch *k = &out->sents[s];
+		const ngi_sentence *sen = &d->sentences[s];
+		ngi_sent_sketch *k = &out->sents[s];
 		k->start = sen->start;
 		k->end = sen->end;
 		k->first = n_terms;
 		uint32_t words = 0;
 		for (uint32_t i = 0; i < sen->n_tokens; i++) {
-			const ngx_token *t = &d->tokens[sen->first_token + i];
-			words += t->kind != NGX_TOK_PUNCT;
+			const ngi_token *t = &d->tokens[sen->first_token + i];
+			words += t->kind != NGI_TOK_PUNCT;
 			uint32_t h = content_hash(d, t);
 			if (h)
 				out->terms[n_terms++] = h;
@@ -87,7 +87,7 @@ ng_status ngx_text_sketch_build(const ngx_doc *d, const ngx_anchors *quotes,
 #define SENT_BYTES 16
 #define QUOTE_BYTES 16
 
-size_t ngx_text_sketch_size(const ngx_text_sketch *s)
+size_t ngi_text_sketch_size(const ngi_text_sketch *s)
 {
 	return HEADER_BYTES + (size_t)s->n_sents * SENT_BYTES +
 	       (size_t)s->n_terms * 4 + (size_t)s->n_quotes * QUOTE_BYTES;
@@ -107,7 +107,7 @@ static uint32_t get32(const unsigned char **p)
 	return v;
 }
 
-void ngx_text_sketch_write(const ngx_text_sketch *s, void *buf)
+void ngi_text_sketch_write(const ngi_text_sketch *s, void *buf)
 {
 	unsigned char *p = buf;
 	put32(&p, SKETCH_MAGIC);
@@ -115,7 +115,7 @@ void ngx_text_sketch_write(const ngx_text_sketch *s, void *buf)
 	put32(&p, s->n_terms);
 	put32(&p, s->n_quotes);
 	for (uint32_t i = 0; i < s->n_sents; i++) {
-		const ngx_sent_sketch *k = &s->sents[i];
+		const ngi_sent_sketch *k = &s->sents[i];
 		put32(&p, k->start);
 		put32(&p, k->end);
 		put32(&p, k->first);
@@ -132,25 +132,25 @@ void ngx_text_sketch_write(const ngx_text_sketch *s, void *buf)
 	}
 }
 
-ng_status ngx_text_sketch_read(const void *buf, size_t len, ngx_arena *a,
-			       ngx_text_sketch *out)
+ng_status ngi_text_sketch_read(const void *buf, size_t len, ngi_arena *a,
+			       ngi_text_sketch *out)
 {
 	const unsigned char *p = buf;
 	if (!buf || len < HEADER_BYTES || get32(&p) != SKETCH_MAGIC)
 		return NG_ERR_INPUT;
 	uint32_t n_sents = get32(&p), n_terms = get32(&p), n_quotes = get32(&p);
-	if (n_sents > NGX_ALIGN_MAX_SENTS || n_quotes > NGX_MAX_QUOTES ||
+	if (n_sents > NGI_ALIGN_MAX_SENTS || n_quotes > NGI_MAX_QUOTES ||
 	    len != HEADER_BYTES + (size_t)n_sents * SENT_BYTES +
 			   (size_t)n_terms * 4 + (size_t)n_quotes * QUOTE_BYTES)
 		return NG_ERR_INPUT;
-	ngx_text_sketch s = {0};
-	s.sents = ngx_arena_alloc(a, (n_sents ? n_sents : 1) * sizeof *s.sents);
-	s.terms = ngx_arena_alloc(a, (n_terms ? n_terms : 1) * sizeof *s.terms);
-	s.quotes = ngx_arena_alloc(a, (n_quotes ? n_quotes : 1) * sizeof *s.quotes);
+	ngi_text_sketch s = {0};
+	s.sents = ngi_arena_alloc(a, (n_sents ? n_sents : 1) * sizeof *s.sents);
+	s.terms = ngi_arena_alloc(a, (n_terms ? n_terms : 1) * sizeof *s.terms);
+	s.quotes = ngi_arena_alloc(a, (n_quotes ? n_quotes : 1) * sizeof *s.quotes);
 	if (!s.sents || !s.terms || !s.quotes)
 		return NG_ERR_NOMEM;
 	for (uint32_t i = 0; i < n_sents; i++) {
-		ngx_sent_sketch *k = &s.sents[i];
+		ngi_sent_sketch *k = &s.sents[i];
 		k->start = get32(&p);
 		k->end = get32(&p);
 		k->first = get32(&p);
@@ -179,11 +179,11 @@ ng_status ngx_text_sketch_read(const void *buf, size_t len, ngx_arena *a,
 }
 
 /* ---- alignment ---------------------------------------------------------------- */
-double ngx_dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+double ngi_dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
 	if (na + nb == 0)
 		return 0;
-	return 2.0 * (double)ngx_intersect_u32(a, na, b, nb) / (double)(na + nb);
+	return 2.0 * (double)ngi_intersect_u32(a, na, b, nb) / (double)(na + nb);
 }
 
 static int cmp_u64(const void *p, const void *q)
@@ -194,11 +194,11 @@ static int cmp_u64(const void *p, const void *q)
 
 /* b's postings: (stem << 32 | sentence) for every sentence long enough to
  * pair, sorted; returns how many (0 with *out NULL when there are none). */
-static ng_status postings_of(const ngx_text_sketch *b, uint64_t **out, size_t *n)
+static ng_status postings_of(const ngi_text_sketch *b, uint64_t **out, size_t *n)
 {
 	size_t count = 0;
 	for (uint32_t j = 0; j < b->n_sents; j++)
-		if (b->sents[j].n >= NGX_ALIGN_MIN_STEMS)
+		if (b->sents[j].n >= NGI_ALIGN_MIN_STEMS)
 			count += b->sents[j].n;
 	*out = NULL;
 	*n = 0;
@@ -209,8 +209,8 @@ static ng_status postings_of(const ngx_text_sketch *b, uint64_t **out, size_t *n
 		return NG_ERR_NOMEM;
 	size_t k = 0;
 	for (uint32_t j = 0; j < b->n_sents; j++) {
-		const ngx_sent_sketch *y = &b->sents[j];
-		if (y->n < NGX_ALIGN_MIN_STEMS)
+		const ngi_sent_sketch *y = &b->sents[j];
+		if (y->n < NGI_ALIGN_MIN_STEMS)
 			continue;
 		for (uint32_t t = 0; t < y->n; t++)
 			p[k++] = (uint64_t)b->terms[y->first + t] << 32 | j;
@@ -224,17 +224,17 @@ static ng_status postings_of(const ngx_text_sketch *b, uint64_t **out, size_t *n
 /* common[j] = stems sentence i of a shares with sentence j of b, by looking
  * each of i's stems up in b's postings: far fewer steps than merging i with
  * every sentence of b, most of which share nothing with it. */
-static void count_common(const ngx_text_sketch *a, uint32_t i,
+static void count_common(const ngi_text_sketch *a, uint32_t i,
 			 const uint64_t *post, size_t n_post, uint32_t *common,
 			 size_t nb)
 {
 	memset(common, 0, nb * sizeof *common);
-	const ngx_sent_sketch *x = &a->sents[i];
-	if (x->n < NGX_ALIGN_MIN_STEMS)
+	const ngi_sent_sketch *x = &a->sents[i];
+	if (x->n < NGI_ALIGN_MIN_STEMS)
 		return;
 	for (uint32_t t = 0; t < x->n; t++) {
 		uint64_t key = (uint64_t)a->terms[x->first + t] << 32;
-		size_t lo = ngx_lower_bound_u64(post, n_post, key);
+		size_t lo = ngi_lower_bound_u64(post, n_post, key);
 		for (; lo < n_post && post[lo] >> 32 == key >> 32; lo++)
 			common[(uint32_t)post[lo]]++;
 	}
@@ -242,7 +242,7 @@ static void count_common(const ngx_text_sketch *a, uint32_t i,
 
 static int by_pairs_desc(const void *p, const void *q)
 {
-	const ngx_passage *x = p, *y = q;
+	const ngi_passage *x = p, *y = q;
 	if (x->pairs != y->pairs)
 		return x->pairs < y->pairs ? 1 : -1;
 	return (x->a_start > y->a_start) - (x->a_start < y->a_start);
@@ -253,16 +253,16 @@ enum { FROM_UP = 1, FROM_LEFT = 2, FROM_DIAG = 3 };
 /* Whether sentences [from, to) of s are all too short to pair: a run or a
  * passage carries on across them ("He said.", a one-word paragraph), as it
  * would have had they been long enough to compare. */
-static int all_short(const ngx_text_sketch *s, size_t from, size_t to)
+static int all_short(const ngi_text_sketch *s, size_t from, size_t to)
 {
 	for (size_t k = from; k < to; k++)
-		if (s->sents[k].n >= NGX_ALIGN_MIN_STEMS)
+		if (s->sents[k].n >= NGI_ALIGN_MIN_STEMS)
 			return 0;
 	return 1;
 }
 
-ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
-		    ngx_alignment *out)
+ng_status ngi_align(const ngi_text_sketch *a, const ngi_text_sketch *b,
+		    ngi_alignment *out)
 {
 	memset(out, 0, sizeof *out);
 	size_t na = a->n_sents, nb = b->n_sents;
@@ -295,13 +295,13 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 				best = score[AT(i, j - 1)];
 				f = FROM_LEFT;
 			}
-			/* the Dice of the two stem sets (ngx_dice) */
+			/* the Dice of the two stem sets (ngi_dice) */
 			float s = common[j - 1]
 					  ? (float)(2.0 * (double)common[j - 1] /
 						    (double)(nx + b->sents[j - 1].n))
 					  : 0.0f;
 			sim[AT(i, j)] = s;
-			if (s >= NGX_ALIGN_MIN_SIM && score[AT(i - 1, j - 1)] + s > best) {
+			if (s >= NGI_ALIGN_MIN_SIM && score[AT(i - 1, j - 1)] + s > best) {
 				best = score[AT(i - 1, j - 1)] + s;
 				f = FROM_DIAG;
 			}
@@ -318,10 +318,10 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 	double sum_sim = 0;
 	int run = 0;
 	uint32_t run_words = 0;
-	ngx_passage cur = {0};
+	ngi_passage cur = {0};
 	int in_passage = 0;
 	size_t prev_i = 0, prev_j = 0;
-	ngx_passage all[NGX_ALIGN_MAX_SENTS];
+	ngi_passage all[NGI_ALIGN_MAX_SENTS];
 	int n_all = 0;
 	for (size_t i = na, j = nb; i > 0 && j > 0;) {
 		uint8_t f = from[AT(i, j)];
@@ -334,7 +334,7 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 			continue;
 		}
 		float s = sim[AT(i, j)];
-		const ngx_sent_sketch *x = &a->sents[i - 1], *y = &b->sents[j - 1];
+		const ngi_sent_sketch *x = &a->sents[i - 1], *y = &b->sents[j - 1];
 		out->pairs++;
 		sum_sim += s;
 		words_a += x->words;
@@ -343,7 +343,7 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 		 * nothing that could have paired in between */
 		int adjacent = all_short(a, i, prev_i) && all_short(b, j, prev_j);
 		/* runs of near-verbatim consecutive pairs */
-		if (s >= NGX_ALIGN_VERBATIM) {
+		if (s >= NGI_ALIGN_VERBATIM) {
 			out->verbatim_pairs++;
 			int cont = run > 0 && adjacent;
 			run = cont ? run + 1 : 1;
@@ -363,9 +363,9 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 			cur.sim = (cur.sim * cur.pairs + s) / (float)(cur.pairs + 1);
 			cur.pairs++;
 		} else {
-			if (in_passage && n_all < NGX_ALIGN_MAX_SENTS)
+			if (in_passage && n_all < NGI_ALIGN_MAX_SENTS)
 				all[n_all++] = cur;
-			cur = (ngx_passage){x->start, x->end, y->start, y->end, 1, s};
+			cur = (ngi_passage){x->start, x->end, y->start, y->end, 1, s};
 			in_passage = 1;
 		}
 		/* the next pair continues this one when it is (i-1, j-1) */
@@ -374,7 +374,7 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 		i--;
 		j--;
 	}
-	if (in_passage && n_all < NGX_ALIGN_MAX_SENTS)
+	if (in_passage && n_all < NGI_ALIGN_MAX_SENTS)
 		all[n_all++] = cur;
 #undef AT
 	free(score);
@@ -388,7 +388,7 @@ ng_status ngx_align(const ngx_text_sketch *a, const ngx_text_sketch *b,
 		out->coverage_b = total_b ? (double)words_b / total_b : 0;
 	}
 	qsort(all, (size_t)n_all, sizeof *all, by_pairs_desc);
-	out->n_passages = n_all < NGX_MAX_PASSAGES ? n_all : NGX_MAX_PASSAGES;
+	out->n_passages = n_all < NGI_MAX_PASSAGES ? n_all : NGI_MAX_PASSAGES;
 	memcpy(out->passages, all, (size_t)out->n_passages * sizeof *all);
 	return NG_OK;
 }

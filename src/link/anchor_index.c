@@ -9,22 +9,22 @@
 
 #include "../base/map.h"
 
-void ngx_anchor_index_init(ngx_anchor_index *ai, size_t n_buckets)
+void ngi_anchor_index_init(ngi_anchor_index *ai, size_t n_buckets)
 {
 	ai->slots = NULL;
-	ai->n_buckets = n_buckets ? n_buckets : NGX_ANCHOR_BUCKETS;
+	ai->n_buckets = n_buckets ? n_buckets : NGI_ANCHOR_BUCKETS;
 }
 
-void ngx_anchor_index_free(ngx_anchor_index *ai)
+void ngi_anchor_index_free(ngi_anchor_index *ai)
 {
 	free(ai->slots);
 	ai->slots = NULL;
 }
 
-static uint64_t *bucket_of(const ngx_anchor_index *ai, uint64_t anchor)
+static uint64_t *bucket_of(const ngi_anchor_index *ai, uint64_t anchor)
 {
-	size_t b = (size_t)ngx_mix64(anchor) & (ai->n_buckets - 1);
-	return ai->slots + b * NGX_ANCHOR_WAYS;
+	size_t b = (size_t)ngi_mix64(anchor) & (ai->n_buckets - 1);
+	return ai->slots + b * NGI_ANCHOR_WAYS;
 }
 
 static uint32_t fingerprint(uint64_t anchor)
@@ -44,11 +44,11 @@ static int victim_of(const uint64_t *b, uint64_t anchor)
 	uint32_t f = fingerprint(anchor);
 	int victim = 0, same = -1;
 	uint64_t same_rank = 0;
-	for (int w = 0; w < NGX_ANCHOR_WAYS; w++) {
+	for (int w = 0; w < NGI_ANCHOR_WAYS; w++) {
 		if (b[w] == 0)
 			return w;
 		if ((uint32_t)(b[w] >> 32) == f) {
-			uint64_t rank = ngx_mix64(b[w] ^ anchor);
+			uint64_t rank = ngi_mix64(b[w] ^ anchor);
 			if (same < 0 || rank < same_rank) {
 				same = w;
 				same_rank = rank;
@@ -61,11 +61,11 @@ static int victim_of(const uint64_t *b, uint64_t anchor)
 	return same >= 0 ? same : victim;
 }
 
-ng_status ngx_anchor_index_add(ngx_anchor_index *ai, const uint64_t *anchors,
+ng_status ngi_anchor_index_add(ngi_anchor_index *ai, const uint64_t *anchors,
 			       uint32_t n, uint32_t seq)
 {
 	if (!ai->slots) {
-		ai->slots = calloc(ai->n_buckets * NGX_ANCHOR_WAYS, sizeof *ai->slots);
+		ai->slots = calloc(ai->n_buckets * NGI_ANCHOR_WAYS, sizeof *ai->slots);
 		if (!ai->slots)
 			return NG_ERR_NOMEM;
 	}
@@ -79,25 +79,25 @@ ng_status ngx_anchor_index_add(ngx_anchor_index *ai, const uint64_t *anchors,
 
 static int by_shared_desc(const void *p, const void *q)
 {
-	const ngx_anchor_hit *x = p, *y = q;
+	const ngi_anchor_hit *x = p, *y = q;
 	if (x->shared != y->shared)
 		return x->shared < y->shared ? 1 : -1;
 	return (x->seq < y->seq) - (x->seq > y->seq);
 }
 
-int ngx_anchor_index_query(const ngx_anchor_index *ai, const uint64_t *anchors,
-			   uint32_t n, uint32_t n_quotes, ngx_anchor_hit *hits,
+int ngi_anchor_index_query(const ngi_anchor_index *ai, const uint64_t *anchors,
+			   uint32_t n, uint32_t n_quotes, ngi_anchor_hit *hits,
 			   int max)
 {
 	if (!ai->slots || max <= 0)
 		return 0;
 	/* a small linear set: articles sharing anchors are few */
-	ngx_anchor_hit found[256];
+	ngi_anchor_hit found[256];
 	int n_found = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		const uint64_t *b = bucket_of(ai, anchors[i]);
 		uint32_t f = fingerprint(anchors[i]);
-		for (int w = 0; w < NGX_ANCHOR_WAYS; w++) {
+		for (int w = 0; w < NGI_ANCHOR_WAYS; w++) {
 			if (b[w] == 0 || (uint32_t)(b[w] >> 32) != f)
 				continue;
 			uint32_t seq = (uint32_t)b[w] - 1;
@@ -107,7 +107,7 @@ int ngx_anchor_index_query(const ngx_anchor_index *ai, const uint64_t *anchors,
 			if (k == n_found) {
 				if (n_found == (int)(sizeof found / sizeof found[0]))
 					continue;
-				found[n_found++] = (ngx_anchor_hit){seq, 0, 0};
+				found[n_found++] = (ngi_anchor_hit){seq, 0, 0};
 			}
 			if (found[k].shared < UINT16_MAX)
 				found[k].shared++;
@@ -122,7 +122,7 @@ int ngx_anchor_index_query(const ngx_anchor_index *ai, const uint64_t *anchors,
 	return m;
 }
 
-size_t ngx_anchor_index_memory(const ngx_anchor_index *ai)
+size_t ngi_anchor_index_memory(const ngi_anchor_index *ai)
 {
-	return ai->slots ? ai->n_buckets * NGX_ANCHOR_WAYS * sizeof *ai->slots : 0;
+	return ai->slots ? ai->n_buckets * NGI_ANCHOR_WAYS * sizeof *ai->slots : 0;
 }

@@ -9,24 +9,24 @@
 #include <math.h>
 #include <stdlib.h>
 
-void ngx_xling_idf_init(ngx_xling_idf *x)
+void ngi_xling_idf_init(ngi_xling_idf *x)
 {
-	ngx_map_init(&x->df);
+	ngi_map_init(&x->df);
 	x->n_docs = 0;
 }
 
-void ngx_xling_idf_free(ngx_xling_idf *x)
+void ngi_xling_idf_free(ngi_xling_idf *x)
 {
 	if (!x)
 		return;
-	ngx_map_free(&x->df);
+	ngi_map_free(&x->df);
 	x->n_docs = 0;
 }
 
-ng_status ngx_xling_idf_add(ngx_xling_idf *x, const ngx_term *t, uint32_t n)
+ng_status ngi_xling_idf_add(ngi_xling_idf *x, const ngi_term *t, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
-		uint64_t *df = ngx_map_upsert(&x->df, t[i].term, 0);
+		uint64_t *df = ngi_map_upsert(&x->df, t[i].term, 0);
 		if (!df)
 			return NG_ERR_NOMEM;
 		(*df)++;
@@ -35,23 +35,23 @@ ng_status ngx_xling_idf_add(ngx_xling_idf *x, const ngx_term *t, uint32_t n)
 	return NG_OK;
 }
 
-double ngx_xling_idf_of(const ngx_xling_idf *x, uint32_t term)
+double ngi_xling_idf_of(const ngi_xling_idf *x, uint32_t term)
 {
-	const uint64_t *df = ngx_map_get(&x->df, term);
+	const uint64_t *df = ngi_map_get(&x->df, term);
 	return log((double)(x->n_docs + 1) / (double)((df ? *df : 0) + 1)) + 1.0;
 }
 
-static double term_weight(const ngx_xling_idf *x, const ngx_term *t)
+static double term_weight(const ngi_xling_idf *x, const ngi_term *t)
 {
 	return (1.0 + log((double)(t->count ? t->count : 1))) *
-	       ngx_xling_idf_of(x, t->term);
+	       ngi_xling_idf_of(x, t->term);
 }
 
-ng_status ngx_xling_vector(const ngx_xling_idf *x, const ngx_term *t,
-			   uint32_t n, ngx_arena *a, ngx_xling_vec *out)
+ng_status ngi_xling_vector(const ngi_xling_idf *x, const ngi_term *t,
+			   uint32_t n, ngi_arena *a, ngi_xling_vec *out)
 {
-	uint32_t *terms = ngx_arena_alloc(a, (n ? n : 1) * sizeof *terms);
-	float *weights = ngx_arena_alloc(a, (n ? n : 1) * sizeof *weights);
+	uint32_t *terms = ngi_arena_alloc(a, (n ? n : 1) * sizeof *terms);
+	float *weights = ngi_arena_alloc(a, (n ? n : 1) * sizeof *weights);
 	if (!terms || !weights)
 		return NG_ERR_NOMEM;
 	double norm = 0;
@@ -64,11 +64,11 @@ ng_status ngx_xling_vector(const ngx_xling_idf *x, const ngx_term *t,
 		terms[i] = t[i].term;
 		weights[i] = norm > 0 ? (float)(term_weight(x, &t[i]) / norm) : 0.0f;
 	}
-	*out = (ngx_xling_vec){terms, weights, n};
+	*out = (ngi_xling_vec){terms, weights, n};
 	return NG_OK;
 }
 
-double ngx_xling_cosine(const ngx_xling_vec *a, const ngx_xling_vec *b)
+double ngi_xling_cosine(const ngi_xling_vec *a, const ngi_xling_vec *b)
 {
 	double dot = 0;
 	uint32_t i = 0, j = 0;
@@ -83,8 +83,8 @@ double ngx_xling_cosine(const ngx_xling_vec *a, const ngx_xling_vec *b)
 	return dot < 0 ? 0 : dot > 1 ? 1 : dot;
 }
 
-double ngx_xling_similarity(const ngx_xling_idf *x, const ngx_term *a,
-			    uint32_t na, const ngx_term *b, uint32_t nb)
+double ngi_xling_similarity(const ngi_xling_idf *x, const ngi_term *a,
+			    uint32_t na, const ngi_term *b, uint32_t nb)
 {
 	double dot = 0, norm_a = 0, norm_b = 0;
 	for (uint32_t i = 0; i < na; i++) {

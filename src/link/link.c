@@ -15,93 +15,93 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct ngx_link {
-	ngx_link_config config;
-	ngx_copy_index copies;
-	ngx_story_index stories;
+struct ngi_link {
+	ngi_link_config config;
+	ngi_copy_index copies;
+	ngi_story_index stories;
 	uint32_t *story_of; /* by seq */
 	uint8_t *pinned;    /* by seq: in a whole-article copy edge that decided
 			       a story, so it never moves away from its copies */
 	size_t n, cap, cap_pinned;
-	ngx_arena scratch;  /* members read back for a check, reset per check */
-	ngx_link_move *moves; /* the moves after the last article */
+	ngi_arena scratch;  /* members read back for a check, reset per check */
+	ngi_link_move *moves; /* the moves after the last article */
 	size_t n_moves, cap_moves;
 };
 
 /* Stories larger than this are not checked for misplaced members: the
- * check reads every member back (see ngx_story_index_better). */
-#define NGX_MOVE_MAX_MEMBERS 256
+ * check reads every member back (see ngi_story_index_better). */
+#define NGI_MOVE_MAX_MEMBERS 256
 
-const char *ngx_copy_kind_name(int kind)
+const char *ngi_copy_kind_name(int kind)
 {
 	switch (kind) {
-	case NGX_COPY_EXACT: return "exact";
-	case NGX_COPY_NEAR: return "near";
-	case NGX_COPY_REWRITE: return "rewrite";
-	case NGX_COPY_PARTIAL: return "partial";
+	case NGI_COPY_EXACT: return "exact";
+	case NGI_COPY_NEAR: return "near";
+	case NGI_COPY_REWRITE: return "rewrite";
+	case NGI_COPY_PARTIAL: return "partial";
 	default: return "unknown";
 	}
 }
 
-const char *ngx_evidence_kind_name(int kind)
+const char *ngi_evidence_kind_name(int kind)
 {
-	return kind == NGX_EVIDENCE_PASSAGE ? "passage"
-	       : kind == NGX_EVIDENCE_QUOTE ? "quote" : "unknown";
+	return kind == NGI_EVIDENCE_PASSAGE ? "passage"
+	       : kind == NGI_EVIDENCE_QUOTE ? "quote" : "unknown";
 }
 
-const char *ngx_copy_why_name(int why)
+const char *ngi_copy_why_name(int why)
 {
 	switch (why) {
-	case NGX_WHY_EARLIER_PUBLISHED: return "earlier_published";
-	case NGX_WHY_EARLIER_INGESTED: return "earlier_ingested";
-	case NGX_WHY_CONTAINMENT: return "containment";
-	case NGX_WHY_FAMILY: return "family";
-	case NGX_WHY_CREDIT: return "credit";
+	case NGI_WHY_EARLIER_PUBLISHED: return "earlier_published";
+	case NGI_WHY_EARLIER_INGESTED: return "earlier_ingested";
+	case NGI_WHY_CONTAINMENT: return "containment";
+	case NGI_WHY_FAMILY: return "family";
+	case NGI_WHY_CREDIT: return "credit";
 	default: return "unknown";
 	}
 }
 
-ng_status ngx_link_new(const ngx_link_config *c, ngx_link **out)
+ng_status ngi_link_new(const ngi_link_config *c, ngi_link **out)
 {
-	ngx_link *l = calloc(1, sizeof *l);
+	ngi_link *l = calloc(1, sizeof *l);
 	if (!l)
 		return NG_ERR_NOMEM;
 	l->config = *c;
-	ngx_copy_index_init(&l->copies);
-	ngx_story_index_init(&l->stories);
-	ngx_arena_init(&l->scratch, 16 << 10);
+	ngi_copy_index_init(&l->copies);
+	ngi_story_index_init(&l->stories);
+	ngi_arena_init(&l->scratch, 16 << 10);
 	*out = l;
 	return NG_OK;
 }
 
-void ngx_link_free(ngx_link *l)
+void ngi_link_free(ngi_link *l)
 {
 	if (!l)
 		return;
-	ngx_copy_index_free(&l->copies);
-	ngx_story_index_free(&l->stories);
-	ngx_arena_free(&l->scratch);
+	ngi_copy_index_free(&l->copies);
+	ngi_story_index_free(&l->stories);
+	ngi_arena_free(&l->scratch);
 	free(l->story_of);
 	free(l->pinned);
 	free(l->moves);
 	free(l);
 }
 
-static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
-		       const ngx_copy_edge *edges, int n_edges)
+static ng_status record(ngi_link *l, const ngi_link_article *a, uint32_t story,
+		       const ngi_copy_edge *edges, int n_edges)
 {
-	if (ngx_grow((void **)&l->story_of, &l->cap, l->n + 1, sizeof *l->story_of) ||
-	    ngx_grow((void **)&l->pinned, &l->cap_pinned, l->n + 1, 1))
+	if (ngi_grow((void **)&l->story_of, &l->cap, l->n + 1, sizeof *l->story_of) ||
+	    ngi_grow((void **)&l->pinned, &l->cap_pinned, l->n + 1, 1))
 		return NG_ERR_NOMEM;
 	l->pinned[l->n] = 0;
-	ng_status st = ngx_copy_index_add(&l->copies, a, (uint32_t)l->n, edges,
+	ng_status st = ngi_copy_index_add(&l->copies, a, (uint32_t)l->n, edges,
 					  n_edges);
 	if (!st)
-		st = ngx_story_index_join(&l->stories, a, story);
+		st = ngi_story_index_join(&l->stories, a, story);
 	if (!st)
-		st = ngx_story_index_add_member(&l->stories, story, (uint32_t)l->n);
+		st = ngi_story_index_add_member(&l->stories, story, (uint32_t)l->n);
 	if (!st)
-		st = ngx_story_index_retire(&l->stories, l->copies.today,
+		st = ngi_story_index_retire(&l->stories, l->copies.today,
 					    l->config.window_days);
 	if (st)
 		return st;
@@ -111,14 +111,14 @@ static ng_status record(ngx_link *l, const ngx_link_article *a, uint32_t story,
 
 /* Records that seq left story from for story to (split: the first move
  * into a story split off, which the store then creates). */
-static ng_status record_move(ngx_link *l, uint32_t seq, uint32_t from,
+static ng_status record_move(ngi_link *l, uint32_t seq, uint32_t from,
 			     uint32_t to, int split)
 {
-	if (ngx_grow((void **)&l->moves, &l->cap_moves, l->n_moves + 1,
+	if (ngi_grow((void **)&l->moves, &l->cap_moves, l->n_moves + 1,
 		     sizeof *l->moves))
 		return NG_ERR_NOMEM;
 	l->story_of[seq] = to;
-	l->moves[l->n_moves++] = (ngx_link_move){seq, from, to, split};
+	l->moves[l->n_moves++] = (ngi_link_move){seq, from, to, split};
 	return NG_OK;
 }
 
@@ -126,10 +126,10 @@ static ng_status record_move(ngx_link *l, uint32_t seq, uint32_t from,
  * largest group (the earliest member's on a tie) stays, and each other
  * group of at least two articles that may move becomes a new story. The
  * article just added (seq) and pinned articles stay where they are. */
-static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
-			     ngx_member *m, uint32_t n)
+static ng_status split_story(ngi_link *l, uint32_t story, uint32_t seq,
+			     ngi_member *m, uint32_t n)
 {
-	if (n < NGX_SPLIT_NEIGHBOURS + 2)
+	if (n < NGI_SPLIT_NEIGHBOURS + 2)
 		return NG_OK;
 	float *sim = malloc((size_t)n * n * sizeof *sim);
 	uint32_t *group = malloc(n * sizeof *group);
@@ -137,10 +137,10 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
 	uint32_t n_groups = 0;
 	ng_status st = sim && group && size ? NG_OK : NG_ERR_NOMEM;
 	if (!st)
-		st = ngx_member_cosines(&l->stories, m, n, sim);
+		st = ngi_member_cosines(&l->stories, m, n, sim);
 	if (!st)
-		st = ngx_story_split_groups(sim, n, NGX_SPLIT_NEIGHBOURS,
-					    NGX_SPLIT_LINK, group, &n_groups);
+		st = ngi_story_split_groups(sim, n, NGI_SPLIT_NEIGHBOURS,
+					    NGI_SPLIT_LINK, group, &n_groups);
 	if (!st && n_groups > 1) {
 		for (uint32_t i = 0; i < n; i++) {
 			m[i].group = group[i];
@@ -163,7 +163,7 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
 			for (uint32_t i = 0; i < n && !st; i++) {
 				if (m[i].group != g || m[i].seq == seq || l->pinned[m[i].seq])
 					continue;
-				st = ngx_story_index_move(&l->stories, story, to, m[i].seq,
+				st = ngi_story_index_move(&l->stories, story, to, m[i].seq,
 							  m[i].terms, m[i].n_terms,
 							  m[i].day, m[i].lang);
 				if (!st)
@@ -173,7 +173,7 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
 			}
 			if (!st) {
 				/* the new story is checked again when it has grown */
-				ngx_story_state *ns = &l->stories.stories[to - 1];
+				ngi_story_state *ns = &l->stories.stories[to - 1];
 				ns->moves_size = ns->checked_size = ns->size;
 			}
 		}
@@ -191,21 +191,21 @@ static ng_status split_story(ngx_link *l, uint32_t story, uint32_t seq,
  * (split_story), then whether another story fits a member better (see
  * "moves" in story_index.c). The article just added (seq) and pinned
  * articles stay; the moves are kept for the result (l->moves). */
-static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq)
+static ng_status check_members(ngi_link *l, uint32_t story, uint32_t seq)
 {
-	ngx_story_state *s = &l->stories.stories[story - 1];
-	if (!l->config.fetch_terms || s->size < 2 || s->size > NGX_MOVE_MAX_MEMBERS ||
+	ngi_story_state *s = &l->stories.stories[story - 1];
+	if (!l->config.fetch_terms || s->size < 2 || s->size > NGI_MOVE_MAX_MEMBERS ||
 	    (s->moves_size && s->size * 2 < s->moves_size * 3))
 		return NG_OK;
 	s->moves_size = s->size;
 	uint32_t n_members = s->n_members, n = 0;
-	ngx_member *m = calloc(n_members ? n_members : 1, sizeof *m);
+	ngi_member *m = calloc(n_members ? n_members : 1, sizeof *m);
 	if (!m)
 		return NG_ERR_NOMEM;
-	ngx_arena_reset(&l->scratch);
+	ngi_arena_reset(&l->scratch);
 	ng_status st = NG_OK;
 	for (uint32_t i = 0; i < n_members && !st; i++) {
-		ngx_member *b = &m[n];
+		ngi_member *b = &m[n];
 		b->seq = s->members[i];
 		st = l->config.fetch_terms(l->config.fetch_ctx, b->seq, &l->scratch,
 					   &b->terms, &b->n_terms, &b->day, &b->lang);
@@ -220,17 +220,17 @@ static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq)
 	if (!st)
 		st = split_story(l, story, seq, m, n);
 	for (uint32_t i = 0; i < n && !st; i++) {
-		const ngx_member *b = &m[i];
+		const ngi_member *b = &m[i];
 		if (b->moved || b->seq == seq || l->pinned[b->seq] ||
 		    l->stories.stories[story - 1].size < 2)
 			continue;
-		uint32_t to = ngx_story_index_better(&l->stories, story, b->terms,
+		uint32_t to = ngi_story_index_better(&l->stories, story, b->terms,
 						     b->n_terms, b->day,
 						     l->config.window_days,
 						     l->config.story_threshold);
 		if (!to)
 			continue;
-		st = ngx_story_index_move(&l->stories, story, to, b->seq, b->terms,
+		st = ngi_story_index_move(&l->stories, story, to, b->seq, b->terms,
 					  b->n_terms, b->day, b->lang);
 		if (!st)
 			st = record_move(l, b->seq, story, to, 0);
@@ -239,40 +239,40 @@ static ng_status check_members(ngx_link *l, uint32_t story, uint32_t seq)
 	return st;
 }
 
-ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
-		       ngx_link_result *out)
+ng_status ngi_link_add(ngi_link *l, const ngi_link_article *a,
+		       ngi_link_result *out)
 {
 	uint32_t seq = (uint32_t)l->n;
-	ngx_link_result r = {.seq = seq};
+	ngi_link_result r = {.seq = seq};
 	l->n_moves = 0;
-	r.n_edges = ngx_copy_index_find(&l->copies, a, seq,
+	r.n_edges = ngi_copy_index_find(&l->copies, a, seq,
 					l->config.near_threshold, r.edges,
-					NGX_MAX_EDGES_PER_ARTICLE);
-	ng_status st = ngx_reuse_find(&l->copies, &l->config, a, seq, r.edges,
-				      &r.n_edges, NGX_MAX_EDGES_PER_ARTICLE);
+					NGI_MAX_EDGES_PER_ARTICLE);
+	ng_status st = ngi_reuse_find(&l->copies, &l->config, a, seq, r.edges,
+				      &r.n_edges, NGI_MAX_EDGES_PER_ARTICLE);
 	if (!st)
-		st = ngx_story_index_count(&l->stories, a);
+		st = ngi_story_index_count(&l->stories, a);
 	if (st)
 		return st;
 	/* the strongest whole-article copy edge decides the story (a partial
 	 * copy may lift a block into a report of another event) */
 	int best_edge = -1;
 	for (int i = 0; i < r.n_edges; i++)
-		if (r.edges[i].kind != NGX_COPY_PARTIAL &&
+		if (r.edges[i].kind != NGI_COPY_PARTIAL &&
 		    (best_edge < 0 || r.edges[i].kind < r.edges[best_edge].kind ||
 		     (r.edges[i].kind == r.edges[best_edge].kind &&
 		      r.edges[i].score > r.edges[best_edge].score)))
 			best_edge = i;
 	int pin = 0;
 	if (best_edge >= 0) {
-		const ngx_copy_edge *e = &r.edges[best_edge];
+		const ngi_copy_edge *e = &r.edges[best_edge];
 		uint32_t other = e->copy == seq ? e->original : e->copy;
-		r.story = ngx_story_index_live(&l->stories, l->story_of[other]);
+		r.story = ngi_story_index_live(&l->stories, l->story_of[other]);
 		r.story_score = e->score;
 		l->pinned[other] = 1;
 		pin = 1;
 	} else {
-		st = ngx_story_index_best(&l->stories, a, l->config.window_days,
+		st = ngi_story_index_best(&l->stories, a, l->config.window_days,
 					  &r.story, &r.story_score);
 		if (st)
 			return st;
@@ -288,7 +288,7 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 	if (!st && !r.new_story)
 		st = check_members(l, r.story, seq);
 	if (!st && !r.new_story)
-		st = ngx_story_index_merge(&l->stories, r.story,
+		st = ngi_story_index_merge(&l->stories, r.story,
 					   l->config.merge_threshold,
 					   l->config.window_days, &r.merged_into,
 					   &r.merged_from);
@@ -302,16 +302,16 @@ ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
 	return NG_OK;
 }
 
-ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
+ng_status ngi_link_restore(ngi_link *l, const ngi_link_article *a,
 			   uint32_t story)
 {
 	if (story == 0)
 		return NG_ERR_INTERNAL;
 	ng_status st = story > l->stories.n + 1
-			       ? ngx_story_index_reserve(&l->stories, story - 1)
+			       ? ngi_story_index_reserve(&l->stories, story - 1)
 			       : NG_OK;
 	if (!st)
-		st = ngx_story_index_count(&l->stories, a);
+		st = ngi_story_index_count(&l->stories, a);
 	if (!st)
 		st = record(l, a, story, NULL, 0);
 	/* a restored article stays where it is: the copy edges that tied it
@@ -321,38 +321,38 @@ ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
 	return st;
 }
 
-uint32_t ngx_link_first_held(const ngx_link *l)
+uint32_t ngi_link_first_held(const ngi_link *l)
 {
 	return l->copies.lo;
 }
 
-void ngx_link_set_credits(ngx_link *l, uint32_t seq,
-			  const uint32_t credits[NGX_LINK_CREDITS])
+void ngi_link_set_credits(ngi_link *l, uint32_t seq,
+			  const uint32_t credits[NGI_LINK_CREDITS])
 {
-	ngx_copy_index_set_credits(&l->copies, seq, credits);
+	ngi_copy_index_set_credits(&l->copies, seq, credits);
 }
 
-uint32_t ngx_link_articles(const ngx_link *l)
+uint32_t ngi_link_articles(const ngi_link *l)
 {
 	return (uint32_t)l->n;
 }
 
-uint32_t ngx_link_stories(const ngx_link *l)
+uint32_t ngi_link_stories(const ngi_link *l)
 {
 	return l->stories.n;
 }
 
-int32_t ngx_link_story_first_day(const ngx_link *l, uint32_t story)
+int32_t ngi_link_story_first_day(const ngi_link *l, uint32_t story)
 {
-	story = ngx_story_index_live(&l->stories, story);
+	story = ngi_story_index_live(&l->stories, story);
 	if (story == 0 || story > l->stories.n)
-		return NGX_DAY_UNKNOWN;
+		return NGI_DAY_UNKNOWN;
 	return l->stories.stories[story - 1].first_day;
 }
 
-size_t ngx_link_memory(const ngx_link *l)
+size_t ngi_link_memory(const ngi_link *l)
 {
-	return ngx_copy_index_memory(&l->copies) +
-	       ngx_story_index_memory(&l->stories) + l->cap * 4 + l->cap_pinned +
+	return ngi_copy_index_memory(&l->copies) +
+	       ngi_story_index_memory(&l->stories) + l->cap * 4 + l->cap_pinned +
 	       l->cap_moves * sizeof *l->moves;
 }

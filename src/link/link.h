@@ -3,7 +3,7 @@
  *
  * Every article that reaches the link stage gets a dense sequence number
  * (0, 1, 2, ... in arrival order; the store keeps it as the row id minus
- * one). ngx_link_add decides, for the next article, its copy edges (exact
+ * one). ngi_link_add decides, for the next article, its copy edges (exact
  * content-hash matches and MinHash/LSH near-duplicates) and its story (an
  * online single-pass clustering: TF-IDF cosine against story centroids
  * found through an inverted index, within a time window). Given the same
@@ -13,7 +13,7 @@
  * A story that grows may merge with an older one it has come to resemble
  * (average link): the caller then moves the merged story's articles.
  *
- * ngx_link_restore replays a stored decision (reopening a database) without
+ * ngi_link_restore replays a stored decision (reopening a database) without
  * deciding anything, so a later ingest continues where the last one ended.
  */
 #ifndef NG_LINK_H
@@ -22,85 +22,85 @@
 #include "../sketch/sketch.h"
 #include "align.h"
 
-#define NGX_DAY_UNKNOWN INT32_MIN
-#define NGX_TIME_UNKNOWN INT64_MIN
+#define NGI_DAY_UNKNOWN INT32_MIN
+#define NGI_TIME_UNKNOWN INT64_MIN
 
-typedef enum ngx_copy_kind {
-	NGX_COPY_EXACT = 1,   /* the same words */
-	NGX_COPY_NEAR = 2,    /* most word sequences shared (MinHash) */
-	NGX_COPY_REWRITE = 3, /* reworded throughout, same facts in order */
-	NGX_COPY_PARTIAL = 4  /* a block of one inside the other */
-} ngx_copy_kind;
+typedef enum ngi_copy_kind {
+	NGI_COPY_EXACT = 1,   /* the same words */
+	NGI_COPY_NEAR = 2,    /* most word sequences shared (MinHash) */
+	NGI_COPY_REWRITE = 3, /* reworded throughout, same facts in order */
+	NGI_COPY_PARTIAL = 4  /* a block of one inside the other */
+} ngi_copy_kind;
 
-const char *ngx_copy_kind_name(int kind);
+const char *ngi_copy_kind_name(int kind);
 
 /* Why the original is the original. */
-typedef enum ngx_copy_why {
-	NGX_WHY_EARLIER_PUBLISHED = 1, /* both dated, the original first */
-	NGX_WHY_EARLIER_INGESTED = 2,  /* no better evidence: arrival order */
-	NGX_WHY_CONTAINMENT = 3,       /* the copy's quotes and content lie
+typedef enum ngi_copy_why {
+	NGI_WHY_EARLIER_PUBLISHED = 1, /* both dated, the original first */
+	NGI_WHY_EARLIER_INGESTED = 2,  /* no better evidence: arrival order */
+	NGI_WHY_CONTAINMENT = 3,       /* the copy's quotes and content lie
 					  inside the original, not the reverse */
-	NGX_WHY_FAMILY = 4,            /* the copy was already known to copy
+	NGI_WHY_FAMILY = 4,            /* the copy was already known to copy
 					  an identical twin of the original */
-	NGX_WHY_CREDIT = 5             /* the copy credits the original's
+	NGI_WHY_CREDIT = 5             /* the copy credits the original's
 					  outlet ("(Reuters)", "according to
 					  TASS"), not the reverse */
-} ngx_copy_why;
+} ngi_copy_why;
 
-const char *ngx_copy_why_name(int why);
+const char *ngi_copy_why_name(int why);
 
 /* One piece of evidence for a rewrite or partial edge: a passage aligned in
  * both articles, or a quotation both carry word for word. Offsets are bytes
  * in each article's text. */
-typedef enum ngx_evidence_kind {
-	NGX_EVIDENCE_PASSAGE = 1,
-	NGX_EVIDENCE_QUOTE = 2
-} ngx_evidence_kind;
+typedef enum ngi_evidence_kind {
+	NGI_EVIDENCE_PASSAGE = 1,
+	NGI_EVIDENCE_QUOTE = 2
+} ngi_evidence_kind;
 
-const char *ngx_evidence_kind_name(int kind);
+const char *ngi_evidence_kind_name(int kind);
 
-#define NGX_MAX_EVIDENCE 6
+#define NGI_MAX_EVIDENCE 6
 
-typedef struct ngx_evidence {
+typedef struct ngi_evidence {
 	uint8_t kind;
 	uint32_t copy_start, copy_end;
 	uint32_t original_start, original_end;
 	float score;          /* passage similarity; 1 for a quote */
-} ngx_evidence;
+} ngi_evidence;
 
-typedef struct ngx_copy_edge {
+typedef struct ngi_copy_edge {
 	uint32_t copy;      /* seq of the copy */
 	uint32_t original;  /* seq of the original */
-	uint8_t kind;       /* ngx_copy_kind */
-	uint8_t why;        /* ngx_copy_why */
+	uint8_t kind;       /* ngi_copy_kind */
+	uint8_t why;        /* ngi_copy_why */
 	float score;        /* 1 exact; Jaccard estimate near; see reuse.c */
 	uint8_t n_evidence;
-	ngx_evidence evidence[NGX_MAX_EVIDENCE];
-} ngx_copy_edge;
+	ngi_evidence evidence[NGI_MAX_EVIDENCE];
+} ngi_copy_edge;
 
 /* Credited outlets kept per article for direction (the first ones found,
  * known wires first). */
-#define NGX_LINK_CREDITS 2
+#define NGI_LINK_CREDITS 2
 
 /* What linking needs to know of an article. Pointers are borrowed. */
-typedef struct ngx_link_article {
+typedef struct ngi_link_article {
 	uint64_t content_hash;      /* 0: no words */
-	const uint32_t *minhash;    /* NGX_MINHASH_K values, or NULL */
-	const ngx_term *terms;
+	const uint32_t *minhash;    /* NGI_MINHASH_K values, or NULL */
+	const ngi_term *terms;
 	uint32_t n_terms;
-	int32_t day;                /* days since 1970-01-01, or NGX_DAY_UNKNOWN */
-	int64_t time;               /* seconds since the epoch, or NGX_TIME_UNKNOWN */
+	int32_t day;                /* days since 1970-01-01, or NGI_DAY_UNKNOWN */
+	int64_t time;               /* seconds since the epoch, or NGI_TIME_UNKNOWN */
 	uint16_t lang;              /* ISO 639-1 as two bytes ('e' << 8 | 'n'), 0 unknown */
 	const uint64_t *anchors;    /* verbatim anchors, quotations first */
 	uint32_t n_anchors, n_quote_anchors;
-	const ngx_text_sketch *sketch; /* NULL when restoring */
-	uint32_t outlet;            /* ngx_outlet_key of its own outlet, 0 unknown */
-	uint32_t credits[NGX_LINK_CREDITS]; /* outlet keys it credits, 0 none
+	const ngi_text_sketch *sketch; /* NULL when restoring */
+	uint32_t outlet;            /* ngi_outlet_key of its own outlet, 0 unknown */
+	uint32_t credits[NGI_LINK_CREDITS]; /* outlet keys it credits, 0 none
 				       (src/extract/credits.h) */
-} ngx_link_article;
+} ngi_link_article;
 
-/* The two-byte language code of ngx_link_article.lang. */
-static inline uint16_t ngx_link_lang(const char *iso)
+/* The two-byte language code of ngi_link_article.lang. */
+static inline uint16_t ngi_link_lang(const char *iso)
 {
 	return iso && iso[0] && iso[1] && !iso[2] && iso[0] != 'u'
 		       ? (uint16_t)((unsigned char)iso[0] << 8 | (unsigned char)iso[1])
@@ -110,34 +110,34 @@ static inline uint16_t ngx_link_lang(const char *iso)
 /* Reads back the sentence sketch of an earlier article (from the store), for
  * verifying a rewrite or partial-reuse candidate. NG_ERR_NOTFOUND skips the
  * candidate. */
-typedef ng_status (*ngx_sketch_fetch_fn)(void *ctx, uint32_t seq,
-					 ngx_arena *a, ngx_text_sketch *out);
+typedef ng_status (*ngi_sketch_fetch_fn)(void *ctx, uint32_t seq,
+					 ngi_arena *a, ngi_text_sketch *out);
 
-/* Reads back the terms, publication day and language (ngx_link_lang, 0
+/* Reads back the terms, publication day and language (ngi_link_lang, 0
  * unknown) of an earlier article (from the store), for checking whether it
  * sits in the right story. */
-typedef ng_status (*ngx_terms_fetch_fn)(void *ctx, uint32_t seq, ngx_arena *a,
-					ngx_term **terms, uint32_t *n_terms,
+typedef ng_status (*ngi_terms_fetch_fn)(void *ctx, uint32_t seq, ngi_arena *a,
+					ngi_term **terms, uint32_t *n_terms,
 					int32_t *day, uint16_t *lang);
 
-typedef struct ngx_link_config {
+typedef struct ngi_link_config {
 	double story_threshold;     /* cosine to join a story */
 	int window_days;            /* stories idle longer are not joined */
 	double near_threshold;      /* MinHash Jaccard for a near copy */
 	double merge_threshold;     /* average link to merge two stories; 0 off */
-	ngx_sketch_fetch_fn fetch_sketch; /* NULL: no rewrite/partial search */
-	ngx_terms_fetch_fn fetch_terms;   /* NULL: members never move */
+	ngi_sketch_fetch_fn fetch_sketch; /* NULL: no rewrite/partial search */
+	ngi_terms_fetch_fn fetch_terms;   /* NULL: members never move */
 	void *fetch_ctx;
-} ngx_link_config;
+} ngi_link_config;
 
-#define NGX_MAX_EDGES_PER_ARTICLE 16
-typedef struct ngx_link_move {
+#define NGI_MAX_EDGES_PER_ARTICLE 16
+typedef struct ngi_link_move {
 	uint32_t seq, from, to;
 	int split;                  /* to is a new story split off from: the
 				       first move into it creates it */
-} ngx_link_move;
+} ngi_link_move;
 
-typedef struct ngx_link_result {
+typedef struct ngi_link_result {
 	uint32_t seq;
 	uint32_t story;             /* story id, 1-based */
 	int new_story;
@@ -145,47 +145,47 @@ typedef struct ngx_link_result {
 	uint32_t merged_into;       /* after joining, story merged_from was */
 	uint32_t merged_from;       /* merged into merged_into (0: no merge);
 				       story is then merged_into */
-	ngx_copy_edge edges[NGX_MAX_EDGES_PER_ARTICLE];
+	ngi_copy_edge edges[NGI_MAX_EDGES_PER_ARTICLE];
 	int n_edges;
 	/* earlier articles that moved to a better story or were split off
 	 * into a new one, in order, before the merge (held by the link: valid
-	 * until its next ngx_link_add) */
-	const ngx_link_move *moves;
+	 * until its next ngi_link_add) */
+	const ngi_link_move *moves;
 	int n_moves;
-} ngx_link_result;
+} ngi_link_result;
 
-typedef struct ngx_link ngx_link;
+typedef struct ngi_link ngi_link;
 
-ng_status ngx_link_new(const ngx_link_config *c, ngx_link **out);
-void ngx_link_free(ngx_link *l);
+ng_status ngi_link_new(const ngi_link_config *c, ngi_link **out);
+void ngi_link_free(ngi_link *l);
 
 /* Decides and records the next article. */
-ng_status ngx_link_add(ngx_link *l, const ngx_link_article *a,
-		       ngx_link_result *out);
+ng_status ngi_link_add(ngi_link *l, const ngi_link_article *a,
+		       ngi_link_result *out);
 
 /* Records an article whose story was decided earlier (reopening a store).
  * Story ids come from the store: ids of stories merged away leave gaps. */
-ng_status ngx_link_restore(ngx_link *l, const ngx_link_article *a,
+ng_status ngi_link_restore(ngi_link *l, const ngi_link_article *a,
 			   uint32_t story);
 
 /* The first seq still held for copy finding (articles first .. n - 1 are;
  * see docs/LINKING.md, "Time window"). */
-uint32_t ngx_link_first_held(const ngx_link *l);
+uint32_t ngi_link_first_held(const ngi_link *l);
 
 /* Sets the credited outlet keys of a held article (restoring: the store does
  * not keep them, so the engine reads the held articles' texts again). Does
  * nothing for an article no longer held. */
-void ngx_link_set_credits(ngx_link *l, uint32_t seq,
-			  const uint32_t credits[NGX_LINK_CREDITS]);
+void ngi_link_set_credits(ngi_link *l, uint32_t seq,
+			  const uint32_t credits[NGI_LINK_CREDITS]);
 
 /* Number of articles and stories recorded. */
-uint32_t ngx_link_articles(const ngx_link *l);
-uint32_t ngx_link_stories(const ngx_link *l);
+uint32_t ngi_link_articles(const ngi_link *l);
+uint32_t ngi_link_stories(const ngi_link *l);
 
-/* The first publication day of a story's articles, or NGX_DAY_UNKNOWN. */
-int32_t ngx_link_story_first_day(const ngx_link *l, uint32_t story);
+/* The first publication day of a story's articles, or NGI_DAY_UNKNOWN. */
+int32_t ngi_link_story_first_day(const ngi_link *l, uint32_t story);
 
 /* Bytes held by the indexes (for the benchmark). */
-size_t ngx_link_memory(const ngx_link *l);
+size_t ngi_link_memory(const ngi_link *l);
 
 #endif

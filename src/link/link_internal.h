@@ -4,7 +4,7 @@
  * copy_index.c: exact (content hash) and near-duplicate (MinHash LSH)
  * lookups over a time window of recent articles. story_index.c: the story centroids,
  * document frequencies and postings for online clustering. link.c ties them
- * together in ngx_link_add.
+ * together in ngi_link_add.
  */
 #ifndef NG_LINK_INTERNAL_H
 #define NG_LINK_INTERNAL_H
@@ -15,96 +15,96 @@
 
 /* ---- copies ----------------------------------------------------------------- */
 /* The copy index holds a time window of articles (docs/LINKING.md):
- * NGX_COPY_WINDOW_DAYS of publication days back from the stream's current
- * day, the median day of the last NGX_COPY_RECENT dated articles; never more
- * than NGX_COPY_MAX_HELD articles whatever the dates say. */
-#define NGX_COPY_WINDOW_DAYS 90
-#define NGX_COPY_MAX_HELD ((uint32_t)1 << 21)
-#define NGX_COPY_RECENT 63
-#define NGX_COPY_CHAINS (NGX_LSH_BANDS + 1) /* the bands, then exact */
+ * NGI_COPY_WINDOW_DAYS of publication days back from the stream's current
+ * day, the median day of the last NGI_COPY_RECENT dated articles; never more
+ * than NGI_COPY_MAX_HELD articles whatever the dates say. */
+#define NGI_COPY_WINDOW_DAYS 90
+#define NGI_COPY_MAX_HELD ((uint32_t)1 << 21)
+#define NGI_COPY_RECENT 63
+#define NGI_COPY_CHAINS (NGI_LSH_BANDS + 1) /* the bands, then exact */
 
-typedef struct ngx_copy_index {
+typedef struct ngi_copy_index {
 	/* A ring by arrival: articles lo .. n - 1 are held, seq in slot
 	 * seq % cap. Per slot: */
-	ngx_minhash_bits *sigs; /* NGX_MINHASH_K stored minima */
-	uint32_t *next;         /* NGX_COPY_CHAINS: seq + 1 of the article
+	ngi_minhash_bits *sigs; /* NGI_MINHASH_K stored minima */
+	uint32_t *next;         /* NGI_COPY_CHAINS: seq + 1 of the article
 				   before it in the same chain, 0 none */
 	uint64_t *content;      /* content hash */
-	int32_t *days;          /* publication day, or NGX_DAY_UNKNOWN */
+	int32_t *days;          /* publication day, or NGI_DAY_UNKNOWN */
 	int32_t *window_day;    /* the day its window counts from */
-	int64_t *times;         /* publication time, or NGX_TIME_UNKNOWN */
+	int64_t *times;         /* publication time, or NGI_TIME_UNKNOWN */
 	uint32_t *outlets;      /* outlet key, 0 unknown */
-	uint32_t *credits;      /* NGX_LINK_CREDITS credited outlet keys */
-	uint8_t *flags;         /* NGX_HELD_* */
+	uint32_t *credits;      /* NGI_LINK_CREDITS credited outlet keys */
+	uint8_t *flags;         /* NGI_HELD_* */
 	size_t cap;
 	uint32_t lo;
 	size_t n;               /* articles ever added: the next seq */
-	/* NGX_COPY_CHAINS tables of n_heads chain heads (seq + 1 of the newest
+	/* NGI_COPY_CHAINS tables of n_heads chain heads (seq + 1 of the newest
 	 * article whose band, or content hash, lands there; 0 none). A chain
 	 * runs newest first and ends at the first article no longer held. */
 	uint32_t *heads;
 	size_t n_heads;         /* a power of two, at least cap / 2 */
 	/* the stream's current day: median of the last dated articles */
-	int32_t recent[NGX_COPY_RECENT];   /* by arrival, a ring */
-	int32_t recent_sorted[NGX_COPY_RECENT];
+	int32_t recent[NGI_COPY_RECENT];   /* by arrival, a ring */
+	int32_t recent_sorted[NGI_COPY_RECENT];
 	uint32_t n_recent;      /* dated articles seen (ring position) */
-	int32_t today;          /* NGX_DAY_UNKNOWN until NGX_COPY_RECENT seen */
+	int32_t today;          /* NGI_DAY_UNKNOWN until NGI_COPY_RECENT seen */
 	int32_t first_today;    /* window day of articles that came before */
 	int window_days;        /* <= 0: no time window */
 	uint32_t max_held;
 	/* by seq, every article ever added: the earliest original known above
 	 * it (itself when it copies nothing). reuse.c indexes it directly;
-	 * read it through ngx_copy_index_root. */
+	 * read it through ngi_copy_index_root. */
 	uint32_t *root;
 	size_t cap_root;
-	ngx_anchor_index anchors; /* quotes and sampled 4-grams -> articles */
-	ngx_arena scratch;        /* fetched sketches, reset per article */
-} ngx_copy_index;
+	ngi_anchor_index anchors; /* quotes and sampled 4-grams -> articles */
+	ngi_arena scratch;        /* fetched sketches, reset per article */
+} ngi_copy_index;
 
-void ngx_copy_index_init(ngx_copy_index *ci);
-void ngx_copy_index_free(ngx_copy_index *ci);
+void ngi_copy_index_init(ngi_copy_index *ci);
+void ngi_copy_index_free(ngi_copy_index *ci);
 /* Edges from the article about to become seq to earlier articles. */
-int ngx_copy_index_find(const ngx_copy_index *ci, const ngx_link_article *a,
+int ngi_copy_index_find(const ngi_copy_index *ci, const ngi_link_article *a,
 			uint32_t seq, double near_threshold,
-			ngx_copy_edge *edges, int max_edges);
+			ngi_copy_edge *edges, int max_edges);
 /* An edge from seq (about to be added, published on day) to other, turned
  * round when other is the later one (see copy_index.c for the rule). */
-ngx_copy_edge ngx_copy_edge_make(const ngx_copy_index *ci, uint32_t seq,
-				const ngx_link_article *a, uint32_t other,
+ngi_copy_edge ngi_copy_edge_make(const ngi_copy_index *ci, uint32_t seq,
+				const ngi_link_article *a, uint32_t other,
 				int kind, double score);
-int ngx_copy_edge_has(const ngx_copy_edge *edges, int n, uint32_t seq,
+int ngi_copy_edge_has(const ngi_copy_edge *edges, int n, uint32_t seq,
 		      uint32_t other);
 /* reuse.c: rewrite and partial-reuse edges from anchor candidates verified
  * by passage alignment; appends to edges (n so far), returns the new n. */
-ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
-			 const ngx_link_article *a, uint32_t seq,
-			 ngx_copy_edge *edges, int *n, int max_edges);
+ng_status ngi_reuse_find(ngi_copy_index *ci, const ngi_link_config *c,
+			 const ngi_link_article *a, uint32_t seq,
+			 ngi_copy_edge *edges, int *n, int max_edges);
 /* Records the article as seq (must be the next seq), with the copy edges
  * decided for it (none when restoring). */
-ng_status ngx_copy_index_add(ngx_copy_index *ci, const ngx_link_article *a,
-			     uint32_t seq, const ngx_copy_edge *edges,
+ng_status ngi_copy_index_add(ngi_copy_index *ci, const ngi_link_article *a,
+			     uint32_t seq, const ngi_copy_edge *edges,
 			     int n_edges);
 /* Bytes held: the ring, the chain heads, the root array and the anchor
  * table (fixed). */
-size_t ngx_copy_index_memory(const ngx_copy_index *ci);
+size_t ngi_copy_index_memory(const ngi_copy_index *ci);
 /* Whether seq is still in the window (a candidate for new articles). */
-int ngx_copy_index_holds(const ngx_copy_index *ci, uint32_t seq);
+int ngi_copy_index_holds(const ngi_copy_index *ci, uint32_t seq);
 /* Sets the credited outlet keys of seq when it is held. */
-void ngx_copy_index_set_credits(ngx_copy_index *ci, uint32_t seq,
-				const uint32_t credits[NGX_LINK_CREDITS]);
+void ngi_copy_index_set_credits(ngi_copy_index *ci, uint32_t seq,
+				const uint32_t credits[NGI_LINK_CREDITS]);
 /* Articles in the window. */
-size_t ngx_copy_index_held(const ngx_copy_index *ci);
+size_t ngi_copy_index_held(const ngi_copy_index *ci);
 /* The family original recorded for seq (seq itself when unknown). */
-uint32_t ngx_copy_index_root(const ngx_copy_index *ci, uint32_t seq);
+uint32_t ngi_copy_index_root(const ngi_copy_index *ci, uint32_t seq);
 
 /* ---- stories ---------------------------------------------------------------- */
 /* Cosines across languages (pivot bag against native bag) come out about
  * half as high as within one (docs/CROSSLINGUAL.md): scaled up when the
  * story has no article in the new article's language, and between two
  * members of different languages when a story is checked for a split. */
-#define NGX_XLING_SCALE 2.0
+#define NGI_XLING_SCALE 2.0
 
-typedef struct ngx_story_state {
+typedef struct ngi_story_state {
 	uint32_t *terms;      /* sorted */
 	float *weights;       /* sum over members of 1 + ln(tf) */
 	float *unit;          /* sum over members of their unit tf-idf^2
@@ -124,106 +124,106 @@ typedef struct ngx_story_state {
 	uint32_t *members;    /* seqs of its articles, while open */
 	uint32_t n_members, cap_members;
 	uint32_t moves_size;  /* size at the last check for misplaced members */
-} ngx_story_state;
+} ngi_story_state;
 
-typedef struct ngx_posting_list {
+typedef struct ngi_posting_list {
 	uint32_t *stories;
 	uint32_t n, cap;
-} ngx_posting_list;
+} ngi_posting_list;
 
-typedef struct ngx_story_index {
-	ngx_story_state *stories; /* story id s is stories[s - 1] */
+typedef struct ngi_story_index {
+	ngi_story_state *stories; /* story id s is stories[s - 1] */
 	uint32_t n, cap;
-	ngx_map df;               /* term -> documents containing it */
+	ngi_map df;               /* term -> documents containing it */
 	uint64_t n_docs;
-	ngx_map postings;         /* term -> index into lists */
-	ngx_posting_list *lists;
+	ngi_map postings;         /* term -> index into lists */
+	ngi_posting_list *lists;
 	size_t n_lists, cap_lists;
 	uint32_t stamp;
 	uint64_t next_sweep;      /* n_docs at which stories are next retired */
 	uint32_t n_retired;       /* stories retired so far */
-} ngx_story_index;
+} ngi_story_index;
 
-void ngx_story_index_init(ngx_story_index *si);
-void ngx_story_index_free(ngx_story_index *si);
+void ngi_story_index_init(ngi_story_index *si);
+void ngi_story_index_free(ngi_story_index *si);
 /* Counts the article's terms into the document frequencies. */
-ng_status ngx_story_index_count(ngx_story_index *si, const ngx_link_article *a);
-/* Long streams stay bounded: every NGX_STORY_SWEEP articles, stories
- * whose last article is more than NGX_STORY_KEEP_WINDOWS story windows
- * before today (the stream's current day, NGX_DAY_UNKNOWN when not known)
- * or that have not grown for NGX_STORY_MAX_IDLE articles (undated streams)
+ng_status ngi_story_index_count(ngi_story_index *si, const ngi_link_article *a);
+/* Long streams stay bounded: every NGI_STORY_SWEEP articles, stories
+ * whose last article is more than NGI_STORY_KEEP_WINDOWS story windows
+ * before today (the stream's current day, NGI_DAY_UNKNOWN when not known)
+ * or that have not grown for NGI_STORY_MAX_IDLE articles (undated streams)
  * are retired: their centroids are freed and the posting lists dropping
  * them (and stories merged away) are compacted. A retired story takes no
  * new article by similarity; a copy of one of its articles, or a restore,
  * opens it again. */
-#define NGX_STORY_SWEEP 4096
-#define NGX_STORY_KEEP_WINDOWS 2
-#define NGX_STORY_MAX_IDLE ((uint64_t)1 << 20)
-ng_status ngx_story_index_retire(ngx_story_index *si, int32_t today,
+#define NGI_STORY_SWEEP 4096
+#define NGI_STORY_KEEP_WINDOWS 2
+#define NGI_STORY_MAX_IDLE ((uint64_t)1 << 20)
+ng_status ngi_story_index_retire(ngi_story_index *si, int32_t today,
 				 int window_days);
 /* Best story for the article (0 if none) and its cosine. */
-ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
+ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 			       int window_days, uint32_t *story,
 			       double *score);
 /* Adds the article to story (which may be n + 1: a new story). */
-ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
+ng_status ngi_story_index_join(ngi_story_index *si, const ngi_link_article *a,
 			       uint32_t story);
 /* Merges story with the open story most like it when their average-link
  * similarity reaches threshold: the older (lower id) one absorbs the other.
  * *into and *from are the two ids, or 0 when nothing merged. */
-ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
+ng_status ngi_story_index_merge(ngi_story_index *si, uint32_t story,
 				double threshold, int window_days,
 				uint32_t *into, uint32_t *from);
-/* Records seq as a member of story (after ngx_story_index_join). */
-ng_status ngx_story_index_add_member(ngx_story_index *si, uint32_t story,
+/* Records seq as a member of story (after ngi_story_index_join). */
+ng_status ngi_story_index_add_member(ngi_story_index *si, uint32_t story,
 				     uint32_t seq);
 /* For a member of story with these terms and publication day: the open
  * story in the window that fits it at threshold or better and better than
  * the rest of its own story does, or 0 (see story_index.c, "moves"). */
-uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
-				const ngx_term *terms, uint32_t n, int32_t day,
+uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
+				const ngi_term *terms, uint32_t n, int32_t day,
 				int window_days, double threshold);
 /* Moves member seq with these terms, publication day and language (0
  * unknown) from story from to story to (which may be n + 1: a new story). */
-ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
-			       uint32_t seq, const ngx_term *terms, uint32_t n,
+ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
+			       uint32_t seq, const ngi_term *terms, uint32_t n,
 			       int32_t day, uint16_t lang);
 /* A term's weight on one side of the cosine under today's statistics (idf
  * squared), and the weight of a term frequency (for cosines between
  * members). */
-double ngx_story_index_idf2(const ngx_story_index *si, uint32_t term);
-double ngx_story_index_tf(uint32_t count);
+double ngi_story_index_idf2(const ngi_story_index *si, uint32_t term);
+double ngi_story_index_tf(uint32_t count);
 /* The live story a (possibly merged) story id now belongs to. */
-uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story);
+uint32_t ngi_story_index_live(const ngi_story_index *si, uint32_t story);
 /* Makes room for story ids up to n (placeholders for ids merged away before
  * a restore). */
-ng_status ngx_story_index_reserve(ngx_story_index *si, uint32_t n);
-size_t ngx_story_index_memory(const ngx_story_index *si);
+ng_status ngi_story_index_reserve(ngi_story_index *si, uint32_t n);
+size_t ngi_story_index_memory(const ngi_story_index *si);
 
 /* A member of a story being checked, read back from the store (link.c). */
-typedef struct ngx_member {
+typedef struct ngi_member {
 	uint32_t seq;
 	uint32_t n_terms;
-	ngx_term *terms;   /* sorted by term */
+	ngi_term *terms;   /* sorted by term */
 	int32_t day;
-	uint16_t lang;     /* ngx_link_lang, 0 unknown */
+	uint16_t lang;     /* ngi_link_lang, 0 unknown */
 	uint32_t group;    /* its group when the story is split */
 	int moved;
-} ngx_member;
+} ngi_member;
 
 /* story_split.c: the cosines of n members' tf-idf^2 vectors under today's
  * idf, into sim (n x n, row-major); across two known languages doubled
  * (capped at 1), as a join scales the cosine of an article with a story of
  * another language. */
-ng_status ngx_member_cosines(const ngx_story_index *si, const ngx_member *m,
+ng_status ngi_member_cosines(const ngi_story_index *si, const ngi_member *m,
 			     uint32_t n, float *sim);
 /* story_split.c: the groups among n members with pairwise cosines sim (n x
  * n, row-major): group[i] in 0 .. *n_groups - 1, numbered by first member.
  * Members are close by the mean of their cosine and the cosine of their
  * k-nearest-neighbour profiles; groups are cut at mean link cut. */
-#define NGX_SPLIT_NEIGHBOURS 6
-#define NGX_SPLIT_LINK 0.10
-ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
+#define NGI_SPLIT_NEIGHBOURS 6
+#define NGI_SPLIT_LINK 0.10
+ng_status ngi_story_split_groups(const float *sim, uint32_t n, uint32_t k,
 				 double cut, uint32_t *group, uint32_t *n_groups);
 
 #endif

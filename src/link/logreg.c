@@ -17,15 +17,15 @@ static double sigmoid(double z)
 	return e / (1.0 + e);
 }
 
-ng_status ngx_logreg_train(ngx_logreg *m, const double *x, const int *y,
-			   size_t n, int k, const ngx_logreg_options *opt)
+ng_status ngi_logreg_train(ngi_logreg *m, const double *x, const int *y,
+			   size_t n, int k, const ngi_logreg_options *opt)
 {
-	if (k <= 0 || k > NGX_LOGREG_MAX_FEATURES || n == 0 || !x || !y)
+	if (k <= 0 || k > NGI_LOGREG_MAX_FEATURES || n == 0 || !x || !y)
 		return NG_ERR_USAGE;
 	int iterations = opt && opt->iterations > 0 ? opt->iterations : 500;
 	double rate = opt && opt->learning_rate > 0 ? opt->learning_rate : 0.5;
 	double l2 = opt ? opt->l2 : 0.001;
-	ngx_logreg r;
+	ngi_logreg r;
 	memset(&r, 0, sizeof r);
 	r.n_features = k;
 	for (int j = 0; j < k; j++) {
@@ -41,8 +41,8 @@ ng_status ngx_logreg_train(ngx_logreg *m, const double *x, const int *y,
 		/* A constant feature carries nothing: weight it out. */
 		r.scale[j] = sd > 1e-12 ? 1.0 / sd : 0.0;
 	}
-	double grad[NGX_LOGREG_MAX_FEATURES];
-	double z[NGX_LOGREG_MAX_FEATURES];
+	double grad[NGI_LOGREG_MAX_FEATURES];
+	double z[NGI_LOGREG_MAX_FEATURES];
 	for (int it = 0; it < iterations; it++) {
 		double grad_bias = 0;
 		memset(grad, 0, sizeof grad);
@@ -67,7 +67,7 @@ ng_status ngx_logreg_train(ngx_logreg *m, const double *x, const int *y,
 	return NG_OK;
 }
 
-double ngx_logreg_prob(const ngx_logreg *m, const double *x)
+double ngi_logreg_prob(const ngi_logreg *m, const double *x)
 {
 	double s = m->bias;
 	for (int j = 0; j < m->n_features; j++)

@@ -14,29 +14,29 @@
 
 #include "../base/base.h"
 
-#define NGX_LOGREG_MAX_FEATURES 32
+#define NGI_LOGREG_MAX_FEATURES 32
 
-typedef struct ngx_logreg {
+typedef struct ngi_logreg {
 	int n_features;
-	double weight[NGX_LOGREG_MAX_FEATURES]; /* on standardised features */
+	double weight[NGI_LOGREG_MAX_FEATURES]; /* on standardised features */
 	double bias;
-	double mean[NGX_LOGREG_MAX_FEATURES];
-	double scale[NGX_LOGREG_MAX_FEATURES];  /* 1 / standard deviation */
-} ngx_logreg;
+	double mean[NGI_LOGREG_MAX_FEATURES];
+	double scale[NGI_LOGREG_MAX_FEATURES];  /* 1 / standard deviation */
+} ngi_logreg;
 
-typedef struct ngx_logreg_options {
+typedef struct ngi_logreg_options {
 	int iterations;        /* 0 = 500 */
 	double learning_rate;  /* 0 = 0.5 */
 	double l2;             /* penalty on the weights (not the bias) */
-} ngx_logreg_options;
+} ngi_logreg_options;
 
 /* Trains on n rows of k features (x row-major, n * k values) with labels y
  * (0 or 1). opt may be NULL (defaults, l2 = 0.001). NG_ERR_USAGE when k is
- * 0 or past NGX_LOGREG_MAX_FEATURES or n is 0; *m is untouched then. */
-ng_status ngx_logreg_train(ngx_logreg *m, const double *x, const int *y,
-			   size_t n, int k, const ngx_logreg_options *opt);
+ * 0 or past NGI_LOGREG_MAX_FEATURES or n is 0; *m is untouched then. */
+ng_status ngi_logreg_train(ngi_logreg *m, const double *x, const int *y,
+			   size_t n, int k, const ngi_logreg_options *opt);
 
 /* P(y = 1 | x) for one row of m->n_features values. */
-double ngx_logreg_prob(const ngx_logreg *m, const double *x);
+double ngi_logreg_prob(const ngi_logreg *m, const double *x);
 
 #endif

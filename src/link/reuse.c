@@ -2,11 +2,11 @@
  * reuse.c: rewrites and partial reuse, the copies MinHash cannot see.
  *
  * Candidates are the earlier articles that share verbatim anchors with the
- * new one (a quotation, or at least NGX_REUSE_MIN_ANCHORS sampled 4-grams;
+ * new one (a quotation, or at least NGI_REUSE_MIN_ANCHORS sampled 4-grams;
  * anchor_index.c), so the search stays sub-quadratic, each with the root of
  * its family of copies, earliest published first (the source of a family
  * is its likely original); then a few that share a single 4-gram. Up to
- * NGX_REUSE_VERIFY of them are verified carefully: the sentence sketch is
+ * NGI_REUSE_VERIFY of them are verified carefully: the sentence sketch is
  * read back from the store and aligned with the new article's (align.c).
  * An article that is an exact copy of an earlier one is skipped (its reuse
  * is its twin's) unless it may be the twin's original: the edge made it
@@ -23,32 +23,32 @@
 
 #include "link_internal.h"
 
-#define NGX_REUSE_MIN_ANCHORS 2   /* sampled 4-grams in common, no quote */
-#define NGX_REUSE_WEAK 1          /* single-anchor candidates, last */
-#define NGX_REUSE_VERIFY 12       /* candidates aligned per article */
-#define NGX_REUSE_HITS 32
+#define NGI_REUSE_MIN_ANCHORS 2   /* sampled 4-grams in common, no quote */
+#define NGI_REUSE_WEAK 1          /* single-anchor candidates, last */
+#define NGI_REUSE_VERIFY 12       /* candidates aligned per article */
+#define NGI_REUSE_HITS 32
 
 /* Rewrite: enough pairs, covering most of at least one article. */
-#define NGX_REWRITE_MIN_PAIRS 3
-#define NGX_REWRITE_MIN_COVER 0.5   /* the better-covered article */
-#define NGX_REWRITE_MIN_OTHER 0.25  /* the other one */
+#define NGI_REWRITE_MIN_PAIRS 3
+#define NGI_REWRITE_MIN_COVER 0.5   /* the better-covered article */
+#define NGI_REWRITE_MIN_OTHER 0.25  /* the other one */
 /* ... and pairs that share at least half their content stems on average:
  * two reports of one event pair up many sentences loosely (names, numbers,
  * the topic's words) but a rewrite keeps most of each sentence's stems */
-#define NGX_REWRITE_MIN_SIM 0.5
+#define NGI_REWRITE_MIN_SIM 0.5
 /* Near (containment): one side nearly all inside, nearly verbatim. */
-#define NGX_CONTAIN_COVER 0.8
-#define NGX_CONTAIN_VERBATIM 0.7
+#define NGI_CONTAIN_COVER 0.8
+#define NGI_CONTAIN_VERBATIM 0.7
 /* Partial: a verbatim block of at least this many sentences and words. */
-#define NGX_PARTIAL_MIN_RUN 2
-#define NGX_PARTIAL_MIN_WORDS 25
-#define NGX_PARTIAL_VERBATIM 0.5   /* share of the pairs that are verbatim */
+#define NGI_PARTIAL_MIN_RUN 2
+#define NGI_PARTIAL_MIN_WORDS 25
+#define NGI_PARTIAL_VERBATIM 0.5   /* share of the pairs that are verbatim */
 /* Direction by coverage needs a clear difference. */
-#define NGX_CONTAIN_MARGIN 0.1
+#define NGI_CONTAIN_MARGIN 0.1
 
 /* The earliest original above an article: root[] is updated only one level
  * when an original arrives after its copies, so follow it up (bounded). */
-static uint32_t family_root(const ngx_copy_index *ci, uint32_t seq)
+static uint32_t family_root(const ngi_copy_index *ci, uint32_t seq)
 {
 	for (int i = 0; i < 8 && ci->root[seq] != seq; i++)
 		seq = ci->root[seq];
@@ -56,48 +56,48 @@ static uint32_t family_root(const ngx_copy_index *ci, uint32_t seq)
 }
 
 /* When an article was published, in seconds, for ordering; unknown last. */
-static int64_t published(const ngx_copy_index *ci, uint32_t seq)
+static int64_t published(const ngi_copy_index *ci, uint32_t seq)
 {
-	if (ci->times[seq] != NGX_TIME_UNKNOWN)
+	if (ci->times[seq] != NGI_TIME_UNKNOWN)
 		return ci->times[seq];
-	if (ci->days[seq] != NGX_DAY_UNKNOWN)
+	if (ci->days[seq] != NGI_DAY_UNKNOWN)
 		return (int64_t)ci->days[seq] * 86400;
 	return INT64_MAX;
 }
 
-static int classify(const ngx_alignment *al, double *score)
+static int classify(const ngi_alignment *al, double *score)
 {
 	double hi = al->coverage_a > al->coverage_b ? al->coverage_a : al->coverage_b;
 	double lo = al->coverage_a > al->coverage_b ? al->coverage_b : al->coverage_a;
 	double verbatim = al->pairs ? (double)al->verbatim_pairs / al->pairs : 0;
-	if (hi >= NGX_CONTAIN_COVER && verbatim >= NGX_CONTAIN_VERBATIM &&
-	    al->pairs >= NGX_PARTIAL_MIN_RUN) {
+	if (hi >= NGI_CONTAIN_COVER && verbatim >= NGI_CONTAIN_VERBATIM &&
+	    al->pairs >= NGI_PARTIAL_MIN_RUN) {
 		*score = hi;
-		return NGX_COPY_NEAR;
+		return NGI_COPY_NEAR;
 	}
-	int block = al->longest_run >= NGX_PARTIAL_MIN_RUN &&
-		    al->longest_run_words >= NGX_PARTIAL_MIN_WORDS;
+	int block = al->longest_run >= NGI_PARTIAL_MIN_RUN &&
+		    al->longest_run_words >= NGI_PARTIAL_MIN_WORDS;
 	/* mostly copied word for word, and one article (the host) mostly
 	 * its own: a lifted block, however large, not a rewrite (the host's
 	 * other sentences may still pair loosely when it is on the topic) */
-	if (block && verbatim >= NGX_PARTIAL_VERBATIM && lo < NGX_CONTAIN_COVER) {
+	if (block && verbatim >= NGI_PARTIAL_VERBATIM && lo < NGI_CONTAIN_COVER) {
 		*score = hi;
-		return NGX_COPY_PARTIAL;
+		return NGI_COPY_PARTIAL;
 	}
-	if (al->pairs >= NGX_REWRITE_MIN_PAIRS && hi >= NGX_REWRITE_MIN_COVER &&
-	    lo >= NGX_REWRITE_MIN_OTHER && al->mean_sim >= NGX_REWRITE_MIN_SIM) {
+	if (al->pairs >= NGI_REWRITE_MIN_PAIRS && hi >= NGI_REWRITE_MIN_COVER &&
+	    lo >= NGI_REWRITE_MIN_OTHER && al->mean_sim >= NGI_REWRITE_MIN_SIM) {
 		*score = (hi + lo) / 2 * al->mean_sim;
-		return NGX_COPY_REWRITE;
+		return NGI_COPY_REWRITE;
 	}
 	if (block) {
 		*score = hi;
-		return NGX_COPY_PARTIAL;
+		return NGI_COPY_PARTIAL;
 	}
 	return 0;
 }
 
 /* How many of x's quotations y carries too. */
-static uint32_t quotes_in(const ngx_text_sketch *x, const ngx_text_sketch *y)
+static uint32_t quotes_in(const ngi_text_sketch *x, const ngi_text_sketch *y)
 {
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < x->n_quotes; i++)
@@ -115,31 +115,31 @@ static uint32_t quotes_in(const ngx_text_sketch *x, const ngx_text_sketch *y)
  * (alignment side a) is the copy, -1 when the old one is, 0 undecided.
  * Partial reuse lies inside neither: both articles have text of their own
  * around the block, and which has more says nothing about who lifted it. */
-static int containment(const ngx_alignment *al, int kind,
-		       const ngx_text_sketch *mine, const ngx_text_sketch *theirs)
+static int containment(const ngi_alignment *al, int kind,
+		       const ngi_text_sketch *mine, const ngi_text_sketch *theirs)
 {
-	if (kind == NGX_COPY_PARTIAL)
+	if (kind == NGI_COPY_PARTIAL)
 		return 0;
 	uint32_t shared = quotes_in(mine, theirs);
 	if (shared && shared == mine->n_quotes && theirs->n_quotes > shared)
 		return 1;
 	if (shared && shared == theirs->n_quotes && mine->n_quotes > shared)
 		return -1;
-	if (al->coverage_a > al->coverage_b + NGX_CONTAIN_MARGIN)
+	if (al->coverage_a > al->coverage_b + NGI_CONTAIN_MARGIN)
 		return 1;
-	if (al->coverage_b > al->coverage_a + NGX_CONTAIN_MARGIN)
+	if (al->coverage_b > al->coverage_a + NGI_CONTAIN_MARGIN)
 		return -1;
 	return 0;
 }
 
 /* Evidence in the edge's orientation: the new article is alignment side a. */
-static void add_evidence(ngx_copy_edge *e, uint32_t seq, const ngx_alignment *al,
-			 const ngx_text_sketch *mine, const ngx_text_sketch *theirs)
+static void add_evidence(ngi_copy_edge *e, uint32_t seq, const ngi_alignment *al,
+			 const ngi_text_sketch *mine, const ngi_text_sketch *theirs)
 {
 	int new_is_copy = e->copy == seq;
-	for (int i = 0; i < al->n_passages && e->n_evidence < NGX_MAX_EVIDENCE - 2; i++) {
-		const ngx_passage *p = &al->passages[i];
-		ngx_evidence ev = {NGX_EVIDENCE_PASSAGE, 0, 0, 0, 0, p->sim};
+	for (int i = 0; i < al->n_passages && e->n_evidence < NGI_MAX_EVIDENCE - 2; i++) {
+		const ngi_passage *p = &al->passages[i];
+		ngi_evidence ev = {NGI_EVIDENCE_PASSAGE, 0, 0, 0, 0, p->sim};
 		ev.copy_start = new_is_copy ? p->a_start : p->b_start;
 		ev.copy_end = new_is_copy ? p->a_end : p->b_end;
 		ev.original_start = new_is_copy ? p->b_start : p->a_start;
@@ -149,10 +149,10 @@ static void add_evidence(ngx_copy_edge *e, uint32_t seq, const ngx_alignment *al
 	for (uint32_t i = 0; i < mine->n_quotes; i++)
 		for (uint32_t j = 0; j < theirs->n_quotes; j++) {
 			if (mine->quotes[i].hash != theirs->quotes[j].hash ||
-			    e->n_evidence == NGX_MAX_EVIDENCE)
+			    e->n_evidence == NGI_MAX_EVIDENCE)
 				continue;
-			const ngx_quote_span *m = &mine->quotes[i], *t = &theirs->quotes[j];
-			ngx_evidence ev = {NGX_EVIDENCE_QUOTE, 0, 0, 0, 0, 1.0f};
+			const ngi_quote_span *m = &mine->quotes[i], *t = &theirs->quotes[j];
+			ngi_evidence ev = {NGI_EVIDENCE_QUOTE, 0, 0, 0, 0, 1.0f};
 			ev.copy_start = new_is_copy ? m->start : t->start;
 			ev.copy_end = new_is_copy ? m->end : t->end;
 			ev.original_start = new_is_copy ? t->start : m->start;
@@ -162,9 +162,9 @@ static void add_evidence(ngx_copy_edge *e, uint32_t seq, const ngx_alignment *al
 		}
 }
 
-ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
-			 const ngx_link_article *a, uint32_t seq,
-			 ngx_copy_edge *edges, int *n, int max_edges)
+ng_status ngi_reuse_find(ngi_copy_index *ci, const ngi_link_config *c,
+			 const ngi_link_article *a, uint32_t seq,
+			 ngi_copy_edge *edges, int *n, int max_edges)
 {
 	if (!c->fetch_sketch || !a->sketch || !a->n_anchors || *n >= max_edges)
 		return NG_OK;
@@ -174,21 +174,21 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 	 * arrival order made it the copy (a date missing), it may be */
 	uint32_t twin_family = UINT32_MAX;
 	for (int i = 0; i < *n; i++)
-		if (edges[i].kind == NGX_COPY_EXACT) {
+		if (edges[i].kind == NGI_COPY_EXACT) {
 			if (edges[i].copy != seq)
 				twin_family = family_root(ci, edges[i].copy);
-			else if (edges[i].why != NGX_WHY_EARLIER_INGESTED)
+			else if (edges[i].why != NGI_WHY_EARLIER_INGESTED)
 				return NG_OK;
 		}
-	ngx_anchor_hit hits[NGX_REUSE_HITS];
-	int n_hits = ngx_anchor_index_query(&ci->anchors, a->anchors, a->n_anchors,
-					    a->n_quote_anchors, hits, NGX_REUSE_HITS);
+	ngi_anchor_hit hits[NGI_REUSE_HITS];
+	int n_hits = ngi_anchor_index_query(&ci->anchors, a->anchors, a->n_anchors,
+					    a->n_quote_anchors, hits, NGI_REUSE_HITS);
 	/* each qualifying hit brings its family's original first (a copy of a
 	 * copy is linked to the original when the text bears it out) */
-	uint32_t cand[2 * NGX_REUSE_HITS];
+	uint32_t cand[2 * NGI_REUSE_HITS];
 	int n_cand = 0;
 	for (int h = 0; h < n_hits; h++) {
-		if (hits[h].quotes == 0 && hits[h].shared < NGX_REUSE_MIN_ANCHORS)
+		if (hits[h].quotes == 0 && hits[h].shared < NGI_REUSE_MIN_ANCHORS)
 			continue;
 		uint32_t two[2] = {family_root(ci, hits[h].seq), hits[h].seq};
 		for (int k = 0; k < 2; k++) {
@@ -213,8 +213,8 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 	 * a rewrite of a short article may keep no more, and verifying is
 	 * what decides */
 	int weak = 0;
-	for (int h = 0; h < n_hits && weak < NGX_REUSE_WEAK; h++) {
-		if (hits[h].quotes || hits[h].shared >= NGX_REUSE_MIN_ANCHORS)
+	for (int h = 0; h < n_hits && weak < NGI_REUSE_WEAK; h++) {
+		if (hits[h].quotes || hits[h].shared >= NGI_REUSE_MIN_ANCHORS)
 			continue;
 		int dup = 0;
 		for (int j = 0; j < n_cand; j++)
@@ -226,12 +226,12 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 	}
 	int verified = 0;
 	ng_status st = NG_OK;
-	for (int h = 0; h < n_cand && verified < NGX_REUSE_VERIFY && *n < max_edges; h++) {
+	for (int h = 0; h < n_cand && verified < NGI_REUSE_VERIFY && *n < max_edges; h++) {
 		uint32_t other = cand[h];
-		if (ngx_copy_edge_has(edges, *n, seq, other))
+		if (ngi_copy_edge_has(edges, *n, seq, other))
 			continue;
-		ngx_text_sketch theirs;
-		ngx_arena_reset(&ci->scratch);
+		ngi_text_sketch theirs;
+		ngi_arena_reset(&ci->scratch);
 		st = c->fetch_sketch(c->fetch_ctx, other, &ci->scratch, &theirs);
 		if (st == NG_ERR_NOTFOUND || st == NG_ERR_INPUT) {
 			st = NG_OK; /* no sketch stored: nothing to verify against */
@@ -240,33 +240,33 @@ ng_status ngx_reuse_find(ngx_copy_index *ci, const ngx_link_config *c,
 		if (st)
 			break;
 		verified++;
-		ngx_alignment al;
-		if ((st = ngx_align(a->sketch, &theirs, &al)))
+		ngi_alignment al;
+		if ((st = ngi_align(a->sketch, &theirs, &al)))
 			break;
 		double score = 0;
 		int kind = classify(&al, &score);
 		if (!kind)
 			continue;
-		ngx_copy_edge e = ngx_copy_edge_make(ci, seq, a, other, kind,
+		ngi_copy_edge e = ngi_copy_edge_make(ci, seq, a, other, kind,
 						     score > 1 ? 1 : score);
-		if (e.why == NGX_WHY_EARLIER_INGESTED &&
+		if (e.why == NGI_WHY_EARLIER_INGESTED &&
 		    family_root(ci, other) == twin_family) {
 			/* the new article is the original of the identical text
 			 * this one was found to copy: it inherits the family */
 			e.copy = other;
 			e.original = seq;
-			e.why = NGX_WHY_FAMILY;
-		} else if (e.why == NGX_WHY_EARLIER_INGESTED) {
+			e.why = NGI_WHY_FAMILY;
+		} else if (e.why == NGI_WHY_EARLIER_INGESTED) {
 			int inside = containment(&al, kind, a->sketch, &theirs);
 			if (inside) {
 				e.copy = inside > 0 ? seq : other;
 				e.original = inside > 0 ? other : seq;
-				e.why = NGX_WHY_CONTAINMENT;
+				e.why = NGI_WHY_CONTAINMENT;
 			}
 		}
 		add_evidence(&e, seq, &al, a->sketch, &theirs);
 		edges[(*n)++] = e;
 	}
-	ngx_arena_reset(&ci->scratch);
+	ngi_arena_reset(&ci->scratch);
 	return st;
 }

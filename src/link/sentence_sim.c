@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const ngx_sim_feature_names[NGX_SIM_N_FEATURES] = {
+const char *const ngi_sim_feature_names[NGI_SIM_N_FEATURES] = {
 	"word_overlap_min", "word_overlap_max", "stem_overlap_min",
 	"stem_overlap_max", "stem_jaccard",     "lcs_min",
 	"lcs_max",          "bigram_dice",      "numbers_shared",
@@ -42,29 +42,29 @@ static uint32_t sort_unique(uint32_t *v, uint32_t n)
 	return u;
 }
 
-ng_status ngx_sim_prepare(const ngx_doc *d, size_t first, size_t n,
-			  ngx_arena *a, ngx_sim_sentence *out)
+ng_status ngi_sim_prepare(const ngi_doc *d, size_t first, size_t n,
+			  ngi_arena *a, ngi_sim_sentence *out)
 {
 	if (first > d->n_tokens)
 		first = d->n_tokens;
 	if (n > d->n_tokens - first)
 		n = d->n_tokens - first;
 	size_t cap = n ? n : 1;
-	ngx_sim_sentence s;
+	ngi_sim_sentence s;
 	memset(&s, 0, sizeof s);
-	s.seq = ngx_arena_alloc(a, cap * sizeof *s.seq);
-	s.words = ngx_arena_alloc(a, cap * sizeof *s.words);
-	s.stems = ngx_arena_alloc(a, cap * sizeof *s.stems);
-	s.bigrams = ngx_arena_alloc(a, cap * sizeof *s.bigrams);
-	s.numbers = ngx_arena_alloc(a, cap * sizeof *s.numbers);
-	s.names = ngx_arena_alloc(a, cap * sizeof *s.names);
+	s.seq = ngi_arena_alloc(a, cap * sizeof *s.seq);
+	s.words = ngi_arena_alloc(a, cap * sizeof *s.words);
+	s.stems = ngi_arena_alloc(a, cap * sizeof *s.stems);
+	s.bigrams = ngi_arena_alloc(a, cap * sizeof *s.bigrams);
+	s.numbers = ngi_arena_alloc(a, cap * sizeof *s.numbers);
+	s.names = ngi_arena_alloc(a, cap * sizeof *s.names);
 	if (!s.seq || !s.words || !s.stems || !s.bigrams || !s.numbers ||
 	    !s.names)
 		return NG_ERR_NOMEM;
 	uint32_t prev_sentence = UINT32_MAX;
 	for (size_t i = first; i < first + n; i++) {
-		const ngx_token *t = &d->tokens[i];
-		if (t->kind == NGX_TOK_PUNCT)
+		const ngi_token *t = &d->tokens[i];
+		if (t->kind == NGI_TOK_PUNCT)
 			continue;
 		int opens = t->sentence != prev_sentence;
 		prev_sentence = t->sentence;
@@ -76,14 +76,14 @@ ng_status ngx_sim_prepare(const ngx_doc *d, size_t first, size_t n,
 				       s.seq[s.n_seq - 1]);
 		s.seq[s.n_seq++] = stem;
 		s.words[s.n_words++] = word;
-		if (t->kind == NGX_TOK_NUMBER) {
+		if (t->kind == NGI_TOK_NUMBER) {
 			s.numbers[s.n_numbers++] = word;
 			s.stems[s.n_stems++] = stem;
 			continue;
 		}
 		if (t->capitalised && !opens)
 			s.names[s.n_names++] = word;
-		if (!ngx_is_stopword(d->lang, t->norm, t->norm_len))
+		if (!ngi_is_stopword(d->lang, t->norm, t->norm_len))
 			s.stems[s.n_stems++] = stem;
 	}
 	s.n_words = sort_unique(s.words, s.n_words);
@@ -98,18 +98,18 @@ ng_status ngx_sim_prepare(const ngx_doc *d, size_t first, size_t n,
 static uint32_t intersect(const uint32_t *a, uint32_t na, const uint32_t *b,
 			  uint32_t nb)
 {
-	return (uint32_t)ngx_intersect_u32(a, na, b, nb);
+	return (uint32_t)ngi_intersect_u32(a, na, b, nb);
 }
 
 /* Longest common subsequence, one rolling row. */
 static uint32_t lcs(const uint32_t *a, uint32_t na, const uint32_t *b,
 		    uint32_t nb)
 {
-	uint16_t row[NGX_SIM_MAX_LCS + 1];
-	if (na > NGX_SIM_MAX_LCS)
-		na = NGX_SIM_MAX_LCS;
-	if (nb > NGX_SIM_MAX_LCS)
-		nb = NGX_SIM_MAX_LCS;
+	uint16_t row[NGI_SIM_MAX_LCS + 1];
+	if (na > NGI_SIM_MAX_LCS)
+		na = NGI_SIM_MAX_LCS;
+	if (nb > NGI_SIM_MAX_LCS)
+		nb = NGI_SIM_MAX_LCS;
 	memset(row, 0, (nb + 1) * sizeof row[0]);
 	for (uint32_t i = 0; i < na; i++) {
 		uint16_t diag = 0;
@@ -133,16 +133,16 @@ static double frac(uint32_t num, uint32_t den, double if_empty)
 static double min2(double x, double y) { return x < y ? x : y; }
 static double max2(double x, double y) { return x > y ? x : y; }
 
-void ngx_sim_features(const ngx_sim_sentence *a, const ngx_sim_sentence *b,
-		      double f[NGX_SIM_N_FEATURES])
+void ngi_sim_features(const ngi_sim_sentence *a, const ngi_sim_sentence *b,
+		      double f[NGI_SIM_N_FEATURES])
 {
 	uint32_t w = intersect(a->words, a->n_words, b->words, b->n_words);
 	double wa = frac(w, a->n_words, 1.0), wb = frac(w, b->n_words, 1.0);
 	uint32_t s = intersect(a->stems, a->n_stems, b->stems, b->n_stems);
 	double sa = frac(s, a->n_stems, 1.0), sb = frac(s, b->n_stems, 1.0);
 	uint32_t l = lcs(a->seq, a->n_seq, b->seq, b->n_seq);
-	uint32_t la = a->n_seq < NGX_SIM_MAX_LCS ? a->n_seq : NGX_SIM_MAX_LCS;
-	uint32_t lb = b->n_seq < NGX_SIM_MAX_LCS ? b->n_seq : NGX_SIM_MAX_LCS;
+	uint32_t la = a->n_seq < NGI_SIM_MAX_LCS ? a->n_seq : NGI_SIM_MAX_LCS;
+	uint32_t lb = b->n_seq < NGI_SIM_MAX_LCS ? b->n_seq : NGI_SIM_MAX_LCS;
 	uint32_t bg = intersect(a->bigrams, a->n_bigrams, b->bigrams,
 				b->n_bigrams);
 	uint32_t nu = intersect(a->numbers, a->n_numbers, b->numbers,

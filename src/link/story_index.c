@@ -17,7 +17,7 @@
  * moves the best threshold down (0.20 instead of 0.25-0.30), as cosines of
  * squared weights are lower.
  *
- * Stories also merge: see the comment above ngx_story_index_merge. On
+ * Stories also merge: see the comment above ngi_story_index_merge. On
  * FNC-1, merging at an average link of 0.20 moved B-cubed F1 from 0.925 to
  * 0.934 (recall 0.939 -> 0.963, precision 0.911 -> 0.907); 0.15 and 0.25
  * did worse (0.900, 0.926), and so did also merging stories right after
@@ -38,26 +38,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NGX_QUERY_TERMS 24        /* article terms (with postings) to query */
-#define NGX_POSTINGS_SCAN 400     /* newest stories scanned per posting list */
-#define NGX_FULL_SCORES 40        /* candidates scored by full cosine */
-#define NGX_MERGE_SCORES 10       /* merge candidates given a full average
+#define NGI_QUERY_TERMS 24        /* article terms (with postings) to query */
+#define NGI_POSTINGS_SCAN 400     /* newest stories scanned per posting list */
+#define NGI_FULL_SCORES 40        /* candidates scored by full cosine */
+#define NGI_MERGE_SCORES 10       /* merge candidates given a full average
 				     link (40 gave the same FNC-1 stories,
 				     at a fifth more ingest time) */
-#define NGX_MOVE_SCORES 10        /* stories a member may move to, given a
+#define NGI_MOVE_SCORES 10        /* stories a member may move to, given a
 				     full cosine (40 gave the same FNC-1
 				     stories, at a fifth more ingest time) */
-#define NGX_CENTROID_MAX 3000     /* centroid terms before pruning */
-#define NGX_CENTROID_KEEP 2000
+#define NGI_CENTROID_MAX 3000     /* centroid terms before pruning */
+#define NGI_CENTROID_KEEP 2000
 
-void ngx_story_index_init(ngx_story_index *si)
+void ngi_story_index_init(ngi_story_index *si)
 {
 	memset(si, 0, sizeof *si);
-	ngx_map_init(&si->df);
-	ngx_map_init(&si->postings);
+	ngi_map_init(&si->df);
+	ngi_map_init(&si->postings);
 }
 
-void ngx_story_index_free(ngx_story_index *si)
+void ngi_story_index_free(ngi_story_index *si)
 {
 	for (uint32_t i = 0; i < si->n; i++) {
 		free(si->stories[i].terms);
@@ -69,15 +69,15 @@ void ngx_story_index_free(ngx_story_index *si)
 	for (size_t i = 0; i < si->n_lists; i++)
 		free(si->lists[i].stories);
 	free(si->lists);
-	ngx_map_free(&si->df);
-	ngx_map_free(&si->postings);
+	ngi_map_free(&si->df);
+	ngi_map_free(&si->postings);
 	memset(si, 0, sizeof *si);
 }
 
 /* The weight of a term on one side of the cosine: idf squared (see above). */
-static double idf(const ngx_story_index *si, uint32_t term)
+static double idf(const ngi_story_index *si, uint32_t term)
 {
-	const uint64_t *df = ngx_map_get(&si->df, term);
+	const uint64_t *df = ngi_map_get(&si->df, term);
 	double x = log((double)(si->n_docs + 1) / (double)((df ? *df : 0) + 1)) + 1.0;
 	return x * x;
 }
@@ -87,10 +87,10 @@ static double tf_weight(uint32_t count)
 	return 1.0 + log((double)count);
 }
 
-ng_status ngx_story_index_count(ngx_story_index *si, const ngx_link_article *a)
+ng_status ngi_story_index_count(ngi_story_index *si, const ngi_link_article *a)
 {
 	for (uint32_t i = 0; i < a->n_terms; i++) {
-		uint64_t *df = ngx_map_upsert(&si->df, a->terms[i].term, 0);
+		uint64_t *df = ngi_map_upsert(&si->df, a->terms[i].term, 0);
 		if (!df)
 			return NG_ERR_NOMEM;
 		(*df)++;
@@ -99,7 +99,7 @@ ng_status ngx_story_index_count(ngx_story_index *si, const ngx_link_article *a)
 	return NG_OK;
 }
 
-static double story_norm(ngx_story_index *si, ngx_story_state *s)
+static double story_norm(ngi_story_index *si, ngi_story_state *s)
 {
 	if (s->norm_docs && si->n_docs * 10 <= s->norm_docs * 11)
 		return s->norm;
@@ -114,7 +114,7 @@ static double story_norm(ngx_story_index *si, ngx_story_state *s)
 }
 
 /* Index of term in a story's centroid (binary search), or UINT32_MAX. */
-static uint32_t centroid_at(const ngx_story_state *s, uint32_t term)
+static uint32_t centroid_at(const ngi_story_state *s, uint32_t term)
 {
 	uint32_t lo = 0, hi = s->n_terms;
 	while (lo < hi) {
@@ -129,7 +129,7 @@ static uint32_t centroid_at(const ngx_story_state *s, uint32_t term)
 
 /* Does the story hold an article in lang? A story with four languages
  * already counts as holding every one. */
-static int story_has_lang(const ngx_story_state *s, uint16_t lang)
+static int story_has_lang(const ngi_story_state *s, uint16_t lang)
 {
 	for (int i = 0; i < 4; i++) {
 		if (s->langs[i] == lang)
@@ -140,7 +140,7 @@ static int story_has_lang(const ngx_story_state *s, uint16_t lang)
 	return 1;
 }
 
-static void story_add_lang(ngx_story_state *s, uint16_t lang)
+static void story_add_lang(ngi_story_state *s, uint16_t lang)
 {
 	for (int i = 0; lang && i < 4; i++) {
 		if (s->langs[i] == lang)
@@ -152,9 +152,9 @@ static void story_add_lang(ngx_story_state *s, uint16_t lang)
 	}
 }
 
-static int in_window(const ngx_story_state *s, int32_t day, int window)
+static int in_window(const ngi_story_state *s, int32_t day, int window)
 {
-	if (day == NGX_DAY_UNKNOWN || s->last_day == NGX_DAY_UNKNOWN)
+	if (day == NGI_DAY_UNKNOWN || s->last_day == NGI_DAY_UNKNOWN)
 		return 1;
 	return day - s->last_day <= window && s->first_day - day <= window;
 }
@@ -180,16 +180,16 @@ static int by_overlap_desc(const void *a, const void *b)
 }
 
 /* Which stories a query may consider. */
-typedef int (*story_filter)(const ngx_story_index *si, uint32_t id,
+typedef int (*story_filter)(const ngi_story_index *si, uint32_t id,
 			    const void *ctx);
 
 /* Candidate stories for a query: the terms (heaviest first, with their
  * weights) are looked up in the postings; only terms that have postings
- * count towards NGX_QUERY_TERMS (the heaviest terms are often new words,
+ * count towards NGI_QUERY_TERMS (the heaviest terms are often new words,
  * in no story yet), and each posting list gives its newest
- * NGX_POSTINGS_SCAN stories. A candidate's overlap is the summed weight of
+ * NGI_POSTINGS_SCAN stories. A candidate's overlap is the summed weight of
  * the query terms it holds; candidates come back best overlap first. */
-static ng_status gather(ngx_story_index *si, const uint32_t *terms,
+static ng_status gather(ngi_story_index *si, const uint32_t *terms,
 			const double *weights, size_t n, story_filter keep,
 			const void *ctx, candidate **out, size_t *n_out)
 {
@@ -198,22 +198,22 @@ static ng_status gather(ngx_story_index *si, const uint32_t *terms,
 	ng_status st = NG_OK;
 	si->stamp++;
 	uint32_t used = 0;
-	for (size_t k = 0; k < n && used < NGX_QUERY_TERMS && !st; k++) {
-		const uint64_t *li = ngx_map_get(&si->postings, terms[k]);
+	for (size_t k = 0; k < n && used < NGI_QUERY_TERMS && !st; k++) {
+		const uint64_t *li = ngi_map_get(&si->postings, terms[k]);
 		if (!li)
 			continue;
 		used++;
-		const ngx_posting_list *pl = &si->lists[*li];
-		uint32_t stop = pl->n > NGX_POSTINGS_SCAN ? pl->n - NGX_POSTINGS_SCAN : 0;
+		const ngi_posting_list *pl = &si->lists[*li];
+		uint32_t stop = pl->n > NGI_POSTINGS_SCAN ? pl->n - NGI_POSTINGS_SCAN : 0;
 		for (uint32_t j = pl->n; j-- > stop;) {
 			uint32_t id = pl->stories[j];
-			ngx_story_state *s = &si->stories[id - 1];
+			ngi_story_state *s = &si->stories[id - 1];
 			if (s->merged_into || s->retired || !keep(si, id, ctx))
 				continue;
 			if (s->stamp != si->stamp) {
 				s->stamp = si->stamp;
 				s->overlap = 0;
-				if (ngx_grow((void **)&cands, &cap_cands, n_cands + 1,
+				if (ngi_grow((void **)&cands, &cap_cands, n_cands + 1,
 					     sizeof *cands)) {
 					st = NG_ERR_NOMEM;
 					break;
@@ -237,13 +237,13 @@ typedef struct article_query {
 	int window;
 } article_query;
 
-static int article_may_join(const ngx_story_index *si, uint32_t id, const void *ctx)
+static int article_may_join(const ngi_story_index *si, uint32_t id, const void *ctx)
 {
 	const article_query *q = ctx;
 	return in_window(&si->stories[id - 1], q->day, q->window);
 }
 
-ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
+ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 			       int window_days, uint32_t *story, double *score)
 {
 	*story = 0;
@@ -285,9 +285,9 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 	st = gather(si, qt, qw, a->n_terms, article_may_join, &aq, &cands, &n_cands);
 	free(qt);
 	free(qw);
-	size_t full = n_cands < NGX_FULL_SCORES ? n_cands : NGX_FULL_SCORES;
+	size_t full = n_cands < NGI_FULL_SCORES ? n_cands : NGI_FULL_SCORES;
 	for (size_t i = 0; i < full && !st; i++) {
-		ngx_story_state *s = &si->stories[cands[i].story - 1];
+		ngi_story_state *s = &si->stories[cands[i].story - 1];
 		double dot = 0;
 		for (uint32_t t = 0; t < a->n_terms; t++) {
 			uint32_t at = centroid_at(s, a->terms[t].term);
@@ -298,7 +298,7 @@ ng_status ngx_story_index_best(ngx_story_index *si, const ngx_link_article *a,
 		double sn = story_norm(si, s);
 		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
 		if (a->lang && !story_has_lang(s, a->lang))
-			cos *= NGX_XLING_SCALE;
+			cos *= NGI_XLING_SCALE;
 		if (cos > *score || (cos == *score && cands[i].story < *story)) {
 			*score = cos;
 			*story = cands[i].story;
@@ -326,19 +326,19 @@ static ng_status append_u32(uint32_t **a, uint32_t *n, uint32_t *cap, uint32_t v
 	return NG_OK;
 }
 
-static ng_status posting_add(ngx_story_index *si, uint32_t term, uint32_t story)
+static ng_status posting_add(ngi_story_index *si, uint32_t term, uint32_t story)
 {
-	uint64_t *li = ngx_map_get(&si->postings, term);
+	uint64_t *li = ngi_map_get(&si->postings, term);
 	if (!li) {
-		if (ngx_grow((void **)&si->lists, &si->cap_lists, si->n_lists + 1,
+		if (ngi_grow((void **)&si->lists, &si->cap_lists, si->n_lists + 1,
 			     sizeof *si->lists))
 			return NG_ERR_NOMEM;
-		if (ngx_map_put(&si->postings, term, si->n_lists))
+		if (ngi_map_put(&si->postings, term, si->n_lists))
 			return NG_ERR_NOMEM;
-		si->lists[si->n_lists++] = (ngx_posting_list){NULL, 0, 0};
-		li = ngx_map_get(&si->postings, term);
+		si->lists[si->n_lists++] = (ngi_posting_list){NULL, 0, 0};
+		li = ngi_map_get(&si->postings, term);
 	}
-	ngx_posting_list *pl = &si->lists[*li];
+	ngi_posting_list *pl = &si->lists[*li];
 	return append_u32(&pl->stories, &pl->n, &pl->cap, story);
 }
 
@@ -358,8 +358,8 @@ static int by_term(const void *a, const void *b)
 	return (x->term > y->term) - (x->term < y->term);
 }
 
-/* Keeps the NGX_CENTROID_KEEP heaviest terms (idf-weighted). */
-static ng_status prune(ngx_story_index *si, ngx_story_state *s)
+/* Keeps the NGI_CENTROID_KEEP heaviest terms (idf-weighted). */
+static ng_status prune(ngi_story_index *si, ngi_story_state *s)
 {
 	term_w *tw = malloc(s->n_terms * sizeof *tw);
 	if (!tw)
@@ -368,35 +368,35 @@ static ng_status prune(ngx_story_index *si, ngx_story_state *s)
 		tw[i] = (term_w){s->terms[i], s->weights[i], s->unit[i],
 				 s->weights[i] * idf(si, s->terms[i])};
 	qsort(tw, s->n_terms, sizeof *tw, by_key_desc);
-	qsort(tw, NGX_CENTROID_KEEP, sizeof *tw, by_term);
-	for (uint32_t i = 0; i < NGX_CENTROID_KEEP; i++) {
+	qsort(tw, NGI_CENTROID_KEEP, sizeof *tw, by_term);
+	for (uint32_t i = 0; i < NGI_CENTROID_KEEP; i++) {
 		s->terms[i] = tw[i].term;
 		s->weights[i] = tw[i].w;
 		s->unit[i] = tw[i].u;
 	}
-	s->n_terms = NGX_CENTROID_KEEP;
+	s->n_terms = NGI_CENTROID_KEEP;
 	free(tw);
 	return NG_OK;
 }
 
-ng_status ngx_story_index_reserve(ngx_story_index *si, uint32_t n)
+ng_status ngi_story_index_reserve(ngi_story_index *si, uint32_t n)
 {
 	while (si->n < n) {
 		if (si->n == si->cap) {
 			uint32_t cap = si->cap ? si->cap * 2 : 256;
-			ngx_story_state *s = realloc(si->stories, cap * sizeof *s);
+			ngi_story_state *s = realloc(si->stories, cap * sizeof *s);
 			if (!s)
 				return NG_ERR_NOMEM;
 			si->stories = s;
 			si->cap = cap;
 		}
-		si->stories[si->n++] = (ngx_story_state){
-			.first_day = NGX_DAY_UNKNOWN, .last_day = NGX_DAY_UNKNOWN};
+		si->stories[si->n++] = (ngi_story_state){
+			.first_day = NGI_DAY_UNKNOWN, .last_day = NGI_DAY_UNKNOWN};
 	}
 	return NG_OK;
 }
 
-uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story)
+uint32_t ngi_story_index_live(const ngi_story_index *si, uint32_t story)
 {
 	while (story && story <= si->n && si->stories[story - 1].merged_into)
 		story = si->stories[story - 1].merged_into;
@@ -404,7 +404,7 @@ uint32_t ngx_story_index_live(const ngx_story_index *si, uint32_t story)
 }
 
 /* Grows a centroid's three parallel arrays to hold total terms. */
-static ng_status centroid_reserve(ngx_story_state *s, uint32_t total)
+static ng_status centroid_reserve(ngi_story_state *s, uint32_t total)
 {
 	if (total <= s->cap_terms)
 		return NG_OK;
@@ -430,7 +430,7 @@ static ng_status centroid_reserve(ngx_story_state *s, uint32_t total)
 /* Adds n sorted terms with their weights and unit weights to the sorted
  * centroid of story (id) s: shared terms sum, new ones are inserted and
  * posted. The merge runs from the back so it works in place. */
-static ng_status centroid_add(ngx_story_index *si, ngx_story_state *s,
+static ng_status centroid_add(ngi_story_index *si, ngi_story_state *s,
 			      uint32_t id, const uint32_t *terms,
 			      const float *weights, const float *unit, uint32_t n)
 {
@@ -472,19 +472,19 @@ static ng_status centroid_add(ngx_story_index *si, ngx_story_state *s,
 	return st;
 }
 
-static void widen_days(ngx_story_state *s, int32_t first, int32_t last)
+static void widen_days(ngi_story_state *s, int32_t first, int32_t last)
 {
-	if (first != NGX_DAY_UNKNOWN &&
-	    (s->first_day == NGX_DAY_UNKNOWN || first < s->first_day))
+	if (first != NGI_DAY_UNKNOWN &&
+	    (s->first_day == NGI_DAY_UNKNOWN || first < s->first_day))
 		s->first_day = first;
-	if (last != NGX_DAY_UNKNOWN &&
-	    (s->last_day == NGX_DAY_UNKNOWN || last > s->last_day))
+	if (last != NGI_DAY_UNKNOWN &&
+	    (s->last_day == NGI_DAY_UNKNOWN || last > s->last_day))
 		s->last_day = last;
 }
 
 /* The norm of an article's tf-idf^2 vector under today's idf (1 when it
  * has no weight), for its unit vector. */
-static double article_norm(const ngx_story_index *si, const ngx_term *t,
+static double article_norm(const ngi_story_index *si, const ngi_term *t,
 			   uint32_t n)
 {
 	double sum = 0;
@@ -498,8 +498,8 @@ static double article_norm(const ngx_story_index *si, const ngx_term *t,
 /* Adds an article's terms to story (id) s: its term frequencies to the
  * weights, its unit vector under today's idf (for average links) to the
  * unit sums. */
-static ng_status add_article(ngx_story_index *si, ngx_story_state *s,
-			     uint32_t id, const ngx_term *t, uint32_t n)
+static ng_status add_article(ngi_story_index *si, ngi_story_state *s,
+			     uint32_t id, const ngi_term *t, uint32_t n)
 {
 	uint32_t *terms = malloc((n ? n : 1) * sizeof *terms);
 	float *weights = malloc((n ? n : 1) * sizeof *weights);
@@ -519,16 +519,16 @@ static ng_status add_article(ngx_story_index *si, ngx_story_state *s,
 	return st;
 }
 
-ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
+ng_status ngi_story_index_join(ngi_story_index *si, const ngi_link_article *a,
 			       uint32_t story)
 {
 	if (story == si->n + 1) {
-		if (ngx_story_index_reserve(si, story))
+		if (ngi_story_index_reserve(si, story))
 			return NG_ERR_NOMEM;
 	} else if (story == 0 || story > si->n || si->stories[story - 1].merged_into) {
 		return NG_ERR_INTERNAL;
 	}
-	ngx_story_state *s = &si->stories[story - 1];
+	ngi_story_state *s = &si->stories[story - 1];
 	ng_status st = add_article(si, s, story, a->terms, a->n_terms);
 	if (st)
 		return st;
@@ -537,24 +537,24 @@ ng_status ngx_story_index_join(ngx_story_index *si, const ngx_link_article *a,
 	s->last_arrival = si->n_docs;
 	story_add_lang(s, a->lang);
 	widen_days(s, a->day, a->day);
-	if (s->n_terms > NGX_CENTROID_MAX)
+	if (s->n_terms > NGI_CENTROID_MAX)
 		return prune(si, s);
 	return NG_OK;
 }
 
 /* ---- retiring ----------------------------------------------------------------*/
-static int story_open(const ngx_story_index *si, uint32_t id)
+static int story_open(const ngi_story_index *si, uint32_t id)
 {
-	const ngx_story_state *s = &si->stories[id - 1];
+	const ngi_story_state *s = &si->stories[id - 1];
 	return !s->merged_into && !s->retired;
 }
 
 /* Drops retired and merged stories from every posting list, giving back
  * the room of lists that shrank to a quarter of their capacity. */
-static void compact_postings(ngx_story_index *si)
+static void compact_postings(ngi_story_index *si)
 {
 	for (size_t i = 0; i < si->n_lists; i++) {
-		ngx_posting_list *pl = &si->lists[i];
+		ngi_posting_list *pl = &si->lists[i];
 		uint32_t m = 0;
 		for (uint32_t j = 0; j < pl->n; j++)
 			if (story_open(si, pl->stories[j]) &&
@@ -575,22 +575,22 @@ static void compact_postings(ngx_story_index *si)
 	}
 }
 
-ng_status ngx_story_index_retire(ngx_story_index *si, int32_t today,
+ng_status ngi_story_index_retire(ngi_story_index *si, int32_t today,
 				 int window_days)
 {
 	if (si->n_docs < si->next_sweep)
 		return NG_OK;
-	si->next_sweep = si->n_docs + NGX_STORY_SWEEP;
-	int64_t oldest = today != NGX_DAY_UNKNOWN && window_days > 0
-				 ? (int64_t)today - (int64_t)NGX_STORY_KEEP_WINDOWS * window_days
+	si->next_sweep = si->n_docs + NGI_STORY_SWEEP;
+	int64_t oldest = today != NGI_DAY_UNKNOWN && window_days > 0
+				 ? (int64_t)today - (int64_t)NGI_STORY_KEEP_WINDOWS * window_days
 				 : INT64_MIN;
 	uint32_t retired = 0;
 	for (uint32_t i = 0; i < si->n; i++) {
-		ngx_story_state *s = &si->stories[i];
+		ngi_story_state *s = &si->stories[i];
 		if (s->merged_into || s->retired || s->size == 0)
 			continue;
-		int old = s->last_day != NGX_DAY_UNKNOWN && (int64_t)s->last_day < oldest;
-		int idle = si->n_docs - s->last_arrival > NGX_STORY_MAX_IDLE;
+		int old = s->last_day != NGI_DAY_UNKNOWN && (int64_t)s->last_day < oldest;
+		int idle = si->n_docs - s->last_arrival > NGI_STORY_MAX_IDLE;
 		if (!old && !idle)
 			continue;
 		free(s->terms);
@@ -613,11 +613,11 @@ ng_status ngx_story_index_retire(ngx_story_index *si, int32_t today,
 	return NG_OK;
 }
 
-size_t ngx_story_index_memory(const ngx_story_index *si)
+size_t ngi_story_index_memory(const ngi_story_index *si)
 {
-	size_t bytes = si->cap * sizeof(ngx_story_state) +
+	size_t bytes = si->cap * sizeof(ngi_story_state) +
 		       (si->df.cap + si->postings.cap) * 17 +
-		       si->cap_lists * sizeof(ngx_posting_list);
+		       si->cap_lists * sizeof(ngi_posting_list);
 	for (uint32_t i = 0; i < si->n; i++)
 		bytes += si->stories[i].cap_terms * 12 +
 			 si->stories[i].cap_members * 4;
@@ -634,7 +634,7 @@ size_t ngx_story_index_memory(const ngx_story_index *si)
  * pairs of their articles (sum vectors of unit article vectors: dot / (|A|
  * |B|)), the criterion of group-average agglomerative clustering; the best
  * pair at or above the threshold merges. */
-static double unit_dot(const ngx_story_state *x, const ngx_story_state *y)
+static double unit_dot(const ngi_story_state *x, const ngi_story_state *y)
 {
 	double dot = 0;
 	uint32_t i = 0, j = 0;
@@ -649,9 +649,9 @@ static double unit_dot(const ngx_story_state *x, const ngx_story_state *y)
 	return dot;
 }
 
-static ng_status absorb(ngx_story_index *si, uint32_t into, uint32_t from)
+static ng_status absorb(ngi_story_index *si, uint32_t into, uint32_t from)
 {
-	ngx_story_state *x = &si->stories[into - 1], *y = &si->stories[from - 1];
+	ngi_story_state *x = &si->stories[into - 1], *y = &si->stories[from - 1];
 	ng_status st = centroid_add(si, x, into, y->terms, y->weights, y->unit,
 				    y->n_terms);
 	if (st)
@@ -661,22 +661,22 @@ static ng_status absorb(ngx_story_index *si, uint32_t into, uint32_t from)
 		story_add_lang(x, y->langs[i]);
 	widen_days(x, y->first_day, y->last_day);
 	for (uint32_t i = 0; i < y->n_members && !st; i++)
-		st = ngx_story_index_add_member(si, into, y->members[i]);
+		st = ngi_story_index_add_member(si, into, y->members[i]);
 	if (st)
 		return st;
 	free(y->members);
 	free(y->terms);
 	free(y->weights);
 	free(y->unit);
-	*y = (ngx_story_state){.merged_into = into, .first_day = NGX_DAY_UNKNOWN,
-			       .last_day = NGX_DAY_UNKNOWN};
-	return x->n_terms > NGX_CENTROID_MAX ? prune(si, x) : NG_OK;
+	*y = (ngi_story_state){.merged_into = into, .first_day = NGI_DAY_UNKNOWN,
+			       .last_day = NGI_DAY_UNKNOWN};
+	return x->n_terms > NGI_CENTROID_MAX ? prune(si, x) : NG_OK;
 }
 
-static int stories_in_window(const ngx_story_state *x, const ngx_story_state *y,
+static int stories_in_window(const ngi_story_state *x, const ngi_story_state *y,
 			     int window)
 {
-	if (x->first_day == NGX_DAY_UNKNOWN || y->first_day == NGX_DAY_UNKNOWN)
+	if (x->first_day == NGI_DAY_UNKNOWN || y->first_day == NGI_DAY_UNKNOWN)
 		return 1;
 	return y->first_day - x->last_day <= window &&
 	       x->first_day - y->last_day <= window;
@@ -687,19 +687,19 @@ typedef struct story_query {
 	int window;
 } story_query;
 
-static int story_may_merge(const ngx_story_index *si, uint32_t id, const void *ctx)
+static int story_may_merge(const ngi_story_index *si, uint32_t id, const void *ctx)
 {
 	const story_query *q = ctx;
 	return id != q->story && stories_in_window(&si->stories[q->story - 1],
 						   &si->stories[id - 1], q->window);
 }
 
-ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
+ng_status ngi_story_index_merge(ngi_story_index *si, uint32_t story,
 				double threshold, int window_days,
 				uint32_t *into, uint32_t *from)
 {
 	*into = *from = 0;
-	ngx_story_state *s = &si->stories[story - 1];
+	ngi_story_state *s = &si->stories[story - 1];
 	if (threshold <= 0 || s->merged_into || s->n_terms == 0)
 		return NG_OK;
 	/* checked again only once the story has grown by a tenth: a big
@@ -709,21 +709,21 @@ ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
 	s->checked_size = s->size;
 	/* the story's heaviest terms, by their unit weight (a small selection,
 	 * not a sort: centroids run to thousands of terms) */
-	weighted w[NGX_QUERY_TERMS];
+	weighted w[NGI_QUERY_TERMS];
 	uint32_t q = 0;
 	for (uint32_t i = 0; i < s->n_terms; i++) {
 		weighted x = {i, s->unit[i]};
-		if (q == NGX_QUERY_TERMS && by_weight_desc(&x, &w[q - 1]) >= 0)
+		if (q == NGI_QUERY_TERMS && by_weight_desc(&x, &w[q - 1]) >= 0)
 			continue;
-		uint32_t k = q < NGX_QUERY_TERMS ? q++ : q - 1;
+		uint32_t k = q < NGI_QUERY_TERMS ? q++ : q - 1;
 		while (k > 0 && by_weight_desc(&x, &w[k - 1]) < 0) {
 			w[k] = w[k - 1];
 			k--;
 		}
 		w[k] = x;
 	}
-	uint32_t qt[NGX_QUERY_TERMS];
-	double qw[NGX_QUERY_TERMS];
+	uint32_t qt[NGI_QUERY_TERMS];
+	double qw[NGI_QUERY_TERMS];
 	for (uint32_t k = 0; k < q; k++) {
 		qt[k] = s->terms[w[k].idx];
 		qw[k] = w[k].w;
@@ -734,9 +734,9 @@ ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
 	ng_status st = gather(si, qt, qw, q, story_may_merge, &sq, &cands, &n_cands);
 	uint32_t best = 0;
 	double best_link = threshold;
-	size_t full = n_cands < NGX_MERGE_SCORES ? n_cands : NGX_MERGE_SCORES;
+	size_t full = n_cands < NGI_MERGE_SCORES ? n_cands : NGI_MERGE_SCORES;
 	for (size_t i = 0; i < full && !st; i++) {
-		const ngx_story_state *o = &si->stories[cands[i].story - 1];
+		const ngi_story_state *o = &si->stories[cands[i].story - 1];
 		double link = unit_dot(s, o) / ((double)s->size * o->size);
 		if (link > best_link || (link == best_link && cands[i].story < best)) {
 			best_link = link;
@@ -761,10 +761,10 @@ ng_status ngx_story_index_merge(ngx_story_index *si, uint32_t story,
  * terms find; it moves to one that fits it at the join threshold or better
  * and better than its own. Stories keep their member lists while open (4 bytes
  * an article); the members' terms come from the caller (the store). */
-ng_status ngx_story_index_add_member(ngx_story_index *si, uint32_t story,
+ng_status ngi_story_index_add_member(ngi_story_index *si, uint32_t story,
 				     uint32_t seq)
 {
-	ngx_story_state *s = &si->stories[story - 1];
+	ngi_story_state *s = &si->stories[story - 1];
 	return append_u32(&s->members, &s->n_members, &s->cap_members, seq);
 }
 
@@ -774,17 +774,17 @@ typedef struct move_query {
 	int window;
 } move_query;
 
-static int may_move_to(const ngx_story_index *si, uint32_t id, const void *ctx)
+static int may_move_to(const ngi_story_index *si, uint32_t id, const void *ctx)
 {
 	const move_query *q = ctx;
 	return id != q->story && in_window(&si->stories[id - 1], q->day, q->window);
 }
 
-uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
-				const ngx_term *t, uint32_t n, int32_t day,
+uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
+				const ngi_term *t, uint32_t n, int32_t day,
 				int window_days, double threshold)
 {
-	ngx_story_state *s = &si->stories[story - 1];
+	ngi_story_state *s = &si->stories[story - 1];
 	if (n == 0 || s->size < 2)
 		return 0;
 	weighted *w = malloc(n * sizeof *w);
@@ -820,9 +820,9 @@ uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
 	uint32_t best = 0;
 	double best_cos = threshold > own ? threshold : own;
 	if (!gather(si, qt, qw, n, may_move_to, &q, &c, &nc)) {
-		size_t full = nc < NGX_MOVE_SCORES ? nc : NGX_MOVE_SCORES;
+		size_t full = nc < NGI_MOVE_SCORES ? nc : NGI_MOVE_SCORES;
 		for (size_t i = 0; i < full; i++) {
-			ngx_story_state *o = &si->stories[c[i].story - 1];
+			ngi_story_state *o = &si->stories[c[i].story - 1];
 			double d = 0;
 			for (uint32_t j = 0; j < n; j++) {
 				uint32_t at = centroid_at(o, t[j].term);
@@ -845,23 +845,23 @@ uint32_t ngx_story_index_better(ngx_story_index *si, uint32_t story,
 	return best;
 }
 
-double ngx_story_index_idf2(const ngx_story_index *si, uint32_t term)
+double ngi_story_index_idf2(const ngi_story_index *si, uint32_t term)
 {
 	return idf(si, term);
 }
 
-double ngx_story_index_tf(uint32_t count)
+double ngi_story_index_tf(uint32_t count)
 {
 	return tf_weight(count);
 }
 
-ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
-			       uint32_t seq, const ngx_term *t, uint32_t n,
+ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
+			       uint32_t seq, const ngi_term *t, uint32_t n,
 			       int32_t day, uint16_t lang)
 {
-	if (to == si->n + 1 && ngx_story_index_reserve(si, to))
+	if (to == si->n + 1 && ngi_story_index_reserve(si, to))
 		return NG_ERR_NOMEM;
-	ngx_story_state *s = &si->stories[from - 1];
+	ngi_story_state *s = &si->stories[from - 1];
 	double xn = article_norm(si, t, n);
 	/* out of the old centroid (its unit part was weighed with the idf of
 	 * the day it joined: today's may differ a little, so nothing goes
@@ -884,7 +884,7 @@ ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
 			s->n_members--;
 			break;
 		}
-	ngx_story_state *o = &si->stories[to - 1];
+	ngi_story_state *o = &si->stories[to - 1];
 	ng_status st = add_article(si, o, to, t, n);
 	if (st)
 		return st;
@@ -892,7 +892,7 @@ ng_status ngx_story_index_move(ngx_story_index *si, uint32_t from, uint32_t to,
 	o->last_arrival = si->n_docs;
 	story_add_lang(o, lang);
 	widen_days(o, day, day);
-	if (o->n_terms > NGX_CENTROID_MAX && (st = prune(si, o)))
+	if (o->n_terms > NGI_CENTROID_MAX && (st = prune(si, o)))
 		return st;
-	return ngx_story_index_add_member(si, to, seq);
+	return ngi_story_index_add_member(si, to, seq);
 }

@@ -34,7 +34,7 @@
 /* The story's vocabulary gets dense indexes once (each distinct term's idf
  * computed once); then a member's unit weights are scattered into one row
  * and every later member's terms are gathered from it. */
-ng_status ngx_member_cosines(const ngx_story_index *si, const ngx_member *m,
+ng_status ngi_member_cosines(const ngi_story_index *si, const ngi_member *m,
 			     uint32_t n, float *sim)
 {
 	size_t total = 0;
@@ -44,23 +44,23 @@ ng_status ngx_member_cosines(const ngx_story_index *si, const ngx_member *m,
 	float *unit = malloc((total ? total : 1) * sizeof *unit);
 	double *weight = malloc((total ? total : 1) * sizeof *weight);
 	size_t *start = malloc((n + 1) * sizeof *start);
-	ngx_map vocab;
-	ngx_map_init(&vocab);
+	ngi_map vocab;
+	ngi_map_init(&vocab);
 	ng_status st = local && unit && weight && start ? NG_OK : NG_ERR_NOMEM;
 	size_t n_vocab = 0, at = 0;
 	for (uint32_t i = 0; i < n && !st; i++) {
 		start[i] = at;
 		double norm2 = 0;
 		for (uint32_t x = 0; x < m[i].n_terms; x++, at++) {
-			uint64_t *v = ngx_map_upsert(&vocab, m[i].terms[x].term, n_vocab);
+			uint64_t *v = ngi_map_upsert(&vocab, m[i].terms[x].term, n_vocab);
 			if (!v) {
 				st = NG_ERR_NOMEM;
 				break;
 			}
 			if (*v == n_vocab)
-				weight[n_vocab++] = ngx_story_index_idf2(si, m[i].terms[x].term);
+				weight[n_vocab++] = ngi_story_index_idf2(si, m[i].terms[x].term);
 			local[at] = (uint32_t)*v;
-			unit[at] = (float)(ngx_story_index_tf(m[i].terms[x].count) * weight[*v]);
+			unit[at] = (float)(ngi_story_index_tf(m[i].terms[x].count) * weight[*v]);
 			norm2 += (double)unit[at] * unit[at];
 		}
 		float inv = norm2 > 0 ? (float)(1 / sqrt(norm2)) : 0;
@@ -80,7 +80,7 @@ ng_status ngx_member_cosines(const ngx_story_index *si, const ngx_member *m,
 			for (size_t y = start[j]; y < start[j + 1]; y++)
 				d += (double)row[local[y]] * unit[y];
 			if (m[i].lang && m[j].lang && m[i].lang != m[j].lang)
-				d = d * NGX_XLING_SCALE < 1 ? d * NGX_XLING_SCALE : 1;
+				d = d * NGI_XLING_SCALE < 1 ? d * NGI_XLING_SCALE : 1;
 			sim[(size_t)i * n + j] = sim[(size_t)j * n + i] = (float)d;
 		}
 		for (size_t x = start[i]; x < start[i + 1]; x++)
@@ -91,7 +91,7 @@ ng_status ngx_member_cosines(const ngx_story_index *si, const ngx_member *m,
 	free(unit);
 	free(weight);
 	free(start);
-	ngx_map_free(&vocab);
+	ngi_map_free(&vocab);
 	return st;
 }
 
@@ -131,7 +131,7 @@ static void best_partner(const double *link, const uint32_t *size, uint32_t n,
 			best[i] = j;
 }
 
-ng_status ngx_story_split_groups(const float *sim, uint32_t n, uint32_t k,
+ng_status ngi_story_split_groups(const float *sim, uint32_t n, uint32_t k,
 				 double cut, uint32_t *group, uint32_t *n_groups)
 {
 	*n_groups = 0;

@@ -29,9 +29,9 @@
 
 typedef struct jsonl {
 	const char *name;
-	ngx_read_io *io;
-	ngx_arena arena;  /* reset for every line */
-	ngx_buf repaired; /* a line or a text with bad bytes, repaired */
+	ngi_read_io *io;
+	ngi_arena arena;  /* reset for every line */
+	ngi_buf repaired; /* a line or a text with bad bytes, repaired */
 	long long nonblank;
 	ng_status result; /* NG_OK or NG_ERR_INPUT */
 } jsonl;
@@ -50,7 +50,7 @@ static int is_blank(const char *s, size_t len)
 	return 1;
 }
 
-static const char *trimmed_copy(ngx_arena *a, const char *s)
+static const char *trimmed_copy(ngi_arena *a, const char *s)
 {
 	size_t len = strlen(s);
 	while (len && is_blank_byte(*s)) {
@@ -59,13 +59,13 @@ static const char *trimmed_copy(ngx_arena *a, const char *s)
 	}
 	while (len && is_blank_byte(s[len - 1]))
 		len--;
-	return len ? ngx_arena_strndup(a, s, len) : NULL;
+	return len ? ngi_arena_strndup(a, s, len) : NULL;
 }
 
 static void line_error(jsonl *j, long long line_no, long long offset,
 		       const char *what)
 {
-	ngx_diag(j->io->diag, NG_DIAG_ERROR, j->name, line_no, offset, "%s",
+	ngi_diag(j->io->diag, NG_DIAG_ERROR, j->name, line_no, offset, "%s",
 		 what);
 	j->io->stats->failed++;
 	j->result = NG_ERR_INPUT;
@@ -73,15 +73,15 @@ static void line_error(jsonl *j, long long line_no, long long offset,
 
 /* An optional string field: NULL when absent, null, or (with a warning)
  * of another type. */
-static const char *optional_str(jsonl *j, const ngx_json *obj,
+static const char *optional_str(jsonl *j, const ngi_json *obj,
 				const char *key, long long line_no,
 				long long offset)
 {
-	const ngx_json *m = ngx_json_get(obj, key);
-	if (!m || m->type == NGX_JSON_NULL)
+	const ngi_json *m = ngi_json_get(obj, key);
+	if (!m || m->type == NGI_JSON_NULL)
 		return NULL;
-	if (m->type != NGX_JSON_STRING) {
-		ngx_diag(j->io->diag, NG_DIAG_WARNING, j->name, line_no, offset,
+	if (m->type != NGI_JSON_STRING) {
+		ngi_diag(j->io->diag, NG_DIAG_WARNING, j->name, line_no, offset,
 			 "field \"%s\" is not a string, ignored", key);
 		return NULL;
 	}
@@ -92,15 +92,15 @@ static const char *optional_str(jsonl *j, const ngx_json *obj,
 static ng_status take_line(jsonl *j, const char *line, size_t len,
 			   long long line_no, long long offset)
 {
-	ngx_read_io *io = j->io;
+	ngi_read_io *io = j->io;
 
 	if (is_blank(line, len))
 		return NG_OK;
 	j->nonblank++;
-	ngx_arena_reset(&j->arena);
+	ngi_arena_reset(&j->arena);
 
 	size_t first_bad = 0;
-	size_t bad = ngx_read_repair(line, len, &j->repaired, &first_bad);
+	size_t bad = ngi_read_repair(line, len, &j->repaired, &first_bad);
 	if (bad == (size_t)-1)
 		return NG_ERR_NOMEM; /* the cap is 3x the line cap: memory */
 	if (bad) {
@@ -108,10 +108,10 @@ static ng_status take_line(jsonl *j, const char *line, size_t len,
 		len = j->repaired.len;
 	}
 
-	ngx_json *obj;
+	ngi_json *obj;
 	size_t err_at = 0;
 	const char *err_msg = "";
-	ng_status st = ngx_json_parse(line, len, &j->arena, &obj, &err_at,
+	ng_status st = ngi_json_parse(line, len, &j->arena, &obj, &err_at,
 				      &err_msg);
 	if (st == NG_ERR_NOMEM)
 		return st;
@@ -122,16 +122,16 @@ static ng_status take_line(jsonl *j, const char *line, size_t len,
 		line_error(j, line_no, offset, what);
 		return NG_OK;
 	}
-	if (obj->type != NGX_JSON_OBJECT) {
+	if (obj->type != NGI_JSON_OBJECT) {
 		line_error(j, line_no, offset, "not a JSON object");
 		return NG_OK;
 	}
-	const ngx_json *text = ngx_json_get(obj, "text");
+	const ngi_json *text = ngi_json_get(obj, "text");
 	if (!text) {
 		line_error(j, line_no, offset, "no \"text\" field");
 		return NG_OK;
 	}
-	if (text->type != NGX_JSON_STRING) {
+	if (text->type != NGI_JSON_STRING) {
 		line_error(j, line_no, offset, "field \"text\" is not a string");
 		return NG_OK;
 	}
@@ -140,7 +140,7 @@ static ng_status take_line(jsonl *j, const char *line, size_t len,
 		return NG_OK;
 	}
 
-	ngx_record rec;
+	ngi_record rec;
 	memset(&rec, 0, sizeof rec);
 	rec.source = j->name;
 	rec.record_no = line_no;
@@ -151,12 +151,12 @@ static ng_status take_line(jsonl *j, const char *line, size_t len,
 
 	/* \u0000 decodes to a NUL the rest of the pipeline cannot carry. */
 	size_t nul_first = 0;
-	size_t nuls = ngx_read_repair(text->str, text->len, &j->repaired,
+	size_t nuls = ngi_read_repair(text->str, text->len, &j->repaired,
 				      &nul_first);
 	if (nuls == (size_t)-1)
 		return NG_ERR_NOMEM;
 	if (nuls) {
-		char *copy = ngx_arena_strndup(&j->arena, j->repaired.data,
+		char *copy = ngi_arena_strndup(&j->arena, j->repaired.data,
 					       j->repaired.len);
 		if (!copy)
 			return NG_ERR_NOMEM;
@@ -165,23 +165,23 @@ static ng_status take_line(jsonl *j, const char *line, size_t len,
 		rec.invalid_utf8 += nuls;
 	}
 
-	const ngx_json *id = ngx_json_get(obj, "id");
+	const ngi_json *id = ngi_json_get(obj, "id");
 	char id_buf[64];
-	if (id && id->type == NGX_JSON_NUMBER) {
+	if (id && id->type == NGI_JSON_NUMBER) {
 		double v = id->number;
 		if (v == floor(v) && fabs(v) < 1e18)
 			snprintf(id_buf, sizeof id_buf, "%.0f", v);
 		else
 			snprintf(id_buf, sizeof id_buf, "%.17g", v);
-		rec.id = ngx_arena_strdup(&j->arena, id_buf);
+		rec.id = ngi_arena_strdup(&j->arena, id_buf);
 	} else {
 		rec.id = optional_str(j, obj, "id", line_no, offset);
 	}
 	if (!rec.id) {
-		char *made = ngx_arena_alloc(&j->arena, strlen(j->name) + 32);
+		char *made = ngi_arena_alloc(&j->arena, strlen(j->name) + 32);
 		if (!made)
 			return NG_ERR_NOMEM;
-		sprintf(made, "%s:%lld", ngx_read_basename(j->name), line_no);
+		sprintf(made, "%s:%lld", ngi_read_basename(j->name), line_no);
 		rec.id = made;
 	}
 	rec.url = optional_str(j, obj, "url", line_no, offset);
@@ -189,15 +189,15 @@ static ng_status take_line(jsonl *j, const char *line, size_t len,
 	rec.outlet = optional_str(j, obj, "outlet", line_no, offset);
 	rec.lang = optional_str(j, obj, "lang", line_no, offset);
 	rec.published = optional_str(j, obj, "published", line_no, offset);
-	rec.published_source = rec.published ? NGX_PUB_METADATA : NGX_PUB_NONE;
+	rec.published_source = rec.published ? NGI_PUB_METADATA : NGI_PUB_NONE;
 
 	if (bad)
-		ngx_diag(io->diag, NG_DIAG_WARNING, j->name, line_no,
+		ngi_diag(io->diag, NG_DIAG_WARNING, j->name, line_no,
 			 offset + (long long)first_bad,
 			 "%zu invalid UTF-8 sequence%s replaced by U+FFFD",
 			 bad, bad == 1 ? "" : "s");
 	if (nuls)
-		ngx_diag(io->diag, NG_DIAG_WARNING, j->name, line_no, offset,
+		ngi_diag(io->diag, NG_DIAG_WARNING, j->name, line_no, offset,
 			 "%zu NUL character%s (\\u0000) in text replaced by "
 			 "U+FFFD", nuls, nuls == 1 ? "" : "s");
 	io->stats->records++;
@@ -205,55 +205,55 @@ static ng_status take_line(jsonl *j, const char *line, size_t len,
 	return io->fn(io->ctx, &rec);
 }
 
-static void jsonl_init(jsonl *j, const char *name, ngx_read_io *io)
+static void jsonl_init(jsonl *j, const char *name, ngi_read_io *io)
 {
 	memset(j, 0, sizeof *j);
 	j->name = name;
 	j->io = io;
-	ngx_arena_init(&j->arena, 0);
-	ngx_buf_init(&j->repaired, 3 * NGX_READ_MAX_LINE + 16);
+	ngi_arena_init(&j->arena, 0);
+	ngi_buf_init(&j->repaired, 3 * NGI_READ_MAX_LINE + 16);
 }
 
 static ng_status jsonl_finish(jsonl *j, ng_status st)
 {
 	/* A file of blank lines is reported like an empty text file. */
 	if (!st && j->nonblank == 0 && j->result == NG_OK) {
-		ngx_diag(j->io->diag, NG_DIAG_ERROR, j->name, 0, -1,
+		ngi_diag(j->io->diag, NG_DIAG_ERROR, j->name, 0, -1,
 			 "empty file: no records");
 		j->io->stats->failed++;
 		j->result = NG_ERR_INPUT;
 	}
-	ngx_arena_free(&j->arena);
-	ngx_buf_free(&j->repaired);
+	ngi_arena_free(&j->arena);
+	ngi_buf_free(&j->repaired);
 	return st ? st : j->result;
 }
 
 static int reject_binary(jsonl *j, const char *sample, size_t n, int complete)
 {
 	size_t first_bad = 0;
-	if (!ngx_read_looks_binary(sample, n, complete, &first_bad))
+	if (!ngi_read_looks_binary(sample, n, complete, &first_bad))
 		return 0;
-	ngx_diag(j->io->diag, NG_DIAG_ERROR, j->name, 0, (long long)first_bad,
+	ngi_diag(j->io->diag, NG_DIAG_ERROR, j->name, 0, (long long)first_bad,
 		 "binary file (NUL bytes or mostly invalid UTF-8), skipped");
 	j->io->stats->failed++;
 	j->result = NG_ERR_INPUT;
 	return 1;
 }
 
-ng_status ngx_read_jsonl_lines(const char *name, ngx_lines *r, ngx_read_io *io)
+ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io)
 {
 	jsonl j;
 	jsonl_init(&j, name, io);
 
 	const char *sample;
 	size_t n;
-	ng_status st = ngx_lines_peek(r, &sample, &n);
+	ng_status st = ngi_lines_peek(r, &sample, &n);
 	if (!st && reject_binary(&j, sample, n, r->eof))
 		return jsonl_finish(&j, NG_OK);
 	long long before = r->offset;
 	while (!st) {
 		int got;
-		st = ngx_lines_next(r, &got);
+		st = ngi_lines_next(r, &got);
 		if (st == NG_ERR_TOOBIG) {
 			char what[128];
 			snprintf(what, sizeof what,
@@ -273,7 +273,7 @@ ng_status ngx_read_jsonl_lines(const char *name, ngx_lines *r, ngx_read_io *io)
 	}
 	io->stats->bytes += r->offset - before;
 	if (st == NG_ERR_IO) {
-		ngx_diag(io->diag, NG_DIAG_ERROR, name, r->line_no + 1, r->offset,
+		ngi_diag(io->diag, NG_DIAG_ERROR, name, r->line_no + 1, r->offset,
 			 "read error: %s", strerror(r->read_error));
 		io->stats->failed++;
 		j.result = NG_ERR_INPUT;
@@ -282,12 +282,12 @@ ng_status ngx_read_jsonl_lines(const char *name, ngx_lines *r, ngx_read_io *io)
 	return jsonl_finish(&j, st);
 }
 
-ng_status ngx_read_jsonl(const char *name, const char *bytes, size_t len,
-			 ngx_record_fn fn, void *ctx, ngx_diag_sink *diag,
-			 ngx_read_stats *stats)
+ng_status ngi_read_jsonl(const char *name, const char *bytes, size_t len,
+			 ngi_record_fn fn, void *ctx, ngi_diag_sink *diag,
+			 ngi_read_stats *stats)
 {
-	ngx_read_io io;
-	ngx_read_io_init(&io, fn, ctx, diag, stats);
+	ngi_read_io io;
+	ngi_read_io_init(&io, fn, ctx, diag, stats);
 	jsonl j;
 	jsonl_init(&j, name, &io);
 	io.stats->bytes += (long long)len;
@@ -304,11 +304,11 @@ ng_status ngx_read_jsonl(const char *name, const char *bytes, size_t len,
 		const char *nl = memchr(line, '\n', len - pos);
 		size_t n = nl ? (size_t)(nl - line) : len - pos;
 		line_no++;
-		if (n > NGX_READ_MAX_LINE) {
+		if (n > NGI_READ_MAX_LINE) {
 			char what[128];
 			snprintf(what, sizeof what,
 				 "line of %zu bytes is longer than the %zu-byte "
-				 "cap, skipped", n, NGX_READ_MAX_LINE);
+				 "cap, skipped", n, NGI_READ_MAX_LINE);
 			line_error(&j, line_no, (long long)pos, what);
 		} else {
 			size_t keep = n && line[n - 1] == '\r' ? n - 1 : n;
@@ -319,13 +319,13 @@ ng_status ngx_read_jsonl(const char *name, const char *bytes, size_t len,
 	return jsonl_finish(&j, st);
 }
 
-int ngx_read_line_is_object(const char *line, size_t len)
+int ngi_read_line_is_object(const char *line, size_t len)
 {
-	ngx_arena a;
-	ngx_arena_init(&a, 0);
-	ngx_json *v;
-	int is_object = ngx_json_parse(line, len, &a, &v, NULL, NULL) == NG_OK &&
-			v->type == NGX_JSON_OBJECT;
-	ngx_arena_free(&a);
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	ngi_json *v;
+	int is_object = ngi_json_parse(line, len, &a, &v, NULL, NULL) == NG_OK &&
+			v->type == NGI_JSON_OBJECT;
+	ngi_arena_free(&a);
 	return is_object;
 }

@@ -2,7 +2,7 @@
  * lines.c: capped line streaming and the input checks every reader shares.
  *
  * The JSON Lines reader pulls one line at a time from a FILE through an
- * ngx_lines, so a feed of any size is read in constant memory and a single
+ * ngi_lines, so a feed of any size is read in constant memory and a single
  * line is held only up to its cap: a longer one is skipped to its newline
  * and reported, and reading resumes after it. The first buffer can be
  * inspected before any line is taken, which is how walk.c sniffs the format
@@ -19,8 +19,8 @@
 
 #define CHUNK_SIZE ((size_t)1 << 16)
 
-void ngx_read_io_init(ngx_read_io *io, ngx_record_fn fn, void *ctx,
-		      ngx_diag_sink *diag, ngx_read_stats *stats)
+void ngi_read_io_init(ngi_read_io *io, ngi_record_fn fn, void *ctx,
+		      ngi_diag_sink *diag, ngi_read_stats *stats)
 {
 	memset(io, 0, sizeof *io);
 	io->fn = fn;
@@ -29,7 +29,7 @@ void ngx_read_io_init(ngx_read_io *io, ngx_record_fn fn, void *ctx,
 	io->stats = stats ? stats : &io->own_stats;
 }
 
-ng_status ngx_lines_init(ngx_lines *r, FILE *f, size_t max_line)
+ng_status ngi_lines_init(ngi_lines *r, FILE *f, size_t max_line)
 {
 	memset(r, 0, sizeof *r);
 	r->chunk = malloc(CHUNK_SIZE);
@@ -37,20 +37,20 @@ ng_status ngx_lines_init(ngx_lines *r, FILE *f, size_t max_line)
 		return NG_ERR_NOMEM;
 	r->f = f;
 	r->max_line = max_line;
-	ngx_buf_init(&r->line, max_line);
+	ngi_buf_init(&r->line, max_line);
 	return NG_OK;
 }
 
-void ngx_lines_free(ngx_lines *r)
+void ngi_lines_free(ngi_lines *r)
 {
 	free(r->chunk);
 	r->chunk = NULL;
-	ngx_buf_free(&r->line);
+	ngi_buf_free(&r->line);
 }
 
 /* Refills the buffer once it is used up. NG_OK with pos == end means the
  * end of the input. */
-static ng_status fill(ngx_lines *r)
+static ng_status fill(ngi_lines *r)
 {
 	if (r->pos < r->end || r->eof)
 		return NG_OK;
@@ -67,7 +67,7 @@ static ng_status fill(ngx_lines *r)
 	return NG_OK;
 }
 
-ng_status ngx_lines_peek(ngx_lines *r, const char **bytes, size_t *n)
+ng_status ngi_lines_peek(ngi_lines *r, const char **bytes, size_t *n)
 {
 	ng_status st = fill(r);
 	*bytes = r->chunk + r->pos;
@@ -76,20 +76,20 @@ ng_status ngx_lines_peek(ngx_lines *r, const char **bytes, size_t *n)
 }
 
 /* Makes b->data a C string even when nothing was appended to it. */
-static ng_status terminate(ngx_buf *b)
+static ng_status terminate(ngi_buf *b)
 {
-	ng_status st = ngx_buf_reserve(b, 0);
+	ng_status st = ngi_buf_reserve(b, 0);
 	if (!st)
 		b->data[b->len] = '\0';
 	return st;
 }
 
-ng_status ngx_lines_next(ngx_lines *r, int *got)
+ng_status ngi_lines_next(ngi_lines *r, int *got)
 {
 	int too_long = 0;
 	int started = 0;
 
-	ngx_buf_clear(&r->line);
+	ngi_buf_clear(&r->line);
 	r->line_len = 0;
 	r->line_offset = r->offset;
 	*got = 0;
@@ -105,12 +105,12 @@ ng_status ngx_lines_next(ngx_lines *r, int *got)
 		const char *nl = memchr(start, '\n', avail);
 		size_t take = nl ? (size_t)(nl - start) : avail;
 		if (!too_long) {
-			st = ngx_buf_append(&r->line, start, take);
+			st = ngi_buf_append(&r->line, start, take);
 			if (st == NG_ERR_TOOBIG) {
 				/* Keep reading to the newline, holding nothing. */
 				too_long = 1;
-				ngx_buf_free(&r->line);
-				ngx_buf_init(&r->line, r->max_line);
+				ngi_buf_free(&r->line);
+				ngi_buf_init(&r->line, r->max_line);
 			} else if (st) {
 				return st;
 			}
@@ -131,7 +131,7 @@ ng_status ngx_lines_next(ngx_lines *r, int *got)
 	return terminate(&r->line);
 }
 
-ng_status ngx_lines_rest(ngx_lines *r, ngx_buf *out)
+ng_status ngi_lines_rest(ngi_lines *r, ngi_buf *out)
 {
 	for (;;) {
 		ng_status st = fill(r);
@@ -139,7 +139,7 @@ ng_status ngx_lines_rest(ngx_lines *r, ngx_buf *out)
 			return st;
 		if (r->pos == r->end)
 			return terminate(out);
-		st = ngx_buf_append(out, r->chunk + r->pos, r->end - r->pos);
+		st = ngi_buf_append(out, r->chunk + r->pos, r->end - r->pos);
 		if (st)
 			return st;
 		r->offset += (long long)(r->end - r->pos);
@@ -147,18 +147,18 @@ ng_status ngx_lines_rest(ngx_lines *r, ngx_buf *out)
 	}
 }
 
-int ngx_read_looks_binary(const char *s, size_t n, int complete,
+int ngi_read_looks_binary(const char *s, size_t n, int complete,
 			  size_t *first_bad)
 {
 	size_t nuls = 0, invalid = 0, i = 0;
 	int seen_bad = 0;
 
-	if (n > NGX_READ_SNIFF_BYTES) {
-		n = NGX_READ_SNIFF_BYTES;
+	if (n > NGI_READ_SNIFF_BYTES) {
+		n = NGI_READ_SNIFF_BYTES;
 		complete = 0;
 	}
 	while (i < n) {
-		i += ngx_utf8_valid_prefix(s + i, n - i);
+		i += ngi_utf8_valid_prefix(s + i, n - i);
 		if (i >= n)
 			break;
 		/* A character cut by the end of the sample is not bad. */
@@ -177,16 +177,16 @@ int ngx_read_looks_binary(const char *s, size_t n, int complete,
 	return nuls * 100 > n || invalid * 10 > n * 3;
 }
 
-size_t ngx_read_repair(const char *s, size_t len, ngx_buf *out,
+size_t ngi_read_repair(const char *s, size_t len, ngi_buf *out,
 		       size_t *first_bad)
 {
-	if (ngx_utf8_valid_prefix(s, len) == len)
+	if (ngi_utf8_valid_prefix(s, len) == len)
 		return 0;
-	ngx_buf_clear(out);
-	return ngx_utf8_repair(s, len, out, first_bad);
+	ngi_buf_clear(out);
+	return ngi_utf8_repair(s, len, out, first_bad);
 }
 
-const char *ngx_read_basename(const char *path)
+const char *ngi_read_basename(const char *path)
 {
 	if (strcmp(path, "-") == 0)
 		return "stdin";

@@ -29,18 +29,18 @@
 #include "../base/base.h"
 
 /* Where the publication date came from. Numbers are stored in the database. */
-typedef enum ngx_pub_source {
-	NGX_PUB_NONE = 0,     /* unknown */
-	NGX_PUB_METADATA = 1, /* a JSONL field or a caller's record */
-	NGX_PUB_HEADER = 2,   /* a leading "date ..." line in a text file */
-	NGX_PUB_DATELINE = 3, /* a dateline: month and day, year inferred */
-	NGX_PUB_TEXT = 4,     /* found in the body (later issues) */
-	NGX_PUB_OVERRIDE = 5  /* given on the command line */
-} ngx_pub_source;
+typedef enum ngi_pub_source {
+	NGI_PUB_NONE = 0,     /* unknown */
+	NGI_PUB_METADATA = 1, /* a JSONL field or a caller's record */
+	NGI_PUB_HEADER = 2,   /* a leading "date ..." line in a text file */
+	NGI_PUB_DATELINE = 3, /* a dateline: month and day, year inferred */
+	NGI_PUB_TEXT = 4,     /* found in the body (later issues) */
+	NGI_PUB_OVERRIDE = 5  /* given on the command line */
+} ngi_pub_source;
 
-const char *ngx_pub_source_name(ngx_pub_source s);
+const char *ngi_pub_source_name(ngi_pub_source s);
 
-typedef struct ngx_record {
+typedef struct ngi_record {
 	const char *source;   /* path as given, or "-" */
 	long long record_no;  /* 1-based line (JSONL) or 1 (text file) */
 	long long offset;     /* byte offset of the record in the source */
@@ -52,44 +52,44 @@ typedef struct ngx_record {
 	/* ISO 8601: "2024-10-27", "2024-10-27T11:49:00", or with only month and
 	 * day known (dateline) "--11-11" per ISO 8601:2000. */
 	const char *published;
-	ngx_pub_source published_source;
+	ngi_pub_source published_source;
 	const char *text;     /* the body, metadata lines removed */
 	size_t text_len;
 	size_t invalid_utf8;  /* bytes replaced in this record */
-} ngx_record;
+} ngi_record;
 
 /* Returns NG_OK to go on; anything else stops the walk and is returned. */
-typedef ng_status (*ngx_record_fn)(void *ctx, const ngx_record *r);
+typedef ng_status (*ngi_record_fn)(void *ctx, const ngi_record *r);
 
-typedef struct ngx_read_stats {
+typedef struct ngi_read_stats {
 	long long files;
 	long long records;      /* records handed to the callback */
 	long long failed;       /* records or files rejected with a diagnostic */
 	long long bytes;
 	long long invalid_utf8;
-} ngx_read_stats;
+} ngi_read_stats;
 
 /* Caps, so hostile input fails cleanly. */
-#define NGX_READ_MAX_FILE ((size_t)256 << 20)   /* one text file or stdin */
-#define NGX_READ_MAX_LINE ((size_t)64 << 20)    /* one JSONL line */
+#define NGI_READ_MAX_FILE ((size_t)256 << 20)   /* one text file or stdin */
+#define NGI_READ_MAX_LINE ((size_t)64 << 20)    /* one JSONL line */
 
 /* Walks path and calls fn for every record. Returns NG_OK when all input was
  * good, NG_ERR_INPUT when something was bad (reported, rest delivered), or
  * the callback's status / NG_ERR_NOMEM when the walk had to stop. A missing
  * path is a diagnostic and NG_ERR_INPUT. */
-ng_status ngx_read_path(const char *path, ngx_record_fn fn, void *ctx,
-			ngx_diag_sink *diag, ngx_read_stats *stats);
+ng_status ngi_read_path(const char *path, ngi_record_fn fn, void *ctx,
+			ngi_diag_sink *diag, ngi_read_stats *stats);
 
-/* Parses one plain-text article already in memory (used by ngx_read_path and
+/* Parses one plain-text article already in memory (used by ngi_read_path and
  * by tests). name is the path used for the id and diagnostics. */
-ng_status ngx_read_text_article(const char *name, const char *bytes,
-				size_t len, ngx_record_fn fn, void *ctx,
-				ngx_diag_sink *diag, ngx_read_stats *stats);
+ng_status ngi_read_text_article(const char *name, const char *bytes,
+				size_t len, ngi_record_fn fn, void *ctx,
+				ngi_diag_sink *diag, ngi_read_stats *stats);
 
 /* Parses JSON Lines from memory (tests, callers holding bytes); the same
- * rules as ngx_read_path, which streams files line by line instead. */
-ng_status ngx_read_jsonl(const char *name, const char *bytes, size_t len,
-			 ngx_record_fn fn, void *ctx, ngx_diag_sink *diag,
-			 ngx_read_stats *stats);
+ * rules as ngi_read_path, which streams files line by line instead. */
+ng_status ngi_read_jsonl(const char *name, const char *bytes, size_t len,
+			 ngi_record_fn fn, void *ctx, ngi_diag_sink *diag,
+			 ngi_read_stats *stats);
 
 #endif

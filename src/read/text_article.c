@@ -65,7 +65,7 @@ typedef struct article {
 	const char *s; /* the repaired text */
 	size_t len;
 	char published[48]; /* room for any int the formats may see */
-	ngx_pub_source published_source;
+	ngi_pub_source published_source;
 	size_t outlet_start, outlet_end; /* outlet_end == 0: none */
 	size_t title_start, title_end;   /* title_end == 0: none */
 	size_t body_start;
@@ -281,7 +281,7 @@ static int parse_header(article *a, const line *l, size_t *rest)
 	else
 		snprintf(a->published, sizeof a->published, "%04d-%02d-%02d",
 			 year, month, day);
-	a->published_source = NGX_PUB_HEADER;
+	a->published_source = NGI_PUB_HEADER;
 	*rest = skip_blanks(s, end, i);
 	return 1;
 }
@@ -337,7 +337,7 @@ static const struct month_name {
 /* A month name at *i (ASCII letters in any case), then an optional '.'. */
 static int read_month(const char *s, size_t end, size_t *i, int *month)
 {
-	for (size_t m = 0; m < NGX_ARRAY_LEN(month_names); m++) {
+	for (size_t m = 0; m < NGI_ARRAY_LEN(month_names); m++) {
 		const char *name = month_names[m].name;
 		size_t n = strlen(name), k;
 		if (end - *i < n)
@@ -481,7 +481,7 @@ static int ends_like_sentence(const char *s, size_t start, size_t end)
 					    "\xD8\x9F", "\xE0\xA5\xA4"};
 	for (int stripped = 1; stripped;) {
 		stripped = 0;
-		for (size_t c = 0; c < NGX_ARRAY_LEN(closers); c++) {
+		for (size_t c = 0; c < NGI_ARRAY_LEN(closers); c++) {
 			size_t n = strlen(closers[c]);
 			if (end - start >= n &&
 			    memcmp(s + end - n, closers[c], n) == 0) {
@@ -491,7 +491,7 @@ static int ends_like_sentence(const char *s, size_t start, size_t end)
 			}
 		}
 	}
-	for (size_t c = 0; c < NGX_ARRAY_LEN(stops); c++) {
+	for (size_t c = 0; c < NGI_ARRAY_LEN(stops); c++) {
 		size_t n = strlen(stops[c]);
 		if (end - start >= n && memcmp(s + end - n, stops[c], n) == 0)
 			return 1;
@@ -588,44 +588,44 @@ static void sniff(article *a)
 			a->outlet_start = d.outlet_start;
 			a->outlet_end = d.outlet_end;
 		}
-		if (a->published_source == NGX_PUB_NONE && d.month) {
+		if (a->published_source == NGI_PUB_NONE && d.month) {
 			snprintf(a->published, sizeof a->published,
 				 "--%02d-%02d", d.month, d.day);
-			a->published_source = NGX_PUB_DATELINE;
+			a->published_source = NGI_PUB_DATELINE;
 		}
 		break;
 	}
 }
 
 /* "dir/000_58e7.txt" -> "000_58e7"; "-" -> "stdin". */
-static char *record_id(ngx_arena *arena, const char *name)
+static char *record_id(ngi_arena *arena, const char *name)
 {
-	const char *base = ngx_read_basename(name);
+	const char *base = ngi_read_basename(name);
 	const char *dot = strrchr(base, '.');
 	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return ngx_arena_strndup(arena, base, n);
+	return ngi_arena_strndup(arena, base, n);
 }
 
-static ng_status no_text(ngx_read_io *io, const char *name)
+static ng_status no_text(ngi_read_io *io, const char *name)
 {
-	ngx_diag(io->diag, NG_DIAG_ERROR, name, 1, 0, "no article text");
+	ngi_diag(io->diag, NG_DIAG_ERROR, name, 1, 0, "no article text");
 	io->stats->failed++;
 	return NG_ERR_INPUT;
 }
 
-ng_status ngx_read_text_article(const char *name, const char *bytes,
-				size_t len, ngx_record_fn fn, void *ctx,
-				ngx_diag_sink *diag, ngx_read_stats *stats)
+ng_status ngi_read_text_article(const char *name, const char *bytes,
+				size_t len, ngi_record_fn fn, void *ctx,
+				ngi_diag_sink *diag, ngi_read_stats *stats)
 {
-	ngx_read_io io;
-	ngx_read_io_init(&io, fn, ctx, diag, stats);
+	ngi_read_io io;
+	ngi_read_io_init(&io, fn, ctx, diag, stats);
 	io.stats->bytes += (long long)len;
 	if (!bytes)
 		bytes = "";
 
 	size_t first_bad = 0;
-	if (ngx_read_looks_binary(bytes, len, 1, &first_bad)) {
-		ngx_diag(io.diag, NG_DIAG_ERROR, name, 1, (long long)first_bad,
+	if (ngi_read_looks_binary(bytes, len, 1, &first_bad)) {
+		ngi_diag(io.diag, NG_DIAG_ERROR, name, 1, (long long)first_bad,
 			 "binary file (NUL bytes or mostly invalid UTF-8), "
 			 "skipped");
 		io.stats->failed++;
@@ -633,11 +633,11 @@ ng_status ngx_read_text_article(const char *name, const char *bytes,
 	}
 	size_t bom = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
-	ngx_buf text;
-	ngx_buf_init(&text, 0);
-	size_t bad = ngx_utf8_repair(bytes + bom, len - bom, &text, &first_bad);
+	ngi_buf text;
+	ngi_buf_init(&text, 0);
+	size_t bad = ngi_utf8_repair(bytes + bom, len - bom, &text, &first_bad);
 	if (bad == (size_t)-1) {
-		ngx_buf_free(&text);
+		ngi_buf_free(&text);
 		return NG_ERR_NOMEM;
 	}
 
@@ -664,27 +664,27 @@ ng_status ngx_read_text_article(const char *name, const char *bytes,
 		body_end = t;
 	}
 	if (body >= body_end) {
-		ngx_buf_free(&text);
+		ngi_buf_free(&text);
 		return no_text(&io, name);
 	}
 	text.data[body_end] = '\0';
 
-	ngx_arena arena;
-	ngx_arena_init(&arena, 4096);
-	ngx_record rec;
+	ngi_arena arena;
+	ngi_arena_init(&arena, 4096);
+	ngi_record rec;
 	memset(&rec, 0, sizeof rec);
 	rec.source = name;
 	rec.record_no = 1;
 	rec.offset = 0;
 	rec.id = record_id(&arena, name);
 	if (a.title_end)
-		rec.title = ngx_arena_strndup(&arena, a.s + a.title_start,
+		rec.title = ngi_arena_strndup(&arena, a.s + a.title_start,
 					      a.title_end - a.title_start);
 	if (a.outlet_end)
-		rec.outlet = ngx_arena_strndup(&arena, a.s + a.outlet_start,
+		rec.outlet = ngi_arena_strndup(&arena, a.s + a.outlet_start,
 					       a.outlet_end - a.outlet_start);
-	if (a.published_source != NGX_PUB_NONE)
-		rec.published = ngx_arena_strdup(&arena, a.published);
+	if (a.published_source != NGI_PUB_NONE)
+		rec.published = ngi_arena_strdup(&arena, a.published);
 	rec.published_source = a.published_source;
 	rec.text = text.data + body;
 	rec.text_len = body_end - body;
@@ -693,11 +693,11 @@ ng_status ngx_read_text_article(const char *name, const char *bytes,
 	ng_status st = NG_OK;
 	if (!rec.id || (a.title_end && !rec.title) ||
 	    (a.outlet_end && !rec.outlet) ||
-	    (a.published_source != NGX_PUB_NONE && !rec.published))
+	    (a.published_source != NGI_PUB_NONE && !rec.published))
 		st = NG_ERR_NOMEM;
 	if (!st) {
 		if (bad)
-			ngx_diag(io.diag, NG_DIAG_WARNING, name, 1,
+			ngi_diag(io.diag, NG_DIAG_WARNING, name, 1,
 				 (long long)(first_bad + bom),
 				 "%zu invalid UTF-8 sequence%s replaced by "
 				 "U+FFFD", bad, bad == 1 ? "" : "s");
@@ -705,7 +705,7 @@ ng_status ngx_read_text_article(const char *name, const char *bytes,
 		io.stats->invalid_utf8 += (long long)bad;
 		st = io.fn(io.ctx, &rec);
 	}
-	ngx_arena_free(&arena);
-	ngx_buf_free(&text);
+	ngi_arena_free(&arena);
+	ngi_buf_free(&text);
 	return st;
 }

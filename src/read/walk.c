@@ -1,7 +1,7 @@
 /*
  * walk.c: paths -> files -> the right reader, the entry of the read stage.
  *
- * ngx_read_path takes what the user named: a file, a directory or "-" for
+ * ngi_read_path takes what the user named: a file, a directory or "-" for
  * stdin. Directories are walked recursively, entries in bytewise name order
  * so every run sees the input in the same order; names starting with '.'
  * are skipped, and so, with a warning, are special files and symbolic links
@@ -15,7 +15,7 @@
  * and longer than the buffer is taken as JSON Lines without parsing it (no
  * article starts with such a line). stdin is sniffed the same way, without
  * rewinding. JSON Lines are streamed line by line; a text file is read
- * whole, up to NGX_READ_MAX_FILE.
+ * whole, up to NGI_READ_MAX_FILE.
  *
  * Counting: files opened, records handed to the callback, records or files
  * rejected (failed), bytes read, and bytes replaced by U+FFFD.
@@ -30,21 +30,21 @@
 
 #define MAX_DIR_DEPTH 64
 
-const char *ngx_pub_source_name(ngx_pub_source s)
+const char *ngi_pub_source_name(ngi_pub_source s)
 {
 	switch (s) {
-	case NGX_PUB_NONE: return "none";
-	case NGX_PUB_METADATA: return "metadata";
-	case NGX_PUB_HEADER: return "header";
-	case NGX_PUB_DATELINE: return "dateline";
-	case NGX_PUB_TEXT: return "text";
-	case NGX_PUB_OVERRIDE: return "override";
+	case NGI_PUB_NONE: return "none";
+	case NGI_PUB_METADATA: return "metadata";
+	case NGI_PUB_HEADER: return "header";
+	case NGI_PUB_DATELINE: return "dateline";
+	case NGI_PUB_TEXT: return "text";
+	case NGI_PUB_OVERRIDE: return "override";
 	}
 	return "none";
 }
 
 typedef struct walk {
-	ngx_read_io io;
+	ngi_read_io io;
 	ng_status result; /* NG_OK, or NG_ERR_INPUT once something was bad */
 } walk;
 
@@ -53,17 +53,17 @@ static ng_status file_error(walk *w, const char *path, long long offset,
 			    const char *what, int err)
 {
 	if (err)
-		ngx_diag(w->io.diag, NG_DIAG_ERROR, path, 0, offset, "%s: %s",
+		ngi_diag(w->io.diag, NG_DIAG_ERROR, path, 0, offset, "%s: %s",
 			 what, strerror(err));
 	else
-		ngx_diag(w->io.diag, NG_DIAG_ERROR, path, 0, offset, "%s", what);
+		ngi_diag(w->io.diag, NG_DIAG_ERROR, path, 0, offset, "%s", what);
 	w->io.stats->failed++;
 	return NG_ERR_INPUT;
 }
 
 static int has_jsonl_extension(const char *path)
 {
-	const char *base = ngx_read_basename(path);
+	const char *base = ngi_read_basename(path);
 	const char *dot = strrchr(base, '.');
 	return dot && dot != base &&
 	       (strcasecmp(dot, ".jsonl") == 0 || strcasecmp(dot, ".ndjson") == 0);
@@ -82,55 +82,55 @@ static int sniff_jsonl(const char *s, size_t n, int complete)
 	if (!nl && !complete)
 		return 1;
 	size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
-	return ngx_read_line_is_object(s + i, len);
+	return ngi_read_line_is_object(s + i, len);
 }
 
-static ng_status read_text_stream(walk *w, const char *path, ngx_lines *r)
+static ng_status read_text_stream(walk *w, const char *path, ngi_lines *r)
 {
-	ngx_buf all;
-	ngx_buf_init(&all, NGX_READ_MAX_FILE);
-	ng_status st = ngx_lines_rest(r, &all);
+	ngi_buf all;
+	ngi_buf_init(&all, NGI_READ_MAX_FILE);
+	ng_status st = ngi_lines_rest(r, &all);
 	if (st == NG_ERR_TOOBIG) {
 		char what[96];
 		snprintf(what, sizeof what,
 			 "file larger than the %zu-byte cap, skipped",
-			 NGX_READ_MAX_FILE);
+			 NGI_READ_MAX_FILE);
 		w->io.stats->bytes += r->offset;
-		st = file_error(w, path, (long long)NGX_READ_MAX_FILE, what, 0);
+		st = file_error(w, path, (long long)NGI_READ_MAX_FILE, what, 0);
 	} else if (st == NG_ERR_IO) {
 		w->io.stats->bytes += r->offset;
 		st = file_error(w, path, r->offset, "read error", r->read_error);
 	} else if (!st) {
-		st = ngx_read_text_article(path, all.data, all.len, w->io.fn,
+		st = ngi_read_text_article(path, all.data, all.len, w->io.fn,
 					   w->io.ctx, w->io.diag, w->io.stats);
 	}
-	ngx_buf_free(&all);
+	ngi_buf_free(&all);
 	return st;
 }
 
 static ng_status read_stream(walk *w, const char *path, FILE *f)
 {
-	ngx_lines r;
-	ng_status st = ngx_lines_init(&r, f, NGX_READ_MAX_LINE);
+	ngi_lines r;
+	ng_status st = ngi_lines_init(&r, f, NGI_READ_MAX_LINE);
 	if (st)
 		return st;
 	int jsonl = strcmp(path, "-") != 0 && has_jsonl_extension(path);
 	if (!jsonl) {
 		const char *first;
 		size_t n;
-		st = ngx_lines_peek(&r, &first, &n);
+		st = ngi_lines_peek(&r, &first, &n);
 		if (st == NG_ERR_IO) {
 			st = file_error(w, path, 0, "read error", r.read_error);
-			ngx_lines_free(&r);
+			ngi_lines_free(&r);
 			return st;
 		}
 		jsonl = sniff_jsonl(first, n, r.eof);
 	}
 	if (jsonl)
-		st = ngx_read_jsonl_lines(path, &r, &w->io);
+		st = ngi_read_jsonl_lines(path, &r, &w->io);
 	else
 		st = read_text_stream(w, path, &r);
-	ngx_lines_free(&r);
+	ngi_lines_free(&r);
 	return st;
 }
 
@@ -154,7 +154,7 @@ static ng_status read_file(walk *w, const char *path)
 static ng_status list_dir(walk *w, const char *path, char ***out, size_t *n_out)
 {
 	const char *what = NULL;
-	ng_status st = ngx_list_dir(path, out, n_out, &what);
+	ng_status st = ngi_list_dir(path, out, n_out, &what);
 	if (st == NG_ERR_IO)
 		st = file_error(w, path, -1, what, errno);
 	return st;
@@ -187,7 +187,7 @@ static ng_status walk_dir(walk *w, const char *path, int depth)
 		st = walk_path(w, child, depth + 1);
 		free(child);
 	}
-	ngx_free_names(names, n);
+	ngi_free_names(names, n);
 	return st;
 }
 
@@ -206,19 +206,19 @@ static ng_status walk_path(walk *w, const char *path, int depth)
 		st = read_file(w, path);
 	else if (S_ISLNK(st_buf.st_mode)) {
 		if (stat(path, &st_buf) != 0) {
-			ngx_diag(w->io.diag, NG_DIAG_WARNING, path, 0, -1,
+			ngi_diag(w->io.diag, NG_DIAG_WARNING, path, 0, -1,
 				 "broken symbolic link, skipped");
 			st = NG_OK;
 		} else if (S_ISREG(st_buf.st_mode)) {
 			st = read_file(w, path);
 		} else {
-			ngx_diag(w->io.diag, NG_DIAG_WARNING, path, 0, -1,
+			ngi_diag(w->io.diag, NG_DIAG_WARNING, path, 0, -1,
 				 "symbolic link to a directory or special "
 				 "file, not followed");
 			st = NG_OK;
 		}
 	} else {
-		ngx_diag(w->io.diag, NG_DIAG_WARNING, path, 0, -1,
+		ngi_diag(w->io.diag, NG_DIAG_WARNING, path, 0, -1,
 			 "not a regular file, skipped");
 		st = NG_OK;
 	}
@@ -229,11 +229,11 @@ static ng_status walk_path(walk *w, const char *path, int depth)
 	return st;
 }
 
-ng_status ngx_read_path(const char *path, ngx_record_fn fn, void *ctx,
-			ngx_diag_sink *diag, ngx_read_stats *stats)
+ng_status ngi_read_path(const char *path, ngi_record_fn fn, void *ctx,
+			ngi_diag_sink *diag, ngi_read_stats *stats)
 {
 	walk w;
-	ngx_read_io_init(&w.io, fn, ctx, diag, stats);
+	ngi_read_io_init(&w.io, fn, ctx, diag, stats);
 	w.result = NG_OK;
 
 	ng_status st;

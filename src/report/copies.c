@@ -60,9 +60,9 @@ static ng_status load(sqlite3 *db, long long story, graph *g)
 	sqlite3_bind_int64(q, 1, story);
 	ng_status st = NG_OK;
 	while (!st && sqlite3_step(q) == SQLITE_ROW) {
-		if (ngx_grow((void **)&g->edges, &g->cap_edges, g->n_edges + 1,
+		if (ngi_grow((void **)&g->edges, &g->cap_edges, g->n_edges + 1,
 			     sizeof *g->edges) ||
-		    ngx_grow((void **)&g->nodes, &g->cap_nodes, g->n_nodes + 2,
+		    ngi_grow((void **)&g->nodes, &g->cap_nodes, g->n_nodes + 2,
 			     sizeof *g->nodes)) {
 			st = NG_ERR_NOMEM;
 			break;
@@ -185,19 +185,19 @@ static void print_tree(printer *p, size_t idx, int depth)
 	p->on_path[idx] = 0;
 }
 
-static ng_status story_json(ngx_buf *b, printer *p, long long story,
+static ng_status story_json(ngi_buf *b, printer *p, long long story,
 			    const node *first)
 {
-	ng_status st = ngx_buf_printf(b, "{\"story\":%lld,\"earliest\":", story);
-	if (!st) st = ngx_buf_json_str(b, first ? first->id : NULL);
-	if (!st) st = ngx_buf_puts(b, ",\"edges\":[");
+	ng_status st = ngi_buf_printf(b, "{\"story\":%lld,\"earliest\":", story);
+	if (!st) st = ngi_buf_json_str(b, first ? first->id : NULL);
+	if (!st) st = ngi_buf_puts(b, ",\"edges\":[");
 	for (size_t i = 0; !st && i < p->g->n_edges; i++) {
 		const edge *e = &p->g->edges[i];
-		st = ngx_buf_puts(b, i ? ",{\"copy\":" : "{\"copy\":");
-		if (!st) st = ngx_buf_json_str(b, node_of(p->g, e->copy)->id);
-		if (!st) st = ngx_buf_puts(b, ",\"original\":");
-		if (!st) st = ngx_buf_json_str(b, node_of(p->g, e->original)->id);
-		if (!st) st = ngx_buf_printf(b, ",\"kind\":\"%s\",\"score\":%.4f,"
+		st = ngi_buf_puts(b, i ? ",{\"copy\":" : "{\"copy\":");
+		if (!st) st = ngi_buf_json_str(b, node_of(p->g, e->copy)->id);
+		if (!st) st = ngi_buf_puts(b, ",\"original\":");
+		if (!st) st = ngi_buf_json_str(b, node_of(p->g, e->original)->id);
+		if (!st) st = ngi_buf_printf(b, ",\"kind\":\"%s\",\"score\":%.4f,"
 					     "\"why\":\"%s\",\"evidence\":[",
 					     e->kind, e->score, e->why);
 		sqlite3_bind_int64(p->ev, 1, e->copy);
@@ -208,28 +208,28 @@ static ng_status story_json(ngx_buf *b, printer *p, long long story,
 				sqlite3_column_int64(p->ev, 2), a, sizeof a);
 			snippet(p->body, e->original, sqlite3_column_int64(p->ev, 3),
 				sqlite3_column_int64(p->ev, 4), o, sizeof o);
-			st = ngx_buf_printf(b, "%s{\"kind\":\"%s\",\"copy\":[%lld,%lld],"
+			st = ngi_buf_printf(b, "%s{\"kind\":\"%s\",\"copy\":[%lld,%lld],"
 					    "\"original\":[%lld,%lld],\"copy_text\":",
 					    n ? "," : "", sqlite3_column_text(p->ev, 0),
 					    sqlite3_column_int64(p->ev, 1),
 					    sqlite3_column_int64(p->ev, 2),
 					    sqlite3_column_int64(p->ev, 3),
 					    sqlite3_column_int64(p->ev, 4));
-			if (!st) st = ngx_buf_json_str(b, a);
-			if (!st) st = ngx_buf_puts(b, ",\"original_text\":");
-			if (!st) st = ngx_buf_json_str(b, o);
-			if (!st) st = ngx_buf_putc(b, '}');
+			if (!st) st = ngi_buf_json_str(b, a);
+			if (!st) st = ngi_buf_puts(b, ",\"original_text\":");
+			if (!st) st = ngi_buf_json_str(b, o);
+			if (!st) st = ngi_buf_putc(b, '}');
 		}
 		sqlite3_reset(p->ev);
-		if (!st) st = ngx_buf_puts(b, "]}");
+		if (!st) st = ngi_buf_puts(b, "]}");
 	}
 	if (!st)
-		st = ngx_buf_puts(b, "]}");
+		st = ngi_buf_puts(b, "]}");
 	return st;
 }
 
 static ng_status one_story(sqlite3 *db, printer *p, long long story,
-			   ng_format f, ngx_buf *b, int *printed)
+			   ng_format f, ngi_buf *b, int *printed)
 {
 	graph g = {0};
 	ng_status st = load(db, story, &g);
@@ -250,14 +250,14 @@ static ng_status one_story(sqlite3 *db, printer *p, long long story,
 			}
 		} else if (!st) {
 			if (f == NG_FORMAT_JSON && *printed)
-				st = ngx_buf_putc(b, ',');
+				st = ngi_buf_putc(b, ',');
 			if (!st)
 				st = story_json(b, p, story, first);
 			if (!st && f == NG_FORMAT_JSONL)
-				st = ngx_buf_putc(b, '\n');
+				st = ngi_buf_putc(b, '\n');
 			if (!st && b->len && fwrite(b->data, 1, b->len, p->out) != b->len)
 				st = NG_ERR_IO;
-			ngx_buf_clear(b);
+			ngi_buf_clear(b);
 		}
 		(*printed)++;
 		free(p->on_path);
@@ -271,7 +271,7 @@ ng_status ng_report_copies(ng_engine *e, long long story, FILE *out, ng_format f
 {
 	if (!e || !out)
 		return NG_ERR_USAGE;
-	sqlite3 *db = ngx_store_db(e->store);
+	sqlite3 *db = ngi_store_db(e->store);
 	printer p = {.out = out};
 	sqlite3_stmt *stories = NULL;
 	sqlite3_prepare_v2(db,
@@ -287,9 +287,9 @@ ng_status ng_report_copies(ng_engine *e, long long story, FILE *out, ng_format f
 			   " ORDER BY a.story", -1, &stories, NULL);
 	ng_status st = NG_OK;
 	if (!p.ev || !p.body || !stories)
-		st = ngx_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+		st = ngi_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	int printed = 0;
 	if (!st && f == NG_FORMAT_JSON)
 		fputs("{\"stories\":[", out);
@@ -305,11 +305,11 @@ ng_status ng_report_copies(ng_engine *e, long long story, FILE *out, ng_format f
 		else
 			fputs("no copies found\n", out);
 	}
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 	sqlite3_finalize(p.ev);
 	sqlite3_finalize(p.body);
 	sqlite3_finalize(stories);
 	if (st && st != NG_ERR_DB)
-		ngx_engine_fail(e, st, "copies: %s", ng_status_str(st));
+		ngi_engine_fail(e, st, "copies: %s", ng_status_str(st));
 	return st;
 }

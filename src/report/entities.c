@@ -45,7 +45,7 @@ typedef struct entity_row {
 
 /* Adds count to text in list (appended when new; last tells whether only
  * the last entry can match, as for rows grouped by that text). */
-static ng_status count_in(variant **list, size_t *n, size_t *cap, ngx_arena *a,
+static ng_status count_in(variant **list, size_t *n, size_t *cap, ngi_arena *a,
 			  const char *text, long long count, int last)
 {
 	for (size_t i = last && *n ? *n - 1 : 0; i < *n; i++)
@@ -53,10 +53,10 @@ static ng_status count_in(variant **list, size_t *n, size_t *cap, ngx_arena *a,
 			(*list)[i].count += count;
 			return NG_OK;
 		}
-	if (ngx_grow((void **)list, cap, *n + 1, sizeof **list))
+	if (ngi_grow((void **)list, cap, *n + 1, sizeof **list))
 		return NG_ERR_NOMEM;
 	variant *v = &(*list)[(*n)++];
-	v->text = ngx_arena_strdup(a, text);
+	v->text = ngi_arena_strdup(a, text);
 	v->count = count;
 	return v->text ? NG_OK : NG_ERR_NOMEM;
 }
@@ -94,23 +94,23 @@ static int cmp_variant(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
-static ng_status variants_json(ngx_buf *b, const entity_row *r, ng_format f)
+static ng_status variants_json(ngi_buf *b, const entity_row *r, ng_format f)
 {
-	ng_status st = f == NG_FORMAT_TABLE ? NG_OK : ngx_buf_puts(b, ",\"variants\":[");
+	ng_status st = f == NG_FORMAT_TABLE ? NG_OK : ngi_buf_puts(b, ",\"variants\":[");
 	for (size_t i = 0; i < r->n_variants && !st; i++) {
 		const variant *v = &r->variants[i];
 		if (f != NG_FORMAT_TABLE) {
-			st = ngx_buf_puts(b, i ? ",{\"text\":" : "{\"text\":");
-			if (!st) st = ngx_buf_json_str(b, v->text);
-			if (!st) st = ngx_buf_printf(b, ",\"count\":%lld}", v->count);
+			st = ngi_buf_puts(b, i ? ",{\"text\":" : "{\"text\":");
+			if (!st) st = ngi_buf_json_str(b, v->text);
+			if (!st) st = ngi_buf_printf(b, ",\"count\":%lld}", v->count);
 		} else if (i < TABLE_VARIANTS) {
-			st = ngx_buf_printf(b, "%s%s (%lld)", i ? ", " : "", v->text, v->count);
+			st = ngi_buf_printf(b, "%s%s (%lld)", i ? ", " : "", v->text, v->count);
 		}
 	}
 	if (!st && f == NG_FORMAT_TABLE && r->n_variants > TABLE_VARIANTS)
-		st = ngx_buf_printf(b, ", +%zu more", r->n_variants - TABLE_VARIANTS);
+		st = ngi_buf_printf(b, ", +%zu more", r->n_variants - TABLE_VARIANTS);
 	if (!st && f != NG_FORMAT_TABLE)
-		st = ngx_buf_putc(b, ']');
+		st = ngi_buf_putc(b, ']');
 	return st;
 }
 
@@ -118,7 +118,7 @@ static ng_status variants_json(ngx_buf *b, const entity_row *r, ng_format f)
  * (grouped by type, key and surface: no per-entity look-ups, so the store
  * needs no index on mentions(type, key), which ingest would pay for). */
 static ng_status load(sqlite3 *db, const char *type, long long min_mentions,
-		      ngx_arena *a, entity_row **rows_out, size_t *n_out)
+		      ngi_arena *a, entity_row **rows_out, size_t *n_out)
 {
 	sqlite3_stmt *q = NULL;
 	entity_row *rows = NULL;
@@ -136,15 +136,15 @@ static ng_status load(sqlite3 *db, const char *type, long long min_mentions,
 	sqlite3_bind_int64(q, 2, min_mentions);
 	int rc;
 	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (ngx_grow((void **)&rows, &cap, n + 1, sizeof *rows)) {
+		if (ngi_grow((void **)&rows, &cap, n + 1, sizeof *rows)) {
 			st = NG_ERR_NOMEM;
 			break;
 		}
 		entity_row *r = &rows[n++];
 		memset(r, 0, sizeof *r);
-		r->type = ngx_arena_strdup(a, col(q, 0));
-		r->key = ngx_arena_strdup(a, col(q, 1));
-		r->name = ngx_arena_strdup(a, col(q, 2));
+		r->type = ngi_arena_strdup(a, col(q, 0));
+		r->key = ngi_arena_strdup(a, col(q, 1));
+		r->name = ngi_arena_strdup(a, col(q, 2));
 		r->mentions = sqlite3_column_int64(q, 3);
 		r->articles = sqlite3_column_int64(q, 4);
 		if (!r->type || !r->key || !r->name)
@@ -215,60 +215,60 @@ ng_status ng_report_entities(ng_engine *e, const char *type,
 {
 	if (!e || !out)
 		return NG_ERR_USAGE;
-	sqlite3 *db = ngx_store_db(e->store);
-	ngx_arena a;
-	ngx_arena_init(&a, 64 << 10);
+	sqlite3 *db = ngi_store_db(e->store);
+	ngi_arena a;
+	ngi_arena_init(&a, 64 << 10);
 	entity_row *rows = NULL;
 	size_t n = 0;
 	ng_status st = load(db, type, min_mentions, &a, &rows, &n);
 	if (st) {
 		free_rows(rows, n);
-		ngx_arena_free(&a);
+		ngi_arena_free(&a);
 		if (st == NG_ERR_DB)
-			return ngx_engine_fail(e, st, "entities: %s", sqlite3_errmsg(db));
-		return ngx_engine_fail(e, st, "entities: %s", ng_status_str(st));
+			return ngi_engine_fail(e, st, "entities: %s", sqlite3_errmsg(db));
+		return ngi_engine_fail(e, st, "entities: %s", ng_status_str(st));
 	}
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	if (f == NG_FORMAT_JSON)
-		st = ngx_buf_puts(&b, "{\"entities\":[\n");
+		st = ngi_buf_puts(&b, "{\"entities\":[\n");
 	else if (f == NG_FORMAT_TABLE)
-		st = ngx_buf_printf(&b, "%8s %8s  %-12s  %-*s  %s\n", "mentions",
+		st = ngi_buf_printf(&b, "%8s %8s  %-12s  %-*s  %s\n", "mentions",
 				    "articles", "type", NAME_WIDTH, "name", "variants");
 	for (size_t i = 0; i < n && !st; i++) {
 		const entity_row *r = &rows[i];
 		if (f == NG_FORMAT_TABLE) {
 			int pad = NAME_WIDTH - width_of(r->name);
-			st = ngx_buf_printf(&b, "%8lld %8lld  %-12s  %s%*s  ", r->mentions,
+			st = ngi_buf_printf(&b, "%8lld %8lld  %-12s  %s%*s  ", r->mentions,
 					    r->articles, r->type, r->name, pad > 0 ? pad : 0, "");
 			if (!st) st = variants_json(&b, r, f);
-			if (!st) st = ngx_buf_putc(&b, '\n');
+			if (!st) st = ngi_buf_putc(&b, '\n');
 		} else {
 			if (f == NG_FORMAT_JSON && i)
-				st = ngx_buf_puts(&b, ",\n");
-			if (!st) st = ngx_buf_puts(&b, "{\"name\":");
-			if (!st) st = ngx_buf_json_str(&b, r->name);
-			if (!st) st = ngx_buf_printf(&b, ",\"type\":\"%s\",\"key\":", r->type);
-			if (!st) st = ngx_buf_json_str(&b, r->key);
-			if (!st) st = ngx_buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld",
+				st = ngi_buf_puts(&b, ",\n");
+			if (!st) st = ngi_buf_puts(&b, "{\"name\":");
+			if (!st) st = ngi_buf_json_str(&b, r->name);
+			if (!st) st = ngi_buf_printf(&b, ",\"type\":\"%s\",\"key\":", r->type);
+			if (!st) st = ngi_buf_json_str(&b, r->key);
+			if (!st) st = ngi_buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld",
 						     r->mentions, r->articles);
 			if (!st) st = variants_json(&b, r, f);
-			if (!st) st = ngx_buf_puts(&b, f == NG_FORMAT_JSONL ? "}\n" : "}");
+			if (!st) st = ngi_buf_puts(&b, f == NG_FORMAT_JSONL ? "}\n" : "}");
 		}
 		if (!st && b.len > (1 << 16)) {
 			if (fwrite(b.data, 1, b.len, out) != b.len)
 				st = NG_ERR_IO;
-			ngx_buf_clear(&b);
+			ngi_buf_clear(&b);
 		}
 	}
 	if (!st && f == NG_FORMAT_JSON)
-		st = ngx_buf_puts(&b, "\n]}\n");
+		st = ngi_buf_puts(&b, "\n]}\n");
 	if (!st && b.len && fwrite(b.data, 1, b.len, out) != b.len)
 		st = NG_ERR_IO;
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 	free_rows(rows, n);
-	ngx_arena_free(&a);
+	ngi_arena_free(&a);
 	if (st == NG_ERR_IO)
-		return ngx_engine_fail(e, st, "entities: write failed");
+		return ngi_engine_fail(e, st, "entities: write failed");
 	return st;
 }

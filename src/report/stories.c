@@ -34,46 +34,46 @@ static const char *col(sqlite3_stmt *q, int i)
 	return (const char *)sqlite3_column_text(q, i);
 }
 
-static ng_status emit(FILE *out, ngx_buf *b)
+static ng_status emit(FILE *out, ngi_buf *b)
 {
 	if (b->len && fwrite(b->data, 1, b->len, out) != b->len)
 		return NG_ERR_IO;
-	ngx_buf_clear(b);
+	ngi_buf_clear(b);
 	return NG_OK;
 }
 
-static ng_status story_json(ngx_buf *b, sqlite3_stmt *q)
+static ng_status story_json(ngi_buf *b, sqlite3_stmt *q)
 {
-	ng_status st = ngx_buf_printf(b, "{\"story\":%lld,\"size\":%lld,\"languages\":",
+	ng_status st = ngi_buf_printf(b, "{\"story\":%lld,\"size\":%lld,\"languages\":",
 				      sqlite3_column_int64(q, 0),
 				      sqlite3_column_int64(q, 1));
 	/* languages as a JSON array */
 	const char *langs = col(q, 2);
 	if (!st)
-		st = ngx_buf_putc(b, '[');
+		st = ngi_buf_putc(b, '[');
 	for (const char *p = langs; !st && p && *p;) {
 		const char *comma = strchr(p, ',');
 		size_t n = comma ? (size_t)(comma - p) : strlen(p);
 		if (p != langs)
-			st = ngx_buf_putc(b, ',');
+			st = ngi_buf_putc(b, ',');
 		if (!st)
-			st = ngx_buf_json_strn(b, p, n);
+			st = ngi_buf_json_strn(b, p, n);
 		p += n + (comma ? 1 : 0);
 	}
 	if (!st)
-		st = ngx_buf_puts(b, "],\"first_seen\":");
+		st = ngi_buf_puts(b, "],\"first_seen\":");
 	if (!st)
-		st = ngx_buf_json_str(b, col(q, 3));
+		st = ngi_buf_json_str(b, col(q, 3));
 	if (!st)
-		st = ngx_buf_puts(b, ",\"last_seen\":");
+		st = ngi_buf_puts(b, ",\"last_seen\":");
 	if (!st)
-		st = ngx_buf_json_str(b, col(q, 4));
+		st = ngi_buf_json_str(b, col(q, 4));
 	if (!st)
-		st = ngx_buf_puts(b, ",\"title\":");
+		st = ngi_buf_puts(b, ",\"title\":");
 	if (!st)
-		st = ngx_buf_json_str(b, col(q, 5));
+		st = ngi_buf_json_str(b, col(q, 5));
 	if (!st)
-		st = ngx_buf_putc(b, '}');
+		st = ngi_buf_putc(b, '}');
 	return st;
 }
 
@@ -81,21 +81,21 @@ ng_status ng_report_stories(ng_engine *e, FILE *out, ng_format f)
 {
 	if (!e || !out)
 		return NG_ERR_USAGE;
-	sqlite3 *db = ngx_store_db(e->store);
+	sqlite3 *db = ngi_store_db(e->store);
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id, size, languages, first_seen, last_seen, title"
 			       " FROM stories ORDER BY size DESC, id",
 			       -1, &q, NULL) != SQLITE_OK)
-		return ngx_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+		return ngi_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	ng_status st = NG_OK;
 	if (f == NG_FORMAT_TABLE)
 		fprintf(out, "%6s %5s  %-12s %-10s  %s\n", "story", "size",
 			"languages", "first seen", "title");
 	else if (f == NG_FORMAT_JSON)
-		st = ngx_buf_puts(&b, "{\"stories\":[");
+		st = ngi_buf_puts(&b, "{\"stories\":[");
 	long long n = 0;
 	while (!st && sqlite3_step(q) == SQLITE_ROW) {
 		if (f == NG_FORMAT_TABLE) {
@@ -107,21 +107,21 @@ ng_status ng_report_stories(ng_engine *e, FILE *out, ng_format f)
 			fputc('\n', out);
 		} else {
 			if (f == NG_FORMAT_JSON && n)
-				st = ngx_buf_putc(&b, ',');
+				st = ngi_buf_putc(&b, ',');
 			if (!st)
 				st = story_json(&b, q);
 			if (!st && f == NG_FORMAT_JSONL)
-				st = ngx_buf_putc(&b, '\n');
+				st = ngi_buf_putc(&b, '\n');
 			if (!st)
 				st = emit(out, &b);
 		}
 		n++;
 	}
 	if (!st && f == NG_FORMAT_JSON)
-		st = ngx_buf_puts(&b, "]}\n");
+		st = ngi_buf_puts(&b, "]}\n");
 	if (!st)
 		st = emit(out, &b);
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 	sqlite3_finalize(q);
 	return st;
 }
@@ -130,16 +130,16 @@ ng_status ng_report_story(ng_engine *e, long long story, FILE *out, ng_format f)
 {
 	if (!e || !out)
 		return NG_ERR_USAGE;
-	sqlite3 *db = ngx_store_db(e->store);
+	sqlite3 *db = ngi_store_db(e->store);
 	sqlite3_stmt *s, *a, *c;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id, size, languages, first_seen, last_seen, title"
 			       " FROM stories WHERE id = ?", -1, &s, NULL) != SQLITE_OK)
-		return ngx_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
+		return ngi_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
 	sqlite3_bind_int64(s, 1, story);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_finalize(s);
-		return ngx_engine_fail(e, NG_ERR_NOTFOUND, "no story %lld", story);
+		return ngi_engine_fail(e, NG_ERR_NOTFOUND, "no story %lld", story);
 	}
 	sqlite3_prepare_v2(db,
 			   "SELECT id, lang, published, outlet, title, n_words FROM articles"
@@ -155,12 +155,12 @@ ng_status ng_report_story(ng_engine *e, long long story, FILE *out, ng_format f)
 		sqlite3_finalize(s);
 		sqlite3_finalize(a);
 		sqlite3_finalize(c);
-		return ngx_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
+		return ngi_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
 	}
 	sqlite3_bind_int64(a, 1, story);
 	sqlite3_bind_int64(c, 1, story);
-	ngx_buf b;
-	ngx_buf_init(&b, 0);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
 	ng_status st = NG_OK;
 	if (f == NG_FORMAT_TABLE) {
 		fprintf(out, "story %lld: %lld articles, languages %s, first seen %s\n",
@@ -188,35 +188,35 @@ ng_status ng_report_story(ng_engine *e, long long story, FILE *out, ng_format f)
 		st = story_json(&b, s);
 		if (!st) { /* reopen the object to add the lists */
 			b.len--;
-			st = ngx_buf_puts(&b, ",\"articles\":[");
+			st = ngi_buf_puts(&b, ",\"articles\":[");
 		}
 		for (int n = 0; !st && sqlite3_step(a) == SQLITE_ROW; n++) {
-			st = ngx_buf_printf(&b, "%s{\"id\":", n ? "," : "");
-			if (!st) st = ngx_buf_json_str(&b, col(a, 0));
-			if (!st) st = ngx_buf_puts(&b, ",\"lang\":");
-			if (!st) st = ngx_buf_json_str(&b, col(a, 1));
-			if (!st) st = ngx_buf_puts(&b, ",\"published\":");
-			if (!st) st = ngx_buf_json_str(&b, col(a, 2));
-			if (!st) st = ngx_buf_puts(&b, ",\"title\":");
-			if (!st) st = ngx_buf_json_str(&b, col(a, 4));
-			if (!st) st = ngx_buf_putc(&b, '}');
+			st = ngi_buf_printf(&b, "%s{\"id\":", n ? "," : "");
+			if (!st) st = ngi_buf_json_str(&b, col(a, 0));
+			if (!st) st = ngi_buf_puts(&b, ",\"lang\":");
+			if (!st) st = ngi_buf_json_str(&b, col(a, 1));
+			if (!st) st = ngi_buf_puts(&b, ",\"published\":");
+			if (!st) st = ngi_buf_json_str(&b, col(a, 2));
+			if (!st) st = ngi_buf_puts(&b, ",\"title\":");
+			if (!st) st = ngi_buf_json_str(&b, col(a, 4));
+			if (!st) st = ngi_buf_putc(&b, '}');
 		}
 		if (!st)
-			st = ngx_buf_puts(&b, "],\"copies\":[");
+			st = ngi_buf_puts(&b, "],\"copies\":[");
 		for (int n = 0; !st && sqlite3_step(c) == SQLITE_ROW; n++) {
-			st = ngx_buf_printf(&b, "%s{\"copy\":", n ? "," : "");
-			if (!st) st = ngx_buf_json_str(&b, col(c, 0));
-			if (!st) st = ngx_buf_puts(&b, ",\"original\":");
-			if (!st) st = ngx_buf_json_str(&b, col(c, 1));
-			if (!st) st = ngx_buf_printf(&b, ",\"kind\":\"%s\",\"score\":%.4f,\"why\":\"%s\"}",
+			st = ngi_buf_printf(&b, "%s{\"copy\":", n ? "," : "");
+			if (!st) st = ngi_buf_json_str(&b, col(c, 0));
+			if (!st) st = ngi_buf_puts(&b, ",\"original\":");
+			if (!st) st = ngi_buf_json_str(&b, col(c, 1));
+			if (!st) st = ngi_buf_printf(&b, ",\"kind\":\"%s\",\"score\":%.4f,\"why\":\"%s\"}",
 						     col(c, 2), sqlite3_column_double(c, 3), col(c, 4));
 		}
 		if (!st)
-			st = ngx_buf_puts(&b, "]}\n");
+			st = ngi_buf_puts(&b, "]}\n");
 		if (!st)
 			st = emit(out, &b);
 	}
-	ngx_buf_free(&b);
+	ngi_buf_free(&b);
 	sqlite3_finalize(s);
 	sqlite3_finalize(a);
 	sqlite3_finalize(c);

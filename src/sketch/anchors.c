@@ -16,9 +16,9 @@
 #define GRAM_SEED 0x6772616d34ULL   /* "gram4" */
 
 /* 1: opening mark, 2: closing mark, 3: either (straight quotes), 0: none. */
-static int quote_mark(const ngx_doc *d, const ngx_token *t)
+static int quote_mark(const ngi_doc *d, const ngi_token *t)
 {
-	if (t->kind != NGX_TOK_PUNCT)
+	if (t->kind != NGI_TOK_PUNCT)
 		return 0;
 	const char *s = d->text + t->start;
 	size_t n = t->end - t->start;
@@ -40,9 +40,9 @@ static int quote_mark(const ngx_doc *d, const ngx_token *t)
 	return 0;
 }
 
-static int is_word(const ngx_token *t)
+static int is_word(const ngi_token *t)
 {
-	return t->kind == NGX_TOK_WORD || t->kind == NGX_TOK_NUMBER;
+	return t->kind == NGI_TOK_WORD || t->kind == NGI_TOK_NUMBER;
 }
 
 static int has(const uint64_t *h, uint32_t n, uint64_t x)
@@ -54,22 +54,22 @@ static int has(const uint64_t *h, uint32_t n, uint64_t x)
 }
 
 /* A paragraph break between two byte offsets ends an open quote. */
-static int paragraph_between(const ngx_doc *d, uint32_t from, uint32_t to)
+static int paragraph_between(const ngi_doc *d, uint32_t from, uint32_t to)
 {
 	const char *p = memchr(d->text + from, '\n', to - from);
 	return p && memchr(p + 1, '\n', (size_t)(d->text + to - p - 1)) != NULL;
 }
 
-ng_status ngx_anchors_build(const ngx_doc *d, ngx_arena *a, ngx_anchors *out)
+ng_status ngi_anchors_build(const ngi_doc *d, ngi_arena *a, ngi_anchors *out)
 {
 	memset(out, 0, sizeof *out);
-	out->hashes = ngx_arena_alloc(a, NGX_MAX_ANCHORS * sizeof *out->hashes);
-	out->quotes = ngx_arena_alloc(a, NGX_MAX_QUOTES * sizeof *out->quotes);
+	out->hashes = ngi_arena_alloc(a, NGI_MAX_ANCHORS * sizeof *out->hashes);
+	out->quotes = ngi_arena_alloc(a, NGI_MAX_QUOTES * sizeof *out->quotes);
 	if (!out->hashes || !out->quotes)
 		return NG_ERR_NOMEM;
 	/* quotes */
 	size_t open_at = SIZE_MAX; /* token index after the opening mark */
-	for (size_t i = 0; i < d->n_tokens && out->n_quotes < NGX_MAX_QUOTES; i++) {
+	for (size_t i = 0; i < d->n_tokens && out->n_quotes < NGI_MAX_QUOTES; i++) {
 		int role = quote_mark(d, &d->tokens[i]);
 		if (!role)
 			continue;
@@ -86,7 +86,7 @@ ng_status ngx_anchors_build(const ngx_doc *d, ngx_arena *a, ngx_anchors *out)
 		uint64_t h = QUOTE_SEED;
 		uint32_t words = 0, first = 0, last = 0;
 		for (size_t k = open_at; k < i; k++) {
-			const ngx_token *t = &d->tokens[k];
+			const ngi_token *t = &d->tokens[k];
 			if (!is_word(t))
 				continue;
 			if (!words)
@@ -96,16 +96,16 @@ ng_status ngx_anchors_build(const ngx_doc *d, ngx_arena *a, ngx_anchors *out)
 			words++;
 		}
 		open_at = SIZE_MAX;
-		if (words < NGX_QUOTE_MIN_WORDS || has(out->hashes, out->n, h))
+		if (words < NGI_QUOTE_MIN_WORDS || has(out->hashes, out->n, h))
 			continue;
-		out->quotes[out->n_quotes++] = (ngx_quote_span){first, last, h};
+		out->quotes[out->n_quotes++] = (ngi_quote_span){first, last, h};
 		out->hashes[out->n++] = h;
 	}
 	/* sampled 4-grams of normalised words */
 	uint64_t w[4] = {0, 0, 0, 0};
 	size_t words = 0;
-	for (size_t i = 0; i < d->n_tokens && out->n < NGX_MAX_ANCHORS; i++) {
-		const ngx_token *t = &d->tokens[i];
+	for (size_t i = 0; i < d->n_tokens && out->n < NGI_MAX_ANCHORS; i++) {
+		const ngi_token *t = &d->tokens[i];
 		if (!is_word(t))
 			continue;
 		memmove(w, w + 1, 3 * sizeof *w);
@@ -113,7 +113,7 @@ ng_status ngx_anchors_build(const ngx_doc *d, ngx_arena *a, ngx_anchors *out)
 		if (++words < 4)
 			continue;
 		uint64_t h = XXH3_64bits_withSeed(w, sizeof w, GRAM_SEED);
-		if (h % NGX_ANCHOR_RATE == 0 && !has(out->hashes, out->n, h))
+		if (h % NGI_ANCHOR_RATE == 0 && !has(out->hashes, out->n, h))
 			out->hashes[out->n++] = h;
 	}
 	return NG_OK;

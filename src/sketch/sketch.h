@@ -4,13 +4,13 @@
  * Three sketches per document, all pure functions of the text:
  *  - content hash: XXH3-64 of the normalised word stream (NFKC + case fold,
  *    punctuation and spacing ignored): equal hashes mean exact copies;
- *  - MinHash: a one-permutation signature of NGX_MINHASH_K bins over word
+ *  - MinHash: a one-permutation signature of NGI_MINHASH_K bins over word
  *    3-shingles (normalised words), estimating the Jaccard similarity of
  *    two shingle sets; banded into
- *    NGX_LSH_BANDS bands of NGX_LSH_ROWS rows for candidate lookup
+ *    NGI_LSH_BANDS bands of NGI_LSH_ROWS rows for candidate lookup
  *    (docs/LINKING.md has the S-curve these give). Indexes keep only the
  *    low 16 bits of each minimum (b-bit MinHash, Li and Koenig 2010):
- *    bands and similarity are computed on those, see ngx_minhash_pack;
+ *    bands and similarity are computed on those, see ngi_minhash_pack;
  *  - terms: the bag of stems (stopwords dropped) plus capitalised names and
  *    4+ digit numbers as their own features, as 32-bit hashes with counts,
  *    sorted by hash, words of the title and lead counting extra. Story
@@ -21,54 +21,54 @@
 
 #include "../text/text.h"
 
-#define NGX_MINHASH_K 64
-#define NGX_LSH_ROWS 3
-#define NGX_LSH_BANDS 21 /* 21 * 3 = 63 of the 64 minima */
+#define NGI_MINHASH_K 64
+#define NGI_LSH_ROWS 3
+#define NGI_LSH_BANDS 21 /* 21 * 3 = 63 of the 64 minima */
 
-typedef struct ngx_term {
+typedef struct ngi_term {
 	uint32_t term;  /* hash of the stem (or name, number) */
 	uint32_t count; /* occurrences, title words weighted */
-} ngx_term;
+} ngi_term;
 
 /* Kind of term feature, mixed into the hash so the spaces never collide. */
-enum { NGX_TERM_STEM = 0, NGX_TERM_NAME = 1, NGX_TERM_NUMBER = 2 };
+enum { NGI_TERM_STEM = 0, NGI_TERM_NAME = 1, NGI_TERM_NUMBER = 2 };
 
 /* Hash of the normalised word stream; 0 when the document has no words. */
-uint64_t ngx_content_hash(const ngx_doc *d);
+uint64_t ngi_content_hash(const ngi_doc *d);
 
 /* Fills sig; returns the number of shingles seen (0: sig is all ones and
  * must not be used). */
-size_t ngx_minhash(const ngx_doc *d, uint32_t sig[NGX_MINHASH_K]);
+size_t ngi_minhash(const ngi_doc *d, uint32_t sig[NGI_MINHASH_K]);
 
 /* A signature as indexes store it: the low 16 bits of each minimum. Two
  * unequal minima agree there with probability 2^-16, far below the 1/64
  * resolution of the estimate, so the stored form loses no precision that
  * matters (128 bytes instead of 256). */
-typedef uint16_t ngx_minhash_bits;
-void ngx_minhash_pack(const uint32_t sig[NGX_MINHASH_K],
-		      ngx_minhash_bits out[NGX_MINHASH_K]);
+typedef uint16_t ngi_minhash_bits;
+void ngi_minhash_pack(const uint32_t sig[NGI_MINHASH_K],
+		      ngi_minhash_bits out[NGI_MINHASH_K]);
 
 /* Fraction of equal (stored) minima: the Jaccard estimate. */
-double ngx_minhash_similarity(const ngx_minhash_bits *a,
-			      const ngx_minhash_bits *b);
+double ngi_minhash_similarity(const ngi_minhash_bits *a,
+			      const ngi_minhash_bits *b);
 
 /* Key of band b of a stored signature (band index mixed in). */
-uint64_t ngx_lsh_band_key(const ngx_minhash_bits sig[NGX_MINHASH_K], int band);
+uint64_t ngi_lsh_band_key(const ngi_minhash_bits sig[NGI_MINHASH_K], int band);
 
 /* Whether two stored signatures agree on all rows of band b. */
-int ngx_lsh_band_equal(const ngx_minhash_bits *a, const ngx_minhash_bits *b,
+int ngi_lsh_band_equal(const ngi_minhash_bits *a, const ngi_minhash_bits *b,
 		       int band);
 
 /* The term bag of a document: body and title. Words of the body's first
  * lead_sentences sentences count 1 + lead_extra times, title words
  * title_weight + lead_extra times, other body words once (weights at most
  * 16 each). Result is arena-allocated and sorted by term. */
-ng_status ngx_terms(const ngx_doc *body, const ngx_doc *title,
+ng_status ngi_terms(const ngi_doc *body, const ngi_doc *title,
 		    unsigned title_weight, uint32_t lead_sentences,
-		    unsigned lead_extra, ngx_arena *a, ngx_term **out,
+		    unsigned lead_extra, ngi_arena *a, ngi_term **out,
 		    uint32_t *n_out);
 
-/* Hash of one term of a kind, as stored in ngx_term.term. */
-uint32_t ngx_term_hash(int kind, const char *s, size_t len);
+/* Hash of one term of a kind, as stored in ngi_term.term. */
+uint32_t ngi_term_hash(int kind, const char *s, size_t len);
 
 #endif

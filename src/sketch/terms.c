@@ -22,7 +22,7 @@
 
 #include "../text/utf8.h"
 
-uint32_t ngx_term_hash(int kind, const char *s, size_t len)
+uint32_t ngi_term_hash(int kind, const char *s, size_t len)
 {
 	uint64_t h = XXH3_64bits_withSeed(s, len, (uint64_t)kind + 1);
 	return (uint32_t)(h ^ (h >> 32));
@@ -34,41 +34,41 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int opens_sentence(const ngx_doc *d, size_t i)
+static int opens_sentence(const ngi_doc *d, size_t i)
 {
-	const ngx_sentence *s = &d->sentences[d->tokens[i].sentence];
+	const ngi_sentence *s = &d->sentences[d->tokens[i].sentence];
 	/* the first word of the sentence, skipping opening quotes/brackets */
 	for (size_t j = s->first_token; j < i; j++)
-		if (d->tokens[j].kind != NGX_TOK_PUNCT)
+		if (d->tokens[j].kind != NGI_TOK_PUNCT)
 			return 0;
 	return 1;
 }
 
 /* Appends the term hashes of doc to hashes, each repeated weight times, or
  * lead_weight times in the first lead_sentences sentences. */
-static size_t collect(const ngx_doc *d, unsigned weight, uint32_t lead_sentences,
+static size_t collect(const ngi_doc *d, unsigned weight, uint32_t lead_sentences,
 		      unsigned lead_weight, uint32_t *hashes, size_t n)
 {
 	if (!d)
 		return n;
 	for (size_t i = 0; i < d->n_tokens; i++) {
-		const ngx_token *t = &d->tokens[i];
+		const ngi_token *t = &d->tokens[i];
 		unsigned times = t->sentence < lead_sentences ? lead_weight : weight;
 		uint32_t h[2];
 		int nh = 0;
-		if (t->kind == NGX_TOK_NUMBER) {
+		if (t->kind == NGI_TOK_NUMBER) {
 			size_t digits = 0;
 			for (size_t k = 0; k < t->norm_len; k++)
 				digits += t->norm[k] >= '0' && t->norm[k] <= '9';
 			if (digits >= 4)
-				h[nh++] = ngx_term_hash(NGX_TERM_NUMBER, t->norm, t->norm_len);
-		} else if (t->kind == NGX_TOK_WORD) {
-			if (ngx_utf8_count(t->norm, t->norm_len) < 2 ||
-			    ngx_is_stopword(d->lang, t->norm, t->norm_len))
+				h[nh++] = ngi_term_hash(NGI_TERM_NUMBER, t->norm, t->norm_len);
+		} else if (t->kind == NGI_TOK_WORD) {
+			if (ngi_utf8_count(t->norm, t->norm_len) < 2 ||
+			    ngi_is_stopword(d->lang, t->norm, t->norm_len))
 				continue;
-			h[nh++] = ngx_term_hash(NGX_TERM_STEM, t->stem, t->stem_len);
+			h[nh++] = ngi_term_hash(NGI_TERM_STEM, t->stem, t->stem_len);
 			if (t->capitalised && !opens_sentence(d, i))
-				h[nh++] = ngx_term_hash(NGX_TERM_NAME, t->norm, t->norm_len);
+				h[nh++] = ngi_term_hash(NGI_TERM_NAME, t->norm, t->norm_len);
 		}
 		for (int k = 0; k < nh; k++)
 			for (unsigned w = 0; w < times; w++)
@@ -77,9 +77,9 @@ static size_t collect(const ngx_doc *d, unsigned weight, uint32_t lead_sentences
 	return n;
 }
 
-ng_status ngx_terms(const ngx_doc *body, const ngx_doc *title,
+ng_status ngi_terms(const ngi_doc *body, const ngi_doc *title,
 		    unsigned title_weight, uint32_t lead_sentences,
-		    unsigned lead_extra, ngx_arena *a, ngx_term **out,
+		    unsigned lead_extra, ngi_arena *a, ngi_term **out,
 		    uint32_t *n_out)
 {
 	/* weights are small constants from the caller; the cap keeps the
@@ -98,7 +98,7 @@ ng_status ngx_terms(const ngx_doc *body, const ngx_doc *title,
 	size_t distinct = 0;
 	for (size_t i = 0; i < n; i++)
 		distinct += i == 0 || hashes[i] != hashes[i - 1];
-	ngx_term *terms = ngx_arena_alloc(a, (distinct ? distinct : 1) * sizeof *terms);
+	ngi_term *terms = ngi_arena_alloc(a, (distinct ? distinct : 1) * sizeof *terms);
 	if (!terms) {
 		free(hashes);
 		return NG_ERR_NOMEM;
@@ -106,7 +106,7 @@ ng_status ngx_terms(const ngx_doc *body, const ngx_doc *title,
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || hashes[i] != hashes[i - 1])
-			terms[m++] = (ngx_term){hashes[i], 0};
+			terms[m++] = (ngi_term){hashes[i], 0};
 		terms[m - 1].count++;
 	}
 	free(hashes);

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NGX_SCHEMA_VERSION 3
+#define NGI_SCHEMA_VERSION 3
 
 static const char *schema =
 	"PRAGMA journal_mode=WAL;"
@@ -161,19 +161,19 @@ static const char *statements[ST_COUNT] = {
 	" FROM articles WHERE seq = ?2",
 };
 
-struct ngx_store {
+struct ngi_store {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
 	char err[512];
 };
 
-static ng_status fail(ngx_store *s, const char *what)
+static ng_status fail(ngi_store *s, const char *what)
 {
 	snprintf(s->err, sizeof s->err, "%s: %s", what, sqlite3_errmsg(s->db));
 	return NG_ERR_DB;
 }
 
-const char *ngx_store_errmsg(const ngx_store *s)
+const char *ngi_store_errmsg(const ngi_store *s)
 {
 	return s ? s->err : "";
 }
@@ -184,13 +184,13 @@ static int little_endian(void)
 	return *(uint8_t *)&x == 1;
 }
 
-static ng_status check_meta(ngx_store *s)
+static ng_status check_meta(ngi_store *s)
 {
 	char sql[256];
 	snprintf(sql, sizeof sql,
 		 "INSERT OR IGNORE INTO meta VALUES('schema_version','%d');"
 		 "INSERT OR IGNORE INTO meta VALUES('byte_order','%s');",
-		 NGX_SCHEMA_VERSION, little_endian() ? "little" : "big");
+		 NGI_SCHEMA_VERSION, little_endian() ? "little" : "big");
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return fail(s, "writing meta");
 	sqlite3_stmt *q;
@@ -203,10 +203,10 @@ static ng_status check_meta(ngx_store *s)
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		int version = sqlite3_column_int(q, 0);
 		const char *order = (const char *)sqlite3_column_text(q, 1);
-		if (version != NGX_SCHEMA_VERSION) {
+		if (version != NGI_SCHEMA_VERSION) {
 			snprintf(s->err, sizeof s->err,
 				 "database schema version %d, this newsgraph reads %d",
-				 version, NGX_SCHEMA_VERSION);
+				 version, NGI_SCHEMA_VERSION);
 			st = NG_ERR_DB;
 		} else if (!order || strcmp(order, little_endian() ? "little" : "big")) {
 			snprintf(s->err, sizeof s->err,
@@ -218,10 +218,10 @@ static ng_status check_meta(ngx_store *s)
 	return st;
 }
 
-ng_status ngx_store_open(const char *path, ngx_store **out, char *err,
+ng_status ngi_store_open(const char *path, ngi_store **out, char *err,
 			 size_t errlen)
 {
-	ngx_store *s = calloc(1, sizeof *s);
+	ngi_store *s = calloc(1, sizeof *s);
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
 		return NG_ERR_NOMEM;
@@ -256,14 +256,14 @@ ng_status ngx_store_open(const char *path, ngx_store **out, char *err,
 		}
 	}
 	if (st) {
-		ngx_store_close(s);
+		ngi_store_close(s);
 		return st;
 	}
 	*out = s;
 	return NG_OK;
 }
 
-void ngx_store_close(ngx_store *s)
+void ngi_store_close(ngi_store *s)
 {
 	if (!s)
 		return;
@@ -273,28 +273,28 @@ void ngx_store_close(ngx_store *s)
 	free(s);
 }
 
-sqlite3 *ngx_store_db(ngx_store *s)
+sqlite3 *ngi_store_db(ngi_store *s)
 {
 	return s->db;
 }
 
-static ng_status exec(ngx_store *s, const char *sql)
+static ng_status exec(ngi_store *s, const char *sql)
 {
 	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? NG_OK
 								      : fail(s, sql);
 }
 
-ng_status ngx_store_begin(ngx_store *s)
+ng_status ngi_store_begin(ngi_store *s)
 {
 	return exec(s, "BEGIN IMMEDIATE");
 }
 
-ng_status ngx_store_commit(ngx_store *s)
+ng_status ngi_store_commit(ngi_store *s)
 {
 	return exec(s, "COMMIT");
 }
 
-void ngx_store_rollback(ngx_store *s)
+void ngi_store_rollback(ngi_store *s)
 {
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -307,7 +307,7 @@ static void bind_text(sqlite3_stmt *q, int i, const char *v)
 		sqlite3_bind_null(q, i);
 }
 
-static ng_status step_done(ngx_store *s, sqlite3_stmt *q, const char *what)
+static ng_status step_done(ngi_store *s, sqlite3_stmt *q, const char *what)
 {
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
@@ -352,7 +352,7 @@ static void langs_union(const char *x, const char *y, char out[LANGS_MAX])
 
 /* Reads a story's aggregates: size, first and last seen, languages (the
  * strings are copied into the buffers, empty when NULL). */
-static ng_status story_get(ngx_store *s, uint32_t story, long long *size,
+static ng_status story_get(ngi_store *s, uint32_t story, long long *size,
 			   char first[64], char last[64], char langs[LANGS_MAX])
 {
 	sqlite3_stmt *q = s->st[ST_STORY_GET];
@@ -375,7 +375,7 @@ static ng_status story_get(ngx_store *s, uint32_t story, long long *size,
 						     : fail(s, "reading a story");
 }
 
-static ng_status story_add(ngx_store *s, const ngx_article_row *a)
+static ng_status story_add(ngi_store *s, const ngi_article_row *a)
 {
 	long long size;
 	char first[64], last[64], langs[LANGS_MAX], merged[LANGS_MAX];
@@ -392,7 +392,7 @@ static ng_status story_add(ngx_store *s, const ngx_article_row *a)
 	return step_done(s, q, "updating a story");
 }
 
-ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
+ng_status ngi_store_insert_article(ngi_store *s, const ngi_article_row *a)
 {
 	sqlite3_stmt *q = s->st[ST_INSERT_ARTICLE];
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)a->seq + 1);
@@ -406,7 +406,7 @@ ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
 	sqlite3_bind_int(q, 9, a->lang_reliable);
 	bind_text(q, 10, a->published);
 	bind_text(q, 11, a->published_source);
-	if (a->day != NGX_DAY_UNKNOWN)
+	if (a->day != NGI_DAY_UNKNOWN)
 		sqlite3_bind_int(q, 12, a->day);
 	sqlite3_bind_int64(q, 13, a->n_words);
 	sqlite3_bind_int64(q, 14, a->n_sentences);
@@ -417,9 +417,9 @@ ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
 		sqlite3_bind_text(q, 18, a->body, (int)a->body_len, SQLITE_STATIC);
 	if (a->minhash)
 		sqlite3_bind_blob(q, 19, a->minhash,
-				  NGX_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
+				  NGI_MINHASH_K * sizeof(uint32_t), SQLITE_STATIC);
 	sqlite3_bind_blob(q, 20, a->terms ? (const void *)a->terms : (const void *)"",
-			  (int)(a->n_terms * sizeof(ngx_term)), SQLITE_STATIC);
+			  (int)(a->n_terms * sizeof(ngi_term)), SQLITE_STATIC);
 	if (a->n_anchors)
 		sqlite3_bind_blob(q, 21, a->anchors, (int)(a->n_anchors * sizeof(uint64_t)),
 				  SQLITE_STATIC);
@@ -431,18 +431,18 @@ ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a)
 	return st ? st : story_add(s, a);
 }
 
-const char *ngx_entity_type_word(int type)
+const char *ngi_entity_type_word(int type)
 {
 	switch (type) {
-	case NGX_ENT_PER: return "person";
-	case NGX_ENT_ORG: return "organization";
-	case NGX_ENT_LOC: return "place";
-	case NGX_ENT_EVT: return "event";
+	case NGI_ENT_PER: return "person";
+	case NGI_ENT_ORG: return "organization";
+	case NGI_ENT_LOC: return "place";
+	case NGI_ENT_EVT: return "event";
 	}
 	return "other";
 }
 
-const char *ngx_timex_gran_name(int gran)
+const char *ngi_timex_gran_name(int gran)
 {
 	static const char *names[] = {
 		NULL, "minute", "hour", "part_of_day", "day", "weekend", "week",
@@ -451,26 +451,26 @@ const char *ngx_timex_gran_name(int gran)
 								      : NULL;
 }
 
-const char *ngx_timex_anchor_name(int anchor)
+const char *ngi_timex_anchor_name(int anchor)
 {
 	switch (anchor) {
-	case NGX_ANCHOR_ABSOLUTE: return "absolute";
-	case NGX_ANCHOR_PUBLICATION: return "publication";
-	case NGX_ANCHOR_TEXT: return "text";
-	case NGX_ANCHOR_STORY: return "story";
+	case NGI_ANCHOR_ABSOLUTE: return "absolute";
+	case NGI_ANCHOR_PUBLICATION: return "publication";
+	case NGI_ANCHOR_TEXT: return "text";
+	case NGI_ANCHOR_STORY: return "story";
 	}
 	return "none";
 }
 
-static const char *mention_name(const ngx_mention *m)
+static const char *mention_name(const ngi_mention *m)
 {
 	return m->name ? m->name : m->surface ? m->surface : "";
 }
 
 static int cmp_mention_entity(const void *a, const void *b)
 {
-	const ngx_mention *x = *(const ngx_mention *const *)a;
-	const ngx_mention *y = *(const ngx_mention *const *)b;
+	const ngi_mention *x = *(const ngi_mention *const *)a;
+	const ngi_mention *y = *(const ngi_mention *const *)b;
 	if (x->type != y->type)
 		return x->type < y->type ? -1 : 1;
 	return strcmp(x->key ? x->key : "", y->key ? y->key : "");
@@ -484,8 +484,8 @@ static int longer_name(const char *a, const char *b)
 	return la > lb || (la == lb && strcmp(a, b) < 0);
 }
 
-ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
-				    const ngx_mention *m, size_t n)
+ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
+				    const ngi_mention *m, size_t n)
 {
 	sqlite3_stmt *q = s->st[ST_INSERT_MENTION];
 	ng_status st = NG_OK;
@@ -496,7 +496,7 @@ ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
 		sqlite3_bind_int64(q, 3, m[i].cp_end);
 		sqlite3_bind_int64(q, 4, m[i].start);
 		sqlite3_bind_int64(q, 5, m[i].end);
-		sqlite3_bind_text(q, 6, ngx_entity_type_word(m[i].type), -1,
+		sqlite3_bind_text(q, 6, ngi_entity_type_word(m[i].type), -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_text(q, 7, surface, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 8, m[i].key ? m[i].key : "", -1, SQLITE_STATIC);
@@ -507,7 +507,7 @@ ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
 	if (st || !n)
 		return st;
 	/* group by (type, key) in memory: one upsert per entity of the article */
-	const ngx_mention **by = malloc(n * sizeof *by);
+	const ngi_mention **by = malloc(n * sizeof *by);
 	if (!by)
 		return NG_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++)
@@ -520,7 +520,7 @@ ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
 		for (; j < n && !cmp_mention_entity(&by[i], &by[j]); j++)
 			if (longer_name(mention_name(by[j]), name))
 				name = mention_name(by[j]);
-		sqlite3_bind_text(q, 1, ngx_entity_type_word(by[i]->type), -1,
+		sqlite3_bind_text(q, 1, ngi_entity_type_word(by[i]->type), -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, by[i]->key ? by[i]->key : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 3, name, -1, SQLITE_STATIC);
@@ -532,8 +532,8 @@ ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
 	return st;
 }
 
-ng_status ngx_store_insert_dates(ngx_store *s, uint32_t seq, const char *text,
-				 const ngx_timex *t, size_t n)
+ng_status ngi_store_insert_dates(ngi_store *s, uint32_t seq, const char *text,
+				 const ngi_timex *t, size_t n)
 {
 	sqlite3_stmt *q = s->st[ST_INSERT_DATE];
 	ng_status st = NG_OK;
@@ -547,29 +547,29 @@ ng_status ngx_store_insert_dates(ngx_store *s, uint32_t seq, const char *text,
 				  SQLITE_STATIC);
 		sqlite3_bind_text(q, 7, t[i].value, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 8, t[i].type, -1, SQLITE_STATIC);
-		bind_text(q, 9, ngx_timex_gran_name(t[i].granularity));
-		sqlite3_bind_text(q, 10, ngx_timex_anchor_name(t[i].anchor), -1,
+		bind_text(q, 9, ngi_timex_gran_name(t[i].granularity));
+		sqlite3_bind_text(q, 10, ngi_timex_anchor_name(t[i].anchor), -1,
 				  SQLITE_STATIC);
 		st = step_done(s, q, "storing a date");
 	}
 	return st;
 }
 
-ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e)
+ng_status ngi_store_insert_edge(ngi_store *s, const ngi_copy_edge *e)
 {
 	sqlite3_stmt *q = s->st[ST_INSERT_EDGE];
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)e->copy + 1);
 	sqlite3_bind_int64(q, 2, (sqlite3_int64)e->original + 1);
-	sqlite3_bind_text(q, 3, ngx_copy_kind_name(e->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, ngi_copy_kind_name(e->kind), -1, SQLITE_STATIC);
 	sqlite3_bind_double(q, 4, e->score);
-	sqlite3_bind_text(q, 5, ngx_copy_why_name(e->why), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, ngi_copy_why_name(e->why), -1, SQLITE_STATIC);
 	ng_status st = step_done(s, q, "storing a copy edge");
 	for (int i = 0; i < e->n_evidence && !st; i++) {
-		const ngx_evidence *ev = &e->evidence[i];
+		const ngi_evidence *ev = &e->evidence[i];
 		q = s->st[ST_INSERT_EVIDENCE];
 		sqlite3_bind_int64(q, 1, (sqlite3_int64)e->copy + 1);
 		sqlite3_bind_int64(q, 2, (sqlite3_int64)e->original + 1);
-		sqlite3_bind_text(q, 3, ngx_evidence_kind_name(ev->kind), -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, ngi_evidence_kind_name(ev->kind), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 4, ev->copy_start);
 		sqlite3_bind_int64(q, 5, ev->copy_end);
 		sqlite3_bind_int64(q, 6, ev->original_start);
@@ -580,7 +580,7 @@ ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e)
 	return st;
 }
 
-ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from)
+ng_status ngi_store_merge_stories(ngi_store *s, uint32_t into, uint32_t from)
 {
 	long long size, into_size;
 	char first[64], last[64], langs[LANGS_MAX];
@@ -611,8 +611,8 @@ ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from)
 	return step_done(s, q, "merging stories");
 }
 
-ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
-			      ngx_term **terms, uint32_t *n_terms, int32_t *day,
+ng_status ngi_store_get_terms(ngi_store *s, uint32_t seq, ngi_arena *a,
+			      ngi_term **terms, uint32_t *n_terms, int32_t *day,
 			      char lang[8])
 {
 	lang[0] = '\0';
@@ -622,11 +622,11 @@ ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
 	ng_status st = NG_OK;
 	*terms = NULL;
 	*n_terms = 0;
-	*day = NGX_DAY_UNKNOWN;
+	*day = NGI_DAY_UNKNOWN;
 	if (rc == SQLITE_ROW) {
-		size_t n = (size_t)sqlite3_column_bytes(q, 0) / sizeof(ngx_term);
+		size_t n = (size_t)sqlite3_column_bytes(q, 0) / sizeof(ngi_term);
 		if (n) {
-			*terms = ngx_arena_alloc(a, n * sizeof **terms);
+			*terms = ngi_arena_alloc(a, n * sizeof **terms);
 			if (*terms)
 				memcpy(*terms, sqlite3_column_blob(q, 0),
 				       n * sizeof **terms);
@@ -650,7 +650,7 @@ ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
 }
 
 /* Counts a story's aggregates again from its articles. */
-static ng_status story_recount(ngx_store *s, uint32_t story)
+static ng_status story_recount(ngi_store *s, uint32_t story)
 {
 	char langs[LANGS_MAX] = "", merged[LANGS_MAX];
 	sqlite3_stmt *q = s->st[ST_STORY_LANGS];
@@ -670,7 +670,7 @@ static ng_status story_recount(ngx_store *s, uint32_t story)
 	return step_done(s, q, "counting a story again");
 }
 
-ng_status ngx_store_move_article(ngx_store *s, uint32_t seq, uint32_t from,
+ng_status ngi_store_move_article(ngi_store *s, uint32_t seq, uint32_t from,
 				 uint32_t to)
 {
 	sqlite3_stmt *q = s->st[ST_SET_STORY];
@@ -684,15 +684,15 @@ ng_status ngx_store_move_article(ngx_store *s, uint32_t seq, uint32_t from,
 	return st;
 }
 
-ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
-			       ngx_text_sketch *out)
+ng_status ngi_store_get_sketch(ngi_store *s, uint32_t seq, ngi_arena *a,
+			       ngi_text_sketch *out)
 {
 	sqlite3_stmt *q = s->st[ST_GET_SKETCH];
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
 	int rc = sqlite3_step(q);
 	ng_status st;
 	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) == SQLITE_BLOB)
-		st = ngx_text_sketch_read(sqlite3_column_blob(q, 0),
+		st = ngi_text_sketch_read(sqlite3_column_blob(q, 0),
 					  (size_t)sqlite3_column_bytes(q, 0), a, out);
 	else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		st = NG_ERR_NOTFOUND;
@@ -703,7 +703,7 @@ ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
 	return st;
 }
 
-ng_status ngx_store_split_story(ngx_store *s, uint32_t story, uint32_t seq)
+ng_status ngi_store_split_story(ngi_store *s, uint32_t story, uint32_t seq)
 {
 	sqlite3_stmt *q = s->st[ST_SPLIT_STORY];
 	sqlite3_bind_int64(q, 1, story);
@@ -711,7 +711,7 @@ ng_status ngx_store_split_story(ngx_store *s, uint32_t story, uint32_t seq)
 	return step_done(s, q, "splitting a story");
 }
 
-ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title)
+ng_status ngi_store_new_story(ngi_store *s, uint32_t story, const char *title)
 {
 	sqlite3_stmt *q = s->st[ST_NEW_STORY];
 	sqlite3_bind_int64(q, 1, story);
@@ -719,8 +719,8 @@ ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title)
 	return step_done(s, q, "creating a story");
 }
 
-ng_status ngx_store_each_text(ngx_store *s, uint32_t first,
-			      ngx_store_article_fn fn, void *ctx)
+ng_status ngi_store_each_text(ngi_store *s, uint32_t first,
+			      ngi_store_article_fn fn, void *ctx)
 {
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db,
@@ -732,7 +732,7 @@ ng_status ngx_store_each_text(ngx_store *s, uint32_t first,
 	ng_status st = NG_OK;
 	int rc = SQLITE_DONE;
 	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		ngx_article_row a = {0};
+		ngi_article_row a = {0};
 		a.seq = (uint32_t)(sqlite3_column_int64(q, 0) - 1);
 		a.title = (const char *)sqlite3_column_text(q, 1);
 		a.outlet = (const char *)sqlite3_column_text(q, 2);
@@ -746,7 +746,7 @@ ng_status ngx_store_each_text(ngx_store *s, uint32_t first,
 	return st;
 }
 
-ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
+ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
 				 void *ctx)
 {
 	sqlite3_stmt *q;
@@ -760,13 +760,13 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 	int rc;
 	uint32_t expect = 1;
 	/* blobs are copied out: SQLite does not promise their alignment */
-	uint32_t sig[NGX_MINHASH_K];
-	ngx_term *terms = NULL;
+	uint32_t sig[NGI_MINHASH_K];
+	ngi_term *terms = NULL;
 	size_t terms_cap = 0;
 	uint64_t *anchors = NULL;
 	size_t anchors_cap = 0;
 	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		ngx_article_row a = {0};
+		ngi_article_row a = {0};
 		sqlite3_int64 seq = sqlite3_column_int64(q, 0);
 		if (seq != expect) {
 			snprintf(s->err, sizeof s->err,
@@ -778,7 +778,7 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 		a.seq = (uint32_t)(seq - 1);
 		a.id = (const char *)sqlite3_column_text(q, 1);
 		a.day = sqlite3_column_type(q, 2) == SQLITE_NULL
-				? NGX_DAY_UNKNOWN
+				? NGI_DAY_UNKNOWN
 				: sqlite3_column_int(q, 2);
 		a.content_hash = (uint64_t)sqlite3_column_int64(q, 3);
 		a.record_hash = (uint64_t)sqlite3_column_int64(q, 4);
@@ -787,9 +787,9 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 			memcpy(sig, sqlite3_column_blob(q, 6), sizeof sig);
 			a.minhash = sig;
 		}
-		size_t n = (size_t)sqlite3_column_bytes(q, 7) / sizeof(ngx_term);
+		size_t n = (size_t)sqlite3_column_bytes(q, 7) / sizeof(ngi_term);
 		if (n > terms_cap) {
-			ngx_term *t = realloc(terms, n * sizeof *t);
+			ngi_term *t = realloc(terms, n * sizeof *t);
 			if (!t) {
 				st = NG_ERR_NOMEM;
 				break;
@@ -802,7 +802,7 @@ ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
 		a.terms = terms;
 		a.n_terms = (uint32_t)n;
 		size_t na = (size_t)sqlite3_column_bytes(q, 8) / sizeof(uint64_t);
-		if (na && ngx_grow((void **)&anchors, &anchors_cap, na, sizeof *anchors)) {
+		if (na && ngi_grow((void **)&anchors, &anchors_cap, na, sizeof *anchors)) {
 			st = NG_ERR_NOMEM;
 			break;
 		}

@@ -18,20 +18,20 @@
 #include "../extract/entities.h"
 #include "../link/link.h"
 
-typedef struct ngx_store ngx_store;
+typedef struct ngi_store ngi_store;
 
 /* Opens or creates path (NULL or ":memory:" = in memory). On failure a
  * message is written to err. */
-ng_status ngx_store_open(const char *path, ngx_store **out, char *err,
+ng_status ngi_store_open(const char *path, ngi_store **out, char *err,
 			 size_t errlen);
-void ngx_store_close(ngx_store *s);
-const char *ngx_store_errmsg(const ngx_store *s);
+void ngi_store_close(ngi_store *s);
+const char *ngi_store_errmsg(const ngi_store *s);
 
-ng_status ngx_store_begin(ngx_store *s);
-ng_status ngx_store_commit(ngx_store *s);
-void ngx_store_rollback(ngx_store *s);
+ng_status ngi_store_begin(ngi_store *s);
+ng_status ngi_store_commit(ngi_store *s);
+void ngi_store_rollback(ngi_store *s);
 
-typedef struct ngx_article_row {
+typedef struct ngi_article_row {
 	uint32_t seq;
 	const char *id;
 	const char *source;
@@ -50,66 +50,66 @@ typedef struct ngx_article_row {
 	size_t body_len;
 	const char *headline;  /* title, or the lead, for story titles */
 	const uint32_t *minhash; /* NULL when the text has no words */
-	const ngx_term *terms;
+	const ngi_term *terms;
 	uint32_t n_terms;
 	const uint64_t *anchors; /* verbatim anchors */
 	uint32_t n_anchors;
 	const void *sketch;      /* serialised sentence sketch (insert only) */
 	size_t sketch_len;
-} ngx_article_row;
+} ngi_article_row;
 
-ng_status ngx_store_insert_article(ngx_store *s, const ngx_article_row *a);
+ng_status ngi_store_insert_article(ngi_store *s, const ngi_article_row *a);
 /* The entity mentions of article seq (stored before them), and their
  * counts into the entities table. */
-ng_status ngx_store_insert_mentions(ngx_store *s, uint32_t seq,
-				    const ngx_mention *m, size_t n);
+ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
+				    const ngi_mention *m, size_t n);
 /* The dates of article seq; text is its body (for the surfaces). */
-ng_status ngx_store_insert_dates(ngx_store *s, uint32_t seq, const char *text,
-				 const ngx_timex *t, size_t n);
+ng_status ngi_store_insert_dates(ngi_store *s, uint32_t seq, const char *text,
+				 const ngi_timex *t, size_t n);
 /* Names stored for entity types, granularities and anchors (features.c). */
-const char *ngx_entity_type_word(int type);
-const char *ngx_timex_gran_name(int gran);
-const char *ngx_timex_anchor_name(int anchor);
+const char *ngi_entity_type_word(int type);
+const char *ngi_timex_gran_name(int gran);
+const char *ngi_timex_anchor_name(int anchor);
 /* The edge and its evidence rows. */
-ng_status ngx_store_insert_edge(ngx_store *s, const ngx_copy_edge *e);
+ng_status ngi_store_insert_edge(ngi_store *s, const ngi_copy_edge *e);
 /* The stored sentence sketch of article seq; NG_ERR_NOTFOUND when none. */
-ng_status ngx_store_get_sketch(ngx_store *s, uint32_t seq, ngx_arena *a,
-			       ngx_text_sketch *out);
+ng_status ngi_store_get_sketch(ngi_store *s, uint32_t seq, ngi_arena *a,
+			       ngi_text_sketch *out);
 /* The stored terms, publication day and language code (ISO 639-1, ""
  * when unknown; lang holds at least 8 bytes) of article seq (the terms in
  * a); NG_ERR_NOTFOUND when it is not stored. */
-ng_status ngx_store_get_terms(ngx_store *s, uint32_t seq, ngx_arena *a,
-			      ngx_term **terms, uint32_t *n_terms, int32_t *day,
+ng_status ngi_store_get_terms(ngi_store *s, uint32_t seq, ngi_arena *a,
+			      ngi_term **terms, uint32_t *n_terms, int32_t *day,
 			      char lang[8]);
 /* A new story for the articles split off another, titled by article seq
  * (its title, else the first line of its text, at most 120 characters). */
-ng_status ngx_store_split_story(ngx_store *s, uint32_t story, uint32_t seq);
+ng_status ngi_store_split_story(ngi_store *s, uint32_t story, uint32_t seq);
 /* Moves stored article seq from story from to story to and counts both
  * stories' aggregates again from their articles (a cost that grows with
  * the stories: moves are rare, see docs/LINKING.md). */
-ng_status ngx_store_move_article(ngx_store *s, uint32_t seq, uint32_t from,
+ng_status ngi_store_move_article(ngi_store *s, uint32_t seq, uint32_t from,
 				 uint32_t to);
 /* Creates story (new) with its title. Its aggregates (size, title, first
  * and last seen, languages) follow each article stored in it and each
  * merge, at a cost that does not grow with the story. */
-ng_status ngx_store_new_story(ngx_store *s, uint32_t story, const char *title);
+ng_status ngi_store_new_story(ngi_store *s, uint32_t story, const char *title);
 /* Moves every article of story from into story into, adds from's
  * aggregates to into's and drops from. */
-ng_status ngx_store_merge_stories(ngx_store *s, uint32_t into, uint32_t from);
+ng_status ngi_store_merge_stories(ngi_store *s, uint32_t into, uint32_t from);
 
 /* Calls fn for every stored article in seq order, with what linking needs
  * (id, published, lang and outlet; body and other text fields are NULL). */
-typedef ng_status (*ngx_store_article_fn)(void *ctx, const ngx_article_row *a);
-ng_status ngx_store_each_article(ngx_store *s, ngx_store_article_fn fn,
+typedef ng_status (*ngi_store_article_fn)(void *ctx, const ngi_article_row *a);
+ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
 				 void *ctx);
 
 /* Calls fn for every stored article from seq first (0-based) on, in seq
  * order, with its seq, title, outlet and body (other fields NULL): the
  * texts linking reads again on reopening (credit lines). */
-ng_status ngx_store_each_text(ngx_store *s, uint32_t first,
-			      ngx_store_article_fn fn, void *ctx);
+ng_status ngi_store_each_text(ngi_store *s, uint32_t first,
+			      ngi_store_article_fn fn, void *ctx);
 
 /* The raw handle, for report queries. */
-struct sqlite3 *ngx_store_db(ngx_store *s);
+struct sqlite3 *ngi_store_db(ngi_store *s);
 
 #endif

@@ -1,10 +1,10 @@
 /*
- * analyze.c: ngx_text_analyze, records -> analysed documents.
+ * analyze.c: ngi_text_analyze, records -> analysed documents.
  *
  * The driver of the text stage. For one document it settles the language
  * (the caller's hint, else CLD2), cuts the tokens (tokenize.c), folds each
  * one (fold.c), stems the words (stem.c), groups the tokens into sentences
- * (sentences.c) and hands back an ngx_doc whose every byte lives in the
+ * (sentences.c) and hands back an ngi_doc whose every byte lives in the
  * caller's arena. The context keeps what outlives a document: the stemmers
  * and a token buffer that grows once and is then reused, so a document
  * costs no malloc beyond the arena's chunks. A word met again in the same
@@ -34,21 +34,21 @@ typedef struct memo_slot {
 	uint32_t tok; /* index of the first occurrence */
 } memo_slot;
 
-struct ngx_text_ctx {
-	ngx_stemmer_set *stemmers;
-	ngx_token *scratch; /* tokens of the document being analysed */
+struct ngi_text_ctx {
+	ngi_stemmer_set *stemmers;
+	ngi_token *scratch; /* tokens of the document being analysed */
 	size_t scratch_cap;
 	memo_slot *memo;    /* MEMO_SLOTS slots, allocated on first use */
 	uint32_t memo_gen;  /* the current document's generation, never 0 */
 	uint32_t memo_used;
 };
 
-ng_status ngx_text_ctx_new(ngx_text_ctx **out)
+ng_status ngi_text_ctx_new(ngi_text_ctx **out)
 {
-	ngx_text_ctx *c = calloc(1, sizeof(*c));
+	ngi_text_ctx *c = calloc(1, sizeof(*c));
 	if (!c)
 		return NG_ERR_NOMEM;
-	c->stemmers = ngx_stemmer_set_new();
+	c->stemmers = ngi_stemmer_set_new();
 	if (!c->stemmers) {
 		free(c);
 		return NG_ERR_NOMEM;
@@ -57,11 +57,11 @@ ng_status ngx_text_ctx_new(ngx_text_ctx **out)
 	return NG_OK;
 }
 
-void ngx_text_ctx_free(ngx_text_ctx *c)
+void ngi_text_ctx_free(ngi_text_ctx *c)
 {
 	if (!c)
 		return;
-	ngx_stemmer_set_free(c->stemmers);
+	ngi_stemmer_set_free(c->stemmers);
 	free(c->scratch);
 	free(c->memo);
 	free(c);
@@ -87,12 +87,12 @@ static int hint_code(const char *hint, char out[8])
 	return 1;
 }
 
-static ng_status grow_scratch(ngx_text_ctx *c)
+static ng_status grow_scratch(ngi_text_ctx *c)
 {
 	size_t cap = c->scratch_cap ? c->scratch_cap * 2 : 4096;
-	if (cap > NGX_TEXT_MAX_TOKENS)
-		cap = NGX_TEXT_MAX_TOKENS;
-	ngx_token *p = realloc(c->scratch, cap * sizeof(*p));
+	if (cap > NGI_TEXT_MAX_TOKENS)
+		cap = NGI_TEXT_MAX_TOKENS;
+	ngi_token *p = realloc(c->scratch, cap * sizeof(*p));
 	if (!p)
 		return NG_ERR_NOMEM;
 	c->scratch = p;
@@ -122,31 +122,31 @@ static size_t ascii_apostrophes(char *s, size_t n)
 }
 
 /* Fills norm and stem of one token. */
-static ng_status normalise(ngx_text_ctx *c, const char *text, ngx_token *t,
-			   int stemming, ngx_arena *a)
+static ng_status normalise(ngi_text_ctx *c, const char *text, ngi_token *t,
+			   int stemming, ngi_arena *a)
 {
 	const char *raw = text + t->start;
-	size_t raw_len = ngx_text_cut(raw, t->end - t->start,
-				      NGX_TEXT_MAX_NORM_INPUT);
+	size_t raw_len = ngi_text_cut(raw, t->end - t->start,
+				      NGI_TEXT_MAX_NORM_INPUT);
 	size_t nl;
-	char *norm = ngx_text_fold(raw, raw_len, a, &nl);
+	char *norm = ngi_text_fold(raw, raw_len, a, &nl);
 	if (!norm)
 		return NG_ERR_NOMEM;
-	if (nl > NGX_TEXT_MAX_NORM) {
+	if (nl > NGI_TEXT_MAX_NORM) {
 		/* NFKC can expand a code point up to 18 times. */
-		nl = ngx_text_cut(norm, nl, NGX_TEXT_MAX_NORM);
+		nl = ngi_text_cut(norm, nl, NGI_TEXT_MAX_NORM);
 		norm[nl] = '\0';
 	}
-	if (t->kind == NGX_TOK_WORD)
+	if (t->kind == NGI_TOK_WORD)
 		nl = ascii_apostrophes(norm, nl);
 	t->norm = norm;
 	t->norm_len = (uint16_t)nl;
 	t->stem = norm;
 	t->stem_len = (uint16_t)nl;
-	if (stemming && t->kind == NGX_TOK_WORD) {
+	if (stemming && t->kind == NGI_TOK_WORD) {
 		const char *stem;
 		size_t sl;
-		ng_status st = ngx_stemmer_stem(c->stemmers, norm, nl, a, &stem,
+		ng_status st = ngi_stemmer_stem(c->stemmers, norm, nl, a, &stem,
 						&sl);
 		if (st != NG_OK)
 			return st;
@@ -158,7 +158,7 @@ static ng_status normalise(ngx_text_ctx *c, const char *text, ngx_token *t,
 
 /* Starts a document's memo; 0 when there is none (out of memory: the
  * analysis goes on without it). */
-static int memo_begin(ngx_text_ctx *c)
+static int memo_begin(ngi_text_ctx *c)
 {
 	if (!c->memo) {
 		c->memo = calloc(MEMO_SLOTS, sizeof *c->memo);
@@ -183,11 +183,11 @@ static uint32_t memo_hash(const char *s, size_t n, int kind)
 
 /* Fills token i's norm and stem from an earlier token with the same bytes
  * and kind (1), or returns 0 and, when there is room, *free_slot for it. */
-static int memo_get(ngx_text_ctx *c, const char *text, ngx_token *tok,
+static int memo_get(ngi_text_ctx *c, const char *text, ngi_token *tok,
 		    uint32_t i, memo_slot **free_slot)
 {
 	*free_slot = NULL;
-	ngx_token *t = &tok[i];
+	ngi_token *t = &tok[i];
 	uint32_t len = t->end - t->start;
 	if (len > MEMO_MAX_RAW)
 		return 0;
@@ -202,7 +202,7 @@ static int memo_get(ngx_text_ctx *c, const char *text, ngx_token *tok,
 			}
 			return 0;
 		}
-		const ngx_token *f = &tok[m->tok];
+		const ngi_token *f = &tok[m->tok];
 		if (m->hash == h && f->end - f->start == len && f->kind == t->kind &&
 		    memcmp(text + f->start, raw, len) == 0) {
 			t->norm = f->norm;
@@ -214,15 +214,15 @@ static int memo_get(ngx_text_ctx *c, const char *text, ngx_token *tok,
 	}
 }
 
-static void memo_put(ngx_text_ctx *c, memo_slot *m, uint32_t i)
+static void memo_put(ngi_text_ctx *c, memo_slot *m, uint32_t i)
 {
 	m->gen = c->memo_gen;
 	m->tok = i;
 	c->memo_used++;
 }
 
-ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
-			   const char *lang_hint, ngx_arena *a, ngx_doc *out)
+ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
+			   const char *lang_hint, ngi_arena *a, ngi_doc *out)
 {
 	if (!c || !a || !out || (!text && len))
 		return NG_ERR_USAGE;
@@ -232,7 +232,7 @@ ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
 	if (len >= UINT32_MAX)
 		return NG_ERR_TOOBIG;
 
-	ngx_doc d;
+	ngi_doc d;
 	memset(&d, 0, sizeof d);
 	d.text = text;
 	d.len = len;
@@ -240,24 +240,24 @@ ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
 		d.lang_reliable = 1;
 		d.lang_percent = 100;
 	} else {
-		ngx_langid_detect(text, len, d.lang, &d.lang_reliable,
+		ngi_langid_detect(text, len, d.lang, &d.lang_reliable,
 				  &d.lang_percent);
 	}
 
 	size_t n = 0, pos = 0;
-	ngx_token t;
+	ngi_token t;
 	memset(&t, 0, sizeof t);
-	while (n < NGX_TEXT_MAX_TOKENS &&
-	       ngx_text_next_token(text, len, &pos, &t)) {
+	while (n < NGI_TEXT_MAX_TOKENS &&
+	       ngi_text_next_token(text, len, &pos, &t)) {
 		if (n == c->scratch_cap && grow_scratch(c) != NG_OK)
 			return NG_ERR_NOMEM;
 		c->scratch[n++] = t;
 	}
 
-	int stemming = ngx_stemmer_select(c->stemmers, d.lang);
+	int stemming = ngi_stemmer_select(c->stemmers, d.lang);
 	if (stemming < 0)
 		return NG_ERR_NOMEM;
-	ngx_token *tok = c->scratch;
+	ngi_token *tok = c->scratch;
 	int memo = memo_begin(c);
 	for (size_t i = 0; i < n; i++) {
 		memo_slot *slot = NULL;
@@ -268,14 +268,14 @@ ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
 			if (slot)
 				memo_put(c, slot, (uint32_t)i);
 		}
-		if (tok[i].kind != NGX_TOK_PUNCT)
+		if (tok[i].kind != NGI_TOK_PUNCT)
 			d.n_words++;
 	}
 
-	d.n_sentences = ngx_text_sentences(text, len, d.lang, tok, n);
+	d.n_sentences = ngi_text_sentences(text, len, d.lang, tok, n);
 	if (n > 0) {
-		d.tokens = ngx_arena_alloc(a, n * sizeof(*d.tokens));
-		d.sentences = ngx_arena_zalloc(a, d.n_sentences *
+		d.tokens = ngi_arena_alloc(a, n * sizeof(*d.tokens));
+		d.sentences = ngi_arena_zalloc(a, d.n_sentences *
 						  sizeof(*d.sentences));
 		if (!d.tokens || !d.sentences)
 			return NG_ERR_NOMEM;
@@ -283,7 +283,7 @@ ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
 		d.n_tokens = n;
 	}
 	for (size_t i = 0; i < n; i++) {
-		ngx_sentence *s = &d.sentences[tok[i].sentence];
+		ngi_sentence *s = &d.sentences[tok[i].sentence];
 		if (s->n_tokens == 0) {
 			s->first_token = (uint32_t)i;
 			s->start = tok[i].start;

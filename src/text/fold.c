@@ -1,7 +1,7 @@
 /*
  * fold.c: the normalised form of a token, Unicode NFKC plus case folding.
  *
- * ngx_text_analyze folds every token after the tokenizer has cut it, so the
+ * ngi_text_analyze folds every token after the tokenizer has cut it, so the
  * rest of the pipeline can compare "Straße" with "STRASSE" and "Ｐｕｔｉｎ"
  * with "Putin". Pure ASCII, most of the bytes of most news, is lowercased
  * directly; anything else goes through utf8proc, decomposed into a buffer on
@@ -17,11 +17,11 @@
 	(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |                \
 	 UTF8PROC_CASEFOLD)
 
-/* Code points a token of NGX_TEXT_MAX_NORM_INPUT bytes can decompose into
+/* Code points a token of NGI_TEXT_MAX_NORM_INPUT bytes can decompose into
  * in the common case; longer strings use the heap. */
 #define FOLD_STACK_CPS 1024
 
-size_t ngx_text_cut(const char *s, size_t n, size_t max)
+size_t ngi_text_cut(const char *s, size_t n, size_t max)
 {
 	if (n <= max)
 		return n;
@@ -32,10 +32,10 @@ size_t ngx_text_cut(const char *s, size_t n, size_t max)
 	return cut;
 }
 
-static char *fold_ascii(const char *s, size_t len, ngx_arena *a,
+static char *fold_ascii(const char *s, size_t len, ngi_arena *a,
 			size_t *out_len)
 {
-	char *p = ngx_arena_alloc(a, len + 1);
+	char *p = ngi_arena_alloc(a, len + 1);
 	if (!p)
 		return NULL;
 	for (size_t i = 0; i < len; i++) {
@@ -47,7 +47,7 @@ static char *fold_ascii(const char *s, size_t len, ngx_arena *a,
 	return p;
 }
 
-char *ngx_text_fold(const char *s, size_t len, ngx_arena *a, size_t *out_len)
+char *ngi_text_fold(const char *s, size_t len, ngi_arena *a, size_t *out_len)
 {
 	size_t i = 0;
 	while (i < len && (unsigned char)s[i] < 0x80)
@@ -79,7 +79,7 @@ char *ngx_text_fold(const char *s, size_t len, ngx_arena *a, size_t *out_len)
 	utf8proc_ssize_t m = utf8proc_reencode(buf, n, FOLD_OPTIONS);
 	char *p = NULL;
 	if (m >= 0) {
-		p = ngx_arena_strndup(a, (const char *)buf, (size_t)m);
+		p = ngi_arena_strndup(a, (const char *)buf, (size_t)m);
 		if (p)
 			*out_len = (size_t)m;
 	} else {

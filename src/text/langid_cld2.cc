@@ -3,7 +3,7 @@
  *
  * A thin extern "C" wrapper around CLD2 (Compact Language Detector 2,
  * Debian's libcld2) so the C code can ask "what language is this text?".
- * ngx_text_analyze calls it when a record comes without a language hint.
+ * ngi_text_analyze calls it when a record comes without a language hint.
  * CLD2 is thread-safe and keeps no state between calls. We answer "und"
  * unless CLD2 calls its answer reliable and saw enough letters to mean it.
  */
@@ -80,7 +80,7 @@ size_t cut(const char *text, size_t len, size_t max)
 
 } // namespace
 
-extern "C" void ngx_langid_detect(const char *text, size_t len, char out[8],
+extern "C" void ngi_langid_detect(const char *text, size_t len, char out[8],
 				  int *reliable, int *percent)
 {
 	set_und(out);

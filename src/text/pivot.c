@@ -19,8 +19,8 @@
 
 #include "utf8.h"
 
-extern const unsigned char ngx_pivot_table[];
-extern const unsigned char ngx_pivot_table_end[];
+extern const unsigned char ngi_pivot_table[];
+extern const unsigned char ngi_pivot_table_end[];
 
 #define MAX_LANGS 64
 
@@ -41,12 +41,12 @@ static pthread_once_t view_once = PTHREAD_ONCE_INIT;
 
 static void view_load(void)
 {
-	const unsigned char *p = ngx_pivot_table;
-	size_t size = (size_t)(ngx_pivot_table_end - ngx_pivot_table);
+	const unsigned char *p = ngi_pivot_table;
+	size_t size = (size_t)(ngi_pivot_table_end - ngi_pivot_table);
 	const uint32_t *w = (const uint32_t *)(const void *)p;
 	size_t n_words = size / 4, at = 3;
 	memset(&view, 0, sizeof view);
-	if (n_words < 5 || w[0] != NGX_PIVOT_MAGIC || w[1] != NGX_PIVOT_VERSION ||
+	if (n_words < 5 || w[0] != NGI_PIVOT_MAGIC || w[1] != NGI_PIVOT_VERSION ||
 	    w[2] > MAX_LANGS || n_words < 5 + 3 * (size_t)w[2])
 		return;
 	uint32_t n_langs = w[2];
@@ -96,19 +96,19 @@ static const pivot_lang *find_lang(const pivot_view *v, const char *lang)
 	return NULL;
 }
 
-int ngx_pivot_has_lang(const char *lang)
+int ngi_pivot_has_lang(const char *lang)
 {
 	if (lang && strcmp(lang, "en") == 0)
 		return 1;
 	return find_lang(get_view(), lang) != NULL;
 }
 
-size_t ngx_pivot_entries(void)
+size_t ngi_pivot_entries(void)
 {
 	return get_view()->n_keys;
 }
 
-size_t ngx_pivot_table_bytes(void)
+size_t ngi_pivot_table_bytes(void)
 {
 	return get_view()->bytes;
 }
@@ -137,32 +137,32 @@ static size_t find_key(const pivot_view *v, const pivot_lang *l, uint32_t h,
 #define COMPOUND_MIN_TAIL 4 /* code points of a compound's head noun */
 #define COMPOUND_MIN_HEAD 3
 
-size_t ngx_pivot_lookup(const char *lang, const char *stem, size_t len,
+size_t ngi_pivot_lookup(const char *lang, const char *stem, size_t len,
 			uint32_t *out, size_t max)
 {
 	if (!lang || !stem || !len || !out || !max)
 		return 0;
 	if (strcmp(lang, "en") == 0) {
-		out[0] = ngx_term_hash(NGX_TERM_STEM, stem, len);
+		out[0] = ngi_term_hash(NGI_TERM_STEM, stem, len);
 		return 1;
 	}
 	const pivot_view *v = get_view();
 	const pivot_lang *l = find_lang(v, lang);
 	if (!l)
 		return 0;
-	char key[NGX_PIVOT_MAX_KEY];
-	size_t k = ngx_pivot_key(lang, stem, len, key);
+	char key[NGI_PIVOT_MAX_KEY];
+	size_t k = ngi_pivot_key(lang, stem, len, key);
 	if (!k)
 		return 0;
-	size_t n = find_key(v, l, ngx_pivot_key_hash(lang, key, k), out, max);
+	size_t n = find_key(v, l, ngi_pivot_key_hash(lang, key, k), out, max);
 	if (n || strcmp(lang, "de") != 0)
 		return n;
 	/* a German compound: its head is the last noun, so the longest
 	 * known tail stands for it ("veteranenjournalist" -> "journalist") */
-	size_t cps = ngx_utf8_count(key, k), head = 0;
+	size_t cps = ngi_utf8_count(key, k), head = 0;
 	for (size_t i = 0; i < k;) {
 		int32_t cp;
-		int step = ngx_utf8_decode(key + i, k - i, &cp);
+		int step = ngi_utf8_decode(key + i, k - i, &cp);
 		if (step <= 0)
 			break;
 		i += (size_t)step;
@@ -171,14 +171,14 @@ size_t ngx_pivot_lookup(const char *lang, const char *stem, size_t len,
 			continue;
 		if (cps - head < COMPOUND_MIN_TAIL)
 			break;
-		n = find_key(v, l, ngx_pivot_key_hash(lang, key + i, k - i), out, max);
+		n = find_key(v, l, ngi_pivot_key_hash(lang, key + i, k - i), out, max);
 		if (n)
 			return n;
 	}
 	return 0;
 }
 
-void ngx_pivot_options_init(ngx_pivot_options *o)
+void ngi_pivot_options_init(ngi_pivot_options *o)
 {
 	o->title_weight = 2;
 	o->lead_sentences = 3;
@@ -191,7 +191,7 @@ void ngx_pivot_options_init(ngx_pivot_options *o)
 
 /* ---- the term bag -------------------------------------------------------------*/
 typedef struct bag {
-	ngx_term *t;
+	ngi_term *t;
 	size_t n, cap;
 } bag;
 
@@ -199,41 +199,41 @@ static int bag_add(bag *b, uint32_t term, uint32_t count)
 {
 	if (b->n == b->cap)
 		return -1; /* sized by the caller: a bug */
-	b->t[b->n++] = (ngx_term){term, count};
+	b->t[b->n++] = (ngi_term){term, count};
 	return 0;
 }
 
 static int cmp_term(const void *x, const void *y)
 {
-	const ngx_term *a = x, *b = y;
+	const ngi_term *a = x, *b = y;
 	return (a->term > b->term) - (a->term < b->term);
 }
 
-static int opens_sentence(const ngx_doc *d, size_t i)
+static int opens_sentence(const ngi_doc *d, size_t i)
 {
-	const ngx_sentence *s = &d->sentences[d->tokens[i].sentence];
+	const ngi_sentence *s = &d->sentences[d->tokens[i].sentence];
 	for (size_t j = s->first_token; j < i; j++)
-		if (d->tokens[j].kind != NGX_TOK_PUNCT)
+		if (d->tokens[j].kind != NGI_TOK_PUNCT)
 			return 0;
 	return 1;
 }
 
 /* Adds the terms of d; words of the first lead sentences count lead_times,
  * the others times. */
-static int collect(const ngx_doc *d, const ngx_mention *m, size_t n_m,
+static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 		   unsigned times, uint32_t lead_sentences, unsigned lead_times,
-		   const ngx_pivot_options *o, bag *b)
+		   const ngi_pivot_options *o, bag *b)
 {
 	size_t mi = 0, counted = (size_t)-1;
-	uint32_t targets[NGX_PIVOT_MAX_TARGETS];
+	uint32_t targets[NGI_PIVOT_MAX_TARGETS];
 	size_t max_targets = o->max_targets;
 	int english = strcmp(d->lang, "en") == 0;
 	if (max_targets < 1)
 		max_targets = 1;
-	if (max_targets > NGX_PIVOT_MAX_TARGETS)
-		max_targets = NGX_PIVOT_MAX_TARGETS;
+	if (max_targets > NGI_PIVOT_MAX_TARGETS)
+		max_targets = NGI_PIVOT_MAX_TARGETS;
 	for (size_t i = 0; i < d->n_tokens; i++) {
-		const ngx_token *t = &d->tokens[i];
+		const ngi_token *t = &d->tokens[i];
 		unsigned w = t->sentence < lead_sentences ? lead_times : times;
 		while (mi < n_m && m[mi].end <= t->start)
 			mi++;
@@ -244,28 +244,28 @@ static int collect(const ngx_doc *d, const ngx_mention *m, size_t n_m,
 			const char *key = m[mi].key;
 			counted = mi;
 			if (key && *key &&
-			    bag_add(b, ngx_term_hash(NGX_PIVOT_TERM_ENTITY, key,
+			    bag_add(b, ngi_term_hash(NGI_PIVOT_TERM_ENTITY, key,
 						     strlen(key)),
 				    w * o->entity_weight))
 				return -1;
 		}
-		if (t->kind == NGX_TOK_NUMBER) {
+		if (t->kind == NGI_TOK_NUMBER) {
 			char digits[32];
 			size_t nd = 0;
 			for (size_t k = 0; k < t->norm_len && nd < sizeof digits; k++)
 				if (t->norm[k] >= '0' && t->norm[k] <= '9')
 					digits[nd++] = t->norm[k];
 			if (nd >= 4 &&
-			    bag_add(b, ngx_term_hash(NGX_TERM_NUMBER, digits, nd),
+			    bag_add(b, ngi_term_hash(NGI_TERM_NUMBER, digits, nd),
 				    w * o->number_weight))
 				return -1;
 			continue;
 		}
-		if (t->kind != NGX_TOK_WORD ||
-		    ngx_utf8_count(t->norm, t->norm_len) < 2 ||
-		    ngx_is_stopword(d->lang, t->norm, t->norm_len))
+		if (t->kind != NGI_TOK_WORD ||
+		    ngi_utf8_count(t->norm, t->norm_len) < 2 ||
+		    ngi_is_stopword(d->lang, t->norm, t->norm_len))
 			continue;
-		size_t n = ngx_pivot_lookup(d->lang, t->stem, t->stem_len, targets,
+		size_t n = ngi_pivot_lookup(d->lang, t->stem, t->stem_len, targets,
 					    max_targets);
 		for (size_t k = 0; k < n; k++)
 			if (bag_add(b, targets[k], w))
@@ -276,21 +276,21 @@ static int collect(const ngx_doc *d, const ngx_mention *m, size_t n_m,
 		 * as the native bag does */
 		if (o->names && t->capitalised && (n == 0 || english) &&
 		    !opens_sentence(d, i) &&
-		    bag_add(b, ngx_term_hash(NGX_TERM_NAME, t->norm, t->norm_len), w))
+		    bag_add(b, ngi_term_hash(NGI_TERM_NAME, t->norm, t->norm_len), w))
 			return -1;
 	}
 	return 0;
 }
 
-ng_status ngx_pivot_terms(const ngx_doc *body, const ngx_mention *body_m,
-			  size_t n_body_m, const ngx_doc *title,
-			  const ngx_mention *title_m, size_t n_title_m,
-			  const ngx_pivot_options *o, ngx_arena *a,
-			  ngx_term **out, uint32_t *n_out)
+ng_status ngi_pivot_terms(const ngi_doc *body, const ngi_mention *body_m,
+			  size_t n_body_m, const ngi_doc *title,
+			  const ngi_mention *title_m, size_t n_title_m,
+			  const ngi_pivot_options *o, ngi_arena *a,
+			  ngi_term **out, uint32_t *n_out)
 {
-	ngx_pivot_options defaults;
+	ngi_pivot_options defaults;
 	if (!o) {
-		ngx_pivot_options_init(&defaults);
+		ngi_pivot_options_init(&defaults);
 		o = &defaults;
 	}
 	if (o->title_weight > 16 || o->lead_extra > 16 || o->entity_weight > 16 ||
@@ -298,10 +298,10 @@ ng_status ngx_pivot_terms(const ngx_doc *body, const ngx_mention *body_m,
 		return NG_ERR_USAGE;
 	if ((n_body_m && !body_m) || (n_title_m && !title_m))
 		return NG_ERR_USAGE;
-	size_t per_token = NGX_PIVOT_MAX_TARGETS + 2;
+	size_t per_token = NGI_PIVOT_MAX_TARGETS + 2;
 	size_t cap = (body ? body->n_tokens : 0) * per_token +
 		     (title ? title->n_tokens : 0) * per_token + 1;
-	bag b = {malloc(cap * sizeof(ngx_term)), 0, cap};
+	bag b = {malloc(cap * sizeof(ngi_term)), 0, cap};
 	if (!b.t)
 		return NG_ERR_NOMEM;
 	int bad = 0;
@@ -323,7 +323,7 @@ ng_status ngx_pivot_terms(const ngx_doc *body, const ngx_mention *body_m,
 		else if (b.t[i].count)
 			b.t[m++] = b.t[i];
 	}
-	ngx_term *res = ngx_arena_alloc(a, (m ? m : 1) * sizeof *res);
+	ngi_term *res = ngi_arena_alloc(a, (m ? m : 1) * sizeof *res);
 	if (!res) {
 		free(b.t);
 		return NG_ERR_NOMEM;

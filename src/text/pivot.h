@@ -6,8 +6,8 @@
  * tools/mkpivot.c (docs/CROSSLINGUAL.md) into $(BUILD)/pivot.bin, which the
  * library embeds (pivot_table.S): nothing is read at run time. A source word
  * is looked up by its pivot key (below); the answer is the hashes of up to
- * NGX_PIVOT_MAX_TARGETS English Snowball stems, hashed as terms.c hashes
- * stems (ngx_term_hash(NGX_TERM_STEM, stem)), so an English document's own
+ * NGI_PIVOT_MAX_TARGETS English Snowball stems, hashed as terms.c hashes
+ * stems (ngi_term_hash(NGI_TERM_STEM, stem)), so an English document's own
  * stems are already pivot terms. An empty table (no dictionaries installed
  * at build time) is valid: every lookup then misses.
  *
@@ -16,10 +16,10 @@
  * tokens carry their folded form as the stem, it is a crude stem made the
  * same way on the dictionary side and the document side: final vowels (and
  * soft and hard signs) stripped while more than three letters stay, then cut
- * to NGX_PIVOT_PREFIX code points ("wojna", "wojny", "wojnie" -> "wojn").
+ * to NGI_PIVOT_PREFIX code points ("wojna", "wojny", "wojnie" -> "wojn").
  *
  * Ownership: the table is static, read-only and shared by every engine and
- * thread; results of ngx_pivot_terms live in the arena passed in.
+ * thread; results of ngi_pivot_terms live in the arena passed in.
  */
 #ifndef NG_PIVOT_H
 #define NG_PIVOT_H
@@ -29,47 +29,47 @@
 #include "../sketch/sketch.h"
 #include "text.h"
 
-#define NGX_PIVOT_MAX_TARGETS 4 /* English stems kept per source key */
-#define NGX_PIVOT_PREFIX 6      /* code points of a crude stem */
-#define NGX_PIVOT_MAX_KEY 64    /* bytes of a key, NUL included */
+#define NGI_PIVOT_MAX_TARGETS 4 /* English stems kept per source key */
+#define NGI_PIVOT_PREFIX 6      /* code points of a crude stem */
+#define NGI_PIVOT_MAX_KEY 64    /* bytes of a key, NUL included */
 
 /* A term kind after sketch.h's STEM, NAME and NUMBER: a canonical entity key
  * (entities.h), the same in every language and script. */
-#define NGX_PIVOT_TERM_ENTITY 3
+#define NGI_PIVOT_TERM_ENTITY 3
 
 /* The table's binary format (little-endian, 32-bit words), written by
  * tools/mkpivot.c: "NGPV", version, n_langs, then per language {code
  * (4 bytes, NUL-padded), first entry, entry count}; then n_entries,
  * n_targets; keys[n_entries] (sorted within each language), starts
  * [n_entries + 1] (into targets), targets[n_targets] (English stem hashes). */
-#define NGX_PIVOT_MAGIC 0x5650474eu /* "NGPV" */
-#define NGX_PIVOT_VERSION 1u
+#define NGI_PIVOT_MAGIC 0x5650474eu /* "NGPV" */
+#define NGI_PIVOT_VERSION 1u
 
-/* Writes the pivot key of a stem of lang into out (NGX_PIVOT_MAX_KEY bytes,
+/* Writes the pivot key of a stem of lang into out (NGI_PIVOT_MAX_KEY bytes,
  * NUL-terminated) and returns its length (0: no key, e.g. empty). For
  * languages with a Snowball stemmer the key is the stem (cut to the buffer on
  * a code point boundary). */
-size_t ngx_pivot_key(const char *lang, const char *stem, size_t len,
-		     char out[NGX_PIVOT_MAX_KEY]);
+size_t ngi_pivot_key(const char *lang, const char *stem, size_t len,
+		     char out[NGI_PIVOT_MAX_KEY]);
 /* Hash of a key of lang, as stored in the table's keys. */
-uint32_t ngx_pivot_key_hash(const char *lang, const char *key, size_t len);
+uint32_t ngi_pivot_key_hash(const char *lang, const char *key, size_t len);
 
 /* The English stem hashes of a stem of lang into out (max of them), best
  * first; returns how many. English stems map to themselves (one hash); an
  * unknown word or language gives 0. A German stem that is missing is tried
  * as a compound: its longest known tail of 4+ letters ("veteranenjournalist"
  * -> "journalist"). */
-size_t ngx_pivot_lookup(const char *lang, const char *stem, size_t len,
+size_t ngi_pivot_lookup(const char *lang, const char *stem, size_t len,
 			uint32_t *out, size_t max);
 
 /* 1 when the table has entries for lang ("en" always counts). */
-int ngx_pivot_has_lang(const char *lang);
+int ngi_pivot_has_lang(const char *lang);
 /* Entries (source keys) and size in bytes of the embedded table. */
-size_t ngx_pivot_entries(void);
-size_t ngx_pivot_table_bytes(void);
+size_t ngi_pivot_entries(void);
+size_t ngi_pivot_table_bytes(void);
 
 /* How a document's words count in its pivot bag. */
-typedef struct ngx_pivot_options {
+typedef struct ngi_pivot_options {
 	unsigned title_weight;   /* extra counts of a title word */
 	uint32_t lead_sentences; /* first sentences of the body that count */
 	unsigned lead_extra;     /* ... this many more times */
@@ -77,27 +77,27 @@ typedef struct ngx_pivot_options {
 	unsigned number_weight;  /* counts of a 4+ digit number */
 	unsigned max_targets;    /* English stems taken per word (<= 4) */
 	int names;               /* capitalised unknown words as names */
-} ngx_pivot_options;
+} ngi_pivot_options;
 
 /* The defaults: those of the story term bag (title 2, lead 3 sentences + 4)
  * with entities counting 1 and numbers 2, two English stems per word, names
  * on (docs/CROSSLINGUAL.md has what the alternatives measured). */
-void ngx_pivot_options_init(ngx_pivot_options *o);
+void ngi_pivot_options_init(ngi_pivot_options *o);
 
-/* The language-neutral term bag of a document, as ngx_terms gives the
+/* The language-neutral term bag of a document, as ngi_terms gives the
  * native one (sorted by term, counts weighted the same way): English stems
  * of the words the dictionary knows (stopwords and one-letter words
  * dropped), numbers of 4+ digits by their digits alone ("1.000" and "1,000"
  * meet), and the canonical keys of the entity mentions passed in (found by
- * ngx_entities_find on body and title; either may be NULL/0), each mention
+ * ngi_entities_find on body and title; either may be NULL/0), each mention
  * once, its words counting as words too; capitalised words inside a
  * sentence that the dictionary does not know (and every one in English) as
- * names (NGX_TERM_NAME of the folded form). title may be NULL; o NULL takes the
+ * names (NGI_TERM_NAME of the folded form). title may be NULL; o NULL takes the
  * defaults. Result in a; *out and *n_out untouched on failure. */
-ng_status ngx_pivot_terms(const ngx_doc *body, const ngx_mention *body_m,
-			  size_t n_body_m, const ngx_doc *title,
-			  const ngx_mention *title_m, size_t n_title_m,
-			  const ngx_pivot_options *o, ngx_arena *a,
-			  ngx_term **out, uint32_t *n_out);
+ng_status ngi_pivot_terms(const ngi_doc *body, const ngi_mention *body_m,
+			  size_t n_body_m, const ngi_doc *title,
+			  const ngi_mention *title_m, size_t n_title_m,
+			  const ngi_pivot_options *o, ngi_arena *a,
+			  ngi_term **out, uint32_t *n_out);
 
 #endif

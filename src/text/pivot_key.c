@@ -24,7 +24,7 @@ static int is_ending_letter(int32_t cp)
 		0x44c, 0x44a, 0x439, 0x451,         /* а е и о у ы э ю я ь ъ й ё */
 		0x456, 0x457, 0x454,                /* і ї є */
 	};
-	for (size_t i = 0; i < NGX_ARRAY_LEN(letters); i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(letters); i++)
 		if (letters[i] == cp)
 			return 1;
 	return 0;
@@ -41,25 +41,25 @@ static size_t cut_bytes(const char *s, size_t n, size_t cap)
 	return cap;
 }
 
-size_t ngx_pivot_key(const char *lang, const char *stem, size_t len,
-		     char out[NGX_PIVOT_MAX_KEY])
+size_t ngi_pivot_key(const char *lang, const char *stem, size_t len,
+		     char out[NGI_PIVOT_MAX_KEY])
 {
 	out[0] = '\0';
 	if (!stem || !len)
 		return 0;
-	if (!lang || ngx_stem_algorithm(lang)) {
-		size_t n = cut_bytes(stem, len, NGX_PIVOT_MAX_KEY - 1);
+	if (!lang || ngi_stem_algorithm(lang)) {
+		size_t n = cut_bytes(stem, len, NGI_PIVOT_MAX_KEY - 1);
 		memcpy(out, stem, n);
 		out[n] = '\0';
 		return n;
 	}
-	/* code point boundaries of the first NGX_PIVOT_PREFIX + a margin */
-	size_t ends[NGX_PIVOT_MAX_KEY];
-	int32_t cps[NGX_PIVOT_MAX_KEY];
+	/* code point boundaries of the first NGI_PIVOT_PREFIX + a margin */
+	size_t ends[NGI_PIVOT_MAX_KEY];
+	int32_t cps[NGI_PIVOT_MAX_KEY];
 	size_t n_cp = 0, pos = 0;
-	while (pos < len && n_cp < NGX_PIVOT_MAX_KEY) {
+	while (pos < len && n_cp < NGI_PIVOT_MAX_KEY) {
 		int32_t cp;
-		int k = ngx_utf8_decode(stem + pos, len - pos, &cp);
+		int k = ngi_utf8_decode(stem + pos, len - pos, &cp);
 		if (k <= 0)
 			break;
 		pos += (size_t)k;
@@ -73,15 +73,15 @@ size_t ngx_pivot_key(const char *lang, const char *stem, size_t len,
 	if (pos == len)
 		while (n_cp > 3 && is_ending_letter(cps[n_cp - 1]))
 			n_cp--;
-	if (n_cp > NGX_PIVOT_PREFIX)
-		n_cp = NGX_PIVOT_PREFIX;
-	size_t n = cut_bytes(stem, ends[n_cp - 1], NGX_PIVOT_MAX_KEY - 1);
+	if (n_cp > NGI_PIVOT_PREFIX)
+		n_cp = NGI_PIVOT_PREFIX;
+	size_t n = cut_bytes(stem, ends[n_cp - 1], NGI_PIVOT_MAX_KEY - 1);
 	memcpy(out, stem, n);
 	out[n] = '\0';
 	return n;
 }
 
-uint32_t ngx_pivot_key_hash(const char *lang, const char *key, size_t len)
+uint32_t ngi_pivot_key_hash(const char *lang, const char *key, size_t len)
 {
 	uint64_t seed = 0x70697674ull; /* "pivt" */
 	for (const char *l = lang ? lang : ""; *l; l++)

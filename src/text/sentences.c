@@ -1,7 +1,7 @@
 /*
  * sentences.c: groups the tokens of a document into sentences.
  *
- * Runs last in ngx_text_analyze, over tokens that already carry their
+ * Runs last in ngi_text_analyze, over tokens that already carry their
  * folded norms. A sentence ends at a stop (. ! ? … and the stops of other
  * scripts: 。！？ ؟ ।) together with the stops, closing quotes and brackets
  * right after it ("Really?!”), provided the text goes on with a space or
@@ -124,7 +124,7 @@ static int is_abbreviation(const char *lang, const char *w, size_t n)
 	if (in_list(abbr_common, w, n))
 		return 1;
 	int any = strcmp(lang, "und") == 0;
-	for (size_t i = 0; i < NGX_ARRAY_LEN(abbr_by_lang); i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(abbr_by_lang); i++)
 		if ((any || strcmp(lang, abbr_by_lang[i].lang) == 0) &&
 		    in_list(abbr_by_lang[i].list, w, n))
 			return 1;
@@ -144,10 +144,10 @@ static int writes_dot_ordinals(const char *lang)
 }
 
 /* ---- code points --------------------------------------------------------- */
-static int32_t first_cp(const char *text, size_t len, const ngx_token *t)
+static int32_t first_cp(const char *text, size_t len, const ngi_token *t)
 {
 	int32_t cp;
-	ngx_text_decode((const unsigned char *)text + t->start,
+	ngi_text_decode((const unsigned char *)text + t->start,
 			len - t->start, &cp);
 	return cp;
 }
@@ -242,10 +242,10 @@ static int line_breaks(const char *text, size_t from, size_t to)
 	return n;
 }
 
-static int starts_lower(const char *text, size_t len, const ngx_token *t)
+static int starts_lower(const char *text, size_t len, const ngi_token *t)
 {
-	return t->kind == NGX_TOK_WORD &&
-	       ngx_text_is_lower(first_cp(text, len, t));
+	return t->kind == NGI_TOK_WORD &&
+	       ngi_text_is_lower(first_cp(text, len, t));
 }
 
 static int is_space_at(const char *text, size_t len, size_t pos)
@@ -253,22 +253,22 @@ static int is_space_at(const char *text, size_t len, size_t pos)
 	if (pos >= len)
 		return 1;
 	int32_t cp;
-	ngx_text_decode((const unsigned char *)text + pos, len - pos, &cp);
-	ngx_char_class k = ngx_text_char_class(cp);
-	return k == NGX_CH_SPACE || k == NGX_CH_FORMAT;
+	ngi_text_decode((const unsigned char *)text + pos, len - pos, &cp);
+	ngi_char_class k = ngi_text_char_class(cp);
+	return k == NGI_CH_SPACE || k == NGI_CH_FORMAT;
 }
 
 /* Does the full stop at tok[i] follow an abbreviation, an initial or an
  * ordinal number, so that it does not end the sentence? */
 static int dot_is_not_stop(const char *text, size_t len, const char *lang,
-			   const ngx_token *tok, size_t n, size_t i)
+			   const ngi_token *tok, size_t n, size_t i)
 {
 	if (i == 0 || tok[i - 1].end != tok[i].start)
 		return 0;
-	const ngx_token *w = &tok[i - 1];
-	if (w->kind == NGX_TOK_WORD) {
+	const ngi_token *w = &tok[i - 1];
+	if (w->kind == NGI_TOK_WORD) {
 		int32_t cp;
-		int cl = ngx_text_decode((const unsigned char *)text + w->start,
+		int cl = ngi_text_decode((const unsigned char *)text + w->start,
 					 len - w->start, &cp);
 		if ((uint32_t)cl == w->end - w->start)
 			return 1; /* "J. Smith", "z.B.", "U.S." */
@@ -276,8 +276,8 @@ static int dot_is_not_stop(const char *text, size_t len, const char *lang,
 		char buf[64];
 		size_t bl = sizeof buf, j = i - 1;
 		for (;;) {
-			const ngx_token *t = &tok[j];
-			if (t->kind != NGX_TOK_WORD || t->norm_len > bl ||
+			const ngi_token *t = &tok[j];
+			if (t->kind != NGI_TOK_WORD || t->norm_len > bl ||
 			    !t->norm)
 				return 0;
 			bl -= t->norm_len;
@@ -293,10 +293,10 @@ static int dot_is_not_stop(const char *text, size_t len, const char *lang,
 			j -= 2;
 		}
 	}
-	if (w->kind == NGX_TOK_NUMBER && w->end - w->start <= 3 &&
+	if (w->kind == NGI_TOK_NUMBER && w->end - w->start <= 3 &&
 	    writes_dot_ordinals(lang) && i + 1 < n &&
-	    tok[i + 1].kind == NGX_TOK_WORD &&
-	    !ngx_is_stopword(lang, tok[i + 1].norm, tok[i + 1].norm_len)) {
+	    tok[i + 1].kind == NGI_TOK_WORD &&
+	    !ngi_is_stopword(lang, tok[i + 1].norm, tok[i + 1].norm_len)) {
 		for (uint32_t b = w->start; b < w->end; b++)
 			if (text[b] < '0' || text[b] > '9')
 				return 0;
@@ -305,8 +305,8 @@ static int dot_is_not_stop(const char *text, size_t len, const char *lang,
 	return 0;
 }
 
-size_t ngx_text_sentences(const char *text, size_t len, const char *lang,
-			  ngx_token *tok, size_t n)
+size_t ngi_text_sentences(const char *text, size_t len, const char *lang,
+			  ngi_token *tok, size_t n)
 {
 	if (n == 0)
 		return 0;
@@ -324,7 +324,7 @@ size_t ngx_text_sentences(const char *text, size_t len, const char *lang,
 		}
 		tok[i].sentence = sentence;
 		enum stop_kind sk = NOT_STOP;
-		if (tok[i].kind == NGX_TOK_PUNCT)
+		if (tok[i].kind == NGI_TOK_PUNCT)
 			sk = stop_kind(first_cp(text, len, &tok[i]));
 		if (sk == NOT_STOP) {
 			i++;
@@ -334,7 +334,7 @@ size_t ngx_text_sentences(const char *text, size_t len, const char *lang,
 		size_t last = i;
 		int only_one_dot = sk == STOP_DOT;
 		while (last + 1 < n && tok[last + 1].start == tok[last].end &&
-		       tok[last + 1].kind == NGX_TOK_PUNCT) {
+		       tok[last + 1].kind == NGI_TOK_PUNCT) {
 			int32_t cp = first_cp(text, len, &tok[last + 1]);
 			enum stop_kind k2 = stop_kind(cp);
 			if (k2 == NOT_STOP && !is_closer(cp))
@@ -348,7 +348,7 @@ size_t ngx_text_sentences(const char *text, size_t len, const char *lang,
 		}
 		int ends = 1;
 		if (last + 1 < n) {
-			const ngx_token *next = &tok[last + 1];
+			const ngi_token *next = &tok[last + 1];
 			if (sk != STOP_CJK &&
 			    !is_space_at(text, len, tok[last].end))
 				ends = 0;

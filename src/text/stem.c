@@ -1,9 +1,9 @@
 /*
  * stem.c: Snowball stems for folded words, through libstemmer.
  *
- * ngx_text_analyze stems every WORD token of a document in the document's
+ * ngi_text_analyze stems every WORD token of a document in the document's
  * language; the stems feed the story matcher and the sketches, so that
- * "running" and "runs" meet. An ngx_stemmer_set (one per ngx_text_ctx, so
+ * "running" and "runs" meet. An ngi_stemmer_set (one per ngi_text_ctx, so
  * one per thread) holds a libstemmer instance per language, made on first
  * use, and a bounded memo of recent results: news vocabulary repeats, and a
  * hash probe is far cheaper than a Snowball run. The memo lives in its own
@@ -34,7 +34,7 @@ static const struct {
 	{"ta", "tamil"},      {"tr", "turkish"},   {"yi", "yiddish"},
 };
 
-#define N_ALGORITHMS NGX_ARRAY_LEN(algorithms)
+#define N_ALGORITHMS NGI_ARRAY_LEN(algorithms)
 
 static int algorithm_index(const char *lang)
 {
@@ -46,7 +46,7 @@ static int algorithm_index(const char *lang)
 	return -1;
 }
 
-const char *ngx_stem_algorithm(const char *lang)
+const char *ngi_stem_algorithm(const char *lang)
 {
 	int i = algorithm_index(lang);
 	return i < 0 ? NULL : algorithms[i].algorithm;
@@ -65,18 +65,18 @@ typedef struct memo_entry {
 	int algorithm;
 } memo_entry;
 
-struct ngx_stemmer_set {
+struct ngi_stemmer_set {
 	struct sb_stemmer *stemmers[N_ALGORITHMS];
 	unsigned char unavailable[N_ALGORITHMS];
 	int selected; /* index into algorithms, -1 for none */
 	memo_entry *memo;
 	size_t memo_used;
-	ngx_arena memo_arena;
+	ngi_arena memo_arena;
 };
 
-ngx_stemmer_set *ngx_stemmer_set_new(void)
+ngi_stemmer_set *ngi_stemmer_set_new(void)
 {
-	ngx_stemmer_set *s = calloc(1, sizeof(*s));
+	ngi_stemmer_set *s = calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
 	s->memo = calloc(MEMO_SLOTS, sizeof(*s->memo));
@@ -85,18 +85,18 @@ ngx_stemmer_set *ngx_stemmer_set_new(void)
 		return NULL;
 	}
 	s->selected = -1;
-	ngx_arena_init(&s->memo_arena, 256 * 1024);
+	ngi_arena_init(&s->memo_arena, 256 * 1024);
 	return s;
 }
 
-void ngx_stemmer_set_free(ngx_stemmer_set *s)
+void ngi_stemmer_set_free(ngi_stemmer_set *s)
 {
 	if (!s)
 		return;
 	for (size_t i = 0; i < N_ALGORITHMS; i++)
 		if (s->stemmers[i])
 			sb_stemmer_delete(s->stemmers[i]);
-	ngx_arena_free(&s->memo_arena);
+	ngi_arena_free(&s->memo_arena);
 	free(s->memo);
 	free(s);
 }
@@ -109,7 +109,7 @@ static int libstemmer_has(const char *algorithm)
 	return 0;
 }
 
-int ngx_stemmer_select(ngx_stemmer_set *s, const char *lang)
+int ngi_stemmer_select(ngi_stemmer_set *s, const char *lang)
 {
 	int i = algorithm_index(lang);
 	s->selected = -1;
@@ -142,16 +142,16 @@ static uint32_t hash_bytes(const char *p, size_t n, int algorithm)
 	return h;
 }
 
-static void memo_clear(ngx_stemmer_set *s)
+static void memo_clear(ngi_stemmer_set *s)
 {
 	memset(s->memo, 0, MEMO_SLOTS * sizeof(*s->memo));
 	s->memo_used = 0;
-	ngx_arena_reset(&s->memo_arena);
+	ngi_arena_reset(&s->memo_arena);
 }
 
 /* Remembers norm -> stem (stem NULL when equal). Failure to remember is
  * not an error: the memo is only a shortcut. */
-static void memo_put(ngx_stemmer_set *s, memo_entry *slot, uint32_t h,
+static void memo_put(ngi_stemmer_set *s, memo_entry *slot, uint32_t h,
 		     const char *norm, size_t len, const char *stem,
 		     size_t stem_len)
 {
@@ -163,12 +163,12 @@ static void memo_put(ngx_stemmer_set *s, memo_entry *slot, uint32_t h,
 			slot = &s->memo[(size_t)(slot - s->memo + 1) &
 					(MEMO_SLOTS - 1)];
 	}
-	char *n = ngx_arena_strndup(&s->memo_arena, norm, len);
+	char *n = ngi_arena_strndup(&s->memo_arena, norm, len);
 	char *st = NULL;
 	if (!n)
 		return;
 	if (stem) {
-		st = ngx_arena_strndup(&s->memo_arena, stem, stem_len);
+		st = ngi_arena_strndup(&s->memo_arena, stem, stem_len);
 		if (!st)
 			return;
 	}
@@ -181,10 +181,10 @@ static void memo_put(ngx_stemmer_set *s, memo_entry *slot, uint32_t h,
 	s->memo_used++;
 }
 
-ng_status ngx_stemmer_stem(ngx_stemmer_set *s, const char *norm, size_t len,
-			   ngx_arena *a, const char **out, size_t *out_len)
+ng_status ngi_stemmer_stem(ngi_stemmer_set *s, const char *norm, size_t len,
+			   ngi_arena *a, const char **out, size_t *out_len)
 {
-	if (s->selected < 0 || len == 0 || len > NGX_TEXT_MAX_NORM) {
+	if (s->selected < 0 || len == 0 || len > NGI_TEXT_MAX_NORM) {
 		*out = norm;
 		*out_len = len;
 		return NG_OK;
@@ -201,7 +201,7 @@ ng_status ngx_stemmer_stem(ngx_stemmer_set *s, const char *norm, size_t len,
 				*out_len = len;
 				return NG_OK;
 			}
-			char *p = ngx_arena_strndup(a, e->stem, e->stem_len);
+			char *p = ngi_arena_strndup(a, e->stem, e->stem_len);
 			if (!p)
 				return NG_ERR_NOMEM;
 			*out = p;
@@ -223,9 +223,9 @@ ng_status ngx_stemmer_stem(ngx_stemmer_set *s, const char *norm, size_t len,
 		*out_len = len;
 		return NG_OK;
 	}
-	if (rl > NGX_TEXT_MAX_NORM)
-		rl = ngx_text_cut((const char *)r, rl, NGX_TEXT_MAX_NORM);
-	char *p = ngx_arena_strndup(a, (const char *)r, rl);
+	if (rl > NGI_TEXT_MAX_NORM)
+		rl = ngi_text_cut((const char *)r, rl, NGI_TEXT_MAX_NORM);
+	char *p = ngi_arena_strndup(a, (const char *)r, rl);
 	if (!p)
 		return NG_ERR_NOMEM;
 	memo_put(s, e, h, norm, len, p, rl);

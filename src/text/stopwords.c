@@ -5,7 +5,7 @@
  * verbs, and the reporting verbs every news story is full of: "said",
  * "sagte", "заявил") carry no topic, so the sketches and the story matcher
  * skip them. The lists hold folded forms (NFKC + case fold, so German "daß"
- * is "dass") with ASCII apostrophes, as ngx_text_analyze leaves them in a
+ * is "dass") with ASCII apostrophes, as ngi_text_analyze leaves them in a
  * token's norm. Each list is sorted in byte order (tests/test_text.c checks
  * it) and searched with a binary search.
  */
@@ -259,7 +259,7 @@ static const char *const stop_uk[] = {
 	"їх", "її",
 };
 
-#define LIST(code) {#code, stop_##code, NGX_ARRAY_LEN(stop_##code)}
+#define LIST(code) {#code, stop_##code, NGI_ARRAY_LEN(stop_##code)}
 
 /* Sorted by code. */
 static const struct {
@@ -271,9 +271,9 @@ static const struct {
 	LIST(nl), LIST(pl), LIST(pt), LIST(ru), LIST(sl), LIST(tr), LIST(uk),
 };
 
-const char *const *ngx_stopword_list(const char *lang, size_t *n)
+const char *const *ngi_stopword_list(const char *lang, size_t *n)
 {
-	for (size_t i = 0; lang && i < NGX_ARRAY_LEN(lists); i++) {
+	for (size_t i = 0; lang && i < NGI_ARRAY_LEN(lists); i++) {
 		if (strcmp(lists[i].lang, lang) == 0) {
 			*n = lists[i].n;
 			return lists[i].words;
@@ -283,9 +283,9 @@ const char *const *ngx_stopword_list(const char *lang, size_t *n)
 	return NULL;
 }
 
-const char *ngx_stopword_lang(size_t i)
+const char *ngi_stopword_lang(size_t i)
 {
-	return i < NGX_ARRAY_LEN(lists) ? lists[i].lang : NULL;
+	return i < NGI_ARRAY_LEN(lists) ? lists[i].lang : NULL;
 }
 
 /* Byte-order comparison of (w, len) with the NUL-terminated s, the order
@@ -322,7 +322,7 @@ static int in_list(const char *const *words, size_t n, const char *w,
  * binary search of string compares (7 % of ingest time). A 64-bit hash
  * collision would make a word a stopword by mistake: odds about 2^-50 for
  * these few thousand words. */
-static ngx_map stop_set;
+static ngi_map stop_set;
 static int stop_set_ok;
 
 static uint64_t lang_seed(const char *lang)
@@ -334,21 +334,21 @@ static uint64_t lang_seed(const char *lang)
 
 static void build_stop_set(void)
 {
-	ngx_map_init(&stop_set);
+	ngi_map_init(&stop_set);
 	int ok = 1;
-	for (size_t i = 0; i < NGX_ARRAY_LEN(lists); i++) {
+	for (size_t i = 0; i < NGI_ARRAY_LEN(lists); i++) {
 		uint64_t seed = lang_seed(lists[i].lang);
 		for (size_t k = 0; k < lists[i].n; k++) {
 			const char *w = lists[i].words[k];
 			size_t n = strlen(w);
-			ok &= ngx_map_put(&stop_set, XXH3_64bits_withSeed(w, n, seed), 1) == NG_OK;
-			ok &= ngx_map_put(&stop_set, XXH3_64bits_withSeed(w, n, 0), 1) == NG_OK;
+			ok &= ngi_map_put(&stop_set, XXH3_64bits_withSeed(w, n, seed), 1) == NG_OK;
+			ok &= ngi_map_put(&stop_set, XXH3_64bits_withSeed(w, n, 0), 1) == NG_OK;
 		}
 	}
 	stop_set_ok = ok;
 }
 
-int ngx_is_stopword(const char *lang, const char *norm, size_t len)
+int ngi_is_stopword(const char *lang, const char *norm, size_t len)
 {
 	/* No stopword is longer than this; most tokens leave here. */
 	if (!norm || len == 0 || len > 24)
@@ -359,16 +359,16 @@ int ngx_is_stopword(const char *lang, const char *norm, size_t len)
 		uint64_t seed = lang_seed(lang);
 		if (seed == 0 && lang && strcmp(lang, "und") != 0)
 			return 0; /* a language code we hold no list for */
-		return ngx_map_get(&stop_set, XXH3_64bits_withSeed(norm, len, seed)) != NULL;
+		return ngi_map_get(&stop_set, XXH3_64bits_withSeed(norm, len, seed)) != NULL;
 	}
 	/* out of memory building the set: the lists still answer */
 	if (!lang || strcmp(lang, "und") == 0) {
-		for (size_t i = 0; i < NGX_ARRAY_LEN(lists); i++)
+		for (size_t i = 0; i < NGI_ARRAY_LEN(lists); i++)
 			if (in_list(lists[i].words, lists[i].n, norm, len))
 				return 1;
 		return 0;
 	}
 	size_t n;
-	const char *const *words = ngx_stopword_list(lang, &n);
+	const char *const *words = ngi_stopword_list(lang, &n);
 	return words && in_list(words, n, norm, len);
 }

@@ -1,7 +1,7 @@
 /*
  * text.h: records -> analysed documents, the second stage of the pipeline.
  *
- * ngx_text_analyze takes valid UTF-8 and produces: the language (CLD2, "und"
+ * ngi_text_analyze takes valid UTF-8 and produces: the language (CLD2, "und"
  * when unsure), tokens with byte offsets into the original text, each with
  * its normalised form (Unicode NFKC + case folding, utf8proc) and its Snowball
  * stem where Snowball has the language (else the normalised form), and
@@ -11,7 +11,7 @@
  * initials, numbers (3.5, 11.49), closing quotes and brackets after the stop,
  * and the stops of non-Latin scripts (。！？ ؟ ।).
  *
- * Threads: an ngx_text_ctx holds stemmers, which are not thread-safe; use
+ * Threads: an ngi_text_ctx holds stemmers, which are not thread-safe; use
  * one per thread. Everything a document owns comes from the arena passed in.
  */
 #ifndef NG_TEXT_H
@@ -19,67 +19,67 @@
 
 #include "../base/base.h"
 
-typedef enum ngx_token_kind {
-	NGX_TOK_WORD = 0,   /* letters (any script), may hold digits, ' and - */
-	NGX_TOK_NUMBER = 1, /* digits, with inner . , : separators (3.5, 14:30) */
-	NGX_TOK_PUNCT = 2,  /* any other non-space character, one per token */
-} ngx_token_kind;
+typedef enum ngi_token_kind {
+	NGI_TOK_WORD = 0,   /* letters (any script), may hold digits, ' and - */
+	NGI_TOK_NUMBER = 1, /* digits, with inner . , : separators (3.5, 14:30) */
+	NGI_TOK_PUNCT = 2,  /* any other non-space character, one per token */
+} ngi_token_kind;
 
-typedef struct ngx_token {
+typedef struct ngi_token {
 	uint32_t start, end;   /* byte offsets into the document text */
 	const char *norm;      /* NFKC + case folded, NUL-terminated */
 	const char *stem;      /* Snowball stem of norm, or norm itself */
 	uint16_t norm_len, stem_len;
-	uint8_t kind;          /* ngx_token_kind */
+	uint8_t kind;          /* ngi_token_kind */
 	uint8_t capitalised;   /* first letter is upper or title case */
 	uint32_t sentence;     /* index into sentences */
-} ngx_token;
+} ngi_token;
 
-typedef struct ngx_sentence {
+typedef struct ngi_sentence {
 	uint32_t start, end;      /* byte offsets, end exclusive */
 	uint32_t first_token;     /* index into tokens */
 	uint32_t n_tokens;
-} ngx_sentence;
+} ngi_sentence;
 
-typedef struct ngx_doc {
+typedef struct ngi_doc {
 	const char *text;         /* borrowed: the text analysed */
 	size_t len;
 	char lang[8];             /* ISO 639-1 ("en") or "und" */
 	int lang_reliable;        /* CLD2's is-reliable flag */
 	int lang_percent;         /* CLD2's percent for the top language */
-	ngx_token *tokens;
+	ngi_token *tokens;
 	size_t n_tokens;
-	ngx_sentence *sentences;
+	ngi_sentence *sentences;
 	size_t n_sentences;
 	size_t n_words;           /* tokens of kind WORD or NUMBER */
-} ngx_doc;
+} ngi_doc;
 
-typedef struct ngx_text_ctx ngx_text_ctx;
+typedef struct ngi_text_ctx ngi_text_ctx;
 
-ng_status ngx_text_ctx_new(ngx_text_ctx **out);
-void ngx_text_ctx_free(ngx_text_ctx *c);
+ng_status ngi_text_ctx_new(ngi_text_ctx **out);
+void ngi_text_ctx_free(ngi_text_ctx *c);
 
 /* Caps the tokens kept per document; a longer text is analysed up to there
- * and the doc says so through n_tokens == NGX_TEXT_MAX_TOKENS. */
-#define NGX_TEXT_MAX_TOKENS 2000000
+ * and the doc says so through n_tokens == NGI_TEXT_MAX_TOKENS. */
+#define NGI_TEXT_MAX_TOKENS 2000000
 
 /* Analyses text (valid UTF-8, len bytes). lang_hint, if a known ISO 639-1
  * code, is used instead of detection. */
-ng_status ngx_text_analyze(ngx_text_ctx *c, const char *text, size_t len,
-			   const char *lang_hint, ngx_arena *a, ngx_doc *out);
+ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
+			   const char *lang_hint, ngi_arena *a, ngi_doc *out);
 
 /* Language only: writes an ISO 639-1 code or "und" into out (>= 8 bytes). */
-void ngx_langid_detect(const char *text, size_t len, char out[8],
+void ngi_langid_detect(const char *text, size_t len, char out[8],
 		       int *reliable, int *percent);
 
 /* NFKC + case fold of s into the arena; NULL on out-of-memory. */
-char *ngx_text_fold(const char *s, size_t len, ngx_arena *a, size_t *out_len);
+char *ngi_text_fold(const char *s, size_t len, ngi_arena *a, size_t *out_len);
 
 /* Snowball algorithm name for an ISO 639-1 code, or NULL. */
-const char *ngx_stem_algorithm(const char *lang);
+const char *ngi_stem_algorithm(const char *lang);
 
 /* Is this normalised word a stopword of lang (or of any language when lang
  * is "und")? Small curated lists for the languages we detect. */
-int ngx_is_stopword(const char *lang, const char *norm, size_t len);
+int ngi_is_stopword(const char *lang, const char *norm, size_t len);
 
 #endif

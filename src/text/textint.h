@@ -4,7 +4,7 @@
  * text.h is what the rest of newsgraph sees; this header is how the pieces
  * behind it talk to each other: the code-point decoder and character classes
  * the tokenizer and sentence splitter share, the tokenizer itself, the
- * sentence splitter, the stemmer set an ngx_text_ctx owns, and the stopword
+ * sentence splitter, the stemmer set an ngi_text_ctx owns, and the stopword
  * tables (exposed so the tests can check they are sorted). Nothing here is
  * meant for other stages.
  */
@@ -17,13 +17,13 @@
  * token (cut at a code-point boundary), so a 1 MB "word" costs no more than
  * a long one and norm_len/stem_len always fit their uint16. start/end still
  * cover the whole token. */
-#define NGX_TEXT_MAX_NORM_INPUT 256
-#define NGX_TEXT_MAX_NORM 4096
+#define NGI_TEXT_MAX_NORM_INPUT 256
+#define NGI_TEXT_MAX_NORM 4096
 
 /* Decodes one code point of UTF-8 at s (n > 0 bytes left). Valid input is
  * assumed, but bad bytes never read past s + n: they decode as U+FFFD, one
  * byte each. Returns the byte length (1..4). */
-static inline int ngx_text_decode(const unsigned char *s, size_t n,
+static inline int ngi_text_decode(const unsigned char *s, size_t n,
 				  int32_t *cp)
 {
 	unsigned c = s[0];
@@ -59,63 +59,63 @@ static inline int ngx_text_decode(const unsigned char *s, size_t n,
 
 /* Length of the longest prefix of s[0..n) that is at most max bytes and
  * does not cut a code point. */
-size_t ngx_text_cut(const char *s, size_t n, size_t max);
+size_t ngi_text_cut(const char *s, size_t n, size_t max);
 
 /* ---- character classes (tokenize.c) -------------------------------------- */
-typedef enum ngx_char_class {
-	NGX_CH_SPACE = 0,  /* separators, controls; format chars between words */
-	NGX_CH_UPPER,      /* Lu, Lt */
-	NGX_CH_LETTER,     /* Ll, Lm, Lo, Nl, No */
-	NGX_CH_MARK,       /* Mn, Mc, Me */
-	NGX_CH_DIGIT,      /* Nd */
-	NGX_CH_FORMAT,     /* Cf: ZWJ, ZWNJ, soft hyphen (kept inside words) */
-	NGX_CH_OTHER       /* punctuation, symbols, everything else */
-} ngx_char_class;
+typedef enum ngi_char_class {
+	NGI_CH_SPACE = 0,  /* separators, controls; format chars between words */
+	NGI_CH_UPPER,      /* Lu, Lt */
+	NGI_CH_LETTER,     /* Ll, Lm, Lo, Nl, No */
+	NGI_CH_MARK,       /* Mn, Mc, Me */
+	NGI_CH_DIGIT,      /* Nd */
+	NGI_CH_FORMAT,     /* Cf: ZWJ, ZWNJ, soft hyphen (kept inside words) */
+	NGI_CH_OTHER       /* punctuation, symbols, everything else */
+} ngi_char_class;
 
-ngx_char_class ngx_text_char_class(int32_t cp);
+ngi_char_class ngi_text_char_class(int32_t cp);
 
 /* Is cp a lowercase letter (Ll)? Used to tell a continuing sentence. */
-int ngx_text_is_lower(int32_t cp);
+int ngi_text_is_lower(int32_t cp);
 
 /* ---- tokenizer (tokenize.c) ------------------------------------------------
  * Finds the next token at or after *pos; fills start, end, kind and
  * capitalised (the rest of *tok is left alone) and moves *pos past it.
  * Returns 0 when no token is left. */
-int ngx_text_next_token(const char *text, size_t len, size_t *pos,
-			ngx_token *tok);
+int ngi_text_next_token(const char *text, size_t len, size_t *pos,
+			ngi_token *tok);
 
 /* ---- sentences (sentences.c) ------------------------------------------------
  * Sets tok[i].sentence for the n tokens of text (norms filled in, in text
  * order) and returns the number of sentences (0 when n == 0). lang is the
  * document's ISO 639-1 code or "und"; it picks the abbreviation list and
  * whether "16. BRICS-Gipfel" reads as an ordinal. */
-size_t ngx_text_sentences(const char *text, size_t len, const char *lang,
-			  ngx_token *tok, size_t n);
+size_t ngi_text_sentences(const char *text, size_t len, const char *lang,
+			  ngi_token *tok, size_t n);
 
 /* ---- stemmers (stem.c) ------------------------------------------------------
  * A set of Snowball stemmers, one per language, created on first use, with a
  * bounded memo of recent (word -> stem) results: news vocabulary repeats, and
  * a hash probe is far cheaper than a Snowball run. Not thread-safe. */
-typedef struct ngx_stemmer_set ngx_stemmer_set;
+typedef struct ngi_stemmer_set ngi_stemmer_set;
 
-ngx_stemmer_set *ngx_stemmer_set_new(void);
-void ngx_stemmer_set_free(ngx_stemmer_set *s);
+ngi_stemmer_set *ngi_stemmer_set_new(void);
+void ngi_stemmer_set_free(ngi_stemmer_set *s);
 
-/* Selects the stemmer for lang for the following ngx_stemmer_stem calls.
+/* Selects the stemmer for lang for the following ngi_stemmer_stem calls.
  * Returns 1 when lang has one, 0 when not (stems are then the norms), and
  * -1 on out-of-memory. */
-int ngx_stemmer_select(ngx_stemmer_set *s, const char *lang);
+int ngi_stemmer_select(ngi_stemmer_set *s, const char *lang);
 
 /* Stems norm (len bytes, folded) with the selected stemmer; the stem is
  * copied into a (or *out is set to norm itself when unchanged). Returns
  * NG_OK or NG_ERR_NOMEM. */
-ng_status ngx_stemmer_stem(ngx_stemmer_set *s, const char *norm, size_t len,
-			   ngx_arena *a, const char **out, size_t *out_len);
+ng_status ngi_stemmer_stem(ngi_stemmer_set *s, const char *norm, size_t len,
+			   ngi_arena *a, const char **out, size_t *out_len);
 
 /* ---- stopwords (stopwords.c) ------------------------------------------------
  * The sorted list of lang (NULL when none); *n gets its length. */
-const char *const *ngx_stopword_list(const char *lang, size_t *n);
+const char *const *ngi_stopword_list(const char *lang, size_t *n);
 /* The i-th language that has a list (NULL past the end). */
-const char *ngx_stopword_lang(size_t i);
+const char *ngi_stopword_lang(size_t i);
 
 #endif

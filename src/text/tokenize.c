@@ -1,7 +1,7 @@
 /*
  * tokenize.c: cuts text into word, number and punctuation tokens.
  *
- * The first step of ngx_text_analyze, before folding, stemming and sentence
+ * The first step of ngi_text_analyze, before folding, stemming and sentence
  * splitting. Words are runs of letters, marks and digits of any script
  * (Unicode categories from utf8proc); an apostrophe followed by a letter
  * ("Trump’s", "п’ять") and a hyphen between word characters
@@ -17,84 +17,84 @@
 
 /* ASCII classes: controls and space are SPACE; the rest is decided here. */
 static const unsigned char ascii_class[128] = {
-	['0'] = NGX_CH_DIGIT, ['1'] = NGX_CH_DIGIT, ['2'] = NGX_CH_DIGIT,
-	['3'] = NGX_CH_DIGIT, ['4'] = NGX_CH_DIGIT, ['5'] = NGX_CH_DIGIT,
-	['6'] = NGX_CH_DIGIT, ['7'] = NGX_CH_DIGIT, ['8'] = NGX_CH_DIGIT,
-	['9'] = NGX_CH_DIGIT,
-	['A'] = NGX_CH_UPPER, ['B'] = NGX_CH_UPPER, ['C'] = NGX_CH_UPPER,
-	['D'] = NGX_CH_UPPER, ['E'] = NGX_CH_UPPER, ['F'] = NGX_CH_UPPER,
-	['G'] = NGX_CH_UPPER, ['H'] = NGX_CH_UPPER, ['I'] = NGX_CH_UPPER,
-	['J'] = NGX_CH_UPPER, ['K'] = NGX_CH_UPPER, ['L'] = NGX_CH_UPPER,
-	['M'] = NGX_CH_UPPER, ['N'] = NGX_CH_UPPER, ['O'] = NGX_CH_UPPER,
-	['P'] = NGX_CH_UPPER, ['Q'] = NGX_CH_UPPER, ['R'] = NGX_CH_UPPER,
-	['S'] = NGX_CH_UPPER, ['T'] = NGX_CH_UPPER, ['U'] = NGX_CH_UPPER,
-	['V'] = NGX_CH_UPPER, ['W'] = NGX_CH_UPPER, ['X'] = NGX_CH_UPPER,
-	['Y'] = NGX_CH_UPPER, ['Z'] = NGX_CH_UPPER,
-	['a'] = NGX_CH_LETTER, ['b'] = NGX_CH_LETTER, ['c'] = NGX_CH_LETTER,
-	['d'] = NGX_CH_LETTER, ['e'] = NGX_CH_LETTER, ['f'] = NGX_CH_LETTER,
-	['g'] = NGX_CH_LETTER, ['h'] = NGX_CH_LETTER, ['i'] = NGX_CH_LETTER,
-	['j'] = NGX_CH_LETTER, ['k'] = NGX_CH_LETTER, ['l'] = NGX_CH_LETTER,
-	['m'] = NGX_CH_LETTER, ['n'] = NGX_CH_LETTER, ['o'] = NGX_CH_LETTER,
-	['p'] = NGX_CH_LETTER, ['q'] = NGX_CH_LETTER, ['r'] = NGX_CH_LETTER,
-	['s'] = NGX_CH_LETTER, ['t'] = NGX_CH_LETTER, ['u'] = NGX_CH_LETTER,
-	['v'] = NGX_CH_LETTER, ['w'] = NGX_CH_LETTER, ['x'] = NGX_CH_LETTER,
-	['y'] = NGX_CH_LETTER, ['z'] = NGX_CH_LETTER,
-	['!'] = NGX_CH_OTHER, ['"'] = NGX_CH_OTHER, ['#'] = NGX_CH_OTHER,
-	['$'] = NGX_CH_OTHER, ['%'] = NGX_CH_OTHER, ['&'] = NGX_CH_OTHER,
-	['\''] = NGX_CH_OTHER, ['('] = NGX_CH_OTHER, [')'] = NGX_CH_OTHER,
-	['*'] = NGX_CH_OTHER, ['+'] = NGX_CH_OTHER, [','] = NGX_CH_OTHER,
-	['-'] = NGX_CH_OTHER, ['.'] = NGX_CH_OTHER, ['/'] = NGX_CH_OTHER,
-	[':'] = NGX_CH_OTHER, [';'] = NGX_CH_OTHER, ['<'] = NGX_CH_OTHER,
-	['='] = NGX_CH_OTHER, ['>'] = NGX_CH_OTHER, ['?'] = NGX_CH_OTHER,
-	['@'] = NGX_CH_OTHER, ['['] = NGX_CH_OTHER, ['\\'] = NGX_CH_OTHER,
-	[']'] = NGX_CH_OTHER, ['^'] = NGX_CH_OTHER, ['_'] = NGX_CH_OTHER,
-	['`'] = NGX_CH_OTHER, ['{'] = NGX_CH_OTHER, ['|'] = NGX_CH_OTHER,
-	['}'] = NGX_CH_OTHER, ['~'] = NGX_CH_OTHER,
+	['0'] = NGI_CH_DIGIT, ['1'] = NGI_CH_DIGIT, ['2'] = NGI_CH_DIGIT,
+	['3'] = NGI_CH_DIGIT, ['4'] = NGI_CH_DIGIT, ['5'] = NGI_CH_DIGIT,
+	['6'] = NGI_CH_DIGIT, ['7'] = NGI_CH_DIGIT, ['8'] = NGI_CH_DIGIT,
+	['9'] = NGI_CH_DIGIT,
+	['A'] = NGI_CH_UPPER, ['B'] = NGI_CH_UPPER, ['C'] = NGI_CH_UPPER,
+	['D'] = NGI_CH_UPPER, ['E'] = NGI_CH_UPPER, ['F'] = NGI_CH_UPPER,
+	['G'] = NGI_CH_UPPER, ['H'] = NGI_CH_UPPER, ['I'] = NGI_CH_UPPER,
+	['J'] = NGI_CH_UPPER, ['K'] = NGI_CH_UPPER, ['L'] = NGI_CH_UPPER,
+	['M'] = NGI_CH_UPPER, ['N'] = NGI_CH_UPPER, ['O'] = NGI_CH_UPPER,
+	['P'] = NGI_CH_UPPER, ['Q'] = NGI_CH_UPPER, ['R'] = NGI_CH_UPPER,
+	['S'] = NGI_CH_UPPER, ['T'] = NGI_CH_UPPER, ['U'] = NGI_CH_UPPER,
+	['V'] = NGI_CH_UPPER, ['W'] = NGI_CH_UPPER, ['X'] = NGI_CH_UPPER,
+	['Y'] = NGI_CH_UPPER, ['Z'] = NGI_CH_UPPER,
+	['a'] = NGI_CH_LETTER, ['b'] = NGI_CH_LETTER, ['c'] = NGI_CH_LETTER,
+	['d'] = NGI_CH_LETTER, ['e'] = NGI_CH_LETTER, ['f'] = NGI_CH_LETTER,
+	['g'] = NGI_CH_LETTER, ['h'] = NGI_CH_LETTER, ['i'] = NGI_CH_LETTER,
+	['j'] = NGI_CH_LETTER, ['k'] = NGI_CH_LETTER, ['l'] = NGI_CH_LETTER,
+	['m'] = NGI_CH_LETTER, ['n'] = NGI_CH_LETTER, ['o'] = NGI_CH_LETTER,
+	['p'] = NGI_CH_LETTER, ['q'] = NGI_CH_LETTER, ['r'] = NGI_CH_LETTER,
+	['s'] = NGI_CH_LETTER, ['t'] = NGI_CH_LETTER, ['u'] = NGI_CH_LETTER,
+	['v'] = NGI_CH_LETTER, ['w'] = NGI_CH_LETTER, ['x'] = NGI_CH_LETTER,
+	['y'] = NGI_CH_LETTER, ['z'] = NGI_CH_LETTER,
+	['!'] = NGI_CH_OTHER, ['"'] = NGI_CH_OTHER, ['#'] = NGI_CH_OTHER,
+	['$'] = NGI_CH_OTHER, ['%'] = NGI_CH_OTHER, ['&'] = NGI_CH_OTHER,
+	['\''] = NGI_CH_OTHER, ['('] = NGI_CH_OTHER, [')'] = NGI_CH_OTHER,
+	['*'] = NGI_CH_OTHER, ['+'] = NGI_CH_OTHER, [','] = NGI_CH_OTHER,
+	['-'] = NGI_CH_OTHER, ['.'] = NGI_CH_OTHER, ['/'] = NGI_CH_OTHER,
+	[':'] = NGI_CH_OTHER, [';'] = NGI_CH_OTHER, ['<'] = NGI_CH_OTHER,
+	['='] = NGI_CH_OTHER, ['>'] = NGI_CH_OTHER, ['?'] = NGI_CH_OTHER,
+	['@'] = NGI_CH_OTHER, ['['] = NGI_CH_OTHER, ['\\'] = NGI_CH_OTHER,
+	[']'] = NGI_CH_OTHER, ['^'] = NGI_CH_OTHER, ['_'] = NGI_CH_OTHER,
+	['`'] = NGI_CH_OTHER, ['{'] = NGI_CH_OTHER, ['|'] = NGI_CH_OTHER,
+	['}'] = NGI_CH_OTHER, ['~'] = NGI_CH_OTHER,
 };
 
-ngx_char_class ngx_text_char_class(int32_t cp)
+ngi_char_class ngi_text_char_class(int32_t cp)
 {
 	if (cp < 0x80)
-		return (ngx_char_class)ascii_class[cp];
+		return (ngi_char_class)ascii_class[cp];
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU:
 	case UTF8PROC_CATEGORY_LT:
-		return NGX_CH_UPPER;
+		return NGI_CH_UPPER;
 	case UTF8PROC_CATEGORY_LL:
 	case UTF8PROC_CATEGORY_LM:
 	case UTF8PROC_CATEGORY_LO:
 	case UTF8PROC_CATEGORY_NL:
 	case UTF8PROC_CATEGORY_NO:
-		return NGX_CH_LETTER;
+		return NGI_CH_LETTER;
 	case UTF8PROC_CATEGORY_MN:
 	case UTF8PROC_CATEGORY_MC:
 	case UTF8PROC_CATEGORY_ME:
-		return NGX_CH_MARK;
+		return NGI_CH_MARK;
 	case UTF8PROC_CATEGORY_ND:
-		return NGX_CH_DIGIT;
+		return NGI_CH_DIGIT;
 	case UTF8PROC_CATEGORY_ZS:
 	case UTF8PROC_CATEGORY_ZL:
 	case UTF8PROC_CATEGORY_ZP:
 	case UTF8PROC_CATEGORY_CC:
-		return NGX_CH_SPACE;
+		return NGI_CH_SPACE;
 	case UTF8PROC_CATEGORY_CF:
-		return NGX_CH_FORMAT;
+		return NGI_CH_FORMAT;
 	default:
-		return NGX_CH_OTHER;
+		return NGI_CH_OTHER;
 	}
 }
 
-int ngx_text_is_lower(int32_t cp)
+int ngi_text_is_lower(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'a' && cp <= 'z';
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-static int is_word_class(ngx_char_class k)
+static int is_word_class(ngi_char_class k)
 {
-	return k == NGX_CH_UPPER || k == NGX_CH_LETTER || k == NGX_CH_MARK ||
-	       k == NGX_CH_DIGIT;
+	return k == NGI_CH_UPPER || k == NGI_CH_LETTER || k == NGI_CH_MARK ||
+	       k == NGI_CH_DIGIT;
 }
 
 static int is_apostrophe(int32_t cp)
@@ -121,30 +121,30 @@ typedef struct cursor {
 } cursor;
 
 /* Class and length of the code point at pos; SPACE past the end. */
-static ngx_char_class peek(const cursor *c, size_t pos, int32_t *cp, int *n)
+static ngi_char_class peek(const cursor *c, size_t pos, int32_t *cp, int *n)
 {
 	if (pos >= c->len) {
 		*cp = -1;
 		*n = 0;
-		return NGX_CH_SPACE;
+		return NGI_CH_SPACE;
 	}
 	if (c->s[pos] < 0x80) {
 		*cp = c->s[pos];
 		*n = 1;
-		return (ngx_char_class)ascii_class[c->s[pos]];
+		return (ngi_char_class)ascii_class[c->s[pos]];
 	}
-	*n = ngx_text_decode(c->s + pos, c->len - pos, cp);
-	return ngx_text_char_class(*cp);
+	*n = ngi_text_decode(c->s + pos, c->len - pos, cp);
+	return ngi_text_char_class(*cp);
 }
 
-int ngx_text_next_token(const char *text, size_t len, size_t *pos,
-			ngx_token *tok)
+int ngi_text_next_token(const char *text, size_t len, size_t *pos,
+			ngi_token *tok)
 {
 	cursor c = {(const unsigned char *)text, len};
 	size_t p = *pos;
 	int32_t cp;
 	int n;
-	ngx_char_class k;
+	ngi_char_class k;
 
 	for (;;) {
 		if (p >= len) {
@@ -152,16 +152,16 @@ int ngx_text_next_token(const char *text, size_t len, size_t *pos,
 			return 0;
 		}
 		k = peek(&c, p, &cp, &n);
-		if (k != NGX_CH_SPACE && k != NGX_CH_FORMAT)
+		if (k != NGI_CH_SPACE && k != NGI_CH_FORMAT)
 			break;
 		p += (size_t)n;
 	}
 
 	size_t start = p;
 	tok->start = (uint32_t)start;
-	tok->capitalised = k == NGX_CH_UPPER;
+	tok->capitalised = k == NGI_CH_UPPER;
 	if (!is_word_class(k)) {
-		tok->kind = NGX_TOK_PUNCT;
+		tok->kind = NGI_TOK_PUNCT;
 		tok->capitalised = 0;
 		p += (size_t)n;
 		tok->end = (uint32_t)p;
@@ -169,18 +169,18 @@ int ngx_text_next_token(const char *text, size_t len, size_t *pos,
 		return 1;
 	}
 
-	int numeric = k == NGX_CH_DIGIT;
-	ngx_char_class prev = k;
+	int numeric = k == NGI_CH_DIGIT;
+	ngi_char_class prev = k;
 	p += (size_t)n;
 	for (;;) {
 		int32_t cp2;
 		int n2;
 		/* the common case first: an ASCII letter or digit */
 		if (p < len && c.s[p] < 0x80) {
-			ngx_char_class a = (ngx_char_class)ascii_class[c.s[p]];
-			if (a == NGX_CH_LETTER || a == NGX_CH_UPPER ||
-			    a == NGX_CH_DIGIT) {
-				if (a != NGX_CH_DIGIT)
+			ngi_char_class a = (ngi_char_class)ascii_class[c.s[p]];
+			if (a == NGI_CH_LETTER || a == NGI_CH_UPPER ||
+			    a == NGI_CH_DIGIT) {
+				if (a != NGI_CH_DIGIT)
 					numeric = 0;
 				prev = a;
 				p++;
@@ -189,7 +189,7 @@ int ngx_text_next_token(const char *text, size_t len, size_t *pos,
 		}
 		k = peek(&c, p, &cp, &n);
 		if (is_word_class(k)) {
-			if (k != NGX_CH_DIGIT && k != NGX_CH_MARK)
+			if (k != NGI_CH_DIGIT && k != NGI_CH_MARK)
 				numeric = 0;
 			prev = k;
 			p += (size_t)n;
@@ -197,18 +197,18 @@ int ngx_text_next_token(const char *text, size_t len, size_t *pos,
 		}
 		if (n == 0)
 			break;
-		ngx_char_class next = peek(&c, p + (size_t)n, &cp2, &n2);
-		if (k == NGX_CH_FORMAT && is_word_class(next)) {
+		ngi_char_class next = peek(&c, p + (size_t)n, &cp2, &n2);
+		if (k == NGI_CH_FORMAT && is_word_class(next)) {
 			/* ZWJ, ZWNJ, soft hyphen between word characters. */
 			numeric = 0;
 		} else if (is_apostrophe(cp) &&
-			   (next == NGX_CH_UPPER || next == NGX_CH_LETTER)) {
+			   (next == NGI_CH_UPPER || next == NGI_CH_LETTER)) {
 			numeric = 0;
 		} else if (is_hyphen(cp) && is_word_class(next) &&
-			   !(prev == NGX_CH_DIGIT && next == NGX_CH_DIGIT)) {
+			   !(prev == NGI_CH_DIGIT && next == NGI_CH_DIGIT)) {
 			numeric = 0;
-		} else if (is_number_sep(cp) && prev == NGX_CH_DIGIT &&
-			   next == NGX_CH_DIGIT) {
+		} else if (is_number_sep(cp) && prev == NGI_CH_DIGIT &&
+			   next == NGI_CH_DIGIT) {
 			/* "3.5", "2,000", "14:30", and "v1.2" inside a word. */
 		} else {
 			break;
@@ -216,7 +216,7 @@ int ngx_text_next_token(const char *text, size_t len, size_t *pos,
 		prev = k;
 		p += (size_t)n;
 	}
-	tok->kind = numeric ? NGX_TOK_NUMBER : NGX_TOK_WORD;
+	tok->kind = numeric ? NGI_TOK_NUMBER : NGI_TOK_WORD;
 	tok->end = (uint32_t)p;
 	*pos = p;
 	return 1;

@@ -2,8 +2,8 @@
  * utf8.c: UTF-8 validation, repair, decoding and counting.
  *
  * Every input byte passes through here before any other stage sees it: the
- * readers call ngx_utf8_valid_prefix to learn whether a record is clean and
- * ngx_utf8_repair when it is not. Validity follows Unicode's Table 3-7 (no
+ * readers call ngi_utf8_valid_prefix to learn whether a record is clean and
+ * ngi_utf8_repair when it is not. Validity follows Unicode's Table 3-7 (no
  * overlong forms, no surrogates, nothing past U+10FFFF); NUL counts as
  * invalid because the rest of the pipeline uses C strings. Repair replaces
  * each maximal subpart of an ill-formed sequence by one U+FFFD, which is
@@ -71,7 +71,7 @@ static size_t scan_sequence(const unsigned char *p, size_t n, int *ok)
 	return need + 1;
 }
 
-size_t ngx_utf8_valid_prefix(const char *s, size_t len)
+size_t ngi_utf8_valid_prefix(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
@@ -96,7 +96,7 @@ size_t ngx_utf8_valid_prefix(const char *s, size_t len)
 	return len;
 }
 
-size_t ngx_utf8_repair(const char *s, size_t len, ngx_buf *out,
+size_t ngi_utf8_repair(const char *s, size_t len, ngi_buf *out,
 		       size_t *first_bad)
 {
 	static const char replacement[3] = {'\xEF', '\xBF', '\xBD'};
@@ -104,12 +104,12 @@ size_t ngx_utf8_repair(const char *s, size_t len, ngx_buf *out,
 	size_t i = 0, count = 0;
 
 	/* out->data must be a C string even when nothing is appended. */
-	if (ngx_buf_reserve(out, 0))
+	if (ngi_buf_reserve(out, 0))
 		return (size_t)-1;
 	out->data[out->len] = '\0';
 	while (i < len) {
-		size_t good = ngx_utf8_valid_prefix(s + i, len - i);
-		if (good && ngx_buf_append(out, s + i, good))
+		size_t good = ngi_utf8_valid_prefix(s + i, len - i);
+		if (good && ngi_buf_append(out, s + i, good))
 			return (size_t)-1;
 		i += good;
 		if (i >= len)
@@ -119,14 +119,14 @@ size_t ngx_utf8_repair(const char *s, size_t len, ngx_buf *out,
 		if (count == 0 && first_bad)
 			*first_bad = i;
 		count++;
-		if (ngx_buf_append(out, replacement, sizeof replacement))
+		if (ngi_buf_append(out, replacement, sizeof replacement))
 			return (size_t)-1;
 		i += bad;
 	}
 	return count;
 }
 
-int ngx_utf8_decode(const char *s, size_t len, int32_t *cp)
+int ngi_utf8_decode(const char *s, size_t len, int32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	if (len == 0) {
@@ -156,7 +156,7 @@ int ngx_utf8_decode(const char *s, size_t len, int32_t *cp)
 	return (int)n;
 }
 
-size_t ngx_utf8_count(const char *s, size_t len)
+size_t ngi_utf8_count(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, continuation = 0;
@@ -175,7 +175,7 @@ size_t ngx_utf8_count(const char *s, size_t len)
 	return len - continuation;
 }
 
-size_t ngx_utf8_prefix(const char *s, size_t len, size_t count, size_t *got)
+size_t ngi_utf8_prefix(const char *s, size_t len, size_t count, size_t *got)
 {
 	size_t i = 0, c = 0;
 	while (i < len && c < count) {

@@ -12,24 +12,24 @@
 #include "../base/base.h"
 
 /* Length of the valid UTF-8 prefix of s (no NULs). == len when all valid. */
-size_t ngx_utf8_valid_prefix(const char *s, size_t len);
+size_t ngi_utf8_valid_prefix(const char *s, size_t len);
 
 /* Appends a repaired copy of s to out. Returns the number of replacements
  * made; *first_bad is set to the byte offset of the first one (untouched when
  * none). Returns (size_t)-1 if out hit its cap or memory ran out. */
-size_t ngx_utf8_repair(const char *s, size_t len, ngx_buf *out,
+size_t ngi_utf8_repair(const char *s, size_t len, ngi_buf *out,
 		       size_t *first_bad);
 
 /* Decodes one code point at s (valid UTF-8 assumed); returns its byte length
  * and writes the code point. */
-int ngx_utf8_decode(const char *s, size_t len, int32_t *cp);
+int ngi_utf8_decode(const char *s, size_t len, int32_t *cp);
 
 /* Number of code points in valid UTF-8. */
-size_t ngx_utf8_count(const char *s, size_t len);
+size_t ngi_utf8_count(const char *s, size_t len);
 
 /* Bytes of the first count code points of valid UTF-8 s (len bytes); *got,
  * when not NULL, says how many code points that is (fewer when s is
  * shorter). */
-size_t ngx_utf8_prefix(const char *s, size_t len, size_t count, size_t *got);
+size_t ngi_utf8_prefix(const char *s, size_t len, size_t count, size_t *got);
 
 #endif
