@@ -44,7 +44,7 @@ CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o)
 TEST_BIN  = $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN = $(BENCH_C:bench/%.c=$(BUILD)/bench/%)
 PIVOT_DICTS ?= /usr/share/dictd
-PIVOT_OBJ = $(BUILD)/src/text/pivot_table.o
+PIVOT_OBJ = $(BUILD)/src/sketch/pivot_table.o
 
 STATIC    = $(BUILD)/libnewsgraph.a
 SHARED    = $(BUILD)/libnewsgraph.so
@@ -106,11 +106,11 @@ $(BUILD)/tools/mkpivot: tools/mkpivot.c $(BUILD)/libnewsgraph-core.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libnewsgraph-core.a $(LDFLAGS_ALL) $(LIBS) -lz
 
-$(BUILD)/pivot.bin: tools/mkpivot.c src/text/pivot_key.c src/text/pivot.h \
+$(BUILD)/pivot.bin: tools/mkpivot.c src/sketch/pivot_key.c src/sketch/pivot.h \
                     $(wildcard $(PIVOT_DICTS)/freedict-*.index) | $(BUILD)/tools/mkpivot
 	$(BUILD)/tools/mkpivot $(PIVOT_DICTS) $@.tmp && mv $@.tmp $@
 
-$(PIVOT_OBJ): src/text/pivot_table.S $(BUILD)/pivot.bin
+$(PIVOT_OBJ): src/sketch/pivot_table.S $(BUILD)/pivot.bin
 	@mkdir -p $(dir $@)
 	$(CC) -c -DNGI_PIVOT_BIN='"$(BUILD)/pivot.bin"' -o $@ $<
 

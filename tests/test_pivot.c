@@ -1,5 +1,6 @@
 /*
- * test_pivot.c: the pivot dictionary (src/text/pivot.h) and the
+ * test_pivot.c: the pivot dictionary (src/sketch/pivot.h), the term bag
+ * (src/sketch/pivot_terms.h) and the
  * cross-lingual similarity (src/link/crossling.h).
  *
  * Lookups: a word of de/fr/it/es/pl/cs/ru/bg (eng-rus is small: Russian
@@ -17,7 +18,7 @@
 #include "check.h"
 #include "extract/entities.h"
 #include "link/crossling.h"
-#include "text/pivot.h"
+#include "sketch/pivot_terms.h"
 #include "text/text.h"
 
 static ngi_text_ctx *tc;

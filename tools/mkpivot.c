@@ -1,5 +1,5 @@
 /*
- * mkpivot.c: builds the pivot dictionary (src/text/pivot.h) from Debian's
+ * mkpivot.c: builds the pivot dictionary (src/sketch/pivot.h) from Debian's
  * FreeDict packages, at build time.
  *
  *   mkpivot DICTDIR OUT.bin
@@ -36,7 +36,7 @@
 
 #include "base/base.h"
 #include "sketch/sketch.h"
-#include "text/pivot.h"
+#include "sketch/pivot.h"
 #include "text/text.h"
 
 #define MAX_DICT_BYTES ((size_t)512 << 20)

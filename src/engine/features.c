@@ -11,7 +11,7 @@
  * is the title's too.
  */
 #include "engine.h"
-#include "../text/pivot.h"
+#include "../sketch/pivot_terms.h"
 
 #include <stdlib.h>
 #include <string.h>

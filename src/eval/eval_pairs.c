@@ -2,7 +2,7 @@
  * eval_pairs.c: the cross-lingual similarity suites, "pairs DIR" (SemEval
  * 2022 task 8) and "xling DIR" (SlavicNER topics).
  *
- * Both turn each article into its pivot term bag (src/text/pivot.h: English
+ * Both turn each article into its pivot term bag (src/sketch/pivot_terms.h: English
  * stems through the FreeDict table, numbers, canonical entity keys) and
  * score pairs with the TF-IDF cosine of src/link/crossling.h. The idf is
  * learnt from the articles of the set being scored (their texts only, never
@@ -36,7 +36,7 @@
 #include "../base/json.h"
 #include "../extract/entities.h"
 #include "../link/crossling.h"
-#include "../text/pivot.h"
+#include "../sketch/pivot_terms.h"
 #include "../text/text.h"
 #include "../text/utf8.h"
 #include "eval.h"

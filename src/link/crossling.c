@@ -1,7 +1,7 @@
 /*
  * crossling.c: TF-IDF cosine over pivot term bags (crossling.h). In the
  * linking stage, beside the story index: it scores two documents whatever
- * their languages, once src/text/pivot.c has put both into English stems,
+ * their languages, once src/sketch/pivot_terms.c has put both into English stems,
  * numbers and entity keys.
  */
 #include "crossling.h"

@@ -1,6 +1,6 @@
 /*
  * crossling.h: similarity of two documents in any two languages, from their
- * pivot term bags (src/text/pivot.h): English stems of the words the
+ * pivot term bags (src/sketch/pivot_terms.h): English stems of the words the
  * dictionary knows, numbers, and canonical entity keys.
  *
  * A TF-IDF cosine. The inverse document frequencies are learnt from the

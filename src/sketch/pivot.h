@@ -1,6 +1,8 @@
 /*
  * pivot.h: words of other languages mapped into English, the pivot language
- * of cross-lingual linking; and the language-neutral term bag of a document.
+ * of cross-lingual linking. A sketch-stage resource: its answers are term
+ * hashes (sketch.h), the currency of the term bags; pivot_terms.h builds a
+ * document's language-neutral bag from them.
  *
  * The dictionary is built at build time from Debian's FreeDict packages by
  * tools/mkpivot.c (docs/CROSSLINGUAL.md) into $(BUILD)/pivot.bin, which the
@@ -19,23 +21,17 @@
  * to NGI_PIVOT_PREFIX code points ("wojna", "wojny", "wojnie" -> "wojn").
  *
  * Ownership: the table is static, read-only and shared by every engine and
- * thread; results of ngi_pivot_terms live in the arena passed in.
+ * thread.
  */
 #ifndef NG_PIVOT_H
 #define NG_PIVOT_H
 
 #include "../base/base.h"
-#include "../extract/entities.h"
-#include "../sketch/sketch.h"
-#include "text.h"
+#include "sketch.h"
 
 #define NGI_PIVOT_MAX_TARGETS 4 /* English stems kept per source key */
 #define NGI_PIVOT_PREFIX 6      /* code points of a crude stem */
 #define NGI_PIVOT_MAX_KEY 64    /* bytes of a key, NUL included */
-
-/* A term kind after sketch.h's STEM, NAME and NUMBER: a canonical entity key
- * (entities.h), the same in every language and script. */
-#define NGI_PIVOT_TERM_ENTITY 3
 
 /* The table's binary format (little-endian, 32-bit words), written by
  * tools/mkpivot.c: "NGPV", version, n_langs, then per language {code
@@ -67,37 +63,5 @@ int ngi_pivot_has_lang(const char *lang);
 /* Entries (source keys) and size in bytes of the embedded table. */
 size_t ngi_pivot_entries(void);
 size_t ngi_pivot_table_bytes(void);
-
-/* How a document's words count in its pivot bag. */
-typedef struct ngi_pivot_options {
-	unsigned title_weight;   /* extra counts of a title word */
-	uint32_t lead_sentences; /* first sentences of the body that count */
-	unsigned lead_extra;     /* ... this many more times */
-	unsigned entity_weight;  /* counts of an entity mention (x the above) */
-	unsigned number_weight;  /* counts of a 4+ digit number */
-	unsigned max_targets;    /* English stems taken per word (<= 4) */
-	int names;               /* capitalised unknown words as names */
-} ngi_pivot_options;
-
-/* The defaults: those of the story term bag (title 2, lead 3 sentences + 4)
- * with entities counting 1 and numbers 2, two English stems per word, names
- * on (docs/CROSSLINGUAL.md has what the alternatives measured). */
-void ngi_pivot_options_init(ngi_pivot_options *o);
-
-/* The language-neutral term bag of a document, as ngi_terms gives the
- * native one (sorted by term, counts weighted the same way): English stems
- * of the words the dictionary knows (stopwords and one-letter words
- * dropped), numbers of 4+ digits by their digits alone ("1.000" and "1,000"
- * meet), and the canonical keys of the entity mentions passed in (found by
- * ngi_entities_find on body and title; either may be NULL/0), each mention
- * once, its words counting as words too; capitalised words inside a
- * sentence that the dictionary does not know (and every one in English) as
- * names (NGI_TERM_NAME of the folded form). title may be NULL; o NULL takes the
- * defaults. Result in a; *out and *n_out untouched on failure. */
-ng_status ngi_pivot_terms(const ngi_doc *body, const ngi_mention *body_m,
-			  size_t n_body_m, const ngi_doc *title,
-			  const ngi_mention *title_m, size_t n_title_m,
-			  const ngi_pivot_options *o, ngi_arena *a,
-			  ngi_term **out, uint32_t *n_out);
 
 #endif
