@@ -13,7 +13,7 @@
 
 #include "check.h"
 #include "read/read.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #define SEED_DIR "../shared/fixtures/seed-stories/articles"
 #define MAX_KEEP 64

@@ -1,12 +1,12 @@
 /*
- * test_utf8.c: validation, repair (maximal subparts), decoding and counting
- * of src/text/utf8.c, as tables of {bytes, expected}.
+ * test_utf8.c: validation, repair (maximal subparts), decoding, counting
+ * and encoding of src/base/utf8.c, as tables of {bytes, expected}.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #define S(lit) lit, sizeof(lit) - 1
 
@@ -164,10 +164,46 @@ static void test_decode_count(void)
 	CHECK(ngi_utf8_prefix(S(""), 3, &got) == 0 && got == 0);
 }
 
+/* The one encoder: each length's first and last code point, and every
+ * encoding decodes back to its code point. */
+static void test_encode(void)
+{
+	static const struct {
+		uint32_t cp;
+		const char *want;
+		size_t len;
+	} cases[] = {
+		{0x41, S("A")},
+		{0x7F, S("\x7F")},
+		{0x80, S("\xC2\x80")},
+		{0xE9, S("\xC3\xA9")},
+		{0x7FF, S("\xDF\xBF")},
+		{0x800, S("\xE0\xA0\x80")},
+		{0x20AC, S("\xE2\x82\xAC")},
+		{0xFFFD, S("\xEF\xBF\xBD")},
+		{0xFFFF, S("\xEF\xBF\xBF")},
+		{0x10000, S("\xF0\x90\x80\x80")},
+		{0x1F600, S("\xF0\x9F\x98\x80")},
+		{0x10FFFF, S("\xF4\x8F\xBF\xBF")},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[4];
+		int32_t back = -1;
+		size_t n = ngi_utf8_encode(cases[i].cp, out);
+		CHECK_MSG(n == cases[i].len && memcmp(out, cases[i].want, n) == 0,
+			  "case %zu: U+%04X encoded in %zu bytes", i,
+			  (unsigned)cases[i].cp, n);
+		CHECK_MSG(ngi_utf8_decode(out, n, &back) == (int)n &&
+				  back == (int32_t)cases[i].cp,
+			  "case %zu: decodes back to U+%04X", i, (unsigned)back);
+	}
+}
+
 int main(void)
 {
 	test_valid_prefix();
 	test_repair();
 	test_decode_count();
+	test_encode();
 	return check_report("utf8");
 }

@@ -67,9 +67,6 @@ ng_status ngi_buf_append(ngi_buf *b, const void *p, size_t n);
 ng_status ngi_buf_putc(ngi_buf *b, char c);
 ng_status ngi_buf_puts(ngi_buf *b, const char *s);
 
-/* Writes code point cp (at most 0x10FFFF, not checked) as UTF-8 into out
- * and returns its length, 1 to 4 bytes. */
-size_t ngi_utf8_encode(uint32_t cp, char out[4]);
 ng_status ngi_buf_printf(ngi_buf *b, const char *fmt, ...) NGI_PRINTF(2, 3);
 ng_status ngi_buf_vprintf(ngi_buf *b, const char *fmt, va_list ap);
 /* Appends s as a JSON string literal (quotes included); NULL gives null. */

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "../extract/pubdate_year.h"
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 #define NGI_HEADLINE_MAX 160
 

@@ -18,7 +18,7 @@
 
 #include "../extract/dates.h"
 #include "../extract/pubdate.h"
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 /* ---- queueing ---------------------------------------------------------------- */
 static ng_status rotate(ng_engine *e, ng_ingest_stats *stats);

@@ -18,7 +18,7 @@
 #include "../link/logreg.h"
 #include "../link/sentence_sim.h"
 #include "../text/text.h"
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 #include "eval.h"
 #include "metrics.h"
 

@@ -38,7 +38,7 @@
 #include "../link/crossling.h"
 #include "../sketch/pivot_terms.h"
 #include "../text/text.h"
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 #include "eval.h"
 #include "metrics.h"
 

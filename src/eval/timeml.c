@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "../base/utf8.h"
 #include "../extract/pubdate.h"
 
 #define TML_MAX_ATTR 256
@@ -85,26 +86,7 @@ static size_t entity(const char *p, const char *end, char *out, size_t *used)
 		    (cp >= 0xD800 && cp <= 0xDFFF))
 			return 0;
 		*used = (size_t)(q + 1 - p);
-		if (cp < 0x80) {
-			out[0] = (char)cp;
-			return 1;
-		}
-		if (cp < 0x800) {
-			out[0] = (char)(0xC0 | (cp >> 6));
-			out[1] = (char)(0x80 | (cp & 0x3F));
-			return 2;
-		}
-		if (cp < 0x10000) {
-			out[0] = (char)(0xE0 | (cp >> 12));
-			out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			out[2] = (char)(0x80 | (cp & 0x3F));
-			return 3;
-		}
-		out[0] = (char)(0xF0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[3] = (char)(0x80 | (cp & 0x3F));
-		return 4;
+		return ngi_utf8_encode((uint32_t)cp, out);
 	}
 	return 0;
 }

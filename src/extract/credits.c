@@ -27,6 +27,7 @@
 #include <xxhash.h>
 
 #include "../base/base.h"
+#include "../base/utf8.h"
 
 #define NGI_CREDIT_NAME_BYTES 64
 #define NGI_CREDIT_NAME_WORDS 5
@@ -97,29 +98,12 @@ const char *ngi_credit_pattern_name(int pattern)
 }
 
 /* ---- code points ------------------------------------------------------------ */
-/* The code point at s[i] and its length in bytes (1 for a stray byte). */
+/* The code point at s[i] and its length in bytes (U+FFFD for a bad byte). */
 static size_t cp_at(const char *s, size_t len, size_t i, uint32_t *cp)
 {
-	const unsigned char *u = (const unsigned char *)s + i;
-	size_t left = len - i;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 1;
-	if (n == 1 || n > left) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	uint32_t c = u[0] & (0x7F >> n);
-	for (size_t k = 1; k < n; k++) {
-		if ((u[k] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = c << 6 | (u[k] & 0x3F);
-	}
-	*cp = c;
+	int32_t c;
+	size_t n = (size_t)ngi_utf8_decode(s + i, len - i, &c);
+	*cp = (uint32_t)c;
 	return n;
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "../base/utf8.h"
 #include "../text/text.h"
 #include "dates_int.h"
 #include "pubdate.h"
@@ -2139,21 +2140,11 @@ static int is_space_cp(int32_t c)
 	       cat == UTF8PROC_CATEGORY_ZP || c == 0x85;
 }
 
+/* The code point at p (left > 0 bytes) and its length in bytes. */
 static int32_t next_cp(const char *p, size_t left, size_t *len)
 {
-	unsigned char c = (unsigned char)*p;
-	if (c < 0x80) {
-		*len = 1;
-		return c;
-	}
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p,
-					      (utf8proc_ssize_t)left, &cp);
-	if (n <= 0) {
-		*len = 1;
-		return 0xFFFD;
-	}
-	*len = (size_t)n;
+	int32_t cp;
+	*len = (size_t)ngi_utf8_decode(p, left, &cp);
 	return cp;
 }
 
@@ -2177,7 +2168,7 @@ static char *lower_word(const char *p, size_t n, ngi_arena *a, uint16_t *out_len
 		if (c < 128)
 			out[o++] = (char)c;
 		else
-			o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out + o);
+			o += ngi_utf8_encode((uint32_t)c, out + o);
 	}
 	out[o] = '\0';
 	*out_len = (uint16_t)o;

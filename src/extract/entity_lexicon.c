@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "../base/map.h"
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 /* ---- cue words --------------------------------------------------------- */
 static const char *const titles[] = {

@@ -34,7 +34,7 @@
 #include <string.h>
 
 #include "../base/map.h"
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 #define SPAN_MAX_TOKENS 8
 #define WORD_KEY_MAX 64

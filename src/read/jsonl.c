@@ -25,7 +25,7 @@
 #include <string.h>
 
 #include "../base/json.h"
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 typedef struct jsonl {
 	const char *name;

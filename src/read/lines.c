@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 #define CHUNK_SIZE ((size_t)1 << 16)
 

@@ -49,7 +49,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 #define TITLE_MAX_BYTES 200
 #define TITLE_MAX_WORDS 30

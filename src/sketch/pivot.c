@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 extern const unsigned char ngi_pivot_table[];
 extern const unsigned char ngi_pivot_table_end[];

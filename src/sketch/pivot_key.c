@@ -9,7 +9,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 /* Final letters a crude stem drops: the vowels, y and the soft and hard
  * signs of the Slavic languages without a Snowball stemmer, where case and

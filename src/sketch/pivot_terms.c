@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 void ngi_pivot_options_init(ngi_pivot_options *o)
 {
@@ -42,15 +42,6 @@ static int cmp_term(const void *x, const void *y)
 {
 	const ngi_term *a = x, *b = y;
 	return (a->term > b->term) - (a->term < b->term);
-}
-
-static int opens_sentence(const ngi_doc *d, size_t i)
-{
-	const ngi_sentence *s = &d->sentences[d->tokens[i].sentence];
-	for (size_t j = s->first_token; j < i; j++)
-		if (d->tokens[j].kind != NGI_TOK_PUNCT)
-			return 0;
-	return 1;
 }
 
 /* Adds the terms of d; words of the first lead sentences count lead_times,
@@ -110,7 +101,7 @@ static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 		 * languages of one script; English keeps its names as well,
 		 * as the native bag does */
 		if (o->names && t->capitalised && (n == 0 || english) &&
-		    !opens_sentence(d, i) &&
+		    !ngi_doc_opens_sentence(d, i) &&
 		    bag_add(b, ngi_term_hash(NGI_TERM_NAME, t->norm, t->norm_len), w))
 			return -1;
 	}

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#include "../text/utf8.h"
+#include "../base/utf8.h"
 
 uint32_t ngi_term_hash(int kind, const char *s, size_t len)
 {
@@ -32,16 +32,6 @@ static int cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 	return (x > y) - (x < y);
-}
-
-static int opens_sentence(const ngi_doc *d, size_t i)
-{
-	const ngi_sentence *s = &d->sentences[d->tokens[i].sentence];
-	/* the first word of the sentence, skipping opening quotes/brackets */
-	for (size_t j = s->first_token; j < i; j++)
-		if (d->tokens[j].kind != NGI_TOK_PUNCT)
-			return 0;
-	return 1;
 }
 
 /* Appends the term hashes of doc to hashes, each repeated weight times, or
@@ -67,7 +57,7 @@ static size_t collect(const ngi_doc *d, unsigned weight, uint32_t lead_sentences
 			    ngi_is_stopword(d->lang, t->norm, t->norm_len))
 				continue;
 			h[nh++] = ngi_term_hash(NGI_TERM_STEM, t->stem, t->stem_len);
-			if (t->capitalised && !opens_sentence(d, i))
+			if (t->capitalised && !ngi_doc_opens_sentence(d, i))
 				h[nh++] = ngi_term_hash(NGI_TERM_NAME, t->norm, t->norm_len);
 		}
 		for (int k = 0; k < nh; k++)

@@ -365,3 +365,12 @@ size_t ngi_text_sentences(const char *text, size_t len, const char *lang,
 	}
 	return (size_t)tok[n - 1].sentence + 1;
 }
+
+int ngi_doc_opens_sentence(const ngi_doc *d, size_t i)
+{
+	const ngi_sentence *s = &d->sentences[d->tokens[i].sentence];
+	for (size_t j = s->first_token; j < i; j++)
+		if (d->tokens[j].kind != NGI_TOK_PUNCT)
+			return 0;
+	return 1;
+}

@@ -68,6 +68,11 @@ void ngi_text_ctx_free(ngi_text_ctx *c);
 ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
 			   const char *lang_hint, ngi_arena *a, ngi_doc *out);
 
+/* Whether token i of d is the first word of its sentence (only
+ * punctuation, such as opening quotes or brackets, before it): a
+ * capitalised word there says nothing about being a name. */
+int ngi_doc_opens_sentence(const ngi_doc *d, size_t i);
+
 /* Language only: writes an ISO 639-1 code or "und" into out (>= 8 bytes). */
 void ngi_langid_detect(const char *text, size_t len, char out[8],
 		       int *reliable, int *percent);

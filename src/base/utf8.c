@@ -1,5 +1,7 @@
 /*
- * utf8.c: UTF-8 validation, repair, decoding and counting.
+ * utf8.c: UTF-8 validation, repair, decoding, counting and encoding: the
+ * one UTF-8 module of the project, in base/ so every stage (readers
+ * included) can use it.
  *
  * Every input byte passes through here before any other stage sees it: the
  * readers call ngi_utf8_valid_prefix to learn whether a record is clean and
@@ -187,4 +189,28 @@ size_t ngi_utf8_prefix(const char *s, size_t len, size_t count, size_t *got)
 	if (got)
 		*got = c;
 	return i;
+}
+
+size_t ngi_utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
 }

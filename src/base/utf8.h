@@ -1,5 +1,6 @@
 /*
- * utf8.h: UTF-8 validation and repair, the gate every input byte passes.
+ * utf8.h: UTF-8 validation and repair, the gate every input byte passes;
+ * decoding, counting and the one encoder of code points into bytes.
  *
  * Invalid sequences (overlong forms, surrogates, code points past U+10FFFF,
  * truncated sequences, stray continuation bytes) are replaced by U+FFFD, one
@@ -9,7 +10,7 @@
 #ifndef NG_UTF8_H
 #define NG_UTF8_H
 
-#include "../base/base.h"
+#include "base.h"
 
 /* Length of the valid UTF-8 prefix of s (no NULs). == len when all valid. */
 size_t ngi_utf8_valid_prefix(const char *s, size_t len);
@@ -31,5 +32,9 @@ size_t ngi_utf8_count(const char *s, size_t len);
  * when not NULL, says how many code points that is (fewer when s is
  * shorter). */
 size_t ngi_utf8_prefix(const char *s, size_t len, size_t count, size_t *got);
+
+/* Writes code point cp (at most 0x10FFFF, not checked) as UTF-8 into out
+ * and returns its length, 1 to 4 bytes. */
+size_t ngi_utf8_encode(uint32_t cp, char out[4]);
 
 #endif
