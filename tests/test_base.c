@@ -3,6 +3,7 @@
  * escaping, the u64 hash map (with deletions), and publication dates.
  */
 #include <stdlib.h>
+#include <xxhash.h>
 
 #include "base/base.h"
 #include "base/map.h"
@@ -96,6 +97,21 @@ static void test_map(void)
 	ngi_map_free(&m);
 }
 
+/* ngi_hash is XXH3 (seed 0 is plain XXH3_64bits), the length counts and
+ * the seed separates key spaces. */
+static void test_hash(void)
+{
+	static const char *const words[] = {"", "a", "the", "Путин",
+					    "veteranenjournalist"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t n = strlen(words[i]);
+		CHECK(ngi_hash(words[i], n, 0) == XXH3_64bits(words[i], n));
+		CHECK(ngi_hash(words[i], n, 7) == XXH3_64bits_withSeed(words[i], n, 7));
+		CHECK(ngi_hash(words[i], n, 1) != ngi_hash(words[i], n, 2));
+	}
+	CHECK(ngi_hash("a\0", 2, 0) != ngi_hash("a", 1, 0));
+}
+
 static void test_pubdate(void)
 {
 	static const struct { const char *in, *want; int32_t day; } rows[] = {
@@ -149,6 +165,7 @@ int main(void)
 	test_arena();
 	test_buf();
 	test_map();
+	test_hash();
 	test_pubdate();
 	return check_report("base");
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 /* ---- arena ------------------------------------------------------------------ */
 struct ngi_arena_chunk {
@@ -417,6 +418,11 @@ ng_status ngi_read_file(const char *path, size_t cap, ngi_buf *out,
 	else
 		ngi_buf_free(out);
 	return st;
+}
+
+uint64_t ngi_hash(const void *p, size_t n, uint64_t seed)
+{
+	return XXH3_64bits_withSeed(p, n, seed);
 }
 
 size_t ngi_lower_bound_u64(const uint64_t *a, size_t n, uint64_t key)

@@ -108,6 +108,14 @@ ng_status ngi_list_dir(const char *dir, char ***out, size_t *n_out,
 		       const char **what);
 void ngi_free_names(char **names, size_t n);
 
+/* The one hash of in-memory tables: map keys, memo and cache slots, lookup
+ * indexes (XXH3-64 of n bytes with a seed; the length counts, so no caller
+ * mixes it in). Only equality and slot choice depend on it: nothing stored
+ * and no sketch does. Stored hashes and sketch hashes (content hash,
+ * MinHash, term hashes, anchors, the pivot keys) keep their own
+ * definitions, since changing them changes what is stored or linked. */
+uint64_t ngi_hash(const void *p, size_t n, uint64_t seed);
+
 /* The first index of the sorted array a[0..n) whose value is >= key (n
  * when none). */
 size_t ngi_lower_bound_u64(const uint64_t *a, size_t n, uint64_t key);

@@ -74,10 +74,7 @@ typedef struct ent_run {
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL ^ n;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return ngi_mix64(h);
+	return ngi_hash(s, n, 0);
 }
 
 static int cmp_str(const void *a, const void *b)

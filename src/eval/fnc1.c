@@ -489,12 +489,7 @@ static size_t uf_find(size_t *parent, size_t x)
 
 static uint64_t hash_str(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return ngi_hash(s, strlen(s), 0);
 }
 
 ng_status ngi_fnc1_story_gold(const ngi_fnc1 *d, long long *story_out,

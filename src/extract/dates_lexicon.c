@@ -712,12 +712,7 @@ static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_word(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)w[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)ngi_hash(w, n, 0);
 }
 
 static void build_index(void)

@@ -420,10 +420,7 @@ struct ngi_lexicon {
 
 static uint64_t hash_str(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL ^ n;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return ngi_mix64(h);
+	return ngi_hash(s, n, 0);
 }
 
 static ng_status add_words(ngi_lexicon *lx, const char *const *w, size_t n,
@@ -563,7 +560,7 @@ static ng_status fold_letters(ngi_arena *a, const char *s, size_t n,
 
 static uint64_t spelled_hash(size_t idx, const char *s, size_t n)
 {
-	return hash_str(s, n) ^ ngi_mix64((uint64_t)idx + 1);
+	return ngi_hash(s, n, (uint64_t)idx + 1);
 }
 
 /* Records the first two and three letters of a spelling of known entry

@@ -95,10 +95,7 @@ typedef struct find_run {
 
 static uint64_t hash_str(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL ^ n;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return ngi_mix64(h);
+	return ngi_hash(s, n, 0);
 }
 
 static void map_clear(ngi_map *m)

@@ -17,7 +17,6 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-#include "../base/map.h"
 
 /* Longest word transliterated; longer ones are cut (no name is that long). */
 #define TL_MAX_IN 96
@@ -73,10 +72,7 @@ void ngi_translit_free(ngi_translit *t)
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return ngi_mix64(h) | 1; /* never 0: 0 marks an empty slot */
+	return ngi_hash(s, n, 0) | 1; /* never 0: 0 marks an empty slot */
 }
 
 /* Keeps ASCII letters only, lower-cased, into out. */

@@ -1,7 +1,7 @@
 /*
  * sentence_sim.c: features of a sentence pair (sentence_sim.h).
  *
- * Every token becomes a 32-bit FNV-1a hash of its normalised form or stem;
+ * Every token becomes a 32-bit hash (ngi_hash) of its normalised form or stem;
  * the sets are sorted arrays so that comparing two sentences is a few
  * merges. Nothing here keeps state: the functions are safe on any thread.
  */
@@ -18,12 +18,7 @@ const char *const ngi_sim_feature_names[NGI_SIM_N_FEATURES] = {
 
 static uint32_t hash32(const char *s, size_t n, uint32_t seed)
 {
-	uint32_t h = 2166136261u ^ seed;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)ngi_hash(s, n, seed);
 }
 
 static int cmp_u32(const void *a, const void *b)

@@ -173,14 +173,6 @@ static int memo_begin(ngi_text_ctx *c)
 	return 1;
 }
 
-static uint32_t memo_hash(const char *s, size_t n, int kind)
-{
-	uint32_t h = 2166136261u ^ (uint32_t)kind;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* Fills token i's norm and stem from an earlier token with the same bytes
  * and kind (1), or returns 0 and, when there is room, *free_slot for it. */
 static int memo_get(ngi_text_ctx *c, const char *text, ngi_token *tok,
@@ -192,7 +184,7 @@ static int memo_get(ngi_text_ctx *c, const char *text, ngi_token *tok,
 	if (len > MEMO_MAX_RAW)
 		return 0;
 	const char *raw = text + t->start;
-	uint32_t h = memo_hash(raw, len, t->kind);
+	uint32_t h = (uint32_t)ngi_hash(raw, len, (uint64_t)t->kind);
 	for (uint32_t k = h & (MEMO_SLOTS - 1);; k = (k + 1) & (MEMO_SLOTS - 1)) {
 		memo_slot *m = &c->memo[k];
 		if (m->gen != c->memo_gen) {

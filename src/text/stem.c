@@ -131,17 +131,6 @@ int ngi_stemmer_select(ngi_stemmer_set *s, const char *lang)
 	return 1;
 }
 
-static uint32_t hash_bytes(const char *p, size_t n, int algorithm)
-{
-	/* FNV-1a: tokens are short, and this is plenty for a memo. */
-	uint32_t h = 2166136261u ^ (uint32_t)algorithm;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static void memo_clear(ngi_stemmer_set *s)
 {
 	memset(s->memo, 0, MEMO_SLOTS * sizeof(*s->memo));
@@ -189,7 +178,7 @@ ng_status ngi_stemmer_stem(ngi_stemmer_set *s, const char *norm, size_t len,
 		*out_len = len;
 		return NG_OK;
 	}
-	uint32_t h = hash_bytes(norm, len, s->selected);
+	uint32_t h = (uint32_t)ngi_hash(norm, len, (uint64_t)s->selected);
 	size_t i = h & (MEMO_SLOTS - 1);
 	memo_entry *e;
 	for (e = &s->memo[i]; e->norm; e = &s->memo[i]) {

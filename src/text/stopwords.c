@@ -13,7 +13,6 @@
 
 #include <pthread.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "../base/map.h"
 
@@ -341,8 +340,8 @@ static void build_stop_set(void)
 		for (size_t k = 0; k < lists[i].n; k++) {
 			const char *w = lists[i].words[k];
 			size_t n = strlen(w);
-			ok &= ngi_map_put(&stop_set, XXH3_64bits_withSeed(w, n, seed), 1) == NG_OK;
-			ok &= ngi_map_put(&stop_set, XXH3_64bits_withSeed(w, n, 0), 1) == NG_OK;
+			ok &= ngi_map_put(&stop_set, ngi_hash(w, n, seed), 1) == NG_OK;
+			ok &= ngi_map_put(&stop_set, ngi_hash(w, n, 0), 1) == NG_OK;
 		}
 	}
 	stop_set_ok = ok;
@@ -359,7 +358,7 @@ int ngi_is_stopword(const char *lang, const char *norm, size_t len)
 		uint64_t seed = lang_seed(lang);
 		if (seed == 0 && lang && strcmp(lang, "und") != 0)
 			return 0; /* a language code we hold no list for */
-		return ngi_map_get(&stop_set, XXH3_64bits_withSeed(norm, len, seed)) != NULL;
+		return ngi_map_get(&stop_set, ngi_hash(norm, len, seed)) != NULL;
 	}
 	/* out of memory building the set: the lists still answer */
 	if (!lang || strcmp(lang, "und") == 0) {
