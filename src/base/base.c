@@ -420,6 +420,21 @@ ng_status ngi_read_file(const char *path, size_t cap, ngi_buf *out,
 	return st;
 }
 
+ng_status ngi_once_run(ngi_once *o, ng_status (*build)(void))
+{
+	if (__atomic_load_n(&o->done, __ATOMIC_ACQUIRE))
+		return NG_OK;
+	ng_status st = NG_OK;
+	pthread_mutex_lock(&o->lock);
+	if (!o->done) {
+		st = build();
+		if (!st)
+			__atomic_store_n(&o->done, 1, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&o->lock);
+	return st;
+}
+
 uint64_t ngi_hash(const void *p, size_t n, uint64_t seed)
 {
 	return XXH3_64bits_withSeed(p, n, seed);

@@ -13,6 +13,7 @@
 #ifndef NG_BASE_H
 #define NG_BASE_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -107,6 +108,33 @@ ng_status ngi_grow(void **p, size_t *cap, size_t need, size_t elem);
 ng_status ngi_list_dir(const char *dir, char ***out, size_t *n_out,
 		       const char **what);
 void ngi_free_names(char **names, size_t n);
+
+/* A table shared by the whole process, built on first use (the places of
+ * the gazetteer, the stopword set). Unlike pthread_once, a build that fails
+ * (out of memory) is not remembered: its status goes to the caller that
+ * asked, and the next caller tries again. A build runs under the lock, so
+ * it runs once at a time, and at most once successfully. */
+typedef struct ngi_once {
+	pthread_mutex_t lock;
+	int done; /* set, with release order, once build succeeded */
+} ngi_once;
+#define NGI_ONCE_INIT {PTHREAD_MUTEX_INITIALIZER, 0}
+
+/* NG_OK when the table is built (now or before); else build's status. */
+ng_status ngi_once_run(ngi_once *o, ng_status (*build)(void));
+
+/* Test seam: a test program that defines ngi_test_fault makes the named
+ * site fail (as it would when memory runs out) whenever it returns
+ * non-zero. The library holds only a weak reference, so in every other
+ * program the function is absent and ngi_fault is 0. Sites: "places" (the
+ * gazetteer's place table), "stopwords", "cld2" (1: std::bad_alloc, 2:
+ * another exception, thrown inside the CLD2 call's guard). */
+int ngi_test_fault(const char *site)
+	__attribute__((weak, visibility("hidden")));
+static inline int ngi_fault(const char *site)
+{
+	return ngi_test_fault ? ngi_test_fault(site) : 0;
+}
 
 /* The one hash of in-memory tables: map keys, memo and cache slots, lookup
  * indexes (XXH3-64 of n bytes with a seed; the length counts, so no caller

@@ -73,7 +73,8 @@ void ngi_entity_ctx_free(ngi_entity_ctx *c);
 
 /* Finds the mentions of doc (analysed by ngi_text_analyze; doc->lang picks
  * the language rules), in text order, into an array in a. *out and *n are
- * untouched on failure. */
+ * untouched on failure; NG_ERR_NOMEM also when the shared place table
+ * could not be built (the next call tries again). */
 ng_status ngi_entities_find(ngi_entity_ctx *c, const ngi_doc *doc,
 			    ngi_arena *a, ngi_mention **out, size_t *n);
 
@@ -146,10 +147,17 @@ const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
 					  const char *key);
 /* 1 when key is the key of a common given name. */
 int ngi_lexicon_given(const ngi_lexicon *lx, const char *key);
+
+/* Builds the process's place table unless built: NG_ERR_NOMEM when memory
+ * runs out, and the next call tries again (ngi_entities_find calls it, so
+ * the engine that asked sees the error). */
+ng_status ngi_lexicon_places_load(void);
+
 /* The country or city of the gazetteer (gazetteer.c) the folded name
  * spells, or NULL: its English name, and the key a curated entry of that
  * name would have, so "Никарагуа" and "Nikaragua" meet on one entity. The
- * table is one for the process, built on the first call.
+ * table is one for the process, built by ngi_lexicon_places_load (or here:
+ * NULL while it cannot be built).
  * Matched on its letters alone; with slavic, also an inflected form, one
  * or two letters off the stem of a name of five letters or more. */
 const ngi_known_name *ngi_lexicon_place(const char *folded, size_t n,

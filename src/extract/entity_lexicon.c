@@ -710,9 +710,11 @@ static size_t drop_last_char(const char *s, size_t n)
 	return n ? n - 1 : 0;
 }
 
-/* The gazetteer's places, one table for the process: built on first use
- * (about 0.07 s of ICU look-ups, folding and keys), read-only after,
- * shared by every thread. Empty when it could not be built. */
+/* The gazetteer's places, one table for the process: built when the first
+ * document is searched for entities (about 0.07 s of ICU look-ups, folding
+ * and keys), read-only after, shared by every thread. Empty when ICU has
+ * no place data; when memory runs out, the search (and so the engine) that
+ * asked fails, and the next one tries again. */
 static struct {
 	ngi_map exact;  /* hash(place letters) -> index into known + 1 */
 	ngi_map stems;  /* the same less the last letter, names of 5 or more */
@@ -720,7 +722,7 @@ static struct {
 				  curated entry of that name would get */
 	size_t n_known;
 } places;
-static pthread_once_t places_once = PTHREAD_ONCE_INIT;
+static ngi_once places_once = NGI_ONCE_INIT;
 
 static ng_status put_place(ngi_arena *a, const char *v, size_t n, size_t idx)
 {
@@ -777,18 +779,19 @@ static void free_places(void)
 }
 
 /* Countries and cities from gazetteer.c, each variant folded. */
-static void build_places(void)
+static ng_status build_places(void)
 {
 	ngi_map_init(&places.exact);
 	ngi_map_init(&places.stems);
 	char **list = NULL;
 	size_t n = 0;
 	ngi_translit *t = NULL;
+	ng_status st = ngi_gazetteer_places(&list, &n);
 	/* without ICU's place data the curated names still serve */
-	if (ngi_gazetteer_places(&list, &n))
-		return;
+	if (st)
+		return st == NG_ERR_NOMEM ? st : NG_OK;
 	places.known = calloc(n ? n : 1, sizeof *places.known);
-	ng_status st = places.known ? ngi_translit_new(&t) : NG_ERR_NOMEM;
+	st = places.known ? ngi_translit_new(&t) : NG_ERR_NOMEM;
 	ngi_arena a;
 	ngi_arena_init(&a, 16 << 10);
 	for (size_t i = 0; i < n && !st; i++) {
@@ -805,18 +808,27 @@ static void build_places(void)
 				p++;
 		}
 		ngi_arena_reset(&a);
+		if (!st && i == n / 2 && ngi_fault("places"))
+			st = NG_ERR_NOMEM;
 	}
 	ngi_arena_free(&a);
 	ngi_translit_free(t);
 	ngi_gazetteer_free(list, n);
-	if (st) /* out of memory: no places rather than some */
+	if (st) /* no places rather than some; the next lexicon tries again */
 		free_places();
+	return st;
+}
+
+ng_status ngi_lexicon_places_load(void)
+{
+	return ngi_once_run(&places_once, build_places);
 }
 
 const ngi_known_name *ngi_lexicon_place(const char *folded, size_t n,
 					int slavic)
 {
-	pthread_once(&places_once, build_places);
+	if (ngi_lexicon_places_load())
+		return NULL;
 	char letters[LX_MAX_KEY * 2];
 	size_t ln = place_letters(folded, n, letters, sizeof letters);
 	if (ln == 0 || ln + 1 >= sizeof letters)

@@ -1326,6 +1326,10 @@ ng_status ngi_entities_find(ngi_entity_ctx *c, const ngi_doc *doc,
 {
 	if (!c || !doc || !a || !out || !n)
 		return NG_ERR_USAGE;
+	/* the shared place table: a failed build is this search's error */
+	ng_status places = ngi_lexicon_places_load();
+	if (places)
+		return places;
 	find_run r = {0};
 	r.c = c;
 	r.doc = doc;

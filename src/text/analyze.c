@@ -232,8 +232,10 @@ ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
 		d.lang_reliable = 1;
 		d.lang_percent = 100;
 	} else {
-		ngi_langid_detect(text, len, d.lang, &d.lang_reliable,
-				  &d.lang_percent);
+		ng_status st = ngi_langid_detect(text, len, d.lang,
+						 &d.lang_reliable, &d.lang_percent);
+		if (st)
+			return st;
 	}
 
 	size_t n = 0, pos = 0;

@@ -6,12 +6,20 @@
  * ngi_text_analyze calls it when a record comes without a language hint.
  * CLD2 is thread-safe and keeps no state between calls. We answer "und"
  * unless CLD2 calls its answer reliable and saw enough letters to mean it.
+ *
+ * No C++ exception may cross into C (it would end the process, or unwind
+ * through frames that know nothing of it): every CLD2 call runs inside one
+ * try block, std::bad_alloc becomes NG_ERR_NOMEM and any other exception
+ * the answer "und".
  */
 extern "C" {
 #include "text.h"
 }
 
 #include <string.h>
+
+#include <new>
+#include <stdexcept>
 
 #include <cld2/public/compact_lang_det.h>
 
@@ -78,18 +86,15 @@ size_t cut(const char *text, size_t len, size_t max)
 	return n;
 }
 
-} // namespace
-
-extern "C" void ngi_langid_detect(const char *text, size_t len, char out[8],
-				  int *reliable, int *percent)
+/* The CLD2 calls of ngi_langid_detect; may throw. */
+void detect(const char *text, size_t len, char out[8], int *reliable,
+	    int *percent)
 {
-	set_und(out);
-	if (reliable)
-		*reliable = 0;
-	if (percent)
-		*percent = 0;
-	if (!text || len == 0)
-		return;
+	switch (ngi_fault("cld2")) {
+	case 0: break;
+	case 1: throw std::bad_alloc();
+	default: throw std::runtime_error("injected by a test");
+	}
 	CLD2::Language language3[3];
 	int percent3[3] = {0, 0, 0};
 	int text_bytes = 0;
@@ -118,4 +123,33 @@ extern "C" void ngi_langid_detect(const char *text, size_t len, char out[8],
 	}
 	if (reliable)
 		*reliable = 1;
+}
+
+} // namespace
+
+extern "C" ng_status ngi_langid_detect(const char *text, size_t len,
+				       char out[8], int *reliable, int *percent)
+{
+	set_und(out);
+	if (reliable)
+		*reliable = 0;
+	if (percent)
+		*percent = 0;
+	if (!text || len == 0)
+		return NG_OK;
+	ng_status st = NG_OK;
+	try {
+		detect(text, len, out, reliable, percent);
+		return NG_OK;
+	} catch (const std::bad_alloc &) {
+		st = NG_ERR_NOMEM;
+	} catch (...) {
+		st = NG_OK; /* CLD2 failed on this text: no language */
+	}
+	set_und(out);
+	if (reliable)
+		*reliable = 0;
+	if (percent)
+		*percent = 0;
+	return st;
 }

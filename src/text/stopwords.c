@@ -11,7 +11,6 @@
  */
 #include "textint.h"
 
-#include <pthread.h>
 #include <string.h>
 
 #include "../base/map.h"
@@ -315,14 +314,16 @@ static int in_list(const char *const *words, size_t n, const char *w,
 	return 0;
 }
 
-/* Lookups go through one hash set built on first use: a word's key is its
+/* Lookups go through one hash set built on first use (ngi_once: a build
+ * that runs out of memory is tried again by the next lookup, and until
+ * then the lists answer): a word's key is its
  * XXH3 hash seeded with its language (seed 0 for "any language"), so a
  * lookup is one hash and a probe or two, where the sorted lists cost a
  * binary search of string compares (7 % of ingest time). A 64-bit hash
  * collision would make a word a stopword by mistake: odds about 2^-50 for
  * these few thousand words. */
 static ngi_map stop_set;
-static int stop_set_ok;
+static ngi_once stop_once = NGI_ONCE_INIT;
 
 static uint64_t lang_seed(const char *lang)
 {
@@ -331,20 +332,25 @@ static uint64_t lang_seed(const char *lang)
 	return ((uint64_t)(unsigned char)lang[0] << 8 | (unsigned char)lang[1]) + 1;
 }
 
-static void build_stop_set(void)
+static ng_status build_stop_set(void)
 {
 	ngi_map_init(&stop_set);
-	int ok = 1;
-	for (size_t i = 0; i < NGI_ARRAY_LEN(lists); i++) {
+	ng_status st = NG_OK;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(lists) && !st; i++) {
 		uint64_t seed = lang_seed(lists[i].lang);
-		for (size_t k = 0; k < lists[i].n; k++) {
+		for (size_t k = 0; k < lists[i].n && !st; k++) {
 			const char *w = lists[i].words[k];
 			size_t n = strlen(w);
-			ok &= ngi_map_put(&stop_set, ngi_hash(w, n, seed), 1) == NG_OK;
-			ok &= ngi_map_put(&stop_set, ngi_hash(w, n, 0), 1) == NG_OK;
+			st = ngi_map_put(&stop_set, ngi_hash(w, n, seed), 1);
+			if (!st)
+				st = ngi_map_put(&stop_set, ngi_hash(w, n, 0), 1);
 		}
+		if (!st && i == NGI_ARRAY_LEN(lists) / 2 && ngi_fault("stopwords"))
+			st = NG_ERR_NOMEM;
 	}
-	stop_set_ok = ok;
+	if (st)
+		ngi_map_free(&stop_set);
+	return st;
 }
 
 int ngi_is_stopword(const char *lang, const char *norm, size_t len)
@@ -352,9 +358,7 @@ int ngi_is_stopword(const char *lang, const char *norm, size_t len)
 	/* No stopword is longer than this; most tokens leave here. */
 	if (!norm || len == 0 || len > 24)
 		return 0;
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, build_stop_set);
-	if (stop_set_ok) {
+	if (ngi_once_run(&stop_once, build_stop_set) == NG_OK) {
 		uint64_t seed = lang_seed(lang);
 		if (seed == 0 && lang && strcmp(lang, "und") != 0)
 			return 0; /* a language code we hold no list for */

@@ -73,8 +73,10 @@ ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
  * capitalised word there says nothing about being a name. */
 int ngi_doc_opens_sentence(const ngi_doc *d, size_t i);
 
-/* Language only: writes an ISO 639-1 code or "und" into out (>= 8 bytes). */
-void ngi_langid_detect(const char *text, size_t len, char out[8],
+/* Language only: writes an ISO 639-1 code or "und" into out (>= 8 bytes).
+ * No C++ exception leaves CLD2's call: out of memory there is
+ * NG_ERR_NOMEM (out is "und"), any other exception gives "und" and NG_OK. */
+ng_status ngi_langid_detect(const char *text, size_t len, char out[8],
 		       int *reliable, int *percent);
 
 /* NFKC + case fold of s into the arena; NULL on out-of-memory. */
