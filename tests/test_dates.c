@@ -17,6 +17,7 @@
 #include "extract/dates.h"
 #include "extract/office_terms.h"
 #include "extract/pubdate.h"
+#include "extract/pubdate_infer.h"
 #include "extract/pubdate_year.h"
 
 static int32_t day_of(const char *iso)
@@ -657,6 +658,62 @@ static void test_pubdate_year(void)
 	ngi_arena_free(&a);
 }
 
+/* Publication-date inference (pubdate_infer.h), one row per rule: the
+ * given date, its source and the text in; the date, source and confidence
+ * out. */
+static void test_pubdate_infer(void)
+{
+	static const struct {
+		const char *given;
+		int source;
+		const char *text;
+		const char *want;
+		int want_source, want_day;
+		double confidence;
+	} infer_rows[] = {
+		/* 1: a full date stands */
+		{"2019-03-05", NGI_PUB_METADATA, "Nothing here.", "2019-03-05",
+		 NGI_PUB_METADATA, 1, 1.0},
+		{"2019-03-05", NGI_PUB_HEADER, "Nothing here.", "2019-03-05",
+		 NGI_PUB_HEADER, 1, 0.9},
+		/* 2: a dateline without evidence keeps its month and day */
+		{"--11-12", NGI_PUB_DATELINE, "The talks went on.", "--11-12",
+		 NGI_PUB_DATELINE, 0, 0.5},
+		/* 3: a date at the top of the text */
+		{NULL, NGI_PUB_NONE, "March 5, 2019. The talks went on.",
+		 "2019-03-05", NGI_PUB_TEXT, 1, 0.6},
+		/* 4: nothing to go on */
+		{NULL, NGI_PUB_NONE, "On Thursday the talks went on.", "",
+		 NGI_PUB_NONE, 0, 0},
+	};
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(infer_rows); i++) {
+		const char *text = infer_rows[i].text;
+		ngi_timex *x = NULL;
+		size_t n = 0;
+		CHECK(ngi_dates_find(text, strlen(text), "en", NULL,
+				     NGI_DATES_NO_ANCHOR, &a, &x, &n) == NG_OK);
+		int32_t day = NGI_DATES_NO_ANCHOR;
+		int has_day = infer_rows[i].given && infer_rows[i].given[0] != '-';
+		if (has_day)
+			day = day_of(infer_rows[i].given);
+		ngi_pubdate_given g = {infer_rows[i].given, infer_rows[i].source, has_day, day};
+		ngi_pubdate_inferred p;
+		ngi_pubdate_infer(&g, x, n, text, strlen(text), "en", &a, &p);
+		CHECK_MSG(strcmp(p.published, infer_rows[i].want) == 0 &&
+				  p.source == infer_rows[i].want_source &&
+				  p.has_day == infer_rows[i].want_day &&
+				  p.confidence == infer_rows[i].confidence,
+			  "row %zu: \"%s\" source %d day %d confidence %.2f", i,
+			  p.published, p.source, p.has_day, p.confidence);
+		if (p.has_day)
+			CHECK(p.day == day_of(infer_rows[i].want));
+		ngi_arena_reset(&a);
+	}
+	ngi_arena_free(&a);
+}
+
 int main(void)
 {
 	test_rows();
@@ -669,5 +726,6 @@ int main(void)
 	test_following();
 	test_office();
 	test_pubdate_year();
+	test_pubdate_infer();
 	return check_report("dates");
 }

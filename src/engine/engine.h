@@ -46,8 +46,9 @@ typedef struct ngi_features {
 	size_t n_mentions;
 	ngi_timex *timexes;    /* dates, resolved against the publication day */
 	size_t n_timexes;
-	/* The publication date after inference (ngi_pubdate_infer): "" when
-	 * unknown, "--MM-DD" when only a dateline's month and day are known. */
+	/* The publication date after inference (src/extract/pubdate_infer.h):
+	 * "" when unknown, "--MM-DD" when only a dateline's month and day are
+	 * known. */
 	char published[NGI_PUBDATE_LEN];
 	int published_source;  /* ngi_pub_source; NGI_PUB_NONE when unknown */
 	int32_t day;           /* NGI_DAY_UNKNOWN unless the year is known */
@@ -94,30 +95,6 @@ void ngi_worker_free(ngi_worker *w);
  * point to comes from keep. */
 ng_status ngi_features_compute(ngi_worker *w, ngi_arena *keep,
 			       const ngi_doc_in *in, ngi_features *out);
-
-/* Publication-date inference, given the timexes of the text found without
- * an anchor (tx, n) and what the reader knew (in). Rules, in order:
- *  1. a full date from metadata, a header line or the command line stands
- *     (confidence 1.0 metadata/override, 0.9 header);
- *  2. a dateline's month and day ("--11-12") take a year only with
- *     evidence from the article itself: a reference year R (the latest
- *     year the text gives in full) and weekdays the text mentions. Years R
- *     and R + 1 are scored: a weekday written with a date ("Saturday,
- *     November 11") that fits counts 10; a bare weekday ("on Saturday")
- *     counts 2 when it is the day before the dateline, 1 when it is the
- *     dateline's own day (wire copy reports yesterday's events). The best
- *     year wins if it scores and no other year scores as much (confidence
- *     0.7 with a written pair, else 0.4); otherwise the year stays unknown
- *     (published "--MM-DD", confidence 0.5 for the month and day);
- *  3. no date at all: a full date written in the first 200 bytes of the
- *     text (a date line the reader did not take) is the publication day
- *     (source text, confidence 0.6);
- *  4. otherwise unknown (confidence 0): relative expressions such as "on
- *     Thursday" or "last week" need an anchor and cannot give one.
- * Writes out->published, published_source, day, time and confidence. */
-void ngi_pubdate_infer(const ngi_doc_in *in, const ngi_timex *tx, size_t n,
-		       const char *text, const char *lang, ngi_arena *scratch,
-		       ngi_features *out);
 
 /* Names stored and printed (declared in store.h): entity types "person",
  * "organization", "place", "event"; granularities "minute" ... "century"

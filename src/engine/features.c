@@ -6,7 +6,7 @@
  * sentence sketch (reuse evidence), a headline for story listings, the
  * entity mentions (src/extract/entities.h) and the dates of the text
  * (src/extract/dates.h) anchored on the publication date, which is inferred
- * here when the record has none (ngi_pubdate_infer, rules in engine.h), and
+ * here when the record has none (src/extract/pubdate_infer.h), and
  * the outlets the text credits (src/extract/credits.h). The body's language
  * is the title's too.
  */
@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../extract/pubdate_year.h"
+#include "../extract/pubdate_infer.h"
 #include "../base/utf8.h"
 
 #define NGI_HEADLINE_MAX 160
@@ -79,66 +79,22 @@ void ngi_worker_free(ngi_worker *w)
 	memset(w, 0, sizeof *w);
 }
 
-/* ---- publication-date inference ------------------------------------------- */
-#define NGI_TEXT_DATE_BYTES 200 /* rule 3: how far into the text */
-
-
-static void set_published(ngi_features *out, int y, int m, int d, int source,
-			  double confidence)
+/* The publication date of in, after inference (src/extract/pubdate_infer.h),
+ * into out's published, published_source, day, time and confidence. */
+static void infer_pubdate(const ngi_doc_in *in, const ngi_timex *tx, size_t n,
+			  const char *lang, ngi_arena *scratch, ngi_features *out)
 {
-	snprintf(out->published, sizeof out->published, "%04d-%02d-%02d", y, m, d);
-	out->day = ngi_days_from_civil(y, m, d);
-	out->published_source = source;
-	out->published_confidence = confidence;
-}
-
-void ngi_pubdate_infer(const ngi_doc_in *in, const ngi_timex *tx, size_t n,
-		       const char *text, const char *lang, ngi_arena *scratch,
-		       ngi_features *out)
-{
-	out->published[0] = '\0';
-	out->published_source = NGI_PUB_NONE;
-	out->day = NGI_DAY_UNKNOWN;
-	out->time = NGI_TIME_UNKNOWN;
-	out->published_confidence = 0;
-	const char *p = in->published;
-	if (p && in->day != NGI_DAY_UNKNOWN) { /* rule 1 */
-		snprintf(out->published, sizeof out->published, "%s", p);
-		out->published_source = in->published_source;
-		out->day = in->day;
-		int64_t secs;
-		if (ngi_pubdate_seconds(p, &secs))
-			out->time = secs;
-		out->published_confidence =
-			in->published_source == NGI_PUB_HEADER	  ? 0.9
-			: in->published_source == NGI_PUB_TEXT	  ? 0.6
-			: in->published_source == NGI_PUB_DATELINE ? 0.8
-								   : 1.0;
-		return;
-	}
-	if (p && p[0] == '-' && p[1] == '-' && strlen(p) == 7) { /* rule 2 */
-		int m = ngi_digits_value(p + 2, 2), d = ngi_digits_value(p + 5, 2);
-		snprintf(out->published, sizeof out->published, "%s", p);
-		out->published_source = in->published_source;
-		out->published_confidence = 0.5;
-		double conf = 0;
-		int y = ngi_pubdate_year(m, d, tx, n, text, in->len, lang, scratch,
-					 &conf);
-		if (y)
-			set_published(out, y, m, d, in->published_source, conf);
-		return;
-	}
-	/* rule 3: a full date at the top of the text */
-	for (size_t i = 0; i < n && tx[i].start < NGI_TEXT_DATE_BYTES; i++) {
-		const char *v = tx[i].value;
-		if (tx[i].anchor == NGI_ANCHOR_ABSOLUTE && strlen(v) >= 10 &&
-		    ngi_all_digits(v, 4) && v[4] == '-' && ngi_all_digits(v + 5, 2) && v[7] == '-' &&
-		    ngi_all_digits(v + 8, 2) && ngi_date_valid(ngi_digits_value(v, 4), ngi_digits_value(v + 5, 2), ngi_digits_value(v + 8, 2))) {
-			set_published(out, ngi_digits_value(v, 4), ngi_digits_value(v + 5, 2), ngi_digits_value(v + 8, 2),
-				      NGI_PUB_TEXT, 0.6);
-			return;
-		}
-	}
+	ngi_pubdate_given given = {.published = in->published,
+				   .source = in->published_source,
+				   .has_day = in->day != NGI_DAY_UNKNOWN,
+				   .day = in->day};
+	ngi_pubdate_inferred p;
+	ngi_pubdate_infer(&given, tx, n, in->text, in->len, lang, scratch, &p);
+	memcpy(out->published, p.published, sizeof out->published);
+	out->published_source = p.source;
+	out->day = p.has_day ? p.day : NGI_DAY_UNKNOWN;
+	out->time = p.has_time ? p.time : NGI_TIME_UNKNOWN;
+	out->published_confidence = p.confidence;
 }
 
 /* Entities, the publication date and the dates of the body. The dates are
@@ -153,7 +109,7 @@ static ng_status extract(ngi_worker *w, ngi_arena *keep, const ngi_doc_in *in,
 	if (st)
 		return st;
 	if (in->published && in->day != NGI_DAY_UNKNOWN) {
-		ngi_pubdate_infer(in, NULL, 0, in->text, body->lang, &w->scratch, out);
+		infer_pubdate(in, NULL, 0, body->lang, &w->scratch, out);
 		return ngi_dates_find(in->text, in->len, body->lang, body, out->day,
 				      keep, &out->timexes, &out->n_timexes);
 	}
@@ -164,7 +120,7 @@ static ng_status extract(ngi_worker *w, ngi_arena *keep, const ngi_doc_in *in,
 				    &w->scratch, &dt)) ||
 	    (st = ngi_dates_tag(dt, NGI_DATES_NO_ANCHOR, &w->scratch, &tx, &n)))
 		return st;
-	ngi_pubdate_infer(in, tx, n, in->text, body->lang, &w->scratch, out);
+	infer_pubdate(in, tx, n, body->lang, &w->scratch, out);
 	if (out->day == NGI_DAY_UNKNOWN) {
 		out->timexes = n ? ngi_arena_alloc(keep, n * sizeof *tx) : NULL;
 		if (n && !out->timexes)
