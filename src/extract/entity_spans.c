@@ -1,0 +1,842 @@
+/*
+ * entity_spans.c: the spans of names in an analysed document and their
+ * types, the first three passes of ngi_entities_find (entity_mentions.c
+ * runs them and resolves the spans; entity_int.h has what they share):
+ *  1. word statistics: which words the document writes in lower case, and
+ *     which it capitalises away from a sentence start;
+ *  2. spans: runs of name words in one sentence (capitalised or acronyms;
+ *     connectors "von", "de", "bin" and initials "J." inside), at most
+ *     SPAN_MAX_TOKENS long; a word that is no name alone ("New", "South",
+ *     a title) opens one when it and the next word are a curated name or a
+ *     gazetteer place ("New York"). A sentence-initial word counts when the document
+ *     never writes it in lower case and it is capitalised elsewhere or
+ *     known (a word before another name word is not enough: "Кроме
+ *     Германии"). Titles ("President", "премьер") and
+ *     English demonyms ("Russian") are not name words but cue a person. A
+ *     span is split before a given name ("Trump Dmitry Peskov"); a
+ *     hyphenated word with a known part gives its known parts ("BRICS-Gipfel",
+ *     "Putin-Trump");
+ *  3. types from cues: a curated name, an organisation word ("Ministry",
+ *     "партия"), a title before or a reporting verb after, a given name, an
+ *     acronym (ORG), a place preposition before ("в", "w", "in"); else a
+ *     weak default. German capitalises every noun, so there a lone word with
+ *     no cue is kept only when it resolves to a person of the article;
+ * Keys follow entities.h. Work per document is linear in its tokens.
+ */
+#include "entity_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/utf8.h"
+
+/* The word without an English possessive, for the statistics. */
+static size_t base_len(const char *norm, size_t n)
+{
+	if (n > 3 && norm[n - 2] == '\'' && norm[n - 1] == 's')
+		return n - 2;
+	return n;
+}
+
+unsigned ngi_entity_lex_of(find_run *r, size_t i)
+{
+	if (r->lex[i] == LEX_UNSET) {
+		const ngi_token *t = &r->doc->tokens[i];
+		r->lex[i] = t->kind == NGI_TOK_WORD
+				    ? ngi_lexicon_word(r->c->lx, t->norm,
+						       t->norm_len)
+				    : 0;
+	}
+	return r->lex[i];
+}
+
+/* Lexicon flags of the part after a word's last hyphen ("US-Präsidenten"). */
+static unsigned lex_tail(find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	const char *h = NULL;
+	for (size_t k = 0; k + 1 < t->norm_len; k++)
+		if (t->norm[k] == '-')
+			h = t->norm + k + 1;
+	if (!h)
+		return 0;
+	return ngi_lexicon_word(r->c->lx, h,
+				t->norm_len - (size_t)(h - t->norm));
+}
+
+/* ngi_entity_is_acronym, answered at once for the common word: one ASCII
+ * lower-case letter (never part of a multi-byte sequence) already rules an
+ * acronym out, so utf8proc is asked only about the rest. */
+static int is_acronym(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+	return ngi_entity_is_acronym(s, n);
+}
+
+/* Key of one word: an acronym keeps its letters (when short or known),
+ * anything else goes through the phonetic key. */
+size_t ngi_entity_surface_key(find_run *r, const char *surface, size_t slen,
+			      const char *norm, size_t nlen, char *out,
+			      size_t cap)
+{
+	char tl[WORD_KEY_MAX * 2];
+	size_t tn = ngi_translit_word(r->c->tl, norm, nlen, tl, sizeof tl);
+	if (is_acronym(surface, slen)) {
+		size_t o = 0;
+		for (size_t i = 0; i < tn && o + 1 < cap; i++)
+			if (tl[i] != '\'')
+				out[o++] = tl[i];
+		out[o] = 0;
+		if (o <= 4 || ngi_lexicon_name(r->c->lx, out))
+			return o;
+	}
+	return ngi_entity_word_key(tl, tn, r->slavic, out, cap);
+}
+
+static size_t token_key(find_run *r, size_t i, char *out, size_t cap)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	return ngi_entity_surface_key(r, r->doc->text + t->start, t->end - t->start, t->norm,
+			t->norm_len, out, cap);
+}
+
+static int token_is_acronym(find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	return !r->shout[t->sentence] &&
+	       is_acronym(r->doc->text + t->start, t->end - t->start);
+}
+
+/* Known by name, as a surname, or as a given name. */
+static int token_known(find_run *r, size_t i)
+{
+	char k[WORD_KEY_MAX];
+	if (!token_key(r, i, k, sizeof k))
+		return 0;
+	if (ngi_lexicon_name(r->c->lx, k) || ngi_lexicon_surname(r->c->lx, k) ||
+	    ngi_lexicon_given(r->c->lx, k))
+		return 1;
+	/* a German genitive: "Putins" */
+	const ngi_token *t = &r->doc->tokens[i];
+	if (r->german && t->norm_len > 4 && t->norm[t->norm_len - 1] == 's' &&
+	    ngi_entity_surface_key(r, r->doc->text + t->start, t->end - t->start - 1, t->norm,
+		     t->norm_len - 1, k, sizeof k))
+		return ngi_lexicon_name(r->c->lx, k) ||
+		       ngi_lexicon_surname(r->c->lx, k);
+	return 0;
+}
+
+/* Known as a place or an organisation ("Rosji" before "Władimir Putin"). */
+static int token_known_thing(find_run *r, size_t i)
+{
+	char k[WORD_KEY_MAX];
+	const ngi_known_name *n =
+		token_key(r, i, k, sizeof k) ? ngi_lexicon_name(r->c->lx, k)
+					     : NULL;
+	return n && n->type != NGI_ENT_PER;
+}
+
+static int token_given(find_run *r, size_t i)
+{
+	char k[WORD_KEY_MAX];
+	return token_key(r, i, k, sizeof k) && ngi_lexicon_given(r->c->lx, k);
+}
+
+/* Pass 1: sentence starts, shouting sentences, word statistics. */
+ng_status ngi_entity_word_stats(find_run *r)
+{
+	const ngi_doc *d = r->doc;
+	for (size_t s = 0; s < d->n_sentences; s++) {
+		const ngi_sentence *se = &d->sentences[s];
+		size_t words = 0, caps = 0;
+		int first = 1;
+		for (size_t i = se->first_token;
+		     i < se->first_token + se->n_tokens && i < d->n_tokens; i++) {
+			const ngi_token *t = &d->tokens[i];
+			if (t->kind == NGI_TOK_WORD) {
+				r->initial[i] = (uint8_t)first;
+				first = 0;
+				words++;
+				caps += is_acronym(
+					d->text + t->start, t->end - t->start);
+			} else if (t->kind == NGI_TOK_NUMBER) {
+				first = 0;
+			}
+		}
+		r->shout[s] = words >= 4 && caps * 10 >= words * 6;
+	}
+	for (size_t i = 0; i < d->n_tokens; i++) {
+		const ngi_token *t = &d->tokens[i];
+		if (t->kind != NGI_TOK_WORD)
+			continue;
+		unsigned bit = !t->capitalised ? WS_LOWER
+			       : !r->initial[i] ? WS_CAPMID
+						: 0;
+		if (!bit)
+			continue;
+		uint64_t *v = ngi_map_upsert(
+			&r->c->words,
+			ngi_hash(t->norm, base_len(t->norm, t->norm_len), 0), 0);
+		if (!v)
+			return NG_ERR_NOMEM;
+		*v |= bit;
+	}
+	return NG_OK;
+}
+
+static unsigned word_bits(find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	const uint64_t *v = ngi_map_get(
+		&r->c->words, ngi_hash(t->norm, base_len(t->norm, t->norm_len), 0));
+	return v ? (unsigned)*v : 0;
+}
+
+/* A word that can be part of a name, sentence starts aside. */
+static int name_word_basic(find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	if (t->kind != NGI_TOK_WORD)
+		return 0;
+	int acronym = token_is_acronym(r, i);
+	if (!t->capitalised && !acronym)
+		return 0;
+	unsigned lx = ngi_entity_lex_of(r, i);
+	if ((lx & NGI_LX_TITLE) || ((lx & NGI_LX_NOTNAME) && !r->slavic))
+		return 0;
+	/* "Press" opens a title ("Press Secretary") but ends a name
+	 * ("Associated Press") */
+	if (t->norm_len == 5 && !memcmp(t->norm, "press", 5) &&
+	    i + 1 < r->doc->n_tokens && (ngi_entity_lex_of(r, i + 1) & NGI_LX_TITLE))
+		return 0;
+	if ((lx & NGI_LX_DEMONYM) && r->english)
+		return 0;
+	if (!acronym && ngi_is_stopword(r->doc->lang, t->norm, t->norm_len))
+		return 0;
+	if (t->end - t->start == 1 && !acronym) {
+		/* a lone capital: an initial only when a dot follows */
+		return i + 1 < r->doc->n_tokens &&
+		       r->doc->text[r->doc->tokens[i + 1].start] == '.';
+	}
+	return 1;
+}
+
+/* The folded forms of tokens [from, to) joined, as the gazetteer matches
+ * them (ngi_lexicon_place ignores spaces and punctuation); 0 when they do
+ * not fit in cap, longer than any place name. */
+static size_t joined_norms(const find_run *r, size_t from, size_t to,
+			   char *out, size_t cap)
+{
+	const ngi_token *tk = r->doc->tokens;
+	size_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		if (n + tk[i].norm_len >= cap)
+			return 0;
+		memcpy(out + n, tk[i].norm, tk[i].norm_len);
+		n += tk[i].norm_len;
+	}
+	return n;
+}
+
+/* Does token i open a two-word curated name or gazetteer place with the
+ * next token ("White House" opening a sentence, "New York", "South
+ * Korea")? */
+static int opens_known_pair(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	if (i + 1 >= r->doc->n_tokens || tk[i + 1].kind != NGI_TOK_WORD ||
+	    !tk[i + 1].capitalised || tk[i + 1].sentence != tk[i].sentence)
+		return 0;
+	/* keys are phonetic and short words collide ("The Sun", "A MAN"):
+	 * no function word opens a pair */
+	if (ngi_is_stopword(r->doc->lang, tk[i].norm, tk[i].norm_len))
+		return 0;
+	char a[WORD_KEY_MAX], b[WORD_KEY_MAX], k[2 * WORD_KEY_MAX];
+	size_t al = token_key(r, i, a, sizeof a);
+	size_t bl = token_key(r, i + 1, b, sizeof b);
+	if (al && bl) {
+		snprintf(k, sizeof k, "%s%s", a, b);
+		if (ngi_lexicon_name(r->c->lx, k))
+			return 1;
+	}
+	char f[128];
+	size_t fl = joined_norms(r, i, i + 2, f, sizeof f);
+	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
+}
+
+static int name_word(find_run *r, size_t i)
+{
+	/* "New", "South" are no names alone, but are in "New York", "South
+	 * Korea" */
+	if (!name_word_basic(r, i))
+		return r->doc->tokens[i].kind == NGI_TOK_WORD &&
+		       r->doc->tokens[i].capitalised && opens_known_pair(r, i);
+	if (!r->initial[i] || token_is_acronym(r, i))
+		return 1;
+	unsigned bits = word_bits(r, i);
+	if (bits & WS_LOWER)
+		return 0;
+	if (bits & WS_CAPMID)
+		return 1;
+	return token_known(r, i) || opens_known_pair(r, i);
+}
+
+/* A capitalised Romance article inside a name, not opening a sentence:
+ * "Marine Le Pen", and the Korean "Kim Jong Un", "Kim Il Sung" that spell
+ * like one, in an English text. The not-name list holds "le", "un" for
+ * French, Spanish or Italian sentences ("Un homme..."); where the
+ * document's own language does not use the word, a short one after a name
+ * word is part of the name. Words of the document's language ("In", "The"
+ * in a title-case headline) never are, nor German articles ("Why Young
+ * People Die Early"). */
+static int name_particle(find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	if (t->kind != NGI_TOK_WORD || !t->capitalised || r->initial[i] ||
+	    r->shout[t->sentence] || ngi_utf8_count(t->norm, t->norm_len) > 3 ||
+	    is_acronym(r->doc->text + t->start, t->end - t->start))
+		return 0; /* "LA", "UN" and shouted text are no particles */
+	unsigned lx = ngi_entity_lex_of(r, i);
+	if (!(lx & NGI_LX_NOTNAME) || (lx & NGI_LX_TITLE) ||
+	    ngi_is_stopword(r->doc->lang, t->norm, t->norm_len))
+		return 0;
+	static const char *const romance[] = {"fr", "es", "it", "pt"};
+	for (size_t k = 0; k < NGI_ARRAY_LEN(romance); k++)
+		if (ngi_is_stopword(romance[k], t->norm, t->norm_len))
+			return 1;
+	return 0;
+}
+
+/* The end of run [t0, t1) without trailing connectors, initial dots or
+ * anything else that is no part of a name. A particle ends a name only
+ * after two words ("Kim Jong Un", not the title-case "People Die"). */
+static size_t trim_run_end(find_run *r, size_t t0, size_t t1)
+{
+	const ngi_token *tk = r->doc->tokens;
+	for (; t1 > t0; t1--) {
+		size_t i = t1 - 1;
+		if (tk[i].kind == NGI_TOK_WORD &&
+		    (name_word_basic(r, i) || (i >= t0 + 2 && name_particle(r, i))))
+			break;
+	}
+	return t1;
+}
+
+/* ---- spans ----------------------------------------------------------------*/
+span *ngi_entity_new_span(find_run *r)
+{
+	if (r->n_spans >= NGI_ENTITY_MAX_MENTIONS)
+		return NULL;
+	if (r->n_spans == r->cap_spans) {
+		size_t cap = r->cap_spans ? r->cap_spans * 2 : 64;
+		span *s = ngi_arena_alloc(r->a, cap * sizeof(span));
+		if (!s)
+			return NULL;
+		if (r->n_spans)
+			memcpy(s, r->spans, r->n_spans * sizeof(span));
+		r->spans = s;
+		r->cap_spans = cap;
+	}
+	span *s = &r->spans[r->n_spans++];
+	memset(s, 0, sizeof(*s));
+	s->resolved_to = -1;
+	return s;
+}
+
+/* A title or a reporting cue right before token i (over a dot: "Mr."). */
+static int title_before(find_run *r, size_t i)
+{
+	size_t j = i;
+	const ngi_token *tk = r->doc->tokens;
+	if (j > 0 && tk[j - 1].kind == NGI_TOK_PUNCT &&
+	    r->doc->text[tk[j - 1].start] == '.')
+		j--;
+	if (j == 0 || tk[j - 1].kind != NGI_TOK_WORD ||
+	    tk[j - 1].sentence != tk[i].sentence)
+		return 0;
+	return (ngi_entity_lex_of(r, j - 1) & NGI_LX_TITLE) ||
+	       (lex_tail(r, j - 1) & NGI_LX_TITLE);
+}
+
+static int said_after(find_run *r, size_t end_tok)
+{
+	const ngi_token *tk = r->doc->tokens;
+	size_t j = end_tok;
+	if (j < r->doc->n_tokens && tk[j].kind == NGI_TOK_PUNCT &&
+	    r->doc->text[tk[j].start] == ',')
+		j++;
+	return j < r->doc->n_tokens && tk[j].kind == NGI_TOK_WORD &&
+	       !tk[j].capitalised && (ngi_entity_lex_of(r, j) & NGI_LX_SAID);
+}
+
+static int locprep_before(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	return i > 0 && tk[i - 1].kind == NGI_TOK_WORD &&
+	       tk[i - 1].sentence == tk[i].sentence &&
+	       (ngi_entity_lex_of(r, i - 1) & NGI_LX_LOCPREP);
+}
+
+/* Adds the span of tokens [t0, t1) with its byte range. */
+static ng_status add_span(find_run *r, size_t t0, size_t t1, uint32_t start,
+			  uint32_t end)
+{
+	span *s = ngi_entity_new_span(r);
+	if (!s)
+		return r->n_spans >= NGI_ENTITY_MAX_MENTIONS ? NG_OK
+							      : NG_ERR_NOMEM;
+	s->tok0 = (uint32_t)t0;
+	s->tok1 = (uint32_t)t1;
+	s->start = start;
+	s->end = end;
+	return NG_OK;
+}
+
+/* A hyphenated single word: its known parts, or NULL to keep it whole.
+ * Returns 1 when parts were emitted. */
+static ng_status hyphen_parts(find_run *r, size_t i, int *emitted)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	const char *text = r->doc->text;
+	*emitted = 0;
+	uint32_t pb[HYPHEN_MAX_PARTS], pe[HYPHEN_MAX_PARTS];
+	size_t np = 0;
+	uint32_t b = t->start;
+	for (uint32_t k = t->start; k <= t->end && np < HYPHEN_MAX_PARTS; k++) {
+		if (k == t->end || text[k] == '-') {
+			pb[np] = b;
+			pe[np] = k;
+			np++;
+			b = k + 1;
+		}
+	}
+	if (np < 2 || b < t->end)
+		return NG_OK;
+	int known[HYPHEN_MAX_PARTS] = {0}, n_known = 0;
+	for (size_t p = 0; p < np; p++) {
+		size_t len = pe[p] - pb[p];
+		if (len == 0)
+			return NG_OK;
+		unsigned char c0 = (unsigned char)text[pb[p]];
+		if (c0 >= '0' && c0 <= '9')
+			return NG_OK; /* "COVID-19", "SARS-CoV-2": one name */
+		/* fold the part: ASCII lower-casing is enough for the lookups
+		 * below, non-ASCII goes through transliteration anyway */
+		char low[WORD_KEY_MAX];
+		size_t ln = len < sizeof low - 1 ? len : sizeof low - 1;
+		for (size_t q = 0; q < ln; q++) {
+			char ch = text[pb[p] + q];
+			low[q] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+		}
+		low[ln] = 0;
+		char k[WORD_KEY_MAX];
+		size_t kl = ngi_entity_surface_key(r, text + pb[p], len, low, ln, k, sizeof k);
+		int acr = is_acronym(text + pb[p], len);
+		int cap = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0xC0;
+		if (kl && cap &&
+		    (acr || ngi_lexicon_name(r->c->lx, k) ||
+		     ngi_lexicon_surname(r->c->lx, k))) {
+			known[p] = 1;
+			n_known++;
+		}
+	}
+	if (!n_known)
+		return NG_OK;
+	for (size_t p = 0; p < np; p++)
+		if (known[p]) {
+			ng_status st = add_span(r, i, i + 1, pb[p], pe[p]);
+			if (st)
+				return st;
+		}
+	*emitted = 1;
+	return NG_OK;
+}
+
+/* One segment of a run: German noun runs ("Frage von NBC") become single
+ * words; an English possessive is cut. */
+static ng_status segment(find_run *r, size_t t0, size_t t1)
+{
+	const ngi_token *tk = r->doc->tokens;
+	t1 = trim_run_end(r, t0, t1);
+	if (t1 <= t0)
+		return NG_OK;
+	if (r->german && t1 - t0 > 1 && !token_given(r, t0)) {
+		int keep = 0;
+		for (size_t i = t0; i < t1; i++)
+			keep |= (ngi_entity_lex_of(r, i) & NGI_LX_ORGWORD) != 0;
+		char k[SPAN_KEY_MAX];
+		if (!keep) {
+			size_t kl = 0;
+			for (size_t i = t0; i < t1 && kl + WORD_KEY_MAX < sizeof k;
+			     i++)
+				if (tk[i].kind == NGI_TOK_WORD && tk[i].capitalised)
+					kl += token_key(r, i, k + kl, WORD_KEY_MAX);
+			k[kl] = 0;
+			keep = ngi_lexicon_name(r->c->lx, k) != NULL;
+		}
+		if (!keep) {
+			for (size_t i = t0; i < t1; i++) {
+				if (tk[i].kind != NGI_TOK_WORD ||
+				    !name_word_basic(r, i))
+					continue;
+				ng_status st = segment(r, i, i + 1);
+				if (st)
+					return st;
+			}
+			return NG_OK;
+		}
+	}
+	if (t1 - t0 == 1 && memchr(r->doc->text + tk[t0].start, '-',
+				   tk[t0].end - tk[t0].start)) {
+		int emitted;
+		ng_status st = hyphen_parts(r, t0, &emitted);
+		if (st || emitted)
+			return st;
+	}
+	uint32_t end = tk[t1 - 1].end;
+	if (r->english) {
+		/* "Trump's": the possessive is not part of the name */
+		const char *e = r->doc->text + end;
+		if (end - tk[t1 - 1].start > 3 && e[-1] == 's' && e[-2] == '\'')
+			end -= 2;
+		else if (end - tk[t1 - 1].start > 5 && e[-1] == 's' &&
+			 memcmp(e - 4, "\xe2\x80\x99", 3) == 0)
+			end -= 4;
+	}
+	return add_span(r, t0, t1, tk[t0].start, end);
+}
+
+/* Closes the run of name words [t0, t1): trims, splits, adds spans. */
+static ng_status close_run(find_run *r, size_t t0, size_t t1)
+{
+	const ngi_token *tk = r->doc->tokens;
+	t1 = trim_run_end(r, t0, t1);
+	if (t1 <= t0)
+		return NG_OK;
+	/* split before a given name that follows a non-given name word */
+	size_t from = t0;
+	for (size_t j = t0 + 1; j + 1 < t1; j++) {
+		if (tk[j].kind != NGI_TOK_WORD || tk[j - 1].kind != NGI_TOK_WORD)
+			continue;
+		if ((ngi_entity_lex_of(r, j - 1) & NGI_LX_CONNECT) && !tk[j - 1].capitalised)
+			continue;
+		if (token_given(r, j) &&
+		    (!token_given(r, j - 1) || token_known_thing(r, j - 1)) &&
+		    tk[j + 1].kind == NGI_TOK_WORD) {
+			ng_status st = segment(r, from, j);
+			if (st)
+				return st;
+			from = j;
+		}
+	}
+	return segment(r, from, t1);
+}
+
+/* Pass 2: runs of name words within a sentence. */
+ng_status ngi_entity_find_spans(find_run *r)
+{
+	const ngi_doc *d = r->doc;
+	size_t i = 0;
+	while (i < d->n_tokens) {
+		if (!name_word(r, i)) {
+			i++;
+			continue;
+		}
+		size_t t0 = i, words = 1;
+		uint32_t sent = d->tokens[i].sentence;
+		size_t j = i + 1;
+		int orgish = (ngi_entity_lex_of(r, i) & NGI_LX_ORGWORD) != 0;
+		while (j < d->n_tokens && d->tokens[j].sentence == sent &&
+		       words < SPAN_MAX_TOKENS) {
+			const ngi_token *t = &d->tokens[j];
+			const ngi_token *prev = &d->tokens[j - 1];
+			if (t->start != prev->end && t->start > prev->end + 1)
+				break; /* more than one space between */
+			if (t->kind == NGI_TOK_WORD &&
+			    (name_word_basic(r, j) || name_particle(r, j))) {
+				orgish |= (ngi_entity_lex_of(r, j) & NGI_LX_ORGWORD) != 0;
+				words++;
+				j++;
+				continue;
+			}
+			/* an initial's dot: "J. Smith", "George W. Bush" */
+			if (t->kind == NGI_TOK_PUNCT && d->text[t->start] == '.' &&
+			    prev->end - prev->start == 1 && j + 1 < d->n_tokens &&
+			    name_word_basic(r, j + 1)) {
+				j++;
+				continue;
+			}
+			/* a connector between name words: "von der Leyen" */
+			if (t->kind == NGI_TOK_WORD && !t->capitalised &&
+			    (ngi_entity_lex_of(r, j) & NGI_LX_CONNECT)) {
+				size_t k = j;
+				while (k < d->n_tokens && k < j + 3 &&
+				       d->tokens[k].kind == NGI_TOK_WORD &&
+				       !d->tokens[k].capitalised &&
+				       (ngi_entity_lex_of(r, k) & NGI_LX_CONNECT))
+					k++;
+				int of = d->tokens[j].norm_len == 2 &&
+					 memcmp(d->tokens[j].norm, "of", 2) == 0;
+				if (k < d->n_tokens &&
+				    d->tokens[k].sentence == sent &&
+				    name_word_basic(r, k) && (!of || orgish)) {
+					j = k;
+					continue;
+				}
+			}
+			break;
+		}
+		ng_status st = close_run(r, t0, j);
+		if (st)
+			return st;
+		if (r->n_spans >= NGI_ENTITY_MAX_MENTIONS)
+			return NG_OK;
+		i = j;
+	}
+	return NG_OK;
+}
+
+/* ---- keys and types ---------------------------------------------------------*/
+static char *arena_str(ngi_arena *a, const char *s)
+{
+	return ngi_arena_strdup(a, s);
+}
+
+/* The words of a span (name words only) -> keys. */
+ng_status ngi_entity_span_keys(find_run *r, span *s)
+{
+	char key[SPAN_KEY_MAX], first[WORD_KEY_MAX] = "", last[WORD_KEY_MAX] = "";
+	size_t kl = 0;
+	int words = 0;
+	const ngi_token *tk = r->doc->tokens;
+	if (s->tok1 - s->tok0 == 1 &&
+	    (s->start != tk[s->tok0].start || s->end != tk[s->tok0].end)) {
+		/* a part of a word ("BRICS" of "BRICS-Gipfel", "Trump" of
+		 * "Trump's") */
+		const char *p = r->doc->text + s->start;
+		size_t n = s->end - s->start;
+		char low[WORD_KEY_MAX * 2];
+		size_t ln = 0;
+		for (size_t q = 0; q < n && ln + 1 < sizeof low; q++) {
+			char ch = p[q];
+			low[ln++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a')
+							   : ch;
+		}
+		low[ln] = 0;
+		kl = ngi_entity_surface_key(r, p, n, low, ln, key, WORD_KEY_MAX);
+		memcpy(first, key, kl + 1);
+		memcpy(last, key, kl + 1);
+		words = kl ? 1 : 0;
+	} else {
+		for (size_t i = s->tok0; i < s->tok1; i++) {
+			if (tk[i].kind != NGI_TOK_WORD || !tk[i].capitalised ||
+			    tk[i].end - tk[i].start == 1)
+				continue; /* connectors, dots, initials */
+			char wk[WORD_KEY_MAX];
+			size_t wl = token_key(r, i, wk, sizeof wk);
+			if (!wl)
+				continue;
+			if (kl + wl < SPAN_KEY_MAX) {
+				memcpy(key + kl, wk, wl + 1);
+				kl += wl;
+			}
+			if (!words)
+				memcpy(first, wk, wl + 1);
+			memcpy(last, wk, wl + 1);
+			words++;
+		}
+	}
+	if (!words) {
+		s->drop = 1;
+		return NG_OK;
+	}
+	key[kl] = 0;
+	s->n_words = (uint8_t)(words > 255 ? 255 : words);
+	const ngi_token *lt = &tk[s->tok1 - 1];
+	if (r->german && words == 1 && lt->norm_len > 4 &&
+	    lt->norm[lt->norm_len - 1] == 's' && s->end == lt->end) {
+		char ak[WORD_KEY_MAX];
+		if (ngi_entity_surface_key(r, r->doc->text + lt->start, lt->end - lt->start - 1,
+			     lt->norm, lt->norm_len - 1, ak, sizeof ak)) {
+			s->alt_key = arena_str(r->a, ak);
+			if (!s->alt_key)
+				return NG_ERR_NOMEM;
+		}
+	}
+	s->key = arena_str(r->a, key);
+	s->first_key = arena_str(r->a, first);
+	s->last_key = arena_str(r->a, last);
+	if (!s->key || !s->first_key || !s->last_key)
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
+static void set_type(span *s, int type, int ev)
+{
+	if (ev > s->evidence) {
+		s->type = (uint8_t)type;
+		s->evidence = (uint8_t)ev;
+	}
+}
+
+/* A place and a capitalised head noun: "New York City", "Moscow Oblast",
+ * "Faroe Islands". The span keeps its own key (the city is not the
+ * state). Typed with the places, before the person cues. */
+static int place_with_head(const find_run *r, const span *s)
+{
+	static const char *const heads[] = {
+		"city", "state", "county", "province", "region", "oblast",
+		"island", "islands", "district",
+	};
+	const ngi_token *last = &r->doc->tokens[s->tok1 - 1];
+	int head = 0;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(heads) && !head; i++)
+		head = last->norm_len == strlen(heads[i]) &&
+		       !memcmp(last->norm, heads[i], last->norm_len);
+	char f[128];
+	size_t fl = head ? joined_norms(r, s->tok0, s->tok1 - 1, f, sizeof f) : 0;
+	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
+}
+
+/* Pass 3: a type from the span and its neighbours. */
+void ngi_entity_type_span(find_run *r, span *s)
+{
+	const ngi_lexicon *lx = r->c->lx;
+	const ngi_token *tk = r->doc->tokens;
+	size_t n_tok = r->doc->n_tokens;
+	const ngi_known_name *k = ngi_lexicon_name(lx, s->key);
+	if (k && strlen(s->key) <= SHORT_KEY) {
+		/* a short key meets names that only sound alike: the span must
+		 * start as one of the entry's spellings ("Hanoi" is no China) */
+		size_t fl = 0; /* the span's own text: a hyphenated word's part
+				  ("US" of "US-led") is not the whole token */
+		const char *folded = ngi_text_fold(r->doc->text + s->start,
+						   s->end - s->start, r->a, &fl);
+		if (!folded) {
+			s->drop = 1;
+			return;
+		}
+		if (fl && !ngi_lexicon_spelled_like(lx, k, folded, fl)) {
+			/* nor is it counted with it: its key takes its first
+			 * three letters (inflected forms keep meeting) */
+			size_t pl = ngi_utf8_prefix(folded, fl, 3, NULL);
+			char nk[SPAN_KEY_MAX];
+			snprintf(nk, sizeof nk, "%s:%.*s", s->key, (int)pl, folded);
+			s->key = arena_str(r->a, nk);
+			if (!s->key) {
+				s->drop = 1;
+				return;
+			}
+			k = NULL;
+		}
+	}
+	if (!k && s->alt_key) {
+		k = ngi_lexicon_name(lx, s->alt_key);
+		if (!k)
+			k = ngi_lexicon_surname(lx, s->alt_key);
+		if (k)
+			s->key = s->first_key = s->last_key = s->alt_key;
+	}
+	if (k) {
+		s->known = k;
+		set_type(s, k->type, EV_STRONG);
+		return;
+	}
+	int org = 0;
+	for (size_t i = s->tok0; i < s->tok1; i++)
+		if (tk[i].kind == NGI_TOK_WORD && (ngi_entity_lex_of(r, i) & NGI_LX_ORGWORD))
+			org = 1;
+	/* a lower-case head noun after: "Evropské unie", "Государственная дума" */
+	int whole = s->start == tk[s->tok0].start && s->end == tk[s->tok1 - 1].end;
+	if (whole && s->tok1 < n_tok && tk[s->tok1].kind == NGI_TOK_WORD &&
+	    !tk[s->tok1].capitalised && tk[s->tok1].start == tk[s->tok1 - 1].end + 1 &&
+	    tk[s->tok1].sentence == tk[s->tok0].sentence &&
+	    (ngi_entity_lex_of(r, s->tok1) & (NGI_LX_ORGHEAD | NGI_LX_LOCHEAD))) {
+		int loc = (ngi_entity_lex_of(r, s->tok1) & NGI_LX_LOCHEAD) != 0;
+		s->end = tk[s->tok1].end;
+		s->tok1++;
+		if (loc) {
+			/* the key takes the head: "Spojené státy" */
+			char hk[WORD_KEY_MAX], nk[SPAN_KEY_MAX];
+			size_t hl = token_key(r, s->tok1 - 1, hk, sizeof hk);
+			snprintf(nk, sizeof nk, "%s%.*s", s->key, (int)hl, hk);
+			s->key = s->last_key = arena_str(r->a, nk);
+			if (!s->key) {
+				s->drop = 1;
+				return;
+			}
+			s->n_words++;
+			k = ngi_lexicon_name(lx, s->key);
+			s->known = k;
+			set_type(s, k ? k->type : NGI_ENT_LOC, EV_STRONG);
+			return;
+		}
+		org = 1;
+	}
+	if (org) {
+		set_type(s, NGI_ENT_ORG, EV_STRONG);
+		return;
+	}
+	/* "BRICS Summit", "Kremlin Administration": a known organisation or
+	 * place and a word that is not a name */
+	k = s->n_words >= 2 && whole ? ngi_lexicon_name(lx, s->first_key) : NULL;
+	if (k && k->type == NGI_ENT_ORG && tk[s->tok0].capitalised &&
+	    !ngi_lexicon_given(lx, s->first_key)) {
+		s->tok1 = s->tok0 + 1;
+		s->end = tk[s->tok0].end;
+		s->key = s->last_key = s->first_key;
+		s->n_words = 1;
+		s->known = k;
+		set_type(s, k->type, EV_STRONG);
+		return;
+	}
+	/* a country or city (gazetteer.c) unless a title makes it a person
+	 * ("Mr Jordan"); a place still says things ("Nicaragua said") */
+	int titled = title_before(r, s->tok0);
+	char folded[128];
+	size_t fl = whole && !titled ? joined_norms(r, s->tok0, s->tok1, folded,
+						    sizeof folded)
+				     : 0;
+	s->place = fl ? ngi_lexicon_place(folded, fl, r->slavic) : NULL;
+	if (s->place || (fl && s->n_words >= 2 && place_with_head(r, s))) {
+		set_type(s, NGI_ENT_LOC, EV_MEDIUM);
+		return;
+	}
+	s->per_cue = (uint8_t)(titled || said_after(r, s->tok1));
+	if (s->per_cue) {
+		set_type(s, NGI_ENT_PER, EV_STRONG);
+		return;
+	}
+	if (s->n_words >= 2 && ngi_lexicon_given(lx, s->first_key)) {
+		set_type(s, NGI_ENT_PER, EV_STRONG);
+		return;
+	}
+	if (s->n_words == 1 && ngi_lexicon_surname(lx, s->key)) {
+		set_type(s, NGI_ENT_PER, EV_STRONG);
+		return;
+	}
+	if (s->n_words == 1 && token_is_acronym(r, s->tok0)) {
+		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
+		return;
+	}
+	if (locprep_before(r, s->tok0)) {
+		set_type(s, NGI_ENT_LOC, EV_WEAK);
+		if (r->german && s->n_words == 1)
+			s->tentative = 1;
+		return;
+	}
+	if (s->n_words >= 2) {
+		/* "Северна Ирландия" (not the first word: "Asia Bibi") */
+		const ngi_known_name *l = ngi_lexicon_name(lx, s->last_key);
+		if (l && l->type == NGI_ENT_LOC)
+			set_type(s, NGI_ENT_LOC, EV_MEDIUM);
+		else
+			set_type(s, NGI_ENT_PER, EV_WEAK);
+		return;
+	}
+	set_type(s, r->slavic ? NGI_ENT_LOC : NGI_ENT_PER, EV_WEAK);
+	if (r->german)
+		s->tentative = 1;
+}
