@@ -22,10 +22,10 @@
 #define NGI_HEADLINE_MAX 160
 
 /* The lead: the first three sentences carry the event (who, what, where);
- * their words count NGI_LEAD_EXTRA more times in the term bag. Three and
- * four gave the best online story clustering on FNC-1 among 1-5 sentences
- * and 1-10 extra counts (B-cubed F1 0.907 without the lead, 0.924 with it),
- * and the neighbouring settings score within about 0.005 of it. */
+ * their words count NGI_LEAD_EXTRA more times in the term bag, so two
+ * reports of one event meet on it even when their backgrounds drift apart.
+ * The numbers were chosen on FNC-1 (docs/QUALITY.md, "Figures moved out
+ * of the code"). */
 #define NGI_LEAD_SENTENCES 3
 #define NGI_LEAD_EXTRA 4
 

@@ -418,8 +418,9 @@ int ngi_dates_from_last(const scan *s, tval *v, int unit, int k)
  * October) is the next March, "sales fell in August" (anchor February) the
  * last August; the anchor's own month stays. A day and month move only
  * forward: a past cue is nearly always the reporting verb ("said the
- * dividend is payable Dec. 15"), and moving those back cost 11 right values
- * on the TempEval-3 training data. Without a tense cue the nearest stands. */
+ * dividend is payable Dec. 15"), so moving those back makes right values
+ * wrong (docs/QUALITY.md, "Figures moved out of the code"). Without a
+ * tense cue the nearest stands. */
 void ngi_dates_tense_adjust(const scan *s, size_t i0, size_t i1, tval *v)
 {
 	if (!v->by_distance || !s->has_anchor || v->y == 0)
