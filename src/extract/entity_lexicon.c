@@ -418,11 +418,6 @@ struct ngi_lexicon {
 	size_t strings_len, strings_cap;
 };
 
-static uint64_t hash_str(const char *s, size_t n)
-{
-	return ngi_hash(s, n, 0);
-}
-
 static ng_status add_words(ngi_lexicon *lx, const char *const *w, size_t n,
 			   unsigned flag)
 {
@@ -433,7 +428,7 @@ static ng_status add_words(ngi_lexicon *lx, const char *const *w, size_t n,
 			m = &lx->prefix;
 			len--;
 		}
-		uint64_t *v = ngi_map_upsert(m, hash_str(w[i], len), 0);
+		uint64_t *v = ngi_map_upsert(m, ngi_hash(w[i], len, 0), 0);
 		if (!v)
 			return NG_ERR_NOMEM;
 		*v |= flag;
@@ -444,19 +439,19 @@ static ng_status add_words(ngi_lexicon *lx, const char *const *w, size_t n,
 unsigned ngi_lexicon_word(const ngi_lexicon *lx, const char *norm, size_t len)
 {
 	unsigned flags = 0;
-	const uint64_t *v = ngi_map_get(&lx->exact, hash_str(norm, len));
+	const uint64_t *v = ngi_map_get(&lx->exact, ngi_hash(norm, len, 0));
 	if (v)
 		flags |= (unsigned)*v;
 	if (lx->prefix.count)
 		for (size_t p = 2; p < len; p++) {
 			if (((unsigned char)norm[p] & 0xC0) == 0x80)
 				continue; /* inside a code point */
-			v = ngi_map_get(&lx->prefix, hash_str(norm, p));
+			v = ngi_map_get(&lx->prefix, ngi_hash(norm, p, 0));
 			if (v)
 				flags |= (unsigned)*v;
 		}
 	/* a prefix entry matches the bare word too */
-	v = ngi_map_get(&lx->prefix, hash_str(norm, len));
+	v = ngi_map_get(&lx->prefix, ngi_hash(norm, len, 0));
 	if (v)
 		flags |= (unsigned)*v;
 	return flags;
@@ -538,7 +533,7 @@ static ng_status put_name(ngi_map *m, const char *key, size_t index)
 {
 	if (!key[0])
 		return NG_OK;
-	uint64_t h = hash_str(key, strlen(key));
+	uint64_t h = ngi_hash(key, strlen(key), 0);
 	if (ngi_map_get(m, h))
 		return NG_OK; /* the first entry keeps a key */
 	return ngi_map_put(m, h, index + 1);
@@ -629,7 +624,7 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 					if (!st && first[0]) {
 						uint64_t *g = ngi_map_upsert(
 							&lx->given,
-							hash_str(first, strlen(first)),
+							ngi_hash(first, strlen(first), 0),
 							1);
 						st = g ? NG_OK : NG_ERR_NOMEM;
 					}
@@ -673,7 +668,7 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 			name_key(t, given_names[i], n, slavic, key, NULL, NULL);
 			if (!key[0])
 				continue;
-			if (!ngi_map_upsert(&lx->given, hash_str(key, strlen(key)),
+			if (!ngi_map_upsert(&lx->given, ngi_hash(key, strlen(key), 0),
 					    1))
 				return NG_ERR_NOMEM;
 		}
@@ -733,11 +728,11 @@ static ng_status put_place(ngi_arena *a, const char *v, size_t n, size_t idx)
 	if (ngi_utf8_count(letters, ln) < 3)
 		return NG_OK; /* "US"-like codes are the curated list's job */
 	/* the first place to claim a spelling keeps it */
-	if (!ngi_map_upsert(&places.exact, hash_str(letters, ln), idx + 1))
+	if (!ngi_map_upsert(&places.exact, ngi_hash(letters, ln, 0), idx + 1))
 		return NG_ERR_NOMEM;
 	if (ngi_utf8_count(letters, ln) >= 5) {
 		size_t sn = drop_last_char(letters, ln);
-		if (!ngi_map_upsert(&places.stems, hash_str(letters, sn), idx + 1))
+		if (!ngi_map_upsert(&places.stems, ngi_hash(letters, sn, 0), idx + 1))
 			return NG_ERR_NOMEM;
 	}
 	return NG_OK;
@@ -833,7 +828,7 @@ const ngi_known_name *ngi_lexicon_place(const char *folded, size_t n,
 	size_t ln = place_letters(folded, n, letters, sizeof letters);
 	if (ln == 0 || ln + 1 >= sizeof letters)
 		return NULL;
-	const uint64_t *v = ngi_map_get(&places.exact, hash_str(letters, ln));
+	const uint64_t *v = ngi_map_get(&places.exact, ngi_hash(letters, ln, 0));
 	if (v)
 		return &places.known[*v - 1];
 	if (!slavic)
@@ -844,7 +839,7 @@ const ngi_known_name *ngi_lexicon_place(const char *folded, size_t n,
 		ln = drop_last_char(letters, ln);
 		if (ngi_utf8_count(letters, ln) < 4)
 			return NULL;
-		v = ngi_map_get(&places.stems, hash_str(letters, ln));
+		v = ngi_map_get(&places.stems, ngi_hash(letters, ln, 0));
 		if (v)
 			return &places.known[*v - 1];
 	}
@@ -917,7 +912,7 @@ static const ngi_known_name *lookup(const ngi_lexicon *lx, const ngi_map *m,
 {
 	if (!key || !key[0])
 		return NULL;
-	const uint64_t *v = ngi_map_get(m, hash_str(key, strlen(key)));
+	const uint64_t *v = ngi_map_get(m, ngi_hash(key, strlen(key), 0));
 	return v && *v ? &lx->known[*v - 1] : NULL;
 }
 
@@ -948,5 +943,5 @@ const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
 int ngi_lexicon_given(const ngi_lexicon *lx, const char *key)
 {
 	return key && key[0] &&
-	       ngi_map_get(&lx->given, hash_str(key, strlen(key))) != NULL;
+	       ngi_map_get(&lx->given, ngi_hash(key, strlen(key), 0)) != NULL;
 }
