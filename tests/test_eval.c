@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/json.h"
+#include "eval/newsgraph_eval.h"
 #include "check.h"
 
 /* Runs a suite with json output; returns its status and the output text

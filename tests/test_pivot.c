@@ -16,7 +16,7 @@
 
 #include "check.h"
 #include "extract/entities.h"
-#include "link/crossling.h"
+#include "eval/crossling.h"
 #include "text/pivot.h"
 #include "text/text.h"
 

@@ -10,8 +10,9 @@
 
 #include "base/json.h"
 #include "check.h"
-#include "link/logreg.h"
-#include "link/sentence_sim.h"
+#include "eval/logreg.h"
+#include "eval/newsgraph_eval.h"
+#include "eval/sentence_sim.h"
 #include "newsgraph.h"
 #include "text/text.h"
 

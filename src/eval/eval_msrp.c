@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../link/logreg.h"
-#include "../link/sentence_sim.h"
+#include "logreg.h"
+#include "sentence_sim.h"
 #include "../text/text.h"
 #include "../text/utf8.h"
 #include "eval.h"

@@ -35,7 +35,7 @@
 
 #include "../base/json.h"
 #include "../extract/entities.h"
-#include "../link/crossling.h"
+#include "crossling.h"
 #include "../text/pivot.h"
 #include "../text/text.h"
 #include "../text/utf8.h"
