@@ -70,7 +70,8 @@ extern "C" {
 /* An initializer for a sized struct: `ng_record r = NG_SIZED_INIT(ng_record);`
  * (NG_RECORD_INIT and friends below say the same). */
 #ifdef __cplusplus
-#define NG_SIZED_INIT(type) {sizeof(type)}
+#define NG_SIZED_INIT(type)                                                    \
+	([] { type x_ = type(); x_.size = sizeof x_; return x_; }())
 #else
 #define NG_SIZED_INIT(type) {.size = sizeof(type)}
 #endif

@@ -119,7 +119,7 @@ static void test_seeds(void)
 		 root_dir ? root_dir : "../shared");
 	snprintf(gold, sizeof gold, "%s/expected.json", dir);
 	if (access(gold, R_OK) != 0) {
-		printf("test_eval: skipping the seeds suite: %s not found\n", gold);
+		SKIP("the seeds suite: %s not found", gold);
 		return;
 	}
 	char *argv[] = {dir};

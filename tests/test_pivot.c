@@ -83,8 +83,8 @@ static void test_lookups(void)
 		{"governments", "en", "government"},
 	};
 	if (ngi_pivot_entries() == 0) {
-		printf("test_pivot: the pivot table is empty (no FreeDict "
-		       "dictionaries at build time): lookups skipped\n");
+		SKIP("pivot lookups: the table is empty (built with "
+		     "PIVOT=empty)");
 		return;
 	}
 	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
@@ -162,8 +162,7 @@ static void test_seeds(void)
 			 names[i]);
 		texts[i] = read_all(path, &len);
 		if (!texts[i]) {
-			printf("test_pivot: %s not found: seed similarity skipped\n",
-			       path);
+			SKIP("seed similarity: %s not found", path);
 			for (int k = 0; k < i; k++)
 				free(texts[k]);
 			return;

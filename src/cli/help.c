@@ -47,8 +47,10 @@ int cli_help(int argc, char **argv, int *exit_code)
 	}
 	const char *first = argv[1];
 	if (!strcmp(first, "help") || is_help_flag(first)) {
-		if (argc > 2 && !is_help_flag(argv[2])) {
-			*exit_code = print_command(argv[2]);
+		if (argc > 2) {
+			/* "help --help" is help's own */
+			*exit_code = print_command(is_help_flag(argv[2]) ? "help"
+								      : argv[2]);
 		} else {
 			fputs(cli_usage(), stdout);
 			*exit_code = 0;
