@@ -154,6 +154,11 @@ static void test_seeds(void)
 	ngi_term *bags[5];
 	uint32_t n[5];
 	char *texts[5] = {0};
+	if (ngi_pivot_entries() == 0) {
+		SKIP("seed similarity across languages: the pivot table is "
+		     "empty (built with PIVOT=empty)");
+		return;
+	}
 	ngi_arena_reset(&arena);
 	for (int i = 0; i < 5; i++) {
 		char path[256];
