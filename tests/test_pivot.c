@@ -1,6 +1,6 @@
 /*
  * test_pivot.c: the pivot dictionary (src/text/pivot.h) and the
- * cross-lingual similarity (src/link/crossling.h).
+ * cross-lingual similarity (src/eval/crossling.h).
  *
  * Lookups: a word of de/fr/it/es/pl/cs/ru/bg (eng-rus is small: Russian
  * rows use words it has), analysed as a document would

@@ -1,6 +1,6 @@
 /*
- * test_reuse.c: sentence-pair features (src/link/sentence_sim.c), the
- * logistic regression (src/link/logreg.c), and the counting of the "reuse"
+ * test_reuse.c: sentence-pair features (src/eval/sentence_sim.c), the
+ * logistic regression (src/eval/logreg.c), and the counting of the "reuse"
  * and "msrp" eval suites on tiny hand-made data written to /tmp.
  */
 #include <math.h>
