@@ -102,7 +102,7 @@ MANPAGE   = $(BUILD)/newsgraph.1
 INTERNAL  = $(EVAL_LIB) $(CORE) $(PIVOT_OBJ)
 SYMBOLS   = abi/libnewsgraph.symbols
 
-.PHONY: all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
+.PHONY: FORCE all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
         test-mkpivot abi-update version-stamp demo bench eval install \
         clean help format
 
@@ -133,14 +133,17 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	else echo "deps: all Debian packages present"; fi
 
-# Rebuild everything when the flags change (say WERROR, or PIVOT): the stamp
-# files are rewritten only when their content differs.
-FLAGS_NOW := $(CC) $(CFLAGS_ALL) | $(CXX) $(CXXFLAGS_ALL)
-$(shell mkdir -p $(BUILD); \
-  [ "$$(cat $(BUILD)/flags.stamp 2>/dev/null)" = '$(FLAGS_NOW)' ] || \
-    printf '%s\n' '$(FLAGS_NOW)' > $(BUILD)/flags.stamp; \
-  [ "$$(cat $(BUILD)/pivot.stamp 2>/dev/null)" = '$(PIVOT)' ] || \
-    printf '%s\n' '$(PIVOT)' > $(BUILD)/pivot.stamp)
+# Rebuild what depends on the flags (say WERROR) or on PIVOT when they
+# change: the stamps are checked whenever something needs them and rewritten
+# only when their content differs.
+FLAGS_NOW = $(CC) $(CFLAGS_ALL) | $(CXX) $(CXXFLAGS_ALL)
+$(BUILD)/flags.stamp: FORCE
+	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(FLAGS_NOW)' ] || \
+	  printf '%s\n' '$(FLAGS_NOW)' > $@
+$(BUILD)/pivot.stamp: FORCE
+	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(PIVOT)' ] || \
+	  printf '%s\n' '$(PIVOT)' > $@
+FORCE:
 
 # The header must carry the VERSION file's version (it is installed, so it
 # cannot be generated only at build time); `make version-stamp` writes it.
