@@ -28,8 +28,9 @@
  *  - Structs the caller fills and hands in (ng_config, ng_record,
  *    ng_analyze_options) and the one it hands in to be filled
  *    (ng_ingest_stats) begin with `size_t size`: the sizeof the caller was
- *    compiled with. ng_config_init sets it; for the others write
- *    `= {sizeof x}` or use NG_INGEST_STATS_INIT and friends. The library
+ *    compiled with. ng_config_init sets it; for the others use
+ *    NG_INGEST_STATS_INIT, NG_RECORD_INIT, NG_ANALYZE_OPTIONS_INIT (or
+ *    NG_SIZED_INIT(type)). The library
  *    reads and writes only the bytes that size covers; new fields are only
  *    ever added at the end. size 0 (a struct cleared with `= {0}`) means the
  *    layout of NG_ABI_BASE_VERSION, the first release with sized structs.
