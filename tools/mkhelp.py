@@ -38,6 +38,24 @@ def read_sections(path):
         sys.exit("mkhelp: %s: the first section must be 'usage'" % path)
     if len(set(names)) != len(names):
         sys.exit("mkhelp: %s: a section name appears twice" % path)
+    # every command the overview lists has its own section, and back
+    listed, in_commands = [], False
+    for line in sections[0][2]:
+        if not line.startswith(" "):
+            in_commands = line == "commands:"
+            continue
+        m = ITEM.match(line)
+        if in_commands and m and not line.startswith("   "):
+            listed.append(m.group(1).split()[0])
+    commands = [n for n in names[1:] if n not in ("exit", "files")]
+    for c in listed:
+        if c not in commands:
+            sys.exit("mkhelp: %s: command %s is in the overview but has no "
+                     "'== %s:' section" % (path, c, c))
+    for c in commands:
+        if c not in listed:
+            sys.exit("mkhelp: %s: section %s is not in the overview's "
+                     "commands" % (path, c))
     return sections
 
 
