@@ -39,5 +39,6 @@ int main(void)
 	       NG_VERSION, stats.records,
 	       ok && sa == sb ? "one story" : "FAILED");
 	ng_engine_close(e);
-	return ok && sa == sb && strcmp(ng_libversion(), NG_VERSION) == 0 ? 0 : 1;
+	int same_version = strcmp(ng_libversion(), NG_VERSION) == 0;
+	return ok && sa == sb && same_version ? 0 : 1;
 }

@@ -24,8 +24,7 @@
 
 /* The bytes of a caller's struct of the given size that the library may
  * touch: 0 for a size that no release ever had (smaller than the base). */
-static inline size_t ngi_sized_len(size_t caller_size, size_t base,
-				   size_t ours)
+static inline size_t ngi_sized_len(size_t caller_size, size_t base, size_t ours)
 {
 	if (caller_size == 0)
 		caller_size = base;

@@ -49,8 +49,8 @@ int cli_help(int argc, char **argv, int *exit_code)
 	if (!strcmp(first, "help") || is_help_flag(first)) {
 		if (argc > 2) {
 			/* "help --help" is help's own */
-			*exit_code = print_command(is_help_flag(argv[2]) ? "help"
-								      : argv[2]);
+			*exit_code = print_command(
+				is_help_flag(argv[2]) ? "help" : argv[2]);
 		} else {
 			fputs(cli_usage(), stdout);
 			*exit_code = 0;

@@ -11,9 +11,9 @@
 #include <stdio.h>
 
 typedef struct cli_help_section {
-	const char *name;     /* "usage" (the overview) or a command */
-	const char *summary;  /* one line */
-	const char *text;     /* what is printed, ending in a newline */
+	const char *name;    /* "usage" (the overview) or a command */
+	const char *summary; /* one line */
+	const char *text;    /* what is printed, ending in a newline */
 } cli_help_section;
 
 /* Ends with an entry whose name is NULL; "usage" comes first. */

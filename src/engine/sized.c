@@ -27,11 +27,13 @@ void ng_config_init_sized(ng_config *c, size_t size)
 {
 	if (!c || size < sizeof c->size)
 		return;
+	/* every default is 0 (see the header); a newer caller's fields that
+	 * this library does not know get 0 too, their default */
 	ng_config defaults;
-	memset(&defaults, 0, sizeof defaults); /* every default is 0 (see header) */
+	memset(&defaults, 0, sizeof defaults);
 	defaults.size = size;
 	memcpy(c, &defaults, size < sizeof defaults ? size : sizeof defaults);
-	if (size > sizeof defaults) /* a newer caller's fields: 0, their default */
+	if (size > sizeof defaults)
 		memset((char *)c + sizeof defaults, 0, size - sizeof defaults);
 }
 

@@ -17,7 +17,7 @@ extern "C" {
 typedef struct ng_eval_options {
 	int json;
 	int threads;
-	double story_threshold;   /* 0 = engine default */
+	double story_threshold; /* 0 = engine default */
 	ng_diag_fn on_diag;
 	void *diag_ctx;
 } ng_eval_options;
