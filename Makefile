@@ -1,46 +1,91 @@
 # newsgraph: a plain Makefile. `make help` lists the targets.
 #
 # Two build trees: build/ (optimised, -O2 -g) and build-asan/ (tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer). Warnings are errors.
+# AddressSanitizer + UndefinedBehaviorSanitizer).
+#
+# Warnings are errors in the project's own builds: `make test` and CI
+# (.ci/run) build with WERROR=-Werror. A plain `make` for users does not, so
+# a newer compiler's new warning never stops an install; developers can
+# `export WERROR=-Werror`. Objects are rebuilt when the flags change.
+#
+# Libraries (docs/ABI.md):
+#   libnewsgraph.a, .so         the product: only the ng_* API is global
+#   libnewsgraph-core.a         every library object with its internal names
+#                               visible, for tests, bench and tools (not
+#                               installed); without the pivot table
+#   libnewsgraph-eval.a         the quality suites (src/eval/), linked into
+#                               the newsgraph command and tests only
 
 PREFIX    ?= /usr/local
+LIBDIR    ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
 NPROC     := $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS += --no-print-directory
 CC        ?= cc
 CXX       ?= c++
+LD        ?= ld
+OBJCOPY   ?= objcopy
+NM        ?= nm
+PYTHON    ?= /usr/bin/python3
 BUILD     ?= build
 OPT       ?= -O2 -g
 SANITIZE  ?=
+WERROR    ?=
+# The pivot table: "freedict" (every dictionary of PIVOT_PACKAGES must be
+# installed, or the build stops naming it) or "empty" (no cross-lingual
+# dictionary at all: make PIVOT=empty).
+PIVOT     ?= freedict
+
+# One VERSION file: the header's NG_VERSION (checked), newsgraph.pc, the
+# soname and the man page come from it. While the major version is 0, every
+# minor version may break the ABI, so the soname carries it.
+VERSION   := $(shell cat VERSION)
+VERSION_PARTS := $(subst ., ,$(VERSION))
+VERSION_MAJOR := $(word 1,$(VERSION_PARTS))
+VERSION_MINOR := $(word 2,$(VERSION_PARTS))
+VERSION_PATCH := $(word 3,$(VERSION_PARTS))
+VERSION_NUMBER := $(shell expr $(VERSION_MAJOR) \* 1000000 + $(VERSION_MINOR) \* 1000 + $(VERSION_PATCH))
+SOVERSION := $(if $(filter 0,$(VERSION_MAJOR)),0.$(VERSION_MINOR),$(VERSION_MAJOR))
+SONAME    := libnewsgraph.so.$(SOVERSION)
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
                libicu-dev zlib1g-dev $(PIVOT_PACKAGES)
-# FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md)
-PIVOT_PACKAGES = $(addprefix dict-freedict-,deu-eng fra-eng ita-eng spa-eng \
-               pol-eng ces-eng slv-eng tur-eng ara-eng eng-rus eng-bul \
-               eng-fra eng-ita eng-spa eng-pol eng-ces eng-tur)
+# FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
+# list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
+PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
+              tur-eng ara-eng eng-rus eng-bul eng-fra eng-ita eng-spa \
+              eng-pol eng-ces eng-tur
+PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS))
 
-WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+WARN      = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wvla
 CFLAGS_ALL   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                $(OPT) $(WARN) $(SANITIZE) -Iinclude -fPIC \
                -fvisibility=hidden -DNG_BUILDING_LIBRARY $(CFLAGS)
-CXXFLAGS_ALL = -std=c++11 $(OPT) -Wall -Wextra -Werror $(SANITIZE) -Iinclude \
+CXXFLAGS_ALL = -std=c++11 $(OPT) -Wall -Wextra $(WERROR) $(SANITIZE) -Iinclude \
                -fPIC -fvisibility=hidden -DNG_BUILDING_LIBRARY $(CXXFLAGS)
+# What a program linking libnewsgraph.a needs too (newsgraph.pc's
+# Libs.private).
 LIBS      = -lutf8proc -lcld2 -lstemmer -lsqlite3 -lxxhash -licui18n -licuuc \
             -licudata -lpthread -lm -lstdc++
 LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
 
 LIB_C     = $(sort $(wildcard src/base/*.c src/read/*.c src/text/*.c \
               src/sketch/*.c src/link/*.c src/store/*.c src/report/*.c \
-              src/eval/*.c src/engine/*.c src/extract/*.c))
+              src/engine/*.c src/extract/*.c))
 LIB_CXX   = $(sort $(wildcard src/text/*.cc))
+EVAL_C    = $(sort $(wildcard src/eval/*.c))
 CLI_C     = $(sort $(wildcard src/cli/*.c))
 TEST_C    = $(sort $(wildcard tests/test_*.c))
 BENCH_C   = $(sort $(wildcard bench/*.c))
 
 LIB_OBJ   = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
-CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o)
+EVAL_OBJ  = $(EVAL_C:%.c=$(BUILD)/%.o)
+HELP_C    = $(BUILD)/src/cli/help_text.c
+CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o) $(HELP_C:.c=.o)
 TEST_BIN  = $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN = $(BENCH_C:bench/%.c=$(BUILD)/bench/%)
 PIVOT_DICTS ?= /usr/share/dictd
@@ -48,21 +93,33 @@ PIVOT_OBJ = $(BUILD)/src/sketch/pivot_table.o
 
 STATIC    = $(BUILD)/libnewsgraph.a
 SHARED    = $(BUILD)/libnewsgraph.so
+CORE      = $(BUILD)/libnewsgraph-core.a
+EVAL_LIB  = $(BUILD)/libnewsgraph-eval.a
 CLI       = $(BUILD)/newsgraph
+MANPAGE   = $(BUILD)/newsgraph.1
+# Tests, bench and the command link the internal names: the eval library,
+# the library's objects with their names visible, and the pivot table.
+INTERNAL  = $(EVAL_LIB) $(CORE) $(PIVOT_OBJ)
+SYMBOLS   = abi/libnewsgraph.symbols
 
-.PHONY: all deps test test-unit test-asan test-cli demo bench eval install \
+.PHONY: FORCE all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
+        test-mkpivot abi-update version-stamp demo bench eval install \
         clean help format
 
-all: $(STATIC) $(SHARED) $(CLI)
+all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
 
 help:
-	@echo "make deps     install the Debian packages the build needs (apt-get)"
-	@echo "make all      build libnewsgraph (static, shared) and newsgraph"
-	@echo "make demo     deps, build, ingest examples/ into newsgraph.db, print stories"
-	@echo "make test     unit + CLI tests, then the same under ASan+UBSan"
-	@echo "make bench    throughput benchmark (see docs/PERFORMANCE.md)"
-	@echo "make eval     quality suites on ../shared/data (see docs/QUALITY.md)"
-	@echo "make install  install the library, header, command and pkg-config file"
+	@echo "make deps         install the Debian packages the build needs (apt-get)"
+	@echo "make all          build libnewsgraph (static, shared), newsgraph, its man page"
+	@echo "make demo         deps, build, ingest examples/ into newsgraph.db, print stories"
+	@echo "make test         unit + CLI + ABI + pkg-config tests, then unit + CLI under ASan+UBSan"
+	@echo "make abi-update   rewrite $(SYMBOLS) from the built library (docs/ABI.md)"
+	@echo "make version-stamp  write VERSION into include/newsgraph.h"
+	@echo "make bench        throughput benchmark (see docs/PERFORMANCE.md)"
+	@echo "make eval         quality suites on ../shared/data (see docs/QUALITY.md)"
+	@echo "make install      install the library, header, command, man page, newsgraph.pc"
+	@echo "make format       clang-format the sources (.clang-format)"
+	@echo "variables: PREFIX=/usr/local DESTDIR= WERROR=-Werror PIVOT=empty"
 
 # Installs only what is missing; idempotent. Needs root (or sudo).
 deps:
@@ -76,71 +133,148 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	else echo "deps: all Debian packages present"; fi
 
-$(BUILD)/%.o: %.c
+# Rebuild what depends on the flags (say WERROR) or on PIVOT when they
+# change: the stamps are checked whenever something needs them and rewritten
+# only when their content differs.
+FLAGS_NOW = $(CC) $(CFLAGS_ALL) | $(CXX) $(CXXFLAGS_ALL)
+$(BUILD)/flags.stamp: FORCE
+	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(FLAGS_NOW)' ] || \
+	  printf '%s\n' '$(FLAGS_NOW)' > $@
+$(BUILD)/pivot.stamp: FORCE
+	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(PIVOT)' ] || \
+	  printf '%s\n' '$(PIVOT)' > $@
+FORCE:
+
+# The header must carry the VERSION file's version (it is installed, so it
+# cannot be generated only at build time); `make version-stamp` writes it.
+$(BUILD)/version.ok: VERSION include/newsgraph.h
+	@grep -q '^#define NG_VERSION "$(VERSION)"$$' include/newsgraph.h && \
+	 grep -q '^#define NG_VERSION_NUMBER $(VERSION_NUMBER)$$' include/newsgraph.h || \
+	 { echo "include/newsgraph.h: NG_VERSION or NG_VERSION_NUMBER differs from VERSION ($(VERSION)): run make version-stamp" >&2; exit 1; }
+	@touch $@
+
+version-stamp:
+	sed -i -e 's/^#define NG_VERSION ".*"$$/#define NG_VERSION "$(VERSION)"/' \
+	  -e 's/^#define NG_VERSION_NUMBER .*$$/#define NG_VERSION_NUMBER $(VERSION_NUMBER)/' \
+	  include/newsgraph.h
+
+$(BUILD)/%.o: %.c $(BUILD)/flags.stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
-$(BUILD)/%.o: %.cc
+$(BUILD)/%.o: %.cc $(BUILD)/flags.stamp
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ALL) -MMD -MP -c $< -o $@
 
-$(STATIC): $(LIB_OBJ) $(PIVOT_OBJ)
+# The static library hides its internals the way the shared one does: all
+# objects are linked into one relocatable object whose hidden (ngi_*) names
+# become local, so only the ng_* API is global (checked by test-abi).
+$(BUILD)/libnewsgraph.o: $(LIB_OBJ) $(PIVOT_OBJ)
+	$(LD) -r -o $@.tmp $^
+	$(OBJCOPY) --localize-hidden $@.tmp $@
+	@rm -f $@.tmp
+
+$(STATIC): $(BUILD)/libnewsgraph.o $(BUILD)/version.ok
+	@rm -f $@
+	ar rcs $@ $(BUILD)/libnewsgraph.o
+
+$(SHARED): $(LIB_OBJ) $(PIVOT_OBJ) $(BUILD)/version.ok
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $(LDFLAGS_ALL) \
+	  -o $@ $(LIB_OBJ) $(PIVOT_OBJ) $(LIBS)
+
+$(CORE): $(LIB_OBJ) $(BUILD)/version.ok
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(EVAL_LIB): $(EVAL_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(SHARED): $(LIB_OBJ) $(PIVOT_OBJ)
-	$(CC) -shared -Wl,-soname,libnewsgraph.so.0 $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
+# The help text: src/cli/help.txt -> the C table and the man page.
+$(HELP_C): src/cli/help.txt tools/mkhelp.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/mkhelp.py c $< $@
 
-$(CLI): $(CLI_OBJ) $(STATIC)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(STATIC) $(LIBS)
+$(HELP_C:.c=.o): $(HELP_C) src/cli/help.h $(BUILD)/flags.stamp
+	$(CC) $(CFLAGS_ALL) -Isrc/cli -c $< -o $@
+
+$(MANPAGE): src/cli/help.txt tools/mkhelp.py VERSION
+	$(PYTHON) tools/mkhelp.py man $< $@ $(VERSION)
+
+$(CLI): $(CLI_OBJ) $(INTERNAL)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(INTERNAL) $(LIBS)
 
 # The pivot dictionary (docs/CROSSLINGUAL.md): tools/mkpivot, linked with the
 # library minus the table, converts the installed FreeDict files into
 # $(BUILD)/pivot.bin, which pivot_table.S embeds. Remade when the converter,
-# the key rules or the installed dictionaries change.
-$(BUILD)/libnewsgraph-core.a: $(LIB_OBJ)
-	@rm -f $@
-	ar rcs $@ $^
-
-$(BUILD)/tools/mkpivot: tools/mkpivot.c $(BUILD)/libnewsgraph-core.a
+# the key rules, the installed dictionaries or PIVOT change. A dictionary
+# that is missing stops the build with its name and package.
+$(BUILD)/tools/mkpivot: tools/mkpivot.c $(CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libnewsgraph-core.a $(LDFLAGS_ALL) $(LIBS) -lz
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS) -lz
 
 $(BUILD)/pivot.bin: tools/mkpivot.c src/sketch/pivot_key.c src/sketch/pivot.h \
+                    $(BUILD)/pivot.stamp \
                     $(wildcard $(PIVOT_DICTS)/freedict-*.index) | $(BUILD)/tools/mkpivot
-	$(BUILD)/tools/mkpivot $(PIVOT_DICTS) $@.tmp && mv $@.tmp $@
+	$(BUILD)/tools/mkpivot $(if $(filter empty,$(PIVOT)),--empty,) \
+	  $(PIVOT_DICTS) $@.tmp && mv $@.tmp $@
 
 $(PIVOT_OBJ): src/sketch/pivot_table.S $(BUILD)/pivot.bin
 	@mkdir -p $(dir $@)
 	$(CC) -c -DNGI_PIVOT_BIN='"$(BUILD)/pivot.bin"' -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c tests/check.h $(STATIC)
+$(BUILD)/tests/%: tests/%.c tests/check.h $(INTERNAL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(STATIC) $(LDFLAGS_ALL) $(LIBS)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 
-$(BUILD)/bench/%: bench/%.c bench/bench_util.h $(STATIC)
+$(BUILD)/bench/%: bench/%.c bench/bench_util.h $(INTERNAL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(STATIC) $(LDFLAGS_ALL) $(LIBS)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(EVAL_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # ---- tests ----------------------------------------------------------------
 test-unit: $(TEST_BIN) $(CLI)
 	@BUILD=$(BUILD) sh tests/run_unit.sh $(TEST_BIN)
 
-test-cli: $(CLI)
-	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/cli_test.sh
+test-cli: $(CLI) $(MANPAGE)
+	@NEWSGRAPH=$(CURDIR)/$(CLI) MANPAGE=$(CURDIR)/$(MANPAGE) sh tests/cli_test.sh
+
+# The exported API against the committed list, and nothing but ng_* global
+# in the static library. An intended change: make abi-update (docs/ABI.md).
+test-abi: $(SHARED) $(STATIC)
+	@SHARED=$(SHARED) STATIC=$(STATIC) SYMBOLS=$(SYMBOLS) SONAME=$(SONAME) \
+	  NM=$(NM) sh tests/abi_test.sh
+
+abi-update: $(SHARED)
+	@mkdir -p abi
+	$(NM) -D --defined-only $(SHARED) | awk '{print $$NF}' | LC_ALL=C sort > $(SYMBOLS)
+	@echo "$(SYMBOLS): $$(wc -l < $(SYMBOLS)) symbols"
+
+# Installs into a temporary PREFIX, then builds and runs a small program
+# through pkg-config, linked dynamically and statically.
+test-pkgconfig: all
+	@MAKE="$(MAKE)" BUILD=$(BUILD) CC="$(CC)" sh tests/pkgconfig_test.sh
+
+# A missing dictionary stops mkpivot with its package's name; --empty; the
+# Makefile's FreeDict packages are the dictionaries mkpivot reads.
+test-mkpivot: $(BUILD)/tools/mkpivot
+	@MKPIVOT=$(BUILD)/tools/mkpivot PIVOT_PAIRS="$(PIVOT_PAIRS)" \
+	  sh tests/mkpivot_test.sh
 
 test-asan:
 	$(MAKE) -j$(NPROC) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  test-unit test-cli
 
-# deps first, on its own: the build needs the headers it installs
+# deps first, on its own: the build needs the headers it installs. The
+# project's own builds treat warnings as errors.
 test:
 	$(MAKE) deps
-	$(MAKE) -j$(NPROC) test-unit test-cli
-	$(MAKE) test-asan
+	$(MAKE) -j$(NPROC) WERROR=-Werror all test-unit test-cli test-abi \
+	  test-mkpivot
+	$(MAKE) WERROR=-Werror test-pkgconfig
+	$(MAKE) WERROR=-Werror test-asan
 
 # ---- demo, bench, eval -------------------------------------------------------
 demo: deps
@@ -156,19 +290,27 @@ eval: $(CLI)
 	sh eval/run.sh
 
 # ---- install ------------------------------------------------------------------
+# The shared library as libnewsgraph.so.VERSION, with the soname and the
+# development name as links to it.
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
-	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/newsgraph
-	install -m 644 $(STATIC) $(DESTDIR)$(PREFIX)/lib/libnewsgraph.a
-	install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/libnewsgraph.so.0
-	ln -sf libnewsgraph.so.0 $(DESTDIR)$(PREFIX)/lib/libnewsgraph.so
-	install -m 644 include/newsgraph.h $(DESTDIR)$(PREFIX)/include/newsgraph.h
-	sed -e 's|@PREFIX@|$(PREFIX)|' newsgraph.pc.in \
-	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsgraph.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	  $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	  $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/newsgraph
+	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libnewsgraph.a
+	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/libnewsgraph.so.$(VERSION)
+	ln -sf libnewsgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libnewsgraph.so
+	install -m 644 include/newsgraph.h $(DESTDIR)$(INCLUDEDIR)/newsgraph.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	  -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	  -e 's|@LIBS_PRIVATE@|$(strip $(LIBS))|' newsgraph.pc.in \
+	  > $(DESTDIR)$(LIBDIR)/pkgconfig/newsgraph.pc
+	install -m 644 $(MANPAGE) $(DESTDIR)$(MANDIR)/man1/newsgraph.1
 
 format:
-	clang-format -i $(LIB_C) $(CLI_C) $(TEST_C) include/newsgraph.h
+	clang-format -i $(LIB_C) $(LIB_CXX) $(EVAL_C) $(CLI_C) $(TEST_C) \
+	  include/newsgraph.h
 
 clean:
 	rm -rf build build-asan

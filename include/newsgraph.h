@@ -22,6 +22,26 @@
  *
  * Determinism: for the same input in the same order, results are the same
  * whatever the thread count.
+ *
+ * ABI, once for the whole API (docs/ABI.md): a program built against an
+ * older header keeps working with a newer library of the same soname.
+ *  - Structs the caller fills and hands in (ng_config, ng_record,
+ *    ng_analyze_options) and the one it hands in to be filled
+ *    (ng_ingest_stats) begin with `size_t size`: the sizeof the caller was
+ *    compiled with. ng_config_init sets it; for the others use
+ *    NG_INGEST_STATS_INIT, NG_RECORD_INIT, NG_ANALYZE_OPTIONS_INIT (or
+ *    NG_SIZED_INIT(type)). The library
+ *    reads and writes only the bytes that size covers; new fields are only
+ *    ever added at the end. size 0 (a struct cleared with `= {0}`) means the
+ *    layout of NG_ABI_BASE_VERSION, the first release with sized structs.
+ *  - Structs the library fills for the caller in arrays or as one result
+ *    (ng_article_info, ng_mention_info, ng_date_info, ng_copy_info, ng_diag)
+ *    are frozen: their fields never change. Anything new about an article
+ *    comes through a new function (a getter or a cursor column).
+ *  - Enum values never change; new ones are added at the end.
+ *  - The exported symbols are listed in abi/libnewsgraph.symbols and checked
+ *    by `make test`; removing one or changing a signature or frozen layout
+ *    changes the soname.
  */
 #ifndef NEWSGRAPH_H
 #define NEWSGRAPH_H
@@ -39,7 +59,26 @@ extern "C" {
 #define NG_API
 #endif
 
-#define NG_VERSION "0.1.0"
+/* The version of this header, from the VERSION file (the Makefile checks
+ * they agree). NG_VERSION_NUMBER is MAJOR * 1000000 + MINOR * 1000 + PATCH.
+ * ng_libversion() and ng_libversion_number() give the library's at run
+ * time, which may be newer than the header a program was built with. */
+#define NG_VERSION "0.2.0"
+#define NG_VERSION_NUMBER 2000
+/* The first release whose structs carry their size (see above). */
+#define NG_ABI_BASE_VERSION "0.2.0"
+
+/* An initializer for a sized struct: `ng_record r = NG_SIZED_INIT(ng_record);`
+ * (NG_RECORD_INIT and friends below say the same). */
+#ifdef __cplusplus
+#define NG_SIZED_INIT(type)                                                    \
+	([] { type x_ = type(); x_.size = sizeof x_; return x_; }())
+#else
+#define NG_SIZED_INIT(type) {.size = sizeof(type)}
+#endif
+
+NG_API const char *ng_libversion(void);
+NG_API int ng_libversion_number(void);
 
 /* Status codes. The numbers never change; new codes are added at the end. */
 typedef enum ng_status {
@@ -65,7 +104,7 @@ typedef struct ng_diag {
 	long long record;   /* 1-based record or line number, 0 if none */
 	long long offset;   /* byte offset in the file, -1 if none */
 	const char *message;
-} ng_diag;
+} ng_diag; /* frozen (see the top) */
 
 /* Called for every warning and error found in the input. NULL sends them to
  * stderr as "newsgraph: FILE:RECORD: offset N: MESSAGE". */
@@ -75,6 +114,7 @@ typedef void (*ng_diag_fn)(void *ctx, const ng_diag *d);
 typedef struct ng_engine ng_engine;
 
 typedef struct ng_config {
+	size_t size;              /* sizeof(ng_config) as compiled: ng_config_init */
 	const char *db_path;      /* SQLite file; NULL or ":memory:" = in memory */
 	int threads;              /* analysis threads; 0 = number of cores */
 	ng_diag_fn on_diag;       /* NULL = stderr */
@@ -84,8 +124,12 @@ typedef struct ng_config {
 	int batch_size;           /* records per transaction; 0 = default */
 } ng_config;
 
-/* Fills *c with the defaults. Always call before setting fields. */
-NG_API void ng_config_init(ng_config *c);
+/* Fills *c with the defaults and sets c->size. Always call before setting
+ * fields. The macro passes the caller's sizeof, so the library clears only
+ * the fields the caller's header knows; bindings that cannot use the macro
+ * call ng_config_init_sized with their own struct's size. */
+NG_API void ng_config_init_sized(ng_config *c, size_t size);
+#define ng_config_init(c) ng_config_init_sized((c), sizeof *(c))
 
 NG_API ng_status ng_engine_open(const ng_config *c, ng_engine **out);
 /* Flushes pending records and closes. Takes NULL. */
@@ -95,6 +139,7 @@ NG_API const char *ng_errmsg(const ng_engine *e);
 
 /* ---- ingest ----------------------------------------------------------------- */
 typedef struct ng_ingest_stats {
+	size_t size;              /* sizeof(ng_ingest_stats), or 0: see the top */
 	long long files;          /* files opened */
 	long long records;        /* records read */
 	long long added;          /* new articles stored */
@@ -111,8 +156,11 @@ typedef struct ng_ingest_stats {
 				     claims (docs/LINKING.md) */
 } ng_ingest_stats;
 
+#define NG_INGEST_STATS_INIT NG_SIZED_INIT(ng_ingest_stats)
+
 /* One article as a caller hands it over. Only text is required. */
 typedef struct ng_record {
+	size_t size;            /* sizeof(ng_record), or 0: see the top */
 	const char *id;         /* stable id; NULL = derived from source */
 	const char *url;
 	const char *title;
@@ -122,6 +170,8 @@ typedef struct ng_record {
 	const char *outlet;
 	const char *lang;       /* ISO 639-1 hint, or NULL to detect */
 } ng_record;
+
+#define NG_RECORD_INIT NG_SIZED_INIT(ng_record)
 
 /* Reads files, directories (recursively, in name order) or "-" (stdin):
  * plain-text articles and JSON Lines (.jsonl/.ndjson, or sniffed). Records
@@ -157,7 +207,7 @@ typedef struct ng_article_info {
 	long long n_words;
 	long long n_sentences;
 	double published_confidence;  /* 0 (unknown) .. 1 (given); see below */
-} ng_article_info;
+} ng_article_info; /* frozen (see the top) */
 
 NG_API ng_status ng_article_get(ng_engine *e, const char *article_id,
 				ng_article_info *out);
@@ -184,7 +234,7 @@ typedef struct ng_mention_info {
 	const char *key;   /* canonical key: the same across languages, scripts
 			      and inflections ("Putin", "Путина" -> "p_t_n") */
 	const char *name;  /* display name ("Vladimir Putin") */
-} ng_mention_info;
+} ng_mention_info; /* frozen (see the top) */
 
 /* Fills up to max mentions of article_id, in text order (strings valid until
  * the next call on e), and the total count into *n_out. */
@@ -204,7 +254,7 @@ typedef struct ng_date_info {
 	const char *anchor;       /* "absolute" (written in full),
 				     "publication", "text" (an earlier date in
 				     the text), "none" */
-} ng_date_info;
+} ng_date_info; /* frozen (see the top) */
 
 /* Fills up to max dates of article_id, in text order, and the count. */
 NG_API ng_status ng_article_dates(ng_engine *e, const char *article_id,
@@ -218,7 +268,7 @@ typedef struct ng_copy_info {
 	const char *kind;
 	double score;
 	int other_is_original;
-} ng_copy_info;
+} ng_copy_info; /* frozen (see the top) */
 
 /* Fills up to max edges of article_id into out (strings valid until the next
  * call on e) and the total count into *n_out. */
@@ -258,28 +308,17 @@ NG_API ng_status ng_export(ng_engine *e, FILE *out, ng_format f);
  * with its per-document features. published, if not NULL, overrides the
  * publication date of every document. */
 typedef struct ng_analyze_options {
+	size_t size;              /* sizeof(ng_analyze_options), or 0 */
 	const char *published;
 	ng_diag_fn on_diag;
 	void *diag_ctx;
 } ng_analyze_options;
 
+#define NG_ANALYZE_OPTIONS_INIT NG_SIZED_INIT(ng_analyze_options)
+
 NG_API ng_status ng_analyze_path(const char *path,
 				 const ng_analyze_options *opt, FILE *out,
 				 long long *failed_out);
-
-/* ---- evaluation ----------------------------------------------------------------
- * Runs a quality suite: "seeds DIR", "stories BODIES.csv STANCES.csv".
- * Prints a table, or with json one object {"suite": ..., "metrics": {...}}. */
-typedef struct ng_eval_options {
-	int json;
-	int threads;
-	double story_threshold;   /* 0 = engine default */
-	ng_diag_fn on_diag;
-	void *diag_ctx;
-} ng_eval_options;
-
-NG_API ng_status ng_eval_run(const char *suite, int argc, char **argv,
-			     const ng_eval_options *opt, FILE *out);
 
 #ifdef __cplusplus
 }

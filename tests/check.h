@@ -1,9 +1,12 @@
 /*
  * check.h: the tiny test harness every tests/test_*.c uses.
  *
- * CHECK(cond) records a pass or a failure (with file and line); a test
- * program ends with `return check_report("name");`, which prints
- * "name: N passed, N failed" and returns non-zero when anything failed.
+ * CHECK(cond) records a pass or a failure (with file and line); SKIP(...)
+ * records a part of the test that could not run (data missing) with the
+ * reason, so it is counted and shown, never passed silently. A test program
+ * ends with `return check_report("name");`, which prints
+ * "name: N passed, N failed, N skipped" and returns non-zero when anything
+ * failed (a skip is not a failure; tests/run_unit.sh totals them).
  * Table-driven tests loop over {input, expected} arrays and CHECK each row.
  * check_remove_db(path) cleans up a test database.
  */
@@ -14,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int check_passed, check_failed;
+static int check_passed, check_failed, check_skipped;
 
 #define CHECK(cond) check_at((cond), #cond, __FILE__, __LINE__, NULL)
 #define CHECK_MSG(cond, ...)                                                   \
@@ -31,6 +34,20 @@ static int check_passed, check_failed;
 		CHECK_MSG(ok_, "got \"%s\", want \"%s\"", g_ ? g_ : "(null)",  \
 			  w_ ? w_ : "(null)");                                 \
 	} while (0)
+
+/* SKIP("the seeds suite: %s not found", path): one skipped part. */
+#define SKIP(...)                                                              \
+	do {                                                                   \
+		char check_msg_[4096];                                          \
+		snprintf(check_msg_, sizeof check_msg_, __VA_ARGS__);          \
+		check_skip(__FILE__, __LINE__, check_msg_);                    \
+	} while (0)
+
+static inline void check_skip(const char *file, int line, const char *why)
+{
+	check_skipped++;
+	printf("%s:%d: SKIPPED: %s\n", file, line, why);
+}
 
 static inline void check_at(int ok, const char *expr, const char *file,
 			    int line, const char *msg)
@@ -57,7 +74,8 @@ static inline void check_remove_db(const char *path)
 
 static inline int check_report(const char *name)
 {
-	printf("%s: %d passed, %d failed\n", name, check_passed, check_failed);
+	printf("%s: %d passed, %d failed, %d skipped\n", name, check_passed,
+	       check_failed, check_skipped);
 	return check_failed ? 1 : 0;
 }
 

@@ -3,15 +3,20 @@
 # repository root with NEWSGRAPH set to the binary. Covers the seed stories,
 # idempotent ingest, exact copies, determinism across thread counts, every
 # kind of bad input the foundation issue names, and an ingest killed mid-run.
-# Prints "cli: N passed, N failed"; the exit status is the verdict.
+# Also the help of every command and the man page (MANPAGE, made from the
+# same text). Prints "cli: N passed, N failed, N skipped" (a check that
+# cannot run here is shown as SKIPPED with its reason); the exit status is
+# the verdict.
 set -u
 NG=${NEWSGRAPH:-build/newsgraph}
+MANPAGE=${MANPAGE:-build/newsgraph.1}
 T=$(mktemp -d /tmp/newsgraph-cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-passed=0; failed=0
+passed=0; failed=0; skipped=0
 
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAILED: $*" >&2; }
+skip() { skipped=$((skipped + 1)); echo "cli: SKIPPED: $*"; }
 check() { # check "description" command...
 	desc=$1; shift
 	if "$@"; then ok; else bad "$desc"; fi
@@ -175,5 +180,37 @@ check "analyze rejects a bad --published" [ $? -eq 2 ]
 $NG frobnicate >/dev/null 2>&1
 check "unknown command exits 2" [ $? -eq 2 ]
 
-echo "cli: $passed passed, $failed failed"
+# ---- help, man page and version ---------------------------------------------------
+commands=$($NG --help | sed -n '/^commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z]*\).*/\1/p')
+check "--help lists the commands" [ "$(echo $commands | wc -w)" -ge 10 ]
+for c in $commands; do
+	$NG $c --help >"$T/h1" 2>&1
+	rc=$?
+	check "$c --help exits 0" [ $rc -eq 0 ]
+	check "$c --help shows its usage" grep -q "^usage: newsgraph $c" "$T/h1"
+	$NG help $c >"$T/h2" 2>&1
+	check "help $c is $c --help" cmp -s "$T/h1" "$T/h2"
+	$NG $c -h >"$T/h3" 2>&1
+	check "$c -h is $c --help" cmp -s "$T/h1" "$T/h3"
+	check "the man page has $c" grep -q "^\.SS $c " "$MANPAGE"
+done
+$NG ingest examples --help --db "$T/help.db" >/dev/null 2>&1
+check "ingest --help ingests nothing" [ ! -e "$T/help.db" ]
+$NG --help >"$T/h1"; rc=$?
+check "--help exits 0" [ $rc -eq 0 ]
+check "--help lists ingest and export" grep -q '^  ingest PATH' "$T/h1" && grep -q '^  export ' "$T/h1"
+$NG help frobnicate >/dev/null 2>&1
+check "help of an unknown command exits 2" [ $? -eq 2 ]
+$NG >/dev/null 2>&1
+check "no command exits 2" [ $? -eq 2 ]
+check "version is the VERSION file's" [ "$($NG version)" = "newsgraph $(cat VERSION)" ]
+if command -v man >/dev/null 2>&1; then
+	MANWIDTH=100 man -l "$MANPAGE" >"$T/man.txt" 2>"$T/man.err"
+	check "man page renders" [ $? -eq 0 ] && [ ! -s "$T/man.err" ]
+	check "man page shows ingest's options" grep -q -- '--batch N' "$T/man.txt"
+else
+	skip "man page rendering: no man command"
+fi
+
+echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/json.h"
+#include "eval/newsgraph_eval.h"
 #include "check.h"
 
 /* Runs a suite with json output; returns its status and the output text
@@ -118,7 +119,7 @@ static void test_seeds(void)
 		 root_dir ? root_dir : "../shared");
 	snprintf(gold, sizeof gold, "%s/expected.json", dir);
 	if (access(gold, R_OK) != 0) {
-		printf("test_eval: skipping the seeds suite: %s not found\n", gold);
+		SKIP("the seeds suite: %s not found", gold);
 		return;
 	}
 	char *argv[] = {dir};

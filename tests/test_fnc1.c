@@ -245,8 +245,7 @@ static void test_real_fnc1(void)
 	snprintf(stances, sizeof stances, "%s/fnc1/train_stances.csv",
 		 root ? root : "../shared/data");
 	if (access(bodies, R_OK) != 0 || access(stances, R_OK) != 0) {
-		printf("test_fnc1: skipping the real FNC-1 check: %s not found\n",
-		       bodies);
+		SKIP("the real FNC-1 check: %s not found", bodies);
 		return;
 	}
 	ngi_fnc1 d;

@@ -84,7 +84,7 @@ int main(void)
 	snprintf(bodies, sizeof bodies, "%s/fnc1/train_bodies.csv",
 		 root ? root : "../shared/data");
 	if (access(bodies, R_OK) != 0) {
-		printf("test_moves: skipping: %s not found\n", bodies);
+		SKIP("the FNC-1 moves: %s not found", bodies);
 		return check_report("moves");
 	}
 	ngi_fnc1 d;

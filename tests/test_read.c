@@ -193,7 +193,7 @@ static void test_seeds(void)
 {
 	struct stat sb;
 	if (stat(SEED_DIR, &sb) != 0) {
-		printf("test_read: %s absent, seed checks skipped\n", SEED_DIR);
+		SKIP("seed checks: %s not found", SEED_DIR);
 		return;
 	}
 	static const struct {

@@ -1,6 +1,6 @@
 /*
- * test_reuse.c: sentence-pair features (src/link/sentence_sim.c), the
- * logistic regression (src/link/logreg.c), and the counting of the "reuse"
+ * test_reuse.c: sentence-pair features (src/eval/sentence_sim.c), the
+ * logistic regression (src/eval/logreg.c), and the counting of the "reuse"
  * and "msrp" eval suites on tiny hand-made data written to /tmp.
  */
 #include <math.h>
@@ -10,8 +10,9 @@
 
 #include "base/json.h"
 #include "check.h"
-#include "link/logreg.h"
-#include "link/sentence_sim.h"
+#include "eval/logreg.h"
+#include "eval/newsgraph_eval.h"
+#include "eval/sentence_sim.h"
 #include "newsgraph.h"
 #include "text/text.h"
 

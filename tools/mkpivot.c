@@ -2,14 +2,18 @@
  * mkpivot.c: builds the pivot dictionary (src/sketch/pivot.h) from Debian's
  * FreeDict packages, at build time.
  *
- *   mkpivot DICTDIR OUT.bin
+ *   mkpivot DICTDIR OUT.bin          every dictionary below, or fail
+ *   mkpivot --empty DICTDIR OUT.bin  a table with no entries (make PIVOT=empty)
+ *   mkpivot --list                   the dictionary pairs, for the Makefile
  *
  * Reads DICTDIR/freedict-<pair>.index and .dict.dz (dictd format: the index
  * is "headword TAB offset TAB length" with offsets in dictd's base64, into
  * the gunzipped .dict.dz), for X-English pairs (headword X, translations
  * English) and English-X pairs used reversed (translations X, headword
- * English). A dictionary that is not installed is skipped with a message, so
- * the table holds what the build machine has (possibly nothing).
+ * English). Every dictionary must be installed: a missing one stops the
+ * build with its path and Debian package (dict-freedict-<pair>), so the table
+ * never silently depends on what the build machine happens to have. An
+ * empty table is asked for with --empty.
  *
  * Both sides go through the library's own text analysis (ngi_text_analyze:
  * NFKC + case fold, Snowball) so the keys are exactly what documents give:
@@ -32,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "base/base.h"
@@ -370,6 +375,13 @@ static int each_translation(builder *b, const dict_spec *ds, const char *body,
 	return 0;
 }
 
+static void missing(const char *path, const dict_spec *ds)
+{
+	fprintf(stderr, "mkpivot: %s: cannot read it: install the Debian package "
+			"dict-freedict-%s (make deps), or build a table without "
+			"dictionaries with make PIVOT=empty\n", path, ds->pair);
+}
+
 static int read_dict(builder *b, const char *dir, const dict_spec *ds)
 {
 	char path[4096];
@@ -378,15 +390,15 @@ static int read_dict(builder *b, const char *dir, const dict_spec *ds)
 	size_t dict_len = 0, index_len = 0;
 	char *dict = read_gz(path, &dict_len);
 	if (!dict) {
-		fprintf(stderr, "mkpivot: %s: not installed, skipped\n", path);
-		return 0;
+		missing(path, ds);
+		return -1;
 	}
 	snprintf(path, sizeof path, "%s/freedict-%s.index", dir, ds->pair);
 	char *index = read_gz(path, &index_len); /* gzread reads plain files too */
 	if (!index) {
-		fprintf(stderr, "mkpivot: %s: cannot read, skipped\n", path);
+		missing(path, ds);
 		free(dict);
-		return 0;
+		return -1;
 	}
 	size_t before = b->n;
 	int rc = 0;
@@ -458,7 +470,8 @@ static int put32(FILE *f, uint32_t v)
 
 static int write_table(builder *b, const char *out_path)
 {
-	qsort(b->recs, b->n, sizeof *b->recs, by_key);
+	if (b->n)
+		qsort(b->recs, b->n, sizeof *b->recs, by_key);
 	uint32_t *keys = malloc((b->n + 1) * sizeof *keys);
 	uint32_t *starts = malloc((b->n + 2) * sizeof *starts);
 	uint32_t *targets = malloc((b->n + 1) * sizeof *targets);
@@ -534,10 +547,19 @@ done:
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: mkpivot DICTDIR OUT.bin\n");
+	if (argc == 2 && !strcmp(argv[1], "--list")) {
+		for (size_t i = 0; i < NGI_ARRAY_LEN(dicts); i++)
+			printf("%s%s", i ? " " : "", dicts[i].pair);
+		printf("\n");
+		return 0;
+	}
+	int empty = argc == 4 && !strcmp(argv[1], "--empty");
+	if (argc != 3 && !empty) {
+		fprintf(stderr, "usage: mkpivot [--empty] DICTDIR OUT.bin | "
+				"mkpivot --list\n");
 		return 2;
 	}
+	argv += empty;
 	builder b = {0};
 	if (ngi_text_ctx_new(&b.tc)) {
 		fprintf(stderr, "mkpivot: out of memory\n");
@@ -545,7 +567,21 @@ int main(int argc, char **argv)
 	}
 	ngi_arena_init(&b.arena, 64 * 1024);
 	int rc = 0;
-	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !rc; i++)
+	/* every missing dictionary is named before the build stops */
+	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !empty; i++) {
+		char path[4096];
+		const char *ext[] = {"dict.dz", "index"};
+		for (int k = 0; k < 2; k++) {
+			snprintf(path, sizeof path, "%s/freedict-%s.%s", argv[1],
+				 dicts[i].pair, ext[k]);
+			if (access(path, R_OK) != 0) {
+				missing(path, &dicts[i]);
+				rc = -1;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !empty && !rc; i++)
 		rc = read_dict(&b, argv[1], &dicts[i]);
 	if (!rc)
 		rc = write_table(&b, argv[2]);

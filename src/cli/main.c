@@ -3,9 +3,13 @@
  *
  * Exit status: 0 all went well; 1 the run finished but some input was bad
  * (reported on stderr with file, record and offset); 2 bad usage; 3 the run
- * failed (database, I/O, memory).
+ * failed (database, I/O, memory). The help text is in help.txt (help.h);
+ * `newsgraph eval` runs the uninstalled eval library (newsgraph_eval.h).
  */
 #include <newsgraph.h>
+
+#include "../eval/newsgraph_eval.h"
+#include "help.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,40 +18,6 @@
 #include <time.h>
 
 enum { EXIT_OKAY = 0, EXIT_BADINPUT = 1, EXIT_USAGE = 2, EXIT_FAILED = 3 };
-
-static const char usage[] =
-	"usage: newsgraph COMMAND [ARGS] [OPTIONS]\n"
-	"\n"
-	"commands:\n"
-	"  ingest PATH...        read articles (files, directories, - for stdin)\n"
-	"                        into the database\n"
-	"  stories               list the stories, largest first\n"
-	"  show STORY            one story: its articles and copies\n"
-	"  copies [STORY]        provenance: earliest source, tree of copies,\n"
-	"                        evidence (all stories with copies by default)\n"
-	"  export                every article with its story, copies, entities\n"
-	"                        and dates\n"
-	"  entities              people, organisations and places: canonical\n"
-	"                        name, type, variants and counts\n"
-	"  analyze PATH...       per-document features as JSON Lines, no database\n"
-	"  eval SUITE ARGS...    quality suites: seeds DIR;\n"
-	"                        stories BODIES.csv STANCES.csv\n"
-	"  version               print the version\n"
-	"\n"
-	"options:\n"
-	"  --db FILE             database (default newsgraph.db)\n"
-	"  --threads N           analysis threads (default: all cores)\n"
-	"  --threshold X         story similarity threshold (default 0.20)\n"
-	"  --window DAYS         story time window (default 14)\n"
-	"  --batch N             ingest: records per transaction (default 1000)\n"
-	"  --format F            table, json or jsonl (stories, show, export,\n"
-	"                        entities)\n"
-	"  --type T              entities: person, organization, place or event\n"
-	"  --min N               entities: at least N mentions (default 1)\n"
-	"  --published DATE      analyze: publication date for every document\n"
-	"  --json                eval: one JSON object instead of a table\n"
-	"  -o FILE               export: write to FILE instead of stdout\n"
-	"  -q, --quiet           ingest: no summary line\n";
 
 typedef struct options {
 	const char *db;
@@ -70,7 +40,7 @@ typedef struct options {
 static int bad_usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "newsgraph: %s%s%s\n%s", msg, arg ? " " : "", arg ? arg : "",
-		usage);
+		cli_usage());
 	return EXIT_USAGE;
 }
 
@@ -282,7 +252,8 @@ static int cmd_analyze(const options *o)
 {
 	if (o->n_args == 0)
 		return bad_usage("analyze needs at least one PATH", NULL);
-	ng_analyze_options ao = {o->published, NULL, NULL};
+	ng_analyze_options ao = NG_ANALYZE_OPTIONS_INIT;
+	ao.published = o->published;
 	ng_status worst = NG_OK;
 	long long failed = 0;
 	for (int i = 0; i < o->n_args; i++) {
@@ -306,18 +277,16 @@ static int cmd_eval(const options *o)
 
 int main(int argc, char **argv)
 {
-	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
-	    !strcmp(argv[1], "-h")) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OKAY;
-	}
+	int rc;
+	if (cli_help(argc, argv, &rc))
+		return rc;
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
-		printf("newsgraph %s\n", NG_VERSION);
+		printf("newsgraph %s\n", ng_libversion());
 		return EXIT_OKAY;
 	}
 	options o;
-	int rc = parse_options(argc - 2, argv + 2, &o);
+	rc = parse_options(argc - 2, argv + 2, &o);
 	if (rc == EXIT_OKAY) {
 		if (!strcmp(cmd, "ingest"))
 			rc = cmd_ingest(&o);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include "../base/sized.h"
 #include "../extract/pubdate.h"
 
 #define NGI_DEFAULT_THRESHOLD 0.20
@@ -35,11 +36,6 @@ const char *ng_status_str(ng_status s)
 	case NG_ERR_INTERNAL: return "internal error";
 	}
 	return "unknown status";
-}
-
-void ng_config_init(ng_config *c)
-{
-	memset(c, 0, sizeof *c);
 }
 
 const char *ng_errmsg(const ng_engine *e)
@@ -136,8 +132,10 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	ng_engine *e = calloc(1, sizeof *e);
 	if (!e)
 		return NG_ERR_NOMEM;
-	if (c)
-		e->config = *c;
+	if (c && ngi_sized_in(&e->config, sizeof e->config, c, NGI_CONFIG_BASE)) {
+		free(e);
+		return NG_ERR_USAGE;
+	}
 	if (e->config.story_threshold <= 0)
 		e->config.story_threshold = NGI_DEFAULT_THRESHOLD;
 	if (e->config.story_window_days <= 0)

@@ -157,6 +157,15 @@ ng_status ngi_engine_remember(ng_engine *e, const char *id,
 ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 			   ng_ingest_stats *stats);
 
+/* The bodies of ng_ingest_record, ng_ingest_path and ng_ingest_flush, on
+ * the library's own full-size structs; the public functions (sized.c) copy
+ * the caller's sized structs in and the counts out. */
+ng_status ngi_ingest_record(ng_engine *e, const ng_record *r,
+			    const char *source, ng_ingest_stats *stats);
+ng_status ngi_ingest_path(ng_engine *e, const char *path,
+			  ng_ingest_stats *stats);
+ng_status ngi_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
+
 /* JSON arrays of analyze and export (src/report/analyze.c): appends
  * ,"entities":[...] and ,"dates":[...] (offsets in code points). */
 ng_status ngi_report_mentions_json(ngi_buf *b, const ngi_mention *m, size_t n);

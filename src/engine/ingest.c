@@ -108,7 +108,7 @@ ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 	return NG_OK;
 }
 
-ng_status ng_ingest_record(ng_engine *e, const ng_record *r, const char *source,
+ng_status ngi_ingest_record(ng_engine *e, const ng_record *r, const char *source,
 			   ng_ingest_stats *stats)
 {
 	if (!e || !r || !r->text)
@@ -146,7 +146,7 @@ static ng_status queue_from_reader(void *ctx, const ngi_record *r)
 	return ngi_engine_queue(rc->e, r, rc->stats);
 }
 
-ng_status ng_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
+ng_status ngi_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
 {
 	if (!e || !path)
 		return NG_ERR_USAGE;
@@ -456,7 +456,7 @@ static ng_status rotate(ng_engine *e, ng_ingest_stats *stats)
 	return st;
 }
 
-ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
+ng_status ngi_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
 {
 	ng_ingest_stats local = {0};
 	if (!stats)

@@ -148,8 +148,8 @@ static ng_status print_json(const char *suite, const ngi_eval_report *r,
 
 /* argv holds the suite's own arguments (argc of them). A caller that passes
  * the suite name as argv[0] as well is accepted: the name is skipped. */
-NG_API ng_status ng_eval_run(const char *suite, int argc, char **argv,
-			     const ng_eval_options *opt, FILE *out)
+ng_status ng_eval_run(const char *suite, int argc, char **argv,
+		      const ng_eval_options *opt, FILE *out)
 {
 	static const ng_eval_options defaults = {0, 0, 0.0, NULL, NULL};
 	const eval_suite *s = NULL;

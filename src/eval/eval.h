@@ -15,6 +15,7 @@
 #define NG_EVAL_EVAL_H
 
 #include "../base/base.h"
+#include "newsgraph_eval.h"
 
 #define NGI_EVAL_MAX_METRICS 64
 

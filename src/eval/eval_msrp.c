@@ -5,8 +5,8 @@
  * header, then Quality (1 = paraphrase), #1 ID, #2 ID, #1 String, #2 String.
  * Strings hold quote characters freely, so lines are split on tabs, never
  * read as quoted CSV. Each string is analysed as English and compared with
- * the features of src/link/sentence_sim.c; a logistic regression
- * (src/link/logreg.c) is trained and tested by 10-fold cross-validation,
+ * the features of src/eval/sentence_sim.c; a logistic regression
+ * (src/eval/logreg.c) is trained and tested by 10-fold cross-validation,
  * pair i in fold i mod 10. Reports accuracy, precision, recall and F1 of the
  * paraphrase class averaged over the folds, the all-paraphrase baseline on
  * the same pairs, and the weights of a model trained on every pair (on
@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../link/logreg.h"
-#include "../link/sentence_sim.h"
+#include "logreg.h"
+#include "sentence_sim.h"
 #include "../text/text.h"
 #include "../base/utf8.h"
 #include "eval.h"

@@ -4,7 +4,7 @@
  *
  * Both turn each article into its pivot term bag (src/sketch/pivot_terms.h: English
  * stems through the FreeDict table, numbers, canonical entity keys) and
- * score pairs with the TF-IDF cosine of src/link/crossling.h. The idf is
+ * score pairs with the TF-IDF cosine of src/eval/crossling.h. The idf is
  * learnt from the articles of the set being scored (their texts only, never
  * the labels); nothing learnt is kept. For comparison each suite also scores
  * the native term bag (src/sketch: stems of the document's own language,
@@ -35,7 +35,7 @@
 
 #include "../base/json.h"
 #include "../extract/entities.h"
-#include "../link/crossling.h"
+#include "crossling.h"
 #include "../sketch/pivot_terms.h"
 #include "../text/text.h"
 #include "../base/utf8.h"

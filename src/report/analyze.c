@@ -7,6 +7,7 @@
  * came from and how sure it is, entity mentions, dates and the outlets the
  * text credits. Later stages (quotes, claims) add their fields here.
  */
+#include "../base/sized.h"
 #include "../engine/engine.h"
 #include "../extract/pubdate.h"
 
@@ -145,6 +146,10 @@ static ng_status one(void *arg, const ngi_record *r)
 ng_status ng_analyze_path(const char *path, const ng_analyze_options *opt,
 			  FILE *out, long long *failed_out)
 {
+	ng_analyze_options own = NG_ANALYZE_OPTIONS_INIT;
+	if (opt && ngi_sized_in(&own, sizeof own, opt, NGI_ANALYZE_OPTIONS_BASE))
+		return NG_ERR_USAGE;
+	opt = &own;
 	ngi_diag_sink diag = {opt ? opt->on_diag : NULL, opt ? opt->diag_ctx : NULL, 0, 0};
 	analyze_ctx c = {0};
 	c.out = out;

@@ -9,8 +9,8 @@
  * machine. The model is a plain struct the caller owns; it holds no
  * pointers.
  */
-#ifndef NG_LINK_LOGREG_H
-#define NG_LINK_LOGREG_H
+#ifndef NG_EVAL_LOGREG_H
+#define NG_EVAL_LOGREG_H
 
 #include "../base/base.h"
 

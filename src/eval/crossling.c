@@ -1,8 +1,9 @@
 /*
- * crossling.c: TF-IDF cosine over pivot term bags (crossling.h). In the
- * linking stage, beside the story index: it scores two documents whatever
- * their languages, once src/sketch/pivot_terms.c has put both into English stems,
- * numbers and entity keys.
+ * crossling.c: TF-IDF cosine over pivot term bags (crossling.h). It scores
+ * two documents whatever their languages, once src/sketch/pivot_terms.c has put both
+ * into English stems, numbers and entity keys. Only the eval suites (pairs,
+ * xling) use it, so it lives here, outside the library; a linking stage
+ * that used it would move it back to src/link/.
  */
 #include "crossling.h"
 

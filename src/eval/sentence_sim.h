@@ -15,8 +15,8 @@
  * Ownership: a prepared sentence's arrays belong to the arena passed to
  * ngi_sim_prepare.
  */
-#ifndef NG_LINK_SENTENCE_SIM_H
-#define NG_LINK_SENTENCE_SIM_H
+#ifndef NG_EVAL_SENTENCE_SIM_H
+#define NG_EVAL_SENTENCE_SIM_H
 
 #include "../text/text.h"
 
