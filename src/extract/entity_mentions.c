@@ -1257,8 +1257,10 @@ static ng_status descriptions(find_run *r)
 				if (r->spans[j].start >= start && r->spans[j].end <= end)
 					r->spans[j].drop = 1;
 			span *x = new_span(r);
-			if (!x)
-				return NG_ERR_NOMEM;
+			if (!x) /* the mention cap is a limit, not a failure */
+				return r->n_spans >= NGI_ENTITY_MAX_MENTIONS
+					       ? NG_OK
+					       : NG_ERR_NOMEM;
 			const span *p = &r->spans[d[k].person]; /* after new_span */
 			x->start = start;
 			x->end = end;
