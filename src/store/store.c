@@ -374,10 +374,12 @@ static ng_status open_read_only(ngi_store *s, const char *name, int uri,
 	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK)
 		return fail(s, "cannot open");
 	sqlite3_busy_timeout(s->db, 5000);
+	ng_status st = NG_OK;
 	if (sqlite3_exec(s->db, "PRAGMA query_only=1; PRAGMA cache_size=-65536;",
 			 NULL, NULL, NULL) != SQLITE_OK)
-		return fail(s, "cannot set up");
-	ng_status st = check_meta(s);
+		st = fail(s, "cannot set up");
+	if (!st)
+		st = check_meta(s);
 	if (st) { /* a version verdict leaves no such SQLite error behind */
 		int rc = sqlite3_errcode(s->db);
 		*cannot_share = rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN;
