@@ -243,7 +243,7 @@ if command -v setpriv >/dev/null && setpriv --reuid=nobody --regid=nogroup --cle
 	check "stories on a read-only file lists three stories" [ "$(grep -c '^ *[0-9]' "$T/ro.txt")" = 3 ]
 	as_nobody "$NG" export --db "$T/ro/seed.db" --format jsonl >"$T/ro.jsonl" 2>"$T/err"
 	check "export on a read-only file exits 0" [ $? -eq 0 ]
-	check "export on a read-only file: five articles" [ "$(wc -l <"$T/ro.jsonl")" = 5 ]
+	check "export on a read-only file: every article" [ "$(wc -l <"$T/ro.jsonl")" = "$(q "$T/seed.db" "select count(*) from articles")" ]
 	as_nobody "$NG" ingest examples --db "$T/ro/seed.db" >/dev/null 2>"$T/err"
 	check "ingest into a read-only directory exits 3" [ $? -eq 3 ]
 else
