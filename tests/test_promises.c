@@ -4,7 +4,9 @@
  *
  *  - one huge article (no punctuation, past the entity mention cap) is
  *    stored, and so are the articles beside it; a text past
- *    NG_MAX_TEXT_BYTES is one rejected record, the rest is stored;
+ *    NG_MAX_TEXT_BYTES is one rejected record, the rest is stored; a
+ *    phrase repeated thousands of times makes a bounded number of
+ *    mentions (the work per article is capped);
  *  - the same record twice is stored once, also when its id was taken by
  *    other content and it went in as "ID~N";
  *  - a read-only engine writes nothing, does not wait for a writer holding
@@ -180,6 +182,37 @@ static void test_huge_article(void)
 		munmap(map, too_big);
 	}
 	CHECK(ng_engine_close(e) == NG_OK);
+}
+
+/* One phrase naming a person, repeated: each repeat is a mention of the
+ * person, checked against every span, which made the work grow with the
+ * square of the repeats (60,000 repeats: 24 s). Descriptions make at most
+ * 1,000 mentions per article. */
+static void test_repeated_description(void)
+{
+	const char *head = "the foreign minister John Smith said the talks went on";
+	const char *unit = " and the foreign minister said more";
+	size_t n_units = 3000;
+	char *s = malloc(strlen(head) + n_units * strlen(unit) + 1);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	char *o = s + sprintf(s, "%s", head);
+	for (size_t i = 0; i < n_units; i++)
+		o += sprintf(o, "%s", unit);
+	diags g = {0};
+	ng_engine *e = open_engine(NULL, 0, 0, &g, NULL);
+	CHECK(e != NULL);
+	if (e) {
+		ng_record r = {.id = "repeats", .text = s};
+		CHECK(ng_ingest_record(e, &r, "api", NULL) == NG_OK);
+		CHECK(ng_ingest_flush(e, NULL) == NG_OK);
+		int n = 0;
+		CHECK(ng_article_mentions(e, "repeats", NULL, 0, &n) == NG_OK);
+		CHECK_MSG(n >= 1000 && n <= 1002, "%d mentions", n);
+		CHECK(ng_engine_close(e) == NG_OK);
+	}
+	free(s);
 }
 
 /* ---- idempotent re-ingest ---------------------------------------------------- */
@@ -389,6 +422,7 @@ int main(void)
 		return 1;
 	}
 	test_huge_article();
+	test_repeated_description();
 	test_same_record_twice();
 	test_readers_and_writers();
 	test_failed_commit();
