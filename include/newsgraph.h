@@ -103,9 +103,11 @@ NG_API void ng_config_init(ng_config *c);
  * the engine closes or its process ends. */
 NG_API ng_status ng_engine_open(const ng_config *c, ng_engine **out);
 /* Flushes pending records (analysed, linked and committed) and closes.
- * Returns NG_OK, or the status of a flush that failed: its records are not
- * stored (the batch was rolled back), and since the engine is gone the
- * reason also goes to the diagnostics callback. Takes NULL. */
+ * Returns NG_OK, or the status of a flush that failed (its records are not
+ * stored: the batch was rolled back), or NG_ERR_DB when records were still
+ * queued after an earlier database failure had stopped the engine. Since
+ * the engine is gone, the reason also goes to the diagnostics callback.
+ * Takes NULL (NG_OK). */
 NG_API ng_status ng_engine_close(ng_engine *e);
 /* Detail of the last failure on this engine ("" if none). */
 NG_API const char *ng_errmsg(const ng_engine *e);

@@ -264,6 +264,9 @@ $NG ingest "$T/copy" --db "$T/seed.db" 2>"$T/err"
 check "ingest while another holds the file exits 3" [ $? -eq 3 ]
 check "ingest while another holds the file says so" grep -q 'another ingest holds the database' "$T/err"
 check "ingest while another holds the file: at once" [ $(($(date +%s) - start)) -le 2 ]
+ln -s seed.db "$T/alias.db"
+$NG ingest "$T/copy" --db "$T/alias.db" 2>"$T/err"
+check "ingest through a symbolic link to a held file exits 3" [ $? -eq 3 ]
 wait $holder
 /usr/bin/python3 -c "
 import json

@@ -246,14 +246,20 @@ static ng_status check_meta(ngi_store *s)
 static ng_status lock_writer(ngi_store *s, const char *path, char *err,
 			     size_t errlen)
 {
-	size_t n = strlen(path);
+	/* one lock whatever name (a symbolic link, another relative path) the
+	 * file is opened by, as SQLite names its -wal after the real file */
+	char *real = realpath(path, NULL);
+	const char *base = real ? real : path;
+	size_t n = strlen(base);
 	char *lock_path = malloc(n + sizeof "-lock");
 	if (!lock_path) {
+		free(real);
 		snprintf(err, errlen, "out of memory");
 		return NG_ERR_NOMEM;
 	}
-	memcpy(lock_path, path, n);
+	memcpy(lock_path, base, n);
 	memcpy(lock_path + n, "-lock", sizeof "-lock");
+	free(real);
 	ng_status st = NG_OK;
 	s->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (s->lock_fd < 0) {
