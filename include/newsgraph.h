@@ -122,6 +122,13 @@ typedef struct ng_config {
 	double story_threshold;   /* similarity to join a story; 0 = default */
 	int story_window_days;    /* stories older than this are closed; 0 = default */
 	int batch_size;           /* records per transaction; 0 = default */
+	/* Nonzero: open an existing store for reading only. Nothing is
+	 * written, not even on open, so a reader works on a read-only file or
+	 * file system and never waits for an ingest running on the same file
+	 * (SQLite's WAL: it sees the batches committed when it started a
+	 * query). Queries and reports work; ingest calls return NG_ERR_USAGE.
+	 * Opening is quick: no analysis contexts, no link state. */
+	int read_only;
 } ng_config;
 
 /* Fills *c with the defaults and sets c->size. Always call before setting
@@ -131,9 +138,21 @@ typedef struct ng_config {
 NG_API void ng_config_init_sized(ng_config *c, size_t size);
 #define ng_config_init(c) ng_config_init_sized((c), sizeof *(c))
 
+/* Opens the store at c->db_path, creating it unless read_only. One
+ * engine at a time may write a file: opening for ingest while another
+ * engine (in this process or another) holds the file for writing fails at
+ * once with NG_ERR_DB ("another ingest holds the database"), before
+ * anything is read or written; readers are never refused. The lock is a
+ * lock file beside the database (PATH-lock, docs/STORE.md), released when
+ * the engine closes or its process ends. */
 NG_API ng_status ng_engine_open(const ng_config *c, ng_engine **out);
-/* Flushes pending records and closes. Takes NULL. */
-NG_API void ng_engine_close(ng_engine *e);
+/* Flushes pending records (analysed, linked and committed) and closes.
+ * Returns NG_OK, or the status of a flush that failed (its records are not
+ * stored: the batch was rolled back), or NG_ERR_DB when records were still
+ * queued after an earlier database failure had stopped the engine. Since
+ * the engine is gone, the reason also goes to the diagnostics callback.
+ * Takes NULL (NG_OK). */
+NG_API ng_status ng_engine_close(ng_engine *e);
 /* Detail of the last failure on this engine ("" if none). */
 NG_API const char *ng_errmsg(const ng_engine *e);
 
@@ -173,16 +192,35 @@ typedef struct ng_record {
 
 #define NG_RECORD_INIT NG_SIZED_INIT(ng_record)
 
+/* The longest text one record may carry. A longer one is rejected as one
+ * bad record (NG_ERR_TOOBIG, reported with file, record and offset); the
+ * readers cap a text file at 256 MiB and a JSON line at 64 MiB. Below it every text is analysed and stored, however long and
+ * however written (no punctuation, one line): the analysis caps its work
+ * per document (entity mentions per document, src/extract/entities.h). */
+#define NG_MAX_TEXT_BYTES ((size_t)256 << 20)
+
 /* Reads files, directories (recursively, in name order) or "-" (stdin):
- * plain-text articles and JSON Lines (.jsonl/.ndjson, or sniffed). Records
- * are analysed, linked and stored in batches, one transaction each. Returns
- * NG_OK when everything went in, NG_ERR_INPUT when some records or files were
- * bad (the rest is stored), or another error when the run failed. stats may
- * be NULL; counts add up across calls. */
+ * plain-text articles and JSON Lines (.jsonl/.ndjson, or sniffed; a UTF-8
+ * byte-order mark at the start is skipped). Records are analysed, linked
+ * and stored in batches, one transaction each. Returns NG_OK when
+ * everything went in unchanged, NG_ERR_INPUT when some input was bad: a
+ * record or file rejected (the rest is stored) or invalid UTF-8 replaced by
+ * U+FFFD (the record is stored repaired), each reported with file, record
+ * and offset; another error when the run failed. A record that fails on its
+ * own (too big, its analysis out of memory) is one rejected record, never a
+ * failed run. stats may be NULL; counts add up across calls, and count only
+ * what was committed: a batch rolled back is not "added".
+ *
+ * Promises kept (README.md): the same record (id, title and text) ingested
+ * twice is stored once, also when its id had been taken by other content
+ * and it was stored as "ID~N"; a record with a taken id and new content is
+ * stored as the first free "ID~N" with a warning. */
 NG_API ng_status ng_ingest_path(ng_engine *e, const char *path,
 				ng_ingest_stats *stats);
 /* Adds one record; source names it in diagnostics. Queued until the batch
- * fills or ng_ingest_flush is called. */
+ * fills or ng_ingest_flush is called. NG_ERR_TOOBIG (and a diagnostic) for
+ * a text past NG_MAX_TEXT_BYTES; invalid UTF-8 is repaired with a warning
+ * and counted in stats->invalid_utf8, the record is queued (NG_OK). */
 NG_API ng_status ng_ingest_record(ng_engine *e, const ng_record *r,
 				  const char *source, ng_ingest_stats *stats);
 /* Analyses, links and commits everything queued. */

@@ -61,7 +61,7 @@ static inline void check_at(int ok, const char *expr, const char *file,
 		msg ? ": " : "", msg ? msg : "");
 }
 
-/* Removes a test's SQLite file and its -wal and -shm companions. */
+/* Removes a test's SQLite file and its -wal, -shm and -lock companions. */
 static inline void check_remove_db(const char *path)
 {
 	char side[1100];
@@ -69,6 +69,8 @@ static inline void check_remove_db(const char *path)
 	snprintf(side, sizeof side, "%s-wal", path);
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-lock", path);
 	unlink(side);
 }
 

@@ -2,11 +2,12 @@
 # cli_test.sh: end-to-end tests of the newsgraph command, run from the
 # repository root with NEWSGRAPH set to the binary. Covers the seed stories,
 # idempotent ingest, exact copies, determinism across thread counts, every
-# kind of bad input the foundation issue names, and an ingest killed mid-run.
-# Also the help of every command and the man page (MANPAGE, made from the
-# same text). Prints "cli: N passed, N failed, N skipped" (a check that
-# cannot run here is shown as SKIPPED with its reason); the exit status is
-# the verdict.
+# kind of bad input the foundation issue names, an ingest killed mid-run,
+# and the promises issue 10 found broken (options, output errors, readers
+# beside a writer, two writers, a full disk). Also the help of every
+# command and the man page (MANPAGE, made from the same text). Prints
+# "cli: N passed, N failed, N skipped" (a check that cannot run here is
+# shown as SKIPPED with its reason); the exit status is the verdict.
 set -u
 NG=${NEWSGRAPH:-build/newsgraph}
 MANPAGE=${MANPAGE:-build/newsgraph.1}
@@ -211,6 +212,125 @@ if command -v man >/dev/null 2>&1; then
 else
 	skip "man page rendering: no man command"
 fi
+
+# ---- promises kept (issue 10) --------------------------------------------------------
+# numeric options: a value that is not a number in range is bad usage, named
+for ov in "--batch abc" "--threads abc" "--threshold nan" "--window abc" "--min abc" \
+	  "--batch -3" "--threads 0" "--threshold 1.5" "--window 99999999" "--min -1" \
+	  "--batch 12x" "--threshold inf"; do
+	set -- $ov
+	$NG ingest examples --db "$T/opt.db" "$1" "$2" >/dev/null 2>"$T/err"
+	check "$1 $2 exits 2" [ $? -eq 2 ]
+	check "$1 $2 named" grep -q -- "$1 .*\"$2\"" "$T/err"
+done
+check "no database made on bad options" [ ! -e "$T/opt.db" ]
+
+# output write errors name the output and the reason
+$NG stories --db "$T/seed.db" >/dev/full 2>"$T/err"
+check "stories > /dev/full exits 3" [ $? -eq 3 ]
+check "stories > /dev/full says why" grep -q 'newsgraph: writing stdout: No space left on device' "$T/err"
+$NG export --db "$T/seed.db" -o /dev/full 2>"$T/err"
+check "export -o /dev/full exits 3" [ $? -eq 3 ]
+check "export -o /dev/full names the path" grep -q 'newsgraph: writing /dev/full: No space left on device' "$T/err"
+$NG export --db "$T/seed.db" --format jsonl >/dev/full 2>"$T/err"
+check "export > /dev/full exits 3" [ $? -eq 3 ]
+check "export > /dev/full: one message" [ "$(grep -c 'writing stdout' "$T/err")" = 1 ]
+
+# invalid UTF-8 alone: stored repaired, reported, exit 1 (README)
+mkdir -p "$T/utf"
+printf 'Title\n\nA caf\351 on the corner of the square.\n' >"$T/utf/latin1.txt"
+$NG ingest "$T/utf" --db "$T/utf.db" 2>"$T/err"
+check "invalid UTF-8 exits 1" [ $? -eq 1 ]
+check "invalid UTF-8 warned with offset" grep -q 'latin1.txt:1: offset 12: 1 invalid UTF-8 sequence' "$T/err"
+check "invalid UTF-8 record stored" [ "$(q "$T/utf.db" 'select count(*) from articles')" = 1 ]
+
+# a byte-order mark: the first JSON line is a record, also when sniffed
+printf '\357\273\277{"id":"bom1","text":"a record after a byte-order mark."}\n' >"$T/bom.txt"
+$NG ingest "$T/bom.txt" --db "$T/bom.db" 2>"$T/err"
+check "BOM JSON Lines exits 0" [ $? -eq 0 ]
+check "BOM JSON Lines stored under its id" [ "$(q "$T/bom.db" 'select id from articles')" = bom1 ]
+
+# the same record twice is stored once, also when its id was taken
+printf '{"id":"same","text":"first text about the harbour."}\n{"id":"same","text":"second text about the mountain."}\n' >"$T/same.jsonl"
+$NG ingest "$T/same.jsonl" --db "$T/same.db" -q 2>/dev/null
+$NG ingest "$T/same.jsonl" --db "$T/same.db" 2>"$T/err"
+check "re-ingest with a taken id exits 0" [ $? -eq 0 ]
+check "re-ingest with a taken id: 2 unchanged" grep -q '0 added, 2 unchanged' "$T/err"
+check "re-ingest with a taken id stores nothing new" [ "$(q "$T/same.db" "select group_concat(id, ',') from (select id from articles order by id)")" = "same,same~2" ]
+
+# readers: no wait for a writer in a transaction, nothing written
+(echo "BEGIN IMMEDIATE; INSERT INTO meta VALUES('held', 'x');"; sleep 4) | sqlite3 "$T/seed.db" &
+holder=$!
+sleep 1
+start=$(date +%s)
+timeout 3 $NG stories --db "$T/seed.db" >"$T/held.txt" 2>"$T/err"
+check "stories while a writer holds a transaction exits 0" [ $? -eq 0 ]
+check "stories while a writer holds a transaction: no wait" [ $(($(date +%s) - start)) -le 2 ]
+check "stories while a writer holds a transaction: all three" [ "$(grep -c '^ *[0-9]' "$T/held.txt")" = 3 ]
+wait $holder
+mkdir -p "$T/ro"
+cp "$T/seed.db" "$T/ro/seed.db"
+sum=$(md5sum <"$T/ro/seed.db")
+chmod 444 "$T/ro/seed.db"; chmod 555 "$T/ro"; chmod 755 "$T"
+if command -v setpriv >/dev/null && setpriv --reuid=nobody --regid=nogroup --clear-groups "$NG" version >/dev/null 2>&1; then
+	as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+	as_nobody "$NG" stories --db "$T/ro/seed.db" >"$T/ro.txt" 2>"$T/err"
+	check "stories on a read-only file and directory exits 0" [ $? -eq 0 ]
+	check "stories on a read-only file lists three stories" [ "$(grep -c '^ *[0-9]' "$T/ro.txt")" = 3 ]
+	as_nobody "$NG" export --db "$T/ro/seed.db" --format jsonl >"$T/ro.jsonl" 2>"$T/err"
+	check "export on a read-only file exits 0" [ $? -eq 0 ]
+	check "export on a read-only file: every article" [ "$(wc -l <"$T/ro.jsonl")" = "$(q "$T/seed.db" "select count(*) from articles")" ]
+	as_nobody "$NG" ingest examples --db "$T/ro/seed.db" >/dev/null 2>"$T/err"
+	check "ingest into a read-only directory exits 3" [ $? -eq 3 ]
+else
+	echo "SKIPPED: read-only checks as user nobody (no setpriv)" >&2
+fi
+$NG copies --db "$T/ro/seed.db" >/dev/null 2>&1
+$NG entities --db "$T/ro/seed.db" >/dev/null 2>&1
+check "readers leave the file as it was" [ "$(md5sum <"$T/ro/seed.db")" = "$sum" ]
+check "readers make no lock file" [ ! -e "$T/ro/seed.db-lock" ]
+chmod 755 "$T/ro"
+
+# two ingests on one file: the second is refused at once, nothing written
+flock "$T/seed.db-lock" sleep 4 &
+holder=$!
+sleep 1
+start=$(date +%s)
+$NG ingest "$T/copy" --db "$T/seed.db" 2>"$T/err"
+check "ingest while another holds the file exits 3" [ $? -eq 3 ]
+check "ingest while another holds the file says so" grep -q 'another ingest holds the database' "$T/err"
+check "ingest while another holds the file: at once" [ $(($(date +%s) - start)) -le 2 ]
+ln -s seed.db "$T/alias.db"
+$NG ingest "$T/copy" --db "$T/alias.db" 2>"$T/err"
+check "ingest through a symbolic link to a held file exits 3" [ $? -eq 3 ]
+wait $holder
+/usr/bin/python3 -c "
+import json
+for i in range(3000):
+    print(json.dumps({'id': 'p%05d' % i, 'text': 'parallel record %d about subject %d with words' % (i, i % 53)}))" >"$T/par1.jsonl"
+sed 's/"p0/"q0/' "$T/par1.jsonl" >"$T/par2.jsonl"
+$NG ingest "$T/par1.jsonl" --db "$T/par.db" --batch 100 --threads 1 2>"$T/err1" &
+p1=$!
+$NG ingest "$T/par2.jsonl" --db "$T/par.db" --batch 100 --threads 1 2>"$T/err2" &
+p2=$!
+wait $p1; rc1=$?
+wait $p2; rc2=$?
+check "concurrent ingests: each finishes or is refused ($rc1, $rc2)" \
+	[ "$rc1 $rc2" = "0 0" -o "$rc1 $rc2" = "0 3" -o "$rc1 $rc2" = "3 0" ]
+for f in "$T/err1" "$T/err2"; do
+	if grep -q "newsgraph: error" "$f"; then
+		check "concurrent ingests: a refused one says why" grep -q 'another ingest holds the database' "$f"
+	fi
+done
+check "concurrent ingests: no constraint failure" [ "$(cat "$T/err1" "$T/err2" | grep -c 'UNIQUE')" = 0 ]
+want=$(( (rc1 == 0 ? 3000 : 0) + (rc2 == 0 ? 3000 : 0) ))
+check "concurrent ingests: the finished ones all stored ($want)" [ "$(q "$T/par.db" 'select count(*) from articles')" = $want ]
+
+# a failed commit (file size limit: a full disk) is not counted as added
+(ulimit -f 1024; trap '' XFSZ; exec $NG ingest "$T/kill.jsonl" --db "$T/full.db" --batch 500) 2>"$T/err"
+check "ingest on a full disk exits 3" [ $? -eq 3 ]
+added=$(sed -n 's/.* \([0-9]*\) added,.*/\1/p' "$T/err")
+check "ingest on a full disk: added ($added) is what was committed" [ "$(q "$T/full.db" 'select count(*) from articles')" = "$added" ]
 
 echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

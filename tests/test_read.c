@@ -3,7 +3,8 @@
  * known facts, the text sniffing rules as a table, JSON Lines good and bad
  * lines, directory walking order, empty, binary and badly encoded files, a
  * missing path, and JSON Lines lines of 50 MB (read) and past the 64 MB cap
- * (skipped, the next line still read). Diagnostics are captured and their
+ * (skipped, the next line still read), a UTF-8 byte-order mark, a raw NUL
+ * in a JSON line. Diagnostics are captured and their
  * file, record and offset checked.
  */
 #include <stdlib.h>
@@ -782,6 +783,75 @@ static void test_names(void)
 		CHECK_STR(ngi_pub_source_name(cases[i].s), cases[i].name);
 }
 
+/* A UTF-8 byte-order mark before the first record: JSON Lines (named or
+ * sniffed) read it as the first record's, with the file's offsets; a text
+ * file drops it. A raw NUL byte in a JSON line makes that line not JSON
+ * (the lines around it still read); \u0000 is replaced and counted. */
+static void test_bom_and_nul(void)
+{
+	make_dir("bom");
+	static const char bom_jsonl[] = "\xEF\xBB\xBF{\"id\":\"b1\",\"text\":\"first\"}\n"
+					"{\"id\":\"b2\",\"text\":\"second\"}\n";
+	static const char bom_text[] = "\xEF\xBB\xBF" "A title line\n\nThe body.";
+	write_file("bom/a.jsonl", bom_jsonl, sizeof bom_jsonl - 1);
+	write_file("bom/b.txt", bom_jsonl, sizeof bom_jsonl - 1); /* sniffed */
+	write_file("bom/c.txt", bom_text, sizeof bom_text - 1);
+	capture *c = calloc(1, sizeof *c);
+	ngi_diag_sink sink = sink_for(c);
+	ngi_read_stats stats = {0};
+	ng_status st = ngi_read_path(tmp_path("bom"), on_record, c, &sink, &stats);
+	CHECK_MSG(st == NG_OK, "status %d", st);
+	CHECK_MSG(stats.failed == 0 && c->n_diag == 0, "%lld failed, %zu diags: %s",
+		  stats.failed, c->n_diag, c->n_diag ? c->diag[0].message : "");
+	CHECK_MSG(c->n_rec == 5, "%zu records", c->n_rec);
+	if (c->n_rec == 5) {
+		CHECK_STR(c->rec[0].id, "b1");
+		CHECK_STR(c->rec[0].text, "first");
+		CHECK(c->rec[0].offset == 3);
+		CHECK_STR(c->rec[1].id, "b2");
+		CHECK_STR(c->rec[2].id, "b1"); /* b.txt: JSON Lines, not text */
+		CHECK_STR(c->rec[3].id, "b2");
+		CHECK_STR(c->rec[4].id, "c");
+		CHECK_STR(c->rec[4].title, "A title line");
+		CHECK_STR(c->rec[4].text, "The body.");
+	}
+	capture_clear(c);
+
+	/* the raw NUL sits in a string, in a file too long to look binary */
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
+	for (int i = 0; i < 50; i++)
+		ngi_buf_printf(&b, "{\"id\":\"r%d\",\"text\":\"record %d text\"}\n", i, i);
+	size_t nul_line = b.len;
+	static const char nul[] = "{\"id\":\"nul\",\"text\":\"raw\0nul\"}\n";
+	ngi_buf_append(&b, nul, sizeof nul - 1);
+	ngi_buf_puts(&b, "{\"id\":\"esc\",\"text\":\"escaped \\u0000 nul\"}\n");
+	sink = sink_for(c);
+	memset(&stats, 0, sizeof stats);
+	st = ngi_read_jsonl("nul.jsonl", b.data, b.len, on_record, c, &sink, &stats);
+	CHECK(st == NG_ERR_INPUT);
+	CHECK_MSG(c->n_rec == 51, "%zu records", c->n_rec);
+	CHECK(stats.failed == 1);
+	const got_diag *d = find_diag(c, NG_DIAG_ERROR, "raw NUL");
+	CHECK(d != NULL);
+	if (d) {
+		CHECK_STR(d->file, "nul.jsonl");
+		CHECK(d->record == 51);
+		CHECK(d->offset == (long long)nul_line);
+	}
+	for (size_t i = 0; i < c->n_rec && i < MAX_KEEP; i++)
+		CHECK(strcmp(c->rec[i].id, "nul") != 0);
+	if (c->n_rec == 51) {
+		CHECK_STR(c->rec[50].id, "esc");
+		CHECK_STR(c->rec[50].text, "escaped \xEF\xBF\xBD nul");
+		CHECK(c->rec[50].invalid_utf8 == 1);
+	}
+	CHECK(find_diag(c, NG_DIAG_WARNING, "NUL character") != NULL);
+	ngi_buf_free(&b);
+	capture_clear(c);
+	free(c);
+}
+
 int main(void)
 {
 	snprintf(tmp_root, sizeof tmp_root, "/tmp/ngread_XXXXXX");
@@ -796,6 +866,7 @@ int main(void)
 	test_jsonl();
 	test_walk();
 	test_long_lines();
+	test_bom_and_nul();
 	remove_all();
 	return check_report("read");
 }

@@ -16,7 +16,7 @@
 
 #include "newsgraph.h"
 
-#define NGI_CONFIG_BASE (offsetof(ng_config, batch_size) + sizeof(int))
+#define NGI_CONFIG_BASE (offsetof(ng_config, read_only) + sizeof(int))
 #define NGI_STATS_BASE (offsetof(ng_ingest_stats, split) + sizeof(long long))
 #define NGI_RECORD_BASE (offsetof(ng_record, lang) + sizeof(const char *))
 #define NGI_ANALYZE_OPTIONS_BASE                                               \

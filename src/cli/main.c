@@ -11,6 +11,9 @@
 #include "../eval/newsgraph_eval.h"
 #include "help.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +47,71 @@ static int bad_usage(const char *msg, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* A whole decimal integer in [lo, hi]; anything else is bad usage that
+ * names the option and the value. */
+static int int_option(const char *opt, const char *val, long long lo,
+		      long long hi, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(val, &end, 10);
+	if (end == val || *end || errno || v < lo || v > hi) {
+		if (hi == LLONG_MAX)
+			fprintf(stderr, "newsgraph: %s takes a whole number of %lld or "
+					"more, not \"%s\"\n", opt, lo, val);
+		else
+			fprintf(stderr, "newsgraph: %s takes a whole number from %lld "
+					"to %lld, not \"%s\"\n", opt, lo, hi, val);
+		return 0;
+	}
+	*out = v;
+	return 1;
+}
+
+/* A finite decimal number in (lo, hi]. */
+static int real_option(const char *opt, const char *val, double lo, double hi,
+		       double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(val, &end);
+	if (end == val || *end || errno || !isfinite(v) || !(v > lo) || v > hi) {
+		fprintf(stderr, "newsgraph: %s takes a number above %g and at most "
+				"%g, not \"%s\"\n", opt, lo, hi, val);
+		return 0;
+	}
+	*out = v;
+	return 1;
+}
+
+static int is_number_option(const char *a)
+{
+	return !strcmp(a, "--threads") || !strcmp(a, "--window") ||
+	       !strcmp(a, "--batch") || !strcmp(a, "--min") ||
+	       !strcmp(a, "--threshold");
+}
+
+/* A numeric option's value, checked against its range; 0 when it is bad
+ * (reported). */
+static int number_option(const char *a, const char *val, options *o)
+{
+	long long v = 0;
+	if (!strcmp(a, "--threshold"))
+		return real_option(a, val, 0, 1, &o->threshold);
+	if (!strcmp(a, "--min"))
+		return int_option(a, val, 0, LLONG_MAX, &o->min);
+	int ok;
+	if (!strcmp(a, "--threads") && (ok = int_option(a, val, 1, 1024, &v)))
+		o->threads = (int)v;
+	else if (!strcmp(a, "--window") && (ok = int_option(a, val, 1, 36500, &v)))
+		o->window = (int)v;
+	else if (!strcmp(a, "--batch") && (ok = int_option(a, val, 1, 100000, &v)))
+		o->batch = (int)v;
+	else
+		ok = 0;
+	return ok;
+}
+
 static int parse_options(int argc, char **argv, options *o)
 {
 	memset(o, 0, sizeof *o);
@@ -55,16 +123,11 @@ static int parse_options(int argc, char **argv, options *o)
 		const char *a = argv[i];
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 		int takes = 1;
-		if (!strcmp(a, "--db"))
+		if (is_number_option(a)) {
+			if (val && !number_option(a, val, o))
+				return EXIT_USAGE;
+		} else if (!strcmp(a, "--db"))
 			o->db = val;
-		else if (!strcmp(a, "--threads"))
-			o->threads = val ? atoi(val) : -1;
-		else if (!strcmp(a, "--threshold"))
-			o->threshold = val ? atof(val) : -1;
-		else if (!strcmp(a, "--window"))
-			o->window = val ? atoi(val) : -1;
-		else if (!strcmp(a, "--batch"))
-			o->batch = val ? atoi(val) : -1;
 		else if (!strcmp(a, "--published"))
 			o->published = val;
 		else if (!strcmp(a, "--type")) {
@@ -73,9 +136,7 @@ static int parse_options(int argc, char **argv, options *o)
 			    strcmp(val, "place") && strcmp(val, "event"))
 				return bad_usage("--type takes person, organization, place "
 						 "or event, not", val);
-		} else if (!strcmp(a, "--min"))
-			o->min = val ? atoll(val) : -1;
-		else if (!strcmp(a, "-o"))
+		} else if (!strcmp(a, "-o"))
 			o->output = val;
 		else if (!strcmp(a, "--format")) {
 			o->format_set = 1;
@@ -105,10 +166,6 @@ static int parse_options(int argc, char **argv, options *o)
 			i++;
 		}
 	}
-	if (o->threads < 0 || o->threshold < 0 || o->window < 0 || o->batch < 0 ||
-	    o->min < 0)
-		return bad_usage("--threads, --threshold, --window, --batch and --min "
-				 "take a non-negative number", NULL);
 	return EXIT_OKAY;
 }
 
@@ -122,6 +179,7 @@ static int exit_for(ng_status st)
 	}
 }
 
+/* must_exist: a query command, which opens the store read-only. */
 static ng_engine *open_engine(const options *o, int must_exist)
 {
 	struct stat sb;
@@ -137,6 +195,7 @@ static ng_engine *open_engine(const options *o, int must_exist)
 	c.story_threshold = o->threshold;
 	c.story_window_days = o->window;
 	c.batch_size = o->batch;
+	c.read_only = must_exist;
 	ng_engine *e = NULL;
 	if (ng_engine_open(&c, &e) != NG_OK)
 		return NULL; /* the reason went to stderr as a diagnostic */
@@ -181,8 +240,17 @@ static int cmd_ingest(const options *o)
 			s.records, s.files, s.bytes / 1e6, s.added, s.unchanged,
 			s.failed, s.warnings, s.errors, s.moved, s.split, secs,
 			secs > 0 ? s.records / secs : 0.0);
-	ng_engine_close(e);
+	/* nothing is queued after ng_ingest_path, but a failed close is a
+	 * failed run all the same (the reason went out as a diagnostic) */
+	ng_status cst = ng_engine_close(e);
+	if (cst && (worst == NG_OK || worst == NG_ERR_INPUT))
+		worst = cst;
 	return exit_for(worst);
+}
+
+static const char *output_name(const options *o, FILE *f)
+{
+	return f == stdout ? "stdout" : o->output;
 }
 
 static FILE *open_output(const options *o)
@@ -191,16 +259,28 @@ static FILE *open_output(const options *o)
 		return stdout;
 	FILE *f = fopen(o->output, "w");
 	if (!f)
-		perror(o->output);
+		fprintf(stderr, "newsgraph: writing %s: %s\n", o->output,
+			strerror(errno));
 	return f;
 }
 
-static int finish_output(FILE *f, int rc)
+/* Flushes and closes the output (stdout is flushed and closed too, so a
+ * full disk or a closed pipe is seen here rather than at exit). A write
+ * that failed, now or earlier (ferror; write_errno is its errno if known),
+ * is a failed run: "newsgraph: writing PATH: REASON", exit 3. */
+static int finish_output(const options *o, FILE *f, int rc, int write_errno)
 {
-	if (f != stdout) {
-		if (fclose(f) != 0 && rc == EXIT_OKAY)
-			rc = EXIT_FAILED;
-	} else if (fflush(f) != 0 && rc == EXIT_OKAY) {
+	const char *name = output_name(o, f);
+	errno = 0;
+	int failed = fflush(f) != 0 || ferror(f);
+	int err = errno ? errno : write_errno;
+	if (fclose(f) != 0 && !failed) {
+		failed = 1;
+		err = errno;
+	}
+	if (failed) {
+		fprintf(stderr, "newsgraph: writing %s: %s\n", name,
+			err ? strerror(err) : "write error");
 		rc = EXIT_FAILED;
 	}
 	return rc;
@@ -242,10 +322,11 @@ static int cmd_report(const char *cmd, const options *o)
 		st = ng_report_entities(e, o->type, o->min, out, f);
 	else
 		st = ng_export(e, out, f);
-	if (st)
+	int write_errno = ferror(out) ? errno : 0;
+	if (st && !ferror(out)) /* a write error is reported as one below */
 		fprintf(stderr, "newsgraph: %s: %s\n", cmd, ng_errmsg(e));
 	ng_engine_close(e);
-	return finish_output(out, exit_for(st));
+	return finish_output(o, out, exit_for(st), write_errno);
 }
 
 static int cmd_analyze(const options *o)
@@ -263,7 +344,7 @@ static int cmd_analyze(const options *o)
 		if (st == NG_ERR_USAGE || st == NG_ERR_NOMEM)
 			break;
 	}
-	return finish_output(stdout, exit_for(worst));
+	return finish_output(o, stdout, exit_for(worst), 0);
 }
 
 static int cmd_eval(const options *o)
@@ -272,7 +353,7 @@ static int cmd_eval(const options *o)
 		return bad_usage("eval needs a SUITE", NULL);
 	ng_eval_options eo = {o->json, o->threads, o->threshold, NULL, NULL};
 	ng_status st = ng_eval_run(o->args[0], o->n_args - 1, o->args + 1, &eo, stdout);
-	return finish_output(stdout, exit_for(st));
+	return finish_output(o, stdout, exit_for(st), 0);
 }
 
 int main(int argc, char **argv)

@@ -1,9 +1,13 @@
 /*
- * engine.c: opening and closing an engine, its configuration and errors.
+ * engine.c: opening and closing an engine, and its configuration.
  *
+ * The top of src/engine/: it sets up the store, the link indexes, the
+ * workers and the batches (ingest.c), and closing flushes what is queued.
  * Opening a store that already holds articles replays their stored story
  * decisions into the link indexes (ngi_link_restore), so a later ingest
- * continues the same clustering instead of starting over.
+ * continues the same clustering instead of starting over. A read-only
+ * engine (ng_config.read_only) opens the store for reading only and needs
+ * none of that: no workers, no batches, no link state.
  */
 #include "engine.h"
 
@@ -11,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include "../base/sized.h"
 #include "../extract/pubdate.h"
@@ -21,53 +24,6 @@
 #define NGI_DEFAULT_BATCH 1000
 #define NGI_NEAR_THRESHOLD 0.5
 #define NGI_MERGE_THRESHOLD 0.20
-
-const char *ng_status_str(ng_status s)
-{
-	switch (s) {
-	case NG_OK: return "ok";
-	case NG_ERR_NOMEM: return "out of memory";
-	case NG_ERR_IO: return "input/output error";
-	case NG_ERR_INPUT: return "bad input";
-	case NG_ERR_DB: return "database error";
-	case NG_ERR_USAGE: return "bad usage";
-	case NG_ERR_NOTFOUND: return "not found";
-	case NG_ERR_TOOBIG: return "input too big";
-	case NG_ERR_INTERNAL: return "internal error";
-	}
-	return "unknown status";
-}
-
-const char *ng_errmsg(const ng_engine *e)
-{
-	return e ? e->err : "no engine";
-}
-
-ng_status ngi_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(e->err, sizeof e->err, fmt, ap);
-	va_end(ap);
-	return st;
-}
-
-static ng_status remember(ng_engine *e, const char *id, uint64_t record_hash)
-{
-	if (ngi_grow((void **)&e->record_hash, &e->cap_articles, e->n_articles + 1,
-		     sizeof *e->record_hash))
-		return NG_ERR_NOMEM;
-	uint64_t key = XXH3_64bits(id, strlen(id));
-	if (ngi_map_put(&e->ids, key, e->n_articles + 1))
-		return NG_ERR_NOMEM;
-	e->record_hash[e->n_articles++] = record_hash;
-	return NG_OK;
-}
-
-ng_status ngi_engine_remember(ng_engine *e, const char *id, uint64_t record_hash)
-{
-	return remember(e, id, record_hash);
-}
 
 static ng_status restore_one(void *ctx, const ngi_article_row *a)
 {
@@ -86,7 +42,7 @@ static ng_status restore_one(void *ctx, const ngi_article_row *a)
 		return ngi_engine_fail(e, st, "resuming from the database: article %s "
 					      "(seq %u, story %u) does not fit",
 				       a->id, a->seq + 1, a->story);
-	return remember(e, a->id, a->record_hash);
+	return ngi_ids_remember(e, a->id, a->record_hash);
 }
 
 /* The credit lines of an article still held for copy finding: the store
@@ -127,6 +83,47 @@ static ng_status fetch_terms(void *ctx, uint32_t seq, ngi_arena *a,
 	return st;
 }
 
+/* The store for reading only: no workers, batches or link state. */
+static ng_status open_reader(ng_engine *e)
+{
+	return ngi_store_open_reader(e->config.db_path, &e->store, e->err,
+				     sizeof e->err);
+}
+
+/* The store for ingest (taking the writer's lock), the workers, the
+ * batches and the link state of what the store already holds. */
+static ng_status open_writer(ng_engine *e)
+{
+	/* the store first: a second ingest on the file stops here, at once */
+	ng_status st = ngi_store_open(e->config.db_path, &e->store, e->err,
+				      sizeof e->err);
+	/* one context per analysis thread, and one for the calling thread,
+	 * which helps with a batch once it has linked the one before */
+	if (!st && !(e->workers = calloc((size_t)e->config.threads + 1,
+					 sizeof *e->workers)))
+		st = NG_ERR_NOMEM;
+	for (int i = 0; !st && i < e->config.threads + 1; i++) {
+		st = ngi_worker_init(&e->workers[i]);
+		e->n_workers = i + 1;
+	}
+	if (!st)
+		st = ngi_batches_init(e);
+	ngi_link_config lc = {.story_threshold = e->config.story_threshold,
+			      .window_days = e->config.story_window_days,
+			      .near_threshold = NGI_NEAR_THRESHOLD,
+			      .merge_threshold = NGI_MERGE_THRESHOLD,
+			      .fetch_sketch = fetch_sketch, .fetch_terms = fetch_terms,
+			      .fetch_ctx = e};
+	if (!st)
+		st = ngi_link_new(&lc, &e->link);
+	if (!st)
+		st = ngi_store_each_article(e->store, restore_one, e);
+	if (!st && ngi_link_articles(e->link))
+		st = ngi_store_each_text(e->store, ngi_link_first_held(e->link),
+					 restore_credits, e);
+	return st;
+}
+
 ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 {
 	ng_engine *e = calloc(1, sizeof *e);
@@ -152,33 +149,8 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	e->diag.ctx = e->config.diag_ctx;
 	ngi_map_init(&e->ids);
 	ngi_arena_init(&e->query, 16 << 10);
-	ng_status st = NG_OK;
-	/* one context per analysis thread, and one for the calling thread,
-	 * which helps with a batch once it has linked the one before */
-	e->workers = calloc((size_t)e->config.threads + 1, sizeof *e->workers);
-	if (!e->workers)
-		st = NG_ERR_NOMEM;
-	for (int i = 0; !st && i < e->config.threads + 1; i++) {
-		st = ngi_worker_init(&e->workers[i]);
-		e->n_workers = i + 1;
-	}
-	if (!st)
-		st = ngi_batches_init(e);
-	if (!st)
-		st = ngi_store_open(e->config.db_path, &e->store, e->err, sizeof e->err);
-	ngi_link_config lc = {.story_threshold = e->config.story_threshold,
-			      .window_days = e->config.story_window_days,
-			      .near_threshold = NGI_NEAR_THRESHOLD,
-			      .merge_threshold = NGI_MERGE_THRESHOLD,
-			      .fetch_sketch = fetch_sketch, .fetch_terms = fetch_terms,
-			      .fetch_ctx = e};
-	if (!st)
-		st = ngi_link_new(&lc, &e->link);
-	if (!st)
-		st = ngi_store_each_article(e->store, restore_one, e);
-	if (!st && ngi_link_articles(e->link))
-		st = ngi_store_each_text(e->store, ngi_link_first_held(e->link),
-					 restore_credits, e);
+	e->waiting = -1;
+	ng_status st = e->config.read_only ? open_reader(e) : open_writer(e);
 	if (st) {
 		if (st == NG_ERR_NOMEM && !e->err[0])
 			snprintf(e->err, sizeof e->err, "out of memory opening the engine");
@@ -192,12 +164,24 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	return NG_OK;
 }
 
-void ng_engine_close(ng_engine *e)
+ng_status ng_engine_close(ng_engine *e)
 {
 	if (!e)
-		return;
-	if (ngi_engine_pending(e) && !e->broken)
-		ng_ingest_flush(e, NULL);
+		return NG_OK;
+	ng_status st = NG_OK;
+	size_t pending = ngi_engine_pending(e);
+	if (pending && !e->broken) {
+		st = ng_ingest_flush(e, NULL);
+	} else if (pending) {
+		st = ngi_engine_fail(e, NG_ERR_DB, "%zu queued records not stored: "
+					       "the engine stopped after a "
+					       "database failure", pending);
+	}
+	/* the engine is gone after this, so the reason goes out as a
+	 * diagnostic as well as in the status */
+	if (st)
+		ngi_diag(&e->diag, NG_DIAG_ERROR, NULL, 0, -1, "closing: %s",
+			 e->err[0] ? e->err : ng_status_str(st));
 	ngi_batches_free(e); /* joins any analysis still running */
 	ngi_store_close(e->store);
 	ngi_link_free(e->link);
@@ -208,4 +192,5 @@ void ng_engine_close(ng_engine *e)
 	free(e->workers);
 	ngi_arena_free(&e->query);
 	free(e);
+	return st;
 }

@@ -145,12 +145,23 @@ struct ng_engine {
 	char err[1024];
 };
 
+/* ---- status.c: the bottom layer, calls nothing of the engine ---------- */
+/* Sets the detail ng_errmsg gives and returns st. */
 ng_status ngi_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
 	NGI_PRINTF(3, 4);
 
-/* Records a stored article's id (seq is the next one) for idempotency. */
-ng_status ngi_engine_remember(ng_engine *e, const char *id,
-			      uint64_t record_hash);
+/* ---- ids.c: stored ids and contents, for idempotency ---------------------- */
+/* Records a stored article's id (seq is the next one). */
+ng_status ngi_ids_remember(ng_engine *e, const char *id, uint64_t record_hash);
+/* Where a record of this id and content goes: *id_out = id when the id is
+ * free; NULL when the same content is stored under id or one of its
+ * variants "ID~N" (unchanged); else the first free variant, copied into a. */
+ng_status ngi_ids_place(ng_engine *e, const char *id, uint64_t record_hash,
+			ngi_arena *a, const char **id_out);
+
+/* ---- ingest.c: queueing, batches, analysis threads, link and store -------
+ * engine.c calls these; ingest.c calls only status.c and ids.c (and the
+ * stages below src/engine/). */
 
 /* Copies a record into the filling batch (repairing UTF-8, normalising the
  * date); hands the batch to the workers when it is full. */

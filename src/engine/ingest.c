@@ -9,6 +9,17 @@
  * transaction, then goes back to reading. The outcome is the same for any
  * thread count and batch size, and an interruption loses at most the
  * batches not yet committed.
+ *
+ * A record stands alone: one too big to take (NG_MAX_TEXT_BYTES) or whose
+ * analysis fails is reported with its file, record and offset and counted
+ * as failed, and the rest of its batch is stored. Only a store failure
+ * fails a batch (rolled back, and the engine stops). A batch is handed to
+ * the workers when it holds batch_size records or NGI_BATCH_MAX_BYTES of
+ * text, so memory stays bounded whatever the records' sizes. The counts of
+ * a batch reach the caller's stats only once it is committed.
+ *
+ * Calls status.c and ids.c of src/engine/, never engine.c (which calls
+ * this file to set up, flush and tear down the batches).
  */
 #include "engine.h"
 
@@ -21,7 +32,16 @@
 #include "../base/utf8.h"
 
 /* ---- queueing ---------------------------------------------------------------- */
+/* A filling batch holding this much text goes to the workers. */
+#define NGI_BATCH_MAX_BYTES ((size_t)64 << 20)
+
 static ng_status rotate(ng_engine *e, ng_ingest_stats *stats);
+
+static ng_status refuse_read_only(ng_engine *e)
+{
+	return ngi_engine_fail(e, NG_ERR_USAGE, "the engine was opened read-only: "
+						"it cannot ingest");
+}
 
 static const char *keep_str(ngi_batch *b, const char *s, int *oom)
 {
@@ -45,9 +65,23 @@ ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 	ng_ingest_stats local = {0};
 	if (!stats)
 		stats = &local; /* the counts of a rotation have to land somewhere */
+	if (e->config.read_only)
+		return refuse_read_only(e);
 	if (e->broken)
 		return ngi_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
 						     "failure: %s", e->err);
+	if (r->text_len > NG_MAX_TEXT_BYTES) {
+		ngi_diag(&e->diag, NG_DIAG_ERROR, r->source, r->record_no,
+			 r->offset, "text of %zu bytes is longer than the "
+			 "%zu-byte cap, record skipped", r->text_len,
+			 NG_MAX_TEXT_BYTES);
+		stats->records++;
+		stats->failed++;
+		return ngi_engine_fail(e, NG_ERR_TOOBIG, "%s:%lld: text of %zu bytes "
+					"is longer than the %zu-byte cap",
+				       r->source, r->record_no, r->text_len,
+				       NG_MAX_TEXT_BYTES);
+	}
 	ngi_batch *bt = &e->batches[e->filling];
 	ngi_pending *p = &bt->pending[bt->n];
 	memset(p, 0, sizeof *p);
@@ -103,7 +137,8 @@ ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 	p->record_hash = record_hash_of(p->title, p->text, p->text_len);
 	bt->n++;
 	stats->records++;
-	if (bt->n == (size_t)e->config.batch_size)
+	if (bt->n == (size_t)e->config.batch_size ||
+	    bt->strings.used_total >= NGI_BATCH_MAX_BYTES)
 		return rotate(e, stats);
 	return NG_OK;
 }
@@ -143,17 +178,21 @@ typedef struct read_ctx {
 static ng_status queue_from_reader(void *ctx, const ngi_record *r)
 {
 	read_ctx *rc = ctx;
-	return ngi_engine_queue(rc->e, r, rc->stats);
+	ng_status st = ngi_engine_queue(rc->e, r, rc->stats);
+	return st == NG_ERR_TOOBIG ? NG_OK : st; /* reported; the walk goes on */
 }
 
 ng_status ngi_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
 {
 	if (!e || !path)
 		return NG_ERR_USAGE;
+	if (e->config.read_only)
+		return refuse_read_only(e);
 	ng_ingest_stats local = {0};
 	if (!stats)
 		stats = &local;
 	long long w0 = e->diag.warnings, e0 = e->diag.errors;
+	long long failed0 = stats->failed, utf0 = stats->invalid_utf8;
 	ngi_read_stats rs = {0};
 	read_ctx rc = {e, stats};
 	ng_status st = ngi_read_path(path, queue_from_reader, &rc, &e->diag, &rs);
@@ -166,7 +205,8 @@ ng_status ngi_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats
 	stats->errors += e->diag.errors - e0;
 	if (fst)
 		return fst;
-	if (st == NG_ERR_INPUT || (!st && rs.failed))
+	/* rejected records, and records stored repaired, are bad input */
+	if (!st && (stats->failed > failed0 || stats->invalid_utf8 > utf0))
 		return NG_ERR_INPUT;
 	return st;
 }
@@ -311,34 +351,21 @@ static ng_status anchor_on_story(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 	return NG_OK;
 }
 
-/* A free id for a different record that came with a taken one. */
-static const char *unique_id(ng_engine *e, ngi_arena *a, const char *id)
-{
-	char buf[1024];
-	for (int n = 2;; n++) {
-		snprintf(buf, sizeof buf, "%.1000s~%d", id, n);
-		if (!ngi_map_get(&e->ids, XXH3_64bits(buf, strlen(buf))))
-			return ngi_arena_strdup(a, buf);
-	}
-}
-
 static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 				ng_ingest_stats *stats)
 {
-	const char *id = p->id;
-	const uint64_t *seen = ngi_map_get(&e->ids, XXH3_64bits(id, strlen(id)));
-	if (seen) {
-		if (e->record_hash[*seen - 1] == p->record_hash) {
-			stats->unchanged++;
-			return NG_OK;
-		}
-		id = unique_id(e, &bt->strings, id);
-		if (!id)
-			return NG_ERR_NOMEM;
+	const char *id;
+	ng_status st = ngi_ids_place(e, p->id, p->record_hash, &bt->strings, &id);
+	if (st)
+		return st;
+	if (!id) {
+		stats->unchanged++;
+		return NG_OK;
+	}
+	if (id != p->id)
 		ngi_diag(&e->diag, NG_DIAG_WARNING, p->source, p->record_no,
 			 p->offset, "id \"%s\" is already stored with other content: "
 			 "stored as \"%s\"", p->id, id);
-	}
 	ngi_link_article la = {.content_hash = p->f.content_hash,
 			       .minhash = p->f.has_minhash ? p->f.minhash : NULL,
 			       .terms = p->f.terms, .n_terms = p->f.n_terms,
@@ -352,7 +379,7 @@ static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 	for (int i = 0; i < p->f.n_credits && i < NGI_LINK_CREDITS; i++)
 		la.credits[i] = p->f.credits[i].key;
 	ngi_link_result r;
-	ng_status st = ngi_link_add(e->link, &la, &r);
+	st = ngi_link_add(e->link, &la, &r);
 	if (st)
 		return st;
 	if ((st = anchor_on_story(e, bt, p, r.story)))
@@ -398,32 +425,39 @@ static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 	for (int i = 0; i < r.n_edges; i++)
 		if ((st = ngi_store_insert_edge(e->store, &r.edges[i])))
 			return st;
-	if ((st = ngi_engine_remember(e, id, p->record_hash)))
+	if ((st = ngi_ids_remember(e, id, p->record_hash)))
 		return st;
 	stats->added++;
 	return NG_OK;
 }
 
-/* Links and stores an analysed batch in one transaction, then empties it. */
+/* Links and stores an analysed batch in one transaction, then empties it.
+ * A record whose analysis failed is reported and skipped; the batch goes
+ * on. What the batch adds reaches stats only once it is committed. */
 static ng_status link_batch(ng_engine *e, ngi_batch *bt, ng_ingest_stats *stats)
 {
+	ng_ingest_stats got = {0};
 	ng_status st = ngi_store_begin(e->store);
 	int in_txn = !st;
 	for (size_t i = 0; i < bt->n && !st; i++) {
 		ngi_pending *p = &bt->pending[i];
 		if (p->status) {
 			ngi_diag(&e->diag, NG_DIAG_ERROR, p->source, p->record_no,
-				 p->offset, "analysis failed: %s", ng_status_str(p->status));
+				 p->offset, "analysis failed: %s; record skipped",
+				 ng_status_str(p->status));
 			stats->failed++;
-			if (p->status == NG_ERR_NOMEM)
-				st = NG_ERR_NOMEM;
 			continue;
 		}
-		st = link_and_store(e, bt, p, stats);
+		st = link_and_store(e, bt, p, &got);
 	}
 	if (!st)
 		st = ngi_store_commit(e->store);
-	if (st) {
+	if (!st) {
+		stats->added += got.added;
+		stats->unchanged += got.unchanged;
+		stats->moved += got.moved;
+		stats->split += got.split;
+	} else {
 		if (in_txn)
 			ngi_store_rollback(e->store);
 		/* the link indexes already hold this batch: refuse to go on */
@@ -461,6 +495,8 @@ ng_status ngi_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
 	ng_ingest_stats local = {0};
 	if (!stats)
 		stats = &local;
+	if (e->config.read_only)
+		return NG_OK; /* nothing can be queued */
 	if (e->broken)
 		return ngi_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
 						     "failure");

@@ -16,7 +16,10 @@
  * "<basename>:<line>". "published" is kept as given, trimmed, with source
  * "metadata". An optional field of the wrong type is a warning and left out;
  * null means absent. A U+0000 written as \u0000 in text becomes U+FFFD and
- * counts as a replaced byte, since the record text is a C string.
+ * counts as a replaced byte (a warning, and the record is stored), since
+ * the record text is a C string; a raw NUL byte in a line is not JSON (JSON
+ * forbids raw control characters) and the line is rejected. A UTF-8
+ * byte-order mark at the start of the input is skipped.
  */
 #include "read_int.h"
 
@@ -94,10 +97,26 @@ static ng_status take_line(jsonl *j, const char *line, size_t len,
 {
 	ngi_read_io *io = j->io;
 
+	if (offset == 0 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+		line += 3; /* a byte-order mark: offsets stay the file's */
+		len -= 3;
+		offset += 3;
+	}
 	if (is_blank(line, len))
 		return NG_OK;
 	j->nonblank++;
 	ngi_arena_reset(&j->arena);
+
+	/* JSON forbids raw control characters; a NUL is no text at all (and
+	 * would end the C string the record's text becomes) */
+	const char *nul = memchr(line, '\0', len);
+	if (nul) {
+		char what[96];
+		snprintf(what, sizeof what, "not JSON: raw NUL byte at column %zu "
+			 "(write \\u0000 to mean U+0000)", (size_t)(nul - line) + 1);
+		line_error(j, line_no, offset, what);
+		return NG_OK;
+	}
 
 	size_t first_bad = 0;
 	size_t bad = ngi_read_repair(line, len, &j->repaired, &first_bad);

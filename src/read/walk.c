@@ -10,8 +10,8 @@
  *
  * Each file's format is decided here: .jsonl/.ndjson (any case) is JSON
  * Lines; anything else is sniffed from its first buffer (64 KiB): if its
- * first non-blank byte is '{' and that line parses as a JSON object, it is
- * JSON Lines, else one plain-text article. A first line starting with '{'
+ * first non-blank byte (after a UTF-8 byte-order mark) is '{' and that line
+ * parses as a JSON object, it is JSON Lines, else one plain-text article. A first line starting with '{'
  * and longer than the buffer is taken as JSON Lines without parsing it (no
  * article starts with such a line). stdin is sniffed the same way, without
  * rewinding. JSON Lines are streamed line by line; a text file is read
@@ -69,10 +69,12 @@ static int has_jsonl_extension(const char *path)
 	       (strcasecmp(dot, ".jsonl") == 0 || strcasecmp(dot, ".ndjson") == 0);
 }
 
-/* The sniff on the first buffer: is this JSON Lines? */
+/* The sniff on the first buffer: is this JSON Lines? A UTF-8 byte-order
+ * mark before the first line is skipped (the JSON Lines reader skips it
+ * too, the text reader drops it). */
 static int sniff_jsonl(const char *s, size_t n, int complete)
 {
-	size_t i = 0;
+	size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
 			 s[i] == '\n'))
 		i++;

@@ -4,13 +4,22 @@
  * Prepared statements are made once per connection. Sketch blobs are stored
  * in the machine's byte order (little-endian on the platforms we build for);
  * meta.byte_order records it and a mismatch refuses to open.
+ *
+ * Writers and readers: a writer claims the file with a lock file before it
+ * touches it (two ingests would otherwise both replay the same state and
+ * then store the same seq numbers); a reader opens it read-only and writes
+ * nothing, so it needs no lock and never waits (WAL).
  */
 #include "store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #define NGI_SCHEMA_VERSION 3
 
@@ -164,6 +173,7 @@ static const char *statements[ST_COUNT] = {
 struct ngi_store {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
+	int lock_fd;  /* the writer's lock file, or -1 */
 	char err[512];
 };
 
@@ -184,7 +194,8 @@ static int little_endian(void)
 	return *(uint8_t *)&x == 1;
 }
 
-static ng_status check_meta(ngi_store *s)
+/* A new file gets its meta rows (a writer only); the checks read them. */
+static ng_status write_meta(ngi_store *s)
 {
 	char sql[256];
 	snprintf(sql, sizeof sql,
@@ -193,6 +204,11 @@ static ng_status check_meta(ngi_store *s)
 		 NGI_SCHEMA_VERSION, little_endian() ? "little" : "big");
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return fail(s, "writing meta");
+	return NG_OK;
+}
+
+static ng_status check_meta(ngi_store *s)
+{
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT (SELECT value FROM meta WHERE key='schema_version'),"
@@ -200,7 +216,12 @@ static ng_status check_meta(ngi_store *s)
 			       -1, &q, NULL) != SQLITE_OK)
 		return fail(s, "reading meta");
 	ng_status st = NG_OK;
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(q);
+		return fail(s, "reading meta");
+	}
+	{
 		int version = sqlite3_column_int(q, 0);
 		const char *order = (const char *)sqlite3_column_text(q, 1);
 		if (version != NGI_SCHEMA_VERSION) {
@@ -218,23 +239,95 @@ static ng_status check_meta(ngi_store *s)
 	return st;
 }
 
-ng_status ngi_store_open(const char *path, ngi_store **out, char *err,
-			 size_t errlen)
+/* Claims path for this writer: an exclusive flock on "PATH-lock". A lock
+ * on the database file itself would need a descriptor of our own on it,
+ * and closing that descriptor drops every POSIX lock SQLite holds on the
+ * file in this process; the lock file is a file SQLite never opens. */
+static ng_status lock_writer(ngi_store *s, const char *path, char *err,
+			     size_t errlen)
 {
-	ngi_store *s = calloc(1, sizeof *s);
-	if (!s) {
+	/* one lock whatever name (a symbolic link, another relative path) the
+	 * file is opened by, as SQLite names its -wal after the real file */
+	char *real = realpath(path, NULL);
+	const char *base = real ? real : path;
+	size_t n = strlen(base);
+	char *lock_path = malloc(n + sizeof "-lock");
+	if (!lock_path) {
+		free(real);
 		snprintf(err, errlen, "out of memory");
 		return NG_ERR_NOMEM;
 	}
+	memcpy(lock_path, base, n);
+	memcpy(lock_path + n, "-lock", sizeof "-lock");
+	free(real);
+	ng_status st = NG_OK;
+	s->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (s->lock_fd < 0) {
+		snprintf(err, errlen, "cannot open database %s for writing: %s: %s",
+			 path, lock_path, strerror(errno));
+		st = NG_ERR_DB;
+	} else if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno == EWOULDBLOCK)
+			snprintf(err, errlen, "database %s: another ingest holds the "
+				 "database (lock %s); nothing was written, run "
+				 "again when it has finished", path, lock_path);
+		else
+			snprintf(err, errlen, "cannot lock database %s: %s: %s", path,
+				 lock_path, strerror(errno));
+		st = NG_ERR_DB;
+	}
+	free(lock_path);
+	return st;
+}
+
+static int is_memory(const char *path)
+{
+	return !strcmp(path, ":memory:") || !path[0];
+}
+
+static ng_status prepare_all(ngi_store *s, const char *path, char *err,
+			     size_t errlen)
+{
+	for (int i = 0; i < ST_COUNT; i++) {
+		if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL)) {
+			snprintf(err, errlen, "database %s: %s", path,
+				 sqlite3_errmsg(s->db));
+			return NG_ERR_DB;
+		}
+	}
+	return NG_OK;
+}
+
+static ngi_store *store_new(char *err, size_t errlen)
+{
+	ngi_store *s = calloc(1, sizeof *s);
+	if (!s)
+		snprintf(err, errlen, "out of memory");
+	else
+		s->lock_fd = -1;
+	return s;
+}
+
+ng_status ngi_store_open(const char *path, ngi_store **out, char *err,
+			 size_t errlen)
+{
+	ngi_store *s = store_new(err, errlen);
+	if (!s)
+		return NG_ERR_NOMEM;
 	if (!path)
 		path = ":memory:";
-	int rc = sqlite3_open_v2(path, &s->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	ng_status st = NG_OK;
-	if (rc != SQLITE_OK) {
-		snprintf(err, errlen, "cannot open database %s: %s", path,
-			 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-		st = NG_ERR_DB;
+	if (!is_memory(path))
+		st = lock_writer(s, path, err, errlen);
+	if (!st) {
+		int rc = sqlite3_open_v2(path, &s->db,
+					 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+					 NULL);
+		if (rc != SQLITE_OK) {
+			snprintf(err, errlen, "cannot open database %s: %s", path,
+				 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+			st = NG_ERR_DB;
+		}
 	}
 	if (!st) {
 		sqlite3_busy_timeout(s->db, 5000);
@@ -244,17 +337,91 @@ ng_status ngi_store_open(const char *path, ngi_store **out, char *err,
 			st = NG_ERR_DB;
 		}
 	}
-	if (!st && check_meta(s)) {
+	if (!st && (write_meta(s) || check_meta(s))) {
 		snprintf(err, errlen, "database %s: %s", path, s->err);
 		st = NG_ERR_DB;
 	}
-	for (int i = 0; i < ST_COUNT && !st; i++) {
-		if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL)) {
-			snprintf(err, errlen, "database %s: %s", path,
-				 sqlite3_errmsg(s->db));
-			st = NG_ERR_DB;
-		}
+	if (!st)
+		st = prepare_all(s, path, err, errlen);
+	if (st) {
+		ngi_store_close(s);
+		return st;
 	}
+	*out = s;
+	return NG_OK;
+}
+
+/* "file:" and path with the characters a URI gives meaning to escaped. */
+static char *immutable_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *uri = malloc(3 * n + sizeof "file:?immutable=1");
+	if (!uri)
+		return NULL;
+	char *o = uri + sprintf(uri, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			o += sprintf(o, "%%%02X", (unsigned char)*p);
+		else
+			*o++ = *p;
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+/* Opens path read-only (as an immutable URI when uri is set) and reads
+ * meta; *cannot_share is set when the first read failed because SQLite
+ * could not open or create the -shm file. */
+static ng_status open_read_only(ngi_store *s, const char *name, int uri,
+				int *cannot_share)
+{
+	int flags = SQLITE_OPEN_READONLY | (uri ? SQLITE_OPEN_URI : 0);
+	*cannot_share = 0;
+	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK)
+		return fail(s, "cannot open");
+	sqlite3_busy_timeout(s->db, 5000);
+	ng_status st = NG_OK;
+	if (sqlite3_exec(s->db, "PRAGMA query_only=1; PRAGMA cache_size=-65536;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		st = fail(s, "cannot set up");
+	if (!st)
+		st = check_meta(s);
+	if (st) { /* a version verdict leaves no such SQLite error behind */
+		int rc = sqlite3_errcode(s->db);
+		*cannot_share = rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN;
+	}
+	return st;
+}
+
+ng_status ngi_store_open_reader(const char *path, ngi_store **out, char *err,
+				size_t errlen)
+{
+	if (!path || is_memory(path)) {
+		snprintf(err, errlen, "a read-only store needs a database file");
+		return NG_ERR_USAGE;
+	}
+	ngi_store *s = store_new(err, errlen);
+	if (!s)
+		return NG_ERR_NOMEM;
+	int cannot_share;
+	ng_status st = open_read_only(s, path, 0, &cannot_share);
+	if (st && cannot_share) {
+		char *uri = immutable_uri(path);
+		if (!uri) {
+			ngi_store_close(s);
+			snprintf(err, errlen, "out of memory");
+			return NG_ERR_NOMEM;
+		}
+		sqlite3_close(s->db);
+		s->db = NULL;
+		s->err[0] = '\0';
+		st = open_read_only(s, uri, 1, &cannot_share);
+		free(uri);
+	}
+	if (st)
+		snprintf(err, errlen, "database %s: %s", path, s->err);
+	if (!st)
+		st = prepare_all(s, path, err, errlen);
 	if (st) {
 		ngi_store_close(s);
 		return st;
@@ -270,6 +437,8 @@ void ngi_store_close(ngi_store *s)
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
+	if (s->lock_fd >= 0)
+		close(s->lock_fd); /* after SQLite is done with the file */
 	free(s);
 }
 

@@ -20,10 +20,21 @@
 
 typedef struct ngi_store ngi_store;
 
-/* Opens or creates path (NULL or ":memory:" = in memory). On failure a
- * message is written to err. */
+/* Opens or creates path (NULL or ":memory:" = in memory) for writing. A
+ * file is first claimed for this writer: an exclusive lock on "PATH-lock"
+ * (flock, created beside it, never removed) held until ngi_store_close or
+ * the process ends; when another writer holds it, NG_ERR_DB at once and
+ * nothing is read or written. On failure a message is written to err. */
 ng_status ngi_store_open(const char *path, ngi_store **out, char *err,
 			 size_t errlen);
+/* Opens an existing file for reading only: SQLite read-only, no schema or
+ * meta written, no lock file, so it works on a read-only file or file
+ * system and never waits for a writer (WAL). When the directory is
+ * read-only and holds no -shm file, SQLite cannot share the WAL index; no
+ * writer is at work then (a writer keeps a -shm beside the file), and the
+ * file is opened as immutable. */
+ng_status ngi_store_open_reader(const char *path, ngi_store **out, char *err,
+				size_t errlen);
 void ngi_store_close(ngi_store *s);
 const char *ngi_store_errmsg(const ngi_store *s);
 

@@ -1,0 +1,65 @@
+/*
+ * ids.c: which article ids the store holds, and with what content.
+ *
+ * Ingest is idempotent: a record whose id and content (title and text,
+ * record_hash) are already stored is left unchanged. A record that comes
+ * with a taken id but other content is stored under the first free variant
+ * "ID~2", "ID~3", ...; so a record matches when its content is stored under
+ * its id or under any of those variants, and running the same file again
+ * stores nothing new. engine.c fills this memory when it opens a store,
+ * ingest.c consults and extends it; it calls neither.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <xxhash.h>
+
+/* Longest id kept whole in a variant ("ID~N"); longer ids are cut. */
+#define NGI_VARIANT_ID_MAX 1000
+
+static const uint64_t *seq_of(const ng_engine *e, const char *id)
+{
+	return ngi_map_get(&e->ids, XXH3_64bits(id, strlen(id)));
+}
+
+ng_status ngi_ids_remember(ng_engine *e, const char *id, uint64_t record_hash)
+{
+	if (ngi_grow((void **)&e->record_hash, &e->cap_articles, e->n_articles + 1,
+		     sizeof *e->record_hash))
+		return NG_ERR_NOMEM;
+	if (ngi_map_put(&e->ids, XXH3_64bits(id, strlen(id)), e->n_articles + 1))
+		return NG_ERR_NOMEM;
+	e->record_hash[e->n_articles++] = record_hash;
+	return NG_OK;
+}
+
+ng_status ngi_ids_place(ng_engine *e, const char *id, uint64_t record_hash,
+			ngi_arena *a, const char **id_out)
+{
+	const uint64_t *seen = seq_of(e, id);
+	if (!seen) {
+		*id_out = id;
+		return NG_OK;
+	}
+	if (e->record_hash[*seen - 1] == record_hash) {
+		*id_out = NULL;
+		return NG_OK;
+	}
+	char buf[NGI_VARIANT_ID_MAX + 32];
+	for (long n = 2;; n++) {
+		snprintf(buf, sizeof buf, "%.*s~%ld", NGI_VARIANT_ID_MAX, id, n);
+		seen = seq_of(e, buf);
+		if (!seen)
+			break;
+		if (e->record_hash[*seen - 1] == record_hash) {
+			*id_out = NULL;
+			return NG_OK;
+		}
+	}
+	char *free_id = ngi_arena_strdup(a, buf);
+	if (!free_id)
+		return NG_ERR_NOMEM;
+	*id_out = free_id;
+	return NG_OK;
+}
