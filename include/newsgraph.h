@@ -223,7 +223,10 @@ NG_API ng_status ng_ingest_path(ng_engine *e, const char *path,
  * and counted in stats->invalid_utf8, the record is queued (NG_OK). */
 NG_API ng_status ng_ingest_record(ng_engine *e, const ng_record *r,
 				  const char *source, ng_ingest_stats *stats);
-/* Analyses, links and commits everything queued. */
+/* Analyses, links and commits everything queued. A record whose analysis
+ * fails on its own (out of memory in it) is reported through the
+ * diagnostics callback, counted in stats->failed and skipped; the rest is
+ * committed and the call returns NG_OK. */
 NG_API ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
 
 /* ---- queries ---------------------------------------------------------------- */

@@ -65,7 +65,8 @@ static int has_managua(ng_engine *e)
 
 static void test_places(void)
 {
-	/* an engine whose place table fails to build says so */
+	/* an engine whose place table fails to build says so: the record
+	 * whose analysis ran out of memory is reported and not stored */
 	ng_config c;
 	ng_config_init(&c);
 	c.db_path = ":memory:";
@@ -73,7 +74,14 @@ static void test_places(void)
 	ng_engine *e = NULL;
 	CHECK(ng_engine_open(&c, &e) == NG_OK);
 	places.fail = 1;
-	CHECK(ingest_managua(e) == NG_ERR_NOMEM);
+	ng_ingest_stats stats = NG_INGEST_STATS_INIT;
+	ng_record r = {0};
+	r.id = "managua";
+	r.lang = "en";
+	r.text = "Managua.";
+	CHECK(ng_ingest_record(e, &r, "test", &stats) == NG_OK);
+	CHECK(ng_ingest_flush(e, &stats) == NG_OK); /* reported, counted */
+	CHECK(stats.failed == 1 && stats.added == 0);
 	CHECK(places.calls == 1);
 	ng_engine_close(e);
 
