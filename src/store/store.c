@@ -6,6 +6,7 @@
  * meta.byte_order records it and a mismatch refuses to open.
  */
 #include "store.h"
+#include "query_int.h" /* ngi_store_db, for the query files */
 
 #include <sqlite3.h>
 #include <stdio.h>
