@@ -128,8 +128,8 @@ $(BUILD)/bench/%: bench/%.c bench/bench_util.h $(STATIC)
 test-unit: $(TEST_BIN) $(CLI)
 	@BUILD=$(BUILD) sh tests/run_unit.sh $(TEST_BIN)
 
-test-cli: $(CLI)
-	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/cli_test.sh
+test-cli: $(CLI) $(EXAMPLE_BIN)
+	@NEWSGRAPH=$(CURDIR)/$(CLI) EXAMPLE=$(CURDIR)/$(EXAMPLE_BIN) sh tests/cli_test.sh
 
 test-asan:
 	$(MAKE) -j$(NPROC) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
@@ -141,6 +141,16 @@ test:
 	$(MAKE) deps
 	$(MAKE) -j$(NPROC) test-unit test-cli
 	$(MAKE) test-asan
+
+# ---- the cursor example ------------------------------------------------------
+# examples/cursor_example.c, built as a user would build it (the public
+# header only) and run by tests/cli_test.sh on the seed database.
+EXAMPLE_BIN = $(BUILD)/examples/cursor_example
+
+$(EXAMPLE_BIN): examples/cursor_example.c include/newsgraph.h $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(OPT) $(WARN) $(SANITIZE) -Iinclude -o $@ $< $(STATIC) \
+	  $(LDFLAGS_ALL) $(LIBS)
 
 # ---- demo, bench, eval -------------------------------------------------------
 demo: deps

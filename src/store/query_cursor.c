@@ -89,6 +89,7 @@ ng_status ngi_cursor_prefetch(ng_cursor *c)
 	ng_status st = ng_cursor_step(c);
 	if (st == NG_ROW) {
 		c->prefetched = 1;
+		c->row = 0; /* the caller's first step hands the row out */
 		return NG_OK;
 	}
 	ng_cursor_close(c);
@@ -101,6 +102,7 @@ ng_status ng_cursor_step(ng_cursor *c)
 		return NG_ERR_USAGE;
 	if (c->prefetched && !c->status) {
 		c->prefetched = 0;
+		c->row = 1;
 		return NG_ROW;
 	}
 	c->row = 0;
