@@ -143,11 +143,13 @@ test:
 	$(MAKE) test-asan
 
 # ---- the cursor example ------------------------------------------------------
-# examples/cursor_example.c, built as a user would build it (the public
-# header only) and run by tests/cli_test.sh on the seed database.
-EXAMPLE_BIN = $(BUILD)/examples/cursor_example
+# examples-c/cursor_example.c, built as a user would build it (the public
+# header only) and run by tests/cli_test.sh on the seed database. (Not in
+# examples/: that directory is ingested whole, and a .c file would be read
+# as one more article.)
+EXAMPLE_BIN = $(BUILD)/examples-c/cursor_example
 
-$(EXAMPLE_BIN): examples/cursor_example.c include/newsgraph.h $(STATIC)
+$(EXAMPLE_BIN): examples-c/cursor_example.c include/newsgraph.h $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(OPT) $(WARN) $(SANITIZE) -Iinclude -o $@ $< $(STATIC) \
 	  $(LDFLAGS_ALL) $(LIBS)

@@ -236,7 +236,16 @@ if [ $open_failed -ge 1 ]; then
 	check "damaged database: ingest prints SQLite's message" grep -q 'database disk image is malformed' "$T/err"
 fi
 
-# ---- the cursor example (examples/cursor_example.c) ------------------------------
+# ---- output that cannot be written -------------------------------------------------
+for c in stories "show 1" copies entities export; do
+	$NG $c --db "$T/sound.db" >/dev/full 2>"$T/err"
+	check "$c > /dev/full exits 3" [ $? -eq 3 ]
+	check "$c > /dev/full says why" grep -q "standard output: write failed: No space left on device" "$T/err"
+done
+$NG export --db "$T/sound.db" -o /dev/full 2>"$T/err"
+check "export -o /dev/full names the file and the reason" grep -q "^newsgraph: export: /dev/full: write failed: No space left on device" "$T/err"
+
+# ---- the cursor example (examples-c/cursor_example.c) ------------------------------
 if [ -n "${EXAMPLE:-}" ]; then
 	"$EXAMPLE" "$T/sound.db" >"$T/example.txt" 2>"$T/err"
 	check "cursor example exits 0" [ $? -eq 0 ]

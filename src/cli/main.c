@@ -7,6 +7,7 @@
  */
 #include <newsgraph.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,10 +273,17 @@ static int cmd_report(const char *cmd, const options *o)
 		st = ng_report_entities(e, o->type, o->min, out, f);
 	else
 		st = ng_export(e, out, f);
-	if (st)
+	const char *where = o->output && strcmp(o->output, "-") ? o->output : "standard output";
+	if (st == NG_ERR_IO)
+		fprintf(stderr, "newsgraph: %s: %s: %s\n", cmd, where, ng_errmsg(e));
+	else if (st)
 		fprintf(stderr, "newsgraph: %s: %s\n", cmd, ng_errmsg(e));
 	ng_engine_close(e);
-	return finish_output(out, exit_for(st));
+	int rc = finish_output(out, exit_for(st));
+	if (!st && rc != EXIT_OKAY) /* the last bytes, flushed at the end */
+		fprintf(stderr, "newsgraph: %s: %s: write failed: %s\n", cmd, where,
+			strerror(errno));
+	return rc;
 }
 
 static int cmd_analyze(const options *o)

@@ -77,6 +77,6 @@ ng_status ngi_report_to_file(ng_engine *e, FILE *out, const char *report,
 	file_sink s = {out, 0};
 	ng_status st = fn(args, write_sink, &s);
 	if (st == NG_ERR_IO && s.err)
-		ngi_engine_fail(e, st, "%s: write failed: %s", report, strerror(s.err));
+		ngi_engine_fail(e, st, "write failed: %s", strerror(s.err));
 	return st;
 }

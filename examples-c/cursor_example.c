@@ -6,7 +6,7 @@
  * edge, the evidence quoted from both texts. It uses only newsgraph.h.
  *
  *     newsgraph ingest examples/ --db seeds.db
- *     cc -Iinclude examples/cursor_example.c libnewsgraph.a $(LIBS)
+ *     cc -Iinclude examples-c/cursor_example.c build/libnewsgraph.a $(LIBS)
  *     ./cursor_example seeds.db        # or: ./cursor_example seeds.db de
  *
  * Every loop ends on NG_DONE; anything else is an error whose detail is in
