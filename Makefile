@@ -124,6 +124,18 @@ $(BUILD)/bench/%: bench/%.c bench/bench_util.h $(STATIC)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
+# ---- the cursor example ------------------------------------------------------
+# examples-c/cursor_example.c, built as a user would build it (the public
+# header only) and run by tests/cli_test.sh on the seed database. (Not in
+# examples/: that directory is ingested whole, and a .c file would be read
+# as one more article.)
+EXAMPLE_BIN = $(BUILD)/examples-c/cursor_example
+
+$(EXAMPLE_BIN): examples-c/cursor_example.c include/newsgraph.h $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(OPT) $(WARN) $(SANITIZE) -Iinclude -o $@ $< $(STATIC) \
+	  $(LDFLAGS_ALL) $(LIBS)
+
 # ---- tests ----------------------------------------------------------------
 test-unit: $(TEST_BIN) $(CLI)
 	@BUILD=$(BUILD) sh tests/run_unit.sh $(TEST_BIN)
@@ -141,18 +153,6 @@ test:
 	$(MAKE) deps
 	$(MAKE) -j$(NPROC) test-unit test-cli
 	$(MAKE) test-asan
-
-# ---- the cursor example ------------------------------------------------------
-# examples-c/cursor_example.c, built as a user would build it (the public
-# header only) and run by tests/cli_test.sh on the seed database. (Not in
-# examples/: that directory is ingested whole, and a .c file would be read
-# as one more article.)
-EXAMPLE_BIN = $(BUILD)/examples-c/cursor_example
-
-$(EXAMPLE_BIN): examples-c/cursor_example.c include/newsgraph.h $(STATIC)
-	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(OPT) $(WARN) $(SANITIZE) -Iinclude -o $@ $< $(STATIC) \
-	  $(LDFLAGS_ALL) $(LIBS)
 
 # ---- demo, bench, eval -------------------------------------------------------
 demo: deps
