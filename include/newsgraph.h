@@ -10,8 +10,11 @@
  *  - Every object has one pair, ng_x_open/ng_x_close; a close takes NULL.
  *  - Strings passed in are borrowed for the duration of the call only.
  *  - Strings returned as `const char *` belong to the engine and stay valid
- *    until the next call on that engine; copy them to keep them.
- *  - Output is written to a FILE * the caller owns.
+ *    until the next call on that engine; copy them to keep them. Strings
+ *    read from a cursor belong to the cursor and stay valid until its next
+ *    step or its close (see "cursors").
+ *  - Reports write through a callback (ng_write_fn) or to a FILE * the
+ *    caller owns.
  *
  * Errors: fallible functions return ng_status (NG_OK == 0) and write results
  * through pointers, untouched on failure. ng_errmsg(engine) gives the detail
@@ -90,7 +93,10 @@ typedef enum ng_status {
 	NG_ERR_USAGE = 5,    /* a bad argument */
 	NG_ERR_NOTFOUND = 6, /* no such story, article or file */
 	NG_ERR_TOOBIG = 7,   /* input past a size cap */
-	NG_ERR_INTERNAL = 8  /* a bug: please report it */
+	NG_ERR_INTERNAL = 8, /* a bug: please report it */
+	/* not errors: what ng_cursor_step returns when it went well */
+	NG_ROW = 100,        /* a row is ready */
+	NG_DONE = 101        /* no more rows */
 } ng_status;
 
 NG_API const char *ng_status_str(ng_status s);
@@ -229,13 +235,231 @@ NG_API ng_status ng_ingest_record(ng_engine *e, const ng_record *r,
  * committed and the call returns NG_OK. */
 NG_API ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
 
-/* ---- queries ---------------------------------------------------------------- */
+/* ---- cursors -------------------------------------------------------------------
+ * Everything stored is read through cursors, in SQLite's shape: open a
+ * cursor with one of the ng_*_open calls below, call ng_cursor_step until it
+ * returns NG_DONE, read each row's columns with the getters, and close it.
+ *
+ *     ng_cursor *c;
+ *     ng_story_filter f = NG_STORY_FILTER_INIT;
+ *     f.lang = "de";
+ *     f.min_size = 2;
+ *     if (ng_stories_open(engine, &f, &c) != NG_OK)
+ *             die(ng_errmsg(engine));
+ *     ng_status st;
+ *     while ((st = ng_cursor_step(c)) == NG_ROW)
+ *             printf("%lld %s\n", ng_cursor_column_int64(c, 0),
+ *                    ng_cursor_column_text(c, 5));
+ *     ng_cursor_close(c);
+ *     if (st != NG_DONE)
+ *             die(ng_errmsg(engine));  // e.g. "database disk image is malformed"
+ *
+ * examples-c/cursor_example.c is a whole program.
+ *
+ * Rows and columns: every cursor has a fixed list of named columns, given
+ * below with each opener (index: name, type). Columns are only ever added at
+ * the end, so an index stays valid across versions; ng_cursor_column_name
+ * and ng_cursor_column_type let a binding turn any row into a dict without
+ * knowing the cursor. Values are NULL, 64-bit integers, doubles or UTF-8
+ * text; never blobs. Offsets ("start", "end") are code points into the
+ * stored body, "byte_start"/"byte_end" bytes, end exclusive.
+ *
+ * Ownership: a string returned by a getter belongs to the cursor and stays
+ * valid until the next ng_cursor_step or ng_cursor_close on it; copy it to
+ * keep it. A cursor belongs to its engine: close every cursor before
+ * ng_engine_close, and use an engine and its cursors from one thread at a
+ * time. Several cursors may be open on one engine at once.
+ *
+ * Errors: an opener returns NG_ERR_USAGE for a bad argument (with a
+ * message), NG_ERR_NOTFOUND when the story or article named does not exist,
+ * NG_ERR_DB when SQLite fails. ng_cursor_step returns NG_ROW (a row is
+ * ready), NG_DONE (no more rows), or an error: NG_ERR_DB when SQLite failed
+ * (a corrupted file, an I/O error: SQLite's message is in ng_errmsg), or
+ * NG_ERR_NOMEM. A read that stops early never looks like NG_DONE. An error
+ * ends the cursor: later steps return the same error. A getter that runs out
+ * of memory converting a value returns NULL (or 0) and the next step
+ * returns NG_ERR_NOMEM, so a missing value is never mistaken for a NULL. */
+typedef struct ng_cursor ng_cursor;
+
+/* The type of a column in the current row. */
+typedef enum ng_type {
+	NG_TYPE_NULL = 0,
+	NG_TYPE_INT = 1,    /* read with ng_cursor_column_int64 */
+	NG_TYPE_FLOAT = 2,  /* read with ng_cursor_column_double */
+	NG_TYPE_TEXT = 3    /* read with ng_cursor_column_text */
+} ng_type;
+
+/* NG_ROW, NG_DONE, or an error status (see above). Takes NULL (NG_ERR_USAGE). */
+NG_API ng_status ng_cursor_step(ng_cursor *c);
+/* Number of columns; the same for every row of a cursor. */
+NG_API int ng_cursor_column_count(const ng_cursor *c);
+/* Name of column i (0-based), NULL when i is out of range. Valid until
+ * ng_cursor_close. */
+NG_API const char *ng_cursor_column_name(const ng_cursor *c, int i);
+/* Index of the column named name, or -1. */
+NG_API int ng_cursor_column_index(const ng_cursor *c, const char *name);
+/* Type of column i in the current row (NG_TYPE_NULL out of range or when
+ * no row is ready). Ask before reading it as another type: the getters
+ * convert (an integer read as text gives its digits), and after a
+ * conversion the type is no longer reliable. */
+NG_API ng_type ng_cursor_column_type(ng_cursor *c, int i);
+/* Value of column i in the current row: text (NULL for a NULL value), its
+ * length in bytes, an integer, a double (0 for NULL). */
+NG_API const char *ng_cursor_column_text(ng_cursor *c, int i);
+NG_API size_t ng_cursor_column_bytes(ng_cursor *c, int i);
+NG_API long long ng_cursor_column_int64(ng_cursor *c, int i);
+NG_API double ng_cursor_column_double(ng_cursor *c, int i);
+/* Ends the cursor and frees it. Takes NULL. */
+NG_API void ng_cursor_close(ng_cursor *c);
+
+/* Filters for ng_stories_open. The struct grows at the end in later
+ * versions: start from NG_STORY_FILTER_INIT (it sets size, the first field,
+ * so the library reads only the fields this program knows) and set what you
+ * need. Zero or NULL fields do not filter. */
+typedef struct ng_story_filter {
+	size_t size;           /* sizeof(ng_story_filter), set by the INIT */
+	const char *lang;      /* ISO 639-1: stories with an article in it */
+	const char *from, *to; /* ISO dates: stories seen in [from, to] (a
+				  story's first_seen <= to and last_seen >=
+				  from, compared on the bound's length, so
+				  "2024-11" is a month); stories without a
+				  full date are left out when either is set */
+	long long min_size;    /* at least this many articles */
+	const char *text;      /* substring of an article's title or body, or
+				  of the story's title; ASCII letters match
+				  either case (a scan, not an index: full-text
+				  search comes later) */
+	long long limit;       /* at most this many rows; 0 = all */
+	long long offset;      /* skip this many rows first (paging) */
+} ng_story_filter;
+#define NG_STORY_FILTER_INIT {sizeof(ng_story_filter), NULL, NULL, NULL, 0, NULL, 0, 0}
+
+/* Stories, largest first, then by number (creation order). f may be NULL.
+ * Columns: 0 story (int), 1 size (int: articles), 2 languages (text: ISO
+ * 639-1 codes, sorted, comma-separated), 3 first_seen, 4 last_seen (text:
+ * ISO 8601, the earliest and latest full publication date of its articles,
+ * NULL when none has one), 5 title (text). */
+NG_API ng_status ng_stories_open(ng_engine *e, const ng_story_filter *f,
+				 ng_cursor **out);
+/* One story: one row, the columns of ng_stories_open; NG_ERR_NOTFOUND when
+ * there is no such story. */
+NG_API ng_status ng_story_open(ng_engine *e, long long story, ng_cursor **out);
+
+/* The articles of a story, by publication day (articles without a full date
+ * last), then in ingest order. NG_ERR_NOTFOUND when no such story.
+ * Columns, the same for every article cursor: 0 id, 1 story (int),
+ * 2 title, 3 lang, 4 lang_reliable (int 0/1), 5 published (ISO 8601, or
+ * "--MM-DD" when only a month and day are known), 6 published_source
+ * ("metadata", "header", "dateline", "text", "override"),
+ * 7 published_confidence (float, NULL without a date; see below),
+ * 8 outlet, 9 url, 10 source (the file it came from), 11 record (int: line
+ * or record number in it), 12 words, 13 sentences (int), 14 ingested (int:
+ * 1-based arrival order). */
+NG_API ng_status ng_story_articles_open(ng_engine *e, long long story,
+					ng_cursor **out);
+/* Every article, in ingest order; the article columns. */
+NG_API ng_status ng_articles_open(ng_engine *e, ng_cursor **out);
+/* One article by id: one row, the article columns; NG_ERR_NOTFOUND. */
+NG_API ng_status ng_article_open(ng_engine *e, const char *article_id,
+				 ng_cursor **out);
+
+/* Copy edges. An edge says article "copy" took text from article
+ * "original"; kind is "exact", "near", "rewrite" or "partial", score in
+ * [0,1], why tells why that direction ("earlier_published", "credit",
+ * "containment", "family", "earlier_ingested"). Columns of every edge
+ * cursor: 0 copy, 1 original (article ids), 2 kind, 3 score (float), 4 why,
+ * 5 copy_ingested, 6 original_ingested (int: arrival order of each),
+ * 7 copy_day, 8 original_day (int: days since 1970-01-01 of each one's
+ * publication date, NULL when its year is unknown). Ordered by
+ * copy_ingested, then original_ingested.
+ * The edges with an end in story (either end: an edge may join two
+ * stories); NG_ERR_NOTFOUND when no such story. */
+NG_API ng_status ng_story_copies_open(ng_engine *e, long long story,
+				      ng_cursor **out);
+/* The edges with an end at one article; NG_ERR_NOTFOUND when no such
+ * article. */
+NG_API ng_status ng_article_copies_open(ng_engine *e, const char *article_id,
+					ng_cursor **out);
+/* The evidence of one edge (given by its two article ids): the quotations
+ * and aligned passages behind a rewrite or partial edge, in the order they
+ * were found (exact and near edges have none). Columns: 0 kind ("quote",
+ * "passage"), 1 copy_start, 2 copy_end, 3 original_start, 4 original_end
+ * (int: BYTE offsets into each body, end exclusive), 5 score (float),
+ * 6 copy_text, 7 original_text (the passages, quoted from both bodies).
+ * No rows when there is no such edge. */
+NG_API ng_status ng_evidence_open(ng_engine *e, const char *copy_id,
+				  const char *original_id, ng_cursor **out);
+
+/* Stories related to a story: other stories that share a copy edge with it
+ * (an article of one copies an article of the other), or that share at
+ * least two named entities (the same canonical key and type in an article
+ * of each). Most shared copies first, then most shared entities, then by
+ * number. NG_ERR_NOTFOUND when no such story. Reading entities scans the
+ * mentions table once. Columns: 0 story, 1 size, 2 title, 3 copies (int:
+ * edges between the two), 4 entities (int: distinct entities shared). */
+NG_API ng_status ng_related_stories_open(ng_engine *e, long long story,
+					 ng_cursor **out);
+
+/* Filters for ng_entities_open: start from NG_ENTITY_FILTER_INIT, as for
+ * stories. */
+typedef struct ng_entity_filter {
+	size_t size;            /* sizeof(ng_entity_filter), set by the INIT */
+	const char *type;       /* "person", "organization", "place", "event" */
+	const char *name;       /* substring of the entity's name or of any
+				   variant (a mention's text or display name);
+				   ASCII letters match either case */
+	long long min_mentions; /* at least this many mentions */
+	long long limit;        /* at most this many rows; 0 = all */
+	long long offset;       /* skip this many rows first */
+} ng_entity_filter;
+#define NG_ENTITY_FILTER_INIT {sizeof(ng_entity_filter), NULL, NULL, 0, 0, 0}
+
+/* Canonical entities, most mentioned first (then most articles, name, type,
+ * key). f may be NULL. Columns: 0 type, 1 key (canonical key: the same
+ * across languages, scripts and inflections, "Putin", "Путина" -> "p_t_n"),
+ * 2 name (the longest display name seen), 3 mentions, 4 articles (int). */
+NG_API ng_status ng_entities_open(ng_engine *e, const ng_entity_filter *f,
+				  ng_cursor **out);
+/* Variants of entities: the distinct (text, display name) pairs of their
+ * mentions with counts, by type, key, text, name. type and key select one
+ * entity; key NULL = every entity of type, both NULL = all. A scan of the
+ * mentions table. Columns: 0 type, 1 key, 2 text, 3 name, 4 count (int). */
+NG_API ng_status ng_entity_variants_open(ng_engine *e, const char *type,
+					 const char *key, ng_cursor **out);
+/* The mentions of one entity (type and key), by article in ingest order,
+ * then in text order; a scan of the mentions table. Columns: 0 article
+ * (id), 1 start, 2 end, 3 byte_start, 4 byte_end (int), 5 text (the words
+ * of the name as written, without a title), 6 name (display name). */
+NG_API ng_status ng_entity_mentions_open(ng_engine *e, const char *type,
+					 const char *key, ng_cursor **out);
+
+/* The named-entity mentions of one article in text order; NG_ERR_NOTFOUND
+ * when no such article. Columns: 0 start, 1 end, 2 byte_start, 3 byte_end
+ * (int), 4 text, 5 type, 6 key, 7 name. */
+NG_API ng_status ng_article_mentions_open(ng_engine *e, const char *article_id,
+					  ng_cursor **out);
+/* The temporal expressions of one article in text order, resolved against
+ * the publication date; NG_ERR_NOTFOUND. Columns: 0 start, 1 end,
+ * 2 byte_start, 3 byte_end (int), 4 text (as written), 5 value (TIMEX3:
+ * "2024-11-05", "2024-W43", "2020-07", "PRESENT_REF", "P3D", "XXXX-11-12"
+ * when it could not be anchored), 6 type ("DATE", "TIME", "DURATION",
+ * "SET"), 7 granularity ("day", "week", "month"...; NULL if none),
+ * 8 anchor ("absolute": written in full, "publication", "text": an earlier
+ * date in the text, "story": the story's first date, "none"). */
+NG_API ng_status ng_article_dates_open(ng_engine *e, const char *article_id,
+				       ng_cursor **out);
+
+/* ---- one article, as structs ----------------------------------------------------
+ * Shortcuts over the cursors above for C callers. Strings belong to the
+ * engine and stay valid until the next call of these on it; absent values
+ * are NULL. NG_ERR_NOTFOUND when the article does not exist, NG_ERR_DB
+ * (SQLite's message in ng_errmsg) when the store fails, NG_ERR_NOMEM. */
+
 /* The story of an article (by its id), after a flush. */
 NG_API ng_status ng_article_story(ng_engine *e, const char *article_id,
 				  long long *story_out);
 
-/* What is stored about one article. Strings belong to the engine (valid until
- * the next call on it); absent values are NULL. */
+/* What is stored about one article. */
 typedef struct ng_article_info {
 	long long story;
 	const char *id;
@@ -253,8 +477,7 @@ typedef struct ng_article_info {
 NG_API ng_status ng_article_get(ng_engine *e, const char *article_id,
 				ng_article_info *out);
 
-/* The stored body of an article (the text that offsets below point into),
- * valid until the next call on e. */
+/* The stored body of an article (the text that offsets point into). */
 NG_API ng_status ng_article_text(ng_engine *e, const char *article_id,
 				 const char **text, size_t *len);
 
@@ -265,8 +488,7 @@ NG_API ng_status ng_article_text(ng_engine *e, const char *article_id,
  * (1 given, 0.9 a header line, 0.7 or 0.4 a dateline year chosen by weekday
  * consistency, 0.6 a date at the top of the text, 0.5 a year-less dateline). */
 
-/* One named entity mention. Offsets into the stored body: start/end in code
- * points, byte_start/byte_end in bytes, end exclusive. */
+/* One named entity mention: the columns of ng_article_mentions_open. */
 typedef struct ng_mention_info {
 	long long start, end;
 	long long byte_start, byte_end;
@@ -277,24 +499,21 @@ typedef struct ng_mention_info {
 	const char *name;  /* display name ("Vladimir Putin") */
 } ng_mention_info; /* frozen (see the top) */
 
-/* Fills up to max mentions of article_id, in text order (strings valid until
- * the next call on e), and the total count into *n_out. */
+/* Fills up to max mentions of article_id, in text order, and the total
+ * count into *n_out. */
 NG_API ng_status ng_article_mentions(ng_engine *e, const char *article_id,
 				     ng_mention_info *out, int max, int *n_out);
 
-/* One temporal expression, resolved against the publication date. */
+/* One temporal expression: the columns of ng_article_dates_open. */
 typedef struct ng_date_info {
 	long long start, end;           /* code points */
 	long long byte_start, byte_end; /* bytes */
 	const char *text;         /* the expression as written */
-	const char *value;        /* TIMEX3 value: "2024-11-05", "2024-W43",
-				     "2020-07", "PRESENT_REF", "P3D",
-				     "XXXX-11-12" when it could not be anchored */
+	const char *value;        /* TIMEX3 value */
 	const char *type;         /* "DATE", "TIME", "DURATION", "SET" */
 	const char *granularity;  /* "day", "week", "month"...; NULL if none */
-	const char *anchor;       /* "absolute" (written in full),
-				     "publication", "text" (an earlier date in
-				     the text), "none" */
+	const char *anchor;       /* "absolute", "publication", "text",
+				     "story", "none" */
 } ng_date_info; /* frozen (see the top) */
 
 /* Fills up to max dates of article_id, in text order, and the count. */
@@ -311,8 +530,8 @@ typedef struct ng_copy_info {
 	int other_is_original;
 } ng_copy_info; /* frozen (see the top) */
 
-/* Fills up to max edges of article_id into out (strings valid until the next
- * call on e) and the total count into *n_out. */
+/* Fills up to max edges of article_id into out, highest score first, and
+ * the total count into *n_out. */
 NG_API ng_status ng_article_copies(ng_engine *e, const char *article_id,
 				   ng_copy_info *out, int max, int *n_out);
 
@@ -323,25 +542,52 @@ typedef enum ng_format {
 	NG_FORMAT_JSONL = 2   /* one JSON object per line */
 } ng_format;
 
+/* Where reports write: called with each piece of output, in order (pieces
+ * of at most about 64 KiB; a row may be split between calls). Return 0 to
+ * go on; anything else stops the report, which returns NG_ERR_IO. */
+typedef int (*ng_write_fn)(void *ctx, const char *data, size_t len);
+
+/* An ng_write_fn writing to the FILE * in ctx (0 when fwrite wrote it all). */
+NG_API int ng_write_file(void *ctx, const char *data, size_t len);
+
+/* Every report comes twice: ng_report_X_to writes through a callback, and
+ * ng_report_X(..., FILE *out, ...) writes to a stream (ng_write_file; on
+ * a write error the message in ng_errmsg says why). A report that fails
+ * (NG_ERR_DB on a damaged store, NG_ERR_IO when the output fails) may have
+ * written part of its output: never take a failed report's output as whole.
+ * The formats and fields are kept stable (docs/EXPORT.md). */
+
 /* The stories, largest first: story, size, languages, first seen, title. */
+NG_API ng_status ng_report_stories_to(ng_engine *e, ng_format f,
+				      ng_write_fn write, void *ctx);
 NG_API ng_status ng_report_stories(ng_engine *e, FILE *out, ng_format f);
 /* One story with its articles and copy edges. */
+NG_API ng_status ng_report_story_to(ng_engine *e, long long story, ng_format f,
+				    ng_write_fn write, void *ctx);
 NG_API ng_status ng_report_story(ng_engine *e, long long story, FILE *out,
 				 ng_format f);
 /* Provenance: for one story (0: every story with copies), the earliest
  * source and the tree of copies, each edge with its kind, score, why that
  * direction, and its evidence quoted from both texts. */
+NG_API ng_status ng_report_copies_to(ng_engine *e, long long story, ng_format f,
+				     ng_write_fn write, void *ctx);
 NG_API ng_status ng_report_copies(ng_engine *e, long long story, FILE *out,
 				  ng_format f);
 /* The entities: canonical name, type, mentions, articles and variants (the
  * distinct texts of their mentions, with counts), most mentioned first.
+ * The name shown is the display name most of the entity's mentions carry.
  * type ("person", "organization", "place", "event") or NULL for all; only
  * entities with at least min_mentions mentions. */
+NG_API ng_status ng_report_entities_to(ng_engine *e, const char *type,
+				       long long min_mentions, ng_format f,
+				       ng_write_fn write, void *ctx);
 NG_API ng_status ng_report_entities(ng_engine *e, const char *type,
 				    long long min_mentions, FILE *out,
 				    ng_format f);
 /* Every article with its story, copies, entities and dates: schema in
- * docs/EXPORT.md. */
+ * docs/EXPORT.md. JSON or JSON Lines only. */
+NG_API ng_status ng_export_to(ng_engine *e, ng_format f, ng_write_fn write,
+			      void *ctx);
 NG_API ng_status ng_export(ng_engine *e, FILE *out, ng_format f);
 
 /* ---- analyze (no database) ----------------------------------------------------

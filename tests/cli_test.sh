@@ -17,35 +17,56 @@ passed=0; failed=0; skipped=0
 
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAILED: $*" >&2; }
+
+# What a database holds, read through the command (never with sqlite3):
+# the number of articles, and their ids, sorted and comma-separated.
+n_articles() { "$NG" export --db "$1" --format jsonl | wc -l | tr -d ' '; }
+article_ids() {
+	"$NG" export --db "$1" --format jsonl |
+		sed -n 's/^{"id":"\([^"]*\)".*/\1/p' | LC_ALL=C sort | paste -sd, -
+}
 skip() { skipped=$((skipped + 1)); echo "cli: SKIPPED: $*"; }
 check() { # check "description" command...
 	desc=$1; shift
 	if "$@"; then ok; else bad "$desc"; fi
 }
-q() { sqlite3 "$1" "$2"; }
+# x DB EXPR: a Python expression over the export of DB (JSON, read through
+# the command, never the database file): A is the list of articles, art(P)
+# the article whose id starts with P, edges() the copy edges as (article,
+# copy entry) seen from the copy. Prints the value (True/False as 1/0, None
+# as an empty line).
+x() {
+	$NG export --db "$1" --format json 2>/dev/null | /usr/bin/python3 -c '
+import json, sys
+A = json.load(sys.stdin)["articles"]
+def art(p): return [a for a in A if a["id"].startswith(p)][0]
+def edges(): return [(a, c) for a in A for c in a["copies"] if c["original"] != a["id"]]
+r = eval(sys.argv[1])
+print("" if r is None else int(r) if isinstance(r, bool) else r)' "$2"
+}
 
 # ---- the seed stories ---------------------------------------------------------
 $NG ingest examples --db "$T/seed.db" -q 2>"$T/err"
 check "ingest examples exits 0" [ $? -eq 0 ]
-check "five articles stored" [ "$(q "$T/seed.db" 'select count(*) from articles')" = 5 ]
-s0=$(q "$T/seed.db" "select story from articles where id like '000%'")
-s1=$(q "$T/seed.db" "select story from articles where id like '001%'")
-s2=$(q "$T/seed.db" "select story from articles where id like '002%'")
-s3=$(q "$T/seed.db" "select story from articles where id like '003%'")
-s4=$(q "$T/seed.db" "select story from articles where id like '004%'")
+check "five articles stored" [ "$(x "$T/seed.db" 'len(A)')" = 5 ]
+s0=$(x "$T/seed.db" "art('000')['story']")
+s1=$(x "$T/seed.db" "art('001')['story']")
+s2=$(x "$T/seed.db" "art('002')['story']")
+s3=$(x "$T/seed.db" "art('003')['story']")
+s4=$(x "$T/seed.db" "art('004')['story']")
 check "000 and 001 share a story" [ "$s0" = "$s1" ]
-check "003 is alone" [ "$(q "$T/seed.db" "select count(*) from articles where story=$s3")" = 1 ]
-check "004 is alone" [ "$(q "$T/seed.db" "select count(*) from articles where story=$s4")" = 1 ]
+check "003 is alone" [ "$(x "$T/seed.db" "sum(a['story'] == $s3 for a in A)")" = 1 ]
+check "004 is alone" [ "$(x "$T/seed.db" "sum(a['story'] == $s4 for a in A)")" = 1 ]
 check "002 (German) joins the story of 000 and 001" [ "$s2" = "$s0" ]
-check "002's 'am 5. November' resolves against its story's first date" [ "$(q "$T/seed.db" "select d.value||' '||d.anchor from dates d join articles a on a.seq = d.article where a.id like '002%' and d.surface = '5. November'")" = "2024-11-05 story" ]
-check "002 keeps no publication date of its own" [ -z "$(q "$T/seed.db" "select published from articles where id like '002%'")" ]
+check "002's 'am 5. November' resolves against its story's first date" [ "$(x "$T/seed.db" "[d['value'] + ' ' + d['anchor'] for d in art('002')['dates'] if d['text'] == '5. November'][0]")" = "2024-11-05 story" ]
+check "002 keeps no publication date of its own" [ -z "$(x "$T/seed.db" "art('002')['published']")" ]
 check "002 not merged with 003/004" [ "$s2" != "$s3" ] && [ "$s2" != "$s4" ]
-check "languages" [ "$(q "$T/seed.db" "select group_concat(lang, ',') from (select lang from articles order by id)")" = "en,en,de,en,en" ]
-check "000 published from its header" [ "$(q "$T/seed.db" "select published||' '||published_source from articles where id like '000%'")" = "2024-10-27 header" ]
-check "000 is a rewrite of 001, 001 the original" [ "$(q "$T/seed.db" "select k.id||'>'||o.id||':'||c.kind from copies c join articles k on k.seq=c.copy join articles o on o.seq=c.original")" = "000_58e73d3533bae044>001_5d9da47f99b66cba:rewrite" ]
-check "the two shared quotes are evidence" [ "$(q "$T/seed.db" "select count(*) from evidence where kind='quote'")" = 2 ]
-check "aligned passages are evidence" [ "$(q "$T/seed.db" "select count(*) from evidence where kind='passage'")" -ge 1 ]
-check "003 outlet TASS" [ "$(q "$T/seed.db" "select outlet from articles where id like '003%'")" = TASS ]
+check "languages" [ "$(x "$T/seed.db" "','.join(a['lang'] for a in sorted(A, key=lambda a: a['id']))")" = "en,en,de,en,en" ]
+check "000 published from its header" [ "$(x "$T/seed.db" "art('000')['published'] + ' ' + art('000')['published_source']")" = "2024-10-27 header" ]
+check "000 is a rewrite of 001, 001 the original" [ "$(x "$T/seed.db" "' '.join(a['id'] + '>' + c['original'] + ':' + c['kind'] for a, c in edges())")" = "000_58e73d3533bae044>001_5d9da47f99b66cba:rewrite" ]
+check "the two shared quotes are evidence" [ "$(x "$T/seed.db" "sum(e['kind'] == 'quote' for a, c in edges() for e in c['evidence'])")" = 2 ]
+check "aligned passages are evidence" [ "$(x "$T/seed.db" "sum(e['kind'] == 'passage' for a, c in edges() for e in c['evidence'])")" -ge 1 ]
+check "003 outlet TASS" [ "$(x "$T/seed.db" "art('003')['outlet']")" = TASS ]
 
 $NG stories --db "$T/seed.db" >"$T/stories.txt"
 check "stories lists three stories" [ "$(grep -c '^ *[0-9]' "$T/stories.txt")" = 3 ]
@@ -71,20 +92,20 @@ $NG entities --db "$T/seed.db" --type animal >/dev/null 2>&1
 check "entities rejects an unknown --type" [ $? -eq 2 ]
 check "export has mentions" grep -q '"entities":\[{"start":[0-9]*,"end":[0-9]*,"text":"Vladimir","type":"person","key":"[a-z_]*","name":"Vladimir Putin"}' "$T/export.jsonl"
 check "export has dates" grep -q '"dates":\[.*"text":"July 2020","value":"2020-07","type":"DATE","granularity":"month","anchor":"absolute"' "$T/export.jsonl"
-check "mentions and dates stored" [ "$(q "$T/seed.db" 'select count(*) > 100 and (select count(*) from dates) > 10 from mentions')" = 1 ]
-check "004's year from its Saturday and President Trump" [ "$(q "$T/seed.db" "select published||' '||published_source||' '||published_confidence from articles where id like '004%'")" = "2017-11-12 dateline 0.7" ]
+check "mentions and dates stored" [ "$(x "$T/seed.db" "sum(len(a['entities']) for a in A) > 100 and sum(len(a['dates']) for a in A) > 10")" = 1 ]
+check "004's year from its Saturday and President Trump" [ "$(x "$T/seed.db" "art('004')['published'] + ' ' + art('004')['published_source'] + ' ' + str(art('004')['published_confidence'])")" = "2017-11-12 dateline 0.7" ]
 
 # ---- idempotent ingest and exact copies -------------------------------------------
 $NG ingest examples --db "$T/seed.db" 2>"$T/err"
 check "re-ingest exits 0" [ $? -eq 0 ]
 check "re-ingest reports 5 unchanged" grep -q '0 added, 5 unchanged' "$T/err"
-check "re-ingest stores nothing new" [ "$(q "$T/seed.db" 'select count(*) from articles')" = 5 ]
+check "re-ingest stores nothing new" [ "$(x "$T/seed.db" 'len(A)')" = 5 ]
 mkdir -p "$T/copy"
 cp examples/001_5d9da47f99b66cba.txt "$T/copy/copy-of-001.txt"
 $NG ingest "$T/copy" --db "$T/seed.db" -q
-check "a copy under another name is a new article" [ "$(q "$T/seed.db" 'select count(*) from articles')" = 6 ]
-check "joined by an exact edge to 001" [ "$(q "$T/seed.db" "select k.id||'>'||o.id||':'||c.kind from copies c join articles k on k.seq=c.copy join articles o on o.seq=c.original where k.id = 'copy-of-001'")" = "copy-of-001>001_5d9da47f99b66cba:exact" ]
-check "the copy is in 001's story" [ "$(q "$T/seed.db" "select story from articles where id='copy-of-001'")" = "$s1" ]
+check "a copy under another name is a new article" [ "$(x "$T/seed.db" 'len(A)')" = 6 ]
+check "joined by an exact edge to 001" [ "$(x "$T/seed.db" "' '.join(a['id'] + '>' + c['original'] + ':' + c['kind'] for a, c in edges() if a['id'] == 'copy-of-001')")" = "copy-of-001>001_5d9da47f99b66cba:exact" ]
+check "the copy is in 001's story" [ "$(x "$T/seed.db" "art('copy-of-001')['story']")" = "$s1" ]
 
 # ---- JSON Lines, stdin, determinism ---------------------------------------------
 /usr/bin/python3 - "$T/many.jsonl" <<'PY'
@@ -110,10 +131,10 @@ $NG ingest "$T/many.jsonl" --db "$T/t2.db" --threads 2 --batch 7 -q
 $NG export --db "$T/t1.db" --format jsonl | sed 's/"source":"[^"]*",//' >"$T/e1"
 $NG export --db "$T/t2.db" --format jsonl | sed 's/"source":"[^"]*",//' >"$T/e2"
 check "same export for 1 and 2 threads, any batch size" cmp -s "$T/e1" "$T/e2"
-check "300 JSONL records stored" [ "$(q "$T/t1.db" 'select count(*) from articles')" = 300 ]
-check "five topics make five stories" [ "$(q "$T/t1.db" 'select count(*) from stories')" = 5 ]
+check "300 JSONL records stored" [ "$(wc -l <"$T/e1")" = 300 ]
+check "five topics make five stories" [ "$($NG stories --db "$T/t1.db" --format jsonl | wc -l)" = 5 ]
 head -n 3 "$T/many.jsonl" | $NG ingest - --db "$T/stdin.db" -q
-check "stdin ingest" [ "$(q "$T/stdin.db" 'select count(*) from articles')" = 3 ]
+check "stdin ingest" [ "$(x "$T/stdin.db" 'len(A)')" = 3 ]
 
 # ---- bad input -------------------------------------------------------------------
 mkdir -p "$T/bad"
@@ -129,7 +150,7 @@ check "binary file named" grep -q 'binary.bin' "$T/err"
 check "invalid UTF-8 named with offset" grep -q 'invalid.txt.*offset 36' "$T/err"
 check "non-JSON line named with line number" grep -q 'mixed.jsonl:2' "$T/err"
 check "line without text named" grep -q 'mixed.jsonl:3' "$T/err"
-check "good records still stored" [ "$(q "$T/bad.db" "select group_concat(id, ',') from (select id from articles order by id)")" = "a,c,invalid" ]
+check "good records still stored" [ "$(x "$T/bad.db" "','.join(sorted(a['id'] for a in A))")" = "a,c,invalid" ]
 $NG ingest "$T/does-not-exist" --db "$T/bad.db" 2>"$T/err"
 check "missing path exits 1" [ $? -eq 1 ]
 check "missing path named" grep -q 'does-not-exist' "$T/err"
@@ -142,7 +163,7 @@ print(json.dumps({'id': 'big', 'text': ('word ' * 10_000_000)[:50_000_000]}))
 print(json.dumps({'id': 'after', 'text': 'a short record after the long line.'}))" >"$T/big.jsonl"
 $NG ingest "$T/big.jsonl" --db "$T/big.db" -q 2>"$T/err"
 check "50 MB single line exits 0" [ $? -eq 0 ]
-check "50 MB line and the next stored" [ "$(q "$T/big.db" 'select count(*) from articles')" = 2 ]
+check "50 MB line and the next stored" [ "$(x "$T/big.db" 'len(A)')" = 2 ]
 
 # ---- an interrupted ingest keeps what was committed --------------------------------
 /usr/bin/python3 -c "
@@ -154,12 +175,107 @@ pid=$!
 sleep 1
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
-n=$(q "$T/kill.db" 'select count(*) from articles' 2>/dev/null || echo 0)
-check "killed ingest: database intact" [ "$(q "$T/kill.db" 'pragma integrity_check' 2>/dev/null || echo ok)" = ok ]
+# the export reads every table and checks every step: it succeeds only on
+# a sound file (no database at all when killed before the first commit)
+if [ -f "$T/kill.db" ]; then
+	$NG export --db "$T/kill.db" --format jsonl >"$T/kill-export.jsonl" 2>"$T/err"
+	check "killed ingest: database intact" [ $? -eq 0 ]
+	n=$(wc -l <"$T/kill-export.jsonl")
+else
+	n=0
+fi
 check "killed ingest: whole batches only ($n)" [ $((n % 500)) -eq 0 ]
 $NG ingest "$T/kill.jsonl" --db "$T/kill.db" 2>"$T/err"
-check "resumed ingest completes" [ "$(q "$T/kill.db" 'select count(*) from articles')" = 20000 ]
+check "resumed ingest completes" [ "$($NG export --db "$T/kill.db" --format jsonl | wc -l)" = 20000 ]
 check "resumed ingest counts the committed as unchanged" grep -q "$((20000 - n)) added, $n unchanged" "$T/err"
+
+# ---- a damaged database ----------------------------------------------------------
+# Each b-tree page past the first in turn is overwritten in its middle (the ingest
+# closed the database, which checkpoints: every page is in the main file).
+# Every report command must then either print what it prints on the sound
+# file, or fail with exit 3 and SQLite's message; never exit 0 with
+# something missing. Some pages must make export itself fail (not only the
+# open), and ingest must fail too.
+# damage FILE PAGE: overwrites 1 KiB in the middle of b-tree page PAGE
+# (type byte 2, 5, 10 or 13); fails, leaving it alone, for an overflow or
+# free page, whose bytes are article text SQLite cannot tell from damage.
+damage() {
+	/usr/bin/python3 -c "
+import sys
+f = open(sys.argv[1], 'r+b'); f.seek((int(sys.argv[2]) - 1) * 4096)
+if f.read(1)[0] not in (2, 5, 10, 13): sys.exit(1)
+f.seek((int(sys.argv[2]) - 1) * 4096 + 8); f.write(b'\xa5' * 1024)" "$1" "$2"
+}
+$NG ingest examples --db "$T/sound.db" -q
+pages=$(( $(wc -c <"$T/sound.db") / 4096 ))
+for c in stories "show 1" copies entities export; do
+	$NG $c --db "$T/sound.db" --format json >"$T/sound.$(echo $c | tr -d ' ')" 2>&1
+done
+damaged_ok=1; export_failed=0; open_failed=0; btree_pages=0
+p=2
+while [ $p -le $pages ]; do
+	cp "$T/sound.db" "$T/damaged.db"
+	if ! damage "$T/damaged.db" $p; then
+		p=$((p + 1)); continue
+	fi
+	btree_pages=$((btree_pages + 1))
+	for c in stories "show 1" copies entities export; do
+		name=$(echo $c | tr -d ' ')
+		$NG $c --db "$T/damaged.db" --format json >"$T/out" 2>"$T/err"
+		rc=$?
+		if [ $rc -eq 0 ]; then
+			cmp -s "$T/out" "$T/sound.$name" || { damaged_ok=0; echo "page $p: $c exit 0 with other output" >&2; }
+		elif [ $rc -eq 3 ] && grep -q 'database disk image is malformed' "$T/err"; then
+			if grep -q "^newsgraph: $name: " "$T/err"; then
+				[ $name = export ] && export_failed=$((export_failed + 1))
+			else
+				open_failed=$((open_failed + 1))
+				failed_page=$p
+			fi
+		else
+			damaged_ok=0; echo "page $p: $c exit $rc: $(cat "$T/err")" >&2
+		fi
+	done
+	p=$((p + 1))
+done
+check "damaged database: b-tree pages damaged ($btree_pages)" [ $btree_pages -ge 10 ]
+check "damaged database: every command gives the sound output or exit 3 with SQLite's message" [ $damaged_ok -eq 1 ]
+check "damaged database: export itself fails on some pages ($export_failed)" [ $export_failed -ge 3 ]
+check "damaged database: opening fails on some pages ($open_failed)" [ $open_failed -ge 1 ]
+if [ $open_failed -ge 1 ]; then
+	cp "$T/sound.db" "$T/damaged.db"
+	damage "$T/damaged.db" $failed_page
+	$NG ingest "$T/copy" --db "$T/damaged.db" -q 2>"$T/err"
+	check "damaged database: ingest exits 3" [ $? -eq 3 ]
+	check "damaged database: ingest prints SQLite's message" grep -q 'database disk image is malformed' "$T/err"
+fi
+
+# ---- output that cannot be written -------------------------------------------------
+for c in stories "show 1" copies entities export; do
+	$NG $c --db "$T/sound.db" >/dev/full 2>"$T/err"
+	check "$c > /dev/full exits 3" [ $? -eq 3 ]
+	check "$c > /dev/full says why" grep -q "^newsgraph: writing stdout: No space left on device" "$T/err"
+done
+$NG export --db "$T/sound.db" -o /dev/full 2>"$T/err"
+check "export -o /dev/full names the file and the reason" grep -q "^newsgraph: writing /dev/full: No space left on device" "$T/err"
+
+# ---- the cursor example (examples-c/cursor_example.c) ------------------------------
+if [ -n "${EXAMPLE:-}" ]; then
+	"$EXAMPLE" "$T/sound.db" >"$T/example.txt" 2>"$T/err"
+	check "cursor example exits 0" [ $? -eq 0 ]
+	check "cursor example lists the three stories" [ "$(grep -c '^  story [0-9]*: ' "$T/example.txt")" = 3 ]
+	check "cursor example walks story 1's articles" [ "$(grep -c '^  id="00[012]_' "$T/example.txt")" = 3 ]
+	check "cursor example prints a row generically" grep -q 'published_confidence=0.9000 .*ingested=1$' "$T/example.txt"
+	check "cursor example walks the copies" grep -q '^  000_58e73d3533bae044 -> 001_5d9da47f99b66cba: rewrite' "$T/example.txt"
+	check "cursor example quotes the evidence" [ "$(grep -c '^    quote: "' "$T/example.txt")" = 2 ]
+	"$EXAMPLE" "$T/sound.db" de >"$T/example.txt" 2>"$T/err"
+	check "cursor example filters by language" [ "$(grep -c '^  story [0-9]*: ' "$T/example.txt")" = 1 ]
+	cp "$T/sound.db" "$T/damaged.db"
+	damage "$T/damaged.db" 4 # the stories table
+	"$EXAMPLE" "$T/damaged.db" >/dev/null 2>"$T/err"
+	check "cursor example fails on a damaged story table" [ $? -ne 0 ]
+	check "cursor example names SQLite's reason" grep -q 'stories: .*malformed' "$T/err"
+fi
 
 # ---- analyze ----------------------------------------------------------------------
 $NG analyze examples/003_b25523e41b776a03.txt >"$T/an.json"
@@ -242,13 +358,13 @@ printf 'Title\n\nA caf\351 on the corner of the square.\n' >"$T/utf/latin1.txt"
 $NG ingest "$T/utf" --db "$T/utf.db" 2>"$T/err"
 check "invalid UTF-8 exits 1" [ $? -eq 1 ]
 check "invalid UTF-8 warned with offset" grep -q 'latin1.txt:1: offset 12: 1 invalid UTF-8 sequence' "$T/err"
-check "invalid UTF-8 record stored" [ "$(q "$T/utf.db" 'select count(*) from articles')" = 1 ]
+check "invalid UTF-8 record stored" [ "$(n_articles "$T/utf.db")" = 1 ]
 
 # a byte-order mark: the first JSON line is a record, also when sniffed
 printf '\357\273\277{"id":"bom1","text":"a record after a byte-order mark."}\n' >"$T/bom.txt"
 $NG ingest "$T/bom.txt" --db "$T/bom.db" 2>"$T/err"
 check "BOM JSON Lines exits 0" [ $? -eq 0 ]
-check "BOM JSON Lines stored under its id" [ "$(q "$T/bom.db" 'select id from articles')" = bom1 ]
+check "BOM JSON Lines stored under its id" [ "$(article_ids "$T/bom.db")" = bom1 ]
 
 # the same record twice is stored once, also when its id was taken
 printf '{"id":"same","text":"first text about the harbour."}\n{"id":"same","text":"second text about the mountain."}\n' >"$T/same.jsonl"
@@ -256,7 +372,7 @@ $NG ingest "$T/same.jsonl" --db "$T/same.db" -q 2>/dev/null
 $NG ingest "$T/same.jsonl" --db "$T/same.db" 2>"$T/err"
 check "re-ingest with a taken id exits 0" [ $? -eq 0 ]
 check "re-ingest with a taken id: 2 unchanged" grep -q '0 added, 2 unchanged' "$T/err"
-check "re-ingest with a taken id stores nothing new" [ "$(q "$T/same.db" "select group_concat(id, ',') from (select id from articles order by id)")" = "same,same~2" ]
+check "re-ingest with a taken id stores nothing new" [ "$(article_ids "$T/same.db")" = "same,same~2" ]
 
 # readers: no wait for a writer in a transaction, nothing written
 (echo "BEGIN IMMEDIATE; INSERT INTO meta VALUES('held', 'x');"; sleep 4) | sqlite3 "$T/seed.db" &
@@ -279,7 +395,7 @@ if command -v setpriv >/dev/null && setpriv --reuid=nobody --regid=nogroup --cle
 	check "stories on a read-only file lists three stories" [ "$(grep -c '^ *[0-9]' "$T/ro.txt")" = 3 ]
 	as_nobody "$NG" export --db "$T/ro/seed.db" --format jsonl >"$T/ro.jsonl" 2>"$T/err"
 	check "export on a read-only file exits 0" [ $? -eq 0 ]
-	check "export on a read-only file: every article" [ "$(wc -l <"$T/ro.jsonl")" = "$(q "$T/seed.db" "select count(*) from articles")" ]
+	check "export on a read-only file: every article" [ "$(wc -l <"$T/ro.jsonl")" = "$(n_articles "$T/seed.db")" ]
 	as_nobody "$NG" ingest examples --db "$T/ro/seed.db" >/dev/null 2>"$T/err"
 	check "ingest into a read-only directory exits 3" [ $? -eq 3 ]
 else
@@ -324,13 +440,13 @@ for f in "$T/err1" "$T/err2"; do
 done
 check "concurrent ingests: no constraint failure" [ "$(cat "$T/err1" "$T/err2" | grep -c 'UNIQUE')" = 0 ]
 want=$(( (rc1 == 0 ? 3000 : 0) + (rc2 == 0 ? 3000 : 0) ))
-check "concurrent ingests: the finished ones all stored ($want)" [ "$(q "$T/par.db" 'select count(*) from articles')" = $want ]
+check "concurrent ingests: the finished ones all stored ($want)" [ "$(n_articles "$T/par.db")" = $want ]
 
 # a failed commit (file size limit: a full disk) is not counted as added
 (ulimit -f 1024; trap '' XFSZ; exec $NG ingest "$T/kill.jsonl" --db "$T/full.db" --batch 500) 2>"$T/err"
 check "ingest on a full disk exits 3" [ $? -eq 3 ]
 added=$(sed -n 's/.* \([0-9]*\) added,.*/\1/p' "$T/err")
-check "ingest on a full disk: added ($added) is what was committed" [ "$(q "$T/full.db" 'select count(*) from articles')" = "$added" ]
+check "ingest on a full disk: added ($added) is what was committed" [ "$(n_articles "$T/full.db")" = "$added" ]
 
 echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

@@ -154,6 +154,8 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	if (st) {
 		if (st == NG_ERR_NOMEM && !e->err[0])
 			snprintf(e->err, sizeof e->err, "out of memory opening the engine");
+		if (st == NG_ERR_DB && !e->err[0]) /* a resume scan of the store */
+			snprintf(e->err, sizeof e->err, "%s", ngi_store_errmsg(e->store));
 		/* the engine is gone, so the message goes out as a diagnostic */
 		ngi_diag(&e->diag, NG_DIAG_ERROR, NULL, 0, -1, "%s",
 			 e->err[0] ? e->err : ng_status_str(st));

@@ -1,67 +1,241 @@
 /*
- * query.c: what the public API answers about stored articles.
+ * query.c: the public read API: the cursor openers of include/newsgraph.h,
+ * which check their arguments and that the story or article exists, then
+ * open the store's cursor (src/store/query.h) with the engine's message
+ * buffer, and the struct-filling shortcuts (ng_article_get and friends)
+ * built on those cursors. No SQL here: it all lives in src/store/.
  *
- * Strings handed out come from the engine's query arena, reset at the start
- * of each query call: valid until the next call on the same engine.
+ * Strings the shortcuts hand out come from the engine's query arena, reset
+ * at the start of each such call: valid until the next one on the engine.
  */
 #include "engine.h"
 
-#include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
-static const char *dup_col(ng_engine *e, sqlite3_stmt *q, int col)
+#include "../store/query.h"
+
+static ngi_err err_of(ng_engine *e)
 {
-	const char *s = (const char *)sqlite3_column_text(q, col);
-	return s ? ngi_arena_strdup(&e->query, s) : NULL;
+	return (ngi_err){e->err, sizeof e->err};
 }
 
-static ng_status prepare(ng_engine *e, const char *sql, sqlite3_stmt **q)
+static ng_status usage(ng_engine *e, const char *what)
 {
-	if (sqlite3_prepare_v2(ngi_store_db(e->store), sql, -1, q, NULL) != SQLITE_OK)
-		return ngi_engine_fail(e, NG_ERR_DB, "query failed: %s",
-				       sqlite3_errmsg(ngi_store_db(e->store)));
+	if (e)
+		ngi_engine_fail(e, NG_ERR_USAGE, "%s", what);
+	return NG_ERR_USAGE;
+}
+
+/* Copies the caller's filter, as much of it as it says it has (its size),
+ * over a zeroed one: fields a program built against an older header does
+ * not know stay off. */
+static ng_status copy_filter(ng_engine *e, const void *f, size_t ours,
+			     void *out, const char *name)
+{
+	memset(out, 0, ours);
+	if (!f)
+		return NG_OK;
+	size_t size = *(const size_t *)f;
+	if (size < sizeof(size_t)) {
+		ngi_engine_fail(e, NG_ERR_USAGE, "%s: size is not set (start from "
+						 "its _INIT macro)", name);
+		return NG_ERR_USAGE;
+	}
+	memcpy(out, f, size < ours ? size : ours);
+	*(size_t *)out = ours;
 	return NG_OK;
+}
+
+ng_status ng_stories_open(ng_engine *e, const ng_story_filter *f,
+			  ng_cursor **out)
+{
+	if (!e || !out)
+		return usage(e, "ng_stories_open: no engine or no cursor pointer");
+	ng_story_filter all;
+	ng_status st = copy_filter(e, f, sizeof all, &all, "ng_story_filter");
+	return st ? st : ngi_query_stories(e->store, err_of(e), &all, out);
+}
+
+ng_status ng_story_open(ng_engine *e, long long story, ng_cursor **out)
+{
+	if (!e || !out)
+		return usage(e, "ng_story_open: no engine or no cursor pointer");
+	return ngi_query_story(e->store, err_of(e), story, out);
+}
+
+/* The openers on one story: it must exist. */
+static ng_status on_story(ng_engine *e, long long story, ng_cursor **out,
+			  ng_status (*open)(ngi_store *, ngi_err, long long,
+					    ng_cursor **))
+{
+	if (!e || !out)
+		return usage(e, "no engine or no cursor pointer");
+	ng_status st = ngi_query_story_exists(e->store, err_of(e), story);
+	return st ? st : open(e->store, err_of(e), story, out);
+}
+
+ng_status ng_story_articles_open(ng_engine *e, long long story, ng_cursor **out)
+{
+	return on_story(e, story, out, ngi_query_story_articles);
+}
+
+ng_status ng_story_copies_open(ng_engine *e, long long story, ng_cursor **out)
+{
+	return on_story(e, story, out, ngi_query_story_copies);
+}
+
+ng_status ng_related_stories_open(ng_engine *e, long long story, ng_cursor **out)
+{
+	return on_story(e, story, out, ngi_query_related_stories);
+}
+
+ng_status ng_articles_open(ng_engine *e, ng_cursor **out)
+{
+	if (!e || !out)
+		return usage(e, "ng_articles_open: no engine or no cursor pointer");
+	return ngi_query_articles(e->store, err_of(e), out);
+}
+
+ng_status ng_article_open(ng_engine *e, const char *article_id, ng_cursor **out)
+{
+	if (!e || !article_id || !out)
+		return usage(e, "ng_article_open: no engine, article id or cursor pointer");
+	return ngi_query_article(e->store, err_of(e), article_id, out);
+}
+
+/* The openers on one article: it must exist; the store takes its seq. */
+static ng_status on_article(ng_engine *e, const char *id, ng_cursor **out,
+			    ng_status (*open)(ngi_store *, ngi_err, long long,
+					      ng_cursor **))
+{
+	if (!e || !id || !out)
+		return usage(e, "no engine, article id or cursor pointer");
+	long long seq;
+	ng_status st = ngi_query_article_seq(e->store, err_of(e), id, &seq);
+	return st ? st : open(e->store, err_of(e), seq, out);
+}
+
+ng_status ng_article_copies_open(ng_engine *e, const char *article_id,
+				 ng_cursor **out)
+{
+	return on_article(e, article_id, out, ngi_query_article_copies);
+}
+
+ng_status ng_article_mentions_open(ng_engine *e, const char *article_id,
+				   ng_cursor **out)
+{
+	return on_article(e, article_id, out, ngi_query_article_mentions);
+}
+
+ng_status ng_article_dates_open(ng_engine *e, const char *article_id,
+				ng_cursor **out)
+{
+	return on_article(e, article_id, out, ngi_query_article_dates);
+}
+
+ng_status ng_evidence_open(ng_engine *e, const char *copy_id,
+			   const char *original_id, ng_cursor **out)
+{
+	if (!e || !copy_id || !original_id || !out)
+		return usage(e, "ng_evidence_open: no engine, article ids or cursor pointer");
+	long long copy, original;
+	ng_status st = ngi_query_article_seq(e->store, err_of(e), copy_id, &copy);
+	if (!st)
+		st = ngi_query_article_seq(e->store, err_of(e), original_id, &original);
+	/* an edge that does not exist has no evidence: no rows */
+	if (st == NG_ERR_NOTFOUND)
+		copy = original = 0, st = NG_OK;
+	return st ? st : ngi_query_evidence(e->store, err_of(e), copy, original, out);
+}
+
+ng_status ng_entities_open(ng_engine *e, const ng_entity_filter *f,
+			   ng_cursor **out)
+{
+	if (!e || !out)
+		return usage(e, "ng_entities_open: no engine or no cursor pointer");
+	ng_entity_filter all;
+	ng_status st = copy_filter(e, f, sizeof all, &all, "ng_entity_filter");
+	return st ? st : ngi_query_entities(e->store, err_of(e), &all, out);
+}
+
+ng_status ng_entity_variants_open(ng_engine *e, const char *type,
+				  const char *key, ng_cursor **out)
+{
+	if (!e || !out)
+		return usage(e, "ng_entity_variants_open: no engine or no cursor pointer");
+	return ngi_query_entity_variants(e->store, err_of(e), type, key, out);
+}
+
+ng_status ng_entity_mentions_open(ng_engine *e, const char *type,
+				  const char *key, ng_cursor **out)
+{
+	if (!e || !type || !key || !out)
+		return usage(e, "ng_entity_mentions_open: no engine, type, key or cursor pointer");
+	return ngi_query_entity_mentions(e->store, err_of(e), type, key, out);
+}
+
+/* ---- the shortcuts ---------------------------------------------------------- */
+
+/* Column i of c's row copied into the query arena; NULL for NULL, and
+ * NG_ERR_NOMEM into *st when the copy fails (never taken as absent). */
+static const char *dup_col(ng_engine *e, ng_cursor *c, int i, ng_status *st)
+{
+	const char *s = ng_cursor_column_text(c, i);
+	if (!s)
+		return NULL;
+	char *copy = ngi_arena_strndup(&e->query, s, ng_cursor_column_bytes(c, i));
+	if (!copy && !*st)
+		*st = ngi_engine_fail(e, NG_ERR_NOMEM, "out of memory copying a column");
+	return copy;
+}
+
+/* The end of a one-row cursor: the next step must say NG_DONE (it also
+ * reports a getter that ran out of memory). */
+static ng_status finish_one(ng_cursor *c, ng_status st)
+{
+	ng_status end = ng_cursor_step(c);
+	ng_cursor_close(c);
+	if (st)
+		return st;
+	return end == NG_DONE ? NG_OK : end == NG_ROW ? NG_ERR_INTERNAL : end;
 }
 
 ng_status ng_article_get(ng_engine *e, const char *article_id,
 			 ng_article_info *out)
 {
 	if (!e || !article_id || !out)
-		return NG_ERR_USAGE;
+		return usage(e, "ng_article_get: no engine, article id or result");
 	ngi_arena_reset(&e->query);
-	sqlite3_stmt *q;
-	ng_status st = prepare(e,
-			       "SELECT story, id, title, lang, published, published_source,"
-			       " outlet, url, n_words, n_sentences, published_confidence"
-			       " FROM articles WHERE id = ?",
-			       &q);
+	ng_cursor *c;
+	ng_status st = ngi_query_article(e->store, err_of(e), article_id, &c);
 	if (st)
 		return st;
-	sqlite3_bind_text(q, 1, article_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		ng_article_info a = {
-			.story = sqlite3_column_int64(q, 0),
-			.id = dup_col(e, q, 1),
-			.title = dup_col(e, q, 2),
-			.lang = dup_col(e, q, 3),
-			.published = dup_col(e, q, 4),
-			.published_source = dup_col(e, q, 5),
-			.outlet = dup_col(e, q, 6),
-			.url = dup_col(e, q, 7),
-			.n_words = sqlite3_column_int64(q, 8),
-			.n_sentences = sqlite3_column_int64(q, 9),
-			.published_confidence = sqlite3_column_double(q, 10)};
+	if (ng_cursor_step(c) != NG_ROW) /* the prefetched row */
+		return finish_one(c, NG_ERR_INTERNAL);
+	ng_article_info a = {
+		.story = ng_cursor_column_int64(c, 1),
+		.id = dup_col(e, c, 0, &st),
+		.title = dup_col(e, c, 2, &st),
+		.lang = dup_col(e, c, 3, &st),
+		.published = dup_col(e, c, 5, &st),
+		.published_source = dup_col(e, c, 6, &st),
+		.outlet = dup_col(e, c, 8, &st),
+		.url = dup_col(e, c, 9, &st),
+		.n_words = ng_cursor_column_int64(c, 12),
+		.n_sentences = ng_cursor_column_int64(c, 13),
+		.published_confidence = ng_cursor_column_double(c, 7)};
+	st = finish_one(c, st);
+	if (!st)
 		*out = a;
-	} else {
-		st = ngi_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
-	}
-	sqlite3_finalize(q);
 	return st;
 }
 
 ng_status ng_article_story(ng_engine *e, const char *article_id,
 			   long long *story_out)
 {
+	if (!story_out)
+		return usage(e, "ng_article_story: no result pointer");
 	ng_article_info a;
 	ng_status st = ng_article_get(e, article_id, &a);
 	if (!st)
@@ -69,137 +243,109 @@ ng_status ng_article_story(ng_engine *e, const char *article_id,
 	return st;
 }
 
-ng_status ng_article_copies(ng_engine *e, const char *article_id,
-			    ng_copy_info *out, int max, int *n_out)
-{
-	if (!e || !article_id || !n_out || (max > 0 && !out))
-		return NG_ERR_USAGE;
-	ngi_arena_reset(&e->query);
-	sqlite3_stmt *q;
-	/* both directions: edges where the article is the copy or the original */
-	ng_status st = prepare(e,
-			       "SELECT o.id, c.kind, c.score, 1 FROM articles a"
-			       " JOIN copies c ON c.copy = a.seq"
-			       " JOIN articles o ON o.seq = c.original WHERE a.id = ?1"
-			       " UNION ALL "
-			       "SELECT o.id, c.kind, c.score, 0 FROM articles a"
-			       " JOIN copies c ON c.original = a.seq"
-			       " JOIN articles o ON o.seq = c.copy WHERE a.id = ?1"
-			       " ORDER BY 3 DESC, 1",
-			       &q);
-	if (st)
-		return st;
-	sqlite3_bind_text(q, 1, article_id, -1, SQLITE_STATIC);
-	int n = 0;
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		if (n < max)
-			out[n] = (ng_copy_info){dup_col(e, q, 0), dup_col(e, q, 1),
-						sqlite3_column_double(q, 2),
-						sqlite3_column_int(q, 3)};
-		n++;
-	}
-	sqlite3_finalize(q);
-	*n_out = n;
-	return NG_OK;
-}
-
 ng_status ng_article_text(ng_engine *e, const char *article_id,
 			  const char **text, size_t *len)
 {
 	if (!e || !article_id || !text || !len)
-		return NG_ERR_USAGE;
+		return usage(e, "ng_article_text: no engine, article id or result");
 	ngi_arena_reset(&e->query);
-	sqlite3_stmt *q;
-	ng_status st = prepare(e, "SELECT body FROM articles WHERE id = ?", &q);
+	ng_cursor *c;
+	ng_status st = ngi_query_article_body(e->store, err_of(e), article_id, &c);
 	if (st)
 		return st;
-	sqlite3_bind_text(q, 1, article_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		const char *body = (const char *)sqlite3_column_text(q, 0);
-		size_t n = (size_t)sqlite3_column_bytes(q, 0);
-		char *copy = ngi_arena_strndup(&e->query, body ? body : "", body ? n : 0);
-		if (copy) {
-			*text = copy;
-			*len = body ? n : 0;
-		} else {
-			st = NG_ERR_NOMEM;
-		}
-	} else {
-		st = ngi_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
+	if (ng_cursor_step(c) != NG_ROW)
+		return finish_one(c, NG_ERR_INTERNAL);
+	const char *body = dup_col(e, c, 0, &st);
+	size_t n = ng_cursor_column_bytes(c, 0);
+	if (!st && !body && !(body = ngi_arena_strdup(&e->query, "")))
+		st = ngi_engine_fail(e, NG_ERR_NOMEM, "out of memory copying a body");
+	st = finish_one(c, st);
+	if (!st) {
+		*text = body;
+		*len = n;
 	}
-	sqlite3_finalize(q);
 	return st;
 }
 
-/* Runs sql (article id bound to ?1; rows in text order) and hands each row
- * to fill while there is room; counts them all. NG_ERR_NOTFOUND when the
- * article does not exist. */
-static ng_status article_rows(ng_engine *e, const char *article_id,
-			      const char *sql, void *out, int max, int *n_out,
-			      void (*fill)(ng_engine *, sqlite3_stmt *, void *, int))
+/* Walks a list cursor, handing each row to fill while there is room, and
+ * counts the rows. */
+typedef void (*fill_fn)(ng_engine *, ng_cursor *, void *, int, ng_status *);
+
+static ng_status fill_rows(ng_engine *e, ng_cursor *c, void *out, int max,
+			   int *n_out, fill_fn fill)
 {
-	if (!e || !article_id || !n_out || (max > 0 && !out))
-		return NG_ERR_USAGE;
-	ngi_arena_reset(&e->query);
-	sqlite3_stmt *q;
-	ng_status st = prepare(e, "SELECT 1 FROM articles WHERE id = ?", &q);
-	if (st)
-		return st;
-	sqlite3_bind_text(q, 1, article_id, -1, SQLITE_STATIC);
-	int exists = sqlite3_step(q) == SQLITE_ROW;
-	sqlite3_finalize(q);
-	if (!exists)
-		return ngi_engine_fail(e, NG_ERR_NOTFOUND, "no article \"%s\"", article_id);
-	if ((st = prepare(e, sql, &q)))
-		return st;
-	sqlite3_bind_text(q, 1, article_id, -1, SQLITE_STATIC);
 	int n = 0;
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	ng_status st = NG_OK, step;
+	while ((step = ng_cursor_step(c)) == NG_ROW) {
 		if (n < max)
-			fill(e, q, out, n);
+			fill(e, c, out, n, &st);
 		n++;
 	}
-	sqlite3_finalize(q);
-	*n_out = n;
-	return NG_OK;
+	ng_cursor_close(c);
+	if (!st && step != NG_DONE)
+		st = step;
+	if (!st)
+		*n_out = n;
+	return st;
 }
 
-static void fill_mention(ng_engine *e, sqlite3_stmt *q, void *out, int i)
+static ng_status article_rows(ng_engine *e, const char *article_id, void *out,
+			      int max, int *n_out,
+			      ng_status (*open)(ngi_store *, ngi_err, long long,
+						ng_cursor **),
+			      fill_fn fill)
+{
+	if (!e || !article_id || !n_out || (max > 0 && !out))
+		return usage(e, "no engine, article id or result");
+	ngi_arena_reset(&e->query);
+	ng_cursor *c;
+	ng_status st = on_article(e, article_id, &c, open);
+	return st ? st : fill_rows(e, c, out, max, n_out, fill);
+}
+
+static void fill_copy(ng_engine *e, ng_cursor *c, void *out, int i, ng_status *st)
+{
+	((ng_copy_info *)out)[i] = (ng_copy_info){
+		dup_col(e, c, 0, st), dup_col(e, c, 1, st),
+		ng_cursor_column_double(c, 2), (int)ng_cursor_column_int64(c, 3)};
+}
+
+ng_status ng_article_copies(ng_engine *e, const char *article_id,
+			    ng_copy_info *out, int max, int *n_out)
+{
+	return article_rows(e, article_id, out, max, n_out,
+			    ngi_query_article_copies_scored, fill_copy);
+}
+
+static void fill_mention(ng_engine *e, ng_cursor *c, void *out, int i,
+			 ng_status *st)
 {
 	((ng_mention_info *)out)[i] = (ng_mention_info){
-		sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
-		sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3),
-		dup_col(e, q, 4), dup_col(e, q, 5), dup_col(e, q, 6),
-		dup_col(e, q, 7)};
+		ng_cursor_column_int64(c, 0), ng_cursor_column_int64(c, 1),
+		ng_cursor_column_int64(c, 2), ng_cursor_column_int64(c, 3),
+		dup_col(e, c, 4, st), dup_col(e, c, 5, st), dup_col(e, c, 6, st),
+		dup_col(e, c, 7, st)};
 }
 
 ng_status ng_article_mentions(ng_engine *e, const char *article_id,
 			      ng_mention_info *out, int max, int *n_out)
 {
-	return article_rows(e, article_id,
-			    "SELECT m.start, m.end, m.byte_start, m.byte_end, m.surface,"
-			    " m.type, m.key, m.name FROM mentions m"
-			    " JOIN articles a ON a.seq = m.article WHERE a.id = ?1"
-			    " ORDER BY m.start",
-			    out, max, n_out, fill_mention);
+	return article_rows(e, article_id, out, max, n_out,
+			    ngi_query_article_mentions, fill_mention);
 }
 
-static void fill_date(ng_engine *e, sqlite3_stmt *q, void *out, int i)
+static void fill_date(ng_engine *e, ng_cursor *c, void *out, int i, ng_status *st)
 {
 	((ng_date_info *)out)[i] = (ng_date_info){
-		sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
-		sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3),
-		dup_col(e, q, 4), dup_col(e, q, 5), dup_col(e, q, 6),
-		dup_col(e, q, 7), dup_col(e, q, 8)};
+		ng_cursor_column_int64(c, 0), ng_cursor_column_int64(c, 1),
+		ng_cursor_column_int64(c, 2), ng_cursor_column_int64(c, 3),
+		dup_col(e, c, 4, st), dup_col(e, c, 5, st), dup_col(e, c, 6, st),
+		dup_col(e, c, 7, st), dup_col(e, c, 8, st)};
 }
 
 ng_status ng_article_dates(ng_engine *e, const char *article_id,
 			   ng_date_info *out, int max, int *n_out)
 {
-	return article_rows(e, article_id,
-			    "SELECT d.start, d.end, d.byte_start, d.byte_end, d.surface,"
-			    " d.value, d.type, d.granularity, d.anchor FROM dates d"
-			    " JOIN articles a ON a.seq = d.article WHERE a.id = ?1"
-			    " ORDER BY d.start",
-			    out, max, n_out, fill_date);
+	return article_rows(e, article_id, out, max, n_out,
+			    ngi_query_article_dates, fill_date);
 }

@@ -22,6 +22,8 @@ const char *ng_status_str(ng_status s)
 	case NG_ERR_NOTFOUND: return "not found";
 	case NG_ERR_TOOBIG: return "input too big";
 	case NG_ERR_INTERNAL: return "internal error";
+	case NG_ROW: return "row";
+	case NG_DONE: return "done";
 	}
 	return "unknown status";
 }

@@ -3,22 +3,16 @@
  * their type, mention and article counts and their variants (the distinct
  * texts of their mentions: scripts, inflections, short forms), most
  * mentioned first. The name shown is the display name most of the
- * entity's mentions carry. Reads the store only (tables entities and mentions,
- * docs/STORE.md).
+ * entity's mentions carry. Formatted from the entity and variant cursors
+ * (ng_entities_open, ng_entity_variants_open).
  */
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../engine/engine.h"
+#include "report.h"
 
 #define NAME_WIDTH 28
 #define TABLE_VARIANTS 8 /* the table shows the most frequent ones */
-
-static const char *col(sqlite3_stmt *q, int i)
-{
-	return (const char *)sqlite3_column_text(q, i);
-}
 
 /* Code points of s. */
 static int width_of(const char *s)
@@ -117,43 +111,37 @@ static ng_status variants_json(ngi_buf *b, const entity_row *r, ng_format f)
 /* The listed entities, then their variants in one pass over the mentions
  * (grouped by type, key and surface: no per-entity look-ups, so the store
  * needs no index on mentions(type, key), which ingest would pay for). */
-static ng_status load(sqlite3 *db, const char *type, long long min_mentions,
+static ng_status load(ng_engine *e, const char *type, long long min_mentions,
 		      ngi_arena *a, entity_row **rows_out, size_t *n_out)
 {
-	sqlite3_stmt *q = NULL;
+	ng_cursor *q = NULL;
 	entity_row *rows = NULL;
 	entity_row **by = NULL;
 	size_t n = 0, cap = 0;
-	ng_status st = NG_OK;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT type, key, name, mentions, articles FROM entities"
-			       " WHERE (?1 IS NULL OR type = ?1) AND mentions >= ?2"
-			       " ORDER BY mentions DESC, articles DESC, name, type, key",
-			       -1, &q, NULL) != SQLITE_OK)
-		return NG_ERR_DB;
-	if (type)
-		sqlite3_bind_text(q, 1, type, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, min_mentions);
-	int rc;
-	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	ng_entity_filter f = NG_ENTITY_FILTER_INIT;
+	f.type = type;
+	f.min_mentions = min_mentions;
+	ng_status st = ng_entities_open(e, &f, &q);
+	while (!st && (st = ng_cursor_step(q)) == NG_ROW) {
+		st = NG_OK;
 		if (ngi_grow((void **)&rows, &cap, n + 1, sizeof *rows)) {
 			st = NG_ERR_NOMEM;
 			break;
 		}
 		entity_row *r = &rows[n++];
 		memset(r, 0, sizeof *r);
-		r->type = ngi_arena_strdup(a, col(q, 0));
-		r->key = ngi_arena_strdup(a, col(q, 1));
-		r->name = ngi_arena_strdup(a, col(q, 2));
-		r->mentions = sqlite3_column_int64(q, 3);
-		r->articles = sqlite3_column_int64(q, 4);
+		r->type = ngi_arena_strdup(a, ng_cursor_column_text(q, 0));
+		r->key = ngi_arena_strdup(a, ng_cursor_column_text(q, 1));
+		r->name = ngi_arena_strdup(a, ng_cursor_column_text(q, 2));
+		r->mentions = ng_cursor_column_int64(q, 3);
+		r->articles = ng_cursor_column_int64(q, 4);
 		if (!r->type || !r->key || !r->name)
 			st = NG_ERR_NOMEM;
 	}
-	if (!st && rc != SQLITE_DONE)
-		st = NG_ERR_DB;
-	sqlite3_finalize(q);
+	ng_cursor_close(q);
 	q = NULL;
+	if (st == NG_DONE)
+		st = NG_OK;
 	if (!st && n) {
 		by = malloc(n * sizeof *by);
 		if (!by)
@@ -163,32 +151,31 @@ static ng_status load(sqlite3 *db, const char *type, long long min_mentions,
 		if (!st)
 			qsort(by, n, sizeof *by, cmp_entity);
 	}
-	if (!st && n &&
-	    sqlite3_prepare_v2(db,
-			       "SELECT type, key, surface, name, count(*) FROM mentions"
-			       " WHERE ?1 IS NULL OR type = ?1"
-			       " GROUP BY type, key, surface, name",
-			       -1, &q, NULL) != SQLITE_OK)
-		st = NG_ERR_DB;
-	if (q && type)
-		sqlite3_bind_text(q, 1, type, -1, SQLITE_STATIC);
-	while (!st && q && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		entity_row probe = {.type = col(q, 0), .key = col(q, 1)};
+	if (!st && n)
+		st = ng_entity_variants_open(e, type, NULL, &q);
+	while (!st && q && (st = ng_cursor_step(q)) == NG_ROW) {
+		st = NG_OK;
+		entity_row probe = {.type = ng_cursor_column_text(q, 0),
+				    .key = ng_cursor_column_text(q, 1)};
 		entity_row *pp = &probe;
+		if (!probe.type || !probe.key)
+			continue;
 		entity_row **hit = bsearch(&pp, by, n, sizeof *by, cmp_entity);
 		if (!hit)
 			continue;
 		entity_row *r = *hit;
-		long long count = sqlite3_column_int64(q, 4);
+		long long count = ng_cursor_column_int64(q, 4);
+		const char *text = ng_cursor_column_text(q, 2);
+		const char *name = ng_cursor_column_text(q, 3);
 		st = count_in(&r->variants, &r->n_variants, &r->cap_variants, a,
-			      col(q, 2) ? col(q, 2) : "", count, 1);
+			      text ? text : "", count, 1);
 		if (!st)
 			st = count_in(&r->names, &r->n_names, &r->cap_names, a,
-				      col(q, 3) ? col(q, 3) : "", count, 0);
+				      name ? name : "", count, 0);
 	}
-	if (!st && q && rc != SQLITE_DONE)
-		st = NG_ERR_DB;
-	sqlite3_finalize(q);
+	ng_cursor_close(q);
+	if (st == NG_DONE)
+		st = NG_OK;
 	free(by);
 	for (size_t i = 0; !st && i < n; i++) {
 		if (rows[i].n_variants)
@@ -210,65 +197,75 @@ static void free_rows(entity_row *rows, size_t n)
 	free(rows);
 }
 
-ng_status ng_report_entities(ng_engine *e, const char *type,
-			     long long min_mentions, FILE *out, ng_format f)
+ng_status ng_report_entities_to(ng_engine *e, const char *type,
+				long long min_mentions, ng_format f,
+				ng_write_fn write, void *ctx)
 {
-	if (!e || !out)
+	if (!e || !write)
 		return NG_ERR_USAGE;
-	sqlite3 *db = ngi_store_db(e->store);
+	e->err[0] = '\0';
 	ngi_arena a;
 	ngi_arena_init(&a, 64 << 10);
 	entity_row *rows = NULL;
 	size_t n = 0;
-	ng_status st = load(db, type, min_mentions, &a, &rows, &n);
-	if (st) {
-		free_rows(rows, n);
-		ngi_arena_free(&a);
-		if (st == NG_ERR_DB)
-			return ngi_engine_fail(e, st, "entities: %s", sqlite3_errmsg(db));
-		return ngi_engine_fail(e, st, "entities: %s", ng_status_str(st));
-	}
-	ngi_buf b;
-	ngi_buf_init(&b, 0);
-	if (f == NG_FORMAT_JSON)
-		st = ngi_buf_puts(&b, "{\"entities\":[\n");
-	else if (f == NG_FORMAT_TABLE)
-		st = ngi_buf_printf(&b, "%8s %8s  %-12s  %-*s  %s\n", "mentions",
+	ng_status st = load(e, type, min_mentions, &a, &rows, &n);
+	ngi_out o;
+	ngi_out_init(&o, e, write, ctx);
+	ngi_buf *b = &o.b;
+	if (!st && f == NG_FORMAT_JSON)
+		st = ngi_buf_puts(b, "{\"entities\":[\n");
+	else if (!st && f == NG_FORMAT_TABLE)
+		st = ngi_buf_printf(b, "%8s %8s  %-12s  %-*s  %s\n", "mentions",
 				    "articles", "type", NAME_WIDTH, "name", "variants");
 	for (size_t i = 0; i < n && !st; i++) {
 		const entity_row *r = &rows[i];
 		if (f == NG_FORMAT_TABLE) {
 			int pad = NAME_WIDTH - width_of(r->name);
-			st = ngi_buf_printf(&b, "%8lld %8lld  %-12s  %s%*s  ", r->mentions,
+			st = ngi_buf_printf(b, "%8lld %8lld  %-12s  %s%*s  ", r->mentions,
 					    r->articles, r->type, r->name, pad > 0 ? pad : 0, "");
-			if (!st) st = variants_json(&b, r, f);
-			if (!st) st = ngi_buf_putc(&b, '\n');
+			if (!st) st = variants_json(b, r, f);
+			if (!st) st = ngi_buf_putc(b, '\n');
 		} else {
 			if (f == NG_FORMAT_JSON && i)
-				st = ngi_buf_puts(&b, ",\n");
-			if (!st) st = ngi_buf_puts(&b, "{\"name\":");
-			if (!st) st = ngi_buf_json_str(&b, r->name);
-			if (!st) st = ngi_buf_printf(&b, ",\"type\":\"%s\",\"key\":", r->type);
-			if (!st) st = ngi_buf_json_str(&b, r->key);
-			if (!st) st = ngi_buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld",
+				st = ngi_buf_puts(b, ",\n");
+			if (!st) st = ngi_buf_puts(b, "{\"name\":");
+			if (!st) st = ngi_buf_json_str(b, r->name);
+			if (!st) st = ngi_buf_printf(b, ",\"type\":\"%s\",\"key\":", r->type);
+			if (!st) st = ngi_buf_json_str(b, r->key);
+			if (!st) st = ngi_buf_printf(b, ",\"mentions\":%lld,\"articles\":%lld",
 						     r->mentions, r->articles);
-			if (!st) st = variants_json(&b, r, f);
-			if (!st) st = ngi_buf_puts(&b, f == NG_FORMAT_JSONL ? "}\n" : "}");
+			if (!st) st = variants_json(b, r, f);
+			if (!st) st = ngi_buf_puts(b, f == NG_FORMAT_JSONL ? "}\n" : "}");
 		}
-		if (!st && b.len > (1 << 16)) {
-			if (fwrite(b.data, 1, b.len, out) != b.len)
-				st = NG_ERR_IO;
-			ngi_buf_clear(&b);
-		}
+		if (!st)
+			st = ngi_out_flush(&o, 0);
 	}
 	if (!st && f == NG_FORMAT_JSON)
-		st = ngi_buf_puts(&b, "\n]}\n");
-	if (!st && b.len && fwrite(b.data, 1, b.len, out) != b.len)
-		st = NG_ERR_IO;
-	ngi_buf_free(&b);
+		st = ngi_buf_puts(b, "\n]}\n");
+	if (!st)
+		st = ngi_out_flush(&o, 1);
+	ngi_out_free(&o);
 	free_rows(rows, n);
 	ngi_arena_free(&a);
-	if (st == NG_ERR_IO)
-		return ngi_engine_fail(e, st, "entities: write failed");
-	return st;
+	return ngi_report_end(e, "entities", st);
+}
+
+typedef struct entities_args {
+	ng_engine *e;
+	const char *type;
+	long long min_mentions;
+	ng_format f;
+} entities_args;
+
+static ng_status entities_fn(void *args, ng_write_fn write, void *ctx)
+{
+	entities_args *a = args;
+	return ng_report_entities_to(a->e, a->type, a->min_mentions, a->f, write, ctx);
+}
+
+ng_status ng_report_entities(ng_engine *e, const char *type,
+			     long long min_mentions, FILE *out, ng_format f)
+{
+	entities_args a = {e, type, min_mentions, f};
+	return ngi_report_to_file(e, out, "entities", entities_fn, &a);
 }

@@ -1,18 +1,17 @@
 /*
- * stories.c: the story listing and one story's page, as a table or JSON.
+ * stories.c: the story listing and one story's page, as a table or JSON,
+ * formatted from the story, article and copy-edge cursors.
  *
- * Reads the store only. Titles are cut to the terminal-friendly width on a
- * code point boundary.
+ * Titles are cut to the terminal-friendly width on a code point boundary.
  */
-#include <sqlite3.h>
 #include <string.h>
 
-#include "../engine/engine.h"
+#include "report.h"
 
 #define TITLE_WIDTH 70
 
-/* Prints at most width code points of s. */
-static void put_cut(FILE *out, const char *s, int width)
+/* Appends at most width code points of s, and "…" when it was cut. */
+static ng_status put_cut(ngi_buf *b, const char *s, int width)
 {
 	if (!s)
 		s = "";
@@ -24,31 +23,26 @@ static void put_cut(FILE *out, const char *s, int width)
 			p++;
 		cps++;
 	}
-	fwrite(s, 1, (size_t)(p - s), out);
-	if (*p)
-		fputs("\xe2\x80\xa6", out);
+	ng_status st = ngi_buf_append(b, s, (size_t)(p - s));
+	if (!st && *p)
+		st = ngi_buf_puts(b, "\xe2\x80\xa6");
+	return st;
 }
 
-static const char *col(sqlite3_stmt *q, int i)
+static const char *or(const char *s, const char *dflt)
 {
-	return (const char *)sqlite3_column_text(q, i);
+	return s ? s : dflt;
 }
 
-static ng_status emit(FILE *out, ngi_buf *b)
-{
-	if (b->len && fwrite(b->data, 1, b->len, out) != b->len)
-		return NG_ERR_IO;
-	ngi_buf_clear(b);
-	return NG_OK;
-}
-
-static ng_status story_json(ngi_buf *b, sqlite3_stmt *q)
+/* A row of a story cursor (story, size, languages, first_seen, last_seen,
+ * title) as a JSON object. */
+static ng_status story_json(ngi_buf *b, ng_cursor *c)
 {
 	ng_status st = ngi_buf_printf(b, "{\"story\":%lld,\"size\":%lld,\"languages\":",
-				      sqlite3_column_int64(q, 0),
-				      sqlite3_column_int64(q, 1));
+				      ng_cursor_column_int64(c, 0),
+				      ng_cursor_column_int64(c, 1));
 	/* languages as a JSON array */
-	const char *langs = col(q, 2);
+	const char *langs = ng_cursor_column_text(c, 2);
 	if (!st)
 		st = ngi_buf_putc(b, '[');
 	for (const char *p = langs; !st && p && *p;) {
@@ -63,162 +57,212 @@ static ng_status story_json(ngi_buf *b, sqlite3_stmt *q)
 	if (!st)
 		st = ngi_buf_puts(b, "],\"first_seen\":");
 	if (!st)
-		st = ngi_buf_json_str(b, col(q, 3));
+		st = ngi_buf_json_str(b, ng_cursor_column_text(c, 3));
 	if (!st)
 		st = ngi_buf_puts(b, ",\"last_seen\":");
 	if (!st)
-		st = ngi_buf_json_str(b, col(q, 4));
+		st = ngi_buf_json_str(b, ng_cursor_column_text(c, 4));
 	if (!st)
 		st = ngi_buf_puts(b, ",\"title\":");
 	if (!st)
-		st = ngi_buf_json_str(b, col(q, 5));
+		st = ngi_buf_json_str(b, ng_cursor_column_text(c, 5));
 	if (!st)
 		st = ngi_buf_putc(b, '}');
 	return st;
 }
 
-ng_status ng_report_stories(ng_engine *e, FILE *out, ng_format f)
+ng_status ng_report_stories_to(ng_engine *e, ng_format f, ng_write_fn write,
+			       void *ctx)
 {
-	if (!e || !out)
+	if (!e || !write)
 		return NG_ERR_USAGE;
-	sqlite3 *db = ngi_store_db(e->store);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, size, languages, first_seen, last_seen, title"
-			       " FROM stories ORDER BY size DESC, id",
-			       -1, &q, NULL) != SQLITE_OK)
-		return ngi_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
-	ngi_buf b;
-	ngi_buf_init(&b, 0);
-	ng_status st = NG_OK;
+	e->err[0] = '\0';
+	ng_cursor *c;
+	ng_status st = ng_stories_open(e, NULL, &c);
+	if (st)
+		return st;
+	ngi_out o;
+	ngi_out_init(&o, e, write, ctx);
+	ngi_buf *b = &o.b;
 	if (f == NG_FORMAT_TABLE)
-		fprintf(out, "%6s %5s  %-12s %-10s  %s\n", "story", "size",
-			"languages", "first seen", "title");
+		st = ngi_buf_printf(b, "%6s %5s  %-12s %-10s  %s\n", "story", "size",
+				    "languages", "first seen", "title");
 	else if (f == NG_FORMAT_JSON)
-		st = ngi_buf_puts(&b, "{\"stories\":[");
+		st = ngi_buf_puts(b, "{\"stories\":[");
 	long long n = 0;
-	while (!st && sqlite3_step(q) == SQLITE_ROW) {
+	while (!st && (st = ng_cursor_step(c)) == NG_ROW) {
+		st = NG_OK;
 		if (f == NG_FORMAT_TABLE) {
-			const char *first = col(q, 3);
-			fprintf(out, "%6lld %5lld  %-12s %-10.10s  ",
-				sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
-				col(q, 2) ? col(q, 2) : "", first ? first : "-");
-			put_cut(out, col(q, 5), TITLE_WIDTH);
-			fputc('\n', out);
+			st = ngi_buf_printf(b, "%6lld %5lld  %-12s %-10.10s  ",
+					    ng_cursor_column_int64(c, 0),
+					    ng_cursor_column_int64(c, 1),
+					    or(ng_cursor_column_text(c, 2), ""),
+					    or(ng_cursor_column_text(c, 3), "-"));
+			if (!st)
+				st = put_cut(b, ng_cursor_column_text(c, 5), TITLE_WIDTH);
+			if (!st)
+				st = ngi_buf_putc(b, '\n');
 		} else {
 			if (f == NG_FORMAT_JSON && n)
-				st = ngi_buf_putc(&b, ',');
+				st = ngi_buf_putc(b, ',');
 			if (!st)
-				st = story_json(&b, q);
+				st = story_json(b, c);
 			if (!st && f == NG_FORMAT_JSONL)
-				st = ngi_buf_putc(&b, '\n');
-			if (!st)
-				st = emit(out, &b);
+				st = ngi_buf_putc(b, '\n');
 		}
+		if (!st)
+			st = ngi_out_flush(&o, 0);
 		n++;
 	}
-	if (!st && f == NG_FORMAT_JSON)
-		st = ngi_buf_puts(&b, "]}\n");
+	if (st == NG_DONE) {
+		st = f == NG_FORMAT_JSON ? ngi_buf_puts(b, "]}\n") : NG_OK;
+		if (!st)
+			st = ngi_out_flush(&o, 1);
+	}
+	ng_cursor_close(c);
+	ngi_out_free(&o);
+	return ngi_report_end(e, "stories", st);
+}
+
+/* The table form of one story: its row (s), articles (a), copies (k). */
+static ng_status story_table(ngi_out *o, long long story, ng_cursor *s,
+			     ng_cursor *a, ng_cursor *k)
+{
+	ngi_buf *b = &o->b;
+	ng_status st = ngi_buf_printf(b, "story %lld: %lld articles, languages %s, "
+					 "first seen %s\n",
+				      story, ng_cursor_column_int64(s, 1),
+				      or(ng_cursor_column_text(s, 2), "-"),
+				      or(ng_cursor_column_text(s, 3), "unknown"));
 	if (!st)
-		st = emit(out, &b);
-	ngi_buf_free(&b);
-	sqlite3_finalize(q);
+		st = ngi_buf_printf(b, "title: %s\n\n", or(ng_cursor_column_text(s, 5), ""));
+	if (!st)
+		st = ngi_buf_printf(b, "%-28s %-4s %-20s %-10s %6s  %s\n", "article",
+				    "lang", "published", "outlet", "words", "title");
+	while (!st && (st = ng_cursor_step(a)) == NG_ROW) {
+		st = ngi_buf_printf(b, "%-28s %-4s %-20s %-10s %6lld  ",
+				    or(ng_cursor_column_text(a, 0), ""),
+				    or(ng_cursor_column_text(a, 3), ""),
+				    or(ng_cursor_column_text(a, 5), "-"),
+				    or(ng_cursor_column_text(a, 8), "-"),
+				    ng_cursor_column_int64(a, 12));
+		if (!st) st = put_cut(b, ng_cursor_column_text(a, 2), 50);
+		if (!st) st = ngi_buf_putc(b, '\n');
+		if (!st) st = ngi_out_flush(o, 0);
+	}
+	if (st != NG_DONE)
+		return st;
+	st = NG_OK;
+	for (int n = 0; !st && (st = ng_cursor_step(k)) == NG_ROW; n++) {
+		st = n ? NG_OK : ngi_buf_puts(b, "\ncopies (copy -> original):\n");
+		if (!st)
+			st = ngi_buf_printf(b, "  %s -> %s  %s %.2f (%s)\n",
+					    ng_cursor_column_text(k, 0),
+					    ng_cursor_column_text(k, 1),
+					    ng_cursor_column_text(k, 2),
+					    ng_cursor_column_double(k, 3),
+					    ng_cursor_column_text(k, 4));
+		if (!st) st = ngi_out_flush(o, 0);
+	}
 	return st;
+}
+
+static ng_status story_json_page(ngi_out *o, ng_cursor *s, ng_cursor *a,
+				 ng_cursor *k)
+{
+	ngi_buf *b = &o->b;
+	ng_status st = story_json(b, s);
+	if (!st) { /* reopen the object to add the lists */
+		b->len--;
+		st = ngi_buf_puts(b, ",\"articles\":[");
+	}
+	for (int n = 0; !st && (st = ng_cursor_step(a)) == NG_ROW; n++) {
+		st = ngi_buf_printf(b, "%s{\"id\":", n ? "," : "");
+		if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(a, 0));
+		if (!st) st = ngi_buf_puts(b, ",\"lang\":");
+		if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(a, 3));
+		if (!st) st = ngi_buf_puts(b, ",\"published\":");
+		if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(a, 5));
+		if (!st) st = ngi_buf_puts(b, ",\"title\":");
+		if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(a, 2));
+		if (!st) st = ngi_buf_putc(b, '}');
+		if (!st) st = ngi_out_flush(o, 0);
+	}
+	if (st != NG_DONE)
+		return st;
+	st = ngi_buf_puts(b, "],\"copies\":[");
+	for (int n = 0; !st && (st = ng_cursor_step(k)) == NG_ROW; n++) {
+		st = ngi_buf_printf(b, "%s{\"copy\":", n ? "," : "");
+		if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(k, 0));
+		if (!st) st = ngi_buf_puts(b, ",\"original\":");
+		if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(k, 1));
+		if (!st) st = ngi_buf_printf(b, ",\"kind\":\"%s\",\"score\":%.4f,\"why\":\"%s\"}",
+					     ng_cursor_column_text(k, 2),
+					     ng_cursor_column_double(k, 3),
+					     ng_cursor_column_text(k, 4));
+		if (!st) st = ngi_out_flush(o, 0);
+	}
+	if (st != NG_DONE)
+		return st;
+	return ngi_buf_puts(b, "]}\n");
+}
+
+ng_status ng_report_story_to(ng_engine *e, long long story, ng_format f,
+			     ng_write_fn write, void *ctx)
+{
+	if (!e || !write)
+		return NG_ERR_USAGE;
+	e->err[0] = '\0';
+	ng_cursor *s = NULL, *a = NULL, *k = NULL;
+	ng_status st = ng_story_open(e, story, &s);
+	if (!st)
+		st = ng_story_articles_open(e, story, &a);
+	if (!st)
+		st = ng_story_copies_open(e, story, &k);
+	if (!st && ng_cursor_step(s) != NG_ROW) /* the one row, prefetched */
+		st = NG_ERR_INTERNAL;
+	ngi_out o;
+	ngi_out_init(&o, e, write, ctx);
+	if (!st)
+		st = f == NG_FORMAT_TABLE ? story_table(&o, story, s, a, k)
+					  : story_json_page(&o, s, a, k);
+	if (st == NG_DONE)
+		st = NG_OK;
+	if (!st)
+		st = ngi_out_flush(&o, 1);
+	ngi_out_free(&o);
+	ng_cursor_close(s);
+	ng_cursor_close(a);
+	ng_cursor_close(k);
+	return ngi_report_end(e, "show", st);
+}
+
+typedef struct story_args {
+	ng_engine *e;
+	long long story;
+	ng_format f;
+} story_args;
+
+static ng_status stories_fn(void *args, ng_write_fn write, void *ctx)
+{
+	story_args *a = args;
+	return ng_report_stories_to(a->e, a->f, write, ctx);
+}
+
+static ng_status story_fn(void *args, ng_write_fn write, void *ctx)
+{
+	story_args *a = args;
+	return ng_report_story_to(a->e, a->story, a->f, write, ctx);
+}
+
+ng_status ng_report_stories(ng_engine *e, FILE *out, ng_format f)
+{
+	story_args a = {e, 0, f};
+	return ngi_report_to_file(e, out, "stories", stories_fn, &a);
 }
 
 ng_status ng_report_story(ng_engine *e, long long story, FILE *out, ng_format f)
 {
-	if (!e || !out)
-		return NG_ERR_USAGE;
-	sqlite3 *db = ngi_store_db(e->store);
-	sqlite3_stmt *s, *a, *c;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, size, languages, first_seen, last_seen, title"
-			       " FROM stories WHERE id = ?", -1, &s, NULL) != SQLITE_OK)
-		return ngi_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
-	sqlite3_bind_int64(s, 1, story);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		return ngi_engine_fail(e, NG_ERR_NOTFOUND, "no story %lld", story);
-	}
-	sqlite3_prepare_v2(db,
-			   "SELECT id, lang, published, outlet, title, n_words FROM articles"
-			   " WHERE story = ? ORDER BY coalesce(day, 2147483647), seq",
-			   -1, &a, NULL);
-	sqlite3_prepare_v2(db,
-			   "SELECT ca.id, oa.id, c.kind, c.score, c.why FROM copies c"
-			   " JOIN articles ca ON ca.seq = c.copy"
-			   " JOIN articles oa ON oa.seq = c.original"
-			   " WHERE ca.story = ?1 OR oa.story = ?1 ORDER BY c.copy, c.original",
-			   -1, &c, NULL);
-	if (!a || !c) {
-		sqlite3_finalize(s);
-		sqlite3_finalize(a);
-		sqlite3_finalize(c);
-		return ngi_engine_fail(e, NG_ERR_DB, "%s", sqlite3_errmsg(db));
-	}
-	sqlite3_bind_int64(a, 1, story);
-	sqlite3_bind_int64(c, 1, story);
-	ngi_buf b;
-	ngi_buf_init(&b, 0);
-	ng_status st = NG_OK;
-	if (f == NG_FORMAT_TABLE) {
-		fprintf(out, "story %lld: %lld articles, languages %s, first seen %s\n",
-			story, sqlite3_column_int64(s, 1),
-			col(s, 2) ? col(s, 2) : "-", col(s, 3) ? col(s, 3) : "unknown");
-		fprintf(out, "title: %s\n\n", col(s, 5) ? col(s, 5) : "");
-		fprintf(out, "%-28s %-4s %-20s %-10s %6s  %s\n", "article", "lang",
-			"published", "outlet", "words", "title");
-		while (sqlite3_step(a) == SQLITE_ROW) {
-			fprintf(out, "%-28s %-4s %-20s %-10s %6lld  ", col(a, 0),
-				col(a, 1) ? col(a, 1) : "", col(a, 2) ? col(a, 2) : "-",
-				col(a, 3) ? col(a, 3) : "-", sqlite3_column_int64(a, 5));
-			put_cut(out, col(a, 4), 50);
-			fputc('\n', out);
-		}
-		int first = 1;
-		while (sqlite3_step(c) == SQLITE_ROW) {
-			if (first)
-				fprintf(out, "\ncopies (copy -> original):\n");
-			first = 0;
-			fprintf(out, "  %s -> %s  %s %.2f (%s)\n", col(c, 0), col(c, 1),
-				col(c, 2), sqlite3_column_double(c, 3), col(c, 4));
-		}
-	} else {
-		st = story_json(&b, s);
-		if (!st) { /* reopen the object to add the lists */
-			b.len--;
-			st = ngi_buf_puts(&b, ",\"articles\":[");
-		}
-		for (int n = 0; !st && sqlite3_step(a) == SQLITE_ROW; n++) {
-			st = ngi_buf_printf(&b, "%s{\"id\":", n ? "," : "");
-			if (!st) st = ngi_buf_json_str(&b, col(a, 0));
-			if (!st) st = ngi_buf_puts(&b, ",\"lang\":");
-			if (!st) st = ngi_buf_json_str(&b, col(a, 1));
-			if (!st) st = ngi_buf_puts(&b, ",\"published\":");
-			if (!st) st = ngi_buf_json_str(&b, col(a, 2));
-			if (!st) st = ngi_buf_puts(&b, ",\"title\":");
-			if (!st) st = ngi_buf_json_str(&b, col(a, 4));
-			if (!st) st = ngi_buf_putc(&b, '}');
-		}
-		if (!st)
-			st = ngi_buf_puts(&b, "],\"copies\":[");
-		for (int n = 0; !st && sqlite3_step(c) == SQLITE_ROW; n++) {
-			st = ngi_buf_printf(&b, "%s{\"copy\":", n ? "," : "");
-			if (!st) st = ngi_buf_json_str(&b, col(c, 0));
-			if (!st) st = ngi_buf_puts(&b, ",\"original\":");
-			if (!st) st = ngi_buf_json_str(&b, col(c, 1));
-			if (!st) st = ngi_buf_printf(&b, ",\"kind\":\"%s\",\"score\":%.4f,\"why\":\"%s\"}",
-						     col(c, 2), sqlite3_column_double(c, 3), col(c, 4));
-		}
-		if (!st)
-			st = ngi_buf_puts(&b, "]}\n");
-		if (!st)
-			st = emit(out, &b);
-	}
-	ngi_buf_free(&b);
-	sqlite3_finalize(s);
-	sqlite3_finalize(a);
-	sqlite3_finalize(c);
-	return st;
+	story_args a = {e, story, f};
+	return ngi_report_to_file(e, out, "show", story_fn, &a);
 }

@@ -9,7 +9,7 @@
  * behind rewrite and partial edges), stories (one row per story with its
  * aggregates), mentions and entities (named entities per article, and per
  * canonical key with counts), dates (temporal expressions per article),
- * meta (schema version).
+ * meta (schema version). Reads go through the cursors of query.h.
  */
 #ifndef NG_STORE_H
 #define NG_STORE_H
@@ -119,8 +119,5 @@ ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
  * texts linking reads again on reopening (credit lines). */
 ng_status ngi_store_each_text(ngi_store *s, uint32_t first,
 			      ngi_store_article_fn fn, void *ctx);
-
-/* The raw handle, for report queries. */
-struct sqlite3 *ngi_store_db(ngi_store *s);
 
 #endif

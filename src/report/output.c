@@ -1,0 +1,82 @@
+/*
+ * output.c: how reports write (report.h): a buffer handed to the caller's
+ * callback in pieces, and the FILE * helper on top of it.
+ */
+#include "report.h"
+
+#include <errno.h>
+#include <string.h>
+
+#define FLUSH_AT (64 << 10)
+
+void ngi_out_init(ngi_out *o, ng_engine *e, ng_write_fn write, void *ctx)
+{
+	o->e = e;
+	o->write = write;
+	o->ctx = ctx;
+	ngi_buf_init(&o->b, 0);
+}
+
+ng_status ngi_out_flush(ngi_out *o, int force)
+{
+	if (!o->b.len || (!force && o->b.len < FLUSH_AT))
+		return NG_OK;
+	int rc = o->write(o->ctx, o->b.data, o->b.len);
+	ngi_buf_clear(&o->b);
+	return rc ? NG_ERR_IO : NG_OK;
+}
+
+void ngi_out_free(ngi_out *o)
+{
+	ngi_buf_free(&o->b);
+}
+
+ngi_err ngi_report_err(ng_engine *e)
+{
+	return (ngi_err){e->err, sizeof e->err};
+}
+
+ng_status ngi_report_end(ng_engine *e, const char *report, ng_status st)
+{
+	if (st == NG_DONE)
+		return NG_OK;
+	if (st == NG_ROW) /* a loop that stopped on a row: a bug */
+		return ngi_engine_fail(e, NG_ERR_INTERNAL, "%s: stopped mid-way", report);
+	if (st == NG_ERR_IO && !e->err[0])
+		ngi_engine_fail(e, st, "%s: write failed", report);
+	else if (st && st != NG_ERR_DB && st != NG_ERR_NOTFOUND && !e->err[0])
+		ngi_engine_fail(e, st, "%s: %s", report, ng_status_str(st));
+	return st;
+}
+
+int ng_write_file(void *ctx, const char *data, size_t len)
+{
+	return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : 1;
+}
+
+typedef struct file_sink {
+	FILE *f;
+	int err; /* errno of the first failed write */
+} file_sink;
+
+static int write_sink(void *ctx, const char *data, size_t len)
+{
+	file_sink *s = ctx;
+	errno = 0;
+	if (fwrite(data, 1, len, s->f) == len)
+		return 0;
+	s->err = errno ? errno : EIO;
+	return 1;
+}
+
+ng_status ngi_report_to_file(ng_engine *e, FILE *out, const char *report,
+			     ngi_report_fn fn, void *args)
+{
+	if (!e || !out)
+		return NG_ERR_USAGE;
+	file_sink s = {out, 0};
+	ng_status st = fn(args, write_sink, &s);
+	if (st == NG_ERR_IO && s.err)
+		ngi_engine_fail(e, st, "write failed: %s", strerror(s.err));
+	return st;
+}

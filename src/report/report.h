@@ -1,0 +1,42 @@
+/*
+ * report.h: what the report files share: output through the caller's
+ * write callback (ng_write_fn) in pieces of about 64 KiB, the FILE *
+ * helper every FILE * report function is, and how a report fails.
+ *
+ * Reports read the store only through cursors (include/newsgraph.h and
+ * src/store/query.h) and format rows; they do not see SQLite.
+ */
+#ifndef NG_REPORT_H
+#define NG_REPORT_H
+
+#include "../engine/engine.h"
+#include "../store/query.h"
+
+typedef struct ngi_out {
+	ng_engine *e;
+	ng_write_fn write;
+	void *ctx;
+	ngi_buf b;
+} ngi_out;
+
+void ngi_out_init(ngi_out *o, ng_engine *e, ng_write_fn write, void *ctx);
+/* Hands the buffered bytes to the callback: always when force, else once
+ * they pass 64 KiB. NG_ERR_IO when the callback refuses them. */
+ng_status ngi_out_flush(ngi_out *o, int force);
+void ngi_out_free(ngi_out *o);
+
+/* The engine's message buffer, for the store's internal cursors. */
+ngi_err ngi_report_err(ng_engine *e);
+
+/* A report's end: a cursor's last step (NG_DONE is fine) or any status
+ * folded into the status of the report; a failure that left no message
+ * (memory, a write) gets one naming the report. */
+ng_status ngi_report_end(ng_engine *e, const char *report, ng_status st);
+
+/* Runs report (which writes through ngi_out) into a FILE *: the FILE *
+ * functions of the API; a write error names errno's reason. */
+typedef ng_status (*ngi_report_fn)(void *args, ng_write_fn write, void *ctx);
+ng_status ngi_report_to_file(ng_engine *e, FILE *out, const char *report,
+			     ngi_report_fn fn, void *args);
+
+#endif
