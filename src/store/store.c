@@ -228,7 +228,12 @@ static ng_status check_meta(ngi_store *s)
 	{
 		int version = sqlite3_column_int(q, 0);
 		const char *order = (const char *)sqlite3_column_text(q, 1);
-		if (version != NGI_SCHEMA_VERSION) {
+		if (sqlite3_column_type(q, 0) == SQLITE_NULL) {
+			snprintf(s->err, sizeof s->err,
+				 "no schema version: not a newsgraph database, "
+				 "or a damaged one");
+			st = NG_ERR_DB;
+		} else if (version != NGI_SCHEMA_VERSION) {
 			snprintf(s->err, sizeof s->err,
 				 "database schema version %d, this newsgraph reads %d",
 				 version, NGI_SCHEMA_VERSION);
@@ -385,7 +390,9 @@ static ng_status open_read_only(ngi_store *s, const char *name, int uri,
 		return fail(s, "cannot open");
 	sqlite3_busy_timeout(s->db, 5000);
 	ng_status st = NG_OK;
-	if (sqlite3_exec(s->db, "PRAGMA query_only=1; PRAGMA cache_size=-65536;",
+	/* cell_size_check: as for writers (the schema above) */
+	if (sqlite3_exec(s->db, "PRAGMA query_only=1; PRAGMA cache_size=-65536;"
+			 "PRAGMA cell_size_check=ON;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		st = fail(s, "cannot set up");
 	if (!st)
