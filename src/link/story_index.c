@@ -127,6 +127,34 @@ static uint32_t centroid_at(const ngi_story_state *s, uint32_t term)
 	return lo < s->n_terms && s->terms[lo] == term ? lo : UINT32_MAX;
 }
 
+/* The same for terms looked up in ascending order (an article's terms are
+ * sorted): *from is where the last lookup ended, and the search gallops
+ * from there (a term smaller than the last one searches the whole
+ * centroid again, so the answer is always centroid_at's). */
+static uint32_t centroid_next(const ngi_story_state *s, uint32_t term,
+			      uint32_t *from)
+{
+	uint32_t lo = *from, hi = lo, step = 1;
+	if (lo > s->n_terms || (lo > 0 && s->terms[lo - 1] >= term))
+		lo = hi = 0;
+	while (hi < s->n_terms && s->terms[hi] < term) {
+		lo = hi + 1;
+		hi = lo + step;
+		step *= 2;
+	}
+	if (hi > s->n_terms)
+		hi = s->n_terms;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (s->terms[mid] < term)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = lo;
+	return lo < s->n_terms && s->terms[lo] == term ? lo : UINT32_MAX;
+}
+
 /* Does the story hold an article in lang? A story with four languages
  * already counts as holding every one. */
 static int story_has_lang(const ngi_story_state *s, uint16_t lang)
@@ -263,19 +291,23 @@ ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 		norm += w[i].w * w[i].w;
 	}
 	norm = sqrt(norm);
-	/* keep per-term weights in term order for the full cosine */
+	/* keep per-term weights and idfs in term order for the full cosine */
 	double *wt = malloc(a->n_terms * sizeof *wt);
+	double *it = malloc(a->n_terms * sizeof *it);
 	uint32_t *qt = malloc(a->n_terms * sizeof *qt);
 	double *qw = malloc(a->n_terms * sizeof *qw);
-	if (!wt || !qt || !qw) {
+	if (!wt || !it || !qt || !qw) {
 		free(w);
 		free(wt);
+		free(it);
 		free(qt);
 		free(qw);
 		return NG_ERR_NOMEM;
 	}
-	for (uint32_t i = 0; i < a->n_terms; i++)
+	for (uint32_t i = 0; i < a->n_terms; i++) {
 		wt[i] = w[i].w;
+		it[i] = idf(si, a->terms[i].term);
+	}
 	qsort(w, a->n_terms, sizeof *w, by_weight_desc);
 	for (uint32_t k = 0; k < a->n_terms; k++) {
 		qt[k] = a->terms[w[k].idx].term;
@@ -289,11 +321,12 @@ ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 	for (size_t i = 0; i < full && !st; i++) {
 		ngi_story_state *s = &si->stories[cands[i].story - 1];
 		double dot = 0;
+		uint32_t from = 0;
 		for (uint32_t t = 0; t < a->n_terms; t++) {
-			uint32_t at = centroid_at(s, a->terms[t].term);
+			uint32_t at = centroid_next(s, a->terms[t].term, &from);
 			if (at == UINT32_MAX)
 				continue;
-			dot += wt[t] * s->weights[at] * idf(si, a->terms[t].term);
+			dot += wt[t] * s->weights[at] * it[t];
 		}
 		double sn = story_norm(si, s);
 		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
@@ -306,6 +339,7 @@ ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 	}
 	free(cands);
 	free(wt);
+	free(it);
 	free(w);
 	return st;
 }
@@ -790,21 +824,25 @@ uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
 	weighted *w = malloc(n * sizeof *w);
 	uint32_t *qt = malloc(n * sizeof *qt);
 	double *qw = malloc(n * sizeof *qw);
-	if (!w || !qt || !qw) {
+	double *it = malloc(n * sizeof *it);
+	if (!w || !qt || !qw || !it) {
 		free(w);
 		free(qt);
 		free(qw);
+		free(it);
 		return 0; /* no memory to look: it stays */
 	}
 	/* own: the cosine with the centroid less the member, from the dot
 	 * A with the whole centroid and the member's squared norm X2 */
 	double x2 = 0, dot = 0;
+	uint32_t from = 0;
 	for (uint32_t i = 0; i < n; i++) {
-		double x = tf_weight(t[i].count) * idf(si, t[i].term);
+		it[i] = idf(si, t[i].term);
+		double x = tf_weight(t[i].count) * it[i];
 		x2 += x * x;
-		uint32_t at = centroid_at(s, t[i].term);
+		uint32_t at = centroid_next(s, t[i].term, &from);
 		if (at != UINT32_MAX)
-			dot += x * s->weights[at] * idf(si, t[i].term);
+			dot += x * s->weights[at] * it[i];
 		w[i] = (weighted){i, x};
 	}
 	double sn = story_norm(si, s), rest2 = sn * sn - 2 * dot + x2;
@@ -824,11 +862,12 @@ uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
 		for (size_t i = 0; i < full; i++) {
 			ngi_story_state *o = &si->stories[c[i].story - 1];
 			double d = 0;
+			uint32_t at_from = 0;
 			for (uint32_t j = 0; j < n; j++) {
-				uint32_t at = centroid_at(o, t[j].term);
+				uint32_t at = centroid_next(o, t[j].term, &at_from);
 				if (at != UINT32_MAX)
-					d += tf_weight(t[j].count) * idf(si, t[j].term) *
-					     o->weights[at] * idf(si, t[j].term);
+					d += tf_weight(t[j].count) * it[j] *
+					     o->weights[at] * it[j];
 			}
 			double on = story_norm(si, o);
 			double cs = on > 0 ? d / (on * sqrt(x2)) : 0;
@@ -842,6 +881,7 @@ uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
 	free(w);
 	free(qt);
 	free(qw);
+	free(it);
 	return best;
 }
 
