@@ -130,6 +130,7 @@ test-unit: $(TEST_BIN) $(CLI)
 
 test-cli: $(CLI)
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/cli_test.sh
+	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/resume_test.sh
 
 test-asan:
 	$(MAKE) -j$(NPROC) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
