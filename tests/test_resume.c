@@ -159,7 +159,7 @@ static const ngi_link_config config = {.story_threshold = 0.20,
  * keeps them only until its next article). */
 typedef struct decision {
 	ngi_link_result r;
-	ngi_link_move moves[32];
+	ngi_link_move moves[256];
 } decision;
 
 static decision one[N_ARTICLES];
@@ -168,8 +168,10 @@ static ngi_link *whole; /* the one run's link, at its end */
 static void keep(decision *d, const ngi_link_result *r)
 {
 	d->r = *r;
-	d->r.n_moves = r->n_moves < 32 ? r->n_moves : 32;
-	memcpy(d->moves, r->moves, (size_t)d->r.n_moves * sizeof *d->moves);
+	CHECK(r->n_moves <= 256);
+	d->r.n_moves = r->n_moves < 256 ? r->n_moves : 256;
+	if (d->r.n_moves)
+		memcpy(d->moves, r->moves, (size_t)d->r.n_moves * sizeof *d->moves);
 	d->r.moves = d->moves;
 }
 
