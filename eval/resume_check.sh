@@ -31,7 +31,9 @@ for stop in "$@"; do
 	kill@*)
 		min=${stop#kill@}
 		cp "$FILE" "$DIR/input.jsonl"
-		ingest "$DIR/split.db" 2>/dev/null &
+		# the command itself in the background, so $! is its pid
+		"$CLI" ingest "$DIR/input.jsonl" --db "$DIR/split.db" -q \
+			--batch "$BATCH" 2>/dev/null &
 		pid=$!
 		while kill -0 $pid 2>/dev/null; do
 			c=$(sqlite3 "$DIR/split.db" 'select count(*) from articles' 2>/dev/null || echo 0)
@@ -50,7 +52,7 @@ for stop in "$@"; do
 		;;
 	esac
 	cp "$FILE" "$DIR/input.jsonl"
-	t0=$(now); ingest "$DIR/split.db" || true; t1=$(now)
+	t0=$(now); ingest "$DIR/split.db"; t1=$(now)
 	"$CLI" export --db "$DIR/split.db" --format jsonl > "$DIR/split.jsonl"
 	if cmp -s "$DIR/one.jsonl" "$DIR/split.jsonl"; then
 		echo "stop at $stop: identical (last run $(echo "$t1 - $t0" | bc) s)"
