@@ -205,7 +205,7 @@ static ng_status split_story(ngi_link *l, uint32_t story, uint32_t seq,
  * (every member is read back from the store, so a story of n articles
  * costs about 3n reads over its life): first whether it holds two claims
  * (split_story), then whether another story fits a member better (see
- * "moves" in story_index.c). The article just added (seq) and pinned
+ * story_move.c). The article just added (seq) and pinned
  * articles stay; the moves are kept for the result (l->moves). */
 static ng_status check_members(ngi_link *l, uint32_t story, uint32_t seq)
 {
