@@ -14,7 +14,7 @@
 # points, and run again. Each export is compared byte for byte with the
 # one run's. Finally a database whose stored links cannot be replayed (an
 # article's story changed by hand) still opens, with a warning.
-# Prints "resume: N passed, N failed"; the exit status is the verdict.
+# Prints "cli-resume: N passed, N failed"; the exit status is the verdict.
 set -u
 NG=${NEWSGRAPH:-build/newsgraph}
 T=$(mktemp -d /tmp/newsgraph-resume.XXXXXX)
@@ -107,5 +107,5 @@ check "unreplayable links: ingest exits 0" [ $? -eq 0 ]
 check "unreplayable links: a warning" grep -q 'cannot be replayed exactly' "$T/edit.err"
 check "unreplayable links: every article stored" [ "$(q "$T/edit.db" 'select count(*) from articles')" = 200 ]
 
-echo "resume: $passed passed, $failed failed"
+echo "cli-resume: $passed passed, $failed failed"
 [ $failed -eq 0 ]

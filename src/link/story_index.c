@@ -126,7 +126,7 @@ uint32_t ngi_story_centroid_at(const ngi_story_state *s, uint32_t term)
  * from there (a term smaller than the last one searches the whole
  * centroid again, so the answer is always centroid_at's). */
 uint32_t ngi_story_centroid_next(const ngi_story_state *s, uint32_t term,
-			      uint32_t *from)
+				 uint32_t *from)
 {
 	uint32_t lo = *from, hi = lo, step = 1;
 	if (lo > s->n_terms || (lo > 0 && s->terms[lo - 1] >= term))
@@ -204,8 +204,9 @@ static int by_overlap_desc(const void *a, const void *b)
  * NGI_POSTINGS_SCAN stories. A candidate's overlap is the summed weight of
  * the query terms it holds; candidates come back best overlap first. */
 ng_status ngi_story_gather(ngi_story_index *si, const uint32_t *terms,
-			const double *weights, size_t n, ngi_story_filter keep,
-			const void *ctx, ngi_story_candidate **out, size_t *n_out)
+			   const double *weights, size_t n, ngi_story_filter keep,
+			   const void *ctx, ngi_story_candidate **out,
+			   size_t *n_out)
 {
 	ngi_story_candidate *cands = NULL;
 	size_t n_cands = 0, cap_cands = 0;
@@ -333,7 +334,8 @@ ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 
 /* Appends v to a growing array with 32-bit counts (posting lists, member
  * lists: small per-story state), doubling from 4. */
-ng_status ngi_story_append_u32(uint32_t **a, uint32_t *n, uint32_t *cap, uint32_t v)
+ng_status ngi_story_append_u32(uint32_t **a, uint32_t *n, uint32_t *cap,
+			       uint32_t v)
 {
 	if (*n == *cap) {
 		uint32_t c = *cap ? *cap * 2 : 4;
@@ -452,8 +454,9 @@ static ng_status centroid_reserve(ngi_story_state *s, uint32_t total)
  * centroid of story (id) s: shared terms sum, new ones are inserted and
  * posted. The merge runs from the back so it works in place. */
 ng_status ngi_story_centroid_add(ngi_story_index *si, ngi_story_state *s,
-			      uint32_t id, const uint32_t *terms,
-			      const float *weights, const float *unit, uint32_t n)
+				 uint32_t id, const uint32_t *terms,
+				 const float *weights, const float *unit,
+				 uint32_t n)
 {
 	uint32_t n_new = 0;
 	for (uint32_t i = 0, j = 0; i < n; i++) {
@@ -506,7 +509,7 @@ void ngi_story_widen_days(ngi_story_state *s, int32_t first, int32_t last)
 /* The norm of an article's tf-idf^2 vector under today's idf (1 when it
  * has no weight), for its unit vector. */
 double ngi_story_article_norm(const ngi_story_index *si, const ngi_term *t,
-			   uint32_t n)
+			      uint32_t n)
 {
 	double sum = 0;
 	for (uint32_t i = 0; i < n; i++) {
@@ -520,7 +523,7 @@ double ngi_story_article_norm(const ngi_story_index *si, const ngi_term *t,
  * weights, its unit vector under today's idf (for average links) to the
  * unit sums. */
 ng_status ngi_story_add_article(ngi_story_index *si, ngi_story_state *s,
-			     uint32_t id, const ngi_term *t, uint32_t n)
+				uint32_t id, const ngi_term *t, uint32_t n)
 {
 	uint32_t *terms = malloc((n ? n : 1) * sizeof *terms);
 	float *weights = malloc((n ? n : 1) * sizeof *weights);

@@ -34,8 +34,8 @@ static double unit_dot(const ngi_story_state *x, const ngi_story_state *y)
 static ng_status absorb(ngi_story_index *si, uint32_t into, uint32_t from)
 {
 	ngi_story_state *x = &si->stories[into - 1], *y = &si->stories[from - 1];
-	ng_status st = ngi_story_centroid_add(si, x, into, y->terms, y->weights, y->unit,
-				    y->n_terms);
+	ng_status st = ngi_story_centroid_add(si, x, into, y->terms, y->weights,
+					      y->unit, y->n_terms);
 	if (st)
 		return st;
 	x->size += y->size;
