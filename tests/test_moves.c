@@ -7,8 +7,9 @@
  * is the number of its articles and no story is empty; reopening the
  * database and ingesting the same records again changes nothing (they are
  * all unchanged, so nothing is linked); the rest of the bodies ingested
- * after the reopen keep the stories consistent. All the bodies in one run split stories
- * that gathered two claims, and the stories split off are stored whole.
+ * after the reopen keep the stories consistent. All the bodies in one run
+ * split stories that gathered two claims, and the stories split off are
+ * stored whole.
  */
 #include <sqlite3.h>
 #include <stdio.h>
