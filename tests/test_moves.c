@@ -5,10 +5,11 @@
  * On the first FNC-1 bodies (skipped with a message when ../shared/data is
  * not there) some articles move. After the run every story's stored size
  * is the number of its articles and no story is empty; reopening the
- * database and ingesting the same records again changes nothing (restored
- * articles never move); the rest of the bodies ingested after the reopen
- * keep the stories consistent. All the bodies in one run split stories
- * that gathered two claims, and the stories split off are stored whole.
+ * database and ingesting the same records again changes nothing (they are
+ * all unchanged, so nothing is linked); the rest of the bodies ingested
+ * after the reopen keep the stories consistent. All the bodies in one run
+ * split stories that gathered two claims, and the stories split off are
+ * stored whole.
  * The store is read through the public cursors (ng_stories_open,
  * ng_articles_open), never with SQL.
  */

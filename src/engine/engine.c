@@ -1,13 +1,11 @@
 /*
  * engine.c: opening and closing an engine, and its configuration.
  *
- * The top of src/engine/: it sets up the store, the link indexes, the
- * workers and the batches (ingest.c), and closing flushes what is queued.
- * Opening a store that already holds articles replays their stored story
- * decisions into the link indexes (ngi_link_restore), so a later ingest
- * continues the same clustering instead of starting over. A read-only
- * engine (ng_config.read_only) opens the store for reading only and needs
- * none of that: no workers, no batches, no link state.
+ * Opening a store that already holds articles replays them into the link
+ * indexes with the copy edges they found (ngi_link_replay), so a later
+ * ingest continues exactly as one uninterrupted run would.
+ * A read-only engine (ng_config.read_only) opens the store for reading
+ * only and needs none of that: no workers, no batches, no link state.
  */
 #include "engine.h"
 
@@ -25,24 +23,93 @@
 #define NGI_NEAR_THRESHOLD 0.5
 #define NGI_MERGE_THRESHOLD 0.20
 
-static ng_status restore_one(void *ctx, const ngi_article_row *a)
+/* Reopening: each stored article is replayed into the link indexes in
+ * seq order with the copy edges it found (ngi_link_replay), so the state
+ * is exactly the one the storing run had and a later ingest continues as
+ * one run would. The replay must end where the store is: every article in
+ * its stored story. When it does not (a database written by another
+ * version of the linking rules), the indexes are built again from the
+ * stored stories alone (ngi_link_restore: an approximate state), with a
+ * warning. */
+typedef struct restore_ctx {
+	ng_engine *e;
+	int replay;           /* 1: replaying; 0: restoring the stored stories */
+	int diverged;         /* the replay failed or left the store's stories */
+	uint32_t first_bad;   /* seq where it did, 1-based */
+	uint32_t *stored;     /* by seq: the stored story (replay pass) */
+	size_t cap_stored;
+} restore_ctx;
+
+static ngi_link_article restored_article(const ngi_article_row *a)
 {
-	ng_engine *e = ctx;
 	int64_t time;
 	if (!a->published || !ngi_pubdate_seconds(a->published, &time))
 		time = NGI_TIME_UNKNOWN;
-	ngi_link_article la = {.content_hash = a->content_hash,
-			       .minhash = a->minhash, .terms = a->terms,
-			       .n_terms = a->n_terms, .day = a->day, .time = time,
-			       .lang = ngi_link_lang(a->lang),
-			       .anchors = a->anchors, .n_anchors = a->n_anchors,
-			       .outlet = ngi_outlet_key(a->outlet)};
-	ng_status st = ngi_link_restore(e->link, &la, a->story);
-	if (st)
-		return ngi_engine_fail(e, st, "resuming from the database: article %s "
-					      "(seq %u, story %u) does not fit",
-				       a->id, a->seq + 1, a->story);
+	return (ngi_link_article){.content_hash = a->content_hash,
+				  .minhash = a->minhash, .terms = a->terms,
+				  .n_terms = a->n_terms, .day = a->day, .time = time,
+				  .lang = ngi_link_lang(a->lang),
+				  .anchors = a->anchors, .n_anchors = a->n_anchors,
+				  .outlet = ngi_outlet_key(a->outlet)};
+}
+
+static ng_status restore_one(void *ctx, const ngi_article_row *a)
+{
+	restore_ctx *rc = ctx;
+	ng_engine *e = rc->e;
+	ngi_link_article la = restored_article(a);
+	ng_status st;
+	if (!rc->replay) {
+		st = ngi_link_restore(e->link, &la, a->story);
+		if (st)
+			return ngi_engine_fail(e, st, "resuming from the database: "
+						      "article %s (seq %u, story %u) "
+						      "does not fit",
+					       a->id, a->seq + 1, a->story);
+		return NG_OK;
+	}
+	if (ngi_grow((void **)&rc->stored, &rc->cap_stored, (size_t)a->seq + 1,
+		     sizeof *rc->stored))
+		return NG_ERR_NOMEM;
+	rc->stored[a->seq] = a->story;
+	if (!rc->diverged) {
+		ngi_link_result r;
+		st = ngi_link_replay(e->link, &la, a->edges, a->n_edges, &r);
+		if (st == NG_ERR_NOMEM || st == NG_ERR_DB)
+			return st;
+		if (st) {
+			rc->diverged = 1;
+			rc->first_bad = a->seq + 1;
+		}
+	}
 	return ngi_ids_remember(e, a->id, a->record_hash);
+}
+
+/* Replays the stored articles; falls back to their stored stories when
+ * the replay does not end in them. */
+static ng_status restore(ng_engine *e, ngi_link_config *lc)
+{
+	restore_ctx rc = {.e = e, .replay = 1};
+	ng_status st = ngi_store_each_article(e->store, restore_one, &rc);
+	uint32_t n = ngi_link_articles(e->link);
+	for (uint32_t seq = 0; !st && !rc.diverged && seq < n; seq++)
+		if (ngi_link_story_of(e->link, seq) != rc.stored[seq]) {
+			rc.diverged = 1;
+			rc.first_bad = seq + 1;
+		}
+	free(rc.stored);
+	if (st || !rc.diverged)
+		return st;
+	ngi_diag(&e->diag, NG_DIAG_WARNING, NULL, 0, -1,
+		 "resuming: the stored links cannot be replayed exactly (from "
+		 "article seq %u on; written by another version?): later "
+		 "articles are linked against the stored stories only", rc.first_bad);
+	ngi_link_free(e->link);
+	e->link = NULL;
+	if ((st = ngi_link_new(lc, &e->link)))
+		return st;
+	rc.replay = 0;
+	return ngi_store_each_article(e->store, restore_one, &rc);
 }
 
 /* The credit lines of an article still held for copy finding: the store
@@ -117,7 +184,7 @@ static ng_status open_writer(ng_engine *e)
 	if (!st)
 		st = ngi_link_new(&lc, &e->link);
 	if (!st)
-		st = ngi_store_each_article(e->store, restore_one, e);
+		st = restore(e, &lc);
 	if (!st && ngi_link_articles(e->link))
 		st = ngi_store_each_text(e->store, ngi_link_first_held(e->link),
 					 restore_credits, e);

@@ -49,6 +49,22 @@ const char *ngi_evidence_kind_name(int kind)
 	       : kind == NGI_EVIDENCE_QUOTE ? "quote" : "unknown";
 }
 
+int ngi_copy_kind_of(const char *name)
+{
+	for (int kind = NGI_COPY_EXACT; kind <= NGI_COPY_PARTIAL; kind++)
+		if (name && !strcmp(name, ngi_copy_kind_name(kind)))
+			return kind;
+	return 0;
+}
+
+int ngi_copy_why_of(const char *name)
+{
+	for (int why = NGI_WHY_EARLIER_PUBLISHED; why <= NGI_WHY_CREDIT; why++)
+		if (name && !strcmp(name, ngi_copy_why_name(why)))
+			return why;
+	return 0;
+}
+
 const char *ngi_copy_why_name(int why)
 {
 	switch (why) {
@@ -189,7 +205,7 @@ static ng_status split_story(ngi_link *l, uint32_t story, uint32_t seq,
  * (every member is read back from the store, so a story of n articles
  * costs about 3n reads over its life): first whether it holds two claims
  * (split_story), then whether another story fits a member better (see
- * "moves" in story_index.c). The article just added (seq) and pinned
+ * story_move.c). The article just added (seq) and pinned
  * articles stay; the moves are kept for the result (l->moves). */
 static ng_status check_members(ngi_link *l, uint32_t story, uint32_t seq)
 {
@@ -207,6 +223,11 @@ static ng_status check_members(ngi_link *l, uint32_t story, uint32_t seq)
 	for (uint32_t i = 0; i < n_members && !st; i++) {
 		ngi_member *b = &m[n];
 		b->seq = s->members[i];
+		/* the article just added is not stored yet when it is added, so
+		 * it is left out here too when it is replayed (reopening) and
+		 * the store already holds it: the check must not depend on it */
+		if (b->seq == seq)
+			continue;
 		st = l->config.fetch_terms(l->config.fetch_ctx, b->seq, &l->scratch,
 					   &b->terms, &b->n_terms, &b->day, &b->lang);
 		if (st == NG_ERR_NOTFOUND) {
@@ -239,65 +260,104 @@ static ng_status check_members(ngi_link *l, uint32_t story, uint32_t seq)
 	return st;
 }
 
-ng_status ngi_link_add(ngi_link *l, const ngi_link_article *a,
-		       ngi_link_result *out)
+/* The story stage for the next article once its copy edges (r->edges) are
+ * known: the strongest whole-article edge, else the most similar story,
+ * decides where it goes; then the story's checks (splits and moves,
+ * merges). Shared by ngi_link_add and ngi_link_replay, so a replayed
+ * article changes the indexes exactly as it did when it was added. */
+static ng_status decide(ngi_link *l, const ngi_link_article *a,
+			ngi_link_result *r)
 {
-	uint32_t seq = (uint32_t)l->n;
-	ngi_link_result r = {.seq = seq};
-	l->n_moves = 0;
-	r.n_edges = ngi_copy_index_find(&l->copies, a, seq,
-					l->config.near_threshold, r.edges,
-					NGI_MAX_EDGES_PER_ARTICLE);
-	ng_status st = ngi_reuse_find(&l->copies, &l->config, a, seq, r.edges,
-				      &r.n_edges, NGI_MAX_EDGES_PER_ARTICLE);
-	if (!st)
-		st = ngi_story_index_count(&l->stories, a);
+	uint32_t seq = r->seq;
+	ng_status st = ngi_story_index_count(&l->stories, a);
 	if (st)
 		return st;
 	/* the strongest whole-article copy edge decides the story (a partial
 	 * copy may lift a block into a report of another event) */
 	int best_edge = -1;
-	for (int i = 0; i < r.n_edges; i++)
-		if (r.edges[i].kind != NGI_COPY_PARTIAL &&
-		    (best_edge < 0 || r.edges[i].kind < r.edges[best_edge].kind ||
-		     (r.edges[i].kind == r.edges[best_edge].kind &&
-		      r.edges[i].score > r.edges[best_edge].score)))
+	for (int i = 0; i < r->n_edges; i++)
+		if (r->edges[i].kind != NGI_COPY_PARTIAL &&
+		    (best_edge < 0 || r->edges[i].kind < r->edges[best_edge].kind ||
+		     (r->edges[i].kind == r->edges[best_edge].kind &&
+		      r->edges[i].score > r->edges[best_edge].score)))
 			best_edge = i;
 	int pin = 0;
 	if (best_edge >= 0) {
-		const ngi_copy_edge *e = &r.edges[best_edge];
+		const ngi_copy_edge *e = &r->edges[best_edge];
 		uint32_t other = e->copy == seq ? e->original : e->copy;
-		r.story = ngi_story_index_live(&l->stories, l->story_of[other]);
-		r.story_score = e->score;
+		r->story = ngi_story_index_live(&l->stories, l->story_of[other]);
+		r->story_score = e->score;
 		l->pinned[other] = 1;
 		pin = 1;
 	} else {
 		st = ngi_story_index_best(&l->stories, a, l->config.window_days,
-					  &r.story, &r.story_score);
+					  &r->story, &r->story_score);
 		if (st)
 			return st;
-		if (r.story == 0 || r.story_score < l->config.story_threshold) {
-			r.story = l->stories.n + 1;
-			r.new_story = 1;
-			r.story_score = 1.0;
+		if (r->story == 0 || r->story_score < l->config.story_threshold) {
+			r->story = l->stories.n + 1;
+			r->new_story = 1;
+			r->story_score = 1.0;
 		}
 	}
-	st = record(l, a, r.story, r.edges, r.n_edges);
+	st = record(l, a, r->story, r->edges, r->n_edges);
 	if (!st)
 		l->pinned[seq] = (uint8_t)pin;
-	if (!st && !r.new_story)
-		st = check_members(l, r.story, seq);
-	if (!st && !r.new_story)
-		st = ngi_story_index_merge(&l->stories, r.story,
+	if (!st && !r->new_story)
+		st = check_members(l, r->story, seq);
+	if (!st && !r->new_story)
+		st = ngi_story_index_merge(&l->stories, r->story,
 					   l->config.merge_threshold,
-					   l->config.window_days, &r.merged_into,
-					   &r.merged_from);
+					   l->config.window_days, &r->merged_into,
+					   &r->merged_from);
 	if (st)
 		return st;
-	if (r.merged_from)
-		r.story = r.merged_into;
-	r.moves = l->moves;
-	r.n_moves = (int)l->n_moves;
+	if (r->merged_from)
+		r->story = r->merged_into;
+	r->moves = l->moves;
+	r->n_moves = (int)l->n_moves;
+	return NG_OK;
+}
+
+ng_status ngi_link_add(ngi_link *l, const ngi_link_article *a,
+		       ngi_link_result *out)
+{
+	ngi_link_result r = {.seq = (uint32_t)l->n};
+	l->n_moves = 0;
+	r.n_edges = ngi_copy_index_find(&l->copies, a, r.seq,
+					l->config.near_threshold, r.edges,
+					NGI_MAX_EDGES_PER_ARTICLE);
+	ng_status st = ngi_reuse_find(&l->copies, &l->config, a, r.seq, r.edges,
+				      &r.n_edges, NGI_MAX_EDGES_PER_ARTICLE);
+	if (!st)
+		st = decide(l, a, &r);
+	if (st)
+		return st;
+	*out = r;
+	return NG_OK;
+}
+
+ng_status ngi_link_replay(ngi_link *l, const ngi_link_article *a,
+			  const ngi_copy_edge *edges, int n_edges,
+			  ngi_link_result *out)
+{
+	ngi_link_result r = {.seq = (uint32_t)l->n};
+	l->n_moves = 0;
+	if (n_edges < 0 || n_edges > NGI_MAX_EDGES_PER_ARTICLE)
+		return NG_ERR_INPUT;
+	for (int i = 0; i < n_edges; i++) {
+		/* an edge joins the new article and an earlier one */
+		const ngi_copy_edge *e = &edges[i];
+		uint32_t other = e->copy == r.seq ? e->original : e->copy;
+		if ((e->copy != r.seq && e->original != r.seq) || other >= r.seq ||
+		    e->kind < NGI_COPY_EXACT || e->kind > NGI_COPY_PARTIAL)
+			return NG_ERR_INPUT;
+		r.edges[i] = *e;
+	}
+	r.n_edges = n_edges;
+	ng_status st = decide(l, a, &r);
+	if (st)
+		return st;
 	*out = r;
 	return NG_OK;
 }
@@ -330,6 +390,11 @@ void ngi_link_set_credits(ngi_link *l, uint32_t seq,
 			  const uint32_t credits[NGI_LINK_CREDITS])
 {
 	ngi_copy_index_set_credits(&l->copies, seq, credits);
+}
+
+uint32_t ngi_link_story_of(const ngi_link *l, uint32_t seq)
+{
+	return seq < l->n ? ngi_story_index_live(&l->stories, l->story_of[seq]) : 0;
 }
 
 uint32_t ngi_link_articles(const ngi_link *l)

@@ -13,8 +13,11 @@
  * A story that grows may merge with an older one it has come to resemble
  * (average link): the caller then moves the merged story's articles.
  *
- * ngi_link_restore replays a stored decision (reopening a database) without
- * deciding anything, so a later ingest continues where the last one ended.
+ * ngi_link_replay replays a stored article (reopening a database) with the
+ * copy edges it was given, running the story stage again, so a later ingest
+ * continues exactly where the last one ended; ngi_link_restore records a
+ * stored story without deciding anything (the fallback when replaying does
+ * not give back what the store holds).
  */
 #ifndef NG_LINK_H
 #define NG_LINK_H
@@ -33,6 +36,8 @@ typedef enum ngi_copy_kind {
 } ngi_copy_kind;
 
 const char *ngi_copy_kind_name(int kind);
+/* The kind a stored name stands for, 0 for none. */
+int ngi_copy_kind_of(const char *name);
 
 /* Why the original is the original. */
 typedef enum ngi_copy_why {
@@ -48,6 +53,8 @@ typedef enum ngi_copy_why {
 } ngi_copy_why;
 
 const char *ngi_copy_why_name(int why);
+/* The why a stored name stands for, 0 for none. */
+int ngi_copy_why_of(const char *name);
 
 /* One piece of evidence for a rewrite or partial edge: a passage aligned in
  * both articles, or a quotation both carry word for word. Offsets are bytes
@@ -163,7 +170,21 @@ void ngi_link_free(ngi_link *l);
 ng_status ngi_link_add(ngi_link *l, const ngi_link_article *a,
 		       ngi_link_result *out);
 
-/* Records an article whose story was decided earlier (reopening a store).
+/* Replays the next article as ngi_link_add decided it, given the copy edges
+ * it found then (in the order it found them: ties between edges go to the
+ * first): the story stage runs again (joins, splits, moves, merges, with
+ * the same reads of earlier articles through fetch_terms), so after
+ * replaying the stored articles in order the indexes are exactly those of
+ * the run that stored them (docs/LINKING.md, "Reopening"). The copy search
+ * itself is not run again: its result is the edges. NG_ERR_INPUT when an
+ * edge does not join the next article to an earlier one. */
+ng_status ngi_link_replay(ngi_link *l, const ngi_link_article *a,
+			  const ngi_copy_edge *edges, int n_edges,
+			  ngi_link_result *out);
+
+/* Records an article whose story was decided earlier, without deciding
+ * anything (reopening a store whose decisions cannot be replayed: an
+ * approximate state; its copy edges, member checks and merges are lost).
  * Story ids come from the store: ids of stories merged away leave gaps. */
 ng_status ngi_link_restore(ngi_link *l, const ngi_link_article *a,
 			   uint32_t story);
@@ -177,6 +198,9 @@ uint32_t ngi_link_first_held(const ngi_link *l);
  * nothing for an article no longer held. */
 void ngi_link_set_credits(ngi_link *l, uint32_t seq,
 			  const uint32_t credits[NGI_LINK_CREDITS]);
+
+/* The live story of article seq (after merges and moves), 0 if unknown. */
+uint32_t ngi_link_story_of(const ngi_link *l, uint32_t seq);
 
 /* Number of articles and stories recorded. */
 uint32_t ngi_link_articles(const ngi_link *l);

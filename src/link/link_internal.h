@@ -2,9 +2,10 @@
  * link_internal.h: the two indexes behind link.h, each in its own file.
  *
  * copy_index.c: exact (content hash) and near-duplicate (MinHash LSH)
- * lookups over a time window of recent articles. story_index.c: the story centroids,
- * document frequencies and postings for online clustering. link.c ties them
- * together in ngi_link_add.
+ * lookups over a time window of recent articles. story_index.c: the story
+ * centroids, document frequencies and postings for online clustering, with
+ * merges (story_merge.c), moves (story_move.c) and splits (story_split.c).
+ * link.c ties them together in ngi_link_add and ngi_link_replay.
  */
 #ifndef NG_LINK_INTERNAL_H
 #define NG_LINK_INTERNAL_H
@@ -179,7 +180,7 @@ ng_status ngi_story_index_add_member(ngi_story_index *si, uint32_t story,
 				     uint32_t seq);
 /* For a member of story with these terms and publication day: the open
  * story in the window that fits it at threshold or better and better than
- * the rest of its own story does, or 0 (see story_index.c, "moves"). */
+ * the rest of its own story does, or 0 (see story_move.c). */
 uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
 				const ngi_term *terms, uint32_t n, int32_t day,
 				int window_days, double threshold);

@@ -17,7 +17,9 @@
  * moves the best threshold down (0.20 instead of 0.25-0.30), as cosines of
  * squared weights are lower.
  *
- * Stories also merge: see the comment above ngi_story_index_merge. On
+ * Stories also merge (story_merge.c) and their members move or split off
+ * (story_move.c, story_split.c); this file holds what they share: the
+ * statistics, centroids, postings and the candidate search. Merges: on
  * FNC-1, merging at an average link of 0.20 moved B-cubed F1 from 0.925 to
  * 0.934 (recall 0.939 -> 0.963, precision 0.911 -> 0.907); 0.15 and 0.25
  * did worse (0.900, 0.926), and so did also merging stories right after
@@ -32,22 +34,14 @@
  * the story changes or the collection has grown by a tenth since. Large
  * centroids are pruned to their heaviest terms.
  */
-#include "link_internal.h"
+#include "story_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define NGI_QUERY_TERMS 24        /* article terms (with postings) to query */
 #define NGI_POSTINGS_SCAN 400     /* newest stories scanned per posting list */
 #define NGI_FULL_SCORES 40        /* candidates scored by full cosine */
-#define NGI_MERGE_SCORES 10       /* merge candidates given a full average
-				     link (40 gave the same FNC-1 stories,
-				     at a fifth more ingest time) */
-#define NGI_MOVE_SCORES 10        /* stories a member may move to, given a
-				     full cosine (40 gave the same FNC-1
-				     stories, at a fifth more ingest time) */
-#define NGI_CENTROID_MAX 3000     /* centroid terms before pruning */
 #define NGI_CENTROID_KEEP 2000
 
 void ngi_story_index_init(ngi_story_index *si)
@@ -99,7 +93,7 @@ ng_status ngi_story_index_count(ngi_story_index *si, const ngi_link_article *a)
 	return NG_OK;
 }
 
-static double story_norm(ngi_story_index *si, ngi_story_state *s)
+double ngi_story_norm(ngi_story_index *si, ngi_story_state *s)
 {
 	if (s->norm_docs && si->n_docs * 10 <= s->norm_docs * 11)
 		return s->norm;
@@ -114,7 +108,7 @@ static double story_norm(ngi_story_index *si, ngi_story_state *s)
 }
 
 /* Index of term in a story's centroid (binary search), or UINT32_MAX. */
-static uint32_t centroid_at(const ngi_story_state *s, uint32_t term)
+uint32_t ngi_story_centroid_at(const ngi_story_state *s, uint32_t term)
 {
 	uint32_t lo = 0, hi = s->n_terms;
 	while (lo < hi) {
@@ -124,6 +118,34 @@ static uint32_t centroid_at(const ngi_story_state *s, uint32_t term)
 		else
 			hi = mid;
 	}
+	return lo < s->n_terms && s->terms[lo] == term ? lo : UINT32_MAX;
+}
+
+/* The same for terms looked up in ascending order (an article's terms are
+ * sorted): *from is where the last lookup ended, and the search gallops
+ * from there (a term smaller than the last one searches the whole
+ * centroid again, so the answer is always centroid_at's). */
+uint32_t ngi_story_centroid_next(const ngi_story_state *s, uint32_t term,
+				 uint32_t *from)
+{
+	uint32_t lo = *from, hi = lo, step = 1;
+	if (lo > s->n_terms || (lo > 0 && s->terms[lo - 1] >= term))
+		lo = hi = 0;
+	while (hi < s->n_terms && s->terms[hi] < term) {
+		lo = hi + 1;
+		hi = lo + step;
+		step *= 2;
+	}
+	if (hi > s->n_terms)
+		hi = s->n_terms;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (s->terms[mid] < term)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = lo;
 	return lo < s->n_terms && s->terms[lo] == term ? lo : UINT32_MAX;
 }
 
@@ -140,7 +162,7 @@ static int story_has_lang(const ngi_story_state *s, uint16_t lang)
 	return 1;
 }
 
-static void story_add_lang(ngi_story_state *s, uint16_t lang)
+void ngi_story_add_lang(ngi_story_state *s, uint16_t lang)
 {
 	for (int i = 0; lang && i < 4; i++) {
 		if (s->langs[i] == lang)
@@ -152,36 +174,28 @@ static void story_add_lang(ngi_story_state *s, uint16_t lang)
 	}
 }
 
-static int in_window(const ngi_story_state *s, int32_t day, int window)
+int ngi_story_in_window(const ngi_story_state *s, int32_t day, int window)
 {
 	if (day == NGI_DAY_UNKNOWN || s->last_day == NGI_DAY_UNKNOWN)
 		return 1;
 	return day - s->last_day <= window && s->first_day - day <= window;
 }
 
-typedef struct weighted { uint32_t idx; double w; } weighted;
-
-static int by_weight_desc(const void *a, const void *b)
+int ngi_story_by_weight_desc(const void *a, const void *b)
 {
-	const weighted *x = a, *y = b;
+	const ngi_story_weighted *x = a, *y = b;
 	if (x->w != y->w)
 		return x->w < y->w ? 1 : -1;
 	return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-typedef struct candidate { uint32_t story; float overlap; } candidate;
-
 static int by_overlap_desc(const void *a, const void *b)
 {
-	const candidate *x = a, *y = b;
+	const ngi_story_candidate *x = a, *y = b;
 	if (x->overlap != y->overlap)
 		return x->overlap < y->overlap ? 1 : -1;
 	return (x->story > y->story) - (x->story < y->story);
 }
-
-/* Which stories a query may consider. */
-typedef int (*story_filter)(const ngi_story_index *si, uint32_t id,
-			    const void *ctx);
 
 /* Candidate stories for a query: the terms (heaviest first, with their
  * weights) are looked up in the postings; only terms that have postings
@@ -189,11 +203,12 @@ typedef int (*story_filter)(const ngi_story_index *si, uint32_t id,
  * in no story yet), and each posting list gives its newest
  * NGI_POSTINGS_SCAN stories. A candidate's overlap is the summed weight of
  * the query terms it holds; candidates come back best overlap first. */
-static ng_status gather(ngi_story_index *si, const uint32_t *terms,
-			const double *weights, size_t n, story_filter keep,
-			const void *ctx, candidate **out, size_t *n_out)
+ng_status ngi_story_gather(ngi_story_index *si, const uint32_t *terms,
+			   const double *weights, size_t n, ngi_story_filter keep,
+			   const void *ctx, ngi_story_candidate **out,
+			   size_t *n_out)
 {
-	candidate *cands = NULL;
+	ngi_story_candidate *cands = NULL;
 	size_t n_cands = 0, cap_cands = 0;
 	ng_status st = NG_OK;
 	si->stamp++;
@@ -218,7 +233,7 @@ static ng_status gather(ngi_story_index *si, const uint32_t *terms,
 					st = NG_ERR_NOMEM;
 					break;
 				}
-				cands[n_cands++] = (candidate){id, 0};
+				cands[n_cands++] = (ngi_story_candidate){id, 0};
 			}
 			s->overlap += (float)weights[k];
 		}
@@ -240,7 +255,7 @@ typedef struct article_query {
 static int article_may_join(const ngi_story_index *si, uint32_t id, const void *ctx)
 {
 	const article_query *q = ctx;
-	return in_window(&si->stories[id - 1], q->day, q->window);
+	return ngi_story_in_window(&si->stories[id - 1], q->day, q->window);
 }
 
 ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
@@ -250,8 +265,8 @@ ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 	*score = 0;
 	if (a->n_terms == 0 || si->n == 0)
 		return NG_OK;
-	weighted *w = malloc(a->n_terms * sizeof *w);
-	candidate *cands = NULL;
+	ngi_story_weighted *w = malloc(a->n_terms * sizeof *w);
+	ngi_story_candidate *cands = NULL;
 	size_t n_cands = 0;
 	ng_status st = NG_OK;
 	if (!w)
@@ -263,39 +278,45 @@ ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 		norm += w[i].w * w[i].w;
 	}
 	norm = sqrt(norm);
-	/* keep per-term weights in term order for the full cosine */
+	/* keep per-term weights and idfs in term order for the full cosine */
 	double *wt = malloc(a->n_terms * sizeof *wt);
+	double *it = malloc(a->n_terms * sizeof *it);
 	uint32_t *qt = malloc(a->n_terms * sizeof *qt);
 	double *qw = malloc(a->n_terms * sizeof *qw);
-	if (!wt || !qt || !qw) {
+	if (!wt || !it || !qt || !qw) {
 		free(w);
 		free(wt);
+		free(it);
 		free(qt);
 		free(qw);
 		return NG_ERR_NOMEM;
 	}
-	for (uint32_t i = 0; i < a->n_terms; i++)
+	for (uint32_t i = 0; i < a->n_terms; i++) {
 		wt[i] = w[i].w;
-	qsort(w, a->n_terms, sizeof *w, by_weight_desc);
+		it[i] = idf(si, a->terms[i].term);
+	}
+	qsort(w, a->n_terms, sizeof *w, ngi_story_by_weight_desc);
 	for (uint32_t k = 0; k < a->n_terms; k++) {
 		qt[k] = a->terms[w[k].idx].term;
 		qw[k] = w[k].w;
 	}
 	article_query aq = {a->day, window_days};
-	st = gather(si, qt, qw, a->n_terms, article_may_join, &aq, &cands, &n_cands);
+	st = ngi_story_gather(si, qt, qw, a->n_terms, article_may_join, &aq,
+			      &cands, &n_cands);
 	free(qt);
 	free(qw);
 	size_t full = n_cands < NGI_FULL_SCORES ? n_cands : NGI_FULL_SCORES;
 	for (size_t i = 0; i < full && !st; i++) {
 		ngi_story_state *s = &si->stories[cands[i].story - 1];
 		double dot = 0;
+		uint32_t from = 0;
 		for (uint32_t t = 0; t < a->n_terms; t++) {
-			uint32_t at = centroid_at(s, a->terms[t].term);
+			uint32_t at = ngi_story_centroid_next(s, a->terms[t].term, &from);
 			if (at == UINT32_MAX)
 				continue;
-			dot += wt[t] * s->weights[at] * idf(si, a->terms[t].term);
+			dot += wt[t] * s->weights[at] * it[t];
 		}
-		double sn = story_norm(si, s);
+		double sn = ngi_story_norm(si, s);
 		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
 		if (a->lang && !story_has_lang(s, a->lang))
 			cos *= NGI_XLING_SCALE;
@@ -306,13 +327,15 @@ ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 	}
 	free(cands);
 	free(wt);
+	free(it);
 	free(w);
 	return st;
 }
 
 /* Appends v to a growing array with 32-bit counts (posting lists, member
  * lists: small per-story state), doubling from 4. */
-static ng_status append_u32(uint32_t **a, uint32_t *n, uint32_t *cap, uint32_t v)
+ng_status ngi_story_append_u32(uint32_t **a, uint32_t *n, uint32_t *cap,
+			       uint32_t v)
 {
 	if (*n == *cap) {
 		uint32_t c = *cap ? *cap * 2 : 4;
@@ -339,7 +362,7 @@ static ng_status posting_add(ngi_story_index *si, uint32_t term, uint32_t story)
 		li = ngi_map_get(&si->postings, term);
 	}
 	ngi_posting_list *pl = &si->lists[*li];
-	return append_u32(&pl->stories, &pl->n, &pl->cap, story);
+	return ngi_story_append_u32(&pl->stories, &pl->n, &pl->cap, story);
 }
 
 typedef struct term_w { uint32_t term; float w, u; double key; } term_w;
@@ -359,7 +382,7 @@ static int by_term(const void *a, const void *b)
 }
 
 /* Keeps the NGI_CENTROID_KEEP heaviest terms (idf-weighted). */
-static ng_status prune(ngi_story_index *si, ngi_story_state *s)
+ng_status ngi_story_prune(ngi_story_index *si, ngi_story_state *s)
 {
 	term_w *tw = malloc(s->n_terms * sizeof *tw);
 	if (!tw)
@@ -430,9 +453,10 @@ static ng_status centroid_reserve(ngi_story_state *s, uint32_t total)
 /* Adds n sorted terms with their weights and unit weights to the sorted
  * centroid of story (id) s: shared terms sum, new ones are inserted and
  * posted. The merge runs from the back so it works in place. */
-static ng_status centroid_add(ngi_story_index *si, ngi_story_state *s,
-			      uint32_t id, const uint32_t *terms,
-			      const float *weights, const float *unit, uint32_t n)
+ng_status ngi_story_centroid_add(ngi_story_index *si, ngi_story_state *s,
+				 uint32_t id, const uint32_t *terms,
+				 const float *weights, const float *unit,
+				 uint32_t n)
 {
 	uint32_t n_new = 0;
 	for (uint32_t i = 0, j = 0; i < n; i++) {
@@ -472,7 +496,7 @@ static ng_status centroid_add(ngi_story_index *si, ngi_story_state *s,
 	return st;
 }
 
-static void widen_days(ngi_story_state *s, int32_t first, int32_t last)
+void ngi_story_widen_days(ngi_story_state *s, int32_t first, int32_t last)
 {
 	if (first != NGI_DAY_UNKNOWN &&
 	    (s->first_day == NGI_DAY_UNKNOWN || first < s->first_day))
@@ -484,8 +508,8 @@ static void widen_days(ngi_story_state *s, int32_t first, int32_t last)
 
 /* The norm of an article's tf-idf^2 vector under today's idf (1 when it
  * has no weight), for its unit vector. */
-static double article_norm(const ngi_story_index *si, const ngi_term *t,
-			   uint32_t n)
+double ngi_story_article_norm(const ngi_story_index *si, const ngi_term *t,
+			      uint32_t n)
 {
 	double sum = 0;
 	for (uint32_t i = 0; i < n; i++) {
@@ -498,21 +522,21 @@ static double article_norm(const ngi_story_index *si, const ngi_term *t,
 /* Adds an article's terms to story (id) s: its term frequencies to the
  * weights, its unit vector under today's idf (for average links) to the
  * unit sums. */
-static ng_status add_article(ngi_story_index *si, ngi_story_state *s,
-			     uint32_t id, const ngi_term *t, uint32_t n)
+ng_status ngi_story_add_article(ngi_story_index *si, ngi_story_state *s,
+				uint32_t id, const ngi_term *t, uint32_t n)
 {
 	uint32_t *terms = malloc((n ? n : 1) * sizeof *terms);
 	float *weights = malloc((n ? n : 1) * sizeof *weights);
 	float *unit = malloc((n ? n : 1) * sizeof *unit);
 	ng_status st = terms && weights && unit ? NG_OK : NG_ERR_NOMEM;
-	double dnorm = st ? 1 : article_norm(si, t, n);
+	double dnorm = st ? 1 : ngi_story_article_norm(si, t, n);
 	for (uint32_t i = 0; i < n && !st; i++) {
 		terms[i] = t[i].term;
 		weights[i] = (float)tf_weight(t[i].count);
 		unit[i] = (float)(tf_weight(t[i].count) * idf(si, terms[i]) / dnorm);
 	}
 	if (!st)
-		st = centroid_add(si, s, id, terms, weights, unit, n);
+		st = ngi_story_centroid_add(si, s, id, terms, weights, unit, n);
 	free(terms);
 	free(weights);
 	free(unit);
@@ -529,16 +553,16 @@ ng_status ngi_story_index_join(ngi_story_index *si, const ngi_link_article *a,
 		return NG_ERR_INTERNAL;
 	}
 	ngi_story_state *s = &si->stories[story - 1];
-	ng_status st = add_article(si, s, story, a->terms, a->n_terms);
+	ng_status st = ngi_story_add_article(si, s, story, a->terms, a->n_terms);
 	if (st)
 		return st;
 	s->size++;
 	s->retired = 0;
 	s->last_arrival = si->n_docs;
-	story_add_lang(s, a->lang);
-	widen_days(s, a->day, a->day);
+	ngi_story_add_lang(s, a->lang);
+	ngi_story_widen_days(s, a->day, a->day);
 	if (s->n_terms > NGI_CENTROID_MAX)
-		return prune(si, s);
+		return ngi_story_prune(si, s);
 	return NG_OK;
 }
 
@@ -626,225 +650,6 @@ size_t ngi_story_index_memory(const ngi_story_index *si)
 	return bytes;
 }
 
-/* ---- merging ------------------------------------------------------------------
- * The assignment above is greedy and sees each article once: early articles
- * of one event, met before the statistics settle, start separate stories.
- * After every join the grown story is compared with the open stories that
- * share its heaviest terms by average link, the mean similarity over all
- * pairs of their articles (sum vectors of unit article vectors: dot / (|A|
- * |B|)), the criterion of group-average agglomerative clustering; the best
- * pair at or above the threshold merges. */
-static double unit_dot(const ngi_story_state *x, const ngi_story_state *y)
-{
-	double dot = 0;
-	uint32_t i = 0, j = 0;
-	while (i < x->n_terms && j < y->n_terms) {
-		if (x->terms[i] < y->terms[j])
-			i++;
-		else if (x->terms[i] > y->terms[j])
-			j++;
-		else
-			dot += (double)x->unit[i++] * y->unit[j++];
-	}
-	return dot;
-}
-
-static ng_status absorb(ngi_story_index *si, uint32_t into, uint32_t from)
-{
-	ngi_story_state *x = &si->stories[into - 1], *y = &si->stories[from - 1];
-	ng_status st = centroid_add(si, x, into, y->terms, y->weights, y->unit,
-				    y->n_terms);
-	if (st)
-		return st;
-	x->size += y->size;
-	for (int i = 0; i < 4; i++)
-		story_add_lang(x, y->langs[i]);
-	widen_days(x, y->first_day, y->last_day);
-	for (uint32_t i = 0; i < y->n_members && !st; i++)
-		st = ngi_story_index_add_member(si, into, y->members[i]);
-	if (st)
-		return st;
-	free(y->members);
-	free(y->terms);
-	free(y->weights);
-	free(y->unit);
-	*y = (ngi_story_state){.merged_into = into, .first_day = NGI_DAY_UNKNOWN,
-			       .last_day = NGI_DAY_UNKNOWN};
-	return x->n_terms > NGI_CENTROID_MAX ? prune(si, x) : NG_OK;
-}
-
-static int stories_in_window(const ngi_story_state *x, const ngi_story_state *y,
-			     int window)
-{
-	if (x->first_day == NGI_DAY_UNKNOWN || y->first_day == NGI_DAY_UNKNOWN)
-		return 1;
-	return y->first_day - x->last_day <= window &&
-	       x->first_day - y->last_day <= window;
-}
-
-typedef struct story_query {
-	uint32_t story;
-	int window;
-} story_query;
-
-static int story_may_merge(const ngi_story_index *si, uint32_t id, const void *ctx)
-{
-	const story_query *q = ctx;
-	return id != q->story && stories_in_window(&si->stories[q->story - 1],
-						   &si->stories[id - 1], q->window);
-}
-
-ng_status ngi_story_index_merge(ngi_story_index *si, uint32_t story,
-				double threshold, int window_days,
-				uint32_t *into, uint32_t *from)
-{
-	*into = *from = 0;
-	ngi_story_state *s = &si->stories[story - 1];
-	if (threshold <= 0 || s->merged_into || s->n_terms == 0)
-		return NG_OK;
-	/* checked again only once the story has grown by a tenth: a big
-	 * story's average links barely move with one more article */
-	if (s->checked_size && s->size * 10 < s->checked_size * 11)
-		return NG_OK;
-	s->checked_size = s->size;
-	/* the story's heaviest terms, by their unit weight (a small selection,
-	 * not a sort: centroids run to thousands of terms) */
-	weighted w[NGI_QUERY_TERMS];
-	uint32_t q = 0;
-	for (uint32_t i = 0; i < s->n_terms; i++) {
-		weighted x = {i, s->unit[i]};
-		if (q == NGI_QUERY_TERMS && by_weight_desc(&x, &w[q - 1]) >= 0)
-			continue;
-		uint32_t k = q < NGI_QUERY_TERMS ? q++ : q - 1;
-		while (k > 0 && by_weight_desc(&x, &w[k - 1]) < 0) {
-			w[k] = w[k - 1];
-			k--;
-		}
-		w[k] = x;
-	}
-	uint32_t qt[NGI_QUERY_TERMS];
-	double qw[NGI_QUERY_TERMS];
-	for (uint32_t k = 0; k < q; k++) {
-		qt[k] = s->terms[w[k].idx];
-		qw[k] = w[k].w;
-	}
-	story_query sq = {story, window_days};
-	candidate *cands = NULL;
-	size_t n_cands = 0;
-	ng_status st = gather(si, qt, qw, q, story_may_merge, &sq, &cands, &n_cands);
-	uint32_t best = 0;
-	double best_link = threshold;
-	size_t full = n_cands < NGI_MERGE_SCORES ? n_cands : NGI_MERGE_SCORES;
-	for (size_t i = 0; i < full && !st; i++) {
-		const ngi_story_state *o = &si->stories[cands[i].story - 1];
-		double link = unit_dot(s, o) / ((double)s->size * o->size);
-		if (link > best_link || (link == best_link && cands[i].story < best)) {
-			best_link = link;
-			best = cands[i].story;
-		}
-	}
-	free(cands);
-	if (st || !best)
-		return st;
-	*into = story < best ? story : best;
-	*from = story < best ? best : story;
-	return absorb(si, *into, *from);
-}
-
-/* ---- moves ----------------------------------------------------------------
- * An article joins the story that fits it best when it arrives; later
- * articles can show that another story fits it better (FNC-1: the first
- * articles about Kim Jong-un's ankles, his sister and a ban on his name
- * joined one another before each claim had its own story). When a story
- * has grown by half (link.c), each member is compared with the rest of
- * its own story (the centroid less the member) and with the stories its
- * terms find; it moves to one that fits it at the join threshold or better
- * and better than its own. Stories keep their member lists while open (4 bytes
- * an article); the members' terms come from the caller (the store). */
-ng_status ngi_story_index_add_member(ngi_story_index *si, uint32_t story,
-				     uint32_t seq)
-{
-	ngi_story_state *s = &si->stories[story - 1];
-	return append_u32(&s->members, &s->n_members, &s->cap_members, seq);
-}
-
-typedef struct move_query {
-	uint32_t story;
-	int32_t day;
-	int window;
-} move_query;
-
-static int may_move_to(const ngi_story_index *si, uint32_t id, const void *ctx)
-{
-	const move_query *q = ctx;
-	return id != q->story && in_window(&si->stories[id - 1], q->day, q->window);
-}
-
-uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
-				const ngi_term *t, uint32_t n, int32_t day,
-				int window_days, double threshold)
-{
-	ngi_story_state *s = &si->stories[story - 1];
-	if (n == 0 || s->size < 2)
-		return 0;
-	weighted *w = malloc(n * sizeof *w);
-	uint32_t *qt = malloc(n * sizeof *qt);
-	double *qw = malloc(n * sizeof *qw);
-	if (!w || !qt || !qw) {
-		free(w);
-		free(qt);
-		free(qw);
-		return 0; /* no memory to look: it stays */
-	}
-	/* own: the cosine with the centroid less the member, from the dot
-	 * A with the whole centroid and the member's squared norm X2 */
-	double x2 = 0, dot = 0;
-	for (uint32_t i = 0; i < n; i++) {
-		double x = tf_weight(t[i].count) * idf(si, t[i].term);
-		x2 += x * x;
-		uint32_t at = centroid_at(s, t[i].term);
-		if (at != UINT32_MAX)
-			dot += x * s->weights[at] * idf(si, t[i].term);
-		w[i] = (weighted){i, x};
-	}
-	double sn = story_norm(si, s), rest2 = sn * sn - 2 * dot + x2;
-	double own = rest2 > 1e-12 && x2 > 0 ? (dot - x2) / (sqrt(x2) * sqrt(rest2)) : 0;
-	qsort(w, n, sizeof *w, by_weight_desc);
-	for (uint32_t k = 0; k < n; k++) {
-		qt[k] = t[w[k].idx].term;
-		qw[k] = w[k].w;
-	}
-	move_query q = {story, day, window_days};
-	candidate *c = NULL;
-	size_t nc = 0;
-	uint32_t best = 0;
-	double best_cos = threshold > own ? threshold : own;
-	if (!gather(si, qt, qw, n, may_move_to, &q, &c, &nc)) {
-		size_t full = nc < NGI_MOVE_SCORES ? nc : NGI_MOVE_SCORES;
-		for (size_t i = 0; i < full; i++) {
-			ngi_story_state *o = &si->stories[c[i].story - 1];
-			double d = 0;
-			for (uint32_t j = 0; j < n; j++) {
-				uint32_t at = centroid_at(o, t[j].term);
-				if (at != UINT32_MAX)
-					d += tf_weight(t[j].count) * idf(si, t[j].term) *
-					     o->weights[at] * idf(si, t[j].term);
-			}
-			double on = story_norm(si, o);
-			double cs = on > 0 ? d / (on * sqrt(x2)) : 0;
-			if (cs > best_cos || (cs == best_cos && best && c[i].story < best)) {
-				best_cos = cs;
-				best = c[i].story;
-			}
-		}
-	}
-	free(c);
-	free(w);
-	free(qt);
-	free(qw);
-	return best;
-}
-
 double ngi_story_index_idf2(const ngi_story_index *si, uint32_t term)
 {
 	return idf(si, term);
@@ -855,44 +660,3 @@ double ngi_story_index_tf(uint32_t count)
 	return tf_weight(count);
 }
 
-ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
-			       uint32_t seq, const ngi_term *t, uint32_t n,
-			       int32_t day, uint16_t lang)
-{
-	if (to == si->n + 1 && ngi_story_index_reserve(si, to))
-		return NG_ERR_NOMEM;
-	ngi_story_state *s = &si->stories[from - 1];
-	double xn = article_norm(si, t, n);
-	/* out of the old centroid (its unit part was weighed with the idf of
-	 * the day it joined: today's may differ a little, so nothing goes
-	 * below zero) */
-	for (uint32_t i = 0; i < n; i++) {
-		double tw = tf_weight(t[i].count);
-		double u = tw * idf(si, t[i].term) / xn;
-		uint32_t at = centroid_at(s, t[i].term);
-		if (at != UINT32_MAX) {
-			s->weights[at] = s->weights[at] > tw ? s->weights[at] - (float)tw : 0;
-			s->unit[at] = s->unit[at] > u ? s->unit[at] - (float)u : 0;
-		}
-	}
-	s->size--;
-	s->norm_docs = 0;
-	for (uint32_t i = 0; i < s->n_members; i++)
-		if (s->members[i] == seq) {
-			memmove(s->members + i, s->members + i + 1,
-				(s->n_members - i - 1) * sizeof *s->members);
-			s->n_members--;
-			break;
-		}
-	ngi_story_state *o = &si->stories[to - 1];
-	ng_status st = add_article(si, o, to, t, n);
-	if (st)
-		return st;
-	o->size++;
-	o->last_arrival = si->n_docs;
-	story_add_lang(o, lang);
-	widen_days(o, day, day);
-	if (o->n_terms > NGI_CENTROID_MAX && (st = prune(si, o)))
-		return st;
-	return ngi_story_index_add_member(si, to, seq);
-}

@@ -926,16 +926,66 @@ ng_status ngi_store_each_text(ngi_store *s, uint32_t first,
 	return st;
 }
 
+/* The copy edges in the order they were decided, grouped by the article
+ * that found them (the later of the two): each article's edges are stored
+ * right after it, in the order ngi_link_add found them, and the copies
+ * table's rowids grow with every insert (a rowid table, rows never
+ * replaced or deleted), so rowid order within an article is that order. */
+typedef struct edge_scan {
+	sqlite3_stmt *q;
+	int rc;                 /* the last step */
+	ngi_copy_edge *edges;
+	size_t cap;
+} edge_scan;
+
+static ng_status edges_of(ngi_store *s, edge_scan *es, uint32_t seq, int *n)
+{
+	*n = 0;
+	while (es->rc == SQLITE_ROW) {
+		sqlite3_int64 copy = sqlite3_column_int64(es->q, 0);
+		sqlite3_int64 original = sqlite3_column_int64(es->q, 1);
+		sqlite3_int64 by = copy > original ? copy : original;
+		if (by > (sqlite3_int64)seq + 1)
+			break;
+		if (by == (sqlite3_int64)seq + 1) {
+			if (ngi_grow((void **)&es->edges, &es->cap, (size_t)*n + 1,
+				     sizeof *es->edges))
+				return NG_ERR_NOMEM;
+			es->edges[(*n)++] = (ngi_copy_edge){
+				.copy = (uint32_t)(copy - 1),
+				.original = (uint32_t)(original - 1),
+				.kind = (uint8_t)ngi_copy_kind_of(
+					(const char *)sqlite3_column_text(es->q, 2)),
+				.score = (float)sqlite3_column_double(es->q, 3),
+				.why = (uint8_t)ngi_copy_why_of(
+					(const char *)sqlite3_column_text(es->q, 4))};
+		}
+		es->rc = sqlite3_step(es->q);
+	}
+	if (es->rc != SQLITE_ROW && es->rc != SQLITE_DONE)
+		return fail(s, "reading copy edges");
+	return NG_OK;
+}
+
 ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
 				 void *ctx)
 {
 	sqlite3_stmt *q;
+	edge_scan es = {0};
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT copy, original, kind, score, why FROM copies"
+			       " ORDER BY max(copy, original), rowid",
+			       -1, &es.q, NULL) != SQLITE_OK)
+		return fail(s, "reading copy edges");
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT seq, id, day, content_hash, record_hash, story,"
 			       " minhash, terms, anchors, published, lang, outlet"
 			       " FROM articles ORDER BY seq",
-			       -1, &q, NULL) != SQLITE_OK)
+			       -1, &q, NULL) != SQLITE_OK) {
+		sqlite3_finalize(es.q);
 		return fail(s, "reading articles");
+	}
+	es.rc = sqlite3_step(es.q);
 	ng_status st = NG_OK;
 	int rc;
 	uint32_t expect = 1;
@@ -993,12 +1043,17 @@ ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
 		a.published = (const char *)sqlite3_column_text(q, 9);
 		a.lang = (const char *)sqlite3_column_text(q, 10);
 		a.outlet = (const char *)sqlite3_column_text(q, 11);
-		st = fn(ctx, &a);
+		st = edges_of(s, &es, a.seq, &a.n_edges);
+		a.edges = es.edges;
+		if (!st)
+			st = fn(ctx, &a);
 	}
 	if (!st && rc != SQLITE_DONE)
 		st = fail(s, "reading articles");
 	free(terms);
 	free(anchors);
+	free(es.edges);
 	sqlite3_finalize(q);
+	sqlite3_finalize(es.q);
 	return st;
 }

@@ -67,6 +67,10 @@ typedef struct ngi_article_row {
 	uint32_t n_anchors;
 	const void *sketch;      /* serialised sentence sketch (insert only) */
 	size_t sketch_len;
+	const ngi_copy_edge *edges; /* the copy edges found when it was added,
+				       in the order found (resume scan only;
+				       no evidence) */
+	int n_edges;
 } ngi_article_row;
 
 ng_status ngi_store_insert_article(ngi_store *s, const ngi_article_row *a);
@@ -109,7 +113,9 @@ ng_status ngi_store_new_story(ngi_store *s, uint32_t story, const char *title);
 ng_status ngi_store_merge_stories(ngi_store *s, uint32_t into, uint32_t from);
 
 /* Calls fn for every stored article in seq order, with what linking needs
- * (id, published, lang and outlet; body and other text fields are NULL). */
+ * (id, published, lang and outlet, and the copy edges it found when it was
+ * added: those to earlier articles, in the order they were stored, which
+ * is the order they were found; body and other text fields are NULL). */
 typedef ng_status (*ngi_store_article_fn)(void *ctx, const ngi_article_row *a);
 ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
 				 void *ctx);
