@@ -52,7 +52,8 @@ SONAME    := libnewsgraph.so.$(SOVERSION)
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
-               libicu-dev zlib1g-dev $(PIVOT_PACKAGES)
+               libicu-dev zlib1g-dev $(PIVOT_PACKAGES) \
+               python3-venv python3-pip python3-setuptools python3-wheel
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
@@ -103,7 +104,7 @@ INTERNAL  = $(EVAL_LIB) $(CORE) $(PIVOT_OBJ)
 SYMBOLS   = abi/libnewsgraph.symbols
 
 .PHONY: FORCE all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
-        test-mkpivot abi-update version-stamp demo bench eval install \
+        test-mkpivot test-python abi-update version-stamp demo bench eval install \
         clean help format
 
 all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
@@ -111,7 +112,7 @@ all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
 help:
 	@echo "make deps         install the Debian packages the build needs (apt-get)"
 	@echo "make all          build libnewsgraph (static, shared), newsgraph, its man page"
-	@echo "make demo         deps, build, ingest examples/ into newsgraph.db, print stories"
+	@echo "make demo         deps, build, ingest examples/articles/ into newsgraph.db, print stories"
 	@echo "make test         unit + CLI + ABI + pkg-config tests, then unit + CLI under ASan+UBSan"
 	@echo "make abi-update   rewrite $(SYMBOLS) from the built library (docs/ABI.md)"
 	@echo "make version-stamp  write VERSION into include/newsgraph.h"
@@ -234,13 +235,12 @@ $(BUILD)/bench/%: bench/%.c bench/bench_util.h $(INTERNAL)
 -include $(LIB_OBJ:.o=.d) $(EVAL_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # ---- the cursor example ------------------------------------------------------
-# examples-c/cursor_example.c, built as a user would build it (the public
-# header only) and run by tests/cli_test.sh on the seed database. (Not in
-# examples/: that directory is ingested whole, and a .c file would be read
-# as one more article.)
-EXAMPLE_BIN = $(BUILD)/examples-c/cursor_example
+# examples/cursor_example.c, built as a user would build it (the public
+# header only) and run by tests/cli_test.sh on the seed database (the seed
+# articles are in examples/articles/).
+EXAMPLE_BIN = $(BUILD)/examples/cursor_example
 
-$(EXAMPLE_BIN): examples-c/cursor_example.c include/newsgraph.h $(STATIC)
+$(EXAMPLE_BIN): examples/cursor_example.c include/newsgraph.h $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(OPT) $(WARN) $(SANITIZE) -Iinclude -o $@ $< $(STATIC) \
 	  $(LDFLAGS_ALL) $(LIBS)
@@ -276,6 +276,12 @@ test-mkpivot: $(BUILD)/tools/mkpivot
 	@MKPIVOT=$(BUILD)/tools/mkpivot PIVOT_PAIRS="$(PIVOT_PAIRS)" \
 	  sh tests/mkpivot_test.sh
 
+# The Python package (python/) against this build's shared library, and an
+# offline pip install of it into a fresh virtual environment
+# (docs/PYTHON.md). Not under ASan: the interpreter is not instrumented.
+test-python: $(SHARED) $(CLI)
+	@BUILD=$(BUILD) sh tests/python_test.sh
+
 test-asan:
 	$(MAKE) -j$(NPROC) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" \
@@ -286,7 +292,7 @@ test-asan:
 test:
 	$(MAKE) deps
 	$(MAKE) -j$(NPROC) WERROR=-Werror all test-unit test-cli test-abi \
-	  test-mkpivot
+	  test-mkpivot test-python
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan
 
@@ -294,7 +300,7 @@ test:
 demo: deps
 	$(MAKE) -j$(NPROC) all
 	rm -f newsgraph.db newsgraph.db-wal newsgraph.db-shm
-	$(CLI) ingest examples/ --db newsgraph.db
+	$(CLI) ingest examples/articles/ --db newsgraph.db
 	$(CLI) stories --db newsgraph.db
 
 bench: $(CLI) $(BENCH_BIN)

@@ -254,7 +254,7 @@ NG_API ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
  *     if (st != NG_DONE)
  *             die(ng_errmsg(engine));  // e.g. "database disk image is malformed"
  *
- * examples-c/cursor_example.c is a whole program.
+ * examples/cursor_example.c is a whole program.
  *
  * Rows and columns: every cursor has a fixed list of named columns, given
  * below with each opener (index: name, type). Columns are only ever added at

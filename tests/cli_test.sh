@@ -46,7 +46,7 @@ print("" if r is None else int(r) if isinstance(r, bool) else r)' "$2"
 }
 
 # ---- the seed stories ---------------------------------------------------------
-$NG ingest examples --db "$T/seed.db" -q 2>"$T/err"
+$NG ingest examples/articles --db "$T/seed.db" -q 2>"$T/err"
 check "ingest examples exits 0" [ $? -eq 0 ]
 check "five articles stored" [ "$(x "$T/seed.db" 'len(A)')" = 5 ]
 s0=$(x "$T/seed.db" "art('000')['story']")
@@ -96,12 +96,12 @@ check "mentions and dates stored" [ "$(x "$T/seed.db" "sum(len(a['entities']) fo
 check "004's year from its Saturday and President Trump" [ "$(x "$T/seed.db" "art('004')['published'] + ' ' + art('004')['published_source'] + ' ' + str(art('004')['published_confidence'])")" = "2017-11-12 dateline 0.7" ]
 
 # ---- idempotent ingest and exact copies -------------------------------------------
-$NG ingest examples --db "$T/seed.db" 2>"$T/err"
+$NG ingest examples/articles --db "$T/seed.db" 2>"$T/err"
 check "re-ingest exits 0" [ $? -eq 0 ]
 check "re-ingest reports 5 unchanged" grep -q '0 added, 5 unchanged' "$T/err"
 check "re-ingest stores nothing new" [ "$(x "$T/seed.db" 'len(A)')" = 5 ]
 mkdir -p "$T/copy"
-cp examples/001_5d9da47f99b66cba.txt "$T/copy/copy-of-001.txt"
+cp examples/articles/001_5d9da47f99b66cba.txt "$T/copy/copy-of-001.txt"
 $NG ingest "$T/copy" --db "$T/seed.db" -q
 check "a copy under another name is a new article" [ "$(x "$T/seed.db" 'len(A)')" = 6 ]
 check "joined by an exact edge to 001" [ "$(x "$T/seed.db" "' '.join(a['id'] + '>' + c['original'] + ':' + c['kind'] for a, c in edges() if a['id'] == 'copy-of-001')")" = "copy-of-001>001_5d9da47f99b66cba:exact" ]
@@ -154,7 +154,7 @@ check "good records still stored" [ "$(x "$T/bad.db" "','.join(sorted(a['id'] fo
 $NG ingest "$T/does-not-exist" --db "$T/bad.db" 2>"$T/err"
 check "missing path exits 1" [ $? -eq 1 ]
 check "missing path named" grep -q 'does-not-exist' "$T/err"
-$NG ingest examples --db /nonexistent-dir/x.db 2>"$T/err"
+$NG ingest examples/articles --db /nonexistent-dir/x.db 2>"$T/err"
 check "unwritable database exits 3" [ $? -eq 3 ]
 check "unwritable database named" grep -q '/nonexistent-dir/x.db' "$T/err"
 /usr/bin/python3 -c "
@@ -206,7 +206,7 @@ f = open(sys.argv[1], 'r+b'); f.seek((int(sys.argv[2]) - 1) * 4096)
 if f.read(1)[0] not in (2, 5, 10, 13): sys.exit(1)
 f.seek((int(sys.argv[2]) - 1) * 4096 + 8); f.write(b'\xa5' * 1024)" "$1" "$2"
 }
-$NG ingest examples --db "$T/sound.db" -q
+$NG ingest examples/articles --db "$T/sound.db" -q
 pages=$(( $(wc -c <"$T/sound.db") / 4096 ))
 for c in stories "show 1" copies entities export; do
 	$NG $c --db "$T/sound.db" --format json >"$T/sound.$(echo $c | tr -d ' ')" 2>&1
@@ -259,7 +259,7 @@ done
 $NG export --db "$T/sound.db" -o /dev/full 2>"$T/err"
 check "export -o /dev/full names the file and the reason" grep -q "^newsgraph: writing /dev/full: No space left on device" "$T/err"
 
-# ---- the cursor example (examples-c/cursor_example.c) ------------------------------
+# ---- the cursor example (examples/cursor_example.c) ------------------------------
 if [ -n "${EXAMPLE:-}" ]; then
 	"$EXAMPLE" "$T/sound.db" >"$T/example.txt" 2>"$T/err"
 	check "cursor example exits 0" [ $? -eq 0 ]
@@ -278,21 +278,21 @@ if [ -n "${EXAMPLE:-}" ]; then
 fi
 
 # ---- analyze ----------------------------------------------------------------------
-$NG analyze examples/003_b25523e41b776a03.txt >"$T/an.json"
+$NG analyze examples/articles/003_b25523e41b776a03.txt >"$T/an.json"
 check "analyze prints one object" [ "$(wc -l <"$T/an.json")" = 1 ]
 check "analyze has language and date" grep -q '"lang":"en".*"published":"2024-11-11T11:49:00","published_source":"header"' "$T/an.json"
 check "analyze shows the Putin entity" grep -q '"text":"Vladimir Putin","type":"person","key":"[a-z_]*","name":"Vladimir Putin"' "$T/an.json"
 check "analyze shows 003's dates" grep -q '"text":"July 2020","value":"2020-07".*"text":"February 12, 2022","value":"2022-02-12","type":"DATE","granularity":"day","anchor":"absolute"' "$T/an.json"
 check "analyze anchors on the publication date" grep -q '"text":"November 11","value":"2024-11-11","type":"DATE","granularity":"day","anchor":"publication"' "$T/an.json"
 check "analyze gives a confidence" grep -q '"published_source":"header","published_confidence":0.90' "$T/an.json"
-$NG analyze examples/001_5d9da47f99b66cba.txt >"$T/an1.json"
+$NG analyze examples/articles/001_5d9da47f99b66cba.txt >"$T/an1.json"
 check "analyze: 001 has no publication date" grep -q '"published":null,"published_source":null,"published_confidence":0.00' "$T/an1.json"
 check "analyze: 001's Thursday stays unanchored" grep -q '"text":"Thursday","value":"XXXX-WXX-4"' "$T/an1.json"
-$NG analyze examples/002_ecfb8b0ff7967163.txt --published 2024-10-25 >"$T/an2.json"
+$NG analyze examples/articles/002_ecfb8b0ff7967163.txt --published 2024-10-25 >"$T/an2.json"
 check "analyze --published overrides" grep -q '"published":"2024-10-25","published_source":"override"' "$T/an2.json"
 check "analyze --published anchors 5. November" grep -q '"text":"5. November","value":"2024-11-05"' "$T/an2.json"
 check "analyze: Wladimir Putin is Vladimir Putin" grep -q '"text":"Wladimir Putin","type":"person","key":"[a-z_]*","name":"Vladimir Putin"' "$T/an2.json"
-$NG analyze examples --published 'not a date' >/dev/null 2>&1
+$NG analyze examples/articles --published 'not a date' >/dev/null 2>&1
 check "analyze rejects a bad --published" [ $? -eq 2 ]
 $NG frobnicate >/dev/null 2>&1
 check "unknown command exits 2" [ $? -eq 2 ]
@@ -311,7 +311,7 @@ for c in $commands; do
 	check "$c -h is $c --help" cmp -s "$T/h1" "$T/h3"
 	check "the man page has $c" grep -q "^\.SS $c " "$MANPAGE"
 done
-$NG ingest examples --help --db "$T/help.db" >/dev/null 2>&1
+$NG ingest examples/articles --help --db "$T/help.db" >/dev/null 2>&1
 check "ingest --help ingests nothing" [ ! -e "$T/help.db" ]
 $NG --help >"$T/h1"; rc=$?
 check "--help exits 0" [ $rc -eq 0 ]
@@ -335,7 +335,7 @@ for ov in "--batch abc" "--threads abc" "--threshold nan" "--window abc" "--min 
 	  "--batch -3" "--threads 0" "--threshold 1.5" "--window 99999999" "--min -1" \
 	  "--batch 12x" "--threshold inf"; do
 	set -- $ov
-	$NG ingest examples --db "$T/opt.db" "$1" "$2" >/dev/null 2>"$T/err"
+	$NG ingest examples/articles --db "$T/opt.db" "$1" "$2" >/dev/null 2>"$T/err"
 	check "$1 $2 exits 2" [ $? -eq 2 ]
 	check "$1 $2 named" grep -q -- "$1 .*\"$2\"" "$T/err"
 done
@@ -396,7 +396,7 @@ if command -v setpriv >/dev/null && setpriv --reuid=nobody --regid=nogroup --cle
 	as_nobody "$NG" export --db "$T/ro/seed.db" --format jsonl >"$T/ro.jsonl" 2>"$T/err"
 	check "export on a read-only file exits 0" [ $? -eq 0 ]
 	check "export on a read-only file: every article" [ "$(wc -l <"$T/ro.jsonl")" = "$(n_articles "$T/seed.db")" ]
-	as_nobody "$NG" ingest examples --db "$T/ro/seed.db" >/dev/null 2>"$T/err"
+	as_nobody "$NG" ingest examples/articles --db "$T/ro/seed.db" >/dev/null 2>"$T/err"
 	check "ingest into a read-only directory exits 3" [ $? -eq 3 ]
 else
 	echo "SKIPPED: read-only checks as user nobody (no setpriv)" >&2

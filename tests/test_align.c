@@ -54,8 +54,8 @@ static int shares_quote(const ngi_anchors *x, const ngi_anchors *y)
 static void test_seeds(ngi_text_ctx *tc, ngi_arena *a)
 {
 	static const char *files[] = {
-		"examples/000_58e73d3533bae044.txt", "examples/001_5d9da47f99b66cba.txt",
-		"examples/003_b25523e41b776a03.txt", "examples/004_3ecbcb9470ad91fc.txt"};
+		"examples/articles/000_58e73d3533bae044.txt", "examples/articles/001_5d9da47f99b66cba.txt",
+		"examples/articles/003_b25523e41b776a03.txt", "examples/articles/004_3ecbcb9470ad91fc.txt"};
 	analysed d[4];
 	for (int i = 0; i < 4; i++) {
 		size_t len;

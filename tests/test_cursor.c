@@ -1,6 +1,6 @@
 /*
  * test_cursor.c: the public cursor API over the five seed articles of
- * examples/ (three stories: 000, 001 and the German 002; 003 alone; 004
+ * examples/articles/ (three stories: 000, 001 and the German 002; 003 alone; 004
  * alone; 000 a rewrite of 001).
  *
  * Each opener is checked against what the seeds hold: story filters as a
@@ -34,7 +34,7 @@ static ng_engine *seeded(void)
 	if (!e)
 		return NULL;
 	ng_ingest_stats s = {0};
-	CHECK(ng_ingest_path(e, "examples", &s) == NG_OK);
+	CHECK(ng_ingest_path(e, "examples/articles", &s) == NG_OK);
 	CHECK(ng_ingest_flush(e, &s) == NG_OK);
 	CHECK(s.added == 5);
 	return e;
@@ -653,7 +653,7 @@ static void test_corrupt(void)
 	ng_engine *e = NULL;
 	CHECK(ng_engine_open(&c, &e) == NG_OK);
 	if (e)
-		CHECK(ng_ingest_path(e, "examples", NULL) == NG_OK);
+		CHECK(ng_ingest_path(e, "examples/articles", NULL) == NG_OK);
 	ng_engine_close(e); /* checkpoints: everything is in the main file */
 	FILE *f = fopen(path, "rb");
 	unsigned char head[18] = {0};

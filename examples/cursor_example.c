@@ -5,8 +5,8 @@
  * then walks the largest story: its articles, its copy edges and, for each
  * edge, the evidence quoted from both texts. It uses only newsgraph.h.
  *
- *     newsgraph ingest examples/ --db seeds.db
- *     cc -Iinclude examples-c/cursor_example.c build/libnewsgraph.a $(LIBS)
+ *     newsgraph ingest examples/articles/ --db seeds.db
+ *     cc examples/cursor_example.c $(pkg-config --cflags --libs newsgraph)
  *     ./cursor_example seeds.db        # or: ./cursor_example seeds.db de
  *
  * Every loop ends on NG_DONE; anything else is an error whose detail is in
