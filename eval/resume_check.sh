@@ -18,6 +18,11 @@ shift 3; [ $# -gt 0 ] && shift
 mkdir -p "$DIR"
 n=$(wc -l < "$FILE")
 now() { date +%s.%N; }
+# articles committed: the sum of the stories' sizes, read through the command
+stored() {
+	"$CLI" stories --db "$1" --format jsonl 2>/dev/null |
+		sed -n 's/.*"size":\([0-9]*\).*/\1/p' | awk '{n += $1} END {print n + 0}'
+}
 ingest() { "$CLI" ingest "$DIR/input.jsonl" --db "$1" -q --batch "$BATCH"; }
 rm -f "$DIR"/one.db*
 cp "$FILE" "$DIR/input.jsonl"
@@ -36,13 +41,13 @@ for stop in "$@"; do
 			--batch "$BATCH" 2>/dev/null &
 		pid=$!
 		while kill -0 $pid 2>/dev/null; do
-			c=$(sqlite3 "$DIR/split.db" 'select count(*) from articles' 2>/dev/null || echo 0)
+			c=$(stored "$DIR/split.db")
 			[ "${c:-0}" -ge "$min" ] && break
 			sleep 0.05
 		done
 		kill -9 $pid 2>/dev/null || true
 		wait $pid 2>/dev/null || true
-		stop="$stop (killed with $(sqlite3 "$DIR/split.db" 'select count(*) from articles') stored)"
+		stop="$stop (killed with $(stored "$DIR/split.db") stored)"
 		;;
 	*)
 		for k in $(echo "$stop" | tr + ' '); do

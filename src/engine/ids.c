@@ -13,14 +13,13 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <xxhash.h>
 
 /* Longest id kept whole in a variant ("ID~N"); longer ids are cut. */
 #define NGI_VARIANT_ID_MAX 1000
 
 static const uint64_t *seq_of(const ng_engine *e, const char *id)
 {
-	return ngi_map_get(&e->ids, XXH3_64bits(id, strlen(id)));
+	return ngi_map_get(&e->ids, ngi_hash(id, strlen(id), 0));
 }
 
 ng_status ngi_ids_remember(ng_engine *e, const char *id, uint64_t record_hash)
@@ -28,7 +27,7 @@ ng_status ngi_ids_remember(ng_engine *e, const char *id, uint64_t record_hash)
 	if (ngi_grow((void **)&e->record_hash, &e->cap_articles, e->n_articles + 1,
 		     sizeof *e->record_hash))
 		return NG_ERR_NOMEM;
-	if (ngi_map_put(&e->ids, XXH3_64bits(id, strlen(id)), e->n_articles + 1))
+	if (ngi_map_put(&e->ids, ngi_hash(id, strlen(id), 0), e->n_articles + 1))
 		return NG_ERR_NOMEM;
 	e->record_hash[e->n_articles++] = record_hash;
 	return NG_OK;

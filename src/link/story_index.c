@@ -11,22 +11,16 @@
  * (ln((N+1)/(df+1)) + 1)^2: stories that share a broad topic (one attack,
  * one company, one leader's health) differ in their rare words (a name, a
  * place, an injury), and plain idf lets the common vocabulary of the topic
- * outvote them. On FNC-1 the square moved B-cubed F1 from 0.903 to 0.907
- * alone, and from 0.921 to 0.924 with the lead weighting of terms.c (a
- * small gain, mostly precision); powers of 1.5 and 2.5 did no better. It
- * moves the best threshold down (0.20 instead of 0.25-0.30), as cosines of
- * squared weights are lower.
+ * outvote them. The square moves the best threshold down (0.20 instead of
+ * 0.25-0.30), as cosines of squared weights are lower.
  *
  * Stories also merge (story_merge.c) and their members move or split off
  * (story_move.c, story_split.c); this file holds what they share: the
- * statistics, centroids, postings and the candidate search. Merges: on
- * FNC-1, merging at an average link of 0.20 moved B-cubed F1 from 0.925 to
- * 0.934 (recall 0.939 -> 0.963, precision 0.911 -> 0.907); 0.15 and 0.25
- * did worse (0.900, 0.926), and so did also merging stories right after
- * they are born (0.931) or requiring an average link to join (no gain).
- * Checking a story again only when it has grown by a tenth (for speed:
- * 18 % of ingest time went there) gave 0.938 (precision 0.919, recall
- * 0.958): fewer, later merges are made on better evidence.
+ * statistics, centroids, postings and the candidate search. A story is
+ * checked for merges again only when it has grown by a tenth: fewer, later
+ * merges are made on better evidence, and the check is costly. The figures
+ * behind these choices are in docs/QUALITY.md ("Figures moved out of the
+ * code").
  *
  * Candidates come from postings of the article's highest-weighted terms
  * (newest stories first, capped), ranked by a cheap overlap proxy; only the
