@@ -25,9 +25,12 @@ ran=${ran:-0}
 passed=$((passed + ran - fails)); failed=$((failed + fails))
 [ $ok = 1 ] || [ "$fails" -gt 0 ] || failed=$((failed + 1))
 
-# Installs offline, as a user would, and uses the installed copy.
+# Installs offline, as a user would, and uses the installed copy. From a
+# copy of python/, so the build leaves nothing in the source tree.
+cp -r python "$T/src"
+rm -rf "$T/src/build" "$T/src"/*.egg-info
 if $PY -m venv --system-site-packages "$T/venv" >"$log" 2>&1 &&
-   "$T/venv/bin/pip" install -q --no-index --no-build-isolation ./python \
+   "$T/venv/bin/pip" install -q --no-index --no-build-isolation "$T/src" \
 	>>"$log" 2>&1 &&
    (cd "$T" && "$T/venv/bin/python" -c '
 import newsgraph, sys
