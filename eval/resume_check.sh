@@ -11,7 +11,7 @@
 # Every run reads the same path (it is stored as each article's source).
 # BATCH is the --batch size of every run (default 1000). Prints one line
 # per STOP and exits 1 when any differs. Example (docs/RELIABILITY.md):
-#   sh eval/resume_check.sh build/newsgraph /work/ref/fnc1.jsonl /tmp/rc 1000 561 777 kill@300
+#   sh eval/resume_check.sh build/newsgraph /tmp/fnc1.jsonl /tmp/rc 1000 561 777 kill@300
 set -e
 CLI=$(readlink -f "$1"); FILE=$(readlink -f "$2"); DIR=$3; BATCH=${4:-1000}
 shift 3; [ $# -gt 0 ] && shift

@@ -1,17 +1,20 @@
 #!/usr/bin/python3
-"""gen_resume_corpus.py [N] [SEED]: a small JSON Lines corpus for the resume
-tests (tests/resume_test.sh), on stdout.
+"""gen_resume_corpus.py [N] [SEED] [PER_DAY]: a small JSON Lines corpus for
+the resume tests (tests/resume_test.sh) and the long-stream check of
+tests/cli_test.sh, on stdout.
 
 Made-up words (no data files needed), so the test runs anywhere: twelve
 topics of thirty words, each with three claims of fifteen words and four
 names; an article is six to ten sentences of one claim of one topic, dated
-by its position (25 articles a day; times to the hour). The topics drift
+by its position (PER_DAY articles a day, 25 by default, from 2024-03-01;
+times to the hour). The topics drift
 with the position and claims interleave, so stories join, merge, move
 members and split; every ninth article is an exact copy of a recent one,
 every thirteenth a near copy (four words changed), and every
 seventeenth lifts three paragraphs of a recent article (partial reuse).
 Deterministic for a given N and SEED.
 """
+import datetime
 import json
 import random
 import sys
@@ -20,6 +23,8 @@ import sys
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     r = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
+    per_day = int(sys.argv[3]) if len(sys.argv) > 3 else 25
+    start = datetime.date(2024, 3, 1)
 
     def word():
         return ''.join(r.choice('bcdfghklmnprstvz') + r.choice('aeiou')
@@ -42,10 +47,10 @@ def main():
 
     arts = []
     for i in range(n):
-        day = 1 + i // 25
+        day = (start + datetime.timedelta(days=i // per_day)).isoformat()
         if i > 20 and i % 9 == 0:
             a = dict(r.choice(arts[-15:]))
-            a['published'] = '2024-03-%02d' % day
+            a['published'] = day
         elif i > 20 and i % 13 == 0:
             a = dict(r.choice(arts[-15:]))
             words = a['text'].split(' ')
@@ -58,7 +63,7 @@ def main():
             a = {'title': ' '.join(sentence(t, c).split(' ')[:6]).rstrip('.'),
                  'text': '\n\n'.join(sentence(t, c)
                                      for _ in range(r.randint(6, 10))),
-                 'published': '2024-03-%02dT%02d:00:00' % (day, i % 24)}
+                 'published': '%sT%02d:00:00' % (day, i % 24)}
             if i > 20 and i % 17 == 0:
                 lifted = r.choice(arts[-30:])['text'].split('\n\n')[:3]
                 a['text'] += '\n\n' + '\n\n'.join(lifted)

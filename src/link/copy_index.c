@@ -118,13 +118,13 @@ static uint64_t exact_key(uint64_t content_hash)
 }
 
 /* Publication day and time of a held article (unknown once it has left). */
-static int32_t day_of(const ngi_copy_index *ci, uint32_t seq)
+int32_t ngi_copy_index_day(const ngi_copy_index *ci, uint32_t seq)
 {
 	return ngi_copy_index_holds(ci, seq) ? ci->days[slot_of(ci, seq)]
 					     : NGI_DAY_UNKNOWN;
 }
 
-static int64_t time_of(const ngi_copy_index *ci, uint32_t seq)
+int64_t ngi_copy_index_time(const ngi_copy_index *ci, uint32_t seq)
 {
 	return ngi_copy_index_holds(ci, seq) ? ci->times[slot_of(ci, seq)]
 					     : NGI_TIME_UNKNOWN;
@@ -176,8 +176,8 @@ ngi_copy_edge ngi_copy_edge_make(const ngi_copy_index *ci, uint32_t seq,
 	ngi_copy_edge e = {.copy = seq, .original = other, .kind = (uint8_t)kind,
 			   .why = NGI_WHY_EARLIER_INGESTED, .score = (float)score};
 	int earlier = 0; /* 1: the new article is the earlier one, -1: the other */
-	int64_t other_time = time_of(ci, other);
-	int32_t other_day = day_of(ci, other);
+	int64_t other_time = ngi_copy_index_time(ci, other);
+	int32_t other_day = ngi_copy_index_day(ci, other);
 	int days_known = a->day != NGI_DAY_UNKNOWN && other_day != NGI_DAY_UNKNOWN;
 	int credit = credit_direction(ci, a, other);
 	if (a->time != NGI_TIME_UNKNOWN && other_time != NGI_TIME_UNKNOWN &&

@@ -90,6 +90,10 @@ ng_status ngi_copy_index_add(ngi_copy_index *ci, const ngi_link_article *a,
 size_t ngi_copy_index_memory(const ngi_copy_index *ci);
 /* Whether seq is still in the window (a candidate for new articles). */
 int ngi_copy_index_holds(const ngi_copy_index *ci, uint32_t seq);
+/* Publication day and time of a held article (by its seq, not its ring
+ * slot); unknown once it has left the ring. */
+int32_t ngi_copy_index_day(const ngi_copy_index *ci, uint32_t seq);
+int64_t ngi_copy_index_time(const ngi_copy_index *ci, uint32_t seq);
 /* Sets the credited outlet keys of seq when it is held. */
 void ngi_copy_index_set_credits(ngi_copy_index *ci, uint32_t seq,
 				const uint32_t credits[NGI_LINK_CREDITS]);

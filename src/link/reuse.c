@@ -55,13 +55,17 @@ static uint32_t family_root(const ngi_copy_index *ci, uint32_t seq)
 	return seq;
 }
 
-/* When an article was published, in seconds, for ordering; unknown last. */
+/* When an article was published, in seconds, for ordering; unknown (or no
+ * longer held by the copy index) last. The ring is read through its
+ * accessors: a seq is not a slot once the ring has wrapped. */
 static int64_t published(const ngi_copy_index *ci, uint32_t seq)
 {
-	if (ci->times[seq] != NGI_TIME_UNKNOWN)
-		return ci->times[seq];
-	if (ci->days[seq] != NGI_DAY_UNKNOWN)
-		return (int64_t)ci->days[seq] * 86400;
+	int64_t t = ngi_copy_index_time(ci, seq);
+	if (t != NGI_TIME_UNKNOWN)
+		return t;
+	int32_t day = ngi_copy_index_day(ci, seq);
+	if (day != NGI_DAY_UNKNOWN)
+		return (int64_t)day * 86400;
 	return INT64_MAX;
 }
 
