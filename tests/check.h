@@ -8,7 +8,8 @@
  * "name: N passed, N failed, N skipped" and returns non-zero when anything
  * failed (a skip is not a failure; tests/run_unit.sh totals them).
  * Table-driven tests loop over {input, expected} arrays and CHECK each row.
- * check_remove_db(path) cleans up a test database.
+ * check_remove_db(path) cleans up a test database; check_collect is a
+ * diagnostics callback that counts into a check_diags.
  */
 #ifndef NG_TEST_CHECK_H
 #define NG_TEST_CHECK_H
@@ -16,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "newsgraph.h"
 
 static int check_passed, check_failed, check_skipped;
 
@@ -72,6 +75,26 @@ static inline void check_remove_db(const char *path)
 	unlink(side);
 	snprintf(side, sizeof side, "%s-lock", path);
 	unlink(side);
+}
+
+/* What an engine reported through its diagnostics callback: counts, and
+ * the last message with its record number. */
+typedef struct check_diags {
+	int warnings, errors;
+	char last[512];
+	long long last_record;
+} check_diags;
+
+/* An ng_diag_fn counting into the check_diags in ctx. */
+static inline void check_collect(void *ctx, const ng_diag *d)
+{
+	check_diags *g = ctx;
+	if (d->severity == NG_DIAG_ERROR)
+		g->errors++;
+	else
+		g->warnings++;
+	snprintf(g->last, sizeof g->last, "%s", d->message);
+	g->last_record = d->record;
 }
 
 static inline int check_report(const char *name)

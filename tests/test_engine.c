@@ -12,17 +12,6 @@
 
 #include "check.h"
 
-typedef struct diags { int warnings, errors; char last[512]; } diags;
-
-static void collect(void *ctx, const ng_diag *d)
-{
-	diags *g = ctx;
-	if (d->severity == NG_DIAG_ERROR)
-		g->errors++;
-	else
-		g->warnings++;
-	snprintf(g->last, sizeof g->last, "%s", d->message);
-}
 
 static const char *quake =
 	"A strong earthquake of magnitude 6.8 struck the coastal province early on "
@@ -41,13 +30,13 @@ static const char *bank =
 	"above target. Economists had expected the move; the currency rose against "
 	"the dollar after the announcement and bond yields climbed.";
 
-static ng_engine *open_mem(diags *g, const char *path)
+static ng_engine *open_mem(check_diags *g, const char *path)
 {
 	ng_config c;
 	ng_config_init(&c);
 	c.db_path = path;
 	c.threads = 2;
-	c.on_diag = collect;
+	c.on_diag = check_collect;
 	c.diag_ctx = g;
 	ng_engine *e = NULL;
 	CHECK(ng_engine_open(&c, &e) == NG_OK);
@@ -56,7 +45,7 @@ static ng_engine *open_mem(diags *g, const char *path)
 
 static void test_records(void)
 {
-	diags g = {0};
+	check_diags g = {0};
 	ng_engine *e = open_mem(&g, NULL);
 	if (!e)
 		return;
@@ -148,7 +137,7 @@ static void test_reopen(void)
 	}
 	close(fd);
 	unlink(path);
-	diags g = {0};
+	check_diags g = {0};
 	ng_engine *e = open_mem(&g, path);
 	if (!e)
 		return;
@@ -204,11 +193,11 @@ static void test_null_stats(void)
 
 static void test_open_errors(void)
 {
-	diags g = {0};
+	check_diags g = {0};
 	ng_config c;
 	ng_config_init(&c);
 	c.db_path = "/nonexistent-dir/sub/x.db";
-	c.on_diag = collect;
+	c.on_diag = check_collect;
 	c.diag_ctx = &g;
 	ng_engine *e = (ng_engine *)&g; /* must stay untouched on failure */
 	CHECK(ng_engine_open(&c, &e) == NG_ERR_DB);
@@ -221,7 +210,7 @@ static void test_open_errors(void)
 /* Mentions, dates and the body through the public API. */
 static void test_extracted(void)
 {
-	diags g = {0};
+	check_diags g = {0};
 	ng_engine *e = open_mem(&g, NULL);
 	if (!e)
 		return;
@@ -327,7 +316,7 @@ static void test_credit_direction(void)
 			close(fd);
 			unlink(path);
 		}
-		diags g = {0};
+		check_diags g = {0};
 		ng_engine *e = open_mem(&g, mode == 2 ? path : NULL);
 		if (!e)
 			return;

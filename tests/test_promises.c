@@ -28,22 +28,6 @@
 
 #include "check.h"
 
-typedef struct diags {
-	int warnings, errors;
-	char last[512];
-	long long last_record;
-} diags;
-
-static void collect(void *ctx, const ng_diag *d)
-{
-	diags *g = ctx;
-	if (d->severity == NG_DIAG_ERROR)
-		g->errors++;
-	else
-		g->warnings++;
-	snprintf(g->last, sizeof g->last, "%s", d->message);
-	g->last_record = d->record;
-}
 
 static char dir[64];
 
@@ -67,7 +51,7 @@ static void write_text(const char *name, const char *text)
 }
 
 static ng_engine *open_engine(const char *db, int read_only, int batch,
-			      diags *g, ng_status *st_out)
+			      check_diags *g, ng_status *st_out)
 {
 	ng_config c;
 	ng_config_init(&c);
@@ -75,7 +59,7 @@ static ng_engine *open_engine(const char *db, int read_only, int batch,
 	c.threads = 2;
 	c.batch_size = batch;
 	c.read_only = read_only;
-	c.on_diag = collect;
+	c.on_diag = check_collect;
 	c.diag_ctx = g;
 	ng_engine *e = NULL;
 	ng_status st = ng_engine_open(&c, &e);
@@ -142,7 +126,7 @@ static void test_huge_article(void)
 	write_text("huge/c-small.txt", other);
 	free(big);
 
-	diags g = {0};
+	check_diags g = {0};
 	ng_engine *e = open_engine(in_dir("huge.db"), 0, 0, &g, NULL);
 	CHECK(e != NULL);
 	if (!e)
@@ -200,7 +184,7 @@ static void test_repeated_description(void)
 	char *o = s + sprintf(s, "%s", head);
 	for (size_t i = 0; i < n_units; i++)
 		o += sprintf(o, "%s", unit);
-	diags g = {0};
+	check_diags g = {0};
 	ng_engine *e = open_engine(NULL, 0, 0, &g, NULL);
 	CHECK(e != NULL);
 	if (e) {
@@ -223,7 +207,7 @@ static void test_same_record_twice(void)
 		 "{\"id\":\"same\",\"text\":\"%s\"}\n{\"id\":\"same\",\"text\":\"%s\"}\n",
 		 lead, other);
 	write_text("same.jsonl", file);
-	diags g = {0};
+	check_diags g = {0};
 	for (int run = 0; run < 3; run++) {
 		ng_engine *e = open_engine(in_dir("same.db"), 0, 0, &g, NULL);
 		CHECK(e != NULL);
@@ -270,7 +254,7 @@ static void test_readers_and_writers(void)
 	const char *db = in_dir("rw.db");
 	char lock[300];
 	snprintf(lock, sizeof lock, "%s-lock", db);
-	diags g = {0};
+	check_diags g = {0};
 	ng_engine *w = open_engine(db, 0, 0, &g, NULL);
 	CHECK(w != NULL);
 	if (!w)
@@ -348,7 +332,7 @@ static void test_failed_commit(void)
 	const char *db = in_dir("full.db");
 	char wal[300];
 	snprintf(wal, sizeof wal, "%s-wal", db);
-	diags g = {0};
+	check_diags g = {0};
 	ng_engine *e = open_engine(db, 0, 10, &g, NULL);
 	CHECK(e != NULL);
 	if (!e)
