@@ -299,7 +299,7 @@ test:
 # ---- demo, bench, eval -------------------------------------------------------
 demo: deps
 	$(MAKE) -j$(NPROC) all
-	rm -f newsgraph.db newsgraph.db-wal newsgraph.db-shm
+	rm -f newsgraph.db newsgraph.db-wal newsgraph.db-shm newsgraph.db-lock
 	$(CLI) ingest examples/articles/ --db newsgraph.db
 	$(CLI) stories --db newsgraph.db
 
