@@ -136,7 +136,7 @@ static ng_status one(void *arg, const ngi_record *r)
 	if (!st) st = ngi_report_timexes_json(b, r->text, f.timexes, f.n_timexes);
 	if (!st) st = credits_json(b, r->text, r->title, f.credits, f.n_credits);
 	if (!st) st = ngi_buf_puts(b, "}\n");
-	if (!st && fwrite(b->data, 1, b->len, c->out) != b->len)
+	if (!st && ng_write_file(c->out, b->data, b->len))
 		st = NG_ERR_IO;
 	ngi_arena_reset(&c->w.scratch);
 	ngi_arena_reset(&c->keep);

@@ -63,7 +63,7 @@ static int write_sink(void *ctx, const char *data, size_t len)
 {
 	file_sink *s = ctx;
 	errno = 0;
-	if (fwrite(data, 1, len, s->f) == len)
+	if (ng_write_file(s->f, data, len) == 0)
 		return 0;
 	s->err = errno ? errno : EIO;
 	return 1;
