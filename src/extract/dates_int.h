@@ -317,6 +317,8 @@ int ngi_dates_from_last(const scan *s, tval *v, int unit, int k);
 
 /* ---- dates_value.c ---------------------------------------------------------- */
 void ngi_tval_init(tval *v);
+/* A calendar day: by year, month and day, or by days since 1970-01-01. */
+void ngi_tval_set_date(tval *v, int y, int m, int d);
 void ngi_tval_set_day(tval *v, int32_t day);
 void ngi_tval_set_week(tval *v, int32_t day);
 void ngi_tval_set_lit(tval *v, int type, const char *lit);

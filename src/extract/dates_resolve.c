@@ -368,11 +368,7 @@ size_t ngi_dates_resolve_ago(const scan *s, tval *v, int unit, int n, int dir)
 			ngi_dates_add_months(&y, &m, sign * n * (unit == DU_YEAR ? 12 : unit == DU_QUARTER ? 3 : 1));
 			if (d > 28 && !ngi_date_valid(y, m, d))
 				d = m == 2 ? (ngi_date_valid(y, 2, 29) ? 29 : 28) : 30;
-			v->type = TX_DATE;
-			v->gran = NGI_GRAN_DAY;
-			v->y = y;
-			v->m = m;
-			v->d = d;
+			ngi_tval_set_date(v, y, m, d);
 		}
 		v->anchor = NGI_ANCHOR_TEXT;
 		return 1;

@@ -183,11 +183,7 @@ static size_t day_month_year(const scan *s, tval *v, int d, int m, int wd,
 			v->type = TX_NONE;
 			return ye;
 		}
-		v->type = TX_DATE;
-		v->gran = NGI_GRAN_DAY;
-		v->y = y;
-		v->m = m;
-		v->d = d;
+		ngi_tval_set_date(v, y, m, d);
 		v->anchor = NGI_ANCHOR_ABSOLUTE;
 	} else if (!ngi_dates_resolve_month_day(s, v, m, d, wd)) {
 		v->type = TX_NONE;
@@ -277,11 +273,7 @@ static size_t r_numeric(const scan *s, size_t i, tval *v)
 		v->type = TX_NONE;
 		return j;
 	}
-	v->type = TX_DATE;
-	v->gran = NGI_GRAN_DAY;
-	v->y = y;
-	v->m = m;
-	v->d = d;
+	ngi_tval_set_date(v, y, m, d);
 	v->anchor = NGI_ANCHOR_ABSOLUTE;
 	/* 2024-10-27T11:49 */
 	if (sep == '-' && j + 1 < s->n && lceq(s, j, "t") && s->t[j].glued) {

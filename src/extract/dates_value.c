@@ -12,11 +12,20 @@
 #include "dates_int.h"
 #include "pubdate.h"
 
-void ngi_tval_set_day(tval *v, int32_t day)
+void ngi_tval_set_date(tval *v, int y, int m, int d)
 {
-	ngi_dates_civil(day, &v->y, &v->m, &v->d);
 	v->type = TX_DATE;
 	v->gran = NGI_GRAN_DAY;
+	v->y = y;
+	v->m = m;
+	v->d = d;
+}
+
+void ngi_tval_set_day(tval *v, int32_t day)
+{
+	int y, m, d;
+	ngi_dates_civil(day, &y, &m, &d);
+	ngi_tval_set_date(v, y, m, d);
 }
 
 void ngi_tval_init(tval *v)
