@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../base/sized.h"
 #include "../store/query.h"
 
 static ngi_err err_of(ng_engine *e)
@@ -29,21 +30,21 @@ static ng_status usage(ng_engine *e, const char *what)
 
 /* Copies the caller's filter, as much of it as it says it has (its size),
  * over a zeroed one: fields a program built against an older header does
- * not know stay off. */
+ * not know stay off. Unlike the sized structs of the engine (sized.h), any
+ * prefix that holds the size is a filter, but the size must be set. */
 static ng_status copy_filter(ng_engine *e, const void *f, size_t ours,
 			     void *out, const char *name)
 {
 	memset(out, 0, ours);
 	if (!f)
 		return NG_OK;
-	size_t size = *(const size_t *)f;
-	if (size < sizeof(size_t)) {
+	size_t size;
+	memcpy(&size, f, sizeof size);
+	if (size == 0 || ngi_sized_in(out, ours, f, sizeof(size_t))) {
 		ngi_engine_fail(e, NG_ERR_USAGE, "%s: size is not set (start from "
 						 "its _INIT macro)", name);
 		return NG_ERR_USAGE;
 	}
-	memcpy(out, f, size < ours ? size : ours);
-	*(size_t *)out = ours;
 	return NG_OK;
 }
 
