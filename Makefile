@@ -83,7 +83,10 @@ CLI_C     = $(sort $(wildcard src/cli/*.c))
 TEST_C    = $(sort $(wildcard tests/test_*.c))
 BENCH_C   = $(sort $(wildcard bench/*.c))
 
-LIB_OBJ   = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
+# The data files (word lists, models) embedded in the library: src/base/data.h.
+DATA_FILES = $(sort $(wildcard data/lexicons/*.tsv data/models/*.model))
+DATA_C    = $(BUILD)/gen/data_files.c
+LIB_OBJ   = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) $(DATA_C:.c=.o)
 EVAL_OBJ  = $(EVAL_C:%.c=$(BUILD)/%.o)
 HELP_C    = $(BUILD)/src/cli/help_text.c
 CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o) $(HELP_C:.c=.o)
@@ -190,6 +193,17 @@ $(CORE): $(LIB_OBJ) $(BUILD)/version.ok
 $(EVAL_LIB): $(EVAL_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+# The data files: data/ -> one C table (tools/mkdata.py, src/base/data.h).
+$(BUILD)/data.stamp: FORCE
+	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(DATA_FILES)' ] || \
+	  printf '%s\n' '$(DATA_FILES)' > $@
+$(DATA_C): $(DATA_FILES) tools/mkdata.py $(BUILD)/data.stamp
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/mkdata.py $@ $(DATA_FILES)
+
+$(DATA_C:.c=.o): $(DATA_C) src/base/data.h $(BUILD)/flags.stamp
+	$(CC) $(CFLAGS_ALL) -Isrc -c $< -o $@
 
 # The help text: src/cli/help.txt -> the C table and the man page.
 $(HELP_C): src/cli/help.txt tools/mkhelp.py
