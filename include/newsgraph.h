@@ -390,13 +390,16 @@ NG_API ng_status ng_article_copies_open(ng_engine *e, const char *article_id,
 NG_API ng_status ng_evidence_open(ng_engine *e, const char *copy_id,
 				  const char *original_id, ng_cursor **out);
 
-/* Stories related to a story: other stories that share a copy edge with it
- * (an article of one copies an article of the other), or that share at
- * least two named entities (the same canonical key and type in an article
- * of each). Most shared copies first, then most shared entities, then by
- * number. NG_ERR_NOTFOUND when no such story. Reading entities scans the
- * mentions table once. Columns: 0 story, 1 size, 2 title, 3 copies (int:
- * edges between the two), 4 entities (int: distinct entities shared). */
+/* Stories related to a story: other stories that report or answer one of
+ * its claims or carry one of its quote groups (the same thread), that share
+ * a copy edge with it (an article of one copies an article of the other),
+ * or that share at least two named entities (the same canonical key and
+ * type in an article of each). Most shared claims and quote groups first,
+ * then most shared copies, then most shared entities, then by number.
+ * NG_ERR_NOTFOUND when no such story. Reading entities scans the mentions
+ * table once. Columns: 0 story, 1 size, 2 title, 3 copies (int: edges
+ * between the two), 4 entities (int: distinct entities shared), 5 claims,
+ * 6 quote_groups (int: shared). */
 NG_API ng_status ng_related_stories_open(ng_engine *e, long long story,
 					 ng_cursor **out);
 
@@ -448,6 +451,94 @@ NG_API ng_status ng_article_mentions_open(ng_engine *e, const char *article_id,
  * date in the text, "story": the story's first date, "none"). */
 NG_API ng_status ng_article_dates_open(ng_engine *e, const char *article_id,
 				       ng_cursor **out);
+
+/* ---- who said what -------------------------------------------------------------
+ * Quotes with their speakers, grouped across articles and languages (the
+ * same words quoted in several articles are one group); claims (what
+ * articles report was alleged, reported or asserted, by whom), the
+ * responses to them (denials, confirmations, refusals to comment) and each
+ * article's stance toward the claims of its story; a timeline per story.
+ * docs/SAID.md says how they are found. Dates are "YYYY-MM-DD" with where
+ * they came from: "article" (its publication date), "text: on Thursday"
+ * (a date the text gives in the same sentence), NULL when unknown. */
+
+/* Filters for the quote and claim openers: start from NG_SAID_FILTER_INIT,
+ * as for stories. */
+typedef struct ng_said_filter {
+	size_t size;          /* sizeof(ng_said_filter), set by the INIT */
+	long long story;      /* only this story; 0 = all */
+	const char *speaker;  /* substring of the speaker's (claimant's) name
+				 or of the words naming them; ASCII letters
+				 match either case */
+	long long group;      /* quotes: only this quote group; 0 = all */
+	long long limit;      /* at most this many rows; 0 = all */
+	long long offset;     /* skip this many rows first */
+} ng_said_filter;
+#define NG_SAID_FILTER_INIT {sizeof(ng_said_filter), 0, NULL, 0, 0, 0}
+
+/* Quotes, by article in ingest order, then in text order. f may be NULL.
+ * Columns: 0 article (id), 1 story (int), 2 start, 3 end, 4 byte_start,
+ * 5 byte_end (int: code points and bytes into the body), 6 direct (int: 1
+ * between quote marks, 0 indirect speech), 7 text, 8 speaker (canonical
+ * name, NULL when unknown), 9 as_written (the words naming the speaker
+ * there: "he", "the Kremlin spokesman"), 10 speaker_key (entity key),
+ * 11 quote_group (int, NULL for indirect speech), 12 date, 13 date_source,
+ * 14 lang, 15 cue (the speech verb: "said", "betonte"). */
+NG_API ng_status ng_quotes_open(ng_engine *e, const ng_said_filter *f,
+				ng_cursor **out);
+/* The quotes of one article (the columns of ng_quotes_open);
+ * NG_ERR_NOTFOUND when no such article. */
+NG_API ng_status ng_article_quotes_open(ng_engine *e, const char *article_id,
+					ng_cursor **out);
+/* Quote groups, most articles first, then by number; story, speaker and
+ * group of f select. Columns: 0 quote_group (int), 1 text (as the first
+ * article carried it), 2 speaker, 3 speaker_key, 4 first_article (id: the
+ * first article that carried it), 5 first_published, 6 articles (int),
+ * 7 languages (comma-separated), 8 stories (int). */
+NG_API ng_status ng_quote_groups_open(ng_engine *e, const ng_said_filter *f,
+				      ng_cursor **out);
+
+/* Claims, by number (the order they were first reported); story selects
+ * the claims reported or answered in that story, speaker the claimant.
+ * Columns: 0 claim (int), 1 text (as first reported), 2 kind
+ * ("allegation", "report", "assertion"), 3 claimant (canonical name, else
+ * the words naming it), 4 claimant_key, 5 first_article (id), 6 reports,
+ * 7 responses, 8 denials (int). */
+NG_API ng_status ng_claims_open(ng_engine *e, const ng_said_filter *f,
+				ng_cursor **out);
+/* The articles reporting one claim, in ingest order. Columns: 0 article,
+ * 1 story (int), 2 text (the claim as this article puts it), 3 claimant
+ * (as written there), 4 date, 5 date_source, 6 lang, 7 start, 8 end (int,
+ * code points). */
+NG_API ng_status ng_claim_reports_open(ng_engine *e, long long claim,
+				       ng_cursor **out);
+/* The responses to one claim, in ingest and text order. Columns:
+ * 0 article, 1 story (int), 2 stance ("deny", "confirm", "no_comment"),
+ * 3 responder (canonical name), 4 responder_key, 5 as_written,
+ * 6 evidence (the sentence), 7 date, 8 date_source, 9 cue, 10 start,
+ * 11 end (int, code points). */
+NG_API ng_status ng_claim_responses_open(ng_engine *e, long long claim,
+					 ng_cursor **out);
+/* Each article's stance toward one claim (FNC-1 classes: "agree",
+ * "disagree", "discuss", "unrelated"), in ingest order. Columns:
+ * 0 article, 1 story (int), 2 stance, 3 score (float: the model's
+ * margin). */
+NG_API ng_status ng_claim_stances_open(ng_engine *e, long long claim,
+				       ng_cursor **out);
+/* The stories one claim is reported or answered in. Columns: 0 story. */
+NG_API ng_status ng_claim_stories_open(ng_engine *e, long long claim,
+				       ng_cursor **out);
+
+/* The dated events of a story (with thread: of its related stories too,
+ * those sharing claims or quote groups), in date order (undated last),
+ * then ingest and text order. Events: "published" (the story's first
+ * article), "follow-up" (each later one), "claim" (a claim first reported
+ * in the story), "response", "quote" (a quote group's first appearance).
+ * Columns: 0 date, 1 date_source, 2 event, 3 article, 4 story (int),
+ * 5 text, 6 who (speaker, claimant or responder), 7 detail (claim kind,
+ * response stance), 8 claim (int, NULL), 9 quote_group (int, NULL). */
+NG_API ng_status ng_timeline_open(ng_engine *e, long long story, int thread,
+				  ng_cursor **out);
 
 /* ---- one article, as structs ----------------------------------------------------
  * Shortcuts over the cursors above for C callers. Strings belong to the
@@ -584,8 +675,28 @@ NG_API ng_status ng_report_entities_to(ng_engine *e, const char *type,
 NG_API ng_status ng_report_entities(ng_engine *e, const char *type,
 				    long long min_mentions, FILE *out,
 				    ng_format f);
-/* Every article with its story, copies, entities and dates: schema in
- * docs/EXPORT.md. JSON or JSON Lines only. */
+/* Quote groups (f: NG_SAID_FILTER_INIT's fields; NULL for all), each
+ * with its speaker, first article and the articles that carry it. */
+NG_API ng_status ng_report_quotes_to(ng_engine *e, const ng_said_filter *f,
+				     ng_format fmt, ng_write_fn write, void *ctx);
+NG_API ng_status ng_report_quotes(ng_engine *e, const ng_said_filter *f,
+				  FILE *out, ng_format fmt);
+/* Claims of one story (0: all), each with its claimant, stories, reporting
+ * articles, responses and stances: {"claims":[{"id","text","claimant",
+ * "stories":[..],"reported_in":[ids],"responses":[{"article","stance",
+ * "by","evidence"}],...}]} (docs/EXPORT.md). */
+NG_API ng_status ng_report_claims_to(ng_engine *e, long long story,
+				     ng_format fmt, ng_write_fn write, void *ctx);
+NG_API ng_status ng_report_claims(ng_engine *e, long long story, FILE *out,
+				  ng_format fmt);
+/* The timeline of a story (thread: with its related stories). */
+NG_API ng_status ng_report_timeline_to(ng_engine *e, long long story,
+				       int thread, ng_format fmt,
+				       ng_write_fn write, void *ctx);
+NG_API ng_status ng_report_timeline(ng_engine *e, long long story, int thread,
+				    FILE *out, ng_format fmt);
+/* Every article with its story, copies, entities, dates and quotes:
+ * schema in docs/EXPORT.md. JSON or JSON Lines only. */
 NG_API ng_status ng_export_to(ng_engine *e, ng_format f, ng_write_fn write,
 			      void *ctx);
 NG_API ng_status ng_export(ng_engine *e, FILE *out, ng_format f);

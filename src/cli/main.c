@@ -36,6 +36,9 @@ typedef struct options {
 	int json;
 	const char *output;
 	int quiet;
+	const char *speaker;
+	long long story;
+	int thread;
 	char **args;
 	int n_args;
 } options;
@@ -88,7 +91,7 @@ static int is_number_option(const char *a)
 {
 	return !strcmp(a, "--threads") || !strcmp(a, "--window") ||
 	       !strcmp(a, "--batch") || !strcmp(a, "--min") ||
-	       !strcmp(a, "--threshold");
+	       !strcmp(a, "--threshold") || !strcmp(a, "--story");
 }
 
 /* A numeric option's value, checked against its range; 0 when it is bad
@@ -100,6 +103,8 @@ static int number_option(const char *a, const char *val, options *o)
 		return real_option(a, val, 0, 1, &o->threshold);
 	if (!strcmp(a, "--min"))
 		return int_option(a, val, 0, LLONG_MAX, &o->min);
+	if (!strcmp(a, "--story"))
+		return int_option(a, val, 1, LLONG_MAX, &o->story);
 	int ok;
 	if (!strcmp(a, "--threads") && (ok = int_option(a, val, 1, 1024, &v)))
 		o->threads = (int)v;
@@ -130,6 +135,8 @@ static int parse_options(int argc, char **argv, options *o)
 			o->db = val;
 		else if (!strcmp(a, "--published"))
 			o->published = val;
+		else if (!strcmp(a, "--speaker"))
+			o->speaker = val;
 		else if (!strcmp(a, "--type")) {
 			o->type = val;
 			if (val && strcmp(val, "person") && strcmp(val, "organization") &&
@@ -155,6 +162,8 @@ static int parse_options(int argc, char **argv, options *o)
 				o->json = 1;
 			else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
 				o->quiet = 1;
+			else if (!strcmp(a, "--thread"))
+				o->thread = 1;
 			else if (a[0] == '-' && a[1] == '-' && a[2])
 				return bad_usage("unknown option", a);
 			else
@@ -289,12 +298,12 @@ static int finish_output(const options *o, FILE *f, int rc, int write_errno)
 static int cmd_report(const char *cmd, const options *o)
 {
 	long long story = 0;
-	if (!strcmp(cmd, "show") || (!strcmp(cmd, "copies") && o->n_args)) {
+	int one = !strcmp(cmd, "show") || !strcmp(cmd, "timeline");
+	if (one || ((!strcmp(cmd, "copies") || !strcmp(cmd, "claims")) && o->n_args)) {
 		char *end;
 		if (o->n_args != 1 || (story = strtoll(o->args[0], &end, 10)) <= 0 || *end)
-			return bad_usage(cmd[0] == 's' ? "show needs one STORY number"
-						       : "copies takes at most one STORY number",
-					 NULL);
+			return bad_usage(one ? "one STORY number is needed by"
+					     : "at most one STORY number is taken by", cmd);
 	} else if (o->n_args) {
 		return bad_usage("unexpected argument", o->args[0]);
 	}
@@ -320,6 +329,15 @@ static int cmd_report(const char *cmd, const options *o)
 		st = ng_report_copies(e, story, out, f);
 	else if (!strcmp(cmd, "entities"))
 		st = ng_report_entities(e, o->type, o->min, out, f);
+	else if (!strcmp(cmd, "quotes")) {
+		ng_said_filter sf = NG_SAID_FILTER_INIT;
+		sf.story = o->story;
+		sf.speaker = o->speaker;
+		st = ng_report_quotes(e, &sf, out, f);
+	} else if (!strcmp(cmd, "claims"))
+		st = ng_report_claims(e, story ? story : o->story, out, f);
+	else if (!strcmp(cmd, "timeline"))
+		st = ng_report_timeline(e, story, o->thread, out, f);
 	else
 		st = ng_export(e, out, f);
 	int write_errno = ferror(out) ? errno : 0;
@@ -373,7 +391,8 @@ int main(int argc, char **argv)
 			rc = cmd_ingest(&o);
 		else if (!strcmp(cmd, "stories") || !strcmp(cmd, "show") ||
 			 !strcmp(cmd, "copies") || !strcmp(cmd, "export") ||
-			 !strcmp(cmd, "entities"))
+			 !strcmp(cmd, "entities") || !strcmp(cmd, "quotes") ||
+			 !strcmp(cmd, "claims") || !strcmp(cmd, "timeline"))
 			rc = cmd_report(cmd, &o);
 		else if (!strcmp(cmd, "analyze"))
 			rc = cmd_analyze(&o);

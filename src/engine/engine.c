@@ -188,6 +188,8 @@ static ng_status open_writer(ng_engine *e)
 	if (!st && ngi_link_articles(e->link))
 		st = ngi_store_each_text(e->store, ngi_link_first_held(e->link),
 					 restore_credits, e);
+	if (!st)
+		st = ngi_said_open(e);
 	return st;
 }
 
@@ -254,6 +256,7 @@ ng_status ng_engine_close(ng_engine *e)
 	ngi_batches_free(e); /* joins any analysis still running */
 	ngi_store_close(e->store);
 	ngi_link_free(e->link);
+	ngi_said_close(e);
 	ngi_map_free(&e->ids);
 	free(e->record_hash);
 	for (int i = 0; i < e->n_workers; i++)

@@ -17,14 +17,27 @@
 #include <stdatomic.h>
 
 #include "../base/map.h"
+#include "../extract/claims.h"
 #include "../extract/credits.h"
 #include "../extract/dates.h"
 #include "../extract/entities.h"
 #include "../extract/pubdate.h"
+#include "../extract/quotes.h"
 #include "../link/link.h"
 #include "../read/read.h"
 #include "../store/store.h"
 #include "../text/text.h"
+
+/* A passage of an article (a quote, a claim, a response) as linking needs
+ * it: its language-neutral terms and words hash (src/sketch/span_terms.h)
+ * and the bytes of the sentence it starts in, where its date is looked
+ * for. */
+typedef struct ngi_said_passage {
+	uint32_t *terms;
+	uint32_t n_terms;
+	uint64_t words;
+	uint32_t sentence_start, sentence_end;
+} ngi_said_passage;
 
 /* What analysis of one record yields. Memory from the worker's keep arena. */
 typedef struct ngi_features {
@@ -59,6 +72,14 @@ typedef struct ngi_features {
 	uint32_t outlet_key;
 	ngi_credit credits[NGI_CREDITS_MAX];
 	int n_credits;
+	/* who said what (said_features.c): quotes, claims and responses, each
+	 * with its passage */
+	ngi_quote *quotes;
+	size_t n_quotes;
+	ngi_said_passage *quote_passages;
+	ngi_claims claims;
+	ngi_said_passage *claim_passages;
+	ngi_said_passage *response_passages;
 } ngi_features;
 
 /* One document as the analysis gets it: the record's text and what the
@@ -95,6 +116,11 @@ void ngi_worker_free(ngi_worker *w);
  * point to comes from keep. */
 ng_status ngi_features_compute(ngi_worker *w, ngi_arena *keep,
 			       const ngi_doc_in *in, ngi_features *out);
+
+/* The quotes, claims and responses of an analysed body with its mentions,
+ * and their passages (said_features.c). Memory from keep. */
+ng_status ngi_said_features(ngi_arena *keep, const ngi_doc *body,
+			    ngi_features *out);
 
 /* Names stored and printed (declared in store.h): entity types "person",
  * "organization", "place", "event"; granularities "minute" ... "century"
@@ -141,6 +167,7 @@ struct ng_engine {
 	ngi_worker *workers;
 	int n_workers;
 	int broken;            /* a store failure left memory ahead of disk */
+	struct ngi_said_state *said; /* quote groups and claims (said_link.c) */
 	ngi_arena query;       /* strings handed out by queries */
 	char err[1024];
 };
@@ -176,6 +203,17 @@ ng_status ngi_ingest_record(ng_engine *e, const ng_record *r,
 ng_status ngi_ingest_path(ng_engine *e, const char *path,
 			  ng_ingest_stats *stats);
 ng_status ngi_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
+
+/* ---- said_link.c: who said what, in the link stage --------------------------
+ * Quote groups and claims across articles, responses tied to claims,
+ * stances; stored with the article. Calls nothing else of src/engine/. */
+/* The indexes, restored from what the store holds. */
+ng_status ngi_said_open(ng_engine *e);
+void ngi_said_close(ng_engine *e);
+/* Links and stores the quotes, claims, responses and stances of article
+ * seq (stored already) of story. */
+ng_status ngi_said_store(ng_engine *e, const ngi_pending *p, uint32_t seq,
+			 uint32_t story);
 
 /* JSON arrays of analyze and export (src/report/analyze.c): appends
  * ,"entities":[...] and ,"dates":[...] (offsets in code points). */

@@ -7,7 +7,8 @@
  * entity mentions (src/extract/entities.h) and the dates of the text
  * (src/extract/dates.h) anchored on the publication date, which is inferred
  * here when the record has none (src/extract/pubdate_infer.h), and
- * the outlets the text credits (src/extract/credits.h). The body's language
+ * the outlets the text credits (src/extract/credits.h), and who said what
+ * (quotes, claims, responses: said_features.c). The body's language
  * is the title's too.
  */
 #include "engine.h"
@@ -178,7 +179,8 @@ ng_status ngi_features_compute(ngi_worker *w, ngi_arena *keep,
 	if (!out->sketch_blob)
 		return NG_ERR_NOMEM;
 	ngi_text_sketch_write(&out->sketch, out->sketch_blob);
-	if ((st = extract(w, keep, in, &body, out)))
+	if ((st = extract(w, keep, in, &body, out)) ||
+	    (st = ngi_said_features(keep, &body, out)))
 		return st;
 	/* credit lines: which other outlets the article names as its source */
 	out->outlet_key = ngi_outlet_key(in->outlet);

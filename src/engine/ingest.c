@@ -420,7 +420,8 @@ static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 	    (st = ngi_store_insert_mentions(e->store, r.seq, p->f.mentions,
 					    p->f.n_mentions)) ||
 	    (st = ngi_store_insert_dates(e->store, r.seq, p->text, p->f.timexes,
-					 p->f.n_timexes)))
+					 p->f.n_timexes)) ||
+	    (st = ngi_said_store(e, p, r.seq, r.story)))
 		return st;
 	for (int i = 0; i < r.n_edges; i++)
 		if ((st = ngi_store_insert_edge(e->store, &r.edges[i])))

@@ -135,6 +135,83 @@ ng_status ng_article_dates_open(ng_engine *e, const char *article_id,
 	return on_article(e, article_id, out, ngi_query_article_dates);
 }
 
+/* ---- who said what ---------------------------------------------------------- */
+static ng_status said_filtered(ng_engine *e, const ng_said_filter *f,
+			       ng_cursor **out,
+			       ng_status (*open)(ngi_store *, ngi_err,
+						 const ng_said_filter *, ng_cursor **))
+{
+	if (!e || !out)
+		return usage(e, "no engine or no cursor pointer");
+	ng_said_filter all;
+	ng_status st = copy_filter(e, f, sizeof all, &all, "ng_said_filter");
+	if (!st && all.story)
+		st = ngi_query_story_exists(e->store, err_of(e), all.story);
+	return st ? st : open(e->store, err_of(e), &all, out);
+}
+
+ng_status ng_quotes_open(ng_engine *e, const ng_said_filter *f, ng_cursor **out)
+{
+	return said_filtered(e, f, out, ngi_query_quotes);
+}
+
+ng_status ng_quote_groups_open(ng_engine *e, const ng_said_filter *f,
+			       ng_cursor **out)
+{
+	return said_filtered(e, f, out, ngi_query_quote_groups);
+}
+
+ng_status ng_claims_open(ng_engine *e, const ng_said_filter *f, ng_cursor **out)
+{
+	return said_filtered(e, f, out, ngi_query_claims);
+}
+
+ng_status ng_article_quotes_open(ng_engine *e, const char *article_id,
+				 ng_cursor **out)
+{
+	return on_article(e, article_id, out, ngi_query_article_quotes);
+}
+
+/* The openers on one claim: it must exist. */
+static ng_status on_claim(ng_engine *e, long long claim, ng_cursor **out,
+			  ng_status (*open)(ngi_store *, ngi_err, long long,
+					    ng_cursor **))
+{
+	if (!e || !out)
+		return usage(e, "no engine or no cursor pointer");
+	ng_status st = ngi_query_claim_exists(e->store, err_of(e), claim);
+	return st ? st : open(e->store, err_of(e), claim, out);
+}
+
+ng_status ng_claim_reports_open(ng_engine *e, long long claim, ng_cursor **out)
+{
+	return on_claim(e, claim, out, ngi_query_claim_reports);
+}
+
+ng_status ng_claim_responses_open(ng_engine *e, long long claim, ng_cursor **out)
+{
+	return on_claim(e, claim, out, ngi_query_claim_responses);
+}
+
+ng_status ng_claim_stances_open(ng_engine *e, long long claim, ng_cursor **out)
+{
+	return on_claim(e, claim, out, ngi_query_claim_stances);
+}
+
+ng_status ng_claim_stories_open(ng_engine *e, long long claim, ng_cursor **out)
+{
+	return on_claim(e, claim, out, ngi_query_claim_stories);
+}
+
+ng_status ng_timeline_open(ng_engine *e, long long story, int thread,
+			   ng_cursor **out)
+{
+	if (!e || !out)
+		return usage(e, "ng_timeline_open: no engine or no cursor pointer");
+	ng_status st = ngi_query_story_exists(e->store, err_of(e), story);
+	return st ? st : ngi_query_timeline(e->store, err_of(e), story, thread, out);
+}
+
 ng_status ng_evidence_open(ng_engine *e, const char *copy_id,
 			   const char *original_id, ng_cursor **out)
 {

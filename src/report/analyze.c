@@ -61,6 +61,64 @@ ng_status ngi_report_timexes_json(ngi_buf *b, const char *text,
 	return st ? st : ngi_buf_putc(b, ']');
 }
 
+/* "quotes": [{"text","start","end","direct","speaker":{"name",
+ * "as_written","key"},"group"}] (offsets in code points; no groups
+ * without a database), "claims" and "responses" likewise. */
+static ng_status said_json(ngi_buf *b, const char *text, const ngi_features *f)
+{
+	ng_status st = ngi_buf_puts(b, ",\"quotes\":[");
+	for (size_t i = 0; i < f->n_quotes && !st; i++) {
+		const ngi_quote *q = &f->quotes[i];
+		const ngi_mention *m = q->speaker >= 0 && (size_t)q->speaker < f->n_mentions
+			? &f->mentions[q->speaker] : NULL;
+		st = ngi_buf_printf(b, "%s{\"text\":", i ? "," : "");
+		if (!st) st = ngi_buf_json_strn(b, text + q->start, q->end - q->start);
+		if (!st) st = ngi_buf_printf(b, ",\"start\":%u,\"end\":%u,\"direct\":%s,"
+					     "\"speaker\":{\"name\":", q->cp_start, q->cp_end,
+					     q->direct ? "true" : "false");
+		if (!st) st = ngi_buf_json_str(b, m ? m->name : NULL);
+		if (!st) st = ngi_buf_puts(b, ",\"as_written\":");
+		if (!st) st = q->as_written_end > q->as_written_start
+			? ngi_buf_json_strn(b, text + q->as_written_start,
+					    q->as_written_end - q->as_written_start)
+			: ngi_buf_puts(b, "null");
+		if (!st) st = ngi_buf_puts(b, ",\"key\":");
+		if (!st) st = ngi_buf_json_str(b, m ? m->key : NULL);
+		if (!st) st = ngi_buf_puts(b, "},\"group\":null}");
+	}
+	if (!st) st = ngi_buf_puts(b, "],\"claims\":[");
+	for (size_t i = 0; i < f->claims.n_claims && !st; i++) {
+		const ngi_claim *c = &f->claims.claims[i];
+		const ngi_mention *m = c->claimant >= 0 && (size_t)c->claimant < f->n_mentions
+			? &f->mentions[c->claimant] : NULL;
+		st = ngi_buf_printf(b, "%s{\"text\":", i ? "," : "");
+		if (!st) st = ngi_buf_json_strn(b, text + c->start, c->end - c->start);
+		if (!st) st = ngi_buf_printf(b, ",\"start\":%u,\"end\":%u,\"claimant\":",
+					     c->cp_start, c->cp_end);
+		if (!st) st = m ? ngi_buf_json_str(b, m->name)
+				: c->claimant_end > c->claimant_start
+				? ngi_buf_json_strn(b, text + c->claimant_start,
+						    c->claimant_end - c->claimant_start)
+				: ngi_buf_puts(b, "null");
+		if (!st) st = ngi_buf_putc(b, '}');
+	}
+	if (!st) st = ngi_buf_puts(b, "],\"responses\":[");
+	for (size_t i = 0; i < f->claims.n_responses && !st; i++) {
+		const ngi_response *r = &f->claims.responses[i];
+		const ngi_mention *m = r->responder >= 0 && (size_t)r->responder < f->n_mentions
+			? &f->mentions[r->responder] : NULL;
+		static const char *const stances[] = {"respond", "deny", "confirm",
+						      "no_comment"};
+		st = ngi_buf_printf(b, "%s{\"stance\":\"%s\",\"by\":", i ? "," : "",
+				    stances[r->stance < 4 ? r->stance : 0]);
+		if (!st) st = ngi_buf_json_str(b, m ? m->name : NULL);
+		if (!st) st = ngi_buf_printf(b, ",\"claim\":%d,\"evidence\":", r->claim);
+		if (!st) st = ngi_buf_json_strn(b, text + r->start, r->end - r->start);
+		if (!st) st = ngi_buf_putc(b, '}');
+	}
+	return st ? st : ngi_buf_putc(b, ']');
+}
+
 /* "credits": [{"outlet","pattern","text","in"}]: the canonical outlet
  * name, the pattern that found it, the matched text and "text" or "title". */
 static ng_status credits_json(ngi_buf *b, const char *text, const char *title,
@@ -135,6 +193,7 @@ static ng_status one(void *arg, const ngi_record *r)
 	if (!st) st = ngi_report_mentions_json(b, f.mentions, f.n_mentions);
 	if (!st) st = ngi_report_timexes_json(b, r->text, f.timexes, f.n_timexes);
 	if (!st) st = credits_json(b, r->text, r->title, f.credits, f.n_credits);
+	if (!st) st = said_json(b, r->text, &f);
 	if (!st) st = ngi_buf_puts(b, "}\n");
 	if (!st && ng_write_file(c->out, b->data, b->len))
 		st = NG_ERR_IO;

@@ -1,8 +1,8 @@
 /*
- * export.c: every article with its story, copy edges, entity mentions and
- * dates, as JSON or JSON Lines, formatted from the article cursor and, per
- * article, the edge, evidence, mention and date cursors (each prepared once
- * and rebound). The schema is documented, and kept stable, in
+ * export.c: every article with its story, copy edges, entity mentions,
+ * dates, quotes, claims and responses, as JSON or JSON Lines, formatted from
+ * the article cursor and, per article, the edge, evidence, mention, date,
+ * quote, claim and response cursors (each prepared once and rebound). The schema is documented, and kept stable, in
  * docs/EXPORT.md. A store that fails mid-way fails the export: it never
  * ends as if the articles read were all.
  */
@@ -14,6 +14,7 @@
  * edge's evidence (ev), its mentions (m) and dates (d). */
 typedef struct export_cursors {
 	ng_cursor *a, *k, *ev, *m, *d;
+	ng_cursor *q, *c, *r; /* its quotes, claims and responses */
 } export_cursors;
 
 static const char *col(ng_cursor *c, int i)
@@ -89,6 +90,49 @@ static ng_status extracted_json(ngi_buf *b, export_cursors *x, long long seq)
 	return st ? st : ngi_buf_putc(b, ']');
 }
 
+/* "quotes", "claims" and "responses" of one article. */
+static ng_status said_json(ngi_buf *b, export_cursors *x, long long seq)
+{
+	ng_cursor *q = x->q, *c = x->c, *r = x->r;
+	ng_status st = ngi_cursor_rebind(q, 1, &seq);
+	if (!st)
+		st = ngi_buf_puts(b, ",\"quotes\":[");
+	for (int n = 0; !st && (st = ng_cursor_step(q)) == NG_ROW; n++) {
+		st = ngi_buf_puts(b, n ? ",{\"text\":" : "{\"text\":");
+		if (!st) st = ngi_buf_json_str(b, col(q, 7));
+		if (!st) st = ngi_buf_printf(b, ",\"start\":%lld,\"end\":%lld,"
+					     "\"direct\":%s,\"speaker\":{\"name\":",
+					     ng_cursor_column_int64(q, 2),
+					     ng_cursor_column_int64(q, 3),
+					     ng_cursor_column_int64(q, 6) ? "true" : "false");
+		if (!st) st = ngi_buf_json_str(b, col(q, 8));
+		if (!st) st = str_field(b, "as_written", col(q, 9));
+		if (!st) st = str_field(b, "key", col(q, 10));
+		if (!st) st = ngi_buf_puts(b, "},\"group\":");
+		if (!st) st = ng_cursor_column_type(q, 11) == NG_TYPE_INT
+			? ngi_buf_printf(b, "%lld", ng_cursor_column_int64(q, 11))
+			: ngi_buf_puts(b, "null");
+		if (!st) st = str_field(b, "date", col(q, 12));
+		if (!st) st = str_field(b, "date_source", col(q, 13));
+		if (!st) st = ngi_buf_putc(b, '}');
+	}
+	st = ended(st);
+	ng_cursor *lists[2] = {c, r};
+	const char *names[2] = {"],\"claims\":[", "],\"responses\":["};
+	for (int l = 0; l < 2 && !st; l++) {
+		st = ngi_cursor_rebind(lists[l], 1, &seq);
+		if (!st)
+			st = ngi_buf_puts(b, names[l]);
+		for (int n = 0; !st && (st = ng_cursor_step(lists[l])) == NG_ROW; n++) {
+			st = ngi_buf_puts(b, n ? ",{" : "{");
+			if (!st) st = ngi_row_json(b, lists[l], NULL);
+			if (!st) st = ngi_buf_putc(b, '}');
+		}
+		st = ended(st);
+	}
+	return st ? st : ngi_buf_putc(b, ']');
+}
+
 /* The article row x->a is on (the article columns of include/newsgraph.h). */
 static ng_status article_json(ngi_buf *b, export_cursors *x)
 {
@@ -132,6 +176,8 @@ static ng_status article_json(ngi_buf *b, export_cursors *x)
 	if (!st)
 		st = extracted_json(b, x, seq);
 	if (!st)
+		st = said_json(b, x, seq);
+	if (!st)
 		st = ngi_buf_putc(b, '}');
 	return st;
 }
@@ -148,6 +194,9 @@ ng_status ng_export_to(ng_engine *e, ng_format f, ng_write_fn write, void *ctx)
 	if (!st) st = ngi_query_evidence(e->store, err, 0, 0, &x.ev);
 	if (!st) st = ngi_query_article_mentions(e->store, err, 0, &x.m);
 	if (!st) st = ngi_query_article_dates(e->store, err, 0, &x.d);
+	if (!st) st = ngi_query_article_quotes(e->store, err, 0, &x.q);
+	if (!st) st = ngi_query_article_claims(e->store, err, 0, &x.c);
+	if (!st) st = ngi_query_article_responses(e->store, err, 0, &x.r);
 	ngi_out o;
 	ngi_out_init(&o, e, write, ctx);
 	if (!st && f == NG_FORMAT_JSON)
@@ -174,6 +223,9 @@ ng_status ng_export_to(ng_engine *e, ng_format f, ng_write_fn write, void *ctx)
 	ng_cursor_close(x.ev);
 	ng_cursor_close(x.m);
 	ng_cursor_close(x.d);
+	ng_cursor_close(x.q);
+	ng_cursor_close(x.c);
+	ng_cursor_close(x.r);
 	return ngi_report_end(e, "export", st);
 }
 

@@ -49,6 +49,35 @@ ng_status ngi_report_end(ng_engine *e, const char *report, ng_status st)
 	return st;
 }
 
+ng_status ngi_row_json(ngi_buf *b, ng_cursor *c, const char *skip)
+{
+	ng_status st = NG_OK;
+	int first = 1;
+	for (int i = 0; !st && i < ng_cursor_column_count(c); i++) {
+		if (skip && skip[i])
+			continue;
+		st = ngi_buf_printf(b, "%s\"%s\":", first ? "" : ",",
+				    ng_cursor_column_name(c, i));
+		first = 0;
+		if (st)
+			break;
+		switch (ng_cursor_column_type(c, i)) {
+		case NG_TYPE_INT:
+			st = ngi_buf_printf(b, "%lld", ng_cursor_column_int64(c, i));
+			break;
+		case NG_TYPE_FLOAT:
+			st = ngi_buf_printf(b, "%.4f", ng_cursor_column_double(c, i));
+			break;
+		case NG_TYPE_TEXT:
+			st = ngi_buf_json_str(b, ng_cursor_column_text(c, i));
+			break;
+		default:
+			st = ngi_buf_puts(b, "null");
+		}
+	}
+	return st;
+}
+
 int ng_write_file(void *ctx, const char *data, size_t len)
 {
 	return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : 1;

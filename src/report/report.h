@@ -25,6 +25,12 @@ void ngi_out_init(ngi_out *o, ng_engine *e, ng_write_fn write, void *ctx);
 ng_status ngi_out_flush(ngi_out *o, int force);
 void ngi_out_free(ngi_out *o);
 
+/* The current row of c as the members of a JSON object, named by the
+ * cursor's column names ("name":value, comma-separated, no braces), each
+ * column of its own type (NULL as null); columns skip[i] != 0 left out
+ * (skip may be NULL). */
+ng_status ngi_row_json(ngi_buf *b, ng_cursor *c, const char *skip);
+
 /* The engine's message buffer, for the store's internal cursors. */
 ngi_err ngi_report_err(ng_engine *e);
 

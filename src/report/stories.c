@@ -1,6 +1,7 @@
 /*
- * stories.c: the story listing and one story's page, as a table or JSON,
- * formatted from the story, article and copy-edge cursors.
+ * stories.c: the story listing and one story's page (its articles, copy
+ * edges and thread: the stories sharing its claims or quotes), as a table
+ * or JSON, formatted from the story, article, copy-edge and thread cursors.
  *
  * Titles are cut to the terminal-friendly width on a code point boundary.
  */
@@ -124,6 +125,38 @@ ng_status ng_report_stories_to(ng_engine *e, ng_format f, ng_write_fn write,
 	return ngi_report_end(e, "stories", st);
 }
 
+/* The thread of a story (t: the other stories sharing a claim or a quote
+ * group), as table lines or a JSON array. */
+static ng_status thread_table(ngi_out *o, ng_cursor *t)
+{
+	ng_status st = NG_OK;
+	for (int n = 0; !st && (st = ng_cursor_step(t)) == NG_ROW; n++) {
+		st = n ? NG_OK : ngi_buf_puts(&o->b, "\nthread (stories sharing "
+						     "claims or quotes):\n");
+		if (!st)
+			st = ngi_buf_printf(&o->b, "  story %lld: %lld claims, "
+						   "%lld quote groups\n",
+					    ng_cursor_column_int64(t, 0),
+					    ng_cursor_column_int64(t, 1),
+					    ng_cursor_column_int64(t, 2));
+	}
+	return st;
+}
+
+static ng_status thread_json(ngi_out *o, ng_cursor *t)
+{
+	ng_status st = ngi_buf_puts(&o->b, ",\"thread\":[");
+	for (int n = 0; !st && (st = ng_cursor_step(t)) == NG_ROW; n++)
+		st = ngi_buf_printf(&o->b, "%s{\"story\":%lld,\"claims\":%lld,"
+					   "\"quote_groups\":%lld}", n ? "," : "",
+				    ng_cursor_column_int64(t, 0),
+				    ng_cursor_column_int64(t, 1),
+				    ng_cursor_column_int64(t, 2));
+	if (st == NG_DONE)
+		st = ngi_buf_putc(&o->b, ']');
+	return st;
+}
+
 /* The table form of one story: its row (s), articles (a), copies (k). */
 static ng_status story_table(ngi_out *o, long long story, ng_cursor *s,
 			     ng_cursor *a, ng_cursor *k)
@@ -168,7 +201,7 @@ static ng_status story_table(ngi_out *o, long long story, ng_cursor *s,
 }
 
 static ng_status story_json_page(ngi_out *o, ng_cursor *s, ng_cursor *a,
-				 ng_cursor *k)
+				 ng_cursor *k, ng_cursor *t)
 {
 	ngi_buf *b = &o->b;
 	ng_status st = story_json(b, s);
@@ -204,7 +237,10 @@ static ng_status story_json_page(ngi_out *o, ng_cursor *s, ng_cursor *a,
 	}
 	if (st != NG_DONE)
 		return st;
-	return ngi_buf_puts(b, "]}\n");
+	st = ngi_buf_putc(b, ']');
+	if (!st)
+		st = thread_json(o, t);
+	return st ? st : ngi_buf_puts(b, "}\n");
 }
 
 ng_status ng_report_story_to(ng_engine *e, long long story, ng_format f,
@@ -213,19 +249,25 @@ ng_status ng_report_story_to(ng_engine *e, long long story, ng_format f,
 	if (!e || !write)
 		return NG_ERR_USAGE;
 	e->err[0] = '\0';
-	ng_cursor *s = NULL, *a = NULL, *k = NULL;
+	ng_cursor *s = NULL, *a = NULL, *k = NULL, *t = NULL;
 	ng_status st = ng_story_open(e, story, &s);
 	if (!st)
 		st = ng_story_articles_open(e, story, &a);
 	if (!st)
 		st = ng_story_copies_open(e, story, &k);
+	if (!st)
+		st = ngi_query_thread_stories(e->store, ngi_report_err(e), story, &t);
 	if (!st && ng_cursor_step(s) != NG_ROW) /* the one row, prefetched */
 		st = NG_ERR_INTERNAL;
 	ngi_out o;
 	ngi_out_init(&o, e, write, ctx);
 	if (!st)
 		st = f == NG_FORMAT_TABLE ? story_table(&o, story, s, a, k)
-					  : story_json_page(&o, s, a, k);
+					  : story_json_page(&o, s, a, k, t);
+	if (st == NG_DONE)
+		st = NG_OK;
+	if (!st && f == NG_FORMAT_TABLE)
+		st = thread_table(&o, t);
 	if (st == NG_DONE)
 		st = NG_OK;
 	if (!st)
@@ -234,6 +276,7 @@ ng_status ng_report_story_to(ng_engine *e, long long story, ng_format f,
 	ng_cursor_close(s);
 	ng_cursor_close(a);
 	ng_cursor_close(k);
+	ng_cursor_close(t);
 	return ngi_report_end(e, "show", st);
 }
 

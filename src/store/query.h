@@ -86,4 +86,34 @@ ng_status ngi_query_entity_mentions(ngi_store *s, ngi_err err,
 				    const char *type, const char *key,
 				    ng_cursor **out);
 
+/* Who said what (query_said.c). f holds every field of its filter. */
+ng_status ngi_query_quotes(ngi_store *s, ngi_err err, const ng_said_filter *f,
+			   ng_cursor **out);
+ng_status ngi_query_quote_groups(ngi_store *s, ngi_err err,
+				 const ng_said_filter *f, ng_cursor **out);
+ng_status ngi_query_article_quotes(ngi_store *s, ngi_err err, long long seq,
+				   ng_cursor **out);
+ng_status ngi_query_claims(ngi_store *s, ngi_err err, const ng_said_filter *f,
+			   ng_cursor **out);
+ng_status ngi_query_article_claims(ngi_store *s, ngi_err err, long long seq,
+				   ng_cursor **out);
+ng_status ngi_query_article_responses(ngi_store *s, ngi_err err, long long seq,
+				      ng_cursor **out);
+ng_status ngi_query_claim_reports(ngi_store *s, ngi_err err, long long claim,
+				  ng_cursor **out);
+ng_status ngi_query_claim_responses(ngi_store *s, ngi_err err, long long claim,
+				    ng_cursor **out);
+ng_status ngi_query_claim_stances(ngi_store *s, ngi_err err, long long claim,
+				  ng_cursor **out);
+ng_status ngi_query_claim_stories(ngi_store *s, ngi_err err, long long claim,
+				  ng_cursor **out);
+/* NG_OK when claim is stored, else NG_ERR_NOTFOUND ("no claim N"). */
+ng_status ngi_query_claim_exists(ngi_store *s, ngi_err err, long long claim);
+ng_status ngi_query_timeline(ngi_store *s, ngi_err err, long long story,
+			     int thread, ng_cursor **out);
+/* The other stories of a story's thread. Columns: 0 story, 1 claims,
+ * 2 quote_groups (int: shared with it). */
+ng_status ngi_query_thread_stories(ngi_store *s, ngi_err err, long long story,
+				   ng_cursor **out);
+
 #endif

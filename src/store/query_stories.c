@@ -84,8 +84,10 @@ ng_status ngi_query_story_articles(ngi_store *s, ngi_err err, long long story,
 }
 
 /* Related: the stories at the other end of a copy edge from one of the
- * story's articles, and the stories with articles that mention at least two
- * of the entities the story's articles mention (a scan of mentions). */
+ * story's articles, the stories that report or answer a claim the story
+ * reports or answers or carry one of its quote groups (one thread), and the
+ * stories with articles that mention at least two of the entities the
+ * story's articles mention (a scan of mentions). */
 static const char related_sql[] =
 	"WITH mine(seq) AS (SELECT seq FROM articles WHERE story = ?1),"
 	" ents(type, key) AS (SELECT DISTINCT m.type, m.key FROM mentions m"
@@ -99,13 +101,28 @@ static const char related_sql[] =
 	" en(story, n) AS (SELECT a.story, count(DISTINCT m.type || ' ' || m.key)"
 	"  FROM mentions m JOIN ents e ON e.type = m.type AND e.key = m.key"
 	"  JOIN articles a ON a.seq = m.article WHERE a.story <> ?1"
-	"  GROUP BY a.story)"
+	"  GROUP BY a.story),"
+	" mc(claim) AS (SELECT claim FROM claim_reports WHERE article IN mine"
+	"  UNION SELECT claim FROM responses WHERE article IN mine"
+	"  AND claim IS NOT NULL),"
+	" mq(g) AS (SELECT DISTINCT quote_group FROM quotes WHERE article IN mine"
+	"  AND quote_group IS NOT NULL),"
+	" oc(story, n) AS (SELECT a.story, count(DISTINCT x.claim) FROM"
+	"  (SELECT claim, article FROM claim_reports WHERE claim IN mc"
+	"   UNION ALL SELECT claim, article FROM responses WHERE claim IN mc) x"
+	"  JOIN articles a ON a.seq = x.article WHERE a.story <> ?1"
+	"  GROUP BY a.story),"
+	" oq(story, n) AS (SELECT a.story, count(DISTINCT q.quote_group)"
+	"  FROM quotes q JOIN articles a ON a.seq = q.article"
+	"  WHERE q.quote_group IN mq AND a.story <> ?1 GROUP BY a.story)"
 	" SELECT s.id AS story, s.size AS size, s.title AS title,"
-	"  coalesce(cp.n, 0) AS copies, coalesce(en.n, 0) AS entities"
+	"  coalesce(cp.n, 0) AS copies, coalesce(en.n, 0) AS entities,"
+	"  coalesce(oc.n, 0) AS claims, coalesce(oq.n, 0) AS quote_groups"
 	" FROM stories s LEFT JOIN cp ON cp.story = s.id"
-	" LEFT JOIN en ON en.story = s.id"
-	" WHERE cp.n > 0 OR en.n >= 2"
-	" ORDER BY copies DESC, entities DESC, s.id";
+	" LEFT JOIN en ON en.story = s.id LEFT JOIN oc ON oc.story = s.id"
+	" LEFT JOIN oq ON oq.story = s.id"
+	" WHERE cp.n > 0 OR en.n >= 2 OR oc.n > 0 OR oq.n > 0"
+	" ORDER BY claims + quote_groups DESC, copies DESC, entities DESC, s.id";
 
 ng_status ngi_query_related_stories(ngi_store *s, ngi_err err, long long story,
 				    ng_cursor **out)

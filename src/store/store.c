@@ -12,6 +12,7 @@
  */
 #include "store.h"
 #include "query_int.h" /* ngi_store_db, for the query files */
+#include "store_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,7 +23,9 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#define NGI_SCHEMA_VERSION 3
+/* 4 added who said what (quotes, claims, responses, stances); a version-3
+ * file gets the new tables when a writer opens it (upgrade_meta). */
+#define NGI_SCHEMA_VERSION 4
 
 static const char *schema =
 	"PRAGMA journal_mode=WAL;"
@@ -79,7 +82,50 @@ static const char *schema =
 	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
 	" surface TEXT NOT NULL, value TEXT NOT NULL, type TEXT NOT NULL,"
 	" granularity TEXT, anchor TEXT NOT NULL,"
-	" PRIMARY KEY(article, start, end)) WITHOUT ROWID;";
+	" PRIMARY KEY(article, start, end)) WITHOUT ROWID;"
+	/* who said what (docs/STORE.md): offsets in code points (start, end)
+	 * and bytes; a date with where it came from */
+	"CREATE TABLE IF NOT EXISTS quote_groups("
+	" id INTEGER PRIMARY KEY, first_article INTEGER NOT NULL"
+	" REFERENCES articles(seq), text TEXT NOT NULL, speaker TEXT,"
+	" speaker_key TEXT, sig BLOB);"
+	"CREATE TABLE IF NOT EXISTS quotes("
+	" article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,"
+	" start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
+	" direct INTEGER NOT NULL, first_piece INTEGER NOT NULL, text TEXT NOT NULL,"
+	" as_written TEXT, speaker TEXT, speaker_key TEXT, cue TEXT,"
+	" quote_group INTEGER REFERENCES quote_groups(id),"
+	" date TEXT, date_source TEXT, PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS quotes_group ON quotes(quote_group);"
+	"CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);"
+	"CREATE TABLE IF NOT EXISTS claims("
+	" id INTEGER PRIMARY KEY, first_article INTEGER NOT NULL"
+	" REFERENCES articles(seq), text TEXT NOT NULL, kind TEXT NOT NULL,"
+	" claimant TEXT, claimant_key TEXT, sig BLOB);"
+	"CREATE TABLE IF NOT EXISTS claim_reports("
+	" claim INTEGER NOT NULL REFERENCES claims(id),"
+	" article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,"
+	" start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
+	" text TEXT NOT NULL, kind TEXT NOT NULL, claimant TEXT, claimant_key TEXT,"
+	" as_written TEXT, cue TEXT, date TEXT, date_source TEXT,"
+	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS claim_reports_claim ON claim_reports(claim);"
+	"CREATE TABLE IF NOT EXISTS responses("
+	" article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,"
+	" claim INTEGER REFERENCES claims(id), stance TEXT NOT NULL,"
+	" responder TEXT, responder_key TEXT, as_written TEXT,"
+	" start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
+	" evidence TEXT NOT NULL, cue TEXT, date TEXT, date_source TEXT,"
+	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS responses_claim ON responses(claim);"
+	"CREATE TABLE IF NOT EXISTS stances("
+	" article INTEGER NOT NULL REFERENCES articles(seq),"
+	" claim INTEGER NOT NULL REFERENCES claims(id), stance TEXT NOT NULL,"
+	" score REAL NOT NULL, PRIMARY KEY(article, claim)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS stances_claim ON stances(claim);";
 
 enum {
 	ST_INSERT_ARTICLE,
@@ -177,6 +223,9 @@ static const char *statements[ST_COUNT] = {
 struct ngi_store {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
+	/* statements of the other store files, made on first use
+	 * (ngi_store_stmt, store_int.h) */
+	sqlite3_stmt *more[NGI_STORE_MORE_STMTS];
 	int lock_fd;  /* the writer's lock file, or -1 */
 	char err[512];
 };
@@ -211,6 +260,18 @@ static ng_status write_meta(ngi_store *s)
 	return NG_OK;
 }
 
+/* A writer upgrades a version-3 file: the schema above has added the new
+ * tables (empty: articles stored before have no quotes or claims until
+ * they are ingested again into a new file). */
+static ng_status upgrade_meta(ngi_store *s)
+{
+	if (sqlite3_exec(s->db, "UPDATE meta SET value = '4' WHERE"
+			 " key = 'schema_version' AND value = '3'",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return fail(s, "upgrading the schema");
+	return NG_OK;
+}
+
 static ng_status check_meta(ngi_store *s)
 {
 	sqlite3_stmt *q;
@@ -235,8 +296,9 @@ static ng_status check_meta(ngi_store *s)
 			st = NG_ERR_DB;
 		} else if (version != NGI_SCHEMA_VERSION) {
 			snprintf(s->err, sizeof s->err,
-				 "database schema version %d, this newsgraph reads %d",
-				 version, NGI_SCHEMA_VERSION);
+				 "database schema version %d, this newsgraph reads %d%s",
+				 version, NGI_SCHEMA_VERSION,
+				 version == 3 ? " (ingest into it once to upgrade it)" : "");
 			st = NG_ERR_DB;
 		} else if (!order || strcmp(order, little_endian() ? "little" : "big")) {
 			snprintf(s->err, sizeof s->err,
@@ -346,7 +408,7 @@ ng_status ngi_store_open(const char *path, ngi_store **out, char *err,
 			st = NG_ERR_DB;
 		}
 	}
-	if (!st && (write_meta(s) || check_meta(s))) {
+	if (!st && (write_meta(s) || upgrade_meta(s) || check_meta(s))) {
 		snprintf(err, errlen, "database %s: %s", path, s->err);
 		st = NG_ERR_DB;
 	}
@@ -447,6 +509,8 @@ void ngi_store_close(ngi_store *s)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	for (int i = 0; i < NGI_STORE_MORE_STMTS; i++)
+		sqlite3_finalize(s->more[i]);
 	sqlite3_close(s->db);
 	if (s->lock_fd >= 0)
 		close(s->lock_fd); /* after SQLite is done with the file */
@@ -456,6 +520,28 @@ void ngi_store_close(ngi_store *s)
 sqlite3 *ngi_store_db(ngi_store *s)
 {
 	return s->db;
+}
+
+sqlite3_stmt *ngi_store_stmt(ngi_store *s, int slot, const char *sql)
+{
+	if (slot < 0 || slot >= NGI_STORE_MORE_STMTS)
+		return NULL;
+	if (!s->more[slot] &&
+	    sqlite3_prepare_v2(s->db, sql, -1, &s->more[slot], NULL) != SQLITE_OK) {
+		fail(s, "preparing a statement");
+		s->more[slot] = NULL;
+	}
+	return s->more[slot];
+}
+
+ng_status ngi_store_step_done(ngi_store *s, sqlite3_stmt *q, const char *what)
+{
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	if (rc == SQLITE_DONE)
+		return NG_OK;
+	return fail(s, what);
 }
 
 static ng_status exec(ngi_store *s, const char *sql)

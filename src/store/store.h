@@ -17,6 +17,7 @@
 #include "../extract/dates.h"
 #include "../extract/entities.h"
 #include "../link/link.h"
+#include "../link/span_index.h"
 
 typedef struct ngi_store ngi_store;
 
@@ -111,6 +112,64 @@ ng_status ngi_store_new_story(ngi_store *s, uint32_t story, const char *title);
 /* Moves every article of story from into story into, adds from's
  * aggregates to into's and drops from. */
 ng_status ngi_store_merge_stories(ngi_store *s, uint32_t into, uint32_t from);
+
+/* ---- who said what (store_said.c) ---------------------------------------
+ * Articles are named by their seq (0-based, as linking numbers them).
+ * Strings given with a length need not be NUL-terminated; a NULL string
+ * is stored as NULL. A date is "YYYY-MM-DD" (or coarser), date_source
+ * says where it came from ("article", "text", "story"), both NULL when
+ * unknown. */
+typedef struct ngi_span_text {
+	const char *s;
+	size_t len;
+} ngi_span_text;
+
+typedef struct ngi_said_row {
+	uint32_t seq;              /* the article */
+	uint32_t idx;              /* its number among the article's rows */
+	uint32_t start, end;       /* code points */
+	uint32_t byte_start, byte_end;
+	ngi_span_text text;        /* the quote, claim or evidence */
+	ngi_span_text as_written;  /* speaker, claimant or responder as written */
+	const char *name, *key;    /* ... as the canonical entity */
+	ngi_span_text cue;
+	const char *date, *date_source;
+	/* quotes */
+	int direct;
+	uint32_t first_piece;
+	uint64_t group;            /* quote group, claim: 0 none */
+	const char *kind;          /* claim kind or response stance */
+} ngi_said_row;
+
+ng_status ngi_store_new_quote_group(ngi_store *s, uint64_t id, uint32_t seq,
+				    ngi_span_text text, const char *speaker,
+				    const char *speaker_key, const ngi_span_sig *sig);
+ng_status ngi_store_insert_quote(ngi_store *s, const ngi_said_row *r);
+/* A new claim first reported by article seq (r: its first report). */
+ng_status ngi_store_new_claim(ngi_store *s, uint64_t id, const ngi_said_row *r,
+			      const ngi_span_sig *sig);
+ng_status ngi_store_insert_claim_report(ngi_store *s, const ngi_said_row *r);
+ng_status ngi_store_insert_response(ngi_store *s, const ngi_said_row *r);
+ng_status ngi_store_insert_stance(ngi_store *s, uint32_t seq, uint64_t claim,
+				  const char *stance, double score);
+
+/* Reopening: fn for each quote group (or claim) with id > after, in id
+ * order, with its signature (day: the latest publication day of its
+ * members); the terms live until fn returns. */
+typedef ng_status (*ngi_store_group_fn)(void *ctx, uint64_t id,
+					const ngi_span_sig *sig);
+ng_status ngi_store_each_quote_group(ngi_store *s, uint64_t after,
+				     ngi_store_group_fn fn, void *ctx);
+ng_status ngi_store_each_claim(ngi_store *s, uint64_t after,
+			       ngi_store_group_fn fn, void *ctx);
+/* The largest quote group and claim ids stored (0 when none). */
+ng_status ngi_store_said_last_ids(ngi_store *s, uint64_t *quote_group,
+				  uint64_t *claim);
+/* fn(ctx, claim, seq) for each claim report of the articles from seq
+ * first on, in article order: the claims each article reported. */
+typedef ng_status (*ngi_store_report_fn)(void *ctx, uint64_t claim, uint32_t seq);
+ng_status ngi_store_each_claim_report(ngi_store *s, uint32_t first,
+				      ngi_store_report_fn fn, void *ctx);
 
 /* Calls fn for every stored article in seq order, with what linking needs
  * (id, published, lang and outlet, and the copy edges it found when it was

@@ -1,0 +1,78 @@
+/*
+ * said_features.c: who said what in one article, on the analysis threads.
+ *
+ * Runs the quote finder (src/extract/quotes.h) and the claim and response
+ * finder (src/extract/claims.h) on the analysed body and its mentions, and
+ * gives each quote, claim and response its passage: the language-neutral
+ * terms and words hash that linking groups them by (src/sketch/
+ * span_terms.h), and the sentence it starts in, where its date is looked
+ * for. Pure per document.
+ */
+#include "engine.h"
+
+#include "../sketch/span_terms.h"
+
+/* The sentence of doc that holds byte at (the last one starting at or
+ * before it). */
+static const ngi_sentence *sentence_at(const ngi_doc *d, uint32_t at)
+{
+	size_t lo = 0, hi = d->n_sentences;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sentences[mid].start <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? &d->sentences[lo - 1] : NULL;
+}
+
+static ng_status passage(ngi_arena *keep, const ngi_doc *d,
+			 const ngi_features *f, uint32_t start, uint32_t end,
+			 ngi_said_passage *out)
+{
+	ng_status st = ngi_span_terms(d, start, end, f->mentions, f->n_mentions,
+				      keep, &out->terms, &out->n_terms);
+	if (st)
+		return st;
+	out->words = ngi_span_words_hash(d, start, end);
+	const ngi_sentence *s = sentence_at(d, start);
+	out->sentence_start = s ? s->start : start;
+	out->sentence_end = s && s->end > end ? s->end : end;
+	return NG_OK;
+}
+
+static ngi_said_passage *passages(ngi_arena *keep, size_t n)
+{
+	return n ? ngi_arena_zalloc(keep, n * sizeof(ngi_said_passage)) : NULL;
+}
+
+ng_status ngi_said_features(ngi_arena *keep, const ngi_doc *body,
+			    ngi_features *out)
+{
+	ng_status st = ngi_quotes_find(body, out->mentions, out->n_mentions, keep,
+				       &out->quotes, &out->n_quotes);
+	if (!st)
+		st = ngi_claims_find(body, out->mentions, out->n_mentions,
+				     out->quotes, out->n_quotes, keep, &out->claims);
+	if (st)
+		return st;
+	const ngi_claims *c = &out->claims;
+	out->quote_passages = passages(keep, out->n_quotes);
+	out->claim_passages = passages(keep, c->n_claims);
+	out->response_passages = passages(keep, c->n_responses);
+	if ((out->n_quotes && !out->quote_passages) ||
+	    (c->n_claims && !out->claim_passages) ||
+	    (c->n_responses && !out->response_passages))
+		return NG_ERR_NOMEM;
+	for (size_t i = 0; i < out->n_quotes && !st; i++)
+		st = passage(keep, body, out, out->quotes[i].start, out->quotes[i].end,
+			     &out->quote_passages[i]);
+	for (size_t i = 0; i < c->n_claims && !st; i++)
+		st = passage(keep, body, out, c->claims[i].start, c->claims[i].end,
+			     &out->claim_passages[i]);
+	for (size_t i = 0; i < c->n_responses && !st; i++)
+		st = passage(keep, body, out, c->responses[i].start,
+			     c->responses[i].end, &out->response_passages[i]);
+	return st;
+}

@@ -1,0 +1,243 @@
+/*
+ * span_index.c: the passage groups of span_index.h.
+ *
+ * The groups sit in a ring of rule.capacity slots (group id g in slot
+ * (g - 1) % capacity). Each slot indexes up to NGI_SPAN_INDEXED terms of
+ * its representative in doubly linked posting lists, one per term (the
+ * list heads in a map), so evicting a group unlinks its nodes in constant
+ * time and the node pool never grows. A lookup walks the lists of the
+ * passage's terms (at most NGI_SPAN_WALK nodes each, newest first) and
+ * scores the groups it meets.
+ */
+#include "span_index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/map.h"
+#include "link.h"
+
+#define NGI_SPAN_INDEXED 24
+#define NGI_SPAN_WALK 128
+#define NGI_SPAN_CANDIDATES 256
+#define NONE UINT32_MAX
+
+typedef struct node {
+	uint32_t prev, next; /* node indices, NONE at the ends */
+} node;
+
+typedef struct slot {
+	uint64_t id;      /* 0: empty */
+	uint64_t words, key;
+	int32_t last_day;
+	uint32_t n;       /* terms indexed */
+	uint32_t n_all;   /* terms of the representative */
+	uint32_t terms[NGI_SPAN_INDEXED];
+} slot;
+
+struct ngi_span_index {
+	ngi_span_rule rule;
+	slot *slots;
+	node *nodes;      /* NGI_SPAN_INDEXED per slot */
+	ngi_map heads;    /* term -> first node */
+	ngi_map words;    /* words hash -> group id */
+};
+
+uint64_t ngi_span_key_hash(const char *key)
+{
+	if (!key || !*key)
+		return 0;
+	uint64_t h = ngi_hash(key, strlen(key), 0x5350414e4b4559ULL);
+	return h ? h : 1;
+}
+
+ng_status ngi_span_index_new(const ngi_span_rule *r, ngi_span_index **out)
+{
+	if (!r || r->capacity == 0 || r->capacity > (NONE - 1) / NGI_SPAN_INDEXED)
+		return NG_ERR_USAGE;
+	ngi_span_index *x = calloc(1, sizeof *x);
+	if (!x)
+		return NG_ERR_NOMEM;
+	x->rule = *r;
+	x->slots = calloc(r->capacity, sizeof *x->slots);
+	x->nodes = malloc((size_t)r->capacity * NGI_SPAN_INDEXED * sizeof *x->nodes);
+	if (!x->slots || !x->nodes) {
+		ngi_span_index_free(x);
+		return NG_ERR_NOMEM;
+	}
+	ngi_map_init(&x->heads);
+	ngi_map_init(&x->words);
+	*out = x;
+	return NG_OK;
+}
+
+void ngi_span_index_free(ngi_span_index *x)
+{
+	if (!x)
+		return;
+	free(x->slots);
+	free(x->nodes);
+	ngi_map_free(&x->heads);
+	ngi_map_free(&x->words);
+	free(x);
+}
+
+size_t ngi_span_index_memory(const ngi_span_index *x)
+{
+	return sizeof *x + x->rule.capacity * (sizeof(slot) +
+	       NGI_SPAN_INDEXED * sizeof(node)) +
+	       (x->heads.cap + x->words.cap) * (2 * sizeof(uint64_t) + 1);
+}
+
+static uint32_t slot_of(const ngi_span_index *x, uint64_t id)
+{
+	return (uint32_t)((id - 1) % x->rule.capacity);
+}
+
+/* Removes the group in slot s from the lists and the words map. */
+static void evict(ngi_span_index *x, uint32_t s)
+{
+	slot *g = &x->slots[s];
+	if (!g->id)
+		return;
+	for (uint32_t j = 0; j < g->n; j++) {
+		uint32_t ni = s * NGI_SPAN_INDEXED + j;
+		node *nd = &x->nodes[ni];
+		if (nd->prev != NONE)
+			x->nodes[nd->prev].next = nd->next;
+		else if (nd->next != NONE)
+			ngi_map_put(&x->heads, g->terms[j], (uint64_t)nd->next);
+		else
+			ngi_map_del(&x->heads, g->terms[j]);
+		if (nd->next != NONE)
+			x->nodes[nd->next].prev = nd->prev;
+	}
+	if (g->words) {
+		uint64_t *w = ngi_map_get(&x->words, g->words);
+		if (w && *w == g->id)
+			ngi_map_del(&x->words, g->words);
+	}
+	g->id = 0;
+}
+
+ng_status ngi_span_index_add(ngi_span_index *x, uint64_t id,
+			     const ngi_span_sig *s)
+{
+	if (id == 0)
+		return NG_ERR_USAGE;
+	uint32_t si = slot_of(x, id);
+	evict(x, si);
+	/* room in the maps first, so a failure leaves the index as it was
+	 * (but for the evicted group, which was leaving anyway) */
+	if (s->words && ngi_map_put(&x->words, s->words, id))
+		return NG_ERR_NOMEM;
+	slot *g = &x->slots[si];
+	uint32_t n = s->n < NGI_SPAN_INDEXED ? s->n : NGI_SPAN_INDEXED;
+	for (uint32_t j = 0; j < n; j++) {
+		uint32_t ni = si * NGI_SPAN_INDEXED + j;
+		uint64_t *head = ngi_map_get(&x->heads, s->terms[j]);
+		uint32_t old = head ? (uint32_t)*head : NONE;
+		if (!head && ngi_map_put(&x->heads, s->terms[j], ni)) {
+			/* undo the nodes linked so far */
+			g->id = id;
+			g->n = j;
+			evict(x, si);
+			return NG_ERR_NOMEM;
+		}
+		if (head)
+			*head = ni;
+		x->nodes[ni].prev = NONE;
+		x->nodes[ni].next = old;
+		if (old != NONE)
+			x->nodes[old].prev = ni;
+		g->terms[j] = s->terms[j];
+	}
+	g->id = id;
+	g->n = n;
+	g->n_all = s->n;
+	g->words = s->words;
+	g->key = s->key;
+	g->last_day = s->day;
+	return NG_OK;
+}
+
+void ngi_span_index_touch(ngi_span_index *x, uint64_t id, int32_t day)
+{
+	slot *g = &x->slots[slot_of(x, id)];
+	if (g->id != id || day == NGI_DAY_UNKNOWN)
+		return;
+	if (g->last_day == NGI_DAY_UNKNOWN || day > g->last_day)
+		g->last_day = day;
+}
+
+uint32_t ngi_span_index_terms(const ngi_span_index *x, uint64_t id,
+			      const uint32_t **terms)
+{
+	const slot *g = &x->slots[slot_of(x, id)];
+	if (id == 0 || g->id != id)
+		return 0;
+	*terms = g->terms;
+	return g->n;
+}
+
+static int in_window(const ngi_span_index *x, const slot *g, int32_t day)
+{
+	if (x->rule.window_days <= 0 || day == NGI_DAY_UNKNOWN ||
+	    g->last_day == NGI_DAY_UNKNOWN)
+		return 1;
+	int64_t d = (int64_t)day - g->last_day;
+	return d <= x->rule.window_days && -d <= x->rule.window_days;
+}
+
+uint64_t ngi_span_index_match(const ngi_span_index *x, const ngi_span_sig *s)
+{
+	if (s->words) {
+		const uint64_t *w = ngi_map_get(&x->words, s->words);
+		if (w && in_window(x, &x->slots[slot_of(x, *w)], s->day))
+			return *w;
+	}
+	/* candidates in a small open-addressing table (slot -> position) */
+	uint32_t cand[NGI_SPAN_CANDIDATES], shared[NGI_SPAN_CANDIDATES];
+	uint32_t table[2 * NGI_SPAN_CANDIDATES];
+	memset(table, 0xff, sizeof table);
+	size_t nc = 0;
+	for (uint32_t j = 0; j < s->n; j++) {
+		const uint64_t *head = ngi_map_get(&x->heads, s->terms[j]);
+		uint32_t ni = head ? (uint32_t)*head : NONE;
+		for (int walked = 0; ni != NONE && walked < NGI_SPAN_WALK;
+		     walked++, ni = x->nodes[ni].next) {
+			uint32_t si = ni / NGI_SPAN_INDEXED;
+			size_t h = (si * 2654435761u) & (2 * NGI_SPAN_CANDIDATES - 1);
+			while (table[h] != NONE && cand[table[h]] != si)
+				h = (h + 1) & (2 * NGI_SPAN_CANDIDATES - 1);
+			if (table[h] == NONE) {
+				if (nc == NGI_SPAN_CANDIDATES)
+					continue;
+				table[h] = (uint32_t)nc;
+				cand[nc] = si;
+				shared[nc++] = 0;
+			}
+			shared[table[h]]++;
+		}
+	}
+	uint64_t best = 0;
+	double best_score = 0;
+	for (size_t k = 0; k < nc; k++) {
+		const slot *g = &x->slots[cand[k]];
+		if (shared[k] < x->rule.min_shared || !in_window(x, g, s->day))
+			continue;
+		/* the group's terms beyond the indexed ones are not seen:
+		 * score against what could have been seen */
+		uint32_t gn = g->n_all < NGI_SPAN_INDEXED ? g->n_all : NGI_SPAN_INDEXED;
+		double dice = 2.0 * shared[k] / (double)(s->n + gn);
+		double need = s->key && s->key == g->key ? x->rule.dice_same_key
+							 : x->rule.dice;
+		if (dice < need)
+			continue;
+		if (dice > best_score || (dice == best_score && g->id < best)) {
+			best_score = dice;
+			best = g->id;
+		}
+	}
+	return best;
+}
