@@ -310,7 +310,8 @@ class Engine:
                           _b(original_id))
 
     def related_stories(self, story):
-        """Stories sharing copy edges or named entities with story."""
+        """Stories sharing claims, quote groups, copy edges or named
+        entities with story."""
         return self._rows(_lib.ng_related_stories_open, story)
 
     def entities(self, *, type=None, name=None, min_mentions=0, limit=0,
@@ -338,6 +339,55 @@ class Engine:
     def dates(self, article_id):
         """The dates of one article, resolved to TIMEX3 values."""
         return self._rows(_lib.ng_article_dates_open, _b(article_id))
+
+    @staticmethod
+    def _said_filter(story, speaker, group, limit, offset):
+        f = _capi.SaidFilter()
+        f.size = ctypes.sizeof(f)
+        f.story, f.speaker, f.group = story or 0, _b(speaker), group or 0
+        f.limit, f.offset = limit, offset
+        return f
+
+    def quotes(self, *, story=None, speaker=None, group=None, article=None,
+               limit=0, offset=0):
+        """Quotes with their speakers (all, or of one story, speaker,
+        quote group or article), in ingest and text order."""
+        if article is not None:
+            return self._rows(_lib.ng_article_quotes_open, _b(article))
+        f = self._said_filter(story, speaker, group, limit, offset)
+        return self._rows(_lib.ng_quotes_open, ctypes.byref(f))
+
+    def quote_groups(self, *, story=None, speaker=None, limit=0, offset=0):
+        """Quote groups (the same words in several articles and languages),
+        most articles first."""
+        f = self._said_filter(story, speaker, None, limit, offset)
+        return self._rows(_lib.ng_quote_groups_open, ctypes.byref(f))
+
+    def claims(self, *, story=None, speaker=None, limit=0, offset=0):
+        """Claims with their claimant and counts of reports, responses and
+        denials."""
+        f = self._said_filter(story, speaker, None, limit, offset)
+        return self._rows(_lib.ng_claims_open, ctypes.byref(f))
+
+    def claim_reports(self, claim):
+        """The articles reporting one claim."""
+        return self._rows(_lib.ng_claim_reports_open, claim)
+
+    def claim_responses(self, claim):
+        """Denials, confirmations and refusals to comment on one claim."""
+        return self._rows(_lib.ng_claim_responses_open, claim)
+
+    def claim_stances(self, claim):
+        """Each article's stance (agree, disagree, discuss, unrelated)."""
+        return self._rows(_lib.ng_claim_stances_open, claim)
+
+    def claim_stories(self, claim):
+        """The stories one claim is reported or answered in."""
+        return self._rows(_lib.ng_claim_stories_open, claim)
+
+    def timeline(self, story, *, thread=False):
+        """The dated events of a story (and of its thread)."""
+        return self._rows(_lib.ng_timeline_open, story, 1 if thread else 0)
 
     def export(self, fmt="jsonl"):
         """The whole export (docs/EXPORT.md) as a str, "json" or "jsonl"."""

@@ -122,6 +122,15 @@ class EntityFilter(ctypes.Structure):
                 ("offset", ctypes.c_longlong)]
 
 
+class SaidFilter(ctypes.Structure):
+    _fields_ = [("size", ctypes.c_size_t),
+                ("story", ctypes.c_longlong),
+                ("speaker", ctypes.c_char_p),
+                ("group", ctypes.c_longlong),
+                ("limit", ctypes.c_longlong),
+                ("offset", ctypes.c_longlong)]
+
+
 def declare(lib):
     """Sets argument and result types of every function the binding calls."""
     P = ctypes.c_void_p
@@ -168,6 +177,15 @@ def declare(lib):
         "ng_article_mentions_open": (I, [P, S, PP]),
         "ng_article_dates_open": (I, [P, S, PP]),
         "ng_export_to": (I, [P, I, WRITE_FN, P]),
+        "ng_quotes_open": (I, [P, ctypes.POINTER(SaidFilter), PP]),
+        "ng_quote_groups_open": (I, [P, ctypes.POINTER(SaidFilter), PP]),
+        "ng_article_quotes_open": (I, [P, S, PP]),
+        "ng_claims_open": (I, [P, ctypes.POINTER(SaidFilter), PP]),
+        "ng_claim_reports_open": (I, [P, LL, PP]),
+        "ng_claim_responses_open": (I, [P, LL, PP]),
+        "ng_claim_stances_open": (I, [P, LL, PP]),
+        "ng_claim_stories_open": (I, [P, LL, PP]),
+        "ng_timeline_open": (I, [P, LL, I, PP]),
     }
     for name, (restype, argtypes) in table.items():
         fn = getattr(lib, name)

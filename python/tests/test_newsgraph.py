@@ -158,6 +158,48 @@ class SeedDatabase(unittest.TestCase):
         self.assertTrue(values)
         self.assertTrue(any(v[:4].isdigit() for v in values))
 
+    def test_quotes_and_claims_match_the_command(self):
+        # the quote groups and claims the command prints, row for row
+        groups = cli_json("quotes", "--db", self.path, "--format", "json")
+        rows = list(self.db.quote_groups())
+        self.assertEqual([g["quote_group"] for g in rows],
+                         [g["group"] for g in groups["quote_groups"]])
+        self.assertTrue(rows, "the seed articles quote people")
+        for g, row in zip(groups["quote_groups"], rows):
+            self.assertEqual(g["text"], row["text"])
+            quotes = list(self.db.quotes(group=row["quote_group"]))
+            self.assertEqual(len(quotes), len(g["quotes"]))
+        everything = list(self.db.quotes())
+        by_article = [q for a in self.db.articles()
+                      for q in self.db.quotes(article=a["id"])]
+        self.assertEqual(everything, by_article)
+        claims = cli_json("claims", "--db", self.path, "--format", "json")
+        rows = list(self.db.claims())
+        self.assertEqual([c["claim"] for c in rows],
+                         [c["id"] for c in claims["claims"]])
+        for c, row in zip(claims["claims"], rows):
+            reports = list(self.db.claim_reports(row["claim"]))
+            self.assertEqual(len(reports), row["reports"])
+            self.assertEqual(sorted({r["article"] for r in reports}),
+                             sorted(c["reported_in"]))
+            responses = list(self.db.claim_responses(row["claim"]))
+            self.assertEqual(len(responses), len(c["responses"]))
+            self.assertEqual([s["story"] for s in
+                              self.db.claim_stories(row["claim"])], c["stories"])
+        with self.assertRaises(newsgraph.NotFound):
+            list(self.db.claim_reports(10 ** 9))
+
+    def test_timeline(self):
+        story = next(iter(self.db.stories()))["story"]
+        events = list(self.db.timeline(story))
+        self.assertTrue(any(e["event"] == "published" for e in events))
+        dates = [e["date"] for e in events if e["date"]]
+        self.assertEqual(dates, sorted(dates))
+        thread = list(self.db.timeline(story, thread=True))
+        self.assertTrue(len(thread) >= len(events))
+        with self.assertRaises(newsgraph.NotFound):
+            list(self.db.timeline(10 ** 9))
+
     def test_export_matches_the_command(self):
         out = subprocess.run([CLI, "export", "--db", self.path, "--format",
                               "jsonl"], check=True, capture_output=True)
