@@ -56,6 +56,12 @@ typedef ng_status (*ngi_eval_suite_fn)(ngi_eval_ctx *ctx, char **argv,
 
 /* eval_seeds.c: "seeds DIR" (DIR/articles, DIR/expected.json). */
 ng_status ngi_eval_seeds(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
+/* eval_seeds_said.c: the quotes, claims and threads of the seeds suite;
+ * keys[i] is the gold key of article ids[i]. */
+struct ngi_json;
+ng_status ngi_seeds_score_said(ng_engine *e, const struct ngi_json *gold,
+			       const char *const *keys, const char *const *ids,
+			       size_t n, ngi_eval_report *rep);
 /* eval_stories.c: "stories BODIES.csv STANCES.csv" (FNC-1). */
 ng_status ngi_eval_stories(ngi_eval_ctx *ctx, char **argv,
 			   ngi_eval_report *rep);

@@ -25,6 +25,8 @@
  * entities_found / entities_total: gold entities (all of them) whose name is
  * the display name or text of some mention of their type.
  *
+ * Quotes, claims and threads: eval_seeds_said.c.
+ *
  * Dates (expected.json "dates": doc, text, value). A gold date is found when
  * a stored date of that document overlaps an occurrence of the gold text in
  * the body (one within the other: TimeML extents leave out "am"), and right
@@ -521,6 +523,26 @@ static ng_status score_extracted(seeds_run *run, const ngi_json *gold,
 	return st;
 }
 
+/* Quotes, claims and threads (eval_seeds_said.c). */
+static ng_status score_said(seeds_run *run, const ngi_json *gold,
+			    ngi_eval_report *rep)
+{
+	const char **keys = calloc(run->n_docs + 1, sizeof *keys);
+	const char **ids = calloc(run->n_docs + 1, sizeof *ids);
+	size_t n = 0;
+	ng_status st = keys && ids ? NG_OK : NG_ERR_NOMEM;
+	for (size_t i = 0; !st && i < run->n_docs; i++)
+		if (run->docs[i].id) {
+			keys[n] = run->docs[i].key;
+			ids[n++] = run->docs[i].id;
+		}
+	if (!st)
+		st = ngi_seeds_score_said(run->e, gold, keys, ids, n, rep);
+	free(keys);
+	free(ids);
+	return st;
+}
+
 static ng_status load_gold(seeds_run *run, const char *path, ngi_arena *a,
 			   ngi_buf *bytes, const ngi_json **out)
 {
@@ -601,7 +623,8 @@ ng_status ngi_eval_seeds(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 	if ((st = score_stories(&run, gold, rep)) ||
 	    (st = score_documents(&run, rep)) ||
 	    (st = score_copies(&run, gold, rep)) ||
-	    (st = score_extracted(&run, gold, rep)))
+	    (st = score_extracted(&run, gold, rep)) ||
+	    (st = score_said(&run, gold, rep)))
 		goto done;
 	ngi_eval_count(rep, "ingest_failed", stats.failed);
 	ngi_eval_real(rep, "seconds", seconds);
