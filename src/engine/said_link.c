@@ -39,36 +39,45 @@ static const ngi_span_rule claim_rule = {.dice = 0.5, .dice_same_key = 0.3,
  * story sharing the most terms, at least this many. */
 #define NGI_RESPONSE_MIN_SHARED 2
 
-/* The claims recently reported (by their latest report), for those
- * responses. */
-#define NGI_RECENT_CLAIMS 256
+/* The claims and quote groups seen last (by their latest article): the
+ * claims a response may answer, the quote groups a translation may join. */
+#define NGI_RECENT 256
 
-typedef struct recent_claim {
+/* A quote in another language than its group's first, by the same
+ * speaker, in the same story, joins the group when it shares this much of
+ * the shorter one's terms (and NGI_RESPONSE_MIN_SHARED terms): dictionary
+ * translation finds only some of a sentence's words. */
+#define NGI_TRANSLATION_OVERLAP 0.3
+
+typedef struct recent {
 	uint64_t id;    /* 0: empty */
-	uint32_t seq;   /* the latest article reporting it */
+	uint32_t seq;   /* the latest article carrying it */
+	uint64_t key;   /* quotes: the speaker's key hash */
+	uint16_t lang;  /* quotes: ngi_link_lang of that article */
 	uint64_t clock; /* when: the ring keeps the latest */
-} recent_claim;
+} recent;
 
 struct ngi_said_state {
 	ngi_span_index *quotes, *claims;
 	uint64_t last_group, last_claim;
-	recent_claim recent[NGI_RECENT_CLAIMS];
+	recent claims_seen[NGI_RECENT], quotes_seen[NGI_RECENT];
 	uint64_t clock;
 };
 
-/* ---- the recent claims ----------------------------------------------------- */
-static void recent_touch(struct ngi_said_state *s, uint64_t claim, uint32_t seq)
+/* ---- the recent claims and quote groups ---------------------------------------- */
+static void recent_touch(struct ngi_said_state *s, recent *ring, uint64_t id,
+			 uint32_t seq, uint64_t key, uint16_t lang)
 {
 	size_t at = 0;
-	for (size_t i = 0; i < NGI_RECENT_CLAIMS; i++) {
-		if (s->recent[i].id == claim) {
+	for (size_t i = 0; i < NGI_RECENT; i++) {
+		if (ring[i].id == id) {
 			at = i;
 			break;
 		}
-		if (s->recent[i].clock < s->recent[at].clock)
+		if (ring[i].clock < ring[at].clock)
 			at = i; /* the empty or least recent slot */
 	}
-	s->recent[at] = (recent_claim){claim, seq, ++s->clock};
+	ring[at] = (recent){id, seq, key, lang, ++s->clock};
 }
 
 static uint32_t shared_terms(const uint32_t *a, uint32_t na, const uint32_t *b,
@@ -99,12 +108,12 @@ static uint64_t guess_claim(ng_engine *e, const ngi_said_passage *rp,
 	struct ngi_said_state *s = e->said;
 	uint64_t best = 0;
 	uint32_t best_shared = NGI_RESPONSE_MIN_SHARED - 1;
-	for (size_t k = 0; k < n + NGI_RECENT_CLAIMS; k++) {
+	for (size_t k = 0; k < n + NGI_RECENT; k++) {
 		uint64_t id;
 		if (k < n) {
 			id = ids[k];
 		} else {
-			const recent_claim *r = &s->recent[k - n];
+			const recent *r = &s->claims_seen[k - n];
 			if (!r->id || ngi_link_story_of(e->link, r->seq) != story)
 				continue;
 			id = r->id;
@@ -115,6 +124,35 @@ static uint64_t guess_claim(ng_engine *e, const ngi_said_passage *rp,
 		if (sh > best_shared || (sh == best_shared && best && id < best)) {
 			best_shared = sh;
 			best = id;
+		}
+	}
+	return best;
+}
+
+/* The quote group a quote in another language joins: the recent group of
+ * the same speaker and story, in another language, sharing the most of
+ * the shorter one's terms (NGI_TRANSLATION_OVERLAP); 0 for none. */
+static uint64_t translated_group(ng_engine *e, const ngi_span_sig *sig,
+				 uint16_t lang, uint32_t story)
+{
+	struct ngi_said_state *s = e->said;
+	uint64_t best = 0;
+	double best_score = 0;
+	for (size_t k = 0; sig->key && k < NGI_RECENT; k++) {
+		const recent *r = &s->quotes_seen[k];
+		if (!r->id || r->key != sig->key || r->lang == lang ||
+		    ngi_link_story_of(e->link, r->seq) != story)
+			continue;
+		const uint32_t *terms;
+		uint32_t nt = ngi_span_index_terms(s->quotes, r->id, &terms);
+		uint32_t sh = shared_terms(sig->terms, sig->n, terms, nt);
+		uint32_t shorter = sig->n < nt ? sig->n : nt;
+		double score = shorter ? (double)sh / shorter : 0;
+		if (sh < NGI_RESPONSE_MIN_SHARED || score < NGI_TRANSLATION_OVERLAP)
+			continue;
+		if (score > best_score || (score == best_score && r->id < best)) {
+			best_score = score;
+			best = r->id;
 		}
 	}
 	return best;
@@ -204,8 +242,9 @@ static const char *response_name(int stance)
 }
 
 static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
-			      ngi_arena *a)
+			      uint32_t story, ngi_arena *a)
 {
+	uint16_t lang = ngi_link_lang(p->f.lang);
 	struct ngi_said_state *s = e->said;
 	const ngi_features *f = &p->f;
 	uint64_t *groups = f->n_quotes ? ngi_arena_zalloc(a, f->n_quotes * 8) : NULL;
@@ -230,6 +269,8 @@ static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
 		} else if (q->direct && sp->n_terms + (sp->words != 0) > 0) {
 			ngi_span_sig sig = sig_of(p, sp, r.key);
 			uint64_t g = ngi_span_index_match(s->quotes, &sig);
+			if (!g)
+				g = translated_group(e, &sig, lang, story);
 			if (g) {
 				ngi_span_index_touch(s->quotes, g, sig.day);
 			} else {
@@ -243,6 +284,9 @@ static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
 			groups[i] = g;
 		}
 		r.group = groups[i];
+		if (r.group)
+			recent_touch(s, s->quotes_seen, r.group, seq,
+				     ngi_span_key_hash(r.key), lang);
 		st = ngi_store_insert_quote(e->store, &r);
 	}
 	return st;
@@ -285,7 +329,7 @@ static ng_status store_claims(ng_engine *e, const ngi_pending *p, uint32_t seq,
 		r.group = id;
 		if ((st = ngi_store_insert_claim_report(e->store, &r)))
 			break;
-		recent_touch(s, id, seq);
+		recent_touch(s, s->claims_seen, id, seq, 0, 0);
 	}
 	for (size_t i = 0; i < c->n_responses && !st; i++) {
 		const ngi_response *rs = &c->responses[i];
@@ -314,7 +358,7 @@ ng_status ngi_said_store(ng_engine *e, const ngi_pending *p, uint32_t seq,
 {
 	ngi_arena a;
 	ngi_arena_init(&a, 4096);
-	ng_status st = store_quotes(e, p, seq, &a);
+	ng_status st = store_quotes(e, p, seq, story, &a);
 	if (!st)
 		st = store_claims(e, p, seq, story, &a);
 	ngi_arena_free(&a);
@@ -329,7 +373,17 @@ static ng_status restore_group(void *ctx, uint64_t id, const ngi_span_sig *sig)
 
 static ng_status restore_report(void *ctx, uint64_t claim, uint32_t seq)
 {
-	recent_touch(ctx, claim, seq);
+	struct ngi_said_state *s = ctx;
+	recent_touch(s, s->claims_seen, claim, seq, 0, 0);
+	return NG_OK;
+}
+
+static ng_status restore_quote(void *ctx, uint64_t group, uint32_t seq,
+			       const char *key, const char *lang)
+{
+	struct ngi_said_state *s = ctx;
+	recent_touch(s, s->quotes_seen, group, seq, ngi_span_key_hash(key),
+		     ngi_link_lang(lang ? lang : ""));
 	return NG_OK;
 }
 
@@ -353,7 +407,14 @@ ng_status ngi_said_open(ng_engine *e)
 				       ? s->last_claim - ccap : 0,
 				       restore_group, s->claims)))
 		return st;
-	return ngi_store_each_claim_report(e->store, 0, restore_report, s);
+	/* the rings, as the articles filled them: reports and quotes of one
+	 * article were touched claims first, then quotes; each ring is
+	 * filled in its own order, so replaying them one after the other
+	 * gives the same rings but for the shared clock, which only orders
+	 * slots within a ring */
+	if ((st = ngi_store_each_claim_report(e->store, 0, restore_report, s)))
+		return st;
+	return ngi_store_each_grouped_quote(e->store, 0, restore_quote, s);
 }
 
 void ngi_said_close(ng_engine *e)

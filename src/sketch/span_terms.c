@@ -6,9 +6,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/data.h"
+#include "../base/map.h"
 #include "../base/utf8.h"
 #include "pivot_terms.h"
 #include "sketch.h"
+
+/* Stopwords that still count in a passage (data/lexicons/passage_keep.tsv),
+ * by the hash of "lang\tword". */
+static ngi_map keep_words;
+static ngi_once keep_once = NGI_ONCE_INIT;
+
+static uint64_t keep_hash(const char *lang, size_t ll, const char *w, size_t wl)
+{
+	return ngi_hash(w, wl, ngi_hash(lang, ll, 0x4b454550));
+}
+
+static ng_status build_keep(void)
+{
+	const ngi_data_file *f = ngi_data_find("lexicons/passage_keep.tsv");
+	if (!f)
+		return NG_ERR_INTERNAL;
+	ngi_map m;
+	ngi_map_init(&m);
+	size_t pos = 0;
+	ngi_data_line line = {0};
+	while (ngi_data_next_line(f, &pos, &line)) {
+		if (line.n_fields < 2)
+			continue;
+		if (ngi_map_put(&m, keep_hash(line.field[0], line.field_len[0],
+					      line.field[1], line.field_len[1]), 1)) {
+			ngi_map_free(&m);
+			return NG_ERR_NOMEM;
+		}
+	}
+	keep_words = m;
+	return NG_OK;
+}
+
+/* A stopword of lang that passages keep. */
+static int kept(const char *lang, const ngi_token *t)
+{
+	return ngi_map_get(&keep_words, keep_hash(lang, strlen(lang), t->norm,
+						  t->norm_len)) != NULL;
+}
 
 /* The first token that ends after byte start (tokens are in text order). */
 static size_t first_token(const ngi_doc *d, uint32_t start)
@@ -34,6 +75,9 @@ ng_status ngi_span_terms(const ngi_doc *doc, uint32_t start, uint32_t end,
 			 const ngi_mention *m, size_t nm, ngi_arena *a,
 			 uint32_t **out, uint32_t *n)
 {
+	ng_status st = ngi_once_run(&keep_once, build_keep);
+	if (st)
+		return st;
 	uint32_t buf[NGI_SPAN_TERMS_MAX];
 	size_t k = 0;
 	int english = strcmp(doc->lang, "en") == 0;
@@ -60,7 +104,8 @@ ng_status ngi_span_terms(const ngi_doc *doc, uint32_t start, uint32_t end,
 		}
 		if (t->kind != NGI_TOK_WORD ||
 		    ngi_utf8_count(t->norm, t->norm_len) < 2 ||
-		    ngi_is_stopword(doc->lang, t->norm, t->norm_len))
+		    (ngi_is_stopword(doc->lang, t->norm, t->norm_len) &&
+		     !kept(doc->lang, t)))
 			continue;
 		if (english) {
 			buf[k++] = ngi_term_hash(NGI_TERM_STEM, t->stem, t->stem_len);

@@ -171,6 +171,13 @@ typedef ng_status (*ngi_store_report_fn)(void *ctx, uint64_t claim, uint32_t seq
 ng_status ngi_store_each_claim_report(ngi_store *s, uint32_t first,
 				      ngi_store_report_fn fn, void *ctx);
 
+/* fn(ctx, group, seq, speaker_key, lang) for each grouped quote of the
+ * articles from seq first on, in article and text order. */
+typedef ng_status (*ngi_store_quote_fn)(void *ctx, uint64_t group, uint32_t seq,
+					const char *speaker_key, const char *lang);
+ng_status ngi_store_each_grouped_quote(ngi_store *s, uint32_t first,
+				       ngi_store_quote_fn fn, void *ctx);
+
 /* Calls fn for every stored article in seq order, with what linking needs
  * (id, published, lang and outlet, and the copy edges it found when it was
  * added: those to earlier articles, in the order they were stored, which

@@ -15,7 +15,8 @@
 
 enum {
 	SQ_GROUP, SQ_QUOTE, SQ_CLAIM, SQ_REPORT, SQ_RESPONSE, SQ_STANCE,
-	SQ_EACH_GROUP, SQ_EACH_CLAIM, SQ_LAST_IDS, SQ_EACH_REPORT
+	SQ_EACH_GROUP, SQ_EACH_CLAIM, SQ_LAST_IDS, SQ_EACH_REPORT,
+	SQ_EACH_QUOTE
 };
 
 static const char *const sql[] = {
@@ -49,6 +50,10 @@ static const char *const sql[] = {
 			" (SELECT max(id) FROM claims)",
 	[SQ_EACH_REPORT] = "SELECT claim, article FROM claim_reports"
 			   " WHERE article > ? ORDER BY article, idx",
+	[SQ_EACH_QUOTE] = "SELECT q.quote_group, q.article, q.speaker_key, a.lang"
+			  " FROM quotes q JOIN articles a ON a.seq = q.article"
+			  " WHERE q.article > ? AND q.quote_group IS NOT NULL"
+			  " ORDER BY q.article, q.idx",
 };
 
 static sqlite3_stmt *stmt(ngi_store *s, int which)
@@ -314,6 +319,24 @@ ng_status ngi_store_each_claim_report(ngi_store *s, uint32_t first,
 	while (!st && sqlite3_step(q) == SQLITE_ROW)
 		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0),
 			(uint32_t)(sqlite3_column_int64(q, 1) - 1));
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return st;
+}
+
+ng_status ngi_store_each_grouped_quote(ngi_store *s, uint32_t first,
+				       ngi_store_quote_fn fn, void *ctx)
+{
+	sqlite3_stmt *q = stmt(s, SQ_EACH_QUOTE);
+	if (!q)
+		return NG_ERR_DB;
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)first);
+	ng_status st = NG_OK;
+	while (!st && sqlite3_step(q) == SQLITE_ROW)
+		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0),
+			(uint32_t)(sqlite3_column_int64(q, 1) - 1),
+			(const char *)sqlite3_column_text(q, 2),
+			(const char *)sqlite3_column_text(q, 3));
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	return st;
