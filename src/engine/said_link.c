@@ -4,8 +4,9 @@
  * For each article, in input order, after it is stored:
  *   - each direct quote joins the quote group of the same words said
  *     elsewhere (src/link/span_index.h; across languages through the pivot
- *     terms, more easily when the speaker is the same) or starts one; the
- *     later pieces of a split quote go with their first piece;
+ *     terms, more easily when the speaker is the same; a translation by
+ *     the same speaker in the same story) or starts one; each piece of a
+ *     split quote on its own words;
  *   - each claim joins the claim it repeats (the same kind of index, with
  *     the claimant's key) or becomes a new claim, and is stored as a report
  *     of it by this article;
@@ -247,9 +248,6 @@ static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
 	uint16_t lang = ngi_link_lang(p->f.lang);
 	struct ngi_said_state *s = e->said;
 	const ngi_features *f = &p->f;
-	uint64_t *groups = f->n_quotes ? ngi_arena_zalloc(a, f->n_quotes * 8) : NULL;
-	if (f->n_quotes && !groups)
-		return NG_ERR_NOMEM;
 	ng_status st = NG_OK;
 	for (size_t i = 0; i < f->n_quotes && !st; i++) {
 		const ngi_quote *q = &f->quotes[i];
@@ -264,9 +262,9 @@ static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
 				  .direct = q->direct, .first_piece = q->first_piece};
 		entity_of(p, q->speaker, &r.name, &r.key);
 		passage_date(p, sp, a, &r.date, &r.date_source);
-		if (q->direct && q->first_piece < i) {
-			groups[i] = groups[q->first_piece];
-		} else if (q->direct && sp->n_terms + (sp->words != 0) > 0) {
+		/* each piece of a split quote on its own words: another
+		 * article may carry only one of them */
+		if (q->direct && sp->n_terms + (sp->words != 0) > 0) {
 			ngi_span_sig sig = sig_of(p, sp, r.key);
 			uint64_t g = ngi_span_index_match(s->quotes, &sig);
 			if (!g)
@@ -281,9 +279,8 @@ static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
 					break;
 				s->last_group = g;
 			}
-			groups[i] = g;
+			r.group = g;
 		}
-		r.group = groups[i];
 		if (r.group)
 			recent_touch(s, s->quotes_seen, r.group, seq,
 				     ngi_span_key_hash(r.key), lang);
