@@ -62,6 +62,8 @@ typedef struct unit {
 	int32_t speaker;
 	uint32_t aw_s, aw_e; /* as written, code points */
 	int used;
+	int cue; /* debug: the quote had a cue */
+	int mixed; /* lies inside a gold Content not opening with a mark */
 } unit;
 
 typedef struct q_run {
@@ -71,6 +73,7 @@ typedef struct q_run {
 	long long docs, gold, pred, pieces, indirect;
 	long long exact_tp, overlap_tp, with_source, speaker_right;
 	long long bad_lines;
+	long long pred_in_mixed, tp_in_mixed; /* inside a gold mixed Content */
 	double t_quotes, t_total, bytes;
 } q_run;
 
@@ -371,8 +374,10 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 				s = ts[i].sp[k].s;
 		while (s < n_cp && (cps[s] == ' ' || cps[s] == '\n'))
 			s++;
-		if (s >= n_cp || !is_mark_cp(cps[s]))
+		if (s >= n_cp || !is_mark_cp(cps[s])) {
+			ts[i].type = 3; /* a mixed or indirect content */
 			continue;
+		}
 		unit *g = &gold[ng];
 		memcpy(g->sp, ts[i].sp, sizeof g->sp);
 		g->n = ts[i].n;
@@ -423,6 +428,7 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 						  ? q[i].as_written_end
 						  : len];
 			u->used = 0;
+			u->cue = q[i].cue_end > q[i].cue_start;
 		}
 		if (u->n < Q_MAX_SPANS)
 			u->sp[u->n++] = (span){q[i].cp_start, q[i].cp_end};
@@ -446,6 +452,19 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 				}
 		for (size_t j = 0; j < np; j++)
 			pred[j].used = 0;
+		/* predictions lying (>= 50 % of their letters) inside a gold
+		 * Content that does not open with a quote mark: a partial
+		 * quote of an indirect attribution */
+		for (size_t j = 0; j < np; j++) {
+			pred[j].mixed = 0;
+			uint32_t pa = alnum_total(acc, pred[j].sp, pred[j].n);
+			for (size_t i = 0; i < nt && !pred[j].mixed; i++)
+				if (ts[i].type == 3 &&
+				    2 * alnum_shared(acc, ts[i].sp, ts[i].n,
+						     pred[j].sp, pred[j].n) >=
+					    pa && pa > 0)
+					pred[j].mixed = 1;
+		}
 		/* overlap: candidate pairs, largest first */
 		for (;;) {
 			uint32_t best = 0;
@@ -477,6 +496,7 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 			gold[bi].used = 1;
 			pred[bj].used = 1;
 			r->overlap_tp++;
+			r->tp_in_mixed += pred[bj].mixed;
 			int32_t si = gold_src[bi];
 			if (si < 0)
 				continue;
@@ -492,6 +512,11 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 						    src, text.data, cp_byte, a);
 			r->speaker_right += right;
 			if (getenv("NG_QUOTES_DEBUG") && !right) {
+				uint32_t qs = cp_byte[pred[bj].sp[0].s];
+				uint32_t qe = cp_byte[pred[bj].sp[pred[bj].n - 1].e];
+				uint32_t cs = qs > 120 ? qs - 120 : 0;
+				uint32_t ce = qe + 120 < len ? qe + 120 : (uint32_t)len;
+				fprintf(stderr, "CTX [%.*s] ... [%.*s]\n", (int)(qs - cs), text.data + cs, (int)(ce - qe), text.data + qe);
 				fprintf(stderr, "SPK %s: gold '%.*s' pred '%s' aw '%.*s'\n",
 					txt_path,
 					(int)(cp_byte[src->sp[0].e] - cp_byte[src->sp[0].s]),
@@ -501,7 +526,15 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 					text.data + cp_byte[pred[bj].aw_s]);
 			}
 		}
+		for (size_t j = 0; j < np; j++)
+			r->pred_in_mixed += pred[j].mixed;
 		if (getenv("NG_QUOTES_DEBUG")) {
+			for (size_t j = 0; j < np; j++)
+				if (pred[j].used)
+					fprintf(stderr, "TP %d %d %s: %.*s\n", pred[j].cue, pred[j].speaker >= 0, txt_path,
+						(int)(cp_byte[pred[j].sp[pred[j].n - 1].e] -
+						      cp_byte[pred[j].sp[0].s]),
+						text.data + cp_byte[pred[j].sp[0].s]);
 			for (size_t i = 0; i < ng; i++)
 				if (!gold[i].used)
 					fprintf(stderr, "MISS %s: %.*s\n", txt_path,
@@ -510,7 +543,7 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 						text.data + cp_byte[gold[i].sp[0].s]);
 			for (size_t j = 0; j < np; j++)
 				if (!pred[j].used)
-					fprintf(stderr, "FP %s: %.*s\n", txt_path,
+					fprintf(stderr, "FP %d %d %d %s: %.*s\n", pred[j].cue, pred[j].speaker >= 0, pred[j].mixed, txt_path,
 						(int)(cp_byte[pred[j].sp[pred[j].n - 1].e] -
 						      cp_byte[pred[j].sp[0].s]),
 						text.data + cp_byte[pred[j].sp[0].s]);
@@ -634,6 +667,14 @@ ng_status ngi_eval_quotes(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 		    r.exact_tp, r.pred, r.gold);
 		prf(rep, "overlap_precision", "overlap_recall", "overlap_f1",
 		    r.overlap_tp, r.pred, r.gold);
+		/* the same, not counting predictions inside a gold mixed
+		 * Content (partial quotes of indirect speech) */
+		ngi_eval_count(rep, "predicted_inside_gold_mixed",
+			       r.pred_in_mixed);
+		prf(rep, "overlap_precision_excl_mixed",
+		    "overlap_recall_excl_mixed", "overlap_f1_excl_mixed",
+		    r.overlap_tp - r.tp_in_mixed, r.pred - r.pred_in_mixed,
+		    r.gold);
 		ngi_eval_count(rep, "matched_with_source", r.with_source);
 		ngi_eval_real(rep, "speaker_accuracy",
 			      r.with_source ? (double)r.speaker_right /

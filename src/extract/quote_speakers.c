@@ -16,7 +16,10 @@
  * source ("according to X", "по словам X"). In pro-drop languages (it es pt
  * pl cs ru uk) a verb without a subject speaks for the person in focus. A
  * quote without a cue inherits the speaker of the quote before it when
- * that one is in the same or the previous paragraph.
+ * that one is in the same paragraph, or in the previous one when the quote
+ * opens its sentence. A quote without a cue of at most 4 words, or of at
+ * most 7 without an inherited speaker, is taken for a scare quote or a
+ * title ("the so-called “reset”", “Meet the Press”) and not reported.
  *
  * Speakers: a name is the mention (PER or ORG) it lies in; a pronoun is the
  * person in focus: the last speaker found, or the subject of the last
@@ -39,11 +42,19 @@
 
 #define BEFORE_WINDOW 24  /* tokens before an opening mark */
 #define AFTER_WINDOW 14   /* tokens after a closing mark */
-#define GAP_WORDS 14      /* words between two pieces of one quote */
+#define GAP_WORDS 40      /* words between two pieces of one quote */
 #define LOOK_BACK 400     /* mentions a role or a bare name looks back at */
 #define TITLE_TOKENS 4    /* tokens before a mention that may be titles */
+/* A quote without a cue of its own is dropped as a scare quote or a title
+ * up to this many words, or up to the second when it has no speaker
+ * either (tuned on PolNeAR train, docs/QUOTES.md). */
+#define SCARE_WORDS 4
+#define SCARE_WORDS_NOBODY 7
 
-enum { S_NONE, S_NAME, S_PRON, S_ROLE, S_WORD, S_DROP };
+/* What names a speaker: a mention, a pronoun, a role, a capitalised word
+ * the recogniser missed, a first-person pronoun, another noun phrase ("one
+ * employee", "the former top aide"). */
+enum { S_NONE, S_NAME, S_PRON, S_ROLE, S_WORD, S_SELF, S_NP };
 
 typedef struct spk {
 	int kind;
@@ -121,6 +132,19 @@ static int name_like(const ctx *c, size_t i)
 				NGI_QW_COMP | NGI_QW_AUX)) == 0;
 }
 
+/* A lower-case word that may head a noun phrase naming a speaker. */
+static int common_noun(const ctx *c, size_t i)
+{
+	const ngi_token *t = tk(c, i);
+	if (t->kind != NGI_TOK_WORD || t->capitalised || t->norm_len < 3 ||
+	    c->tok_men[i] >= 0)
+		return 0;
+	if (ngi_is_stopword(c->d->lang, t->norm, t->norm_len))
+		return 0;
+	return (wflags(c, i) & (NGI_QW_VERB | NGI_QW_INDIRECT | NGI_QW_COMP |
+				NGI_QW_AUX)) == 0;
+}
+
 static int speaker_type(int type)
 {
 	return type == NGI_ENT_PER || type == NGI_ENT_ORG;
@@ -194,6 +218,8 @@ static spk subject_before(const ctx *c, size_t v, size_t lo)
 	unsigned f = wflags(c, j);
 	if (f & NGI_QW_PRON)
 		return (spk){S_PRON, -1, j, j + 1, 0};
+	if (f & NGI_QW_SELF)
+		return (spk){S_SELF, -1, j, j + 1, 0};
 	if (f & NGI_QW_ROLE)
 		return role_left(c, j, lo);
 	if (name_like(c, j)) {
@@ -202,7 +228,18 @@ static spk subject_before(const ctx *c, size_t v, size_t lo)
 			k--;
 		return (spk){S_WORD, -1, k, j + 1, 0};
 	}
+	if (common_noun(c, j)) {
+		/* "one P&G employee told": back to a determiner */
+		spk s = role_left(c, j, lo);
+		s.kind = S_NP;
+		return s;
+	}
 	return none;
+}
+
+static int det_at(const ctx *c, size_t i)
+{
+	return (wflags(c, i) & NGI_QW_DET) != 0;
 }
 
 /* The subject right after the speech verb, from token k, before hi:
@@ -224,6 +261,8 @@ static spk subject_after(const ctx *c, size_t k, size_t hi)
 		unsigned f = wflags(c, t);
 		if (t == k && (f & NGI_QW_PRON))
 			return (spk){S_PRON, -1, t, t + 1, 0};
+		if (t == k && (f & NGI_QW_SELF))
+			return (spk){S_SELF, -1, t, t + 1, 0};
 		if (f & NGI_QW_ROLE) {
 			/* a title before a name: "spokesman Dmitry Peskov" */
 			if (t + 1 < hi && c->tok_men[t + 1] >= 0)
@@ -241,9 +280,15 @@ static spk subject_after(const ctx *c, size_t k, size_t hi)
 		}
 		if (f & (NGI_QW_VERB | NGI_QW_COMP | NGI_QW_PRON))
 			return none;
-		if (t == k && !(f & (NGI_QW_DET)) && !name_like(c, t) &&
-		    !(f & NGI_QW_ROLE))
+		if (t == k && !(f & (NGI_QW_DET)) && !name_like(c, t))
 			return none;
+		if (t > k && !(f & NGI_QW_DET) && !common_noun(c, t) &&
+		    !name_like(c, t)) {
+			/* "said the former top aide to …": the phrase ends */
+			if (t > k + 1 && common_noun(c, t - 1) && det_at(c, k))
+				return (spk){S_NP, -1, k, t, t - 1};
+			return none;
+		}
 	}
 	return none;
 }
@@ -346,12 +391,37 @@ static int32_t resolve(ctx *c, const spk *s, size_t pos)
 	}
 	case S_WORD:
 		return resolve_word(c, s);
+	case S_NP:
+		return resolve_role(c, s, pos);
 	default:
 		return -1;
 	}
 }
 
 /* ---- cues ---------------------------------------------------------------*/
+/* The first person or pronoun of the sentence of token v before v, outside
+ * quotes: the subject of a verb that has none next to it. */
+static spk clause_subject(const ctx *c, size_t v)
+{
+	spk none = {S_NONE, -1, 0, 0, 0};
+	const ngi_sentence *se = &c->d->sentences[tk(c, v)->sentence];
+	for (size_t t = se->first_token; t < v; t++) {
+		if (c->in_quote[t])
+			continue;
+		int32_t mi = c->tok_men[t];
+		if (mi >= 0 && speaker_type(c->m[mi].type)) {
+			size_t e = t;
+			while (e < v && c->tok_men[e] == mi)
+				e++;
+			return (spk){S_NAME, mi, t, e, 0};
+		}
+		unsigned f = wflags(c, t);
+		if (f & NGI_QW_PRON)
+			return (spk){S_PRON, -1, t, t + 1, 0};
+	}
+	return none;
+}
+
 /* The cue in tokens [lo,hi); forward scans from lo (after a quote), else
  * back from hi (before one). after_close: lo is right after a closing
  * mark. */
@@ -361,6 +431,7 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 	cue r;
 	memset(&r, 0, sizeof r);
 	size_t n = hi > lo ? hi - lo : 0;
+	size_t bare = 0; /* 1 + the first verb without a subject */
 	for (size_t s = 0; s < n; s++) {
 		size_t i = forward ? lo + s : hi - 1 - s;
 		if (c->in_quote[i] || c->tok_men[i] >= 0 ||
@@ -399,6 +470,21 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 			r.c1 = i + 1;
 			r.s = sp;
 			return r;
+		}
+		if (!bare)
+			bare = i + 1;
+	}
+	if (bare) {
+		/* a verb without a subject of its own ("…, saying, “…”",
+		 * "… and said, “…”"): the sentence's subject, when it comes
+		 * before the verb */
+		size_t v = bare - 1;
+		spk sp = clause_subject(c, v);
+		if (sp.kind != S_NONE) {
+			r.found = 1;
+			r.c0 = v;
+			r.c1 = v + 1;
+			r.s = sp;
 		}
 	}
 	return r;
@@ -768,7 +854,16 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 				     ngi_doc_opens_sentence(doc, at)))) {
 				speaker = last_speaker;
 			}
-			for (size_t q = first; q <= lastp && !st; q++) {
+			/* scare quotes and titles: short, and nobody says
+			 * them ("the so-called “reset”", “Meet the Press”) */
+			size_t words = 0;
+			for (size_t q = first; q <= lastp; q++)
+				words += count_words(&c, tok_from(doc, p[q].start),
+						     tok_from(doc, p[q].end));
+			int scare = !k.found &&
+				    (words <= SCARE_WORDS ||
+				     (speaker < 0 && words <= SCARE_WORDS_NOBODY));
+			for (size_t q = first; q <= lastp && !st && !scare; q++) {
 				ngi_quote qt;
 				memset(&qt, 0, sizeof qt);
 				qt.start = p[q].start;
@@ -781,11 +876,11 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 				set_speaker(&c, &qt, &k, speaker);
 				st = add_quote(&o, &qt, (uint32_t)first);
 			}
-			if (speaker >= 0) {
+			if (speaker >= 0 && !scare) {
 				c.focus = speaker;
 				spoke = 1;
 			}
-			if (k.found || speaker >= 0) {
+			if (!scare && (k.found || speaker >= 0)) {
 				last_speaker = speaker;
 				have_last = 1;
 			}
