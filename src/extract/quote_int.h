@@ -34,6 +34,8 @@ ng_status ngi_quote_lexicon_load(void);
 /* Flags (NGI_QW_*) of a folded word in the language lang ("und" and
  * languages without lists use English). */
 unsigned ngi_quote_word(const char *lang, const char *norm, size_t len);
+/* 1 when lang has its own lists (or is "und", read with English). */
+int ngi_quote_lang_listed(const char *lang);
 /* The cue phrase starting at token i of d, if any: returns the number of
  * tokens it takes (0 when none) and its NGI_QC_* flags. */
 size_t ngi_quote_cue_at(const ngi_doc *d, size_t i, unsigned *flags);

@@ -213,6 +213,14 @@ static const char *list_lang(const char *lang)
 	return "en";
 }
 
+int ngi_quote_lang_listed(const char *lang)
+{
+	for (size_t i = 0; i < NGI_ARRAY_LEN(known_langs); i++)
+		if (strcmp(lang, known_langs[i]) == 0)
+			return 1;
+	return strcmp(lang, "und") == 0;
+}
+
 unsigned ngi_quote_word(const char *lang, const char *norm, size_t len)
 {
 	const char *l = list_lang(lang);

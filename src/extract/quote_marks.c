@@ -9,7 +9,8 @@
  * with the nearest opener on a small stack that accepts it („ takes “ ” ";
  * « takes »; » takes « for the reversed style), popping any stray opener
  * above it, so ‘Ah, it was Russia,’ inside “…” never ends the outer quote
- * and only outermost spans are reported. Not marks: apostrophes between
+ * and only outermost spans are reported. Guillemets may have a space
+ * inside (« Nous resterons unis »). Not marks: apostrophes between
  * letters (don't, Trump’s), '90s, 6'2", 12" after a digit, and a span of
  * one character between single marks (rock 'n' roll).
  *
@@ -366,6 +367,28 @@ static ng_status on_mark(scan *s, int32_t c, size_t i, size_t after,
 			 int pc, int nc)
 {
 	int k = mark_kind(c);
+	if (c == 0x00AB || c == 0x2039 || c == 0x00BB || c == 0x203A) {
+		/* French spacing: « Nous resterons unis » */
+		int b;
+		if (nc == C_SPACE) {
+			int32_t n2 = cp_at(s->text, s->len,
+					   after + (size_t)ngi_utf8_decode(
+						   s->text + after,
+						   s->len - after, &(int32_t){0}),
+					   &b);
+			if (cls(n2) == C_ALNUM && pc != C_ALNUM)
+				nc = C_ALNUM;
+		}
+		if (pc == C_SPACE && i >= 2) {
+			size_t j = i - 1;
+			while (j > 0 && ((unsigned char)s->text[j] & 0xC0) == 0x80)
+				j--;
+			int32_t p2 = cp_before(s->text, j);
+			if ((cls(p2) == C_ALNUM || cls(p2) == C_PUNCT) &&
+			    nc != C_ALNUM)
+				pc = C_ALNUM;
+		}
+	}
 	int lf = nc != C_SPACE && nc != C_NL && nc != C_START &&
 		 (nc != C_PUNCT || pc == C_SPACE || pc == C_NL ||
 		  pc == C_START || pc == C_PUNCT);

@@ -19,7 +19,8 @@
  * that one is in the same paragraph, or in the previous one when the quote
  * opens its sentence. A quote without a cue of at most 4 words, or of at
  * most 7 without an inherited speaker, is taken for a scare quote or a
- * title ("the so-called “reset”", “Meet the Press”) and not reported.
+ * title ("the so-called “reset”", “Meet the Press”) and not reported (in
+ * a language with word lists: elsewhere no quote has a cue).
  *
  * Speakers: a name is the mention (PER or ORG) it lies in; a pronoun is the
  * person in focus: the last speaker found, or the subject of the last
@@ -77,6 +78,7 @@ typedef struct ctx {
 	uint8_t *in_quote;    /* token inside a direct quote piece */
 	size_t *men_tok;      /* first token of each mention */
 	int prodrop;
+	int listed;           /* the language has speech-verb lists */
 	int32_t focus;        /* the person in focus, -1 */
 } ctx;
 
@@ -505,9 +507,20 @@ static cue cue_after(const ctx *c, const ngi_qpiece *p, uint32_t next_open)
 	cue none;
 	memset(&none, 0, sizeof none);
 	size_t t = tok_from(c->d, p->close);
-	if (t >= c->d->n_tokens || p->dash)
-		return p->dash ? none : none;
+	if (t >= c->d->n_tokens)
+		return none;
 	size_t lo, hi;
+	if (p->dash) {
+		/* the narrator part after the speech, to the next speech part
+		 * or the end of its sentence: "— …, — сказал Песков. — …" */
+		sentence_range(c, t, &lo, &hi);
+		size_t stop = tok_from(c->d, next_open);
+		if (stop < hi)
+			hi = stop;
+		if (hi > t + AFTER_WINDOW)
+			hi = t + AFTER_WINDOW;
+		return find_cue(c, t, hi, 1, 1);
+	}
 	size_t ct = t > 0 ? t - 1 : 0;
 	sentence_range(c, ct, &lo, &hi);
 	if (tk(c, t)->sentence != tk(c, ct)->sentence) {
@@ -789,6 +802,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 	c.nm = nm;
 	c.focus = -1;
 	c.prodrop = lang_prodrop(doc->lang);
+	c.listed = ngi_quote_lang_listed(doc->lang);
 	ng_status st = setup(&c, p, np, a);
 	if (st)
 		return st;
@@ -860,7 +874,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 			for (size_t q = first; q <= lastp; q++)
 				words += count_words(&c, tok_from(doc, p[q].start),
 						     tok_from(doc, p[q].end));
-			int scare = !k.found &&
+			int scare = !k.found && c.listed &&
 				    (words <= SCARE_WORDS ||
 				     (speaker < 0 && words <= SCARE_WORDS_NOBODY));
 			for (size_t q = first; q <= lastp && !st && !scare; q++) {
