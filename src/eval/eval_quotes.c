@@ -64,6 +64,7 @@ typedef struct unit {
 	int used;
 	int cue; /* debug: the quote had a cue */
 	int mixed; /* lies inside a gold Content not opening with a mark */
+	int partial; /* the finder's partial flag */
 } unit;
 
 typedef struct q_run {
@@ -74,6 +75,7 @@ typedef struct q_run {
 	long long exact_tp, overlap_tp, with_source, speaker_right;
 	long long bad_lines;
 	long long pred_in_mixed, tp_in_mixed; /* inside a gold mixed Content */
+	long long pred_whole, tp_whole; /* not partial */
 	double t_quotes, t_total, bytes;
 } q_run;
 
@@ -429,6 +431,7 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 						  : len];
 			u->used = 0;
 			u->cue = q[i].cue_end > q[i].cue_start;
+			u->partial = q[i].partial;
 		}
 		if (u->n < Q_MAX_SPANS)
 			u->sp[u->n++] = (span){q[i].cp_start, q[i].cp_end};
@@ -497,6 +500,7 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 			pred[bj].used = 1;
 			r->overlap_tp++;
 			r->tp_in_mixed += pred[bj].mixed;
+			r->tp_whole += !pred[bj].partial;
 			int32_t si = gold_src[bi];
 			if (si < 0)
 				continue;
@@ -526,12 +530,14 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 					text.data + cp_byte[pred[bj].aw_s]);
 			}
 		}
-		for (size_t j = 0; j < np; j++)
+		for (size_t j = 0; j < np; j++) {
 			r->pred_in_mixed += pred[j].mixed;
+			r->pred_whole += !pred[j].partial;
+		}
 		if (getenv("NG_QUOTES_DEBUG")) {
 			for (size_t j = 0; j < np; j++)
 				if (pred[j].used)
-					fprintf(stderr, "TP %d %d %s: %.*s\n", pred[j].cue, pred[j].speaker >= 0, txt_path,
+					fprintf(stderr, "TP %d %d %d %s: %.*s\n", pred[j].cue, pred[j].speaker >= 0, pred[j].partial, txt_path,
 						(int)(cp_byte[pred[j].sp[pred[j].n - 1].e] -
 						      cp_byte[pred[j].sp[0].s]),
 						text.data + cp_byte[pred[j].sp[0].s]);
@@ -543,7 +549,7 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 						text.data + cp_byte[gold[i].sp[0].s]);
 			for (size_t j = 0; j < np; j++)
 				if (!pred[j].used)
-					fprintf(stderr, "FP %d %d %d %s: %.*s\n", pred[j].cue, pred[j].speaker >= 0, pred[j].mixed, txt_path,
+					fprintf(stderr, "FP %d %d %d %d %s: %.*s\n", pred[j].cue, pred[j].speaker >= 0, pred[j].mixed, pred[j].partial, txt_path,
 						(int)(cp_byte[pred[j].sp[pred[j].n - 1].e] -
 						      cp_byte[pred[j].sp[0].s]),
 						text.data + cp_byte[pred[j].sp[0].s]);
@@ -675,6 +681,11 @@ ng_status ngi_eval_quotes(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 		    "overlap_recall_excl_mixed", "overlap_f1_excl_mixed",
 		    r.overlap_tp - r.tp_in_mixed, r.pred - r.pred_in_mixed,
 		    r.gold);
+		/* only the quotes the finder does not mark partial */
+		ngi_eval_count(rep, "predicted_not_partial", r.pred_whole);
+		prf(rep, "overlap_precision_not_partial",
+		    "overlap_recall_not_partial", "overlap_f1_not_partial",
+		    r.tp_whole, r.pred_whole, r.gold);
 		ngi_eval_count(rep, "matched_with_source", r.with_source);
 		ngi_eval_real(rep, "speaker_accuracy",
 			      r.with_source ? (double)r.speaker_right /

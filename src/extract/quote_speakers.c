@@ -5,7 +5,8 @@
  * Pieces become quotes: a piece that continues the previous one (the next
  * paragraph reopened, the next speech part of a dash line), or that
  * follows it after a short cue ("“…,” he said, “…”", "“…,” Cruz said.
- * “…”") and has no cue of its own, is a piece of the same quote
+ * “…”"), has no cue of its own and does not open inside the writer's
+ * sentence ("… on NBC's “Meet the Press.”"), is a piece of the same quote
  * (first_piece). Each quote's cue is looked for after its first piece in
  * the same sentence ("“…,” Putin said", "„…“, betonte Putin"), else before
  * it in the same sentence ("Graham said, “…”", "He described it as “…”"),
@@ -558,6 +559,31 @@ static cue cue_before(const ctx *c, const ngi_qpiece *p, uint32_t prev_close)
 	return find_cue(c, lo, t, 0, 0);
 }
 
+/* Whether the piece opens inside a sentence of the writer's (words of the
+ * sentence before its mark, not ending in ',' or ':' or a speech verb). */
+static int is_partial(const ctx *c, const ngi_qpiece *p)
+{
+	if (p->dash)
+		return 0;
+	size_t t = tok_from(c->d, p->open);
+	if (t == 0 || t >= c->d->n_tokens)
+		return 0;
+	size_t lo, hi;
+	sentence_range(c, t, &lo, &hi);
+	size_t j = t;
+	while (j > lo && !is_word(c, j - 1) && !is_punct(c, j - 1, ",") &&
+	       !is_punct(c, j - 1, ":"))
+		j--;
+	if (j <= lo)
+		return 0;
+	if (is_punct(c, j - 1, ",") || is_punct(c, j - 1, ":") ||
+	    is_punct(c, j - 1, "-") || is_punct(c, j - 1, "—"))
+		return 0;
+	if (c->in_quote[j - 1])
+		return 0;
+	return (wflags(c, j - 1) & NGI_QW_VERB) == 0;
+}
+
 /* ---- output -------------------------------------------------------------*/
 typedef struct out {
 	ngi_quote *q;
@@ -826,7 +852,14 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 			size_t t0 = tok_from(doc, a0->close);
 			size_t t1 = tok_from(doc, b->open);
 			int colon = t1 > t0 && is_punct(&c, t1 - 1, ":");
-			join = !colon && count_words(&c, t0, t1) <= GAP_WORDS;
+			join = !colon && count_words(&c, t0, t1) <= GAP_WORDS &&
+			       !is_partial(&c, b);
+			if (join) {
+				/* a cue of its own before it: another quote
+				 * ("…,” X said. Y added, “…”) */
+				cue kb = cue_before(&c, b, a0->close);
+				join = !kb.found || kb.c0 == after[i - 1].c0;
+			}
 		}
 		if (join)
 			grp[i] = grp[i - 1];
@@ -877,6 +910,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 			int scare = !k.found && c.listed &&
 				    (words <= SCARE_WORDS ||
 				     (speaker < 0 && words <= SCARE_WORDS_NOBODY));
+			int partial = is_partial(&c, &p[first]);
 			for (size_t q = first; q <= lastp && !st && !scare; q++) {
 				ngi_quote qt;
 				memset(&qt, 0, sizeof qt);
@@ -888,6 +922,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 						      ? doc->tokens[t].sentence
 						      : (uint32_t)s;
 				set_speaker(&c, &qt, &k, speaker);
+				qt.partial = partial;
 				st = add_quote(&o, &qt, (uint32_t)first);
 			}
 			if (speaker >= 0 && !scare) {
