@@ -22,6 +22,7 @@ enum {
 	NGI_QW_AUX = 1 << 6,      /* may stand between speaker and verb */
 	NGI_QW_OBJECT = 1 << 7,   /* what follows the verb is not its speaker */
 	NGI_QW_SELF = 1 << 8,     /* a first-person pronoun ("I", "we") */
+	NGI_QW_NOTNAME = 1 << 9,  /* capitalised but never a speaker (Monday) */
 };
 enum {
 	NGI_QC_SOURCE_AFTER = 1 << 0, /* the source follows the cue */

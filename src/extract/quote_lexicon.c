@@ -4,7 +4,7 @@
  *   lexicons/speech_verbs.tsv      lang, word, flags (v verb, i indirect,
  *                                  o an object follows)
  *   lexicons/speaker_pronouns.tsv  lang, word, kind (pron self role det
- *                                  comp aux)
+ *                                  comp aux not)
  *   lexicons/quote_cues.tsv        lang, phrase, flags (s source after,
  *                                  q only right after a closing mark)
  * Words are folded forms (NFKC + case fold, as tok->norm); a final '*'
@@ -90,6 +90,8 @@ static unsigned parse_flags(const char *s, size_t n)
 		return NGI_QW_AUX;
 	if (n == 4 && memcmp(s, "self", 4) == 0)
 		return NGI_QW_SELF;
+	if (n == 3 && memcmp(s, "not", 3) == 0)
+		return NGI_QW_NOTNAME;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == 'v')
 			f |= NGI_QW_VERB;

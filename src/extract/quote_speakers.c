@@ -39,7 +39,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
+#include "../base/utf8.h"
 #include "quote_int.h"
 
 #define BEFORE_WINDOW 24  /* tokens before an opening mark */
@@ -131,8 +133,12 @@ static int name_like(const ctx *c, size_t i)
 		return 0;
 	if (ngi_is_stopword(c->d->lang, t->norm, t->norm_len))
 		return 0;
+	/* a capital at the start of a sentence says nothing */
+	if (ngi_doc_opens_sentence(c->d, i))
+		return 0;
 	return (wflags(c, i) & (NGI_QW_VERB | NGI_QW_PRON | NGI_QW_DET |
-				NGI_QW_COMP | NGI_QW_AUX)) == 0;
+				NGI_QW_COMP | NGI_QW_AUX | NGI_QW_SELF |
+				NGI_QW_NOTNAME)) == 0;
 }
 
 /* A lower-case word that may head a noun phrase naming a speaker. */
@@ -559,14 +565,30 @@ static cue cue_before(const ctx *c, const ngi_qpiece *p, uint32_t prev_close)
 	return find_cue(c, lo, t, 0, 0);
 }
 
-/* Whether the piece opens inside a sentence of the writer's (words of the
- * sentence before its mark, not ending in ',' or ':' or a speech verb). */
-static int is_partial(const ctx *c, const ngi_qpiece *p)
+/* Whether the piece opens inside a sentence of the writer's: words of the
+ * sentence before its mark, not ending in ',' or ':' or a speech verb, or
+ * with lower, its first word in lower case (it goes on the writer's
+ * sentence; not for the next piece of a split quote, "“…,” he said, “and
+ * …”"). */
+static int is_partial(const ctx *c, const ngi_qpiece *p, int lower)
 {
 	if (p->dash)
 		return 0;
 	size_t t = tok_from(c->d, p->open);
-	if (t == 0 || t >= c->d->n_tokens)
+	if (t >= c->d->n_tokens)
+		return 0;
+	/* words that go on the writer's sentence: "…, “with this thing" */
+	size_t w = tok_from(c->d, p->start);
+	if (lower && w < c->d->n_tokens && tk(c, w)->start < p->end &&
+	    tk(c, w)->kind == NGI_TOK_WORD) {
+		int32_t cp;
+		const ngi_token *wt = tk(c, w);
+		if (ngi_utf8_decode(c->d->text + wt->start, wt->end - wt->start,
+				    &cp) > 0 &&
+		    utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+			return 1;
+	}
+	if (t == 0)
 		return 0;
 	size_t lo, hi;
 	sentence_range(c, t, &lo, &hi);
@@ -853,7 +875,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 			size_t t1 = tok_from(doc, b->open);
 			int colon = t1 > t0 && is_punct(&c, t1 - 1, ":");
 			join = !colon && count_words(&c, t0, t1) <= GAP_WORDS &&
-			       !is_partial(&c, b);
+			       !is_partial(&c, b, 0);
 			if (join) {
 				/* a cue of its own before it: another quote
 				 * ("…,” X said. Y added, “…”) */
@@ -910,7 +932,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 			int scare = !k.found && c.listed &&
 				    (words <= SCARE_WORDS ||
 				     (speaker < 0 && words <= SCARE_WORDS_NOBODY));
-			int partial = is_partial(&c, &p[first]);
+			int partial = is_partial(&c, &p[first], 1);
 			for (size_t q = first; q <= lastp && !st && !scare; q++) {
 				ngi_quote qt;
 				memset(&qt, 0, sizeof qt);

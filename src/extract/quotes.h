@@ -40,7 +40,9 @@ typedef struct ngi_quote {
 	/* 1 for a direct quote set inside the writer's own sentence: words
 	 * of that sentence come before its first mark, other than a cue
 	 * ending in ',' or ':' or a speech verb right before it ("adding
-	 * that “…”", "called it “…”"): a partial quote. 0 otherwise. */
+	 * that “…”", "called it “…”"), or its first word is in lower case
+	 * ("explained Rosenberg, “with this …"): a partial quote. 0
+	 * otherwise. Every piece of a split quote has its first piece's. */
 	uint8_t partial;
 } ngi_quote;
 
