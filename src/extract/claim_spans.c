@@ -85,7 +85,7 @@ ngi_phrase ngi_claim_subject(const ngi_claim_run *r, uint32_t cue, int verb,
 		const ngi_token *t = &d->tokens[first - 1];
 		const ngi_cue_mark *m = &r->mk[first - 1];
 		if ((t->kind == NGI_TOK_PUNCT && !joins_words(d, first - 1)) ||
-		    (m->kind && !m->noun_kind))
+		    t->kind == NGI_TOK_NUMBER || (m->kind && !m->noun_kind))
 			break;
 		if (m->fw & NGI_FW_DET) {
 			first--;
