@@ -46,7 +46,8 @@ static int dump(int argc, char **argv)
 	for (int f = 2; f < argc; f++) {
 		ngi_buf b;
 		ngi_buf_init(&b, 0);
-		if (ngi_read_file(argv[f], 1 << 26, &b, NULL)) {
+		ngi_diag_sink quiet = {ngi_diag_stderr, NULL, 0, 0};
+		if (ngi_read_file(argv[f], 1 << 26, &b, &quiet)) {
 			ngi_buf_free(&b);
 			continue;
 		}
@@ -138,7 +139,8 @@ static int emergent(const char *path)
 {
 	ngi_buf b;
 	ngi_buf_init(&b, 0);
-	if (ngi_read_file(path, 1 << 28, &b, NULL))
+	ngi_diag_sink quiet = {ngi_diag_stderr, NULL, 0, 0};
+	if (ngi_read_file(path, 1 << 28, &b, &quiet))
 		return 1;
 	static const char *stances[] = {"for", "against", "observing"};
 	long count[3] = {0}, deny[3] = {0}, confirm[3] = {0}, claim[3] = {0};
@@ -202,6 +204,15 @@ static int polnear(const char *dir)
 		fprintf(stderr, "%s: %s\n", path, what);
 		return 1;
 	}
+	char **anns;
+	size_t na;
+	snprintf(path, sizeof path, "%s/attributions", dir);
+	if (ngi_list_dir(path, &anns, &na, &what)) {
+		fprintf(stderr, "%s: %s\n", path, what);
+		ngi_free_names(names, nn);
+		return 1;
+	}
+	ngi_diag_sink quiet = {ngi_diag_stderr, NULL, 0, 0};
 	long attrs = 0, hit = 0, claims = 0, claims_on_attr = 0, docs = 0;
 	for (size_t f = 0; f < nn; f++) {
 		size_t l = strlen(names[f]);
@@ -211,10 +222,19 @@ static int polnear(const char *dir)
 		ngi_buf_init(&t, 0);
 		ngi_buf_init(&ann, 0);
 		snprintf(path, sizeof path, "%s/text/%s", dir, names[f]);
-		int bad = ngi_read_file(path, 1 << 26, &t, NULL);
-		snprintf(path, sizeof path, "%s/attributions/%.*s.ann", dir,
-			 (int)(l - 4), names[f]);
-		bad |= ngi_read_file(path, 1 << 26, &ann, NULL);
+		int bad = ngi_read_file(path, 1 << 26, &t, &quiet);
+		/* its annotation: the same name with a "_xxxx.ann" ending */
+		const char *an = NULL;
+		for (size_t k = 0; k < na && !an; k++)
+			if (strncmp(anns[k], names[f], l - 4) == 0 &&
+			    anns[k][l - 4] == '_')
+				an = anns[k];
+		if (!an)
+			bad = 1;
+		else {
+			snprintf(path, sizeof path, "%s/attributions/%s", dir, an);
+			bad |= ngi_read_file(path, 1 << 26, &ann, &quiet);
+		}
 		ngi_arena a;
 		ngi_arena_init(&a, 1 << 16);
 		ngi_doc doc;
@@ -265,6 +285,7 @@ static int polnear(const char *dir)
 		ngi_buf_free(&ann);
 	}
 	ngi_free_names(names, nn);
+	ngi_free_names(anns, na);
 	printf("documents %ld, attribution cues %ld, cues holding a claim cue %ld (%.1f%%)\n",
 	       docs, attrs, hit, attrs ? 100.0 * hit / attrs : 0);
 	printf("claims found %ld, whose cue is an attribution cue %ld (%.1f%%)\n",
