@@ -6,6 +6,9 @@
  *   claims_measure dump FILE...        claims and responses of each file
  *   claims_measure emergent CSV        Emergent headlines: responses by
  *                                      the headline's stance label
+ *   claims_measure fnc1 DIR            FNC-1 (DIR/train_bodies.csv,
+ *                                      DIR/train_stances.csv): denials in
+ *                                      the body, by the pair's stance
  *   claims_measure polnear DIR         PolNeAR attributions (DIR/text,
  *                                      DIR/attributions): how many of
  *                                      their cues fall on a claim cue
@@ -293,10 +296,124 @@ static int polnear(const char *dir)
 	return 0;
 }
 
+typedef struct fnc_body {
+	long id;
+	ngi_arena a;
+	ngi_doc doc;
+	ngi_claims c;
+	int ok;
+} fnc_body;
+
+/* Content words two spans share (folded forms). */
+static size_t shared_norms(const ngi_doc *a, uint32_t as, uint32_t ae,
+			   const ngi_doc *b, uint32_t bs, uint32_t be)
+{
+	const char *wa[64], *wb[128];
+	size_t na = ngi_claim_words(a, as, ae, wa, 64);
+	size_t nb = ngi_claim_words(b, bs, be, wb, 128);
+	size_t n = 0;
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			if (strcmp(wa[i], wb[j]) == 0) {
+				n++;
+				break;
+			}
+	return n;
+}
+
+static int fnc1(const char *dir)
+{
+	char path[4096];
+	ngi_buf bodies, stances;
+	ngi_buf_init(&bodies, 0);
+	ngi_buf_init(&stances, 0);
+	ngi_diag_sink quiet = {ngi_diag_stderr, NULL, 0, 0};
+	snprintf(path, sizeof path, "%s/train_bodies.csv", dir);
+	if (ngi_read_file(path, 1 << 28, &bodies, &quiet))
+		return 1;
+	snprintf(path, sizeof path, "%s/train_stances.csv", dir);
+	if (ngi_read_file(path, 1 << 28, &stances, &quiet))
+		return 1;
+	size_t cap = 4096, nb = 0;
+	fnc_body *b = calloc(cap, sizeof *b);
+	char *s = bodies.data, *fld[4];
+	int n, header = 1;
+	while (b && (n = csv_record(&s, fld, 4)) > 0) {
+		if (header || n < 2 || nb == cap) {
+			header = 0;
+			continue;
+		}
+		fnc_body *x = &b[nb++];
+		x->id = atol(fld[0]);
+		ngi_arena_init(&x->a, 1 << 16);
+		ngi_mention *m;
+		size_t nm;
+		x->ok = run(fld[1], strlen(fld[1]), "en", &x->a, &x->doc, &m,
+			    &nm, &x->c) == 0;
+	}
+	static const char *names[] = {"agree", "disagree", "discuss"};
+	long count[3] = {0}, deny[3] = {0}, deny_hl[3] = {0}, conf[3] = {0};
+	s = stances.data;
+	header = 1;
+	ngi_arena ha;
+	ngi_arena_init(&ha, 1 << 14);
+	while (b && (n = csv_record(&s, fld, 4)) > 0) {
+		if (header || n < 3) {
+			header = 0;
+			continue;
+		}
+		int st = -1;
+		for (int k = 0; k < 3; k++)
+			if (strcmp(fld[2], names[k]) == 0)
+				st = k;
+		long id = atol(fld[1]);
+		fnc_body *x = NULL;
+		for (size_t k = 0; k < nb && !x; k++)
+			if (b[k].id == id && b[k].ok)
+				x = &b[k];
+		if (st < 0 || !x)
+			continue;
+		ngi_doc hd;
+		ngi_arena_reset(&ha);
+		if (ngi_text_analyze(tc, fld[0], strlen(fld[0]), "en", &ha, &hd))
+			continue;
+		count[st]++;
+		int d = 0, dh = 0, cf = 0;
+		for (size_t k = 0; k < x->c.n_responses; k++) {
+			const ngi_response *re = &x->c.responses[k];
+			if (re->stance == NGI_RESPONSE_CONFIRM)
+				cf = 1;
+			if (re->stance != NGI_RESPONSE_DENY)
+				continue;
+			d = 1;
+			const ngi_sentence *se = &x->doc.sentences[re->sentence];
+			if (shared_norms(&hd, 0, (uint32_t)hd.len, &x->doc, se->start,
+					 se->end) >= 2)
+				dh = 1;
+		}
+		deny[st] += d;
+		deny_hl[st] += dh;
+		conf[st] += cf;
+	}
+	printf("stance     pairs  body-has-denial  denial-sharing-2-headline-words  body-has-confirmation\n");
+	for (int k = 0; k < 3; k++)
+		printf("%-9s %6ld %8ld %5.1f%% %8ld %5.1f%% %8ld %5.1f%%\n", names[k],
+		       count[k], deny[k], count[k] ? 100.0 * deny[k] / count[k] : 0,
+		       deny_hl[k], count[k] ? 100.0 * deny_hl[k] / count[k] : 0,
+		       conf[k], count[k] ? 100.0 * conf[k] / count[k] : 0);
+	for (size_t k = 0; k < nb; k++)
+		ngi_arena_free(&b[k].a);
+	free(b);
+	ngi_arena_free(&ha);
+	ngi_buf_free(&bodies);
+	ngi_buf_free(&stances);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3 || ngi_text_ctx_new(&tc) || ngi_entity_ctx_new(&ec)) {
-		fprintf(stderr, "usage: claims_measure dump FILE... | emergent CSV | polnear DIR\n");
+		fprintf(stderr, "usage: claims_measure dump FILE... | emergent CSV | fnc1 DIR | polnear DIR\n");
 		return 2;
 	}
 	int rc = 2;
@@ -304,6 +421,8 @@ int main(int argc, char **argv)
 		rc = dump(argc, argv);
 	else if (strcmp(argv[1], "emergent") == 0)
 		rc = emergent(argv[2]);
+	else if (strcmp(argv[1], "fnc1") == 0)
+		rc = fnc1(argv[2]);
 	else if (strcmp(argv[1], "polnear") == 0)
 		rc = polnear(argv[2]);
 	ngi_entity_ctx_free(ec);
