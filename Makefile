@@ -106,7 +106,7 @@ MANPAGE   = $(BUILD)/newsgraph.1
 INTERNAL  = $(EVAL_LIB) $(CORE) $(PIVOT_OBJ)
 SYMBOLS   = abi/libnewsgraph.symbols
 
-.PHONY: FORCE all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
+.PHONY: FORCE claims-measure all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
         test-mkpivot test-python abi-update version-stamp demo bench eval install \
         clean help format
 
@@ -241,6 +241,12 @@ $(PIVOT_OBJ): src/sketch/pivot_table.S $(BUILD)/pivot.bin
 $(BUILD)/tests/%: tests/%.c tests/check.h $(INTERNAL)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
+
+# The claim finder's measurements (docs/CLAIMS.md): make claims-measure.
+$(BUILD)/tools/claims_measure: tools/claims_measure.c $(INTERNAL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
+claims-measure: $(BUILD)/tools/claims_measure
 
 $(BUILD)/bench/%: bench/%.c bench/bench_util.h $(INTERNAL)
 	@mkdir -p $(dir $@)

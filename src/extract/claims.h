@@ -85,4 +85,12 @@ ng_status ngi_claims_find(const ngi_doc *doc, const ngi_mention *m, size_t nm,
 			  const ngi_quote *q, size_t nq, ngi_arena *a,
 			  ngi_claims *out);
 
+/* The content words of bytes [start, end) of doc (a claim's content, to
+ * match claims across articles): the folded forms (tok->norm) of its
+ * words that are not stopwords of doc->lang, each once, in text order,
+ * at most max (O(n * max): keep max small, 64 is plenty); pointers into
+ * doc's tokens. Returns how many were written to out. */
+size_t ngi_claim_words(const ngi_doc *doc, uint32_t start, uint32_t end,
+		       const char **out, size_t max);
+
 #endif
