@@ -40,6 +40,8 @@ static const eval_suite suites[] = {
 	 "SemEval-2022 task 8: cross-lingual similarity vs Overall, same-story F1"},
 	{"xling", "DIR", 1, ngi_eval_xling,
 	 "SlavicNER raw/: nearest article in another language, same topic (P@1)"},
+	{"stance", "BODIES.csv STANCES.csv", 2, ngi_eval_stance,
+	 "FNC-1 stance of each headline/body pair (embedded model; --predictions)"},
 };
 
 void ngi_eval_real(ngi_eval_report *r, const char *name, double value)
@@ -151,7 +153,7 @@ static ng_status print_json(const char *suite, const ngi_eval_report *r,
 ng_status ng_eval_run(const char *suite, int argc, char **argv,
 		      const ng_eval_options *opt, FILE *out)
 {
-	static const ng_eval_options defaults = {0, 0, 0.0, NULL, NULL};
+	static const ng_eval_options defaults = {0, 0, 0.0, NULL, NULL, NULL};
 	const eval_suite *s = NULL;
 	for (size_t i = 0; suite && i < NGI_ARRAY_LEN(suites); i++)
 		if (strcmp(suite, suites[i].name) == 0)

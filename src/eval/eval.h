@@ -72,5 +72,7 @@ ng_status ngi_eval_dates(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
  * (SlavicNER raw/): cross-lingual similarity from pivot term bags. */
 ng_status ngi_eval_pairs(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 ng_status ngi_eval_xling(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
+/* eval_stance.c: "stance BODIES.csv STANCES.csv" (FNC-1 stance). */
+ng_status ngi_eval_stance(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 
 #endif

@@ -53,6 +53,9 @@ ng_status ngi_stance_classify(const ngi_stance_text *claim,
 			      const ngi_stance_text *body,
 			      ngi_stance_result *out);
 
+/* The language of a prepared text (ISO 639-1 or "und"). */
+const char *ngi_stance_lang(const ngi_stance_text *t);
+
 /* "agree", "disagree", "discuss", "unrelated"; "?" for anything else. */
 const char *ngi_stance_name(int label);
 /* The label of a name above (case-insensitive), or -1. */

@@ -283,6 +283,11 @@ ng_status ngi_stance_classify(const ngi_stance_text *claim,
 	return NG_OK;
 }
 
+const char *ngi_stance_lang(const ngi_stance_text *t)
+{
+	return t ? t->lang : "und";
+}
+
 static const char *const label_names[NGI_STANCE_N_LABELS] = {
 	"agree", "disagree", "discuss", "unrelated"};
 
