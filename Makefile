@@ -52,7 +52,7 @@ SONAME    := libnewsgraph.so.$(SOVERSION)
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
-               libicu-dev zlib1g-dev $(PIVOT_PACKAGES) \
+               libicu-dev zlib1g-dev liblinear-dev $(PIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
@@ -76,7 +76,7 @@ LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
 
 LIB_C     = $(sort $(wildcard src/base/*.c src/read/*.c src/text/*.c \
               src/sketch/*.c src/link/*.c src/store/*.c src/report/*.c \
-              src/engine/*.c src/extract/*.c))
+              src/engine/*.c src/extract/*.c src/stance/*.c))
 LIB_CXX   = $(sort $(wildcard src/text/*.cc))
 EVAL_C    = $(sort $(wildcard src/eval/*.c))
 CLI_C     = $(sort $(wildcard src/cli/*.c))
@@ -106,7 +106,7 @@ MANPAGE   = $(BUILD)/newsgraph.1
 INTERNAL  = $(EVAL_LIB) $(CORE) $(PIVOT_OBJ)
 SYMBOLS   = abi/libnewsgraph.symbols
 
-.PHONY: FORCE claims-measure all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
+.PHONY: FORCE claims-measure stance-model stance-cv stance-model-check all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
         test-mkpivot test-python abi-update version-stamp demo bench eval install \
         clean help format
 
@@ -253,6 +253,34 @@ $(BUILD)/bench/%: bench/%.c bench/bench_util.h $(INTERNAL)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 
 -include $(LIB_OBJ:.o=.d) $(EVAL_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---- the stance model (docs/STANCE.md) ---------------------------------------
+# tools/train_stance.c trains the two-stage linear model with liblinear on
+# FNC-1 train and writes data/models/stance.model (committed, embedded in the
+# library, which evaluates it itself and does not link liblinear).
+# stance-model-check retrains into a temporary file and compares it byte for
+# byte with the committed model (skipped when the data is absent).
+FNC1_DIR ?= ../shared/data/fnc1
+TRAIN_STANCE = $(BUILD)/tools/train_stance
+
+$(TRAIN_STANCE): tools/train_stance.c $(INTERNAL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS) -llinear
+
+stance-model: $(TRAIN_STANCE)
+	$(TRAIN_STANCE) $(FNC1_DIR)/train_bodies.csv $(FNC1_DIR)/train_stances.csv \
+	  data/models/stance.model
+
+stance-cv: $(TRAIN_STANCE)
+	$(TRAIN_STANCE) --cv 10 $(FNC1_DIR)/train_bodies.csv $(FNC1_DIR)/train_stances.csv
+
+stance-model-check: $(TRAIN_STANCE)
+	@if [ -f $(FNC1_DIR)/train_stances.csv ]; then \
+	  $(TRAIN_STANCE) --quiet $(FNC1_DIR)/train_bodies.csv \
+	    $(FNC1_DIR)/train_stances.csv $(BUILD)/stance.model.check > /dev/null && \
+	  cmp $(BUILD)/stance.model.check data/models/stance.model && \
+	  echo "stance-model-check: retraining reproduces data/models/stance.model"; \
+	else echo "stance-model-check: skipped ($(FNC1_DIR) absent)"; fi
 
 # ---- the cursor example ------------------------------------------------------
 # examples/cursor_example.c, built as a user would build it (the public

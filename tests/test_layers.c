@@ -22,10 +22,11 @@ static const struct {
 	{"extract", "base read text"},
 	{"sketch", "base text extract"},
 	{"link", "base text extract sketch"},
+	{"stance", "base text extract sketch"},
 	{"store", "base read text extract sketch link"},
-	{"engine", "base read text extract sketch link store"},
-	{"report", "base read text extract sketch link store engine"},
-	{"eval", "base read text extract sketch link store engine"},
+	{"engine", "base read text extract sketch link store stance"},
+	{"report", "base read text extract sketch link store engine stance"},
+	{"eval", "base read text extract sketch link store engine stance"},
 	{"cli", "eval"}, /* newsgraph eval: the suites, outside the library */
 };
 

@@ -35,6 +35,7 @@ typedef struct options {
 	long long min;
 	int json;
 	const char *output;
+	const char *predictions;
 	int quiet;
 	const char *speaker;
 	long long story;
@@ -145,6 +146,8 @@ static int parse_options(int argc, char **argv, options *o)
 						 "or event, not", val);
 		} else if (!strcmp(a, "-o"))
 			o->output = val;
+		else if (!strcmp(a, "--predictions"))
+			o->predictions = val;
 		else if (!strcmp(a, "--format")) {
 			o->format_set = 1;
 			if (val && !strcmp(val, "table"))
@@ -369,7 +372,8 @@ static int cmd_eval(const options *o)
 {
 	if (o->n_args < 1)
 		return bad_usage("eval needs a SUITE", NULL);
-	ng_eval_options eo = {o->json, o->threads, o->threshold, NULL, NULL};
+	ng_eval_options eo = {o->json, o->threads, o->threshold, NULL, NULL,
+			      o->predictions};
 	ng_status st = ng_eval_run(o->args[0], o->n_args - 1, o->args + 1, &eo, stdout);
 	return finish_output(o, stdout, exit_for(st), 0);
 }

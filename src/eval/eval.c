@@ -42,6 +42,8 @@ static const eval_suite suites[] = {
 	 "SlavicNER raw/: nearest article in another language, same topic (P@1)"},
 	{"quotes", "DIR", 1, ngi_eval_quotes,
 	 "PolNeAR brat: direct quote spans (exact, 50% overlap) and speakers"},
+	{"stance", "BODIES.csv STANCES.csv", 2, ngi_eval_stance,
+	 "FNC-1 stance of each headline/body pair (embedded model; --predictions)"},
 };
 
 void ngi_eval_real(ngi_eval_report *r, const char *name, double value)
@@ -153,7 +155,7 @@ static ng_status print_json(const char *suite, const ngi_eval_report *r,
 ng_status ng_eval_run(const char *suite, int argc, char **argv,
 		      const ng_eval_options *opt, FILE *out)
 {
-	static const ng_eval_options defaults = {0, 0, 0.0, NULL, NULL};
+	static const ng_eval_options defaults = {0, 0, 0.0, NULL, NULL, NULL};
 	const eval_suite *s = NULL;
 	for (size_t i = 0; suite && i < NGI_ARRAY_LEN(suites); i++)
 		if (strcmp(suite, suites[i].name) == 0)

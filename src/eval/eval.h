@@ -80,5 +80,7 @@ ng_status ngi_eval_pairs(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 ng_status ngi_eval_xling(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 /* eval_quotes.c: "quotes DIR" (PolNeAR: DIR/text, DIR/attributions). */
 ng_status ngi_eval_quotes(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
+/* eval_stance.c: "stance BODIES.csv STANCES.csv" (FNC-1 stance). */
+ng_status ngi_eval_stance(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 
 #endif

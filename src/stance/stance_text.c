@@ -1,0 +1,233 @@
+/*
+ * stance_text.c: an analysed text -> a prepared stance text (stance_int.h).
+ *
+ * Keeps the word and number tokens (at most NGI_STANCE_MAX_WORDS), marks
+ * each with its cue kinds (stance_cues.c) and with the kinds found within
+ * NEAR words either side, groups the content words (not stopwords) into
+ * distinct terms by stem with their positions, first sentence and IDF, and
+ * collects the content-stem bigrams and the body-level hashed stems. Time is
+ * linear in the text apart from two sorts (n log n); everything lives in the
+ * arena.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stance_int.h"
+
+#define NEAR 4 /* words either side counted as near */
+#define BODY_HASH_WORDS 400 /* content words of the lead hashed as body words */
+
+typedef struct occ {
+	uint64_t hash;
+	uint32_t word;
+} occ;
+
+static int cmp_occ(const void *pa, const void *pb)
+{
+	const occ *a = pa, *b = pb;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return a->word < b->word ? -1 : a->word > b->word;
+}
+
+static int cmp_u64(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+static int cmp_u32(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+static float idf_of(const ngi_stance_idf *idf, uint64_t h)
+{
+	const uint64_t *v = idf ? ngi_map_get(&idf->map, h) : NULL;
+	if (!v)
+		return idf ? idf->idf_default : 1.0f;
+	uint32_t bits = (uint32_t)*v;
+	float f;
+	memcpy(&f, &bits, sizeof f);
+	return f;
+}
+
+ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
+				 ngi_arena *a, ngi_stance_text **out)
+{
+	*out = NULL;
+	ng_status st = ngi_stance_cues_load();
+	if (st)
+		return st;
+	ngi_stance_text *t = ngi_arena_zalloc(a, sizeof *t);
+	if (!t)
+		return NG_ERR_NOMEM;
+	snprintf(t->lang, sizeof t->lang, "%s", doc->lang[0] ? doc->lang : "und");
+	size_t nw = 0;
+	for (size_t i = 0; i < doc->n_tokens && nw < NGI_STANCE_MAX_WORDS; i++)
+		nw += doc->tokens[i].kind != NGI_TOK_PUNCT;
+	size_t cap = nw ? nw : 1;
+	t->word_hash = ngi_arena_alloc(a, cap * sizeof *t->word_hash);
+	t->word_sent = ngi_arena_alloc(a, cap * sizeof *t->word_sent);
+	t->word_cue = ngi_arena_zalloc(a, cap);
+	t->near_cue = ngi_arena_zalloc(a, cap);
+	occ *occs = malloc(cap * sizeof *occs);
+	uint64_t *big = malloc(cap * sizeof *big);
+	uint32_t *bh = malloc(cap * sizeof *bh);
+	uint8_t *capd = malloc(cap);
+	if (!t->word_hash || !t->word_sent || !t->word_cue || !t->near_cue ||
+	    !occs || !big || !bh || !capd) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	size_t n_occ = 0, n_big = 0, n_bh = 0;
+	uint64_t prev = 0;
+	int have_prev = 0;
+	uint32_t w = 0;
+	for (size_t i = 0; i < doc->n_tokens && w < nw; i++) {
+		const ngi_token *tk = &doc->tokens[i];
+		if (tk->kind == NGI_TOK_PUNCT)
+			continue;
+		uint64_t h = ngi_stance_term_hash(tk->stem, tk->stem_len);
+		t->word_hash[w] = (uint32_t)h;
+		t->word_sent[w] = tk->sentence;
+		t->word_cue[w] = (uint8_t)(ngi_stance_cue_mask(t->lang, tk->norm,
+							       tk->norm_len) |
+					   ngi_stance_cue_mask(t->lang, tk->stem,
+							       tk->stem_len));
+		for (int k = 0; k < NGI_CUE_KINDS; k++)
+			if (t->word_cue[w] >> k & 1) {
+				t->cue_count[k] += 1;
+				if (tk->sentence < 3)
+					t->cue_lead[k] += 1;
+			}
+		int content = (tk->kind == NGI_TOK_NUMBER || tk->norm_len >= 2) &&
+			      !ngi_is_stopword(t->lang, tk->norm, tk->norm_len);
+		if (content) {
+			occs[n_occ].hash = h;
+			occs[n_occ].word = w;
+			capd[n_occ] = (uint8_t)((tk->capitalised &&
+						 !ngi_doc_opens_sentence(doc, i)) |
+						(tk->kind == NGI_TOK_NUMBER) << 1);
+			n_occ++;
+			if (have_prev)
+				big[n_big++] = ngi_mix64(prev * 31 + h);
+			prev = h;
+			have_prev = 1;
+			if (n_occ <= BODY_HASH_WORDS)
+				bh[n_bh++] = (uint32_t)(ngi_mix64(h ^ 0x3333) &
+						((1u << NGI_STANCE_HASH_BITS) - 1));
+		}
+		if (tk->sentence + 1 > t->n_sent)
+			t->n_sent = tk->sentence + 1;
+		w++;
+	}
+	t->n_words = w;
+	t->sent_cue = ngi_arena_zalloc(a, t->n_sent ? t->n_sent : 1);
+	if (!t->sent_cue) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	for (uint32_t i = 0; i < w; i++)
+		t->sent_cue[t->word_sent[i]] |= t->word_cue[i];
+	t->n_content = (uint32_t)n_occ;
+
+	/* Cue kinds within NEAR words: a running count per kind. */
+	for (int k = 0; k < NGI_CUE_KINDS; k++) {
+		int in = 0;
+		for (uint32_t i = 0; i < w + NEAR; i++) {
+			if (i < w)
+				in += t->word_cue[i] >> k & 1;
+			if (i >= 2 * NEAR + 1 && i - (2 * NEAR + 1) < w)
+				in -= t->word_cue[i - (2 * NEAR + 1)] >> k & 1;
+			/* window [i - 2*NEAR, i] is centred on i - NEAR */
+			if (i >= NEAR && in > 0)
+				t->near_cue[i - NEAR] |= (uint8_t)(1u << k);
+		}
+	}
+
+	/* Terms: the occurrences sorted by (hash, word). The flags follow
+	 * their occurrence through the sort via a word -> flag table. */
+	uint8_t *flag_of_word = ngi_arena_zalloc(a, cap);
+	if (!flag_of_word) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < n_occ; i++)
+		flag_of_word[occs[i].word] = capd[i];
+	qsort(occs, n_occ, sizeof *occs, cmp_occ);
+	size_t n_terms = 0;
+	for (size_t i = 0; i < n_occ; i++)
+		n_terms += i == 0 || occs[i].hash != occs[i - 1].hash;
+	t->terms = ngi_arena_zalloc(a, (n_terms ? n_terms : 1) * sizeof *t->terms);
+	t->pos = ngi_arena_alloc(a, (n_occ ? n_occ : 1) * sizeof *t->pos);
+	if (!t->terms || !t->pos) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	double norm = 0, idf_sum = 0;
+	for (size_t i = 0; i < n_occ;) {
+		size_t j = i;
+		ngi_stance_term *tm = &t->terms[t->n_terms++];
+		tm->hash = occs[i].hash;
+		tm->pos_off = (uint32_t)i;
+		tm->first_sent = t->word_sent[occs[i].word];
+		for (; j < n_occ && occs[j].hash == occs[i].hash; j++) {
+			t->pos[j] = occs[j].word;
+			tm->capitalised |= flag_of_word[occs[j].word] & 1;
+			tm->is_number |= (flag_of_word[occs[j].word] >> 1) & 1;
+		}
+		tm->tf = (uint32_t)(j - i);
+		tm->n_pos = tm->tf;
+		tm->idf = idf_of(idf, tm->hash);
+		double x = (1.0 + log((double)tm->tf)) * tm->idf;
+		norm += x * x;
+		idf_sum += tm->idf;
+		i = j;
+	}
+	t->tfidf_norm = sqrt(norm);
+	t->idf_sum = idf_sum;
+
+	qsort(big, n_big, sizeof *big, cmp_u64);
+	size_t ub = 0;
+	for (size_t i = 0; i < n_big; i++)
+		if (i == 0 || big[i] != big[i - 1])
+			big[ub++] = big[i];
+	t->bigrams = ngi_arena_alloc(a, (ub ? ub : 1) * sizeof *t->bigrams);
+	qsort(bh, n_bh, sizeof *bh, cmp_u32);
+	size_t uh = 0;
+	for (size_t i = 0; i < n_bh; i++)
+		if (i == 0 || bh[i] != bh[i - 1])
+			bh[uh++] = bh[i];
+	t->body_hash = ngi_arena_alloc(a, (uh ? uh : 1) * sizeof *t->body_hash);
+	if (!t->bigrams || !t->body_hash) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	memcpy(t->bigrams, big, ub * sizeof *big);
+	t->n_bigrams = (uint32_t)ub;
+	memcpy(t->body_hash, bh, uh * sizeof *bh);
+	t->n_body_hash = (uint32_t)uh;
+	t->body_hash_val = uh ? (float)(1.0 / sqrt((double)uh)) : 0.0f;
+	*out = t;
+done:
+	free(occs);
+	free(big);
+	free(bh);
+	free(capd);
+	return st;
+}
+
+ng_status ngi_stance_prepare(const ngi_doc *doc, ngi_arena *a,
+			     ngi_stance_text **out)
+{
+	*out = NULL;
+	ng_status st;
+	const ngi_stance_model *m = ngi_stance_model_get(&st);
+	if (!m)
+		return st;
+	return ngi_stance_prepare_idf(doc, &m->idf, a, out);
+}
