@@ -25,6 +25,7 @@
 #include "../extract/quotes.h"
 #include "../link/link.h"
 #include "../read/read.h"
+#include "../stance/stance.h"
 #include "../store/store.h"
 #include "../text/text.h"
 
@@ -80,6 +81,10 @@ typedef struct ngi_features {
 	ngi_claims claims;
 	ngi_said_passage *claim_passages;
 	ngi_said_passage *response_passages;
+	/* the body and each claim prepared for the stance model
+	 * (src/stance/stance.h); NULL when the model is missing */
+	ngi_stance_text *stance_body;
+	ngi_stance_text **claim_stances;
 } ngi_features;
 
 /* One document as the analysis gets it: the record's text and what the
@@ -119,7 +124,7 @@ ng_status ngi_features_compute(ngi_worker *w, ngi_arena *keep,
 
 /* The quotes, claims and responses of an analysed body with its mentions,
  * and their passages (said_features.c). Memory from keep. */
-ng_status ngi_said_features(ngi_arena *keep, const ngi_doc *body,
+ng_status ngi_said_features(ngi_worker *w, ngi_arena *keep, const ngi_doc *body,
 			    ngi_features *out);
 
 /* Names stored and printed (declared in store.h): entity types "person",

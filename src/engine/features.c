@@ -180,7 +180,7 @@ ng_status ngi_features_compute(ngi_worker *w, ngi_arena *keep,
 		return NG_ERR_NOMEM;
 	ngi_text_sketch_write(&out->sketch, out->sketch_blob);
 	if ((st = extract(w, keep, in, &body, out)) ||
-	    (st = ngi_said_features(keep, &body, out)))
+	    (st = ngi_said_features(w, keep, &body, out)))
 		return st;
 	/* credit lines: which other outlets the article names as its source */
 	out->outlet_key = ngi_outlet_key(in->outlet);

@@ -6,7 +6,8 @@
  * gives each quote, claim and response its passage: the language-neutral
  * terms and words hash that linking groups them by (src/sketch/
  * span_terms.h), and the sentence it starts in, where its date is looked
- * for. Pure per document.
+ * for; and the body and each claim prepared for the stance model
+ * (src/stance/stance.h). Pure per document.
  */
 #include "engine.h"
 
@@ -47,7 +48,36 @@ static ngi_said_passage *passages(ngi_arena *keep, size_t n)
 	return n ? ngi_arena_zalloc(keep, n * sizeof(ngi_said_passage)) : NULL;
 }
 
-ng_status ngi_said_features(ngi_arena *keep, const ngi_doc *body,
+/* The body and each claim prepared for the stance model; a claim is
+ * analysed on its own, as the stance model reads a claim like an FNC-1
+ * headline. A missing model leaves them NULL (NG_ERR_INTERNAL from the
+ * model is not the document's fault: the rest of the features stand). */
+static ng_status stance_texts(ngi_worker *w, ngi_arena *keep, const ngi_doc *body,
+			      ngi_features *out)
+{
+	ng_status st = ngi_stance_prepare(body, keep, &out->stance_body);
+	if (st == NG_ERR_INTERNAL) {
+		out->stance_body = NULL;
+		return NG_OK;
+	}
+	const ngi_claims *c = &out->claims;
+	if (st || !c->n_claims)
+		return st;
+	out->claim_stances = ngi_arena_zalloc(keep, c->n_claims * sizeof *out->claim_stances);
+	if (!out->claim_stances)
+		return NG_ERR_NOMEM;
+	for (size_t i = 0; i < c->n_claims && !st; i++) {
+		ngi_doc cd;
+		st = ngi_text_analyze(w->text, body->text + c->claims[i].start,
+				      c->claims[i].end - c->claims[i].start, body->lang,
+				      &w->scratch, &cd);
+		if (!st)
+			st = ngi_stance_prepare(&cd, keep, &out->claim_stances[i]);
+	}
+	return st;
+}
+
+ng_status ngi_said_features(ngi_worker *w, ngi_arena *keep, const ngi_doc *body,
 			    ngi_features *out)
 {
 	ng_status st = ngi_quotes_find(body, out->mentions, out->n_mentions, keep,
@@ -74,5 +104,5 @@ ng_status ngi_said_features(ngi_arena *keep, const ngi_doc *body,
 	for (size_t i = 0; i < c->n_responses && !st; i++)
 		st = passage(keep, body, out, c->responses[i].start,
 			     c->responses[i].end, &out->response_passages[i]);
-	return st;
+	return st ? st : stance_texts(w, keep, body, out);
 }

@@ -14,7 +14,10 @@
  *     itself names, else the recent claim of the article's story whose
  *     terms it shares most;
  *   - each gets a date: a day-precise date resolved in its own sentence
- *     ("on Thursday"), else the article's publication date.
+ *     ("on Thursday"), else the article's publication date;
+ *   - the article's stance (src/stance/stance.h) toward the recent claims
+ *     of its story, its own among them, each claim as prepared from the
+ *     report that brought it into the ring of recent claims.
  * Everything depends only on the order of the articles, so a resumed run
  * that restores the indexes from the store (ngi_said_open) goes on as one
  * uninterrupted run would.
@@ -50,35 +53,62 @@ static const ngi_span_rule claim_rule = {.dice = 0.5, .dice_same_key = 0.3,
  * translation finds only some of a sentence's words. */
 #define NGI_TRANSLATION_OVERLAP 0.3
 
+/* Each article's stance is taken toward at most this many claims of its
+ * story, the most recently reported first. */
+#define NGI_STANCE_CLAIMS 16
+
 typedef struct recent {
 	uint64_t id;    /* 0: empty */
 	uint32_t seq;   /* the latest article carrying it */
 	uint64_t key;   /* quotes: the speaker's key hash */
 	uint16_t lang;  /* quotes: ngi_link_lang of that article */
 	uint64_t clock; /* when: the ring keeps the latest */
+	/* claims: the report that brought it into the ring (article and
+	 * index) and that report prepared for the stance model (in the
+	 * slot's arena), NULL until prepared */
+	uint32_t from_seq, from_idx;
+	ngi_stance_text *stance;
 } recent;
 
 struct ngi_said_state {
 	ngi_span_index *quotes, *claims;
 	uint64_t last_group, last_claim;
 	recent claims_seen[NGI_RECENT], quotes_seen[NGI_RECENT];
+	ngi_arena claim_arenas[NGI_RECENT]; /* of claims_seen[i].stance */
 	uint64_t clock;
+	ngi_text_ctx *text;                 /* for claims prepared on reopening */
 };
 
 /* ---- the recent claims and quote groups ---------------------------------------- */
-static void recent_touch(struct ngi_said_state *s, recent *ring, uint64_t id,
-			 uint32_t seq, uint64_t key, uint16_t lang)
+/* Touches id in ring; returns its slot, *fresh when it has just come in
+ * (the slot's stance text is then gone). */
+static size_t recent_touch(struct ngi_said_state *s, recent *ring, uint64_t id,
+			   uint32_t seq, uint64_t key, uint16_t lang, int *fresh)
 {
 	size_t at = 0;
+	int found = 0;
 	for (size_t i = 0; i < NGI_RECENT; i++) {
 		if (ring[i].id == id) {
 			at = i;
+			found = 1;
 			break;
 		}
 		if (ring[i].clock < ring[at].clock)
 			at = i; /* the empty or least recent slot */
 	}
-	ring[at] = (recent){id, seq, key, lang, ++s->clock};
+	if (found) {
+		ring[at].seq = seq;
+		ring[at].key = key;
+		ring[at].lang = lang;
+		ring[at].clock = ++s->clock;
+	} else {
+		ring[at] = (recent){id, seq, key, lang, ++s->clock, 0, 0, NULL};
+		if (ring == s->claims_seen)
+			ngi_arena_reset(&s->claim_arenas[at]);
+	}
+	if (fresh)
+		*fresh = !found;
+	return at;
 }
 
 static uint32_t shared_terms(const uint32_t *a, uint32_t na, const uint32_t *b,
@@ -283,7 +313,7 @@ static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
 		}
 		if (r.group)
 			recent_touch(s, s->quotes_seen, r.group, seq,
-				     ngi_span_key_hash(r.key), lang);
+				     ngi_span_key_hash(r.key), lang, NULL);
 		st = ngi_store_insert_quote(e->store, &r);
 	}
 	return st;
@@ -326,7 +356,18 @@ static ng_status store_claims(ng_engine *e, const ngi_pending *p, uint32_t seq,
 		r.group = id;
 		if ((st = ngi_store_insert_claim_report(e->store, &r)))
 			break;
-		recent_touch(s, s->claims_seen, id, seq, 0, 0);
+		int fresh;
+		size_t slot = recent_touch(s, s->claims_seen, id, seq, 0, 0, &fresh);
+		recent *rc = &s->claims_seen[slot];
+		if (fresh) {
+			rc->from_seq = seq;
+			rc->from_idx = (uint32_t)i;
+			if (p->f.claim_stances && p->f.claim_stances[i] &&
+			    (st = ngi_stance_text_copy(p->f.claim_stances[i],
+						       &s->claim_arenas[slot],
+						       &rc->stance)))
+				break;
+		}
 	}
 	for (size_t i = 0; i < c->n_responses && !st; i++) {
 		const ngi_response *rs = &c->responses[i];
@@ -350,6 +391,40 @@ static ng_status store_claims(ng_engine *e, const ngi_pending *p, uint32_t seq,
 	return st;
 }
 
+static int by_clock_desc(const void *a, const void *b)
+{
+	const recent *x = *(const recent *const *)a, *y = *(const recent *const *)b;
+	return (x->clock < y->clock) - (x->clock > y->clock);
+}
+
+/* The article's stance toward the recent claims of its story (its own
+ * among them), the most recently reported first. */
+static ng_status store_stances(ng_engine *e, const ngi_pending *p, uint32_t seq,
+			       uint32_t story)
+{
+	struct ngi_said_state *s = e->said;
+	if (!p->f.stance_body)
+		return NG_OK;
+	const recent *mine[NGI_RECENT];
+	size_t n = 0;
+	for (size_t i = 0; i < NGI_RECENT; i++) {
+		const recent *r = &s->claims_seen[i];
+		if (r->id && r->stance && ngi_link_story_of(e->link, r->seq) == story)
+			mine[n++] = r;
+	}
+	qsort(mine, n, sizeof *mine, by_clock_desc);
+	ng_status st = NG_OK;
+	for (size_t i = 0; i < n && i < NGI_STANCE_CLAIMS && !st; i++) {
+		ngi_stance_result res;
+		if ((st = ngi_stance_classify(mine[i]->stance, p->f.stance_body, &res)))
+			break;
+		st = ngi_store_insert_stance(e->store, seq, mine[i]->id,
+					     ngi_stance_name(res.label),
+					     res.score[res.label]);
+	}
+	return st;
+}
+
 ng_status ngi_said_store(ng_engine *e, const ngi_pending *p, uint32_t seq,
 			 uint32_t story)
 {
@@ -358,6 +433,8 @@ ng_status ngi_said_store(ng_engine *e, const ngi_pending *p, uint32_t seq,
 	ng_status st = store_quotes(e, p, seq, story, &a);
 	if (!st)
 		st = store_claims(e, p, seq, story, &a);
+	if (!st)
+		st = store_stances(e, p, seq, story);
 	ngi_arena_free(&a);
 	return st;
 }
@@ -368,11 +445,49 @@ static ng_status restore_group(void *ctx, uint64_t id, const ngi_span_sig *sig)
 	return ngi_span_index_add(ctx, id, sig);
 }
 
-static ng_status restore_report(void *ctx, uint64_t claim, uint32_t seq)
+static ng_status restore_report(void *ctx, uint64_t claim, uint32_t seq,
+				 uint32_t idx)
 {
 	struct ngi_said_state *s = ctx;
-	recent_touch(s, s->claims_seen, claim, seq, 0, 0);
+	int fresh;
+	size_t slot = recent_touch(s, s->claims_seen, claim, seq, 0, 0, &fresh);
+	if (fresh) {
+		s->claims_seen[slot].from_seq = seq;
+		s->claims_seen[slot].from_idx = idx;
+	}
 	return NG_OK;
+}
+
+/* The claims in the ring prepared again from the reports that brought
+ * them in, as they were prepared when those articles were analysed. */
+static ng_status restore_stances(ng_engine *e)
+{
+	struct ngi_said_state *s = e->said;
+	ng_status st = NG_OK;
+	for (size_t i = 0; i < NGI_RECENT && !st; i++) {
+		recent *r = &s->claims_seen[i];
+		if (!r->id)
+			continue;
+		ngi_arena *a = &s->claim_arenas[i];
+		ngi_arena scratch;
+		ngi_arena_init(&scratch, 16 << 10);
+		const char *text;
+		size_t len;
+		char lang[8];
+		ngi_doc d;
+		st = ngi_store_claim_report_text(e->store, r->from_seq, r->from_idx,
+						 &scratch, &text, &len, lang);
+		if (!st)
+			st = ngi_text_analyze(s->text, text, len, lang[0] ? lang : NULL,
+					      &scratch, &d);
+		if (!st) {
+			st = ngi_stance_prepare(&d, a, &r->stance);
+			if (st == NG_ERR_INTERNAL) /* no model: no stances */
+				st = NG_OK;
+		}
+		ngi_arena_free(&scratch);
+	}
+	return st;
 }
 
 static ng_status restore_quote(void *ctx, uint64_t group, uint32_t seq,
@@ -380,7 +495,7 @@ static ng_status restore_quote(void *ctx, uint64_t group, uint32_t seq,
 {
 	struct ngi_said_state *s = ctx;
 	recent_touch(s, s->quotes_seen, group, seq, ngi_span_key_hash(key),
-		     ngi_link_lang(lang ? lang : ""));
+		     ngi_link_lang(lang ? lang : ""), NULL);
 	return NG_OK;
 }
 
@@ -390,8 +505,11 @@ ng_status ngi_said_open(ng_engine *e)
 	if (!s)
 		return NG_ERR_NOMEM;
 	e->said = s;
+	for (size_t i = 0; i < NGI_RECENT; i++)
+		ngi_arena_init(&s->claim_arenas[i], 4096);
 	ng_status st;
-	if ((st = ngi_span_index_new(&quote_rule, &s->quotes)) ||
+	if ((st = ngi_text_ctx_new(&s->text)) ||
+	    (st = ngi_span_index_new(&quote_rule, &s->quotes)) ||
 	    (st = ngi_span_index_new(&claim_rule, &s->claims)) ||
 	    (st = ngi_store_said_last_ids(e->store, &s->last_group, &s->last_claim)))
 		return st;
@@ -409,9 +527,10 @@ ng_status ngi_said_open(ng_engine *e)
 	 * filled in its own order, so replaying them one after the other
 	 * gives the same rings but for the shared clock, which only orders
 	 * slots within a ring */
-	if ((st = ngi_store_each_claim_report(e->store, 0, restore_report, s)))
+	if ((st = ngi_store_each_claim_report(e->store, 0, restore_report, s)) ||
+	    (st = ngi_store_each_grouped_quote(e->store, 0, restore_quote, s)))
 		return st;
-	return ngi_store_each_grouped_quote(e->store, 0, restore_quote, s);
+	return restore_stances(e);
 }
 
 void ngi_said_close(ng_engine *e)
@@ -420,6 +539,9 @@ void ngi_said_close(ng_engine *e)
 		return;
 	ngi_span_index_free(e->said->quotes);
 	ngi_span_index_free(e->said->claims);
+	for (size_t i = 0; i < NGI_RECENT; i++)
+		ngi_arena_free(&e->said->claim_arenas[i]);
+	ngi_text_ctx_free(e->said->text);
 	free(e->said);
 	e->said = NULL;
 }

@@ -53,6 +53,10 @@ ng_status ngi_stance_classify(const ngi_stance_text *claim,
 			      const ngi_stance_text *body,
 			      ngi_stance_result *out);
 
+/* A deep copy of prepared text t into a (stance_copy.c). NG_ERR_NOMEM. */
+ng_status ngi_stance_text_copy(const ngi_stance_text *t, ngi_arena *a,
+			       ngi_stance_text **out);
+
 /* The language of a prepared text (ISO 639-1 or "und"). */
 const char *ngi_stance_lang(const ngi_stance_text *t);
 

@@ -165,11 +165,18 @@ ng_status ngi_store_each_claim(ngi_store *s, uint64_t after,
 /* The largest quote group and claim ids stored (0 when none). */
 ng_status ngi_store_said_last_ids(ngi_store *s, uint64_t *quote_group,
 				  uint64_t *claim);
-/* fn(ctx, claim, seq) for each claim report of the articles from seq
+/* fn(ctx, claim, seq, idx) for each claim report of the articles from seq
  * first on, in article order: the claims each article reported. */
-typedef ng_status (*ngi_store_report_fn)(void *ctx, uint64_t claim, uint32_t seq);
+typedef ng_status (*ngi_store_report_fn)(void *ctx, uint64_t claim, uint32_t seq,
+					 uint32_t idx);
 ng_status ngi_store_each_claim_report(ngi_store *s, uint32_t first,
 				      ngi_store_report_fn fn, void *ctx);
+/* The text of claim report idx of article seq and the article's language
+ * (lang: at least 8 bytes, "" when unknown), the text in a;
+ * NG_ERR_NOTFOUND when there is no such report. */
+ng_status ngi_store_claim_report_text(ngi_store *s, uint32_t seq, uint32_t idx,
+				      ngi_arena *a, const char **text, size_t *len,
+				      char lang[8]);
 
 /* fn(ctx, group, seq, speaker_key, lang) for each grouped quote of the
  * articles from seq first on, in article and text order. */

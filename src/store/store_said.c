@@ -10,13 +10,14 @@
  */
 #include "store_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum {
 	SQ_GROUP, SQ_QUOTE, SQ_CLAIM, SQ_REPORT, SQ_RESPONSE, SQ_STANCE,
 	SQ_EACH_GROUP, SQ_EACH_CLAIM, SQ_LAST_IDS, SQ_EACH_REPORT,
-	SQ_EACH_QUOTE
+	SQ_EACH_QUOTE, SQ_REPORT_TEXT
 };
 
 static const char *const sql[] = {
@@ -48,7 +49,9 @@ static const char *const sql[] = {
 			  " FROM claims c WHERE c.id > ? ORDER BY c.id",
 	[SQ_LAST_IDS] = "SELECT (SELECT max(id) FROM quote_groups),"
 			" (SELECT max(id) FROM claims)",
-	[SQ_EACH_REPORT] = "SELECT claim, article FROM claim_reports"
+	[SQ_REPORT_TEXT] = "SELECT r.text, a.lang FROM claim_reports r JOIN articles a"
+			   " ON a.seq = r.article WHERE r.article = ? AND r.idx = ?",
+	[SQ_EACH_REPORT] = "SELECT claim, article, idx FROM claim_reports"
 			   " WHERE article > ? ORDER BY article, idx",
 	[SQ_EACH_QUOTE] = "SELECT q.quote_group, q.article, q.speaker_key, a.lang"
 			  " FROM quotes q JOIN articles a ON a.seq = q.article"
@@ -318,7 +321,8 @@ ng_status ngi_store_each_claim_report(ngi_store *s, uint32_t first,
 	ng_status st = NG_OK;
 	while (!st && sqlite3_step(q) == SQLITE_ROW)
 		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0),
-			(uint32_t)(sqlite3_column_int64(q, 1) - 1));
+			(uint32_t)(sqlite3_column_int64(q, 1) - 1),
+			(uint32_t)sqlite3_column_int64(q, 2));
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	return st;
@@ -337,6 +341,30 @@ ng_status ngi_store_each_grouped_quote(ngi_store *s, uint32_t first,
 			(uint32_t)(sqlite3_column_int64(q, 1) - 1),
 			(const char *)sqlite3_column_text(q, 2),
 			(const char *)sqlite3_column_text(q, 3));
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return st;
+}
+
+ng_status ngi_store_claim_report_text(ngi_store *s, uint32_t seq, uint32_t idx,
+				      ngi_arena *a, const char **text, size_t *len,
+				      char lang[8])
+{
+	sqlite3_stmt *q = stmt(s, SQ_REPORT_TEXT);
+	if (!q)
+		return NG_ERR_DB;
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+	sqlite3_bind_int64(q, 2, idx);
+	ng_status st = NG_ERR_NOTFOUND;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(q, 0);
+		size_t n = (size_t)sqlite3_column_bytes(q, 0);
+		const char *l = (const char *)sqlite3_column_text(q, 1);
+		snprintf(lang, 8, "%s", l ? l : "");
+		*text = ngi_arena_strndup(a, t ? t : "", n);
+		*len = n;
+		st = *text ? NG_OK : NG_ERR_NOMEM;
+	}
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	return st;
