@@ -3,7 +3,8 @@
 # export of one uninterrupted run. Run from the repository root with
 # NEWSGRAPH set to the binary (make test-cli).
 #
-# The corpus is made up (tests/gen_resume_corpus.py, 200 articles) and
+# The corpus is made up (tests/gen_resume_corpus.py, 200 articles, with
+# quotes, claims and denials) and
 # checked to take every path of linking: exact, near and partial copies,
 # story joins, merges (story ids merged away), moves and splits (the ingest
 # summary). Batches of 7, so stops fall inside batches and between the
@@ -39,7 +40,7 @@ ingest() { # ingest DB FILE: the test's batch size, quiet
 	$NG ingest "$2" --db "$1" --batch 7 --threads 2 -q
 }
 
-/usr/bin/python3 tests/gen_resume_corpus.py 200 >"$T/corpus.jsonl"
+/usr/bin/python3 tests/gen_resume_corpus.py 200 7 25 1 >"$T/corpus.jsonl"
 check "corpus generated" [ "$(wc -l <"$T/corpus.jsonl")" = 200 ]
 # every run reads the same path (it is stored as each article's source)
 cp "$T/corpus.jsonl" "$T/in.jsonl"
@@ -55,6 +56,12 @@ check "one run: stories joined" [ "$(story_sizes "$T/one.db" | awk '$1 > 1' | wc
 check "one run: stories merged away" [ "$(story_ids "$T/one.db" | awk '$1 > m {m = $1} END {print m - NR}')" -gt 0 ]
 check "one run: articles moved" grep -Eq ' [1-9][0-9]* moved to a better story' "$T/one.err"
 check "one run: stories split off" grep -Eq ' [1-9][0-9]* stories split off' "$T/one.err"
+# who said what crosses batches too: quote groups, claims reported again,
+# responses and stances (the corpus's SAID paragraphs)
+check "one run: quote groups across articles" sh -c "'$NG' quotes --db '$T/one.db' --format jsonl | grep -q '\"articles\":[2-9]'"
+check "one run: claims reported by several articles" sh -c "'$NG' claims --db '$T/one.db' --format jsonl | grep -q '\"reported_in\":\[\"[^]]*,'"
+check "one run: denials" sh -c "'$NG' claims --db '$T/one.db' --format jsonl | grep -q '\"stance\":\"deny\"'"
+check "one run: stances" sh -c "'$NG' claims --db '$T/one.db' --format jsonl | grep -q '\"stances\":\[{'"
 
 same_as_one() { # same_as_one DB DESCRIPTION
 	$NG export --db "$1" --format jsonl >"$T/got.jsonl"

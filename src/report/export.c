@@ -1,8 +1,8 @@
 /*
  * export.c: every article with its story, copy edges, entity mentions,
- * dates, quotes, claims and responses, as JSON or JSON Lines, formatted from
+ * dates, quotes, claims, responses and stances, as JSON or JSON Lines, formatted from
  * the article cursor and, per article, the edge, evidence, mention, date,
- * quote, claim and response cursors (each prepared once and rebound). The schema is documented, and kept stable, in
+ * quote, claim, response and stance cursors (each prepared once and rebound). The schema is documented, and kept stable, in
  * docs/EXPORT.md. A store that fails mid-way fails the export: it never
  * ends as if the articles read were all.
  */
@@ -14,7 +14,7 @@
  * edge's evidence (ev), its mentions (m) and dates (d). */
 typedef struct export_cursors {
 	ng_cursor *a, *k, *ev, *m, *d;
-	ng_cursor *q, *c, *r; /* its quotes, claims and responses */
+	ng_cursor *q, *c, *r, *t; /* its quotes, claims, responses, stances */
 } export_cursors;
 
 static const char *col(ng_cursor *c, int i)
@@ -90,7 +90,7 @@ static ng_status extracted_json(ngi_buf *b, export_cursors *x, long long seq)
 	return st ? st : ngi_buf_putc(b, ']');
 }
 
-/* "quotes", "claims" and "responses" of one article. */
+/* "quotes", "claims", "responses" and "stances" of one article. */
 static ng_status said_json(ngi_buf *b, export_cursors *x, long long seq)
 {
 	ng_cursor *q = x->q, *c = x->c, *r = x->r;
@@ -117,9 +117,10 @@ static ng_status said_json(ngi_buf *b, export_cursors *x, long long seq)
 		if (!st) st = ngi_buf_putc(b, '}');
 	}
 	st = ended(st);
-	ng_cursor *lists[2] = {c, r};
-	const char *names[2] = {"],\"claims\":[", "],\"responses\":["};
-	for (int l = 0; l < 2 && !st; l++) {
+	ng_cursor *lists[3] = {c, r, x->t};
+	const char *names[3] = {"],\"claims\":[", "],\"responses\":[",
+				"],\"stances\":["};
+	for (int l = 0; l < 3 && !st; l++) {
 		st = ngi_cursor_rebind(lists[l], 1, &seq);
 		if (!st)
 			st = ngi_buf_puts(b, names[l]);
@@ -197,6 +198,7 @@ ng_status ng_export_to(ng_engine *e, ng_format f, ng_write_fn write, void *ctx)
 	if (!st) st = ngi_query_article_quotes(e->store, err, 0, &x.q);
 	if (!st) st = ngi_query_article_claims(e->store, err, 0, &x.c);
 	if (!st) st = ngi_query_article_responses(e->store, err, 0, &x.r);
+	if (!st) st = ngi_query_article_stances(e->store, err, 0, &x.t);
 	ngi_out o;
 	ngi_out_init(&o, e, write, ctx);
 	if (!st && f == NG_FORMAT_JSON)
@@ -226,6 +228,7 @@ ng_status ng_export_to(ng_engine *e, ng_format f, ng_write_fn write, void *ctx)
 	ng_cursor_close(x.q);
 	ng_cursor_close(x.c);
 	ng_cursor_close(x.r);
+	ng_cursor_close(x.t);
 	return ngi_report_end(e, "export", st);
 }
 

@@ -99,6 +99,8 @@ ng_status ngi_query_article_claims(ngi_store *s, ngi_err err, long long seq,
 				   ng_cursor **out);
 ng_status ngi_query_article_responses(ngi_store *s, ngi_err err, long long seq,
 				      ng_cursor **out);
+ng_status ngi_query_article_stances(ngi_store *s, ngi_err err, long long seq,
+				    ng_cursor **out);
 ng_status ngi_query_claim_reports(ngi_store *s, ngi_err err, long long claim,
 				  ng_cursor **out);
 ng_status ngi_query_claim_responses(ngi_store *s, ngi_err err, long long claim,

@@ -130,6 +130,16 @@ ng_status ngi_query_article_responses(ngi_store *s, ngi_err err, long long seq,
 		       seq, out);
 }
 
+/* One article's stances, by claim. Columns: 0 claim, 1 stance, 2 score. */
+ng_status ngi_query_article_stances(ngi_store *s, ngi_err err, long long seq,
+				    ng_cursor **out)
+{
+	return open_on(s, err,
+		       "SELECT claim, stance, score FROM stances WHERE article = ?1"
+		       " ORDER BY claim",
+		       seq, out);
+}
+
 /* ?1 story (0 any), ?2 claimant LIKE pattern, ?3 unused, ?4 limit,
  * ?5 offset. The claimant shown: the first named entity among the
  * reports, else the words of the first report. */
