@@ -194,6 +194,7 @@ static ng_status claim_json(ngi_buf *b, ng_cursor *c, claim_cursors *x)
 	long long last = -1;
 	for (int n = 0; !st && (st = ng_cursor_step(x->reports)) == NG_ROW;) {
 		long long seq = ng_cursor_column_int64(x->reports, 9);
+		st = NG_OK;
 		if (seq == last)
 			continue;
 		last = seq;
