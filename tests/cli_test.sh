@@ -126,6 +126,7 @@ check "claims STORY: only claims of that story" [ "$(j "len(D['claims']) > 0 and
 $NG claims --db "$T/seed.db" >"$T/claims.txt"
 check "claims: a table" grep -q '^claim [0-9]* (' "$T/claims.txt"
 check "show: 003's story is in the thread of 000's" [ "$(j "any(t['story'] == $s3 and t['claims'] > 0 for t in D['thread'])" show "$s0")" = 1 ]
+check "export: 003's story in the thread of 000's articles, and back" [ "$(x "$T/seed.db" "$s3 in art('000')['thread'] and $s0 in art('003')['thread'] and $s0 not in art('000')['thread']")" = 1 ]
 $NG show "$s0" --db "$T/seed.db" >"$T/show.txt"
 check "show: the thread in the table" grep -q "story $s3: [1-9]" "$T/show.txt"
 check "timeline: in date order, the first publication before the follow-ups" [ "$(j "[e['date'] for e in D['events'] if e['date']] == sorted(e['date'] for e in D['events'] if e['date']) and [e['event'] for e in D['events'] if e['event'] in ('published', 'follow-up')][0] == 'published'" timeline "$s0")" = 1 ]

@@ -8,6 +8,8 @@
  */
 #include "report.h"
 
+#include "../base/map.h"
+
 #define EXPORT_VERSION 1
 
 /* The cursors of one export: articles, and per article its edges (k), an
@@ -15,6 +17,9 @@
 typedef struct export_cursors {
 	ng_cursor *a, *k, *ev, *m, *d;
 	ng_cursor *q, *c, *r, *t; /* its quotes, claims, responses, stances */
+	ng_cursor *th;            /* its story's thread (story ids) */
+	ngi_map threads;          /* story -> offset in thread_text + 1 */
+	ngi_buf thread_text;      /* each story's thread as a JSON array */
 } export_cursors;
 
 static const char *col(ng_cursor *c, int i)
@@ -134,6 +139,32 @@ static ng_status said_json(ngi_buf *b, export_cursors *x, long long seq)
 	return st ? st : ngi_buf_putc(b, ']');
 }
 
+/* "thread": the other stories of the article's story's thread (sharing a
+ * claim or a quote group), read once per story. */
+static ng_status thread_json(ngi_buf *b, export_cursors *x, long long story)
+{
+	uint64_t *at = ngi_map_get(&x->threads, (uint64_t)story);
+	if (!at) {
+		size_t off = x->thread_text.len;
+		ng_status st = ngi_cursor_rebind(x->th, 1, &story);
+		if (!st)
+			st = ngi_buf_putc(&x->thread_text, '[');
+		for (int n = 0; !st && (st = ng_cursor_step(x->th)) == NG_ROW; n++)
+			st = ngi_buf_printf(&x->thread_text, "%s%lld", n ? "," : "",
+					    ng_cursor_column_int64(x->th, 0));
+		st = ended(st);
+		if (!st)
+			st = ngi_buf_append(&x->thread_text, "]", 2); /* with its NUL */
+		if (!st)
+			st = ngi_map_put(&x->threads, (uint64_t)story, off + 1);
+		if (st)
+			return st;
+		at = ngi_map_get(&x->threads, (uint64_t)story);
+	}
+	ng_status st = ngi_buf_puts(b, ",\"thread\":");
+	return st ? st : ngi_buf_puts(b, x->thread_text.data + *at - 1);
+}
+
 /* The article row x->a is on (the article columns of include/newsgraph.h). */
 static ng_status article_json(ngi_buf *b, export_cursors *x)
 {
@@ -179,6 +210,8 @@ static ng_status article_json(ngi_buf *b, export_cursors *x)
 	if (!st)
 		st = said_json(b, x, seq);
 	if (!st)
+		st = thread_json(b, x, ng_cursor_column_int64(a, 1));
+	if (!st)
 		st = ngi_buf_putc(b, '}');
 	return st;
 }
@@ -199,6 +232,9 @@ ng_status ng_export_to(ng_engine *e, ng_format f, ng_write_fn write, void *ctx)
 	if (!st) st = ngi_query_article_claims(e->store, err, 0, &x.c);
 	if (!st) st = ngi_query_article_responses(e->store, err, 0, &x.r);
 	if (!st) st = ngi_query_article_stances(e->store, err, 0, &x.t);
+	if (!st) st = ngi_query_thread_stories(e->store, err, 0, &x.th);
+	ngi_map_init(&x.threads);
+	ngi_buf_init(&x.thread_text, 0);
 	ngi_out o;
 	ngi_out_init(&o, e, write, ctx);
 	if (!st && f == NG_FORMAT_JSON)
@@ -229,6 +265,9 @@ ng_status ng_export_to(ng_engine *e, ng_format f, ng_write_fn write, void *ctx)
 	ng_cursor_close(x.c);
 	ng_cursor_close(x.r);
 	ng_cursor_close(x.t);
+	ng_cursor_close(x.th);
+	ngi_map_free(&x.threads);
+	ngi_buf_free(&x.thread_text);
 	return ngi_report_end(e, "export", st);
 }
 
