@@ -10,7 +10,8 @@
  * (first_piece). Each quote's cue is looked for after its first piece in
  * the same sentence ("“…,” Putin said", "„…“, betonte Putin"), else before
  * it in the same sentence ("Graham said, “…”", "He described it as “…”"),
- * else after its other pieces; a cue is a speech verb with a subject before
+ * else after its other pieces, else at the end of the sentence before it
+ * in the same paragraph ("…, Verveer told CBS News. “…”"); a cue is a speech verb with a subject before
  * it ("Putin said", "he affirmed", "the Russian president pointed out",
  * "Peskov, the Kremlin spokesman, said") or after it ("said Peskov",
  * "sagte er", "said the press secretary"), or a cue phrase followed by its
@@ -606,6 +607,34 @@ static int is_partial(const ctx *c, const ngi_qpiece *p, int lower)
 	return (wflags(c, j - 1) & NGI_QW_VERB) == 0;
 }
 
+/* The cue at the end of the sentence before a quote that opens its own
+ * sentence, in the same paragraph ("…, Melanne Verveer told CBS News.
+ * “…”"), after the previous quote. */
+static cue cue_prev_sentence(const ctx *c, const ngi_qpiece *p, size_t at,
+			     uint32_t prev_close)
+{
+	cue none;
+	memset(&none, 0, sizeof none);
+	if (at == 0 || at >= c->d->n_tokens || !ngi_doc_opens_sentence(c->d, at))
+		return none;
+	uint32_t s = tk(c, at)->sentence;
+	if (s == 0)
+		return none;
+	const ngi_sentence *ps = &c->d->sentences[s - 1];
+	if (ps->start < prev_close || ps->n_tokens == 0)
+		return none;
+	/* same paragraph: no line break between */
+	if (memchr(c->d->text + ps->end, '\n', p->open - ps->end))
+		return none;
+	size_t lo = ps->first_token, hi = ps->first_token + ps->n_tokens;
+	/* only the end of that sentence: the cue closes it */
+	size_t from = hi > lo + 8 ? hi - 8 : lo;
+	cue k = find_cue(c, from, hi, 0, 0);
+	if (k.found && k.s.t0 < from)
+		k.s.t0 = from;
+	return k;
+}
+
 /* ---- output -------------------------------------------------------------*/
 typedef struct out {
 	ngi_quote *q;
@@ -915,6 +944,10 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 				k = after[q];
 			int32_t speaker = -1;
 			size_t at = tok_from(doc, p[first].open);
+			if (!k.found)
+				k = cue_prev_sentence(&c, &p[first], at,
+						      first > 0 ? p[first - 1].close
+								: 0);
 			if (k.found) {
 				speaker = resolve(&c, &k.s, at);
 			} else if (have_last &&
