@@ -80,6 +80,7 @@ typedef struct ctx {
 	size_t nm;
 	int32_t *tok_men;     /* mention of each token, -1 */
 	uint8_t *in_quote;    /* token inside a direct quote piece */
+	uint16_t *wf;         /* lexicon flags of each token, UINT16_MAX unknown */
 	size_t *men_tok;      /* first token of each mention */
 	int prodrop;
 	int listed;           /* the language has speech-verb lists */
@@ -106,12 +107,17 @@ static const ngi_token *tk(const ctx *c, size_t i)
 	return &c->d->tokens[i];
 }
 
+/* The lexicon flags of token i, looked up once per token. */
 static unsigned wflags(const ctx *c, size_t i)
 {
+	if (c->wf[i] != UINT16_MAX)
+		return c->wf[i];
 	const ngi_token *t = tk(c, i);
-	if (t->kind != NGI_TOK_WORD)
-		return 0;
-	return ngi_quote_word(c->d->lang, t->norm, t->norm_len);
+	unsigned f = t->kind == NGI_TOK_WORD
+			     ? ngi_quote_word(c->d->lang, t->norm, t->norm_len)
+			     : 0;
+	c->wf[i] = (uint16_t)f;
+	return f;
 }
 
 static int is_punct(const ctx *c, size_t i, const char *p)
@@ -841,8 +847,10 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	c->tok_men = ngi_arena_alloc(a, nt * sizeof *c->tok_men);
 	c->in_quote = ngi_arena_zalloc(a, nt);
 	c->men_tok = ngi_arena_alloc(a, (c->nm ? c->nm : 1) * sizeof(size_t));
-	if (!c->tok_men || !c->in_quote || !c->men_tok)
+	c->wf = ngi_arena_alloc(a, nt * sizeof *c->wf);
+	if (!c->tok_men || !c->in_quote || !c->men_tok || !c->wf)
 		return NG_ERR_NOMEM;
+	memset(c->wf, 0xFF, nt * sizeof *c->wf);
 	size_t j = 0;
 	for (size_t i = 0; i < d->n_tokens; i++) {
 		const ngi_token *t = &d->tokens[i];
