@@ -434,6 +434,12 @@ static spk clause_subject(const ctx *c, size_t v)
 		unsigned f = wflags(c, t);
 		if (f & NGI_QW_PRON)
 			return (spk){S_PRON, -1, t, t + 1, 0};
+		if (name_like(c, t) && mi < 0) {
+			size_t e = t + 1;
+			while (e < v && e < t + 3 && name_like(c, e))
+				e++;
+			return (spk){S_WORD, -1, t, e, 0};
+		}
 	}
 	return none;
 }
@@ -551,6 +557,27 @@ static cue cue_after(const ctx *c, const ngi_qpiece *p, uint32_t next_open)
 	return find_cue(c, t, end, 1, 1);
 }
 
+/* A name right before a colon before the quote, no verb: "More from
+ * Jones: “…”", "Graham: Trump’s …". The colon is the cue. */
+static cue colon_source(const ctx *c, size_t lo, size_t t)
+{
+	cue none;
+	memset(&none, 0, sizeof none);
+	if (t < lo + 2 || !is_punct(c, t - 1, ":"))
+		return none;
+	size_t j = t - 2;
+	if (c->in_quote[j])
+		return none;
+	int32_t mi = c->tok_men[j];
+	if (mi >= 0 && speaker_type(c->m[mi].type)) {
+		cue k = {1, t - 1, t, {S_NAME, mi, c->men_tok[mi], j + 1, 0}};
+		if (k.s.t0 < lo)
+			k.s.t0 = lo;
+		return k;
+	}
+	return none;
+}
+
 /* The cue before the piece, in the sentence of its opening mark. */
 static cue cue_before(const ctx *c, const ngi_qpiece *p, uint32_t prev_close)
 {
@@ -568,8 +595,10 @@ static cue cue_before(const ctx *c, const ngi_qpiece *p, uint32_t prev_close)
 		lo = t - BEFORE_WINDOW;
 	if (t <= lo)
 		return none;
-	/* a dash dialogue line has its cue after, in the narrator part */
-	return find_cue(c, lo, t, 0, 0);
+	cue k = find_cue(c, lo, t, 0, 0);
+	if (!k.found)
+		k = colon_source(c, lo, t);
+	return k;
 }
 
 /* Whether the piece opens inside a sentence of the writer's: words of the
@@ -629,10 +658,12 @@ static cue cue_prev_sentence(const ctx *c, const ngi_qpiece *p, size_t at,
 	const ngi_sentence *ps = &c->d->sentences[s - 1];
 	if (ps->start < prev_close || ps->n_tokens == 0)
 		return none;
-	/* same paragraph: no line break between */
-	if (memchr(c->d->text + ps->end, '\n', p->open - ps->end))
-		return none;
 	size_t lo = ps->first_token, hi = ps->first_token + ps->n_tokens;
+	/* same paragraph (no line break between), unless that sentence ends
+	 * with a colon ("Dr. Ward stated:" and the quote below) */
+	if (memchr(c->d->text + ps->end, '\n', p->open - ps->end) &&
+	    !(hi > lo && is_punct(c, hi - 1, ":")))
+		return none;
 	/* only the end of that sentence: the cue closes it */
 	size_t from = hi > lo + 8 ? hi - 8 : lo;
 	cue k = find_cue(c, from, hi, 0, 0);
