@@ -545,7 +545,9 @@ static cue cue_after(const ctx *c, const ngi_qpiece *p, uint32_t next_open)
 	sentence_range(c, ct, &lo, &hi);
 	if (tk(c, t)->sentence != tk(c, ct)->sentence) {
 		/* the sentence ended at the mark: "“A.” he said" still counts
-		 * when the next word is lower case */
+		 * when the next word is lower case (a capital starts a new
+		 * sentence: "“A.” He continued, “B.”"; taking "“A?” Trump
+		 * asked." as well cost more than it won on PolNeAR train) */
 		if (tk(c, t)->capitalised || !is_word(c, t))
 			return none;
 		sentence_range(c, t, &lo, &hi);
