@@ -105,6 +105,9 @@ static void test_styles(void)
 		 "Nie było żadnej rozmowy", NULL},
 		{"»Das ist Unsinn«, sagte Olaf Scholz.", "de", "Das ist Unsinn",
 		 NULL},
+		{"“Do you want to be associated with a fascist?“ he asked "
+		 "the crowd.",
+		 "en", "Do you want to be associated with a fascist?", NULL},
 		{"彼は「これは完全な作り話だ」と述べた。", "ja",
 		 "これは完全な作り話だ", NULL},
 		{"彼は『これは完全な作り話だ』と述べた。", "ja",

@@ -173,8 +173,8 @@ static int mark_kind(int32_t c)
 static int accepts(int32_t o, int32_t c)
 {
 	switch (o) {
-	case 0x201C:
-		return c == 0x201D || c == '"';
+	case 0x201C: /* and “ typed twice: “…“ */
+		return c == 0x201D || c == '"' || c == 0x201C;
 	case 0x201E:
 		return c == 0x201C || c == 0x201D || c == '"';
 	case '"':
