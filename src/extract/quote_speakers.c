@@ -658,7 +658,7 @@ static cue cue_prev_sentence(const ctx *c, const ngi_qpiece *p, size_t at,
 	if (s == 0)
 		return none;
 	const ngi_sentence *ps = &c->d->sentences[s - 1];
-	if (ps->start < prev_close || ps->n_tokens == 0)
+	if (ps->start < prev_close || ps->n_tokens == 0 || ps->end > p->open)
 		return none;
 	size_t lo = ps->first_token, hi = ps->first_token + ps->n_tokens;
 	/* same paragraph (no line break between), unless that sentence ends
