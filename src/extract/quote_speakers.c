@@ -191,6 +191,18 @@ static spk role_left(const ctx *c, size_t h, size_t lo)
 	return s;
 }
 
+/* A word between a speaker and the verb: an auxiliary of the list, or an
+ * English adverb in -ly ("Trump jokingly said"). */
+static int skippable(const ctx *c, size_t j)
+{
+	if (wflags(c, j) & NGI_QW_AUX)
+		return 1;
+	const ngi_token *t = tk(c, j);
+	return t->kind == NGI_TOK_WORD && !t->capitalised && t->norm_len > 4 &&
+	       memcmp(t->norm + t->norm_len - 2, "ly", 2) == 0 &&
+	       (strcmp(c->d->lang, "en") == 0 || strcmp(c->d->lang, "und") == 0);
+}
+
 /* The subject ending just before the speech verb at v, at or after lo. */
 static spk subject_before(const ctx *c, size_t v, size_t lo)
 {
@@ -198,7 +210,7 @@ static spk subject_before(const ctx *c, size_t v, size_t lo)
 	if (v <= lo)
 		return none;
 	size_t j = v - 1;
-	for (int n = 0; n < 2 && j > lo && (wflags(c, j) & NGI_QW_AUX); n++)
+	for (int n = 0; n < 2 && j > lo && skippable(c, j); n++)
 		j--;
 	if (c->in_quote[j])
 		return none;
