@@ -81,6 +81,8 @@ typedef struct ctx {
 	int32_t *tok_men;     /* mention of each token, -1 */
 	uint8_t *in_quote;    /* token inside a direct quote piece */
 	uint16_t *wf;         /* lexicon flags of each token, UINT16_MAX unknown */
+	uint8_t *cue_len;     /* cue phrase length at each token, UINT8_MAX unknown */
+	uint8_t *cue_flags;   /* and its flags */
 	size_t *men_tok;      /* first token of each mention */
 	int prodrop;
 	int listed;           /* the language has speech-verb lists */
@@ -189,6 +191,20 @@ static spk role_left(const ctx *c, size_t h, size_t lo)
 	}
 	s.t0 = k;
 	return s;
+}
+
+/* The cue phrase at token i (ngi_quote_cue_at), looked up once per
+ * token. */
+static size_t cue_at(const ctx *c, size_t i, unsigned *flags)
+{
+	if (c->cue_len[i] == UINT8_MAX) {
+		unsigned f = 0;
+		size_t n = ngi_quote_cue_at(c->d, i, &f);
+		c->cue_len[i] = (uint8_t)(n < UINT8_MAX ? n : 0);
+		c->cue_flags[i] = (uint8_t)f;
+	}
+	*flags = c->cue_flags[i];
+	return c->cue_len[i];
 }
 
 /* A word between a speaker and the verb: an auxiliary of the list, or an
@@ -472,7 +488,7 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 		    tk(c, i)->kind != NGI_TOK_WORD)
 			continue;
 		unsigned cf = 0;
-		size_t cl = ngi_quote_cue_at(c->d, i, &cf);
+		size_t cl = cue_at(c, i, &cf);
 		if (cl && i + cl <= hi) {
 			int first = 1;
 			for (size_t k = lo; k < i; k++)
@@ -782,7 +798,7 @@ static int indirect(ctx *c, size_t lo, size_t hi, ngi_quote *q, cue *k)
 		if (c->tok_men[i] >= 0 || tk(c, i)->kind != NGI_TOK_WORD)
 			continue;
 		unsigned cf = 0;
-		size_t cl = ngi_quote_cue_at(c->d, i, &cf);
+		size_t cl = cue_at(c, i, &cf);
 		size_t c0 = 0, c1 = 0;
 		if (cl && !(cf & NGI_QC_AFTER_QUOTE)) {
 			spk sp = subject_after(c, i + cl, hi);
@@ -893,9 +909,13 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	c->in_quote = ngi_arena_zalloc(a, nt);
 	c->men_tok = ngi_arena_alloc(a, (c->nm ? c->nm : 1) * sizeof(size_t));
 	c->wf = ngi_arena_alloc(a, nt * sizeof *c->wf);
-	if (!c->tok_men || !c->in_quote || !c->men_tok || !c->wf)
+	c->cue_len = ngi_arena_alloc(a, nt);
+	c->cue_flags = ngi_arena_alloc(a, nt);
+	if (!c->tok_men || !c->in_quote || !c->men_tok || !c->wf ||
+	    !c->cue_len || !c->cue_flags)
 		return NG_ERR_NOMEM;
 	memset(c->wf, 0xFF, nt * sizeof *c->wf);
+	memset(c->cue_len, 0xFF, nt);
 	size_t j = 0;
 	for (size_t i = 0; i < d->n_tokens; i++) {
 		const ngi_token *t = &d->tokens[i];
