@@ -220,13 +220,10 @@ ng_status ngi_quote_lexicon_load(void)
 	return ngi_once_run(&lexicon_once, build);
 }
 
-/* The language whose lists a document of lang uses. */
-static const char *list_lang(const char *lang)
+int ngi_quote_lang_id(const char *lang)
 {
-	for (size_t i = 0; i < NGI_ARRAY_LEN(known_langs); i++)
-		if (strcmp(lang, known_langs[i]) == 0)
-			return known_langs[i];
-	return "en";
+	int i = lang_index(lang, strlen(lang));
+	return i >= 0 ? i : 0; /* English */
 }
 
 int ngi_quote_lang_listed(const char *lang)
@@ -237,13 +234,13 @@ int ngi_quote_lang_listed(const char *lang)
 	return strcmp(lang, "und") == 0;
 }
 
-unsigned ngi_quote_word(const char *lang, const char *norm, size_t len)
+unsigned ngi_quote_word(int lang_id, const char *norm, size_t len)
 {
-	const char *l = list_lang(lang);
+	int li = lang_id >= 0 && lang_id < N_LANGS ? lang_id : 0;
+	const char *l = known_langs[li];
 	uint64_t *v = ngi_map_get(&exact, word_key(l, 2, norm, len));
 	unsigned f = v ? (unsigned)*v : 0;
-	int li = lang_index(l, 2);
-	if (prefix.count == 0 || li < 0)
+	if (prefix.count == 0)
 		return f;
 	size_t hi = len < prefix_max[li] ? len : prefix_max[li];
 	for (size_t n = prefix_min[li]; n <= hi; n++) {
@@ -264,11 +261,13 @@ static int word_is(const ngi_token *t, const char *w, size_t n, int pfx)
 	return t->norm_len == n && memcmp(t->norm, w, n) == 0;
 }
 
-size_t ngi_quote_cue_at(const ngi_doc *d, size_t i, unsigned *flags)
+size_t ngi_quote_cue_at(const ngi_doc *d, int lang_id, size_t i,
+			unsigned *flags)
 {
 	if (i >= d->n_tokens || d->tokens[i].kind != NGI_TOK_WORD)
 		return 0;
-	const char *l = list_lang(d->lang);
+	const char *l = known_langs[lang_id >= 0 && lang_id < N_LANGS ? lang_id
+								     : 0];
 	const ngi_token *t = &d->tokens[i];
 	uint64_t *v = ngi_map_get(&cue_first,
 				  word_key(l, 2, t->norm, t->norm_len));

@@ -86,6 +86,7 @@ typedef struct ctx {
 	size_t *men_tok;      /* first token of each mention */
 	int prodrop;
 	int listed;           /* the language has speech-verb lists */
+	int lang_id;          /* ngi_quote_lang_id of the document's language */
 	int32_t focus;        /* the person in focus, -1 */
 } ctx;
 
@@ -116,7 +117,7 @@ static unsigned wflags(const ctx *c, size_t i)
 		return c->wf[i];
 	const ngi_token *t = tk(c, i);
 	unsigned f = t->kind == NGI_TOK_WORD
-			     ? ngi_quote_word(c->d->lang, t->norm, t->norm_len)
+			     ? ngi_quote_word(c->lang_id, t->norm, t->norm_len)
 			     : 0;
 	c->wf[i] = (uint16_t)f;
 	return f;
@@ -199,7 +200,7 @@ static size_t cue_at(const ctx *c, size_t i, unsigned *flags)
 {
 	if (c->cue_len[i] == UINT8_MAX) {
 		unsigned f = 0;
-		size_t n = ngi_quote_cue_at(c->d, i, &f);
+		size_t n = ngi_quote_cue_at(c->d, c->lang_id, i, &f);
 		c->cue_len[i] = (uint8_t)(n < UINT8_MAX ? n : 0);
 		c->cue_flags[i] = (uint8_t)f;
 	}
@@ -953,6 +954,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 	c.focus = -1;
 	c.prodrop = lang_prodrop(doc->lang);
 	c.listed = ngi_quote_lang_listed(doc->lang);
+	c.lang_id = ngi_quote_lang_id(doc->lang);
 	ng_status st = setup(&c, p, np, a);
 	if (st)
 		return st;
