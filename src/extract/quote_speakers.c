@@ -290,7 +290,7 @@ static int det_at(const ctx *c, size_t i)
 /* The subject right after the speech verb, from token k, before hi:
  * "said Peskov", "said Kremlin spokesman Dmitry Peskov", "sagte er",
  * "said the press secretary". */
-static spk subject_after(const ctx *c, size_t k, size_t hi)
+static spk subject_after(const ctx *c, size_t k, size_t hi, int np_ok)
 {
 	spk none = {S_NONE, -1, 0, 0, 0};
 	for (size_t t = k; t < hi && t < k + 6; t++) {
@@ -330,7 +330,8 @@ static spk subject_after(const ctx *c, size_t k, size_t hi)
 		if (t > k && !(f & NGI_QW_DET) && !common_noun(c, t) &&
 		    !name_like(c, t)) {
 			/* "said the former top aide to …": the phrase ends */
-			if (t > k + 1 && common_noun(c, t - 1) && det_at(c, k))
+			if (np_ok && t > k + 1 && common_noun(c, t - 1) &&
+			    det_at(c, k))
 				return (spk){S_NP, -1, k, t, t - 1};
 			return none;
 		}
@@ -497,7 +498,7 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 					first = 0;
 			if (!(cf & NGI_QC_AFTER_QUOTE) ||
 			    (after_close && first && forward)) {
-				spk sp = subject_after(c, i + cl, hi);
+				spk sp = subject_after(c, i + cl, hi, 0);
 				if (sp.kind != S_NONE) {
 					r.found = 1;
 					r.c0 = i;
@@ -511,8 +512,15 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 		if (!(f & NGI_QW_VERB))
 			continue;
 		spk sp = subject_before(c, i, lo);
-		if (sp.kind == S_NONE && !(f & NGI_QW_OBJECT))
-			sp = subject_after(c, i + 1, hi);
+		if (sp.kind == S_NONE && !(f & NGI_QW_OBJECT)) {
+			/* a noun phrase after the verb only right after the
+			 * quote: "“…,” said the former top aide" */
+			int first = 1;
+			for (size_t k = lo; k < i && first; k++)
+				first = !is_word(c, k);
+			sp = subject_after(c, i + 1, hi,
+					   forward && after_close && first);
+		}
 		if (sp.kind == S_NONE && c->prodrop)
 			sp = (spk){S_PRON, -1, i, i, 0};
 		if (sp.kind != S_NONE) {
@@ -802,7 +810,7 @@ static int indirect(ctx *c, size_t lo, size_t hi, ngi_quote *q, cue *k)
 		size_t cl = cue_at(c, i, &cf);
 		size_t c0 = 0, c1 = 0;
 		if (cl && !(cf & NGI_QC_AFTER_QUOTE)) {
-			spk sp = subject_after(c, i + cl, hi);
+			spk sp = subject_after(c, i + cl, hi, 0);
 			if (sp.kind == S_NONE)
 				continue;
 			if (i == first) {
@@ -869,7 +877,7 @@ static int indirect(ctx *c, size_t lo, size_t hi, ngi_quote *q, cue *k)
 			}
 		} else if (is_punct(c, i - 1, ",") && !(f & NGI_QW_OBJECT)) {
 			/* "…, said Peskov." */
-			sp = subject_after(c, i + 1, hi);
+			sp = subject_after(c, i + 1, hi, 0);
 			size_t lw = last_word(c, sp.t1, hi);
 			if (sp.kind == S_NONE || (lw < hi && lw > sp.t1 + 3))
 				continue;
