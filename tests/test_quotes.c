@@ -105,6 +105,9 @@ static void test_styles(void)
 		 "Nie było żadnej rozmowy", NULL},
 		{"»Das ist Unsinn«, sagte Olaf Scholz.", "de", "Das ist Unsinn",
 		 NULL},
+		{"“Do you want to be associated with a fascist?“ he asked "
+		 "the crowd.",
+		 "en", "Do you want to be associated with a fascist?", NULL},
 		{"彼は「これは完全な作り話だ」と述べた。", "ja",
 		 "これは完全な作り話だ", NULL},
 		{"彼は『これは完全な作り話だ』と述べた。", "ja",
@@ -305,6 +308,27 @@ static void test_speakers(void)
 	CHECK_STR(speaker_name(&r, q), "Dmitry Peskov");
 	if (q)
 		CHECK(q->cue_start == q->cue_end);
+	ngi_arena_reset(&a);
+
+	/* an adverb between name and verb; a colon after a name; a noun
+	 * phrase names a speaker as written without an entity */
+	const char *t5 = "Donald Trump jokingly said, “I will be the nominee, "
+			 "believe me.”\n\nMore from Joe Biden: “We will rebuild "
+			 "the middle class together.”\n\n“The factory will "
+			 "close next year,” one employee told reporters.";
+	r = find(t5, strlen(t5), "en", &a);
+	q = by_text(&r, "I will be the nominee, believe me.");
+	CHECK_STR(speaker_name(&r, q), "Donald Trump");
+	q = by_text(&r, "We will rebuild the middle class together.");
+	CHECK_STR(speaker_name(&r, q), "Joe Biden");
+	q = by_text(&r, "The factory will close next year,");
+	CHECK(q != NULL);
+	if (q) {
+		CHECK(q->speaker == -1);
+		CHECK(q->as_written_end - q->as_written_start ==
+			      strlen("one employee") &&
+		      memcmp(t5 + q->as_written_start, "one employee", 12) == 0);
+	}
 	ngi_arena_reset(&a);
 
 	/* a speech verb with no subject anywhere: no speaker, no crash */

@@ -26,6 +26,9 @@
  *     predicted speaker's entity key is the key of the Source's text
  *     (ngi_entity_key) or of a person or organisation mention inside it.
  * Also timed: ngi_quotes_find alone (MB/s of text) and the whole pipeline.
+ * With NG_QUOTES_DEBUG set in the environment, the misses, the false
+ * positives and the wrong speakers (with their context) go to stderr: the
+ * lines the word lists were tuned from (on train only).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -520,7 +523,14 @@ static ng_status run_doc(q_run *r, const char *txt_path, const char *ann_path,
 				uint32_t qe = cp_byte[pred[bj].sp[pred[bj].n - 1].e];
 				uint32_t cs = qs > 120 ? qs - 120 : 0;
 				uint32_t ce = qe + 120 < len ? qe + 120 : (uint32_t)len;
-				fprintf(stderr, "CTX [%.*s] ... [%.*s]\n", (int)(qs - cs), text.data + cs, (int)(ce - qe), text.data + qe);
+				fputs("CTX [", stderr);
+				for (uint32_t x = cs; x < ce; x++) {
+					if (x == qs)
+						fputs("] ... [", stderr);
+					if (x < qs || x >= qe)
+						fputc(text.data[x] == '\n' ? ' ' : text.data[x], stderr);
+				}
+				fputs("]\n", stderr);
 				fprintf(stderr, "SPK %s: gold '%.*s' pred '%s' aw '%.*s'\n",
 					txt_path,
 					(int)(cp_byte[src->sp[0].e] - cp_byte[src->sp[0].s]),

@@ -32,14 +32,17 @@ enum {
 /* Loads the three lexicons once per process (NG_ERR_NOMEM retried on the
  * next call; NG_ERR_INTERNAL when an embedded file is missing). */
 ng_status ngi_quote_lexicon_load(void);
-/* Flags (NGI_QW_*) of a folded word in the language lang ("und" and
- * languages without lists use English). */
-unsigned ngi_quote_word(const char *lang, const char *norm, size_t len);
+/* The lists a document of lang uses ("und" and languages without lists
+ * use English), as a small number for the two lookups below. */
+int ngi_quote_lang_id(const char *lang);
+/* Flags (NGI_QW_*) of a folded word in the lists of lang_id. */
+unsigned ngi_quote_word(int lang_id, const char *norm, size_t len);
 /* 1 when lang has its own lists (or is "und", read with English). */
 int ngi_quote_lang_listed(const char *lang);
 /* The cue phrase starting at token i of d, if any: returns the number of
  * tokens it takes (0 when none) and its NGI_QC_* flags. */
-size_t ngi_quote_cue_at(const ngi_doc *d, size_t i, unsigned *flags);
+size_t ngi_quote_cue_at(const ngi_doc *d, int lang_id, size_t i,
+			unsigned *flags);
 
 /* ---- quote_marks.c ------------------------------------------------------*/
 typedef struct ngi_qpiece {

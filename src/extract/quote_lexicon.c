@@ -33,13 +33,24 @@ typedef struct cue_phrase {
 } cue_phrase;
 
 static ngi_map exact, prefix, cue_first;
-static size_t prefix_min = 64, prefix_max;
+/* the lengths of the prefix entries of each language (of known_langs) */
+#define N_LANGS 10
+static size_t prefix_min[N_LANGS], prefix_max[N_LANGS];
 static cue_phrase cues[CUE_MAX];
 static size_t n_cues;
 static ngi_once lexicon_once = NGI_ONCE_INIT;
 
-static const char *const known_langs[] = {"en", "de", "fr", "it", "es",
-					  "pt", "ru", "uk", "pl", "cs"};
+static const char *const known_langs[N_LANGS] = {"en", "de", "fr", "it", "es",
+						  "pt", "ru", "uk", "pl", "cs"};
+
+static int lang_index(const char *lang, size_t n)
+{
+	for (int i = 0; i < N_LANGS; i++)
+		if (strlen(known_langs[i]) == n &&
+		    memcmp(known_langs[i], lang, n) == 0)
+			return i;
+	return -1;
+}
 
 static uint64_t word_key(const char *lang, size_t lang_len, const char *w,
 			 size_t n)
@@ -66,11 +77,12 @@ static ng_status add_word(const char *lang, size_t ll, const char *w,
 	if (!v)
 		return NG_ERR_NOMEM;
 	*v |= flags;
-	if (is_prefix) {
-		if (n < prefix_min)
-			prefix_min = n;
-		if (n > prefix_max)
-			prefix_max = n;
+	int li = lang_index(lang, ll);
+	if (is_prefix && li >= 0) {
+		if (n < prefix_min[li])
+			prefix_min[li] = n;
+		if (n > prefix_max[li])
+			prefix_max[li] = n;
 	}
 	return NG_OK;
 }
@@ -184,8 +196,10 @@ static void reset_all(void)
 	ngi_map_init(&prefix);
 	ngi_map_init(&cue_first);
 	n_cues = 0;
-	prefix_min = 64;
-	prefix_max = 0;
+	for (int i = 0; i < N_LANGS; i++) {
+		prefix_min[i] = 64;
+		prefix_max[i] = 0;
+	}
 }
 
 static ng_status build(void)
@@ -206,13 +220,10 @@ ng_status ngi_quote_lexicon_load(void)
 	return ngi_once_run(&lexicon_once, build);
 }
 
-/* The language whose lists a document of lang uses. */
-static const char *list_lang(const char *lang)
+int ngi_quote_lang_id(const char *lang)
 {
-	for (size_t i = 0; i < NGI_ARRAY_LEN(known_langs); i++)
-		if (strcmp(lang, known_langs[i]) == 0)
-			return known_langs[i];
-	return "en";
+	int i = lang_index(lang, strlen(lang));
+	return i >= 0 ? i : 0; /* English */
 }
 
 int ngi_quote_lang_listed(const char *lang)
@@ -223,15 +234,16 @@ int ngi_quote_lang_listed(const char *lang)
 	return strcmp(lang, "und") == 0;
 }
 
-unsigned ngi_quote_word(const char *lang, const char *norm, size_t len)
+unsigned ngi_quote_word(int lang_id, const char *norm, size_t len)
 {
-	const char *l = list_lang(lang);
+	int li = lang_id >= 0 && lang_id < N_LANGS ? lang_id : 0;
+	const char *l = known_langs[li];
 	uint64_t *v = ngi_map_get(&exact, word_key(l, 2, norm, len));
 	unsigned f = v ? (unsigned)*v : 0;
 	if (prefix.count == 0)
 		return f;
-	size_t hi = len < prefix_max ? len : prefix_max;
-	for (size_t n = prefix_min; n <= hi; n++) {
+	size_t hi = len < prefix_max[li] ? len : prefix_max[li];
+	for (size_t n = prefix_min[li]; n <= hi; n++) {
 		/* only at character boundaries */
 		if (n < len && ((unsigned char)norm[n] & 0xC0) == 0x80)
 			continue;
@@ -249,11 +261,13 @@ static int word_is(const ngi_token *t, const char *w, size_t n, int pfx)
 	return t->norm_len == n && memcmp(t->norm, w, n) == 0;
 }
 
-size_t ngi_quote_cue_at(const ngi_doc *d, size_t i, unsigned *flags)
+size_t ngi_quote_cue_at(const ngi_doc *d, int lang_id, size_t i,
+			unsigned *flags)
 {
 	if (i >= d->n_tokens || d->tokens[i].kind != NGI_TOK_WORD)
 		return 0;
-	const char *l = list_lang(d->lang);
+	const char *l = known_langs[lang_id >= 0 && lang_id < N_LANGS ? lang_id
+								     : 0];
 	const ngi_token *t = &d->tokens[i];
 	uint64_t *v = ngi_map_get(&cue_first,
 				  word_key(l, 2, t->norm, t->norm_len));

@@ -173,8 +173,8 @@ static int mark_kind(int32_t c)
 static int accepts(int32_t o, int32_t c)
 {
 	switch (o) {
-	case 0x201C:
-		return c == 0x201D || c == '"';
+	case 0x201C: /* and “ typed twice: “…“ */
+		return c == 0x201D || c == '"' || c == 0x201C;
 	case 0x201E:
 		return c == 0x201C || c == 0x201D || c == '"';
 	case '"':
@@ -435,6 +435,16 @@ ng_status ngi_quote_marks_find(const char *text, size_t len, size_t max,
 	int at_para_start = 1;
 	int32_t prev = -1, last = -1;
 	while (i < s.len && !st) {
+		unsigned char ch = (unsigned char)text[i];
+		if (!at_para_start && ch < 0x80 && ch != '"' && ch != '\'' &&
+		    ch != '\n') {
+			/* the common case: a plain ASCII character */
+			prev = ch;
+			if (ch != ' ' && ch != '\t' && ch != '\r')
+				last = ch;
+			i++;
+			continue;
+		}
 		int b;
 		int32_t c = cp_at(text, s.len, i, &b);
 		if (at_para_start) {

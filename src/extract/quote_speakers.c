@@ -10,7 +10,8 @@
  * (first_piece). Each quote's cue is looked for after its first piece in
  * the same sentence ("“…,” Putin said", "„…“, betonte Putin"), else before
  * it in the same sentence ("Graham said, “…”", "He described it as “…”"),
- * else after its other pieces; a cue is a speech verb with a subject before
+ * else after its other pieces, else at the end of the sentence before it
+ * in the same paragraph ("…, Verveer told CBS News. “…”"); a cue is a speech verb with a subject before
  * it ("Putin said", "he affirmed", "the Russian president pointed out",
  * "Peskov, the Kremlin spokesman, said") or after it ("said Peskov",
  * "sagte er", "said the press secretary"), or a cue phrase followed by its
@@ -79,9 +80,13 @@ typedef struct ctx {
 	size_t nm;
 	int32_t *tok_men;     /* mention of each token, -1 */
 	uint8_t *in_quote;    /* token inside a direct quote piece */
+	uint16_t *wf;         /* lexicon flags of each token, UINT16_MAX unknown */
+	uint8_t *cue_len;     /* cue phrase length at each token, UINT8_MAX unknown */
+	uint8_t *cue_flags;   /* and its flags */
 	size_t *men_tok;      /* first token of each mention */
 	int prodrop;
 	int listed;           /* the language has speech-verb lists */
+	int lang_id;          /* ngi_quote_lang_id of the document's language */
 	int32_t focus;        /* the person in focus, -1 */
 } ctx;
 
@@ -105,12 +110,17 @@ static const ngi_token *tk(const ctx *c, size_t i)
 	return &c->d->tokens[i];
 }
 
+/* The lexicon flags of token i, looked up once per token. */
 static unsigned wflags(const ctx *c, size_t i)
 {
+	if (c->wf[i] != UINT16_MAX)
+		return c->wf[i];
 	const ngi_token *t = tk(c, i);
-	if (t->kind != NGI_TOK_WORD)
-		return 0;
-	return ngi_quote_word(c->d->lang, t->norm, t->norm_len);
+	unsigned f = t->kind == NGI_TOK_WORD
+			     ? ngi_quote_word(c->lang_id, t->norm, t->norm_len)
+			     : 0;
+	c->wf[i] = (uint16_t)f;
+	return f;
 }
 
 static int is_punct(const ctx *c, size_t i, const char *p)
@@ -184,6 +194,32 @@ static spk role_left(const ctx *c, size_t h, size_t lo)
 	return s;
 }
 
+/* The cue phrase at token i (ngi_quote_cue_at), looked up once per
+ * token. */
+static size_t cue_at(const ctx *c, size_t i, unsigned *flags)
+{
+	if (c->cue_len[i] == UINT8_MAX) {
+		unsigned f = 0;
+		size_t n = ngi_quote_cue_at(c->d, c->lang_id, i, &f);
+		c->cue_len[i] = (uint8_t)(n < UINT8_MAX ? n : 0);
+		c->cue_flags[i] = (uint8_t)f;
+	}
+	*flags = c->cue_flags[i];
+	return c->cue_len[i];
+}
+
+/* A word between a speaker and the verb: an auxiliary of the list, or an
+ * English adverb in -ly ("Trump jokingly said"). */
+static int skippable(const ctx *c, size_t j)
+{
+	if (wflags(c, j) & NGI_QW_AUX)
+		return 1;
+	const ngi_token *t = tk(c, j);
+	return t->kind == NGI_TOK_WORD && !t->capitalised && t->norm_len > 4 &&
+	       memcmp(t->norm + t->norm_len - 2, "ly", 2) == 0 &&
+	       (strcmp(c->d->lang, "en") == 0 || strcmp(c->d->lang, "und") == 0);
+}
+
 /* The subject ending just before the speech verb at v, at or after lo. */
 static spk subject_before(const ctx *c, size_t v, size_t lo)
 {
@@ -191,7 +227,7 @@ static spk subject_before(const ctx *c, size_t v, size_t lo)
 	if (v <= lo)
 		return none;
 	size_t j = v - 1;
-	for (int n = 0; n < 2 && j > lo && (wflags(c, j) & NGI_QW_AUX); n++)
+	for (int n = 0; n < 2 && j > lo && skippable(c, j); n++)
 		j--;
 	if (c->in_quote[j])
 		return none;
@@ -254,7 +290,7 @@ static int det_at(const ctx *c, size_t i)
 /* The subject right after the speech verb, from token k, before hi:
  * "said Peskov", "said Kremlin spokesman Dmitry Peskov", "sagte er",
  * "said the press secretary". */
-static spk subject_after(const ctx *c, size_t k, size_t hi)
+static spk subject_after(const ctx *c, size_t k, size_t hi, int np_ok)
 {
 	spk none = {S_NONE, -1, 0, 0, 0};
 	for (size_t t = k; t < hi && t < k + 6; t++) {
@@ -294,7 +330,8 @@ static spk subject_after(const ctx *c, size_t k, size_t hi)
 		if (t > k && !(f & NGI_QW_DET) && !common_noun(c, t) &&
 		    !name_like(c, t)) {
 			/* "said the former top aide to …": the phrase ends */
-			if (t > k + 1 && common_noun(c, t - 1) && det_at(c, k))
+			if (np_ok && t > k + 1 && common_noun(c, t - 1) &&
+			    det_at(c, k))
 				return (spk){S_NP, -1, k, t, t - 1};
 			return none;
 		}
@@ -427,6 +464,12 @@ static spk clause_subject(const ctx *c, size_t v)
 		unsigned f = wflags(c, t);
 		if (f & NGI_QW_PRON)
 			return (spk){S_PRON, -1, t, t + 1, 0};
+		if (name_like(c, t) && mi < 0) {
+			size_t e = t + 1;
+			while (e < v && e < t + 3 && name_like(c, e))
+				e++;
+			return (spk){S_WORD, -1, t, e, 0};
+		}
 	}
 	return none;
 }
@@ -447,7 +490,7 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 		    tk(c, i)->kind != NGI_TOK_WORD)
 			continue;
 		unsigned cf = 0;
-		size_t cl = ngi_quote_cue_at(c->d, i, &cf);
+		size_t cl = cue_at(c, i, &cf);
 		if (cl && i + cl <= hi) {
 			int first = 1;
 			for (size_t k = lo; k < i; k++)
@@ -455,7 +498,7 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 					first = 0;
 			if (!(cf & NGI_QC_AFTER_QUOTE) ||
 			    (after_close && first && forward)) {
-				spk sp = subject_after(c, i + cl, hi);
+				spk sp = subject_after(c, i + cl, hi, 0);
 				if (sp.kind != S_NONE) {
 					r.found = 1;
 					r.c0 = i;
@@ -469,8 +512,15 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 		if (!(f & NGI_QW_VERB))
 			continue;
 		spk sp = subject_before(c, i, lo);
-		if (sp.kind == S_NONE && !(f & NGI_QW_OBJECT))
-			sp = subject_after(c, i + 1, hi);
+		if (sp.kind == S_NONE && !(f & NGI_QW_OBJECT)) {
+			/* a noun phrase after the verb only right after the
+			 * quote: "“…,” said the former top aide" */
+			int first = 1;
+			for (size_t k = lo; k < i && first; k++)
+				first = !is_word(c, k);
+			sp = subject_after(c, i + 1, hi,
+					   forward && after_close && first);
+		}
 		if (sp.kind == S_NONE && c->prodrop)
 			sp = (spk){S_PRON, -1, i, i, 0};
 		if (sp.kind != S_NONE) {
@@ -532,7 +582,9 @@ static cue cue_after(const ctx *c, const ngi_qpiece *p, uint32_t next_open)
 	sentence_range(c, ct, &lo, &hi);
 	if (tk(c, t)->sentence != tk(c, ct)->sentence) {
 		/* the sentence ended at the mark: "“A.” he said" still counts
-		 * when the next word is lower case */
+		 * when the next word is lower case (a capital starts a new
+		 * sentence: "“A.” He continued, “B.”"; taking "“A?” Trump
+		 * asked." as well cost more than it won on PolNeAR train) */
 		if (tk(c, t)->capitalised || !is_word(c, t))
 			return none;
 		sentence_range(c, t, &lo, &hi);
@@ -542,6 +594,27 @@ static cue cue_after(const ctx *c, const ngi_qpiece *p, uint32_t next_open)
 	if (stop < end)
 		end = stop;
 	return find_cue(c, t, end, 1, 1);
+}
+
+/* A name right before a colon before the quote, no verb: "More from
+ * Jones: “…”", "Graham: Trump’s …". The colon is the cue. */
+static cue colon_source(const ctx *c, size_t lo, size_t t)
+{
+	cue none;
+	memset(&none, 0, sizeof none);
+	if (t < lo + 2 || !is_punct(c, t - 1, ":"))
+		return none;
+	size_t j = t - 2;
+	if (c->in_quote[j])
+		return none;
+	int32_t mi = c->tok_men[j];
+	if (mi >= 0 && speaker_type(c->m[mi].type)) {
+		cue k = {1, t - 1, t, {S_NAME, mi, c->men_tok[mi], j + 1, 0}};
+		if (k.s.t0 < lo)
+			k.s.t0 = lo;
+		return k;
+	}
+	return none;
 }
 
 /* The cue before the piece, in the sentence of its opening mark. */
@@ -561,8 +634,10 @@ static cue cue_before(const ctx *c, const ngi_qpiece *p, uint32_t prev_close)
 		lo = t - BEFORE_WINDOW;
 	if (t <= lo)
 		return none;
-	/* a dash dialogue line has its cue after, in the narrator part */
-	return find_cue(c, lo, t, 0, 0);
+	cue k = find_cue(c, lo, t, 0, 0);
+	if (!k.found)
+		k = colon_source(c, lo, t);
+	return k;
 }
 
 /* Whether the piece opens inside a sentence of the writer's: words of the
@@ -604,6 +679,36 @@ static int is_partial(const ctx *c, const ngi_qpiece *p, int lower)
 	if (c->in_quote[j - 1])
 		return 0;
 	return (wflags(c, j - 1) & NGI_QW_VERB) == 0;
+}
+
+/* The cue at the end of the sentence before a quote that opens its own
+ * sentence, in the same paragraph ("…, Melanne Verveer told CBS News.
+ * “…”"), after the previous quote. */
+static cue cue_prev_sentence(const ctx *c, const ngi_qpiece *p, size_t at,
+			     uint32_t prev_close)
+{
+	cue none;
+	memset(&none, 0, sizeof none);
+	if (at == 0 || at >= c->d->n_tokens || !ngi_doc_opens_sentence(c->d, at))
+		return none;
+	uint32_t s = tk(c, at)->sentence;
+	if (s == 0)
+		return none;
+	const ngi_sentence *ps = &c->d->sentences[s - 1];
+	if (ps->start < prev_close || ps->n_tokens == 0 || ps->end > p->open)
+		return none;
+	size_t lo = ps->first_token, hi = ps->first_token + ps->n_tokens;
+	/* same paragraph (no line break between), unless that sentence ends
+	 * with a colon ("Dr. Ward stated:" and the quote below) */
+	if (memchr(c->d->text + ps->end, '\n', p->open - ps->end) &&
+	    !(hi > lo && is_punct(c, hi - 1, ":")))
+		return none;
+	/* only the end of that sentence: the cue closes it */
+	size_t from = hi > lo + 8 ? hi - 8 : lo;
+	cue k = find_cue(c, from, hi, 0, 0);
+	if (k.found && k.s.t0 < from)
+		k.s.t0 = from;
+	return k;
 }
 
 /* ---- output -------------------------------------------------------------*/
@@ -702,10 +807,10 @@ static int indirect(ctx *c, size_t lo, size_t hi, ngi_quote *q, cue *k)
 		if (c->tok_men[i] >= 0 || tk(c, i)->kind != NGI_TOK_WORD)
 			continue;
 		unsigned cf = 0;
-		size_t cl = ngi_quote_cue_at(c->d, i, &cf);
+		size_t cl = cue_at(c, i, &cf);
 		size_t c0 = 0, c1 = 0;
 		if (cl && !(cf & NGI_QC_AFTER_QUOTE)) {
-			spk sp = subject_after(c, i + cl, hi);
+			spk sp = subject_after(c, i + cl, hi, 0);
 			if (sp.kind == S_NONE)
 				continue;
 			if (i == first) {
@@ -772,7 +877,7 @@ static int indirect(ctx *c, size_t lo, size_t hi, ngi_quote *q, cue *k)
 			}
 		} else if (is_punct(c, i - 1, ",") && !(f & NGI_QW_OBJECT)) {
 			/* "…, said Peskov." */
-			sp = subject_after(c, i + 1, hi);
+			sp = subject_after(c, i + 1, hi, 0);
 			size_t lw = last_word(c, sp.t1, hi);
 			if (sp.kind == S_NONE || (lw < hi && lw > sp.t1 + 3))
 				continue;
@@ -812,8 +917,14 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	c->tok_men = ngi_arena_alloc(a, nt * sizeof *c->tok_men);
 	c->in_quote = ngi_arena_zalloc(a, nt);
 	c->men_tok = ngi_arena_alloc(a, (c->nm ? c->nm : 1) * sizeof(size_t));
-	if (!c->tok_men || !c->in_quote || !c->men_tok)
+	c->wf = ngi_arena_alloc(a, nt * sizeof *c->wf);
+	c->cue_len = ngi_arena_alloc(a, nt);
+	c->cue_flags = ngi_arena_alloc(a, nt);
+	if (!c->tok_men || !c->in_quote || !c->men_tok || !c->wf ||
+	    !c->cue_len || !c->cue_flags)
 		return NG_ERR_NOMEM;
+	memset(c->wf, 0xFF, nt * sizeof *c->wf);
+	memset(c->cue_len, 0xFF, nt);
 	size_t j = 0;
 	for (size_t i = 0; i < d->n_tokens; i++) {
 		const ngi_token *t = &d->tokens[i];
@@ -851,6 +962,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 	c.focus = -1;
 	c.prodrop = lang_prodrop(doc->lang);
 	c.listed = ngi_quote_lang_listed(doc->lang);
+	c.lang_id = ngi_quote_lang_id(doc->lang);
 	ng_status st = setup(&c, p, np, a);
 	if (st)
 		return st;
@@ -915,6 +1027,10 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 				k = after[q];
 			int32_t speaker = -1;
 			size_t at = tok_from(doc, p[first].open);
+			if (!k.found)
+				k = cue_prev_sentence(&c, &p[first], at,
+						      first > 0 ? p[first - 1].close
+								: 0);
 			if (k.found) {
 				speaker = resolve(&c, &k.s, at);
 			} else if (have_last &&
