@@ -98,7 +98,6 @@ static const char *schema =
 	" quote_group INTEGER REFERENCES quote_groups(id),"
 	" date TEXT, date_source TEXT, PRIMARY KEY(article, idx)) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS quotes_group ON quotes(quote_group);"
-	"CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);"
 	"CREATE TABLE IF NOT EXISTS claims("
 	" id INTEGER PRIMARY KEY, first_article INTEGER NOT NULL"
 	" REFERENCES articles(seq), text TEXT NOT NULL, kind TEXT NOT NULL,"
