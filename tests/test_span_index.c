@@ -17,7 +17,8 @@
 #include "sketch/span_terms.h"
 #include "text/text.h"
 
-#define SIG(t, n, words, key, day) (&(ngi_span_sig){(t), (n), (words), (key), (day)})
+#define SIG(t, n, words, key, day) (&(ngi_span_sig){(t), (n), (words), (key), (day), 1})
+#define SIG_LANG(t, n, key, lang) (&(ngi_span_sig){(t), (n), 0, (key), 100, (lang)})
 
 static void test_rules(void)
 {
@@ -65,6 +66,17 @@ static void test_rules(void)
 	CHECK(ngi_span_index_match(x, SIG(f, 3, 0, 0, 100)) == 37);
 	CHECK(ngi_span_index_match(x, SIG(f, 3, 40, 0, 100)) == 40);
 	CHECK(ngi_span_index_match(x, SIG(f, 3, 36, 0, 100)) == 37);
+	ngi_span_index_free(x);
+	/* across languages, shared terms over the smaller count: a translation
+	 * (lang 2) of group 1 (lang 1) sharing 2 of its 5 terms among 10 */
+	CHECK(ngi_span_index_new(&r, &x) == NG_OK);
+	uint32_t src[] = {1, 2, 3, 4, 5};
+	uint32_t tr[] = {1, 2, 30, 31, 32, 33, 34, 35, 36, 37};
+	CHECK(ngi_span_index_add(x, 1, SIG_LANG(src, 5, 9, 1)) == NG_OK);
+	CHECK(ngi_span_index_match(x, SIG_LANG(tr, 10, 9, 2)) == 1);
+	CHECK(ngi_span_index_match(x, SIG_LANG(tr, 10, 9, 1)) == 0); /* Dice 0.27 */
+	CHECK(ngi_span_index_match(x, SIG_LANG(tr, 10, 8, 2)) == 0); /* 0.4 < 0.6 */
+	CHECK(ngi_span_index_match(x, SIG_LANG(tr, 10, 9, 0)) == 0); /* unknown */
 	CHECK(ngi_span_key_hash(NULL) == 0 && ngi_span_key_hash("") == 0);
 	CHECK(ngi_span_key_hash("p_t_n") == ngi_span_key_hash("p_t_n"));
 	CHECK(ngi_span_key_hash("p_t_n") != ngi_span_key_hash("tr_mp"));

@@ -249,7 +249,7 @@ static ngi_span_sig sig_of(const ngi_pending *p, const ngi_said_passage *sp,
 {
 	return (ngi_span_sig){.terms = sp->terms, .n = sp->n_terms,
 			      .words = sp->words, .key = ngi_span_key_hash(key),
-			      .day = p->f.day};
+			      .day = p->f.day, .lang = ngi_link_lang(p->f.lang)};
 }
 
 static const char *claim_kind_name(int kind)

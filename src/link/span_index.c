@@ -30,6 +30,7 @@ typedef struct slot {
 	uint64_t id;      /* 0: empty */
 	uint64_t words, key;
 	int32_t last_day;
+	uint16_t lang;
 	uint32_t n;       /* terms indexed */
 	uint32_t n_all;   /* terms of the representative */
 	uint32_t terms[NGI_SPAN_INDEXED];
@@ -158,6 +159,7 @@ ng_status ngi_span_index_add(ngi_span_index *x, uint64_t id,
 	g->words = s->words;
 	g->key = s->key;
 	g->last_day = s->day;
+	g->lang = s->lang;
 	return NG_OK;
 }
 
@@ -229,7 +231,10 @@ uint64_t ngi_span_index_match(const ngi_span_index *x, const ngi_span_sig *s)
 		/* the group's terms beyond the indexed ones are not seen:
 		 * score against what could have been seen */
 		uint32_t gn = g->n_all < NGI_SPAN_INDEXED ? g->n_all : NGI_SPAN_INDEXED;
-		double dice = 2.0 * shared[k] / (double)(s->n + gn);
+		int across = s->lang && g->lang && s->lang != g->lang;
+		uint32_t smaller = s->n < gn ? s->n : gn;
+		double dice = across ? (double)shared[k] / smaller
+				     : 2.0 * shared[k] / (double)(s->n + gn);
 		double need = s->key && s->key == g->key ? x->rule.dice_same_key
 							 : x->rule.dice;
 		if (dice < need)

@@ -11,7 +11,11 @@
  * who said or claimed it, and its day. A group is represented by its first
  * passage. A passage joins a group when its words are the same, or when the
  * Dice overlap of their terms reaches rule.dice, or rule.dice_same_key when
- * both have the same (nonzero) key, sharing at least rule.min_shared terms;
+ * both have the same (nonzero) key, sharing at least rule.min_shared terms.
+ * Across languages the overlap is shared terms over the smaller of the two
+ * term counts instead of Dice: a dictionary gives a word up to two English
+ * stems and knows only some of a sentence's words, so Dice would fall with
+ * the translation's noise rather than with the meaning;
  * among those, the best overlap wins, then the older group. Groups whose
  * last member is more than rule.window_days from the passage are not
  * matched; the rule.capacity most recent groups are kept (bounded memory).
@@ -35,6 +39,7 @@ typedef struct ngi_span_sig {
 	uint64_t words;        /* ngi_span_words_hash, 0 none */
 	uint64_t key;          /* of the speaker or claimant, 0 none */
 	int32_t day;           /* NGI_DAY_UNKNOWN (link.h) when unknown */
+	uint16_t lang;         /* ngi_link_lang of the article, 0 unknown */
 } ngi_span_sig;
 
 typedef struct ngi_span_index ngi_span_index;

@@ -6,7 +6,8 @@
  *
  * A group's or claim's signature (span_index.h) is stored as one blob in
  * the machine's byte order (meta.byte_order guards it): the words hash and
- * the key (8 bytes each), the number of terms (4) and the terms (4 each).
+ * the key (8 bytes each), the number of terms (4), the article's language
+ * (ngi_link_lang, 4) and the terms (4 each).
  */
 #include "store_int.h"
 
@@ -91,15 +92,17 @@ static void bind_id(sqlite3_stmt *q, int i, uint64_t id)
 /* The signature blob, malloc'd. */
 static void *sig_blob(const ngi_span_sig *sig, size_t *len)
 {
-	*len = 20 + (size_t)sig->n * 4;
+	*len = 24 + (size_t)sig->n * 4;
 	unsigned char *b = malloc(*len);
 	if (!b)
 		return NULL;
+	uint32_t lang = sig->lang;
 	memcpy(b, &sig->words, 8);
 	memcpy(b + 8, &sig->key, 8);
 	memcpy(b + 16, &sig->n, 4);
+	memcpy(b + 20, &lang, 4);
 	if (sig->n)
-		memcpy(b + 20, sig->terms, (size_t)sig->n * 4);
+		memcpy(b + 24, sig->terms, (size_t)sig->n * 4);
 	return b;
 }
 
@@ -255,14 +258,17 @@ static ng_status each_group(ngi_store *s, int which, uint64_t after,
 		size_t len = (size_t)sqlite3_column_bytes(q, 1);
 		ngi_span_sig sig = {0};
 		uint32_t *terms = NULL;
-		if (!b || len < 20) {
+		uint32_t lang;
+		if (!b || len < 24) {
 			st = NG_ERR_DB;
 			break;
 		}
 		memcpy(&sig.words, b, 8);
 		memcpy(&sig.key, b + 8, 8);
 		memcpy(&sig.n, b + 16, 4);
-		if (len != 20 + (size_t)sig.n * 4) {
+		memcpy(&lang, b + 20, 4);
+		sig.lang = (uint16_t)lang;
+		if (len != 24 + (size_t)sig.n * 4) {
 			st = NG_ERR_DB;
 			break;
 		}
@@ -271,7 +277,7 @@ static ng_status each_group(ngi_store *s, int which, uint64_t after,
 			break;
 		}
 		if (sig.n)
-			memcpy(terms, b + 20, (size_t)sig.n * 4);
+			memcpy(terms, b + 24, (size_t)sig.n * 4);
 		sig.terms = terms;
 		sig.day = sqlite3_column_type(q, 2) == SQLITE_NULL
 			? INT32_MIN : (int32_t)sqlite3_column_int64(q, 2);
