@@ -620,7 +620,7 @@ static void test_seeds(void)
 				     name_in(deniers, r->m[re->responder].name);
 			}
 			denials += ok;
-			CHECK_MSG(ok, "gold claim %zu: no denial by %s in article %03d",
+			CHECK_MSG(ok, "gold claim %zu: no denial by %.200s in article %03d",
 				  g, deniers, f);
 		}
 	}
