@@ -64,7 +64,8 @@ static int dump(int argc, char **argv)
 			printf("== %s (%s)\n", argv[f], doc.lang);
 			for (size_t k = 0; k < c.n_claims; k++) {
 				ngi_claim *x = &c.claims[k];
-				printf("C%zu kind=%d cue=[", k, x->kind);
+				printf("C%zu kind=%d same_as=%d cue=[", k, x->kind,
+				       x->same_as);
 				span(doc.text, x->cue_start, x->cue_end);
 				printf("] by=[");
 				span(doc.text, x->claimant_start, x->claimant_end);

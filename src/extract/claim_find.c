@@ -20,12 +20,16 @@
  * An adverb or adjective cue ("allegedly", "angeblich", "якобы") makes a
  * claim of its whole sentence only when no other cue there did. A cue with
  * a negation one to three words before it ("did not allege") is no claim.
+ * A sentence that points back with a demonstrative and a claim noun
+ * ("These allegations were highlighted in a new book by Bob Woodward,
+ * which asserts that ...") restates the claim before it (same_as).
  */
 #include "claim_int.h"
 
 #define COMP_LOOKAHEAD 3
 #define OBJECT_WORDS 20
 #define AGENT_WORDS 8
+#define ANAPHORA_SENTENCES 3
 
 /* The last token of sentence s that is not punctuation, plus one; the
  * sentence's first token when it has none. */
@@ -201,6 +205,7 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 			ngi_claim c = {0};
 			c.sentence = s;
 			c.claimant = -1;
+			c.same_as = -1;
 			const ngi_token *t = &d->tokens[i];
 			c.cue_start = t->start;
 			int made = 0;
@@ -234,8 +239,21 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 			c.cue_end = d->tokens[adv + r->mk[adv].n_tok - 1].end;
 			set_content(r, &c, sfirst, wend);
 			c.claimant = -1;
+			c.same_as = -1;
 			c.claimant_start = c.claimant_end = c.cue_start;
 			push(out, n, cap, &c);
+		}
+		/* "These allegations were highlighted in a book ..., which
+		 * asserts that": the sentence's claims restate the one
+		 * before (from at most ANAPHORA_SENTENCES back). */
+		if (*n > at_start && at_start > 0 &&
+		    out[at_start - 1].sentence + ANAPHORA_SENTENCES >= s &&
+		    ngi_claim_anaphora(r, sfirst, wend)) {
+			int32_t prev = (int32_t)at_start - 1;
+			if (out[prev].same_as >= 0)
+				prev = out[prev].same_as;
+			for (size_t k = at_start; k < *n; k++)
+				out[k].same_as = prev;
 		}
 	}
 }

@@ -37,6 +37,8 @@ enum {
 	NGI_FW_NEG = 1 << 5,  /* not, nicht, не */
 	NGI_FW_LINK = 1 << 6, /* is, are, as, als: before a predicate */
 	NGI_FW_AS = 1 << 7,   /* the link words that mean "as" (dismissed as) */
+	NGI_FW_DEM = 1 << 8,  /* these, those, diese, эти: before a claim noun,
+			       * a pointer back to an earlier claim */
 };
 
 /* Flags of a cue. */
@@ -121,6 +123,10 @@ int32_t ngi_claim_quote_at(const ngi_claim_run *r, uint32_t at);
  * within its first SUBJECT_OPEN tokens, before i): the subject of a verb
  * at the end of a clause ("Putin hat ... abgetan"); -1 when none. */
 int32_t ngi_claim_sentence_subject(const ngi_claim_run *r, uint32_t i);
+/* Whether a demonstrative and a claim noun ("these allegations", "diese
+ * Behauptungen", "эти обвинения") stand in tokens [from, to) of one
+ * sentence. */
+int ngi_claim_anaphora(const ngi_claim_run *r, uint32_t from, uint32_t to);
 /* Whether a negation word stands one to three words before token i in
  * its sentence. */
 int ngi_claim_negated(const ngi_claim_run *r, uint32_t i);
@@ -138,6 +144,9 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 /* Appends the responses, at most cap. */
 void ngi_response_find_all(const ngi_claim_run *r, ngi_response *out,
 			   size_t *n, size_t cap);
+/* A response's claim while the responses are found: its object points
+ * back ("those allegations"), so it answers the nearest claim before it. */
+#define NGI_CLAIM_PREVIOUS (-2)
 /* Sets each response's claim. NG_ERR_NOMEM when scratch runs out. */
 ng_status ngi_response_link(const ngi_claim_run *r, const ngi_claim *c,
 			    size_t nc, ngi_response *resp, size_t nr,

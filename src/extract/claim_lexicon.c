@@ -92,6 +92,7 @@ static const struct {
 	{"prep", 0, NGI_FW_PREP},
 	{"neg", 0, NGI_FW_NEG},
 	{"link", 0, NGI_FW_LINK},
+	{"dem", 0, NGI_FW_DEM},
 };
 
 static const struct {

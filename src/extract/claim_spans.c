@@ -244,6 +244,14 @@ int32_t ngi_claim_sentence_subject(const ngi_claim_run *r, uint32_t i)
 	return -1;
 }
 
+int ngi_claim_anaphora(const ngi_claim_run *r, uint32_t from, uint32_t to)
+{
+	for (uint32_t j = from + 1; j < to && j < r->doc->n_tokens; j++)
+		if (r->mk[j].noun_kind && (r->mk[j - 1].fw & NGI_FW_DEM))
+			return 1;
+	return 0;
+}
+
 int ngi_claim_negated(const ngi_claim_run *r, uint32_t i)
 {
 	const ngi_doc *d = r->doc;

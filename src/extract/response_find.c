@@ -25,13 +25,16 @@
  * false start" are not denials. "No evidence of collusion" (an
  * investigation's finding) counts as a denial, answered by whoever the
  * sentence names: the lexicon lists it so, and docs/CLAIMS.md says why.
- * One response per stance, evidence span and responder: "This is
+ * A response whose object points back ("denied those allegations",
+ * "dementierte diese Berichte") answers the claim before it
+ * (claim_link.c). One response per stance, evidence span and responder: "This is
  * completely untrue; it's pure fiction" is one denial.
  */
 #include "claim_int.h"
 
 #define AS_LOOKAHEAD 12
 #define COMP_LOOKBACK 40
+#define ANAPHORA_WORDS 3
 
 /* Whether an "as" word follows token at within the sentence. */
 static int as_follows(const ngi_claim_run *r, uint32_t at, uint32_t end)
@@ -185,6 +188,12 @@ void ngi_response_find_all(const ngi_claim_run *r, ngi_response *out,
 				resolve_nearby(r, i, quote,
 					       comp_before(r, sfirst, i), &x);
 			}
+			/* "denied those allegations": the claim before. */
+			if (ngi_claim_anaphora(r, i + ntok - 1,
+					       i + ntok + ANAPHORA_WORDS < end
+						       ? i + ntok + ANAPHORA_WORDS
+						       : end))
+				x.claim = NGI_CLAIM_PREVIOUS;
 			/* One answer per span, stance and responder. */
 			if (*n > 0 && out[*n - 1].start == x.start &&
 			    out[*n - 1].end == x.end &&
