@@ -40,6 +40,8 @@ static const eval_suite suites[] = {
 	 "SemEval-2022 task 8: cross-lingual similarity vs Overall, same-story F1"},
 	{"xling", "DIR", 1, ngi_eval_xling,
 	 "SlavicNER raw/: nearest article in another language, same topic (P@1)"},
+	{"quotes", "DIR", 1, ngi_eval_quotes,
+	 "PolNeAR brat: direct quote spans (exact, 50% overlap) and speakers"},
 };
 
 void ngi_eval_real(ngi_eval_report *r, const char *name, double value)

@@ -24,7 +24,7 @@ typedef struct ng_eval_options {
 
 /* Runs a quality suite: "seeds DIR", "stories BODIES.csv STANCES.csv",
  * "reuse DIR", "msrp FILE", "entities DIR", "dates DIR", "pairs DIR",
- * "xling DIR". Prints a table, or with json one object
+ * "xling DIR", "quotes DIR". Prints a table, or with json one object
  * {"suite": ..., "metrics": {...}}. opt may be NULL. */
 ng_status ng_eval_run(const char *suite, int argc, char **argv,
 		      const ng_eval_options *opt, FILE *out);

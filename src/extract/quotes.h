@@ -37,6 +37,13 @@ typedef struct ngi_quote {
 	 * start == end when there is none. */
 	uint32_t cue_start, cue_end;
 	uint32_t sentence;    /* the sentence the quote starts in */
+	/* 1 for a direct quote set inside the writer's own sentence: words
+	 * of that sentence come before its first mark, other than a cue
+	 * ending in ',' or ':' or a speech verb right before it ("adding
+	 * that “…”", "called it “…”"), or its first word is in lower case
+	 * ("explained Rosenberg, “with this …"): a partial quote. 0
+	 * otherwise. Every piece of a split quote has its first piece's. */
+	uint8_t partial;
 } ngi_quote;
 
 /* Caps the quotes of one document; the rest of a longer one is dropped. */
