@@ -6,8 +6,9 @@
  * a denial inside a quote answered by the quote's speaker (hand-built
  * quotes: the quote finder is another module); response-to-claim links;
  * bad input (no sentences, only cue words, a sentence of 100,000 words, a
- * huge text); and the five seed articles against expected.json's claims
- * (skipped when ../shared is absent). Everything runs through the real
+ * huge text); and the five seed articles against expected.json's claims,
+ * without quotes and with the quote finder's (skipped when ../shared is
+ * absent). Everything runs through the real
  * pipeline: ngi_text_analyze, ngi_entities_find, ngi_claims_find.
  */
 #include <stdlib.h>
@@ -31,6 +32,9 @@ typedef struct run {
 	ngi_claims c;
 } run;
 
+/* With use_quotes set, the seed test passes ngi_quotes_find's quotes. */
+static int use_quotes;
+
 static ng_status find(const char *text, const char *lang, const ngi_quote *q,
 		      size_t nq, ngi_arena *a, run *r)
 {
@@ -38,6 +42,11 @@ static ng_status find(const char *text, const char *lang, const ngi_quote *q,
 					&r->doc);
 	if (!st)
 		st = ngi_entities_find(ent_ctx, &r->doc, a, &r->m, &r->nm);
+	ngi_quote *found = NULL;
+	if (!st && use_quotes && !q) {
+		st = ngi_quotes_find(&r->doc, r->m, r->nm, a, &found, &nq);
+		q = found;
+	}
 	if (!st)
 		st = ngi_claims_find(&r->doc, r->m, r->nm, q, nq, a, &r->c);
 	return st;
@@ -554,8 +563,21 @@ static int shared_entity(const ngi_mention *gm, size_t ngm, const run *r,
 	return 0;
 }
 
-static void test_seeds(void)
+/* Whether claim x of r stands for the gold claim (claimant by name,
+ * content by words, or across languages by an entity). */
+static int claim_matches(const run *r, const ngi_claim *x, const char *claimant,
+			 const ngi_doc *gold, const ngi_mention *gm, size_t ngm)
 {
+	if (x->claimant >= 0 && name_in(claimant, r->m[x->claimant].name))
+		return 1;
+	if (shared_words(gold, &r->doc, x->start, x->end) >= 2)
+		return 1;
+	return strcmp(r->doc.lang, "en") != 0 && shared_entity(gm, ngm, r, x);
+}
+
+static void test_seeds(int quotes)
+{
+	use_quotes = quotes;
 	size_t len;
 	char *json = read_all(SEEDS "/expected.json", &len);
 	if (!json) {
@@ -591,6 +613,7 @@ static void test_seeds(void)
 			CHECK(find(texts[f], NULL, NULL, 0, &a, &docs[f]) == NG_OK);
 	}
 	size_t g = 0, found = 0, want = 0, denials = 0, want_denials = 0;
+	size_t denials_linked = 0;
 	for (const ngi_json *gc = claims ? claims->child : NULL; gc;
 	     gc = gc->next, g++) {
 		const char *ctext = ngi_json_get_str(gc, "claim");
@@ -621,18 +644,9 @@ static void test_seeds(void)
 			want++;
 			const run *r = &docs[f];
 			int ok = 0;
-			for (size_t c = 0; c < r->c.n_claims && !ok; c++) {
-				const ngi_claim *x = &r->c.claims[c];
-				if (x->claimant >= 0 &&
-				    name_in(claimant, r->m[x->claimant].name))
-					ok = 1;
-				else if (shared_words(&gold, &r->doc, x->start,
-						      x->end) >= 2)
-					ok = 1;
-				else if (strcmp(r->doc.lang, "en") != 0 &&
-					 shared_entity(gm, ngm, r, x))
-					ok = 1;
-			}
+			for (size_t c = 0; c < r->c.n_claims && !ok; c++)
+				ok = claim_matches(r, &r->c.claims[c], claimant,
+						   &gold, gm, ngm);
 			found += ok;
 			CHECK_MSG(ok, "gold claim %zu not found in article %03d", g, f);
 		}
@@ -644,19 +658,40 @@ static void test_seeds(void)
 			want_denials++;
 			const run *r = &docs[f];
 			int ok = 0;
-			for (size_t x = 0; x < r->c.n_responses && !ok; x++) {
+			int linked = 0;
+			for (size_t x = 0; x < r->c.n_responses; x++) {
 				const ngi_response *re = &r->c.responses[x];
-				ok = re->stance == NGI_RESPONSE_DENY &&
-				     re->responder >= 0 &&
-				     name_in(deniers, r->m[re->responder].name);
+				if (re->stance != NGI_RESPONSE_DENY ||
+				    re->responder < 0 ||
+				    !name_in(deniers, r->m[re->responder].name))
+					continue;
+				ok = 1;
+				/* the claim it answers, or the one that
+				 * claim restates */
+				int32_t ci = re->claim;
+				if (ci >= 0 &&
+				    (claim_matches(r, &r->c.claims[ci], claimant,
+						   &gold, gm, ngm) ||
+				     (r->c.claims[ci].same_as >= 0 &&
+				      claim_matches(r,
+						    &r->c.claims[r->c.claims[ci].same_as],
+						    claimant, &gold, gm, ngm))))
+					linked = 1;
 			}
 			denials += ok;
+			denials_linked += linked;
+			if (ok && !linked)
+				printf("seeds: article %03d denies gold claim %zu "
+				       "without linking to it\n", f, g);
 			CHECK_MSG(ok, "gold claim %zu: no denial by %.200s in article %03d",
 				  g, deniers, f);
 		}
 	}
-	printf("seeds: gold claims found %zu/%zu, denials by a gold denier "
-	       "%zu/%zu\n", found, want, denials, want_denials);
+	printf("seeds (%s): gold claims found %zu/%zu, denials by a gold "
+	       "denier %zu/%zu, linked to the gold claim %zu/%zu\n",
+	       quotes ? "with quotes" : "no quotes", found, want, denials,
+	       want_denials, denials_linked, want_denials);
+	use_quotes = 0;
 	for (int f = 0; f < 5; f++)
 		free(texts[f]);
 	ngi_arena_free(&a);
@@ -677,7 +712,8 @@ int main(void)
 	test_links();
 	test_bad_input();
 	test_offsets();
-	test_seeds();
+	test_seeds(0);
+	test_seeds(1);
 	ngi_entity_ctx_free(ent_ctx);
 	ngi_text_ctx_free(text_ctx);
 	return check_report("test_claims");

@@ -12,10 +12,14 @@
  * conversation", "utter nonsense", "pure fiction", "Unsinn", "чушь") are
  * answered by the speaker of the quote holding them, else by the person or
  * organisation the sentence names after them ("... are false, Kremlin
- * Spokesman Dmitry Peskov said"; before them when a complementiser comes
- * first: "Mueller concluded that there was no evidence"), else on the
- * other side, else by the nearest person in the three sentences before ("“There was no conversation,” he
- * said": the pronoun's person, resolved by distance alone).
+ * Spokesman Dmitry Peskov said"), else the person or organisation opening
+ * the sentence ("Putin hat ... als „völligen Unsinn“ abgetan"), else the
+ * nearest before them (before the first complementiser when one comes
+ * first: "Mueller concluded that there was no evidence"), else after,
+ * else by the person in the three sentences before ("“There was no
+ * conversation,” he said": the pronoun's person, resolved by position
+ * alone: the person opening one of them, nearest first, else the nearest
+ * person named there).
  *
  * What is no response: a cue with a negation one to three words before it
  * ("did not deny", "nicht bestritten", "не опроверг"); "dismissed" with no
@@ -105,6 +109,8 @@ static void resolve_nearby(const ngi_claim_run *r, uint32_t i, int32_t quote,
 	int32_t k = -1;
 	if (after_first)
 		k = ngi_claim_mention_near(r, t->end, d->sentences[s].end, 1, 0);
+	if (k < 0)
+		k = ngi_claim_sentence_subject(r, i);
 	if (k < 0)
 		k = ngi_claim_mention_near(r, before, d->sentences[s].start, -1,
 					   0);
