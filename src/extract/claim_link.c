@@ -11,7 +11,8 @@
  * and so is found first. Ties go to a claim of the same sentence, then to
  * the nearer one, a preceding one before a following one. When no claim
  * shares a word, the nearest preceding claim is taken; with none, -1.
- * The responder's name and the cue are left out of the response's words;
+ * The responder's name and the cue are left out of the response's words,
+ * and a response in a quote is read in the quote's words alone;
  * a response whose object points back ("denied those allegations") takes
  * the nearest preceding claim outright.
  */
@@ -120,6 +121,15 @@ ng_status ngi_response_link(const ngi_claim_run *r, const ngi_claim *c,
 		uint32_t cue = token_at(d, re->cue_start);
 		uint32_t sfirst = se->first_token;
 		uint32_t send = sfirst + se->n_tokens;
+		/* An answer in a quote is the quote's words alone. */
+		if (re->start > se->start || re->end < se->end) {
+			sfirst = token_at(d, re->start);
+			send = token_at(d, re->end);
+			if (send < cue + 1)
+				send = cue + 1;
+			if (sfirst > cue)
+				sfirst = cue;
+		}
 		uint32_t first = cue > sfirst + WINDOW_TOKENS / 2
 					 ? cue - WINDOW_TOKENS / 2 : sfirst;
 		word_set rw = collect(d, first, send, re, rbuf);
