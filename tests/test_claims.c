@@ -415,9 +415,24 @@ static void test_bad_input(void)
 	bad.start = 0;
 	bad.end = 1000000;
 	bad.speaker = 99999;
-	CHECK(find("“It is utter nonsense,” Peskov said.", "en", &bad, 1, &a,
-		   &r) == NG_OK);
+	const char *t5 = "“It is utter nonsense,” Peskov said.";
+	CHECK(find(t5, "en", &bad, 1, &a, &r) == NG_OK);
 	CHECK(r.c.n_responses == 1);
+	if (r.c.n_responses == 1) {
+		CHECK(r.c.responses[0].end <= strlen(t5));
+		CHECK(r.c.responses[0].responder < (int32_t)r.nm);
+	}
+	/* A speaker in range with words past the text: the mention's. */
+	bad.end = 10;
+	bad.start = 3;
+	bad.speaker = 0;
+	bad.as_written_start = 5;
+	bad.as_written_end = 500000;
+	ngi_arena_reset(&a);
+	CHECK(find(t5, "en", &bad, 1, &a, &r) == NG_OK);
+	CHECK(r.c.n_responses == 1);
+	if (r.c.n_responses == 1 && r.nm > 0)
+		CHECK(r.c.responses[0].responder_end <= strlen(t5));
 	ngi_arena_reset(&a);
 
 	/* One sentence of 100,000 words, every tenth a cue: linear time,

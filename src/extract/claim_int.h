@@ -117,7 +117,8 @@ int32_t ngi_claim_mention_in(const ngi_claim_run *r, uint32_t start,
  * only; -1 when none. */
 int32_t ngi_claim_mention_near(const ngi_claim_run *r, uint32_t from,
 			       uint32_t to, int dir, int person_only);
-/* The index of the quote holding byte at, or -1. */
+/* The index of the quote holding byte at, or -1 (quotes reaching past the
+ * text are ignored). */
 int32_t ngi_claim_quote_at(const ngi_claim_run *r, uint32_t at);
 /* The person or organisation that opens the sentence of token i (starts
  * within its first SUBJECT_OPEN tokens, before i): the subject of a verb

@@ -219,9 +219,12 @@ int32_t ngi_claim_quote_at(const ngi_claim_run *r, uint32_t at)
 	}
 	/* lo quotes start at or before at; the nearest few may hold it (a
 	 * split quote's pieces, an indirect quote around a direct one). */
-	for (size_t k = lo, n = 0; k > 0 && n < 4; k--, n++)
-		if (r->q[k - 1].start <= at && at < r->q[k - 1].end)
+	for (size_t k = lo, n = 0; k > 0 && n < 4; k--, n++) {
+		const ngi_quote *q = &r->q[k - 1];
+		/* a quote that does not fit the text is ignored */
+		if (q->start <= at && at < q->end && q->end <= r->doc->len)
 			return (int32_t)(k - 1);
+	}
 	return -1;
 }
 

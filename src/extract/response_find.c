@@ -102,7 +102,8 @@ static void resolve_nearby(const ngi_claim_run *r, uint32_t i, int32_t quote,
 		x->responder = r->q[quote].speaker;
 		x->responder_start = r->q[quote].as_written_start;
 		x->responder_end = r->q[quote].as_written_end;
-		if (x->responder_start >= x->responder_end)
+		if (x->responder_start >= x->responder_end ||
+		    x->responder_end > d->len)
 			set_from_mention(r, x, x->responder);
 		return;
 	}
