@@ -18,6 +18,7 @@
 #include "base/base.h"
 #include "base/json.h"
 #include "check.h"
+#include "extract/claim_int.h"
 #include "extract/claims.h"
 #include "extract/entities.h"
 #include "text/text.h"
@@ -187,6 +188,8 @@ static void test_response_cues(void)
 		 "de", "völligen Unsinn", NGI_RESPONSE_DENY, "Vladimir Putin"},
 		{"Olaf Scholz hat den Bericht bestritten.", "de", "bestritten",
 		 NGI_RESPONSE_DENY, "Olaf Scholz"},
+		{"Olaf Scholz wies die Vorwürfe am Montag zurück.", "de", "wies",
+		 NGI_RESPONSE_DENY, "Olaf Scholz"},
 		{"Emmanuel Macron a démenti les informations du journal.", "fr",
 		 "démenti", NGI_RESPONSE_DENY, "Emmanuel Macron"},
 		{"Giorgia Meloni ha smentito le indiscrezioni.", "it",
@@ -247,6 +250,7 @@ static void test_not_cues(void)
 		{"Песков не опроверг эти сообщения.", "ru", 0, 0},
 		{"The newspaper did not allege that anyone had lied.", "en", 0, 0},
 		{"He was dismissed from his job in May.", "en", 0, 0},
+		{"Olaf Scholz wies auf die hohen Preise hin.", "de", 0, 0},
 		{"The fake news picked it up quickly.", "en", 0, 0},
 		{"An alleged phone call took place.", "en", 0, 0},
 		{"The weather was fine and the match went ahead.", "en", 0, 0},
@@ -720,6 +724,10 @@ int main(void)
 		printf("test_claims: cannot set up the pipeline\n");
 		return 1;
 	}
+	/* Every line of the two lexicons parses. */
+	CHECK(ngi_claim_lexicon_load() == NG_OK);
+	CHECK_MSG(ngi_claim_lexicon_rejected() == 0, "%zu lexicon lines rejected",
+		  ngi_claim_lexicon_rejected());
 	test_claim_cues();
 	test_response_cues();
 	test_not_cues();

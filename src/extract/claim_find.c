@@ -30,6 +30,7 @@
 #define OBJECT_WORDS 20
 #define AGENT_WORDS 8
 #define ANAPHORA_SENTENCES 3
+#define NEAR_TOKENS 40 /* how far back a relative clause's name may be */
 
 /* The last token of sentence s that is not punctuation, plus one; the
  * sentence's first token when it has none. */
@@ -104,20 +105,18 @@ static int verb_claim(const ngi_claim_run *r, uint32_t i, uint32_t wend,
 		uint32_t s0 = d->sentences[d->tokens[i].sentence].start;
 		int32_t near = ngi_claim_mention_near(r, d->tokens[i].start, s0, -1,
 						      0);
-		if (near >= 0) {
-			p.mention = near;
-			/* The naming phrase is read back from the name. */
-			uint32_t k = i;
-			while (k > 0 && d->tokens[k - 1].start >= r->m[near].end)
-				k--;
+		/* The naming phrase is read back from the name, which must
+		 * stand within NEAR_TOKENS of the cue. */
+		uint32_t k = i, steps = 0;
+		while (near >= 0 && k > 0 && steps < NEAR_TOKENS &&
+		       d->tokens[k - 1].start >= r->m[near].end)
+			k--, steps++;
+		if (near >= 0 && (k == 0 || d->tokens[k - 1].start < r->m[near].end)) {
 			int ignored;
 			ngi_phrase q = ngi_claim_subject(r, k, 1, &ignored);
-			if (q.first < q.last) {
-				p.first = q.first;
-				p.last = q.last;
-			} else {
-				p.first = p.last = i;
-			}
+			p.mention = near;
+			p.first = q.first < q.last ? q.first : i;
+			p.last = q.first < q.last ? q.last : i;
 		}
 	}
 	set_claimant(r, c, p);

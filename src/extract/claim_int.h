@@ -39,6 +39,7 @@ enum {
 	NGI_FW_AS = 1 << 7,   /* the link words that mean "as" (dismissed as) */
 	NGI_FW_DEM = 1 << 8,  /* these, those, diese, эти: before a claim noun,
 			       * a pointer back to an earlier claim */
+	NGI_FW_PART = 1 << 9, /* zurück, ab: a separable verb's particle */
 };
 
 /* Flags of a cue. */
@@ -53,6 +54,8 @@ enum {
 	NGI_CF_AS = 1 << 7,    /* needs "as" after it */
 	NGI_CF_PRED = 1 << 8,  /* an adjective: needs a link word or a noun */
 	NGI_CF_QUOTE = 1 << 9, /* the answer's own words */
+	NGI_CF_PART = 1 << 10, /* needs its particle after it ("wies ...
+				* zurück") */
 };
 
 /* One cue matched at a token. */
@@ -68,6 +71,8 @@ typedef struct ngi_cue_mark {
 /* Loads the lexicons once per process; NG_ERR_NOMEM when memory runs out
  * (the next call tries again). */
 ng_status ngi_claim_lexicon_load(void);
+/* How many lexicon lines were malformed and skipped (0 is right). */
+size_t ngi_claim_lexicon_rejected(void);
 
 /* Marks the tokens of doc: marks[i] for token i (n_tokens entries, in a).
  * A claim noun and a claim verb of one spelling ("claims", "reports") are

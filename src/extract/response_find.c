@@ -23,7 +23,8 @@
  *
  * What is no response: a cue with a negation one to three words before it
  * ("did not deny", "nicht bestritten", "не опроверг"); "dismissed" with no
- * "as" after it; an evaluative adjective ("false", "groundless", "fake")
+ * "as" after it; a separable verb without its particle ("wies" with no
+ * "zurück": "wies darauf hin"); an evaluative adjective ("false", "groundless", "fake")
  * that neither follows a link word ("are false", "as baseless") nor
  * qualifies a claim noun ("groundless statements"), so "fake news" and "a
  * false start" are not denials. "No evidence of collusion" (an
@@ -37,14 +38,17 @@
 #include "claim_int.h"
 
 #define AS_LOOKAHEAD 12
+#define PART_LOOKAHEAD 15
 #define COMP_LOOKBACK 40
 #define ANAPHORA_WORDS 3
 
-/* Whether an "as" word follows token at within the sentence. */
-static int as_follows(const ngi_claim_run *r, uint32_t at, uint32_t end)
+/* Whether a word of class fw ("as", a particle) follows token at within
+ * the sentence. */
+static int word_follows(const ngi_claim_run *r, uint32_t at, uint32_t end,
+			unsigned fw, uint32_t within)
 {
-	for (uint32_t j = at, n = 0; j < end && n < AS_LOOKAHEAD; j++, n++)
-		if (r->mk[j].fw & NGI_FW_AS)
+	for (uint32_t j = at, n = 0; j < end && n < within; j++, n++)
+		if (r->mk[j].fw & fw)
 			return 1;
 	return 0;
 }
@@ -152,7 +156,12 @@ void ngi_response_find_all(const ngi_claim_run *r, ngi_response *out,
 			uint32_t next = i + ntok - 1;
 			if (ngi_claim_negated(r, i))
 				goto skip;
-			if ((mk->flags & NGI_CF_AS) && !as_follows(r, i + ntok, end))
+			if ((mk->flags & NGI_CF_AS) &&
+			    !word_follows(r, i + ntok, end, NGI_FW_AS, AS_LOOKAHEAD))
+				goto skip;
+			if ((mk->flags & NGI_CF_PART) &&
+			    !word_follows(r, i + ntok, end, NGI_FW_PART,
+					  PART_LOOKAHEAD))
 				goto skip;
 			if ((mk->flags & NGI_CF_PRED) &&
 			    !predicate_ok(r, i, ntok, sfirst, end))
