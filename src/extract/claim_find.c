@@ -129,7 +129,7 @@ static int agent_claim(const ngi_claim_run *r, uint32_t i, uint32_t sfirst,
 {
 	const ngi_doc *d = r->doc;
 	uint32_t after = i + r->mk[i].n_tok;
-	ngi_phrase p = ngi_claim_after(r, after, AGENT_WORDS);
+	ngi_phrase p = ngi_claim_after(r, after, AGENT_WORDS, 0);
 	if (p.first == p.last)
 		return 0;
 	uint32_t before = i;
@@ -166,7 +166,7 @@ static int noun_claim(const ngi_claim_run *r, uint32_t i, uint32_t wend,
 			return 0;
 		set_content(r, c, j + 1, wend);
 	} else {
-		ngi_phrase o = ngi_claim_after(r, j + 1, OBJECT_WORDS);
+		ngi_phrase o = ngi_claim_after(r, j + 1, OBJECT_WORDS, 1);
 		if (o.first == o.last)
 			return 0;
 		set_content(r, c, o.first, o.last);

@@ -25,6 +25,10 @@ enum {
 	NGI_CW_DENY = 10 + NGI_RESPONSE_DENY,
 	NGI_CW_CONFIRM = 10 + NGI_RESPONSE_CONFIRM,
 	NGI_CW_NOCOMMENT = 10 + NGI_RESPONSE_NO_COMMENT,
+	/* a phrase that holds a cue word but is no cue ("yet to be
+	 * confirmed", "false flag"): matched so that the shorter cue inside
+	 * it is passed over */
+	NGI_CW_NONE = 20,
 };
 
 /* Function-word classes of a token (bits). */
@@ -108,9 +112,11 @@ ngi_phrase ngi_claim_subject(const ngi_claim_run *r, uint32_t cue, int verb,
 			     int *skipped_rel);
 /* The phrase after token at (the agent of "according to", the object of a
  * claim noun): up to a punctuation mark, a response cue, a link word ("are
- * false"), or max_words words. */
+ * false"), a claim noun when stop_at_noun ("claims of a call between ...
+ * reports"; an agent may be one: "according to a report on Deepdotweb"),
+ * or max_words words. */
 ngi_phrase ngi_claim_after(const ngi_claim_run *r, uint32_t at,
-			   uint32_t max_words);
+			   uint32_t max_words, int stop_at_noun);
 /* The mention, among those inside bytes [start, end), that names a
  * claimant or responder: the last person, else the last organisation,
  * else one ending at end; -1 when none. */

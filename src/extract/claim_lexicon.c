@@ -86,6 +86,7 @@ static const struct {
 	{"deny", NGI_CW_DENY, 0},
 	{"confirm", NGI_CW_CONFIRM, 0},
 	{"nocomment", NGI_CW_NOCOMMENT, 0},
+	{"none", NGI_CW_NONE, 0},
 	{"comp", 0, NGI_FW_COMP},
 	{"skip", 0, NGI_FW_SKIP},
 	{"det", 0, NGI_FW_DET},

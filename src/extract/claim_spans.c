@@ -113,7 +113,7 @@ ngi_phrase ngi_claim_subject(const ngi_claim_run *r, uint32_t cue, int verb,
 }
 
 ngi_phrase ngi_claim_after(const ngi_claim_run *r, uint32_t at,
-			   uint32_t max_words)
+			   uint32_t max_words, int stop_at_noun)
 {
 	const ngi_doc *d = r->doc;
 	ngi_phrase p = {at, at, -1};
@@ -125,7 +125,8 @@ ngi_phrase ngi_claim_after(const ngi_claim_run *r, uint32_t at,
 		const ngi_token *t = &d->tokens[last];
 		if (t->sentence != s ||
 		    (t->kind == NGI_TOK_PUNCT && !joins_words(d, last)) ||
-		    r->mk[last].kind >= NGI_CW_DENY || r->mk[last].noun_kind ||
+		    r->mk[last].kind >= NGI_CW_DENY ||
+		    (stop_at_noun && r->mk[last].noun_kind) ||
 		    (r->mk[last].fw & NGI_FW_LINK))
 			break;
 		last++;

@@ -21,7 +21,9 @@
  * alone: the person opening one of them, nearest first, else the nearest
  * person named there).
  *
- * What is no response: a cue with a negation one to three words before it
+ * What is no response: a phrase the lexicon marks "none" ("yet to be
+ * confirmed", "false flag"), which hides the cue word inside it; a cue
+ * with a negation one to three words before it
  * ("did not deny", "nicht bestritten", "не опроверг"); "dismissed" with no
  * "as" after it; a separable verb without its particle ("wies" with no
  * "zurück": "wies darauf hin"); an evaluative adjective ("false", "groundless", "fake")
@@ -154,6 +156,8 @@ void ngi_response_find_all(const ngi_claim_run *r, ngi_response *out,
 				continue;
 			uint32_t ntok = mk->n_tok;
 			uint32_t next = i + ntok - 1;
+			if (mk->kind == NGI_CW_NONE)
+				goto skip; /* "yet to be confirmed" */
 			if (ngi_claim_negated(r, i))
 				goto skip;
 			if ((mk->flags & NGI_CF_AS) &&
