@@ -6,8 +6,9 @@
  * a denial inside a quote answered by the quote's speaker (hand-built
  * quotes: the quote finder is another module); response-to-claim links;
  * bad input (no sentences, only cue words, a sentence of 100,000 words, a
- * huge text); and the five seed articles against expected.json's claims
- * (skipped when ../shared is absent). Everything runs through the real
+ * huge text); and the five seed articles against expected.json's claims,
+ * without quotes and with the quote finder's (skipped when ../shared is
+ * absent). Everything runs through the real
  * pipeline: ngi_text_analyze, ngi_entities_find, ngi_claims_find.
  */
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "base/base.h"
 #include "base/json.h"
 #include "check.h"
+#include "extract/claim_int.h"
 #include "extract/claims.h"
 #include "extract/entities.h"
 #include "text/text.h"
@@ -31,6 +33,9 @@ typedef struct run {
 	ngi_claims c;
 } run;
 
+/* With use_quotes set, the seed test passes ngi_quotes_find's quotes. */
+static int use_quotes;
+
 static ng_status find(const char *text, const char *lang, const ngi_quote *q,
 		      size_t nq, ngi_arena *a, run *r)
 {
@@ -38,6 +43,11 @@ static ng_status find(const char *text, const char *lang, const ngi_quote *q,
 					&r->doc);
 	if (!st)
 		st = ngi_entities_find(ent_ctx, &r->doc, a, &r->m, &r->nm);
+	ngi_quote *found = NULL;
+	if (!st && use_quotes && !q) {
+		st = ngi_quotes_find(&r->doc, r->m, r->nm, a, &found, &nq);
+		q = found;
+	}
 	if (!st)
 		st = ngi_claims_find(&r->doc, r->m, r->nm, q, nq, a, &r->c);
 	return st;
@@ -91,6 +101,9 @@ static void test_claim_cues(void)
 		 "zurücktreten"},
 		{"Le Monde affirme que le ministre a menti aux députés.", "fr",
 		 "affirme", NGI_CLAIM_ASSERTION, "Le Monde", NULL, "menti"},
+		{"According to a report on Deepdotweb, the service was cut.",
+		 "en", "According to", NGI_CLAIM_REPORT,
+		 "a report on Deepdotweb", NULL, "service was cut"},
 		{"Selon Reuters, le président a refusé de signer.", "fr",
 		 "Selon", NGI_CLAIM_REPORT, "Reuters", "Reuters", "refusé"},
 		{"Il giornale sostiene che il governo cadrà presto.", "it",
@@ -178,6 +191,8 @@ static void test_response_cues(void)
 		 "de", "völligen Unsinn", NGI_RESPONSE_DENY, "Vladimir Putin"},
 		{"Olaf Scholz hat den Bericht bestritten.", "de", "bestritten",
 		 NGI_RESPONSE_DENY, "Olaf Scholz"},
+		{"Olaf Scholz wies die Vorwürfe am Montag zurück.", "de", "wies",
+		 NGI_RESPONSE_DENY, "Olaf Scholz"},
 		{"Emmanuel Macron a démenti les informations du journal.", "fr",
 		 "démenti", NGI_RESPONSE_DENY, "Emmanuel Macron"},
 		{"Giorgia Meloni ha smentito le indiscrezioni.", "it",
@@ -238,6 +253,8 @@ static void test_not_cues(void)
 		{"Песков не опроверг эти сообщения.", "ru", 0, 0},
 		{"The newspaper did not allege that anyone had lied.", "en", 0, 0},
 		{"He was dismissed from his job in May.", "en", 0, 0},
+		{"Olaf Scholz wies auf die hohen Preise hin.", "de", 0, 0},
+		{"The cause of the fire has yet to be confirmed.", "en", 0, 0},
 		{"The fake news picked it up quickly.", "en", 0, 0},
 		{"An alleged phone call took place.", "en", 0, 0},
 		{"The weather was fine and the match went ahead.", "en", 0, 0},
@@ -325,7 +342,13 @@ static void test_links(void)
 			       "raise rates"));
 		/* the nearest claim is the rates one; the words say shares */
 		CHECK(r.c.responses[0].claim == 0);
-		CHECK(r.c.responses[1].claim == 1);
+		/* "the claim about rates" is a claim of its own sentence,
+		 * which it answers; either way one about rates */
+		int32_t k = r.c.responses[1].claim;
+		CHECK(k >= 1);
+		if (k >= 1)
+			CHECK(span_has(text, r.c.claims[k].start,
+				       r.c.claims[k].end, "rates"));
 	}
 	/* A denial that holds its own claim answers that one. */
 	ngi_arena_reset(&a);
@@ -338,6 +361,31 @@ static void test_links(void)
 		CHECK(r.c.responses[0].claim == 1);
 		CHECK(span_is(t2, r.c.claims[1].claimant_start,
 			      r.c.claims[1].claimant_end, "media reports"));
+	}
+	/* "those allegations" points back: the claim before, though
+	 * another shares more words with the sentence. */
+	ngi_arena_reset(&a);
+	const char *t3 = "Reuters reported that Dmitry Peskov met Donald Trump in "
+			 "Helsinki. Bob Woodward suggested that the two had "
+			 "spoken since. Dmitry Peskov of the Kremlin, who met "
+			 "Donald Trump in Helsinki, denied those allegations.";
+	CHECK(find(t3, "en", NULL, 0, &a, &r) == NG_OK);
+	CHECK(r.c.n_claims == 2 && r.c.n_responses == 1);
+	if (r.c.n_claims == 2 && r.c.n_responses == 1)
+		CHECK(r.c.responses[0].claim == 1);
+	/* "These allegations ... which asserts that": a restatement. */
+	ngi_arena_reset(&a);
+	const char *t4 = "Vladimir Putin has refuted claims suggesting that he "
+			 "kept in touch with Donald Trump. These allegations "
+			 "were highlighted in a book by Bob Woodward, which "
+			 "asserts that Trump called Putin seven times. Reuters "
+			 "reported that the talks failed.";
+	CHECK(find(t4, "en", NULL, 0, &a, &r) == NG_OK);
+	CHECK(r.c.n_claims == 3);
+	if (r.c.n_claims == 3) {
+		CHECK(r.c.claims[0].same_as == -1);
+		CHECK(r.c.claims[1].same_as == 0);
+		CHECK(r.c.claims[2].same_as == -1);
 	}
 	/* No claim at all: -1. */
 	ngi_arena_reset(&a);
@@ -375,9 +423,24 @@ static void test_bad_input(void)
 	bad.start = 0;
 	bad.end = 1000000;
 	bad.speaker = 99999;
-	CHECK(find("“It is utter nonsense,” Peskov said.", "en", &bad, 1, &a,
-		   &r) == NG_OK);
+	const char *t5 = "“It is utter nonsense,” Peskov said.";
+	CHECK(find(t5, "en", &bad, 1, &a, &r) == NG_OK);
 	CHECK(r.c.n_responses == 1);
+	if (r.c.n_responses == 1) {
+		CHECK(r.c.responses[0].end <= strlen(t5));
+		CHECK(r.c.responses[0].responder < (int32_t)r.nm);
+	}
+	/* A speaker in range with words past the text: the mention's. */
+	bad.end = 10;
+	bad.start = 3;
+	bad.speaker = 0;
+	bad.as_written_start = 5;
+	bad.as_written_end = 500000;
+	ngi_arena_reset(&a);
+	CHECK(find(t5, "en", &bad, 1, &a, &r) == NG_OK);
+	CHECK(r.c.n_responses == 1);
+	if (r.c.n_responses == 1 && r.nm > 0)
+		CHECK(r.c.responses[0].responder_end <= strlen(t5));
 	ngi_arena_reset(&a);
 
 	/* One sentence of 100,000 words, every tenth a cue: linear time,
@@ -523,8 +586,21 @@ static int shared_entity(const ngi_mention *gm, size_t ngm, const run *r,
 	return 0;
 }
 
-static void test_seeds(void)
+/* Whether claim x of r stands for the gold claim (claimant by name,
+ * content by words, or across languages by an entity). */
+static int claim_matches(const run *r, const ngi_claim *x, const char *claimant,
+			 const ngi_doc *gold, const ngi_mention *gm, size_t ngm)
 {
+	if (x->claimant >= 0 && name_in(claimant, r->m[x->claimant].name))
+		return 1;
+	if (shared_words(gold, &r->doc, x->start, x->end) >= 2)
+		return 1;
+	return strcmp(r->doc.lang, "en") != 0 && shared_entity(gm, ngm, r, x);
+}
+
+static void test_seeds(int quotes)
+{
+	use_quotes = quotes;
 	size_t len;
 	char *json = read_all(SEEDS "/expected.json", &len);
 	if (!json) {
@@ -560,6 +636,7 @@ static void test_seeds(void)
 			CHECK(find(texts[f], NULL, NULL, 0, &a, &docs[f]) == NG_OK);
 	}
 	size_t g = 0, found = 0, want = 0, denials = 0, want_denials = 0;
+	size_t denials_linked = 0;
 	for (const ngi_json *gc = claims ? claims->child : NULL; gc;
 	     gc = gc->next, g++) {
 		const char *ctext = ngi_json_get_str(gc, "claim");
@@ -590,18 +667,9 @@ static void test_seeds(void)
 			want++;
 			const run *r = &docs[f];
 			int ok = 0;
-			for (size_t c = 0; c < r->c.n_claims && !ok; c++) {
-				const ngi_claim *x = &r->c.claims[c];
-				if (x->claimant >= 0 &&
-				    name_in(claimant, r->m[x->claimant].name))
-					ok = 1;
-				else if (shared_words(&gold, &r->doc, x->start,
-						      x->end) >= 2)
-					ok = 1;
-				else if (strcmp(r->doc.lang, "en") != 0 &&
-					 shared_entity(gm, ngm, r, x))
-					ok = 1;
-			}
+			for (size_t c = 0; c < r->c.n_claims && !ok; c++)
+				ok = claim_matches(r, &r->c.claims[c], claimant,
+						   &gold, gm, ngm);
 			found += ok;
 			CHECK_MSG(ok, "gold claim %zu not found in article %03d", g, f);
 		}
@@ -613,19 +681,40 @@ static void test_seeds(void)
 			want_denials++;
 			const run *r = &docs[f];
 			int ok = 0;
-			for (size_t x = 0; x < r->c.n_responses && !ok; x++) {
+			int linked = 0;
+			for (size_t x = 0; x < r->c.n_responses; x++) {
 				const ngi_response *re = &r->c.responses[x];
-				ok = re->stance == NGI_RESPONSE_DENY &&
-				     re->responder >= 0 &&
-				     name_in(deniers, r->m[re->responder].name);
+				if (re->stance != NGI_RESPONSE_DENY ||
+				    re->responder < 0 ||
+				    !name_in(deniers, r->m[re->responder].name))
+					continue;
+				ok = 1;
+				/* the claim it answers, or the one that
+				 * claim restates */
+				int32_t ci = re->claim;
+				if (ci >= 0 &&
+				    (claim_matches(r, &r->c.claims[ci], claimant,
+						   &gold, gm, ngm) ||
+				     (r->c.claims[ci].same_as >= 0 &&
+				      claim_matches(r,
+						    &r->c.claims[r->c.claims[ci].same_as],
+						    claimant, &gold, gm, ngm))))
+					linked = 1;
 			}
 			denials += ok;
-			CHECK_MSG(ok, "gold claim %zu: no denial by %s in article %03d",
+			denials_linked += linked;
+			if (ok && !linked)
+				printf("seeds: article %03d denies gold claim %zu "
+				       "without linking to it\n", f, g);
+			CHECK_MSG(ok, "gold claim %zu: no denial by %.200s in article %03d",
 				  g, deniers, f);
 		}
 	}
-	printf("seeds: gold claims found %zu/%zu, denials by a gold denier "
-	       "%zu/%zu\n", found, want, denials, want_denials);
+	printf("seeds (%s): gold claims found %zu/%zu, denials by a gold "
+	       "denier %zu/%zu, linked to the gold claim %zu/%zu\n",
+	       quotes ? "with quotes" : "no quotes", found, want, denials,
+	       want_denials, denials_linked, want_denials);
+	use_quotes = 0;
 	for (int f = 0; f < 5; f++)
 		free(texts[f]);
 	ngi_arena_free(&a);
@@ -639,6 +728,10 @@ int main(void)
 		printf("test_claims: cannot set up the pipeline\n");
 		return 1;
 	}
+	/* Every line of the two lexicons parses. */
+	CHECK(ngi_claim_lexicon_load() == NG_OK);
+	CHECK_MSG(ngi_claim_lexicon_rejected() == 0, "%zu lexicon lines rejected",
+		  ngi_claim_lexicon_rejected());
 	test_claim_cues();
 	test_response_cues();
 	test_not_cues();
@@ -646,7 +739,8 @@ int main(void)
 	test_links();
 	test_bad_input();
 	test_offsets();
-	test_seeds();
+	test_seeds(0);
+	test_seeds(1);
 	ngi_entity_ctx_free(ent_ctx);
 	ngi_text_ctx_free(text_ctx);
 	return check_report("test_claims");

@@ -13,7 +13,9 @@
  *                                      DIR/attributions): how many of
  *                                      their cues fall on a claim cue
  *
- * Quotes are not passed (nq = 0): this measures the claim finder alone.
+ * Quotes are not passed (nq = 0), so this measures the claim finder
+ * alone, unless the first argument is --quotes (ngi_quotes_find's quotes
+ * are passed, as the engine does).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -28,6 +30,7 @@
 
 static ngi_text_ctx *tc;
 static ngi_entity_ctx *ec;
+static int with_quotes; /* --quotes: pass ngi_quotes_find's quotes */
 
 static int run(const char *text, size_t len, const char *lang, ngi_arena *a,
 	       ngi_doc *doc, ngi_mention **m, size_t *nm, ngi_claims *out)
@@ -36,7 +39,11 @@ static int run(const char *text, size_t len, const char *lang, ngi_arena *a,
 		return -1;
 	if (ngi_entities_find(ec, doc, a, m, nm))
 		return -1;
-	return ngi_claims_find(doc, *m, *nm, NULL, 0, a, out) ? -1 : 0;
+	ngi_quote *q = NULL;
+	size_t nq = 0;
+	if (with_quotes && ngi_quotes_find(doc, *m, *nm, a, &q, &nq))
+		return -1;
+	return ngi_claims_find(doc, *m, *nm, q, nq, a, out) ? -1 : 0;
 }
 
 static void span(const char *t, uint32_t s, uint32_t e)
@@ -64,7 +71,8 @@ static int dump(int argc, char **argv)
 			printf("== %s (%s)\n", argv[f], doc.lang);
 			for (size_t k = 0; k < c.n_claims; k++) {
 				ngi_claim *x = &c.claims[k];
-				printf("C%zu kind=%d cue=[", k, x->kind);
+				printf("C%zu kind=%d same_as=%d cue=[", k, x->kind,
+				       x->same_as);
 				span(doc.text, x->cue_start, x->cue_end);
 				printf("] by=[");
 				span(doc.text, x->claimant_start, x->claimant_end);
@@ -412,8 +420,13 @@ static int fnc1(const char *dir)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "--quotes") == 0) {
+		with_quotes = 1;
+		argv++;
+		argc--;
+	}
 	if (argc < 3 || ngi_text_ctx_new(&tc) || ngi_entity_ctx_new(&ec)) {
-		fprintf(stderr, "usage: claims_measure dump FILE... | emergent CSV | fnc1 DIR | polnear DIR\n");
+		fprintf(stderr, "usage: claims_measure [--quotes] dump FILE... | emergent CSV | fnc1 DIR | polnear DIR\n");
 		return 2;
 	}
 	int rc = 2;

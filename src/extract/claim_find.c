@@ -20,12 +20,17 @@
  * An adverb or adjective cue ("allegedly", "angeblich", "якобы") makes a
  * claim of its whole sentence only when no other cue there did. A cue with
  * a negation one to three words before it ("did not allege") is no claim.
+ * A sentence that points back with a demonstrative and a claim noun
+ * ("These allegations were highlighted in a new book by Bob Woodward,
+ * which asserts that ...") restates the claim before it (same_as).
  */
 #include "claim_int.h"
 
 #define COMP_LOOKAHEAD 3
 #define OBJECT_WORDS 20
 #define AGENT_WORDS 8
+#define ANAPHORA_SENTENCES 3
+#define NEAR_TOKENS 40 /* how far back a relative clause's name may be */
 
 /* The last token of sentence s that is not punctuation, plus one; the
  * sentence's first token when it has none. */
@@ -100,20 +105,18 @@ static int verb_claim(const ngi_claim_run *r, uint32_t i, uint32_t wend,
 		uint32_t s0 = d->sentences[d->tokens[i].sentence].start;
 		int32_t near = ngi_claim_mention_near(r, d->tokens[i].start, s0, -1,
 						      0);
-		if (near >= 0) {
-			p.mention = near;
-			/* The naming phrase is read back from the name. */
-			uint32_t k = i;
-			while (k > 0 && d->tokens[k - 1].start >= r->m[near].end)
-				k--;
+		/* The naming phrase is read back from the name, which must
+		 * stand within NEAR_TOKENS of the cue. */
+		uint32_t k = i, steps = 0;
+		while (near >= 0 && k > 0 && steps < NEAR_TOKENS &&
+		       d->tokens[k - 1].start >= r->m[near].end)
+			k--, steps++;
+		if (near >= 0 && (k == 0 || d->tokens[k - 1].start < r->m[near].end)) {
 			int ignored;
 			ngi_phrase q = ngi_claim_subject(r, k, 1, &ignored);
-			if (q.first < q.last) {
-				p.first = q.first;
-				p.last = q.last;
-			} else {
-				p.first = p.last = i;
-			}
+			p.mention = near;
+			p.first = q.first < q.last ? q.first : i;
+			p.last = q.first < q.last ? q.last : i;
 		}
 	}
 	set_claimant(r, c, p);
@@ -126,7 +129,7 @@ static int agent_claim(const ngi_claim_run *r, uint32_t i, uint32_t sfirst,
 {
 	const ngi_doc *d = r->doc;
 	uint32_t after = i + r->mk[i].n_tok;
-	ngi_phrase p = ngi_claim_after(r, after, AGENT_WORDS);
+	ngi_phrase p = ngi_claim_after(r, after, AGENT_WORDS, 0);
 	if (p.first == p.last)
 		return 0;
 	uint32_t before = i;
@@ -163,7 +166,7 @@ static int noun_claim(const ngi_claim_run *r, uint32_t i, uint32_t wend,
 			return 0;
 		set_content(r, c, j + 1, wend);
 	} else {
-		ngi_phrase o = ngi_claim_after(r, j + 1, OBJECT_WORDS);
+		ngi_phrase o = ngi_claim_after(r, j + 1, OBJECT_WORDS, 1);
 		if (o.first == o.last)
 			return 0;
 		set_content(r, c, o.first, o.last);
@@ -201,6 +204,7 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 			ngi_claim c = {0};
 			c.sentence = s;
 			c.claimant = -1;
+			c.same_as = -1;
 			const ngi_token *t = &d->tokens[i];
 			c.cue_start = t->start;
 			int made = 0;
@@ -234,8 +238,21 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 			c.cue_end = d->tokens[adv + r->mk[adv].n_tok - 1].end;
 			set_content(r, &c, sfirst, wend);
 			c.claimant = -1;
+			c.same_as = -1;
 			c.claimant_start = c.claimant_end = c.cue_start;
 			push(out, n, cap, &c);
+		}
+		/* "These allegations were highlighted in a book ..., which
+		 * asserts that": the sentence's claims restate the one
+		 * before (from at most ANAPHORA_SENTENCES back). */
+		if (*n > at_start && at_start > 0 &&
+		    out[at_start - 1].sentence + ANAPHORA_SENTENCES >= s &&
+		    ngi_claim_anaphora(r, sfirst, wend)) {
+			int32_t prev = (int32_t)at_start - 1;
+			if (out[prev].same_as >= 0)
+				prev = out[prev].same_as;
+			for (size_t k = at_start; k < *n; k++)
+				out[k].same_as = prev;
 		}
 	}
 }

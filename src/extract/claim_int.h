@@ -25,6 +25,10 @@ enum {
 	NGI_CW_DENY = 10 + NGI_RESPONSE_DENY,
 	NGI_CW_CONFIRM = 10 + NGI_RESPONSE_CONFIRM,
 	NGI_CW_NOCOMMENT = 10 + NGI_RESPONSE_NO_COMMENT,
+	/* a phrase that holds a cue word but is no cue ("yet to be
+	 * confirmed", "false flag"): matched so that the shorter cue inside
+	 * it is passed over */
+	NGI_CW_NONE = 20,
 };
 
 /* Function-word classes of a token (bits). */
@@ -37,6 +41,9 @@ enum {
 	NGI_FW_NEG = 1 << 5,  /* not, nicht, не */
 	NGI_FW_LINK = 1 << 6, /* is, are, as, als: before a predicate */
 	NGI_FW_AS = 1 << 7,   /* the link words that mean "as" (dismissed as) */
+	NGI_FW_DEM = 1 << 8,  /* these, those, diese, эти: before a claim noun,
+			       * a pointer back to an earlier claim */
+	NGI_FW_PART = 1 << 9, /* zurück, ab: a separable verb's particle */
 };
 
 /* Flags of a cue. */
@@ -51,6 +58,8 @@ enum {
 	NGI_CF_AS = 1 << 7,    /* needs "as" after it */
 	NGI_CF_PRED = 1 << 8,  /* an adjective: needs a link word or a noun */
 	NGI_CF_QUOTE = 1 << 9, /* the answer's own words */
+	NGI_CF_PART = 1 << 10, /* needs its particle after it ("wies ...
+				* zurück") */
 };
 
 /* One cue matched at a token. */
@@ -66,6 +75,8 @@ typedef struct ngi_cue_mark {
 /* Loads the lexicons once per process; NG_ERR_NOMEM when memory runs out
  * (the next call tries again). */
 ng_status ngi_claim_lexicon_load(void);
+/* How many lexicon lines were malformed and skipped (0 is right). */
+size_t ngi_claim_lexicon_rejected(void);
 
 /* Marks the tokens of doc: marks[i] for token i (n_tokens entries, in a).
  * A claim noun and a claim verb of one spelling ("claims", "reports") are
@@ -101,9 +112,11 @@ ngi_phrase ngi_claim_subject(const ngi_claim_run *r, uint32_t cue, int verb,
 			     int *skipped_rel);
 /* The phrase after token at (the agent of "according to", the object of a
  * claim noun): up to a punctuation mark, a response cue, a link word ("are
- * false"), or max_words words. */
+ * false"), a claim noun when stop_at_noun ("claims of a call between ...
+ * reports"; an agent may be one: "according to a report on Deepdotweb"),
+ * or max_words words. */
 ngi_phrase ngi_claim_after(const ngi_claim_run *r, uint32_t at,
-			   uint32_t max_words);
+			   uint32_t max_words, int stop_at_noun);
 /* The mention, among those inside bytes [start, end), that names a
  * claimant or responder: the last person, else the last organisation,
  * else one ending at end; -1 when none. */
@@ -115,12 +128,17 @@ int32_t ngi_claim_mention_in(const ngi_claim_run *r, uint32_t start,
  * only; -1 when none. */
 int32_t ngi_claim_mention_near(const ngi_claim_run *r, uint32_t from,
 			       uint32_t to, int dir, int person_only);
-/* The index of the quote holding byte at, or -1. */
+/* The index of the quote holding byte at, or -1 (quotes reaching past the
+ * text are ignored). */
 int32_t ngi_claim_quote_at(const ngi_claim_run *r, uint32_t at);
 /* The person or organisation that opens the sentence of token i (starts
  * within its first SUBJECT_OPEN tokens, before i): the subject of a verb
  * at the end of a clause ("Putin hat ... abgetan"); -1 when none. */
 int32_t ngi_claim_sentence_subject(const ngi_claim_run *r, uint32_t i);
+/* Whether a demonstrative and a claim noun ("these allegations", "diese
+ * Behauptungen", "эти обвинения") stand in tokens [from, to) of one
+ * sentence. */
+int ngi_claim_anaphora(const ngi_claim_run *r, uint32_t from, uint32_t to);
 /* Whether a negation word stands one to three words before token i in
  * its sentence. */
 int ngi_claim_negated(const ngi_claim_run *r, uint32_t i);
@@ -138,6 +156,9 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 /* Appends the responses, at most cap. */
 void ngi_response_find_all(const ngi_claim_run *r, ngi_response *out,
 			   size_t *n, size_t cap);
+/* A response's claim while the responses are found: its object points
+ * back ("those allegations"), so it answers the nearest claim before it. */
+#define NGI_CLAIM_PREVIOUS (-2)
 /* Sets each response's claim. NG_ERR_NOMEM when scratch runs out. */
 ng_status ngi_response_link(const ngi_claim_run *r, const ngi_claim *c,
 			    size_t nc, ngi_response *resp, size_t nr,

@@ -44,6 +44,7 @@ static ngi_map index_map;
 static char langs[MAX_LANGS][8];
 static size_t n_langs;
 static uint64_t prefix_lens; /* bit L-1: some prefix entry is L bytes */
+static size_t n_rejected;    /* malformed lines, skipped */
 static ngi_once lex_once = NGI_ONCE_INIT;
 
 #define SEED_EXACT 0x636c61696d73ULL /* "claims" */
@@ -85,6 +86,7 @@ static const struct {
 	{"deny", NGI_CW_DENY, 0},
 	{"confirm", NGI_CW_CONFIRM, 0},
 	{"nocomment", NGI_CW_NOCOMMENT, 0},
+	{"none", NGI_CW_NONE, 0},
 	{"comp", 0, NGI_FW_COMP},
 	{"skip", 0, NGI_FW_SKIP},
 	{"det", 0, NGI_FW_DET},
@@ -92,6 +94,8 @@ static const struct {
 	{"prep", 0, NGI_FW_PREP},
 	{"neg", 0, NGI_FW_NEG},
 	{"link", 0, NGI_FW_LINK},
+	{"dem", 0, NGI_FW_DEM},
+	{"part", 0, NGI_FW_PART},
 };
 
 static const struct {
@@ -101,7 +105,7 @@ static const struct {
 	{"that", NGI_CF_THAT}, {"need", NGI_CF_NEED},   {"subj", NGI_CF_SUBJ},
 	{"agent", NGI_CF_AGENT}, {"noun", NGI_CF_NOUN}, {"adv", NGI_CF_ADV},
 	{"verb", NGI_CF_VERB}, {"as", NGI_CF_AS},       {"pred", NGI_CF_PRED},
-	{"quote", NGI_CF_QUOTE},
+	{"quote", NGI_CF_QUOTE}, {"part", NGI_CF_PART},
 };
 
 static uint64_t word_key(const char *w, size_t n, int prefix)
@@ -110,8 +114,8 @@ static uint64_t word_key(const char *w, size_t n, int prefix)
 }
 
 /* Parses one line into e (its words pointing into *sp, advanced); 0 when
- * the line is malformed (skipped: the lexicon is ours, and a test reads
- * every line back). */
+ * the line is malformed (skipped and counted: the lexicon is ours, and
+ * test_claims checks that no line was). */
 static int parse_line(const ngi_data_line *l, lex_entry *e, char **sp)
 {
 	if (l->n_fields < 3 || l->field_len[0] == 0 || l->field_len[0] >= 8)
@@ -192,8 +196,10 @@ static ng_status build(void)
 		size_t pos = 0;
 		while (n < lines && ngi_data_next_line(df, &pos, &l)) {
 			lex_entry *e = &es[n];
-			if (!parse_line(&l, e, &sp))
+			if (!parse_line(&l, e, &sp)) {
+				n_rejected++;
 				continue;
+			}
 			int pre = e->prefix & 1;
 			uint64_t key = word_key(e->word[0], e->wlen[0], pre);
 			uint64_t *head = ngi_map_get(&map, key);
@@ -222,12 +228,18 @@ nomem:
 	ngi_map_free(&map);
 	prefix_lens = 0;
 	n_langs = 0;
+	n_rejected = 0;
 	return NG_ERR_NOMEM;
 }
 
 ng_status ngi_claim_lexicon_load(void)
 {
 	return ngi_once_run(&lex_once, build);
+}
+
+size_t ngi_claim_lexicon_rejected(void)
+{
+	return ngi_claim_lexicon_load() == NG_OK ? n_rejected : 0;
 }
 
 static int word_matches(const ngi_token *t, const lex_entry *e, int w)

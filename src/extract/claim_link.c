@@ -11,6 +11,10 @@
  * and so is found first. Ties go to a claim of the same sentence, then to
  * the nearer one, a preceding one before a following one. When no claim
  * shares a word, the nearest preceding claim is taken; with none, -1.
+ * The responder's name and the cue are left out of the response's words,
+ * and a response in a quote is read in the quote's words alone;
+ * a response whose object points back ("denied those allegations") takes
+ * the nearest preceding claim outright.
  */
 #include "claim_int.h"
 
@@ -49,7 +53,7 @@ static uint32_t token_at(const ngi_doc *d, uint32_t b)
 /* The stem hashes of the content words of tokens [first, last), sorted,
  * each once, into buf (WINDOW_TOKENS entries). */
 static word_set collect(const ngi_doc *d, uint32_t first, uint32_t last,
-			uint64_t *buf)
+			const ngi_response *skip, uint64_t *buf)
 {
 	word_set w = {buf, 0};
 	if (last > first + WINDOW_TOKENS)
@@ -59,6 +63,14 @@ static word_set collect(const ngi_doc *d, uint32_t first, uint32_t last,
 		if (t->kind == NGI_TOK_PUNCT || !t->norm || !t->stem)
 			continue;
 		if (ngi_is_stopword(d->lang, t->norm, t->norm_len))
+			continue;
+		/* the responder's name and the cue say nothing of the
+		 * claim ("Russian Presidential Spokesman" is no "Russian
+		 * President") */
+		if (skip && ((t->start >= skip->responder_start &&
+			      t->end <= skip->responder_end) ||
+			     (t->start >= skip->cue_start &&
+			      t->end <= skip->cue_end)))
 			continue;
 		buf[w.n++] = ngi_hash(t->stem, t->stem_len, 0x776f7264ULL);
 	}
@@ -101,7 +113,7 @@ ng_status ngi_response_link(const ngi_claim_run *r, const ngi_claim *c,
 	for (size_t k = 0; k < nc; k++) {
 		uint32_t first = token_at(d, c[k].start);
 		uint32_t last = token_at(d, c[k].end);
-		cw[k] = collect(d, first, last, cbuf + k * WINDOW_TOKENS);
+		cw[k] = collect(d, first, last, NULL, cbuf + k * WINDOW_TOKENS);
 	}
 	for (size_t x = 0; x < nr; x++) {
 		ngi_response *re = &resp[x];
@@ -109,9 +121,18 @@ ng_status ngi_response_link(const ngi_claim_run *r, const ngi_claim *c,
 		uint32_t cue = token_at(d, re->cue_start);
 		uint32_t sfirst = se->first_token;
 		uint32_t send = sfirst + se->n_tokens;
+		/* An answer in a quote is the quote's words alone. */
+		if (re->start > se->start || re->end < se->end) {
+			sfirst = token_at(d, re->start);
+			send = token_at(d, re->end);
+			if (send < cue + 1)
+				send = cue + 1;
+			if (sfirst > cue)
+				sfirst = cue;
+		}
 		uint32_t first = cue > sfirst + WINDOW_TOKENS / 2
 					 ? cue - WINDOW_TOKENS / 2 : sfirst;
-		word_set rw = collect(d, first, send, rbuf);
+		word_set rw = collect(d, first, send, re, rbuf);
 		/* p: the claims whose cue comes before the response's. */
 		size_t lo = 0, hi = nc;
 		while (lo < hi) {
@@ -122,6 +143,10 @@ ng_status ngi_response_link(const ngi_claim_run *r, const ngi_claim *c,
 				hi = mid;
 		}
 		size_t p = lo;
+		if (re->claim == NGI_CLAIM_PREVIOUS) {
+			re->claim = p > 0 ? (int32_t)(p - 1) : -1;
+			continue;
+		}
 		size_t from = p > CANDIDATES_BEFORE ? p - CANDIDATES_BEFORE : 0;
 		size_t to = p + CANDIDATES_AFTER < nc ? p + CANDIDATES_AFTER : nc;
 		int64_t best = -1;

@@ -113,7 +113,7 @@ ngi_phrase ngi_claim_subject(const ngi_claim_run *r, uint32_t cue, int verb,
 }
 
 ngi_phrase ngi_claim_after(const ngi_claim_run *r, uint32_t at,
-			   uint32_t max_words)
+			   uint32_t max_words, int stop_at_noun)
 {
 	const ngi_doc *d = r->doc;
 	ngi_phrase p = {at, at, -1};
@@ -125,7 +125,8 @@ ngi_phrase ngi_claim_after(const ngi_claim_run *r, uint32_t at,
 		const ngi_token *t = &d->tokens[last];
 		if (t->sentence != s ||
 		    (t->kind == NGI_TOK_PUNCT && !joins_words(d, last)) ||
-		    r->mk[last].kind >= NGI_CW_DENY || r->mk[last].noun_kind ||
+		    r->mk[last].kind >= NGI_CW_DENY ||
+		    (stop_at_noun && r->mk[last].noun_kind) ||
 		    (r->mk[last].fw & NGI_FW_LINK))
 			break;
 		last++;
@@ -219,9 +220,12 @@ int32_t ngi_claim_quote_at(const ngi_claim_run *r, uint32_t at)
 	}
 	/* lo quotes start at or before at; the nearest few may hold it (a
 	 * split quote's pieces, an indirect quote around a direct one). */
-	for (size_t k = lo, n = 0; k > 0 && n < 4; k--, n++)
-		if (r->q[k - 1].start <= at && at < r->q[k - 1].end)
+	for (size_t k = lo, n = 0; k > 0 && n < 4; k--, n++) {
+		const ngi_quote *q = &r->q[k - 1];
+		/* a quote that does not fit the text is ignored */
+		if (q->start <= at && at < q->end && q->end <= r->doc->len)
 			return (int32_t)(k - 1);
+	}
 	return -1;
 }
 
@@ -242,6 +246,14 @@ int32_t ngi_claim_sentence_subject(const ngi_claim_run *r, uint32_t i)
 		if (speaks(&r->m[k]))
 			return (int32_t)k;
 	return -1;
+}
+
+int ngi_claim_anaphora(const ngi_claim_run *r, uint32_t from, uint32_t to)
+{
+	for (uint32_t j = from + 1; j < to && j < r->doc->n_tokens; j++)
+		if (r->mk[j].noun_kind && (r->mk[j - 1].fw & NGI_FW_DEM))
+			return 1;
+	return 0;
 }
 
 int ngi_claim_negated(const ngi_claim_run *r, uint32_t i)

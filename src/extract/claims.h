@@ -42,6 +42,12 @@ typedef struct ngi_claim {
 	int32_t claimant;
 	uint32_t claimant_start, claimant_end;
 	uint32_t cue_start, cue_end; /* the cue word(s), bytes */
+	/* The earlier claim of this article that this one restates, when
+	 * its sentence points back with a demonstrative and a claim noun
+	 * ("These allegations were highlighted in a book by Bob Woodward,
+	 * which asserts that ..."): index into the claims, -1 when none. A
+	 * response to either answers both. */
+	int32_t same_as;
 } ngi_claim;
 
 typedef enum ngi_response_stance {

@@ -12,32 +12,45 @@
  * conversation", "utter nonsense", "pure fiction", "Unsinn", "чушь") are
  * answered by the speaker of the quote holding them, else by the person or
  * organisation the sentence names after them ("... are false, Kremlin
- * Spokesman Dmitry Peskov said"; before them when a complementiser comes
- * first: "Mueller concluded that there was no evidence"), else on the
- * other side, else by the nearest person in the three sentences before ("“There was no conversation,” he
- * said": the pronoun's person, resolved by distance alone).
+ * Spokesman Dmitry Peskov said"), else the person or organisation opening
+ * the sentence ("Putin hat ... als „völligen Unsinn“ abgetan"), else the
+ * nearest before them (before the first complementiser when one comes
+ * first: "Mueller concluded that there was no evidence"), else after,
+ * else by the person in the three sentences before ("“There was no
+ * conversation,” he said": the pronoun's person, resolved by position
+ * alone: the person opening one of them, nearest first, else the nearest
+ * person named there).
  *
- * What is no response: a cue with a negation one to three words before it
+ * What is no response: a phrase the lexicon marks "none" ("yet to be
+ * confirmed", "false flag"), which hides the cue word inside it; a cue
+ * with a negation one to three words before it
  * ("did not deny", "nicht bestritten", "не опроверг"); "dismissed" with no
- * "as" after it; an evaluative adjective ("false", "groundless", "fake")
+ * "as" after it; a separable verb without its particle ("wies" with no
+ * "zurück": "wies darauf hin"); an evaluative adjective ("false", "groundless", "fake")
  * that neither follows a link word ("are false", "as baseless") nor
  * qualifies a claim noun ("groundless statements"), so "fake news" and "a
  * false start" are not denials. "No evidence of collusion" (an
  * investigation's finding) counts as a denial, answered by whoever the
  * sentence names: the lexicon lists it so, and docs/CLAIMS.md says why.
- * One response per stance, evidence span and responder: "This is
+ * A response whose object points back ("denied those allegations",
+ * "dementierte diese Berichte") answers the claim before it
+ * (claim_link.c). One response per stance, evidence span and responder: "This is
  * completely untrue; it's pure fiction" is one denial.
  */
 #include "claim_int.h"
 
 #define AS_LOOKAHEAD 12
+#define PART_LOOKAHEAD 15
 #define COMP_LOOKBACK 40
+#define ANAPHORA_WORDS 3
 
-/* Whether an "as" word follows token at within the sentence. */
-static int as_follows(const ngi_claim_run *r, uint32_t at, uint32_t end)
+/* Whether a word of class fw ("as", a particle) follows token at within
+ * the sentence. */
+static int word_follows(const ngi_claim_run *r, uint32_t at, uint32_t end,
+			unsigned fw, uint32_t within)
 {
-	for (uint32_t j = at, n = 0; j < end && n < AS_LOOKAHEAD; j++, n++)
-		if (r->mk[j].fw & NGI_FW_AS)
+	for (uint32_t j = at, n = 0; j < end && n < within; j++, n++)
+		if (r->mk[j].fw & fw)
 			return 1;
 	return 0;
 }
@@ -95,13 +108,16 @@ static void resolve_nearby(const ngi_claim_run *r, uint32_t i, int32_t quote,
 		x->responder = r->q[quote].speaker;
 		x->responder_start = r->q[quote].as_written_start;
 		x->responder_end = r->q[quote].as_written_end;
-		if (x->responder_start >= x->responder_end)
+		if (x->responder_start >= x->responder_end ||
+		    x->responder_end > d->len)
 			set_from_mention(r, x, x->responder);
 		return;
 	}
 	int32_t k = -1;
 	if (after_first)
 		k = ngi_claim_mention_near(r, t->end, d->sentences[s].end, 1, 0);
+	if (k < 0)
+		k = ngi_claim_sentence_subject(r, i);
 	if (k < 0)
 		k = ngi_claim_mention_near(r, before, d->sentences[s].start, -1,
 					   0);
@@ -140,9 +156,16 @@ void ngi_response_find_all(const ngi_claim_run *r, ngi_response *out,
 				continue;
 			uint32_t ntok = mk->n_tok;
 			uint32_t next = i + ntok - 1;
+			if (mk->kind == NGI_CW_NONE)
+				goto skip; /* "yet to be confirmed" */
 			if (ngi_claim_negated(r, i))
 				goto skip;
-			if ((mk->flags & NGI_CF_AS) && !as_follows(r, i + ntok, end))
+			if ((mk->flags & NGI_CF_AS) &&
+			    !word_follows(r, i + ntok, end, NGI_FW_AS, AS_LOOKAHEAD))
+				goto skip;
+			if ((mk->flags & NGI_CF_PART) &&
+			    !word_follows(r, i + ntok, end, NGI_FW_PART,
+					  PART_LOOKAHEAD))
 				goto skip;
 			if ((mk->flags & NGI_CF_PRED) &&
 			    !predicate_ok(r, i, ntok, sfirst, end))
@@ -185,6 +208,12 @@ void ngi_response_find_all(const ngi_claim_run *r, ngi_response *out,
 				resolve_nearby(r, i, quote,
 					       comp_before(r, sfirst, i), &x);
 			}
+			/* "denied those allegations": the claim before. */
+			if (ngi_claim_anaphora(r, i + ntok - 1,
+					       i + ntok + ANAPHORA_WORDS < end
+						       ? i + ntok + ANAPHORA_WORDS
+						       : end))
+				x.claim = NGI_CLAIM_PREVIOUS;
 			/* One answer per span, stance and responder. */
 			if (*n > 0 && out[*n - 1].start == x.start &&
 			    out[*n - 1].end == x.end &&
