@@ -189,7 +189,7 @@ static void quiet(void *ctx, const ng_diag *d)
 static const ngi_json *run_suite(const char *suite, char *arg, ngi_arena *a,
 				 int *diags, ng_status *st_out)
 {
-	ng_eval_options opt = {1, 2, 0.0, quiet, diags};
+	ng_eval_options opt = {1, 2, 0.0, quiet, diags, NULL};
 	FILE *out = tmpfile();
 	if (!out)
 		return NULL;
