@@ -5,7 +5,8 @@
  * body is related and one on another topic unrelated; denial and hoax words
  * near the claim's words move the body toward disagree; results are
  * deterministic and independent of the arena; empty, huge and non-English
- * texts work; malformed model files are refused with their line.
+ * texts work; malformed model files are refused with their line; the FNC
+ * score and macro-F1 of a confusion matrix.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "check.h"
 #include "base/data.h"
+#include "eval/stance_score.h"
 #include "stance/stance_int.h"
 
 static ngi_text_ctx *tc;
@@ -354,8 +356,38 @@ static void test_model_parse(void)
 	}
 }
 
+/* The FNC score and macro-F1 on a confusion matrix worked by hand. */
+static void test_scores(void)
+{
+	const long long cm[4][4] = {
+		{1, 1, 1, 1}, /* gold agree */
+		{0, 0, 0, 0},
+		{0, 0, 0, 0},
+		{0, 0, 1, 3}, /* gold unrelated */
+	};
+	ngi_stance_scores s;
+	ngi_stance_score(cm, &s);
+	CHECK(s.n == 8);
+	/* agree->agree 1, ->disagree 0.25, ->discuss 0.25, ->unrelated 0;
+	 * unrelated->unrelated 3 x 0.25; the gold's own score 4 + 4 x 0.25 */
+	CHECK(fabs(s.fnc - 2.25) < 1e-9 && fabs(s.fnc_max - 5.0) < 1e-9);
+	CHECK(fabs(s.fnc_relative - 0.45) < 1e-9);
+	CHECK(fabs(s.accuracy - 0.5) < 1e-9);
+	CHECK(fabs(s.f1[0] - 0.4) < 1e-9 && s.f1[1] == 0 && s.f1[2] == 0 &&
+	      fabs(s.f1[3] - 0.75) < 1e-9);
+	CHECK(fabs(s.macro_f1 - 0.2875) < 1e-9);
+	const long long perfect[4][4] = {{2, 0, 0, 0}, {0, 1, 0, 0},
+					 {0, 0, 3, 0}, {0, 0, 0, 5}};
+	ngi_stance_score(perfect, &s);
+	CHECK(s.fnc_relative == 1.0 && s.macro_f1 == 1.0);
+	const long long none[4][4] = {{0}};
+	ngi_stance_score(none, &s);
+	CHECK(s.n == 0 && s.fnc_relative == 0 && s.macro_f1 == 0);
+}
+
 int main(void)
 {
+	test_scores();
 	if (ngi_text_ctx_new(&tc) != NG_OK)
 		return 1;
 	test_model_and_names();
