@@ -121,6 +121,8 @@ help:
 	@echo "make version-stamp  write VERSION into include/newsgraph.h"
 	@echo "make bench        throughput benchmark (see docs/PERFORMANCE.md)"
 	@echo "make eval         quality suites on ../shared/data (see docs/QUALITY.md)"
+	@echo "make stance-model retrain data/models/stance.model from FNC-1 (docs/STANCE.md);"
+	@echo "                  stance-cv: its 10-fold CV; stance-model-check: reproducible?"
 	@echo "make install      install the library, header, command, man page, newsgraph.pc"
 	@echo "make format       clang-format the sources (.clang-format)"
 	@echo "variables: PREFIX=/usr/local DESTDIR= WERROR=-Werror PIVOT=empty"
@@ -340,7 +342,7 @@ test-asan:
 test:
 	$(MAKE) deps
 	$(MAKE) -j$(NPROC) WERROR=-Werror all test-unit test-cli test-abi \
-	  test-mkpivot test-python
+	  test-mkpivot test-python stance-model-check
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan
 

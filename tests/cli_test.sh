@@ -513,5 +513,25 @@ $NG ingest "$T/long.jsonl" --db "$T/long2.db" -q --threads 1 --batch 37
 $NG export --db "$T/long2.db" --format jsonl >"$T/long2.jsonl"
 check "long stream: the same export for other threads and batches" cmp -s "$T/long1.jsonl" "$T/long2.jsonl"
 
+# eval stance: predictions come from headline and body alone (the same
+# with the Stance column removed or falsified); CSV quoting; scores.
+printf '%s\n' 'Body ID,articleBody' \
+  '1,"The city council voted on Tuesday to close the old steel bridge after engineers found deep cracks. Mayor Ellen Hart said the bridge would stay closed for six months."' \
+  '2,"Chelsea signed a Brazilian striker for a record fee, the club said on Monday."' >"$T/st_bodies.csv"
+printf '%s\n' 'Headline,Body ID,Stance' '"Council closes old steel bridge, citing cracks",1,agree' \
+  '"Council closes old steel bridge, citing cracks",2,unrelated' '"A ""quoted"" claim",9,agree' >"$T/st_gold.csv"
+sed 's/,[a-z]*$//; 1s/,Stance$//' "$T/st_gold.csv" >"$T/st_nolabel.csv"
+sed '2,$s/,[a-z]*$/,disagree/' "$T/st_gold.csv" >"$T/st_wrong.csv"
+$NG eval stance "$T/st_bodies.csv" "$T/st_gold.csv" --predictions "$T/st_p1.csv" >"$T/st_out.txt" 2>/dev/null
+check "eval stance: exits 0 and reports the FNC score" grep -q '^fnc_relative_pct ' "$T/st_out.txt"
+$NG eval stance "$T/st_bodies.csv" "$T/st_nolabel.csv" --predictions "$T/st_p2.csv" >/dev/null 2>&1
+$NG eval stance "$T/st_bodies.csv" "$T/st_wrong.csv" --predictions "$T/st_p3.csv" --json >"$T/st_json.txt" 2>/dev/null
+check "eval stance: predictions do not depend on the Stance column" sh -c "cmp -s '$T/st_p1.csv' '$T/st_p2.csv' && cmp -s '$T/st_p1.csv' '$T/st_p3.csv'"
+st_first=$(sed -n 2p "$T/st_p1.csv")
+st_rows=$(wc -l <"$T/st_p1.csv")
+check "eval stance: Headline,Body ID,Stance rows, quoted as CSV needs" [ "$(head -n 1 "$T/st_p1.csv")" = 'Headline,Body ID,Stance' ] && [ "${st_first%,*}" = '"Council closes old steel bridge, citing cracks",1' ] && [ "$st_rows" -eq 3 ]
+check "eval stance: the other topic is unrelated" grep -qx '"Council closes old steel bridge, citing cracks",2,unrelated' "$T/st_p1.csv"
+check "eval stance: --json is one object with macro_f1" /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["suite"]=="stance" and "macro_f1" in d["metrics"] and d["metrics"]["pairs_without_body"]==1' "$T/st_json.txt"
+
 echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

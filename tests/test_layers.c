@@ -23,7 +23,7 @@ static const struct {
 	{"sketch", "base text extract"},
 	{"link", "base text extract sketch"},
 	{"stance", "base text extract sketch"},
-	{"store", "base read text extract sketch link"},
+	{"store", "base read text extract sketch link stance"},
 	{"engine", "base read text extract sketch link store stance"},
 	{"report", "base read text extract sketch link store engine stance"},
 	{"eval", "base read text extract sketch link store engine stance"},

@@ -35,6 +35,8 @@ enum {
 	F_CLAIM_CUE = 30, /* 5 kinds: in the claim */
 	F_BEST_CUE = 35,  /* 5 kinds: in the best sentence */
 	F_REFUTE_BOTH = 40, F_OVERLAP_NEAR_NEG, F_BODY_REFUTE_ABS, F_SENT_COVER,
+	/* the body refutes where the claim does not: polarity differs */
+	F_BODY_ONLY_REFUTE, F_BODY_ONLY_NEAR, F_BODY_ONLY_BEST, F_BODY_ONLY_LEAD,
 	F_END
 };
 _Static_assert(F_END == NGI_STANCE_N_DENSE, "dense feature count");
@@ -49,7 +51,8 @@ static const char *const dense_names[NGI_STANCE_N_DENSE] = {
 	"claim_refute", "claim_deny", "claim_hedge", "claim_negation",
 	"claim_support",
 	"best_refute", "best_deny", "best_hedge", "best_negation", "best_support",
-	"refute_both", "overlap_near_neg", "body_refute_abs", "sent_cover"};
+	"refute_both", "overlap_near_neg", "body_refute_abs", "sent_cover",
+	"body_only_refute", "body_only_near", "body_only_best", "body_only_lead"};
 
 const char *ngi_stance_dense_name(int i)
 {
@@ -100,7 +103,7 @@ static double ratio(double a, double b)
 }
 
 void ngi_stance_features(const ngi_stance_text *c, const ngi_stance_text *b,
-			 ngi_stance_fvec *out)
+			 unsigned groups, ngi_stance_fvec *out)
 {
 	double d[NGI_STANCE_N_DENSE] = {0};
 	float sent_w[MAX_SENT];
@@ -155,7 +158,7 @@ void ngi_stance_features(const ngi_stance_text *c, const ngi_stance_text *b,
 			n_places++;
 			for (int q = 0; q < NGI_CUE_KINDS; q++)
 				near_n[q] += m >> q & 1;
-			if (k < MAX_CTX_POS) {
+			if (k < MAX_CTX_POS && (groups & NGI_STANCE_G_CONTEXT)) {
 				uint32_t lo = p >= CTX ? p - CTX : 0;
 				uint32_t hi = p + CTX < b->n_words ? p + CTX : b->n_words - 1;
 				for (uint32_t q = lo; q <= hi && n_ctx < MAX_CTX; q++)
@@ -164,7 +167,7 @@ void ngi_stance_features(const ngi_stance_text *c, const ngi_stance_text *b,
 			}
 		}
 		for (int q = 0; q < NGI_CUE_KINDS; q++)
-			if (near_any >> q & 1)
+			if ((groups & NGI_STANCE_G_CLAIM_CUE) && (near_any >> q & 1))
 				push(out, bucket(ct->hash ^ (uint64_t)(q + 1) * 0x51ed27,
 						 0x4444), 1.0f);
 	}
@@ -215,6 +218,16 @@ void ngi_stance_features(const ngi_stance_text *c, const ngi_stance_text *b,
 	d[F_BODY_REFUTE_ABS] = squash((b->cue_count[NGI_CUE_REFUTE] +
 				       b->cue_count[NGI_CUE_DENY]) / 3.0);
 	d[F_SENT_COVER] = ratio(covered, n_sent);
+	double plain_claim = c->cue_count[NGI_CUE_REFUTE] == 0 &&
+			     c->cue_count[NGI_CUE_DENY] == 0;
+	d[F_BODY_ONLY_REFUTE] = plain_claim * d[F_BODY_REFUTE_ABS];
+	d[F_BODY_ONLY_NEAR] =
+		plain_claim * (c->cue_count[NGI_CUE_NEGATION] == 0) *
+		3 * (d[F_NEAR_CUE + NGI_CUE_REFUTE] + d[F_NEAR_CUE + NGI_CUE_DENY] +
+		     d[F_NEAR_CUE + NGI_CUE_NEGATION]);
+	d[F_BODY_ONLY_BEST] = plain_claim * (d[F_BEST_CUE + NGI_CUE_REFUTE] ||
+					     d[F_BEST_CUE + NGI_CUE_DENY]);
+	d[F_BODY_ONLY_LEAD] = plain_claim * d[F_LEAD_CUE + NGI_CUE_REFUTE];
 
 	for (int i = 0; i < NGI_STANCE_N_DENSE; i++) {
 		double x = d[i];
@@ -233,11 +246,11 @@ void ngi_stance_features(const ngi_stance_text *c, const ngi_stance_text *b,
 	/* Hashed words: the claim's stems, the context of its words in the
 	 * body, the body's own stems; each group scaled to unit length. */
 	float cv = nct ? (float)(1.0 / sqrt((double)nct)) : 0.0f;
-	for (uint32_t i = 0; i < nct; i++)
+	for (uint32_t i = 0; i < nct && (groups & NGI_STANCE_G_CLAIM); i++)
 		push(out, bucket(c->terms[i].hash, 0x1111), cv);
 	float xv = n_ctx ? (float)(1.0 / sqrt((double)n_ctx)) : 0.0f;
 	for (uint32_t i = 0; i < n_ctx; i++)
 		push(out, ctx_idx[i], xv);
-	for (uint32_t i = 0; i < b->n_body_hash; i++)
+	for (uint32_t i = 0; i < b->n_body_hash && (groups & NGI_STANCE_G_BODY); i++)
 		push(out, NGI_STANCE_HASH_BASE + b->body_hash[i], b->body_hash_val);
 }

@@ -22,7 +22,7 @@
 #include "../base/map.h"
 #include "stance.h"
 
-#define NGI_STANCE_N_DENSE 44
+#define NGI_STANCE_N_DENSE 48
 #define NGI_STANCE_BINS 8
 #define NGI_STANCE_HASH_BITS 14
 #define NGI_STANCE_HASH_BASE (1 + NGI_STANCE_N_DENSE * (1 + NGI_STANCE_BINS))
@@ -104,9 +104,19 @@ typedef struct ngi_stance_fvec {
 	float val[NGI_STANCE_MAX_NNZ];
 } ngi_stance_fvec;
 
-/* The features of a pair (body-level hashed stems included). */
+/* Groups of hashed features (a model says which it was trained with). */
+enum {
+	NGI_STANCE_G_CLAIM = 1,     /* the claim's stems */
+	NGI_STANCE_G_CONTEXT = 2,   /* body words around the claim's words */
+	NGI_STANCE_G_CLAIM_CUE = 4, /* claim stem x cue kind near it in the body */
+	NGI_STANCE_G_BODY = 8,      /* the body's stems (its lead) */
+	NGI_STANCE_G_ALL = 15
+};
+
+/* The features of a pair: the dense ones and the hashed groups asked for. */
 void ngi_stance_features(const ngi_stance_text *claim,
-			 const ngi_stance_text *body, ngi_stance_fvec *out);
+			 const ngi_stance_text *body, unsigned groups,
+			 ngi_stance_fvec *out);
 /* Name of dense feature i (0-based), for the training tool's report. */
 const char *ngi_stance_dense_name(int i);
 
@@ -115,6 +125,7 @@ const char *ngi_stance_dense_name(int i);
 typedef struct ngi_stance_model {
 	ngi_stance_idf idf;
 	float threshold;      /* P(related) needed to be related */
+	unsigned groups;      /* NGI_STANCE_G_* the features use */
 	float *wa;            /* NGI_STANCE_N_FEATURES */
 	float *wb;            /* NGI_STANCE_N_FEATURES * 3, feature-major */
 } ngi_stance_model;

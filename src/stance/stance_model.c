@@ -8,6 +8,8 @@
  *   stance-model 1 DENSE BINS HASH_BITS   must match this build's layout
  *   idf_default X                          idf of a term not listed
  *   threshold X                            P(related) needed (default 0.5)
+ *   groups N                               hashed feature groups (default
+ *                                          all: NGI_STANCE_G_*)
  *   idf HASH X                             HASH: 16 hex digits (FNV-1a 64)
  *   a INDEX W                              stage A weight (related)
  *   b INDEX W0 W1 W2                       stage B weights (agree,
@@ -123,6 +125,7 @@ ng_status ngi_stance_model_parse(const char *text, size_t len,
 	ngi_map_init(&m->idf.map);
 	m->idf.idf_default = 1.0f;
 	m->threshold = 0.5f;
+	m->groups = NGI_STANCE_G_ALL;
 	*bad_line = 0;
 	m->wa = calloc(NGI_STANCE_N_FEATURES, sizeof *m->wa);
 	m->wb = calloc((size_t)NGI_STANCE_N_FEATURES * 3, sizeof *m->wb);
@@ -166,6 +169,12 @@ ng_status ngi_stance_model_parse(const char *text, size_t len,
 			ok = parse_num(&s, le, &x[0]) && x[0] > 0 && x[0] < 1;
 			if (ok)
 				m->threshold = (float)x[0];
+		} else if (word_is(&s, le, "groups")) {
+			skip_sp(&s, le);
+			ok = parse_num(&s, le, &x[0]) && x[0] >= 0 &&
+			     x[0] <= NGI_STANCE_G_ALL && x[0] == floor(x[0]);
+			if (ok)
+				m->groups = (unsigned)x[0];
 		} else if (word_is(&s, le, "idf")) {
 			uint64_t h;
 			skip_sp(&s, le);
@@ -278,7 +287,7 @@ ng_status ngi_stance_classify(const ngi_stance_text *claim,
 	if (!m || !claim || !body)
 		return m ? NG_ERR_USAGE : st;
 	ngi_stance_fvec f;
-	ngi_stance_features(claim, body, &f);
+	ngi_stance_features(claim, body, m->groups, &f);
 	ngi_stance_predict(m, &f, out);
 	return NG_OK;
 }
