@@ -9,7 +9,9 @@
  *     split quote on its own words;
  *   - each claim joins the claim it repeats (the same kind of index, with
  *     the claimant's key) or becomes a new claim, and is stored as a report
- *     of it by this article;
+ *     of it by this article; a claim the article itself restates in other
+ *     words (src/extract/claims.h, same_as) is that claim, and its words
+ *     represent it in the index too;
  *   - each response is tied to the claim it answers: the one the article
  *     itself names, else the recent claim of the article's story whose
  *     terms it shares most;
@@ -342,19 +344,29 @@ static ng_status store_claims(ng_engine *e, const ngi_pending *p, uint32_t seq,
 		entity_of(p, cl->claimant, &r.name, &r.key);
 		passage_date(p, sp, a, &r.date, &r.date_source);
 		ngi_span_sig sig = sig_of(p, sp, r.key);
-		uint64_t id = ngi_span_index_match(s->claims, &sig);
-		if (id) {
+		const ngi_span_sig *rep = NULL; /* stored when it represents */
+		uint64_t id = 0;
+		if (cl->same_as >= 0 && (size_t)cl->same_as < i && ids[cl->same_as]) {
+			/* the article restates one of its claims in other
+			 * words: one claim, and these words represent it too */
+			id = ids[cl->same_as];
+			if ((st = ngi_span_index_add(s->claims, id, &sig)))
+				break;
+			ngi_span_index_touch(s->claims, id, sig.day);
+			rep = &sig;
+		} else if ((id = ngi_span_index_match(s->claims, &sig))) {
 			ngi_span_index_touch(s->claims, id, sig.day);
 		} else {
 			id = s->last_claim + 1;
 			if ((st = ngi_span_index_add(s->claims, id, &sig)) ||
-			    (st = ngi_store_new_claim(e->store, id, &r, &sig)))
+			    (st = ngi_store_new_claim(e->store, id, &r)))
 				break;
 			s->last_claim = id;
+			rep = &sig;
 		}
 		ids[i] = id;
 		r.group = id;
-		if ((st = ngi_store_insert_claim_report(e->store, &r)))
+		if ((st = ngi_store_insert_claim_report(e->store, &r, rep)))
 			break;
 		int fresh;
 		size_t slot = recent_touch(s, s->claims_seen, id, seq, 0, 0, &fresh);
@@ -518,9 +530,7 @@ ng_status ngi_said_open(ng_engine *e)
 	if ((st = ngi_store_each_quote_group(e->store, s->last_group > qcap
 					     ? s->last_group - qcap : 0,
 					     restore_group, s->quotes)) ||
-	    (st = ngi_store_each_claim(e->store, s->last_claim > ccap
-				       ? s->last_claim - ccap : 0,
-				       restore_group, s->claims)))
+	    (st = ngi_store_each_claim(e->store, ccap, restore_group, s->claims)))
 		return st;
 	/* the rings, as the articles filled them: reports and quotes of one
 	 * article were touched claims first, then quotes; each ring is

@@ -1,13 +1,16 @@
 /*
  * span_index.c: the passage groups of span_index.h.
  *
- * The groups sit in a ring of rule.capacity slots (group id g in slot
- * (g - 1) % capacity). Each slot indexes up to NGI_SPAN_INDEXED terms of
- * its representative in doubly linked posting lists, one per term (the
- * list heads in a map), so evicting a group unlinks its nodes in constant
- * time and the node pool never grows. A lookup walks the lists of the
- * passage's terms (at most NGI_SPAN_WALK nodes each, newest first) and
- * scores the groups it meets.
+ * The representatives sit in a ring of rule.capacity slots, filled in
+ * order (the oldest leaves first). A group has one or more of them (a claim
+ * restated in other words in one article); a map gives a group's latest
+ * slot, and each slot the one before it of the same group. Each slot
+ * indexes up to NGI_SPAN_INDEXED terms of its representative in doubly
+ * linked posting lists, one per term (the list heads in a map), so evicting
+ * a representative unlinks its nodes in constant time and the node pool
+ * never grows. A lookup walks the lists of the passage's terms (at most
+ * NGI_SPAN_WALK nodes each, newest first) and scores the representatives it
+ * meets.
  */
 #include "span_index.h"
 
@@ -27,7 +30,8 @@ typedef struct node {
 } node;
 
 typedef struct slot {
-	uint64_t id;      /* 0: empty */
+	uint64_t id;      /* the group; 0: empty */
+	uint32_t prev;    /* the group's slot before this one + 1, 0 none */
 	uint64_t words, key;
 	int32_t last_day;
 	uint16_t lang;
@@ -42,6 +46,8 @@ struct ngi_span_index {
 	node *nodes;      /* NGI_SPAN_INDEXED per slot */
 	ngi_map heads;    /* term -> first node */
 	ngi_map words;    /* words hash -> group id */
+	ngi_map latest;   /* group id -> its latest slot */
+	uint64_t added;   /* representatives added: the next slot */
 };
 
 uint64_t ngi_span_key_hash(const char *key)
@@ -68,6 +74,7 @@ ng_status ngi_span_index_new(const ngi_span_rule *r, ngi_span_index **out)
 	}
 	ngi_map_init(&x->heads);
 	ngi_map_init(&x->words);
+	ngi_map_init(&x->latest);
 	*out = x;
 	return NG_OK;
 }
@@ -80,6 +87,7 @@ void ngi_span_index_free(ngi_span_index *x)
 	free(x->nodes);
 	ngi_map_free(&x->heads);
 	ngi_map_free(&x->words);
+	ngi_map_free(&x->latest);
 	free(x);
 }
 
@@ -87,12 +95,15 @@ size_t ngi_span_index_memory(const ngi_span_index *x)
 {
 	return sizeof *x + x->rule.capacity * (sizeof(slot) +
 	       NGI_SPAN_INDEXED * sizeof(node)) +
-	       (x->heads.cap + x->words.cap) * (2 * sizeof(uint64_t) + 1);
+	       (x->heads.cap + x->words.cap + x->latest.cap) *
+	       (2 * sizeof(uint64_t) + 1);
 }
 
-static uint32_t slot_of(const ngi_span_index *x, uint64_t id)
+/* The latest slot of group id, or NONE. */
+static uint32_t latest_of(const ngi_span_index *x, uint64_t id)
 {
-	return (uint32_t)((id - 1) % x->rule.capacity);
+	const uint64_t *at = ngi_map_get(&x->latest, id);
+	return at ? (uint32_t)*at : NONE;
 }
 
 /* Removes the group in slot s from the lists and the words map. */
@@ -118,6 +129,10 @@ static void evict(ngi_span_index *x, uint32_t s)
 		if (w && *w == g->id)
 			ngi_map_del(&x->words, g->words);
 	}
+	/* the ring is filled in order, so a group's latest slot is its last
+	 * to leave */
+	if (latest_of(x, g->id) == s)
+		ngi_map_del(&x->latest, g->id);
 	g->id = 0;
 }
 
@@ -126,12 +141,20 @@ ng_status ngi_span_index_add(ngi_span_index *x, uint64_t id,
 {
 	if (id == 0)
 		return NG_ERR_USAGE;
-	uint32_t si = slot_of(x, id);
+	uint32_t si = (uint32_t)(x->added % x->rule.capacity);
 	evict(x, si);
+	uint32_t before = latest_of(x, id);
 	/* room in the maps first, so a failure leaves the index as it was
-	 * (but for the evicted group, which was leaving anyway) */
-	if (s->words && ngi_map_put(&x->words, s->words, id))
+	 * (but for the evicted representative, which was leaving anyway) */
+	if (ngi_map_put(&x->latest, id, si))
 		return NG_ERR_NOMEM;
+	if (s->words && ngi_map_put(&x->words, s->words, id)) {
+		if (before == NONE)
+			ngi_map_del(&x->latest, id);
+		else
+			ngi_map_put(&x->latest, id, before);
+		return NG_ERR_NOMEM;
+	}
 	slot *g = &x->slots[si];
 	uint32_t n = s->n < NGI_SPAN_INDEXED ? s->n : NGI_SPAN_INDEXED;
 	for (uint32_t j = 0; j < n; j++) {
@@ -142,7 +165,10 @@ ng_status ngi_span_index_add(ngi_span_index *x, uint64_t id,
 			/* undo the nodes linked so far */
 			g->id = id;
 			g->n = j;
+			g->words = 0;
 			evict(x, si);
+			if (before != NONE)
+				ngi_map_put(&x->latest, id, before);
 			return NG_ERR_NOMEM;
 		}
 		if (head)
@@ -154,32 +180,48 @@ ng_status ngi_span_index_add(ngi_span_index *x, uint64_t id,
 		g->terms[j] = s->terms[j];
 	}
 	g->id = id;
+	g->prev = before == NONE ? 0 : before + 1;
 	g->n = n;
 	g->n_all = s->n;
 	g->words = s->words;
 	g->key = s->key;
 	g->last_day = s->day;
 	g->lang = s->lang;
+	/* one more wording of a group counts from the group's latest member,
+	 * as its other representatives do */
+	if (before != NONE) {
+		int32_t d = x->slots[before].last_day;
+		if (d != NGI_DAY_UNKNOWN && (g->last_day == NGI_DAY_UNKNOWN || d > g->last_day))
+			g->last_day = d;
+	}
+	x->added++;
 	return NG_OK;
 }
 
 void ngi_span_index_touch(ngi_span_index *x, uint64_t id, int32_t day)
 {
-	slot *g = &x->slots[slot_of(x, id)];
-	if (g->id != id || day == NGI_DAY_UNKNOWN)
+	if (day == NGI_DAY_UNKNOWN)
 		return;
-	if (g->last_day == NGI_DAY_UNKNOWN || day > g->last_day)
-		g->last_day = day;
+	/* every representative of the group still held, newest first */
+	uint32_t si = latest_of(x, id);
+	for (uint32_t k = 0; si != NONE && k < x->rule.capacity; k++) {
+		slot *g = &x->slots[si];
+		if (g->id != id)
+			break;
+		if (g->last_day == NGI_DAY_UNKNOWN || day > g->last_day)
+			g->last_day = day;
+		si = g->prev ? g->prev - 1 : NONE;
+	}
 }
 
 uint32_t ngi_span_index_terms(const ngi_span_index *x, uint64_t id,
 			      const uint32_t **terms)
 {
-	const slot *g = &x->slots[slot_of(x, id)];
-	if (id == 0 || g->id != id)
+	uint32_t si = id ? latest_of(x, id) : NONE;
+	if (si == NONE)
 		return 0;
-	*terms = g->terms;
-	return g->n;
+	*terms = x->slots[si].terms;
+	return x->slots[si].n;
 }
 
 static int in_window(const ngi_span_index *x, const slot *g, int32_t day)
@@ -195,7 +237,8 @@ uint64_t ngi_span_index_match(const ngi_span_index *x, const ngi_span_sig *s)
 {
 	if (s->words) {
 		const uint64_t *w = ngi_map_get(&x->words, s->words);
-		if (w && in_window(x, &x->slots[slot_of(x, *w)], s->day))
+		uint32_t si = w ? latest_of(x, *w) : NONE;
+		if (si != NONE && in_window(x, &x->slots[si], s->day))
 			return *w;
 	}
 	/* candidates in a small open-addressing table (slot -> position) */

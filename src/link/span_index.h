@@ -16,9 +16,11 @@
  * term counts instead of Dice: a dictionary gives a word up to two English
  * stems and knows only some of a sentence's words, so Dice would fall with
  * the translation's noise rather than with the meaning;
- * among those, the best overlap wins, then the older group. Groups whose
- * last member is more than rule.window_days from the passage are not
- * matched; the rule.capacity most recent groups are kept (bounded memory).
+ * among those, the best overlap wins, then the older group. A group may
+ * have several representatives (one claim restated in other words), each
+ * matched on its own. Representatives whose group's last member is more
+ * than rule.window_days from the passage are not matched; the
+ * rule.capacity most recent representatives are kept (bounded memory).
  */
 #ifndef NG_SPAN_INDEX_H
 #define NG_SPAN_INDEX_H
@@ -49,13 +51,14 @@ void ngi_span_index_free(ngi_span_index *x);
 
 /* The group s matches best, or 0. */
 uint64_t ngi_span_index_match(const ngi_span_index *x, const ngi_span_sig *s);
-/* Adds group id (> 0, each new one larger than the last) represented by s,
- * dropping the oldest group when full. */
+/* Adds s as a representative of group id (> 0; a new group, or one more
+ * wording of an existing one), dropping the oldest representative when
+ * full. */
 ng_status ngi_span_index_add(ngi_span_index *x, uint64_t id,
 			     const ngi_span_sig *s);
 /* A passage of day joined group id: its window counts from the latest. */
 void ngi_span_index_touch(ngi_span_index *x, uint64_t id, int32_t day);
-/* The terms of group id's representative as indexed (the first
+/* The terms of group id's latest representative as indexed (the first
  * ones), or 0 when the group has left the index. */
 uint32_t ngi_span_index_terms(const ngi_span_index *x, uint64_t id,
 			      const uint32_t **terms);

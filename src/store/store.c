@@ -101,7 +101,7 @@ static const char *schema =
 	"CREATE TABLE IF NOT EXISTS claims("
 	" id INTEGER PRIMARY KEY, first_article INTEGER NOT NULL"
 	" REFERENCES articles(seq), text TEXT NOT NULL, kind TEXT NOT NULL,"
-	" claimant TEXT, claimant_key TEXT, sig BLOB);"
+	" claimant TEXT, claimant_key TEXT);"
 	"CREATE TABLE IF NOT EXISTS claim_reports("
 	" claim INTEGER NOT NULL REFERENCES claims(id),"
 	" article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,"
@@ -109,6 +109,7 @@ static const char *schema =
 	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
 	" text TEXT NOT NULL, kind TEXT NOT NULL, claimant TEXT, claimant_key TEXT,"
 	" as_written TEXT, cue TEXT, date TEXT, date_source TEXT,"
+	" sig BLOB," /* set when the report represents its claim in the index */
 	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS claim_reports_claim ON claim_reports(claim);"
 	"CREATE TABLE IF NOT EXISTS responses("

@@ -146,21 +146,26 @@ ng_status ngi_store_new_quote_group(ngi_store *s, uint64_t id, uint32_t seq,
 				    const char *speaker_key, const ngi_span_sig *sig);
 ng_status ngi_store_insert_quote(ngi_store *s, const ngi_said_row *r);
 /* A new claim first reported by article seq (r: its first report). */
-ng_status ngi_store_new_claim(ngi_store *s, uint64_t id, const ngi_said_row *r,
-			      const ngi_span_sig *sig);
-ng_status ngi_store_insert_claim_report(ngi_store *s, const ngi_said_row *r);
+ng_status ngi_store_new_claim(ngi_store *s, uint64_t id, const ngi_said_row *r);
+/* A report of claim r->group; sig, when not NULL, is the report's passage as
+ * one of the claim's representatives in the link index (its first report,
+ * a restatement). */
+ng_status ngi_store_insert_claim_report(ngi_store *s, const ngi_said_row *r,
+					const ngi_span_sig *sig);
 ng_status ngi_store_insert_response(ngi_store *s, const ngi_said_row *r);
 ng_status ngi_store_insert_stance(ngi_store *s, uint32_t seq, uint64_t claim,
 				  const char *stance, double score);
 
-/* Reopening: fn for each quote group (or claim) with id > after, in id
- * order, with its signature (day: the latest publication day of its
- * members); the terms live until fn returns. */
+/* Reopening: fn for each quote group with id > after, in id order, and
+ * for the last `last` representatives of claims (claim reports with a
+ * signature), in the order they were added, with the signature (day: the
+ * latest publication day of the group's members); the terms live until fn
+ * returns. */
 typedef ng_status (*ngi_store_group_fn)(void *ctx, uint64_t id,
 					const ngi_span_sig *sig);
 ng_status ngi_store_each_quote_group(ngi_store *s, uint64_t after,
 				     ngi_store_group_fn fn, void *ctx);
-ng_status ngi_store_each_claim(ngi_store *s, uint64_t after,
+ng_status ngi_store_each_claim(ngi_store *s, uint64_t last,
 			       ngi_store_group_fn fn, void *ctx);
 /* The largest quote group and claim ids stored (0 when none). */
 ng_status ngi_store_said_last_ids(ngi_store *s, uint64_t *quote_group,

@@ -29,11 +29,11 @@ static const char *const sql[] = {
 		     " speaker_key, cue, quote_group, date, date_source)"
 		     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[SQ_CLAIM] = "INSERT INTO claims(id, first_article, text, kind, claimant,"
-		     " claimant_key, sig) VALUES(?,?,?,?,?,?,?)",
+		     " claimant_key) VALUES(?,?,?,?,?,?)",
 	[SQ_REPORT] = "INSERT INTO claim_reports(claim, article, idx, start, end,"
 		      " byte_start, byte_end, text, kind, claimant, claimant_key,"
-		      " as_written, cue, date, date_source)"
-		      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		      " as_written, cue, date, date_source, sig)"
+		      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[SQ_RESPONSE] = "INSERT INTO responses(article, idx, claim, stance,"
 			" responder, responder_key, as_written, start, end,"
 			" byte_start, byte_end, evidence, cue, date, date_source)"
@@ -44,10 +44,13 @@ static const char *const sql[] = {
 			  " JOIN articles a ON a.seq = q.article"
 			  " WHERE q.quote_group = g.id)"
 			  " FROM quote_groups g WHERE g.id > ? ORDER BY g.id",
-	[SQ_EACH_CLAIM] = "SELECT c.id, c.sig, (SELECT max(a.day) FROM claim_reports r"
-			  " JOIN articles a ON a.seq = r.article"
-			  " WHERE r.claim = c.id)"
-			  " FROM claims c WHERE c.id > ? ORDER BY c.id",
+	/* the last ?1 representatives, in the order they were added */
+	[SQ_EACH_CLAIM] = "SELECT claim, sig, (SELECT max(a.day) FROM claim_reports r2"
+			  " JOIN articles a ON a.seq = r2.article"
+			  " WHERE r2.claim = x.claim) FROM (SELECT claim, sig, article, idx"
+			  " FROM claim_reports WHERE sig IS NOT NULL"
+			  " ORDER BY article DESC, idx DESC LIMIT ?) x"
+			  " ORDER BY article, idx",
 	[SQ_LAST_IDS] = "SELECT (SELECT max(id) FROM quote_groups),"
 			" (SELECT max(id) FROM claims)",
 	[SQ_REPORT_TEXT] = "SELECT r.text, a.lang FROM claim_reports r JOIN articles a"
@@ -166,8 +169,7 @@ ng_status ngi_store_insert_quote(ngi_store *s, const ngi_said_row *r)
 	return ngi_store_step_done(s, q, "storing a quote");
 }
 
-ng_status ngi_store_new_claim(ngi_store *s, uint64_t id, const ngi_said_row *r,
-			      const ngi_span_sig *sig)
+ng_status ngi_store_new_claim(ngi_store *s, uint64_t id, const ngi_said_row *r)
 {
 	sqlite3_stmt *q = stmt(s, SQ_CLAIM);
 	if (!q)
@@ -182,15 +184,11 @@ ng_status ngi_store_new_claim(ngi_store *s, uint64_t id, const ngi_said_row *r,
 	else
 		bind_span(q, 5, r->as_written);
 	bind_str(q, 6, r->key);
-	if (bind_sig(q, 7, sig)) {
-		sqlite3_reset(q);
-		sqlite3_clear_bindings(q);
-		return NG_ERR_NOMEM;
-	}
 	return ngi_store_step_done(s, q, "storing a claim");
 }
 
-ng_status ngi_store_insert_claim_report(ngi_store *s, const ngi_said_row *r)
+ng_status ngi_store_insert_claim_report(ngi_store *s, const ngi_said_row *r,
+				       const ngi_span_sig *sig)
 {
 	sqlite3_stmt *q = stmt(s, SQ_REPORT);
 	if (!q)
@@ -205,6 +203,11 @@ ng_status ngi_store_insert_claim_report(ngi_store *s, const ngi_said_row *r)
 	bind_span(q, 13, r->cue);
 	bind_str(q, 14, r->date);
 	bind_str(q, 15, r->date_source);
+	if (sig && bind_sig(q, 16, sig)) {
+		sqlite3_reset(q);
+		sqlite3_clear_bindings(q);
+		return NG_ERR_NOMEM;
+	}
 	return ngi_store_step_done(s, q, "storing a claim report");
 }
 
@@ -295,10 +298,10 @@ ng_status ngi_store_each_quote_group(ngi_store *s, uint64_t after,
 	return each_group(s, SQ_EACH_GROUP, after, fn, ctx);
 }
 
-ng_status ngi_store_each_claim(ngi_store *s, uint64_t after,
+ng_status ngi_store_each_claim(ngi_store *s, uint64_t last,
 			       ngi_store_group_fn fn, void *ctx)
 {
-	return each_group(s, SQ_EACH_CLAIM, after, fn, ctx);
+	return each_group(s, SQ_EACH_CLAIM, last, fn, ctx);
 }
 
 ng_status ngi_store_said_last_ids(ngi_store *s, uint64_t *quote_group,
