@@ -100,27 +100,43 @@ ng_status ngi_stance_cues_load(void)
 	return ngi_once_run(&cue_once, build_cues);
 }
 
-unsigned ngi_stance_cue_mask(const char *lang, const char *word, size_t len)
+uint64_t ngi_stance_cue_lang(const char *lang)
 {
-	char buf[64];
-	if (len == 0 || len >= sizeof buf)
-		return 0;
-	/* U+2019 (e2 80 99) -> '\'' */
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (i + 2 < len && (unsigned char)word[i] == 0xe2 &&
-		    (unsigned char)word[i + 1] == 0x80 &&
-		    (unsigned char)word[i + 2] == 0x99) {
-			buf[n++] = '\'';
-			i += 2;
-		} else {
-			buf[n++] = word[i];
-		}
-	}
 	const char *l = "*";
 	for (int i = 0; lang && i < n_cue_langs; i++)
 		if (strcmp(cue_langs[i], lang) == 0)
 			l = lang;
-	const uint64_t *v = ngi_map_get(&cue_map, cue_key(l, strlen(l), buf, n));
+	return ngi_stance_term_hash(l, strlen(l));
+}
+
+unsigned ngi_stance_cue_mask_in(uint64_t lang_hash, const char *word, size_t len)
+{
+	char buf[64];
+	if (len == 0 || len >= sizeof buf)
+		return 0;
+	/* U+2019 (e2 80 99) -> '\'': copied only when the word has one */
+	const char *w = word;
+	size_t n = len;
+	if (memchr(word, 0xe2, len)) {
+		n = 0;
+		for (size_t i = 0; i < len; i++) {
+			if (i + 2 < len && (unsigned char)word[i] == 0xe2 &&
+			    (unsigned char)word[i + 1] == 0x80 &&
+			    (unsigned char)word[i + 2] == 0x99) {
+				buf[n++] = '\'';
+				i += 2;
+			} else {
+				buf[n++] = word[i];
+			}
+		}
+		w = buf;
+	}
+	const uint64_t *v = ngi_map_get(&cue_map, ngi_mix64(lang_hash ^
+		(ngi_stance_term_hash(w, n) * 0x9e3779b97f4a7c15ULL)));
 	return v ? (unsigned)*v : 0;
+}
+
+unsigned ngi_stance_cue_mask(const char *lang, const char *word, size_t len)
+{
+	return ngi_stance_cue_mask_in(ngi_stance_cue_lang(lang), word, len);
 }

@@ -45,6 +45,11 @@ enum {
  * when the lexicon cannot be built. */
 ng_status ngi_stance_cues_load(void);
 unsigned ngi_stance_cue_mask(const char *lang, const char *word, size_t len);
+/* The same in two steps, for a text's many words: the hash of the cue
+ * language lang falls back to ("*" when the lists do not have it), once;
+ * then each word's mask. */
+uint64_t ngi_stance_cue_lang(const char *lang);
+unsigned ngi_stance_cue_mask_in(uint64_t lang_hash, const char *word, size_t len);
 
 /* FNV-1a 64 of bytes: the term hash (stable: stored in the model). */
 uint64_t ngi_stance_term_hash(const char *s, size_t n);

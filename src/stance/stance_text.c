@@ -84,6 +84,7 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 		goto done;
 	}
 	size_t n_occ = 0, n_big = 0, n_bh = 0;
+	uint64_t cue_lang = ngi_stance_cue_lang(t->lang);
 	uint64_t prev = 0;
 	int have_prev = 0;
 	uint32_t w = 0;
@@ -94,10 +95,12 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 		uint64_t h = ngi_stance_term_hash(tk->stem, tk->stem_len);
 		t->word_hash[w] = (uint32_t)h;
 		t->word_sent[w] = tk->sentence;
-		t->word_cue[w] = (uint8_t)(ngi_stance_cue_mask(t->lang, tk->norm,
-							       tk->norm_len) |
-					   ngi_stance_cue_mask(t->lang, tk->stem,
-							       tk->stem_len));
+		/* the stem is looked up too, unless it is the word itself */
+		unsigned cue = ngi_stance_cue_mask_in(cue_lang, tk->norm, tk->norm_len);
+		if (tk->stem_len != tk->norm_len ||
+		    memcmp(tk->stem, tk->norm, tk->norm_len) != 0)
+			cue |= ngi_stance_cue_mask_in(cue_lang, tk->stem, tk->stem_len);
+		t->word_cue[w] = (uint8_t)cue;
 		for (int k = 0; k < NGI_CUE_KINDS; k++)
 			if (t->word_cue[w] >> k & 1) {
 				t->cue_count[k] += 1;
