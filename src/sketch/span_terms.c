@@ -8,6 +8,7 @@
 
 #include "../base/data.h"
 #include "../base/map.h"
+#include "../base/sort.h"
 #include "../base/utf8.h"
 #include "pivot_terms.h"
 #include "sketch.h"
@@ -65,12 +66,6 @@ static size_t first_token(const ngi_doc *d, uint32_t start)
 	return lo;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
 ng_status ngi_span_terms(const ngi_doc *doc, uint32_t start, uint32_t end,
 			 const ngi_mention *m, size_t nm, ngi_arena *a,
 			 uint32_t **out, uint32_t *n)
@@ -117,7 +112,8 @@ ng_status ngi_span_terms(const ngi_doc *doc, uint32_t start, uint32_t end,
 		for (size_t j = 0; j < nt && k < NGI_SPAN_TERMS_MAX; j++)
 			buf[k++] = targets[j];
 	}
-	qsort(buf, k, sizeof buf[0], cmp_u32);
+	if ((st = ngi_sort_u32(buf, k)))
+		return st;
 	size_t u = 0;
 	for (size_t i = 0; i < k; i++)
 		if (u == 0 || buf[i] != buf[u - 1])

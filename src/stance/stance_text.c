@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "stance_int.h"
+#include "../base/sort.h"
 
 #define NEAR 4 /* words either side counted as near */
 #define BODY_HASH_WORDS 400 /* content words of the lead hashed as body words */
@@ -23,26 +24,6 @@ typedef struct occ {
 	uint64_t hash;
 	uint32_t word;
 } occ;
-
-static int cmp_occ(const void *pa, const void *pb)
-{
-	const occ *a = pa, *b = pb;
-	if (a->hash != b->hash)
-		return a->hash < b->hash ? -1 : 1;
-	return a->word < b->word ? -1 : a->word > b->word;
-}
-
-static int cmp_u64(const void *pa, const void *pb)
-{
-	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
-	return a < b ? -1 : a > b;
-}
-
-static int cmp_u32(const void *pa, const void *pb)
-{
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	return a < b ? -1 : a > b;
-}
 
 static float idf_of(const ngi_stance_idf *idf, uint64_t h)
 {
@@ -161,7 +142,10 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 	}
 	for (size_t i = 0; i < n_occ; i++)
 		flag_of_word[occs[i].word] = capd[i];
-	qsort(occs, n_occ, sizeof *occs, cmp_occ);
+	/* occurrences come in word order, so a stable sort by hash gives
+	 * (hash, word) order */
+	if ((st = ngi_sort_by_key64(occs, n_occ, sizeof *occs)))
+		goto done;
 	size_t n_terms = 0;
 	for (size_t i = 0; i < n_occ; i++)
 		n_terms += i == 0 || occs[i].hash != occs[i - 1].hash;
@@ -194,13 +178,15 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 	t->tfidf_norm = sqrt(norm);
 	t->idf_sum = idf_sum;
 
-	qsort(big, n_big, sizeof *big, cmp_u64);
+	if ((st = ngi_sort_u64(big, n_big)))
+		goto done;
 	size_t ub = 0;
 	for (size_t i = 0; i < n_big; i++)
 		if (i == 0 || big[i] != big[i - 1])
 			big[ub++] = big[i];
 	t->bigrams = ngi_arena_alloc(a, (ub ? ub : 1) * sizeof *t->bigrams);
-	qsort(bh, n_bh, sizeof *bh, cmp_u32);
+	if ((st = ngi_sort_u32(bh, n_bh)))
+		goto done;
 	size_t uh = 0;
 	for (size_t i = 0; i < n_bh; i++)
 		if (i == 0 || bh[i] != bh[i - 1])
