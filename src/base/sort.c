@@ -49,10 +49,19 @@ static void insertion(unsigned char *a, size_t n, size_t size, int width,
 	}
 }
 
-/* LSD radix sort of records by their leading key of width bytes (little
- * endian in memory on the platforms we build for: byte b of the key is
- * byte b of the record), skipping passes where every key has the same
- * byte. */
+/* The key of record i (width 4 or 8 bytes at its start). */
+static inline uint64_t key_of(const unsigned char *p, int width)
+{
+	if (width == 8)
+		return key_at(p);
+	uint32_t k32;
+	memcpy(&k32, p, 4);
+	return k32;
+}
+
+/* LSD radix sort of records by their leading key of width bytes: one pass
+ * counts every byte position, then one scatter pass per byte position
+ * whose byte is not the same in every key. Stable. */
 static ng_status radix(void *base, size_t n, size_t size, int width)
 {
 	unsigned char *a = base;
@@ -66,39 +75,43 @@ static ng_status radix(void *base, size_t n, size_t size, int width)
 		free(tmp);
 		return NG_OK;
 	}
+	size_t (*count)[256] = calloc((size_t)width, sizeof *count);
+	if (!count) {
+		free(tmp);
+		return NG_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint64_t k = key_of(a + i * size, width);
+		for (int b = 0; b < width; b++)
+			count[b][(k >> (8 * b)) & 0xff]++;
+	}
 	unsigned char *src = a, *dst = tmp;
 	for (int b = 0; b < width; b++) {
-		size_t count[256] = {0};
-		for (size_t i = 0; i < n; i++) {
-			uint64_t k = width == 8 ? key_at(src + i * size) : 0;
-			if (width == 4) {
-				uint32_t k32;
-				memcpy(&k32, src + i * size, 4);
-				k = k32;
-			}
-			count[(k >> (8 * b)) & 0xff]++;
-		}
-		int one = 0;
-		for (int v = 0; v < 256; v++)
-			if (count[v] == n)
-				one = 1;
-		if (one)
+		size_t *c = count[b];
+		if (c[key_of(src, width) >> (8 * b) & 0xff] == n)
 			continue; /* this byte is the same in every key */
 		size_t at = 0;
 		for (int v = 0; v < 256; v++) {
-			size_t c = count[v];
-			count[v] = at;
-			at += c;
+			size_t m = c[v];
+			c[v] = at;
+			at += m;
 		}
-		for (size_t i = 0; i < n; i++) {
-			uint64_t k = width == 8 ? key_at(src + i * size) : 0;
-			if (width == 4) {
-				uint32_t k32;
-				memcpy(&k32, src + i * size, 4);
-				k = k32;
+		if (size == 8) {
+			const uint64_t *s64 = (const uint64_t *)(void *)src;
+			uint64_t *d64 = (uint64_t *)(void *)dst;
+			for (size_t i = 0; i < n; i++)
+				d64[c[(s64[i] >> (8 * b)) & 0xff]++] = s64[i];
+		} else if (size == 4) {
+			const uint32_t *s32 = (const uint32_t *)(void *)src;
+			uint32_t *d32 = (uint32_t *)(void *)dst;
+			for (size_t i = 0; i < n; i++)
+				d32[c[(s32[i] >> (8 * b)) & 0xff]++] = s32[i];
+		} else {
+			for (size_t i = 0; i < n; i++) {
+				uint64_t k = key_of(src + i * size, width);
+				memcpy(dst + c[(k >> (8 * b)) & 0xff]++ * size,
+				       src + i * size, size);
 			}
-			memcpy(dst + count[(k >> (8 * b)) & 0xff]++ * size, src + i * size,
-			       size);
 		}
 		unsigned char *t = src;
 		src = dst;
@@ -106,6 +119,7 @@ static ng_status radix(void *base, size_t n, size_t size, int width)
 	}
 	if (src != a)
 		memcpy(a, src, n * size);
+	free(count);
 	free(tmp);
 	return NG_OK;
 }
