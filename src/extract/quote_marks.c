@@ -58,6 +58,15 @@ typedef struct scan {
 	int has_cont;
 } scan;
 
+/* The bytes the main loop must look at one by one: newlines, the ASCII
+ * marks " and ', and every byte of a multi-byte character. */
+#define ALL16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const uint8_t stop_byte[256] = {
+	['\n'] = 1, ['"'] = 1, ['\''] = 1,
+	[0x80] = ALL16, ALL16, ALL16, ALL16, ALL16, ALL16, ALL16, ALL16,
+};
+#undef ALL16
+
 static int32_t cp_at(const char *s, size_t len, size_t i, int *bytes)
 {
 	if (i >= len) {
@@ -435,14 +444,23 @@ ng_status ngi_quote_marks_find(const char *text, size_t len, size_t max,
 	int at_para_start = 1;
 	int32_t prev = -1, last = -1;
 	while (i < s.len && !st) {
-		unsigned char ch = (unsigned char)text[i];
-		if (!at_para_start && ch < 0x80 && ch != '"' && ch != '\'' &&
-		    ch != '\n') {
-			/* the common case: a plain ASCII character */
-			prev = ch;
-			if (ch != ' ' && ch != '\t' && ch != '\r')
-				last = ch;
-			i++;
+		if (!at_para_start && !stop_byte[(unsigned char)text[i]]) {
+			/* the common case: a run of plain ASCII characters,
+			 * skipped with one table look-up a byte; of the run,
+			 * only its last character (prev) and its last one
+			 * that is not a space (last) matter */
+			size_t j = i + 1;
+			while (j < s.len && !stop_byte[(unsigned char)text[j]])
+				j++;
+			prev = (unsigned char)text[j - 1];
+			for (size_t k = j; k > i; k--) {
+				unsigned char ch = (unsigned char)text[k - 1];
+				if (ch != ' ' && ch != '\t' && ch != '\r') {
+					last = ch;
+					break;
+				}
+			}
+			i = j;
 			continue;
 		}
 		int b;
