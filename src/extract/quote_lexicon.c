@@ -13,10 +13,11 @@
  * "lang<TAB>word" (exact and prefix); a word is looked up in its
  * document's language, and "und" or a language without lists uses English.
  *
- * Most words of a text are in no list, so each language also has a small
- * bit set over a cheap shape of every entry (its length and three of its
- * bytes): a word whose shape is not set is answered without building a
- * key or hashing. The set only ever says "maybe" for an entry, so answers
+ * Most words of a text are in no list, so each language also has small
+ * bit sets over a cheap shape of the entries (length and three bytes): one
+ * for every word, one for the speech verbs and the first words of cue
+ * phrases. A word whose shape is not set is answered without building a
+ * key or hashing. A set only ever says "maybe" for an entry, so answers
  * are the same as with the maps alone.
  */
 #include <string.h>
@@ -42,9 +43,11 @@ static ngi_map exact, prefix, cue_first;
 /* the lengths of the prefix entries of each language (of known_langs) */
 #define N_LANGS 10
 static size_t prefix_min[N_LANGS], prefix_max[N_LANGS];
-/* the shape bit sets (see above), one per language of known_langs */
+/* the shape bit sets (see above), one of each per language of known_langs:
+ * every word; speech verbs (v or i) and the first words of cues */
 #define SHAPE_BITS 14
-static uint64_t shapes[N_LANGS][((size_t)1 << SHAPE_BITS) / 64];
+typedef uint64_t shape_set[((size_t)1 << SHAPE_BITS) / 64];
+static shape_set word_shapes[N_LANGS], speech_shapes[N_LANGS];
 static cue_phrase cues[CUE_MAX];
 static size_t n_cues;
 static ngi_once lexicon_once = NGI_ONCE_INIT;
@@ -71,19 +74,19 @@ static uint32_t shape(const char *w, size_t n)
 	return (h * 0x9E3779B1u) >> (32 - SHAPE_BITS);
 }
 
-static void shape_add(int li, const char *w, size_t n)
+static void shape_add(shape_set set, const char *w, size_t n)
 {
 	uint32_t b = shape(w, n);
-	shapes[li][b / 64] |= (uint64_t)1 << (b % 64);
+	set[b / 64] |= (uint64_t)1 << (b % 64);
 }
 
-/* 0 when no entry of language li has the shape of w[0..n). */
-static int shape_maybe(int li, const char *w, size_t n)
+/* 0 when no entry of set has the shape of w[0..n). */
+static int shape_maybe(const shape_set set, const char *w, size_t n)
 {
 	if (n == 0)
 		return 0;
 	uint32_t b = shape(w, n);
-	return (int)(shapes[li][b / 64] >> (b % 64)) & 1;
+	return (int)(set[b / 64] >> (b % 64)) & 1;
 }
 
 static uint64_t word_key(const char *lang, size_t lang_len, const char *w,
@@ -112,8 +115,11 @@ static ng_status add_word(const char *lang, size_t ll, const char *w,
 		return NG_ERR_NOMEM;
 	*v |= flags;
 	int li = lang_index(lang, ll);
-	if (li >= 0)
-		shape_add(li, w, n);
+	if (li >= 0) {
+		shape_add(word_shapes[li], w, n);
+		if (flags & (NGI_QW_VERB | NGI_QW_INDIRECT))
+			shape_add(speech_shapes[li], w, n);
+	}
 	if (is_prefix && li >= 0) {
 		if (n < prefix_min[li])
 			prefix_min[li] = n;
@@ -214,7 +220,7 @@ static ng_status load_cues(void)
 		}
 		int li = lang_index(c->lang, strlen(c->lang));
 		if (li >= 0)
-			shape_add(li, c->word[0], c->word_len[0]);
+			shape_add(speech_shapes[li], c->word[0], c->word_len[0]);
 		uint64_t k = word_key(c->lang, strlen(c->lang), c->word[0],
 				      c->word_len[0]);
 		uint64_t *v = ngi_map_get(&cue_first, k);
@@ -235,7 +241,8 @@ static void reset_all(void)
 	ngi_map_init(&prefix);
 	ngi_map_init(&cue_first);
 	n_cues = 0;
-	memset(shapes, 0, sizeof shapes);
+	memset(word_shapes, 0, sizeof word_shapes);
+	memset(speech_shapes, 0, sizeof speech_shapes);
 	for (int i = 0; i < N_LANGS; i++) {
 		prefix_min[i] = 64;
 		prefix_max[i] = 0;
@@ -279,7 +286,7 @@ unsigned ngi_quote_word(int lang_id, const char *norm, size_t len)
 	int li = lang_id >= 0 && lang_id < N_LANGS ? lang_id : 0;
 	const char *l = known_langs[li];
 	unsigned f = 0;
-	if (shape_maybe(li, norm, len)) {
+	if (shape_maybe(word_shapes[li], norm, len)) {
 		uint64_t *v = ngi_map_get(&exact, word_key(l, 2, norm, len));
 		f = v ? (unsigned)*v : 0;
 	}
@@ -290,13 +297,25 @@ unsigned ngi_quote_word(int lang_id, const char *norm, size_t len)
 		/* only at character boundaries */
 		if (n < len && ((unsigned char)norm[n] & 0xC0) == 0x80)
 			continue;
-		if (!shape_maybe(li, norm, n))
+		if (!shape_maybe(word_shapes[li], norm, n))
 			continue;
 		uint64_t *p = ngi_map_get(&prefix, word_key(l, 2, norm, n));
 		if (p)
 			f |= (unsigned)*p;
 	}
 	return f;
+}
+
+int ngi_quote_maybe_speech(int lang_id, const char *norm, size_t len)
+{
+	int li = lang_id >= 0 && lang_id < N_LANGS ? lang_id : 0;
+	if (shape_maybe(speech_shapes[li], norm, len))
+		return 1;
+	size_t hi = len < prefix_max[li] ? len : prefix_max[li];
+	for (size_t n = prefix_min[li]; n <= hi; n++)
+		if (shape_maybe(speech_shapes[li], norm, n))
+			return 1;
+	return 0;
 }
 
 static int word_is(const ngi_token *t, const char *w, size_t n, int pfx)
@@ -314,7 +333,7 @@ size_t ngi_quote_cue_at(const ngi_doc *d, int lang_id, size_t i,
 	int li = lang_id >= 0 && lang_id < N_LANGS ? lang_id : 0;
 	const char *l = known_langs[li];
 	const ngi_token *t = &d->tokens[i];
-	if (!shape_maybe(li, t->norm, t->norm_len))
+	if (!shape_maybe(speech_shapes[li], t->norm, t->norm_len))
 		return 0;
 	uint64_t *v = ngi_map_get(&cue_first,
 				  word_key(l, 2, t->norm, t->norm_len));

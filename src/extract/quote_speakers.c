@@ -208,6 +208,15 @@ static size_t cue_at(const ctx *c, size_t i, unsigned *flags)
 	return c->cue_len[i];
 }
 
+/* 0 when token i (a word) is surely neither a speech verb nor the start
+ * of a cue phrase (ngi_quote_maybe_speech): then the scans for a cue skip
+ * it without the two look-ups. */
+static int maybe_speech(const ctx *c, size_t i)
+{
+	const ngi_token *t = tk(c, i);
+	return ngi_quote_maybe_speech(c->lang_id, t->norm, t->norm_len);
+}
+
 /* A word between a speaker and the verb: an auxiliary of the list, or an
  * English adverb in -ly ("Trump jokingly said"). */
 static int skippable(const ctx *c, size_t j)
@@ -487,7 +496,7 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 	for (size_t s = 0; s < n; s++) {
 		size_t i = forward ? lo + s : hi - 1 - s;
 		if (c->in_quote[i] || c->tok_men[i] >= 0 ||
-		    tk(c, i)->kind != NGI_TOK_WORD)
+		    tk(c, i)->kind != NGI_TOK_WORD || !maybe_speech(c, i))
 			continue;
 		unsigned cf = 0;
 		size_t cl = cue_at(c, i, &cf);
@@ -804,7 +813,8 @@ static int indirect(ctx *c, size_t lo, size_t hi, ngi_quote *q, cue *k)
 	while (first < hi && !is_word(c, first))
 		first++;
 	for (size_t i = first; i < hi; i++) {
-		if (c->tok_men[i] >= 0 || tk(c, i)->kind != NGI_TOK_WORD)
+		if (c->tok_men[i] >= 0 || tk(c, i)->kind != NGI_TOK_WORD ||
+		    !maybe_speech(c, i))
 			continue;
 		unsigned cf = 0;
 		size_t cl = cue_at(c, i, &cf);
