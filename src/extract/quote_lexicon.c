@@ -66,7 +66,7 @@ static int lang_index(const char *lang, size_t n)
 
 /* The shape of the n bytes at w (n > 0): its length, first two and last
  * bytes, mixed into SHAPE_BITS bits. */
-static uint32_t shape(const char *w, size_t n)
+static inline uint32_t shape(const char *w, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)w;
 	uint32_t h = (uint32_t)u[0] | (uint32_t)(n > 1 ? u[1] : 0) << 8 |
@@ -81,7 +81,7 @@ static void shape_add(shape_set set, const char *w, size_t n)
 }
 
 /* 0 when no entry of set has the shape of w[0..n). */
-static int shape_maybe(const shape_set set, const char *w, size_t n)
+static inline int shape_maybe(const shape_set set, const char *w, size_t n)
 {
 	if (n == 0)
 		return 0;

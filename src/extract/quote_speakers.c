@@ -953,27 +953,27 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	}
 	memset(c->wf, 0xFF, nt * sizeof *c->wf);
 	memset(c->cue_len, 0xFF, nt);
-	size_t j = 0;
-	for (size_t i = 0; i < d->n_tokens; i++) {
-		const ngi_token *t = &d->tokens[i];
-		while (j < c->nm && c->m[j].end <= t->start)
+	/* one walk over the tokens for both; locals, as the byte stores
+	 * into in_quote would make the compiler reload every field */
+	const ngi_token *tok = d->tokens;
+	const ngi_mention *m = c->m;
+	size_t n = d->n_tokens, nm = c->nm, j = 0, k = 0;
+	int32_t *tok_men = c->tok_men;
+	uint8_t *in_quote = c->in_quote;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t ts = tok[i].start;
+		while (j < nm && m[j].end <= ts)
 			j++;
-		c->tok_men[i] = j < c->nm && c->m[j].start <= t->start &&
-					t->end <= c->m[j].end
-				? (int32_t)j
-				: -1;
+		tok_men[i] = j < nm && m[j].start <= ts && tok[i].end <= m[j].end
+				     ? (int32_t)j
+				     : -1;
+		while (k < np && p[k].close <= ts)
+			k++;
+		in_quote[i] = k < np && p[k].open <= ts && ts < p[k].close;
 	}
-	for (size_t i = 0; i < c->nm; i++) {
-		size_t t = tok_from(d, c->m[i].start);
-		c->men_tok[i] = t < d->n_tokens ? t : (d->n_tokens ? d->n_tokens - 1 : 0);
-	}
-	j = 0;
-	for (size_t i = 0; i < d->n_tokens; i++) {
-		const ngi_token *t = &d->tokens[i];
-		while (j < np && p[j].close <= t->start)
-			j++;
-		if (j < np && p[j].open <= t->start && t->start < p[j].close)
-			c->in_quote[i] = 1;
+	for (size_t i = 0; i < nm; i++) {
+		size_t t = tok_from(d, m[i].start);
+		c->men_tok[i] = t < n ? t : (n ? n - 1 : 0);
 	}
 	return NG_OK;
 }
