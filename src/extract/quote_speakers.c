@@ -953,27 +953,51 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	}
 	memset(c->wf, 0xFF, nt * sizeof *c->wf);
 	memset(c->cue_len, 0xFF, nt);
-	/* one walk over the tokens for both; locals, as the byte stores
-	 * into in_quote would make the compiler reload every field */
 	const ngi_token *tok = d->tokens;
 	const ngi_mention *m = c->m;
-	size_t n = d->n_tokens, nm = c->nm, j = 0, k = 0;
-	int32_t *tok_men = c->tok_men;
-	uint8_t *in_quote = c->in_quote;
+	size_t n = d->n_tokens, nm = c->nm;
+	for (size_t i = 0; i < nm; i++) {
+		size_t t = tok_from(d, m[i].start);
+		c->men_tok[i] = t < n ? t : (n ? n - 1 : 0);
+	}
+	/* A token's mention is the first mention that ends after the token
+	 * starts, when the token lies inside it; it is inside a quote when
+	 * the first piece that closes after it starts opened before it.
+	 * Mentions and pieces come in text order without overlapping, so
+	 * only the tokens inside them need a look (the walk over all tokens
+	 * stays for the case where they would overlap). */
+	int ordered = 1;
+	for (size_t i = 0; i < nm && ordered; i++)
+		ordered = m[i].start <= m[i].end &&
+			  (i == 0 || m[i - 1].end <= m[i].start);
+	for (size_t i = 0; i < np && ordered; i++)
+		ordered = p[i].open <= p[i].close &&
+			  (i == 0 || p[i - 1].close <= p[i].open);
+	if (ordered) {
+		memset(c->tok_men, 0xFF, nt * sizeof *c->tok_men); /* -1 */
+		for (size_t j = 0; j < nm; j++)
+			for (size_t i = tok_from(d, m[j].start);
+			     i < n && tok[i].start < m[j].end; i++)
+				if (tok[i].end <= m[j].end)
+					c->tok_men[i] = (int32_t)j;
+		for (size_t k = 0; k < np; k++)
+			for (size_t i = c->pt[k].open;
+			     i < n && tok[i].start < p[k].close; i++)
+				c->in_quote[i] = 1;
+		return NG_OK;
+	}
+	size_t j = 0, k = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t ts = tok[i].start;
 		while (j < nm && m[j].end <= ts)
 			j++;
-		tok_men[i] = j < nm && m[j].start <= ts && tok[i].end <= m[j].end
-				     ? (int32_t)j
-				     : -1;
+		c->tok_men[i] = j < nm && m[j].start <= ts &&
+					tok[i].end <= m[j].end
+				? (int32_t)j
+				: -1;
 		while (k < np && p[k].close <= ts)
 			k++;
-		in_quote[i] = k < np && p[k].open <= ts && ts < p[k].close;
-	}
-	for (size_t i = 0; i < nm; i++) {
-		size_t t = tok_from(d, m[i].start);
-		c->men_tok[i] = t < n ? t : (n ? n - 1 : 0);
+		c->in_quote[i] = k < np && p[k].open <= ts && ts < p[k].close;
 	}
 	return NG_OK;
 }
