@@ -624,6 +624,52 @@ static void test_seeds(void)
 	free(gold);
 }
 
+/* Overlapping mentions (here each one given twice) take the finder's walk
+ * over every token instead of its per-mention marking: the quotes, their
+ * flags and their speakers' names must not change. */
+static void test_overlapping_mentions(void)
+{
+	static const char text[] =
+		"Kremlin spokesman Dmitry Peskov spoke on Monday. \u201cWe "
+		"will not comment on this at all,\u201d Peskov said. Angela "
+		"Merkel said that the talks would go on next week in Berlin. "
+		"\u201cThe door is open,\u201d she added, \u201cand it stays "
+		"open for everyone who wants to talk.\u201d";
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	run r = find(text, strlen(text), "en", &a);
+	CHECK(r.st == NG_OK && r.nm > 0 && r.nq >= 3);
+	ngi_mention *twice =
+		ngi_arena_alloc(&a, (2 * r.nm + 1) * sizeof *twice);
+	CHECK(twice != NULL);
+	if (r.st || !twice || r.nm == 0) {
+		ngi_arena_free(&a);
+		return;
+	}
+	for (size_t i = 0; i < r.nm; i++)
+		twice[2 * i] = twice[2 * i + 1] = r.m[i];
+	ngi_quote *q = NULL;
+	size_t nq = 0;
+	CHECK(ngi_quotes_find(&r.doc, twice, 2 * r.nm, &a, &q, &nq) == NG_OK);
+	CHECK_MSG(nq == r.nq, "%zu quotes, %zu with single mentions", nq,
+		  r.nq);
+	for (size_t i = 0; i < nq && i < r.nq; i++) {
+		const ngi_quote *x = &q[i], *y = &r.q[i];
+		CHECK(x->start == y->start && x->end == y->end &&
+		      x->direct == y->direct && x->partial == y->partial &&
+		      x->first_piece == y->first_piece &&
+		      x->cue_start == y->cue_start &&
+		      x->as_written_start == y->as_written_start);
+		const char *a_name = x->speaker >= 0 ? twice[x->speaker].name
+						      : NULL;
+		const char *b_name = speaker_name(&r, y);
+		CHECK((a_name == NULL) == (b_name == NULL));
+		CHECK(!a_name || !b_name || strcmp(a_name, b_name) == 0);
+	}
+	CHECK(r.q[0].speaker >= 0); /* not vacuous: a speaker was found */
+	ngi_arena_free(&a);
+}
+
 int main(void)
 {
 	if (ngi_text_ctx_new(&text_ctx) || ngi_entity_ctx_new(&ent_ctx)) {
@@ -637,6 +683,7 @@ int main(void)
 	test_speakers();
 	test_bad_input();
 	test_offsets();
+	test_overlapping_mentions();
 	test_seeds();
 	ngi_entity_ctx_free(ent_ctx);
 	ngi_text_ctx_free(text_ctx);

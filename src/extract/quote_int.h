@@ -37,6 +37,10 @@ ng_status ngi_quote_lexicon_load(void);
 int ngi_quote_lang_id(const char *lang);
 /* Flags (NGI_QW_*) of a folded word in the lists of lang_id. */
 unsigned ngi_quote_word(int lang_id, const char *norm, size_t len);
+/* 0 when the folded word is surely neither a speech verb (NGI_QW_VERB or
+ * NGI_QW_INDIRECT) nor the first word of a cue phrase of lang_id: a cheap
+ * test (no hashing) that lets scans skip most words. */
+int ngi_quote_maybe_speech(int lang_id, const char *norm, size_t len);
 /* 1 when lang has its own lists (or is "und", read with English). */
 int ngi_quote_lang_listed(const char *lang);
 /* The cue phrase starting at token i of d, if any: returns the number of

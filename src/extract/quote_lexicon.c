@@ -12,6 +12,13 @@
  * "сказала"). Words live in two u64 maps keyed by the hash of
  * "lang<TAB>word" (exact and prefix); a word is looked up in its
  * document's language, and "und" or a language without lists uses English.
+ *
+ * Most words of a text are in no list, so each language also has small
+ * bit sets over a cheap shape of the entries (length and three bytes): one
+ * for every word, one for the speech verbs and the first words of cue
+ * phrases. A word whose shape is not set is answered without building a
+ * key or hashing. A set only ever says "maybe" for an entry, so answers
+ * are the same as with the maps alone.
  */
 #include <string.h>
 
@@ -36,6 +43,11 @@ static ngi_map exact, prefix, cue_first;
 /* the lengths of the prefix entries of each language (of known_langs) */
 #define N_LANGS 10
 static size_t prefix_min[N_LANGS], prefix_max[N_LANGS];
+/* the shape bit sets (see above), one of each per language of known_langs:
+ * every word; speech verbs (v or i) and the first words of cues */
+#define SHAPE_BITS 14
+typedef uint64_t shape_set[((size_t)1 << SHAPE_BITS) / 64];
+static shape_set word_shapes[N_LANGS], speech_shapes[N_LANGS];
 static cue_phrase cues[CUE_MAX];
 static size_t n_cues;
 static ngi_once lexicon_once = NGI_ONCE_INIT;
@@ -50,6 +62,31 @@ static int lang_index(const char *lang, size_t n)
 		    memcmp(known_langs[i], lang, n) == 0)
 			return i;
 	return -1;
+}
+
+/* The shape of the n bytes at w (n > 0): its length, first two and last
+ * bytes, mixed into SHAPE_BITS bits. */
+static inline uint32_t shape(const char *w, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)w;
+	uint32_t h = (uint32_t)u[0] | (uint32_t)(n > 1 ? u[1] : 0) << 8 |
+		     (uint32_t)u[n - 1] << 16 | (uint32_t)(n & 0xFF) << 24;
+	return (h * 0x9E3779B1u) >> (32 - SHAPE_BITS);
+}
+
+static void shape_add(shape_set set, const char *w, size_t n)
+{
+	uint32_t b = shape(w, n);
+	set[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+/* 0 when no entry of set has the shape of w[0..n). */
+static inline int shape_maybe(const shape_set set, const char *w, size_t n)
+{
+	if (n == 0)
+		return 0;
+	uint32_t b = shape(w, n);
+	return (int)(set[b / 64] >> (b % 64)) & 1;
 }
 
 static uint64_t word_key(const char *lang, size_t lang_len, const char *w,
@@ -78,6 +115,11 @@ static ng_status add_word(const char *lang, size_t ll, const char *w,
 		return NG_ERR_NOMEM;
 	*v |= flags;
 	int li = lang_index(lang, ll);
+	if (li >= 0) {
+		shape_add(word_shapes[li], w, n);
+		if (flags & (NGI_QW_VERB | NGI_QW_INDIRECT))
+			shape_add(speech_shapes[li], w, n);
+	}
 	if (is_prefix && li >= 0) {
 		if (n < prefix_min[li])
 			prefix_min[li] = n;
@@ -176,6 +218,9 @@ static ng_status load_cues(void)
 			else if (l.field[2][i] == 'q')
 				c->flags |= NGI_QC_AFTER_QUOTE;
 		}
+		int li = lang_index(c->lang, strlen(c->lang));
+		if (li >= 0)
+			shape_add(speech_shapes[li], c->word[0], c->word_len[0]);
 		uint64_t k = word_key(c->lang, strlen(c->lang), c->word[0],
 				      c->word_len[0]);
 		uint64_t *v = ngi_map_get(&cue_first, k);
@@ -196,6 +241,8 @@ static void reset_all(void)
 	ngi_map_init(&prefix);
 	ngi_map_init(&cue_first);
 	n_cues = 0;
+	memset(word_shapes, 0, sizeof word_shapes);
+	memset(speech_shapes, 0, sizeof speech_shapes);
 	for (int i = 0; i < N_LANGS; i++) {
 		prefix_min[i] = 64;
 		prefix_max[i] = 0;
@@ -238,8 +285,11 @@ unsigned ngi_quote_word(int lang_id, const char *norm, size_t len)
 {
 	int li = lang_id >= 0 && lang_id < N_LANGS ? lang_id : 0;
 	const char *l = known_langs[li];
-	uint64_t *v = ngi_map_get(&exact, word_key(l, 2, norm, len));
-	unsigned f = v ? (unsigned)*v : 0;
+	unsigned f = 0;
+	if (shape_maybe(word_shapes[li], norm, len)) {
+		uint64_t *v = ngi_map_get(&exact, word_key(l, 2, norm, len));
+		f = v ? (unsigned)*v : 0;
+	}
 	if (prefix.count == 0)
 		return f;
 	size_t hi = len < prefix_max[li] ? len : prefix_max[li];
@@ -247,11 +297,25 @@ unsigned ngi_quote_word(int lang_id, const char *norm, size_t len)
 		/* only at character boundaries */
 		if (n < len && ((unsigned char)norm[n] & 0xC0) == 0x80)
 			continue;
+		if (!shape_maybe(word_shapes[li], norm, n))
+			continue;
 		uint64_t *p = ngi_map_get(&prefix, word_key(l, 2, norm, n));
 		if (p)
 			f |= (unsigned)*p;
 	}
 	return f;
+}
+
+int ngi_quote_maybe_speech(int lang_id, const char *norm, size_t len)
+{
+	int li = lang_id >= 0 && lang_id < N_LANGS ? lang_id : 0;
+	if (shape_maybe(speech_shapes[li], norm, len))
+		return 1;
+	size_t hi = len < prefix_max[li] ? len : prefix_max[li];
+	for (size_t n = prefix_min[li]; n <= hi; n++)
+		if (shape_maybe(speech_shapes[li], norm, n))
+			return 1;
+	return 0;
 }
 
 static int word_is(const ngi_token *t, const char *w, size_t n, int pfx)
@@ -266,9 +330,11 @@ size_t ngi_quote_cue_at(const ngi_doc *d, int lang_id, size_t i,
 {
 	if (i >= d->n_tokens || d->tokens[i].kind != NGI_TOK_WORD)
 		return 0;
-	const char *l = known_langs[lang_id >= 0 && lang_id < N_LANGS ? lang_id
-								     : 0];
+	int li = lang_id >= 0 && lang_id < N_LANGS ? lang_id : 0;
+	const char *l = known_langs[li];
 	const ngi_token *t = &d->tokens[i];
+	if (!shape_maybe(speech_shapes[li], t->norm, t->norm_len))
+		return 0;
 	uint64_t *v = ngi_map_get(&cue_first,
 				  word_key(l, 2, t->norm, t->norm_len));
 	size_t best = 0;

@@ -58,6 +58,44 @@ typedef struct scan {
 	int has_cont;
 } scan;
 
+/* The bytes the main loop must look at one by one: newlines, the ASCII
+ * marks " and ', and every byte of a multi-byte character. */
+#define ALL16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const uint8_t stop_byte[256] = {
+	['\n'] = 1, ['"'] = 1, ['\''] = 1,
+	[0x80] = ALL16, ALL16, ALL16, ALL16, ALL16, ALL16, ALL16, ALL16,
+};
+#undef ALL16
+
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
+
+/* Whether any of the 8 bytes of v is a stop byte: a non-ASCII byte, or
+ * one equal to '\n', '"' or '\'' (a byte is zero in v ^ that byte times
+ * ONES8: the usual has-zero-byte test). */
+static int word_has_stop(uint64_t v)
+{
+	uint64_t nl = v ^ ('\n' * ONES8), dq = v ^ ('"' * ONES8),
+		 sq = v ^ ('\'' * ONES8);
+	uint64_t z = ((nl - ONES8) & ~nl) | ((dq - ONES8) & ~dq) |
+		     ((sq - ONES8) & ~sq);
+	return ((z | v) & HIGH8) != 0;
+}
+
+/* The first stop byte at or after i, or len. */
+static size_t next_stop(const char *text, size_t i, size_t len)
+{
+	for (; len - i >= 8; i += 8) {
+		uint64_t v;
+		memcpy(&v, text + i, 8);
+		if (word_has_stop(v))
+			break;
+	}
+	while (i < len && !stop_byte[(unsigned char)text[i]])
+		i++;
+	return i;
+}
+
 static int32_t cp_at(const char *s, size_t len, size_t i, int *bytes)
 {
 	if (i >= len) {
@@ -435,14 +473,21 @@ ng_status ngi_quote_marks_find(const char *text, size_t len, size_t max,
 	int at_para_start = 1;
 	int32_t prev = -1, last = -1;
 	while (i < s.len && !st) {
-		unsigned char ch = (unsigned char)text[i];
-		if (!at_para_start && ch < 0x80 && ch != '"' && ch != '\'' &&
-		    ch != '\n') {
-			/* the common case: a plain ASCII character */
-			prev = ch;
-			if (ch != ' ' && ch != '\t' && ch != '\r')
-				last = ch;
-			i++;
+		if (!at_para_start && !stop_byte[(unsigned char)text[i]]) {
+			/* the common case: a run of plain ASCII characters,
+			 * skipped eight bytes at a time; of the run, only its
+			 * last character (prev) and its last one that is not
+			 * a space (last) matter */
+			size_t j = next_stop(text, i + 1, s.len);
+			prev = (unsigned char)text[j - 1];
+			for (size_t k = j; k > i; k--) {
+				unsigned char ch = (unsigned char)text[k - 1];
+				if (ch != ' ' && ch != '\t' && ch != '\r') {
+					last = ch;
+					break;
+				}
+			}
+			i = j;
 			continue;
 		}
 		int b;

@@ -74,8 +74,15 @@ typedef struct cue {
 	spk s;
 } cue;
 
+/* The tokens of a piece's offsets (tok_from), found once per piece. */
+typedef struct piece_toks {
+	size_t open, start, end, close;
+} piece_toks;
+
 typedef struct ctx {
 	const ngi_doc *d;
+	const ngi_qpiece *p;  /* the pieces */
+	piece_toks *pt;       /* and their tokens */
 	const ngi_mention *m;
 	size_t nm;
 	int32_t *tok_men;     /* mention of each token, -1 */
@@ -103,6 +110,11 @@ static size_t tok_from(const ngi_doc *d, uint32_t b)
 			hi = mid;
 	}
 	return lo;
+}
+
+static const piece_toks *ptk(const ctx *c, const ngi_qpiece *p)
+{
+	return &c->pt[p - c->p];
 }
 
 static const ngi_token *tk(const ctx *c, size_t i)
@@ -206,6 +218,15 @@ static size_t cue_at(const ctx *c, size_t i, unsigned *flags)
 	}
 	*flags = c->cue_flags[i];
 	return c->cue_len[i];
+}
+
+/* 0 when token i (a word) is surely neither a speech verb nor the start
+ * of a cue phrase (ngi_quote_maybe_speech): then the scans for a cue skip
+ * it without the two look-ups. */
+static int maybe_speech(const ctx *c, size_t i)
+{
+	const ngi_token *t = tk(c, i);
+	return ngi_quote_maybe_speech(c->lang_id, t->norm, t->norm_len);
 }
 
 /* A word between a speaker and the verb: an auxiliary of the list, or an
@@ -487,7 +508,7 @@ static cue find_cue(const ctx *c, size_t lo, size_t hi, int forward,
 	for (size_t s = 0; s < n; s++) {
 		size_t i = forward ? lo + s : hi - 1 - s;
 		if (c->in_quote[i] || c->tok_men[i] >= 0 ||
-		    tk(c, i)->kind != NGI_TOK_WORD)
+		    tk(c, i)->kind != NGI_TOK_WORD || !maybe_speech(c, i))
 			continue;
 		unsigned cf = 0;
 		size_t cl = cue_at(c, i, &cf);
@@ -557,13 +578,13 @@ static void sentence_range(const ctx *c, size_t t, size_t *lo, size_t *hi)
 	*hi = s->first_token + s->n_tokens;
 }
 
-/* The cue after the piece (same sentence as its closing mark, before the
- * next opening mark). */
-static cue cue_after(const ctx *c, const ngi_qpiece *p, uint32_t next_open)
+/* The cue after the piece (same sentence as its closing mark, before
+ * token stop, the next opening mark's). */
+static cue cue_after(const ctx *c, const ngi_qpiece *p, size_t stop)
 {
 	cue none;
 	memset(&none, 0, sizeof none);
-	size_t t = tok_from(c->d, p->close);
+	size_t t = ptk(c, p)->close;
 	if (t >= c->d->n_tokens)
 		return none;
 	size_t lo, hi;
@@ -571,7 +592,6 @@ static cue cue_after(const ctx *c, const ngi_qpiece *p, uint32_t next_open)
 		/* the narrator part after the speech, to the next speech part
 		 * or the end of its sentence: "— …, — сказал Песков. — …" */
 		sentence_range(c, t, &lo, &hi);
-		size_t stop = tok_from(c->d, next_open);
 		if (stop < hi)
 			hi = stop;
 		if (hi > t + AFTER_WINDOW)
@@ -590,7 +610,6 @@ static cue cue_after(const ctx *c, const ngi_qpiece *p, uint32_t next_open)
 		sentence_range(c, t, &lo, &hi);
 	}
 	size_t end = t + AFTER_WINDOW < hi ? t + AFTER_WINDOW : hi;
-	size_t stop = tok_from(c->d, next_open);
 	if (stop < end)
 		end = stop;
 	return find_cue(c, t, end, 1, 1);
@@ -617,17 +636,17 @@ static cue colon_source(const ctx *c, size_t lo, size_t t)
 	return none;
 }
 
-/* The cue before the piece, in the sentence of its opening mark. */
-static cue cue_before(const ctx *c, const ngi_qpiece *p, uint32_t prev_close)
+/* The cue before the piece, in the sentence of its opening mark, from
+ * token from on (the previous closing mark's). */
+static cue cue_before(const ctx *c, const ngi_qpiece *p, size_t from)
 {
 	cue none;
 	memset(&none, 0, sizeof none);
-	size_t t = tok_from(c->d, p->open);
+	size_t t = ptk(c, p)->open;
 	if (t >= c->d->n_tokens || t == 0)
 		return none;
 	size_t lo, hi;
 	sentence_range(c, t, &lo, &hi);
-	size_t from = tok_from(c->d, prev_close);
 	if (from > lo)
 		lo = from;
 	if (t > lo + BEFORE_WINDOW)
@@ -649,11 +668,11 @@ static int is_partial(const ctx *c, const ngi_qpiece *p, int lower)
 {
 	if (p->dash)
 		return 0;
-	size_t t = tok_from(c->d, p->open);
+	size_t t = ptk(c, p)->open;
 	if (t >= c->d->n_tokens)
 		return 0;
 	/* words that go on the writer's sentence: "…, “with this thing" */
-	size_t w = tok_from(c->d, p->start);
+	size_t w = ptk(c, p)->start;
 	if (lower && w < c->d->n_tokens && tk(c, w)->start < p->end &&
 	    tk(c, w)->kind == NGI_TOK_WORD) {
 		int32_t cp;
@@ -804,7 +823,8 @@ static int indirect(ctx *c, size_t lo, size_t hi, ngi_quote *q, cue *k)
 	while (first < hi && !is_word(c, first))
 		first++;
 	for (size_t i = first; i < hi; i++) {
-		if (c->tok_men[i] >= 0 || tk(c, i)->kind != NGI_TOK_WORD)
+		if (c->tok_men[i] >= 0 || tk(c, i)->kind != NGI_TOK_WORD ||
+		    !maybe_speech(c, i))
 			continue;
 		unsigned cf = 0;
 		size_t cl = cue_at(c, i, &cf);
@@ -918,34 +938,66 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	c->in_quote = ngi_arena_zalloc(a, nt);
 	c->men_tok = ngi_arena_alloc(a, (c->nm ? c->nm : 1) * sizeof(size_t));
 	c->wf = ngi_arena_alloc(a, nt * sizeof *c->wf);
+	c->p = p;
+	c->pt = ngi_arena_alloc(a, (np ? np : 1) * sizeof *c->pt);
 	c->cue_len = ngi_arena_alloc(a, nt);
 	c->cue_flags = ngi_arena_alloc(a, nt);
 	if (!c->tok_men || !c->in_quote || !c->men_tok || !c->wf ||
-	    !c->cue_len || !c->cue_flags)
+	    !c->cue_len || !c->cue_flags || !c->pt)
 		return NG_ERR_NOMEM;
+	for (size_t i = 0; i < np; i++) {
+		c->pt[i].open = tok_from(d, p[i].open);
+		c->pt[i].start = tok_from(d, p[i].start);
+		c->pt[i].end = tok_from(d, p[i].end);
+		c->pt[i].close = tok_from(d, p[i].close);
+	}
 	memset(c->wf, 0xFF, nt * sizeof *c->wf);
 	memset(c->cue_len, 0xFF, nt);
-	size_t j = 0;
-	for (size_t i = 0; i < d->n_tokens; i++) {
-		const ngi_token *t = &d->tokens[i];
-		while (j < c->nm && c->m[j].end <= t->start)
+	const ngi_token *tok = d->tokens;
+	const ngi_mention *m = c->m;
+	size_t n = d->n_tokens, nm = c->nm;
+	for (size_t i = 0; i < nm; i++) {
+		size_t t = tok_from(d, m[i].start);
+		c->men_tok[i] = t < n ? t : (n ? n - 1 : 0);
+	}
+	/* A token's mention is the first mention that ends after the token
+	 * starts, when the token lies inside it; it is inside a quote when
+	 * the first piece that closes after it starts opened before it.
+	 * Mentions and pieces come in text order without overlapping, so
+	 * only the tokens inside them need a look (the walk over all tokens
+	 * stays for the case where they would overlap). */
+	int ordered = 1;
+	for (size_t i = 0; i < nm && ordered; i++)
+		ordered = m[i].start <= m[i].end &&
+			  (i == 0 || m[i - 1].end <= m[i].start);
+	for (size_t i = 0; i < np && ordered; i++)
+		ordered = p[i].open <= p[i].close &&
+			  (i == 0 || p[i - 1].close <= p[i].open);
+	if (ordered) {
+		memset(c->tok_men, 0xFF, nt * sizeof *c->tok_men); /* -1 */
+		for (size_t j = 0; j < nm; j++)
+			for (size_t i = tok_from(d, m[j].start);
+			     i < n && tok[i].start < m[j].end; i++)
+				if (tok[i].end <= m[j].end)
+					c->tok_men[i] = (int32_t)j;
+		for (size_t k = 0; k < np; k++)
+			for (size_t i = c->pt[k].open;
+			     i < n && tok[i].start < p[k].close; i++)
+				c->in_quote[i] = 1;
+		return NG_OK;
+	}
+	size_t j = 0, k = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t ts = tok[i].start;
+		while (j < nm && m[j].end <= ts)
 			j++;
-		c->tok_men[i] = j < c->nm && c->m[j].start <= t->start &&
-					t->end <= c->m[j].end
+		c->tok_men[i] = j < nm && m[j].start <= ts &&
+					tok[i].end <= m[j].end
 				? (int32_t)j
 				: -1;
-	}
-	for (size_t i = 0; i < c->nm; i++) {
-		size_t t = tok_from(d, c->m[i].start);
-		c->men_tok[i] = t < d->n_tokens ? t : (d->n_tokens ? d->n_tokens - 1 : 0);
-	}
-	j = 0;
-	for (size_t i = 0; i < d->n_tokens; i++) {
-		const ngi_token *t = &d->tokens[i];
-		while (j < np && p[j].close <= t->start)
-			j++;
-		if (j < np && p[j].open <= t->start && t->start < p[j].close)
-			c->in_quote[i] = 1;
+		while (k < np && p[k].close <= ts)
+			k++;
+		c->in_quote[i] = k < np && p[k].open <= ts && ts < p[k].close;
 	}
 	return NG_OK;
 }
@@ -971,8 +1023,9 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 	cue *after = ngi_arena_zalloc(a, (np ? np : 1) * sizeof *after);
 	if (!grp || !after)
 		return NG_ERR_NOMEM;
+	size_t end_tok = tok_from(doc, (uint32_t)doc->len);
 	for (size_t i = 0; i < np; i++) {
-		uint32_t next = i + 1 < np ? p[i + 1].open : (uint32_t)doc->len;
+		size_t next = i + 1 < np ? c.pt[i + 1].open : end_tok;
 		after[i] = cue_after(&c, &p[i], next);
 	}
 	for (size_t i = 0; i < np; i++) {
@@ -983,15 +1036,15 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 		int join = b->cont;
 		if (!join && !b->dash && !a0->dash && a0->para == b->para &&
 		    after[i - 1].found && !after[i].found) {
-			size_t t0 = tok_from(doc, a0->close);
-			size_t t1 = tok_from(doc, b->open);
+			size_t t0 = c.pt[i - 1].close;
+			size_t t1 = c.pt[i].open;
 			int colon = t1 > t0 && is_punct(&c, t1 - 1, ":");
 			join = !colon && count_words(&c, t0, t1) <= GAP_WORDS &&
 			       !is_partial(&c, b, 0);
 			if (join) {
 				/* a cue of its own before it: another quote
 				 * ("…,” X said. Y added, “…”) */
-				cue kb = cue_before(&c, b, a0->close);
+				cue kb = cue_before(&c, b, c.pt[i - 1].close);
 				join = !kb.found || kb.c0 == after[i - 1].c0;
 			}
 		}
@@ -1020,13 +1073,14 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 				lastp++;
 			cue k = after[first];
 			if (!k.found) {
-				uint32_t pc = first > 0 ? p[first - 1].close : 0;
+				/* tok_from(0) is 0 */
+				size_t pc = first > 0 ? c.pt[first - 1].close : 0;
 				k = cue_before(&c, &p[first], pc);
 			}
 			for (size_t q = first + 1; !k.found && q <= lastp; q++)
 				k = after[q];
 			int32_t speaker = -1;
-			size_t at = tok_from(doc, p[first].open);
+			size_t at = c.pt[first].open;
 			if (!k.found)
 				k = cue_prev_sentence(&c, &p[first], at,
 						      first > 0 ? p[first - 1].close
@@ -1043,8 +1097,8 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 			 * them ("the so-called “reset”", “Meet the Press”) */
 			size_t words = 0;
 			for (size_t q = first; q <= lastp; q++)
-				words += count_words(&c, tok_from(doc, p[q].start),
-						     tok_from(doc, p[q].end));
+				words += count_words(&c, c.pt[q].start,
+						     c.pt[q].end);
 			int scare = !k.found && c.listed &&
 				    (words <= SCARE_WORDS ||
 				     (speaker < 0 && words <= SCARE_WORDS_NOBODY));
@@ -1055,7 +1109,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 				qt.start = p[q].start;
 				qt.end = p[q].end;
 				qt.direct = 1;
-				size_t t = tok_from(doc, p[q].start);
+				size_t t = c.pt[q].start;
 				qt.sentence = t < doc->n_tokens
 						      ? doc->tokens[t].sentence
 						      : (uint32_t)s;
