@@ -275,7 +275,9 @@ while [ $p -le $pages ]; do
 		if [ $rc -eq 0 ]; then
 			cmp -s "$T/out" "$T/sound.$name" || { damaged_ok=0; echo "page $p: $c exit 0 with other output" >&2; }
 		elif [ $rc -eq 3 ] && grep -Eq 'database disk image is malformed|malformed database schema' "$T/err"; then
-			if grep -q "^newsgraph: $name: " "$T/err"; then
+			# the report's own failure names it ("newsgraph: show: ...");
+			# anything else failed while opening the database
+			if grep -q "^newsgraph: ${c%% *}: " "$T/err"; then
 				[ $name = export ] && export_failed=$((export_failed + 1))
 			else
 				open_failed=$((open_failed + 1))
@@ -296,7 +298,7 @@ if [ $open_failed -ge 1 ]; then
 	damage "$T/damaged.db" $failed_page
 	$NG ingest "$T/copy" --db "$T/damaged.db" -q 2>"$T/err"
 	check "damaged database: ingest exits 3" [ $? -eq 3 ]
-	check "damaged database: ingest prints SQLite's message" grep -q 'database disk image is malformed' "$T/err"
+	check "damaged database: ingest prints SQLite's message" grep -Eq 'database disk image is malformed|malformed database schema' "$T/err"
 fi
 
 # ---- output that cannot be written -------------------------------------------------
