@@ -534,6 +534,11 @@ sqlite3_stmt *ngi_store_stmt(ngi_store *s, int slot, const char *sql)
 	return s->more[slot];
 }
 
+ng_status ngi_store_fail(ngi_store *s, const char *what)
+{
+	return fail(s, what);
+}
+
 ng_status ngi_store_step_done(ngi_store *s, sqlite3_stmt *q, const char *what)
 {
 	int rc = sqlite3_step(q);

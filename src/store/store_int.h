@@ -18,6 +18,9 @@
  * message in ngi_store_errmsg) when SQLite refuses it. */
 sqlite3_stmt *ngi_store_stmt(ngi_store *s, int slot, const char *sql);
 
+/* NG_ERR_DB with "what: SQLite's message" in ngi_store_errmsg. */
+ng_status ngi_store_fail(ngi_store *s, const char *what);
+
 /* Steps q once, resets it and clears its bindings: NG_OK when it is done,
  * else NG_ERR_DB with "what: SQLite's message" in ngi_store_errmsg. */
 ng_status ngi_store_step_done(ngi_store *s, sqlite3_stmt *q, const char *what);

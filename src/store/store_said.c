@@ -255,7 +255,7 @@ static ng_status each_group(ngi_store *s, int which, uint64_t after,
 		return NG_ERR_DB;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)after);
 	ng_status st = NG_OK;
-	int rc;
+	int rc = SQLITE_DONE;
 	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		const unsigned char *b = sqlite3_column_blob(q, 1);
 		size_t len = (size_t)sqlite3_column_bytes(q, 1);
@@ -263,7 +263,7 @@ static ng_status each_group(ngi_store *s, int which, uint64_t after,
 		uint32_t *terms = NULL;
 		uint32_t lang;
 		if (!b || len < 24) {
-			st = NG_ERR_DB;
+			st = ngi_store_fail(s, "a stored passage signature is damaged");
 			break;
 		}
 		memcpy(&sig.words, b, 8);
@@ -272,7 +272,7 @@ static ng_status each_group(ngi_store *s, int which, uint64_t after,
 		memcpy(&lang, b + 20, 4);
 		sig.lang = (uint16_t)lang;
 		if (len != 24 + (size_t)sig.n * 4) {
-			st = NG_ERR_DB;
+			st = ngi_store_fail(s, "a stored passage signature is damaged");
 			break;
 		}
 		if (sig.n && !(terms = malloc((size_t)sig.n * 4))) {
@@ -287,6 +287,8 @@ static ng_status each_group(ngi_store *s, int which, uint64_t after,
 		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0), &sig);
 		free(terms);
 	}
+	if (!st && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		st = ngi_store_fail(s, "reading quote groups or claims back");
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	return st;
@@ -310,11 +312,13 @@ ng_status ngi_store_said_last_ids(ngi_store *s, uint64_t *quote_group,
 	sqlite3_stmt *q = stmt(s, SQ_LAST_IDS);
 	if (!q)
 		return NG_ERR_DB;
-	ng_status st = NG_ERR_DB;
+	ng_status st;
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		*quote_group = (uint64_t)sqlite3_column_int64(q, 0);
 		*claim = (uint64_t)sqlite3_column_int64(q, 1);
 		st = NG_OK;
+	} else {
+		st = ngi_store_fail(s, "reading the last quote group and claim");
 	}
 	sqlite3_reset(q);
 	return st;
@@ -328,10 +332,13 @@ ng_status ngi_store_each_claim_report(ngi_store *s, uint32_t first,
 		return NG_ERR_DB;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)first);
 	ng_status st = NG_OK;
-	while (!st && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0),
 			(uint32_t)(sqlite3_column_int64(q, 1) - 1),
 			(uint32_t)sqlite3_column_int64(q, 2));
+	if (!st && rc != SQLITE_DONE)
+		st = ngi_store_fail(s, "reading claim reports back");
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	return st;
@@ -345,11 +352,14 @@ ng_status ngi_store_each_grouped_quote(ngi_store *s, uint32_t first,
 		return NG_ERR_DB;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)first);
 	ng_status st = NG_OK;
-	while (!st && sqlite3_step(q) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0),
 			(uint32_t)(sqlite3_column_int64(q, 1) - 1),
 			(const char *)sqlite3_column_text(q, 2),
 			(const char *)sqlite3_column_text(q, 3));
+	if (!st && rc != SQLITE_DONE)
+		st = ngi_store_fail(s, "reading quotes back");
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	return st;
@@ -365,7 +375,10 @@ ng_status ngi_store_claim_report_text(ngi_store *s, uint32_t seq, uint32_t idx,
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
 	sqlite3_bind_int64(q, 2, idx);
 	ng_status st = NG_ERR_NOTFOUND;
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		st = ngi_store_fail(s, "reading a claim report back");
+	if (rc == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(q, 0);
 		size_t n = (size_t)sqlite3_column_bytes(q, 0);
 		const char *l = (const char *)sqlite3_column_text(q, 1);
