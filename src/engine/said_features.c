@@ -13,6 +13,8 @@
 
 #include "../sketch/span_terms.h"
 
+#include <string.h>
+
 /* The sentence of doc that holds byte at (the last one starting at or
  * before it). */
 static const ngi_sentence *sentence_at(const ngi_doc *d, uint32_t at)
@@ -77,14 +79,43 @@ static ng_status stance_texts(ngi_worker *w, ngi_arena *keep, const ngi_doc *bod
 	return st;
 }
 
+/* n elements of size from the scratch arena into keep. */
+static void *keep_copy(ngi_arena *keep, const void *src, size_t n, size_t size,
+		       ng_status *st)
+{
+	if (!n || *st)
+		return NULL;
+	void *p = ngi_arena_alloc(keep, n * size);
+	if (!p)
+		*st = NG_ERR_NOMEM;
+	else
+		memcpy(p, src, n * size);
+	return p;
+}
+
 ng_status ngi_said_features(ngi_worker *w, ngi_arena *keep, const ngi_doc *body,
 			    ngi_features *out)
 {
-	ng_status st = ngi_quotes_find(body, out->mentions, out->n_mentions, keep,
-				       &out->quotes, &out->n_quotes);
+	/* the finders' per-token tables go to the scratch arena, reset after
+	 * each document; only what they found is kept with the batch */
+	ngi_quote *q = NULL;
+	size_t nq = 0;
+	ngi_claims found = {0};
+	ng_status st = ngi_quotes_find(body, out->mentions, out->n_mentions,
+				       &w->scratch, &q, &nq);
 	if (!st)
-		st = ngi_claims_find(body, out->mentions, out->n_mentions,
-				     out->quotes, out->n_quotes, keep, &out->claims);
+		st = ngi_claims_find(body, out->mentions, out->n_mentions, q, nq,
+				     &w->scratch, &found);
+	if (st)
+		return st;
+	out->quotes = keep_copy(keep, q, nq, sizeof *q, &st);
+	out->n_quotes = nq;
+	out->claims.claims = keep_copy(keep, found.claims, found.n_claims,
+				       sizeof *found.claims, &st);
+	out->claims.n_claims = found.n_claims;
+	out->claims.responses = keep_copy(keep, found.responses, found.n_responses,
+					  sizeof *found.responses, &st);
+	out->claims.n_responses = found.n_responses;
 	if (st)
 		return st;
 	const ngi_claims *c = &out->claims;
