@@ -49,6 +49,40 @@ ng_status ngi_report_end(ng_engine *e, const char *report, ng_status st)
 	return st;
 }
 
+ng_status ngi_put_cut(ngi_buf *b, const char *s, int width, int flat)
+{
+	int cps = 0;
+	ng_status st = NG_OK;
+	const char *p = s ? s : "";
+	while (!st && *p && cps < width) {
+		const char *q = p + 1;
+		while (((unsigned char)*q & 0xC0) == 0x80)
+			q++;
+		st = flat && (*p == '\n' || *p == '\r' || *p == '\t')
+			? ngi_buf_putc(b, ' ') : ngi_buf_append(b, p, (size_t)(q - p));
+		p = q;
+		cps++;
+	}
+	if (!st && *p)
+		st = ngi_buf_puts(b, "\xe2\x80\xa6");
+	return st;
+}
+
+ng_status ngi_json_list(ngi_buf *b, const char *list)
+{
+	ng_status st = ngi_buf_putc(b, '[');
+	for (const char *p = list; !st && p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		if (p != list)
+			st = ngi_buf_putc(b, ',');
+		if (!st)
+			st = ngi_buf_json_strn(b, p, n);
+		p += n + (comma ? 1 : 0);
+	}
+	return st ? st : ngi_buf_putc(b, ']');
+}
+
 ng_status ngi_row_json(ngi_buf *b, ng_cursor *c, const char *skip)
 {
 	ng_status st = NG_OK;

@@ -25,6 +25,17 @@ void ngi_out_init(ngi_out *o, ng_engine *e, ng_write_fn write, void *ctx);
 ng_status ngi_out_flush(ngi_out *o, int force);
 void ngi_out_free(ngi_out *o);
 
+/* Appends at most width code points of s (NULL: nothing) and "…" when
+ * it was cut; with flat, line breaks and tabs as spaces (a table row). */
+ng_status ngi_put_cut(ngi_buf *b, const char *s, int width, int flat);
+/* A comma-separated list ("de,en") as a JSON array of strings. */
+ng_status ngi_json_list(ngi_buf *b, const char *list);
+/* s, or dflt when s is NULL. */
+static inline const char *ngi_or(const char *s, const char *dflt)
+{
+	return s ? s : dflt;
+}
+
 /* The current row of c as the members of a JSON object, named by the
  * cursor's column names ("name":value, comma-separated, no braces), each
  * column of its own type (NULL as null); columns skip[i] != 0 left out

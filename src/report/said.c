@@ -10,47 +10,6 @@
 
 #define TEXT_WIDTH 90
 
-static const char *or(const char *s, const char *dflt)
-{
-	return s ? s : dflt;
-}
-
-/* At most width code points of s, "…" when cut; newlines as spaces. */
-static ng_status put_cut(ngi_buf *b, const char *s, int width)
-{
-	int cps = 0;
-	ng_status st = NG_OK;
-	const char *p = s ? s : "";
-	while (!st && *p && cps < width) {
-		const char *q = p + 1;
-		while (((unsigned char)*q & 0xC0) == 0x80)
-			q++;
-		st = *p == '\n' || *p == '\r' || *p == '\t'
-			? ngi_buf_putc(b, ' ') : ngi_buf_append(b, p, (size_t)(q - p));
-		p = q;
-		cps++;
-	}
-	if (!st && *p)
-		st = ngi_buf_puts(b, "\xe2\x80\xa6");
-	return st;
-}
-
-/* A comma-separated list as a JSON array of strings. */
-static ng_status json_list(ngi_buf *b, const char *list)
-{
-	ng_status st = ngi_buf_putc(b, '[');
-	for (const char *p = list; !st && p && *p;) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
-		if (p != list)
-			st = ngi_buf_putc(b, ',');
-		if (!st)
-			st = ngi_buf_json_strn(b, p, n);
-		p += n + (comma ? 1 : 0);
-	}
-	return st ? st : ngi_buf_putc(b, ']');
-}
-
 static ng_status done(ng_status st)
 {
 	return st == NG_DONE ? NG_OK : st;
@@ -116,12 +75,12 @@ ng_status ng_report_quotes_to(ng_engine *e, const ng_said_filter *f,
 			st = ngi_buf_printf(b, "%6lld %8lld  %-8s %-22.22s ",
 					    ng_cursor_column_int64(c, 0),
 					    ng_cursor_column_int64(c, 6),
-					    or(ng_cursor_column_text(c, 7), "-"),
-					    or(ng_cursor_column_text(c, 2), "?"));
+					    ngi_or(ng_cursor_column_text(c, 7), "-"),
+					    ngi_or(ng_cursor_column_text(c, 2), "?"));
 			if (!st) st = ngi_buf_putc(b, '"');
-			if (!st) st = put_cut(b, ng_cursor_column_text(c, 1), TEXT_WIDTH);
+			if (!st) st = ngi_put_cut(b, ng_cursor_column_text(c, 1), TEXT_WIDTH, 1);
 			if (!st) st = ngi_buf_printf(b, "\"\n%39s first in %s\n", "",
-						     or(ng_cursor_column_text(c, 4), "?"));
+						     ngi_or(ng_cursor_column_text(c, 4), "?"));
 		} else {
 			if (fmt == NG_FORMAT_JSON && n)
 				st = ngi_buf_putc(b, ',');
@@ -140,7 +99,7 @@ ng_status ng_report_quotes_to(ng_engine *e, const ng_said_filter *f,
 						     "\"languages\":",
 						     ng_cursor_column_int64(c, 6),
 						     ng_cursor_column_int64(c, 8));
-			if (!st) st = json_list(b, ng_cursor_column_text(c, 7));
+			if (!st) st = ngi_json_list(b, ng_cursor_column_text(c, 7));
 			if (!st) st = group_quotes_json(e, b, ng_cursor_column_int64(c, 0));
 			if (!st) st = ngi_buf_putc(b, '}');
 			if (!st && fmt == NG_FORMAT_JSONL)
@@ -220,7 +179,7 @@ static ng_status claim_json(ngi_buf *b, ng_cursor *c, claim_cursors *x)
 					     ng_cursor_column_int64(r, 1));
 		if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(r, 2));
 		if (!st) st = ngi_buf_puts(b, ",\"by\":");
-		if (!st) st = ngi_buf_json_str(b, or(ng_cursor_column_text(r, 3),
+		if (!st) st = ngi_buf_json_str(b, ngi_or(ng_cursor_column_text(r, 3),
 						     ng_cursor_column_text(r, 5)));
 		if (!st) st = ngi_buf_puts(b, ",\"by_key\":");
 		if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(r, 4));
@@ -252,9 +211,9 @@ static ng_status claim_table(ngi_buf *b, ng_cursor *c, claim_cursors *x)
 {
 	long long id = ng_cursor_column_int64(c, 0);
 	ng_status st = ngi_buf_printf(b, "claim %lld (%s) by %s: \"", id,
-				      or(ng_cursor_column_text(c, 2), "claim"),
-				      or(ng_cursor_column_text(c, 3), "unnamed"));
-	if (!st) st = put_cut(b, ng_cursor_column_text(c, 1), TEXT_WIDTH);
+				      ngi_or(ng_cursor_column_text(c, 2), "claim"),
+				      ngi_or(ng_cursor_column_text(c, 3), "unnamed"));
+	if (!st) st = ngi_put_cut(b, ng_cursor_column_text(c, 1), TEXT_WIDTH, 1);
 	if (!st) st = ngi_cursor_rebind(x->reports, 1, &id);
 	if (!st) st = ngi_buf_puts(b, "\"\n  reported in:");
 	for (; !st && (st = ng_cursor_step(x->reports)) == NG_ROW;)
@@ -268,10 +227,10 @@ static ng_status claim_table(ngi_buf *b, ng_cursor *c, claim_cursors *x)
 		ng_cursor *r = x->responses;
 		st = ngi_buf_printf(b, "  %-10s by %-20s in %s: \"",
 				    ng_cursor_column_text(r, 2),
-				    or(ng_cursor_column_text(r, 3),
-				       or(ng_cursor_column_text(r, 5), "?")),
+				    ngi_or(ng_cursor_column_text(r, 3),
+				       ngi_or(ng_cursor_column_text(r, 5), "?")),
 				    ng_cursor_column_text(r, 0));
-		if (!st) st = put_cut(b, ng_cursor_column_text(r, 6), 70);
+		if (!st) st = ngi_put_cut(b, ng_cursor_column_text(r, 6), 70, 1);
 		if (!st) st = ngi_buf_puts(b, "\"\n");
 	}
 	st = done(st);
@@ -359,15 +318,15 @@ ng_status ng_report_timeline_to(ng_engine *e, long long story, int thread,
 		st = NG_OK;
 		if (fmt == NG_FORMAT_TABLE) {
 			st = ngi_buf_printf(b, "%-10s %-10s %-9s %5lld %-20.20s ",
-					    or(ng_cursor_column_text(c, 0), "undated"),
+					    ngi_or(ng_cursor_column_text(c, 0), "undated"),
 					    ng_cursor_column_text(c, 2),
-					    or(ng_cursor_column_text(c, 7), ""),
+					    ngi_or(ng_cursor_column_text(c, 7), ""),
 					    ng_cursor_column_int64(c, 4),
-					    or(ng_cursor_column_text(c, 6), "-"));
-			if (!st) st = put_cut(b, ng_cursor_column_text(c, 5), 60);
+					    ngi_or(ng_cursor_column_text(c, 6), "-"));
+			if (!st) st = ngi_put_cut(b, ng_cursor_column_text(c, 5), 60, 1);
 			if (!st) st = ngi_buf_printf(b, " (%s; %s)\n",
 						     ng_cursor_column_text(c, 3),
-						     or(ng_cursor_column_text(c, 1), "no date"));
+						     ngi_or(ng_cursor_column_text(c, 1), "no date"));
 		} else {
 			if (fmt == NG_FORMAT_JSON && n)
 				st = ngi_buf_putc(b, ',');

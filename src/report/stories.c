@@ -11,30 +11,6 @@
 
 #define TITLE_WIDTH 70
 
-/* Appends at most width code points of s, and "…" when it was cut. */
-static ng_status put_cut(ngi_buf *b, const char *s, int width)
-{
-	if (!s)
-		s = "";
-	int cps = 0;
-	const char *p = s;
-	while (*p && cps < width) {
-		p++;
-		while (((unsigned char)*p & 0xC0) == 0x80)
-			p++;
-		cps++;
-	}
-	ng_status st = ngi_buf_append(b, s, (size_t)(p - s));
-	if (!st && *p)
-		st = ngi_buf_puts(b, "\xe2\x80\xa6");
-	return st;
-}
-
-static const char *or(const char *s, const char *dflt)
-{
-	return s ? s : dflt;
-}
-
 /* A row of a story cursor (story, size, languages, first_seen, last_seen,
  * title) as a JSON object. */
 static ng_status story_json(ngi_buf *b, ng_cursor *c)
@@ -45,18 +21,9 @@ static ng_status story_json(ngi_buf *b, ng_cursor *c)
 	/* languages as a JSON array */
 	const char *langs = ng_cursor_column_text(c, 2);
 	if (!st)
-		st = ngi_buf_putc(b, '[');
-	for (const char *p = langs; !st && p && *p;) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
-		if (p != langs)
-			st = ngi_buf_putc(b, ',');
-		if (!st)
-			st = ngi_buf_json_strn(b, p, n);
-		p += n + (comma ? 1 : 0);
-	}
+		st = ngi_json_list(b, langs);
 	if (!st)
-		st = ngi_buf_puts(b, "],\"first_seen\":");
+		st = ngi_buf_puts(b, ",\"first_seen\":");
 	if (!st)
 		st = ngi_buf_json_str(b, ng_cursor_column_text(c, 3));
 	if (!st)
@@ -97,10 +64,10 @@ ng_status ng_report_stories_to(ng_engine *e, ng_format f, ng_write_fn write,
 			st = ngi_buf_printf(b, "%6lld %5lld  %-12s %-10.10s  ",
 					    ng_cursor_column_int64(c, 0),
 					    ng_cursor_column_int64(c, 1),
-					    or(ng_cursor_column_text(c, 2), ""),
-					    or(ng_cursor_column_text(c, 3), "-"));
+					    ngi_or(ng_cursor_column_text(c, 2), ""),
+					    ngi_or(ng_cursor_column_text(c, 3), "-"));
 			if (!st)
-				st = put_cut(b, ng_cursor_column_text(c, 5), TITLE_WIDTH);
+				st = ngi_put_cut(b, ng_cursor_column_text(c, 5), TITLE_WIDTH, 0);
 			if (!st)
 				st = ngi_buf_putc(b, '\n');
 		} else {
@@ -165,21 +132,21 @@ static ng_status story_table(ngi_out *o, long long story, ng_cursor *s,
 	ng_status st = ngi_buf_printf(b, "story %lld: %lld articles, languages %s, "
 					 "first seen %s\n",
 				      story, ng_cursor_column_int64(s, 1),
-				      or(ng_cursor_column_text(s, 2), "-"),
-				      or(ng_cursor_column_text(s, 3), "unknown"));
+				      ngi_or(ng_cursor_column_text(s, 2), "-"),
+				      ngi_or(ng_cursor_column_text(s, 3), "unknown"));
 	if (!st)
-		st = ngi_buf_printf(b, "title: %s\n\n", or(ng_cursor_column_text(s, 5), ""));
+		st = ngi_buf_printf(b, "title: %s\n\n", ngi_or(ng_cursor_column_text(s, 5), ""));
 	if (!st)
 		st = ngi_buf_printf(b, "%-28s %-4s %-20s %-10s %6s  %s\n", "article",
 				    "lang", "published", "outlet", "words", "title");
 	while (!st && (st = ng_cursor_step(a)) == NG_ROW) {
 		st = ngi_buf_printf(b, "%-28s %-4s %-20s %-10s %6lld  ",
-				    or(ng_cursor_column_text(a, 0), ""),
-				    or(ng_cursor_column_text(a, 3), ""),
-				    or(ng_cursor_column_text(a, 5), "-"),
-				    or(ng_cursor_column_text(a, 8), "-"),
+				    ngi_or(ng_cursor_column_text(a, 0), ""),
+				    ngi_or(ng_cursor_column_text(a, 3), ""),
+				    ngi_or(ng_cursor_column_text(a, 5), "-"),
+				    ngi_or(ng_cursor_column_text(a, 8), "-"),
 				    ng_cursor_column_int64(a, 12));
-		if (!st) st = put_cut(b, ng_cursor_column_text(a, 2), 50);
+		if (!st) st = ngi_put_cut(b, ng_cursor_column_text(a, 2), 50, 0);
 		if (!st) st = ngi_buf_putc(b, '\n');
 		if (!st) st = ngi_out_flush(o, 0);
 	}
