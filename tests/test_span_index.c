@@ -77,6 +77,29 @@ static void test_rules(void)
 	CHECK(ngi_span_index_match(x, SIG_LANG(tr, 10, 9, 1)) == 0); /* Dice 0.27 */
 	CHECK(ngi_span_index_match(x, SIG_LANG(tr, 10, 8, 2)) == 0); /* 0.4 < 0.6 */
 	CHECK(ngi_span_index_match(x, SIG_LANG(tr, 10, 9, 0)) == 0); /* unknown */
+	ngi_span_index_free(x);
+	/* several representatives of one group (a claim restated): each
+	 * matches, a touch moves every window, the older leaves first and the
+	 * words of one that stays still match */
+	ngi_span_rule r3 = r;
+	r3.capacity = 3;
+	CHECK(ngi_span_index_new(&r3, &x) == NG_OK);
+	uint32_t ra[] = {1, 2, 3, 4}, rb[] = {50, 51, 52, 53}, other[] = {90, 91, 92};
+	CHECK(ngi_span_index_add(x, 7, SIG(ra, 4, 500, 0, 100)) == NG_OK);
+	CHECK(ngi_span_index_add(x, 7, SIG(rb, 4, 500, 0, 100)) == NG_OK);
+	CHECK(ngi_span_index_match(x, SIG(ra, 4, 0, 0, 100)) == 7);
+	CHECK(ngi_span_index_match(x, SIG(rb, 4, 0, 0, 100)) == 7);
+	CHECK(ngi_span_index_match(x, SIG(ra, 4, 0, 0, 140)) == 0);
+	ngi_span_index_touch(x, 7, 130);
+	CHECK(ngi_span_index_match(x, SIG(ra, 4, 0, 0, 140)) == 7);
+	CHECK(ngi_span_index_match(x, SIG(rb, 4, 0, 0, 140)) == 7);
+	CHECK(ngi_span_index_terms(x, 7, &terms) == 4 && terms[0] == 50);
+	/* two more groups: ra's slot is reused, rb stays */
+	CHECK(ngi_span_index_add(x, 8, SIG(other, 3, 0, 0, 130)) == NG_OK);
+	CHECK(ngi_span_index_add(x, 9, SIG(other, 3, 0, 0, 130)) == NG_OK);
+	CHECK(ngi_span_index_match(x, SIG(ra, 4, 0, 0, 130)) == 0);
+	CHECK(ngi_span_index_match(x, SIG(rb, 4, 0, 0, 130)) == 7);
+	CHECK(ngi_span_index_match(x, SIG(other, 1, 500, 0, 130)) == 7);
 	CHECK(ngi_span_key_hash(NULL) == 0 && ngi_span_key_hash("") == 0);
 	CHECK(ngi_span_key_hash("p_t_n") == ngi_span_key_hash("p_t_n"));
 	CHECK(ngi_span_key_hash("p_t_n") != ngi_span_key_hash("tr_mp"));

@@ -106,7 +106,23 @@ static uint32_t latest_of(const ngi_span_index *x, uint64_t id)
 	return at ? (uint32_t)*at : NONE;
 }
 
-/* Removes the group in slot s from the lists and the words map. */
+/* Whether another representative of slot s's group has the same words. */
+static int other_with_words(const ngi_span_index *x, uint32_t s)
+{
+	const slot *g = &x->slots[s];
+	uint32_t si = latest_of(x, g->id);
+	for (uint32_t k = 0; si != NONE && k < x->rule.capacity; k++) {
+		const slot *o = &x->slots[si];
+		if (o->id != g->id)
+			break;
+		if (si != s && o->words == g->words)
+			return 1;
+		si = o->prev ? o->prev - 1 : NONE;
+	}
+	return 0;
+}
+
+/* Removes the representative in slot s from the lists and the maps. */
 static void evict(ngi_span_index *x, uint32_t s)
 {
 	slot *g = &x->slots[s];
@@ -126,7 +142,7 @@ static void evict(ngi_span_index *x, uint32_t s)
 	}
 	if (g->words) {
 		uint64_t *w = ngi_map_get(&x->words, g->words);
-		if (w && *w == g->id)
+		if (w && *w == g->id && !other_with_words(x, s))
 			ngi_map_del(&x->words, g->words);
 	}
 	/* the ring is filled in order, so a group's latest slot is its last
