@@ -44,6 +44,10 @@ static ngi_map index_map;
 static char langs[MAX_LANGS][8];
 static size_t n_langs;
 static uint64_t prefix_lens; /* bit L-1: some prefix entry is L bytes */
+/* The first two bytes of every entry's first word (a bit per pair; a
+ * one-byte prefix entry sets every pair with its byte): a token whose first
+ * two bytes are not set starts no entry, and is passed without hashing. */
+static uint64_t first_pairs[65536 / 64];
 static size_t n_rejected;    /* malformed lines, skipped */
 static ngi_once lex_once = NGI_ONCE_INIT;
 
@@ -107,6 +111,34 @@ static const struct {
 	{"verb", NGI_CF_VERB}, {"as", NGI_CF_AS},       {"pred", NGI_CF_PRED},
 	{"quote", NGI_CF_QUOTE}, {"part", NGI_CF_PART},
 };
+
+static unsigned pair_of(const char *w, size_t n)
+{
+	return (unsigned)(unsigned char)w[0] << 8 |
+	       (n > 1 ? (unsigned char)w[1] : 0u);
+}
+
+static void mark_pairs(const char *w, size_t n, int prefix)
+{
+	if (n == 0)
+		return;
+	if (prefix && n == 1) {
+		for (unsigned b = 0; b < 256; b++) {
+			unsigned pr = (unsigned)(unsigned char)w[0] << 8 | b;
+			first_pairs[pr / 64] |= 1ULL << (pr % 64);
+		}
+		return;
+	}
+	unsigned pr = pair_of(w, n);
+	first_pairs[pr / 64] |= 1ULL << (pr % 64);
+}
+
+/* Whether a token of n bytes may start an entry. */
+static int may_start(const char *w, size_t n)
+{
+	unsigned pr = pair_of(w, n);
+	return n && (first_pairs[pr / 64] >> (pr % 64) & 1);
+}
 
 static uint64_t word_key(const char *w, size_t n, int prefix)
 {
@@ -208,6 +240,7 @@ static ng_status build(void)
 				goto nomem;
 			if (pre)
 				prefix_lens |= 1ULL << (e->wlen[0] - 1);
+			mark_pairs(e->word[0], e->wlen[0], pre);
 			size_t k;
 			for (k = 0; k < n_langs; k++)
 				if (strcmp(langs[k], e->lang) == 0)
@@ -227,6 +260,7 @@ nomem:
 	free(str);
 	ngi_map_free(&map);
 	prefix_lens = 0;
+	memset(first_pairs, 0, sizeof first_pairs);
 	n_langs = 0;
 	n_rejected = 0;
 	return NG_ERR_NOMEM;
@@ -312,7 +346,8 @@ ng_status ngi_claim_marks(const ngi_doc *doc, ngi_arena *a,
 			lang = langs[k];
 	for (size_t i = 0; i < doc->n_tokens; i++) {
 		const ngi_token *t = &doc->tokens[i];
-		if (!t->norm || t->kind == NGI_TOK_PUNCT)
+		if (!t->norm || t->kind == NGI_TOK_PUNCT ||
+		    !may_start(t->norm, t->norm_len))
 			continue;
 		int32_t best = -1;
 		uint64_t *v = ngi_map_get(&index_map,
