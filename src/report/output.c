@@ -49,6 +49,25 @@ ng_status ngi_report_end(ng_engine *e, const char *report, ng_status st)
 	return st;
 }
 
+ng_status ngi_report_rows(ngi_out *o, ng_cursor *c, ng_format f,
+			  const char *head, ngi_row_fn row, void *ctx)
+{
+	ngi_buf *b = &o->b;
+	ng_status st = head && f != NG_FORMAT_JSONL ? ngi_buf_puts(b, head) : NG_OK;
+	for (long long n = 0; !st && (st = ng_cursor_step(c)) == NG_ROW; n++) {
+		st = f == NG_FORMAT_JSON && n ? ngi_buf_putc(b, ',') : NG_OK;
+		if (!st)
+			st = row(ctx, b, c, f);
+		if (!st && f == NG_FORMAT_JSONL)
+			st = ngi_buf_putc(b, '\n');
+		if (!st)
+			st = ngi_out_flush(o, 0);
+	}
+	if (st == NG_DONE)
+		st = f == NG_FORMAT_JSON ? ngi_buf_puts(b, "]}\n") : NG_OK;
+	return st ? st : ngi_out_flush(o, 1);
+}
+
 ng_status ngi_put_cut(ngi_buf *b, const char *s, int width, int flat)
 {
 	int cps = 0;

@@ -42,6 +42,17 @@ static inline const char *ngi_or(const char *s, const char *dflt)
  * (skip may be NULL). */
 ng_status ngi_row_json(ngi_buf *b, ng_cursor *c, const char *skip);
 
+/* A list report's frame: head (the table's header line, or the JSON
+ * document's opening, e.g. "{\"claims\":["; NULL for none), then row()
+ * for each row of c (a table line, or one JSON object), with commas
+ * between the objects in JSON and a newline after each in JSONL, flushed
+ * as it goes, and "]}\n" to close the JSON document. The status of the
+ * rows (a cursor that ends is NG_OK). */
+typedef ng_status (*ngi_row_fn)(void *ctx, ngi_buf *b, ng_cursor *c,
+				ng_format f);
+ng_status ngi_report_rows(ngi_out *o, ng_cursor *c, ng_format f,
+			  const char *head, ngi_row_fn row, void *ctx);
+
 /* The engine's message buffer, for the store's internal cursors. */
 ngi_err ngi_report_err(ng_engine *e);
 

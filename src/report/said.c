@@ -51,6 +51,41 @@ static ng_status group_quotes_json(ng_engine *e, ngi_buf *b, long long g)
 	return st ? st : ngi_buf_putc(b, ']');
 }
 
+static ng_status group_row(void *ctx, ngi_buf *b, ng_cursor *c, ng_format fmt)
+{
+	ng_engine *e = ctx;
+	ng_status st;
+	if (fmt == NG_FORMAT_TABLE) {
+		st = ngi_buf_printf(b, "%6lld %8lld  %-8s %-22.22s ",
+				    ng_cursor_column_int64(c, 0),
+				    ng_cursor_column_int64(c, 6),
+				    ngi_or(ng_cursor_column_text(c, 7), "-"),
+				    ngi_or(ng_cursor_column_text(c, 2), "?"));
+		if (!st) st = ngi_buf_putc(b, '"');
+		if (!st) st = ngi_put_cut(b, ng_cursor_column_text(c, 1), TEXT_WIDTH, 1);
+		if (!st) st = ngi_buf_printf(b, "\"\n%39s first in %s\n", "",
+					     ngi_or(ng_cursor_column_text(c, 4), "?"));
+		return st;
+	}
+	st = ngi_buf_printf(b, "{\"group\":%lld,\"text\":", ng_cursor_column_int64(c, 0));
+	if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 1));
+	if (!st) st = ngi_buf_puts(b, ",\"speaker\":{\"name\":");
+	if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 2));
+	if (!st) st = ngi_buf_puts(b, ",\"key\":");
+	if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 3));
+	if (!st) st = ngi_buf_puts(b, "},\"first_article\":");
+	if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 4));
+	if (!st) st = ngi_buf_puts(b, ",\"first_published\":");
+	if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 5));
+	if (!st) st = ngi_buf_printf(b, ",\"articles\":%lld,\"stories\":%lld,"
+				     "\"languages\":",
+				     ng_cursor_column_int64(c, 6),
+				     ng_cursor_column_int64(c, 8));
+	if (!st) st = ngi_json_list(b, ng_cursor_column_text(c, 7));
+	if (!st) st = group_quotes_json(e, b, ng_cursor_column_int64(c, 0));
+	return st ? st : ngi_buf_putc(b, '}');
+}
+
 ng_status ng_report_quotes_to(ng_engine *e, const ng_said_filter *f,
 			      ng_format fmt, ng_write_fn write, void *ctx)
 {
@@ -61,58 +96,13 @@ ng_status ng_report_quotes_to(ng_engine *e, const ng_said_filter *f,
 	ng_status st = ng_quote_groups_open(e, f, &c);
 	if (st)
 		return st;
+	char head[128];
+	snprintf(head, sizeof head, "%6s %8s  %-8s %-22s %s\n", "group", "articles",
+		 "langs", "speaker", "text");
 	ngi_out o;
 	ngi_out_init(&o, e, write, ctx);
-	ngi_buf *b = &o.b;
-	if (fmt == NG_FORMAT_TABLE)
-		st = ngi_buf_printf(b, "%6s %8s  %-8s %-22s %s\n", "group", "articles",
-				    "langs", "speaker", "text");
-	else if (fmt == NG_FORMAT_JSON)
-		st = ngi_buf_puts(b, "{\"quote_groups\":[");
-	for (long long n = 0; !st && (st = ng_cursor_step(c)) == NG_ROW; n++) {
-		st = NG_OK;
-		if (fmt == NG_FORMAT_TABLE) {
-			st = ngi_buf_printf(b, "%6lld %8lld  %-8s %-22.22s ",
-					    ng_cursor_column_int64(c, 0),
-					    ng_cursor_column_int64(c, 6),
-					    ngi_or(ng_cursor_column_text(c, 7), "-"),
-					    ngi_or(ng_cursor_column_text(c, 2), "?"));
-			if (!st) st = ngi_buf_putc(b, '"');
-			if (!st) st = ngi_put_cut(b, ng_cursor_column_text(c, 1), TEXT_WIDTH, 1);
-			if (!st) st = ngi_buf_printf(b, "\"\n%39s first in %s\n", "",
-						     ngi_or(ng_cursor_column_text(c, 4), "?"));
-		} else {
-			if (fmt == NG_FORMAT_JSON && n)
-				st = ngi_buf_putc(b, ',');
-			if (!st) st = ngi_buf_printf(b, "{\"group\":%lld,\"text\":",
-						     ng_cursor_column_int64(c, 0));
-			if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 1));
-			if (!st) st = ngi_buf_puts(b, ",\"speaker\":{\"name\":");
-			if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 2));
-			if (!st) st = ngi_buf_puts(b, ",\"key\":");
-			if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 3));
-			if (!st) st = ngi_buf_puts(b, "},\"first_article\":");
-			if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 4));
-			if (!st) st = ngi_buf_puts(b, ",\"first_published\":");
-			if (!st) st = ngi_buf_json_str(b, ng_cursor_column_text(c, 5));
-			if (!st) st = ngi_buf_printf(b, ",\"articles\":%lld,\"stories\":%lld,"
-						     "\"languages\":",
-						     ng_cursor_column_int64(c, 6),
-						     ng_cursor_column_int64(c, 8));
-			if (!st) st = ngi_json_list(b, ng_cursor_column_text(c, 7));
-			if (!st) st = group_quotes_json(e, b, ng_cursor_column_int64(c, 0));
-			if (!st) st = ngi_buf_putc(b, '}');
-			if (!st && fmt == NG_FORMAT_JSONL)
-				st = ngi_buf_putc(b, '\n');
-		}
-		if (!st)
-			st = ngi_out_flush(&o, 0);
-	}
-	st = done(st);
-	if (!st && fmt == NG_FORMAT_JSON)
-		st = ngi_buf_puts(b, "]}\n");
-	if (!st)
-		st = ngi_out_flush(&o, 1);
+	st = ngi_report_rows(&o, c, fmt, fmt == NG_FORMAT_TABLE ? head
+					 : "{\"quote_groups\":[", group_row, e);
 	ngi_out_free(&o);
 	ng_cursor_close(c);
 	return ngi_report_end(e, "quotes", st);
@@ -243,6 +233,11 @@ static ng_status claim_table(ngi_buf *b, ng_cursor *c, claim_cursors *x)
 	return st ? st : ngi_buf_puts(b, "\n\n");
 }
 
+static ng_status claim_row(void *ctx, ngi_buf *b, ng_cursor *c, ng_format fmt)
+{
+	return fmt == NG_FORMAT_TABLE ? claim_table(b, c, ctx) : claim_json(b, c, ctx);
+}
+
 ng_status ng_report_claims_to(ng_engine *e, long long story, ng_format fmt,
 			      ng_write_fn write, void *ctx)
 {
@@ -263,28 +258,10 @@ ng_status ng_report_claims_to(ng_engine *e, long long story, ng_format fmt,
 	if (!st) st = ngi_query_claim_stances(e->store, err, 0, &x.stances);
 	ngi_out o;
 	ngi_out_init(&o, e, write, ctx);
-	ngi_buf *b = &o.b;
-	if (!st && fmt == NG_FORMAT_JSON)
-		st = ngi_buf_puts(b, "{\"claims\":[");
-	for (long long n = 0; !st && (st = ng_cursor_step(c)) == NG_ROW; n++) {
-		st = NG_OK;
-		if (fmt == NG_FORMAT_TABLE) {
-			st = claim_table(b, c, &x);
-		} else {
-			if (fmt == NG_FORMAT_JSON && n)
-				st = ngi_buf_putc(b, ',');
-			if (!st) st = claim_json(b, c, &x);
-			if (!st && fmt == NG_FORMAT_JSONL)
-				st = ngi_buf_putc(b, '\n');
-		}
-		if (!st)
-			st = ngi_out_flush(&o, 0);
-	}
-	st = done(st);
-	if (!st && fmt == NG_FORMAT_JSON)
-		st = ngi_buf_puts(b, "]}\n");
 	if (!st)
-		st = ngi_out_flush(&o, 1);
+		st = ngi_report_rows(&o, c, fmt, fmt == NG_FORMAT_JSON ? "{\"claims\":["
+								      : NULL,
+				     claim_row, &x);
 	ngi_out_free(&o);
 	ng_cursor_close(c);
 	ng_cursor_close(x.stories);
@@ -295,6 +272,25 @@ ng_status ng_report_claims_to(ng_engine *e, long long story, ng_format fmt,
 }
 
 /* ---- timeline ----------------------------------------------------------------- */
+static ng_status event_row(void *ctx, ngi_buf *b, ng_cursor *c, ng_format fmt)
+{
+	if (fmt != NG_FORMAT_TABLE) {
+		ng_status st = ngi_buf_putc(b, '{');
+		if (!st) st = ngi_row_json(b, c, NULL);
+		return st ? st : ngi_buf_putc(b, '}');
+	}
+	ng_status st = ngi_buf_printf(b, "%-10s %-10s %-9s %5lld %-20.20s ",
+				      ngi_or(ng_cursor_column_text(c, 0), "undated"),
+				      ng_cursor_column_text(c, 2),
+				      ngi_or(ng_cursor_column_text(c, 7), ""),
+				      ng_cursor_column_int64(c, 4),
+				      ngi_or(ng_cursor_column_text(c, 6), "-"));
+	if (!st) st = ngi_put_cut(b, ng_cursor_column_text(c, 5), 60, 1);
+	if (!st) st = ngi_buf_printf(b, " (%s; %s)\n", ng_cursor_column_text(c, 3),
+				     ngi_or(ng_cursor_column_text(c, 1), "no date"));
+	return st;
+}
+
 ng_status ng_report_timeline_to(ng_engine *e, long long story, int thread,
 				ng_format fmt, ng_write_fn write, void *ctx)
 {
@@ -305,45 +301,16 @@ ng_status ng_report_timeline_to(ng_engine *e, long long story, int thread,
 	ng_status st = ng_timeline_open(e, story, thread, &c);
 	if (st)
 		return st;
+	char head[128];
+	if (fmt == NG_FORMAT_TABLE)
+		snprintf(head, sizeof head, "%-10s %-10s %-9s %-5s %-20s %s\n", "date",
+			 "event", "detail", "story", "who", "text (article; date from)");
+	else
+		snprintf(head, sizeof head, "{\"story\":%lld,\"thread\":%s,\"events\":[",
+			 story, thread ? "true" : "false");
 	ngi_out o;
 	ngi_out_init(&o, e, write, ctx);
-	ngi_buf *b = &o.b;
-	if (fmt == NG_FORMAT_TABLE)
-		st = ngi_buf_printf(b, "%-10s %-10s %-9s %-5s %-20s %s\n", "date", "event",
-				    "detail", "story", "who", "text (article; date from)");
-	else if (fmt == NG_FORMAT_JSON)
-		st = ngi_buf_printf(b, "{\"story\":%lld,\"thread\":%s,\"events\":[",
-				    story, thread ? "true" : "false");
-	for (long long n = 0; !st && (st = ng_cursor_step(c)) == NG_ROW; n++) {
-		st = NG_OK;
-		if (fmt == NG_FORMAT_TABLE) {
-			st = ngi_buf_printf(b, "%-10s %-10s %-9s %5lld %-20.20s ",
-					    ngi_or(ng_cursor_column_text(c, 0), "undated"),
-					    ng_cursor_column_text(c, 2),
-					    ngi_or(ng_cursor_column_text(c, 7), ""),
-					    ng_cursor_column_int64(c, 4),
-					    ngi_or(ng_cursor_column_text(c, 6), "-"));
-			if (!st) st = ngi_put_cut(b, ng_cursor_column_text(c, 5), 60, 1);
-			if (!st) st = ngi_buf_printf(b, " (%s; %s)\n",
-						     ng_cursor_column_text(c, 3),
-						     ngi_or(ng_cursor_column_text(c, 1), "no date"));
-		} else {
-			if (fmt == NG_FORMAT_JSON && n)
-				st = ngi_buf_putc(b, ',');
-			if (!st) st = ngi_buf_putc(b, '{');
-			if (!st) st = ngi_row_json(b, c, NULL);
-			if (!st) st = ngi_buf_putc(b, '}');
-			if (!st && fmt == NG_FORMAT_JSONL)
-				st = ngi_buf_putc(b, '\n');
-		}
-		if (!st)
-			st = ngi_out_flush(&o, 0);
-	}
-	st = done(st);
-	if (!st && fmt == NG_FORMAT_JSON)
-		st = ngi_buf_puts(b, "]}\n");
-	if (!st)
-		st = ngi_out_flush(&o, 1);
+	st = ngi_report_rows(&o, c, fmt, head, event_row, NULL);
 	ngi_out_free(&o);
 	ng_cursor_close(c);
 	return ngi_report_end(e, "timeline", st);
