@@ -4,8 +4,9 @@
  * `newsgraph analyze` reads like ingest and prints, for each document, one
  * JSON object with what the per-document stages found (schema in
  * docs/EXPORT.md): language, counts, the publication date with where it
- * came from and how sure it is, entity mentions, dates and the outlets the
- * text credits. Later stages (quotes, claims) add their fields here.
+ * came from and how sure it is, entity mentions, dates, the outlets the
+ * text credits, and its quotes, claims and responses (without the quote
+ * groups and claim numbers, which need a database).
  */
 #include "../base/sized.h"
 #include "../engine/engine.h"
