@@ -1,7 +1,8 @@
 /*
- * test_sort.c: the radix sorts of src/base/sort.h against qsort on random,
- * sorted, reversed and constant arrays of every length up to a few
- * thousand (both sides of the insertion-sort cut), and their stability.
+ * test_sort.c: the sorts of src/base/sort.h against qsort on random,
+ * sorted, reversed, constant and crowded arrays of every length up to a few
+ * thousand (both sides of the insertion-sort cut, the bucket pass and its
+ * radix fallback), and their stability.
  */
 #include <stdlib.h>
 
@@ -39,12 +40,17 @@ int main(void)
 	size_t sizes[] = {0, 1, 2, 3, 47, 48, 49, 100, 1000, 5000};
 	for (size_t si = 0; si < NGI_ARRAY_LEN(sizes); si++) {
 		size_t n = sizes[si];
-		for (int shape = 0; shape < 4; shape++) {
+		for (int shape = 0; shape < 5; shape++) {
 			uint64_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
 			uint32_t *c = malloc((n + 1) * sizeof *c), *d = malloc((n + 1) * sizeof *d);
 			for (size_t i = 0; i < n; i++) {
+				/* random (the bucket pass), sorted, reversed in the
+				 * top bits, constant, and crowded: one top-bits
+				 * bucket with different low bits (the radix
+				 * fallback) */
 				uint64_t v = shape == 0 ? next() : shape == 1 ? i * 977
-					   : shape == 2 ? (n - i) << 40 : 42;
+					   : shape == 2 ? (n - i) << 40 : shape == 3 ? 42
+					   : (7ULL << 60) | (next() >> 20);
 				a[i] = b[i] = v;
 				c[i] = d[i] = (uint32_t)(v ^ (v >> 32));
 			}
