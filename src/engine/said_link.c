@@ -113,25 +113,6 @@ static size_t recent_touch(struct ngi_said_state *s, recent *ring, uint64_t id,
 	return at;
 }
 
-static uint32_t shared_terms(const uint32_t *a, uint32_t na, const uint32_t *b,
-			     uint32_t nb)
-{
-	/* a is sorted; b (a representative's first terms) too */
-	uint32_t i = 0, j = 0, n = 0;
-	while (i < na && j < nb) {
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else {
-			n++;
-			i++;
-			j++;
-		}
-	}
-	return n;
-}
-
 /* The claim a response answers when its article names none: among the
  * claims this article reported (ids[0..n)) and the recent claims of its
  * story, the one sharing most terms (ties: the older claim). 0: none. */
@@ -153,7 +134,7 @@ static uint64_t guess_claim(ng_engine *e, const ngi_said_passage *rp,
 		}
 		const uint32_t *terms;
 		uint32_t nt = ngi_span_index_terms(s->claims, id, &terms);
-		uint32_t sh = shared_terms(rp->terms, rp->n_terms, terms, nt);
+		uint32_t sh = (uint32_t)ngi_intersect_u32(rp->terms, rp->n_terms, terms, nt);
 		if (sh > best_shared || (sh == best_shared && best && id < best)) {
 			best_shared = sh;
 			best = id;
@@ -178,7 +159,7 @@ static uint64_t translated_group(ng_engine *e, const ngi_span_sig *sig,
 			continue;
 		const uint32_t *terms;
 		uint32_t nt = ngi_span_index_terms(s->quotes, r->id, &terms);
-		uint32_t sh = shared_terms(sig->terms, sig->n, terms, nt);
+		uint32_t sh = (uint32_t)ngi_intersect_u32(sig->terms, sig->n, terms, nt);
 		uint32_t shorter = sig->n < nt ? sig->n : nt;
 		double score = shorter ? (double)sh / shorter : 0;
 		if (sh < NGI_RESPONSE_MIN_SHARED || score < NGI_TRANSLATION_OVERLAP)
