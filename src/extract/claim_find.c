@@ -31,6 +31,8 @@
 #define AGENT_WORDS 8
 #define ANAPHORA_SENTENCES 3
 #define NEAR_TOKENS 40 /* how far back a relative clause's name may be */
+#define PASSIVE_WORDS 4
+#define ADJ_PER_SENTENCE 4
 
 /* The last token of sentence s that is not punctuation, plus one; the
  * sentence's first token when it has none. */
@@ -79,9 +81,42 @@ static uint32_t find_comp(const ngi_claim_run *r, uint32_t at, uint32_t end)
 	return 0;
 }
 
+/* The auxiliary of a participle cue at token i used as a passive ("Mr
+ * Trump and Russia were accused of", "Einmal wurden wir dafür
+ * beschuldigt"): a pass word at most PASSIVE_WORDS words before it in its
+ * clause; 0 when there is none. */
+static uint32_t passive_aux(const ngi_claim_run *r, uint32_t i, uint32_t sfirst)
+{
+	if (!(r->mk[i].flags & NGI_CF_PP))
+		return 0;
+	for (uint32_t j = i, n = 0; j > sfirst && n < PASSIVE_WORDS; n++) {
+		j--;
+		if (r->doc->tokens[j].kind == NGI_TOK_PUNCT)
+			return 0;
+		if (r->mk[j].fw & NGI_FW_PASS)
+			return j;
+	}
+	return 0;
+}
+
+/* Where a passive's claim opens: at the subject after the auxiliary when
+ * a word stands between them ("Einmal wurden wir dafür beschuldigt"),
+ * else at the subject phrase before it ("Mr Trump and Russia were
+ * accused"), else right after the auxiliary. */
+static uint32_t passive_subject(const ngi_claim_run *r, uint32_t aux,
+				uint32_t cue)
+{
+	for (uint32_t j = aux + 1; j < cue; j++)
+		if (!(r->mk[j].fw & NGI_FW_SKIP))
+			return aux + 1;
+	int ignored;
+	ngi_phrase s = ngi_claim_subject(r, aux, 1, &ignored);
+	return s.first < s.last ? s.first : aux + 1;
+}
+
 /* A verb cue at token i (n tokens): 1 when it made claim c. */
-static int verb_claim(const ngi_claim_run *r, uint32_t i, uint32_t wend,
-		      ngi_claim *c)
+static int verb_claim(const ngi_claim_run *r, uint32_t i, uint32_t sfirst,
+		      uint32_t wend, ngi_claim *c)
 {
 	const ngi_cue_mark *mk = &r->mk[i];
 	const ngi_doc *d = r->doc;
@@ -98,6 +133,17 @@ static int verb_claim(const ngi_claim_run *r, uint32_t i, uint32_t wend,
 		first++;
 	if (first >= wend)
 		return 0;
+	uint32_t aux = passive_aux(r, i, sfirst);
+	if (aux) {
+		/* The subject is who is accused: the claim opens with it (or
+		 * right after the auxiliary when the subject follows it), and
+		 * the article names no claimant here. */
+		if (!comp)
+			first = passive_subject(r, aux, i);
+		set_content(r, c, first, wend);
+		set_claimant(r, c, (ngi_phrase){i, i, -1});
+		return 1;
+	}
 	set_content(r, c, first, wend);
 	int rel = 0;
 	ngi_phrase p = ngi_claim_subject(r, i, 1, &rel);
@@ -176,6 +222,77 @@ static int noun_claim(const ngi_claim_run *r, uint32_t i, uint32_t wend,
 	return 1;
 }
 
+/* A claim whose cue stands in a quote ends with the quote: "Mr Trump and
+ * Russia were accused of being connected,” Putin said" is claimed up to
+ * the closing mark. */
+static void clip_to_quote(const ngi_claim_run *r, ngi_claim *c)
+{
+	int32_t q = ngi_claim_quote_at(r, c->cue_start);
+	if (q < 0)
+		return;
+	const ngi_doc *d = r->doc;
+	uint32_t qs = r->q[q].start, qe = r->q[q].end;
+	if (c->start < qs)
+		c->start = qs;
+	if (c->end <= qe)
+		return;
+	/* the last token of the claim that ends inside the quote and is not
+	 * punctuation */
+	uint32_t k = ngi_claim_token_at(d, qe);
+	while (k > 0 && (d->tokens[k - 1].end > qe ||
+			 d->tokens[k - 1].kind == NGI_TOK_PUNCT))
+		k--;
+	if (k > 0 && d->tokens[k - 1].start >= c->start)
+		c->end = d->tokens[k - 1].end;
+}
+
+/* Whether token t is a possessive ("Trump's", "Russia’s": the norm has
+ * the ASCII apostrophe). */
+static int possessive(const ngi_token *t)
+{
+	return t->kind == NGI_TOK_WORD && t->norm && t->norm_len > 2 &&
+	       t->norm[t->norm_len - 2] == '\'' && t->norm[t->norm_len - 1] == 's';
+}
+
+/* An adjective cue at token i qualifying a noun after a determiner or a
+ * possessive ("Trump's alleged connections with Russia", "die angebliche
+ * Einmischung Russlands"): the claim is that noun phrase, up to a
+ * punctuation mark, a link word or another claim noun, without the
+ * function words it ends on. 1 when it made claim c. */
+static int adj_claim(const ngi_claim_run *r, uint32_t i, uint32_t sfirst,
+		     uint32_t wend, ngi_claim *c)
+{
+	const ngi_doc *d = r->doc;
+	uint32_t after = i + r->mk[i].n_tok;
+	if (i == sfirst || after >= wend ||
+	    d->tokens[after].kind != NGI_TOK_WORD || r->mk[after].fw)
+		return 0;
+	const ngi_token *prev = &d->tokens[i - 1];
+	if (!(r->mk[i - 1].fw & NGI_FW_DET) && !possessive(prev))
+		return 0;
+	ngi_phrase o = ngi_claim_after(r, after, OBJECT_WORDS, 1);
+	uint32_t last = o.last;
+	while (last > after && (r->mk[last - 1].fw ||
+				(d->tokens[last - 1].norm &&
+				 ngi_is_stopword(d->lang, d->tokens[last - 1].norm,
+						 d->tokens[last - 1].norm_len))))
+		last--;
+	if (last <= after)
+		return 0;
+	set_content(r, c, i - 1, last);
+	set_claimant(r, c, (ngi_phrase){i, i, -1});
+	return 1;
+}
+
+/* Whether byte b lies in a claim of out[from..n). */
+static int inside_claims(const ngi_claim *out, size_t from, size_t n, uint32_t b)
+{
+	for (size_t k = from; k < n; k++)
+		if (out[k].start <= b && b < out[k].end)
+			return 1;
+	return 0;
+}
+
 static int push(ngi_claim *out, size_t *n, size_t cap, const ngi_claim *c)
 {
 	if (*n >= cap)
@@ -194,6 +311,8 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 		uint32_t wend = sentence_words_end(d, s);
 		size_t at_start = *n;
 		int32_t adv = -1;
+		uint32_t adj[ADJ_PER_SENTENCE];
+		size_t n_adj = 0;
 		for (uint32_t i = sfirst; i < wend; i++) {
 			const ngi_cue_mark *mk = &r->mk[i];
 			int claim_cue = mk->kind && mk->kind < NGI_CW_DENY;
@@ -217,7 +336,7 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 				} else if (mk->flags & NGI_CF_AGENT) {
 					made = agent_claim(r, i, sfirst, wend, &c);
 				} else if (mk->flags & NGI_CF_THAT) {
-					made = verb_claim(r, i, wend, &c);
+					made = verb_claim(r, i, sfirst, wend, &c);
 				}
 			}
 			if (!made && mk->noun_kind) {
@@ -225,10 +344,30 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 				c.cue_end = t->end;
 				made = noun_claim(r, i, wend, &c);
 			}
+			if (!made && (mk->flags & NGI_CF_ADJ) && claim_cue &&
+			    n_adj < ADJ_PER_SENTENCE)
+				adj[n_adj++] = i;
+			if (made)
+				clip_to_quote(r, &c);
 			if (made && !push(out, n, cap, &c))
 				return;
 			if (claim_cue && mk->n_tok > 1)
 				i += mk->n_tok - 1U;
+		}
+		for (size_t k = 0; k < n_adj && *n < cap; k++) {
+			ngi_claim c = {0};
+			const ngi_cue_mark *mk = &r->mk[adj[k]];
+			c.sentence = s;
+			c.kind = mk->kind;
+			c.claimant = -1;
+			c.same_as = -1;
+			c.cue_start = d->tokens[adj[k]].start;
+			c.cue_end = d->tokens[adj[k] + mk->n_tok - 1].end;
+			if (!inside_claims(out, at_start, *n, c.cue_start) &&
+			    adj_claim(r, adj[k], sfirst, wend, &c)) {
+				clip_to_quote(r, &c);
+				push(out, n, cap, &c);
+			}
 		}
 		if (*n == at_start && adv >= 0 && wend > sfirst) {
 			ngi_claim c = {0};

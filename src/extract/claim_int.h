@@ -44,6 +44,7 @@ enum {
 	NGI_FW_DEM = 1 << 8,  /* these, those, diese, эти: before a claim noun,
 			       * a pointer back to an earlier claim */
 	NGI_FW_PART = 1 << 9, /* zurück, ab: a separable verb's particle */
+	NGI_FW_PASS = 1 << 10, /* were, wurde, été: a passive's auxiliary */
 };
 
 /* Flags of a cue. */
@@ -60,6 +61,10 @@ enum {
 	NGI_CF_QUOTE = 1 << 9, /* the answer's own words */
 	NGI_CF_PART = 1 << 10, /* needs its particle after it ("wies ...
 				* zurück") */
+	NGI_CF_PP = 1 << 11,   /* a participle: passive after an auxiliary
+				* ("Russia was accused of") */
+	NGI_CF_ADJ = 1 << 12,  /* may qualify a noun: the claim is its noun
+				* phrase ("Trump's alleged connections") */
 };
 
 /* One cue matched at a token. */
@@ -148,6 +153,8 @@ uint32_t *ngi_claim_cp_table(const ngi_doc *doc, ngi_arena *a);
 /* The code point offset of byte offset b (a character boundary of the
  * text): from the nearest token start at or before it. */
 uint32_t ngi_claim_cp(const ngi_claim_run *r, uint32_t b);
+/* The first token of d starting at or after byte b (n_tokens when none). */
+uint32_t ngi_claim_token_at(const ngi_doc *d, uint32_t b);
 
 /* ---- the finders -----------------------------------------------------------*/
 /* Appends the claims of the document to out[0..*n), at most cap. */

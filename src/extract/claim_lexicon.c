@@ -100,6 +100,7 @@ static const struct {
 	{"link", 0, NGI_FW_LINK},
 	{"dem", 0, NGI_FW_DEM},
 	{"part", 0, NGI_FW_PART},
+	{"pass", 0, NGI_FW_PASS},
 };
 
 static const struct {
@@ -109,7 +110,8 @@ static const struct {
 	{"that", NGI_CF_THAT}, {"need", NGI_CF_NEED},   {"subj", NGI_CF_SUBJ},
 	{"agent", NGI_CF_AGENT}, {"noun", NGI_CF_NOUN}, {"adv", NGI_CF_ADV},
 	{"verb", NGI_CF_VERB}, {"as", NGI_CF_AS},       {"pred", NGI_CF_PRED},
-	{"quote", NGI_CF_QUOTE}, {"part", NGI_CF_PART},
+	{"quote", NGI_CF_QUOTE}, {"part", NGI_CF_PART}, {"pp", NGI_CF_PP},
+	{"adj", NGI_CF_ADJ},
 };
 
 static unsigned pair_of(const char *w, size_t n)

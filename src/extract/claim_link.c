@@ -36,20 +36,6 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The first token starting at or after byte b. */
-static uint32_t token_at(const ngi_doc *d, uint32_t b)
-{
-	size_t lo = 0, hi = d->n_tokens;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->tokens[mid].start < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (uint32_t)lo;
-}
-
 /* The stem hashes of the content words of tokens [first, last), sorted,
  * each once, into buf (WINDOW_TOKENS entries). */
 static word_set collect(const ngi_doc *d, uint32_t first, uint32_t last,
@@ -111,20 +97,20 @@ ng_status ngi_response_link(const ngi_claim_run *r, const ngi_claim *c,
 	if (!cw || !cbuf || !rbuf)
 		return NG_ERR_NOMEM;
 	for (size_t k = 0; k < nc; k++) {
-		uint32_t first = token_at(d, c[k].start);
-		uint32_t last = token_at(d, c[k].end);
+		uint32_t first = ngi_claim_token_at(d, c[k].start);
+		uint32_t last = ngi_claim_token_at(d, c[k].end);
 		cw[k] = collect(d, first, last, NULL, cbuf + k * WINDOW_TOKENS);
 	}
 	for (size_t x = 0; x < nr; x++) {
 		ngi_response *re = &resp[x];
 		const ngi_sentence *se = &d->sentences[re->sentence];
-		uint32_t cue = token_at(d, re->cue_start);
+		uint32_t cue = ngi_claim_token_at(d, re->cue_start);
 		uint32_t sfirst = se->first_token;
 		uint32_t send = sfirst + se->n_tokens;
 		/* An answer in a quote is the quote's words alone. */
 		if (re->start > se->start || re->end < se->end) {
-			sfirst = token_at(d, re->start);
-			send = token_at(d, re->end);
+			sfirst = ngi_claim_token_at(d, re->start);
+			send = ngi_claim_token_at(d, re->end);
 			if (send < cue + 1)
 				send = cue + 1;
 			if (sfirst > cue)
