@@ -181,6 +181,8 @@ static void test_claim_shapes(void)
 		 "Russland in Verbindung gebracht.",
 		 "de", "beschuldigt", "wir dafür beschuldigt, und Trump wurde "
 		 "mit Russland in Verbindung gebracht", 1},
+		{"Russia was accused of meddling in the vote.", "en", "accused",
+		 "Russia was accused of meddling in the vote", 1},
 		/* "that" after a passive: the complement alone */
 		{"It was alleged that the minister had lied.", "en", "alleged",
 		 "the minister had lied", 1},

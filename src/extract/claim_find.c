@@ -84,8 +84,9 @@ static uint32_t find_comp(const ngi_claim_run *r, uint32_t at, uint32_t end)
 /* The auxiliary of a participle cue at token i used as a passive ("Mr
  * Trump and Russia were accused of", "Einmal wurden wir dafür
  * beschuldigt"): a pass word at most PASSIVE_WORDS words before it in its
- * clause; 0 when there is none. */
-static uint32_t passive_aux(const ngi_claim_run *r, uint32_t i, uint32_t sfirst)
+ * clause, into *aux; 0 when there is none. */
+static int passive_aux(const ngi_claim_run *r, uint32_t i, uint32_t sfirst,
+		       uint32_t *aux)
 {
 	if (!(r->mk[i].flags & NGI_CF_PP))
 		return 0;
@@ -93,8 +94,10 @@ static uint32_t passive_aux(const ngi_claim_run *r, uint32_t i, uint32_t sfirst)
 		j--;
 		if (r->doc->tokens[j].kind == NGI_TOK_PUNCT)
 			return 0;
-		if (r->mk[j].fw & NGI_FW_PASS)
-			return j;
+		if (r->mk[j].fw & NGI_FW_PASS) {
+			*aux = j;
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -133,8 +136,8 @@ static int verb_claim(const ngi_claim_run *r, uint32_t i, uint32_t sfirst,
 		first++;
 	if (first >= wend)
 		return 0;
-	uint32_t aux = passive_aux(r, i, sfirst);
-	if (aux) {
+	uint32_t aux;
+	if (passive_aux(r, i, sfirst, &aux)) {
 		/* The subject is who is accused: the claim opens with it (or
 		 * right after the auxiliary when the subject follows it), and
 		 * the article names no claimant here. */
