@@ -36,6 +36,8 @@ typedef struct options {
 	int json;
 	const char *output;
 	const char *predictions;
+	const char *url;
+	int verbose;
 	int quiet;
 	const char *speaker;
 	long long story;
@@ -148,6 +150,8 @@ static int parse_options(int argc, char **argv, options *o)
 			o->output = val;
 		else if (!strcmp(a, "--predictions"))
 			o->predictions = val;
+		else if (!strcmp(a, "--url"))
+			o->url = val;
 		else if (!strcmp(a, "--format")) {
 			o->format_set = 1;
 			if (val && !strcmp(val, "table"))
@@ -165,6 +169,8 @@ static int parse_options(int argc, char **argv, options *o)
 				o->json = 1;
 			else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
 				o->quiet = 1;
+			else if (!strcmp(a, "--verbose"))
+				o->verbose = 1;
 			else if (!strcmp(a, "--thread"))
 				o->thread = 1;
 			else if (a[0] == '-' && a[1] == '-' && a[2])
@@ -373,7 +379,7 @@ static int cmd_eval(const options *o)
 	if (o->n_args < 1)
 		return bad_usage("eval needs a SUITE", NULL);
 	ng_eval_options eo = {o->json, o->threads, o->threshold, NULL, NULL,
-			      o->predictions};
+			      o->predictions, o->verbose};
 	ng_status st = ng_eval_run(o->args[0], o->n_args - 1, o->args + 1, &eo, stdout);
 	return finish_output(o, stdout, exit_for(st), 0);
 }

@@ -1,0 +1,549 @@
+/*
+ * html_tree.c: markup -> the extractor's tree, through libxml2's HTML
+ * parser.
+ *
+ * libxml2 (docs/EXTRACT.md says why it and not gumbo) builds its DOM with
+ * the browser's recovery rules for bad nesting; this file walks the DOM
+ * once, without recursion, into a pre-order array: one node per element
+ * and per text run, each with its parent and the end of its subtree, so
+ * later stages walk ranges instead of pointers. On the way it reads what
+ * each element's tag and attributes say: block or inline, hidden
+ * (hidden, aria-hidden, display:none), and the words of its class and id
+ * (boilerplate words such as nav, share, comment, related, promo, cookie;
+ * article words such as article, content, body, story; byline and date
+ * words), and it keeps the attributes the metadata reader needs. Text
+ * runs have their white space collapsed. The libxml2 document is freed
+ * before returning.
+ *
+ * libxml2 stops a document at 256 levels of nesting (xmlParserMaxDepth);
+ * the tree records that so the driver can refuse the page.
+ */
+#include "html_int.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+static ngi_once xml_init = NGI_ONCE_INIT;
+
+static ng_status init_libxml2(void)
+{
+	xmlInitParser();
+	return NG_OK;
+}
+
+static const struct {
+	const char *name;
+	uint16_t tag;
+} tag_names[] = {
+	{"a", HT_A}, {"address", HT_ADDRESS}, {"article", HT_ARTICLE},
+	{"aside", HT_ASIDE}, {"audio", HT_AUDIO}, {"b", HT_B},
+	{"blockquote", HT_BLOCKQUOTE}, {"body", HT_BODY}, {"br", HT_BR},
+	{"button", HT_BUTTON}, {"canvas", HT_CANVAS}, {"caption", HT_CAPTION},
+	{"center", HT_CENTER}, {"code", HT_CODE}, {"dd", HT_DD},
+	{"details", HT_DETAILS}, {"dialog", HT_DIALOG}, {"div", HT_DIV},
+	{"dl", HT_DL}, {"dt", HT_DT}, {"em", HT_EM}, {"embed", HT_EMBED},
+	{"fieldset", HT_FIELDSET}, {"figcaption", HT_FIGCAPTION},
+	{"figure", HT_FIGURE}, {"footer", HT_FOOTER}, {"form", HT_FORM},
+	{"h1", HT_H1}, {"h2", HT_H2}, {"h3", HT_H3}, {"h4", HT_H4},
+	{"h5", HT_H5}, {"h6", HT_H6}, {"head", HT_HEAD},
+	{"header", HT_HEADER}, {"hr", HT_HR}, {"html", HT_HTML}, {"i", HT_I},
+	{"iframe", HT_IFRAME}, {"img", HT_IMG}, {"input", HT_INPUT},
+	{"label", HT_LABEL}, {"li", HT_LI}, {"link", HT_LINK},
+	{"main", HT_MAIN}, {"map", HT_MAP}, {"menu", HT_MENU},
+	{"meta", HT_META}, {"nav", HT_NAV}, {"object", HT_OBJECT},
+	{"ol", HT_OL}, {"option", HT_OPTION}, {"p", HT_P},
+	{"picture", HT_PICTURE}, {"pre", HT_PRE}, {"q", HT_Q},
+	{"section", HT_SECTION}, {"select", HT_SELECT}, {"span", HT_SPAN},
+	{"strong", HT_STRONG}, {"summary", HT_SUMMARY}, {"table", HT_TABLE},
+	{"tbody", HT_TBODY}, {"td", HT_TD}, {"textarea", HT_TEXTAREA},
+	{"tfoot", HT_TFOOT}, {"th", HT_TH}, {"thead", HT_THEAD},
+	{"time", HT_TIME}, {"title", HT_TITLE}, {"tr", HT_TR}, {"u", HT_U},
+	{"ul", HT_UL}, {"video", HT_VIDEO},
+};
+
+static uint16_t tag_of(const char *name)
+{
+	size_t lo = 0, hi = NGI_ARRAY_LEN(tag_names);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, tag_names[mid].name);
+		if (c == 0)
+			return tag_names[mid].tag;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return HT_OTHER;
+}
+
+static int is_block_tag(uint16_t t)
+{
+	switch (t) {
+	case HT_ADDRESS: case HT_ARTICLE: case HT_ASIDE: case HT_BLOCKQUOTE:
+	case HT_BODY: case HT_CAPTION: case HT_CENTER: case HT_DD:
+	case HT_DETAILS: case HT_DIALOG: case HT_DIV: case HT_DL: case HT_DT:
+	case HT_FIELDSET: case HT_FIGCAPTION: case HT_FIGURE: case HT_FOOTER:
+	case HT_FORM: case HT_H1: case HT_H2: case HT_H3: case HT_H4:
+	case HT_H5: case HT_H6: case HT_HEADER: case HT_HR: case HT_LI:
+	case HT_MAIN: case HT_MENU: case HT_NAV: case HT_OL: case HT_P:
+	case HT_PRE: case HT_SECTION: case HT_SUMMARY: case HT_TABLE:
+	case HT_TBODY: case HT_TD: case HT_TFOOT: case HT_TH: case HT_THEAD:
+	case HT_TR: case HT_UL: case HT_HTML: case HT_HEAD: case HT_TITLE:
+	case HT_SELECT: case HT_OPTION: case HT_TEXTAREA: case HT_IFRAME:
+	case HT_VIDEO: case HT_AUDIO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* ---- class and id words --------------------------------------------------- */
+
+static const char *const negative_words[] = {
+	"ad", "ads", "adv", "advert", "advertisement", "advertising",
+	"adslot", "banner", "breadcrumb", "breadcrumbs", "consent", "cookie",
+	"cookies", "dfp", "footer", "gdpr", "header", "hidden", "login",
+	"masthead", "menu", "modal", "nav", "navbar", "navigation", "outbrain",
+	"overlay", "pagination", "pager", "paywall", "popular", "popup",
+	"print", "promo", "promos", "promotion", "recommend", "recommended",
+	"recommendations", "rating", "sidebar", "signup", "skip", "sponsor",
+	"sponsored", "subscribe", "subscription", "taboola", "tags",
+	"toolbar", "trending", "widget", "newsletter", "newsletters", "poll",
+	"survey", "donate", "donation", "teaser", "teasers", "disclaimer",
+	"sr", "screenreader", "visually", "offscreen", "tooltip",
+};
+/* Words that mark what is never the article whatever else the class
+ * says ("article-share", "story-comments"). */
+static const char *const strong_negative_words[] = {
+	"comment", "comments", "disqus", "share", "sharing", "social",
+	"related", "sharebar", "shares", "outbrain", "taboola", "newsletter",
+	"cookie", "consent", "gdpr", "sidebar", "breadcrumb", "breadcrumbs",
+	"recommended", "recirc", "promo", "advertisement", "paywall",
+	"subscribe",
+};
+static const char *const positive_words[] = {
+	"article", "articlebody", "body", "content", "entry", "main", "post",
+	"prose", "richtext", "story", "text", "blog", "copy", "paragraph",
+};
+static const char *const byline_words[] = {
+	"author", "authors", "byline", "bylines", "byl", "writer", "credit",
+	"credits", "contributor", "contributors", "reporter",
+};
+static const char *const date_words[] = {
+	"date", "dateline", "time", "timestamp", "published", "pubdate",
+	"posted", "updated", "datetime",
+};
+
+static int in_list(const char *w, size_t n, const char *const *list,
+		   size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+#define IN(w, n, list) in_list(w, n, list, NGI_ARRAY_LEN(list))
+
+/* Flags for the words of a class or id value: split at anything not a
+ * letter or digit and at lower-to-upper case changes ("articleBody"). */
+static uint16_t word_flags(const char *v)
+{
+	uint16_t f = 0;
+	char w[32];
+	size_t n = 0;
+	for (const char *p = v;; p++) {
+		unsigned char c = (unsigned char)*p;
+		int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9');
+		int split = !alnum || (n > 0 && c >= 'A' && c <= 'Z' &&
+				       p[-1] >= 'a' && p[-1] <= 'z');
+		if (split && n > 0) {
+			if (n < sizeof w) {
+				if (IN(w, n, strong_negative_words))
+					f |= HF_STRONGNEG | HF_NEGATIVE;
+				else if (IN(w, n, negative_words))
+					f |= HF_NEGATIVE;
+				if (IN(w, n, positive_words))
+					f |= HF_POSITIVE;
+				if (IN(w, n, byline_words))
+					f |= HF_BYLINE;
+				if (IN(w, n, date_words))
+					f |= HF_DATELINE;
+			}
+			n = 0;
+		}
+		if (!c)
+			break;
+		if (alnum && n < sizeof w)
+			w[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		else if (alnum)
+			n = sizeof w; /* too long to be one of ours */
+	}
+	return f;
+}
+
+static int contains_ci(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *s; s++)
+		if (strncasecmp(s, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- building ------------------------------------------------------------- */
+
+typedef struct builder {
+	ngi_arena *a;
+	ngi_html_tree *t;
+	size_t cap;
+	size_t attr_cap;
+	ng_status st;
+} builder;
+
+static int32_t new_node(builder *b)
+{
+	if (b->t->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 1024;
+		ngi_html_node *n = ngi_arena_alloc(b->a, cap * sizeof *n);
+		if (!n) {
+			b->st = NG_ERR_NOMEM;
+			return -1;
+		}
+		if (b->t->n)
+			memcpy(n, b->t->nodes, b->t->n * sizeof *n);
+		b->t->nodes = n;
+		b->cap = cap;
+	}
+	ngi_html_node *n = &b->t->nodes[b->t->n];
+	memset(n, 0, sizeof *n);
+	return (int32_t)b->t->n++;
+}
+
+static void add_attr(builder *b, int32_t node, const char *name,
+		     const char *value)
+{
+	if (b->t->n_attrs == b->attr_cap) {
+		size_t cap = b->attr_cap ? b->attr_cap * 2 : 256;
+		ngi_html_attr *n = ngi_arena_alloc(b->a, cap * sizeof *n);
+		if (!n) {
+			b->st = NG_ERR_NOMEM;
+			return;
+		}
+		if (b->t->n_attrs)
+			memcpy(n, b->t->attrs, b->t->n_attrs * sizeof *n);
+		b->t->attrs = n;
+		b->attr_cap = cap;
+	}
+	ngi_html_attr *at = &b->t->attrs[b->t->n_attrs++];
+	at->node = node;
+	at->name = name;
+	at->value = value;
+}
+
+static int is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* A text run, white space collapsed (U+00A0 too); NULL when empty. */
+static void add_text(builder *b, int32_t parent, uint16_t depth,
+		     const char *s, int in_link)
+{
+	size_t len = strlen(s);
+	if (!len)
+		return;
+	char *o = ngi_arena_alloc(b->a, len + 1);
+	if (!o) {
+		b->st = NG_ERR_NOMEM;
+		return;
+	}
+	size_t k = 0;
+	uint32_t chars = 0;
+	int space = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (is_ws(c) || (c == 0xC2 && i + 1 < len &&
+				 (unsigned char)s[i + 1] == 0xA0)) {
+			if (c == 0xC2)
+				i++;
+			space = 1;
+			continue;
+		}
+		if (space) {
+			o[k++] = ' ';
+			space = 0;
+		}
+		o[k++] = (char)c;
+		if ((c & 0xC0) != 0x80)
+			chars++;
+	}
+	if (space)
+		o[k++] = ' ';
+	o[k] = 0;
+	if (k == 0)
+		return;
+	int32_t i = new_node(b);
+	if (i < 0)
+		return;
+	ngi_html_node *n = &b->t->nodes[i];
+	n->parent = parent;
+	n->end = i + 1;
+	n->tag = HT_TEXT;
+	n->depth = depth;
+	n->text = o;
+	n->text_len = (uint32_t)k;
+	n->chars = chars;
+	n->flags = in_link ? HF_IN_LINK : 0;
+}
+
+static const char *xml_str(builder *b, const xmlChar *s)
+{
+	const char *r = ngi_arena_strdup(b->a, s ? (const char *)s : "");
+	if (!r)
+		b->st = NG_ERR_NOMEM;
+	return r;
+}
+
+/* The node for element x: tag, flags from its attributes, the attributes
+ * the metadata reader wants. */
+static int32_t add_element(builder *b, xmlNodePtr x, int32_t parent,
+			   uint16_t depth)
+{
+	int32_t i = new_node(b);
+	if (i < 0)
+		return -1;
+	ngi_html_node *n = &b->t->nodes[i];
+	n->parent = parent;
+	n->depth = depth;
+	n->tag = tag_of((const char *)x->name);
+	n->xml = x;
+	uint16_t tag = n->tag;
+	uint16_t flags = is_block_tag(tag) ? HF_BLOCK : 0;
+	int keep_all = tag == HT_HTML || tag == HT_META || tag == HT_LINK ||
+		       tag == HT_TIME;
+	if (tag == HT_TITLE && b->t->title_node < 0)
+		b->t->title_node = i;
+	for (xmlAttrPtr at = x->properties; at; at = at->next) {
+		const char *name = (const char *)at->name;
+		xmlChar *v = NULL;
+		const char *value = "";
+		if (at->children && at->children->type == XML_TEXT_NODE &&
+		    !at->children->next && at->children->content)
+			value = (const char *)at->children->content;
+		else if (at->children)
+			v = xmlNodeListGetString(x->doc, at->children, 1);
+		if (v)
+			value = (const char *)v;
+		int keep = keep_all;
+		if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
+			flags |= word_flags(value);
+			keep = keep || strcmp(name, "class") == 0;
+		} else if (strcmp(name, "hidden") == 0) {
+			flags |= HF_HIDDEN;
+		} else if (strcmp(name, "aria-hidden") == 0) {
+			if (strcasecmp(value, "true") == 0)
+				flags |= HF_HIDDEN;
+		} else if (strcmp(name, "style") == 0) {
+			if (contains_ci(value, "display:none") ||
+			    contains_ci(value, "display: none") ||
+			    contains_ci(value, "visibility:hidden") ||
+			    contains_ci(value, "visibility: hidden"))
+				flags |= HF_HIDDEN;
+		} else if (strcmp(name, "itemprop") == 0) {
+			keep = 1;
+			if (contains_ci(value, "articlebody") ||
+			    strcasecmp(value, "text") == 0 ||
+			    strcasecmp(value, "reviewBody") == 0)
+				flags |= HF_BODYPROP;
+			if (contains_ci(value, "author"))
+				flags |= HF_BYLINE;
+		} else if (strcmp(name, "rel") == 0) {
+			keep = 1;
+			if (contains_ci(value, "author"))
+				flags |= HF_BYLINE;
+		} else if (strcmp(name, "role") == 0) {
+			if (strcasecmp(value, "navigation") == 0 ||
+			    strcasecmp(value, "banner") == 0 ||
+			    strcasecmp(value, "contentinfo") == 0 ||
+			    strcasecmp(value, "complementary") == 0 ||
+			    strcasecmp(value, "dialog") == 0 ||
+			    strcasecmp(value, "alert") == 0 ||
+			    strcasecmp(value, "menu") == 0)
+				flags |= HF_NEGATIVE;
+			if (strcasecmp(value, "main") == 0 ||
+			    strcasecmp(value, "article") == 0)
+				flags |= HF_POSITIVE;
+		} else if (strcmp(name, "content") == 0 ||
+			   strcmp(name, "datetime") == 0) {
+			keep = 1;
+		}
+		if (keep) {
+			const char *kn = xml_str(b, at->name);
+			const char *kv = xml_str(b, (const xmlChar *)value);
+			if (kn && kv)
+				add_attr(b, i, kn, kv);
+		}
+		if (v)
+			xmlFree(v);
+	}
+	b->t->nodes[i].flags = flags;
+	return i;
+}
+
+/* Walks the DOM in document order without recursion. */
+static void walk(builder *b, xmlNodePtr root)
+{
+	int32_t parent = -1;
+	uint16_t depth = 0;
+	int link_depth = 0; /* open <a> elements */
+	xmlNodePtr x = root;
+	while (x && b->st == NG_OK) {
+		int descend = 0;
+		if (x->type == XML_ELEMENT_NODE) {
+			int32_t i = add_element(b, x, parent, depth);
+			if (i < 0)
+				return;
+			if (depth >= NGI_HTML_MAX_DEPTH - 1)
+				b->t->too_deep = 1;
+			if (x->children) {
+				if (b->t->nodes[i].tag == HT_A)
+					link_depth++;
+				parent = i;
+				depth++;
+				descend = 1;
+			} else {
+				b->t->nodes[i].end = i + 1;
+			}
+		} else if (x->type == XML_TEXT_NODE ||
+			   x->type == XML_CDATA_SECTION_NODE) {
+			add_text(b, parent, depth, (const char *)x->content,
+				 link_depth > 0);
+		}
+		if (descend) {
+			x = x->children;
+			continue;
+		}
+		/* next sibling, or climb, closing the elements left */
+		while (x && !x->next) {
+			x = x->parent;
+			if (!x || x == root->parent ||
+			    x->type == XML_DOCUMENT_NODE ||
+			    x->type == XML_HTML_DOCUMENT_NODE) {
+				x = NULL;
+				break;
+			}
+			ngi_html_node *p = &b->t->nodes[parent];
+			p->end = (int32_t)b->t->n;
+			if (p->tag == HT_A && link_depth > 0)
+				link_depth--;
+			parent = p->parent;
+			depth--;
+		}
+		if (x)
+			x = x->next;
+	}
+	/* Close what is still open (an error stopped the walk). */
+	while (parent >= 0) {
+		b->t->nodes[parent].end = (int32_t)b->t->n;
+		parent = b->t->nodes[parent].parent;
+	}
+}
+
+ng_status ngi_html_tree_build(const char *s, size_t len, ngi_arena *a,
+			      ngi_html_tree *tree)
+{
+	ng_status st = ngi_once_run(&xml_init, init_libxml2);
+	if (st != NG_OK)
+		return st;
+	memset(tree, 0, sizeof *tree);
+	tree->title_node = -1;
+	if (len > (size_t)INT32_MAX)
+		return NG_ERR_TOOBIG;
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt)
+		return NG_ERR_NOMEM;
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+		   HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+		   HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+		   HTML_PARSE_NODEFDTD;
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
+					    opts);
+	htmlFreeParserCtxt(ctxt);
+	if (!doc)
+		return NG_OK; /* nothing parsed: an empty tree */
+	builder b = {a, tree, 0, 0, NG_OK};
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (root)
+		walk(&b, root);
+	/* Chars and link chars, summed bottom-up (children follow their
+	 * parent in the array). */
+	for (size_t i = tree->n; i-- > 0;) {
+		ngi_html_node *n = &tree->nodes[i];
+		n->xml = NULL;
+		if (n->tag == HT_TEXT && (n->flags & HF_IN_LINK))
+			n->link_chars = n->chars;
+		if (n->parent >= 0) {
+			tree->nodes[n->parent].chars += n->chars;
+			tree->nodes[n->parent].link_chars += n->link_chars;
+		}
+	}
+	xmlFreeDoc(doc);
+	return b.st;
+}
+
+const char *ngi_html_attr_get(const ngi_html_tree *t, int32_t node,
+			      const char *name)
+{
+	/* attrs are in node order: binary search for the node's first */
+	size_t lo = 0, hi = t->n_attrs;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->attrs[mid].node < node)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < t->n_attrs && t->attrs[i].node == node; i++)
+		if (strcmp(t->attrs[i].name, name) == 0)
+			return t->attrs[i].value;
+	return NULL;
+}
+
+const char *ngi_html_node_text(const ngi_html_tree *t, int32_t node,
+			       ngi_arena *a)
+{
+	size_t total = 0;
+	for (int32_t i = node; i < t->nodes[node].end; i++)
+		if (t->nodes[i].tag == HT_TEXT)
+			total += t->nodes[i].text_len + 1;
+	char *o = ngi_arena_alloc(a, total + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	for (int32_t i = node; i < t->nodes[node].end; i++) {
+		const ngi_html_node *n = &t->nodes[i];
+		if (n->tag != HT_TEXT) {
+			if ((n->flags & HF_BLOCK) || n->tag == HT_BR) {
+				if (k && o[k - 1] != ' ')
+					o[k++] = ' ';
+			}
+			continue;
+		}
+		for (uint32_t j = 0; j < n->text_len; j++) {
+			char c = n->text[j];
+			if (c == ' ' && (k == 0 || o[k - 1] == ' '))
+				continue;
+			o[k++] = c;
+		}
+	}
+	while (k && o[k - 1] == ' ')
+		k--;
+	o[k] = 0;
+	return o;
+}
