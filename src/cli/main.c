@@ -374,6 +374,32 @@ static int cmd_analyze(const options *o)
 	return finish_output(o, stdout, exit_for(worst), 0);
 }
 
+/* Pages that are missing, too big or not HTML are bad input (exit 1), as
+ * in ingest; the output or memory failing is a failed run. */
+static int cmd_extract(const options *o)
+{
+	if (o->n_args == 0)
+		return bad_usage("extract needs a PAGE (an HTML file, gzip or not, or -)",
+				 NULL);
+	if (o->url && o->n_args > 1)
+		return bad_usage("--url names the URL of one page; extract got",
+				 "several");
+	ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
+	eo.url = o->url;
+	int rc = EXIT_OKAY;
+	for (int i = 0; i < o->n_args; i++) {
+		ng_status st = ng_extract_file(o->args[i], &eo, stdout);
+		if (st == NG_ERR_NOTFOUND || st == NG_ERR_TOOBIG || st == NG_ERR_INPUT)
+			st = NG_ERR_INPUT;
+		int r = exit_for(st);
+		if (r > rc)
+			rc = r;
+		if (r == EXIT_FAILED)
+			break;
+	}
+	return finish_output(o, stdout, rc, 0);
+}
+
 static int cmd_eval(const options *o)
 {
 	if (o->n_args < 1)
@@ -408,6 +434,8 @@ int main(int argc, char **argv)
 			rc = cmd_analyze(&o);
 		else if (!strcmp(cmd, "eval"))
 			rc = cmd_eval(&o);
+		else if (!strcmp(cmd, "extract"))
+			rc = cmd_extract(&o);
 		else
 			rc = bad_usage("unknown command", cmd);
 	}
