@@ -12,7 +12,8 @@
  *              other publication meta tags, itemprop datePublished, the
  *              first <time datetime> (one marked pubdate or inside a date
  *              or byline element first), then a date in the URL path
- *              (source NGI_PUB_TEXT)
+ *              (the canonical one, else the given one; source
+ *              NGI_PUB_TEXT)
  *   modified   JSON-LD dateModified, article:modified_time,
  *              og:updated_time, itemprop dateModified, last-modified
  *   url        <link rel=canonical>, og:url (resolved against the given
@@ -496,12 +497,6 @@ ng_status ngi_html_meta(const ngi_html_tree *t, const ngi_html_jsonld *ld,
 	if (!pub && time_any)
 		pub = ngi_iso_date(time_any, a);
 	out->published_source = pub ? NGI_PUB_METADATA : NGI_PUB_NONE;
-	if (!pub) {
-		pub = ngi_url_date(url, a);
-		if (pub)
-			out->published_source = NGI_PUB_TEXT;
-	}
-	out->published = pub;
 	const char *mod = m.ld_modified ? ngi_iso_date(m.ld_modified, a) : NULL;
 	if (!mod && m_modified)
 		mod = ngi_iso_date(m_modified, a);
@@ -516,6 +511,16 @@ ng_status ngi_html_meta(const ngi_html_tree *t, const ngi_html_jsonld *ld,
 	if (!u && url)
 		u = ngi_arena_strdup(a, url);
 	out->url = u;
+	/* no date in the metadata: one in the canonical URL's path, else in
+	 * the given URL's */
+	if (!pub) {
+		pub = ngi_url_date(u, a);
+		if (!pub)
+			pub = ngi_url_date(url, a);
+		if (pub)
+			out->published_source = NGI_PUB_TEXT;
+	}
+	out->published = pub;
 
 	/* site */
 	const char *site = unescape(a, og_site);
