@@ -32,6 +32,9 @@
 #include <strings.h>
 
 #include "../base/map.h"
+#ifdef NG_HTML_DEBUG
+#include <stdio.h>
+#endif
 
 /* Paragraph: a block with at least this many characters of its own... */
 #define PARA_MIN_CHARS 40
@@ -55,6 +58,7 @@ typedef struct body_ctx {
 	int32_t *owner;    /* text node -> its block element */
 	uint32_t *own;     /* block -> chars of its own text */
 	uint32_t *own_link;
+	uint16_t *commas;  /* block -> commas in its own text */
 	uint8_t *removed;
 	uint8_t *good; /* block is a paragraph */
 } body_ctx;
@@ -75,12 +79,34 @@ static int never_article(uint16_t tag)
 	}
 }
 
+/* Commas, in the scripts that write them differently (, \uFF0C \u3001
+ * \u060C): a sign of sentences rather than menus. */
+static uint16_t count_commas(const char *s, size_t len)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ',')
+			n++;
+		else if (ch == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBC &&
+			 (unsigned char)s[i + 2] == 0x8C)
+			n++;
+		else if (ch == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+			 (unsigned char)s[i + 2] == 0x81)
+			n++;
+		else if (ch == 0xD8 && i + 1 < len && (unsigned char)s[i + 1] == 0x8C)
+			n++;
+	}
+	return (uint16_t)(n > 60000 ? 60000 : n);
+}
+
 /* The block element of each text node, and each block's own text. */
 static void own_text(body_ctx *c)
 {
 	ngi_html_tree *t = c->t;
 	memset(c->own, 0, t->n * sizeof *c->own);
 	memset(c->own_link, 0, t->n * sizeof *c->own_link);
+	memset(c->commas, 0, t->n * sizeof *c->commas);
 	for (size_t i = 0; i < t->n; i++) {
 		ngi_html_node *n = &t->nodes[i];
 		if (n->tag != HT_TEXT || c->removed[i])
@@ -90,6 +116,7 @@ static void own_text(body_ctx *c)
 			continue;
 		c->own[b] += n->chars;
 		c->own_link[b] += n->link_chars;
+		c->commas[b] += count_commas(n->text, n->text_len);
 	}
 }
 
@@ -281,8 +308,8 @@ static void put_text(writer *w, const ngi_html_node *n)
 	w->seg_link += n->link_chars;
 }
 
-static ng_status write_blocks(body_ctx *c, int32_t root, const char *title,
-			      ngi_html_page *out)
+static ng_status write_blocks(body_ctx *c, const int32_t *roots, size_t n_roots,
+			      const char *title, ngi_html_page *out)
 {
 	ngi_html_tree *t = c->t;
 	writer w;
@@ -292,7 +319,10 @@ static ng_status write_blocks(body_ctx *c, int32_t root, const char *title,
 	w.seg_owner = -1;
 	w.title = title;
 	w.t = t;
+	for (size_t r = 0; r < n_roots; r++) {
+	int32_t root = roots[r];
 	int32_t end = t->nodes[root].end;
+	flush(&w);
 	for (int32_t i = root; i < end && w.st == NG_OK; i++) {
 		const ngi_html_node *n = &t->nodes[i];
 		if (c->removed[i]) {
@@ -314,6 +344,7 @@ static ng_status write_blocks(body_ctx *c, int32_t root, const char *title,
 				w.st = ngi_buf_putc(&w.seg, '\n');
 		}
 	}
+	}
 	flush(&w);
 	ng_status st = w.st;
 	if (st == NG_OK) {
@@ -331,38 +362,185 @@ static ng_status write_blocks(body_ctx *c, int32_t root, const char *title,
 
 /* ---- choosing the container ------------------------------------------------- */
 
-static double semantic_weight(const ngi_html_node *n)
+/* Readability's way of finding the container: every paragraph-like
+ * block of at least CAND_MIN_CHARS gives its parent 1 + its commas + one
+ * per 100 characters (at most 3), its grandparent half of that and the
+ * ancestors above a third, a quarter... of it (up to five levels); an
+ * element starts from what its tag and class words say; its score is then
+ * scaled by the share of its text that is not link text. The best
+ * element, moved up to its parent when the parent holds several near-best
+ * candidates or scores higher, is the container; its siblings that score
+ * well, or that are clean paragraphs, join it. */
+#define CAND_MIN_CHARS 25
+#define CAND_LEVELS 5
+#define CLASS_WEIGHT 25.0
+#define SIBLING_SHARE 0.2
+
+static int scored_block(uint16_t tag)
 {
-	double w = 1.0;
-	if (n->flags & HF_BODYPROP)
-		w *= 1.5;
-	if (n->tag == HT_ARTICLE || n->tag == HT_MAIN)
-		w *= 1.2;
+	switch (tag) {
+	case HT_LI: case HT_DT: case HT_DD: case HT_TH: case HT_OPTION:
+	case HT_H1: case HT_CAPTION: case HT_FIGCAPTION: case HT_TITLE:
+	case HT_SUMMARY:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static double tag_weight(const ngi_html_node *n)
+{
+	double w = 0;
+	switch (n->tag) {
+	case HT_DIV: case HT_ARTICLE: case HT_MAIN: case HT_SECTION: w = 5; break;
+	case HT_PRE: case HT_TD: case HT_BLOCKQUOTE: w = 3; break;
+	case HT_ADDRESS: case HT_OL: case HT_UL: case HT_DL: case HT_DD:
+	case HT_DT: case HT_LI: case HT_FORM: w = -3; break;
+	case HT_H1: case HT_H2: case HT_H3: case HT_H4: case HT_H5: case HT_H6:
+	case HT_TH: w = -5; break;
+	default: break;
+	}
 	if (n->flags & HF_POSITIVE)
-		w *= 1.1;
+		w += CLASS_WEIGHT;
+	if (n->flags & HF_NEGATIVE)
+		w -= CLASS_WEIGHT;
+	if (n->flags & HF_BODYPROP)
+		w += CLASS_WEIGHT;
 	return w;
 }
 
-static int32_t best_container(body_ctx *c, const uint32_t *kept,
-			      const uint32_t *kept_link)
+static size_t best_container(body_ctx *c, const uint32_t *kept,
+			     const uint32_t *kept_link, int32_t *roots,
+			     size_t max_roots)
 {
 	ngi_html_tree *t = c->t;
-	int32_t best = -1;
-	double best_score = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		const ngi_html_node *n = &t->nodes[i];
-		if (c->removed[i] || n->tag == HT_TEXT || !n->para_chars)
+	uint8_t *cand = c->good; /* reused: element has been scored */
+	memset(cand, 0, t->n);
+	for (size_t i = 0; i < t->n; i++)
+		t->nodes[i].score = 0;
+	for (size_t b = 0; b < t->n; b++) {
+		const ngi_html_node *n = &t->nodes[b];
+		if (c->removed[b] || n->tag == HT_TEXT || c->own[b] < CAND_MIN_CHARS ||
+		    !scored_block(n->tag))
 			continue;
-		double other = (double)kept[i] - n->para_chars;
-		double s = n->para_chars - OTHER_TEXT_WEIGHT * other -
-			   LINK_TEXT_WEIGHT * kept_link[i];
-		s *= semantic_weight(n);
-		if (best < 0 || s >= best_score) {
-			best = (int32_t)i;
-			best_score = s;
+		double cs = 1.0 + c->commas[b];
+		double per100 = c->own[b] / 100.0;
+		cs += per100 > 3 ? 3 : (double)(int)per100;
+		/* a paragraph scores for its parent; text written straight
+		 * into a div, td or section scores for that element */
+		int32_t p = (n->tag == HT_P || n->tag == HT_PRE ||
+			     n->tag == HT_BLOCKQUOTE || n->tag == HT_ADDRESS ||
+			     (n->tag >= HT_H2 && n->tag <= HT_H6))
+				    ? n->parent
+				    : (int32_t)b;
+		for (int level = 0; p >= 0 && level < CAND_LEVELS;
+		     level++, p = t->nodes[p].parent) {
+			if (c->removed[p])
+				break;
+			if (!cand[p]) {
+				cand[p] = 1;
+				t->nodes[p].score = (float)tag_weight(&t->nodes[p]);
+			}
+			double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+			t->nodes[p].score += (float)(cs / div);
 		}
 	}
-	return best;
+	int32_t top = -1;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!cand[i])
+			continue;
+		ngi_html_node *n = &t->nodes[i];
+		double ld = kept[i] ? (double)kept_link[i] / kept[i] : 0;
+		n->score = (float)(n->score * (1 - ld));
+		if (top < 0 || n->score > t->nodes[top].score)
+			top = (int32_t)i;
+	}
+	if (top < 0)
+		return 0;
+	/* several near-best candidates under one ancestor: take it */
+	int32_t alts[8];
+	size_t n_alts = 0;
+	float best = t->nodes[top].score;
+	for (size_t i = 0; i < t->n && n_alts < 8; i++)
+		if (cand[i] && (int32_t)i != top &&
+		    t->nodes[i].score >= 0.75f * best)
+			alts[n_alts++] = (int32_t)i;
+	if (n_alts >= 3) {
+		for (int32_t p = t->nodes[top].parent; p >= 0 && t->nodes[p].tag != HT_BODY;
+		     p = t->nodes[p].parent) {
+			size_t inside = 0;
+			for (size_t k = 0; k < n_alts; k++)
+				if (alts[k] >= p && alts[k] < t->nodes[p].end)
+					inside++;
+			if (inside >= 3) {
+				top = p;
+				break;
+			}
+		}
+	}
+	/* a parent that scores higher holds more of the article */
+	float last = t->nodes[top].score;
+	for (int32_t p = t->nodes[top].parent; p >= 0 && t->nodes[p].tag != HT_BODY;
+	     p = t->nodes[p].parent) {
+		if (!cand[p])
+			continue;
+		if (t->nodes[p].score < last / 3)
+			break;
+		if (t->nodes[p].score > last) {
+			top = p;
+			break;
+		}
+		last = t->nodes[p].score;
+	}
+	/* an only child: its parent */
+	for (;;) {
+		int32_t p = t->nodes[top].parent;
+		if (p < 0 || t->nodes[p].tag == HT_BODY || c->removed[p])
+			break;
+		size_t children = 0;
+		for (int32_t k = p + 1; k < t->nodes[p].end; k = t->nodes[k].end)
+			if (t->nodes[k].tag != HT_TEXT)
+				children++;
+		if (children != 1)
+			break;
+		top = p;
+	}
+	/* siblings */
+	int32_t parent = t->nodes[top].parent;
+	if (parent < 0) {
+		roots[0] = top;
+		return 1;
+	}
+	double threshold = t->nodes[top].score * SIBLING_SHARE;
+	if (threshold < 10)
+		threshold = 10;
+	const char *top_class = ngi_html_attr_get(t, top, "class");
+	size_t n = 0;
+	for (int32_t k = parent + 1; k < t->nodes[parent].end && n < max_roots;
+	     k = t->nodes[k].end) {
+		const ngi_html_node *s = &t->nodes[k];
+		if (k == top) {
+			roots[n++] = k;
+			continue;
+		}
+		if (s->tag == HT_TEXT || c->removed[k])
+			continue;
+		double bonus = 0;
+		const char *cls = ngi_html_attr_get(t, k, "class");
+		if (top_class && cls && *cls && strcmp(cls, top_class) == 0)
+			bonus = t->nodes[top].score * SIBLING_SHARE;
+		int add = cand[k] && s->score + bonus >= threshold;
+		if (!add && s->tag == HT_P) {
+			double ld = kept[k] ? (double)kept_link[k] / kept[k] : 0;
+			if (kept[k] > 80 && ld < 0.25)
+				add = 1;
+			else if (kept[k] > 0 && kept[k] <= 80 && ld == 0)
+				add = 1;
+		}
+		if (add)
+			roots[n++] = k;
+	}
+	return n;
 }
 
 /* With a JSON-LD articleBody: confirms blocks whose trigrams it holds;
@@ -435,11 +613,12 @@ ng_status ngi_html_body(ngi_html_tree *t, const char *title,
 	c.owner = ngi_arena_alloc(a, t->n * sizeof *c.owner);
 	c.own = ngi_arena_alloc(a, t->n * sizeof *c.own);
 	c.own_link = ngi_arena_alloc(a, t->n * sizeof *c.own_link);
+	c.commas = ngi_arena_alloc(a, t->n * sizeof *c.commas);
 	c.removed = ngi_arena_zalloc(a, t->n);
 	c.good = ngi_arena_zalloc(a, t->n);
 	uint32_t *kept = ngi_arena_alloc(a, t->n * sizeof *kept);
 	uint32_t *kept_link = ngi_arena_alloc(a, t->n * sizeof *kept_link);
-	if (!c.owner || !c.own || !c.own_link || !c.removed || !c.good ||
+	if (!c.owner || !c.own || !c.own_link || !c.commas || !c.removed || !c.good ||
 	    !kept || !kept_link)
 		return NG_ERR_NOMEM;
 	for (size_t i = 0; i < t->n; i++) {
@@ -458,12 +637,16 @@ ng_status ngi_html_body(ngi_html_tree *t, const char *title,
 	own_text(&c);
 	aggregate(&c, kept, kept_link);
 
+	int32_t roots[64];
+	size_t n_roots = 0;
 	int32_t root = -1;
 	if (article_body)
 		root = ld_container(&c, article_body);
-	if (root < 0)
-		root = best_container(&c, kept, kept_link);
-	if (root < 0) {
+	if (root >= 0)
+		roots[n_roots++] = root;
+	else
+		n_roots = best_container(&c, kept, kept_link, roots, 64);
+	if (n_roots == 0) {
 		/* no paragraph anywhere: what is left of the body */
 		for (size_t i = 0; i < t->n; i++)
 			if (t->nodes[i].tag == HT_BODY) {
@@ -472,6 +655,19 @@ ng_status ngi_html_body(ngi_html_tree *t, const char *title,
 			}
 		if (root < 0)
 			root = 0;
+		roots[n_roots++] = root;
 	}
-	return write_blocks(&c, root, title, out);
+#ifdef NG_HTML_DEBUG
+	{
+		const char *cls = NULL;
+		for (int32_t r = root; r >= 0 && r >= root - 0; r = -1)
+			cls = ngi_html_attr_get(t, r, "class");
+		root = roots[0];
+		cls = ngi_html_attr_get(t, root, "class");
+		fprintf(stderr, "container %d (+%zu) tag %d class %s para %u chars %u ld %d\n", root,
+			n_roots - 1, t->nodes[root].tag, cls ? cls : "", t->nodes[root].para_chars,
+			kept[root], article_body != NULL);
+	}
+#endif
+	return write_blocks(&c, roots, n_roots, title, out);
 }
