@@ -71,7 +71,7 @@ static int never_article(uint16_t tag)
 	case HT_TEXTAREA: case HT_LABEL: case HT_IFRAME: case HT_OBJECT:
 	case HT_EMBED: case HT_VIDEO: case HT_AUDIO: case HT_CANVAS:
 	case HT_MAP: case HT_DIALOG: case HT_MENU: case HT_HEAD:
-	case HT_TITLE: case HT_META: case HT_LINK: case HT_FIGCAPTION:
+	case HT_TITLE: case HT_META: case HT_LINK: case HT_FIGCAPTION: case HT_FIGURE:
 	case HT_FIELDSET:
 		return 1;
 	default:
@@ -179,8 +179,7 @@ static void mark_removed(body_ctx *c, int use_words, double keep_share)
 			      !(n->flags & HF_POSITIVE)));
 		int bad = never_article(n->tag) || words;
 		if (!bad && use_words && (n->flags & (HF_BYLINE | HF_DATELINE)) &&
-		    !is_body && n->chars < BYLINE_MAX_CHARS &&
-		    n->tag != HT_P)
+		    !is_body && n->chars < BYLINE_MAX_CHARS)
 			bad = 1;
 		if (bad && total > 0 && n->para_chars >= keep_share * total)
 			bad = 0; /* a wrapper, not boilerplate */

@@ -114,7 +114,8 @@ static const char *const negative_words[] = {
 	"sponsored", "subscribe", "subscription", "taboola", "tags",
 	"toolbar", "trending", "widget", "newsletter", "newsletters", "poll",
 	"survey", "donate", "donation", "teaser", "teasers", "disclaimer",
-	"sr", "screenreader", "visually", "offscreen", "tooltip",
+	"sr", "screenreader", "visually", "offscreen", "tooltip", "caption",
+	"captions", "gallery", "slideshow", "carousel", "lightbox",
 };
 /* Words that mark what is never the article whatever else the class
  * says ("article-share", "story-comments"). */
