@@ -47,8 +47,11 @@
 /* An element the class words call boilerplate is kept when it holds at
  * least this share of all paragraph text. */
 #define KEEP_SHARE 0.5
-/* Written blocks: at most this share of link text (more for long ones). */
+/* Written blocks: at most this share of link text, unless BLOCK_MIN_UNLINKED
+ * characters are not links and the links are at most BLOCK_ALL_LINKS. */
 #define BLOCK_MAX_LINK 0.5
+#define BLOCK_MIN_UNLINKED 20
+#define BLOCK_ALL_LINKS 0.85
 /* Bylines and date lines shorter than this are left out. */
 #define BYLINE_MAX_CHARS 150
 
@@ -274,7 +277,11 @@ static void flush(writer *w)
 	while (start < len && (s[start] == ' ' || s[start] == '\n'))
 		start++;
 	int keep = len > start && w->seg_chars > 0;
-	if (keep && w->seg_link > BLOCK_MAX_LINK * w->seg_chars)
+	/* mostly links: a menu, a list of stories; unless enough of it is
+	 * not link text (a sentence naming linked people) */
+	if (keep && w->seg_link > BLOCK_MAX_LINK * w->seg_chars &&
+	    (w->seg_chars - w->seg_link < BLOCK_MIN_UNLINKED ||
+	     w->seg_link > BLOCK_ALL_LINKS * w->seg_chars))
 		keep = 0;
 	if (keep && w->seg_owner >= 0 &&
 	    heading(w->t->nodes[w->seg_owner].tag) &&
