@@ -565,31 +565,31 @@ static int32_t ld_container(body_ctx *c, const char *article_body)
 		ngi_map_free(&set);
 		return -1;
 	}
-	/* each block's text: gather from its text nodes */
-	ngi_buf text;
-	ngi_buf_init(&text, 0);
-	uint32_t confirmed_total = 0;
-	for (size_t i = 0; i < t->n; i++)
+	/* trigrams seen and found, per block, from its text runs (a trigram
+	 * across two runs is not counted: one pass over the text) */
+	uint32_t *seen = ngi_arena_zalloc(c->a, t->n * sizeof *seen);
+	uint32_t *hits = ngi_arena_zalloc(c->a, t->n * sizeof *hits);
+	if (!seen || !hits) {
+		ngi_map_free(&set);
+		return -1;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		const ngi_html_node *n = &t->nodes[i];
 		t->nodes[i].ld_chars = 0;
-	for (size_t b = 0; b < t->n; b++) {
-		if (!c->own[b] || c->removed[b] || t->nodes[b].tag == HT_TEXT)
+		if (n->tag != HT_TEXT || c->removed[i] || c->owner[i] < 0)
 			continue;
-		ngi_buf_clear(&text);
-		for (int32_t i = (int32_t)b; i < t->nodes[b].end; i++)
-			if (t->nodes[i].tag == HT_TEXT && c->owner[i] == (int32_t)b &&
-			    !c->removed[i])
-				ngi_buf_append(&text, t->nodes[i].text,
-					       t->nodes[i].text_len);
-		size_t hits = 0;
-		size_t seen = trigrams(text.data ? text.data : "", text.len,
-				       &set, 0, &hits);
-		if (seen >= 2 && hits * 2 >= seen) {
+		size_t h = 0;
+		seen[c->owner[i]] += (uint32_t)trigrams(n->text, n->text_len, &set, 0, &h);
+		hits[c->owner[i]] += (uint32_t)h;
+	}
+	ngi_map_free(&set);
+	uint32_t confirmed_total = 0;
+	for (size_t b = 0; b < t->n; b++) {
+		if (seen[b] >= 2 && hits[b] * 2 >= seen[b]) {
 			t->nodes[b].ld_chars = c->own[b];
 			confirmed_total += c->own[b];
 		}
 	}
-	ngi_buf_free(&text);
-	ngi_map_free(&set);
 	if (confirmed_total < 200)
 		return -1;
 	for (size_t i = t->n; i-- > 1;) {
