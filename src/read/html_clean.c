@@ -7,7 +7,9 @@
  * and the whole of <script>, <style>, <template>, <svg>, <math> and
  * <noscript> elements (their contents are raw text or not shown), keeping
  * the contents of JSON-LD scripts (type="application/ld+json") aside for
- * the metadata reader. Tags are read as the HTML5 tokenizer reads them:
+ * the metadata reader, and the attributes no later stage reads (image
+ * sources, data-*, event handlers: most of a start tag's bytes), since
+ * libxml2 allocates every attribute it sees. Tags are read as the HTML5 tokenizer reads them:
  * quoted attribute values may hold '>' and '<'; a raw-text element ends at
  * "</name" followed by a space, '/' or '>' (any case); an unclosed one
  * runs to the end of the page, as in a browser.
@@ -77,6 +79,80 @@ static size_t raw_text_end(const char *s, size_t len, size_t i,
 	return len;
 }
 
+/* The attributes the later stages read; the parser need not see the rest
+ * (src, srcset, data-*, event handlers, styles of visible elements...).
+ * href only on <link> (the canonical URL). */
+static int kept_attribute(const char *s, size_t n, int is_link)
+{
+	static const char *const kept[] = {
+		"aria-hidden", "charset", "class", "content", "datetime",
+		"hidden", "http-equiv", "id", "itemprop", "lang", "name",
+		"property", "pubdate", "rel", "role", "style", "xml:lang",
+	};
+	if (is_link && n == 4 && strncasecmp(s, "href", 4) == 0)
+		return 1;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(kept); i++)
+		if (strlen(kept[i]) == n && strncasecmp(s, kept[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Writes the start tag s[i..te) (name s[i+1..ne)) with only its kept
+ * attributes, each copied as written. Returns the bytes written. */
+static size_t copy_start_tag(const char *s, size_t i, size_t ne, size_t te,
+			     char *o)
+{
+	size_t k = 0;
+	memcpy(o, s + i, ne - i);
+	k = ne - i;
+	int is_link = ne - i - 1 == 4 && strncasecmp(s + i + 1, "link", 4) == 0;
+	size_t end = te;
+	int closed = end > ne && s[end - 1] == '>';
+	if (closed)
+		end--;
+	int self_closing = closed && end > ne && s[end - 1] == '/';
+	size_t j = ne;
+	while (j < end) {
+		while (j < end && (is_space((unsigned char)s[j]) || s[j] == '/'))
+			j++;
+		if (j >= end)
+			break;
+		size_t an = j;
+		while (j < end && !is_space((unsigned char)s[j]) && s[j] != '/' &&
+		       s[j] != '=')
+			j++;
+		if (j == an)
+			j++; /* a stray character: skip it */
+		size_t ae = j;
+		size_t v = j;
+		while (v < end && is_space((unsigned char)s[v]))
+			v++;
+		if (v < end && s[v] == '=') {
+			v++;
+			while (v < end && is_space((unsigned char)s[v]))
+				v++;
+			if (v < end && (s[v] == '"' || s[v] == '\'')) {
+				const char *q = memchr(s + v + 1, s[v], end - v - 1);
+				v = q ? (size_t)(q - s) + 1 : end;
+			} else {
+				while (v < end && !is_space((unsigned char)s[v]))
+					v++;
+			}
+			j = v;
+		}
+		if (kept_attribute(s + an, ae - an, is_link)) {
+			o[k++] = ' ';
+			memcpy(o + k, s + an, j - an);
+			k += j - an;
+		}
+	}
+	if (self_closing)
+		o[k++] = '/';
+	if (closed)
+		o[k++] = '>';
+	return k;
+}
+
 static const struct {
 	const char *name;
 	size_t len;
@@ -88,7 +164,9 @@ static const struct {
 ng_status ngi_html_clean(const char *s, size_t len, ngi_arena *a, char **out,
 			 size_t *out_len, ngi_html_jsonld **jsonld)
 {
-	char *o = ngi_arena_alloc(a, len + 1);
+	/* a kept attribute gets a space before it that the input may not
+	 * have had ("<p a="1"class=x>"): room for twice the input */
+	char *o = ngi_arena_alloc(a, 2 * len + 2);
 	if (!o)
 		return NG_ERR_NOMEM;
 	ngi_html_jsonld *head = NULL, **tail = &head;
@@ -135,8 +213,7 @@ ng_status ngi_html_clean(const char *s, size_t len, ngi_arena *a, char **out,
 		int is_jsonld = 0;
 		size_t te = tag_end(s, len, ne, which == 0 ? &is_jsonld : NULL);
 		if (which == NGI_ARRAY_LEN(dropped)) {
-			memcpy(o + k, s + i, te - i);
-			k += te - i;
+			k += copy_start_tag(s, i, ne, te, o + k);
 			i = te;
 			continue;
 		}

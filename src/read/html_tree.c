@@ -103,52 +103,155 @@ static int is_block_tag(uint16_t t)
 
 /* ---- class and id words --------------------------------------------------- */
 
-static const char *const negative_words[] = {
-	"ad", "ads", "adv", "advert", "advertisement", "advertising",
-	"adslot", "banner", "breadcrumb", "breadcrumbs", "consent", "cookie",
-	"cookies", "dfp", "footer", "gdpr", "header", "hidden", "login",
-	"masthead", "menu", "modal", "nav", "navbar", "navigation", "outbrain",
-	"overlay", "pagination", "pager", "paywall", "popular", "popup",
-	"print", "promo", "promos", "promotion", "recommend", "recommended",
-	"recommendations", "rating", "sidebar", "signup", "skip", "sponsor",
-	"sponsored", "subscribe", "subscription", "taboola", "tags",
-	"toolbar", "trending", "widget", "newsletter", "newsletters", "poll",
-	"survey", "donate", "donation", "teaser", "teasers", "disclaimer",
-	"sr", "screenreader", "visually", "offscreen", "tooltip", "caption",
-	"captions", "gallery", "slideshow", "carousel", "lightbox",
-};
-/* Words that mark what is never the article whatever else the class
- * says ("article-share", "story-comments"). */
-static const char *const strong_negative_words[] = {
-	"comment", "comments", "disqus", "share", "sharing", "social",
-	"related", "sharebar", "shares", "outbrain", "taboola", "newsletter",
-	"cookie", "consent", "gdpr", "sidebar", "breadcrumb", "breadcrumbs",
-	"recommended", "recirc", "promo", "advertisement", "paywall",
-	"subscribe",
-};
-static const char *const positive_words[] = {
-	"article", "articlebody", "body", "content", "entry", "main", "post",
-	"prose", "richtext", "story", "text", "blog", "copy", "paragraph",
-};
-static const char *const byline_words[] = {
-	"author", "authors", "byline", "bylines", "byl", "writer", "credit",
-	"credits", "contributor", "contributors", "reporter",
-};
-static const char *const date_words[] = {
-	"date", "dateline", "time", "timestamp", "published", "pubdate",
-	"posted", "updated", "datetime",
+/* The words of class and id values that mean something, in byte order
+ * (binary search): boilerplate (HF_NEGATIVE); what is never the article
+ * whatever else the class says, "article-share", "story-comments"
+ * (HF_STRONGNEG); article text (HF_POSITIVE); bylines (HF_BYLINE); dates
+ * (HF_DATELINE). */
+static const struct {
+	const char *word;
+	uint16_t flags;
+} class_words[] = {
+	{"ad", HF_NEGATIVE},
+	{"ads", HF_NEGATIVE},
+	{"adslot", HF_NEGATIVE},
+	{"adv", HF_NEGATIVE},
+	{"advert", HF_NEGATIVE},
+	{"advertisement", HF_STRONGNEG | HF_NEGATIVE},
+	{"advertising", HF_NEGATIVE},
+	{"article", HF_POSITIVE},
+	{"articlebody", HF_POSITIVE},
+	{"author", HF_BYLINE},
+	{"authors", HF_BYLINE},
+	{"banner", HF_NEGATIVE},
+	{"blog", HF_POSITIVE},
+	{"body", HF_POSITIVE},
+	{"breadcrumb", HF_STRONGNEG | HF_NEGATIVE},
+	{"breadcrumbs", HF_STRONGNEG | HF_NEGATIVE},
+	{"byl", HF_BYLINE},
+	{"byline", HF_BYLINE},
+	{"bylines", HF_BYLINE},
+	{"caption", HF_NEGATIVE},
+	{"captions", HF_NEGATIVE},
+	{"carousel", HF_NEGATIVE},
+	{"comment", HF_STRONGNEG | HF_NEGATIVE},
+	{"comments", HF_STRONGNEG | HF_NEGATIVE},
+	{"consent", HF_STRONGNEG | HF_NEGATIVE},
+	{"content", HF_POSITIVE},
+	{"contributor", HF_BYLINE},
+	{"contributors", HF_BYLINE},
+	{"cookie", HF_STRONGNEG | HF_NEGATIVE},
+	{"cookies", HF_NEGATIVE},
+	{"copy", HF_POSITIVE},
+	{"credit", HF_BYLINE},
+	{"credits", HF_BYLINE},
+	{"date", HF_DATELINE},
+	{"dateline", HF_DATELINE},
+	{"datetime", HF_DATELINE},
+	{"dfp", HF_NEGATIVE},
+	{"disclaimer", HF_NEGATIVE},
+	{"disqus", HF_STRONGNEG | HF_NEGATIVE},
+	{"donate", HF_NEGATIVE},
+	{"donation", HF_NEGATIVE},
+	{"entry", HF_POSITIVE},
+	{"footer", HF_NEGATIVE},
+	{"gallery", HF_NEGATIVE},
+	{"gdpr", HF_STRONGNEG | HF_NEGATIVE},
+	{"header", HF_NEGATIVE},
+	{"hidden", HF_NEGATIVE},
+	{"hovercard", HF_NEGATIVE},
+	{"lightbox", HF_NEGATIVE},
+	{"login", HF_NEGATIVE},
+	{"main", HF_POSITIVE},
+	{"masthead", HF_NEGATIVE},
+	{"menu", HF_NEGATIVE},
+	{"modal", HF_NEGATIVE},
+	{"nav", HF_NEGATIVE},
+	{"navbar", HF_NEGATIVE},
+	{"navigation", HF_NEGATIVE},
+	{"newsletter", HF_STRONGNEG | HF_NEGATIVE},
+	{"newsletters", HF_NEGATIVE},
+	{"offscreen", HF_NEGATIVE},
+	{"outbrain", HF_STRONGNEG | HF_NEGATIVE},
+	{"overlay", HF_NEGATIVE},
+	{"pager", HF_NEGATIVE},
+	{"pagination", HF_NEGATIVE},
+	{"paragraph", HF_POSITIVE},
+	{"paywall", HF_STRONGNEG | HF_NEGATIVE},
+	{"poll", HF_NEGATIVE},
+	{"popover", HF_NEGATIVE},
+	{"popular", HF_NEGATIVE},
+	{"popup", HF_NEGATIVE},
+	{"post", HF_POSITIVE},
+	{"posted", HF_DATELINE},
+	{"print", HF_NEGATIVE},
+	{"promo", HF_STRONGNEG | HF_NEGATIVE},
+	{"promos", HF_NEGATIVE},
+	{"promotion", HF_NEGATIVE},
+	{"prose", HF_POSITIVE},
+	{"pubdate", HF_DATELINE},
+	{"published", HF_DATELINE},
+	{"rating", HF_NEGATIVE},
+	{"recirc", HF_STRONGNEG | HF_NEGATIVE},
+	{"recommend", HF_NEGATIVE},
+	{"recommendations", HF_NEGATIVE},
+	{"recommended", HF_STRONGNEG | HF_NEGATIVE},
+	{"related", HF_STRONGNEG | HF_NEGATIVE},
+	{"reporter", HF_BYLINE},
+	{"richtext", HF_POSITIVE},
+	{"rollover", HF_NEGATIVE},
+	{"screenreader", HF_NEGATIVE},
+	{"share", HF_STRONGNEG | HF_NEGATIVE},
+	{"sharebar", HF_STRONGNEG | HF_NEGATIVE},
+	{"shares", HF_STRONGNEG | HF_NEGATIVE},
+	{"sharing", HF_STRONGNEG | HF_NEGATIVE},
+	{"sidebar", HF_STRONGNEG | HF_NEGATIVE},
+	{"signup", HF_NEGATIVE},
+	{"skip", HF_NEGATIVE},
+	{"slideshow", HF_NEGATIVE},
+	{"social", HF_STRONGNEG | HF_NEGATIVE},
+	{"sponsor", HF_NEGATIVE},
+	{"sponsored", HF_NEGATIVE},
+	{"sr", HF_NEGATIVE},
+	{"story", HF_POSITIVE},
+	{"subscribe", HF_STRONGNEG | HF_NEGATIVE},
+	{"subscription", HF_NEGATIVE},
+	{"survey", HF_NEGATIVE},
+	{"taboola", HF_STRONGNEG | HF_NEGATIVE},
+	{"tags", HF_NEGATIVE},
+	{"teaser", HF_NEGATIVE},
+	{"teasers", HF_NEGATIVE},
+	{"text", HF_POSITIVE},
+	{"time", HF_DATELINE},
+	{"timestamp", HF_DATELINE},
+	{"toolbar", HF_NEGATIVE},
+	{"tooltip", HF_NEGATIVE},
+	{"trending", HF_NEGATIVE},
+	{"updated", HF_DATELINE},
+	{"visually", HF_NEGATIVE},
+	{"widget", HF_NEGATIVE},
+	{"writer", HF_BYLINE},
 };
 
-static int in_list(const char *w, size_t n, const char *const *list,
-		   size_t count)
+/* The flags of word w[0..n), 0 when it means nothing. */
+static uint16_t class_word(const char *w, size_t n)
 {
-	for (size_t i = 0; i < count; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-			return 1;
+	size_t lo = 0, hi = NGI_ARRAY_LEN(class_words);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const char *c = class_words[mid].word;
+		int cmp = strncmp(c, w, n);
+		if (cmp == 0)
+			cmp = c[n] == 0 ? 0 : 1;
+		if (cmp == 0)
+			return class_words[mid].flags;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
-
-#define IN(w, n, list) in_list(w, n, list, NGI_ARRAY_LEN(list))
 
 /* Flags for the words of a class or id value: split at anything not a
  * letter or digit and at lower-to-upper case changes ("articleBody"). */
@@ -164,18 +267,8 @@ static uint16_t word_flags(const char *v)
 		int split = !alnum || (n > 0 && c >= 'A' && c <= 'Z' &&
 				       p[-1] >= 'a' && p[-1] <= 'z');
 		if (split && n > 0) {
-			if (n < sizeof w) {
-				if (IN(w, n, strong_negative_words))
-					f |= HF_STRONGNEG | HF_NEGATIVE;
-				else if (IN(w, n, negative_words))
-					f |= HF_NEGATIVE;
-				if (IN(w, n, positive_words))
-					f |= HF_POSITIVE;
-				if (IN(w, n, byline_words))
-					f |= HF_BYLINE;
-				if (IN(w, n, date_words))
-					f |= HF_DATELINE;
-			}
+			if (n < sizeof w)
+				f |= class_word(w, n);
 			n = 0;
 		}
 		if (!c)
