@@ -123,7 +123,6 @@ typedef struct ngi_html_node {
 	uint32_t para_chars; /* text in good paragraphs below */
 	uint32_t ld_chars;   /* text of blocks confirmed by JSON-LD */
 	float score;
-	void *xml; /* the libxml2 node while the tree is being built */
 } ngi_html_node;
 
 typedef struct ngi_html_attr {

@@ -20,11 +20,13 @@
  */
 #include "html_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
 static ngi_once xml_init = NGI_ONCE_INIT;
 
@@ -292,11 +294,24 @@ static int contains_ci(const char *s, const char *needle)
 
 /* ---- building ------------------------------------------------------------- */
 
+/* The open elements while libxml2 reports them (SAX): their node index;
+ * the text reported since the last tag, collapsed when the next tag comes
+ * (libxml2 hands text over in pieces: around entities, in chunks). */
 typedef struct builder {
 	ngi_arena *a;
 	ngi_html_tree *t;
 	size_t cap;
 	size_t attr_cap;
+	int32_t open[NGI_HTML_MAX_DEPTH + 1];
+	int depth;   /* open elements */
+	int skipped; /* elements past the cap, reported but not kept */
+	int links;   /* open <a> elements */
+	ngi_buf text;
+	/* libxml2 interns element names: a name's pointer stands for it */
+	struct {
+		const xmlChar *name;
+		uint16_t tag;
+	} tag_cache[64];
 	ng_status st;
 } builder;
 
@@ -345,13 +360,14 @@ static int is_ws(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* A text run, white space collapsed (U+00A0 too); NULL when empty. */
-static void add_text(builder *b, int32_t parent, uint16_t depth,
-		     const char *s, int in_link)
+/* The text gathered since the last tag becomes one text run, white space
+ * collapsed (U+00A0 too); nothing when it is empty. */
+static void flush_text(builder *b)
 {
-	size_t len = strlen(s);
-	if (!len)
+	size_t len = b->text.len;
+	if (!len || b->st != NG_OK)
 		return;
+	const char *s = b->text.data;
 	char *o = ngi_arena_alloc(b->a, len + 1);
 	if (!o) {
 		b->st = NG_ERR_NOMEM;
@@ -380,64 +396,69 @@ static void add_text(builder *b, int32_t parent, uint16_t depth,
 	if (space)
 		o[k++] = ' ';
 	o[k] = 0;
-	if (k == 0)
+	ngi_buf_clear(&b->text);
+	if (k == 0 || b->depth == 0)
 		return;
 	int32_t i = new_node(b);
 	if (i < 0)
 		return;
 	ngi_html_node *n = &b->t->nodes[i];
-	n->parent = parent;
+	n->parent = b->open[b->depth - 1];
 	n->end = i + 1;
 	n->tag = HT_TEXT;
-	n->depth = depth;
+	n->depth = (uint16_t)b->depth;
 	n->text = o;
 	n->text_len = (uint32_t)k;
 	n->chars = chars;
-	n->flags = in_link ? HF_IN_LINK : 0;
+	n->flags = b->links > 0 ? HF_IN_LINK : 0;
 }
 
-static const char *xml_str(builder *b, const xmlChar *s)
+static const char *arena_str(builder *b, const char *s)
 {
-	const char *r = ngi_arena_strdup(b->a, s ? (const char *)s : "");
+	const char *r = ngi_arena_strdup(b->a, s ? s : "");
 	if (!r)
 		b->st = NG_ERR_NOMEM;
 	return r;
 }
 
-/* The node for element x: tag, flags from its attributes, the attributes
- * the metadata reader wants. */
-static int32_t add_element(builder *b, xmlNodePtr x, int32_t parent,
-			   uint16_t depth)
+/* An element starts: its node, its flags from the attributes, the
+ * attributes the metadata reader wants. */
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
+	builder *b = ctx;
+	if (b->st != NG_OK)
+		return;
+	flush_text(b);
+	if (b->depth >= NGI_HTML_MAX_DEPTH) {
+		b->t->too_deep = 1;
+		b->skipped++;
+		return;
+	}
 	int32_t i = new_node(b);
 	if (i < 0)
-		return -1;
+		return;
 	ngi_html_node *n = &b->t->nodes[i];
-	n->parent = parent;
-	n->depth = depth;
-	n->tag = tag_of((const char *)x->name);
-	n->xml = x;
+	n->parent = b->depth ? b->open[b->depth - 1] : -1;
+	n->depth = (uint16_t)b->depth;
+	size_t slot = ((uintptr_t)xname >> 4) & 63;
+	if (b->tag_cache[slot].name != xname) {
+		b->tag_cache[slot].name = xname;
+		b->tag_cache[slot].tag = tag_of((const char *)xname);
+	}
+	n->tag = b->tag_cache[slot].tag;
 	uint16_t tag = n->tag;
 	uint16_t flags = is_block_tag(tag) ? HF_BLOCK : 0;
 	int keep_all = tag == HT_HTML || tag == HT_META || tag == HT_LINK ||
 		       tag == HT_TIME;
 	if (tag == HT_TITLE && b->t->title_node < 0)
 		b->t->title_node = i;
-	for (xmlAttrPtr at = x->properties; at; at = at->next) {
-		const char *name = (const char *)at->name;
-		xmlChar *v = NULL;
-		const char *value = "";
-		if (at->children && at->children->type == XML_TEXT_NODE &&
-		    !at->children->next && at->children->content)
-			value = (const char *)at->children->content;
-		else if (at->children)
-			v = xmlNodeListGetString(x->doc, at->children, 1);
-		if (v)
-			value = (const char *)v;
+	for (size_t k = 0; atts && atts[k]; k += 2) {
+		const char *name = (const char *)atts[k];
+		const char *value = atts[k + 1] ? (const char *)atts[k + 1] : "";
 		int keep = keep_all;
 		if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
 			flags |= word_flags(value);
-			keep = keep || strcmp(name, "class") == 0;
+			keep = keep || name[0] == 'c';
 		} else if (strcmp(name, "hidden") == 0) {
 			flags |= HF_HIDDEN;
 		} else if (strcmp(name, "aria-hidden") == 0) {
@@ -478,75 +499,54 @@ static int32_t add_element(builder *b, xmlNodePtr x, int32_t parent,
 			keep = 1;
 		}
 		if (keep) {
-			const char *kn = xml_str(b, at->name);
-			const char *kv = xml_str(b, (const xmlChar *)value);
+			const char *kn = arena_str(b, name);
+			const char *kv = arena_str(b, value);
 			if (kn && kv)
 				add_attr(b, i, kn, kv);
 		}
-		if (v)
-			xmlFree(v);
 	}
 	b->t->nodes[i].flags = flags;
-	return i;
+	if (tag == HT_A)
+		b->links++;
+	b->open[b->depth++] = i;
 }
 
-/* Walks the DOM in document order without recursion. */
-static void walk(builder *b, xmlNodePtr root)
+/* An element ends (libxml2 reports the ones it closes implicitly too). */
+static void on_end(void *ctx, const xmlChar *name)
 {
-	int32_t parent = -1;
-	uint16_t depth = 0;
-	int link_depth = 0; /* open <a> elements */
-	xmlNodePtr x = root;
-	while (x && b->st == NG_OK) {
-		int descend = 0;
-		if (x->type == XML_ELEMENT_NODE) {
-			int32_t i = add_element(b, x, parent, depth);
-			if (i < 0)
-				return;
-			if (depth >= NGI_HTML_MAX_DEPTH - 1)
-				b->t->too_deep = 1;
-			if (x->children) {
-				if (b->t->nodes[i].tag == HT_A)
-					link_depth++;
-				parent = i;
-				depth++;
-				descend = 1;
-			} else {
-				b->t->nodes[i].end = i + 1;
-			}
-		} else if (x->type == XML_TEXT_NODE ||
-			   x->type == XML_CDATA_SECTION_NODE) {
-			add_text(b, parent, depth, (const char *)x->content,
-				 link_depth > 0);
-		}
-		if (descend) {
-			x = x->children;
-			continue;
-		}
-		/* next sibling, or climb, closing the elements left */
-		while (x && !x->next) {
-			x = x->parent;
-			if (!x || x == root->parent ||
-			    x->type == XML_DOCUMENT_NODE ||
-			    x->type == XML_HTML_DOCUMENT_NODE) {
-				x = NULL;
-				break;
-			}
-			ngi_html_node *p = &b->t->nodes[parent];
-			p->end = (int32_t)b->t->n;
-			if (p->tag == HT_A && link_depth > 0)
-				link_depth--;
-			parent = p->parent;
-			depth--;
-		}
-		if (x)
-			x = x->next;
+	builder *b = ctx;
+	if (b->st != NG_OK)
+		return;
+	flush_text(b);
+	if (b->skipped) {
+		b->skipped--;
+		return;
 	}
-	/* Close what is still open (an error stopped the walk). */
-	while (parent >= 0) {
-		b->t->nodes[parent].end = (int32_t)b->t->n;
-		parent = b->t->nodes[parent].parent;
-	}
+	if (b->depth == 0)
+		return;
+	int32_t i = b->open[--b->depth];
+	b->t->nodes[i].end = (int32_t)b->t->n;
+	if (b->t->nodes[i].tag == HT_A && b->links > 0)
+		b->links--;
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+	builder *b = ctx;
+	if (b->st == NG_OK && len > 0 &&
+	    ngi_buf_append(&b->text, s, (size_t)len) != NG_OK)
+		b->st = NG_ERR_NOMEM;
+}
+
+static void on_nothing(void *ctx)
+{
+	(void)ctx;
+}
+
+static void on_message(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
 }
 
 ng_status ngi_html_tree_build(const char *s, size_t len, ngi_arena *a,
@@ -559,27 +559,50 @@ ng_status ngi_html_tree_build(const char *s, size_t len, ngi_arena *a,
 	tree->title_node = -1;
 	if (len > (size_t)INT32_MAX)
 		return NG_ERR_TOOBIG;
-	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-	if (!ctxt)
+	htmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	sax.startElement = on_start;
+	sax.endElement = on_end;
+	sax.characters = on_text;
+	sax.ignorableWhitespace = on_text;
+	sax.startDocument = on_nothing;
+	sax.endDocument = on_nothing;
+	sax.warning = on_message;
+	sax.error = on_message;
+	sax.fatalError = on_message;
+	builder *b = malloc(sizeof *b);
+	if (!b)
 		return NG_ERR_NOMEM;
-	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-		   HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-		   HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
-		   HTML_PARSE_NODEFDTD;
-	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
-					    opts);
+	memset(b, 0, sizeof *b);
+	b->a = a;
+	b->t = tree;
+	ngi_buf_init(&b->text, 0);
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(s, (int)len);
+	if (!ctxt) {
+		free(b);
+		return NG_ERR_NOMEM;
+	}
+	/* the parser's own handler is replaced by ours (libxml2 frees
+	 * ctxt->sax with the context, so it must be its allocation) */
+	memcpy(ctxt->sax, &sax, sizeof sax);
+	ctxt->userData = b;
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+					 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+					 HTML_PARSE_IGNORE_ENC |
+					 HTML_PARSE_NODEFDTD);
+	htmlParseDocument(ctxt);
 	htmlFreeParserCtxt(ctxt);
-	if (!doc)
-		return NG_OK; /* nothing parsed: an empty tree */
-	builder b = {a, tree, 0, 0, NG_OK};
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (root)
-		walk(&b, root);
+	flush_text(b);
+	/* close what is still open */
+	while (b->depth > 0) {
+		int32_t i = b->open[--b->depth];
+		tree->nodes[i].end = (int32_t)tree->n;
+	}
 	/* Chars and link chars, summed bottom-up (children follow their
 	 * parent in the array). */
 	for (size_t i = tree->n; i-- > 0;) {
 		ngi_html_node *n = &tree->nodes[i];
-		n->xml = NULL;
 		if (n->tag == HT_TEXT && (n->flags & HF_IN_LINK))
 			n->link_chars = n->chars;
 		if (n->parent >= 0) {
@@ -587,8 +610,10 @@ ng_status ngi_html_tree_build(const char *s, size_t len, ngi_arena *a,
 			tree->nodes[n->parent].link_chars += n->link_chars;
 		}
 	}
-	xmlFreeDoc(doc);
-	return b.st;
+	st = b->st;
+	ngi_buf_free(&b->text);
+	free(b);
+	return st;
 }
 
 const char *ngi_html_attr_get(const ngi_html_tree *t, int32_t node,
