@@ -40,10 +40,6 @@
 #define PARA_MIN_CHARS 40
 /* ...of which at most this share is link text. */
 #define PARA_MAX_LINK 0.35
-/* The container's score: paragraph text, minus these shares of the other
- * text and the link text below it. */
-#define OTHER_TEXT_WEIGHT 0.25
-#define LINK_TEXT_WEIGHT 0.5
 /* An element the class words call boilerplate is kept when it holds at
  * least this share of all paragraph text. */
 #define KEEP_SHARE 0.5
@@ -267,6 +263,26 @@ static int repeats_title(const char *seg, size_t len, const char *title)
 	return 0;
 }
 
+/* A block that is only an ad's label, in the languages sites label ads
+ * in. */
+static int ad_label(const char *s, size_t len)
+{
+	static const char *const labels[] = {
+		"advertisement", "advert", "advertising", "ad", "sponsored",
+		"anzeige", "werbung", "publicit\xC3\xA9", "publicidad",
+		"pubblicit\xC3\xA0", "publicidade", "reklama",
+		"\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0",
+		"\xD0\xA0\xD0\x95\xD0\x9A\xD0\x9B\xD0\x90\xD0\x9C\xD0\x90",
+		"\xD0\xA0\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0",
+	};
+	while (len && (s[len - 1] == ':' || s[len - 1] == '.' || s[len - 1] == ' '))
+		len--;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(labels); i++)
+		if (strlen(labels[i]) == len && strncasecmp(s, labels[i], len) == 0)
+			return 1;
+	return 0;
+}
+
 static void flush(writer *w)
 {
 	size_t len = w->seg.len;
@@ -282,6 +298,8 @@ static void flush(writer *w)
 	if (keep && w->seg_link > BLOCK_MAX_LINK * w->seg_chars &&
 	    (w->seg_chars - w->seg_link < BLOCK_MIN_UNLINKED ||
 	     w->seg_link > BLOCK_ALL_LINKS * w->seg_chars))
+		keep = 0;
+	if (keep && len - start <= 20 && ad_label(s + start, len - start))
 		keep = 0;
 	if (keep && w->seg_owner >= 0 &&
 	    heading(w->t->nodes[w->seg_owner].tag) &&
@@ -377,7 +395,7 @@ static ng_status write_blocks(body_ctx *c, const int32_t *roots, size_t n_roots,
  * element, moved up to its parent when the parent holds several near-best
  * candidates or scores higher, is the container; its siblings that score
  * well, or that are clean paragraphs, join it. */
-#define CAND_MIN_CHARS 25
+#define CAND_MIN_CHARS 40
 #define CAND_LEVELS 5
 #define CLASS_WEIGHT 25.0
 #define SIBLING_SHARE 0.2
