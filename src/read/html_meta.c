@@ -6,8 +6,9 @@
  *              <title>
  *   authors    JSON-LD author (string, {name}, or a list of them), meta
  *              author / article:author / parsely-author / dc.creator /
- *              citation_author (values that are URLs skipped), itemprop
- *              author; the byline of the page comes later (ngi_html_credit)
+ *              citation_author (values that are URLs or @handles
+ *              skipped); the byline's names (itemprop, rel or class
+ *              author) come later, in ngi_html_credit
  *   published  JSON-LD datePublished, article:published_time and the
  *              other publication meta tags, itemprop datePublished, the
  *              first <time datetime> (one marked pubdate or inside a date
