@@ -6,7 +6,7 @@
  * each charset path (byte-order mark, the HTTP header winning over <meta>,
  * <meta>, ICU's detector on an undeclared windows-1251 page, bytes that do
  * not decode counted); the caps (size, nesting depth on a generated deep
- * page, in bounded time); binary input refused with a reason; a page with
+ * page and the number of elements, in bounded time); binary input refused with a reason; a page with
  * an empty body and one with no <body> at all; the URL and date helpers
  * as tables.
  */
@@ -309,6 +309,28 @@ static void test_deep_nesting(void)
 	page[k] = 0;
 	CHECK(run(page, NULL, NULL, &p, &why) == NG_OK);
 	CHECK(contains(p.body, PARA1));
+	free(page);
+
+	/* more elements than the tree takes: refused, also in bounded time */
+	size_t many = NGI_HTML_MAX_NODES + 10;
+	page = malloc(many * 4 + 256);
+	if (!page) {
+		CHECK(!"out of memory");
+		return;
+	}
+	k = (size_t)sprintf(page, "<p>" PARA1 "</p>");
+	for (size_t i = 0; i < many; i++) {
+		memcpy(page + k, "<br>", 4);
+		k += 4;
+	}
+	t0 = clock();
+	ngi_arena_reset(&arena);
+	why = NULL;
+	st = ngi_html_extract(page, k, NULL, NULL, &arena, &p, &why);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	CHECK(st == NG_ERR_INPUT);
+	CHECK(why && strstr(why, "elements and text runs"));
+	CHECK_MSG(secs < 20, "%.1f s", secs);
 	free(page);
 }
 

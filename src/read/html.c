@@ -6,7 +6,8 @@
  * formats (PDF, images, archives, gzip, executables, fonts, media), and
  * bytes with many control characters (unless a UTF-16 byte-order mark
  * explains the NULs). Then the stages of html_int.h in order: charset,
- * cleaning, tree (a page nested past libxml2's 256 levels is refused),
+ * cleaning, tree (a page nested past 256 levels or of more than a
+ * million elements and text runs is refused),
  * metadata, body, credit line.
  */
 #include "html_int.h"
@@ -108,6 +109,10 @@ ng_status ngi_html_extract(const char *bytes, size_t len, const char *url,
 		return st;
 	if (tree.too_deep) {
 		*why = "elements nested more than 256 levels deep";
+		return NG_ERR_INPUT;
+	}
+	if (tree.too_many) {
+		*why = "more than 1,000,000 elements and text runs";
 		return NG_ERR_INPUT;
 	}
 	const char *article_body = NULL;

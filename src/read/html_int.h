@@ -46,6 +46,10 @@ static inline const char *ngi_memfind(const char *s, size_t len,
 /* Elements nested deeper than this stop the parse (libxml2's own cap,
  * xmlParserMaxDepth); the page is then refused as hostile input. */
 #define NGI_HTML_MAX_DEPTH 256
+/* A page of more elements and text runs than this is refused too: the
+ * tree costs about 70 bytes a node, so this bounds it near 70 MB (the
+ * largest page of the benchmark has about 30,000). */
+#define NGI_HTML_MAX_NODES 1000000
 
 /* ---- charset ---------------------------------------------------------- */
 
@@ -141,6 +145,7 @@ typedef struct ngi_html_tree {
 	size_t n_attrs;
 	int32_t title_node; /* <title>, or -1 */
 	int too_deep;       /* the parse stopped at NGI_HTML_MAX_DEPTH */
+	int too_many;       /* the parse stopped at NGI_HTML_MAX_NODES */
 } ngi_html_tree;
 
 /* Parses UTF-8 markup with libxml2 into *tree (arena). NG_OK or

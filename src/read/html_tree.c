@@ -15,8 +15,9 @@
  * runs have their white space collapsed. The libxml2 document is freed
  * before returning.
  *
- * libxml2 stops a document at 256 levels of nesting (xmlParserMaxDepth);
- * the tree records that so the driver can refuse the page.
+ * Caps: an element nested deeper than NGI_HTML_MAX_DEPTH, or a node past
+ * NGI_HTML_MAX_NODES, stops the parse (xmlStopParser); the tree records
+ * which, so the driver refuses the page.
  */
 #include "html_int.h"
 
@@ -307,6 +308,7 @@ typedef struct builder {
 	int skipped; /* elements past the cap, reported but not kept */
 	int links;   /* open <a> elements */
 	ngi_buf text;
+	xmlParserCtxtPtr ctxt; /* to stop the parse at a cap */
 	/* libxml2 interns element names: a name's pointer stands for it */
 	struct {
 		const xmlChar *name;
@@ -317,6 +319,11 @@ typedef struct builder {
 
 static int32_t new_node(builder *b)
 {
+	if (b->t->n >= NGI_HTML_MAX_NODES) {
+		b->t->too_many = 1;
+		xmlStopParser(b->ctxt);
+		return -1;
+	}
 	if (b->t->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 1024;
 		ngi_html_node *n = ngi_arena_alloc(b->a, cap * sizeof *n);
@@ -432,6 +439,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	if (b->depth >= NGI_HTML_MAX_DEPTH) {
 		b->t->too_deep = 1;
 		b->skipped++;
+		xmlStopParser(b->ctxt);
 		return;
 	}
 	int32_t i = new_node(b);
@@ -586,6 +594,7 @@ ng_status ngi_html_tree_build(const char *s, size_t len, ngi_arena *a,
 	 * ctxt->sax with the context, so it must be its allocation) */
 	memcpy(ctxt->sax, &sax, sizeof sax);
 	ctxt->userData = b;
+	b->ctxt = ctxt;
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 					 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |

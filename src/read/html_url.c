@@ -341,7 +341,7 @@ const char *ngi_iso_date(const char *s, ngi_arena *a)
 				;
 		if (h > 23 || mi > 59 || sec > 60)
 			return ymd(a, y, mo, d);
-		char zone[8] = "";
+		char zone[32] = "";
 		if (*p == 'Z' || *p == 'z') {
 			strcpy(zone, "Z");
 		} else if ((*p == '+' || *p == '-') && num(p + 1, 2) >= 0) {
