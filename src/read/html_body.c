@@ -48,17 +48,6 @@
 #define BLOCK_MAX_LINK 0.5
 #define BLOCK_MIN_UNLINKED 20
 #define BLOCK_ALL_LINKS 0.85
-/* Teaser lists: runs of at least CARD_RUN siblings of one class, each
- * under CARD_MAX_CHARS with at least CARD_MIN_LINK of link text. */
-#ifndef CARD_RUN
-#define CARD_RUN 3
-#endif
-#ifndef CARD_MAX_CHARS
-#define CARD_MAX_CHARS 250
-#endif
-#ifndef CARD_MIN_LINK
-#define CARD_MIN_LINK 0.1
-#endif
 /* Bylines and date lines shorter than this are left out. */
 #define BYLINE_MAX_CHARS 150
 
@@ -194,51 +183,6 @@ static void mark_removed(body_ctx *c, int use_words, double keep_share)
 		if (bad && total > 0 && n->para_chars >= keep_share * total)
 			bad = 0; /* a wrapper, not boilerplate */
 		c->removed[i] = (uint8_t)bad;
-	}
-}
-
-/* A card: a short element holding a link (a teaser: a linked title, a
- * line of text). */
-static int is_card(const body_ctx *c, int32_t k)
-{
-	const ngi_html_node *n = &c->t->nodes[k];
-	return n->tag != HT_TEXT && n->tag != HT_P && !c->removed[k] &&
-	       n->chars > 0 && n->chars < CARD_MAX_CHARS &&
-	       n->link_chars >= CARD_MIN_LINK * n->chars;
-}
-
-/* Lists of teasers: CARD_RUN or more sibling cards in a row with the same
- * class ("related", "most popular", "more from" blocks whatever they are
- * called) are removed with their contents. */
-static void mark_card_lists(body_ctx *c)
-{
-	ngi_html_tree *t = c->t;
-	for (size_t p = 0; p < t->n; p++) {
-		if (t->nodes[p].tag == HT_TEXT || c->removed[p])
-			continue;
-		int32_t run_start = -1, run_len = 0;
-		const char *run_class = NULL;
-		int32_t end = t->nodes[p].end;
-		for (int32_t k = (int32_t)p + 1;; k = t->nodes[k].end) {
-			if (k < end && t->nodes[k].tag == HT_TEXT &&
-			    t->nodes[k].chars == 0)
-				continue; /* white space between the cards */
-			int card = k < end && is_card(c, k);
-			const char *cls = card ? ngi_html_attr_get(t, k, "class") : NULL;
-			if (card && cls && *cls && run_class &&
-			    strcmp(cls, run_class) == 0) {
-				run_len++;
-			} else {
-				if (run_len >= CARD_RUN)
-					for (int32_t r = run_start; r < k; r++)
-						c->removed[r] = 1;
-				run_start = k;
-				run_len = card && cls && *cls ? 1 : 0;
-				run_class = run_len ? cls : NULL;
-			}
-			if (k >= end)
-				break;
-		}
 	}
 }
 
@@ -714,7 +658,6 @@ ng_status ngi_html_body(ngi_html_tree *t, const char *title,
 	own_text(&c);
 	aggregate(&c, kept, kept_link);
 	mark_removed(&c, 1, KEEP_SHARE);
-	mark_card_lists(&c);
 	own_text(&c);
 	aggregate(&c, kept, kept_link);
 
