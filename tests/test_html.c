@@ -8,7 +8,8 @@
  * not decode counted); the caps (size, nesting depth on a generated deep
  * page and the number of elements, in bounded time); binary input refused with a reason; a page with
  * an empty body and one with no <body> at all; the URL and date helpers
- * as tables.
+ * as tables; the public ng_extract_html_to (its JSON, sized options,
+ * diagnostics, usage and output errors).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -383,6 +384,75 @@ static void test_helpers(void)
 	CHECK_STR(ngi_url_host("https://WWW.Example.COM:8080/x", &arena), "example.com");
 }
 
+typedef struct sink {
+	char buf[4096];
+	size_t len;
+	int calls;
+} sink;
+
+static int to_sink(void *ctx, const char *data, size_t len)
+{
+	sink *k = ctx;
+	k->calls++;
+	if (k->len + len >= sizeof k->buf)
+		return 1;
+	memcpy(k->buf + k->len, data, len);
+	k->len += len;
+	k->buf[k->len] = 0;
+	return 0;
+}
+
+typedef struct diags {
+	int n;
+	char last[256];
+} diags;
+
+static void on_diag(void *ctx, const ng_diag *d)
+{
+	diags *g = ctx;
+	g->n++;
+	snprintf(g->last, sizeof g->last, "%s: %s", d->file ? d->file : "",
+		 d->message);
+}
+
+/* The public entry point: one JSON object through the callback, in one
+ * call; errors as a diagnostic naming the URL, nothing written. */
+static void test_public_api(void)
+{
+	const char *page = "<html lang=en><head><title>T</title></head><body><p>" PARA1
+			   "</p></body></html>";
+	sink k = {{0}, 0, 0};
+	diags g = {0, ""};
+	ng_extract_options o = NG_EXTRACT_OPTIONS_INIT;
+	o.url = "https://example.com/2020/05/06/x";
+	o.on_diag = on_diag;
+	o.diag_ctx = &g;
+	CHECK(ng_extract_html_to(page, strlen(page), &o, to_sink, &k) == NG_OK);
+	CHECK(k.calls == 1);
+	CHECK(contains(k.buf, "\"published\":\"2020-05-06\",\"published_source\":\"url\""));
+	CHECK(contains(k.buf, "\"body\":\"" PARA1 "\"}\n"));
+	CHECK(g.n == 0);
+	/* a struct cleared with {0} (size 0) and no options at all work too */
+	ng_extract_options zero = {0};
+	k.len = 0;
+	CHECK(ng_extract_html_to(page, strlen(page), &zero, to_sink, &k) == NG_OK);
+	CHECK(contains(k.buf, "\"url\":null"));
+	k.len = 0;
+	CHECK(ng_extract_html_to(page, strlen(page), NULL, to_sink, &k) == NG_OK);
+	/* binary data: a diagnostic naming the URL, nothing written */
+	k.len = 0;
+	k.calls = 0;
+	CHECK(ng_extract_html_to("%PDF-1.7 xx", 11, &o, to_sink, &k) == NG_ERR_INPUT);
+	CHECK(k.calls == 0);
+	CHECK(g.n == 1 && contains(g.last, "https://example.com/2020/05/06/x: binary data (a PDF document)"));
+	/* bad usage */
+	CHECK(ng_extract_html_to(page, strlen(page), &o, NULL, NULL) == NG_ERR_USAGE);
+	CHECK(ng_extract_html_to(NULL, 5, &o, to_sink, &k) == NG_ERR_USAGE);
+	/* the output failing is NG_ERR_IO */
+	sink full = {{0}, sizeof full.buf - 1, 0};
+	CHECK(ng_extract_html_to(page, strlen(page), &o, to_sink, &full) == NG_ERR_IO);
+}
+
 int main(void)
 {
 	ngi_arena_init(&arena, 1 << 16);
@@ -392,6 +462,7 @@ int main(void)
 	test_bad_input();
 	test_deep_nesting();
 	test_helpers();
+	test_public_api();
 	ngi_arena_free(&arena);
 	return check_report("html");
 }
