@@ -87,4 +87,11 @@ if [ -d "$tempeval" ]; then
 else
 	echo "eval: skipping dates: $tempeval not found"
 fi
+
+extraction=$SHARED/data/article-extraction
+if [ -r "$extraction/ground-truth.json" ] && [ -d "$extraction/html" ]; then
+	run_suite extract "$extraction"
+else
+	echo "eval: skipping extract: $extraction not found"
+fi
 exit $status

@@ -29,7 +29,7 @@
  * ABI, once for the whole API (docs/ABI.md): a program built against an
  * older header keeps working with a newer library of the same soname.
  *  - Structs the caller fills and hands in (ng_config, ng_record,
- *    ng_analyze_options) and the one it hands in to be filled
+ *    ng_analyze_options, ng_extract_options) and the one it hands in to be filled
  *    (ng_ingest_stats) begin with `size_t size`: the sizeof the caller was
  *    compiled with. ng_config_init sets it; for the others use
  *    NG_INGEST_STATS_INIT, NG_RECORD_INIT, NG_ANALYZE_OPTIONS_INIT (or
@@ -717,6 +717,45 @@ typedef struct ng_analyze_options {
 NG_API ng_status ng_analyze_path(const char *path,
 				 const ng_analyze_options *opt, FILE *out,
 				 long long *failed_out);
+
+/* ---- extract (one web page -> one article, no database) ----------------------
+ * Reads one HTML page and writes the article it holds as one JSON object and
+ * a newline (docs/EXTRACT.md): {"url", "title", "authors", "published",
+ * "published_source", "modified", "lang", "site", "credit", "charset",
+ * "charset_source", "invalid_bytes", "body"}. body is the main text
+ * (paragraphs, headings, lists and quotes in page order, "\n\n" between
+ * them; boilerplate, navigation, comments, related links, ads and share bars
+ * left out), "" when the page holds no article text; a field the page does
+ * not give is null. url (in the options) is where the page came from: it
+ * resolves a relative canonical link and may give the date in its path;
+ * content_type is the HTTP Content-Type, whose charset wins over the page's
+ * own <meta>. Any charset is read (byte-order mark, Content-Type, <meta>,
+ * then a guess) and converted to UTF-8; invalid_bytes counts the bytes that
+ * did not decode.
+ *
+ * ng_extract_html_to takes the page from memory and writes through a
+ * callback; ng_extract_file reads a file ("-" for stdin), gzip-compressed or
+ * not (the bytes decide), and writes to out. Errors, each reported to
+ * on_diag (or stderr) naming the file or URL, with nothing written:
+ * NG_ERR_INPUT for bytes that are not a page (binary data, an empty file,
+ * corrupt gzip, elements nested past 256 levels), NG_ERR_TOOBIG for a page
+ * over 32 MiB, NG_ERR_NOTFOUND for a missing file, NG_ERR_IO for a file that
+ * cannot be read or output that cannot be written, NG_ERR_NOMEM. */
+typedef struct ng_extract_options {
+	size_t size;              /* sizeof(ng_extract_options), or 0 */
+	const char *url;          /* where the page came from, or NULL */
+	const char *content_type; /* the HTTP Content-Type, or NULL */
+	ng_diag_fn on_diag;
+	void *diag_ctx;
+} ng_extract_options;
+
+#define NG_EXTRACT_OPTIONS_INIT NG_SIZED_INIT(ng_extract_options)
+
+NG_API ng_status ng_extract_html_to(const char *bytes, size_t len,
+				    const ng_extract_options *opt,
+				    ng_write_fn write, void *ctx);
+NG_API ng_status ng_extract_file(const char *path,
+				 const ng_extract_options *opt, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -535,5 +535,79 @@ check "eval stance: Headline,Body ID,Stance rows, quoted as CSV needs" [ "$(head
 check "eval stance: the other topic is unrelated" grep -qx '"Council closes old steel bridge, citing cracks",2,unrelated' "$T/st_p1.csv"
 check "eval stance: --json is one object with macro_f1" /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["suite"]=="stance" and "macro_f1" in d["metrics"] and d["metrics"]["pairs_without_body"]==1' "$T/st_json.txt"
 
+# ---- extract: one web page -> one JSON object -------------------------------------
+P1='The minister said on Tuesday that the new rules would apply to every company in the country.'
+P2='Critics of the plan argued that the timetable was far too short for the small firms affected.'
+{
+	echo '<html lang="en"><head><title>Rules | Example</title>'
+	echo '<meta property="og:site_name" content="Example News">'
+	echo '<link rel="canonical" href="/2024/03/05/rules.html"></head>'
+	echo '<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+	echo "<article><h1>New rules</h1><p>$P1</p><h2>Critics</h2><p>$P2</p></article>"
+	echo '<footer>Copyright Example News</footer></body></html>'
+} >"$T/page.html"
+$NG extract "$T/page.html" --url https://www.example.com/news/x >"$T/ex1.json" 2>"$T/ex1.err"
+check "extract: exits 0" [ $? -eq 0 ]
+check "extract: one JSON object with the fields, body in order, boilerplate out" /usr/bin/python3 -c '
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+assert len(lines) == 1
+d = json.loads(lines[0])
+for k in ("url","title","authors","published","modified","lang","site","credit","charset","body"):
+    assert k in d, k
+assert d["url"] == "https://www.example.com/2024/03/05/rules.html", d["url"]
+assert d["published"] == "2024-03-05" and d["published_source"] == "url", d
+assert d["site"] == "Example News" and d["lang"] == "en" and d["charset"] == "utf-8"
+b = d["body"]
+assert b.index(sys.argv[2]) < b.index("Critics") < b.index(sys.argv[3]), b
+assert "Home" not in b and "Copyright" not in b, b
+' "$T/ex1.json" "$P1" "$P2"
+gzip -c "$T/page.html" >"$T/page.html.gz"
+$NG extract "$T/page.html.gz" --url https://www.example.com/news/x >"$T/ex2.json" 2>/dev/null
+check "extract: a .gz page gives the same object" cmp -s "$T/ex1.json" "$T/ex2.json"
+$NG extract - <"$T/page.html.gz" >"$T/ex3.json" 2>/dev/null
+check "extract: stdin without --url: no URL, no date from it" /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); assert d["url"] is None and d["published"] is None, d' "$T/ex3.json"
+$NG extract "$T/no-such-page.html" >"$T/ex4.json" 2>"$T/ex4.err"
+rc=$?
+check "extract: a missing file exits 1 and names it" sh -c "[ $rc -eq 1 ] && grep -q 'no-such-page.html: cannot read: No such file' '$T/ex4.err' && [ ! -s '$T/ex4.json' ]"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\0\1' >"$T/image.html"
+$NG extract "$T/image.html" >"$T/ex5.json" 2>"$T/ex5.err"
+rc=$?
+check "extract: binary data exits 1 with the reason" sh -c "[ $rc -eq 1 ] && grep -q 'image.html: offset 0: binary data (a PNG image)' '$T/ex5.err' && [ ! -s '$T/ex5.json' ]"
+$NG extract "$T/image.html" "$T/page.html" >"$T/ex6.json" 2>/dev/null
+rc=$?
+check "extract: a bad page among good ones: exit 1, the good one printed" sh -c "[ $rc -eq 1 ] && [ \$(wc -l <'$T/ex6.json') -eq 1 ]"
+head -c 200 "$T/page.html.gz" >"$T/cut.html.gz"
+$NG extract "$T/cut.html.gz" >/dev/null 2>"$T/ex7.err"
+rc=$?
+check "extract: truncated gzip exits 1 and says so" sh -c "[ $rc -eq 1 ] && grep -q 'cut.html.gz: truncated gzip data' '$T/ex7.err'"
+$NG extract "$T/page.html" "$T/page.html" --url http://x.org/ >/dev/null 2>&1
+check "extract: --url with two pages is bad usage" [ $? -eq 2 ]
+
+# eval extract on a tiny directory of the benchmark's layout: one page
+# whose truth is exactly what is extracted, one whose truth shares nothing.
+mkdir -p "$T/bench/html"
+cp "$T/page.html.gz" "$T/bench/html/p1.html.gz"
+cp "$T/page.html.gz" "$T/bench/html/p2.html.gz"
+/usr/bin/python3 -c '
+import json, sys
+json.dump({"p1": {"articleBody": sys.argv[2] + "\n\nCritics\n\n" + sys.argv[3], "url": "https://a.example.com/x"},
+           "p2": {"articleBody": "Completely different words that the page never says anywhere", "url": "https://b.example.org/y"}},
+          open(sys.argv[1], "w"))' "$T/bench/ground-truth.json" "$P1" "$P2"
+$NG eval extract "$T/bench" --json --verbose >"$T/evx.json" 2>"$T/evx.err"
+check "eval extract: exits 0" [ $? -eq 0 ]
+check "eval extract: P = R = F1 = 0.5 on one perfect and one wrong page" /usr/bin/python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))["metrics"]
+assert m["pages"] == 2 and m["pages_tune"] + m["pages_report"] == 2, m
+assert abs(m["precision"] - 0.5) < 1e-9 and abs(m["recall"] - 0.5) < 1e-9, m
+assert abs(m["f1"] - 0.5) < 1e-9 and m["failed_pages"] == 0, m
+' "$T/evx.json"
+check "eval extract --verbose: the wrong page first" sh -c "sed -n 2p '$T/evx.err' | grep -q '^p2 .* 0.000 '"
+rm "$T/bench/html/p2.html.gz"
+$NG eval extract "$T/bench" >/dev/null 2>"$T/evx2.err"
+check "eval extract: a missing page is reported" grep -q 'p2.html: No such file' "$T/evx2.err"
+
 echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

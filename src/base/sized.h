@@ -21,6 +21,9 @@
 #define NGI_RECORD_BASE (offsetof(ng_record, lang) + sizeof(const char *))
 #define NGI_ANALYZE_OPTIONS_BASE                                               \
 	(offsetof(ng_analyze_options, diag_ctx) + sizeof(void *))
+/* ng_extract_options came after 0.2.0: its base is its first layout. */
+#define NGI_EXTRACT_OPTIONS_BASE                                               \
+	(offsetof(ng_extract_options, diag_ctx) + sizeof(void *))
 
 /* The bytes of a caller's struct of the given size that the library may
  * touch: 0 for a size that no release ever had (smaller than the base). */

@@ -36,6 +36,8 @@ typedef struct options {
 	int json;
 	const char *output;
 	const char *predictions;
+	const char *url;
+	int verbose;
 	int quiet;
 	const char *speaker;
 	long long story;
@@ -148,6 +150,8 @@ static int parse_options(int argc, char **argv, options *o)
 			o->output = val;
 		else if (!strcmp(a, "--predictions"))
 			o->predictions = val;
+		else if (!strcmp(a, "--url"))
+			o->url = val;
 		else if (!strcmp(a, "--format")) {
 			o->format_set = 1;
 			if (val && !strcmp(val, "table"))
@@ -165,6 +169,8 @@ static int parse_options(int argc, char **argv, options *o)
 				o->json = 1;
 			else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
 				o->quiet = 1;
+			else if (!strcmp(a, "--verbose"))
+				o->verbose = 1;
 			else if (!strcmp(a, "--thread"))
 				o->thread = 1;
 			else if (a[0] == '-' && a[1] == '-' && a[2])
@@ -368,12 +374,38 @@ static int cmd_analyze(const options *o)
 	return finish_output(o, stdout, exit_for(worst), 0);
 }
 
+/* Pages that are missing, too big or not HTML are bad input (exit 1), as
+ * in ingest; the output or memory failing is a failed run. */
+static int cmd_extract(const options *o)
+{
+	if (o->n_args == 0)
+		return bad_usage("extract needs a PAGE (an HTML file, gzip or not, or -)",
+				 NULL);
+	if (o->url && o->n_args > 1)
+		return bad_usage("--url names the URL of one page; extract got",
+				 "several");
+	ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
+	eo.url = o->url;
+	int rc = EXIT_OKAY;
+	for (int i = 0; i < o->n_args; i++) {
+		ng_status st = ng_extract_file(o->args[i], &eo, stdout);
+		if (st == NG_ERR_NOTFOUND || st == NG_ERR_TOOBIG || st == NG_ERR_INPUT)
+			st = NG_ERR_INPUT;
+		int r = exit_for(st);
+		if (r > rc)
+			rc = r;
+		if (r == EXIT_FAILED)
+			break;
+	}
+	return finish_output(o, stdout, rc, 0);
+}
+
 static int cmd_eval(const options *o)
 {
 	if (o->n_args < 1)
 		return bad_usage("eval needs a SUITE", NULL);
 	ng_eval_options eo = {o->json, o->threads, o->threshold, NULL, NULL,
-			      o->predictions};
+			      o->predictions, o->verbose};
 	ng_status st = ng_eval_run(o->args[0], o->n_args - 1, o->args + 1, &eo, stdout);
 	return finish_output(o, stdout, exit_for(st), 0);
 }
@@ -402,6 +434,8 @@ int main(int argc, char **argv)
 			rc = cmd_analyze(&o);
 		else if (!strcmp(cmd, "eval"))
 			rc = cmd_eval(&o);
+		else if (!strcmp(cmd, "extract"))
+			rc = cmd_extract(&o);
 		else
 			rc = bad_usage("unknown command", cmd);
 	}

@@ -44,6 +44,8 @@ static const eval_suite suites[] = {
 	 "PolNeAR brat: direct quote spans (exact, 50% overlap) and speakers"},
 	{"stance", "BODIES.csv STANCES.csv", 2, ngi_eval_stance,
 	 "FNC-1 stance of each headline/body pair (embedded model; --predictions)"},
+	{"extract", "DIR", 1, ngi_eval_extract,
+	 "article extraction from HTML: body F1 of word 4-gram shingles (--verbose)"},
 };
 
 void ngi_eval_real(ngi_eval_report *r, const char *name, double value)
@@ -155,7 +157,7 @@ static ng_status print_json(const char *suite, const ngi_eval_report *r,
 ng_status ng_eval_run(const char *suite, int argc, char **argv,
 		      const ng_eval_options *opt, FILE *out)
 {
-	static const ng_eval_options defaults = {0, 0, 0.0, NULL, NULL, NULL};
+	static const ng_eval_options defaults = {0, 0, 0.0, NULL, NULL, NULL, 0};
 	const eval_suite *s = NULL;
 	for (size_t i = 0; suite && i < NGI_ARRAY_LEN(suites); i++)
 		if (strcmp(suite, suites[i].name) == 0)

@@ -82,5 +82,9 @@ ng_status ngi_eval_xling(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 ng_status ngi_eval_quotes(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 /* eval_stance.c: "stance BODIES.csv STANCES.csv" (FNC-1 stance). */
 ng_status ngi_eval_stance(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
+/* eval_extract.c: "extract DIR" (article-extraction benchmark layout:
+ * DIR/ground-truth.json, DIR/html/ID.html.gz). */
+ng_status ngi_eval_extract(ngi_eval_ctx *ctx, char **argv,
+			   ngi_eval_report *rep);
 
 #endif

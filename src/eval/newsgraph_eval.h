@@ -21,11 +21,13 @@ typedef struct ng_eval_options {
 	ng_diag_fn on_diag;
 	void *diag_ctx;
 	const char *predictions; /* stance: write predictions here (CSV) */
+	int verbose;             /* extract: every page's score on stderr */
 } ng_eval_options;
 
 /* Runs a quality suite: "seeds DIR", "stories BODIES.csv STANCES.csv",
  * "reuse DIR", "msrp FILE", "entities DIR", "dates DIR", "pairs DIR",
- * "xling DIR", "quotes DIR", "stance BODIES.csv STANCES.csv". Prints a
+ * "xling DIR", "quotes DIR", "stance BODIES.csv STANCES.csv",
+ * "extract DIR". Prints a
  * table, or with json one object
  * {"suite": ..., "metrics": {...}}. opt may be NULL. */
 ng_status ng_eval_run(const char *suite, int argc, char **argv,

@@ -63,4 +63,12 @@ ng_status ngi_html_extract(const char *bytes, size_t len, const char *url,
 			   const char *content_type, ngi_arena *a,
 			   ngi_html_page *out, const char **why);
 
+/* Reads the page file path ("-": stdin) into out, decompressing gzip
+ * (recognised by its bytes), capped at NGI_HTML_MAX_BYTES. NG_OK; else
+ * NG_ERR_NOTFOUND (no such file), NG_ERR_IO, NG_ERR_INPUT (corrupt or
+ * truncated gzip), NG_ERR_TOOBIG or NG_ERR_NOMEM, with *why a static or
+ * strerror string saying what. */
+ng_status ngi_html_read_file(const char *path, ngi_buf *out,
+			     const char **why);
+
 #endif

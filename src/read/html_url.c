@@ -1,0 +1,363 @@
+/*
+ * html_url.c: URLs and dates as pages write them.
+ *
+ * URL resolution follows RFC 3986 section 5.2 (scheme-relative "//host",
+ * absolute paths, relative paths with "." and ".." segments removed,
+ * query- and fragment-only references). A date in a URL path is the
+ * first of "/YYYY/MM/DD/", "/YYYY-MM-DD", "/YYYYMMDD/" (years 1990 to
+ * 2099, checked month and day). Metadata dates are read in the forms
+ * sites use: ISO 8601 with or without time, seconds, fractions and zone
+ * ("Z", "+01:00", "+0100"), a space for the "T", "YYYY/MM/DD", and
+ * RFC 822 ("Tue, 19 Nov 2019 08:19:00 GMT").
+ */
+#include "html_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alpha(int c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* Length of the scheme ("https") when s starts with one and a ':'. */
+static size_t scheme_len(const char *s)
+{
+	size_t i = 0;
+	if (!is_alpha((unsigned char)s[0]))
+		return 0;
+	while (is_alpha((unsigned char)s[i]) || is_digit((unsigned char)s[i]) ||
+	       s[i] == '+' || s[i] == '-' || s[i] == '.')
+		i++;
+	return s[i] == ':' ? i : 0;
+}
+
+/* Removes "." and ".." segments of path p (in place). */
+static void remove_dots(char *p)
+{
+	char *out = p, *in = p;
+	while (*in) {
+		if (strncmp(in, "../", 3) == 0) {
+			in += 3;
+		} else if (strncmp(in, "./", 2) == 0) {
+			in += 2;
+		} else if (strncmp(in, "/./", 3) == 0) {
+			in += 2;
+		} else if (strcmp(in, "/.") == 0) {
+			in[1] = 0;
+		} else if (strncmp(in, "/../", 4) == 0 || strcmp(in, "/..") == 0) {
+			in += 3;
+			if (*in == 0) {
+				in--;
+				*in = '/';
+			}
+			while (out > p && out[-1] != '/')
+				out--;
+			if (out > p)
+				out--;
+		} else if (strcmp(in, ".") == 0 || strcmp(in, "..") == 0) {
+			in += strlen(in);
+		} else {
+			do
+				*out++ = *in++;
+			while (*in && *in != '/');
+		}
+	}
+	*out = 0;
+}
+
+static int has_space_or_ctl(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ')
+			return 1;
+	return 0;
+}
+
+const char *ngi_url_resolve(const char *base, const char *ref, ngi_arena *a)
+{
+	if (!ref)
+		return NULL;
+	while (*ref == ' ' || *ref == '\t' || *ref == '\n' || *ref == '\r')
+		ref++;
+	size_t rl = strlen(ref);
+	while (rl && (ref[rl - 1] == ' ' || ref[rl - 1] == '\n' ||
+		      ref[rl - 1] == '\t' || ref[rl - 1] == '\r'))
+		rl--;
+	if (!rl)
+		return NULL;
+	char *r = ngi_arena_strndup(a, ref, rl);
+	if (!r || has_space_or_ctl(r))
+		return NULL;
+	if (scheme_len(r))
+		return r;
+	if (!base || !scheme_len(base))
+		return NULL;
+	size_t sl = scheme_len(base);
+	/* base's authority ends at the first '/', '?' or '#' after "//" */
+	const char *auth = base + sl + 1;
+	size_t al = 0;
+	if (strncmp(auth, "//", 2) == 0) {
+		al = 2;
+		while (auth[al] && auth[al] != '/' && auth[al] != '?' &&
+		       auth[al] != '#')
+			al++;
+	}
+	const char *bpath = auth + al;
+	size_t bpl = strcspn(bpath, "?#");
+	size_t need = strlen(base) + rl + 4;
+	char *o = ngi_arena_alloc(a, need);
+	if (!o)
+		return NULL;
+	if (r[0] == '/' && r[1] == '/') {
+		snprintf(o, need, "%.*s:%s", (int)sl, base, r);
+		return o;
+	}
+	int n = snprintf(o, need, "%.*s", (int)(sl + 1 + al), base);
+	char *path = o + n;
+	if (r[0] == '/') {
+		strcpy(path, r);
+	} else if (r[0] == '?') {
+		snprintf(path, need - (size_t)n, "%.*s%s", (int)bpl, bpath, r);
+		return o;
+	} else if (r[0] == '#') {
+		size_t upto = strcspn(bpath, "#");
+		snprintf(path, need - (size_t)n, "%.*s%s", (int)upto, bpath, r);
+		return o;
+	} else {
+		size_t dir = bpl;
+		while (dir && bpath[dir - 1] != '/')
+			dir--;
+		if (dir == 0 && al > 2)
+			snprintf(path, need - (size_t)n, "/%s", r);
+		else
+			snprintf(path, need - (size_t)n, "%.*s%s", (int)dir,
+				 bpath, r);
+	}
+	/* dots only in the path, not in the query */
+	char *q = path + strcspn(path, "?#");
+	char saved = *q;
+	char *tail = NULL;
+	if (saved) {
+		tail = ngi_arena_strdup(a, q);
+		*q = 0;
+	}
+	remove_dots(path);
+	if (tail)
+		strcat(path, tail);
+	return o;
+}
+
+const char *ngi_url_host(const char *url, ngi_arena *a)
+{
+	if (!url)
+		return NULL;
+	size_t sl = scheme_len(url);
+	if (!sl || strncmp(url + sl, "://", 3) != 0)
+		return NULL;
+	const char *h = url + sl + 3;
+	size_t n = strcspn(h, "/?#");
+	const char *at = memchr(h, '@', n);
+	if (at) {
+		n -= (size_t)(at + 1 - h);
+		h = at + 1;
+	}
+	const char *colon = memchr(h, ':', n);
+	if (colon)
+		n = (size_t)(colon - h);
+	if (n > 4 && strncasecmp(h, "www.", 4) == 0) {
+		h += 4;
+		n -= 4;
+	}
+	if (!n)
+		return NULL;
+	char *o = ngi_arena_strndup(a, h, n);
+	if (o)
+		for (char *p = o; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p += 32;
+	return o;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+	return y >= 1990 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= days_in_month(y, m);
+}
+
+static int num(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!is_digit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static const char *ymd(ngi_arena *a, int y, int m, int d)
+{
+	char buf[48];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+	return ngi_arena_strdup(a, buf);
+}
+
+const char *ngi_url_date(const char *url, ngi_arena *a)
+{
+	if (!url)
+		return NULL;
+	size_t sl = scheme_len(url);
+	const char *p = url;
+	if (sl && strncmp(url + sl, "://", 3) == 0)
+		p = url + sl + 3 + strcspn(url + sl + 3, "/?#");
+	size_t plen = strcspn(p, "?#");
+	for (size_t i = 0; i < plen; i++) {
+		if (p[i] != '/' && p[i] != '-' && p[i] != '_')
+			continue;
+		const char *s = p + i + 1;
+		size_t left = plen - i - 1;
+		if (left >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4]) {
+			int y = num(s, 4), m = num(s + 5, 2), d = num(s + 8, 2);
+			if (valid_ymd(y, m, d) &&
+			    (left == 10 || !is_digit((unsigned char)s[10])))
+				return ymd(a, y, m, d);
+		}
+		if (left >= 8 && p[i] == '/' &&
+		    (left == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' ||
+		     s[8] == '.')) {
+			int y = num(s, 4), m = num(s + 4, 2), d = num(s + 6, 2);
+			if (valid_ymd(y, m, d))
+				return ymd(a, y, m, d);
+		}
+	}
+	return NULL;
+}
+
+static int month_of(const char *s)
+{
+	static const char *const m[] = {"jan", "feb", "mar", "apr",
+					"may", "jun", "jul", "aug",
+					"sep", "oct", "nov", "dec"};
+	for (int i = 0; i < 12; i++)
+		if (strncasecmp(s, m[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+const char *ngi_iso_date(const char *s, ngi_arena *a)
+{
+	if (!s)
+		return NULL;
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	int y, mo, d, h = -1, mi = 0, sec = 0;
+	const char *p;
+	if (num(s, 4) >= 0 && (s[4] == '-' || s[4] == '/') && s[7] == s[4]) {
+		y = num(s, 4);
+		mo = num(s + 5, 2);
+		d = num(s + 8, 2);
+		p = s + 10;
+	} else if (num(s, 8) >= 0 && !is_digit((unsigned char)s[8])) {
+		y = num(s, 4);
+		mo = num(s + 4, 2);
+		d = num(s + 6, 2);
+		p = s + 8;
+	} else {
+		/* RFC 822: "Tue, 19 Nov 2019 08:19:00 GMT" or "19 Nov 2019" */
+		const char *q = s;
+		while (is_alpha((unsigned char)*q))
+			q++;
+		if (*q == ',')
+			q++;
+		while (*q == ' ')
+			q++;
+		int dd = 0, n = 0;
+		while (is_digit((unsigned char)q[n]) && n < 2)
+			dd = dd * 10 + (q[n++] - '0');
+		if (!n || q[n] != ' ')
+			return NULL;
+		q += n + 1;
+		int mm = month_of(q);
+		if (!mm)
+			return NULL;
+		while (is_alpha((unsigned char)*q))
+			q++;
+		while (*q == ' ')
+			q++;
+		if (num(q, 4) < 0)
+			return NULL;
+		y = num(q, 4);
+		mo = mm;
+		d = dd;
+		p = q + 4;
+		if (*p == ' ' && num(p + 1, 2) >= 0 && p[3] == ':') {
+			h = num(p + 1, 2);
+			mi = num(p + 4, 2);
+			sec = p[6] == ':' ? num(p + 7, 2) : 0;
+			if (mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 60)
+				h = -1;
+		}
+		if (!valid_ymd(y, mo, d))
+			return NULL;
+		if (h < 0)
+			return ymd(a, y, mo, d);
+		char buf[96];
+		const char *z = strstr(p, "GMT") || strstr(p, "UTC") ||
+						strstr(p, "+0000")
+					? "Z"
+					: "";
+		snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%s", y,
+			 mo, d, h, mi, sec, z);
+		return ngi_arena_strdup(a, buf);
+	}
+	if (mo < 0 || d < 0 || !valid_ymd(y, mo, d))
+		return NULL;
+	if ((*p == 'T' || *p == ' ') && num(p + 1, 2) >= 0 && p[3] == ':' &&
+	    num(p + 4, 2) >= 0) {
+		h = num(p + 1, 2);
+		mi = num(p + 4, 2);
+		p += 6;
+		if (*p == ':' && num(p + 1, 2) >= 0) {
+			sec = num(p + 1, 2);
+			p += 3;
+		}
+		if (*p == '.' || *p == ',')
+			for (p++; is_digit((unsigned char)*p); p++)
+				;
+		if (h > 23 || mi > 59 || sec > 60)
+			return ymd(a, y, mo, d);
+		char zone[32] = "";
+		if (*p == 'Z' || *p == 'z') {
+			strcpy(zone, "Z");
+		} else if ((*p == '+' || *p == '-') && num(p + 1, 2) >= 0) {
+			int zh = num(p + 1, 2), zm = 0;
+			if (p[3] == ':' && num(p + 4, 2) >= 0)
+				zm = num(p + 4, 2);
+			else if (num(p + 3, 2) >= 0)
+				zm = num(p + 3, 2);
+			if (zh <= 14 && zm <= 59)
+				snprintf(zone, sizeof zone, "%c%02d:%02d", *p,
+					 zh, zm);
+		}
+		char buf[96];
+		snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%s", y,
+			 mo, d, h, mi, sec, zone);
+		return ngi_arena_strdup(a, buf);
+	}
+	return ymd(a, y, mo, d);
+}
