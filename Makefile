@@ -52,7 +52,7 @@ SONAME    := libnewsgraph.so.$(SOVERSION)
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
-               libicu-dev zlib1g-dev liblinear-dev $(PIVOT_PACKAGES) \
+               libicu-dev zlib1g-dev libxml2-dev liblinear-dev $(PIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
@@ -63,15 +63,17 @@ PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS))
 
 WARN      = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wvla
+# libxml2's headers live in their own directory (the feed reader).
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 CFLAGS_ALL   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-               $(OPT) $(WARN) $(SANITIZE) -Iinclude -fPIC \
+               $(OPT) $(WARN) $(SANITIZE) -Iinclude $(XML_CFLAGS) -fPIC \
                -fvisibility=hidden -DNG_BUILDING_LIBRARY $(CFLAGS)
 CXXFLAGS_ALL = -std=c++11 $(OPT) -Wall -Wextra $(WERROR) $(SANITIZE) -Iinclude \
                -fPIC -fvisibility=hidden -DNG_BUILDING_LIBRARY $(CXXFLAGS)
 # What a program linking libnewsgraph.a needs too (newsgraph.pc's
 # Libs.private).
 LIBS      = -lutf8proc -lcld2 -lstemmer -lsqlite3 -lxxhash -licui18n -licuuc \
-            -licudata -lpthread -lm -lstdc++
+            -licudata -lxml2 -lz -lpthread -lm -lstdc++
 LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
 
 LIB_C     = $(sort $(wildcard src/base/*.c src/read/*.c src/text/*.c \
@@ -228,7 +230,7 @@ $(CLI): $(CLI_OBJ) $(INTERNAL)
 # that is missing stops the build with its name and package.
 $(BUILD)/tools/mkpivot: tools/mkpivot.c $(CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS) -lz
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS)
 
 $(BUILD)/pivot.bin: tools/mkpivot.c src/sketch/pivot_key.c src/sketch/pivot.h \
                     $(BUILD)/pivot.stamp \
@@ -240,7 +242,7 @@ $(PIVOT_OBJ): src/sketch/pivot_table.S $(BUILD)/pivot.bin
 	@mkdir -p $(dir $@)
 	$(CC) -c -DNGI_PIVOT_BIN='"$(BUILD)/pivot.bin"' -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c tests/check.h $(INTERNAL)
+$(BUILD)/tests/%: tests/%.c tests/check.h $(wildcard tests/*.h) $(INTERNAL)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 

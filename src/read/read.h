@@ -35,7 +35,9 @@ typedef enum ngi_pub_source {
 	NGI_PUB_HEADER = 2,   /* a leading "date ..." line in a text file */
 	NGI_PUB_DATELINE = 3, /* a dateline: month and day, year inferred */
 	NGI_PUB_TEXT = 4,     /* found in the body (later issues) */
-	NGI_PUB_OVERRIDE = 5  /* given on the command line */
+	NGI_PUB_OVERRIDE = 5, /* given on the command line */
+	NGI_PUB_CRAWL = 6     /* when the page was fetched (WARC-Date): only
+				 when the page gives no date itself */
 } ngi_pub_source;
 
 const char *ngi_pub_source_name(ngi_pub_source s);
@@ -65,8 +67,16 @@ typedef struct ngi_read_stats {
 	long long files;
 	long long records;      /* records handed to the callback */
 	long long failed;       /* records or files rejected with a diagnostic */
+	/* records passed over on purpose, not errors: WARC records that are
+	 * not responses (request, metadata, warcinfo, revisit ...), responses
+	 * that are not a web page (images, PDFs) or not a success (2xx) */
+	long long skipped;
 	long long bytes;
 	long long invalid_utf8;
+	/* bytes of input read so far (compressed bytes of gzip files), kept
+	 * up to date as records come out: progress reports read it from the
+	 * record callback */
+	long long position;
 } ngi_read_stats;
 
 /* Caps, so hostile input fails cleanly. */
