@@ -36,12 +36,12 @@ typedef struct capture {
 	ngi_diag_sink sink;
 } capture;
 
-static char *cap_dup(const char *s)
+static inline char *cap_dup(const char *s)
 {
 	return s ? strdup(s) : NULL;
 }
 
-static ng_status cap_on_record(void *ctx, const ngi_record *r)
+static inline ng_status cap_on_record(void *ctx, const ngi_record *r)
 {
 	capture *c = ctx;
 	if (c->n_rec < CAP_MAX) {
@@ -61,7 +61,7 @@ static ng_status cap_on_record(void *ctx, const ngi_record *r)
 	return NG_OK;
 }
 
-static void cap_on_diag(void *ctx, const ng_diag *d)
+static inline void cap_on_diag(void *ctx, const ng_diag *d)
 {
 	capture *c = ctx;
 	if (getenv("CAP_VERBOSE"))
@@ -78,7 +78,7 @@ static void cap_on_diag(void *ctx, const ng_diag *d)
 	c->n_diag++;
 }
 
-static void cap_clear(capture *c)
+static inline void cap_clear(capture *c)
 {
 	for (size_t i = 0; i < c->n_rec && i < CAP_MAX; i++) {
 		cap_record *g = &c->rec[i];
@@ -95,14 +95,14 @@ static void cap_clear(capture *c)
 }
 
 /* Reads path into c (cleared first); returns ngi_read_path's status. */
-static ng_status cap_read(capture *c, const char *path)
+static inline ng_status cap_read(capture *c, const char *path)
 {
 	cap_clear(c);
 	return ngi_read_path(path, cap_on_record, c, &c->sink, &c->stats);
 }
 
 /* The record with this id, or NULL. */
-static const cap_record *cap_find(const capture *c, const char *id)
+static inline const cap_record *cap_find(const capture *c, const char *id)
 {
 	for (size_t i = 0; i < c->n_rec && i < CAP_MAX; i++)
 		if (c->rec[i].id && !strcmp(c->rec[i].id, id))
@@ -111,7 +111,7 @@ static const cap_record *cap_find(const capture *c, const char *id)
 }
 
 /* The first diagnostic of this severity whose message holds what. */
-static const cap_diag *cap_diag_with(const capture *c, ng_severity sev,
+static inline const cap_diag *cap_diag_with(const capture *c, ng_severity sev,
 				     const char *what)
 {
 	for (size_t i = 0; i < c->n_diag && i < CAP_MAX; i++)
@@ -120,7 +120,7 @@ static const cap_diag *cap_diag_with(const capture *c, ng_severity sev,
 	return NULL;
 }
 
-static size_t cap_errors(const capture *c)
+static inline size_t cap_errors(const capture *c)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < c->n_diag && i < CAP_MAX; i++)
@@ -131,7 +131,7 @@ static size_t cap_errors(const capture *c)
 /* ---- a temporary directory -------------------------------------------------*/
 static char cap_tmp_root[64];
 
-static void cap_tmp_init(const char *name)
+static inline void cap_tmp_init(const char *name)
 {
 	snprintf(cap_tmp_root, sizeof cap_tmp_root, "/tmp/ng-%s.XXXXXX", name);
 	if (!mkdtemp(cap_tmp_root)) {
@@ -141,7 +141,7 @@ static void cap_tmp_init(const char *name)
 }
 
 /* A path inside the directory (8 rotating buffers). */
-static const char *cap_path(const char *rel)
+static inline const char *cap_path(const char *rel)
 {
 	static char paths[8][256];
 	static int slot;
@@ -150,7 +150,7 @@ static const char *cap_path(const char *rel)
 	return paths[slot];
 }
 
-static const char *cap_write(const char *rel, const void *bytes, size_t n)
+static inline const char *cap_write(const char *rel, const void *bytes, size_t n)
 {
 	const char *path = cap_path(rel);
 	FILE *f = fopen(path, "wb");
@@ -161,7 +161,7 @@ static const char *cap_write(const char *rel, const void *bytes, size_t n)
 	return path;
 }
 
-static void cap_tmp_done(void)
+static inline void cap_tmp_done(void)
 {
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cap_tmp_root);

@@ -43,14 +43,28 @@ static ng_status init_libxml(void)
 
 static ngi_once libxml_once = NGI_ONCE_INIT;
 
-/* The SAX hooks: any entity declaration stops the parse. */
+/* The SAX hooks: any entity declaration stops the parse; its line is
+ * kept for the message. */
+typedef struct entity_seen {
+	int seen;
+	long long line;
+} entity_seen;
+
+static void stop_at_entity(xmlParserCtxtPtr ctxt)
+{
+	entity_seen *e = ctxt->_private;
+	if (!e->seen) {
+		e->seen = 1;
+		e->line = ctxt->input ? ctxt->input->line : 0;
+	}
+	xmlStopParser(ctxt);
+}
+
 static void refuse_entity(void *ctx, const xmlChar *name, int type,
 			  const xmlChar *public_id, const xmlChar *system_id,
 			  xmlChar *content)
 {
-	xmlParserCtxtPtr ctxt = ctx;
-	*(int *)ctxt->_private = 1;
-	xmlStopParser(ctxt);
+	stop_at_entity(ctx);
 }
 
 static void refuse_unparsed_entity(void *ctx, const xmlChar *name,
@@ -58,9 +72,7 @@ static void refuse_unparsed_entity(void *ctx, const xmlChar *name,
 				   const xmlChar *system_id,
 				   const xmlChar *notation)
 {
-	xmlParserCtxtPtr ctxt = ctx;
-	*(int *)ctxt->_private = 1;
-	xmlStopParser(ctxt);
+	stop_at_entity(ctx);
 }
 
 /* The encoding the XML declaration names, copied into enc ("" when none).
@@ -188,16 +200,19 @@ int ngi_feed_rfc822_date(const char *s, char out[40])
 		s = comma + 1;
 	int day = 0, year = 0, hh = 0, mm = 0, ss = 0, month = -1;
 	char mon[8] = "", zone[8] = "";
-	int got = sscanf(s, " %d %7s %d %d:%d:%d %7s", &day, mon, &year, &hh, &mm,
-			 &ss, zone);
-	if (got < 5) {
-		ss = 0;
-		got = sscanf(s, " %d %7s %d %d:%d %7s", &day, mon, &year, &hh, &mm,
-			     zone);
-		if (got < 3)
-			return 0;
-		if (got < 5)
-			hh = mm = 0;
+	int used = 0;
+	if (sscanf(s, " %d %7s %d%n", &day, mon, &year, &used) < 3)
+		return 0;
+	s += used;
+	/* the time: hh:mm or hh:mm:ss, then the zone */
+	int got = 3, t = 0;
+	if (sscanf(s, " %d:%d%n", &hh, &mm, &t) == 2) {
+		got = 5;
+		s += t;
+		if (sscanf(s, ":%d%n", &ss, &t) == 1)
+			s += t;
+		if (sscanf(s, " %7s", zone) != 1)
+			zone[0] = '\0';
 	}
 	for (int i = 0; i < 12; i++)
 		if (!strncasecmp(mon, months[i], 3))
@@ -494,8 +509,8 @@ ng_status ngi_feed_parse(const char *bytes, size_t len, const char *url,
 		ngi_buf_free(&repaired);
 		return NG_ERR_NOMEM;
 	}
-	int entity_seen = 0;
-	ctxt->_private = &entity_seen;
+	entity_seen entity = {0, 0};
+	ctxt->_private = &entity;
 	ctxt->sax->entityDecl = refuse_entity;
 	ctxt->sax->unparsedEntityDecl = refuse_unparsed_entity;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, url, encoding,
@@ -505,10 +520,10 @@ ng_status ngi_feed_parse(const char *bytes, size_t len, const char *url,
 	const xmlError *err = xmlCtxtGetLastError(ctxt);
 	int well_formed = ctxt->wellFormed;
 	st = NG_OK;
-	if (entity_seen) {
+	if (entity.seen) {
 		*why = "entity declarations are not allowed in a feed (entity "
 		       "bombs, external entities): refused";
-		*line = err ? err->line : 0;
+		*line = entity.line;
 		st = NG_ERR_INPUT;
 	} else if (!doc || !xmlDocGetRootElement(doc)) {
 		*why = xml_message(a, err);

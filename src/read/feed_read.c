@@ -84,9 +84,12 @@ ng_status ngi_read_feed(const char *path, const char *bytes, size_t len,
 		return NG_ERR_INPUT;
 	}
 	if (st == NG_ERR_INPUT) {
-		ngi_diag(io->diag, NG_DIAG_ERROR, path, 0,
-			 line ? line_offset(bytes, len, line) : -1, "%s%s%lld",
-			 why, line ? " (line " : "", line);
+		if (line)
+			ngi_diag(io->diag, NG_DIAG_ERROR, path, 0,
+				 line_offset(bytes, len, line), "%s (line %lld)",
+				 why, line);
+		else
+			ngi_diag(io->diag, NG_DIAG_ERROR, path, 0, -1, "%s", why);
 		io->stats->failed++;
 		ngi_arena_free(&a);
 		return NG_ERR_INPUT;
@@ -103,11 +106,13 @@ ng_status ngi_read_feed(const char *path, const char *bytes, size_t len,
 		io->stats->invalid_utf8 += (long long)feed.invalid_bytes;
 		result = NG_ERR_INPUT;
 	}
-	if (feed.recovered)
+	if (feed.recovered) {
 		ngi_diag(io->diag, NG_DIAG_WARNING, path, 0,
 			 line_offset(bytes, len, feed.recovered_line),
 			 "not well-formed (%s, line %lld): items read as far as "
 			 "they could be", feed.recovered, feed.recovered_line);
+		result = NG_ERR_INPUT;
+	}
 	if (feed.n_items == 0)
 		ngi_diag(io->diag, NG_DIAG_WARNING, path, 0, -1,
 			 "feed without items");
