@@ -234,8 +234,11 @@ typedef struct ng_record {
 #define NG_MAX_TEXT_BYTES ((size_t)256 << 20)
 
 /* Reads files, directories (recursively, in name order) or "-" (stdin):
- * plain-text articles and JSON Lines (.jsonl/.ndjson, or sniffed; a UTF-8
- * byte-order mark at the start is skipped). Records are analysed, linked
+ * plain-text articles, JSON Lines (.jsonl/.ndjson, or sniffed; a UTF-8
+ * byte-order mark at the start is skipped), HTML pages, RSS and Atom feeds
+ * (one record per item) and WARC web archives (one record per HTML
+ * response; other records counted in stats->skipped), any of them
+ * gzip-compressed; formats are sniffed from content (docs/READING.md). Records are analysed, linked
  * and stored in batches, one transaction each. Returns NG_OK when
  * everything went in unchanged, NG_ERR_INPUT when some input was bad: a
  * record or file rejected (the rest is stored) or invalid UTF-8 replaced by
