@@ -573,6 +573,24 @@ for k in 2 4; do
 	$NG export --db "$T/wr.db" --format jsonl >"$T/w_got.jsonl"
 	check "warc resume after $k: export identical to one run" cmp -s "$T/w_one.jsonl" "$T/w_got.jsonl"
 done
+# Killed with kill -9 mid-run and run again: whole batches were kept, and
+# the result is the export of one uninterrupted run.
+/usr/bin/python3 tests/gen_warc.py "$T/many.warc.gz" members --copies 120 examples/articles/*.txt
+$NG ingest "$T/many.warc.gz" --db "$T/wk1.db" --batch 50 -q
+$NG export --db "$T/wk1.db" --format jsonl >"$T/wk_one.jsonl"
+check "warc kill: 600 pages in one run" [ "$(wc -l <"$T/wk_one.jsonl")" = 600 ]
+$NG ingest "$T/many.warc.gz" --db "$T/wk2.db" --batch 50 -q 2>/dev/null &
+pid=$!
+sleep 1
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+n=0
+[ -f "$T/wk2.db" ] && n=$($NG export --db "$T/wk2.db" --format jsonl 2>/dev/null | wc -l)
+check "warc kill: whole batches only ($n)" [ $((n % 50)) -eq 0 ]
+$NG ingest "$T/many.warc.gz" --db "$T/wk2.db" --batch 50 2>"$T/err"
+check "warc kill: the resumed run adds the rest ($n were stored)" grep -q "$((600 - n)) added, $n unchanged" "$T/err"
+$NG export --db "$T/wk2.db" --format jsonl >"$T/wk_got.jsonl"
+check "warc kill: export identical to one run" cmp -s "$T/wk_one.jsonl" "$T/wk_got.jsonl"
 # A damaged record among good ones: its error names file, record and offset.
 bad_offset=$(/usr/bin/python3 - "$T/seed.warc" "$T/bad.warc" <<'PY'
 import sys

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """gen_warc.py: a small WARC made from plain-text articles, for the CLI tests.
 
-Usage: gen_warc.py OUT (plain|members|stream) FILE...
+Usage: gen_warc.py OUT (plain|members|stream) [--copies N] FILE...
 
 Each text file becomes an HTML page (its first line the <title>, its
 paragraphs <p>s) served as an HTTP response at
@@ -10,8 +10,10 @@ and followed by an image response; a warcinfo record opens the file.
 "plain" writes the records as they are, "members" one gzip member per
 record (as CC-NEWS does), "stream" the whole file as one gzip stream. Every
 other page's body is gzip-encoded and every third is sent chunked, so the
-decoding paths are taken. Deterministic: fixed dates, record ids and gzip
-headers (mtime 0).
+decoding paths are taken. With --copies N every file is served N times,
+at URIs ending in ?copy=0 ... ?copy=N-1 (pages enough for an ingest to be
+interrupted). Deterministic: fixed dates, record ids and gzip headers
+(mtime 0).
 """
 import gzip
 import html
@@ -57,11 +59,18 @@ def response(body, i):
 
 def main():
     out, how, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+    copies = None
+    if files[:1] == ["--copies"]:
+        copies, files = int(files[1]), files[2:]
+    served = [(f, None) for f in files] if copies is None else \
+        [(f, c) for c in range(copies) for f in files]
     recs = [record("warcinfo", None, b"software: gen_warc.py\r\n", 0)]
     n = 1
-    for i, path in enumerate(files):
+    for i, (path, copy) in enumerate(served):
         name = os.path.splitext(os.path.basename(path))[0]
         uri = "https://news.example/" + name
+        if copy is not None:
+            uri += "?copy=%d" % copy
         with open(path, encoding="utf-8") as f:
             text = f.read()
         recs.append(record("request", uri, b"GET /" + name.encode() +

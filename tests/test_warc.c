@@ -522,6 +522,29 @@ static void test_garbage_between_records(void)
 	archive_free(&a);
 }
 
+/* A record whose member ends after one CRLF instead of two: tolerated
+ * (the member bounds it), with nothing reported. */
+static void test_short_trailer(void)
+{
+	archive a = {0};
+	good_archive(&a);
+	bytes all = {0};
+	for (size_t i = 0; i < a.n; i++) {
+		bytes one = {0};
+		warc_record(&one, &a.rec[i]);
+		gzip_into(&all, one.p, i == 2 ? one.n - 2 : one.n);
+		free(one.p);
+	}
+	const char *path = cap_write("short-end.warc.gz", all.p, all.n);
+	capture c = {0};
+	CHECK(cap_read(&c, path) == NG_OK);
+	CHECK(c.n_rec == 4 && c.n_diag == 0);
+	CHECK(cap_find(&c, "http://a.example/storm") != NULL);
+	free(all.p);
+	cap_clear(&c);
+	archive_free(&a);
+}
+
 /* HTTP decoding on its own: chunk extensions, raw deflate, a bomb capped. */
 static void test_http_decode(void)
 {
@@ -674,6 +697,7 @@ int main(void)
 	test_bad_records();
 	test_truncated_member();
 	test_garbage_between_records();
+	test_short_trailer();
 	test_http_decode();
 	test_html_files_and_sniffing();
 	test_directory();

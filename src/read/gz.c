@@ -68,7 +68,8 @@ static ng_status lookahead(ngi_gz *g, size_t want)
 		return NG_OK;
 	size_t left = g->z.avail_in;
 	g->in_base += (long long)(g->in_len - left);
-	memmove(g->in, g->z.next_in, left);
+	if (left)
+		memmove(g->in, g->z.next_in, left);
 	size_t n = fread(g->in + left, 1, GZ_IN_SIZE - left, g->f);
 	g->in_len = left + n;
 	g->z.next_in = g->in;

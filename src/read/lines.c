@@ -177,6 +177,8 @@ ng_status ngi_lines_take(ngi_lines *r, size_t n, ngi_buf *out, size_t *got)
 
 ng_status ngi_lines_unread(ngi_lines *r, const char *bytes, size_t n)
 {
+	if (n == 0)
+		return NG_OK;
 	size_t keep = r->end - r->pos;
 	if (n <= r->pos) {
 		memcpy(r->chunk + r->pos - n, bytes, n);

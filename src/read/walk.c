@@ -227,6 +227,8 @@ static ng_status read_whole(walk *w, const char *path, ngi_lines *r,
 	} else if (st == NG_ERR_INPUT && r->gz_failed) {
 		st = file_error(w, path, r->gz->error_offset, r->gz->error, 0);
 	}
+	/* progress: the file is read by now */
+	w->io.stats->position = w->io.file_base + ngi_lines_input_pos(r);
 	return st;
 }
 

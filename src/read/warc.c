@@ -570,8 +570,10 @@ static ng_status check_end(warc *w, const warc_fields *f, int *ok)
 		*ok = 1;
 		return NG_OK;
 	}
-	if (got == 0) {
-		/* the member or file ends right after the block: tolerated */
+	if (got < 4 && memcmp(end, "\r\n\r\n", got) == 0 &&
+	    ngi_lines_member_done(w->r)) {
+		/* the member or file ends right after the block, or after
+		 * part of its CRLF CRLF: tolerated */
 		*ok = 1;
 		return NG_OK;
 	}
