@@ -623,6 +623,9 @@ cat >"$T/mixed/news.rss" <<'EOF2'
 <description>Chelsea signed a Brazilian striker for a record fee, the club said on Monday.</description></item>
 </channel></rss>
 EOF2
+$NG ingest "$T/mixed/news.rss" --db "$T/feed.db" 2>"$T/err"
+check "feed: exits 0, one article per item" [ $? -eq 0 ] && [ "$(n_articles "$T/feed.db")" = 2 ]
+check "feed: ids are guids, else links" [ "$(article_ids "$T/feed.db")" = "bridge-1,https://feed.example/striker" ]
 printf '<!doctype html><html><head><title>Rates</title></head><body><p>The central bank kept its interest rate unchanged on Thursday, its governor said.</p></body></html>' >"$T/mixed/rates.html"
 printf '<html><head><title>Rain</title></head><body><p>Heavy rain flooded streets in the old town of Porto on Wednesday.</p></body></html>' | gzip -n >"$T/mixed/rain.htm.gz"
 printf '{"id":"j1","text":"Farmers in Brittany protested against new import rules on Friday."}\n' >"$T/mixed/more.jsonl"

@@ -198,6 +198,31 @@ static void test_rfc822(void)
 	}
 }
 
+static void test_strip_markup(void)
+{
+	static const struct {
+		const char *in, *want;
+	} rows[] = {
+		{"<p>One.</p><p>Two.</p>", "One.\n\nTwo."},
+		{"a <b>bold</b>   word", "a bold word"},
+		{"x<br/>y", "x\n\ny"},
+		{"&lt;tag&gt; &amp; &quot;q&quot; &#233;t&#xE9;", "<tag> & \"q\" \xC3\xA9t\xC3\xA9"},
+		{"<script>var a = 1;</script>Text<style>p{}</style> here", "Text here"},
+		{"&#0; &#xD800; &bogus;", "&#0; &#xD800; &bogus;"},
+		{"cut <a href=", "cut"},
+		{"", ""},
+	};
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		size_t len = 0;
+		const char *got = ngi_feed_strip_markup(&a, rows[i].in, &len);
+		CHECK_STR(got, rows[i].want);
+		CHECK(got && len == strlen(got));
+	}
+	ngi_arena_free(&a);
+}
+
 static void test_feed_records(void)
 {
 	capture c = {0};
@@ -380,6 +405,7 @@ int main(void)
 	cap_tmp_init("feeds");
 	test_parse_api();
 	test_rfc822();
+	test_strip_markup();
 	test_feed_records();
 	test_hostile_feeds();
 	test_charsets();

@@ -68,6 +68,13 @@ ng_status ngi_feed_parse(const char *bytes, size_t len, const char *url,
 			 ngi_arena *a, ngi_feed *out, const char **why,
 			 long long *line);
 
+/* A text pass over an item's HTML, for when the extractor finds no
+ * article in a fragment: tags dropped (script and style with their
+ * content; p, br and div end a paragraph), blanks made one space, the XML
+ * entities, &nbsp; and numeric character references decoded. The result
+ * is in a, its length in *len; NULL when out of memory. */
+const char *ngi_feed_strip_markup(ngi_arena *a, const char *s, size_t *len);
+
 /* An RFC 822 date ("Sun, 27 Oct 2024 11:49:00 GMT", zones GMT, UT, Z,
  * US zones and +hhmm, two-digit years) -> "2024-10-27T11:49:00+00:00".
  * Returns 1 when understood. */

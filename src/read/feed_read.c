@@ -4,7 +4,9 @@
  * The feed is parsed by feed.c; each item becomes a record whose text is
  * the item's content (content:encoded, atom:content), else its summary
  * (description, summary). Text that holds markup goes through the HTML
- * extractor (html.h) with the item's link; plain text is taken as it is.
+ * extractor (html.h) with the item's link; when the extractor finds no
+ * article in a fragment that short, a text pass drops the tags instead
+ * (ngi_feed_strip_markup). Plain text is taken as it is.
  * The record's id is the item's guid / atom:id / rdf:about, else its link,
  * else "<file>:<item>"; its url the item's link; its published date the
  * item's (source "metadata"); its language hint the feed's. record_no is
@@ -14,8 +16,11 @@
  */
 #include "read_int.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "../base/utf8.h"
 #include "feed.h"
 #include "html.h"
 
@@ -35,6 +40,106 @@ static long long line_offset(const char *bytes, size_t len, long long line)
 		if (bytes[i] == '\n' && ++at == line)
 			return (long long)i + 1;
 	return line <= 1 ? 0 : -1;
+}
+
+/* The first place in s where what begins, ignoring case, or NULL. */
+static const char *strcasestr_n(const char *s, const char *what)
+{
+	size_t n = strlen(what);
+	for (; *s; s++)
+		if (!strncasecmp(s, what, n))
+			return s;
+	return NULL;
+}
+
+const char *ngi_feed_strip_markup(ngi_arena *a, const char *s, size_t *len)
+{
+	size_t n = strlen(s);
+	char *out = ngi_arena_alloc(a, n + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	int space = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '<') {
+			const char *gt = strchr(s + i, '>');
+			if (!gt)
+				break;
+			/* script and style hold no text */
+			const char *skip = !strncasecmp(s + i, "<script", 7) ? "</script"
+					   : !strncasecmp(s + i, "<style", 6) ? "</style"
+									: NULL;
+			if (skip) {
+				const char *close = strcasestr_n(gt, skip);
+				gt = close ? strchr(close, '>') : NULL;
+				if (!gt)
+					break;
+				space = 1;
+				i = (size_t)(gt - s);
+				continue;
+			}
+			int block = !strncmp(s + i + 1, "p", 1) ||
+				    !strncmp(s + i + 1, "/p", 2) ||
+				    !strncmp(s + i + 1, "br", 2) ||
+				    !strncmp(s + i + 1, "div", 3) ||
+				    !strncmp(s + i + 1, "/div", 4);
+			if (block && o && out[o - 1] != '\n') {
+				while (o && out[o - 1] == ' ')
+					o--;
+				out[o++] = '\n';
+				out[o++] = '\n';
+				space = 0;
+			} else if (!block) {
+				space = 1;
+			}
+			i = (size_t)(gt - s);
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			space = 1;
+			continue;
+		}
+		if (space && o && out[o - 1] != '\n')
+			out[o++] = ' ';
+		space = 0;
+		if (c == '&') {
+			static const char *const names[][2] = {
+				{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+				{"&quot;", "\""}, {"&apos;", "'"}, {"&nbsp;", " "}};
+			size_t k;
+			for (k = 0; k < NGI_ARRAY_LEN(names); k++) {
+				size_t el = strlen(names[k][0]);
+				if (!strncmp(s + i, names[k][0], el)) {
+					out[o++] = names[k][1][0];
+					i += el - 1;
+					break;
+				}
+			}
+			if (k < NGI_ARRAY_LEN(names))
+				continue;
+			if (s[i + 1] == '#') {
+				char *end;
+				int hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+				unsigned long cp = strtoul(s + i + (hex ? 3 : 2), &end,
+							   hex ? 16 : 10);
+				if (*end == ';' && cp > 0 && cp <= 0x10FFFF &&
+				    (cp < 0xD800 || cp > 0xDFFF) &&
+				    end - (s + i) <= 10) {
+					/* never longer than the reference */
+					o += ngi_utf8_encode((uint32_t)cp, out + o);
+					i = (size_t)(end - s);
+					continue;
+				}
+			}
+		}
+		out[o++] = c;
+	}
+	while (o && (out[o - 1] == ' ' || out[o - 1] == '\n'))
+		o--;
+	out[o] = '\0';
+	*len = o;
+	return out;
 }
 
 /* The text of one item: its content or summary, markup stripped. NULL
@@ -59,7 +164,10 @@ static const char *item_text(ngi_arena *a, const ngi_feed_item *it,
 		return NULL;
 	if (*st || !page.body || blank(page.body)) {
 		*st = NG_OK;
-		return NULL;
+		const char *text = ngi_feed_strip_markup(a, src, len);
+		if (!text)
+			*st = NG_ERR_NOMEM;
+		return text && !blank(text) ? text : NULL;
 	}
 	*len = page.body_len;
 	*invalid = page.invalid_bytes;
