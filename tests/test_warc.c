@@ -94,6 +94,7 @@ static void http(bytes *b, int status, const char *type, const char *extra,
 typedef struct warc_rec {
 	const char *type;
 	const char *uri;
+	const char *block_type; /* Content-Type; NULL: application/http */
 	bytes block;
 	long long declared; /* Content-Length to write; -1: the block's */
 } warc_rec;
@@ -106,10 +107,12 @@ static void warc_record(bytes *out, const warc_rec *r)
 		 "WARC/1.0\r\nWARC-Type: %s\r\n%s%s%s"
 		 "WARC-Date: 2024-10-27T11:49:00Z\r\n"
 		 "WARC-Record-ID: <urn:uuid:%08x-0000-0000-0000-000000000000>\r\n"
-		 "Content-Type: application/http; msgtype=response\r\n"
+		 "Content-Type: %s\r\n"
 		 "Content-Length: %lld\r\n\r\n",
 		 r->type, r->uri ? "WARC-Target-URI: " : "", r->uri ? r->uri : "",
-		 r->uri ? "\r\n" : "", (unsigned)(uintptr_t)r, len);
+		 r->uri ? "\r\n" : "", (unsigned)(uintptr_t)r,
+		 r->block_type ? r->block_type : "application/http; msgtype=response",
+		 len);
 	puts_b(out, head);
 	put(out, r->block.p ? r->block.p : "", r->block.n);
 	puts_b(out, "\r\n\r\n");
@@ -240,6 +243,10 @@ static void good_archive(archive *a)
 	       "fetchTimeMs: 120\r\n");
 	http(&add(a, "revisit", "http://a.example/storm")->block, 200,
 	     "text/html", NULL, "", 0);
+	/* a DNS lookup recorded as a response (Heritrix does) */
+	warc_rec *dns = add(a, "response", "dns:a.example");
+	dns->block_type = "text/dns";
+	puts_b(&dns->block, "20241027114900\na.example. 300 IN A 192.0.2.1\n");
 	free(body.p);
 	free(gz.p);
 	free(chunked.p);
@@ -302,8 +309,8 @@ static void test_good_archives(void)
 		ng_status st = cap_read(&c, path);
 		CHECK_MSG(st == NG_OK, "%s: status %d", variants[v].rel, st);
 		CHECK_MSG(c.n_rec == 4, "%s: %zu records", variants[v].rel, c.n_rec);
-		CHECK(c.stats.skipped == 6); /* warcinfo, request, png, 404,
-						metadata, revisit */
+		CHECK(c.stats.skipped == 7); /* warcinfo, request, png, 404,
+						metadata, revisit, dns */
 		CHECK(c.stats.failed == 0);
 		CHECK(cap_errors(&c) == 0);
 		check_good_pages(&c, variants[v].rel,
@@ -522,6 +529,29 @@ static void test_garbage_between_records(void)
 	archive_free(&a);
 }
 
+/* One gzip stream: a bad record is named by the stream's member offset
+ * (0) and its uncompressed offset. */
+static void test_stream_offsets(void)
+{
+	archive a = {0};
+	static const char blk[] = "no HTTP here";
+	bad_archive(&a, 3, blk, sizeof blk - 1, -1);
+	long long plain[MAX_RECS];
+	write_archive("offsets.warc", &a, PLAIN, plain);
+	const char *path = write_archive("offsets.warc.gz", &a, ONE_STREAM, NULL);
+	capture c = {0};
+	CHECK(cap_read(&c, path) == NG_ERR_INPUT);
+	const cap_diag *d = cap_diag_with(&c, NG_DIAG_ERROR, "not an HTTP response");
+	char want[64];
+	snprintf(want, sizeof want, "(uncompressed offset %lld)", plain[3]);
+	CHECK(d && d->offset == 0 && d->record == 4);
+	CHECK_MSG(d && strstr(d->message, want), "message names %s: %s", want,
+		  d ? d->message : "none");
+	CHECK(c.n_rec == 3);
+	cap_clear(&c);
+	archive_free(&a);
+}
+
 /* A record whose member ends after one CRLF instead of two: tolerated
  * (the member bounds it), with nothing reported. */
 static void test_short_trailer(void)
@@ -698,6 +728,7 @@ int main(void)
 	test_truncated_member();
 	test_garbage_between_records();
 	test_short_trailer();
+	test_stream_offsets();
 	test_http_decode();
 	test_html_files_and_sniffing();
 	test_directory();

@@ -107,6 +107,7 @@ static ng_status fill(ngi_lines *r)
 			r->eof = 1;
 			return NG_OK;
 		}
+		r->member_u = r->offset;
 	}
 }
 
@@ -130,6 +131,7 @@ ng_status ngi_lines_next_member(ngi_lines *r, int *more)
 		r->gz_failed = 1;
 	if (st || !*more)
 		r->eof = 1;
+	r->member_u = r->offset;
 	return st;
 }
 
@@ -144,6 +146,7 @@ ng_status ngi_lines_resync(ngi_lines *r, int *more)
 		r->read_error = r->gz->read_error;
 	if (st || !*more)
 		r->eof = 1;
+	r->member_u = r->offset;
 	return st;
 }
 

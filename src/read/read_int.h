@@ -88,6 +88,8 @@ typedef struct ngi_lines {
 	size_t chunk_size;
 	size_t pos, end;      /* unread bytes are chunk[pos..end) */
 	long long offset;     /* uncompressed offset of chunk[pos] */
+	long long member_u;   /* uncompressed offset where the gzip member of
+				 the buffered bytes began */
 	int eof;
 	int read_error;       /* errno of a failed read, or 0 */
 	size_t max_line;

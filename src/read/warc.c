@@ -56,7 +56,6 @@ typedef struct warc {
 	 * when the first record ends), 1 yes (a record must end with its
 	 * member), 0 no (one stream, or a plain file). */
 	int per_record;
-	long long member_u;  /* uncompressed offset where the member began */
 	/* the current record */
 	long long rec_u;     /* uncompressed offset of its version line */
 	long long rec_offset;/* the offset diagnostics name */
@@ -71,6 +70,7 @@ typedef struct warc_fields {
 	const char *date;
 	const char *record_id;
 	const char *payload_type; /* WARC-Identified-Payload-Type */
+	const char *block_type;   /* Content-Type: of the block */
 	long long length;         /* -1: no valid Content-Length */
 } warc_fields;
 
@@ -100,7 +100,7 @@ static void locate_record(warc *w, long long u)
 	}
 	w->rec_offset = w->r->gz->member_offset;
 	w->rec_member = w->r->gz->member_offset;
-	if (u != w->member_u)
+	if (u != w->r->member_u)
 		snprintf(w->where, sizeof w->where,
 			 "(uncompressed offset %lld) ", u);
 }
@@ -117,7 +117,6 @@ static ng_status gzip_failed(warc *w, int lost)
 	w->result = NG_ERR_INPUT;
 	int more = 0;
 	ng_status st = ngi_lines_resync(w->r, &more);
-	w->member_u = w->r->offset;
 	return st; /* NG_ERR_IO: reported by ngi_read_warc */
 }
 
@@ -304,6 +303,8 @@ static int read_fields(warc *w, warc_fields *f, ng_status *st)
 		else if (nlen == 28 &&
 			 !strncasecmp(line, "WARC-Identified-Payload-Type", 28))
 			slot = &f->payload_type;
+		else if (nlen == 12 && !strncasecmp(line, "Content-Type", 12))
+			slot = &f->block_type;
 		else if (nlen == 14 && !strncasecmp(line, "Content-Length", 14)) {
 			char digits[32];
 			size_t k = vlen < sizeof digits - 1 ? vlen : sizeof digits - 1;
@@ -599,7 +600,11 @@ static ng_status read_record(warc *w)
 		record_error(w, "no Content-Length, record skipped");
 		return resync(w, NULL, 0, NULL, 0);
 	}
-	int response = f.type && !strcasecmp(f.type, "response");
+	/* a response that is not HTTP (dns:, ftp: as crawlers record them)
+	 * says so in its Content-Type: skipped like other records */
+	int response = f.type && !strcasecmp(f.type, "response") &&
+		       (!f.block_type ||
+			!strncasecmp(f.block_type, "application/http", 16));
 	size_t got = 0;
 	ngi_buf_clear(&w->block);
 	if (!response) {
@@ -669,7 +674,6 @@ static ng_status next_record(warc *w, int *found)
 			}
 			if (st || !more)
 				return st;
-			w->member_u = w->r->offset;
 			continue;
 		}
 		if (w->r->gz_failed) {
