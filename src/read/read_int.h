@@ -1,10 +1,13 @@
 /*
  * read_int.h: what the files of src/read share and nobody else needs.
  *
- * walk.c finds the files and picks a format, lines.c streams capped lines
- * out of a FILE and holds the input checks every format applies (binary
- * sniffing, UTF-8 repair), jsonl.c turns lines into records, and
- * text_article.c turns one plain-text file into a record.
+ * walk.c finds the files and picks a format, gz.c undoes gzip member by
+ * member, lines.c streams capped lines (and blocks) out of it and holds the
+ * input checks every format applies (binary sniffing, UTF-8 repair),
+ * jsonl.c turns lines into records, text_article.c one plain-text file
+ * into a record, warc.c and http.c web archives into pages, page.c one
+ * page into a record, feed_read.c (over feed.c) a feed's items into
+ * records.
  */
 #ifndef NG_READ_INT_H
 #define NG_READ_INT_H

@@ -8,17 +8,27 @@
  * to directories (a link to a regular file is read). A path that cannot be
  * opened is an error diagnostic and the walk goes on with the rest.
  *
- * Each file's format is decided here: .jsonl/.ndjson (any case) is JSON
- * Lines; anything else is sniffed from its first buffer (64 KiB): if its
- * first non-blank byte (after a UTF-8 byte-order mark) is '{' and that line
- * parses as a JSON object, it is JSON Lines, else one plain-text article. A first line starting with '{'
- * and longer than the buffer is taken as JSON Lines without parsing it (no
- * article starts with such a line). stdin is sniffed the same way, without
- * rewinding. JSON Lines are streamed line by line; a text file is read
- * whole, up to NGI_READ_MAX_FILE.
+ * Each file and stdin is read through gz.c, so gzip input (any file that
+ * starts with the gzip magic) is inflated as it is read, and its format is
+ * decided here from the name (a final .gz set aside) and the first
+ * buffer (64 KiB, decompressed): .jsonl/.ndjson is JSON Lines; "WARC/1."
+ * first is a WARC file (warc.c, streamed record by record); markup first
+ * is a feed when its root element is rss, rdf:RDF or feed (feed_read.c),
+ * a page when it is html/head/body or a doctype html (page.c), else the
+ * extension decides (.rss/.atom/.xml/.rdf a feed, .html/.htm a page, else
+ * a text); then a first line that parses as a JSON object is JSON Lines (a
+ * first line starting with '{' and longer than the buffer is taken as JSON
+ * Lines without parsing it: no article starts with such a line);
+ * .html/.htm and .warc decide what is left; anything else is one
+ * plain-text article. The first non-blank byte is looked at after a UTF-8
+ * byte-order mark. stdin is sniffed the same way, without rewinding. JSON
+ * Lines and WARC are streamed; a text file (NGI_READ_MAX_FILE), a page
+ * (NGI_HTML_MAX_BYTES) or a feed (NGI_FEED_MAX_BYTES) is read whole up to
+ * its cap. docs/READING.md has the rules as a list.
  *
  * Counting: files opened, records handed to the callback, records or files
- * rejected (failed), bytes read, and bytes replaced by U+FFFD.
+ * rejected (failed), records skipped on purpose, bytes read as stored
+ * (compressed bytes of gzip input), and bytes replaced by U+FFFD.
  */
 #include "read_int.h"
 
