@@ -665,12 +665,22 @@ static void test_html_files_and_sniffing(void)
 	      NG_ERR_INPUT);
 	CHECK(c.n_rec == 0 && cap_diag_with(&c, NG_DIAG_ERROR, "no article text"));
 
-	/* binary data named .html */
+	/* a page in windows-1251 is a page, not binary data */
+	static const char ru[] =
+		"<html><head><meta charset=\"windows-1251\"><title>Moscow</title>"
+		"</head><body><p>\xcc\xee\xf1\xea\xe2\xe0 \xee\xf2\xea\xf0\xfb"
+		"\xeb\xe0 \xed\xee\xe2\xf3\xfe \xeb\xe8\xed\xe8\xfe \xec\xe5"
+		"\xf2\xf0\xee 2024</p></body></html>";
+	CHECK(cap_read(&c, cap_write("ru.html", ru, sizeof ru - 1)) != NG_ERR_NOMEM);
+	CHECK(c.n_rec == 1 && c.rec[0].text && strstr(c.rec[0].text, "2024"));
+
+	/* binary data named .html (NULs, as in images) */
 	unsigned char bin[4096];
 	for (size_t i = 0; i < sizeof bin; i++)
-		bin[i] = (unsigned char)(i * 7919 % 251);
+		bin[i] = i % 3 ? (unsigned char)(i * 7919 % 251) : 0;
 	CHECK(cap_read(&c, cap_write("blob.html", bin, sizeof bin)) == NG_ERR_INPUT);
 	CHECK(c.n_rec == 0 && c.stats.failed == 1);
+	CHECK(cap_diag_with(&c, NG_DIAG_ERROR, "binary") != NULL);
 	/* binary data with no name to go by, gzip'd */
 	gz.n = 0;
 	gzip_into(&gz, (const char *)bin, sizeof bin);
