@@ -668,11 +668,16 @@ static void test_html_files_and_sniffing(void)
 	/* a page in windows-1251 is a page, not binary data */
 	static const char ru[] =
 		"<html><head><meta charset=\"windows-1251\"><title>Moscow</title>"
-		"</head><body><p>\xcc\xee\xf1\xea\xe2\xe0 \xee\xf2\xea\xf0\xfb"
-		"\xeb\xe0 \xed\xee\xe2\xf3\xfe \xeb\xe8\xed\xe8\xfe \xec\xe5"
-		"\xf2\xf0\xee 2024</p></body></html>";
+		"</head><body><article><p>\xcc\xee\xf1\xea\xe2\xe0 \xee\xf2\xea"
+		"\xf0\xfb\xeb\xe0 \xed\xee\xe2\xf3\xfe \xeb\xe8\xed\xe8\xfe "
+		"\xec\xe5\xf2\xf0\xee 11 November 2024, the mayor said on Monday "
+		"at the opening of the station.</p><p>The line links the centre "
+		"with three new districts in the south of the city.</p></article>"
+		"</body></html>";
 	CHECK(cap_read(&c, cap_write("ru.html", ru, sizeof ru - 1)) != NG_ERR_NOMEM);
-	CHECK(c.n_rec == 1 && c.rec[0].text && strstr(c.rec[0].text, "2024"));
+	CHECK(c.n_rec == 1 && c.rec[0].text &&
+	      strstr(c.rec[0].text, "the mayor said on Monday") &&
+	      strstr(c.rec[0].text, "three new districts"));
 
 	/* binary data named .html (NULs, as in images) */
 	unsigned char bin[4096];
