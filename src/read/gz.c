@@ -168,12 +168,13 @@ ng_status ngi_gz_read(ngi_gz *g, char *out, size_t cap, size_t *got)
 			g->member_end = 1;
 			break;
 		}
-		if (zr == Z_BUF_ERROR)
+		if (zr == Z_BUF_ERROR && g->z.avail_in == 0)
 			continue; /* needs more input */
+		if (zr == Z_MEM_ERROR)
+			return NG_ERR_NOMEM;
 		if (zr != Z_OK) {
-			const char *what = zr == Z_MEM_ERROR
-						   ? "out of memory inflating"
-						   : "corrupt or cut gzip member";
+			/* Z_BUF_ERROR with input left cannot go on either */
+			const char *what = "corrupt or cut gzip member";
 			if (g->z.avail_out == want)
 				return member_error(g, what);
 			g->pending = what; /* after the bytes that came */

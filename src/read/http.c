@@ -189,8 +189,9 @@ static ng_status inflate_body(const char *p, size_t len, ngi_buf *out,
 			uInt before = z.avail_out;
 			zr = inflate(&z, Z_NO_FLUSH);
 			out->len += before - z.avail_out;
-			if (zr == Z_BUF_ERROR && z.avail_in == 0)
-				break; /* cut short: keep what came */
+			if (zr == Z_BUF_ERROR &&
+			    (z.avail_in == 0 || z.avail_out == before))
+				break; /* cut short (keep what came), or stuck */
 			if (zr == Z_BUF_ERROR)
 				zr = Z_OK;
 		}
