@@ -230,7 +230,7 @@ $(CLI): $(CLI_OBJ) $(INTERNAL)
 # that is missing stops the build with its name and package.
 $(BUILD)/tools/mkpivot: tools/mkpivot.c $(CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS) -lz
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS)
 
 $(BUILD)/pivot.bin: tools/mkpivot.c src/sketch/pivot_key.c src/sketch/pivot.h \
                     $(BUILD)/pivot.stamp \
@@ -242,7 +242,7 @@ $(PIVOT_OBJ): src/sketch/pivot_table.S $(BUILD)/pivot.bin
 	@mkdir -p $(dir $@)
 	$(CC) -c -DNGI_PIVOT_BIN='"$(BUILD)/pivot.bin"' -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c tests/check.h $(INTERNAL)
+$(BUILD)/tests/%: tests/%.c tests/check.h $(wildcard tests/*.h) $(INTERNAL)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 

@@ -119,6 +119,23 @@ typedef void (*ng_diag_fn)(void *ctx, const ng_diag *d);
 /* ---- engine ----------------------------------------------------------------- */
 typedef struct ng_engine ng_engine;
 
+/* Where an ng_ingest_path call stands: the counts so far in this call
+ * (what was read, not yet what was committed). */
+typedef struct ng_progress {
+	size_t size;          /* sizeof(ng_progress) of the library: fields
+				 past the caller's own struct are not read */
+	const char *path;     /* the path given to ng_ingest_path */
+	long long files;      /* files opened so far */
+	long long records;    /* records read and queued */
+	long long failed;     /* records or files rejected */
+	long long skipped;    /* passed over on purpose (ng_ingest_stats) */
+	long long bytes;      /* input read, as stored (compressed bytes of
+				 gzip files), so it can be set against file
+				 sizes */
+} ng_progress;
+
+typedef void (*ng_progress_fn)(void *ctx, const ng_progress *p);
+
 typedef struct ng_config {
 	size_t size;              /* sizeof(ng_config) as compiled: ng_config_init */
 	const char *db_path;      /* SQLite file; NULL or ":memory:" = in memory */
@@ -135,6 +152,12 @@ typedef struct ng_config {
 	 * query). Queries and reports work; ingest calls return NG_ERR_USAGE.
 	 * Opening is quick: no analysis contexts, no link state. */
 	int read_only;
+	/* Called while ng_ingest_path reads (after records and files, at
+	 * most every few milliseconds' worth of records: the callback decides
+	 * how often to show anything), NULL = never. For progress displays;
+	 * it must not call back into the engine. */
+	ng_progress_fn on_progress;
+	void *progress_ctx;
 } ng_config;
 
 /* Fills *c with the defaults and sets c->size. Always call before setting
@@ -179,6 +202,11 @@ typedef struct ng_ingest_stats {
 				     into a new one (docs/LINKING.md) */
 	long long split;          /* stories split off a story that held two
 				     claims (docs/LINKING.md) */
+	/* 0.x (docs/READING.md): records passed over on purpose, not errors:
+	 * WARC records that are not responses (warcinfo, request, metadata,
+	 * revisit ...), responses that are no web page (images, PDFs) or no
+	 * success (redirects, 404), feed items without any text */
+	long long skipped;
 } ng_ingest_stats;
 
 #define NG_INGEST_STATS_INIT NG_SIZED_INIT(ng_ingest_stats)
@@ -206,8 +234,11 @@ typedef struct ng_record {
 #define NG_MAX_TEXT_BYTES ((size_t)256 << 20)
 
 /* Reads files, directories (recursively, in name order) or "-" (stdin):
- * plain-text articles and JSON Lines (.jsonl/.ndjson, or sniffed; a UTF-8
- * byte-order mark at the start is skipped). Records are analysed, linked
+ * plain-text articles, JSON Lines (.jsonl/.ndjson, or sniffed; a UTF-8
+ * byte-order mark at the start is skipped), HTML pages, RSS and Atom feeds
+ * (one record per item) and WARC web archives (one record per HTML
+ * response; other records counted in stats->skipped), any of them
+ * gzip-compressed; formats are sniffed from content (docs/READING.md). Records are analysed, linked
  * and stored in batches, one transaction each. Returns NG_OK when
  * everything went in unchanged, NG_ERR_INPUT when some input was bad: a
  * record or file rejected (the rest is stored) or invalid UTF-8 replaced by

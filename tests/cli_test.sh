@@ -5,7 +5,8 @@
 # kind of bad input the foundation issue names, an ingest killed mid-run,
 # and the promises issue 10 found broken (options, output errors, readers
 # beside a writer, two writers, a full disk), and who said what (quotes,
-# claims, stances, threads, timelines). Also the help of every
+# claims, stances, threads, timelines), web archives, feeds and HTML files
+# (plain and gzip, resumed, damaged; the progress line). Also the help of every
 # command and the man page (MANPAGE, made from the same text). Prints
 # "cli: N passed, N failed, N skipped" (a check that cannot run here is
 # shown as SKIPPED with its reason); the exit status is the verdict.
@@ -608,6 +609,117 @@ check "eval extract --verbose: the wrong page first" sh -c "sed -n 2p '$T/evx.er
 rm "$T/bench/html/p2.html.gz"
 $NG eval extract "$T/bench" >/dev/null 2>"$T/evx2.err"
 check "eval extract: a missing page is reported" grep -q 'p2.html: No such file' "$T/evx2.err"
+# ---- web archives, feeds, HTML files (docs/READING.md) ---------------------------
+# A WARC made from the seed articles (tests/gen_warc.py: request, response and
+# image records; gzip-encoded and chunked bodies), plain, one gzip member per
+# record and one gzip stream: the same five pages from each.
+/usr/bin/python3 tests/gen_warc.py "$T/seed.warc" plain examples/articles/*.txt
+/usr/bin/python3 tests/gen_warc.py "$T/seed.warc.gz" members examples/articles/*.txt
+/usr/bin/python3 tests/gen_warc.py "$T/stream.warc.gz" stream examples/articles/*.txt
+$NG ingest "$T/seed.warc" --db "$T/w1.db" 2>"$T/err"
+check "warc: ingest exits 0" [ $? -eq 0 ]
+check "warc: five pages stored" [ "$(n_articles "$T/w1.db")" = 5 ]
+check "warc: request and image records skipped, counted" grep -q '0 failed, 11 skipped' "$T/err"
+check "warc: ids are the target URIs" [ "$(article_ids "$T/w1.db")" = "https://news.example/000_58e73d3533bae044,https://news.example/001_5d9da47f99b66cba,https://news.example/002_ecfb8b0ff7967163,https://news.example/003_b25523e41b776a03,https://news.example/004_3ecbcb9470ad91fc" ]
+check "warc: each page's text is stored, markup gone" [ "$(x "$T/w1.db" "sum(a['words'] > 50 and '<p>' not in str(a) for a in A)")" = 5 ]
+check "warc: published falls back on WARC-Date (crawl)" [ "$(x "$T/w1.db" "sum(a['published_source'] == 'crawl' for a in A)")" -ge 1 ]
+$NG ingest "$T/seed.warc.gz" --db "$T/w2.db" -q 2>"$T/err"
+check "warc.gz (member per record): exits 0" [ $? -eq 0 ]
+check "warc.gz: the same articles as the plain file" [ "$(article_ids "$T/w2.db")" = "$(article_ids "$T/w1.db")" ]
+check "warc.gz: the same texts as the plain file" [ "$(x "$T/w2.db" "sorted(a['words'] for a in A)")" = "$(x "$T/w1.db" "sorted(a['words'] for a in A)")" ]
+$NG ingest "$T/stream.warc.gz" --db "$T/w3.db" -q
+check "warc.gz (one stream): the same articles" [ "$(article_ids "$T/w3.db")" = "$(article_ids "$T/w1.db")" ]
+$NG ingest - --db "$T/w4.db" -q <"$T/seed.warc.gz"
+check "warc.gz on stdin" [ "$(article_ids "$T/w4.db")" = "$(article_ids "$T/w1.db")" ]
+$NG ingest "$T/seed.warc.gz" --db "$T/w2.db" 2>"$T/err"
+check "warc: a second run stores nothing new" grep -q '0 added, 5 unchanged' "$T/err"
+# Stopped after k records, run again on the whole file: the export of one run.
+$NG export --db "$T/w2.db" --format jsonl >"$T/w_one.jsonl"
+for k in 2 4; do
+	rm -f "$T"/wr.db*
+	mv "$T/seed.warc.gz" "$T/full.warc.gz"
+	/usr/bin/python3 tests/gen_warc.py "$T/seed.warc.gz" members $(ls examples/articles/*.txt | head -n $k)
+	$NG ingest "$T/seed.warc.gz" --db "$T/wr.db" -q
+	mv "$T/full.warc.gz" "$T/seed.warc.gz"
+	$NG ingest "$T/seed.warc.gz" --db "$T/wr.db" 2>"$T/err"
+	check "warc resume after $k: the rest added, the first unchanged" grep -q "$((5 - k)) added, $k unchanged" "$T/err"
+	$NG export --db "$T/wr.db" --format jsonl >"$T/w_got.jsonl"
+	check "warc resume after $k: export identical to one run" cmp -s "$T/w_one.jsonl" "$T/w_got.jsonl"
+done
+# Killed with kill -9 mid-run and run again: whole batches were kept, and
+# the result is the export of one uninterrupted run.
+/usr/bin/python3 tests/gen_warc.py "$T/many.warc.gz" members --copies 120 examples/articles/*.txt
+$NG ingest "$T/many.warc.gz" --db "$T/wk1.db" --batch 50 -q
+$NG export --db "$T/wk1.db" --format jsonl >"$T/wk_one.jsonl"
+check "warc kill: 600 pages in one run" [ "$(wc -l <"$T/wk_one.jsonl")" = 600 ]
+$NG ingest "$T/many.warc.gz" --db "$T/wk2.db" --batch 50 -q 2>/dev/null &
+pid=$!
+sleep 1
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+n=0
+[ -f "$T/wk2.db" ] && n=$($NG export --db "$T/wk2.db" --format jsonl 2>/dev/null | wc -l)
+check "warc kill: whole batches only ($n)" [ $((n % 50)) -eq 0 ]
+$NG ingest "$T/many.warc.gz" --db "$T/wk2.db" --batch 50 2>"$T/err"
+check "warc kill: the resumed run adds the rest ($n were stored)" grep -q "$((600 - n)) added, $n unchanged" "$T/err"
+$NG export --db "$T/wk2.db" --format jsonl >"$T/wk_got.jsonl"
+check "warc kill: export identical to one run" cmp -s "$T/wk_one.jsonl" "$T/wk_got.jsonl"
+# A damaged record among good ones: its error names file, record and offset.
+bad_offset=$(/usr/bin/python3 - "$T/seed.warc" "$T/bad.warc" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+at = data.index(b"WARC-Type: response")            # the first page's record
+cl = data.index(b"Content-Length: ", at)
+end = data.index(b"\r\n", cl)
+n = int(data[cl + 16:end])
+start = data.rindex(b"WARC/1.0", 0, at)
+open(sys.argv[2], "wb").write(data[:cl + 16] + str(n - 30).encode() + data[end:])
+print(start)
+PY
+)
+$NG ingest "$T/bad.warc" --db "$T/wbad.db" 2>"$T/err"
+check "warc with a wrong Content-Length: exits 1" [ $? -eq 1 ]
+check "warc with a wrong Content-Length: file, record 3 and its offset named" grep -q "^newsgraph: error: $T/bad.warc:3: offset $bad_offset: .*Content-Length" "$T/err"
+check "warc with a wrong Content-Length: the other four pages stored" [ "$(n_articles "$T/wbad.db")" = 4 ]
+
+# A feed, an HTML page, a gzip'd HTML page, a WARC and JSON Lines in one
+# directory.
+mkdir -p "$T/mixed"
+cp "$T/seed.warc.gz" "$T/mixed/crawl.warc.gz"
+cat >"$T/mixed/news.rss" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Feed</title>
+<item><title>Bridge closed</title><link>https://feed.example/bridge</link>
+<guid>bridge-1</guid><pubDate>Tue, 12 Nov 2024 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;The city council voted on Tuesday to close the old steel bridge after engineers found deep cracks.&lt;/p&gt;</description></item>
+<item><title>Striker signed</title><link>https://feed.example/striker</link>
+<description>Chelsea signed a Brazilian striker for a record fee, the club said on Monday.</description></item>
+</channel></rss>
+EOF2
+$NG ingest "$T/mixed/news.rss" --db "$T/feed.db" 2>"$T/err"
+check "feed: exits 0, one article per item" [ $? -eq 0 ] && [ "$(n_articles "$T/feed.db")" = 2 ]
+check "feed: ids are guids, else links" [ "$(article_ids "$T/feed.db")" = "bridge-1,https://feed.example/striker" ]
+printf '<!doctype html><html><head><title>Rates</title></head><body><p>The central bank kept its interest rate unchanged on Thursday, its governor said.</p></body></html>' >"$T/mixed/rates.html"
+printf '<html><head><title>Rain</title></head><body><p>Heavy rain flooded streets in the old town of Porto on Wednesday.</p></body></html>' | gzip -n >"$T/mixed/rain.htm.gz"
+printf '{"id":"j1","text":"Farmers in Brittany protested against new import rules on Friday."}\n' >"$T/mixed/more.jsonl"
+$NG ingest "$T/mixed" --db "$T/mix.db" 2>"$T/err"
+check "mixed directory: exits 0" [ $? -eq 0 ]
+check "mixed directory: 5 pages + 2 items + 2 HTML + 1 line" [ "$(n_articles "$T/mix.db")" = 10 ]
+check "mixed directory: the feed item's guid, link and date" [ "$(x "$T/mix.db" "art('bridge-1')['url'] + ' ' + art('bridge-1')['published']")" = "https://feed.example/bridge 2024-11-12T08:00:00+00:00" ]
+check "mixed directory: feed markup stripped" [ "$(x "$T/mix.db" "int('<p>' not in str(art('bridge-1')))")" = 1 ]
+check "mixed directory: HTML files by base name" [ "$(x "$T/mix.db" "art('rates')['title'] + ',' + art('rain')['title']")" = "Rates,Rain" ]
+check "mixed directory: 5 files" grep -q 'records from 5 files' "$T/err"
+check "no progress line when stderr is not a terminal" sh -c "! grep -q \"\$(printf '\\r')\" '$T/err'"
+if command -v script >/dev/null 2>&1; then
+	rm -f "$T"/tty.db*
+	script -qc "$NG ingest '$T/mixed' --db '$T/tty.db'" /dev/null >"$T/tty.out" 2>&1
+	check "progress line on a terminal: records, MB/s and ETA" grep -q 'records (.*/s), .* MB (.* MB/s), .* failed, .* skipped, .*%, ETA' "$T/tty.out"
+	rm -f "$T"/tty.db*
+	script -qc "$NG ingest '$T/mixed' --db '$T/tty.db' -q" /dev/null >"$T/tty.out" 2>&1
+	check "no progress line with -q" [ ! -s "$T/tty.out" ]
+else
+	skip "progress line on a terminal: no script(1) to make one"
+fi
 
 echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

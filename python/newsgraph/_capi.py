@@ -82,7 +82,8 @@ class Config(ctypes.Structure):
 
 
 STATS_FIELDS = ("files", "records", "added", "unchanged", "failed", "bytes",
-                "invalid_utf8", "warnings", "errors", "moved", "split")
+                "invalid_utf8", "warnings", "errors", "moved", "split",
+                "skipped")
 
 
 class IngestStats(ctypes.Structure):

@@ -17,8 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { EXIT_OKAY = 0, EXIT_BADINPUT = 1, EXIT_USAGE = 2, EXIT_FAILED = 3 };
 
@@ -197,8 +199,12 @@ static int exit_for(ng_status st)
 	}
 }
 
-/* must_exist: a query command, which opens the store read-only. */
-static ng_engine *open_engine(const options *o, int must_exist)
+static void diag_over_progress(void *ctx, const ng_diag *d);
+
+/* must_exist: a query command, which opens the store read-only. progress:
+ * ingest's progress line, or NULL. */
+static ng_engine *open_engine_with(const options *o, int must_exist,
+				   ng_progress_fn progress, void *progress_ctx)
 {
 	struct stat sb;
 	if (must_exist && stat(o->db, &sb) != 0) {
@@ -214,10 +220,21 @@ static ng_engine *open_engine(const options *o, int must_exist)
 	c.story_window_days = o->window;
 	c.batch_size = o->batch;
 	c.read_only = must_exist;
+	c.on_progress = progress;
+	c.progress_ctx = progress_ctx;
+	if (progress) {
+		c.on_diag = diag_over_progress;
+		c.diag_ctx = progress_ctx;
+	}
 	ng_engine *e = NULL;
 	if (ng_engine_open(&c, &e) != NG_OK)
 		return NULL; /* the reason went to stderr as a diagnostic */
 	return e;
+}
+
+static ng_engine *open_engine(const options *o, int must_exist)
+{
+	return open_engine_with(o, must_exist, NULL, NULL);
 }
 
 static double now_seconds(void)
@@ -227,17 +244,137 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* ---- the progress line of ingest -------------------------------------------
+ * On a terminal (stderr) and without -q, ingest keeps one line up to date:
+ * records and bytes so far with their rates, failed and skipped records,
+ * and, when the input's size is known (files and directories, not stdin),
+ * the share done and the time left. It is redrawn at most four times a
+ * second and erased before the summary. */
+typedef struct progress {
+	double t0, last_draw;
+	long long total_bytes;   /* -1: not known (stdin) */
+	long long bytes_before;  /* of the paths already done */
+	long long records_before, failed_before, skipped_before;
+	int drawn;
+} progress;
+
+/* Bytes of the regular files under path, as the reader walks it (names
+ * starting with '.' skipped); -1 for stdin or what cannot be read. */
+static long long input_bytes(const char *path, int depth)
+{
+	struct stat sb;
+	if (!strcmp(path, "-") || stat(path, &sb) != 0 || depth > 64)
+		return -1;
+	if (S_ISREG(sb.st_mode))
+		return (long long)sb.st_size;
+	if (!S_ISDIR(sb.st_mode))
+		return depth ? 0 : -1;
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	long long total = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) && total >= 0) {
+		if (de->d_name[0] == '.')
+			continue;
+		size_t len = strlen(path) + strlen(de->d_name) + 2;
+		char *child = malloc(len);
+		if (!child) {
+			total = -1;
+			break;
+		}
+		snprintf(child, len, "%s/%s", path, de->d_name);
+		long long n = input_bytes(child, depth + 1);
+		free(child);
+		total = n < 0 ? -1 : total + n;
+	}
+	closedir(d);
+	return total;
+}
+
+static void draw_progress(progress *pr, long long records, long long failed,
+			  long long skipped, long long bytes, int force)
+{
+	double now = now_seconds();
+	if (!force && now - pr->last_draw < 0.25)
+		return;
+	pr->last_draw = now;
+	double secs = now - pr->t0 > 1e-3 ? now - pr->t0 : 1e-3;
+	char eta[64] = "";
+	if (pr->total_bytes > 0 && bytes > 0) {
+		double share = (double)bytes / (double)pr->total_bytes;
+		if (share > 1)
+			share = 1;
+		double left = secs / share - secs;
+		snprintf(eta, sizeof eta, ", %.0f%%, ETA %dm%02ds", share * 100,
+			 (int)(left / 60), (int)left % 60);
+	}
+	fprintf(stderr, "\rnewsgraph: %lld records (%.0f/s), %.1f MB (%.1f MB/s), "
+			"%lld failed, %lld skipped%s\033[K",
+		records, records / secs, bytes / 1e6, bytes / 1e6 / secs, failed,
+		skipped, eta);
+	fflush(stderr);
+	pr->drawn = 1;
+}
+
+static void on_progress(void *ctx, const ng_progress *p)
+{
+	progress *pr = ctx;
+	draw_progress(pr, pr->records_before + p->records,
+		      pr->failed_before + p->failed, pr->skipped_before + p->skipped,
+		      pr->bytes_before + p->bytes, 0);
+}
+
+static void erase_progress(progress *pr)
+{
+	if (pr->drawn)
+		fprintf(stderr, "\r\033[K");
+	pr->drawn = 0;
+}
+
+/* Diagnostics while the progress line shows: the line is erased first, so
+ * each message stands on its own line (the format of the default). */
+static void diag_over_progress(void *ctx, const ng_diag *d)
+{
+	erase_progress(ctx);
+	fprintf(stderr, "newsgraph: %s", d->severity == NG_DIAG_ERROR ? "error: "
+								      : "warning: ");
+	if (d->file) {
+		fprintf(stderr, "%s", d->file);
+		if (d->record > 0)
+			fprintf(stderr, ":%lld", d->record);
+		if (d->offset >= 0)
+			fprintf(stderr, ": offset %lld", d->offset);
+		fputs(": ", stderr);
+	}
+	fprintf(stderr, "%s\n", d->message);
+}
+
 static int cmd_ingest(const options *o)
 {
 	if (o->n_args == 0)
 		return bad_usage("ingest needs at least one PATH", NULL);
-	ng_engine *e = open_engine(o, 0);
+	progress pr;
+	memset(&pr, 0, sizeof pr);
+	int show = !o->quiet && isatty(STDERR_FILENO);
+	if (show) {
+		for (int i = 0; i < o->n_args && pr.total_bytes >= 0; i++) {
+			long long n = input_bytes(o->args[i], 0);
+			pr.total_bytes = n < 0 ? -1 : pr.total_bytes + n;
+		}
+	}
+	ng_engine *e = open_engine_with(o, 0, show ? on_progress : NULL, &pr);
 	if (!e)
 		return EXIT_FAILED;
 	double t0 = now_seconds();
-	ng_ingest_stats s = {0};
+	pr.t0 = t0;
+	ng_ingest_stats s = NG_INGEST_STATS_INIT;
 	ng_status worst = NG_OK;
 	for (int i = 0; i < o->n_args; i++) {
+		pr.records_before = s.records;
+		pr.failed_before = s.failed;
+		pr.skipped_before = s.skipped;
+		pr.bytes_before = s.bytes;
 		ng_status st = ng_ingest_path(e, o->args[i], &s);
 		if (st && st != NG_ERR_INPUT) {
 			fprintf(stderr, "newsgraph: ingest of %s failed: %s\n", o->args[i],
@@ -249,15 +386,17 @@ static int cmd_ingest(const options *o)
 			worst = st;
 	}
 	double secs = now_seconds() - t0;
+	erase_progress(&pr);
 	if (!o->quiet)
 		fprintf(stderr,
 			"newsgraph: %lld records from %lld files (%.1f MB): %lld added, "
-			"%lld unchanged, %lld failed; %lld warnings, %lld errors; "
-			"%lld moved to a better story, %lld stories split off; "
-			"%.2f s (%.0f records/s)\n",
+			"%lld unchanged, %lld failed, %lld skipped; %lld warnings, "
+			"%lld errors; %lld moved to a better story, %lld stories "
+			"split off; %.2f s (%.0f records/s, %.1f MB/s)\n",
 			s.records, s.files, s.bytes / 1e6, s.added, s.unchanged,
-			s.failed, s.warnings, s.errors, s.moved, s.split, secs,
-			secs > 0 ? s.records / secs : 0.0);
+			s.failed, s.skipped, s.warnings, s.errors, s.moved, s.split,
+			secs, secs > 0 ? s.records / secs : 0.0,
+			secs > 0 ? s.bytes / 1e6 / secs : 0.0);
 	/* nothing is queued after ng_ingest_path, but a failed close is a
 	 * failed run all the same (the reason went out as a diagnostic) */
 	ng_status cst = ng_engine_close(e);

@@ -173,12 +173,31 @@ ng_status ngi_ingest_record(ng_engine *e, const ng_record *r, const char *source
 typedef struct read_ctx {
 	ng_engine *e;
 	ng_ingest_stats *stats;
+	const char *path;
+	const ngi_read_stats *read;
+	long long records0, failed0; /* stats' counts when the call began */
 } read_ctx;
+
+static void report_progress(const read_ctx *rc)
+{
+	ng_progress_fn fn = rc->e->config.on_progress;
+	if (!fn)
+		return;
+	ng_progress p = {.size = sizeof p,
+			 .path = rc->path,
+			 .files = rc->read->files,
+			 .records = rc->stats->records - rc->records0,
+			 .failed = rc->read->failed + rc->stats->failed - rc->failed0,
+			 .skipped = rc->read->skipped,
+			 .bytes = rc->read->position};
+	fn(rc->e->config.progress_ctx, &p);
+}
 
 static ng_status queue_from_reader(void *ctx, const ngi_record *r)
 {
 	read_ctx *rc = ctx;
 	ng_status st = ngi_engine_queue(rc->e, r, rc->stats);
+	report_progress(rc);
 	return st == NG_ERR_TOOBIG ? NG_OK : st; /* reported; the walk goes on */
 }
 
@@ -194,10 +213,12 @@ ng_status ngi_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats
 	long long w0 = e->diag.warnings, e0 = e->diag.errors;
 	long long failed0 = stats->failed, utf0 = stats->invalid_utf8;
 	ngi_read_stats rs = {0};
-	read_ctx rc = {e, stats};
+	read_ctx rc = {e, stats, path, &rs, stats->records, stats->failed};
 	ng_status st = ngi_read_path(path, queue_from_reader, &rc, &e->diag, &rs);
+	report_progress(&rc);
 	ng_status fst = e->broken ? NG_ERR_DB : ng_ingest_flush(e, stats);
 	stats->files += rs.files;
+	stats->skipped += rs.skipped;
 	stats->bytes += rs.bytes;
 	stats->invalid_utf8 += rs.invalid_utf8;
 	stats->failed += rs.failed;

@@ -46,6 +46,7 @@ void ngi_pubdate_infer(const ngi_pubdate_given *in, const ngi_timex *tx,
 		out->confidence = in->source == NGI_PUB_HEADER	   ? 0.9
 				  : in->source == NGI_PUB_TEXT	   ? 0.6
 				  : in->source == NGI_PUB_DATELINE ? 0.8
+				  : in->source == NGI_PUB_CRAWL	   ? 0.7
 								   : 1.0;
 		return;
 	}

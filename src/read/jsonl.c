@@ -288,10 +288,18 @@ ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io)
 		size_t len = r->line.len;
 		if (len && line[len - 1] == '\r')
 			len--;
+		io->stats->position = io->file_base + ngi_lines_input_pos(r);
 		st = take_line(&j, line, len, r->line_no, r->line_offset);
 	}
 	io->stats->bytes += r->offset - before;
-	if (st == NG_ERR_IO) {
+	if (st == NG_ERR_INPUT && r->gz_failed) {
+		ngi_diag(io->diag, NG_DIAG_ERROR, name, r->line_no + 1,
+			 r->gz->error_offset, "%s; the rest of the file is lost",
+			 r->gz->error);
+		io->stats->failed++;
+		j.result = NG_ERR_INPUT;
+		st = NG_OK;
+	} else if (st == NG_ERR_IO) {
 		ngi_diag(io->diag, NG_DIAG_ERROR, name, r->line_no + 1, r->offset,
 			 "read error: %s", strerror(r->read_error));
 		io->stats->failed++;

@@ -29,13 +29,14 @@ void ngi_read_io_init(ngi_read_io *io, ngi_record_fn fn, void *ctx,
 	io->stats = stats ? stats : &io->own_stats;
 }
 
-ng_status ngi_lines_init(ngi_lines *r, FILE *f, size_t max_line)
+ng_status ngi_lines_init(ngi_lines *r, ngi_gz *gz, size_t max_line)
 {
 	memset(r, 0, sizeof *r);
 	r->chunk = malloc(CHUNK_SIZE);
 	if (!r->chunk)
 		return NG_ERR_NOMEM;
-	r->f = f;
+	r->chunk_size = CHUNK_SIZE;
+	r->gz = gz;
 	r->max_line = max_line;
 	ngi_buf_init(&r->line, max_line);
 	return NG_OK;
@@ -48,22 +49,158 @@ void ngi_lines_free(ngi_lines *r)
 	ngi_buf_free(&r->line);
 }
 
+/* Has the source nothing more to give (so a short first buffer is the
+ * whole input)? */
+static int source_finished(const ngi_gz *g)
+{
+	if (g->z.avail_in > 0 || !(g->eof || feof(g->f)))
+		return 0;
+	return !g->gzip || g->member_end;
+}
+
 /* Refills the buffer once it is used up. NG_OK with pos == end means the
- * end of the input. */
+ * end of the input, or of the member with member_stops (at_member_end).
+ * NG_ERR_INPUT: the gzip input is corrupt (gz_failed, gz->error). */
 static ng_status fill(ngi_lines *r)
 {
-	if (r->pos < r->end || r->eof)
+	if (r->pos < r->end || r->eof || r->at_member_end || r->gz_failed)
 		return NG_OK;
 	r->pos = r->end = 0;
-	size_t n = fread(r->chunk, 1, CHUNK_SIZE, r->f);
-	r->end = n;
-	if (n < CHUNK_SIZE) {
-		r->eof = 1;
-		if (ferror(r->f)) {
-			r->read_error = errno ? errno : EIO;
-			return NG_ERR_IO;
+	for (;;) {
+		size_t n = 0;
+		ng_status st = ngi_gz_read(r->gz, r->chunk, r->chunk_size, &n);
+		if (st == NG_ERR_IO) {
+			r->read_error = r->gz->read_error;
+			r->eof = 1;
+			return st;
 		}
+		if (st) {
+			r->gz_failed = 1;
+			return st;
+		}
+		if (n) {
+			r->end = n;
+			if (n < r->chunk_size && !r->member_stops)
+				r->eof = source_finished(r->gz);
+			return NG_OK;
+		}
+		if (!r->gz->gzip || !r->gz->member_end) {
+			r->eof = 1;
+			return NG_OK;
+		}
+		if (r->member_stops) {
+			r->at_member_end = 1;
+			return NG_OK;
+		}
+		int more = 0;
+		st = ngi_gz_next_member(r->gz, &more);
+		if (st == NG_ERR_IO) {
+			r->read_error = r->gz->read_error;
+			r->eof = 1;
+			return st;
+		}
+		if (st) {
+			r->gz_failed = 1;
+			return st;
+		}
+		if (!more) {
+			r->eof = 1;
+			return NG_OK;
+		}
+		r->member_u = r->offset;
 	}
+}
+
+int ngi_lines_member_done(ngi_lines *r)
+{
+	if (fill(r))
+		return 0;
+	return r->pos == r->end && (r->at_member_end || r->eof);
+}
+
+ng_status ngi_lines_next_member(ngi_lines *r, int *more)
+{
+	*more = 0;
+	if (r->eof || !r->at_member_end)
+		return NG_OK;
+	r->at_member_end = 0;
+	ng_status st = ngi_gz_next_member(r->gz, more);
+	if (st == NG_ERR_IO)
+		r->read_error = r->gz->read_error;
+	else if (st)
+		r->gz_failed = 1;
+	if (st || !*more)
+		r->eof = 1;
+	r->member_u = r->offset;
+	return st;
+}
+
+ng_status ngi_lines_resync(ngi_lines *r, int *more)
+{
+	*more = 0;
+	r->pos = r->end = 0;
+	r->at_member_end = 0;
+	r->gz_failed = 0;
+	ng_status st = ngi_gz_resync(r->gz, more);
+	if (st == NG_ERR_IO)
+		r->read_error = r->gz->read_error;
+	if (st || !*more)
+		r->eof = 1;
+	r->member_u = r->offset;
+	return st;
+}
+
+long long ngi_lines_input_pos(const ngi_lines *r)
+{
+	return r->gz->gzip ? ngi_gz_position(r->gz) : r->offset;
+}
+
+ng_status ngi_lines_take(ngi_lines *r, size_t n, ngi_buf *out, size_t *got)
+{
+	*got = 0;
+	while (*got < n) {
+		ng_status st = fill(r);
+		if (st)
+			return st;
+		if (r->pos == r->end)
+			break;
+		size_t avail = r->end - r->pos;
+		size_t k = avail < n - *got ? avail : n - *got;
+		if (out) {
+			st = ngi_buf_append(out, r->chunk + r->pos, k);
+			if (st)
+				return st;
+		}
+		r->pos += k;
+		r->offset += (long long)k;
+		*got += k;
+	}
+	return NG_OK;
+}
+
+ng_status ngi_lines_unread(ngi_lines *r, const char *bytes, size_t n)
+{
+	if (n == 0)
+		return NG_OK;
+	size_t keep = r->end - r->pos;
+	if (n <= r->pos) {
+		memcpy(r->chunk + r->pos - n, bytes, n);
+		r->pos -= n;
+	} else {
+		size_t need = n + keep;
+		if (need > r->chunk_size) {
+			char *grown = realloc(r->chunk, need);
+			if (!grown)
+				return NG_ERR_NOMEM;
+			r->chunk = grown;
+			r->chunk_size = need;
+		}
+		memmove(r->chunk + n, r->chunk + r->pos, keep);
+		memcpy(r->chunk, bytes, n);
+		r->pos = 0;
+		r->end = n + keep;
+	}
+	r->offset -= (long long)n;
 	return NG_OK;
 }
 

@@ -2,10 +2,11 @@
  * read.h: bytes -> records, the first stage of the pipeline.
  *
  * A reader walks files, directories (recursively, entries in byte order of
- * their names, hidden entries skipped) and "-" for stdin, decides per file
- * whether it holds JSON Lines (extension .jsonl/.ndjson, or a first non-blank
- * byte '{' on a line that parses as a JSON object) or one plain-text article,
- * and hands each record to a callback. Bad input never stops the walk: each
+ * their names, hidden entries skipped) and "-" for stdin, plain or gzip,
+ * decides per file whether it holds JSON Lines (extension .jsonl/.ndjson,
+ * or a first non-blank byte '{' on a line that parses as a JSON object), a
+ * WARC web archive, an RSS/Atom feed, an HTML page or one plain-text
+ * article (walk.c; docs/READING.md), and hands each record to a callback. Bad input never stops the walk: each
  * problem becomes a diagnostic naming file, record (line) and byte offset, and
  * the good records still come out.
  *
@@ -18,6 +19,11 @@
  *
  * JSONL: {"id","url","title","text","published","outlet","lang"}, all but
  * text optional; id defaults to "<basename>:<line>".
+ *
+ * Pages (HTML files, WARC responses, feed items' HTML) go through the HTML
+ * extractor (html.h). A WARC record's id is its target URI, record_no the
+ * WARC record's number, offset its gzip member's offset in the compressed
+ * file; a feed item's id is its guid/id, else its link.
  *
  * Ownership: the record and all its strings live in an arena owned by the
  * reader and are valid only during the callback. Text is valid UTF-8 (bad
@@ -35,7 +41,9 @@ typedef enum ngi_pub_source {
 	NGI_PUB_HEADER = 2,   /* a leading "date ..." line in a text file */
 	NGI_PUB_DATELINE = 3, /* a dateline: month and day, year inferred */
 	NGI_PUB_TEXT = 4,     /* found in the body (later issues) */
-	NGI_PUB_OVERRIDE = 5  /* given on the command line */
+	NGI_PUB_OVERRIDE = 5, /* given on the command line */
+	NGI_PUB_CRAWL = 6     /* when the page was fetched (WARC-Date): only
+				 when the page gives no date itself */
 } ngi_pub_source;
 
 const char *ngi_pub_source_name(ngi_pub_source s);
@@ -65,8 +73,16 @@ typedef struct ngi_read_stats {
 	long long files;
 	long long records;      /* records handed to the callback */
 	long long failed;       /* records or files rejected with a diagnostic */
+	/* records passed over on purpose, not errors: WARC records that are
+	 * not responses (request, metadata, warcinfo, revisit ...), responses
+	 * that are not a web page (images, PDFs) or not a success (2xx) */
+	long long skipped;
 	long long bytes;
 	long long invalid_utf8;
+	/* bytes of input read so far (compressed bytes of gzip files), kept
+	 * up to date as records come out: progress reports read it from the
+	 * record callback */
+	long long position;
 } ngi_read_stats;
 
 /* Caps, so hostile input fails cleanly. */

@@ -8,20 +8,34 @@
  * to directories (a link to a regular file is read). A path that cannot be
  * opened is an error diagnostic and the walk goes on with the rest.
  *
- * Each file's format is decided here: .jsonl/.ndjson (any case) is JSON
- * Lines; anything else is sniffed from its first buffer (64 KiB): if its
- * first non-blank byte (after a UTF-8 byte-order mark) is '{' and that line
- * parses as a JSON object, it is JSON Lines, else one plain-text article. A first line starting with '{'
- * and longer than the buffer is taken as JSON Lines without parsing it (no
- * article starts with such a line). stdin is sniffed the same way, without
- * rewinding. JSON Lines are streamed line by line; a text file is read
- * whole, up to NGI_READ_MAX_FILE.
+ * Each file and stdin is read through gz.c, so gzip input (any file that
+ * starts with the gzip magic) is inflated as it is read, and its format is
+ * decided here from the name (a final .gz set aside) and the first
+ * buffer (64 KiB, decompressed): .jsonl/.ndjson is JSON Lines; "WARC/1."
+ * first is a WARC file (warc.c, streamed record by record); markup first
+ * is a feed when its root element is rss, rdf:RDF or feed (feed_read.c),
+ * a page when it is html/head/body or a doctype html (page.c), else the
+ * extension decides (.rss/.atom/.xml/.rdf a feed, .html/.htm a page, else
+ * a text); then a first line that parses as a JSON object is JSON Lines (a
+ * first line starting with '{' and longer than the buffer is taken as JSON
+ * Lines without parsing it: no article starts with such a line);
+ * .html/.htm and .warc decide what is left; anything else is one
+ * plain-text article. The first non-blank byte is looked at after a UTF-8
+ * byte-order mark. stdin is sniffed the same way, without rewinding. JSON
+ * Lines and WARC are streamed; a text file (NGI_READ_MAX_FILE), a page
+ * (NGI_HTML_MAX_BYTES) or a feed (NGI_FEED_MAX_BYTES) is read whole up to
+ * its cap. docs/READING.md has the rules as a list.
  *
  * Counting: files opened, records handed to the callback, records or files
- * rejected (failed), bytes read, and bytes replaced by U+FFFD.
+ * rejected (failed), records skipped on purpose, bytes read as stored
+ * (compressed bytes of gzip input), and bytes replaced by U+FFFD.
  */
 #include "read_int.h"
 
+#include "feed.h"
+#include "html.h"
+
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +53,7 @@ const char *ngi_pub_source_name(ngi_pub_source s)
 	case NGI_PUB_DATELINE: return "dateline";
 	case NGI_PUB_TEXT: return "text";
 	case NGI_PUB_OVERRIDE: return "override";
+	case NGI_PUB_CRAWL: return "crawl";
 	}
 	return "none";
 }
@@ -61,12 +76,30 @@ static ng_status file_error(walk *w, const char *path, long long offset,
 	return NG_ERR_INPUT;
 }
 
-static int has_jsonl_extension(const char *path)
+/* The file's extension without a final ".gz" ("page.html.gz" -> ".html"),
+ * "" when none. */
+static void inner_extension(const char *path, char *ext, size_t cap)
 {
 	const char *base = ngi_read_basename(path);
-	const char *dot = strrchr(base, '.');
-	return dot && dot != base &&
-	       (strcasecmp(dot, ".jsonl") == 0 || strcasecmp(dot, ".ndjson") == 0);
+	size_t n = strlen(base);
+	if (n > 3 && strcasecmp(base + n - 3, ".gz") == 0)
+		n -= 3;
+	ext[0] = '\0';
+	for (size_t i = n; i-- > 1;) {
+		if (base[i] == '.') {
+			size_t len = n - i;
+			if (len < cap) {
+				memcpy(ext, base + i, len);
+				ext[len] = '\0';
+			}
+			return;
+		}
+	}
+}
+
+static int ext_is(const char *ext, const char *a, const char *b)
+{
+	return !strcasecmp(ext, a) || (b && !strcasecmp(ext, b));
 }
 
 /* The sniff on the first buffer: is this JSON Lines? A UTF-8 byte-order
@@ -87,52 +120,203 @@ static int sniff_jsonl(const char *s, size_t n, int complete)
 	return ngi_read_line_is_object(s + i, len);
 }
 
-static ng_status read_text_stream(walk *w, const char *path, ngi_lines *r)
+typedef enum file_format {
+	FORMAT_TEXT,
+	FORMAT_JSONL,
+	FORMAT_WARC,
+	FORMAT_FEED,
+	FORMAT_HTML
+} file_format;
+
+static int starts_with_ci(const char *s, size_t n, const char *prefix)
 {
-	ngi_buf all;
-	ngi_buf_init(&all, NGI_READ_MAX_FILE);
-	ng_status st = ngi_lines_rest(r, &all);
+	size_t k = strlen(prefix);
+	return n >= k && strncasecmp(s, prefix, k) == 0;
+}
+
+/* Markup first: the root element (after an XML declaration, comments,
+ * processing instructions and a doctype) says feed or page. */
+static file_format sniff_markup(const char *s, size_t n, const char *ext)
+{
+	size_t i = 0;
+	for (int guard = 0; guard < 64 && i < n; guard++) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+				 s[i] == '\n'))
+			i++;
+		if (i >= n || s[i] != '<')
+			break;
+		const char *p = s + i;
+		size_t left = n - i;
+		if (starts_with_ci(p, left, "<!doctype html"))
+			return FORMAT_HTML;
+		if (starts_with_ci(p, left, "<!--")) {
+			size_t j = 4;
+			while (j + 3 <= left && memcmp(p + j, "-->", 3))
+				j++;
+			i += j + 3;
+			continue;
+		}
+		if (starts_with_ci(p, left, "<?") || starts_with_ci(p, left, "<!")) {
+			const char *gt = memchr(p, '>', left);
+			if (!gt)
+				break;
+			i = (size_t)(gt - s) + 1;
+			continue;
+		}
+		/* the root element's name, with any prefix */
+		size_t j = 1;
+		while (j < left && (isalnum((unsigned char)p[j]) || p[j] == ':' ||
+				    p[j] == '-' || p[j] == '_'))
+			j++;
+		const char *name = p + 1;
+		size_t len = j - 1;
+		const char *colon = memchr(name, ':', len);
+		const char *local = colon ? colon + 1 : name;
+		size_t llen = len - (size_t)(local - name);
+		if ((llen == 3 && !strncasecmp(local, "rss", 3)) ||
+		    (llen == 3 && !strncmp(local, "RDF", 3)) ||
+		    (llen == 4 && !strncmp(local, "feed", 4)))
+			return FORMAT_FEED;
+		if ((llen == 4 && !strncasecmp(local, "html", 4)) ||
+		    (llen == 4 && !strncasecmp(local, "head", 4)) ||
+		    (llen == 4 && !strncasecmp(local, "body", 4)))
+			return FORMAT_HTML;
+		break;
+	}
+	if (ext_is(ext, ".rss", ".atom") || ext_is(ext, ".xml", ".rdf"))
+		return FORMAT_FEED;
+	if (ext_is(ext, ".html", ".htm"))
+		return FORMAT_HTML;
+	return FORMAT_TEXT; /* a text that opens with a tag */
+}
+
+/* The format of a file from its name and its first (decompressed) bytes:
+ * .jsonl/.ndjson is JSON Lines; "WARC/1." is WARC; markup is a feed (root
+ * rss, rdf:RDF, feed) or a page (doctype html, html, or .html/.htm); else
+ * JSON Lines when the first line is an object, else a text article. */
+static file_format sniff(const char *path, const char *s, size_t n,
+			 int complete)
+{
+	char ext[16];
+	inner_extension(strcmp(path, "-") ? path : "", ext, sizeof ext);
+	if (ext_is(ext, ".jsonl", ".ndjson"))
+		return FORMAT_JSONL;
+	size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+			 s[i] == '\n'))
+		i++;
+	if (n - i >= 7 && memcmp(s + i, "WARC/1.", 7) == 0)
+		return FORMAT_WARC;
+	if (i < n && s[i] == '<') {
+		file_format f = sniff_markup(s + i, n - i, ext);
+		if (f != FORMAT_TEXT)
+			return f;
+	}
+	if (sniff_jsonl(s, n, complete))
+		return FORMAT_JSONL;
+	if (ext_is(ext, ".html", ".htm"))
+		return FORMAT_HTML;
+	if (ext_is(ext, ".warc", NULL))
+		return FORMAT_WARC;
+	return FORMAT_TEXT;
+}
+
+/* The rest of the input, whole, up to cap: NG_OK, or reported. */
+static ng_status read_whole(walk *w, const char *path, ngi_lines *r,
+			    size_t cap, ngi_buf *all)
+{
+	ngi_buf_init(all, cap);
+	ng_status st = ngi_lines_rest(r, all);
 	if (st == NG_ERR_TOOBIG) {
 		char what[96];
 		snprintf(what, sizeof what,
-			 "file larger than the %zu-byte cap, skipped",
-			 NGI_READ_MAX_FILE);
-		w->io.stats->bytes += r->offset;
-		st = file_error(w, path, (long long)NGI_READ_MAX_FILE, what, 0);
+			 "file larger than the %zu-byte cap, skipped", cap);
+		st = file_error(w, path, (long long)cap, what, 0);
 	} else if (st == NG_ERR_IO) {
-		w->io.stats->bytes += r->offset;
 		st = file_error(w, path, r->offset, "read error", r->read_error);
-	} else if (!st) {
+	} else if (st == NG_ERR_INPUT && r->gz_failed) {
+		st = file_error(w, path, r->gz->error_offset, r->gz->error, 0);
+	}
+	/* progress: the file is read by now */
+	w->io.stats->position = w->io.file_base + ngi_lines_input_pos(r);
+	return st;
+}
+
+static ng_status read_text_stream(walk *w, const char *path, ngi_lines *r)
+{
+	ngi_buf all;
+	ng_status st = read_whole(w, path, r, NGI_READ_MAX_FILE, &all);
+	if (!st)
 		st = ngi_read_text_article(path, all.data, all.len, w->io.fn,
 					   w->io.ctx, w->io.diag, w->io.stats);
-	}
+	ngi_buf_free(&all);
+	return st;
+}
+
+static ng_status read_html_stream(walk *w, const char *path, ngi_lines *r)
+{
+	ngi_buf all;
+	ng_status st = read_whole(w, path, r, NGI_HTML_MAX_BYTES, &all);
+	if (!st)
+		st = ngi_read_html_file(path, all.data ? all.data : "", all.len,
+					&w->io);
+	ngi_buf_free(&all);
+	return st;
+}
+
+static ng_status read_feed_stream(walk *w, const char *path, ngi_lines *r)
+{
+	ngi_buf all;
+	ng_status st = read_whole(w, path, r, NGI_FEED_MAX_BYTES, &all);
+	if (!st)
+		st = ngi_read_feed(path, all.data ? all.data : "", all.len,
+				   &w->io);
 	ngi_buf_free(&all);
 	return st;
 }
 
 static ng_status read_stream(walk *w, const char *path, FILE *f)
 {
-	ngi_lines r;
-	ng_status st = ngi_lines_init(&r, f, NGI_READ_MAX_LINE);
-	if (st)
+	ngi_gz gz;
+	ng_status st = ngi_gz_open(&gz, f);
+	if (st == NG_ERR_IO) {
+		st = file_error(w, path, 0, "read error", gz.read_error);
+		ngi_gz_close(&gz);
 		return st;
-	int jsonl = strcmp(path, "-") != 0 && has_jsonl_extension(path);
-	if (!jsonl) {
-		const char *first;
-		size_t n;
-		st = ngi_lines_peek(&r, &first, &n);
-		if (st == NG_ERR_IO) {
-			st = file_error(w, path, 0, "read error", r.read_error);
-			ngi_lines_free(&r);
-			return st;
-		}
-		jsonl = sniff_jsonl(first, n, r.eof);
 	}
-	if (jsonl)
-		st = ngi_read_jsonl_lines(path, &r, &w->io);
-	else
-		st = read_text_stream(w, path, &r);
+	if (st) {
+		ngi_gz_close(&gz);
+		return st;
+	}
+	ngi_lines r;
+	st = ngi_lines_init(&r, &gz, NGI_READ_MAX_LINE);
+	if (st) {
+		ngi_gz_close(&gz);
+		return st;
+	}
+	long long bytes_before = w->io.stats->bytes;
+	w->io.file_base = w->io.stats->position;
+	const char *first;
+	size_t n;
+	st = ngi_lines_peek(&r, &first, &n);
+	if (st == NG_ERR_IO)
+		st = file_error(w, path, 0, "read error", r.read_error);
+	else if (st == NG_ERR_INPUT)
+		st = file_error(w, path, gz.error_offset, gz.error, 0);
+	else if (!st) {
+		switch (sniff(path, first, n, r.eof)) {
+		case FORMAT_JSONL: st = ngi_read_jsonl_lines(path, &r, &w->io); break;
+		case FORMAT_WARC: st = ngi_read_warc(path, &r, &w->io); break;
+		case FORMAT_FEED: st = read_feed_stream(w, path, &r); break;
+		case FORMAT_HTML: st = read_html_stream(w, path, &r); break;
+		case FORMAT_TEXT: st = read_text_stream(w, path, &r); break;
+		}
+	}
+	/* bytes as stored: compressed bytes for gzip input */
+	w->io.stats->bytes = bytes_before + ngi_lines_input_pos(&r);
+	w->io.stats->position = w->io.file_base + ngi_lines_input_pos(&r);
 	ngi_lines_free(&r);
+	ngi_gz_close(&gz);
 	return st;
 }
 
