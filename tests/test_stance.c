@@ -135,6 +135,39 @@ static void test_cues(void)
 		CHECK_MSG(kinds == (1 << NGI_CUE_KINDS) - 1, "%s: kinds %x",
 			  langs[l], kinds);
 	}
+	/* A word given by its term hash has the mask it has as bytes:
+	 * every lexicon word (without U+2019) in its language, in "und"
+	 * and in another, and words that are no cue. */
+	static const char *const plain[] = {"bridge", "the", "reported", "a",
+					    "denies", "nicht", "hoax"};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(plain); i++)
+		for (size_t l = 0; l < NGI_ARRAY_LEN(langs); l++) {
+			uint64_t lh = ngi_stance_cue_lang(langs[l]);
+			size_t n = strlen(plain[i]);
+			CHECK_MSG(ngi_stance_cue_mask_hashed(lh,
+				      ngi_stance_term_hash(plain[i], n)) ==
+				      ngi_stance_cue_mask_in(lh, plain[i], n),
+				  "%s in %s", plain[i], langs[l]);
+		}
+	size_t pos = 0, checked = 0, differ = 0;
+	ngi_data_line ln = {0};
+	while (f && ngi_data_next_line(f, &pos, &ln)) {
+		if (ln.n_fields < 3 || ln.field_len[2] == 0 ||
+		    ln.field_len[2] >= 64 ||
+		    memchr(ln.field[2], 0xe2, ln.field_len[2]))
+			continue;
+		uint64_t h = ngi_stance_term_hash(ln.field[2], ln.field_len[2]);
+		const char *tries[] = {"en", "und", "de"};
+		for (size_t k = 0; k < NGI_ARRAY_LEN(tries); k++) {
+			uint64_t lh = ngi_stance_cue_lang(tries[k]);
+			differ += ngi_stance_cue_mask_hashed(lh, h) !=
+				  ngi_stance_cue_mask_in(lh, ln.field[2],
+							 ln.field_len[2]);
+			checked++;
+		}
+	}
+	CHECK_MSG(checked > 300 && differ == 0, "%zu of %zu differ", differ,
+		  checked);
 }
 
 static void test_features_and_labels(void)

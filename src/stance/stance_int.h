@@ -50,6 +50,10 @@ unsigned ngi_stance_cue_mask(const char *lang, const char *word, size_t len);
  * then each word's mask. */
 uint64_t ngi_stance_cue_lang(const char *lang);
 unsigned ngi_stance_cue_mask_in(uint64_t lang_hash, const char *word, size_t len);
+/* The same for a word given by its term hash (ngi_stance_term_hash): only
+ * for a word of 1 to 63 bytes without U+2019, which the lexicon reads as
+ * an apostrophe (ngi_stance_cue_mask_in rewrites it first). */
+unsigned ngi_stance_cue_mask_hashed(uint64_t lang_hash, uint64_t word_hash);
 
 /* FNV-1a 64 of bytes: the term hash (stable: stored in the model). */
 uint64_t ngi_stance_term_hash(const char *s, size_t n);
