@@ -215,6 +215,41 @@ static void test_stopwords(void)
 	}
 }
 
+/* Each token carries the stopword look-up of its norm in the document's
+ * language, whether its norm was folded or taken from an earlier token
+ * with the same bytes: "sea" and "co" included, which the set holds by a
+ * key collision (stopwords.c). */
+static void test_stop_flags(void)
+{
+	static const struct {
+		const char *lang, *text;
+	} docs[] = {
+		{"en", "The sea said that the Sea and THE sea were there, co. The end."},
+		{"fr", "Les co et le co, c'est la mer et les gens."},
+		{"de", "Und dass der Gipfel, und dass die See."},
+		{"und", "the und les которые sea co"},
+		{"ja", "the sea"},
+	};
+	ngi_arena a;
+	ngi_arena_init(&a, 4096);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(docs); i++) {
+		ngi_doc d;
+		CHECK(ngi_text_analyze(ctx, docs[i].text, strlen(docs[i].text),
+				       docs[i].lang, &a, &d) == NG_OK);
+		size_t stops = 0;
+		for (size_t k = 0; k < d.n_tokens; k++) {
+			const ngi_token *t = &d.tokens[k];
+			int want = ngi_is_stopword(d.lang, t->norm, t->norm_len);
+			CHECK_MSG(t->stop == want, "%s: %s", docs[i].lang, t->norm);
+			stops += t->stop;
+		}
+		CHECK_MSG(strcmp(docs[i].lang, "ja") == 0 ? stops == 0 : stops >= 2,
+			  "%s: %zu stopwords", docs[i].lang, stops);
+		ngi_arena_reset(&a);
+	}
+	ngi_arena_free(&a);
+}
+
 /* ---- sentences: the sentences' text, joined by " | ". */
 static const struct {
 	const char *lang, *text, *want;
@@ -396,6 +431,7 @@ int main(void)
 	test_fold();
 	test_stems();
 	test_stopwords();
+	test_stop_flags();
 	test_sentences();
 	test_hostile();
 	ngi_arena_free(&arena);

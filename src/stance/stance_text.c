@@ -100,7 +100,10 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 	ngi_stance_text *t = ngi_arena_zalloc(a, sizeof *t);
 	if (!t)
 		return NG_ERR_NOMEM;
-	snprintf(t->lang, sizeof t->lang, "%s", doc->lang[0] ? doc->lang : "und");
+	const char *lang = doc->lang[0] ? doc->lang : "und";
+	size_t lang_len = strnlen(lang, sizeof t->lang - 1);
+	memcpy(t->lang, lang, lang_len);
+	t->lang[lang_len] = '\0';
 	size_t nw = 0;
 	for (size_t i = 0; i < doc->n_tokens && nw < NGI_STANCE_MAX_WORDS; i++)
 		nw += doc->tokens[i].kind != NGI_TOK_PUNCT;
@@ -121,6 +124,9 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 	size_t n_occ = 0, n_big = 0, n_bh = 0;
 	int any_cue = 0;
 	uint64_t cue_lang = ngi_stance_cue_lang(t->lang);
+	/* the tokens' stopword flags are for the document's language: the
+	 * same as t->lang unless the document has none */
+	int own_stops = strcmp(t->lang, doc->lang) == 0;
 	uint64_t prev = 0;
 	int have_prev = 0;
 	uint32_t w = 0;
@@ -151,7 +157,9 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 			any_cue = 1;
 		}
 		int content = (tk->kind == NGI_TOK_NUMBER || tk->norm_len >= 2) &&
-			      !ngi_is_stopword(t->lang, tk->norm, tk->norm_len);
+			      !(own_stops ? tk->stop
+					  : ngi_is_stopword(t->lang, tk->norm,
+							    tk->norm_len));
 		if (content) {
 			occs[n_occ].hash = h;
 			occs[n_occ].word = w;

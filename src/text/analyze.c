@@ -121,9 +121,9 @@ static size_t ascii_apostrophes(char *s, size_t n)
 	return w;
 }
 
-/* Fills norm and stem of one token. */
+/* Fills norm, stem and the stopword flag of one token. */
 static ng_status normalise(ngi_text_ctx *c, const char *text, ngi_token *t,
-			   int stemming, ngi_arena *a)
+			   const char *lang, int stemming, ngi_arena *a)
 {
 	const char *raw = text + t->start;
 	size_t raw_len = ngi_text_cut(raw, t->end - t->start,
@@ -141,6 +141,7 @@ static ng_status normalise(ngi_text_ctx *c, const char *text, ngi_token *t,
 		nl = ascii_apostrophes(norm, nl);
 	t->norm = norm;
 	t->norm_len = (uint16_t)nl;
+	t->stop = (uint8_t)ngi_is_stopword(lang, norm, nl);
 	t->stem = norm;
 	t->stem_len = (uint16_t)nl;
 	if (stemming && t->kind == NGI_TOK_WORD) {
@@ -173,7 +174,7 @@ static int memo_begin(ngi_text_ctx *c)
 	return 1;
 }
 
-/* Fills token i's norm and stem from an earlier token with the same bytes
+/* Fills token i's norm, stem and flag from an earlier token with the same bytes
  * and kind (1), or returns 0 and, when there is room, *free_slot for it. */
 static int memo_get(ngi_text_ctx *c, const char *text, ngi_token *tok,
 		    uint32_t i, memo_slot **free_slot)
@@ -201,6 +202,7 @@ static int memo_get(ngi_text_ctx *c, const char *text, ngi_token *tok,
 			t->norm_len = f->norm_len;
 			t->stem = f->stem;
 			t->stem_len = f->stem_len;
+			t->stop = f->stop;
 			return 1;
 		}
 	}
@@ -256,7 +258,7 @@ ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
 	for (size_t i = 0; i < n; i++) {
 		memo_slot *slot = NULL;
 		if (!memo || !memo_get(c, text, tok, (uint32_t)i, &slot)) {
-			ng_status st = normalise(c, text, &tok[i], stemming, a);
+			ng_status st = normalise(c, text, &tok[i], d.lang, stemming, a);
 			if (st != NG_OK)
 				return st;
 			if (slot)

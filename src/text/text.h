@@ -32,6 +32,9 @@ typedef struct ngi_token {
 	uint16_t norm_len, stem_len;
 	uint8_t kind;          /* ngi_token_kind */
 	uint8_t capitalised;   /* first letter is upper or title case */
+	uint8_t stop;          /* ngi_is_stopword(the document's lang, norm):
+				* looked up once, for every stage that skips
+				* stopwords */
 	uint32_t sentence;     /* index into sentences */
 } ngi_token;
 
