@@ -120,7 +120,7 @@ static inline void copy_rec(unsigned char *dst, const unsigned char *src,
 }
 
 /* Hashes spread evenly, so one scatter by the key's top bits into about
- * 2n buckets leaves buckets of a record or two, which insertion sort
+ * n buckets leaves buckets of a record or two, which one insertion pass
  * orders (a quarter of the radix sort's work on the arrays the analysis
  * sorts). Keys that crowd into one bucket (a bucket of more than
  * BUCKET_MAX, from crafted or constant keys) fall back to the radix sort,
@@ -133,7 +133,7 @@ static int bucket_sort(unsigned char *a, size_t n, size_t size, int width,
 		       unsigned char *tmp)
 {
 	int bits = 4;
-	while (((size_t)1 << bits) < 2 * n && bits < 16)
+	while (((size_t)1 << bits) < n && bits < 16)
 		bits++;
 	int shift = 8 * width - bits;
 	size_t nb = (size_t)1 << bits;
@@ -165,16 +165,11 @@ static int bucket_sort(unsigned char *a, size_t n, size_t size, int width,
 	for (size_t i = 0; i < n; i++)
 		copy_rec(tmp + count[key_of(a + i * size, width) >> shift]++ * size,
 			 a + i * size, size);
-	/* count[v] is now where bucket v ends: each bucket in turn */
+	/* the buckets are in order and hold a record or two each: one
+	 * insertion pass over the whole array orders them, moving a record
+	 * only within its bucket (no bucket is longer than BUCKET_MAX) */
 	unsigned char one[64];
-	size_t start = 0;
-	for (size_t v = 0; v < nb; v++) {
-		size_t end = count[v];
-		if (end - start > 1)
-			insertion(tmp + start * size, end - start, size, width,
-				  size <= sizeof one ? one : a);
-		start = end;
-	}
+	insertion(tmp, n, size, width, size <= sizeof one ? one : a);
 	memcpy(a, tmp, n * size);
 	if (count != local)
 		free(count);

@@ -21,18 +21,19 @@
 #define BODY_HASH_WORDS 400 /* content words of the lead hashed as body words */
 
 /* ngi_stance_term_hash (FNV-1a 64), and whether the bytes hold 0xe2 (the
- * lead byte of U+2019, which the cue lexicon reads as an apostrophe). */
+ * lead byte of U+2019, which the cue lexicon reads as an apostrophe);
+ * looked for only in a word that is not plain ASCII. */
 static inline uint64_t term_hash(const char *s, size_t n, int *curly)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
-	unsigned e2 = 0;
+	unsigned high = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		e2 |= c == 0xe2;
+		high |= c;
 		h ^= c;
 		h *= 0x100000001b3ULL;
 	}
-	*curly = (int)e2;
+	*curly = (high & 0x80) && memchr(s, 0xe2, n) != NULL;
 	return h;
 }
 
@@ -140,8 +141,9 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 		t->word_sent[w] = tk->sentence;
 		/* the stem is looked up too, unless it is the word itself */
 		unsigned cue = cue_mask(cue_lang, tk->stem, tk->stem_len, h, curly);
-		if (tk->stem_len != tk->norm_len ||
-		    memcmp(tk->stem, tk->norm, tk->norm_len) != 0) {
+		if (tk->stem != tk->norm &&
+		    (tk->stem_len != tk->norm_len ||
+		     memcmp(tk->stem, tk->norm, tk->norm_len) != 0)) {
 			int norm_curly;
 			uint64_t hn = term_hash(tk->norm, tk->norm_len, &norm_curly);
 			cue |= cue_mask(cue_lang, tk->norm, tk->norm_len, hn, norm_curly);
