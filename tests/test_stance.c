@@ -255,6 +255,51 @@ static void test_features_and_labels(void)
 	ngi_arena_free(&a);
 }
 
+/* A text's bigrams are a sorted array when few and a hash set when many
+ * (stance_text.c): the bigram feature reads both alike, as a claim and as
+ * a body, and a copied text (stance_copy.c) gives the same features. */
+static void test_bigram_sets(void)
+{
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 12);
+	char longer[4096] = "";
+	static const char *const words[] = {
+		"river", "bridge", "council", "engineer", "cracks", "steel",
+		"mayor", "traffic", "repairs", "budget", "station", "harbour",
+		"ferry", "tunnel", "railway", "airport", "market", "school"};
+	/* 90 content words, no bigram twice: word i then word (i*k) */
+	for (int k = 1; k <= 5; k++)
+		for (size_t i = 0; i < NGI_ARRAY_LEN(words); i++) {
+			strcat(longer, words[(i * (size_t)k + (size_t)k) %
+					     NGI_ARRAY_LEN(words)]);
+			strcat(longer, i + 1 < NGI_ARRAY_LEN(words) ? " " : ". ");
+		}
+	const char *shorter = "Council engineer cracks steel mayor.";
+	ngi_stance_text *l = prep(longer, "en", &a);
+	ngi_stance_text *sh = prep(shorter, "en", &a);
+	ngi_stance_text *lc = NULL;
+	CHECK(l && sh && l->bigram_mask != 0 && sh->bigram_mask == 0);
+	CHECK(l && ngi_stance_text_copy(l, &a, &lc) == NG_OK);
+	if (!l || !sh || !lc) {
+		ngi_arena_free(&a);
+		return;
+	}
+	int i_big = dense_index("bigram");
+	static ngi_stance_fvec f, g;
+	ngi_stance_features(l, l, NGI_STANCE_G_ALL, &f);
+	CHECK(fabs(fval(&f, i_big) - 1.0) < 1e-9);
+	ngi_stance_features(sh, l, NGI_STANCE_G_ALL, &f);
+	CHECK(sh->n_bigrams == 4 && fabs(fval(&f, i_big) - 1.0) < 1e-9);
+	ngi_stance_features(l, sh, NGI_STANCE_G_ALL, &f);
+	CHECK_MSG(fabs(fval(&f, i_big) - 4.0 / l->n_bigrams) < 1e-6,
+		  "%g of %u bigrams", fval(&f, i_big), l->n_bigrams);
+	ngi_stance_features(l, l, NGI_STANCE_G_ALL, &f);
+	ngi_stance_features(lc, lc, NGI_STANCE_G_ALL, &g);
+	CHECK(f.n == g.n && memcmp(f.idx, g.idx, f.n * sizeof *f.idx) == 0 &&
+	      memcmp(f.val, g.val, f.n * sizeof *f.val) == 0);
+	ngi_arena_free(&a);
+}
+
 static void test_edges(void)
 {
 	ngi_arena a;
@@ -426,6 +471,7 @@ int main(void)
 	test_model_and_names();
 	test_cues();
 	test_features_and_labels();
+	test_bigram_sets();
 	test_edges();
 	test_model_parse();
 	ngi_text_ctx_free(tc);

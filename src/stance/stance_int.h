@@ -88,8 +88,14 @@ struct ngi_stance_text {
 	uint8_t *word_cue;    /* per word: its own cue mask */
 	uint8_t *near_cue;    /* per word: cue masks within the window */
 	uint8_t *sent_cue;    /* per sentence: cue masks of its words */
-	uint64_t *bigrams;    /* content-stem bigram hashes, sorted unique */
+	/* Content-stem bigram hashes, n_bigrams distinct ones: sorted when
+	 * bigram_mask is 0 (a claim's few), else a hash set of bigram_mask + 1
+	 * slots (a body's hundreds, only ever looked up), 0 marking an empty
+	 * slot and bigram_zero the hash 0. */
+	uint64_t *bigrams;
 	uint32_t n_bigrams;
+	uint32_t bigram_mask;
+	uint8_t bigram_zero;
 	float cue_count[NGI_CUE_KINDS]; /* occurrences in the text */
 	float cue_lead[NGI_CUE_KINDS];  /* occurrences in the first 3 sentences */
 	double tfidf_norm;    /* of (1 + log tf) * idf */

@@ -75,6 +75,55 @@ static ng_status sorted_buckets(uint32_t *b, size_t n, size_t *out)
 	return NG_OK;
 }
 
+/* Below this many bigrams a text keeps them sorted (stance_int.h). */
+#define BIGRAM_SET_MIN 48
+
+/* t's bigrams from the n hashes in big (which it may reorder), into a. */
+static ng_status bigram_set(ngi_stance_text *t, uint64_t *big, size_t n,
+			    ngi_arena *a)
+{
+	if (n < BIGRAM_SET_MIN) {
+		ng_status st = ngi_sort_u64(big, n);
+		if (st)
+			return st;
+		size_t u = 0;
+		for (size_t i = 0; i < n; i++)
+			if (i == 0 || big[i] != big[i - 1])
+				big[u++] = big[i];
+		t->bigrams = ngi_arena_alloc(a, (u ? u : 1) * sizeof *t->bigrams);
+		if (!t->bigrams)
+			return NG_ERR_NOMEM;
+		memcpy(t->bigrams, big, u * sizeof *big);
+		t->n_bigrams = (uint32_t)u;
+		return NG_OK;
+	}
+	size_t cap = 64;
+	while (cap < 2 * n)
+		cap *= 2;
+	uint64_t *set = ngi_arena_zalloc(a, cap * sizeof *set);
+	if (!set)
+		return NG_ERR_NOMEM;
+	uint64_t mask = cap - 1;
+	uint32_t u = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t key = big[i];
+		if (key == 0) {
+			u += !t->bigram_zero;
+			t->bigram_zero = 1;
+			continue;
+		}
+		uint64_t k = key & mask;
+		while (set[k] && set[k] != key)
+			k = (k + 1) & mask;
+		u += !set[k];
+		set[k] = key;
+	}
+	t->bigrams = set;
+	t->n_bigrams = u;
+	t->bigram_mask = (uint32_t)mask;
+	return NG_OK;
+}
+
 typedef struct occ {
 	uint64_t hash;
 	uint32_t word;
@@ -248,23 +297,16 @@ ng_status ngi_stance_prepare_idf(const ngi_doc *doc, const ngi_stance_idf *idf,
 	t->tfidf_norm = sqrt(norm);
 	t->idf_sum = idf_sum;
 
-	if ((st = ngi_sort_u64(big, n_big)))
+	if ((st = bigram_set(t, big, n_big, a)))
 		goto done;
-	size_t ub = 0;
-	for (size_t i = 0; i < n_big; i++)
-		if (i == 0 || big[i] != big[i - 1])
-			big[ub++] = big[i];
-	t->bigrams = ngi_arena_alloc(a, (ub ? ub : 1) * sizeof *t->bigrams);
 	size_t uh;
 	if ((st = sorted_buckets(bh, n_bh, &uh)))
 		goto done;
 	t->body_hash = ngi_arena_alloc(a, (uh ? uh : 1) * sizeof *t->body_hash);
-	if (!t->bigrams || !t->body_hash) {
+	if (!t->body_hash) {
 		st = NG_ERR_NOMEM;
 		goto done;
 	}
-	memcpy(t->bigrams, big, ub * sizeof *big);
-	t->n_bigrams = (uint32_t)ub;
 	memcpy(t->body_hash, bh, uh * sizeof *bh);
 	t->n_body_hash = (uint32_t)uh;
 	t->body_hash_val = uh ? (float)(1.0 / sqrt((double)uh)) : 0.0f;
