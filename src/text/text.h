@@ -71,6 +71,15 @@ void ngi_text_ctx_free(ngi_text_ctx *c);
 ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
 			   const char *lang_hint, ngi_arena *a, ngi_doc *out);
 
+/* The analysis of bytes [start, end) of an analysed document's text, the
+ * same as ngi_text_analyze of those bytes with the document's language as
+ * the hint; a token with the same bytes as one of whole's takes its folded
+ * form, stem and stopword flag instead of computing them again. The
+ * result borrows those strings from whole: it lives as long as both. */
+ng_status ngi_text_analyze_part(ngi_text_ctx *c, const ngi_doc *whole,
+				size_t start, size_t end, ngi_arena *a,
+				ngi_doc *out);
+
 /* Whether token i of d is the first word of its sentence (only
  * punctuation, such as opening quotes or brackets, before it): a
  * capitalised word there says nothing about being a name. */
