@@ -9,11 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-/* xxHash compiled in here (the same functions as the linked library, so
- * the same hashes): ngi_hash runs millions of times an ingest on short
- * words, where the call through the shared library's PLT and its
- * length dispatch cost as much as the hash */
-#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 /* ---- arena ------------------------------------------------------------------ */
