@@ -76,9 +76,11 @@ static void push_all(ngi_stance_fvec *f, uint32_t base, const uint32_t *idx,
 	uint32_t room = NGI_STANCE_MAX_NNZ - f->n;
 	if (n > room)
 		n = room;
+	uint32_t *restrict to_idx = f->idx + f->n;
+	float *restrict to_val = f->val + f->n;
 	for (uint32_t i = 0; i < n; i++) {
-		f->idx[f->n + i] = base + idx[i];
-		f->val[f->n + i] = v;
+		to_idx[i] = base + idx[i];
+		to_val[i] = v;
 	}
 	f->n += n;
 }
