@@ -6,8 +6,10 @@
  * NEAR words either side, groups the content words (not stopwords) into
  * distinct terms by stem with their positions, first sentence and IDF, and
  * collects the content-stem bigrams and the body-level hashed stems. Time is
- * linear in the text apart from two sorts (n log n); everything lives in the
- * arena.
+ * linear in the text (the terms' sort is a bucket pass over hashes, the
+ * bigrams of a body go into a hash set, its buckets into a bit set);
+ * everything lives in the arena. The stopwords are the tokens' flags
+ * (ngi_token.stop) when the text has a language.
  */
 #include <math.h>
 #include <stdio.h>
