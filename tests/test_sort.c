@@ -26,6 +26,12 @@ typedef struct rec {
 	uint32_t order;
 } rec;
 
+typedef struct rec24 {
+	uint64_t key;
+	uint32_t order;
+	uint64_t tail;
+} rec24;
+
 static uint64_t rng = 88172645463325252ULL;
 static uint64_t next(void)
 {
@@ -75,7 +81,32 @@ int main(void)
 			ok &= r[i - 1].key < r[i].key ||
 			      (r[i - 1].key == r[i].key && r[i - 1].order < r[i].order);
 		CHECK_MSG(ok, "stable n %zu", n);
+		/* stable through the bucket pass too: keys spread over the
+		 * top bits, each about twice */
+		for (size_t i = 0; i < n; i++)
+			r[i] = (rec){(next() % (n / 2 + 1)) * 0x9e3779b97f4a7c15ULL,
+				     (uint32_t)i};
+		CHECK(ngi_sort_by_key64(r, n, sizeof *r) == NG_OK);
+		ok = 1;
+		for (size_t i = 1; i < n; i++)
+			ok &= r[i - 1].key < r[i].key ||
+			      (r[i - 1].key == r[i].key && r[i - 1].order < r[i].order);
+		CHECK_MSG(ok, "stable spread n %zu", n);
 		free(r);
+		/* a record size without a loop of its own (24 bytes) */
+		rec24 *w = malloc((n + 1) * sizeof *w);
+		for (size_t i = 0; i < n; i++)
+			w[i] = (rec24){(next() % (n / 2 + 1)) * 0x9e3779b97f4a7c15ULL,
+				       (uint32_t)i, ~(uint64_t)i};
+		CHECK(ngi_sort_by_key64(w, n, sizeof *w) == NG_OK);
+		ok = 1;
+		for (size_t i = 0; i < n; i++)
+			ok &= w[i].tail == ~(uint64_t)w[i].order &&
+			      (i == 0 || w[i - 1].key < w[i].key ||
+			       (w[i - 1].key == w[i].key &&
+				w[i - 1].order < w[i].order));
+		CHECK_MSG(ok, "stable 24-byte n %zu", n);
+		free(w);
 	}
 	return check_report("sort");
 }

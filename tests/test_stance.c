@@ -135,6 +135,39 @@ static void test_cues(void)
 		CHECK_MSG(kinds == (1 << NGI_CUE_KINDS) - 1, "%s: kinds %x",
 			  langs[l], kinds);
 	}
+	/* A word given by its term hash has the mask it has as bytes:
+	 * every lexicon word (without U+2019) in its language, in "und"
+	 * and in another, and words that are no cue. */
+	static const char *const plain[] = {"bridge", "the", "reported", "a",
+					    "denies", "nicht", "hoax"};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(plain); i++)
+		for (size_t l = 0; l < NGI_ARRAY_LEN(langs); l++) {
+			uint64_t lh = ngi_stance_cue_lang(langs[l]);
+			size_t n = strlen(plain[i]);
+			CHECK_MSG(ngi_stance_cue_mask_hashed(lh,
+				      ngi_stance_term_hash(plain[i], n)) ==
+				      ngi_stance_cue_mask_in(lh, plain[i], n),
+				  "%s in %s", plain[i], langs[l]);
+		}
+	size_t pos = 0, checked = 0, differ = 0;
+	ngi_data_line ln = {0};
+	while (f && ngi_data_next_line(f, &pos, &ln)) {
+		if (ln.n_fields < 3 || ln.field_len[2] == 0 ||
+		    ln.field_len[2] >= 64 ||
+		    memchr(ln.field[2], 0xe2, ln.field_len[2]))
+			continue;
+		uint64_t h = ngi_stance_term_hash(ln.field[2], ln.field_len[2]);
+		const char *tries[] = {"en", "und", "de"};
+		for (size_t k = 0; k < NGI_ARRAY_LEN(tries); k++) {
+			uint64_t lh = ngi_stance_cue_lang(tries[k]);
+			differ += ngi_stance_cue_mask_hashed(lh, h) !=
+				  ngi_stance_cue_mask_in(lh, ln.field[2],
+							 ln.field_len[2]);
+			checked++;
+		}
+	}
+	CHECK_MSG(checked > 300 && differ == 0, "%zu of %zu differ", differ,
+		  checked);
 }
 
 static void test_features_and_labels(void)
@@ -219,6 +252,51 @@ static void test_features_and_labels(void)
 	      ngi_stance_classify(claim2, denied2, &r2) == NG_OK &&
 	      memcmp(&r2, &r_deny, sizeof r2) == 0);
 	ngi_arena_free(&b);
+	ngi_arena_free(&a);
+}
+
+/* A text's bigrams are a sorted array when few and a hash set when many
+ * (stance_text.c): the bigram feature reads both alike, as a claim and as
+ * a body, and a copied text (stance_copy.c) gives the same features. */
+static void test_bigram_sets(void)
+{
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 12);
+	char longer[4096] = "";
+	static const char *const words[] = {
+		"river", "bridge", "council", "engineer", "cracks", "steel",
+		"mayor", "traffic", "repairs", "budget", "station", "harbour",
+		"ferry", "tunnel", "railway", "airport", "market", "school"};
+	/* 90 content words, no bigram twice: word i then word (i*k) */
+	for (int k = 1; k <= 5; k++)
+		for (size_t i = 0; i < NGI_ARRAY_LEN(words); i++) {
+			strcat(longer, words[(i * (size_t)k + (size_t)k) %
+					     NGI_ARRAY_LEN(words)]);
+			strcat(longer, i + 1 < NGI_ARRAY_LEN(words) ? " " : ". ");
+		}
+	const char *shorter = "Council engineer cracks steel mayor.";
+	ngi_stance_text *l = prep(longer, "en", &a);
+	ngi_stance_text *sh = prep(shorter, "en", &a);
+	ngi_stance_text *lc = NULL;
+	CHECK(l && sh && l->bigram_mask != 0 && sh->bigram_mask == 0);
+	CHECK(l && ngi_stance_text_copy(l, &a, &lc) == NG_OK);
+	if (!l || !sh || !lc) {
+		ngi_arena_free(&a);
+		return;
+	}
+	int i_big = dense_index("bigram");
+	static ngi_stance_fvec f, g;
+	ngi_stance_features(l, l, NGI_STANCE_G_ALL, &f);
+	CHECK(fabs(fval(&f, i_big) - 1.0) < 1e-9);
+	ngi_stance_features(sh, l, NGI_STANCE_G_ALL, &f);
+	CHECK(sh->n_bigrams == 4 && fabs(fval(&f, i_big) - 1.0) < 1e-9);
+	ngi_stance_features(l, sh, NGI_STANCE_G_ALL, &f);
+	CHECK_MSG(fabs(fval(&f, i_big) - 4.0 / l->n_bigrams) < 1e-6,
+		  "%g of %u bigrams", fval(&f, i_big), l->n_bigrams);
+	ngi_stance_features(l, l, NGI_STANCE_G_ALL, &f);
+	ngi_stance_features(lc, lc, NGI_STANCE_G_ALL, &g);
+	CHECK(f.n == g.n && memcmp(f.idx, g.idx, f.n * sizeof *f.idx) == 0 &&
+	      memcmp(f.val, g.val, f.n * sizeof *f.val) == 0);
 	ngi_arena_free(&a);
 }
 
@@ -393,6 +471,7 @@ int main(void)
 	test_model_and_names();
 	test_cues();
 	test_features_and_labels();
+	test_bigram_sets();
 	test_edges();
 	test_model_parse();
 	ngi_text_ctx_free(tc);

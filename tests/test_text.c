@@ -215,6 +215,118 @@ static void test_stopwords(void)
 	}
 }
 
+/* Each token carries the stopword look-up of its norm in the document's
+ * language, whether its norm was folded or taken from an earlier token
+ * with the same bytes: "sea" and "co" included, which the set holds by a
+ * key collision (stopwords.c). */
+static void test_stop_flags(void)
+{
+	static const struct {
+		const char *lang, *text;
+	} docs[] = {
+		{"en", "The sea said that the Sea and THE sea were there, co. The end."},
+		{"fr", "Les co et le co, c'est la mer et les gens."},
+		{"de", "Und dass der Gipfel, und dass die See."},
+		{"und", "the und les которые sea co"},
+		{"ja", "the sea"},
+	};
+	ngi_arena a;
+	ngi_arena_init(&a, 4096);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(docs); i++) {
+		ngi_doc d;
+		CHECK(ngi_text_analyze(ctx, docs[i].text, strlen(docs[i].text),
+				       docs[i].lang, &a, &d) == NG_OK);
+		size_t stops = 0;
+		for (size_t k = 0; k < d.n_tokens; k++) {
+			const ngi_token *t = &d.tokens[k];
+			int want = ngi_is_stopword(d.lang, t->norm, t->norm_len);
+			CHECK_MSG(t->stop == want, "%s: %s", docs[i].lang, t->norm);
+			stops += t->stop;
+		}
+		CHECK_MSG(strcmp(docs[i].lang, "ja") == 0 ? stops == 0 : stops >= 2,
+			  "%s: %zu stopwords", docs[i].lang, stops);
+		ngi_arena_reset(&a);
+	}
+	ngi_arena_free(&a);
+}
+
+/* Whether two analyses are the same, token by token and sentence by
+ * sentence (strings compared by their bytes). */
+static int same_doc(const ngi_doc *x, const ngi_doc *y)
+{
+	if (strcmp(x->lang, y->lang) != 0 || x->n_tokens != y->n_tokens ||
+	    x->n_sentences != y->n_sentences || x->n_words != y->n_words ||
+	    x->len != y->len || x->lang_reliable != y->lang_reliable)
+		return 0;
+	for (size_t i = 0; i < x->n_tokens; i++) {
+		const ngi_token *a = &x->tokens[i], *b = &y->tokens[i];
+		if (a->start != b->start || a->end != b->end || a->kind != b->kind ||
+		    a->capitalised != b->capitalised || a->stop != b->stop ||
+		    a->sentence != b->sentence || a->norm_len != b->norm_len ||
+		    a->stem_len != b->stem_len ||
+		    memcmp(a->norm, b->norm, a->norm_len) != 0 ||
+		    memcmp(a->stem, b->stem, a->stem_len) != 0)
+			return 0;
+	}
+	for (size_t i = 0; i < x->n_sentences; i++)
+		if (memcmp(&x->sentences[i], &y->sentences[i],
+			   sizeof x->sentences[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* A part of an analysed text analyses as the part alone does, whether it
+ * starts and ends between words or inside them. */
+static void test_analyze_part(void)
+{
+	static const struct {
+		const char *lang, *text;
+	} docs[] = {
+		{"en", "Mr. Smith said the bridge was closed. “It’s unsafe,” he "
+		       "told reporters on Monday. The council denied it."},
+		{"de", "Der Rat sagte, die Brücke sei gesperrt. Das dementierte "
+		       "der Bürgermeister am 16. März."},
+		{"ru", "Кремль заявил, что мост закрыт. Это фейк, сказал он."},
+	};
+	ngi_arena a;
+	ngi_arena_init(&a, 4096);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(docs); i++) {
+		size_t len = strlen(docs[i].text);
+		ngi_doc whole;
+		CHECK(ngi_text_analyze(ctx, docs[i].text, len, docs[i].lang, &a,
+				       &whole) == NG_OK);
+		size_t cuts[] = {0, 1, 4, 9, 17, 38, 40, len / 2, len - 1, len};
+		int same = 1;
+		for (size_t x = 0; x < NGI_ARRAY_LEN(cuts); x++)
+			for (size_t y = x; y < NGI_ARRAY_LEN(cuts); y++) {
+				size_t s = cuts[x], e = cuts[y];
+				/* whole code points only, as a claim's bytes are */
+				while (s < len && (docs[i].text[s] & 0xC0) == 0x80)
+					s++;
+				while (e < len && (docs[i].text[e] & 0xC0) == 0x80)
+					e++;
+				if (e < s)
+					continue;
+				ngi_doc part, alone;
+				CHECK(ngi_text_analyze_part(ctx, &whole, s, e, &a,
+							    &part) == NG_OK);
+				CHECK(ngi_text_analyze(ctx, docs[i].text + s, e - s,
+						       whole.lang, &a, &alone) == NG_OK);
+				if (!same_doc(&part, &alone)) {
+					same = 0;
+					CHECK_MSG(0, "%s [%zu, %zu)", docs[i].lang, s, e);
+				}
+			}
+		CHECK(same);
+		ngi_arena_reset(&a);
+	}
+	ngi_doc whole, part;
+	CHECK(ngi_text_analyze(ctx, "one two", 7, "en", &a, &whole) == NG_OK);
+	CHECK(ngi_text_analyze_part(ctx, &whole, 3, 8, &a, &part) == NG_ERR_USAGE);
+	CHECK(ngi_text_analyze_part(ctx, &whole, 4, 3, &a, &part) == NG_ERR_USAGE);
+	ngi_arena_free(&a);
+}
+
 /* ---- sentences: the sentences' text, joined by " | ". */
 static const struct {
 	const char *lang, *text, *want;
@@ -396,6 +508,8 @@ int main(void)
 	test_fold();
 	test_stems();
 	test_stopwords();
+	test_stop_flags();
+	test_analyze_part();
 	test_sentences();
 	test_hostile();
 	ngi_arena_free(&arena);

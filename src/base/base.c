@@ -420,10 +420,8 @@ ng_status ngi_read_file(const char *path, size_t cap, ngi_buf *out,
 	return st;
 }
 
-ng_status ngi_once_run(ngi_once *o, ng_status (*build)(void))
+ng_status ngi_once_build(ngi_once *o, ng_status (*build)(void))
 {
-	if (__atomic_load_n(&o->done, __ATOMIC_ACQUIRE))
-		return NG_OK;
 	ng_status st = NG_OK;
 	pthread_mutex_lock(&o->lock);
 	if (!o->done) {

@@ -120,8 +120,16 @@ typedef struct ngi_once {
 } ngi_once;
 #define NGI_ONCE_INIT {PTHREAD_MUTEX_INITIALIZER, 0}
 
-/* NG_OK when the table is built (now or before); else build's status. */
-ng_status ngi_once_run(ngi_once *o, ng_status (*build)(void));
+/* NG_OK when the table is built (now or before); else build's status.
+ * The check of a table already built is inline: the lookups that start
+ * with it (a stopword, a cue word) run millions of times an ingest. */
+ng_status ngi_once_build(ngi_once *o, ng_status (*build)(void));
+static inline ng_status ngi_once_run(ngi_once *o, ng_status (*build)(void))
+{
+	if (__atomic_load_n(&o->done, __ATOMIC_ACQUIRE))
+		return NG_OK;
+	return ngi_once_build(o, build);
+}
 
 /* Test seam: a test program that defines ngi_test_fault makes the named
  * site fail (as it would when memory runs out) whenever it returns

@@ -24,18 +24,6 @@ static size_t slot_of(const ngi_map *m, uint64_t key)
 	return (size_t)ngi_mix64(key) & (m->cap - 1);
 }
 
-uint64_t *ngi_map_get(const ngi_map *m, uint64_t key)
-{
-	if (!m->cap)
-		return NULL;
-	for (size_t i = slot_of(m, key);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->used[i])
-			return NULL;
-		if (m->keys[i] == key)
-			return &m->vals[i];
-	}
-}
-
 static ng_status grow(ngi_map *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 16;

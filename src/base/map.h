@@ -22,8 +22,6 @@ typedef struct ngi_map {
 
 void ngi_map_init(ngi_map *m);
 void ngi_map_free(ngi_map *m);
-/* Pointer to the value of key, or NULL. Valid until the next insert. */
-uint64_t *ngi_map_get(const ngi_map *m, uint64_t key);
 /* Sets key to val. NG_ERR_NOMEM when growth fails (map unchanged). */
 ng_status ngi_map_put(ngi_map *m, uint64_t key, uint64_t val);
 /* Pointer to the value of key, inserting def first when absent. */
@@ -40,6 +38,22 @@ static inline uint64_t ngi_mix64(uint64_t x)
 	x *= 0x94d049bb133111ebULL;
 	x ^= x >> 31;
 	return x;
+}
+
+/* Pointer to the value of key, or NULL. Valid until the next insert.
+ * Inline: the look-ups of the analysis (stopwords, cue words, IDF, claim
+ * marks) run millions of times an ingest. */
+static inline uint64_t *ngi_map_get(const ngi_map *m, uint64_t key)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t i = (size_t)ngi_mix64(key) & (m->cap - 1);;
+	     i = (i + 1) & (m->cap - 1)) {
+		if (!m->used[i])
+			return NULL;
+		if (m->keys[i] == key)
+			return &m->vals[i];
+	}
 }
 
 #endif

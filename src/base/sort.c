@@ -16,10 +16,51 @@ static uint64_t key_at(const unsigned char *p)
 	return k;
 }
 
-/* Stable insertion sort of records by their leading key (width 4 or 8). */
+/* Stable insertion sort of records by their leading key (width 4 or 8).
+ * The shapes the analysis sorts (bare 32- and 64-bit keys, 16-byte
+ * records keyed by their first 8 bytes) get loops on typed elements; the
+ * rest copy through tmp (size bytes). */
+typedef struct rec16 {
+	uint64_t key;
+	uint64_t rest;
+} rec16;
+
 static void insertion(unsigned char *a, size_t n, size_t size, int width,
 		      unsigned char *tmp)
 {
+	if (size == 4 && width == 4) {
+		uint32_t *v = (uint32_t *)(void *)a;
+		for (size_t i = 1; i < n; i++) {
+			uint32_t k = v[i];
+			size_t j = i;
+			for (; j > 0 && v[j - 1] > k; j--)
+				v[j] = v[j - 1];
+			v[j] = k;
+		}
+		return;
+	}
+	if (size == 8 && width == 8) {
+		uint64_t *v = (uint64_t *)(void *)a;
+		for (size_t i = 1; i < n; i++) {
+			uint64_t k = v[i];
+			size_t j = i;
+			for (; j > 0 && v[j - 1] > k; j--)
+				v[j] = v[j - 1];
+			v[j] = k;
+		}
+		return;
+	}
+	if (size == sizeof(rec16) && width == 8) {
+		rec16 *v = (rec16 *)(void *)a;
+		for (size_t i = 1; i < n; i++) {
+			rec16 k = v[i];
+			size_t j = i;
+			for (; j > 0 && v[j - 1].key > k.key; j--)
+				v[j] = v[j - 1];
+			v[j] = k;
+		}
+		return;
+	}
 	for (size_t i = 1; i < n; i++) {
 		uint64_t k;
 		if (width == 8) {
@@ -59,25 +100,49 @@ static inline uint64_t key_of(const unsigned char *p, int width)
 	return k32;
 }
 
+/* One record from src to dst: the common sizes without a call. */
+static inline void copy_rec(unsigned char *dst, const unsigned char *src,
+			    size_t size)
+{
+	switch (size) {
+	case 4:
+		memcpy(dst, src, 4);
+		break;
+	case 8:
+		memcpy(dst, src, 8);
+		break;
+	case 16:
+		memcpy(dst, src, 16);
+		break;
+	default:
+		memcpy(dst, src, size);
+	}
+}
+
 /* Hashes spread evenly, so one scatter by the key's top bits into about
- * 2n buckets leaves buckets of a record or two, which insertion sort
+ * n buckets leaves buckets of a record or two, which one insertion pass
  * orders (a quarter of the radix sort's work on the arrays the analysis
  * sorts). Keys that crowd into one bucket (a bucket of more than
  * BUCKET_MAX, from crafted or constant keys) fall back to the radix sort,
  * so the time stays linear. Returns 1 when it sorted, 0 to fall back, -1
  * when out of memory. */
 #define BUCKET_MAX 32
+#define LOCAL_BUCKETS 1024
 
 static int bucket_sort(unsigned char *a, size_t n, size_t size, int width,
 		       unsigned char *tmp)
 {
 	int bits = 4;
-	while (((size_t)1 << bits) < 2 * n && bits < 16)
+	while (((size_t)1 << bits) < n && bits < 16)
 		bits++;
 	int shift = 8 * width - bits;
 	size_t nb = (size_t)1 << bits;
-	size_t *count = calloc(nb + 1, sizeof *count);
-	if (!count)
+	/* the counts of the arrays the analysis sorts fit on the stack */
+	size_t local[LOCAL_BUCKETS + 1];
+	size_t *count = local;
+	if (nb <= LOCAL_BUCKETS)
+		memset(local, 0, (nb + 1) * sizeof *local);
+	else if (!(count = calloc(nb + 1, sizeof *count)))
 		return -1;
 	size_t most = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -86,7 +151,8 @@ static int bucket_sort(unsigned char *a, size_t n, size_t size, int width,
 			most = c;
 	}
 	if (most > BUCKET_MAX) {
-		free(count);
+		if (count != local)
+			free(count);
 		return 0;
 	}
 	size_t at = 0;
@@ -97,20 +163,16 @@ static int bucket_sort(unsigned char *a, size_t n, size_t size, int width,
 	}
 	count[nb] = n;
 	for (size_t i = 0; i < n; i++)
-		memcpy(tmp + count[key_of(a + i * size, width) >> shift]++ * size,
-		       a + i * size, size);
-	/* count[v] is now where bucket v ends: each bucket in turn */
+		copy_rec(tmp + count[key_of(a + i * size, width) >> shift]++ * size,
+			 a + i * size, size);
+	/* the buckets are in order and hold a record or two each: one
+	 * insertion pass over the whole array orders them, moving a record
+	 * only within its bucket (no bucket is longer than BUCKET_MAX) */
 	unsigned char one[64];
-	size_t start = 0;
-	for (size_t v = 0; v < nb; v++) {
-		size_t end = count[v];
-		if (end - start > 1)
-			insertion(tmp + start * size, end - start, size, width,
-				  size <= sizeof one ? one : a);
-		start = end;
-	}
+	insertion(tmp, n, size, width, size <= sizeof one ? one : a);
 	memcpy(a, tmp, n * size);
-	free(count);
+	if (count != local)
+		free(count);
 	return 1;
 }
 
@@ -122,14 +184,19 @@ static ng_status radix(void *base, size_t n, size_t size, int width)
 	unsigned char *a = base;
 	if (n < 2)
 		return NG_OK;
-	unsigned char *tmp = malloc(n < SMALL ? size : n * size);
-	if (!tmp)
-		return NG_ERR_NOMEM;
 	if (n < SMALL) {
-		insertion(a, n, size, width, tmp);
-		free(tmp);
+		unsigned char one[64];
+		unsigned char *t = size <= sizeof one ? one : malloc(size);
+		if (!t)
+			return NG_ERR_NOMEM;
+		insertion(a, n, size, width, t);
+		if (t != one)
+			free(t);
 		return NG_OK;
 	}
+	unsigned char *tmp = malloc(n * size);
+	if (!tmp)
+		return NG_ERR_NOMEM;
 	int bucketed = bucket_sort(a, n, size, width, tmp);
 	if (bucketed) {
 		free(tmp);

@@ -70,9 +70,8 @@ static ng_status stance_texts(ngi_worker *w, ngi_arena *keep, const ngi_doc *bod
 		return NG_ERR_NOMEM;
 	for (size_t i = 0; i < c->n_claims && !st; i++) {
 		ngi_doc cd;
-		st = ngi_text_analyze(w->text, body->text + c->claims[i].start,
-				      c->claims[i].end - c->claims[i].start, body->lang,
-				      &w->scratch, &cd);
+		st = ngi_text_analyze_part(w->text, body, c->claims[i].start,
+					   c->claims[i].end, &w->scratch, &cd);
 		if (!st)
 			st = ngi_stance_prepare(&cd, keep, &out->claim_stances[i]);
 	}

@@ -213,7 +213,7 @@ static int name_word_basic(find_run *r, size_t i)
 		return 0;
 	if ((lx & NGI_LX_DEMONYM) && r->english)
 		return 0;
-	if (!acronym && ngi_is_stopword(r->doc->lang, t->norm, t->norm_len))
+	if (!acronym && t->stop)
 		return 0;
 	if (t->end - t->start == 1 && !acronym) {
 		/* a lone capital: an initial only when a dot follows */
@@ -251,7 +251,7 @@ static int opens_known_pair(find_run *r, size_t i)
 		return 0;
 	/* keys are phonetic and short words collide ("The Sun", "A MAN"):
 	 * no function word opens a pair */
-	if (ngi_is_stopword(r->doc->lang, tk[i].norm, tk[i].norm_len))
+	if (tk[i].stop)
 		return 0;
 	char a[WORD_KEY_MAX], b[WORD_KEY_MAX], k[2 * WORD_KEY_MAX];
 	size_t al = token_key(r, i, a, sizeof a);
@@ -299,8 +299,7 @@ static int name_particle(find_run *r, size_t i)
 	    is_acronym(r->doc->text + t->start, t->end - t->start))
 		return 0; /* "LA", "UN" and shouted text are no particles */
 	unsigned lx = ngi_entity_lex_of(r, i);
-	if (!(lx & NGI_LX_NOTNAME) || (lx & NGI_LX_TITLE) ||
-	    ngi_is_stopword(r->doc->lang, t->norm, t->norm_len))
+	if (!(lx & NGI_LX_NOTNAME) || (lx & NGI_LX_TITLE) || t->stop)
 		return 0;
 	static const char *const romance[] = {"fr", "es", "it", "pt"};
 	for (size_t k = 0; k < NGI_ARRAY_LEN(romance); k++)

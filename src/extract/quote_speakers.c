@@ -153,7 +153,7 @@ static int name_like(const ctx *c, size_t i)
 	const ngi_token *t = tk(c, i);
 	if (t->kind != NGI_TOK_WORD || !t->capitalised || t->norm_len < 2)
 		return 0;
-	if (ngi_is_stopword(c->d->lang, t->norm, t->norm_len))
+	if (t->stop)
 		return 0;
 	/* a capital at the start of a sentence says nothing */
 	if (ngi_doc_opens_sentence(c->d, i))
@@ -170,7 +170,7 @@ static int common_noun(const ctx *c, size_t i)
 	if (t->kind != NGI_TOK_WORD || t->capitalised || t->norm_len < 3 ||
 	    c->tok_men[i] >= 0)
 		return 0;
-	if (ngi_is_stopword(c->d->lang, t->norm, t->norm_len))
+	if (t->stop)
 		return 0;
 	return (wflags(c, i) & (NGI_QW_VERB | NGI_QW_INDIRECT | NGI_QW_COMP |
 				NGI_QW_AUX)) == 0;
@@ -885,8 +885,7 @@ static int indirect(ctx *c, size_t lo, size_t hi, ngi_quote *q, cue *k)
 					if (s >= hi || tk(c, s)->kind != NGI_TOK_WORD)
 						continue;
 					unsigned nf = wflags(c, s);
-					if (ngi_is_stopword(c->d->lang, tk(c, s)->norm,
-							    tk(c, s)->norm_len) &&
+					if (tk(c, s)->stop &&
 					    !(nf & (NGI_QW_PRON | NGI_QW_DET)))
 						continue;
 					if (f & NGI_QW_OBJECT)

@@ -23,8 +23,7 @@ static uint32_t content_hash(const ngi_doc *d, const ngi_token *t)
 {
 	if (t->kind == NGI_TOK_NUMBER)
 		return t->norm_len >= 2 ? ngi_term_hash(NGI_TERM_NUMBER, t->norm, t->norm_len) | 1 : 0;
-	if (t->kind != NGI_TOK_WORD || t->norm_len < 2 ||
-	    ngi_is_stopword(d->lang, t->norm, t->norm_len))
+	if (t->kind != NGI_TOK_WORD || t->norm_len < 2 || t->stop)
 		return 0;
 	return ngi_term_hash(NGI_TERM_STEM, t->stem, t->stem_len) | 1;
 }

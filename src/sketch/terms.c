@@ -53,8 +53,7 @@ static size_t collect(const ngi_doc *d, unsigned weight, uint32_t lead_sentences
 			if (digits >= 4)
 				h[nh++] = ngi_term_hash(NGI_TERM_NUMBER, t->norm, t->norm_len);
 		} else if (t->kind == NGI_TOK_WORD) {
-			if (ngi_utf8_count(t->norm, t->norm_len) < 2 ||
-			    ngi_is_stopword(d->lang, t->norm, t->norm_len))
+			if (ngi_utf8_count(t->norm, t->norm_len) < 2 || t->stop)
 				continue;
 			h[nh++] = ngi_term_hash(NGI_TERM_STEM, t->stem, t->stem_len);
 			if (t->capitalised && !ngi_doc_opens_sentence(d, i))

@@ -41,7 +41,10 @@ ng_status ngi_stance_text_copy(const ngi_stance_text *t, ngi_arena *a,
 	c->word_cue = dup_array(a, t->word_cue, t->n_words, 1, &oom);
 	c->near_cue = dup_array(a, t->near_cue, t->n_words, 1, &oom);
 	c->sent_cue = dup_array(a, t->sent_cue, t->n_sent, 1, &oom);
-	c->bigrams = dup_array(a, t->bigrams, t->n_bigrams, sizeof *t->bigrams, &oom);
+	c->bigrams = dup_array(a, t->bigrams,
+			       t->bigram_mask ? (size_t)t->bigram_mask + 1
+					      : t->n_bigrams,
+			       sizeof *t->bigrams, &oom);
 	c->body_hash = dup_array(a, t->body_hash, t->n_body_hash,
 				 sizeof *t->body_hash, &oom);
 	if (oom)

@@ -21,6 +21,12 @@ static ngi_map cue_map;
 static char cue_langs[MAX_LANGS][8];
 static int n_cue_langs;
 static ngi_once cue_once = NGI_ONCE_INIT;
+/* The low bits of every cue word's FNV-1a hash, in any language: a word
+ * whose bit is clear is no cue, and most words leave there without the
+ * map's probe. (A key is the word's hash mixed with its language's, so a
+ * word in the map has the hash of a listed word.) */
+#define WORD_BITS 14
+static uint64_t cue_words[(1u << WORD_BITS) / 64];
 
 uint64_t ngi_stance_term_hash(const char *s, size_t n)
 {
@@ -43,6 +49,8 @@ static uint64_t cue_key(const char *lang, size_t lang_len, const char *w,
 static ng_status add_cue(const char *lang, size_t lang_len, const char *w,
 			 size_t n, unsigned mask)
 {
+	uint32_t b = (uint32_t)ngi_stance_term_hash(w, n) & ((1u << WORD_BITS) - 1);
+	cue_words[b >> 6] |= (uint64_t)1 << (b & 63);
 	uint64_t *v = ngi_map_upsert(&cue_map, cue_key(lang, lang_len, w, n), 0);
 	if (!v)
 		return NG_ERR_NOMEM;
@@ -131,8 +139,16 @@ unsigned ngi_stance_cue_mask_in(uint64_t lang_hash, const char *word, size_t len
 		}
 		w = buf;
 	}
+	return ngi_stance_cue_mask_hashed(lang_hash, ngi_stance_term_hash(w, n));
+}
+
+unsigned ngi_stance_cue_mask_hashed(uint64_t lang_hash, uint64_t word_hash)
+{
+	uint32_t b = (uint32_t)word_hash & ((1u << WORD_BITS) - 1);
+	if (!(cue_words[b >> 6] >> (b & 63) & 1))
+		return 0;
 	const uint64_t *v = ngi_map_get(&cue_map, ngi_mix64(lang_hash ^
-		(ngi_stance_term_hash(w, n) * 0x9e3779b97f4a7c15ULL)));
+		(word_hash * 0x9e3779b97f4a7c15ULL)));
 	return v ? (unsigned)*v : 0;
 }
 

@@ -68,6 +68,23 @@ static void push(ngi_stance_fvec *f, uint32_t idx, float v)
 	}
 }
 
+/* push(f, base + idx[i], v) for each of the n indices, v not 0: what the
+ * hashed groups add, without a test a feature. */
+static void push_all(ngi_stance_fvec *f, uint32_t base, const uint32_t *idx,
+		     uint32_t n, float v)
+{
+	uint32_t room = NGI_STANCE_MAX_NNZ - f->n;
+	if (n > room)
+		n = room;
+	uint32_t *restrict to_idx = f->idx + f->n;
+	float *restrict to_val = f->val + f->n;
+	for (uint32_t i = 0; i < n; i++) {
+		to_idx[i] = base + idx[i];
+		to_val[i] = v;
+	}
+	f->n += n;
+}
+
 static uint32_t bucket(uint64_t h, uint64_t ns)
 {
 	return NGI_STANCE_HASH_BASE + (uint32_t)(ngi_mix64(h ^ ns) & HASH_MASK);
@@ -86,10 +103,38 @@ static const ngi_stance_term *find_term(const ngi_stance_text *t, uint64_t h)
 	return lo < t->n_terms && t->terms[lo].hash == h ? &t->terms[lo] : NULL;
 }
 
-static int has_u64(const uint64_t *a, size_t n, uint64_t key)
+/* Whether t has bigram key (stance_int.h: a sorted array or a set). */
+static int has_bigram(const ngi_stance_text *t, uint64_t key)
 {
-	size_t i = ngi_lower_bound_u64(a, n, key);
-	return i < n && a[i] == key;
+	if (!t->bigram_mask) {
+		size_t i = ngi_lower_bound_u64(t->bigrams, t->n_bigrams, key);
+		return i < t->n_bigrams && t->bigrams[i] == key;
+	}
+	if (key == 0)
+		return t->bigram_zero;
+	for (uint64_t k = key & t->bigram_mask;; k = (k + 1) & t->bigram_mask) {
+		if (t->bigrams[k] == key)
+			return 1;
+		if (t->bigrams[k] == 0)
+			return 0;
+	}
+}
+
+/* How many of the claim's distinct bigrams the body has. */
+static uint32_t bigrams_shared(const ngi_stance_text *c, const ngi_stance_text *b)
+{
+	uint32_t n = 0;
+	if (!c->bigram_mask) {
+		for (uint32_t i = 0; i < c->n_bigrams; i++)
+			n += (uint32_t)has_bigram(b, c->bigrams[i]);
+		return n;
+	}
+	for (uint64_t k = 0; k <= c->bigram_mask; k++)
+		if (c->bigrams[k])
+			n += (uint32_t)has_bigram(b, c->bigrams[k]);
+	if (c->bigram_zero)
+		n += (uint32_t)has_bigram(b, 0);
+	return n;
 }
 
 static double squash(double x) /* [0, inf) -> [0, 1) */
@@ -156,7 +201,7 @@ void ngi_stance_features(const ngi_stance_text *c, const ngi_stance_text *b,
 			unsigned m = b->near_cue[p];
 			near_any |= m;
 			n_places++;
-			for (int q = 0; q < NGI_CUE_KINDS; q++)
+			for (int q = 0; m && q < NGI_CUE_KINDS; q++)
 				near_n[q] += m >> q & 1;
 			if (k < MAX_CTX_POS && (groups & NGI_STANCE_G_CONTEXT)) {
 				uint32_t lo = p >= CTX ? p - CTX : 0;
@@ -182,11 +227,7 @@ void ngi_stance_features(const ngi_stance_text *c, const ngi_stance_text *b,
 		half += idf_all > 0 && sent_w[s] >= 0.5 * idf_all;
 		covered += sent_w[s] > 0;
 	}
-	uint32_t nbig = 0, nbig_match = 0;
-	for (uint32_t i = 0; i < c->n_bigrams; i++) {
-		nbig++;
-		nbig_match += has_u64(b->bigrams, b->n_bigrams, c->bigrams[i]);
-	}
+	uint32_t nbig = c->n_bigrams, nbig_match = bigrams_shared(c, b);
 
 	d[F_OVERLAP] = ratio(n_match, nct);
 	d[F_OVERLAP_IDF] = ratio(idf_match, idf_all);
@@ -249,8 +290,9 @@ void ngi_stance_features(const ngi_stance_text *c, const ngi_stance_text *b,
 	for (uint32_t i = 0; i < nct && (groups & NGI_STANCE_G_CLAIM); i++)
 		push(out, bucket(c->terms[i].hash, 0x1111), cv);
 	float xv = n_ctx ? (float)(1.0 / sqrt((double)n_ctx)) : 0.0f;
-	for (uint32_t i = 0; i < n_ctx; i++)
-		push(out, ctx_idx[i], xv);
-	for (uint32_t i = 0; i < b->n_body_hash && (groups & NGI_STANCE_G_BODY); i++)
-		push(out, NGI_STANCE_HASH_BASE + b->body_hash[i], b->body_hash_val);
+	if (xv != 0.0f)
+		push_all(out, 0, ctx_idx, n_ctx, xv);
+	if ((groups & NGI_STANCE_G_BODY) && b->body_hash_val != 0.0f)
+		push_all(out, NGI_STANCE_HASH_BASE, b->body_hash, b->n_body_hash,
+			 b->body_hash_val);
 }

@@ -50,6 +50,10 @@ unsigned ngi_stance_cue_mask(const char *lang, const char *word, size_t len);
  * then each word's mask. */
 uint64_t ngi_stance_cue_lang(const char *lang);
 unsigned ngi_stance_cue_mask_in(uint64_t lang_hash, const char *word, size_t len);
+/* The same for a word given by its term hash (ngi_stance_term_hash): only
+ * for a word of 1 to 63 bytes without U+2019, which the lexicon reads as
+ * an apostrophe (ngi_stance_cue_mask_in rewrites it first). */
+unsigned ngi_stance_cue_mask_hashed(uint64_t lang_hash, uint64_t word_hash);
 
 /* FNV-1a 64 of bytes: the term hash (stable: stored in the model). */
 uint64_t ngi_stance_term_hash(const char *s, size_t n);
@@ -84,8 +88,14 @@ struct ngi_stance_text {
 	uint8_t *word_cue;    /* per word: its own cue mask */
 	uint8_t *near_cue;    /* per word: cue masks within the window */
 	uint8_t *sent_cue;    /* per sentence: cue masks of its words */
-	uint64_t *bigrams;    /* content-stem bigram hashes, sorted unique */
+	/* Content-stem bigram hashes, n_bigrams distinct ones: sorted when
+	 * bigram_mask is 0 (a claim's few), else a hash set of bigram_mask + 1
+	 * slots (a body's hundreds, only ever looked up), 0 marking an empty
+	 * slot and bigram_zero the hash 0. */
+	uint64_t *bigrams;
 	uint32_t n_bigrams;
+	uint32_t bigram_mask;
+	uint8_t bigram_zero;
 	float cue_count[NGI_CUE_KINDS]; /* occurrences in the text */
 	float cue_lead[NGI_CUE_KINDS];  /* occurrences in the first 3 sentences */
 	double tfidf_norm;    /* of (1 + log tf) * idf */

@@ -25,4 +25,8 @@ ng_status ngi_store_fail(ngi_store *s, const char *what);
  * else NG_ERR_DB with "what: SQLite's message" in ngi_store_errmsg. */
 ng_status ngi_store_step_done(ngi_store *s, sqlite3_stmt *q, const char *what);
 
+/* Rows the last statement inserted, updated or deleted
+ * (sqlite3_changes). */
+int ngi_store_changes(ngi_store *s);
+
 #endif

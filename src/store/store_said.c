@@ -18,7 +18,7 @@
 enum {
 	SQ_GROUP, SQ_QUOTE, SQ_CLAIM, SQ_REPORT, SQ_RESPONSE, SQ_STANCE,
 	SQ_EACH_GROUP, SQ_EACH_CLAIM, SQ_LAST_IDS, SQ_EACH_REPORT,
-	SQ_EACH_QUOTE, SQ_REPORT_TEXT
+	SQ_EACH_QUOTE, SQ_REPORT_TEXT, SQ_STANCE_UPDATE
 };
 
 static const char *const sql[] = {
@@ -38,8 +38,13 @@ static const char *const sql[] = {
 			" responder, responder_key, as_written, start, end,"
 			" byte_start, byte_end, evidence, cue, date, date_source)"
 			" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-	[SQ_STANCE] = "INSERT OR REPLACE INTO stances(article, claim, stance, score)"
-		      " VALUES(?,?,?,?)",
+	/* a stance taken again replaces the one stored (SQ_STANCE_UPDATE);
+	 * not INSERT OR REPLACE, whose delete-then-insert makes SQLite keep a
+	 * statement journal for every row (the table has foreign keys) */
+	[SQ_STANCE] = "INSERT INTO stances(article, claim, stance, score)"
+		      " VALUES(?1,?2,?3,?4) ON CONFLICT(article, claim) DO NOTHING",
+	[SQ_STANCE_UPDATE] = "UPDATE stances SET stance = ?3, score = ?4"
+			     " WHERE article = ?1 AND claim = ?2",
 	[SQ_EACH_GROUP] = "SELECT g.id, g.sig, (SELECT max(a.day) FROM quotes q"
 			  " JOIN articles a ON a.seq = q.article"
 			  " WHERE q.quote_group = g.id)"
@@ -237,14 +242,19 @@ ng_status ngi_store_insert_response(ngi_store *s, const ngi_said_row *r)
 ng_status ngi_store_insert_stance(ngi_store *s, uint32_t seq, uint64_t claim,
 				  const char *stance, double score)
 {
-	sqlite3_stmt *q = stmt(s, SQ_STANCE);
-	if (!q)
-		return NG_ERR_DB;
-	sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
-	sqlite3_bind_int64(q, 2, (sqlite3_int64)claim);
-	bind_str(q, 3, stance);
-	sqlite3_bind_double(q, 4, score);
-	return ngi_store_step_done(s, q, "storing a stance");
+	for (int which = SQ_STANCE;; which = SQ_STANCE_UPDATE) {
+		sqlite3_stmt *q = stmt(s, which);
+		if (!q)
+			return NG_ERR_DB;
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)seq + 1);
+		sqlite3_bind_int64(q, 2, (sqlite3_int64)claim);
+		bind_str(q, 3, stance);
+		sqlite3_bind_double(q, 4, score);
+		ng_status st = ngi_store_step_done(s, q, "storing a stance");
+		/* no row inserted: the pair was there, and is updated */
+		if (st || which == SQ_STANCE_UPDATE || ngi_store_changes(s) > 0)
+			return st;
+	}
 }
 
 static ng_status each_group(ngi_store *s, int which, uint64_t after,

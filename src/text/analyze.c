@@ -121,9 +121,9 @@ static size_t ascii_apostrophes(char *s, size_t n)
 	return w;
 }
 
-/* Fills norm and stem of one token. */
+/* Fills norm, stem and the stopword flag of one token. */
 static ng_status normalise(ngi_text_ctx *c, const char *text, ngi_token *t,
-			   int stemming, ngi_arena *a)
+			   const char *lang, int stemming, ngi_arena *a)
 {
 	const char *raw = text + t->start;
 	size_t raw_len = ngi_text_cut(raw, t->end - t->start,
@@ -141,6 +141,7 @@ static ng_status normalise(ngi_text_ctx *c, const char *text, ngi_token *t,
 		nl = ascii_apostrophes(norm, nl);
 	t->norm = norm;
 	t->norm_len = (uint16_t)nl;
+	t->stop = (uint8_t)ngi_is_stopword(lang, norm, nl);
 	t->stem = norm;
 	t->stem_len = (uint16_t)nl;
 	if (stemming && t->kind == NGI_TOK_WORD) {
@@ -173,7 +174,7 @@ static int memo_begin(ngi_text_ctx *c)
 	return 1;
 }
 
-/* Fills token i's norm and stem from an earlier token with the same bytes
+/* Fills token i's norm, stem and flag from an earlier token with the same bytes
  * and kind (1), or returns 0 and, when there is room, *free_slot for it. */
 static int memo_get(ngi_text_ctx *c, const char *text, ngi_token *tok,
 		    uint32_t i, memo_slot **free_slot)
@@ -201,6 +202,7 @@ static int memo_get(ngi_text_ctx *c, const char *text, ngi_token *tok,
 			t->norm_len = f->norm_len;
 			t->stem = f->stem;
 			t->stem_len = f->stem_len;
+			t->stop = f->stop;
 			return 1;
 		}
 	}
@@ -213,8 +215,34 @@ static void memo_put(ngi_text_ctx *c, memo_slot *m, uint32_t i)
 	c->memo_used++;
 }
 
-ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
-			   const char *lang_hint, ngi_arena *a, ngi_doc *out)
+/* Takes norm, stem and flag for t (offsets from base in the donor's text)
+ * from the donor's token with the same bytes and kind (1), or returns 0.
+ * *at walks the donor's tokens, as t moves forward. */
+static int from_donor(const ngi_doc *donor, size_t base, size_t *at,
+		      ngi_token *t)
+{
+	size_t start = base + t->start, end = base + t->end;
+	while (*at < donor->n_tokens && donor->tokens[*at].start < start)
+		(*at)++;
+	if (*at == donor->n_tokens)
+		return 0;
+	const ngi_token *f = &donor->tokens[*at];
+	if (f->start != start || f->end != end || f->kind != t->kind)
+		return 0;
+	t->norm = f->norm;
+	t->norm_len = f->norm_len;
+	t->stem = f->stem;
+	t->stem_len = f->stem_len;
+	t->stop = f->stop;
+	return 1;
+}
+
+/* ngi_text_analyze; with a donor (a document whose text holds this one at
+ * byte base, analysed in the language this one gets), a token with the
+ * same bytes as one of the donor's takes its forms. */
+static ng_status analyze(ngi_text_ctx *c, const char *text, size_t len,
+			 const char *lang_hint, const ngi_doc *donor,
+			 size_t base, ngi_arena *a, ngi_doc *out)
 {
 	if (!c || !a || !out || (!text && len))
 		return NG_ERR_USAGE;
@@ -253,10 +281,15 @@ ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
 		return NG_ERR_NOMEM;
 	ngi_token *tok = c->scratch;
 	int memo = memo_begin(c);
+	if (donor && strcmp(donor->lang, d.lang) != 0)
+		donor = NULL;
+	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		memo_slot *slot = NULL;
-		if (!memo || !memo_get(c, text, tok, (uint32_t)i, &slot)) {
-			ng_status st = normalise(c, text, &tok[i], stemming, a);
+		if (donor && from_donor(donor, base, &at, &tok[i])) {
+			/* the donor's forms, as folding would give them */
+		} else if (!memo || !memo_get(c, text, tok, (uint32_t)i, &slot)) {
+			ng_status st = normalise(c, text, &tok[i], d.lang, stemming, a);
 			if (st != NG_OK)
 				return st;
 			if (slot)
@@ -287,4 +320,20 @@ ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
 	}
 	*out = d;
 	return NG_OK;
+}
+
+ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
+			   const char *lang_hint, ngi_arena *a, ngi_doc *out)
+{
+	return analyze(c, text, len, lang_hint, NULL, 0, a, out);
+}
+
+ng_status ngi_text_analyze_part(ngi_text_ctx *c, const ngi_doc *whole,
+				size_t start, size_t end, ngi_arena *a,
+				ngi_doc *out)
+{
+	if (!whole || start > end || end > whole->len)
+		return NG_ERR_USAGE;
+	return analyze(c, whole->text + start, end - start, whole->lang, whole,
+		       start, a, out);
 }

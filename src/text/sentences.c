@@ -296,7 +296,7 @@ static int dot_is_not_stop(const char *text, size_t len, const char *lang,
 	if (w->kind == NGI_TOK_NUMBER && w->end - w->start <= 3 &&
 	    writes_dot_ordinals(lang) && i + 1 < n &&
 	    tok[i + 1].kind == NGI_TOK_WORD &&
-	    !ngi_is_stopword(lang, tok[i + 1].norm, tok[i + 1].norm_len)) {
+	    !tok[i + 1].stop) {
 		for (uint32_t b = w->start; b < w->end; b++)
 			if (text[b] < '0' || text[b] > '9')
 				return 0;

@@ -321,13 +321,35 @@ static int in_list(const char *const *words, size_t n, const char *w,
  * lookup is one hash and a probe or two, where the sorted lists cost a
  * binary search of string compares (7 % of ingest time). A 64-bit hash
  * collision would make a word a stopword by mistake: odds about 2^-50 for
- * these few thousand words. */
+ * these few thousand words.
+ *
+ * The collisions are real for short words: XXH3 mixes a 1-8 byte input
+ * with the seed by XOR, so a word of one language can take the key of a
+ * listed word of another ("sea" is an English stopword here, "co" a
+ * French one). Outputs depend on that, so the keys stay as they are; what
+ * is cheap is the answer "no": a bit set of the keys' low bits, tested
+ * before the map's probe (most words are not stopwords). */
 static ngi_map stop_set;
 static ngi_once stop_once = NGI_ONCE_INIT;
+#define KEY_BITS 16
+static uint64_t stop_keys[(1u << KEY_BITS) / 64];
 
-static uint64_t lang_seed(const char *lang)
+static void key_mark(uint64_t key)
 {
-	if (!lang || !lang[0] || !lang[1] || lang[2] || strcmp(lang, "und") == 0)
+	uint32_t b = (uint32_t)key & ((1u << KEY_BITS) - 1);
+	stop_keys[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+static inline int key_maybe(uint64_t key)
+{
+	uint32_t b = (uint32_t)key & ((1u << KEY_BITS) - 1);
+	return (int)(stop_keys[b >> 6] >> (b & 63) & 1);
+}
+
+/* The seed of a two-letter code; 0 for "und" and anything else. */
+static inline uint64_t lang_seed(const char *lang)
+{
+	if (!lang || !lang[0] || !lang[1] || lang[2])
 		return 0;
 	return ((uint64_t)(unsigned char)lang[0] << 8 | (unsigned char)lang[1]) + 1;
 }
@@ -341,9 +363,12 @@ static ng_status build_stop_set(void)
 		for (size_t k = 0; k < lists[i].n && !st; k++) {
 			const char *w = lists[i].words[k];
 			size_t n = strlen(w);
-			st = ngi_map_put(&stop_set, ngi_hash(w, n, seed), 1);
+			uint64_t key = ngi_hash(w, n, seed), k0 = ngi_hash(w, n, 0);
+			key_mark(key);
+			key_mark(k0);
+			st = ngi_map_put(&stop_set, key, 1);
 			if (!st)
-				st = ngi_map_put(&stop_set, ngi_hash(w, n, 0), 1);
+				st = ngi_map_put(&stop_set, k0, 1);
 		}
 		if (!st && i == NGI_ARRAY_LEN(lists) / 2 && ngi_fault("stopwords"))
 			st = NG_ERR_NOMEM;
@@ -362,7 +387,8 @@ int ngi_is_stopword(const char *lang, const char *norm, size_t len)
 		uint64_t seed = lang_seed(lang);
 		if (seed == 0 && lang && strcmp(lang, "und") != 0)
 			return 0; /* a language code we hold no list for */
-		return ngi_map_get(&stop_set, ngi_hash(norm, len, seed)) != NULL;
+		uint64_t key = ngi_hash(norm, len, seed);
+		return key_maybe(key) && ngi_map_get(&stop_set, key) != NULL;
 	}
 	/* out of memory building the set: the lists still answer */
 	if (!lang || strcmp(lang, "und") == 0) {

@@ -32,6 +32,9 @@ typedef struct ngi_token {
 	uint16_t norm_len, stem_len;
 	uint8_t kind;          /* ngi_token_kind */
 	uint8_t capitalised;   /* first letter is upper or title case */
+	uint8_t stop;          /* ngi_is_stopword(the document's lang, norm):
+				* looked up once, for every stage that skips
+				* stopwords */
 	uint32_t sentence;     /* index into sentences */
 } ngi_token;
 
@@ -67,6 +70,15 @@ void ngi_text_ctx_free(ngi_text_ctx *c);
  * code, is used instead of detection. */
 ng_status ngi_text_analyze(ngi_text_ctx *c, const char *text, size_t len,
 			   const char *lang_hint, ngi_arena *a, ngi_doc *out);
+
+/* The analysis of bytes [start, end) of an analysed document's text, the
+ * same as ngi_text_analyze of those bytes with the document's language as
+ * the hint; a token with the same bytes as one of whole's takes its folded
+ * form, stem and stopword flag instead of computing them again. The
+ * result borrows those strings from whole: it lives as long as both. */
+ng_status ngi_text_analyze_part(ngi_text_ctx *c, const ngi_doc *whole,
+				size_t start, size_t end, ngi_arena *a,
+				ngi_doc *out);
 
 /* Whether token i of d is the first word of its sentence (only
  * punctuation, such as opening quotes or brackets, before it): a

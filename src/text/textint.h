@@ -85,10 +85,10 @@ int ngi_text_next_token(const char *text, size_t len, size_t *pos,
 			ngi_token *tok);
 
 /* ---- sentences (sentences.c) ------------------------------------------------
- * Sets tok[i].sentence for the n tokens of text (norms filled in, in text
- * order) and returns the number of sentences (0 when n == 0). lang is the
- * document's ISO 639-1 code or "und"; it picks the abbreviation list and
- * whether "16. BRICS-Gipfel" reads as an ordinal. */
+ * Sets tok[i].sentence for the n tokens of text (norms and stopword flags
+ * filled in, in text order) and returns the number of sentences (0 when
+ * n == 0). lang is the document's ISO 639-1 code or "und"; it picks the
+ * abbreviation list and whether "16. BRICS-Gipfel" reads as an ordinal. */
 size_t ngi_text_sentences(const char *text, size_t len, const char *lang,
 			  ngi_token *tok, size_t n);
 
