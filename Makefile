@@ -52,7 +52,7 @@ SONAME    := libnewsgraph.so.$(SOVERSION)
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
-               libicu-dev zlib1g-dev liblinear-dev $(PIVOT_PACKAGES) \
+               libicu-dev zlib1g-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
@@ -71,7 +71,7 @@ CXXFLAGS_ALL = -std=c++11 $(OPT) -Wall -Wextra $(WERROR) $(SANITIZE) -Iinclude \
 # What a program linking libnewsgraph.a needs too (newsgraph.pc's
 # Libs.private).
 LIBS      = -lutf8proc -lcld2 -lstemmer -lsqlite3 -lxxhash -licui18n -licuuc \
-            -licudata -lpthread -lm -lstdc++
+            -licudata -lcurl -lpthread -lm -lstdc++
 LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
 
 LIB_C     = $(sort $(wildcard src/base/*.c src/read/*.c src/text/*.c \
