@@ -19,8 +19,8 @@
  * body past max_bytes stops the transfer. Only http and https are used.
  *
  * Ownership: a result and its strings live until the done callback
- * returns. The callback may add requests. One fetcher is used from one
- * thread.
+ * returns. The callback may add requests (not when the outcome is
+ * NGI_FETCH_CANCELLED). One fetcher is used from one thread.
  */
 #ifndef NG_FETCH_H
 #define NG_FETCH_H
@@ -57,7 +57,8 @@ typedef enum ngi_fetch_outcome {
 	NGI_FETCH_TOO_MANY_REDIRECTS,
 	NGI_FETCH_DISALLOWED,      /* by the host's robots.txt */
 	NGI_FETCH_DEFERRED,        /* the host's robots.txt failed: later */
-	NGI_FETCH_BAD_URL          /* not an http(s) URL */
+	NGI_FETCH_BAD_URL,         /* not an http(s) URL */
+	NGI_FETCH_CANCELLED        /* the fetcher was freed before the answer */
 } ngi_fetch_outcome;
 
 /* Whether an outcome (with its HTTP status) is worth trying again at a
@@ -96,9 +97,9 @@ ng_status ngi_fetch_add(ngi_fetcher *f, const char *url, const char *etag,
 			const char *last_modified, void *user);
 
 /* Runs until every request is answered, or stop(ctx) (checked every
- * 100 ms) returns nonzero: then the transfers in flight are dropped and
- * their requests, and those not started, are answered no more (the
- * caller is leaving). NG_OK, or NG_ERR_NOMEM. */
+ * 100 ms) returns nonzero: then the requests in flight or not started stay
+ * queued, and ngi_fetcher_free answers them NGI_FETCH_CANCELLED (so the
+ * caller can free what it hung on them). NG_OK, or NG_ERR_NOMEM. */
 ng_status ngi_fetch_run(ngi_fetcher *f, int (*stop)(void *), void *stop_ctx);
 
 /* Requests made so far (robots.txt and retries included). */

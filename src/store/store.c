@@ -138,8 +138,8 @@ static const char *schema =
 	" url TEXT PRIMARY KEY, feed TEXT NOT NULL, state TEXT NOT NULL,"
 	" article TEXT, failures INTEGER NOT NULL DEFAULT 0, error TEXT,"
 	" first_seen INTEGER NOT NULL, updated INTEGER NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS watch_items_retry ON watch_items(feed)"
-	" WHERE state = 'retry';";
+	"CREATE INDEX IF NOT EXISTS watch_items_pending ON watch_items(feed)"
+	" WHERE state IN ('new', 'retry');";
 
 enum {
 	ST_INSERT_ARTICLE,

@@ -226,7 +226,8 @@ ng_status ngi_store_watch_feed_get(ngi_store *s, const char *url, ngi_arena *a,
 /* Writes the row of r->url (inserted or replaced). */
 ng_status ngi_store_watch_feed_put(ngi_store *s, const ngi_watch_feed_row *r);
 
-/* What became of an item: "stored" (ingested: its article id is kept),
+/* What became of an item: "new" (listed by its feed, its page not fetched
+ * yet: a run stopped before), "stored" (ingested: its article id is kept),
  * "failed" (for good: a 4xx, a redirect loop, too big, not a page),
  * "disallowed" (robots.txt), "retry" (a 5xx, a timeout, a network error:
  * tried again at the next polls until it has failed NGI_WATCH_ITEM_TRIES
@@ -239,16 +240,16 @@ typedef struct ngi_watch_item_row {
 } ngi_watch_item_row;
 
 /* The state and failure count of item url; NG_ERR_NOTFOUND when never
- * seen. state is a static string (one of the four above). */
+ * seen. state is a static string (one of the five above). */
 ng_status ngi_store_watch_item_get(ngi_store *s, const char *url,
 				   const char **state, int *failures);
 /* Writes the row of r->url (its first_seen kept when it existed), at now. */
 ng_status ngi_store_watch_item_put(ngi_store *s, const ngi_watch_item_row *r,
 				   long long now);
-/* fn(ctx, url) for each item of feed in state "retry", in URL order; the
- * URL lives until fn returns. */
+/* fn(ctx, url) for each item of feed in state "new" or "retry", in URL
+ * order; the URL lives until fn returns. */
 typedef ng_status (*ngi_store_url_fn)(void *ctx, const char *url);
-ng_status ngi_store_watch_each_retry(ngi_store *s, const char *feed,
+ng_status ngi_store_watch_each_pending(ngi_store *s, const char *feed,
 				     ngi_store_url_fn fn, void *ctx);
 
 #endif

@@ -3,7 +3,8 @@
  * docs/WATCH.md): the feeds' validators and schedule (watch_feeds) and the
  * item URLs seen with their state (watch_items). The rows are written
  * outside the ingest batches, each one its own statement: an item is
- * marked "stored" right after the batch holding its article committed.
+ * written "new" when its feed first lists it, and "stored" right after
+ * the batch holding its article committed.
  */
 #include "store_int.h"
 
@@ -30,7 +31,7 @@ static const char *const sql[] = {
 			" SET feed = ?2, state = ?3, article = ?4, failures = ?5,"
 			" error = ?6, updated = ?7",
 	[SW_EACH_RETRY] = "SELECT url FROM watch_items WHERE feed = ?"
-			  " AND state = 'retry' ORDER BY url",
+			  " AND state IN ('new', 'retry') ORDER BY url",
 };
 
 static sqlite3_stmt *stmt(ngi_store *s, int which)
@@ -118,8 +119,8 @@ ng_status ngi_store_watch_feed_put(ngi_store *s, const ngi_watch_feed_row *r)
 /* The stored state as one of the static names. */
 static const char *state_name(const char *v)
 {
-	static const char *const names[] = {"stored", "failed", "disallowed",
-					    "retry"};
+	static const char *const names[] = {"new", "stored", "failed",
+					    "disallowed", "retry"};
 	for (size_t i = 0; v && i < NGI_ARRAY_LEN(names); i++)
 		if (!strcmp(v, names[i]))
 			return names[i];
@@ -163,7 +164,7 @@ ng_status ngi_store_watch_item_put(ngi_store *s, const ngi_watch_item_row *r,
 	return ngi_store_step_done(s, q, "storing a watched item");
 }
 
-ng_status ngi_store_watch_each_retry(ngi_store *s, const char *feed,
+ng_status ngi_store_watch_each_pending(ngi_store *s, const char *feed,
 				     ngi_store_url_fn fn, void *ctx)
 {
 	sqlite3_stmt *q = stmt(s, SW_EACH_RETRY);
