@@ -303,6 +303,7 @@ test-cli: $(CLI) $(MANPAGE) $(EXAMPLE_BIN)
 	@NEWSGRAPH=$(CURDIR)/$(CLI) MANPAGE=$(CURDIR)/$(MANPAGE) \
 	  EXAMPLE=$(CURDIR)/$(EXAMPLE_BIN) sh tests/cli_test.sh
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/resume_test.sh
+	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/watch_test.sh
 
 # The exported API against the committed list, and nothing but ng_* global
 # in the static library. An intended change: make abi-update (docs/ABI.md).
