@@ -140,8 +140,9 @@ for sig in TERM INT; do
 	$NG watch "$T/kfeeds" --db "$T/s.db" --delay 0 --interval 60 2>"$T/errs" &
 	pid=$!
 	i=0
-	while [ "$(hits A /k1.html $from)" = 0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	sleep 0.3
+	# k2-slow is asked once k1 is committed; it is in flight when the
+	# signal comes
+	while [ "$(hits A /k2-slow.html $from)" = 0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	kill -$sig $pid
 	wait $pid
 	rc=$?
@@ -150,6 +151,7 @@ for sig in TERM INT; do
 	check "SIG$sig: says it stopped" grep -q "watch stopped by SIG$sig; everything fetched is stored" "$T/errs"
 	check "SIG$sig: what was fetched is stored" $NG export --db "$T/s.db" --format jsonl -o "$T/s.jsonl"
 	check "SIG$sig: k1 stored" grep -q '/k1.html"' "$T/s.jsonl"
+	check "SIG$sig: the page in flight is not stored" [ "$(grep -c '/k2-slow.html"' "$T/s.jsonl")" = 0 ]
 done
 
 # ---- usage and bad input ------------------------------------------------------------------

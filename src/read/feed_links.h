@@ -14,8 +14,10 @@
 typedef struct ngi_feed_link {
 	const char *url;       /* absolute (resolved against base_url) */
 	const char *title;     /* NULL when the item has none */
-	const char *published; /* ISO 8601 when the feed dates the item and the
-				  date could be read, else NULL */
+	/* the item's date as the feed gives it (RFC 822 in RSS, ISO 8601
+	 * in Atom) or already normalised to ISO 8601 (ingest reads both and
+	 * reports one it cannot read), NULL when the item has none */
+	const char *published;
 } ngi_feed_link;
 
 /* The items of the feed bytes[0..len) (as fetched from base_url), in feed

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../extract/pubdate.h"
 #include "fetch.h"
 
 #define NGI_FEED_MAX_ITEMS 10000
@@ -137,6 +136,7 @@ static const char *link_of(const char *p, const char *end, ngi_arena *a)
 	return NULL;
 }
 
+/* The item's date as written (ingest normalises it). */
 static const char *date_of(const char *p, const char *end, ngi_arena *a)
 {
 	static const char *const tags[][2] = {
@@ -144,10 +144,8 @@ static const char *date_of(const char *p, const char *end, ngi_arena *a)
 		{"<dc:date", "</dc:date"}, {"<updated", "</updated"}};
 	for (size_t i = 0; i < NGI_ARRAY_LEN(tags); i++) {
 		const char *v = element(p, end, tags[i][0], tags[i][1], a);
-		char iso[NGI_PUBDATE_LEN];
-		int32_t day;
-		if (v && ngi_pubdate_normalize(v, iso, &day))
-			return ngi_arena_strdup(a, iso);
+		if (v)
+			return v;
 	}
 	return NULL;
 }
