@@ -396,7 +396,11 @@ static ng_status start(ngi_fetcher *f, fetch_req *r, double now)
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""); /* what curl decodes */
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, to_ms(f->o.timeout));
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, to_ms(f->o.connect_timeout));
-	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->o.max_bytes);
+	/* a robots.txt past the cap is read up to it: only the body callback
+	 * stops it, never a Content-Length check before the body */
+	if (!r->is_robots)
+		curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+				 (curl_off_t)f->o.max_bytes);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
