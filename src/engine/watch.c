@@ -428,7 +428,12 @@ static ng_status ingest_page(watch_run *w, const ngi_fetch_result *res,
 	rec.title = page.title ? page.title : r->title;
 	rec.text = page.body;
 	rec.text_len = page.body_len;
-	rec.published = page.published ? page.published : r->published;
+	/* the page's own metadata, else the feed's date, else a date the
+	 * extractor read from the page's URL or text */
+	if (page.published && page.published_source == NGI_PUB_METADATA)
+		rec.published = page.published;
+	else
+		rec.published = r->published ? r->published : page.published;
 	rec.outlet = page.site;
 	rec.lang = lang_hint(page.lang, lang);
 	ng_ingest_stats before = w->ingest;
