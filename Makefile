@@ -52,7 +52,7 @@ SONAME    := libnewsgraph.so.$(SOVERSION)
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
-               libicu-dev zlib1g-dev libxml2-dev liblinear-dev $(PIVOT_PACKAGES) \
+               libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
@@ -72,7 +72,7 @@ CXXFLAGS_ALL = -std=c++11 $(OPT) -Wall -Wextra $(WERROR) $(SANITIZE) -Iinclude \
                -fPIC -fvisibility=hidden -DNG_BUILDING_LIBRARY $(CXXFLAGS)
 # What a program linking libnewsgraph.a needs too (newsgraph.pc's
 # Libs.private).
-LIBS      = -lutf8proc -lcld2 -lstemmer -lsqlite3 -lxxhash -lxml2 -lz \
+LIBS      = -lutf8proc -lcld2 -lstemmer -lsqlite3 -lxxhash -lxml2 -lz -lcurl \
             -licui18n -licuuc -licudata -lpthread -lm -lstdc++
 LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
 
@@ -305,6 +305,7 @@ test-cli: $(CLI) $(MANPAGE) $(EXAMPLE_BIN)
 	@NEWSGRAPH=$(CURDIR)/$(CLI) MANPAGE=$(CURDIR)/$(MANPAGE) \
 	  EXAMPLE=$(CURDIR)/$(EXAMPLE_BIN) sh tests/cli_test.sh
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/resume_test.sh
+	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/watch_test.sh
 
 # The exported API against the committed list, and nothing but ng_* global
 # in the static library. An intended change: make abi-update (docs/ABI.md).

@@ -29,10 +29,11 @@
  * ABI, once for the whole API (docs/ABI.md): a program built against an
  * older header keeps working with a newer library of the same soname.
  *  - Structs the caller fills and hands in (ng_config, ng_record,
- *    ng_analyze_options, ng_extract_options) and the one it hands in to be filled
- *    (ng_ingest_stats) begin with `size_t size`: the sizeof the caller was
- *    compiled with. ng_config_init sets it; for the others use
- *    NG_INGEST_STATS_INIT, NG_RECORD_INIT, NG_ANALYZE_OPTIONS_INIT (or
+ *    ng_analyze_options, ng_extract_options, ng_watch_options) and the ones
+ *    it hands in to be filled (ng_ingest_stats, ng_watch_stats) begin with
+ *    `size_t size`: the sizeof the caller was compiled with. ng_config_init
+ *    sets it; for the others use NG_INGEST_STATS_INIT, NG_RECORD_INIT,
+ *    NG_ANALYZE_OPTIONS_INIT, NG_WATCH_OPTIONS_INIT, NG_WATCH_STATS_INIT (or
  *    NG_SIZED_INIT(type)). The library
  *    reads and writes only the bytes that size covers; new fields are only
  *    ever added at the end. size 0 (a struct cleared with `= {0}`) means the
@@ -265,6 +266,78 @@ NG_API ng_status ng_ingest_record(ng_engine *e, const ng_record *r,
  * diagnostics callback, counted in stats->failed and skipped; the rest is
  * committed and the call returns NG_OK. */
 NG_API ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
+
+/* ---- watch: live feeds (docs/WATCH.md) ------------------------------------------
+ * ng_watch_run polls RSS and Atom feeds over HTTP(S), fetches the page of
+ * every new item, extracts its article and ingests it as ng_ingest_record
+ * would (id and url: the item's link; source in diagnostics: the feed's
+ * URL). It is polite: robots.txt is honoured (fetched once per host and
+ * kept a day; its Crawl-delay raises the host's delay), one request at a
+ * time per host by default, a delay between two requests to one host,
+ * conditional GETs (ETag, Last-Modified) so an unchanged feed costs a 304.
+ * What it has seen lives in the engine's database (docs/STORE.md: the
+ * watch_* tables), so a restart fetches nothing twice: each page's article
+ * is committed as soon as it is fetched, and the item is marked then. A
+ * failure (a feed or a page that cannot be fetched, a page with no
+ * article) is reported through the diagnostics callback naming the feed,
+ * the item's number in it and its URL; the good items still go in. */
+typedef struct ng_watch_options {
+	size_t size;            /* sizeof(ng_watch_options): NG_WATCH_OPTIONS_INIT */
+	int once;               /* nonzero: poll every feed once, fetch its new
+				   items and return; 0: run until should_stop */
+	double interval;        /* seconds between two polls of a feed; 0 = 900 */
+	int max_connections;    /* requests at once in all; 0 = 8 */
+	int max_per_host;       /* requests at once to one host; 0 = 1 */
+	double delay;           /* seconds between two requests to one host;
+				   0 = 1; negative = none */
+	double timeout;         /* seconds for one whole request; 0 = 30 */
+	double connect_timeout; /* seconds to connect; 0 = 10 */
+	long long max_bytes;    /* a response past this is stopped and fails;
+				   0 = 8 MiB */
+	int retries;            /* tries again after a 5xx, a timeout or a
+				   network failure, with an exponential
+				   back-off from 1 s; 0 = 2; negative = none */
+	int max_redirects;      /* 0 = 5 */
+	/* Checked several times a second: nonzero ends the run after the
+	 * article being stored is committed. NULL: never. */
+	int (*should_stop)(void *ctx);
+	void *stop_ctx;
+	/* One line of progress ("poll URL: 3 new items", "stored URL"), or
+	 * NULL for none. */
+	void (*on_progress)(void *ctx, const char *line);
+	void *progress_ctx;
+} ng_watch_options;
+
+#define NG_WATCH_OPTIONS_INIT NG_SIZED_INIT(ng_watch_options)
+
+typedef struct ng_watch_stats {
+	size_t size;            /* sizeof(ng_watch_stats): NG_WATCH_STATS_INIT */
+	long long polls;        /* feed polls made */
+	long long not_modified; /* of them answered 304 Not Modified */
+	long long feeds_failed; /* polls that failed (reported) */
+	long long items;        /* new items found in the feeds */
+	long long stored;       /* pages fetched and ingested */
+	long long failed;       /* items that failed (reported) */
+	long long disallowed;   /* items robots.txt forbade (reported) */
+	long long added;        /* new articles stored */
+	long long unchanged;    /* articles already stored with this content */
+	long long requests;     /* HTTP requests made, robots.txt and retries
+				   included */
+} ng_watch_stats;
+
+#define NG_WATCH_STATS_INIT NG_SIZED_INIT(ng_watch_stats)
+
+/* Watches the feeds listed in feeds_path (one http or https URL a line;
+ * blank lines and lines starting with '#' are skipped; a bad line is
+ * reported with its number). o may be NULL (the defaults: run until
+ * stopped, which without should_stop is never). stats, when not NULL,
+ * receives the counts of this run. Returns NG_OK when every feed and item
+ * went well, NG_ERR_INPUT when some failed (reported; the rest is stored),
+ * NG_ERR_USAGE for a read-only engine or a bad option, NG_ERR_IO when
+ * feeds_path cannot be read, NG_ERR_DB or NG_ERR_NOMEM when the run had to
+ * stop (ng_errmsg). */
+NG_API ng_status ng_watch_run(ng_engine *e, const char *feeds_path,
+			      const ng_watch_options *o, ng_watch_stats *stats);
 
 /* ---- cursors -------------------------------------------------------------------
  * Everything stored is read through cursors, in SQLite's shape: open a

@@ -349,7 +349,11 @@ static void test_helpers(void)
 		{"http://a.com", "x", "http://a.com/x"},
 		{"http://a.com/b", "https://other.org/p", "https://other.org/p"},
 		{NULL, "/rel", NULL},
-		{"http://a.com/", "has space", NULL},
+		/* the shared resolver (fetch_url.c, libcurl's parser) encodes
+		 * a space, drops the fragment, refuses other schemes */
+		{"http://a.com/", "has space", "http://a.com/has%20space"},
+		{"http://a.com/b", "c#part", "http://a.com/c"},
+		{"http://a.com/", "mailto:x@example.org", NULL},
 	};
 	for (size_t i = 0; i < NGI_ARRAY_LEN(urls); i++)
 		CHECK_STR(ngi_url_resolve(urls[i].base, urls[i].ref, &arena),

@@ -24,6 +24,11 @@
 /* ng_extract_options came after 0.2.0: its base is its first layout. */
 #define NGI_EXTRACT_OPTIONS_BASE                                               \
 	(offsetof(ng_extract_options, diag_ctx) + sizeof(void *))
+/* new in 0.3.0 (watch): their first layout is their base */
+#define NGI_WATCH_OPTIONS_BASE                                                 \
+	(offsetof(ng_watch_options, progress_ctx) + sizeof(void *))
+#define NGI_WATCH_STATS_BASE                                                   \
+	(offsetof(ng_watch_stats, requests) + sizeof(long long))
 
 /* The bytes of a caller's struct of the given size that the library may
  * touch: 0 for a size that no release ever had (smaller than the base). */

@@ -3,7 +3,8 @@
  *
  * Exit status: 0 all went well; 1 the run finished but some input was bad
  * (reported on stderr with file, record and offset); 2 bad usage; 3 the run
- * failed (database, I/O, memory). The help text is in help.txt (help.h);
+ * failed (database, I/O, memory); `watch` stopped by SIGINT or SIGTERM:
+ * 130 or 143, after committing what it had fetched. The help text is in help.txt (help.h);
  * `newsgraph eval` runs the uninstalled eval library (newsgraph_eval.h).
  */
 #include <newsgraph.h>
@@ -14,6 +15,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +46,12 @@ typedef struct options {
 	const char *speaker;
 	long long story;
 	int thread;
+	/* watch */
+	int once;
+	double interval, delay, timeout;
+	int delay_set;
+	long long max_per_host, connections, max_bytes, retries;
+	int retries_set;
 	char **args;
 	int n_args;
 } options;
@@ -96,7 +104,27 @@ static int is_number_option(const char *a)
 {
 	return !strcmp(a, "--threads") || !strcmp(a, "--window") ||
 	       !strcmp(a, "--batch") || !strcmp(a, "--min") ||
-	       !strcmp(a, "--threshold") || !strcmp(a, "--story");
+	       !strcmp(a, "--threshold") || !strcmp(a, "--story") ||
+	       !strcmp(a, "--interval") || !strcmp(a, "--delay") ||
+	       !strcmp(a, "--timeout") || !strcmp(a, "--max-per-host") ||
+	       !strcmp(a, "--connections") || !strcmp(a, "--max-bytes") ||
+	       !strcmp(a, "--retries");
+}
+
+/* A finite number of seconds in [lo, hi]. */
+static int seconds_option(const char *opt, const char *val, double lo, double hi,
+			  double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(val, &end);
+	if (end == val || *end || errno || !isfinite(v) || v < lo || v > hi) {
+		fprintf(stderr, "newsgraph: %s takes a number of seconds from %g "
+				"to %g, not \"%s\"\n", opt, lo, hi, val);
+		return 0;
+	}
+	*out = v;
+	return 1;
 }
 
 /* A numeric option's value, checked against its range; 0 when it is bad
@@ -110,6 +138,20 @@ static int number_option(const char *a, const char *val, options *o)
 		return int_option(a, val, 0, LLONG_MAX, &o->min);
 	if (!strcmp(a, "--story"))
 		return int_option(a, val, 1, LLONG_MAX, &o->story);
+	if (!strcmp(a, "--interval"))
+		return seconds_option(a, val, 1, 7 * 86400, &o->interval);
+	if (!strcmp(a, "--delay"))
+		return (o->delay_set = seconds_option(a, val, 0, 3600, &o->delay));
+	if (!strcmp(a, "--timeout"))
+		return seconds_option(a, val, 0.1, 3600, &o->timeout);
+	if (!strcmp(a, "--max-per-host"))
+		return int_option(a, val, 1, 64, &o->max_per_host);
+	if (!strcmp(a, "--connections"))
+		return int_option(a, val, 1, 256, &o->connections);
+	if (!strcmp(a, "--max-bytes"))
+		return int_option(a, val, 1024, (long long)1 << 30, &o->max_bytes);
+	if (!strcmp(a, "--retries"))
+		return (o->retries_set = int_option(a, val, 0, 10, &o->retries));
 	int ok;
 	if (!strcmp(a, "--threads") && (ok = int_option(a, val, 1, 1024, &v)))
 		o->threads = (int)v;
@@ -175,6 +217,8 @@ static int parse_options(int argc, char **argv, options *o)
 				o->verbose = 1;
 			else if (!strcmp(a, "--thread"))
 				o->thread = 1;
+			else if (!strcmp(a, "--once"))
+				o->once = 1;
 			else if (a[0] == '-' && a[1] == '-' && a[2])
 				return bad_usage("unknown option", a);
 			else
@@ -549,6 +593,74 @@ static int cmd_eval(const options *o)
 	return finish_output(o, stdout, exit_for(st), 0);
 }
 
+/* ---- watch -------------------------------------------------------------- */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static int stop_requested(void *ctx)
+{
+	return stop_signal != 0;
+}
+
+static void print_progress(void *ctx, const char *line)
+{
+	fprintf(stderr, "newsgraph: %s\n", line);
+}
+
+static int cmd_watch(const options *o)
+{
+	if (o->n_args != 1)
+		return bad_usage("watch needs one FEEDS file", NULL);
+	ng_engine *e = open_engine(o, 0);
+	if (!e)
+		return EXIT_FAILED;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	ng_watch_options wo = NG_WATCH_OPTIONS_INIT;
+	wo.once = o->once;
+	wo.interval = o->interval;
+	wo.max_per_host = (int)o->max_per_host;
+	wo.max_connections = (int)o->connections;
+	if (o->delay_set)
+		wo.delay = o->delay > 0 ? o->delay : -1; /* 0: none */
+	wo.timeout = o->timeout;
+	wo.connect_timeout = o->timeout > 0 && o->timeout < 10 ? o->timeout : 0;
+	wo.max_bytes = o->max_bytes;
+	if (o->retries_set)
+		wo.retries = o->retries > 0 ? (int)o->retries : -1; /* 0: none */
+	wo.should_stop = stop_requested;
+	if (!o->quiet)
+		wo.on_progress = print_progress;
+	ng_watch_stats s = NG_WATCH_STATS_INIT;
+	ng_status st = ng_watch_run(e, o->args[0], &wo, &s);
+	if (st && st != NG_ERR_INPUT)
+		fprintf(stderr, "newsgraph: watch %s: %s\n", o->args[0], ng_errmsg(e));
+	if (!o->quiet || stop_signal)
+		fprintf(stderr,
+			"newsgraph: watch: %lld polls (%lld not modified, %lld failed), "
+			"%lld new items: %lld stored (%lld added, %lld unchanged), "
+			"%lld failed, %lld disallowed by robots.txt; %lld requests\n",
+			s.polls, s.not_modified, s.feeds_failed, s.items, s.stored,
+			s.added, s.unchanged, s.failed, s.disallowed, s.requests);
+	ng_status cst = ng_engine_close(e);
+	if (cst && (st == NG_OK || st == NG_ERR_INPUT))
+		st = cst;
+	if (stop_signal) {
+		fprintf(stderr, "newsgraph: watch stopped by %s; everything fetched "
+				"is stored\n", stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+		return 128 + stop_signal;
+	}
+	return exit_for(st);
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -575,6 +687,8 @@ int main(int argc, char **argv)
 			rc = cmd_eval(&o);
 		else if (!strcmp(cmd, "extract"))
 			rc = cmd_extract(&o);
+		else if (!strcmp(cmd, "watch"))
+			rc = cmd_watch(&o);
 		else
 			rc = bad_usage("unknown command", cmd);
 	}

@@ -12,7 +12,8 @@
  *                   elements and text runs with their tag, semantics and
  *                   text statistics
  *   html_meta.c     metadata: <meta>, JSON-LD, <time>, <link rel>, bylines
- *   html_url.c      URL resolution, host, a date in a URL path, ISO dates
+ *   html_url.c      host, a date in a URL path, ISO dates (URLs are
+ *                   resolved by fetch.h's ngi_url_resolve)
  *   html_body.c     the main text: boilerplate marked, the article's
  *                   container chosen, its blocks written in page order
  *   html.c          the driver: caps, binary sniffing, the stages in order
@@ -24,6 +25,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fetch.h"
 #include "html.h"
 
 /* The first occurrence of needle[0..n) (n >= 1) in s[0..len), or NULL
@@ -176,8 +178,6 @@ void ngi_html_credit(const ngi_html_tree *t, ngi_arena *a, ngi_html_page *out);
 
 /* ---- URLs and dates ------------------------------------------------------- */
 
-/* ref resolved against base (RFC 3986); NULL when it cannot be. */
-const char *ngi_url_resolve(const char *base, const char *ref, ngi_arena *a);
 /* The host of an absolute URL, lower case, without "www.", or NULL. */
 const char *ngi_url_host(const char *url, ngi_arena *a);
 /* A date written in the URL's path ("/2019/11/18/", "/2019-11-18-",

@@ -1,9 +1,9 @@
 /*
  * html_url.c: URLs and dates as pages write them.
  *
- * URL resolution follows RFC 3986 section 5.2 (scheme-relative "//host",
- * absolute paths, relative paths with "." and ".." segments removed,
- * query- and fragment-only references). A date in a URL path is the
+ * (Resolving a link against the page's URL is ngi_url_resolve, fetch.h,
+ * over libcurl's URL parser: one resolver for the extractor and watch.)
+ * The host of a URL. A date in a URL path is the
  * first of "/YYYY/MM/DD/", "/YYYY-MM-DD", "/YYYYMMDD/" (years 1990 to
  * 2099, checked month and day). Metadata dates are read in the forms
  * sites use: ISO 8601 with or without time, seconds, fractions and zone
@@ -36,122 +36,6 @@ static size_t scheme_len(const char *s)
 	       s[i] == '+' || s[i] == '-' || s[i] == '.')
 		i++;
 	return s[i] == ':' ? i : 0;
-}
-
-/* Removes "." and ".." segments of path p (in place). */
-static void remove_dots(char *p)
-{
-	char *out = p, *in = p;
-	while (*in) {
-		if (strncmp(in, "../", 3) == 0) {
-			in += 3;
-		} else if (strncmp(in, "./", 2) == 0) {
-			in += 2;
-		} else if (strncmp(in, "/./", 3) == 0) {
-			in += 2;
-		} else if (strcmp(in, "/.") == 0) {
-			in[1] = 0;
-		} else if (strncmp(in, "/../", 4) == 0 || strcmp(in, "/..") == 0) {
-			in += 3;
-			if (*in == 0) {
-				in--;
-				*in = '/';
-			}
-			while (out > p && out[-1] != '/')
-				out--;
-			if (out > p)
-				out--;
-		} else if (strcmp(in, ".") == 0 || strcmp(in, "..") == 0) {
-			in += strlen(in);
-		} else {
-			do
-				*out++ = *in++;
-			while (*in && *in != '/');
-		}
-	}
-	*out = 0;
-}
-
-static int has_space_or_ctl(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s <= ' ')
-			return 1;
-	return 0;
-}
-
-const char *ngi_url_resolve(const char *base, const char *ref, ngi_arena *a)
-{
-	if (!ref)
-		return NULL;
-	while (*ref == ' ' || *ref == '\t' || *ref == '\n' || *ref == '\r')
-		ref++;
-	size_t rl = strlen(ref);
-	while (rl && (ref[rl - 1] == ' ' || ref[rl - 1] == '\n' ||
-		      ref[rl - 1] == '\t' || ref[rl - 1] == '\r'))
-		rl--;
-	if (!rl)
-		return NULL;
-	char *r = ngi_arena_strndup(a, ref, rl);
-	if (!r || has_space_or_ctl(r))
-		return NULL;
-	if (scheme_len(r))
-		return r;
-	if (!base || !scheme_len(base))
-		return NULL;
-	size_t sl = scheme_len(base);
-	/* base's authority ends at the first '/', '?' or '#' after "//" */
-	const char *auth = base + sl + 1;
-	size_t al = 0;
-	if (strncmp(auth, "//", 2) == 0) {
-		al = 2;
-		while (auth[al] && auth[al] != '/' && auth[al] != '?' &&
-		       auth[al] != '#')
-			al++;
-	}
-	const char *bpath = auth + al;
-	size_t bpl = strcspn(bpath, "?#");
-	size_t need = strlen(base) + rl + 4;
-	char *o = ngi_arena_alloc(a, need);
-	if (!o)
-		return NULL;
-	if (r[0] == '/' && r[1] == '/') {
-		snprintf(o, need, "%.*s:%s", (int)sl, base, r);
-		return o;
-	}
-	int n = snprintf(o, need, "%.*s", (int)(sl + 1 + al), base);
-	char *path = o + n;
-	if (r[0] == '/') {
-		strcpy(path, r);
-	} else if (r[0] == '?') {
-		snprintf(path, need - (size_t)n, "%.*s%s", (int)bpl, bpath, r);
-		return o;
-	} else if (r[0] == '#') {
-		size_t upto = strcspn(bpath, "#");
-		snprintf(path, need - (size_t)n, "%.*s%s", (int)upto, bpath, r);
-		return o;
-	} else {
-		size_t dir = bpl;
-		while (dir && bpath[dir - 1] != '/')
-			dir--;
-		if (dir == 0 && al > 2)
-			snprintf(path, need - (size_t)n, "/%s", r);
-		else
-			snprintf(path, need - (size_t)n, "%.*s%s", (int)dir,
-				 bpath, r);
-	}
-	/* dots only in the path, not in the query */
-	char *q = path + strcspn(path, "?#");
-	char saved = *q;
-	char *tail = NULL;
-	if (saved) {
-		tail = ngi_arena_strdup(a, q);
-		*q = 0;
-	}
-	remove_dots(path);
-	if (tail)
-		strcat(path, tail);
-	return o;
 }
 
 const char *ngi_url_host(const char *url, ngi_arena *a)

@@ -23,9 +23,11 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-/* 4 added who said what (quotes, claims, responses, stances); a version-3
- * file gets the new tables when a writer opens it (upgrade_meta). */
-#define NGI_SCHEMA_VERSION 4
+/* 4 added who said what (quotes, claims, responses, stances); 5 added the
+ * state of `watch` (watch_feeds, watch_items: store_watch.c). A version-3
+ * or version-4 file gets the new tables when a writer opens it
+ * (upgrade_meta). */
+#define NGI_SCHEMA_VERSION 5
 
 static const char *schema =
 	"PRAGMA journal_mode=WAL;"
@@ -125,7 +127,19 @@ static const char *schema =
 	" article INTEGER NOT NULL REFERENCES articles(seq),"
 	" claim INTEGER NOT NULL REFERENCES claims(id), stance TEXT NOT NULL,"
 	" score REAL NOT NULL, PRIMARY KEY(article, claim)) WITHOUT ROWID;"
-	"CREATE INDEX IF NOT EXISTS stances_claim ON stances(claim);";
+	"CREATE INDEX IF NOT EXISTS stances_claim ON stances(claim);"
+	/* watch (docs/WATCH.md, store_watch.c): each feed's validators and
+	 * schedule, each item URL seen with what became of it */
+	"CREATE TABLE IF NOT EXISTS watch_feeds("
+	" url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,"
+	" next_poll INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0,"
+	" last_polled INTEGER, last_status INTEGER, last_error TEXT);"
+	"CREATE TABLE IF NOT EXISTS watch_items("
+	" url TEXT PRIMARY KEY, feed TEXT NOT NULL, state TEXT NOT NULL,"
+	" article TEXT, failures INTEGER NOT NULL DEFAULT 0, error TEXT,"
+	" first_seen INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS watch_items_pending ON watch_items(feed)"
+	" WHERE state IN ('new', 'retry');";
 
 enum {
 	ST_INSERT_ARTICLE,
@@ -260,13 +274,14 @@ static ng_status write_meta(ngi_store *s)
 	return NG_OK;
 }
 
-/* A writer upgrades a version-3 file: the schema above has added the new
- * tables (empty: articles stored before have no quotes or claims until
- * they are ingested again into a new file). */
+/* A writer upgrades a version-3 or version-4 file: the schema above has
+ * added the new tables (empty: articles stored before have no quotes or
+ * claims until they are ingested again into a new file; watch starts with
+ * no feed state). */
 static ng_status upgrade_meta(ngi_store *s)
 {
-	if (sqlite3_exec(s->db, "UPDATE meta SET value = '4' WHERE"
-			 " key = 'schema_version' AND value = '3'",
+	if (sqlite3_exec(s->db, "UPDATE meta SET value = '5' WHERE"
+			 " key = 'schema_version' AND value IN ('3', '4')",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		return fail(s, "upgrading the schema");
 	return NG_OK;
@@ -298,7 +313,7 @@ static ng_status check_meta(ngi_store *s)
 			snprintf(s->err, sizeof s->err,
 				 "database schema version %d, this newsgraph reads %d%s",
 				 version, NGI_SCHEMA_VERSION,
-				 version == 3 ? " (ingest into it once to upgrade it)" : "");
+				 version == 3 || version == 4 ? " (ingest into it once to upgrade it)" : "");
 			st = NG_ERR_DB;
 		} else if (!order || strcmp(order, little_endian() ? "little" : "big")) {
 			snprintf(s->err, sizeof s->err,

@@ -204,4 +204,52 @@ ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
 ng_status ngi_store_each_text(ngi_store *s, uint32_t first,
 			      ngi_store_article_fn fn, void *ctx);
 
+/* ---- watch (store_watch.c) ----------------------------------------------
+ * What `watch` remembers across restarts, in the same file: each feed's
+ * validators (ETag, Last-Modified) and schedule, and each item URL seen
+ * with what became of it. Times are seconds since the epoch. Strings
+ * returned live in the caller's arena. */
+typedef struct ngi_watch_feed_row {
+	const char *url;
+	const char *etag, *last_modified; /* NULL when the server gave none */
+	long long next_poll;   /* not before this time (0: at once) */
+	int failures;          /* polls failed in a row */
+	long long last_polled; /* 0: never */
+	int last_status;       /* HTTP status of the last poll, 0: none */
+	const char *last_error; /* NULL when the last poll went well */
+} ngi_watch_feed_row;
+
+/* The row of feed url; NG_ERR_NOTFOUND (out untouched) when it was never
+ * polled. */
+ng_status ngi_store_watch_feed_get(ngi_store *s, const char *url, ngi_arena *a,
+				   ngi_watch_feed_row *out);
+/* Writes the row of r->url (inserted or replaced). */
+ng_status ngi_store_watch_feed_put(ngi_store *s, const ngi_watch_feed_row *r);
+
+/* What became of an item: "new" (listed by its feed, its page not fetched
+ * yet: a run stopped before), "stored" (ingested: its article id is kept),
+ * "failed" (for good: a 4xx, a redirect loop, too big, not a page),
+ * "disallowed" (robots.txt), "retry" (a 5xx, a timeout, a network error:
+ * tried again at the next polls until it has failed NGI_WATCH_ITEM_TRIES
+ * times, then "failed"). */
+typedef struct ngi_watch_item_row {
+	const char *url, *feed, *state;
+	const char *article;  /* the stored article's id, or NULL */
+	int failures;
+	const char *error;    /* the last failure, or NULL */
+} ngi_watch_item_row;
+
+/* The state and failure count of item url; NG_ERR_NOTFOUND when never
+ * seen. state is a static string (one of the five above). */
+ng_status ngi_store_watch_item_get(ngi_store *s, const char *url,
+				   const char **state, int *failures);
+/* Writes the row of r->url (its first_seen kept when it existed), at now. */
+ng_status ngi_store_watch_item_put(ngi_store *s, const ngi_watch_item_row *r,
+				   long long now);
+/* fn(ctx, url) for each item of feed in state "new" or "retry", in URL
+ * order; the URL lives until fn returns. */
+typedef ng_status (*ngi_store_url_fn)(void *ctx, const char *url);
+ng_status ngi_store_watch_each_pending(ngi_store *s, const char *feed,
+				     ngi_store_url_fn fn, void *ctx);
+
 #endif

@@ -11,7 +11,7 @@
 #include "store.h"
 
 /* Slots for the statements of files other than store.c; each file owns a
- * range (store_said.c: 0..15). */
+ * range (store_said.c: 0..15, store_watch.c: 24..31). */
 #define NGI_STORE_MORE_STMTS 32
 
 /* The statement of slot, prepared from sql the first time; NULL (with the
