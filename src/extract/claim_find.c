@@ -275,10 +275,7 @@ static int adj_claim(const ngi_claim_run *r, uint32_t i, uint32_t sfirst,
 		return 0;
 	ngi_phrase o = ngi_claim_after(r, after, OBJECT_WORDS, 1);
 	uint32_t last = o.last;
-	while (last > after && (r->mk[last - 1].fw ||
-				(d->tokens[last - 1].norm &&
-				 ngi_is_stopword(d->lang, d->tokens[last - 1].norm,
-						 d->tokens[last - 1].norm_len))))
+	while (last > after && (r->mk[last - 1].fw || d->tokens[last - 1].stop))
 		last--;
 	if (last <= after)
 		return 0;

@@ -48,7 +48,7 @@ static word_set collect(const ngi_doc *d, uint32_t first, uint32_t last,
 		const ngi_token *t = &d->tokens[i];
 		if (t->kind == NGI_TOK_PUNCT || !t->norm || !t->stem)
 			continue;
-		if (ngi_is_stopword(d->lang, t->norm, t->norm_len))
+		if (t->stop)
 			continue;
 		/* the responder's name and the cue say nothing of the
 		 * claim ("Russian Presidential Spokesman" is no "Russian

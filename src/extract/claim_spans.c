@@ -33,7 +33,7 @@ static int stops_phrase(const ngi_claim_run *r, uint32_t i)
 {
 	const ngi_doc *d = r->doc;
 	const ngi_token *t = &d->tokens[i];
-	if (!t->norm || !ngi_is_stopword(d->lang, t->norm, t->norm_len))
+	if (!t->norm || !t->stop)
 		return 0;
 	if (ngi_entity_is_acronym(d->text + t->start, t->end - t->start))
 		return 0;

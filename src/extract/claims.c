@@ -72,7 +72,7 @@ size_t ngi_claim_words(const ngi_doc *doc, uint32_t start, uint32_t end,
 		if (t->end > end)
 			break;
 		if (t->kind == NGI_TOK_PUNCT || !t->norm ||
-		    ngi_is_stopword(doc->lang, t->norm, t->norm_len))
+		    t->stop)
 			continue;
 		size_t k;
 		for (k = 0; k < n; k++)

@@ -89,7 +89,7 @@ static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 		}
 		if (t->kind != NGI_TOK_WORD ||
 		    ngi_utf8_count(t->norm, t->norm_len) < 2 ||
-		    ngi_is_stopword(d->lang, t->norm, t->norm_len))
+		    t->stop)
 			continue;
 		size_t n = ngi_pivot_lookup(d->lang, t->stem, t->stem_len, targets,
 					    max_targets);

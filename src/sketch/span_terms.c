@@ -99,7 +99,7 @@ ng_status ngi_span_terms(const ngi_doc *doc, uint32_t start, uint32_t end,
 		}
 		if (t->kind != NGI_TOK_WORD ||
 		    ngi_utf8_count(t->norm, t->norm_len) < 2 ||
-		    (ngi_is_stopword(doc->lang, t->norm, t->norm_len) &&
+		    (t->stop &&
 		     !kept(doc->lang, t)))
 			continue;
 		if (english) {
