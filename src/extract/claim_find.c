@@ -241,7 +241,7 @@ static void clip_to_quote(const ngi_claim_run *r, ngi_claim *c)
 		return;
 	/* the last token of the claim that ends inside the quote and is not
 	 * punctuation */
-	uint32_t k = ngi_claim_token_at(d, qe);
+	uint32_t k = (uint32_t)ngi_doc_token_from(d, qe);
 	while (k > 0 && (d->tokens[k - 1].end > qe ||
 			 d->tokens[k - 1].kind == NGI_TOK_PUNCT))
 		k--;

@@ -153,8 +153,6 @@ uint32_t *ngi_claim_cp_table(const ngi_doc *doc, ngi_arena *a);
 /* The code point offset of byte offset b (a character boundary of the
  * text): from the nearest token start at or before it. */
 uint32_t ngi_claim_cp(const ngi_claim_run *r, uint32_t b);
-/* The first token of d starting at or after byte b (n_tokens when none). */
-uint32_t ngi_claim_token_at(const ngi_doc *d, uint32_t b);
 
 /* ---- the finders -----------------------------------------------------------*/
 /* Appends the claims of the document to out[0..*n), at most cap. */

@@ -97,20 +97,20 @@ ng_status ngi_response_link(const ngi_claim_run *r, const ngi_claim *c,
 	if (!cw || !cbuf || !rbuf)
 		return NG_ERR_NOMEM;
 	for (size_t k = 0; k < nc; k++) {
-		uint32_t first = ngi_claim_token_at(d, c[k].start);
-		uint32_t last = ngi_claim_token_at(d, c[k].end);
+		uint32_t first = (uint32_t)ngi_doc_token_from(d, c[k].start);
+		uint32_t last = (uint32_t)ngi_doc_token_from(d, c[k].end);
 		cw[k] = collect(d, first, last, NULL, cbuf + k * WINDOW_TOKENS);
 	}
 	for (size_t x = 0; x < nr; x++) {
 		ngi_response *re = &resp[x];
 		const ngi_sentence *se = &d->sentences[re->sentence];
-		uint32_t cue = ngi_claim_token_at(d, re->cue_start);
+		uint32_t cue = (uint32_t)ngi_doc_token_from(d, re->cue_start);
 		uint32_t sfirst = se->first_token;
 		uint32_t send = sfirst + se->n_tokens;
 		/* An answer in a quote is the quote's words alone. */
 		if (re->start > se->start || re->end < se->end) {
-			sfirst = ngi_claim_token_at(d, re->start);
-			send = ngi_claim_token_at(d, re->end);
+			sfirst = (uint32_t)ngi_doc_token_from(d, re->start);
+			send = (uint32_t)ngi_doc_token_from(d, re->end);
 			if (send < cue + 1)
 				send = cue + 1;
 			if (sfirst > cue)

@@ -270,19 +270,6 @@ int ngi_claim_negated(const ngi_claim_run *r, uint32_t i)
 	return 0;
 }
 
-uint32_t ngi_claim_token_at(const ngi_doc *d, uint32_t b)
-{
-	size_t lo = 0, hi = d->n_tokens;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->tokens[mid].start < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (uint32_t)lo;
-}
-
 uint32_t *ngi_claim_cp_table(const ngi_doc *doc, ngi_arena *a)
 {
 	uint32_t *cp = ngi_arena_alloc(

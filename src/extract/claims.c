@@ -59,15 +59,8 @@ size_t ngi_claim_words(const ngi_doc *doc, uint32_t start, uint32_t end,
 	size_t n = 0;
 	if (!doc)
 		return 0;
-	size_t lo = 0, hi = doc->n_tokens;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc->tokens[mid].start < start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < doc->n_tokens && n < max; i++) {
+	for (size_t i = ngi_doc_token_from(doc, start);
+	     i < doc->n_tokens && n < max; i++) {
 		const ngi_token *t = &doc->tokens[i];
 		if (t->end > end)
 			break;

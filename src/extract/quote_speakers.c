@@ -74,7 +74,7 @@ typedef struct cue {
 	spk s;
 } cue;
 
-/* The tokens of a piece's offsets (tok_from), found once per piece. */
+/* The tokens of a piece's offsets (ngi_doc_token_from), found once per piece. */
 typedef struct piece_toks {
 	size_t open, start, end, close;
 } piece_toks;
@@ -98,20 +98,6 @@ typedef struct ctx {
 } ctx;
 
 /* ---- tokens ---------------------------------------------------------- */
-/* The first token starting at or after byte b. */
-static size_t tok_from(const ngi_doc *d, uint32_t b)
-{
-	size_t lo = 0, hi = d->n_tokens;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->tokens[mid].start < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static const piece_toks *ptk(const ctx *c, const ngi_qpiece *p)
 {
 	return &c->pt[p - c->p];
@@ -945,10 +931,10 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	    !c->cue_len || !c->cue_flags || !c->pt)
 		return NG_ERR_NOMEM;
 	for (size_t i = 0; i < np; i++) {
-		c->pt[i].open = tok_from(d, p[i].open);
-		c->pt[i].start = tok_from(d, p[i].start);
-		c->pt[i].end = tok_from(d, p[i].end);
-		c->pt[i].close = tok_from(d, p[i].close);
+		c->pt[i].open = ngi_doc_token_from(d, p[i].open);
+		c->pt[i].start = ngi_doc_token_from(d, p[i].start);
+		c->pt[i].end = ngi_doc_token_from(d, p[i].end);
+		c->pt[i].close = ngi_doc_token_from(d, p[i].close);
 	}
 	memset(c->wf, 0xFF, nt * sizeof *c->wf);
 	memset(c->cue_len, 0xFF, nt);
@@ -956,7 +942,7 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	const ngi_mention *m = c->m;
 	size_t n = d->n_tokens, nm = c->nm;
 	for (size_t i = 0; i < nm; i++) {
-		size_t t = tok_from(d, m[i].start);
+		size_t t = ngi_doc_token_from(d, m[i].start);
 		c->men_tok[i] = t < n ? t : (n ? n - 1 : 0);
 	}
 	/* A token's mention is the first mention that ends after the token
@@ -975,7 +961,7 @@ static ng_status setup(ctx *c, const ngi_qpiece *p, size_t np, ngi_arena *a)
 	if (ordered) {
 		memset(c->tok_men, 0xFF, nt * sizeof *c->tok_men); /* -1 */
 		for (size_t j = 0; j < nm; j++)
-			for (size_t i = tok_from(d, m[j].start);
+			for (size_t i = ngi_doc_token_from(d, m[j].start);
 			     i < n && tok[i].start < m[j].end; i++)
 				if (tok[i].end <= m[j].end)
 					c->tok_men[i] = (int32_t)j;
@@ -1022,7 +1008,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 	cue *after = ngi_arena_zalloc(a, (np ? np : 1) * sizeof *after);
 	if (!grp || !after)
 		return NG_ERR_NOMEM;
-	size_t end_tok = tok_from(doc, (uint32_t)doc->len);
+	size_t end_tok = ngi_doc_token_from(doc, (uint32_t)doc->len);
 	for (size_t i = 0; i < np; i++) {
 		size_t next = i + 1 < np ? c.pt[i + 1].open : end_tok;
 		after[i] = cue_after(&c, &p[i], next);
@@ -1072,7 +1058,7 @@ ng_status ngi_quote_attribute(const ngi_doc *doc, const ngi_mention *m,
 				lastp++;
 			cue k = after[first];
 			if (!k.found) {
-				/* tok_from(0) is 0 */
+				/* ngi_doc_token_from(0) is 0 */
 				size_t pc = first > 0 ? c.pt[first - 1].close : 0;
 				k = cue_before(&c, &p[first], pc);
 			}

@@ -84,6 +84,9 @@ ng_status ngi_text_analyze_part(ngi_text_ctx *c, const ngi_doc *whole,
  * punctuation, such as opening quotes or brackets, before it): a
  * capitalised word there says nothing about being a name. */
 int ngi_doc_opens_sentence(const ngi_doc *d, size_t i);
+/* The first token of d starting at or after byte b (n_tokens when none):
+ * a binary search (doc_find.c). */
+size_t ngi_doc_token_from(const ngi_doc *d, uint32_t b);
 
 /* Language only: writes an ISO 639-1 code or "und" into out (>= 8 bytes).
  * No C++ exception leaves CLD2's call: out of memory there is
