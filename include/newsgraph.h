@@ -67,8 +67,8 @@ extern "C" {
  * they agree). NG_VERSION_NUMBER is MAJOR * 1000000 + MINOR * 1000 + PATCH.
  * ng_libversion() and ng_libversion_number() give the library's at run
  * time, which may be newer than the header a program was built with. */
-#define NG_VERSION "0.3.0"
-#define NG_VERSION_NUMBER 3000
+#define NG_VERSION "0.4.0"
+#define NG_VERSION_NUMBER 4000
 /* The first release whose structs carry their size (see above). */
 #define NG_ABI_BASE_VERSION "0.2.0"
 

@@ -21,10 +21,10 @@
 #define NGI_RECORD_BASE (offsetof(ng_record, lang) + sizeof(const char *))
 #define NGI_ANALYZE_OPTIONS_BASE                                               \
 	(offsetof(ng_analyze_options, diag_ctx) + sizeof(void *))
-/* ng_extract_options came after 0.2.0: its base is its first layout. */
+/* ng_extract_options is new in 0.4.0: its base is its first layout. */
 #define NGI_EXTRACT_OPTIONS_BASE                                               \
 	(offsetof(ng_extract_options, diag_ctx) + sizeof(void *))
-/* new in 0.3.0 (watch): their first layout is their base */
+/* new in 0.4.0 (watch): their first layout is their base */
 #define NGI_WATCH_OPTIONS_BASE                                                 \
 	(offsetof(ng_watch_options, progress_ctx) + sizeof(void *))
 #define NGI_WATCH_STATS_BASE                                                   \
