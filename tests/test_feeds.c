@@ -21,6 +21,8 @@
 #include "check.h"
 #include "read_capture.h"
 #include "read/feed.h"
+#include "read/rfc822.h"
+#include "read/rfc822.h"
 
 static const char RSS2[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -188,7 +190,7 @@ static void test_rfc822(void)
 	};
 	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
 		char out[40] = "";
-		int ok = ngi_feed_rfc822_date(rows[i].in, out);
+		int ok = ngi_rfc822_date(rows[i].in, out);
 		if (rows[i].want) {
 			CHECK_MSG(ok, "understood: %s", rows[i].in);
 			CHECK_STR(out, rows[i].want);

@@ -75,9 +75,5 @@ ng_status ngi_feed_parse(const char *bytes, size_t len, const char *url,
  * is in a, its length in *len; NULL when out of memory. */
 const char *ngi_feed_strip_markup(ngi_arena *a, const char *s, size_t *len);
 
-/* An RFC 822 date ("Sun, 27 Oct 2024 11:49:00 GMT", zones GMT, UT, Z,
- * US zones and +hhmm, two-digit years) -> "2024-10-27T11:49:00+00:00".
- * Returns 1 when understood. */
-int ngi_feed_rfc822_date(const char *s, char out[40]);
 
 #endif

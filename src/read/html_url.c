@@ -11,6 +11,7 @@
  * RFC 822 ("Tue, 19 Nov 2019 08:19:00 GMT").
  */
 #include "html_int.h"
+#include "rfc822.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -132,17 +133,6 @@ const char *ngi_url_date(const char *url, ngi_arena *a)
 	return NULL;
 }
 
-static int month_of(const char *s)
-{
-	static const char *const m[] = {"jan", "feb", "mar", "apr",
-					"may", "jun", "jul", "aug",
-					"sep", "oct", "nov", "dec"};
-	for (int i = 0; i < 12; i++)
-		if (strncasecmp(s, m[i], 3) == 0)
-			return i + 1;
-	return 0;
-}
-
 const char *ngi_iso_date(const char *s, ngi_arena *a)
 {
 	if (!s)
@@ -163,51 +153,8 @@ const char *ngi_iso_date(const char *s, ngi_arena *a)
 		p = s + 8;
 	} else {
 		/* RFC 822: "Tue, 19 Nov 2019 08:19:00 GMT" or "19 Nov 2019" */
-		const char *q = s;
-		while (is_alpha((unsigned char)*q))
-			q++;
-		if (*q == ',')
-			q++;
-		while (*q == ' ')
-			q++;
-		int dd = 0, n = 0;
-		while (is_digit((unsigned char)q[n]) && n < 2)
-			dd = dd * 10 + (q[n++] - '0');
-		if (!n || q[n] != ' ')
-			return NULL;
-		q += n + 1;
-		int mm = month_of(q);
-		if (!mm)
-			return NULL;
-		while (is_alpha((unsigned char)*q))
-			q++;
-		while (*q == ' ')
-			q++;
-		if (num(q, 4) < 0)
-			return NULL;
-		y = num(q, 4);
-		mo = mm;
-		d = dd;
-		p = q + 4;
-		if (*p == ' ' && num(p + 1, 2) >= 0 && p[3] == ':') {
-			h = num(p + 1, 2);
-			mi = num(p + 4, 2);
-			sec = p[6] == ':' ? num(p + 7, 2) : 0;
-			if (mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 60)
-				h = -1;
-		}
-		if (!valid_ymd(y, mo, d))
-			return NULL;
-		if (h < 0)
-			return ymd(a, y, mo, d);
-		char buf[96];
-		const char *z = strstr(p, "GMT") || strstr(p, "UTC") ||
-						strstr(p, "+0000")
-					? "Z"
-					: "";
-		snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%s", y,
-			 mo, d, h, mi, sec, z);
-		return ngi_arena_strdup(a, buf);
+		char iso[40];
+		return ngi_rfc822_date(s, iso) ? ngi_arena_strdup(a, iso) : NULL;
 	}
 	if (mo < 0 || d < 0 || !valid_ymd(y, mo, d))
 		return NULL;
