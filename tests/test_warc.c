@@ -679,6 +679,25 @@ static void test_html_files_and_sniffing(void)
 	      strstr(c.rec[0].text, "the mayor said on Monday") &&
 	      strstr(c.rec[0].text, "three new districts"));
 
+	/* a UTF-16 page (BOM, half its bytes NUL) is a page, not binary */
+	{
+		static const char ascii[] =
+			"<html><head><title>Sixteen</title></head><body><p>The "
+			"council approved the budget on Tuesday after a long "
+			"debate about the new tram line.</p></body></html>";
+		char u16[2 + 2 * sizeof ascii];
+		size_t n16 = 0;
+		u16[n16++] = '\xFF';
+		u16[n16++] = '\xFE';
+		for (size_t i = 0; i + 1 < sizeof ascii; i++) {
+			u16[n16++] = ascii[i];
+			u16[n16++] = '\0';
+		}
+		CHECK(cap_read(&c, cap_write("u16.html", u16, n16)) != NG_ERR_NOMEM);
+		CHECK(c.n_rec == 1 && c.rec[0].text &&
+		      strstr(c.rec[0].text, "approved the budget on Tuesday"));
+	}
+
 	/* binary data named .html (NULs, as in images) */
 	unsigned char bin[4096];
 	for (size_t i = 0; i < sizeof bin; i++)

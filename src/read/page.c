@@ -25,32 +25,10 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
-/* NULs in more than 1 % of the first NGI_READ_SNIFF_BYTES: binary. Only
- * NULs: bytes that are not UTF-8 may be a page in a legacy charset
- * (windows-1251, ...), which is the extractor's to decode. */
-static int nul_heavy(const char *s, size_t n)
-{
-	if (n > NGI_READ_SNIFF_BYTES)
-		n = NGI_READ_SNIFF_BYTES;
-	size_t nuls = 0;
-	for (size_t i = 0; i < n; i++)
-		nuls += s[i] == '\0';
-	return nuls * 100 > n;
-}
-
 ng_status ngi_read_page(ngi_read_io *io, ngi_arena *a, const ngi_page_in *in,
 			ng_status *verdict)
 {
-	/* binary data is named the same whatever the extractor says */
-	if (nul_heavy(in->bytes, in->len)) {
-		ngi_diag(io->diag, NG_DIAG_ERROR, in->source, in->record_no,
-			 in->offset, "%sbinary data (NUL bytes), not a web page, "
-			 "skipped",
-			 in->where ? in->where : "");
-		io->stats->failed++;
-		*verdict = NG_ERR_INPUT;
-		return NG_OK;
-	}
+	/* binary data and other non-pages: the extractor says what they are */
 	ngi_html_page page;
 	const char *why = "not a web page";
 	ng_status st = ngi_html_extract(in->bytes, in->len, in->url,

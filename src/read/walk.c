@@ -253,24 +253,18 @@ static ng_status read_text_stream(walk *w, const char *path, ngi_lines *r)
 	return st;
 }
 
-static ng_status read_html_stream(walk *w, const char *path, ngi_lines *r)
-{
-	ngi_buf all;
-	ng_status st = read_whole(w, path, r, NGI_HTML_MAX_BYTES, &all);
-	if (!st)
-		st = ngi_read_html_file(path, all.data ? all.data : "", all.len,
-					&w->io);
-	ngi_buf_free(&all);
-	return st;
-}
+/* A file read whole (up to cap), then handed to a reader of whole files:
+ * an HTML page or a feed. */
+typedef ng_status (*whole_reader)(const char *path, const char *bytes,
+				  size_t len, ngi_read_io *io);
 
-static ng_status read_feed_stream(walk *w, const char *path, ngi_lines *r)
+static ng_status read_whole_with(walk *w, const char *path, ngi_lines *r,
+				 size_t cap, whole_reader fn)
 {
 	ngi_buf all;
-	ng_status st = read_whole(w, path, r, NGI_FEED_MAX_BYTES, &all);
+	ng_status st = read_whole(w, path, r, cap, &all);
 	if (!st)
-		st = ngi_read_feed(path, all.data ? all.data : "", all.len,
-				   &w->io);
+		st = fn(path, all.data ? all.data : "", all.len, &w->io);
 	ngi_buf_free(&all);
 	return st;
 }
@@ -307,8 +301,14 @@ static ng_status read_stream(walk *w, const char *path, FILE *f)
 		switch (sniff(path, first, n, r.eof)) {
 		case FORMAT_JSONL: st = ngi_read_jsonl_lines(path, &r, &w->io); break;
 		case FORMAT_WARC: st = ngi_read_warc(path, &r, &w->io); break;
-		case FORMAT_FEED: st = read_feed_stream(w, path, &r); break;
-		case FORMAT_HTML: st = read_html_stream(w, path, &r); break;
+		case FORMAT_FEED:
+			st = read_whole_with(w, path, &r, NGI_FEED_MAX_BYTES,
+					     ngi_read_feed);
+			break;
+		case FORMAT_HTML:
+			st = read_whole_with(w, path, &r, NGI_HTML_MAX_BYTES,
+					     ngi_read_html_file);
+			break;
 		case FORMAT_TEXT: st = read_text_stream(w, path, &r); break;
 		}
 	}
