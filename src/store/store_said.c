@@ -257,63 +257,82 @@ ng_status ngi_store_insert_stance(ngi_store *s, uint32_t seq, uint64_t claim,
 	}
 }
 
-static ng_status each_group(ngi_store *s, int which, uint64_t after,
-			    ngi_store_group_fn fn, void *ctx)
+/* The readers that replay stored rows on reopening (said_link.c): one
+ * statement of slot which, its one parameter bound to key, each row handed
+ * to row (which returns non-zero to stop), a failed step reported as
+ * "reading WHAT back". */
+typedef ng_status (*row_fn)(ngi_store *s, sqlite3_stmt *q, void *ctx);
+
+static ng_status each_row(ngi_store *s, int which, sqlite3_int64 key,
+			  row_fn row, void *ctx, const char *what)
 {
 	sqlite3_stmt *q = stmt(s, which);
 	if (!q)
 		return NG_ERR_DB;
-	sqlite3_bind_int64(q, 1, (sqlite3_int64)after);
+	sqlite3_bind_int64(q, 1, key);
 	ng_status st = NG_OK;
 	int rc = SQLITE_DONE;
-	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const unsigned char *b = sqlite3_column_blob(q, 1);
-		size_t len = (size_t)sqlite3_column_bytes(q, 1);
-		ngi_span_sig sig = {0};
-		uint32_t *terms = NULL;
-		uint32_t lang;
-		if (!b || len < 24) {
-			st = ngi_store_fail(s, "a stored passage signature is damaged");
-			break;
-		}
-		memcpy(&sig.words, b, 8);
-		memcpy(&sig.key, b + 8, 8);
-		memcpy(&sig.n, b + 16, 4);
-		memcpy(&lang, b + 20, 4);
-		sig.lang = (uint16_t)lang;
-		if (len != 24 + (size_t)sig.n * 4) {
-			st = ngi_store_fail(s, "a stored passage signature is damaged");
-			break;
-		}
-		if (sig.n && !(terms = malloc((size_t)sig.n * 4))) {
-			st = NG_ERR_NOMEM;
-			break;
-		}
-		if (sig.n)
-			memcpy(terms, b + 24, (size_t)sig.n * 4);
-		sig.terms = terms;
-		sig.day = sqlite3_column_type(q, 2) == SQLITE_NULL
-			? INT32_MIN : (int32_t)sqlite3_column_int64(q, 2);
-		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0), &sig);
-		free(terms);
+	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		st = row(s, q, ctx);
+	if (!st && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		char msg[64];
+		snprintf(msg, sizeof msg, "reading %s back", what);
+		st = ngi_store_fail(s, msg);
 	}
-	if (!st && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		st = ngi_store_fail(s, "reading quote groups or claims back");
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
+	return st;
+}
+
+typedef struct group_reader {
+	ngi_store_group_fn fn;
+	void *ctx;
+} group_reader;
+
+/* A quote group's or claim's row: id, signature blob, day. */
+static ng_status group_row(ngi_store *s, sqlite3_stmt *q, void *ctx)
+{
+	const group_reader *g = ctx;
+	const unsigned char *b = sqlite3_column_blob(q, 1);
+	size_t len = (size_t)sqlite3_column_bytes(q, 1);
+	ngi_span_sig sig = {0};
+	uint32_t lang;
+	if (!b || len < 24)
+		return ngi_store_fail(s, "a stored passage signature is damaged");
+	memcpy(&sig.words, b, 8);
+	memcpy(&sig.key, b + 8, 8);
+	memcpy(&sig.n, b + 16, 4);
+	memcpy(&lang, b + 20, 4);
+	sig.lang = (uint16_t)lang;
+	if (len != 24 + (size_t)sig.n * 4)
+		return ngi_store_fail(s, "a stored passage signature is damaged");
+	uint32_t *terms = NULL;
+	if (sig.n && !(terms = malloc((size_t)sig.n * 4)))
+		return NG_ERR_NOMEM;
+	if (sig.n)
+		memcpy(terms, b + 24, (size_t)sig.n * 4);
+	sig.terms = terms;
+	sig.day = sqlite3_column_type(q, 2) == SQLITE_NULL
+		? INT32_MIN : (int32_t)sqlite3_column_int64(q, 2);
+	ng_status st = g->fn(g->ctx, (uint64_t)sqlite3_column_int64(q, 0), &sig);
+	free(terms);
 	return st;
 }
 
 ng_status ngi_store_each_quote_group(ngi_store *s, uint64_t after,
 				     ngi_store_group_fn fn, void *ctx)
 {
-	return each_group(s, SQ_EACH_GROUP, after, fn, ctx);
+	group_reader g = {fn, ctx};
+	return each_row(s, SQ_EACH_GROUP, (sqlite3_int64)after, group_row, &g,
+			"quote groups");
 }
 
 ng_status ngi_store_each_claim(ngi_store *s, uint64_t last,
 			       ngi_store_group_fn fn, void *ctx)
 {
-	return each_group(s, SQ_EACH_CLAIM, last, fn, ctx);
+	group_reader g = {fn, ctx};
+	return each_row(s, SQ_EACH_CLAIM, (sqlite3_int64)last, group_row, &g,
+			"claims");
 }
 
 ng_status ngi_store_said_last_ids(ngi_store *s, uint64_t *quote_group,
@@ -334,45 +353,49 @@ ng_status ngi_store_said_last_ids(ngi_store *s, uint64_t *quote_group,
 	return st;
 }
 
+typedef struct report_reader {
+	ngi_store_report_fn fn;
+	void *ctx;
+} report_reader;
+
+static ng_status report_row(ngi_store *s, sqlite3_stmt *q, void *ctx)
+{
+	(void)s;
+	const report_reader *r = ctx;
+	return r->fn(r->ctx, (uint64_t)sqlite3_column_int64(q, 0),
+		     (uint32_t)(sqlite3_column_int64(q, 1) - 1),
+		     (uint32_t)sqlite3_column_int64(q, 2));
+}
+
 ng_status ngi_store_each_claim_report(ngi_store *s, uint32_t first,
 				      ngi_store_report_fn fn, void *ctx)
 {
-	sqlite3_stmt *q = stmt(s, SQ_EACH_REPORT);
-	if (!q)
-		return NG_ERR_DB;
-	sqlite3_bind_int64(q, 1, (sqlite3_int64)first);
-	ng_status st = NG_OK;
-	int rc = SQLITE_DONE;
-	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0),
-			(uint32_t)(sqlite3_column_int64(q, 1) - 1),
-			(uint32_t)sqlite3_column_int64(q, 2));
-	if (!st && rc != SQLITE_DONE)
-		st = ngi_store_fail(s, "reading claim reports back");
-	sqlite3_reset(q);
-	sqlite3_clear_bindings(q);
-	return st;
+	report_reader r = {fn, ctx};
+	return each_row(s, SQ_EACH_REPORT, (sqlite3_int64)first, report_row, &r,
+			"claim reports");
+}
+
+typedef struct quote_reader {
+	ngi_store_quote_fn fn;
+	void *ctx;
+} quote_reader;
+
+static ng_status quote_row(ngi_store *s, sqlite3_stmt *q, void *ctx)
+{
+	(void)s;
+	const quote_reader *r = ctx;
+	return r->fn(r->ctx, (uint64_t)sqlite3_column_int64(q, 0),
+		     (uint32_t)(sqlite3_column_int64(q, 1) - 1),
+		     (const char *)sqlite3_column_text(q, 2),
+		     (const char *)sqlite3_column_text(q, 3));
 }
 
 ng_status ngi_store_each_grouped_quote(ngi_store *s, uint32_t first,
 				       ngi_store_quote_fn fn, void *ctx)
 {
-	sqlite3_stmt *q = stmt(s, SQ_EACH_QUOTE);
-	if (!q)
-		return NG_ERR_DB;
-	sqlite3_bind_int64(q, 1, (sqlite3_int64)first);
-	ng_status st = NG_OK;
-	int rc = SQLITE_DONE;
-	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		st = fn(ctx, (uint64_t)sqlite3_column_int64(q, 0),
-			(uint32_t)(sqlite3_column_int64(q, 1) - 1),
-			(const char *)sqlite3_column_text(q, 2),
-			(const char *)sqlite3_column_text(q, 3));
-	if (!st && rc != SQLITE_DONE)
-		st = ngi_store_fail(s, "reading quotes back");
-	sqlite3_reset(q);
-	sqlite3_clear_bindings(q);
-	return st;
+	quote_reader r = {fn, ctx};
+	return each_row(s, SQ_EACH_QUOTE, (sqlite3_int64)first, quote_row, &r,
+			"quotes");
 }
 
 ng_status ngi_store_claim_report_text(ngi_store *s, uint32_t seq, uint32_t idx,
