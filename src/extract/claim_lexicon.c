@@ -43,11 +43,17 @@ static char *strings; /* the words of all entries, NUL-separated */
 static ngi_map index_map;
 static char langs[MAX_LANGS][8];
 static size_t n_langs;
-static uint64_t prefix_lens; /* bit L-1: some prefix entry is L bytes */
-/* The first two bytes of every entry's first word (a bit per pair; a
- * one-byte prefix entry sets every pair with its byte): a token whose first
- * two bytes are not set starts no entry, and is passed without hashing. */
-static uint64_t first_pairs[65536 / 64];
+/* Per language (slot k of langs) and for all languages at once (slot
+ * ANY_LANG, for a document in a language the lexicon does not have, whose
+ * tokens every entry may match): bit L-1 of prefix_lens says some prefix
+ * entry is L bytes; first_pairs holds the first two bytes of every entry's
+ * first word (a bit per pair; a one-byte prefix entry sets every pair with
+ * its byte). A token whose first two bytes are not set in its document's
+ * slot starts no entry there and is passed without hashing, and only the
+ * prefix lengths of that language are tried. */
+#define ANY_LANG MAX_LANGS
+static uint64_t prefix_lens[MAX_LANGS + 1];
+static uint64_t first_pairs[MAX_LANGS + 1][65536 / 64];
 static size_t n_rejected;    /* malformed lines, skipped */
 static ngi_once lex_once = NGI_ONCE_INIT;
 
@@ -120,26 +126,27 @@ static unsigned pair_of(const char *w, size_t n)
 	       (n > 1 ? (unsigned char)w[1] : 0u);
 }
 
-static void mark_pairs(const char *w, size_t n, int prefix)
+static void mark_pairs(size_t slot, const char *w, size_t n, int prefix)
 {
+	uint64_t *set = first_pairs[slot];
 	if (n == 0)
 		return;
 	if (prefix && n == 1) {
 		for (unsigned b = 0; b < 256; b++) {
 			unsigned pr = (unsigned)(unsigned char)w[0] << 8 | b;
-			first_pairs[pr / 64] |= 1ULL << (pr % 64);
+			set[pr / 64] |= 1ULL << (pr % 64);
 		}
 		return;
 	}
 	unsigned pr = pair_of(w, n);
-	first_pairs[pr / 64] |= 1ULL << (pr % 64);
+	set[pr / 64] |= 1ULL << (pr % 64);
 }
 
-/* Whether a token of n bytes may start an entry. */
-static int may_start(const char *w, size_t n)
+/* Whether a token of n bytes may start an entry of slot. */
+static int may_start(size_t slot, const char *w, size_t n)
 {
 	unsigned pr = pair_of(w, n);
-	return n && (first_pairs[pr / 64] >> (pr % 64) & 1);
+	return n && (first_pairs[slot][pr / 64] >> (pr % 64) & 1);
 }
 
 static uint64_t word_key(const char *w, size_t n, int prefix)
@@ -240,15 +247,20 @@ static ng_status build(void)
 			e->next = head ? (int32_t)*head : -1;
 			if (ngi_map_put(&map, key, n))
 				goto nomem;
-			if (pre)
-				prefix_lens |= 1ULL << (e->wlen[0] - 1);
-			mark_pairs(e->word[0], e->wlen[0], pre);
 			size_t k;
 			for (k = 0; k < n_langs; k++)
 				if (strcmp(langs[k], e->lang) == 0)
 					break;
 			if (k == n_langs && n_langs < MAX_LANGS)
 				memcpy(langs[n_langs++], e->lang, 8);
+			/* slot k when the language has one, and always ANY_LANG */
+			size_t slots[2] = {k, ANY_LANG};
+			for (size_t j = k < n_langs ? 0 : 1; j < 2; j++) {
+				if (pre)
+					prefix_lens[slots[j]] |= 1ULL
+								 << (e->wlen[0] - 1);
+				mark_pairs(slots[j], e->word[0], e->wlen[0], pre);
+			}
 			n++;
 		}
 	}
@@ -261,7 +273,7 @@ nomem:
 	free(es);
 	free(str);
 	ngi_map_free(&map);
-	prefix_lens = 0;
+	memset(prefix_lens, 0, sizeof prefix_lens);
 	memset(first_pairs, 0, sizeof first_pairs);
 	n_langs = 0;
 	n_rejected = 0;
@@ -343,13 +355,16 @@ ng_status ngi_claim_marks(const ngi_doc *doc, ngi_arena *a,
 	if (!mk)
 		return NG_ERR_NOMEM;
 	const char *lang = NULL;
+	size_t slot = ANY_LANG;
 	for (size_t k = 0; k < n_langs; k++)
-		if (strcmp(langs[k], doc->lang) == 0)
+		if (strcmp(langs[k], doc->lang) == 0) {
 			lang = langs[k];
+			slot = k;
+		}
 	for (size_t i = 0; i < doc->n_tokens; i++) {
 		const ngi_token *t = &doc->tokens[i];
 		if (!t->norm || t->kind == NGI_TOK_PUNCT ||
-		    !may_start(t->norm, t->norm_len))
+		    !may_start(slot, t->norm, t->norm_len))
 			continue;
 		int32_t best = -1;
 		uint64_t *v = ngi_map_get(&index_map,
@@ -357,7 +372,7 @@ ng_status ngi_claim_marks(const ngi_doc *doc, ngi_arena *a,
 		if (v)
 			apply_chain(doc, i, (int64_t)*v, lang, &mk[i], &best);
 		for (size_t l = 1; l <= MAX_PREFIX && l <= t->norm_len; l++) {
-			if (!(prefix_lens & (1ULL << (l - 1))))
+			if (!(prefix_lens[slot] & (1ULL << (l - 1))))
 				continue;
 			v = ngi_map_get(&index_map, word_key(t->norm, l, 1));
 			if (v)
