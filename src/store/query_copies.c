@@ -14,48 +14,40 @@
 	" JOIN articles k ON k.seq = c.copy"                                   \
 	" JOIN articles o ON o.seq = c.original"
 
-static ng_status open_one(ngi_store *s, ngi_err err, const char *sql,
-			  long long v, ng_cursor **out)
-{
-	ng_cursor *c;
-	ng_status st = ngi_cursor_new(s, err, sql, &c);
-	if (st)
-		return st;
-	ngi_cursor_bind_int64(c, 1, v);
-	return ngi_cursor_bound(c, out);
-}
-
 ng_status ngi_query_story_copies(ngi_store *s, ngi_err err, long long story,
 				 ng_cursor **out)
 {
-	return open_one(s, err,
-			EDGE_QUERY " WHERE k.story = ?1 OR o.story = ?1"
-				   " ORDER BY c.copy, c.original",
-			story, out);
+	return ngi_cursor_open_int64(s, err,
+				     EDGE_QUERY
+				     " WHERE k.story = ?1 OR o.story = ?1"
+				     " ORDER BY c.copy, c.original",
+				     story, out);
 }
 
 ng_status ngi_query_article_copies(ngi_store *s, ngi_err err, long long seq,
 				   ng_cursor **out)
 {
-	return open_one(s, err,
-			EDGE_QUERY " WHERE c.copy = ?1 OR c.original = ?1"
-				   " ORDER BY c.copy, c.original",
-			seq, out);
+	return ngi_cursor_open_int64(s, err,
+				     EDGE_QUERY
+				     " WHERE c.copy = ?1 OR c.original = ?1"
+				     " ORDER BY c.copy, c.original",
+				     seq, out);
 }
 
 ng_status ngi_query_article_copies_scored(ngi_store *s, ngi_err err,
 					  long long seq, ng_cursor **out)
 {
 	/* both directions: edges where the article is the copy or the original */
-	return open_one(s, err,
-			"SELECT o.id AS other, c.kind AS kind, c.score AS score,"
-			" 1 AS other_is_original FROM copies c"
-			" JOIN articles o ON o.seq = c.original WHERE c.copy = ?1"
-			" UNION ALL "
-			"SELECT o.id, c.kind, c.score, 0 FROM copies c"
-			" JOIN articles o ON o.seq = c.copy WHERE c.original = ?1"
-			" ORDER BY 3 DESC, 1",
-			seq, out);
+	return ngi_cursor_open_int64(
+		s, err,
+		"SELECT o.id AS other, c.kind AS kind, c.score AS score,"
+		" 1 AS other_is_original FROM copies c"
+		" JOIN articles o ON o.seq = c.original WHERE c.copy = ?1"
+		" UNION ALL "
+		"SELECT o.id, c.kind, c.score, 0 FROM copies c"
+		" JOIN articles o ON o.seq = c.copy WHERE c.original = ?1"
+		" ORDER BY 3 DESC, 1",
+		seq, out);
 }
 
 /* The passages as bytes of the bodies (offsets are bytes), given back as
@@ -69,15 +61,15 @@ ng_status ngi_query_evidence(ngi_store *s, ngi_err err, long long copy_seq,
 			     long long original_seq, ng_cursor **out)
 {
 	ng_cursor *c;
-	ng_status st = ngi_cursor_new(s, err,
-				      "SELECT ev.kind AS kind, ev.copy_start AS copy_start,"
-				      " ev.copy_end AS copy_end,"
-				      " ev.original_start AS original_start,"
-				      " ev.original_end AS original_end, ev.score AS score, "
-				      PASSAGE("copy") ", " PASSAGE("original")
-				      " FROM evidence ev WHERE ev.copy = ?1"
-				      " AND ev.original = ?2 ORDER BY ev.rowid",
-				      &c);
+	ng_status st = ngi_cursor_new(
+		s, err,
+		"SELECT ev.kind AS kind, ev.copy_start AS copy_start,"
+		" ev.copy_end AS copy_end,"
+		" ev.original_start AS original_start,"
+		" ev.original_end AS original_end, ev.score AS score, " PASSAGE(
+			"copy") ", " PASSAGE("original") " FROM evidence ev WHERE ev.copy = ?1"
+							 " AND ev.original = ?2 ORDER BY ev.rowid",
+		&c);
 	if (st)
 		return st;
 	ngi_cursor_bind_int64(c, 1, copy_seq);

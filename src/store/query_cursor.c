@@ -72,6 +72,17 @@ ng_status ngi_cursor_bound(ng_cursor *c, ng_cursor **out)
 	return NG_OK;
 }
 
+ng_status ngi_cursor_open_int64(ngi_store *s, ngi_err err, const char *sql,
+				long long v, ng_cursor **out)
+{
+	ng_cursor *c;
+	ng_status st = ngi_cursor_new(s, err, sql, &c);
+	if (st)
+		return st;
+	ngi_cursor_bind_int64(c, 1, v);
+	return ngi_cursor_bound(c, out);
+}
+
 ng_status ngi_cursor_rebind(ng_cursor *c, int n, const long long *values)
 {
 	if (!c)

@@ -37,6 +37,26 @@ sqlite3 *ngi_store_db(ngi_store *s);
  * out of memory, else NG_ERR_DB. */
 ng_status ngi_query_fail(sqlite3 *db, ngi_err err, const char *what);
 
+/* Common table expressions after "WITH mine(seq) AS (the story's article
+ * seqs)", with ?1 the story: oc(story, n) the other stories and how many
+ * claims they share with it (reported or answered), oq(story, n) how many
+ * of its quote groups they carry. Used by the thread of a story
+ * (query_said.c) and its related stories (query_stories.c). */
+#define NGI_SHARED_SAID_CTE                                                    \
+	" mc(claim) AS (SELECT claim FROM claim_reports WHERE article IN mine" \
+	"  UNION SELECT claim FROM responses WHERE article IN mine"            \
+	"  AND claim IS NOT NULL),"                                            \
+	" mq(g) AS (SELECT DISTINCT quote_group FROM quotes"                   \
+	"  WHERE article IN mine AND quote_group IS NOT NULL),"                \
+	" oc(story, n) AS (SELECT a.story, count(DISTINCT x.claim) FROM"      \
+	"  (SELECT claim, article FROM claim_reports WHERE claim IN mc"        \
+	"   UNION ALL SELECT claim, article FROM responses WHERE claim IN mc) x" \
+	"  JOIN articles a ON a.seq = x.article WHERE a.story <> ?1"           \
+	"  GROUP BY a.story),"                                                 \
+	" oq(story, n) AS (SELECT a.story, count(DISTINCT q.quote_group)"     \
+	"  FROM quotes q JOIN articles a ON a.seq = q.article"                 \
+	"  WHERE q.quote_group IN mq AND a.story <> ?1 GROUP BY a.story)"
+
 /* Prepares sql into a new cursor (no row yet). */
 ng_status ngi_cursor_new(ngi_store *s, ngi_err err, const char *sql,
 			 ng_cursor **out);
@@ -48,6 +68,9 @@ void ngi_cursor_bind_int64(ng_cursor *c, int i, long long v);
 /* The opener's last word: closes c and returns its status when a bind
  * failed, else hands it out. */
 ng_status ngi_cursor_bound(ng_cursor *c, ng_cursor **out);
+/* A cursor over sql with its one parameter ?1 bound to v. */
+ng_status ngi_cursor_open_int64(ngi_store *s, ngi_err err, const char *sql,
+				long long v, ng_cursor **out);
 /* Steps c to its first row now: NG_OK (ng_cursor_step will return that
  * row), NG_ERR_NOTFOUND (c is closed; no message written) or the error. */
 ng_status ngi_cursor_prefetch(ng_cursor *c);

@@ -20,8 +20,7 @@
 
 /* ?1 story (0 any), ?2 speaker LIKE pattern, ?3 group (0 any), ?4 limit,
  * ?5 offset */
-static const char quotes_sql[] =
-	QUOTE_COLUMNS
+static const char quotes_sql[] = QUOTE_COLUMNS
 	" WHERE (?1 = 0 OR q.article IN (SELECT seq FROM articles WHERE story = ?1))"
 	" AND (?2 IS NULL OR q.speaker LIKE ?2 ESCAPE '\\'"
 	"  OR q.as_written LIKE ?2 ESCAPE '\\')"
@@ -87,22 +86,13 @@ ng_status ngi_query_quote_groups(ngi_store *s, ngi_err err,
 	return open_filtered(s, err, groups_sql, f, out);
 }
 
-static ng_status open_on(ngi_store *s, ngi_err err, const char *sql,
-			 long long v, ng_cursor **out)
-{
-	ng_cursor *c;
-	ng_status st = ngi_cursor_new(s, err, sql, &c);
-	if (st)
-		return st;
-	ngi_cursor_bind_int64(c, 1, v);
-	return ngi_cursor_bound(c, out);
-}
-
 ng_status ngi_query_article_quotes(ngi_store *s, ngi_err err, long long seq,
 				   ng_cursor **out)
 {
-	return open_on(s, err, QUOTE_COLUMNS " WHERE q.article = ?1 ORDER BY q.idx",
-		       seq, out);
+	return ngi_cursor_open_int64(s, err,
+				     QUOTE_COLUMNS
+				     " WHERE q.article = ?1 ORDER BY q.idx",
+				     seq, out);
 }
 
 /* The claims one article reports and its responses, in text order (export).
@@ -113,31 +103,34 @@ ng_status ngi_query_article_quotes(ngi_store *s, ngi_err err, long long seq,
 ng_status ngi_query_article_claims(ngi_store *s, ngi_err err, long long seq,
 				   ng_cursor **out)
 {
-	return open_on(s, err,
-		       "SELECT claim, start, end, text, kind, claimant, claimant_key,"
-		       " as_written, cue, date, date_source FROM claim_reports"
-		       " WHERE article = ?1 ORDER BY idx",
-		       seq, out);
+	return ngi_cursor_open_int64(
+		s, err,
+		"SELECT claim, start, end, text, kind, claimant, claimant_key,"
+		" as_written, cue, date, date_source FROM claim_reports"
+		" WHERE article = ?1 ORDER BY idx",
+		seq, out);
 }
 
 ng_status ngi_query_article_responses(ngi_store *s, ngi_err err, long long seq,
 				      ng_cursor **out)
 {
-	return open_on(s, err,
-		       "SELECT claim, start, end, evidence, stance, responder,"
-		       " responder_key, as_written, cue, date, date_source"
-		       " FROM responses WHERE article = ?1 ORDER BY idx",
-		       seq, out);
+	return ngi_cursor_open_int64(
+		s, err,
+		"SELECT claim, start, end, evidence, stance, responder,"
+		" responder_key, as_written, cue, date, date_source"
+		" FROM responses WHERE article = ?1 ORDER BY idx",
+		seq, out);
 }
 
 /* One article's stances, by claim. Columns: 0 claim, 1 stance, 2 score. */
 ng_status ngi_query_article_stances(ngi_store *s, ngi_err err, long long seq,
 				    ng_cursor **out)
 {
-	return open_on(s, err,
-		       "SELECT claim, stance, score FROM stances WHERE article = ?1"
-		       " ORDER BY claim",
-		       seq, out);
+	return ngi_cursor_open_int64(
+		s, err,
+		"SELECT claim, stance, score FROM stances WHERE article = ?1"
+		" ORDER BY claim",
+		seq, out);
 }
 
 /* ?1 story (0 any), ?2 claimant LIKE pattern, ?3 unused, ?4 limit,
@@ -176,58 +169,62 @@ ng_status ngi_query_claims(ngi_store *s, ngi_err err, const ng_said_filter *f,
 ng_status ngi_query_claim_reports(ngi_store *s, ngi_err err, long long claim,
 				  ng_cursor **out)
 {
-	return open_on(s, err,
-		       "SELECT a.id AS article, a.story AS story, r.text AS text,"
-		       " r.as_written AS claimant, r.date AS date,"
-		       " r.date_source AS date_source, a.lang AS lang,"
-		       " r.start AS start, r.end AS end, r.article AS seq"
-		       " FROM claim_reports r"
-		       " JOIN articles a ON a.seq = r.article WHERE r.claim = ?1"
-		       " ORDER BY r.article, r.idx",
-		       claim, out);
+	return ngi_cursor_open_int64(
+		s, err,
+		"SELECT a.id AS article, a.story AS story, r.text AS text,"
+		" r.as_written AS claimant, r.date AS date,"
+		" r.date_source AS date_source, a.lang AS lang,"
+		" r.start AS start, r.end AS end, r.article AS seq"
+		" FROM claim_reports r"
+		" JOIN articles a ON a.seq = r.article WHERE r.claim = ?1"
+		" ORDER BY r.article, r.idx",
+		claim, out);
 }
 
 ng_status ngi_query_claim_responses(ngi_store *s, ngi_err err, long long claim,
 				    ng_cursor **out)
 {
-	return open_on(s, err,
-		       "SELECT a.id AS article, a.story AS story, r.stance AS stance,"
-		       " r.responder AS responder, r.responder_key AS responder_key,"
-		       " r.as_written AS as_written, r.evidence AS evidence,"
-		       " r.date AS date, r.date_source AS date_source, r.cue AS cue,"
-		       " r.start AS start, r.end AS end FROM responses r"
-		       " JOIN articles a ON a.seq = r.article WHERE r.claim = ?1"
-		       " ORDER BY r.article, r.idx",
-		       claim, out);
+	return ngi_cursor_open_int64(
+		s, err,
+		"SELECT a.id AS article, a.story AS story, r.stance AS stance,"
+		" r.responder AS responder, r.responder_key AS responder_key,"
+		" r.as_written AS as_written, r.evidence AS evidence,"
+		" r.date AS date, r.date_source AS date_source, r.cue AS cue,"
+		" r.start AS start, r.end AS end FROM responses r"
+		" JOIN articles a ON a.seq = r.article WHERE r.claim = ?1"
+		" ORDER BY r.article, r.idx",
+		claim, out);
 }
 
 ng_status ngi_query_claim_stances(ngi_store *s, ngi_err err, long long claim,
 				  ng_cursor **out)
 {
-	return open_on(s, err,
-		       "SELECT a.id AS article, a.story AS story, t.stance AS stance,"
-		       " t.score AS score FROM stances t"
-		       " JOIN articles a ON a.seq = t.article WHERE t.claim = ?1"
-		       " ORDER BY t.article",
-		       claim, out);
+	return ngi_cursor_open_int64(
+		s, err,
+		"SELECT a.id AS article, a.story AS story, t.stance AS stance,"
+		" t.score AS score FROM stances t"
+		" JOIN articles a ON a.seq = t.article WHERE t.claim = ?1"
+		" ORDER BY t.article",
+		claim, out);
 }
 
 ng_status ngi_query_claim_stories(ngi_store *s, ngi_err err, long long claim,
 				  ng_cursor **out)
 {
-	return open_on(s, err,
-		       "SELECT DISTINCT a.story AS story FROM (SELECT article FROM"
-		       " claim_reports WHERE claim = ?1 UNION SELECT article FROM"
-		       " responses WHERE claim = ?1) x JOIN articles a"
-		       " ON a.seq = x.article ORDER BY 1",
-		       claim, out);
+	return ngi_cursor_open_int64(
+		s, err,
+		"SELECT DISTINCT a.story AS story FROM (SELECT article FROM"
+		" claim_reports WHERE claim = ?1 UNION SELECT article FROM"
+		" responses WHERE claim = ?1) x JOIN articles a"
+		" ON a.seq = x.article ORDER BY 1",
+		claim, out);
 }
 
 ng_status ngi_query_claim_exists(ngi_store *s, ngi_err err, long long claim)
 {
 	ng_cursor *c;
-	ng_status st = open_on(s, err, "SELECT 1 FROM claims WHERE id = ?1", claim,
-			       &c);
+	ng_status st = ngi_cursor_open_int64(
+		s, err, "SELECT 1 FROM claims WHERE id = ?1", claim, &c);
 	if (st)
 		return st;
 	st = ngi_cursor_prefetch(c);
@@ -240,29 +237,29 @@ ng_status ngi_query_claim_exists(ngi_store *s, ngi_err err, long long claim)
 
 /* The stories of the thread: the story, and (?2) every story reached
  * through a shared claim (reported or answered) or quote group. */
-#define THREAD_STORIES                                                         \
-	"WITH RECURSIVE st(story) AS (SELECT ?1"                               \
+#define THREAD_STORIES                                                           \
+	"WITH RECURSIVE st(story) AS (SELECT ?1"                                 \
 	" UNION SELECT a2.story FROM st JOIN articles a1 ON a1.story = st.story" \
-	"  JOIN claim_reports r1 ON r1.article = a1.seq"                       \
-	"  JOIN claim_reports r2 ON r2.claim = r1.claim"                       \
-	"  JOIN articles a2 ON a2.seq = r2.article WHERE ?2"                   \
+	"  JOIN claim_reports r1 ON r1.article = a1.seq"                         \
+	"  JOIN claim_reports r2 ON r2.claim = r1.claim"                         \
+	"  JOIN articles a2 ON a2.seq = r2.article WHERE ?2"                     \
 	" UNION SELECT a2.story FROM st JOIN articles a1 ON a1.story = st.story" \
-	"  JOIN responses r1 ON r1.article = a1.seq"                           \
-	"  JOIN claim_reports r2 ON r2.claim = r1.claim"                       \
-	"  JOIN articles a2 ON a2.seq = r2.article WHERE ?2"                   \
+	"  JOIN responses r1 ON r1.article = a1.seq"                             \
+	"  JOIN claim_reports r2 ON r2.claim = r1.claim"                         \
+	"  JOIN articles a2 ON a2.seq = r2.article WHERE ?2"                     \
 	" UNION SELECT a2.story FROM st JOIN articles a1 ON a1.story = st.story" \
-	"  JOIN claim_reports r1 ON r1.article = a1.seq"                       \
-	"  JOIN responses r2 ON r2.claim = r1.claim"                           \
-	"  JOIN articles a2 ON a2.seq = r2.article WHERE ?2"                   \
+	"  JOIN claim_reports r1 ON r1.article = a1.seq"                         \
+	"  JOIN responses r2 ON r2.claim = r1.claim"                             \
+	"  JOIN articles a2 ON a2.seq = r2.article WHERE ?2"                     \
 	" UNION SELECT a2.story FROM st JOIN articles a1 ON a1.story = st.story" \
-	"  JOIN quotes q1 ON q1.article = a1.seq"                              \
-	"  JOIN quotes q2 ON q2.quote_group = q1.quote_group"                  \
-	"  JOIN articles a2 ON a2.seq = q2.article"                            \
-	"  WHERE ?2 AND q1.quote_group IS NOT NULL),"                          \
+	"  JOIN quotes q1 ON q1.article = a1.seq"                                \
+	"  JOIN quotes q2 ON q2.quote_group = q1.quote_group"                    \
+	"  JOIN articles a2 ON a2.seq = q2.article"                              \
+	"  WHERE ?2 AND q1.quote_group IS NOT NULL),"                            \
 	" sa(seq) AS (SELECT seq FROM articles WHERE story IN st)"
 
-static const char timeline_sql[] =
-	THREAD_STORIES ","
+static const char timeline_sql[] = THREAD_STORIES
+	","
 	" ev(date, date_source, event, article, story, text, who, detail, claim,"
 	"  quote_group, seq, pos) AS ("
 	/* publications: the first article of each story, then follow-ups */
@@ -319,19 +316,7 @@ ng_status ngi_query_timeline(ngi_store *s, ngi_err err, long long story,
  * 2 quote_groups (int). */
 static const char thread_sql[] =
 	"WITH mine(seq) AS (SELECT seq FROM articles WHERE story = ?1),"
-	" mc(claim) AS (SELECT claim FROM claim_reports WHERE article IN mine"
-	"  UNION SELECT claim FROM responses WHERE article IN mine"
-	"  AND claim IS NOT NULL),"
-	" mq(g) AS (SELECT DISTINCT quote_group FROM quotes WHERE article IN mine"
-	"  AND quote_group IS NOT NULL),"
-	" oc(story, n) AS (SELECT a.story, count(DISTINCT x.claim) FROM"
-	"  (SELECT claim, article FROM claim_reports WHERE claim IN mc"
-	"   UNION ALL SELECT claim, article FROM responses WHERE claim IN mc) x"
-	"  JOIN articles a ON a.seq = x.article WHERE a.story <> ?1"
-	"  GROUP BY a.story),"
-	" oq(story, n) AS (SELECT a.story, count(DISTINCT q.quote_group)"
-	"  FROM quotes q JOIN articles a ON a.seq = q.article"
-	"  WHERE q.quote_group IN mq AND a.story <> ?1 GROUP BY a.story)"
+	NGI_SHARED_SAID_CTE
 	" SELECT s AS story, coalesce((SELECT n FROM oc WHERE oc.story = s), 0)"
 	"  AS claims, coalesce((SELECT n FROM oq WHERE oq.story = s), 0)"
 	"  AS quote_groups FROM (SELECT story AS s FROM oc UNION"
@@ -340,5 +325,5 @@ static const char thread_sql[] =
 ng_status ngi_query_thread_stories(ngi_store *s, ngi_err err, long long story,
 				   ng_cursor **out)
 {
-	return open_on(s, err, thread_sql, story, out);
+	return ngi_cursor_open_int64(s, err, thread_sql, story, out);
 }
