@@ -65,15 +65,25 @@ ng_status ng_story_open(ng_engine *e, long long story, ng_cursor **out)
 	return ngi_query_story(e->store, err_of(e), story, out);
 }
 
-/* The openers on one story: it must exist. */
-static ng_status on_story(ng_engine *e, long long story, ng_cursor **out,
-			  ng_status (*open)(ngi_store *, ngi_err, long long,
-					    ng_cursor **))
+/* A store query on one row id (a story, an article's seq, a claim). */
+typedef ng_status (*id_query)(ngi_store *, ngi_err, long long, ng_cursor **);
+/* A check that a story or claim exists (NG_ERR_NOTFOUND with a message). */
+typedef ng_status (*id_check)(ngi_store *, ngi_err, long long);
+
+/* The openers on one story or claim: it must exist. */
+static ng_status on_existing(ng_engine *e, long long id, ng_cursor **out,
+			     id_check exists, id_query open)
 {
 	if (!e || !out)
 		return usage(e, "no engine or no cursor pointer");
-	ng_status st = ngi_query_story_exists(e->store, err_of(e), story);
-	return st ? st : open(e->store, err_of(e), story, out);
+	ng_status st = exists(e->store, err_of(e), id);
+	return st ? st : open(e->store, err_of(e), id, out);
+}
+
+static ng_status on_story(ng_engine *e, long long story, ng_cursor **out,
+			  id_query open)
+{
+	return on_existing(e, story, out, ngi_query_story_exists, open);
 }
 
 ng_status ng_story_articles_open(ng_engine *e, long long story, ng_cursor **out)
@@ -107,8 +117,7 @@ ng_status ng_article_open(ng_engine *e, const char *article_id, ng_cursor **out)
 
 /* The openers on one article: it must exist; the store takes its seq. */
 static ng_status on_article(ng_engine *e, const char *id, ng_cursor **out,
-			    ng_status (*open)(ngi_store *, ngi_err, long long,
-					      ng_cursor **))
+			    id_query open)
 {
 	if (!e || !id || !out)
 		return usage(e, "no engine, article id or cursor pointer");
@@ -172,15 +181,10 @@ ng_status ng_article_quotes_open(ng_engine *e, const char *article_id,
 	return on_article(e, article_id, out, ngi_query_article_quotes);
 }
 
-/* The openers on one claim: it must exist. */
 static ng_status on_claim(ng_engine *e, long long claim, ng_cursor **out,
-			  ng_status (*open)(ngi_store *, ngi_err, long long,
-					    ng_cursor **))
+			  id_query open)
 {
-	if (!e || !out)
-		return usage(e, "no engine or no cursor pointer");
-	ng_status st = ngi_query_claim_exists(e->store, err_of(e), claim);
-	return st ? st : open(e->store, err_of(e), claim, out);
+	return on_existing(e, claim, out, ngi_query_claim_exists, open);
 }
 
 ng_status ng_claim_reports_open(ng_engine *e, long long claim, ng_cursor **out)
@@ -368,10 +372,7 @@ static ng_status fill_rows(ng_engine *e, ng_cursor *c, void *out, int max,
 }
 
 static ng_status article_rows(ng_engine *e, const char *article_id, void *out,
-			      int max, int *n_out,
-			      ng_status (*open)(ngi_store *, ngi_err, long long,
-						ng_cursor **),
-			      fill_fn fill)
+			      int max, int *n_out, id_query open, fill_fn fill)
 {
 	if (!e || !article_id || !n_out || (max > 0 && !out))
 		return usage(e, "no engine, article id or result");
