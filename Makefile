@@ -53,7 +53,8 @@ SONAME    := libnewsgraph.so.$(SOVERSION)
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
                libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) \
-               python3-venv python3-pip python3-setuptools python3-wheel
+               python3-venv python3-pip python3-setuptools python3-wheel \
+               libmicrohttpd-dev
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
@@ -75,13 +76,18 @@ CXXFLAGS_ALL = -std=c++11 $(OPT) -Wall -Wextra $(WERROR) $(SANITIZE) -Iinclude \
 LIBS      = -lutf8proc -lcld2 -lstemmer -lsqlite3 -lxxhash -lxml2 -lz -lcurl \
             -licui18n -licuuc -licudata -lpthread -lm -lstdc++
 LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
+# What the command links beyond the library: the HTTP server's library.
+CLI_LIBS  = -lmicrohttpd
 
 LIB_C     = $(sort $(wildcard src/base/*.c src/read/*.c src/text/*.c \
               src/sketch/*.c src/link/*.c src/store/*.c src/report/*.c \
               src/engine/*.c src/extract/*.c src/stance/*.c))
 LIB_CXX   = $(sort $(wildcard src/text/*.cc))
 EVAL_C    = $(sort $(wildcard src/eval/*.c))
-CLI_C     = $(sort $(wildcard src/cli/*.c))
+# The command and its clients of the public API that stay out of the
+# library: the HTTP server (src/serve/, libmicrohttpd) and the web view's
+# pages (src/web/).
+CLI_C     = $(sort $(wildcard src/cli/*.c src/serve/*.c src/web/*.c))
 TEST_C    = $(sort $(wildcard tests/test_*.c))
 BENCH_C   = $(sort $(wildcard bench/*.c))
 
@@ -221,7 +227,7 @@ $(MANPAGE): src/cli/help.txt tools/mkhelp.py VERSION
 	$(PYTHON) tools/mkhelp.py man $< $@ $(VERSION)
 
 $(CLI): $(CLI_OBJ) $(INTERNAL)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(INTERNAL) $(LIBS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(INTERNAL) $(LIBS) $(CLI_LIBS)
 
 # The pivot dictionary (docs/CROSSLINGUAL.md): tools/mkpivot, linked with the
 # library minus the table, converts the installed FreeDict files into

@@ -261,6 +261,16 @@ NG_API ng_status ng_ingest_path(ng_engine *e, const char *path,
  * and counted in stats->invalid_utf8, the record is queued (NG_OK). */
 NG_API ng_status ng_ingest_record(ng_engine *e, const ng_record *r,
 				  const char *source, ng_ingest_stats *stats);
+/* Reads records from memory the way ng_ingest_path reads a file (0.5):
+ * JSON Lines, one JSON object, a JSON array of objects (each an article
+ * as in JSON Lines), a plain-text article, an HTML page, a feed or a WARC
+ * archive, gzipped or not, sniffed from the content; name stands for the
+ * file in diagnostics and in the articles' source. Queued records are
+ * flushed (analysed, linked, committed) before it returns, so on NG_OK or
+ * NG_ERR_INPUT everything good is stored. Returns as ng_ingest_path. */
+NG_API ng_status ng_ingest_bytes(ng_engine *e, const char *name,
+				 const void *bytes, size_t len,
+				 ng_ingest_stats *stats);
 /* Analyses, links and commits everything queued. A record whose analysis
  * fails on its own (out of memory in it) is reported through the
  * diagnostics callback, counted in stats->failed and skipped; the rest is
@@ -435,8 +445,14 @@ typedef struct ng_story_filter {
 				  search comes later) */
 	long long limit;       /* at most this many rows; 0 = all */
 	long long offset;      /* skip this many rows first (paging) */
+	/* 0.5: full-text search (SQLite FTS5 over article titles and bodies,
+	 * docs/SEARCH.md): stories with an article that matches. Plain words
+	 * must all occur (any form of case and diacritics); "a phrase" in
+	 * double quotes; word* a prefix; OR between words; -word excludes.
+	 * Anything else is taken as words, so no query is a syntax error. */
+	const char *match;
 } ng_story_filter;
-#define NG_STORY_FILTER_INIT {sizeof(ng_story_filter), NULL, NULL, NULL, 0, NULL, 0, 0}
+#define NG_STORY_FILTER_INIT {sizeof(ng_story_filter), NULL, NULL, NULL, 0, NULL, 0, 0, NULL}
 
 /* Stories, largest first, then by number (creation order). f may be NULL.
  * Columns: 0 story (int), 1 size (int: articles), 2 languages (text: ISO
@@ -445,6 +461,16 @@ typedef struct ng_story_filter {
  * NULL when none has one), 5 title (text). */
 NG_API ng_status ng_stories_open(ng_engine *e, const ng_story_filter *f,
 				 ng_cursor **out);
+/* Full-text search over article titles and bodies (0.5, docs/SEARCH.md):
+ * the articles that match query (the syntax of ng_story_filter.match), best
+ * first (SQLite FTS5's bm25 rank, then ingest order), limit rows from
+ * offset (limit 0 = all). Columns: 0 article (id), 1 story (int), 2 title,
+ * 3 lang, 4 published, 5 snippet (a short extract of the body around the
+ * match, the matched words between U+0002 and U+0003 so a caller can mark
+ * them after escaping), 6 rank (float, lower is better). An empty query
+ * (no words) gives no rows. */
+NG_API ng_status ng_search_open(ng_engine *e, const char *query, long long limit,
+				long long offset, ng_cursor **out);
 /* One story: one row, the columns of ng_stories_open; NG_ERR_NOTFOUND when
  * there is no such story. */
 NG_API ng_status ng_story_open(ng_engine *e, long long story, ng_cursor **out);

@@ -27,7 +27,11 @@ static const struct {
 	{"engine", "base read text extract sketch link store stance"},
 	{"report", "base read text extract sketch link store engine stance"},
 	{"eval", "base read text extract sketch link store engine stance"},
-	{"cli", "eval"}, /* newsgraph eval: the suites, outside the library */
+	/* clients of the public API outside the library: the web view's
+	 * pages, the HTTP server that serves them and the API, the command */
+	{"web", "base"},
+	{"serve", "base web"},
+	{"cli", "eval serve web"},
 };
 
 /* Whether word is one of the space-separated words of list. */

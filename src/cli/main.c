@@ -10,6 +10,7 @@
 #include <newsgraph.h>
 
 #include "../eval/newsgraph_eval.h"
+#include "commands.h"
 #include "help.h"
 
 #include <errno.h>
@@ -671,6 +672,10 @@ int main(int argc, char **argv)
 		printf("newsgraph %s\n", ng_libversion());
 		return EXIT_OKAY;
 	}
+	if (!strcmp(cmd, "serve"))
+		return cli_serve(argc - 1, argv + 1);
+	if (!strcmp(cmd, "report"))
+		return cli_report(argc - 1, argv + 1);
 	options o;
 	rc = parse_options(argc - 2, argv + 2, &o);
 	if (rc == EXIT_OKAY) {
