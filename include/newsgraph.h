@@ -524,10 +524,10 @@ NG_API ng_status ng_evidence_open(ng_engine *e, const char *copy_id,
  * its claims or carry one of its quote groups (the same thread), that share
  * a copy edge with it (an article of one copies an article of the other),
  * or that share at least two named entities (the same canonical key and
- * type in an article of each). Most shared claims and quote groups first,
- * then most shared copies, then most shared entities, then by number.
- * NG_ERR_NOTFOUND when no such story. Reading entities scans the mentions
- * table once. Columns: 0 story, 1 size, 2 title, 3 copies (int: edges
+ * type in an article of each; only entities named in at most 1,000
+ * articles count: one named everywhere says little). Most shared claims
+ * and quote groups first, then most shared copies, then most shared
+ * entities, then by number. NG_ERR_NOTFOUND when no such story. Columns: 0 story, 1 size, 2 title, 3 copies (int: edges
  * between the two), 4 entities (int: distinct entities shared), 5 claims,
  * 6 quote_groups (int: shared). */
 NG_API ng_status ng_related_stories_open(ng_engine *e, long long story,

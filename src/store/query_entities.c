@@ -45,13 +45,20 @@ ng_status ngi_query_entity_variants(ngi_store *s, ngi_err err,
 				    const char *type, const char *key,
 				    ng_cursor **out)
 {
+	/* with a key, the index on (key, type): "?2 IS NULL OR key = ?2"
+	 * would keep SQLite from using it */
 	ng_cursor *c;
 	ng_status st = ngi_cursor_new(s, err,
-				      "SELECT type, key, surface AS text, name, count(*) AS count"
-				      " FROM mentions WHERE (?1 IS NULL OR type = ?1)"
-				      " AND (?2 IS NULL OR key = ?2)"
-				      " GROUP BY type, key, surface, name"
-				      " ORDER BY type, key, surface, name",
+				      key ? "SELECT type, key, surface AS text, name,"
+					    " count(*) AS count FROM mentions"
+					    " WHERE key = ?2 AND (?1 IS NULL OR type = ?1)"
+					    " GROUP BY type, key, surface, name"
+					    " ORDER BY type, key, surface, name"
+					  : "SELECT type, key, surface AS text, name,"
+					    " count(*) AS count FROM mentions"
+					    " WHERE (?1 IS NULL OR type = ?1) AND ?2 IS NULL"
+					    " GROUP BY type, key, surface, name"
+					    " ORDER BY type, key, surface, name",
 				      &c);
 	if (st)
 		return st;

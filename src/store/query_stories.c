@@ -99,10 +99,15 @@ ng_status ngi_query_story_articles(ngi_store *s, ngi_err err, long long story,
  * story's articles, the stories that report or answer a claim the story
  * reports or answers or carry one of its quote groups (one thread), and the
  * stories with articles that mention at least two of the entities the
- * story's articles mention (a scan of mentions). */
+ * story's articles mention, counting only entities named in at most 1,000
+ * articles: a country or a president named everywhere says little about
+ * two stories, and reading all its mentions (through mentions_entity) made
+ * a large story's related stories take seconds. */
 static const char related_sql[] =
 	"WITH mine(seq) AS (SELECT seq FROM articles WHERE story = ?1),"
 	" ents(type, key) AS (SELECT DISTINCT m.type, m.key FROM mentions m"
+	"  JOIN entities x ON x.type = m.type AND x.key = m.key"
+	"  AND x.articles <= 1000"
 	"  WHERE m.article IN (SELECT seq FROM mine)),"
 	" edges(story) AS (SELECT a.story FROM copies c JOIN articles a"
 	"  ON a.seq = c.original WHERE c.copy IN (SELECT seq FROM mine)"
