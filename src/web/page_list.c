@@ -139,6 +139,13 @@ static void filter_form(ngw_ctx *c, const list_query *q)
 		   "<a href=\"/\">Clear</a></div>\n</form>\n");
 }
 
+/* The day of an ISO 8601 date or date-time. */
+static void day(ngw_ctx *c, const char *iso)
+{
+	if (iso)
+		ngw_textn(c, iso, strnlen(iso, 10));
+}
+
 /* Writes one page of the story list; returns whether a next page has
  * stories. */
 static int story_table(ngw_ctx *c, const list_query *q)
@@ -171,13 +178,16 @@ static int story_table(ngw_ctx *c, const list_query *q)
 		long long story = ng_cursor_column_int64(cur, 0);
 		ngw_raw(c, "<tr><td class=\"title\">");
 		ngw_link_story(c, story, ng_cursor_column_text(cur, 5));
-		ngw_fmt(c, " <span class=\"muted\">#%lld</span></td><td class=\"num\">%lld</td><td>",
-			story, ng_cursor_column_int64(cur, 1));
+		long long size = ng_cursor_column_int64(cur, 1);
+		ngw_fmt(c, " <span class=\"muted\">#%lld</span></td><td class=\"num\">%lld"
+			   "<span class=\"unit\"> article%s</span></td><td>",
+			story, size, size == 1 ? "" : "s");
 		ngw_text(c, ng_cursor_column_text(cur, 2));
-		ngw_raw(c, "</td><td>");
-		ngw_text(c, ng_cursor_column_text(cur, 3));
-		ngw_raw(c, "</td><td>");
-		ngw_text(c, ng_cursor_column_text(cur, 4));
+		/* the days: a time of day would only widen the column */
+		ngw_raw(c, "</td><td class=\"date\">");
+		day(c, ng_cursor_column_text(cur, 3));
+		ngw_raw(c, "</td><td class=\"date\">");
+		day(c, ng_cursor_column_text(cur, 4));
 		ngw_raw(c, "</td></tr>\n");
 	}
 	ng_cursor_close(cur);

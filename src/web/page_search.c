@@ -70,8 +70,15 @@ void ngw_page_search(ngw_ctx *c)
 				      (page - 1) * NGW_SEARCH_PER_PAGE, &cur);
 	if (st != NG_OK) {
 		c->status = st == NG_ERR_USAGE ? 400 : 500;
+		const char *why = ng_errmsg(c->e);
 		ngw_raw(c, "<p class=\"error\" role=\"alert\">Search failed: ");
-		ngw_text(c, ng_errmsg(c->e));
+		if (why && *why) {
+			ngw_text(c, why);
+		} else {
+			ngw_raw(c, "full-text search is not available in this build (");
+			ngw_text(c, ng_status_str(st));
+			ngw_raw(c, ")");
+		}
 		ngw_raw(c, "</p>\n");
 		ngw_page_end(c);
 		return;

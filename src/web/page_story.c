@@ -70,8 +70,9 @@ static void articles(ngw_ctx *c, long long story, long long size)
 		} else {
 			ngw_raw(c, "<span class=\"muted\">unknown</span>");
 		}
-		ngw_fmt(c, "</td><td class=\"num\">%lld</td></tr>\n",
-			ng_cursor_column_int64(cur, 12));
+		long long words = ng_cursor_column_int64(cur, 12);
+		ngw_fmt(c, "</td><td class=\"num\">%lld<span class=\"unit\"> word%s</span></td></tr>\n",
+			words, words == 1 ? "" : "s");
 	}
 	ng_cursor_close(cur);
 	ngw_raw(c, "</tbody>\n</table>\n</div>\n");

@@ -47,13 +47,23 @@ static void route(ngw_ctx *c, const char *path)
 	} else if ((rest = after(path, "/entities/")) != NULL && *rest) {
 		ngw_page_entity(c, rest, ngw_param(c, "type"));
 	} else if (strcmp(path, "/copies") == 0) {
-		const char *copy = ngw_param(c, "copy");
-		const char *original = ngw_param(c, "original");
-		if (!copy || !*copy || !original || !*original)
+		/* copied: a server's parameter strings need not outlive the
+		 * next lookup */
+		const char *p = ngw_param(c, "copy");
+		char *copy = p && *p ? strdup(p) : NULL;
+		int out_of_memory = p && *p && !copy;
+		p = ngw_param(c, "original");
+		char *original = p && *p ? strdup(p) : NULL;
+		out_of_memory |= p && *p && !original;
+		if (out_of_memory)
+			c->failed = 1;
+		else if (!copy || !original)
 			ngw_error_page(c, 400, "Bad request",
 				       "A copy's page needs ?copy=ID&original=ID.");
 		else
 			ngw_page_copies(c, copy, original);
+		free(copy);
+		free(original);
 	} else {
 		ngw_error_page(c, 404, "Not found", "There is no page at this address.");
 	}
