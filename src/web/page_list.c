@@ -1,7 +1,8 @@
 /*
  * page_list.c: the story list, "/" (docs/WEB.md): the stories largest
  * first, NGW_STORIES_PER_PAGE at a time with previous/next links, filtered
- * by language, date range and minimum size (a form that works without
+ * by language, words (full-text, ng_story_filter.match), date range and
+ * minimum size (a form that works without
  * script; bad values are a 400 page saying which). In the static site the
  * pages are index.html, list-2.html ... and the filter is the script's,
  * over the rows of the page.
@@ -12,6 +13,7 @@
 
 typedef struct list_query {
 	const char *lang, *from, *to;
+	const char *match; /* full-text: stories with an article that matches */
 	long long min_size, page;
 } list_query;
 
@@ -68,6 +70,7 @@ static int read_query(ngw_ctx *c, list_query *q)
 	q->lang = given(c, "lang");
 	q->from = given(c, "from");
 	q->to = given(c, "to");
+	q->match = given(c, "match");
 	const char *min = given(c, "min");
 	const char *page = given(c, "page");
 	const char *bad = NULL;
@@ -81,6 +84,8 @@ static int read_query(ngw_ctx *c, list_query *q)
 		bad = "min takes a whole number of articles, 0 or more.";
 	else if (page && !ngw_parse_int(page, 1, NGW_MAX_PAGE, &q->page))
 		bad = "page takes a whole number from 1 to 100000.";
+	else if (q->match && strlen(q->match) > NGW_MAX_QUERY)
+		bad = "match takes at most 500 bytes of words.";
 	if (bad) {
 		ngw_error_page(c, 400, "Bad request", bad);
 		return 0;
@@ -101,7 +106,7 @@ static void href_list(ngw_ctx *c, const list_query *q, long long page)
 	ngw_raw(c, "/?");
 	const char *sep = "";
 	const struct { const char *name, *value; } f[] = {
-		{"lang", q->lang}, {"from", q->from}, {"to", q->to}};
+		{"lang", q->lang}, {"from", q->from}, {"to", q->to}, {"match", q->match}};
 	for (size_t i = 0; i < NGI_ARRAY_LEN(f); i++) {
 		if (!f[i].value)
 			continue;
@@ -121,6 +126,10 @@ static void filter_form(ngw_ctx *c, const list_query *q)
 		   "<input id=\"f-lang\" name=\"lang\" size=\"4\" maxlength=\"3\" "
 		   "pattern=\"[a-z]{2,3}\" placeholder=\"en\" value=\"");
 	ngw_text(c, q->lang);
+	ngw_raw(c, "\"></div>\n<div><label for=\"f-match\">Words</label>"
+		   "<input id=\"f-match\" name=\"match\" size=\"16\" maxlength=\"500\" "
+		   "placeholder=\"in an article\" value=\"");
+	ngw_text(c, q->match);
 	ngw_raw(c, "\"></div>\n<div><label for=\"f-from\">From</label>"
 		   "<input id=\"f-from\" name=\"from\" size=\"10\" maxlength=\"10\" "
 		   "placeholder=\"YYYY-MM-DD\" value=\"");
@@ -155,6 +164,7 @@ static int story_table(ngw_ctx *c, const list_query *q)
 	f.from = q->from;
 	f.to = q->to;
 	f.min_size = q->min_size;
+	f.match = q->match;
 	f.limit = NGW_STORIES_PER_PAGE + 1; /* one more: is there a next page? */
 	f.offset = (q->page - 1) * NGW_STORIES_PER_PAGE;
 	ng_cursor *cur = NULL;
