@@ -132,7 +132,7 @@ static void read_mentions(ngw_ctx *c, entity_pass *p, const char *key,
 		return;
 	}
 	char *last = NULL;
-	ng_status st;
+	ng_status st = NG_DONE;
 	while (!c->failed && (st = ng_cursor_step(cur)) == NG_ROW) {
 		const char *id = ng_cursor_column_text(cur, 0);
 		if (!id)
