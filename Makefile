@@ -54,7 +54,7 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
                libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel \
-               libmicrohttpd-dev
+               libmicrohttpd-dev chromium nodejs
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
@@ -97,7 +97,12 @@ DATA_C    = $(BUILD)/gen/data_files.c
 LIB_OBJ   = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) $(DATA_C:.c=.o)
 EVAL_OBJ  = $(EVAL_C:%.c=$(BUILD)/%.o)
 HELP_C    = $(BUILD)/src/cli/help_text.c
-CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o) $(HELP_C:.c=.o)
+# The web view's assets (web/: style sheet, script), embedded into the
+# command by tools/mkassets.py (src/web/assets.h).
+ASSET_FILES = $(sort $(wildcard web/*.css web/*.js))
+ASSETS_C  = $(BUILD)/gen/web_assets.c
+WEB_OBJ   = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard src/web/*.c))) $(ASSETS_C:.c=.o)
+CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o) $(HELP_C:.c=.o) $(ASSETS_C:.c=.o)
 TEST_BIN  = $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN = $(BENCH_C:bench/%.c=$(BUILD)/bench/%)
 PIVOT_DICTS ?= /usr/share/dictd
@@ -115,7 +120,7 @@ INTERNAL  = $(EVAL_LIB) $(CORE) $(PIVOT_OBJ)
 SYMBOLS   = abi/libnewsgraph.symbols
 
 .PHONY: FORCE claims-measure stance-model stance-cv stance-model-check all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
-        test-mkpivot test-python abi-update version-stamp demo bench eval install \
+        test-mkpivot test-python test-browser browser-deps abi-update version-stamp demo bench eval install \
         clean help format
 
 all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
@@ -124,7 +129,8 @@ help:
 	@echo "make deps         install the Debian packages the build needs (apt-get)"
 	@echo "make all          build libnewsgraph (static, shared), newsgraph, its man page"
 	@echo "make demo         deps, build, ingest examples/articles/ into newsgraph.db, print stories"
-	@echo "make test         unit + CLI + ABI + pkg-config tests, then unit + CLI under ASan+UBSan"
+	@echo "make test         unit + CLI + ABI + pkg-config + browser tests, then unit + CLI under ASan+UBSan"
+	@echo "make test-browser the web view in headless chromium (docs/WEB.md); browser-deps: its npm package"
 	@echo "make abi-update   rewrite $(SYMBOLS) from the built library (docs/ABI.md)"
 	@echo "make version-stamp  write VERSION into include/newsgraph.h"
 	@echo "make bench        throughput benchmark (see docs/PERFORMANCE.md)"
@@ -223,6 +229,16 @@ $(HELP_C): src/cli/help.txt tools/mkhelp.py
 $(HELP_C:.c=.o): $(HELP_C) src/cli/help.h $(BUILD)/flags.stamp
 	$(CC) $(CFLAGS_ALL) -Isrc/cli -c $< -o $@
 
+$(BUILD)/assets.stamp: FORCE
+	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(ASSET_FILES)' ] || \
+	  printf '%s\n' '$(ASSET_FILES)' > $@
+$(ASSETS_C): $(ASSET_FILES) tools/mkassets.py $(BUILD)/assets.stamp
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/mkassets.py $@ $(ASSET_FILES)
+
+$(ASSETS_C:.c=.o): $(ASSETS_C) src/web/assets.h $(BUILD)/flags.stamp
+	$(CC) $(CFLAGS_ALL) -Isrc -c $< -o $@
+
 $(MANPAGE): src/cli/help.txt tools/mkhelp.py VERSION
 	$(PYTHON) tools/mkhelp.py man $< $@ $(VERSION)
 
@@ -251,6 +267,12 @@ $(PIVOT_OBJ): src/sketch/pivot_table.S $(BUILD)/pivot.bin
 $(BUILD)/tests/%: tests/%.c tests/check.h $(wildcard tests/*.h) $(INTERNAL)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
+
+# The web view's pages are in the command, not the library: their test
+# links them (and the embedded assets) too.
+$(BUILD)/tests/test_web: tests/test_web.c tests/check.h $(WEB_OBJ) $(INTERNAL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(WEB_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 
 # The claim finder's measurements (docs/CLAIMS.md): make claims-measure.
 $(BUILD)/tools/claims_measure: tools/claims_measure.c $(INTERNAL)
@@ -351,9 +373,23 @@ test-asan:
 test:
 	$(MAKE) deps
 	$(MAKE) -j$(NPROC) WERROR=-Werror all test-unit test-cli test-abi \
-	  test-mkpivot test-python stance-model-check
+	  test-mkpivot test-python stance-model-check test-browser
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan
+
+# The web view in a real browser (docs/WEB.md): Debian's chromium driven by
+# playwright-core, the one npm package, pinned in tests/browser/package.json
+# and package-lock.json and installed by npm ci from the npm registry
+# (nothing else is downloaded: no browser, no install scripts).
+BROWSER_DEPS = tests/browser/node_modules/.package-lock.json
+browser-deps: $(BROWSER_DEPS)
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "browser-deps: npm is missing (Debian: apt-get install npm)" >&2; exit 1; }
+	cd tests/browser && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+test-browser: $(CLI) $(BROWSER_DEPS)
+	@NEWSGRAPH=$(CURDIR)/$(CLI) BUILD=$(BUILD) sh tests/browser_test.sh
 
 # ---- demo, bench, eval -------------------------------------------------------
 demo: deps

@@ -14,7 +14,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* A query parameter by name, decoded (UTF-8), NULL when absent. */
+/* A query parameter by name, decoded (UTF-8), NULL when absent; the string
+ * stays valid until ngw_render returns (libmicrohttpd's connection values
+ * do). */
 typedef const char *(*ngw_param_fn)(void *ctx, const char *name);
 
 typedef struct ngw_request {
