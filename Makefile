@@ -252,6 +252,13 @@ $(BUILD)/tests/%: tests/%.c tests/check.h $(wildcard tests/*.h) $(INTERNAL)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 
+# The HTTP server's pure parts (tests/test_serve.c): its checks of
+# parameters and the guards, without libmicrohttpd.
+SERVE_PURE_OBJ = $(addprefix $(BUILD)/src/serve/,params.o auth.o ratelimit.o)
+$(BUILD)/tests/test_serve: tests/test_serve.c tests/check.h $(SERVE_PURE_OBJ) $(INTERNAL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(SERVE_PURE_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
+
 # The claim finder's measurements (docs/CLAIMS.md): make claims-measure.
 $(BUILD)/tools/claims_measure: tools/claims_measure.c $(INTERNAL)
 	@mkdir -p $(dir $@)

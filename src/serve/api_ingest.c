@@ -1,0 +1,114 @@
+/*
+ * api_ingest.c: POST /api/articles (docs/API.md): the body (JSON, JSON
+ * Lines or any format ingest reads) goes to ng_ingest_bytes on a writer
+ * engine opened for this request and closed after it, so a command-line
+ * ingest is locked out only while a POST runs. The server's POSTs take
+ * turns (the writer's lock); when another process holds the database the
+ * answer is 503 with Retry-After. The answer carries the counts and the
+ * diagnostics (the first NGS_MAX_DIAGS).
+ */
+#include "api.h"
+
+#include <string.h>
+
+enum { NGS_MAX_DIAGS = 100 };
+
+typedef struct diag_list {
+	ngi_buf json; /* the diagnostics as JSON objects, comma-separated */
+	int n, dropped;
+	int busy;     /* the open was refused: another writer */
+	char first_error[256];
+} diag_list;
+
+static void collect_diag(void *ctx, const ng_diag *d)
+{
+	diag_list *l = ctx;
+	if (d->severity == NG_DIAG_ERROR && !l->first_error[0] && d->message)
+		snprintf(l->first_error, sizeof l->first_error, "%s", d->message);
+	if (d->message && strstr(d->message, "another ingest holds the database"))
+		l->busy = 1;
+	if (l->n >= NGS_MAX_DIAGS) {
+		l->dropped++;
+		return;
+	}
+	ngi_buf *b = &l->json;
+	ng_status st = ngi_buf_printf(b, "%s{\"severity\":\"%s\",\"record\":%lld,"
+					 "\"offset\":%lld,\"message\":",
+				      l->n ? "," : "",
+				      d->severity == NG_DIAG_ERROR ? "error" : "warning",
+				      d->record, d->offset);
+	if (!st)
+		st = ngs_json_str(b, d->message ? d->message : "",
+				  d->message ? strlen(d->message) : 0);
+	if (!st)
+		st = ngi_buf_putc(b, '}');
+	if (!st)
+		l->n++;
+}
+
+int ngs_post_articles(ngs_call *x)
+{
+	const ngs_request *rq = x->rq;
+	if (!rq->body_len)
+		return ngs_fail(x, 400, "the body is empty: send JSON or JSON Lines articles");
+	diag_list diags;
+	memset(&diags, 0, sizeof diags);
+	ngi_buf_init(&diags.json, 0);
+	ng_config cfg;
+	ng_config_init(&cfg);
+	cfg.db_path = rq->writer->db_path;
+	cfg.threads = rq->writer->threads;
+	cfg.on_diag = collect_diag;
+	cfg.diag_ctx = &diags;
+	ng_ingest_stats s = NG_INGEST_STATS_INIT;
+	ng_engine *w = NULL;
+
+	pthread_mutex_lock(rq->writer->lock);
+	ng_status st = ng_engine_open(&cfg, &w);
+	ng_status ingested = NG_OK;
+	char why[512] = "";
+	if (!st) {
+		ingested = ng_ingest_bytes(w, "POST /api/articles", rq->body,
+					   rq->body_len, &s);
+		if (ingested && ingested != NG_ERR_INPUT)
+			snprintf(why, sizeof why, "%s", ng_errmsg(w));
+		st = ng_engine_close(w);
+	}
+	pthread_mutex_unlock(rq->writer->lock);
+
+	int done = 0;
+	if (diags.busy) {
+		x->reply->retry_after = 2;
+		done = ngs_fail(x, 503, "the database is busy: another ingest holds it; "
+					"try again later");
+	} else if (st) {
+		done = ngs_fail(x, 500, "cannot store the articles: %s",
+				diags.first_error[0] ? diags.first_error : ng_status_str(st));
+	} else if (ingested && ingested != NG_ERR_INPUT) {
+		done = ngs_fail(x, ingested == NG_ERR_TOOBIG ? 413 : 500,
+				"ingest failed: %s", why[0] ? why : ng_status_str(ingested));
+	} else if (s.added + s.unchanged == 0) {
+		done = ngs_fail(x, 400, "no article in the body could be read%s%s",
+				diags.first_error[0] ? ": " : "", diags.first_error);
+	} else {
+		ngi_buf *b = &x->reply->body;
+		ng_status out = ngi_buf_printf(
+			b, "{\"records\":%lld,\"added\":%lld,\"unchanged\":%lld,"
+			   "\"failed\":%lld,\"skipped\":%lld,\"invalid_utf8\":%lld,"
+			   "\"warnings\":%lld,\"errors\":%lld,\"diagnostics\":[",
+			s.records, s.added, s.unchanged, s.failed, s.skipped,
+			s.invalid_utf8, s.warnings, s.errors);
+		if (!out && diags.json.len)
+			out = ngi_buf_append(b, diags.json.data, diags.json.len);
+		if (!out)
+			out = ngi_buf_printf(b, "],\"diagnostics_dropped\":%d}\n", diags.dropped);
+		if (out)
+			done = ngs_fail_status(x, out);
+		else {
+			x->reply->status = s.added ? 201 : 200;
+			done = 1;
+		}
+	}
+	ngi_buf_free(&diags.json);
+	return done;
+}
