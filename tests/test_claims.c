@@ -479,6 +479,40 @@ static void test_links(void)
 	ngi_arena_free(&a);
 }
 
+/* A cue inside a quote whose claim words were taken from before the quote
+ * (the reply that introduces it): no claim may come out with its start
+ * past its end (a bench article failed its whole analysis on it). Every
+ * claim of every text here is a real span. */
+static void test_cue_in_quote(void)
+{
+	static const char *texts[] = {
+		"When Meehan was told the story was a hoax, she offered up this "
+		"reply: \"According to a recent media update, this story is false, "
+		"but I believe it truly will!",
+		"She said: \"According to reports, the minister resigned.\" Then "
+		"she left.",
+		"The spokesman replied: \"Allegedly, nothing happened\", and "
+		"walked away.",
+	};
+	int saved = use_quotes;
+	use_quotes = 1;
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		run r;
+		ngi_arena_reset(&a);
+		CHECK(find(texts[t], "en", NULL, 0, &a, &r) == NG_OK);
+		for (size_t i = 0; i < r.c.n_claims; i++) {
+			const ngi_claim *c = &r.c.claims[i];
+			CHECK_MSG(c->start < c->end && c->end <= strlen(texts[t]),
+				  "text %zu claim %zu: %u..%u", t, i,
+				  (unsigned)c->start, (unsigned)c->end);
+		}
+	}
+	ngi_arena_free(&a);
+	use_quotes = saved;
+}
+
 static void test_bad_input(void)
 {
 	ngi_arena a;
@@ -820,6 +854,7 @@ int main(void)
 	test_not_cues();
 	test_quote_speaker();
 	test_links();
+	test_cue_in_quote();
 	test_bad_input();
 	test_offsets();
 	test_seeds(0);

@@ -200,13 +200,16 @@ ng_status ngi_ids_place(ng_engine *e, const char *id, uint64_t record_hash,
 ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 			   ng_ingest_stats *stats);
 
-/* The bodies of ng_ingest_record, ng_ingest_path and ng_ingest_flush, on
- * the library's own full-size structs; the public functions (sized.c) copy
- * the caller's sized structs in and the counts out. */
+/* The bodies of ng_ingest_record, ng_ingest_path, ng_ingest_bytes and
+ * ng_ingest_flush, on the library's own full-size structs; the public
+ * functions (sized.c) copy the caller's sized structs in and the counts
+ * out. */
 ng_status ngi_ingest_record(ng_engine *e, const ng_record *r,
 			    const char *source, ng_ingest_stats *stats);
 ng_status ngi_ingest_path(ng_engine *e, const char *path,
 			  ng_ingest_stats *stats);
+ng_status ngi_ingest_bytes(ng_engine *e, const char *name, const void *bytes,
+			   size_t len, ng_ingest_stats *stats);
 ng_status ngi_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
 
 /* ---- said_link.c: who said what, in the link stage --------------------------

@@ -201,20 +201,31 @@ static ng_status queue_from_reader(void *ctx, const ngi_record *r)
 	return st == NG_ERR_TOOBIG ? NG_OK : st; /* reported; the walk goes on */
 }
 
-ng_status ngi_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
+/* What to read: a path, or bytes in memory named path. */
+typedef struct ingest_input {
+	const char *path;
+	const void *bytes; /* NULL: read the path */
+	size_t len;
+} ingest_input;
+
+static ng_status ingest_input_read(ng_engine *e, const ingest_input *in,
+				   ng_ingest_stats *stats)
 {
-	if (!e || !path)
-		return NG_ERR_USAGE;
 	if (e->config.read_only)
 		return refuse_read_only(e);
 	ng_ingest_stats local = {0};
 	if (!stats)
 		stats = &local;
+	const char *path = in->path;
 	long long w0 = e->diag.warnings, e0 = e->diag.errors;
 	long long failed0 = stats->failed, utf0 = stats->invalid_utf8;
 	ngi_read_stats rs = {0};
 	read_ctx rc = {e, stats, path, &rs, stats->records, stats->failed};
-	ng_status st = ngi_read_path(path, queue_from_reader, &rc, &e->diag, &rs);
+	ng_status st = in->bytes
+			       ? ngi_read_bytes(path, in->bytes, in->len,
+						queue_from_reader, &rc, &e->diag, &rs)
+			       : ngi_read_path(path, queue_from_reader, &rc,
+					       &e->diag, &rs);
 	report_progress(&rc);
 	ng_status fst = e->broken ? NG_ERR_DB : ng_ingest_flush(e, stats);
 	stats->files += rs.files;
@@ -230,6 +241,23 @@ ng_status ngi_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats
 	if (!st && (stats->failed > failed0 || stats->invalid_utf8 > utf0))
 		return NG_ERR_INPUT;
 	return st;
+}
+
+ng_status ngi_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
+{
+	if (!e || !path)
+		return NG_ERR_USAGE;
+	ingest_input in = {path, NULL, 0};
+	return ingest_input_read(e, &in, stats);
+}
+
+ng_status ngi_ingest_bytes(ng_engine *e, const char *name, const void *bytes,
+			   size_t len, ng_ingest_stats *stats)
+{
+	if (!e || !name || (!bytes && len))
+		return NG_ERR_USAGE;
+	ingest_input in = {name, bytes ? bytes : "", len};
+	return ingest_input_read(e, &in, stats);
 }
 
 /* ---- batches and analysis on worker threads --------------------------------- */

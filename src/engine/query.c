@@ -58,6 +58,18 @@ ng_status ng_stories_open(ng_engine *e, const ng_story_filter *f,
 	return st ? st : ngi_query_stories(e->store, err_of(e), &all, out);
 }
 
+ng_status ng_search_open(ng_engine *e, const char *query, long long limit,
+			 long long offset, ng_cursor **out)
+{
+	if (!e || !out || !query)
+		return usage(e, "ng_search_open: no engine, query or cursor pointer");
+	ng_status st = ngi_query_search(e->store, err_of(e), query, limit, offset,
+					out);
+	if (st == NG_ERR_TOOBIG)
+		ngi_engine_fail(e, st, "ng_search_open: query too long");
+	return st;
+}
+
 ng_status ng_story_open(ng_engine *e, long long story, ng_cursor **out)
 {
 	if (!e || !out)

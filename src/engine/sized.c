@@ -75,6 +75,15 @@ ng_status ng_ingest_path(ng_engine *e, const char *path, ng_ingest_stats *stats)
 	return st;
 }
 
+ng_status ng_ingest_bytes(ng_engine *e, const char *name, const void *bytes,
+			  size_t len, ng_ingest_stats *stats)
+{
+	ng_ingest_stats counts = NG_INGEST_STATS_INIT;
+	ng_status st = ngi_ingest_bytes(e, name, bytes, len, &counts);
+	stats_add(stats, &counts);
+	return st;
+}
+
 ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats)
 {
 	ng_ingest_stats counts = NG_INGEST_STATS_INIT;

@@ -227,18 +227,22 @@ static int noun_claim(const ngi_claim_run *r, uint32_t i, uint32_t wend,
 
 /* A claim whose cue stands in a quote ends with the quote: "Mr Trump and
  * Russia were accused of being connected,” Putin said" is claimed up to
- * the closing mark. */
-static void clip_to_quote(const ngi_claim_run *r, ngi_claim *c)
+ * the closing mark. Returns 0 when nothing of the claim is left in the
+ * quote (its words were taken from before the quote: reply: "According
+ * to ..."): no claim. */
+static int clip_to_quote(const ngi_claim_run *r, ngi_claim *c)
 {
 	int32_t q = ngi_claim_quote_at(r, c->cue_start);
 	if (q < 0)
-		return;
+		return 1;
 	const ngi_doc *d = r->doc;
 	uint32_t qs = r->q[q].start, qe = r->q[q].end;
+	if (c->end <= qs || c->start >= qe)
+		return 0;
 	if (c->start < qs)
 		c->start = qs;
 	if (c->end <= qe)
-		return;
+		return 1;
 	/* the last token of the claim that ends inside the quote and is not
 	 * punctuation */
 	uint32_t k = (uint32_t)ngi_doc_token_from(d, qe);
@@ -247,6 +251,7 @@ static void clip_to_quote(const ngi_claim_run *r, ngi_claim *c)
 		k--;
 	if (k > 0 && d->tokens[k - 1].start >= c->start)
 		c->end = d->tokens[k - 1].end;
+	return c->start < c->end;
 }
 
 /* Whether token t is a possessive ("Trump's", "Russia’s": the norm has
@@ -348,7 +353,7 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 			    n_adj < ADJ_PER_SENTENCE)
 				adj[n_adj++] = i;
 			if (made)
-				clip_to_quote(r, &c);
+				made = clip_to_quote(r, &c);
 			if (made && !push(out, n, cap, &c))
 				return;
 			if (claim_cue && mk->n_tok > 1)
@@ -364,10 +369,9 @@ void ngi_claim_find_all(const ngi_claim_run *r, ngi_claim *out, size_t *n,
 			c.cue_start = d->tokens[adj[k]].start;
 			c.cue_end = d->tokens[adj[k] + mk->n_tok - 1].end;
 			if (!inside_claims(out, at_start, *n, c.cue_start) &&
-			    adj_claim(r, adj[k], sfirst, wend, &c)) {
-				clip_to_quote(r, &c);
+			    adj_claim(r, adj[k], sfirst, wend, &c) &&
+			    clip_to_quote(r, &c))
 				push(out, n, cap, &c);
-			}
 		}
 		if (*n == at_start && adv >= 0 && wend > sfirst) {
 			ngi_claim c = {0};

@@ -309,6 +309,98 @@ ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io)
 	return jsonl_finish(&j, st);
 }
 
+/* The end of the JSON value that starts at s[i] (an object, array, string
+ * or scalar): the index just past it, or 0 when the input ends first.
+ * Brackets are counted outside strings only; the value is checked by the
+ * parser later, this only finds where it ends. */
+static size_t value_end(const char *s, size_t len, size_t i)
+{
+	int depth = 0, in_string = 0;
+	for (; i < len; i++) {
+		char c = s[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+			if (!in_string && depth == 0)
+				return i + 1;
+			continue;
+		}
+		if (c == '"')
+			in_string = 1;
+		else if (c == '{' || c == '[')
+			depth++;
+		else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return i; /* a scalar, then the closer */
+			if (--depth == 0)
+				return i + 1;
+		} else if (depth == 0 && (c == ',' || is_blank_byte(c)))
+			return i;
+	}
+	return depth == 0 && !in_string ? i : 0;
+}
+
+ng_status ngi_read_json_document(const char *name, const char *bytes,
+				 size_t len, ngi_read_io *io)
+{
+	jsonl j;
+	jsonl_init(&j, name, io);
+	io->stats->bytes += (long long)len;
+	if (reject_binary(&j, bytes, len, 1))
+		return jsonl_finish(&j, NG_OK);
+	size_t i = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (i < len && is_blank_byte(bytes[i]))
+		i++;
+	if (i >= len || bytes[i] != '[') /* one object, over several lines */
+		return jsonl_finish(&j, take_line(&j, bytes + i, len - i, 1,
+						  (long long)i));
+	ng_status st = NG_OK;
+	long long record = 0;
+	i++;
+	for (;;) {
+		while (i < len && is_blank_byte(bytes[i]))
+			i++;
+		if (i < len && bytes[i] == ']' && record == 0) {
+			i++;
+			break;
+		}
+		size_t end = i < len ? value_end(bytes, len, i) : 0;
+		if (end <= i) {
+			line_error(&j, record + 1, (long long)i,
+				   "not a JSON array: an element is cut off or "
+				   "malformed; the rest is skipped");
+			return jsonl_finish(&j, NG_OK);
+		}
+		record++;
+		st = take_line(&j, bytes + i, end - i, record, (long long)i);
+		if (st)
+			return jsonl_finish(&j, st);
+		i = end;
+		while (i < len && is_blank_byte(bytes[i]))
+			i++;
+		if (i < len && bytes[i] == ',') {
+			i++;
+			continue;
+		}
+		if (i < len && bytes[i] == ']') {
+			i++;
+			break;
+		}
+		line_error(&j, record + 1, (long long)i,
+			   "not a JSON array: ',' or ']' expected after an "
+			   "element; the rest is skipped");
+		return jsonl_finish(&j, NG_OK);
+	}
+	while (i < len && is_blank_byte(bytes[i]))
+		i++;
+	if (i < len)
+		line_error(&j, record + 1, (long long)i,
+			   "bytes after the end of the JSON array, ignored");
+	return jsonl_finish(&j, NG_OK);
+}
+
 ng_status ngi_read_jsonl(const char *name, const char *bytes, size_t len,
 			 ngi_record_fn fn, void *ctx, ngi_diag_sink *diag,
 			 ngi_read_stats *stats)

@@ -96,6 +96,14 @@ typedef struct ngi_read_stats {
 ng_status ngi_read_path(const char *path, ngi_record_fn fn, void *ctx,
 			ngi_diag_sink *diag, ngi_read_stats *stats);
 
+/* Reads bytes held in memory as ngi_read_path reads one file: any format
+ * it sniffs (JSON Lines, a JSON document, text, HTML, feed, WARC; gzip or
+ * not), name standing for the file in ids and diagnostics. Empty input is
+ * one reported error. Returns as ngi_read_path. */
+ng_status ngi_read_bytes(const char *name, const void *bytes, size_t len,
+			 ngi_record_fn fn, void *ctx, ngi_diag_sink *diag,
+			 ngi_read_stats *stats);
+
 /* Parses one plain-text article already in memory (used by ngi_read_path and
  * by tests). name is the path used for the id and diagnostics. */
 ng_status ngi_read_text_article(const char *name, const char *bytes,

@@ -223,6 +223,11 @@ ng_status ngi_read_feed(const char *path, const char *bytes, size_t len,
  * NG_OK, NG_ERR_INPUT (something was reported) or a status that stops the
  * walk (callback, NG_ERR_NOMEM). */
 ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io);
+/* One JSON document read whole (jsonl.c): an object that is one article
+ * (written over several lines), or an array of such objects, record N the
+ * Nth element. Each element is judged as a JSON Lines line is. */
+ng_status ngi_read_json_document(const char *name, const char *bytes,
+				 size_t len, ngi_read_io *io);
 
 /* Does this line hold one JSON object (the sniff for files that are not
  * named .jsonl/.ndjson)? */

@@ -18,8 +18,10 @@
  * extension decides (.rss/.atom/.xml/.rdf a feed, .html/.htm a page, else
  * a text); then a first line that parses as a JSON object is JSON Lines (a
  * first line starting with '{' and longer than the buffer is taken as JSON
- * Lines without parsing it: no article starts with such a line);
- * .html/.htm and .warc decide what is left; anything else is one
+ * Lines without parsing it: no article starts with such a line); then one
+ * JSON document (an array of article objects, or one object over several
+ * lines, read whole: jsonl.c); .html/.htm and .warc decide what is left;
+ * anything else is one
  * plain-text article. The first non-blank byte is looked at after a UTF-8
  * byte-order mark. stdin is sniffed the same way, without rewinding. JSON
  * Lines and WARC are streamed; a text file (NGI_READ_MAX_FILE), a page
@@ -120,12 +122,31 @@ static int sniff_jsonl(const char *s, size_t n, int complete)
 	return ngi_read_line_is_object(s + i, len);
 }
 
+/* After JSON Lines was ruled out (the first line is no object): '[' then
+ * '{' or ']' (an array of articles: no article text starts so), or an
+ * object written over several lines, when the whole input is in the first
+ * buffer and parses as one object. */
+static int sniff_json_document(const char *s, size_t n, int complete)
+{
+	if (n && s[0] == '{')
+		return complete && ngi_read_line_is_object(s, n);
+	if (!n || s[0] != '[')
+		return 0;
+	size_t i = 1;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+			 s[i] == '\n'))
+		i++;
+	return i < n && (s[i] == '{' || s[i] == ']');
+}
+
 typedef enum file_format {
 	FORMAT_TEXT,
 	FORMAT_JSONL,
 	FORMAT_WARC,
 	FORMAT_FEED,
-	FORMAT_HTML
+	FORMAT_HTML,
+	FORMAT_JSON  /* one JSON document: an object over several lines, or
+			an array of objects */
 } file_format;
 
 static int starts_with_ci(const char *s, size_t n, const char *prefix)
@@ -214,6 +235,8 @@ static file_format sniff(const char *path, const char *s, size_t n,
 	}
 	if (sniff_jsonl(s, n, complete))
 		return FORMAT_JSONL;
+	if (sniff_json_document(s + i, n - i, complete))
+		return FORMAT_JSON;
 	if (ext_is(ext, ".html", ".htm"))
 		return FORMAT_HTML;
 	if (ext_is(ext, ".warc", NULL))
@@ -308,6 +331,10 @@ static ng_status read_stream(walk *w, const char *path, FILE *f)
 		case FORMAT_HTML:
 			st = read_whole_with(w, path, &r, NGI_HTML_MAX_BYTES,
 					     ngi_read_html_file);
+			break;
+		case FORMAT_JSON:
+			st = read_whole_with(w, path, &r, NGI_READ_MAX_FILE,
+					     ngi_read_json_document);
 			break;
 		case FORMAT_TEXT: st = read_text_stream(w, path, &r); break;
 		}
@@ -413,6 +440,30 @@ static ng_status walk_path(walk *w, const char *path, int depth)
 		st = NG_OK;
 	}
 	return st;
+}
+
+ng_status ngi_read_bytes(const char *name, const void *bytes, size_t len,
+			 ngi_record_fn fn, void *ctx, ngi_diag_sink *diag,
+			 ngi_read_stats *stats)
+{
+	walk w;
+	ngi_read_io_init(&w.io, fn, ctx, diag, stats);
+	w.result = NG_OK;
+	w.io.stats->files++;
+	if (len == 0)
+		return file_error(&w, name, -1, "empty input: no records", 0);
+	/* a stream over the bytes: the same sniffing, gzip and readers as a
+	 * file (fmemopen only reads; the cast drops nothing it writes) */
+	FILE *f = fmemopen((void *)bytes, len, "rb");
+	if (!f)
+		return NG_ERR_NOMEM;
+	ng_status st = read_stream(&w, name, f);
+	fclose(f);
+	if (st == NG_ERR_INPUT) {
+		w.result = NG_ERR_INPUT;
+		st = NG_OK;
+	}
+	return st ? st : w.result;
 }
 
 ng_status ngi_read_path(const char *path, ngi_record_fn fn, void *ctx,

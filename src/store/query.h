@@ -37,6 +37,13 @@ ng_status ngi_query_story_exists(ngi_store *s, ngi_err err, long long story);
 /* Stories (query_stories.c); the columns are those documented in
  * include/newsgraph.h for the public opener of the same name. f holds
  * every field (the caller copied the user's filter by its size). */
+/* Full-text search (query_search.c): ng_search_open's cursor. */
+ng_status ngi_query_search(ngi_store *s, ngi_err err, const char *query,
+			   long long limit, long long offset, ng_cursor **out);
+/* The FTS5 query for a user's words (fts_query.c, docs/SEARCH.md): a
+ * malloc'ed string, or NULL with *st NG_OK when no positive term is left
+ * (the query matches nothing); NG_ERR_TOOBIG past 64 KiB, NG_ERR_NOMEM. */
+char *ngi_fts_query(const char *text, ng_status *st);
 ng_status ngi_query_stories(ngi_store *s, ngi_err err, const ng_story_filter *f,
 			    ng_cursor **out);
 /* One story (prefetched: NG_ERR_NOTFOUND when none). */

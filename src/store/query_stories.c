@@ -25,6 +25,9 @@ static const char stories_sql[] =
 	" AND (?5 IS NULL OR s.title LIKE ?5 ESCAPE '\\' OR EXISTS (SELECT 1"
 	"  FROM articles a WHERE a.story = s.id AND (a.title LIKE ?5 ESCAPE '\\'"
 	"  OR a.body LIKE ?5 ESCAPE '\\')))"
+	" AND (?8 IS NULL OR s.id IN (SELECT a.story FROM articles_fts"
+	"  JOIN articles a ON a.seq = articles_fts.rowid"
+	"  WHERE articles_fts MATCH ?8))"
 	" ORDER BY s.size DESC, s.id LIMIT ?6 OFFSET ?7";
 
 ng_status ngi_query_stories(ngi_store *s, ngi_err err, const ng_story_filter *f,
@@ -34,6 +37,13 @@ ng_status ngi_query_stories(ngi_store *s, ngi_err err, const ng_story_filter *f,
 	char *like = ngi_like_pattern(f->text, &st);
 	if (st)
 		return st;
+	/* a match with no words left matches nothing: LIMIT 0 */
+	char *match = ngi_fts_query(f->match, &st);
+	if (st) {
+		free(like);
+		return st;
+	}
+	int nothing = f->match && !match;
 	ng_cursor *c;
 	st = ngi_cursor_new(s, err, stories_sql, &c);
 	if (!st) {
@@ -42,11 +52,13 @@ ng_status ngi_query_stories(ngi_store *s, ngi_err err, const ng_story_filter *f,
 		ngi_cursor_bind_text(c, 3, f->to);
 		ngi_cursor_bind_int64(c, 4, f->min_size);
 		ngi_cursor_bind_text(c, 5, like);
-		ngi_cursor_bind_int64(c, 6, f->limit > 0 ? f->limit : -1);
+		ngi_cursor_bind_int64(c, 6, nothing ? 0 : f->limit > 0 ? f->limit : -1);
 		ngi_cursor_bind_int64(c, 7, f->offset > 0 ? f->offset : 0);
+		ngi_cursor_bind_text(c, 8, match);
 		st = ngi_cursor_bound(c, out);
 	}
 	free(like);
+	free(match);
 	return st;
 }
 

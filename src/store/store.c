@@ -24,10 +24,11 @@
 #include <unistd.h>
 
 /* 4 added who said what (quotes, claims, responses, stances); 5 added the
- * state of `watch` (watch_feeds, watch_items: store_watch.c). A version-3
- * or version-4 file gets the new tables when a writer opens it
- * (upgrade_meta). */
-#define NGI_SCHEMA_VERSION 5
+ * state of `watch` (watch_feeds, watch_items: store_watch.c); 6 added
+ * full-text search (articles_fts) and the indexes that serve pages (stories
+ * by size, mentions by entity). A version-3 to version-5 file gets the new
+ * tables and indexes when a writer opens it (upgrade_meta). */
+#define NGI_SCHEMA_VERSION 6
 
 static const char *schema =
 	"PRAGMA journal_mode=WAL;"
@@ -51,10 +52,19 @@ static const char *schema =
 	" story INTEGER NOT NULL REFERENCES stories(id), body TEXT,"
 	" minhash BLOB, terms BLOB, anchors BLOB, sketch BLOB);"
 	"CREATE INDEX IF NOT EXISTS articles_story ON articles(story);"
+	/* full-text search over titles and bodies (docs/SEARCH.md): an
+	 * external-content FTS5 index (the text stays in articles only);
+	 * articles are only ever added, so each insert adds its row here
+	 * (ST_INSERT_FTS) and nothing is updated or deleted */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body,"
+	" content='articles', content_rowid='seq',"
+	" tokenize='unicode61 remove_diacritics 2');"
 	"CREATE INDEX IF NOT EXISTS articles_content ON articles(content_hash);"
 	/* a story's first real title without reading its untitled articles */
 	"CREATE INDEX IF NOT EXISTS articles_story_titled ON articles(story)"
 	" WHERE title IS NOT NULL;"
+	/* the story list, largest first, read a page at a time */
+	"CREATE INDEX IF NOT EXISTS stories_size ON stories(size DESC, id);"
 	"CREATE TABLE IF NOT EXISTS copies("
 	" copy INTEGER NOT NULL REFERENCES articles(seq),"
 	" original INTEGER NOT NULL REFERENCES articles(seq),"
@@ -74,6 +84,9 @@ static const char *schema =
 	" byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,"
 	" type TEXT NOT NULL, surface TEXT NOT NULL, key TEXT NOT NULL,"
 	" name TEXT NOT NULL, PRIMARY KEY(article, start, end)) WITHOUT ROWID;"
+	/* one entity's mentions and variants, and the stories sharing
+	 * entities, without a scan of every mention */
+	"CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(key, type);"
 	"CREATE TABLE IF NOT EXISTS entities("
 	" type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,"
 	" mentions INTEGER NOT NULL, articles INTEGER NOT NULL,"
@@ -160,6 +173,7 @@ enum {
 	ST_STORY_LANGS,
 	ST_STORY_RECOUNT,
 	ST_SPLIT_STORY,
+	ST_INSERT_FTS,
 	ST_COUNT
 };
 
@@ -232,6 +246,7 @@ static const char *statements[ST_COUNT] = {
 	" substr(CASE WHEN instr(body, char(10)) > 0"
 	"  THEN substr(body, 1, instr(body, char(10)) - 1) ELSE body END, 1, 120))"
 	" FROM articles WHERE seq = ?2",
+	"INSERT INTO articles_fts(rowid, title, body) VALUES(?,?,?)",
 };
 
 struct ngi_store {
@@ -274,16 +289,27 @@ static ng_status write_meta(ngi_store *s)
 	return NG_OK;
 }
 
-/* A writer upgrades a version-3 or version-4 file: the schema above has
- * added the new tables (empty: articles stored before have no quotes or
- * claims until they are ingested again into a new file; watch starts with
- * no feed state). */
+/* A writer upgrades a version-3, 4 or 5 file: the schema above has added
+ * the new tables and indexes (the who-said-what tables empty: articles
+ * stored before have no quotes or claims until they are ingested again
+ * into a new file; watch starts with no feed state); the full-text index
+ * is built from the stored articles, in one transaction with the version
+ * change, so an interrupted upgrade is done again on the next open. */
 static ng_status upgrade_meta(ngi_store *s)
 {
-	if (sqlite3_exec(s->db, "UPDATE meta SET value = '5' WHERE"
-			 " key = 'schema_version' AND value IN ('3', '4')",
-			 NULL, NULL, NULL) != SQLITE_OK)
-		return fail(s, "upgrading the schema");
+	if (sqlite3_exec(s->db,
+			 "BEGIN IMMEDIATE;"
+			 "INSERT INTO articles_fts(articles_fts) SELECT 'rebuild'"
+			 " WHERE (SELECT value FROM meta WHERE key = 'schema_version')"
+			 " IN ('3', '4', '5');"
+			 "UPDATE meta SET value = '6' WHERE"
+			 " key = 'schema_version' AND value IN ('3', '4', '5');"
+			 "COMMIT;",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		ng_status st = fail(s, "upgrading the schema");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return st;
+	}
 	return NG_OK;
 }
 
@@ -313,7 +339,7 @@ static ng_status check_meta(ngi_store *s)
 			snprintf(s->err, sizeof s->err,
 				 "database schema version %d, this newsgraph reads %d%s",
 				 version, NGI_SCHEMA_VERSION,
-				 version == 3 || version == 4 ? " (ingest into it once to upgrade it)" : "");
+				 version >= 3 && version < NGI_SCHEMA_VERSION ? " (ingest into it once to upgrade it)" : "");
 			st = NG_ERR_DB;
 		} else if (!order || strcmp(order, little_endian() ? "little" : "big")) {
 			snprintf(s->err, sizeof s->err,
@@ -723,6 +749,15 @@ ng_status ngi_store_insert_article(ngi_store *s, const ngi_article_row *a)
 	if (a->published)
 		sqlite3_bind_double(q, 23, a->published_confidence);
 	ng_status st = step_done(s, q, "storing an article");
+	if (!st) {
+		q = s->st[ST_INSERT_FTS];
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)a->seq + 1);
+		bind_text(q, 2, a->title);
+		if (a->body)
+			sqlite3_bind_text(q, 3, a->body, (int)a->body_len,
+					  SQLITE_STATIC);
+		st = step_done(s, q, "indexing an article for search");
+	}
 	return st ? st : story_add(s, a);
 }
 
