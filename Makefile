@@ -319,6 +319,7 @@ test-cli: $(CLI) $(MANPAGE) $(EXAMPLE_BIN)
 	  EXAMPLE=$(CURDIR)/$(EXAMPLE_BIN) sh tests/cli_test.sh
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/resume_test.sh
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/watch_test.sh
+	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/serve_test.sh
 
 # The exported API against the committed list, and nothing but ng_* global
 # in the static library. An intended change: make abi-update (docs/ABI.md).

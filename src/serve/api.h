@@ -29,6 +29,7 @@ typedef struct ngs_request {
 	const char *path;       /* decoded, from '/', without the query */
 	const char *(*param)(void *ctx, const char *name); /* decoded or NULL */
 	void *param_ctx;
+	const char *content_type; /* POST: the Content-Type header, or NULL */
 	const char *body;       /* POST: the body (may hold NULs) */
 	size_t body_len;
 	const char *client;     /* the client's address, for the source name */

@@ -5,11 +5,19 @@
  * ingest is locked out only while a POST runs. The server's POSTs take
  * turns (the writer's lock); when another process holds the database the
  * answer is 503 with Retry-After. The answer carries the counts and the
- * diagnostics (the first NGS_MAX_DIAGS).
+ * diagnostics (the first NGS_MAX_DIAGS). The Content-Type says how the
+ * body is read: application/json must be one JSON document (an article or
+ * an array of them; checked here, so a broken one is a 400 rather than a
+ * plain-text article), a JSON Lines type (application/x-ndjson,
+ * application/jsonl) is read as JSON Lines whatever it looks like, anything
+ * else is sniffed as ingest sniffs a file.
  */
 #include "api.h"
 
+#include "../base/json.h"
+
 #include <string.h>
+#include <strings.h>
 
 enum { NGS_MAX_DIAGS = 100 };
 
@@ -46,11 +54,60 @@ static void collect_diag(void *ctx, const ng_diag *d)
 		l->n++;
 }
 
+/* Whether the media type of content_type (parameters after ';' left out)
+ * is one of the ';'-free names in list (space-separated). */
+static int media_type_in(const char *content_type, const char *list)
+{
+	if (!content_type)
+		return 0;
+	size_t n = strcspn(content_type, "; \t");
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, " ");
+		if (k == n && !strncasecmp(p, content_type, n))
+			return 1;
+		p += k;
+		p += *p == ' ';
+	}
+	return 0;
+}
+
+/* The source name of the articles: its extension decides JSON Lines. */
+static const char *body_name(ngs_call *x)
+{
+	const ngs_request *rq = x->rq;
+	if (media_type_in(rq->content_type, "application/x-ndjson application/jsonl "
+					    "application/x-jsonlines application/json-lines"))
+		return "POST /api/articles.jsonl";
+	if (media_type_in(rq->content_type, "application/json")) {
+		ngi_arena a;
+		ngi_arena_init(&a, 1 << 16);
+		ngi_json *doc;
+		size_t at = 0;
+		const char *why = NULL;
+		ng_status st = ngi_json_parse(rq->body, rq->body_len, &a, &doc, &at, &why);
+		ngi_arena_free(&a);
+		if (st == NG_ERR_NOMEM) {
+			ngs_fail(x, 503, "out of memory reading the body");
+			return NULL;
+		}
+		if (st) {
+			ngs_fail(x, 400, "the body is not one JSON document: %s at byte %zu "
+					 "(send JSON Lines as application/x-ndjson)",
+				 why ? why : "malformed", at);
+			return NULL;
+		}
+	}
+	return "POST /api/articles";
+}
+
 int ngs_post_articles(ngs_call *x)
 {
 	const ngs_request *rq = x->rq;
 	if (!rq->body_len)
 		return ngs_fail(x, 400, "the body is empty: send JSON or JSON Lines articles");
+	const char *name = body_name(x);
+	if (!name)
+		return 0;
 	diag_list diags;
 	memset(&diags, 0, sizeof diags);
 	ngi_buf_init(&diags.json, 0);
@@ -68,7 +125,7 @@ int ngs_post_articles(ngs_call *x)
 	ng_status ingested = NG_OK;
 	char why[512] = "";
 	if (!st) {
-		ingested = ng_ingest_bytes(w, "POST /api/articles", rq->body,
+		ingested = ng_ingest_bytes(w, name, rq->body,
 					   rq->body_len, &s);
 		if (ingested && ingested != NG_ERR_INPUT)
 			snprintf(why, sizeof why, "%s", ng_errmsg(w));

@@ -11,8 +11,8 @@
  * the token (401, or 403 with no token file) and the declared body size
  * (413, answered before the body is read). The caps on connections, per
  * address connections, header memory and idle time are libmicrohttpd's
- * options; a body sent without a length that passes the cap closes the
- * connection.
+ * options; a body sent without a length that passes the cap is dropped as
+ * it comes and answered 413 (past DROP_LIMIT the connection is closed).
  */
 #include "serve.h"
 
@@ -53,8 +53,13 @@ struct ngs_server {
 typedef struct request_state {
 	ngi_buf body;
 	int answered;  /* a response is queued: the rest of the body is dropped */
-	int too_big;
+	int too_big;   /* the body passed the cap: dropped, answered 413 */
+	size_t dropped;
 } request_state;
+
+/* The bytes of a body past the cap read (and dropped) before the
+ * connection is closed instead. */
+#define DROP_LIMIT ((size_t)64 << 20)
 
 void ngs_options_init(ngs_options *o)
 {
@@ -343,8 +348,10 @@ static enum MHD_Result answer_api(ngs_server *s, struct MHD_Connection *conn,
 				     0, NULL);
 		}
 	}
-	ngs_request rq = {method, path, get_param, conn, k->body.data, k->body.len,
-			  client, &s->writer};
+	ngs_request rq = {method, path, get_param, conn,
+			  MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						      MHD_HTTP_HEADER_CONTENT_TYPE),
+			  k->body.data, k->body.len, client, &s->writer};
 	ngs_reply rp;
 	ngs_reply_init(&rp);
 	ngs_api_handle(e, &rq, &rp);
@@ -479,14 +486,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		return MHD_YES; /* a POST: wait for its body */
 	}
 	if (*upload_size) {
+		/* a body without a declared length that passes the cap is
+		 * dropped as it comes and answered 413 when it ends
+		 * (libmicrohttpd cannot answer in the middle of a body); one
+		 * that goes on past the drop limit closes the connection */
 		if (!k->answered && !k->too_big &&
-		    ngi_buf_append(&k->body, upload_data, *upload_size) != NG_OK)
+		    ngi_buf_append(&k->body, upload_data, *upload_size) != NG_OK) {
 			k->too_big = 1;
+			ngi_buf_free(&k->body);
+		}
+		if (k->too_big)
+			k->dropped += *upload_size;
 		*upload_size = 0;
-		/* a body without a declared length that passes the cap: no
-		 * answer can be queued before the body ends, so the connection
-		 * is closed instead of reading on */
-		return k->too_big ? MHD_NO : MHD_YES;
+		return k->dropped > DROP_LIMIT ? MHD_NO : MHD_YES;
+	}
+	if (k->too_big && !k->answered) {
+		k->answered = 1;
+		return queue_error(conn, 413, 0, NULL,
+				   "the body is larger than %zu bytes (--max-body)",
+				   s->o.max_body);
 	}
 	if (k->answered)
 		return MHD_YES;
@@ -584,6 +602,7 @@ int ngs_start(const ngs_options *o, ngs_server **out, char *err, size_t cap)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, o->max_header,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 		MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, s,
+		MHD_OPTION_STRICT_FOR_CLIENT, 1,
 		MHD_OPTION_END);
 	if (!s->daemon) {
 		snprintf(err, cap, "cannot listen on %s port %d (in use, or not an "
