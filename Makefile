@@ -54,7 +54,7 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
                libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel \
-               libmicrohttpd-dev
+               libmicrohttpd-dev wrk
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
@@ -115,7 +115,7 @@ INTERNAL  = $(EVAL_LIB) $(CORE) $(PIVOT_OBJ)
 SYMBOLS   = abi/libnewsgraph.symbols
 
 .PHONY: FORCE claims-measure stance-model stance-cv stance-model-check all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
-        test-mkpivot test-python abi-update version-stamp demo bench eval install \
+        test-mkpivot test-python abi-update version-stamp demo bench bench-serve eval install \
         clean help format
 
 all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
@@ -128,6 +128,7 @@ help:
 	@echo "make abi-update   rewrite $(SYMBOLS) from the built library (docs/ABI.md)"
 	@echo "make version-stamp  write VERSION into include/newsgraph.h"
 	@echo "make bench        throughput benchmark (see docs/PERFORMANCE.md)"
+	@echo "make bench-serve  the HTTP server under wrk (docs/PERFORMANCE.md)"
 	@echo "make eval         quality suites on ../shared/data (see docs/QUALITY.md)"
 	@echo "make stance-model retrain data/models/stance.model from FNC-1 (docs/STANCE.md);"
 	@echo "                  stance-cv: its 10-fold CV; stance-model-check: reproducible?"
@@ -372,6 +373,11 @@ demo: deps
 
 bench: $(CLI) $(BENCH_BIN)
 	sh bench/run.sh
+
+# The HTTP server under wrk on the 100,000-article bench database
+# (docs/PERFORMANCE.md, "Serving (issue 13)").
+bench-serve: $(CLI) $(BENCH_BIN)
+	sh bench/serve_load.sh
 
 eval: $(CLI)
 	sh eval/run.sh

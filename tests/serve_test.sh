@@ -214,8 +214,8 @@ status "quote groups" 200
 is "groups carry their articles" "all(g['articles'] >= 1 for g in d['items'])" True
 get /api/claims
 status "claims" 200
-is "claims with responses and stances" "all(isinstance(c['responses'], list) and isinstance(c['stances'], list) and isinstance(c['reported_in'], list) for c in d['items']) and len(d['items']) > 0" True
-is "a denial among the responses" "any(r['stance'] == 'deny' for c in d['items'] for r in c['responses'])" True
+is "claims with responses and stances" "all(isinstance(c['answered_by'], list) and isinstance(c['stances'], list) and isinstance(c['reported_in'], list) for c in d['items']) and len(d['items']) > 0" True
+is "a denial among the responses" "any(r['stance'] == 'deny' for c in d['items'] for r in c['answered_by'])" True
 get "/api/stories/$first/claims"
 is "a story's claims are reported or answered in it" "all($first in [s['story'] for s in c['stories']] for c in d['items'])" True
 get /api/stories/99999/claims

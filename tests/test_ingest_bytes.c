@@ -82,8 +82,8 @@ static void test_formats(void)
 		  s.failed);
 	CHECK(has_article(e, "a1") && has_article(e, "a4"));
 	CHECK_MSG(strstr(g.text, "post-3:2@") && strstr(g.text, "not a JSON object"),
-		  "%s", g.text);
-	CHECK_MSG(strstr(g.text, "post-3:3@") && strstr(g.text, "no \"text\""), "%s",
+		  "%.400s", g.text);
+	CHECK_MSG(strstr(g.text, "post-3:3@") && strstr(g.text, "no \"text\""), "%.400s",
 		  g.text);
 
 	/* gzip: inflated, then sniffed */

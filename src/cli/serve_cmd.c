@@ -119,28 +119,45 @@ static char *read_token_file(const char *path, size_t *n)
 	return buf;
 }
 
-/* Opens the database once: created empty when absent, then read-only to
- * see that it can be read. 0 on success. */
+/* Keeps the last diagnostic of an open that may be retried. */
+static void keep_diag(void *ctx, const ng_diag *d)
+{
+	snprintf(ctx, 512, "%s", d->message ? d->message : "");
+}
+
+/* Opens the database once to see that it can be read. An absent one is
+ * created empty; one written by an older newsgraph is upgraded (a writer's
+ * open does it) when no other ingest holds it. 0 on success. */
 static int check_database(const char *path)
 {
 	struct stat sb;
+	int absent = stat(path, &sb) != 0;
+	char why[512] = "";
 	ng_config c;
 	ng_engine *e = NULL;
-	if (stat(path, &sb) != 0) {
-		ng_config_init(&c);
-		c.db_path = path;
-		c.threads = 1;
-		if (ng_engine_open(&c, &e) != NG_OK)
-			return -1; /* why went to stderr */
-		if (ng_engine_close(e) != NG_OK)
-			return -1;
-		fprintf(stderr, "newsgraph: serve: created the empty database %s\n", path);
-	}
 	ng_config_init(&c);
 	c.db_path = path;
 	c.read_only = 1;
-	if (ng_engine_open(&c, &e) != NG_OK)
+	c.on_diag = keep_diag;
+	c.diag_ctx = why;
+	if (!absent && ng_engine_open(&c, &e) == NG_OK) {
+		ng_engine_close(e);
+		return 0;
+	}
+	/* create or upgrade it */
+	c.read_only = 0;
+	c.threads = 1;
+	if (ng_engine_open(&c, &e) != NG_OK || ng_engine_close(e) != NG_OK) {
+		fprintf(stderr, "newsgraph: serve: cannot open %s: %s\n", path, why);
 		return -1;
+	}
+	fprintf(stderr, "newsgraph: serve: %s the database %s\n",
+		absent ? "created the empty" : "upgraded", path);
+	c.read_only = 1;
+	if (ng_engine_open(&c, &e) != NG_OK) {
+		fprintf(stderr, "newsgraph: serve: cannot read %s: %s\n", path, why);
+		return -1;
+	}
 	ng_engine_close(e);
 	return 0;
 }

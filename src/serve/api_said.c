@@ -58,7 +58,7 @@ static ng_status claim_extra(ngs_call *x, ng_cursor *claim)
 	st = st ? st : ngs_json_list(x, "reported_in", st, c, NULL);
 	if (!st)
 		st = ng_claim_responses_open(x->e, id, &c);
-	st = st ? st : ngs_json_list(x, "responses", st, c, NULL);
+	st = st ? st : ngs_json_list(x, "answered_by", st, c, NULL);
 	if (!st)
 		st = ng_claim_stances_open(x->e, id, &c);
 	st = st ? st : ngs_json_list(x, "stances", st, c, NULL);

@@ -574,7 +574,7 @@ int ngs_start(const ngs_options *o, ngs_server **out, char *err, size_t cap)
 	struct sockaddr_in in4;
 	struct sockaddr_in6 in6;
 	const struct sockaddr *sa;
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
 	memset(&in4, 0, sizeof in4);
 	memset(&in6, 0, sizeof in6);
 	if (inet_pton(AF_INET, o->address, &in4.sin_addr) == 1) {
