@@ -67,8 +67,8 @@ extern "C" {
  * they agree). NG_VERSION_NUMBER is MAJOR * 1000000 + MINOR * 1000 + PATCH.
  * ng_libversion() and ng_libversion_number() give the library's at run
  * time, which may be newer than the header a program was built with. */
-#define NG_VERSION "0.4.0"
-#define NG_VERSION_NUMBER 4000
+#define NG_VERSION "0.5.0"
+#define NG_VERSION_NUMBER 5000
 /* The first release whose structs carry their size (see above). */
 #define NG_ABI_BASE_VERSION "0.2.0"
 
@@ -441,8 +441,8 @@ typedef struct ng_story_filter {
 	long long min_size;    /* at least this many articles */
 	const char *text;      /* substring of an article's title or body, or
 				  of the story's title; ASCII letters match
-				  either case (a scan, not an index: full-text
-				  search comes later) */
+				  either case (a scan, not an index: match
+				  below is the indexed full-text search) */
 	long long limit;       /* at most this many rows; 0 = all */
 	long long offset;      /* skip this many rows first (paging) */
 	/* 0.5: full-text search (SQLite FTS5 over article titles and bodies,
@@ -555,12 +555,12 @@ NG_API ng_status ng_entities_open(ng_engine *e, const ng_entity_filter *f,
 				  ng_cursor **out);
 /* Variants of entities: the distinct (text, display name) pairs of their
  * mentions with counts, by type, key, text, name. type and key select one
- * entity; key NULL = every entity of type, both NULL = all. A scan of the
- * mentions table. Columns: 0 type, 1 key, 2 text, 3 name, 4 count (int). */
+ * entity; key NULL = every entity of type, both NULL = all (a scan of the
+ * mentions table; one entity is read through an index). Columns: 0 type, 1 key, 2 text, 3 name, 4 count (int). */
 NG_API ng_status ng_entity_variants_open(ng_engine *e, const char *type,
 					 const char *key, ng_cursor **out);
 /* The mentions of one entity (type and key), by article in ingest order,
- * then in text order; a scan of the mentions table. Columns: 0 article
+ * then in text order (read through an index). Columns: 0 article
  * (id), 1 start, 2 end, 3 byte_start, 4 byte_end (int), 5 text (the words
  * of the name as written, without a title), 6 name (display name). */
 NG_API ng_status ng_entity_mentions_open(ng_engine *e, const char *type,

@@ -178,6 +178,21 @@ class Engine:
             self._check(st)
         return self._stats_dict(stats)
 
+    def ingest_bytes(self, data, *, name="bytes", strict=False):
+        """Reads articles from bytes (or str) in any format ingest() reads
+        from a file: JSON Lines, a JSON array of articles or one object,
+        text, HTML, a feed, WARC, gzip or not; name stands for the file in
+        diagnostics and ids. Returns the counts as ingest() does."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        stats = _capi.IngestStats()
+        stats.size = ctypes.sizeof(stats)
+        st = _lib.ng_ingest_bytes(self._h(), _b(name), data, len(data),
+                                  ctypes.byref(stats))
+        if st != _capi.OK and (st != _capi.ERR_INPUT or strict):
+            self._check(st)
+        return self._stats_dict(stats)
+
     def ingest_records(self, records, *, source="python"):
         """Stores articles given as dicts with "text" and optionally "id",
         "url", "title", "published", "outlet", "lang"; then flushes.
@@ -257,17 +272,24 @@ class Engine:
         return None
 
     def stories(self, *, lang=None, since=None, until=None, min_size=0,
-                text=None, limit=0, offset=0):
+                text=None, match=None, limit=0, offset=0):
         """Stories, largest first: dicts with story, size, languages,
         first_seen, last_seen, title. lang: an ISO 639-1 code of one of its
         articles; since/until: ISO dates ("2024-11" is a month); text: a
-        substring of a title or body; limit/offset page through."""
+        substring of a title or body; match: full-text search words
+        (docs/SEARCH.md); limit/offset page through."""
         f = _capi.StoryFilter()
         f.size = ctypes.sizeof(f)
         f.lang, f.from_, f.to = _b(lang), _b(since), _b(until)
-        f.min_size, f.text = min_size, _b(text)
+        f.min_size, f.text, f.match = min_size, _b(text), _b(match)
         f.limit, f.offset = limit, offset
         return self._rows(_lib.ng_stories_open, ctypes.byref(f))
+
+    def search(self, query, *, limit=0, offset=0):
+        """Full-text search over titles and bodies (docs/SEARCH.md): dicts
+        with article, story, title, lang, published, snippet (matched words
+        between U+0002 and U+0003), rank; best first."""
+        return self._rows(_lib.ng_search_open, _b(query), limit, offset)
 
     def story(self, story):
         """One story as a dict (the columns of stories()); NotFound."""

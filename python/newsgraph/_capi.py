@@ -111,7 +111,8 @@ class StoryFilter(ctypes.Structure):
                 ("min_size", ctypes.c_longlong),
                 ("text", ctypes.c_char_p),
                 ("limit", ctypes.c_longlong),
-                ("offset", ctypes.c_longlong)]
+                ("offset", ctypes.c_longlong),
+                ("match", ctypes.c_char_p)]
 
 
 class EntityFilter(ctypes.Structure):
@@ -164,6 +165,9 @@ def declare(lib):
         "ng_cursor_column_double": (ctypes.c_double, [P, I]),
         "ng_cursor_close": (None, [P]),
         "ng_stories_open": (I, [P, ctypes.POINTER(StoryFilter), PP]),
+        "ng_search_open": (I, [P, S, ctypes.c_longlong, ctypes.c_longlong, PP]),
+        "ng_ingest_bytes": (I, [P, S, ctypes.c_char_p, ctypes.c_size_t,
+                                ctypes.POINTER(IngestStats)]),
         "ng_story_open": (I, [P, LL, PP]),
         "ng_story_articles_open": (I, [P, LL, PP]),
         "ng_articles_open": (I, [P, PP]),

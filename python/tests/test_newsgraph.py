@@ -256,6 +256,29 @@ class Writing(unittest.TestCase):
                 db.ingest(src, strict=True)
             self.assertIsNotNone(db.article("good"))
 
+    def test_search_and_ingest_bytes(self):
+        with newsgraph.open(self.path, threads=1) as db:
+            db.ingest(EXAMPLES)
+            hits = list(db.search("Peskov"))
+            self.assertTrue(hits)
+            self.assertEqual(set(hits[0]), {"article", "story", "title",
+                                            "lang", "published", "snippet",
+                                            "rank"})
+            self.assertTrue(any("\x02" in h["snippet"] for h in hits))
+            self.assertEqual(list(db.search("")), [])
+            by_match = {s["story"] for s in db.stories(match="Peskov")}
+            self.assertEqual(by_match, {h["story"] for h in hits})
+        body = json.dumps([{"id": "arr-1", "text": "Ferries to Gotland "
+                            "were cancelled on Friday."},
+                           {"id": "arr-2", "title": "no text"}], indent=1)
+        with newsgraph.open(self.path, threads=1) as db:
+            stats = db.ingest_bytes(body, name="post")
+            self.assertEqual((stats["added"], stats["failed"]), (1, 1))
+            self.assertEqual([h["article"] for h in db.search("gotland")],
+                             ["arr-1"])
+            with self.assertRaises(newsgraph.InputError):
+                db.ingest_bytes(b"", name="empty", strict=True)
+
     def test_closed_engine(self):
         db = newsgraph.open(self.path)
         db.close()

@@ -1,10 +1,10 @@
 /*
  * query_entities.c: the entity queries: canonical entities (filtered by
  * type, name or variant, mentions), their variants, one entity's mentions.
- * There is deliberately no index on mentions(type, key) (docs/STORE.md:
- * ingest would pay for it), so variants and an entity's mentions are one
- * scan of the mentions table, and the name filter reads the matching
- * mentions once into a set. Columns as include/newsgraph.h documents them.
+ * One entity's variants and mentions are read through the mentions_entity
+ * index (schema 6, docs/STORE.md); every entity's variants are one scan of
+ * the mentions table, and the name filter reads the matching mentions once
+ * into a set. Columns as include/newsgraph.h documents them.
  */
 #include "query_int.h"
 
