@@ -126,6 +126,8 @@ status "GET /api/stories/N" 200
 is "its row" "d['story']['story']" "$first"
 is "its articles are its own" "all(a['story'] == $first for a in d['articles']) and len(d['articles']) == d['story']['size']" True
 is "copies and related are lists" "(type(d['copies']).__name__, type(d['related']).__name__)" "('list', 'list')"
+get "/api/stories/$first?limit=1"
+is "limit cuts the story's lists, and says so" "(len(d['articles']), d.get('articles_more'))" "(1, True)"
 get /api/stories/99999
 error_is "an unknown story" 404
 get /api/stories/0

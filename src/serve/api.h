@@ -98,6 +98,9 @@ int ngs_answer_page(ngs_call *x, ng_status opened, ng_cursor **cursor,
  * cut) from the cursor the opener gave, and closes it. */
 ng_status ngs_json_list(ngs_call *x, const char *name, ng_status opened,
 			ng_cursor *c, ngs_row_extra extra);
+/* The same with at most limit rows. */
+ng_status ngs_json_list_cut(ngs_call *x, const char *name, ng_status opened,
+			    ng_cursor *c, long long limit, ngs_row_extra extra);
 
 /* ---- the handlers ------------------------------------------------------------------ */
 int ngs_get_stories(ngs_call *x);

@@ -221,13 +221,19 @@ int ngs_answer_page(ngs_call *x, ng_status opened, ng_cursor **cursor,
 ng_status ngs_json_list(ngs_call *x, const char *name, ng_status opened,
 			ng_cursor *c, ngs_row_extra extra)
 {
+	return ngs_json_list_cut(x, name, opened, c, NGS_MAX_LIMIT, extra);
+}
+
+ng_status ngs_json_list_cut(ngs_call *x, const char *name, ng_status opened,
+			    ng_cursor *c, long long limit, ngs_row_extra extra)
+{
 	if (opened)
 		return opened;
 	ngi_buf *b = &x->reply->body;
 	int more = 0;
 	ng_status st = ngi_buf_printf(b, ",\"%s\":", name);
 	if (!st)
-		st = ngs_json_rows(x, c, 0, NGS_MAX_LIMIT, &more, extra);
+		st = ngs_json_rows(x, c, 0, limit, &more, extra);
 	if (!st && more)
 		st = ngi_buf_printf(b, ",\"%s_more\":true", name);
 	ng_cursor_close(c);

@@ -1,7 +1,7 @@
 /*
  * api_stories.c: the story endpoints (docs/API.md): the list with its
- * filters and paging, one story with its articles, copy edges and related
- * stories, a story's articles, timeline, copy edges and related stories
+ * filters and paging, one story with the first page of its articles, copy
+ * edges and related stories, a story's articles, timeline, copy edges and related stories
  * each paged, and the evidence of one copy edge.
  */
 #include "api.h"
@@ -55,20 +55,26 @@ static ng_status story_object(ngs_call *x)
 	return st;
 }
 
+/* One story with the first page of its articles, copy edges and related
+ * stories (limit: the paging parameter, default 50); NAME_more says a list
+ * goes on, the story's own endpoints page through the rest. */
 int ngs_get_story(ngs_call *x)
 {
 	long long id = x->nums[0];
+	ngs_paging p;
+	if (!ngs_get_paging(x, &p))
+		return 0;
 	ng_cursor *c = NULL;
 	ng_status st = story_object(x);
 	if (!st)
 		st = ng_story_articles_open(x->e, id, &c);
-	st = st ? st : ngs_json_list(x, "articles", st, c, NULL);
+	st = st ? st : ngs_json_list_cut(x, "articles", st, c, p.limit, NULL);
 	if (!st)
 		st = ng_story_copies_open(x->e, id, &c);
-	st = st ? st : ngs_json_list(x, "copies", st, c, NULL);
+	st = st ? st : ngs_json_list_cut(x, "copies", st, c, p.limit, NULL);
 	if (!st)
 		st = ng_related_stories_open(x->e, id, &c);
-	st = st ? st : ngs_json_list(x, "related", st, c, NULL);
+	st = st ? st : ngs_json_list_cut(x, "related", st, c, p.limit, NULL);
 	if (!st)
 		st = ngi_buf_puts(&x->reply->body, "}\n");
 	if (st)
