@@ -75,7 +75,8 @@ DB=$T/seed.db
 "$NG" ingest examples/articles/ --db "$DB" -q 2>/dev/null
 printf '  %s\n' "0123456789abcdef0123456789abcdef" > "$T/token"
 TOKEN=0123456789abcdef0123456789abcdef
-start main --db "$DB" --token-file "$T/token" --timeout 2 --max-body 1048576 --rate 0
+start main --db "$DB" --token-file "$T/token" --timeout 2 --max-body 1048576 --rate 0 \
+	--writer-idle 1
 URL="http://127.0.0.1:$PORT"
 check "the first line names the database and the address" \
 	grep -q "serving $DB at http://127.0.0.1:$PORT/ (writes need the token" "$T/main.err"
@@ -333,9 +334,15 @@ get "/api/articles?limit=1000"
 is "all four stored, nothing lost" "sorted(a['id'] for a in d['items'] if a['id'].startswith('para-'))" "['para-1', 'para-2', 'para-3', 'para-4']"
 is "every article is there" "len(d['items'])" "13"
 
-# a command-line ingest while serving: seen without a restart
+# the server keeps its writer for --writer-idle (1 s) after a POST: a
+# command-line ingest is refused meanwhile, and goes in after it
 article cli-1 "From the command line" > "$T/cli.jsonl"
-"$NG" ingest "$T/cli.jsonl" --db "$DB" -q 2>/dev/null
+"$NG" ingest "$T/cli.jsonl" --db "$DB" -q 2>"$T/cli.err"; rc=$?
+check "an ingest right after a POST finds the writer held (exit $rc)" [ $rc = 3 ]
+check "and says so" grep -q "another ingest holds the database" "$T/cli.err"
+sleep 1.5
+"$NG" ingest "$T/cli.jsonl" --db "$DB" -q 2>"$T/cli.err"; rc=$?
+check "after --writer-idle the command-line ingest goes in (exit $rc)" [ $rc = 0 ]
 get /api/articles/cli-1
 status "an article ingested by the command is served" 200
 # a POST while another ingest holds the database: 503 and Retry-After

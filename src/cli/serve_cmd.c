@@ -199,6 +199,10 @@ int cli_serve(int argc, char **argv)
 			if (!number(a, v, 1, 64, &n))
 				return EXIT_USAGE;
 			o.ingest_threads = (int)n;
+		} else if (!strcmp(a, "--writer-idle")) {
+			if (!number(a, v, 0, 3600, &n))
+				return EXIT_USAGE;
+			o.writer_idle = (double)n;
 		} else if (!strcmp(a, "--max-connections")) {
 			if (!number(a, v, 1, 100000, &n))
 				return EXIT_USAGE;
@@ -277,6 +281,7 @@ int cli_serve(int argc, char **argv)
 	while (!stop_signal) {
 		struct timespec ts = {0, 100 * 1000 * 1000};
 		nanosleep(&ts, NULL);
+		ngs_tick(server);
 	}
 	ngs_stop(server);
 	fprintf(stderr, "newsgraph: serve stopped by %s\n",

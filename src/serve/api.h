@@ -17,12 +17,25 @@
 
 #include <pthread.h>
 
-/* What the API needs of the server for a write. */
+/* The server's writer engine (api_ingest.c), shared by its POSTs. */
 typedef struct ngs_writer {
 	const char *db_path;
 	int threads;            /* analysis threads of the ingest engine */
-	pthread_mutex_t *lock;  /* serialises the server's ingests */
+	double idle;            /* seconds the engine stays open after a POST;
+				   0: closed after each */
+	pthread_mutex_t lock;   /* one POST at a time; guards the rest */
+	ng_engine *engine;      /* open, or NULL */
+	double last_used;       /* ngs_now() of the last POST */
+	void *sink;             /* the running POST's diagnostics */
 } ngs_writer;
+
+void ngs_writer_init(ngs_writer *w, const char *db_path, int threads,
+		     double idle);
+/* Closes the engine when no POST came for idle seconds (at now). */
+void ngs_writer_tick(ngs_writer *w, double now);
+void ngs_writer_free(ngs_writer *w);
+/* Seconds on the monotonic clock. */
+double ngs_now(void);
 
 typedef struct ngs_request {
 	const char *method;     /* "GET", "HEAD", "POST" ... */
@@ -33,7 +46,7 @@ typedef struct ngs_request {
 	const char *body;       /* POST: the body (may hold NULs) */
 	size_t body_len;
 	const char *client;     /* the client's address, for the source name */
-	const ngs_writer *writer;
+	ngs_writer *writer;
 } ngs_request;
 
 typedef struct ngs_reply {

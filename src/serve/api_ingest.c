@@ -1,10 +1,14 @@
 /*
  * api_ingest.c: POST /api/articles (docs/API.md): the body (JSON, JSON
- * Lines or any format ingest reads) goes to ng_ingest_bytes on a writer
- * engine opened for this request and closed after it, so a command-line
- * ingest is locked out only while a POST runs. The server's POSTs take
- * turns (the writer's lock); when another process holds the database the
- * answer is 503 with Retry-After. The answer carries the counts and the
+ * Lines or any format ingest reads) goes to ng_ingest_bytes on the
+ * server's writer engine: opened by the first POST, kept open while POSTs
+ * keep coming and closed once none came for writer->idle seconds
+ * (ngs_writer_tick), or right after each POST when idle is 0. Opening a
+ * writer reads the link state, seconds on a big database, so the writer is
+ * kept for a burst of POSTs; closing it lets a command-line ingest in. The
+ * server's POSTs take turns (the writer's lock); each is committed before
+ * its answer. When another process holds the database the answer is 503
+ * with Retry-After. The answer carries the counts and the
  * diagnostics (the first NGS_MAX_DIAGS). The Content-Type says how the
  * body is read: application/json must be one JSON document (an article or
  * an array of them; checked here, so a broken one is a 400 rather than a
@@ -18,6 +22,7 @@
 
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 enum { NGS_MAX_DIAGS = 100 };
 
@@ -28,9 +33,13 @@ typedef struct diag_list {
 	char first_error[256];
 } diag_list;
 
+/* The writer engine's diagnostics go to the POST running it. */
 static void collect_diag(void *ctx, const ng_diag *d)
 {
-	diag_list *l = ctx;
+	ngs_writer *w = ctx;
+	diag_list *l = w->sink;
+	if (!l)
+		return;
 	if (d->severity == NG_DIAG_ERROR && !l->first_error[0] && d->message)
 		snprintf(l->first_error, sizeof l->first_error, "%s", d->message);
 	if (d->message && strstr(d->message, "another ingest holds the database"))
@@ -100,6 +109,42 @@ static const char *body_name(ngs_call *x)
 	return "POST /api/articles";
 }
 
+double ngs_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void ngs_writer_init(ngs_writer *w, const char *db_path, int threads, double idle)
+{
+	memset(w, 0, sizeof *w);
+	w->db_path = db_path;
+	w->threads = threads;
+	w->idle = idle;
+	pthread_mutex_init(&w->lock, NULL);
+}
+
+void ngs_writer_tick(ngs_writer *w, double now)
+{
+	/* never waits behind a POST: the next tick comes soon */
+	if (pthread_mutex_trylock(&w->lock) != 0)
+		return;
+	if (w->engine && now - w->last_used >= w->idle) {
+		ng_engine_close(w->engine); /* every POST was committed */
+		w->engine = NULL;
+	}
+	pthread_mutex_unlock(&w->lock);
+}
+
+void ngs_writer_free(ngs_writer *w)
+{
+	if (w->engine)
+		ng_engine_close(w->engine);
+	w->engine = NULL;
+	pthread_mutex_destroy(&w->lock);
+}
+
 int ngs_post_articles(ngs_call *x)
 {
 	const ngs_request *rq = x->rq;
@@ -111,27 +156,37 @@ int ngs_post_articles(ngs_call *x)
 	diag_list diags;
 	memset(&diags, 0, sizeof diags);
 	ngi_buf_init(&diags.json, 0);
-	ng_config cfg;
-	ng_config_init(&cfg);
-	cfg.db_path = rq->writer->db_path;
-	cfg.threads = rq->writer->threads;
-	cfg.on_diag = collect_diag;
-	cfg.diag_ctx = &diags;
 	ng_ingest_stats s = NG_INGEST_STATS_INIT;
-	ng_engine *w = NULL;
-
-	pthread_mutex_lock(rq->writer->lock);
-	ng_status st = ng_engine_open(&cfg, &w);
-	ng_status ingested = NG_OK;
+	ngs_writer *wr = rq->writer;
+	ng_status st = NG_OK, ingested = NG_OK;
 	char why[512] = "";
-	if (!st) {
-		ingested = ng_ingest_bytes(w, name, rq->body,
-					   rq->body_len, &s);
-		if (ingested && ingested != NG_ERR_INPUT)
-			snprintf(why, sizeof why, "%s", ng_errmsg(w));
-		st = ng_engine_close(w);
+
+	pthread_mutex_lock(&wr->lock);
+	wr->sink = &diags;
+	if (!wr->engine) {
+		ng_config cfg;
+		ng_config_init(&cfg);
+		cfg.db_path = wr->db_path;
+		cfg.threads = wr->threads;
+		cfg.on_diag = collect_diag;
+		cfg.diag_ctx = wr;
+		st = ng_engine_open(&cfg, &wr->engine);
 	}
-	pthread_mutex_unlock(rq->writer->lock);
+	if (!st) {
+		ingested = ng_ingest_bytes(wr->engine, name, rq->body, rq->body_len, &s);
+		if (ingested && ingested != NG_ERR_INPUT)
+			snprintf(why, sizeof why, "%s", ng_errmsg(wr->engine));
+		/* a failed run leaves the engine stopped: start afresh */
+		if (wr->idle <= 0 || (ingested && ingested != NG_ERR_INPUT)) {
+			ng_status closed = ng_engine_close(wr->engine);
+			if (!ingested || ingested == NG_ERR_INPUT)
+				st = closed;
+			wr->engine = NULL;
+		}
+		wr->last_used = ngs_now();
+	}
+	wr->sink = NULL;
+	pthread_mutex_unlock(&wr->lock);
 
 	int done = 0;
 	if (diags.busy) {

@@ -22,6 +22,8 @@ typedef struct ngs_options {
 	size_t token_len;
 	int threads;               /* worker threads (default 2) */
 	int ingest_threads;        /* analysis threads of a POST's ingest */
+	double writer_idle;        /* seconds the writer stays open after a
+				      POST (default 5); 0: closed after each */
 	int max_connections;       /* at once, in all */
 	int max_per_address;       /* at once, from one address */
 	int timeout;               /* seconds a connection may idle */
@@ -42,6 +44,9 @@ typedef struct ngs_server ngs_server;
 
 /* Starts serving. 0 on success; else -1 with why in err. */
 int ngs_start(const ngs_options *o, ngs_server **out, char *err, size_t cap);
+/* Housekeeping, a few times a second: closes the writer engine once
+ * POSTs stopped for writer_idle seconds. */
+void ngs_tick(ngs_server *s);
 /* The port the server listens on. */
 int ngs_port(const ngs_server *s);
 /* Stops accepting, finishes the requests in flight, closes the engines. */

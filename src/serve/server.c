@@ -43,7 +43,6 @@ struct ngs_server {
 	pthread_mutex_t readers_lock;
 	ng_engine **readers;
 	size_t n_readers, cap_readers;
-	pthread_mutex_t ingest_lock;
 	ngs_writer writer;
 	ngs_ratelimit limiter;
 	ngs_cache *cache;
@@ -74,6 +73,7 @@ void ngs_options_init(ngs_options *o)
 	o->timeout = 10;
 	o->max_body = (size_t)16 << 20;
 	o->max_header = (size_t)64 << 10;
+	o->writer_idle = 5;
 	o->rate = 200;
 	o->burst = 400;
 	o->cache = 1;
@@ -217,13 +217,6 @@ static enum MHD_Result queue_error(struct MHD_Connection *conn, int status,
 }
 
 /* ---- the guards ---------------------------------------------------------------- */
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* The client's address as bytes (4 or 16), and as text. */
 static size_t client_address(struct MHD_Connection *conn, unsigned char key[16],
 			     char *text, size_t cap)
@@ -405,7 +398,7 @@ static int first_call(ngs_server *s, struct MHD_Connection *conn, const char *ur
 		      const char *method, request_state *k, enum MHD_Result *result,
 		      const char *client, const unsigned char *addr, size_t addr_len)
 {
-	double wait = ngs_ratelimit_take(&s->limiter, addr, addr_len, now_seconds());
+	double wait = ngs_ratelimit_take(&s->limiter, addr, addr_len, ngs_now());
 	if (wait > 0) {
 		int secs = (int)ceil(wait);
 		*result = queue_error(conn, 429, secs < 1 ? 1 : secs, NULL,
@@ -538,7 +531,7 @@ static void free_server(ngs_server *s)
 	ngs_cache_free(s->cache);
 	pthread_key_delete(s->reader_key);
 	pthread_mutex_destroy(&s->readers_lock);
-	pthread_mutex_destroy(&s->ingest_lock);
+	ngs_writer_free(&s->writer);
 	free(s);
 }
 
@@ -552,10 +545,7 @@ int ngs_start(const ngs_options *o, ngs_server **out, char *err, size_t cap)
 	s->o = *o;
 	pthread_key_create(&s->reader_key, NULL);
 	pthread_mutex_init(&s->readers_lock, NULL);
-	pthread_mutex_init(&s->ingest_lock, NULL);
-	s->writer.db_path = o->db_path;
-	s->writer.threads = o->ingest_threads;
-	s->writer.lock = &s->ingest_lock;
+	ngs_writer_init(&s->writer, o->db_path, o->ingest_threads, o->writer_idle);
 	if (o->token) {
 		const char *why = ngs_token_set(&s->token, o->token, o->token_len);
 		if (why) {
@@ -615,6 +605,11 @@ int ngs_start(const ngs_options *o, ngs_server **out, char *err, size_t cap)
 	s->port = di ? di->port : o->port;
 	*out = s;
 	return 0;
+}
+
+void ngs_tick(ngs_server *s)
+{
+	ngs_writer_tick(&s->writer, ngs_now());
 }
 
 int ngs_port(const ngs_server *s)
