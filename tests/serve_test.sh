@@ -327,8 +327,8 @@ error_is "an empty body" 400
 
 # four POSTs at once: all stored
 for i in 1 2 3 4; do article "para-$i" "Parallel $i" > "$T/p$i.json"; done
-printf '%s\n' 1 2 3 4 | xargs -P 4 -I N curl -s -o "$T/pr-N" -w '%{http_code}\n' \
-	-X POST --data-binary "@$T/pN.json" -H "$AUTH" "$URL/api/articles" > "$T/codes"
+printf '%s\n' 1 2 3 4 | xargs -P 4 -I {} curl -s -o "$T/pr-{}" -w '%{http_code}\n' \
+	-X POST --data-binary "@$T/p{}.json" -H "$AUTH" "$URL/api/articles" > "$T/codes"
 check "four concurrent POSTs: all 201 ($(tr '\n' ' ' < "$T/codes"))" [ "$(grep -c '^201$' "$T/codes")" = 4 ]
 get "/api/articles?limit=1000"
 is "all four stored, nothing lost" "sorted(a['id'] for a in d['items'] if a['id'].startswith('para-'))" "['para-1', 'para-2', 'para-3', 'para-4']"
