@@ -275,6 +275,10 @@ get "/api/articles/%C0%AF"
 error_is "an overlong form in the path" 400
 get "/api/entities?q=%D0%9F%D1%83%D1%82%D0%B8%D0%BD"
 status "valid UTF-8 (Путин) is fine" 200
+long=$($PY -c "print('%D0%9F' * 400)")
+get "/api/articles/$long"
+error_is "an unknown id of 400 Cyrillic letters" 404
+is "its message, cut short, is still UTF-8 JSON" "d['error']['message'].startswith('no article')" True
 
 # ---- writes --------------------------------------------------------------------------
 article() { # article ID TITLE

@@ -73,6 +73,9 @@ void ngs_reply_init(ngs_reply *r);
 void ngs_reply_free(ngs_reply *r);
 
 /* ---- api_json.c ---------------------------------------------------------------- */
+/* Cuts msg after its last whole UTF-8 character (a message cut short by
+ * its buffer). */
+void ngs_utf8_trim(char *msg);
 /* The answer is an error: {"error":{"status":S,"message":"..."}}, replacing
  * whatever was written. Returns 0 (so handlers can `return ngs_fail(...)`). */
 int ngs_fail(ngs_call *x, int status, const char *fmt, ...) NGI_PRINTF(3, 4);

@@ -9,6 +9,8 @@
  */
 #include "api.h"
 
+#include "../base/utf8.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +56,13 @@ ng_status ngs_json_str(ngi_buf *b, const char *s, size_t n)
 	return st;
 }
 
+void ngs_utf8_trim(char *msg)
+{
+	/* a message cut to its buffer may end inside a UTF-8 sequence (a long
+	 * parameter or path in it): keep the whole characters */
+	msg[ngi_utf8_valid_prefix(msg, strlen(msg))] = 0;
+}
+
 int ngs_fail(ngs_call *x, int status, const char *fmt, ...)
 {
 	char msg[1024];
@@ -61,6 +70,7 @@ int ngs_fail(ngs_call *x, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	ngs_utf8_trim(msg);
 	ngs_reply *r = x->reply;
 	r->status = status;
 	ngi_buf_clear(&r->body);

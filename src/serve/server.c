@@ -200,6 +200,7 @@ static enum MHD_Result queue_error(struct MHD_Connection *conn, int status,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	ngs_utf8_trim(msg);
 	ngs_reply rp;
 	ngs_reply_init(&rp);
 	ng_status st = ngi_buf_printf(&rp.body, "{\"error\":{\"status\":%d,\"message\":",
