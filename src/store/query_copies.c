@@ -17,9 +17,16 @@
 ng_status ngi_query_story_copies(ngi_store *s, ngi_err err, long long story,
 				 ng_cursor **out)
 {
+	/* the edges at the story's articles through the two indexes of
+	 * copies (a filter on both ends' stories scanned every edge) */
 	return ngi_cursor_open_int64(s, err,
+				     "WITH mine(seq) AS (SELECT seq FROM articles"
+				     "  WHERE story = ?1),"
+				     " e(copy, original) AS (SELECT copy, original FROM copies"
+				     "  WHERE copy IN mine UNION SELECT copy, original"
+				     "  FROM copies WHERE original IN mine) "
 				     EDGE_QUERY
-				     " WHERE k.story = ?1 OR o.story = ?1"
+				     " JOIN e ON e.copy = c.copy AND e.original = c.original"
 				     " ORDER BY c.copy, c.original",
 				     story, out);
 }

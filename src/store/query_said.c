@@ -258,16 +258,29 @@ ng_status ngi_query_claim_exists(ngi_store *s, ngi_err err, long long claim)
 	"  WHERE ?2 AND q1.quote_group IS NOT NULL),"                            \
 	" sa(seq) AS (SELECT seq FROM articles WHERE story IN st)"
 
+/* The first article of each story of the thread (the earliest full date,
+ * then the first ingested), found once per story: asked per article, it
+ * made the timeline of a 3,000-article story quadratic. */
 static const char timeline_sql[] = THREAD_STORIES
 	","
+	" fs(seq) AS (SELECT (SELECT b.seq FROM articles b WHERE b.story = t.story"
+	"  ORDER BY b.published GLOB '[0-9]*' DESC, b.published, b.seq LIMIT 1)"
+	"  FROM st t),"
+	/* the first report of each claim and the first quote of each group
+	 * in the thread, numbered once (a NOT EXISTS per row was quadratic in
+	 * a claim's reports) */
+	" fr(article, idx) AS (SELECT article, idx FROM (SELECT article, idx,"
+	"  row_number() OVER (PARTITION BY claim ORDER BY article, idx) AS n"
+	"  FROM claim_reports WHERE article IN sa) WHERE n = 1),"
+	" fq(article, idx) AS (SELECT article, idx FROM (SELECT article, idx,"
+	"  row_number() OVER (PARTITION BY quote_group ORDER BY article, idx) AS n"
+	"  FROM quotes WHERE article IN sa AND quote_group IS NOT NULL) WHERE n = 1),"
 	" ev(date, date_source, event, article, story, text, who, detail, claim,"
 	"  quote_group, seq, pos) AS ("
 	/* publications: the first article of each story, then follow-ups */
 	" SELECT CASE WHEN a.published GLOB '[0-9]*' THEN substr(a.published, 1, 10)"
 	"  END, CASE WHEN a.published GLOB '[0-9]*' THEN 'article' END,"
-	"  CASE WHEN a.seq = (SELECT b.seq FROM articles b WHERE b.story = a.story"
-	"   ORDER BY b.published GLOB '[0-9]*' DESC, b.published, b.seq LIMIT 1)"
-	"   THEN 'published' ELSE 'follow-up' END,"
+	"  CASE WHEN a.seq IN fs THEN 'published' ELSE 'follow-up' END,"
 	"  a.id, a.story, coalesce(a.title, substr(a.body, 1, 160)), a.outlet,"
 	"  NULL, NULL, NULL, a.seq, -1"
 	"  FROM articles a WHERE a.seq IN sa"
@@ -275,9 +288,7 @@ static const char timeline_sql[] = THREAD_STORIES
 	" UNION ALL SELECT r.date, r.date_source, 'claim', a.id, a.story, r.text,"
 	"  coalesce(r.claimant, r.as_written), r.kind, r.claim, NULL, a.seq, r.start"
 	"  FROM claim_reports r JOIN articles a ON a.seq = r.article"
-	"  WHERE r.article IN sa AND NOT EXISTS (SELECT 1 FROM claim_reports r2"
-	"   WHERE r2.claim = r.claim AND r2.article IN sa AND (r2.article < r.article"
-	"   OR (r2.article = r.article AND r2.idx < r.idx)))"
+	"  WHERE (r.article, r.idx) IN fr"
 	/* every response */
 	" UNION ALL SELECT r.date, r.date_source, 'response', a.id, a.story,"
 	"  r.evidence, coalesce(r.responder, r.as_written), r.stance, r.claim, NULL,"
@@ -291,10 +302,7 @@ static const char timeline_sql[] = THREAD_STORIES
 	"  q.quote_group, a.seq, q.start"
 	"  FROM quotes q JOIN articles a ON a.seq = q.article"
 	"  WHERE q.article IN sa AND q.first_piece = q.idx AND (q.quote_group IS NULL"
-	"   OR NOT EXISTS (SELECT 1 FROM quotes q2 WHERE"
-	"   q2.quote_group = q.quote_group AND q2.article IN sa"
-	"   AND (q2.article < q.article OR (q2.article = q.article"
-	"   AND q2.idx < q.idx)))))"
+	"   OR (q.article, q.idx) IN fq))"
 	" SELECT date, date_source, event, article, story, text, who, detail,"
 	" claim, quote_group FROM ev"
 	" ORDER BY date IS NULL, date, seq, pos, event";
