@@ -199,6 +199,10 @@ int cli_serve(int argc, char **argv)
 			if (!number(a, v, 1, 64, &n))
 				return EXIT_USAGE;
 			o.ingest_threads = (int)n;
+		} else if (!strcmp(a, "--max-heavy")) {
+			if (!number(a, v, 1, 64, &n))
+				return EXIT_USAGE;
+			o.max_heavy = (int)n;
 		} else if (!strcmp(a, "--writer-idle")) {
 			if (!number(a, v, 0, 3600, &n))
 				return EXIT_USAGE;

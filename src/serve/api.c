@@ -2,7 +2,11 @@
  * api.c: the routes of the JSON API (docs/API.md): a table of method,
  * pattern and handler; an unknown path is a 404, a known path with another
  * method a 405 with Allow, a "{n}" that is not a number of 1 or more a 400.
- * GET /api/ answers with the version and the list of routes.
+ * GET /api/ answers with the version and the list of routes. Routes whose
+ * queries can take seconds on a big database (related stories, a thread's
+ * timeline, an entity's variants: docs/SERVE.md) are "heavy": at most
+ * heavy_max run at once, so they never hold every worker thread; one past
+ * it is answered 503 with Retry-After.
  */
 #include "api.h"
 
@@ -12,27 +16,28 @@ typedef struct route {
 	const char *method;
 	const char *pattern;
 	int (*handle)(ngs_call *x);
+	int heavy;
 } route;
 
 /* More specific patterns first: "{*}" takes the rest of the path. */
 static const route routes[] = {
-	{"GET", "/api/stories", ngs_get_stories},
-	{"GET", "/api/stories/{n}", ngs_get_story},
-	{"GET", "/api/stories/{n}/articles", ngs_get_story_articles},
-	{"GET", "/api/stories/{n}/timeline", ngs_get_story_timeline},
-	{"GET", "/api/stories/{n}/copies", ngs_get_story_copies},
-	{"GET", "/api/stories/{n}/related", ngs_get_story_related},
-	{"GET", "/api/stories/{n}/claims", ngs_get_story_claims},
-	{"GET", "/api/copies/evidence", ngs_get_evidence},
-	{"GET", "/api/articles", ngs_get_articles},
-	{"POST", "/api/articles", ngs_post_articles},
-	{"GET", "/api/articles/{*}", ngs_get_article},
-	{"GET", "/api/search", ngs_get_search},
-	{"GET", "/api/entities", ngs_get_entities},
-	{"GET", "/api/entities/{*}", ngs_get_entity},
-	{"GET", "/api/quotes", ngs_get_quotes},
-	{"GET", "/api/quote-groups", ngs_get_quote_groups},
-	{"GET", "/api/claims", ngs_get_claims},
+	{"GET", "/api/stories", ngs_get_stories, 0},
+	{"GET", "/api/stories/{n}", ngs_get_story, 1},
+	{"GET", "/api/stories/{n}/articles", ngs_get_story_articles, 0},
+	{"GET", "/api/stories/{n}/timeline", ngs_get_story_timeline, 1},
+	{"GET", "/api/stories/{n}/copies", ngs_get_story_copies, 0},
+	{"GET", "/api/stories/{n}/related", ngs_get_story_related, 1},
+	{"GET", "/api/stories/{n}/claims", ngs_get_story_claims, 1},
+	{"GET", "/api/copies/evidence", ngs_get_evidence, 0},
+	{"GET", "/api/articles", ngs_get_articles, 0},
+	{"POST", "/api/articles", ngs_post_articles, 0},
+	{"GET", "/api/articles/{*}", ngs_get_article, 0},
+	{"GET", "/api/search", ngs_get_search, 0},
+	{"GET", "/api/entities", ngs_get_entities, 0},
+	{"GET", "/api/entities/{*}", ngs_get_entity, 1},
+	{"GET", "/api/quotes", ngs_get_quotes, 0},
+	{"GET", "/api/quote-groups", ngs_get_quote_groups, 0},
+	{"GET", "/api/claims", ngs_get_claims, 1},
 };
 
 void ngs_reply_init(ngs_reply *r)
@@ -105,7 +110,18 @@ void ngs_api_handle(ng_engine *e, const ngs_request *rq, ngs_reply *reply)
 		x.nums[0] = nums[0];
 		x.nums[1] = nums[1];
 		x.rest = rest;
+		int *running = r->heavy ? rq->heavy_running : NULL;
+		if (running && __atomic_add_fetch(running, 1, __ATOMIC_ACQ_REL) > rq->heavy_max) {
+			__atomic_sub_fetch(running, 1, __ATOMIC_ACQ_REL);
+			reply->retry_after = 1;
+			ngs_fail(&x, 503, "busy: %d long queries are running (related stories, "
+					  "timelines, entities); try again in a second",
+				 rq->heavy_max);
+			return;
+		}
 		r->handle(&x);
+		if (running)
+			__atomic_sub_fetch(running, 1, __ATOMIC_ACQ_REL);
 		return;
 	}
 	if (bad_number)

@@ -47,6 +47,10 @@ typedef struct ngs_request {
 	size_t body_len;
 	const char *client;     /* the client's address, for the source name */
 	ngs_writer *writer;
+	/* the long queries running now and the most allowed at once (their
+	 * routes are marked heavy in api.c); NULL: no cap */
+	int *heavy_running;
+	int heavy_max;
 } ngs_request;
 
 typedef struct ngs_reply {

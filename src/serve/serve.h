@@ -32,6 +32,8 @@ typedef struct ngs_options {
 				      line and headers */
 	double rate;               /* requests a second per address; 0: none */
 	double burst;              /* bucket size */
+	int max_heavy;             /* long queries at once (related stories,
+				      timelines, entities: api.c), default 1 */
 	int cache;                 /* answers of GET kept until the database
 				      changes (cache.c) */
 	FILE *log;                 /* errors; NULL: stderr */

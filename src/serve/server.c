@@ -46,6 +46,7 @@ struct ngs_server {
 	ngs_writer writer;
 	ngs_ratelimit limiter;
 	ngs_cache *cache;
+	int heavy_running; /* heavy API queries running now (api.c) */
 };
 
 /* What one connection's request carries between libmicrohttpd's calls. */
@@ -74,6 +75,7 @@ void ngs_options_init(ngs_options *o)
 	o->max_body = (size_t)16 << 20;
 	o->max_header = (size_t)64 << 10;
 	o->writer_idle = 5;
+	o->max_heavy = 1;
 	o->rate = 200;
 	o->burst = 400;
 	o->cache = 1;
@@ -345,7 +347,8 @@ static enum MHD_Result answer_api(ngs_server *s, struct MHD_Connection *conn,
 	ngs_request rq = {method, path, get_param, conn,
 			  MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						      MHD_HTTP_HEADER_CONTENT_TYPE),
-			  k->body.data, k->body.len, client, &s->writer};
+			  k->body.data, k->body.len, client, &s->writer,
+			  &s->heavy_running, s->o.max_heavy};
 	ngs_reply rp;
 	ngs_reply_init(&rp);
 	ngs_api_handle(e, &rq, &rp);
