@@ -173,13 +173,15 @@ check "a negative --delay is bad usage" [ $? -eq 2 ]
 if command -v sqlite3 >/dev/null 2>&1; then
 	cp "$T/k.db" "$T/v4.db"
 	sqlite3 "$T/v4.db" "DROP TABLE watch_items; DROP TABLE watch_feeds;
+		DROP TABLE articles_fts; DROP INDEX stories_size; DROP INDEX mentions_entity;
 		UPDATE meta SET value = '4' WHERE key = 'schema_version';" 2>"$T/errv"
 	$NG stories --db "$T/v4.db" >/dev/null 2>"$T/errv"
 	check "a reader refuses version 4 and says how to upgrade" grep -q "schema version 4.*ingest into it once" "$T/errv"
 	$NG watch "$T/kfeeds" --db "$T/v4.db" --once --delay 0 -q 2>"$T/errv"
 	check "watch upgrades a version-4 file" [ $? -eq 0 ]
 	check "the upgraded file keeps its articles" [ "$(ids "$T/v4.db")" = "/k1.html,/k2-slow.html" ]
-	check "the upgraded file reads as version 5" [ "$(sqlite3 "$T/v4.db" "SELECT value FROM meta WHERE key = 'schema_version'")" = 5 ]
+	check "the upgraded file reads as version 6" [ "$(sqlite3 "$T/v4.db" "SELECT value FROM meta WHERE key = 'schema_version'")" = 6 ]
+	check "the upgrade indexed the old articles for search" [ "$(sqlite3 "$T/v4.db" "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'k1 OR k2 OR the'")" -ge 1 ]
 else
 	skipped=$((skipped + 1)); echo "watch: SKIPPED: schema upgrade: no sqlite3 command"
 fi

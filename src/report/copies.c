@@ -7,7 +7,9 @@
  * The tree: an article's children are the articles whose copy edge points
  * at it as the original. Roots are articles that are originals and copies
  * of nothing; the earliest source is the root published first (full dates),
- * else ingested first. A copy of several originals is shown under each.
+ * else ingested first. A copy of several originals is shown under each;
+ * its own copies are listed once, the first time it is reached, and
+ * later as "(its copies are listed above)".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -163,8 +165,27 @@ typedef struct printer {
 	ngi_out *o;
 	graph *g;
 	ng_cursor *ev;
-	unsigned char *on_path; /* by node index: cycle guard */
+	/* by node index: 1 while on the path from the root (cycle guard),
+	 * 2 once its copies were listed (a copy of several originals, or of
+	 * a copy reached twice, has them listed once: printing each subtree
+	 * at every path to it grew exponentially in a story of near-copies
+	 * of near-copies) */
+	unsigned char *on_path;
 } printer;
+
+/* The first edge (sorted by original, then copy) whose original is seq. */
+static size_t first_edge_from(const graph *g, long long seq)
+{
+	size_t lo = 0, hi = g->n_edges;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g->edges[mid].original < seq)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
 static ng_status print_evidence(printer *p, const edge *e, int depth)
 {
@@ -187,20 +208,27 @@ static ng_status print_tree(printer *p, size_t idx, int depth)
 	node *n = &p->g->nodes[idx];
 	ng_status st = NG_OK;
 	p->on_path[idx] = 1;
-	for (size_t i = 0; !st && i < p->g->n_edges; i++) {
+	for (size_t i = first_edge_from(p->g, n->seq);
+	     !st && i < p->g->n_edges && p->g->edges[i].original == n->seq; i++) {
 		const edge *e = &p->g->edges[i];
-		if (e->original != n->seq)
-			continue;
 		node *c = node_of(p->g, e->copy);
 		size_t ci = (size_t)(c - p->g->nodes);
 		st = ngi_buf_printf(&p->o->b, "%*s\xe2\x94\x94\xe2\x94\x80 %s  %s %.2f (%s)\n",
 				    depth * 4, "", c->id, e->kind, e->score, e->why);
 		if (!st) st = print_evidence(p, e, depth);
 		if (!st) st = ngi_out_flush(p->o, 0);
-		if (!st && !p->on_path[ci])
+		if (st || p->on_path[ci] == 1)
+			continue;
+		if (p->on_path[ci] == 2) {
+			size_t k = first_edge_from(p->g, c->seq);
+			if (k < p->g->n_edges && p->g->edges[k].original == c->seq)
+				st = ngi_buf_printf(&p->o->b, "%*s(its copies are listed "
+						    "above)\n", depth * 4 + 6, "");
+		} else {
 			st = print_tree(p, ci, depth + 1);
+		}
 	}
-	p->on_path[idx] = 0;
+	p->on_path[idx] = 2;
 	return st;
 }
 
