@@ -20,7 +20,7 @@ from . import _capi
 __all__ = ["open", "Engine", "Error", "NotFound", "DatabaseError",
            "InputError", "UsageError", "libversion", "__version__"]
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
 
 _lib = _capi.declare(_capi.load())
 
