@@ -54,7 +54,7 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
                libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel \
-               libmicrohttpd-dev chromium nodejs
+               libmicrohttpd-dev chromium nodejs wrk
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
@@ -120,7 +120,7 @@ INTERNAL  = $(EVAL_LIB) $(CORE) $(PIVOT_OBJ)
 SYMBOLS   = abi/libnewsgraph.symbols
 
 .PHONY: FORCE claims-measure stance-model stance-cv stance-model-check all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
-        test-mkpivot test-python test-browser browser-deps abi-update version-stamp demo bench eval install \
+        test-mkpivot test-python test-browser browser-deps abi-update version-stamp demo bench bench-serve eval install \
         clean help format
 
 all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
@@ -134,6 +134,7 @@ help:
 	@echo "make abi-update   rewrite $(SYMBOLS) from the built library (docs/ABI.md)"
 	@echo "make version-stamp  write VERSION into include/newsgraph.h"
 	@echo "make bench        throughput benchmark (see docs/PERFORMANCE.md)"
+	@echo "make bench-serve  the HTTP server under wrk (docs/PERFORMANCE.md)"
 	@echo "make eval         quality suites on ../shared/data (see docs/QUALITY.md)"
 	@echo "make stance-model retrain data/models/stance.model from FNC-1 (docs/STANCE.md);"
 	@echo "                  stance-cv: its 10-fold CV; stance-model-check: reproducible?"
@@ -274,6 +275,13 @@ $(BUILD)/tests/test_web: tests/test_web.c tests/check.h $(WEB_OBJ) $(INTERNAL)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(WEB_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 
+# The HTTP server's pure parts (tests/test_serve.c): its checks of
+# parameters and the guards, without libmicrohttpd.
+SERVE_PURE_OBJ = $(addprefix $(BUILD)/src/serve/,params.o auth.o ratelimit.o)
+$(BUILD)/tests/test_serve: tests/test_serve.c tests/check.h $(SERVE_PURE_OBJ) $(INTERNAL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(SERVE_PURE_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
+
 # The claim finder's measurements (docs/CLAIMS.md): make claims-measure.
 $(BUILD)/tools/claims_measure: tools/claims_measure.c $(INTERNAL)
 	@mkdir -p $(dir $@)
@@ -334,6 +342,7 @@ test-cli: $(CLI) $(MANPAGE) $(EXAMPLE_BIN)
 	  EXAMPLE=$(CURDIR)/$(EXAMPLE_BIN) sh tests/cli_test.sh
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/resume_test.sh
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/watch_test.sh
+	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/serve_test.sh
 
 # The exported API against the committed list, and nothing but ng_* global
 # in the static library. An intended change: make abi-update (docs/ABI.md).
@@ -397,9 +406,17 @@ demo: deps
 	rm -f newsgraph.db newsgraph.db-wal newsgraph.db-shm newsgraph.db-lock
 	$(CLI) ingest examples/articles/ --db newsgraph.db
 	$(CLI) stories --db newsgraph.db
+	@echo
+	@echo "The web page of these stories (then open http://127.0.0.1:8080/):"
+	@echo "  $(CLI) serve --db newsgraph.db"
 
 bench: $(CLI) $(BENCH_BIN)
 	sh bench/run.sh
+
+# The HTTP server under wrk on the 100,000-article bench database
+# (docs/PERFORMANCE.md, "Serving (issue 13)").
+bench-serve: $(CLI) $(BENCH_BIN)
+	sh bench/serve_load.sh
 
 eval: $(CLI)
 	sh eval/run.sh

@@ -3,11 +3,11 @@
 # `make test-browser`. Builds a database of the seed articles
 # (examples/articles/) plus one article whose title is an HTML injection,
 # then serves it with `newsgraph serve --listen 127.0.0.1:0` (the server
-# prints "newsgraph: serving http://127.0.0.1:PORT/" on stderr) and runs
-# tests/browser/run.mjs against it; while the command has no server
-# (serve exits at once) the same checks run on the static site of
-# `newsgraph report --html`, through file:// URLs, and say so.
-# Screenshots go to $BUILD/screenshots/. The server is stopped on exit.
+# prints "newsgraph: serving DB at http://127.0.0.1:PORT/ ..." on stderr)
+# and runs tests/browser/run.mjs against it; then the same checks (but
+# search) on the static site of `newsgraph report --html`, through file://
+# URLs. Screenshots (of the served pages) go to $BUILD/screenshots/. The
+# server is stopped on exit.
 #
 # Environment: NEWSGRAPH (the command), BUILD (default build).
 set -u
@@ -43,33 +43,29 @@ EOF
 	{ cat "$tmp/ingest.log"; fail "ingest failed"; }
 "$NEWSGRAPH" stories --db "$db" --format json > "$tmp/stories.json" || fail "stories failed"
 
-# served, when the command serves; else the static site
-mode=static
+# the served pages first
 "$NEWSGRAPH" serve --db "$db" --listen 127.0.0.1:0 2>"$tmp/serve.log" &
 server=$!
 base=
 i=0
 while [ $i -lt 100 ]; do
-	base=$(sed -n 's/^newsgraph: serving \(http:\/\/127\.0\.0\.1:[0-9]*\/\).*/\1/p' "$tmp/serve.log" | head -n 1)
+	base=$(sed -n 's/^newsgraph: serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\/\).*/\1/p' "$tmp/serve.log" | head -n 1)
 	[ -n "$base" ] && break
 	kill -0 "$server" 2>/dev/null || break
 	sleep 0.1
 	i=$((i + 1))
 done
-if [ -n "$base" ]; then
-	mode=served
-else
-	kill "$server" 2>/dev/null
-	wait "$server" 2>/dev/null
-	server=
-	echo "browser: newsgraph serve did not start ($(head -n 1 "$tmp/serve.log")); testing the static site of report --html instead"
-	"$NEWSGRAPH" report --html "$tmp/site" --db "$db" 2>"$tmp/report.log" ||
-		{ cat "$tmp/report.log"; fail "report --html failed"; }
-	base="file://$tmp/site/"
-fi
+[ -n "$base" ] || { cat "$tmp/serve.log" >&2; fail "newsgraph serve did not start"; }
 
 mkdir -p "$BUILD/screenshots"
 shots=$(cd "$BUILD/screenshots" && pwd)
+(cd "$here/browser" &&
+ BASE="$base" MODE=served STORIES="$tmp/stories.json" XSS_ID="$xss_id" \
+	SEARCH_WORD="Peskov" SHOTS="$shots" timeout 120 node run.mjs) || exit 1
+
+"$NEWSGRAPH" report --html "$tmp/site" --db "$db" 2>"$tmp/report.log" ||
+	{ cat "$tmp/report.log"; fail "report --html failed"; }
+mkdir -p "$tmp/static-shots"
 cd "$here/browser" &&
-BASE="$base" MODE="$mode" STORIES="$tmp/stories.json" XSS_ID="$xss_id" \
-	SEARCH_WORD="Peskov" SHOTS="$shots" timeout 120 node run.mjs
+BASE="file://$tmp/site/" MODE=static STORIES="$tmp/stories.json" XSS_ID="$xss_id" \
+	SEARCH_WORD="Peskov" SHOTS="$tmp/static-shots" timeout 120 node run.mjs
