@@ -248,7 +248,10 @@ check "PUT on articles: 405 with POST allowed" grep -qi "^Allow: GET, HEAD, POST
 get /api/stories -I
 check "HEAD answers" [ "$code" = 200 ]
 get /no-such-page-here
-error_is "a page outside the web view" 404
+check "an unknown page: 404" [ "$code" = 404 ]
+check "an unknown page: the web view's HTML page" grep -qi "^Content-Type: text/html" "$T/headers"
+get /api/no-such-route
+error_is "an unknown route under /api/" 404
 get "/api/stories" -I
 check "answers say nosniff" grep -qi "^X-Content-Type-Options: nosniff" "$T/headers"
 
