@@ -96,6 +96,10 @@ int ngs_get_paging(ngs_call *x, ngs_paging *p);
 ng_status ngs_json_str(ngi_buf *b, const char *s, size_t n);
 /* Writes the current row's columns as "name":value pairs (no braces). */
 ng_status ngs_json_fields(ngi_buf *b, ng_cursor *c);
+/* Opens an answer with the one row of c as {"name":{...} (the caller adds
+ * more fields and the closing brace); NG_ERR_NOTFOUND when c has no row.
+ * Closes c. */
+ng_status ngs_json_one_row(ngi_buf *b, const char *name, ng_cursor *c);
 /* Called for each row after its columns, before its closing brace, to add
  * fields; may be NULL. */
 typedef ng_status (*ngs_row_extra)(ngs_call *x, ng_cursor *c);

@@ -20,19 +20,8 @@ int ngs_get_article(ngs_call *x)
 	ngi_buf *b = &x->reply->body;
 	ng_cursor *c = NULL;
 	ng_status st = ng_article_open(x->e, id, &c);
-	if (!st) {
-		st = ng_cursor_step(c);
-		if (st == NG_ROW) {
-			st = ngi_buf_puts(b, "{\"article\":{");
-			if (!st)
-				st = ngs_json_fields(b, c);
-			if (!st)
-				st = ngi_buf_putc(b, '}');
-		} else if (st == NG_DONE) {
-			st = NG_ERR_NOTFOUND;
-		}
-		ng_cursor_close(c);
-	}
+	if (!st)
+		st = ngs_json_one_row(b, "article", c);
 	const char *text = NULL;
 	size_t len = 0;
 	if (!st)

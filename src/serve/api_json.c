@@ -153,6 +153,22 @@ ng_status ngs_json_fields(ngi_buf *b, ng_cursor *c)
 	return st;
 }
 
+ng_status ngs_json_one_row(ngi_buf *b, const char *name, ng_cursor *c)
+{
+	ng_status st = ng_cursor_step(c);
+	if (st == NG_ROW) {
+		st = ngi_buf_printf(b, "{\"%s\":{", name);
+		if (!st)
+			st = ngs_json_fields(b, c);
+		if (!st)
+			st = ngi_buf_putc(b, '}');
+	} else if (st == NG_DONE) {
+		st = NG_ERR_NOTFOUND;
+	}
+	ng_cursor_close(c);
+	return st;
+}
+
 ng_status ngs_json_rows(ngs_call *x, ng_cursor *c, long long skip,
 			long long limit, int *more, ngs_row_extra extra)
 {

@@ -38,21 +38,7 @@ static ng_status story_object(ngs_call *x)
 {
 	ng_cursor *c;
 	ng_status st = ng_story_open(x->e, x->nums[0], &c);
-	if (st)
-		return st;
-	ngi_buf *b = &x->reply->body;
-	st = ng_cursor_step(c);
-	if (st == NG_ROW) {
-		st = ngi_buf_puts(b, "{\"story\":{");
-		if (!st)
-			st = ngs_json_fields(b, c);
-		if (!st)
-			st = ngi_buf_putc(b, '}');
-	} else if (st == NG_DONE) {
-		st = NG_ERR_NOTFOUND;
-	}
-	ng_cursor_close(c);
-	return st;
+	return st ? st : ngs_json_one_row(&x->reply->body, "story", c);
 }
 
 /* One story with the first page of its articles, copy edges and related
