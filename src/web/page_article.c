@@ -117,24 +117,28 @@ static void aside_entities(ngw_ctx *c, const char *id)
 	free(ents);
 }
 
-static void aside_dates(ngw_ctx *c, const char *id)
+/* One row of an aside list, written as <li>...</li>; id is the page's
+ * article. */
+typedef void (*aside_row)(ngw_ctx *c, ng_cursor *cur, const char *id);
+
+/* An aside: its heading, then the first MAX_ASIDE_ROWS rows of cur as a
+ * list of class list_class (or "None found."), and a message naming what
+ * when reading fails. opened is the opener's status. */
+static void aside_list(ngw_ctx *c, ng_status opened, ng_cursor *cur,
+		       const char *heading, const char *list_class,
+		       const char *what, const char *id, aside_row row)
 {
-	ng_cursor *cur = NULL;
-	if (ng_article_dates_open(c->e, id, &cur) != NG_OK) {
-		ngw_cursor_error(c, "the dates");
+	if (opened != NG_OK) {
+		ngw_cursor_error(c, what);
 		return;
 	}
-	ngw_raw(c, "<h2>Dates in the text</h2>\n");
+	ngw_fmt(c, "<h2>%s</h2>\n", heading);
 	ng_status st;
 	int n = 0;
 	while ((st = ng_cursor_step(cur)) == NG_ROW && n < MAX_ASIDE_ROWS) {
 		if (!n++)
-			ngw_raw(c, "<ul class=\"dates\">\n");
-		ngw_raw(c, "<li><q>");
-		ngw_text(c, ng_cursor_column_text(cur, 4));
-		ngw_raw(c, "</q> \xE2\x86\x92 <code>");
-		ngw_text(c, ng_cursor_column_text(cur, 5));
-		ngw_raw(c, "</code></li>\n");
+			ngw_fmt(c, "<ul class=\"%s\">\n", list_class);
+		row(c, cur, id);
 	}
 	ng_cursor_close(cur);
 	if (n)
@@ -142,87 +146,58 @@ static void aside_dates(ngw_ctx *c, const char *id)
 	else
 		ngw_raw(c, "<p class=\"muted\">None found.</p>\n");
 	if (st != NG_ROW && st != NG_DONE)
-		ngw_cursor_error(c, "the dates");
+		ngw_cursor_error(c, what);
 }
 
-static void aside_quotes(ngw_ctx *c, const char *id)
+static void date_row(ngw_ctx *c, ng_cursor *cur, const char *id)
 {
-	ng_cursor *cur = NULL;
-	if (ng_article_quotes_open(c->e, id, &cur) != NG_OK) {
-		ngw_cursor_error(c, "the quotes");
-		return;
-	}
-	ngw_raw(c, "<h2>Quotes</h2>\n");
-	ng_status st;
-	int n = 0;
-	while ((st = ng_cursor_step(cur)) == NG_ROW && n < MAX_ASIDE_ROWS) {
-		if (!n++)
-			ngw_raw(c, "<ul class=\"quotes\">\n");
-		const char *speaker = ng_cursor_column_text(cur, 8);
-		if (!speaker)
-			speaker = ng_cursor_column_text(cur, 9);
-		ngw_raw(c, "<li><strong>");
-		if (speaker)
-			ngw_link_entity(c, ng_cursor_column_text(cur, 10), NULL, speaker);
-		else
-			ngw_raw(c, "Unknown speaker");
-		ngw_raw(c, "</strong>");
-		const char *cue = ng_cursor_column_text(cur, 15);
-		if (cue) {
-			ngw_raw(c, " <span class=\"muted\">");
-			ngw_text(c, cue);
-			ngw_raw(c, "</span>");
-		}
-		int direct = (int)ng_cursor_column_int64(cur, 6);
-		ngw_raw(c, direct ? ": \xE2\x80\x9C" : ": ");
-		ngw_text_cut(c, ng_cursor_column_text(cur, 7), 400);
-		ngw_raw(c, direct ? "\xE2\x80\x9D</li>\n" : "</li>\n");
-	}
-	ng_cursor_close(cur);
-	if (n)
-		ngw_raw(c, "</ul>\n");
-	else
-		ngw_raw(c, "<p class=\"muted\">None found.</p>\n");
-	if (st != NG_ROW && st != NG_DONE)
-		ngw_cursor_error(c, "the quotes");
+	ngw_raw(c, "<li><q>");
+	ngw_text(c, ng_cursor_column_text(cur, 4));
+	ngw_raw(c, "</q> \xE2\x86\x92 <code>");
+	ngw_text(c, ng_cursor_column_text(cur, 5));
+	ngw_raw(c, "</code></li>\n");
 }
 
-static void aside_copies(ngw_ctx *c, const char *id)
+static void quote_row(ngw_ctx *c, ng_cursor *cur, const char *id)
 {
-	ng_cursor *cur = NULL;
-	if (ng_article_copies_open(c->e, id, &cur) != NG_OK) {
-		ngw_cursor_error(c, "the copies");
-		return;
-	}
-	ngw_raw(c, "<h2>Copies</h2>\n");
-	ng_status st;
-	int n = 0;
-	while ((st = ng_cursor_step(cur)) == NG_ROW && n < MAX_ASIDE_ROWS) {
-		if (!n++)
-			ngw_raw(c, "<ul class=\"copies\">\n");
-		const char *copy = ng_cursor_column_text(cur, 0);
-		const char *original = ng_cursor_column_text(cur, 1);
-		const char *kind = ng_cursor_column_text(cur, 2);
-		int is_copy = copy && strcmp(copy, id) == 0;
-		const char *other = is_copy ? original : copy;
-		ngw_raw(c, "<li>");
-		ngw_raw(c, is_copy ? "Copies " : "Copied by ");
-		ngw_link_article(c, other, NULL);
-		ngw_raw(c, " <span class=\"badge kind-");
-		ngw_text(c, kind);
-		ngw_raw(c, "\">");
-		ngw_text(c, kind);
-		ngw_fmt(c, " %.2f</span> <a href=\"", ng_cursor_column_double(cur, 3));
-		ngw_href_copies(c, copy, original);
-		ngw_raw(c, "\">shared passages</a></li>\n");
-	}
-	ng_cursor_close(cur);
-	if (n)
-		ngw_raw(c, "</ul>\n");
+	const char *speaker = ng_cursor_column_text(cur, 8);
+	if (!speaker)
+		speaker = ng_cursor_column_text(cur, 9);
+	ngw_raw(c, "<li><strong>");
+	if (speaker)
+		ngw_link_entity(c, ng_cursor_column_text(cur, 10), NULL, speaker);
 	else
-		ngw_raw(c, "<p class=\"muted\">None found.</p>\n");
-	if (st != NG_ROW && st != NG_DONE)
-		ngw_cursor_error(c, "the copies");
+		ngw_raw(c, "Unknown speaker");
+	ngw_raw(c, "</strong>");
+	const char *cue = ng_cursor_column_text(cur, 15);
+	if (cue) {
+		ngw_raw(c, " <span class=\"muted\">");
+		ngw_text(c, cue);
+		ngw_raw(c, "</span>");
+	}
+	int direct = (int)ng_cursor_column_int64(cur, 6);
+	ngw_raw(c, direct ? ": \xE2\x80\x9C" : ": ");
+	ngw_text_cut(c, ng_cursor_column_text(cur, 7), 400);
+	ngw_raw(c, direct ? "\xE2\x80\x9D</li>\n" : "</li>\n");
+}
+
+static void copy_row(ngw_ctx *c, ng_cursor *cur, const char *id)
+{
+	const char *copy = ng_cursor_column_text(cur, 0);
+	const char *original = ng_cursor_column_text(cur, 1);
+	const char *kind = ng_cursor_column_text(cur, 2);
+	int is_copy = copy && strcmp(copy, id) == 0;
+	const char *other = is_copy ? original : copy;
+	ngw_raw(c, "<li>");
+	ngw_raw(c, is_copy ? "Copies " : "Copied by ");
+	ngw_link_article(c, other, NULL);
+	ngw_raw(c, " <span class=\"badge kind-");
+	ngw_text(c, kind);
+	ngw_raw(c, "\">");
+	ngw_text(c, kind);
+	ngw_fmt(c, " %.2f</span> <a href=\"", ng_cursor_column_double(cur, 3));
+	ngw_href_copies(c, copy, original);
+	ngw_raw(c, "\">shared passages</a></li>\n");
 }
 
 void ngw_page_article(ngw_ctx *c, const char *id)
@@ -299,9 +274,14 @@ void ngw_page_article(ngw_ctx *c, const char *id)
 		ngw_cursor_error(c, "the text");
 	ngw_raw(c, "</div>\n</article>\n<aside class=\"side\" aria-label=\"About this article\">\n");
 	aside_entities(c, id);
-	aside_dates(c, id);
-	aside_quotes(c, id);
-	aside_copies(c, id);
+	ng_cursor *list = NULL;
+	st = ng_article_dates_open(c->e, id, &list);
+	aside_list(c, st, list, "Dates in the text", "dates", "the dates", id,
+		   date_row);
+	st = ng_article_quotes_open(c->e, id, &list);
+	aside_list(c, st, list, "Quotes", "quotes", "the quotes", id, quote_row);
+	st = ng_article_copies_open(c->e, id, &list);
+	aside_list(c, st, list, "Copies", "copies", "the copies", id, copy_row);
 	ngw_raw(c, "</aside>\n</div>\n");
 	ngw_page_end(c);
 done:
