@@ -3,7 +3,9 @@
  * public ng_cursor of include/newsgraph.h), and the look-ups the public
  * openers make first (does this article, this story exist).
  *
- * A cursor is one prepared statement. Every step is checked: a loop ends on
+ * A cursor is one prepared statement, taken from the store's idle
+ * statements when one was prepared from the same SQL before and handed
+ * back (reset) when the cursor closes. Every step is checked: a loop ends on
  * SQLITE_DONE, anything else ends the cursor with NG_ERR_DB (or
  * NG_ERR_NOMEM) and SQLite's message in the engine's buffer, so a damaged
  * file never reads as "no more rows". A getter whose conversion runs out of
@@ -32,6 +34,12 @@ ng_status ngi_cursor_new(ngi_store *s, ngi_err err, const char *sql,
 		return NG_ERR_NOMEM;
 	}
 	c->err = err;
+	c->store = s;
+	c->stmt = ngi_store_take_idle(s, sql);
+	if (c->stmt) {
+		*out = c;
+		return NG_OK;
+	}
 	sqlite3 *db = ngi_store_db(s);
 	if (sqlite3_prepare_v2(db, sql, -1, &c->stmt, NULL) != SQLITE_OK) {
 		ng_status st = ngi_query_fail(db, err, "reading the database");
@@ -217,7 +225,8 @@ void ng_cursor_close(ng_cursor *c)
 {
 	if (!c)
 		return;
-	sqlite3_finalize(c->stmt);
+	if (c->stmt)
+		ngi_store_give_idle(c->store, c->stmt);
 	free(c);
 }
 

@@ -12,6 +12,7 @@
 
 struct ng_cursor {
 	sqlite3_stmt *stmt;
+	ngi_store *store; /* takes the statement back on close */
 	ngi_err err;
 	/* NG_OK while rows may come; then NG_DONE or the error, sticky */
 	ng_status status;
@@ -32,6 +33,15 @@ struct ng_cursor {
 
 /* The connection (store.c). */
 sqlite3 *ngi_store_db(ngi_store *s);
+
+/* Statements kept between cursors (store.c): an idle statement prepared
+ * from exactly sql, taken out of the store (NULL when there is none), and
+ * a cursor's statement handed back on close (reset and unbound; the store
+ * finalizes its oldest one when all NGI_STORE_IDLE_STMTS slots are full,
+ * and every one when it closes). */
+#define NGI_STORE_IDLE_STMTS 32
+sqlite3_stmt *ngi_store_take_idle(ngi_store *s, const char *sql);
+void ngi_store_give_idle(ngi_store *s, sqlite3_stmt *q);
 
 /* Writes "what: SQLite's message" into err; NG_ERR_NOMEM when SQLite ran
  * out of memory, else NG_ERR_DB. */

@@ -265,6 +265,10 @@ struct ngi_store {
 	/* the first article stored in the open transaction (its seq), 0 when
 	 * none: indexed for search at commit */
 	long long fts_from;
+	/* statements of closed cursors, reset, kept to be used again by the
+	 * next cursor on the same SQL (query_cursor.c): preparing a query
+	 * anew for every cursor was a visible share of a server's time */
+	sqlite3_stmt *idle[NGI_STORE_IDLE_STMTS];
 	char err[512];
 };
 
@@ -565,6 +569,8 @@ void ngi_store_close(ngi_store *s)
 		sqlite3_finalize(s->st[i]);
 	for (int i = 0; i < NGI_STORE_MORE_STMTS; i++)
 		sqlite3_finalize(s->more[i]);
+	for (int i = 0; i < NGI_STORE_IDLE_STMTS; i++)
+		sqlite3_finalize(s->idle[i]);
 	sqlite3_close(s->db);
 	if (s->lock_fd >= 0)
 		close(s->lock_fd); /* after SQLite is done with the file */
@@ -574,6 +580,33 @@ void ngi_store_close(ngi_store *s)
 sqlite3 *ngi_store_db(ngi_store *s)
 {
 	return s->db;
+}
+
+sqlite3_stmt *ngi_store_take_idle(ngi_store *s, const char *sql)
+{
+	for (int i = 0; i < NGI_STORE_IDLE_STMTS; i++) {
+		sqlite3_stmt *q = s->idle[i];
+		if (q && strcmp(sqlite3_sql(q), sql) == 0) {
+			s->idle[i] = NULL;
+			return q;
+		}
+	}
+	return NULL;
+}
+
+void ngi_store_give_idle(ngi_store *s, sqlite3_stmt *q)
+{
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	for (int i = 0; i < NGI_STORE_IDLE_STMTS; i++)
+		if (!s->idle[i]) {
+			s->idle[i] = q;
+			return;
+		}
+	/* full: the oldest slot's statement gives way */
+	sqlite3_finalize(s->idle[0]);
+	memmove(s->idle, s->idle + 1, (NGI_STORE_IDLE_STMTS - 1) * sizeof *s->idle);
+	s->idle[NGI_STORE_IDLE_STMTS - 1] = q;
 }
 
 sqlite3_stmt *ngi_store_stmt(ngi_store *s, int slot, const char *sql)
