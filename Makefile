@@ -215,7 +215,7 @@ $(EVAL_LIB): $(EVAL_OBJ)
 $(BUILD)/data.stamp: FORCE
 	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(DATA_FILES)' ] || \
 	  printf '%s\n' '$(DATA_FILES)' > $@
-$(DATA_C): $(DATA_FILES) tools/mkdata.py $(BUILD)/data.stamp
+$(DATA_C): $(DATA_FILES) tools/mkdata.py tools/c_embed.py $(BUILD)/data.stamp
 	@mkdir -p $(dir $@)
 	$(PYTHON) tools/mkdata.py $@ $(DATA_FILES)
 
@@ -233,7 +233,7 @@ $(HELP_C:.c=.o): $(HELP_C) src/cli/help.h $(BUILD)/flags.stamp
 $(BUILD)/assets.stamp: FORCE
 	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(ASSET_FILES)' ] || \
 	  printf '%s\n' '$(ASSET_FILES)' > $@
-$(ASSETS_C): $(ASSET_FILES) tools/mkassets.py $(BUILD)/assets.stamp
+$(ASSETS_C): $(ASSET_FILES) tools/mkassets.py tools/c_embed.py $(BUILD)/assets.stamp
 	@mkdir -p $(dir $@)
 	$(PYTHON) tools/mkassets.py $@ $(ASSET_FILES)
 

@@ -13,33 +13,14 @@ not know, or two files of one name, stops the build.
 import os
 import sys
 
+from c_embed import c_string
+
 TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".svg": "image/svg+xml",
     ".txt": "text/plain; charset=utf-8",
 }
-
-
-def c_string(data):
-    out = []
-    line = '\t"'
-    for byte in data:
-        if byte == 0x22 or byte == 0x5C:
-            piece = "\\" + chr(byte)
-        elif 0x20 <= byte < 0x7F and byte != 0x3F:
-            piece = chr(byte)
-        else:
-            piece = "\\%03o" % byte
-        line += piece
-        if byte == 0x0A or len(line) > 72:
-            out.append(line + '"')
-            line = '\t"'
-    if line != '\t"':
-        out.append(line + '"')
-    if not out:
-        out.append('\t""')
-    return "\n".join(out)
 
 
 def main():

@@ -13,26 +13,7 @@ the shell lists them in.
 import os
 import sys
 
-
-def c_string(data):
-    out = []
-    line = '\t"'
-    for byte in data:
-        if byte == 0x22 or byte == 0x5C:
-            piece = "\\" + chr(byte)
-        elif 0x20 <= byte < 0x7F and byte != 0x3F:
-            piece = chr(byte)
-        else:
-            piece = "\\%03o" % byte
-        line += piece
-        if byte == 0x0A or len(line) > 72:
-            out.append(line + '"')
-            line = '\t"'
-    if line != '\t"':
-        out.append(line + '"')
-    if not out:
-        out.append('\t""')
-    return "\n".join(out)
+from c_embed import c_string
 
 
 def main():
