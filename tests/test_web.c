@@ -442,19 +442,18 @@ static void test_paths(ng_engine *e)
 }
 
 /* ---- the static site ---------------------------------------------------------- */
+static void no_diag(void *ctx, const ng_diag *d)
+{
+}
+
+/* A written page, NUL-terminated; NULL when it is missing (the callers
+ * check that themselves, so the reader's diagnostic is not printed). */
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
+	ngi_diag_sink quiet = {no_diag, NULL, 0, 0};
 	ngi_buf b;
-	ngi_buf_init(&b, 0);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		ngi_buf_append(&b, chunk, n);
-	fclose(f);
-	ngi_buf_putc(&b, '\0');
+	if (ngi_read_file(path, 0, &b, &quiet) != NG_OK)
+		return NULL; /* nothing to free: the reader freed or never began */
 	return ngi_buf_steal(&b);
 }
 
