@@ -63,6 +63,12 @@ ng_status ngi_seeds_score_said(ng_engine *e, const struct ngi_json *gold,
 			       const char *const *keys, const char *const *ids,
 			       size_t n, ngi_eval_report *rep);
 /* eval_stories.c: "stories BODIES.csv STANCES.csv" (FNC-1). */
+/* eval_stories_jsonl.c: "stories-jsonl ARTICLES.jsonl GOLD.json" (the file
+ * ingested as it is) and "titles-jsonl" (each title alone as its text). */
+ng_status ngi_eval_stories_jsonl(ngi_eval_ctx *ctx, char **argv,
+				 ngi_eval_report *rep);
+ng_status ngi_eval_titles_jsonl(ngi_eval_ctx *ctx, char **argv,
+				ngi_eval_report *rep);
 ng_status ngi_eval_stories(ngi_eval_ctx *ctx, char **argv,
 			   ngi_eval_report *rep);
 /* eval_reuse.c: "reuse DIR" (DIR/articles.jsonl, DIR/pairs.jsonl). */

@@ -25,6 +25,7 @@ typedef struct ng_eval_options {
 } ng_eval_options;
 
 /* Runs a quality suite: "seeds DIR", "stories BODIES.csv STANCES.csv",
+ * "stories-jsonl ARTICLES.jsonl GOLD.json", "titles-jsonl ...",
  * "reuse DIR", "msrp FILE", "entities DIR", "dates DIR", "pairs DIR",
  * "xling DIR", "quotes DIR", "stance BODIES.csv STANCES.csv",
  * "extract DIR". Prints a
