@@ -20,6 +20,7 @@
 #include "check.h"
 #include "extract/credits.h"
 #include "link/link_internal.h"
+#include "link/story_internal.h"
 #include "sketch/sketch.h"
 #include "text/text.h"
 
@@ -271,6 +272,63 @@ static void test_merge(const art *arts)
 	ngi_story_index_free(&si);
 }
 
+
+/* Two stories that share terms weakly merge when they have no language in
+ * common (translations of one report: every pair of their articles is
+ * across languages, where cosines run about half, so the link is scaled as
+ * a joining article's cosine is), and not when they share one. */
+static void test_merge_across_languages(void)
+{
+	/* three articles: a and b (one story) share 2 of their 6 terms with c */
+	static const ngi_term ta[] = {{1, 1}, {2, 1}, {10, 1}, {11, 1}, {12, 1}, {13, 1}};
+	static const ngi_term tb[] = {{1, 1}, {2, 1}, {10, 1}, {11, 1}, {12, 1}, {13, 1}};
+	static const ngi_term tc[] = {{1, 1}, {2, 1}, {20, 1}, {21, 1}, {22, 1}, {23, 1}};
+	/* unrelated articles so the shared terms are not everywhere */
+	static const ngi_term tx[] = {{30, 1}, {31, 1}, {32, 1}};
+	double plain = 0;
+	for (int across = 0; across < 2; across++) {
+		ngi_story_index si;
+		ngi_story_index_init(&si);
+		ngi_link_article a = {.terms = ta, .n_terms = 6, .day = NGI_DAY_UNKNOWN,
+				      .lang = ngi_link_lang("en")};
+		ngi_link_article b = a;
+		b.terms = tb;
+		ngi_link_article c = {.terms = tc, .n_terms = 6, .day = NGI_DAY_UNKNOWN,
+				      .lang = ngi_link_lang(across ? "de" : "en")};
+		ngi_link_article x = {.terms = tx, .n_terms = 3, .day = NGI_DAY_UNKNOWN,
+				      .lang = ngi_link_lang("fr")};
+		for (int i = 0; i < 4; i++)
+			CHECK(ngi_story_index_count(&si, &x) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &x, 1) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &a) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &a, 2) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &b) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &b, 2) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &c) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &c, 3) == NG_OK);
+		/* the average link of stories 2 and 3, unscaled */
+		if (!across) {
+			const ngi_story_state *s2 = &si.stories[1], *s3 = &si.stories[2];
+			double dot = 0;
+			for (uint32_t i = 0; i < s2->n_terms; i++) {
+				uint32_t at = ngi_story_centroid_at(s3, s2->terms[i]);
+				if (at != UINT32_MAX)
+					dot += (double)s2->unit[i] * s3->unit[at];
+			}
+			plain = dot / (2.0 * 1.0);
+			CHECK_MSG(plain > 0.05 && plain < 0.5, "link %f", plain);
+		}
+		/* a threshold between the plain link and the scaled one */
+		double threshold = plain * (1 + NGI_XLING_SCALE) / 2;
+		uint32_t into = 9, from = 9;
+		CHECK(ngi_story_index_merge(&si, 3, threshold, 14, &into, &from) == NG_OK);
+		if (across)
+			CHECK_MSG(into == 2 && from == 3, "across: merged %u into %u", from, into);
+		else
+			CHECK_MSG(into == 0 && from == 0, "within: merged %u into %u", from, into);
+		ngi_story_index_free(&si);
+	}
+}
 
 /* ---- the copy index's time window ------------------------------------------ */
 
@@ -825,6 +883,7 @@ int main(void)
 		test_restore(arts);
 		test_merge(arts);
 	}
+	test_merge_across_languages();
 	test_window();
 	test_credit();
 	test_window_undated();

@@ -264,6 +264,79 @@ static void test_bad_input(void)
 	ngi_xling_idf_free(NULL);
 }
 
+static int has_term(const ngi_term *t, uint32_t n, uint32_t term)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (t[i].term == term)
+			return 1;
+	return 0;
+}
+
+/* The bag of text in lang with options o (NULL: defaults), or -1. */
+static int bag_with(const char *text, const char *lang,
+		    const ngi_pivot_options *o, ngi_term **t, uint32_t *n)
+{
+	ngi_doc d;
+	ngi_mention *m = NULL;
+	size_t nm = 0;
+	if (ngi_text_analyze(tc, text, strlen(text), lang, &arena, &d) ||
+	    ngi_entities_find(ec, &d, &arena, &m, &nm))
+		return -1;
+	return ngi_pivot_terms(&d, m, nm, NULL, NULL, 0, o, &arena, t, n) ? -1 : 0;
+}
+
+/* Language-neutral terms: numbers of three or more digits by their digits
+ * (the German "1.500" is the English "1,500"; "42" is no term), in the
+ * pivot bag and the English native bag alike; and the English display
+ * name of a mention in another script ("Путин": "putin", the name term an
+ * English text has) when entity_names is set, never for English. */
+static void test_neutral_terms(void)
+{
+	ngi_arena_reset(&arena);
+	uint32_t n1500 = ngi_number_term("1500", 4);
+	CHECK(n1500 != 0);
+	CHECK(ngi_number_term("1,500", 5) == n1500);
+	CHECK(ngi_number_term("1.500", 5) == n1500);
+	CHECK(ngi_number_term("115", 3) != 0);
+	CHECK(ngi_number_term("42", 2) == 0);
+	CHECK(ngi_number_term("", 0) == 0);
+	ngi_term *de, *en;
+	uint32_t nde = 0, nen = 0;
+	CHECK(bag_with("Die Regierung zahlte 1.500 Euro an 115 Familien, 42 blieben.",
+		       "de", NULL, &de, &nde) == 0);
+	ngi_doc d;
+	const char *english = "The government paid 1,500 euros to 115 families, 42 stayed.";
+	CHECK(ngi_text_analyze(tc, english, strlen(english), "en", &arena, &d) == NG_OK);
+	CHECK(ngi_terms(&d, NULL, 2, 3, 4, &arena, &en, &nen) == NG_OK);
+	uint32_t n115 = ngi_number_term("115", 3);
+	CHECK(has_term(de, nde, n1500) && has_term(en, nen, n1500));
+	CHECK(has_term(de, nde, n115) && has_term(en, nen, n115));
+	uint32_t putin = ngi_term_hash(NGI_TERM_NAME, "putin", 5);
+	const char *ru = "Вчера Владимир Путин прибыл в Женеву.";
+	ngi_pivot_options o;
+	ngi_pivot_options_init(&o);
+	CHECK(o.entity_names == 0);
+	ngi_term *t;
+	uint32_t n = 0;
+	CHECK(bag_with(ru, "ru", &o, &t, &n) == 0);
+	CHECK(!has_term(t, n, putin));
+	o.entity_names = 1;
+	CHECK(bag_with(ru, "ru", &o, &t, &n) == 0);
+	CHECK_MSG(has_term(t, n, putin), "the display name of Путин as a name");
+	const char *en_text = "Yesterday Vladimir Putin arrived in Geneva.";
+	CHECK(ngi_text_analyze(tc, en_text, strlen(en_text), "en", &arena, &d) == NG_OK);
+	CHECK(ngi_terms(&d, NULL, 2, 3, 4, &arena, &en, &nen) == NG_OK);
+	CHECK(has_term(en, nen, putin));
+	/* English bags gain nothing from the option */
+	uint32_t n_off = 0, n_on = 0;
+	ngi_term *t_off, *t_on;
+	o.entity_names = 0;
+	CHECK(bag_with(en_text, "en", &o, &t_off, &n_off) == 0);
+	o.entity_names = 1;
+	CHECK(bag_with(en_text, "en", &o, &t_on, &n_on) == 0);
+	CHECK(n_off == n_on && memcmp(t_off, t_on, n_on * sizeof *t_on) == 0);
+}
+
 int main(void)
 {
 	if (ngi_text_ctx_new(&tc) || ngi_entity_ctx_new(&ec)) {
@@ -274,6 +347,7 @@ int main(void)
 	test_keys();
 	test_lookups();
 	test_seeds();
+	test_neutral_terms();
 	test_bad_input();
 	ngi_arena_free(&arena);
 	ngi_entity_ctx_free(ec);

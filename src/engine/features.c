@@ -187,13 +187,17 @@ ng_status ngi_features_compute(ngi_worker *w, ngi_arena *keep,
 	out->n_credits = ngi_credits_find(text, len, title, out->outlet_key,
 					  out->credits, NGI_CREDITS_MAX);
 	/* Articles in other languages than English cluster on their pivot bag:
-	 * English stems through the FreeDict table, entity keys, numbers. The
-	 * English bag hashes its stems the same way, so the two meet. */
+	 * English stems through the FreeDict table, entity keys, numbers, and
+	 * the English display names of their entities. The English bag hashes
+	 * its stems, names and numbers the same way, so the two meet. */
 	if (strcmp(body.lang, "en") != 0 && strcmp(body.lang, "und") != 0) {
 		ngi_term *pt;
 		uint32_t npt;
+		ngi_pivot_options po;
+		ngi_pivot_options_init(&po);
+		po.entity_names = 1; /* English bags have names, no keys */
 		if ((st = ngi_pivot_terms(&body, out->mentions, out->n_mentions,
-					  has_title ? &head : NULL, NULL, 0, NULL, keep,
+					  has_title ? &head : NULL, NULL, 0, &po, keep,
 					  &pt, &npt)))
 			return st;
 		out->terms = pt;

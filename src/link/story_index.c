@@ -156,6 +156,16 @@ static int story_has_lang(const ngi_story_state *s, uint16_t lang)
 	return 1;
 }
 
+/* Do two stories hold an article in one language? A story with no
+ * language known counts as sharing (its articles were not identified). */
+int ngi_story_share_lang(const ngi_story_state *x, const ngi_story_state *y)
+{
+	for (int i = 0; i < 4 && x->langs[i]; i++)
+		if (story_has_lang(y, x->langs[i]))
+			return 1;
+	return x->langs[0] == 0 || y->langs[0] == 0;
+}
+
 void ngi_story_add_lang(ngi_story_state *s, uint16_t lang)
 {
 	for (int i = 0; lang && i < 4; i++) {

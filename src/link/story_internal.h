@@ -66,4 +66,7 @@ int ngi_story_in_window(const ngi_story_state *s, int32_t day, int window);
 ng_status ngi_story_append_u32(uint32_t **a, uint32_t *n, uint32_t *cap,
 			       uint32_t v);
 
+/* Whether two stories hold an article in one language (either unknown:
+ * yes); merges across languages scale their link (story_merge.c). */
+int ngi_story_share_lang(const ngi_story_state *x, const ngi_story_state *y);
 #endif

@@ -9,6 +9,10 @@
  * vectors: dot / (|A| |B|)), the criterion of group-average agglomerative
  * clustering; the best pair at or above the threshold merges, the older
  * story absorbing the younger (centroid, size, languages, days, members).
+ * Between two stories with no language in common the link is scaled by
+ * NGI_XLING_SCALE as an article's cosine is when it joins: every pair is
+ * then across languages, and those score about half (the translations of
+ * one report that started a story of their own join the original's).
  * A story is checked again only once it has grown by a tenth. Figures on
  * FNC-1 are in story_index.c's opening comment and docs/QUALITY.md.
  */
@@ -121,6 +125,8 @@ ng_status ngi_story_index_merge(ngi_story_index *si, uint32_t story,
 	for (size_t i = 0; i < full && !st; i++) {
 		const ngi_story_state *o = &si->stories[cands[i].story - 1];
 		double link = unit_dot(s, o) / ((double)s->size * o->size);
+		if (!ngi_story_share_lang(s, o))
+			link *= NGI_XLING_SCALE;
 		if (link > best_link || (link == best_link && cands[i].story < best)) {
 			best_link = link;
 			best = cands[i].story;

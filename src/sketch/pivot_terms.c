@@ -22,6 +22,7 @@ void ngi_pivot_options_init(ngi_pivot_options *o)
 	o->number_weight = 2;
 	o->max_targets = 2;
 	o->names = 1;
+	o->entity_names = 0;
 }
 
 /* ---- the term bag -------------------------------------------------------------*/
@@ -42,6 +43,39 @@ static int cmp_term(const void *x, const void *y)
 {
 	const ngi_term *a = x, *b = y;
 	return (a->term > b->term) - (a->term < b->term);
+}
+
+/* The words of a mention's canonical display name as the NAME terms an
+ * English text has for them ("Путина", display name "Vladimir Putin":
+ * "vladimir", "putin"): names written in another script, or inflected,
+ * meet the English article's names. Only words of ASCII letters (folded
+ * to lower case as text analysis folds them), at most
+ * NGI_PIVOT_NAME_WORDS; a display name left in its own script adds
+ * nothing. */
+static int add_display_name(const char *name, unsigned w, bag *b)
+{
+	const char *p = name;
+	for (int words = 0; *p && words < NGI_PIVOT_NAME_WORDS;) {
+		while (*p == ' ' || *p == '-')
+			p++;
+		char low[64];
+		size_t n = 0;
+		int ascii = 1;
+		for (; *p && *p != ' ' && *p != '-'; p++) {
+			unsigned char c = (unsigned char)*p;
+			if (c >= 0x80)
+				ascii = 0;
+			if (n < sizeof low)
+				low[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		if (n == 0)
+			break;
+		words++;
+		if (ascii && n >= 2 && n < sizeof low &&
+		    bag_add(b, ngi_term_hash(NGI_TERM_NAME, low, n), w))
+			return -1;
+	}
+	return 0;
 }
 
 /* Adds the terms of d; words of the first lead sentences count lead_times,
@@ -74,16 +108,13 @@ static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 						     strlen(key)),
 				    w * o->entity_weight))
 				return -1;
+			if (o->entity_names && !english && m[mi].name &&
+			    add_display_name(m[mi].name, w, b))
+				return -1;
 		}
 		if (t->kind == NGI_TOK_NUMBER) {
-			char digits[32];
-			size_t nd = 0;
-			for (size_t k = 0; k < t->norm_len && nd < sizeof digits; k++)
-				if (t->norm[k] >= '0' && t->norm[k] <= '9')
-					digits[nd++] = t->norm[k];
-			if (nd >= 4 &&
-			    bag_add(b, ngi_term_hash(NGI_TERM_NUMBER, digits, nd),
-				    w * o->number_weight))
+			uint32_t nt = ngi_number_term(t->norm, t->norm_len);
+			if (nt && bag_add(b, nt, w * o->number_weight))
 				return -1;
 			continue;
 		}
@@ -124,7 +155,7 @@ ng_status ngi_pivot_terms(const ngi_doc *body, const ngi_mention *body_m,
 		return NG_ERR_USAGE;
 	if ((n_body_m && !body_m) || (n_title_m && !title_m))
 		return NG_ERR_USAGE;
-	size_t per_token = NGI_PIVOT_MAX_TARGETS + 2;
+	size_t per_token = NGI_PIVOT_MAX_TARGETS + 2 + NGI_PIVOT_NAME_WORDS;
 	size_t cap = (body ? body->n_tokens : 0) * per_token +
 		     (title ? title->n_tokens : 0) * per_token + 1;
 	bag b = {malloc(cap * sizeof(ngi_term)), 0, cap};

@@ -4,8 +4,9 @@
  * Features: Snowball stems of content words (stopwords and one-letter words
  * dropped), capitalised words that do not open a sentence (names, in their
  * normalised form, as a separate feature kind so "Trump" the name counts
- * apart from "trump" the stem), and numbers of four or more digits (years,
- * amounts): the last two are language-neutral evidence.
+ * apart from "trump" the stem), and numbers of three or more digits by
+ * their digits (years, amounts, counts): the last two are language-neutral
+ * evidence.
  *
  * Position matters: news puts the event in the headline and the first
  * sentences, and the rest of a body drifts into background shared with
@@ -28,6 +29,18 @@ uint32_t ngi_term_hash(int kind, const char *s, size_t len)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
+uint32_t ngi_number_term(const char *norm, size_t norm_len)
+{
+	char digits[32];
+	size_t nd = 0;
+	for (size_t k = 0; k < norm_len && nd < sizeof digits; k++)
+		if (norm[k] >= '0' && norm[k] <= '9')
+			digits[nd++] = norm[k];
+	return nd >= NGI_NUMBER_MIN_DIGITS
+		       ? ngi_term_hash(NGI_TERM_NUMBER, digits, nd)
+		       : 0;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -47,11 +60,9 @@ static size_t collect(const ngi_doc *d, unsigned weight, uint32_t lead_sentences
 		uint32_t h[2];
 		int nh = 0;
 		if (t->kind == NGI_TOK_NUMBER) {
-			size_t digits = 0;
-			for (size_t k = 0; k < t->norm_len; k++)
-				digits += t->norm[k] >= '0' && t->norm[k] <= '9';
-			if (digits >= 4)
-				h[nh++] = ngi_term_hash(NGI_TERM_NUMBER, t->norm, t->norm_len);
+			uint32_t nt = ngi_number_term(t->norm, t->norm_len);
+			if (nt)
+				h[nh++] = nt;
 		} else if (t->kind == NGI_TOK_WORD) {
 			if (ngi_utf8_count(t->norm, t->norm_len) < 2 || t->stop)
 				continue;
