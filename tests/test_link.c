@@ -330,6 +330,48 @@ static void test_merge_across_languages(void)
 	}
 }
 
+/* A short item joins a story only within NGI_SHORT_ITEM_DAYS of its days;
+ * a full article, and a short item without a date, within the story
+ * window. */
+static void test_short_items(void)
+{
+	static const ngi_term terms[] = {{101, 2}, {102, 2}, {103, 1}, {104, 1}};
+	static const ngi_term other[] = {{201, 1}, {202, 1}, {203, 1}};
+	ngi_link *l;
+	CHECK(ngi_link_new(&config, &l) == NG_OK);
+	if (!l)
+		return;
+	ngi_link_result r;
+	const int32_t d0 = 20000;
+	ngi_link_article unrelated = {.content_hash = 1, .terms = other, .n_terms = 3,
+				      .day = d0, .time = NGI_TIME_UNKNOWN};
+	CHECK(ngi_link_add(l, &unrelated, &r) == NG_OK);
+	ngi_link_article a = {.content_hash = 2, .terms = terms, .n_terms = 4,
+			      .day = d0, .time = NGI_TIME_UNKNOWN};
+	CHECK(ngi_link_add(l, &a, &r) == NG_OK);
+	uint32_t story = r.story;
+	CHECK(r.new_story == 1);
+	struct { int32_t day; uint8_t is_short; int joins; } cases[] = {
+		{d0 + 1, 1, 1},                  /* the next day */
+		{d0 + 1 + NGI_SHORT_ITEM_DAYS + 3, 1, 0}, /* days later: another event */
+		{d0 + 8, 0, 1},                  /* a full article, in the window */
+		{NGI_DAY_UNKNOWN, 1, 1},         /* no date: nothing to tell by */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ngi_link_article b = a;
+		b.content_hash = 100 + i;
+		b.day = cases[i].day;
+		b.short_item = cases[i].is_short;
+		CHECK(ngi_link_add(l, &b, &r) == NG_OK);
+		CHECK_MSG((r.story == story) == cases[i].joins,
+			  "case %zu: story %u (first %u)", i, r.story, story);
+	}
+	ngi_link_free(l);
+	CHECK(ngi_link_short_item(12, 1) && ngi_link_short_item(NGI_SHORT_ITEM_WORDS, 2));
+	CHECK(!ngi_link_short_item(12, 3) && !ngi_link_short_item(NGI_SHORT_ITEM_WORDS + 1, 1));
+	CHECK(!ngi_link_short_item(0, 0));
+}
+
 /* ---- the copy index's time window ------------------------------------------ */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
@@ -884,6 +926,7 @@ int main(void)
 		test_merge(arts);
 	}
 	test_merge_across_languages();
+	test_short_items();
 	test_window();
 	test_credit();
 	test_window_undated();

@@ -50,7 +50,9 @@ static ngi_link_article restored_article(const ngi_article_row *a)
 				  .n_terms = a->n_terms, .day = a->day, .time = time,
 				  .lang = ngi_link_lang(a->lang),
 				  .anchors = a->anchors, .n_anchors = a->n_anchors,
-				  .outlet = ngi_outlet_key(a->outlet)};
+				  .outlet = ngi_outlet_key(a->outlet),
+				  .short_item = ngi_link_short_item(a->n_words,
+								    a->n_sentences)};
 }
 
 static ng_status restore_one(void *ctx, const ngi_article_row *a)

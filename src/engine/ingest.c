@@ -424,7 +424,9 @@ static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 			       .n_anchors = p->f.anchors.n,
 			       .n_quote_anchors = p->f.anchors.n_quotes,
 			       .sketch = &p->f.sketch,
-			       .outlet = p->f.outlet_key};
+			       .outlet = p->f.outlet_key,
+			       .short_item = ngi_link_short_item(p->f.n_words,
+								 p->f.n_sentences)};
 	for (int i = 0; i < p->f.n_credits && i < NGI_LINK_CREDITS; i++)
 		la.credits[i] = p->f.credits[i].key;
 	ngi_link_result r;

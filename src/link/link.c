@@ -290,8 +290,11 @@ static ng_status decide(ngi_link *l, const ngi_link_article *a,
 		l->pinned[other] = 1;
 		pin = 1;
 	} else {
-		st = ngi_story_index_best(&l->stories, a, l->config.window_days,
-					  &r->story, &r->story_score);
+		int window = l->config.window_days;
+		if (a->short_item && window > NGI_SHORT_ITEM_DAYS)
+			window = NGI_SHORT_ITEM_DAYS;
+		st = ngi_story_index_best(&l->stories, a, window, &r->story,
+					  &r->story_score);
 		if (st)
 			return st;
 		if (r->story == 0 || r->story_score < l->config.story_threshold) {

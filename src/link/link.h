@@ -104,7 +104,23 @@ typedef struct ngi_link_article {
 	uint32_t outlet;            /* ngi_outlet_key of its own outlet, 0 unknown */
 	uint32_t credits[NGI_LINK_CREDITS]; /* outlet keys it credits, 0 none
 				       (src/extract/credits.h) */
+	uint8_t short_item;         /* ngi_link_short_item of its text */
 } ngi_link_article;
+
+/* A short item: a text of one or two sentences and few words (a headline
+ * fed alone, a blurb, a ticker line). Its few words (a country, a person,
+ * "earthquake") fit many events, and only its day tells two of them apart:
+ * it joins a story only when its day is within NGI_SHORT_ITEM_DAYS of the
+ * story's days (when both are known), not the whole story window. */
+#define NGI_SHORT_ITEM_SENTENCES 2
+#define NGI_SHORT_ITEM_WORDS 60
+#define NGI_SHORT_ITEM_DAYS 2
+
+static inline uint8_t ngi_link_short_item(long long n_words, long long n_sentences)
+{
+	return n_words > 0 && n_words <= NGI_SHORT_ITEM_WORDS &&
+	       n_sentences <= NGI_SHORT_ITEM_SENTENCES;
+}
 
 /* The two-byte language code of ngi_link_article.lang. */
 static inline uint16_t ngi_link_lang(const char *iso)

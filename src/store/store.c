@@ -1173,8 +1173,8 @@ ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
 		return fail(s, "reading copy edges");
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT seq, id, day, content_hash, record_hash, story,"
-			       " minhash, terms, anchors, published, lang, outlet"
-			       " FROM articles ORDER BY seq",
+			       " minhash, terms, anchors, published, lang, outlet,"
+			       " n_words, n_sentences FROM articles ORDER BY seq",
 			       -1, &q, NULL) != SQLITE_OK) {
 		sqlite3_finalize(es.q);
 		return fail(s, "reading articles");
@@ -1237,6 +1237,8 @@ ng_status ngi_store_each_article(ngi_store *s, ngi_store_article_fn fn,
 		a.published = (const char *)sqlite3_column_text(q, 9);
 		a.lang = (const char *)sqlite3_column_text(q, 10);
 		a.outlet = (const char *)sqlite3_column_text(q, 11);
+		a.n_words = sqlite3_column_int64(q, 12);
+		a.n_sentences = sqlite3_column_int64(q, 13);
 		st = edges_of(s, &es, a.seq, &a.n_edges);
 		a.edges = es.edges;
 		if (!st)
