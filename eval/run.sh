@@ -46,6 +46,13 @@ if [ -r "$fnc1/train_bodies.csv" ] && [ -r "$fnc1/train_stances.csv" ]; then
 else
 	echo "eval: skipping stories: $fnc1 not found"
 fi
+wmt21=$SHARED/data/xling-dev/wmt21_news
+if [ -r "$wmt21/articles.jsonl" ] && [ -r "$wmt21/gold.json" ]; then
+	run_suite stories-jsonl "$wmt21/articles.jsonl" "$wmt21/gold.json"
+	run_suite titles-jsonl "$wmt21/articles.jsonl" "$wmt21/gold.json"
+else
+	echo "eval: skipping stories-jsonl: $wmt21 not found"
+fi
 # reuse: a generated corpus (docs/REUSE_BENCHMARK.md), made once into
 # $OUT/reuse with Debian's python3 and WordNet; REUSE_ARTICLES sets its size.
 reuse=$OUT/reuse

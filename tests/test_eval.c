@@ -3,7 +3,8 @@
  *
  * Usage errors (unknown suite, wrong argument count) must return
  * NG_ERR_USAGE. The "stories" suite runs end to end on a tiny hand-made
- * FNC-1 pair of files, and "seeds" on ../shared/fixtures/seed-stories when it
+ * FNC-1 pair of files, "stories-jsonl" and "titles-jsonl" on a five-record
+ * JSON Lines set, and "seeds" on ../shared/fixtures/seed-stories when it
  * is there (skipped with a message otherwise); both with json output, which
  * must be one line of valid JSON with the gold-side counts right. The scores
  * themselves depend on the engine and are measured by `make eval`, not here.
@@ -111,6 +112,67 @@ static void test_stories_small(void)
 	unlink(stances);
 }
 
+/* stories-jsonl and titles-jsonl on a five-record set: only the records the
+ * gold names are scored (one record has no gold, one gold id no record),
+ * per-language metrics are there for each language, and a gold file that
+ * is not an object of id to event, or missing, fails. */
+static void test_stories_jsonl_small(void)
+{
+	char arts[64], gold[64], bad_gold[64];
+	CHECK(write_temp(arts,
+		"{\"id\":\"c1\",\"lang\":\"en\",\"title\":\"Probe lands on comet\","
+		"\"text\":\"A spacecraft landed on a comet after a ten year journey.\"}\n"
+		"{\"id\":\"c2\",\"lang\":\"de\",\"title\":\"Sonde landet auf Komet\","
+		"\"text\":\"Eine Raumsonde landete nach zehn Jahren auf einem Kometen.\"}\n"
+		"{\"id\":\"p1\",\"lang\":\"en\",\"title\":\"Parks budget passed\","
+		"\"text\":\"The city council approved a new budget for public parks.\"}\n"
+		"{\"id\":\"p2\",\"lang\":\"en\",\"title\":\"Council backs parks\","
+		"\"text\":\"The council approved more spending on parks and playgrounds.\"}\n"
+		"{\"id\":\"x\",\"lang\":\"en\",\"title\":\"Unscored\","
+		"\"text\":\"Heavy rain flooded several streets overnight.\"}\n"));
+	CHECK(write_temp(gold, "{\"c1\":\"comet\",\"c2\":\"comet\",\"p1\":\"parks\","
+			       "\"p2\":\"parks\",\"absent\":\"other\"}"));
+	CHECK(write_temp(bad_gold, "[\"c1\",\"comet\"]"));
+	const char *suites[] = {"stories-jsonl", "titles-jsonl"};
+	for (int k = 0; k < 2; k++) {
+		char *argv[] = {arts, gold};
+		char *text;
+		ng_status st = run_json(suites[k], 2, argv, &text);
+		CHECK_MSG(st == NG_OK, "%s: status %d", suites[k], (int)st);
+		ngi_arena a;
+		ngi_arena_init(&a, 0);
+		ngi_json *root = NULL;
+		size_t off;
+		const char *msg;
+		CHECK(text && ngi_json_parse(text, strlen(text), &a, &root, &off,
+					     &msg) == NG_OK);
+		if (root) {
+			CHECK_STR(ngi_json_get_str(root, "suite"), suites[k]);
+			CHECK(metric(root, "articles") == 4);
+			CHECK(metric(root, "stories_gold") == 2);
+			CHECK(metric(root, "missing") == 0);
+			CHECK(metric(root, "bcubed_f1") > 0 && metric(root, "bcubed_f1") <= 1);
+			CHECK(metric(root, "recall_de") > 0 && metric(root, "recall_de") <= 1);
+			CHECK(metric(root, "precision_en") > 0);
+			CHECK(metric(root, "pair_recall_across_languages") >= 0);
+		}
+		ngi_arena_free(&a);
+		free(text);
+		char *bad[] = {arts, bad_gold};
+		FILE *devnull = fopen("/dev/null", "w");
+		ng_eval_options opt = {0};
+		opt.threads = 1;
+		CHECK(ng_eval_run(suites[k], 2, bad, &opt, devnull) == NG_ERR_INPUT);
+		char *missing[] = {arts, "/nonexistent/gold.json"};
+		CHECK(ng_eval_run(suites[k], 2, missing, &opt, devnull) != NG_OK);
+		if (devnull)
+			fclose(devnull);
+	}
+	unlink(arts);
+	unlink(gold);
+	unlink(bad_gold);
+}
+
 static void test_seeds(void)
 {
 	const char *root_dir = getenv("NG_SHARED");
@@ -150,6 +212,7 @@ int main(void)
 {
 	test_usage();
 	test_stories_small();
+	test_stories_jsonl_small();
 	test_seeds();
 	return check_report("eval");
 }

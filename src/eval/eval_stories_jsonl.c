@@ -113,12 +113,13 @@ static ng_status run(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep,
 		st = ngi_read_file(gold_path, (size_t)1 << 30, &gold_text, &ctx->diag);
 	ngi_json *gold = NULL;
 	if (!st) {
-		size_t off;
-		const char *msg;
+		size_t off = 0;
+		const char *msg = "not an object";
 		if (ngi_json_parse(gold_text.data, gold_text.len, &a, &gold, &off, &msg) ||
 		    gold->type != NGI_JSON_OBJECT) {
-			fprintf(stderr, "newsgraph eval: %s: not a JSON object of id to "
-				"event (offset %zu)\n", gold_path, off);
+			fprintf(stderr, "newsgraph eval: %s: byte %zu: %s (the gold is "
+				"a JSON object of article id to event id)\n",
+				gold_path, off, msg);
 			st = NG_ERR_INPUT;
 		}
 	}
