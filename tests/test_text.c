@@ -39,6 +39,17 @@ static const struct {
 	{"п’ять м'ясо", "W:п’ять W:м'ясо"},
 	{"Путин заявил: «Нет!»", "W:Путин W:заявил P:: P:« W:Нет P:! P:»"},
 	{"中国。你好！", "W:中国 P:。 W:你好 P:！"},
+	/* unspaced scripts: cut into words by ICU's dictionary; a katakana
+	 * run stays whole; digits and Latin letters make words of their own */
+	{"トランプ大統領は東京へ", "W:トランプ W:大統領 W:は W:東京 W:へ"},
+	{"2020年にG7サミット", "N:2020 W:年 W:に W:G7 W:サミット"},
+	{"COVID-19感染", "W:COVID-19 W:感染"},
+	{"美国总统宣布", "W:美国 W:总统 W:宣布"},
+	{"ドナルド・トランプ", "W:ドナルド P:・ W:トランプ"},
+	{"チャンピオンズリーグ進出", "W:チャンピオンズリーグ W:進出"},
+	{"ｺﾛﾅ感染", "W:ｺﾛﾅ W:感染"},
+	{"นายกรัฐมนตรีประกาศ", "W:นายก W:รัฐมนตรี W:ประกาศ"},
+	{"x-中国-y", "W:x P:- W:中国 P:- W:y"},
 	{"قال الرئيس؟ نعم.", "W:قال W:الرئيس P:؟ W:نعم P:."},
 	{"—well…", "P:— W:well P:…"},
 	{"a--b", "W:a P:- P:- W:b"},
@@ -186,7 +197,10 @@ static const struct {
 	{"ru", "кремль", 0},   {"uk", "що", 1},      {"pl", "się", 1},
 	{"cs", "že", 1},       {"bg", "които", 1},   {"sl", "tudi", 1},
 	{"tr", "için", 1},     {"und", "the", 1},    {"und", "которые", 1},
-	{"ja", "the", 0},      {"en", "", 0},
+	{"ja", "the", 0},      {"en", "", 0},        {"ja", "は", 1},
+	{"ja", "した", 1},     {"ja", "東京", 0},    {"ja", "トランプ", 0},
+	{"ja", "氏", 1},       {"zh", "的", 1},      {"zh", "总统", 0},
+	{"zh", "這些", 1},     {"de", "した", 0},
 };
 
 static void test_stopwords(void)
@@ -369,6 +383,8 @@ static const struct {
 	 "Он сказал: «Нет!» | Все замолчали."},
 	{"zh", "中国代表团抵达。会议明天开始！你会去吗？",
 	 "中国代表团抵达。 | 会议明天开始！ | 你会去吗？"},
+	{"ja", "東京に行った。「大阪だ」と言った。",
+	 "東京に行った。 | 「大阪だ」と言った。"},
 	{"ar", "هل سيأتي الرئيس؟ نعم سيأتي.",
 	 "هل سيأتي الرئيس؟ | نعم سيأتي."},
 	{"hi", "यह एक वाक्य है। यह दूसरा है।", "यह एक वाक्य है। | यह दूसरा है।"},
@@ -467,6 +483,9 @@ static void test_hostile(void)
 		{"1.", 100000, "de"},
 		{"\n\n", 100000, NULL},
 		{"\xff\xfe", 1000, NULL},               /* invalid bytes */
+		{"国", 100000, "zh"},                  /* one long Han run */
+		{"東京\xff大阪", 20000, "ja"},
+		{"ภาษาไทย", 20000, "th"},
 	};
 	for (size_t i = 0; i < NGI_ARRAY_LEN(cases); i++) {
 		size_t len;
@@ -489,6 +508,20 @@ static void test_hostile(void)
 		CHECK(ngi_text_analyze(ctx, s, len, "ru", &arena, &d) == NG_OK);
 		CHECK(d.n_tokens == 1 && d.tokens[0].end == len &&
 		      d.tokens[0].norm_len <= NGI_TEXT_MAX_NORM);
+		free(s);
+	}
+	/* A long Han run is cut in chunks; its words cover it, gap-free. */
+	s = repeat("中华人民共和国", 20000, &len);
+	if (s) {
+		ngi_doc d;
+		ngi_arena_reset(&arena);
+		CHECK(ngi_text_analyze(ctx, s, len, "zh", &arena, &d) == NG_OK);
+		int gap_free = d.n_tokens > 20000 && d.tokens[0].start == 0 &&
+			       d.tokens[d.n_tokens - 1].end == len;
+		for (size_t i = 1; gap_free && i < d.n_tokens; i++)
+			gap_free = d.tokens[i].start == d.tokens[i - 1].end &&
+				   d.tokens[i].kind == NGI_TOK_WORD;
+		CHECK(gap_free);
 		free(s);
 	}
 	ngi_doc d;

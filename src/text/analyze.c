@@ -5,7 +5,9 @@
  * (the caller's hint, else CLD2), cuts the tokens (tokenize.c), folds each
  * one (fold.c), stems the words (stem.c), groups the tokens into sentences
  * (sentences.c) and hands back an ngi_doc whose every byte lives in the
- * caller's arena. The context keeps what outlives a document: the stemmers
+ * caller's arena. Runs of the scripts written without spaces (Han, kana,
+ * Thai...) that the tokenizer flags are cut into words by the segmenter
+ * (segment.c) on the way. The context keeps what outlives a document: the stemmers
  * and a token buffer that grows once and is then reused, so a document
  * costs no malloc beyond the arena's chunks. A word met again in the same
  * document takes the folded and stemmed forms of its first occurrence (a
@@ -41,6 +43,8 @@ struct ngi_text_ctx {
 	memo_slot *memo;    /* MEMO_SLOTS slots, allocated on first use */
 	uint32_t memo_gen;  /* the current document's generation, never 0 */
 	uint32_t memo_used;
+	ngi_segmenter *seg; /* opened on the first unspaced run */
+	int seg_failed;     /* ICU could not open one: runs stay whole */
 };
 
 ng_status ngi_text_ctx_new(ngi_text_ctx **out)
@@ -62,6 +66,7 @@ void ngi_text_ctx_free(ngi_text_ctx *c)
 	if (!c)
 		return;
 	ngi_stemmer_set_free(c->stemmers);
+	ngi_segmenter_free(c->seg);
 	free(c->scratch);
 	free(c->memo);
 	free(c);
@@ -97,6 +102,43 @@ static ng_status grow_scratch(ngi_text_ctx *c)
 		return NG_ERR_NOMEM;
 	c->scratch = p;
 	c->scratch_cap = cap;
+	return NG_OK;
+}
+
+/* Appends t to the document's tokens (*n of them so far). */
+static ng_status push_token(ngi_text_ctx *c, const ngi_token *t, size_t *n)
+{
+	if (*n == c->scratch_cap && grow_scratch(c) != NG_OK)
+		return NG_ERR_NOMEM;
+	c->scratch[(*n)++] = *t;
+	return NG_OK;
+}
+
+/* Appends the words of run t (a phrase of an unspaced script), or t itself
+ * when no segmenter can be had. */
+static ng_status push_run(ngi_text_ctx *c, const char *text, const ngi_token *t,
+			  size_t *n)
+{
+	if (!c->seg && !c->seg_failed) {
+		c->seg = ngi_segmenter_new();
+		c->seg_failed = c->seg == NULL;
+	}
+	if (!c->seg)
+		return push_token(c, t, n);
+	ngi_segmenter_set(c->seg, text + t->start, t->end - t->start);
+	size_t s, e;
+	int number;
+	ngi_token w = *t;
+	w.capitalised = 0;
+	while (*n < NGI_TEXT_MAX_TOKENS &&
+	       ngi_segmenter_next(c->seg, &s, &e, &number)) {
+		w.start = t->start + (uint32_t)s;
+		w.end = t->start + (uint32_t)e;
+		w.kind = number ? NGI_TOK_NUMBER : NGI_TOK_WORD;
+		ng_status st = push_token(c, &w, n);
+		if (st != NG_OK)
+			return st;
+	}
 	return NG_OK;
 }
 
@@ -269,11 +311,13 @@ static ng_status analyze(ngi_text_ctx *c, const char *text, size_t len,
 	size_t n = 0, pos = 0;
 	ngi_token t;
 	memset(&t, 0, sizeof t);
+	int got;
 	while (n < NGI_TEXT_MAX_TOKENS &&
-	       ngi_text_next_token(text, len, &pos, &t)) {
-		if (n == c->scratch_cap && grow_scratch(c) != NG_OK)
-			return NG_ERR_NOMEM;
-		c->scratch[n++] = t;
+	       (got = ngi_text_next_token(text, len, &pos, &t)) != 0) {
+		ng_status st = got == 2 ? push_run(c, text, &t, &n)
+					: push_token(c, &t, &n);
+		if (st != NG_OK)
+			return st;
 	}
 
 	int stemming = ngi_stemmer_select(c->stemmers, d.lang);

@@ -155,6 +155,18 @@ static const char *const stop_it[] = {
 	"uno", "vi", "voi", "è",
 };
 
+/* Japanese: words with a kanji only; a word written in hiragana alone (a
+ * particle, an ending, an auxiliary verb: は, を, した, という) is a
+ * stopword by rule, in ngi_is_stopword. */
+static const char *const stop_ja[] = {
+	"一方", "上", "下", "両", "中", "事", "今", "今回", "今後", "他",
+	"以上", "以下", "以前", "以外", "以来", "以降", "何", "全", "内", "前",
+	"各", "同", "同日", "場合", "当", "彼", "彼ら", "彼女", "後", "我々",
+	"方", "時", "本", "氏", "為", "的", "私", "私達", "等", "約", "自分",
+	"言い", "言う", "言っ", "言わ", "語っ", "語る", "誰", "述べ", "達",
+	"間", "際",
+};
+
 static const char *const stop_nl[] = {
 	"aan", "al", "alle", "als", "altijd", "andere", "ben", "bij", "daar",
 	"dan", "dat", "de", "der", "deze", "die", "dit", "doch", "doen",
@@ -257,6 +269,30 @@ static const char *const stop_uk[] = {
 	"їх", "її",
 };
 
+/* Chinese, simplified and traditional. */
+static const char *const stop_zh[] = {
+	"一个", "一些", "一個", "上", "下", "不", "与", "並", "並且", "个",
+	"中", "为", "之", "之前", "之后", "之後", "也", "也是", "了", "于",
+	"于是", "些", "什么", "什麼", "从", "他", "他们", "他們", "以", "以上",
+	"以下", "以及", "们", "会", "但", "但是", "你", "你们", "你們", "使",
+	"來", "個", "們", "其", "其中", "其他", "其它", "到", "前", "去", "又",
+	"及", "只", "只是", "可", "可以", "各", "同时", "同時", "后", "向",
+	"吗", "吧", "呢", "和", "啊", "嗎", "因为", "因此", "因為", "在", "地",
+	"她", "她们", "她們", "如", "如果", "它", "它们", "它們", "对", "将",
+	"將", "對", "就", "就是", "已", "已經", "已经", "并", "并且", "应",
+	"应该", "当", "很", "後", "得", "從", "怎么", "怎麼", "您", "應",
+	"應該", "成为", "成為", "我", "我们", "我們", "或", "或者", "所以",
+	"把", "指出", "据", "據", "於", "於是", "时", "是", "時", "更", "曾",
+	"最", "會", "有", "来", "正", "此", "每", "沒", "沒有", "没", "没有",
+	"為", "然而", "由", "當", "的", "目前", "着", "称", "稱", "等", "等等",
+	"給", "给", "而", "而且", "能", "自己", "與", "著", "虽然", "表示",
+	"被", "裏", "裡", "要", "該", "認為", "說", "說道", "讓", "认为", "让",
+	"该", "说", "说道", "过", "还", "还是", "还有", "这", "这个", "这些",
+	"这样", "进行", "這", "這些", "這個", "這樣", "通过", "通過", "進行",
+	"過", "還", "還是", "還有", "那", "那个", "那些", "那個", "都", "里",
+	"雖然",
+};
+
 #define LIST(code) {#code, stop_##code, NGI_ARRAY_LEN(stop_##code)}
 
 /* Sorted by code. */
@@ -266,7 +302,8 @@ static const struct {
 	size_t n;
 } lists[] = {
 	LIST(bg), LIST(cs), LIST(de), LIST(en), LIST(es), LIST(fr), LIST(it),
-	LIST(nl), LIST(pl), LIST(pt), LIST(ru), LIST(sl), LIST(tr), LIST(uk),
+	LIST(ja), LIST(nl), LIST(pl), LIST(pt), LIST(ru), LIST(sl), LIST(tr),
+	LIST(uk), LIST(zh),
 };
 
 const char *const *ngi_stopword_list(const char *lang, size_t *n)
@@ -378,8 +415,28 @@ static ng_status build_stop_set(void)
 	return st;
 }
 
+/* Is norm (len > 0 bytes) written in hiragana only? Hiragana are the
+ * three-byte sequences E3 81 81 .. E3 82 9F (U+3041..U+309F). */
+static int all_hiragana(const char *norm, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)norm;
+	if (len % 3)
+		return 0;
+	for (size_t i = 0; i < len; i += 3) {
+		unsigned cp = (unsigned)(s[i] & 0x0F) << 12 |
+			      (unsigned)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+		if (s[i] != 0xE3 || (s[i + 1] & 0xC0) != 0x80 ||
+		    (s[i + 2] & 0xC0) != 0x80 || cp < 0x3041 || cp > 0x309F)
+			return 0;
+	}
+	return 1;
+}
+
 int ngi_is_stopword(const char *lang, const char *norm, size_t len)
 {
+	if (norm && len && lang && lang[0] == 'j' && lang[1] == 'a' &&
+	    !lang[2] && all_hiragana(norm, len))
+		return 1;
 	/* No stopword is longer than this; most tokens leave here. */
 	if (!norm || len == 0 || len > 24)
 		return 0;

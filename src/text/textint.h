@@ -77,12 +77,43 @@ ngi_char_class ngi_text_char_class(int32_t cp);
 /* Is cp a lowercase letter (Ll)? Used to tell a continuing sentence. */
 int ngi_text_is_lower(int32_t cp);
 
+/* Is cp a letter of a script written without spaces between words? 0: no;
+ * NGI_KATAKANA: Katakana (loanwords and foreign names, one word a run);
+ * 1: Han, Hiragana, Thai, Lao, Khmer, Myanmar (runs cut by the segmenter). */
+#define NGI_KATAKANA 2
+int ngi_text_unspaced(int32_t cp);
+
 /* ---- tokenizer (tokenize.c) ------------------------------------------------
  * Finds the next token at or after *pos; fills start, end, kind and
  * capitalised (the rest of *tok is left alone) and moves *pos past it.
- * Returns 0 when no token is left. */
+ * Returns 0 when no token is left, 2 when the token is a run of letters of
+ * an unspaced script (a phrase, to be cut into words by the segmenter),
+ * 1 for any other token. */
 int ngi_text_next_token(const char *text, size_t len, size_t *pos,
 			ngi_token *tok);
+
+/* ---- segmenter (segment.c) -------------------------------------------------
+ * Cuts a run of an unspaced script into words with ICU's dictionary-based
+ * word break iterator. One per ngi_text_ctx (ICU's iterator is not
+ * thread-safe), opened on the first such run, so text without one never
+ * touches ICU. */
+typedef struct ngi_segmenter ngi_segmenter;
+
+/* NULL when out of memory or when ICU has no word break rules; the caller
+ * then keeps the run as one word. */
+ngi_segmenter *ngi_segmenter_new(void);
+void ngi_segmenter_free(ngi_segmenter *s);
+
+/* Starts cutting run (len bytes of valid UTF-8, the text of one token the
+ * tokenizer returned 2 for). The run is borrowed until the last call of
+ * ngi_segmenter_next. */
+void ngi_segmenter_set(ngi_segmenter *s, const char *run, size_t len);
+
+/* The next word of the run: its byte offsets relative to the run's start
+ * in *start and *end, and whether ICU calls it a number. Returns 0 when
+ * the run is done. The words cover the run, in order, without gaps. */
+int ngi_segmenter_next(ngi_segmenter *s, size_t *start, size_t *end,
+		       int *number);
 
 /* ---- sentences (sentences.c) ------------------------------------------------
  * Sets tok[i].sentence for the n tokens of text (norms and stopword flags

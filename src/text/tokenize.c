@@ -10,6 +10,12 @@
  * . , or : make one number ("3.5", "2,000", "14:30"). Any other non-space
  * code point is a one-code-point punctuation token. ASCII is classified by
  * a table; only other code points ask utf8proc.
+ *
+ * Scripts written without spaces between words (Han, Hiragana, Katakana,
+ * Thai, Lao, Khmer, Myanmar: ngi_text_unspaced) make runs of their own: a
+ * word ends where such a script meets another one or digits ("2020年" is a
+ * number and a word, "G7サミット" two words), and the tokenizer hands such a
+ * run back whole, flagged, for segment.c to cut into words.
  */
 #include "textint.h"
 
@@ -82,6 +88,32 @@ ngi_char_class ngi_text_char_class(int32_t cp)
 	default:
 		return NGI_CH_OTHER;
 	}
+}
+
+int ngi_text_unspaced(int32_t cp)
+{
+	if (cp < 0x0E00)
+		return 0;
+	if (cp < 0x3005)
+		return cp <= 0x0EFF ||                  /* Thai, Lao */
+		       (cp >= 0x1000 && cp <= 0x109F) || /* Myanmar */
+		       (cp >= 0x1780 && cp <= 0x17FF) || /* Khmer */
+		       (cp >= 0x19E0 && cp <= 0x19FF);   /* Khmer symbols */
+	if ((cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+	    (cp >= 0xFF66 && cp <= 0xFF9F))
+		return NGI_KATAKANA;
+	if (cp < 0x3400)
+		return cp <= 0x3007 ||                  /* 々 〆 〇 */
+		       (cp >= 0x3031 && cp <= 0x3035) || /* kana repeat marks */
+		       cp == 0x303B ||                   /* 〻 */
+		       (cp >= 0x3040 && cp <= 0x309F);   /* Hiragana */
+	return cp <= 0x4DBF ||                          /* Han extension A */
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||         /* Han */
+	       (cp >= 0xA9E0 && cp <= 0xA9FF) ||         /* Myanmar ext. B */
+	       (cp >= 0xAA60 && cp <= 0xAA7F) ||         /* Myanmar ext. A */
+	       (cp >= 0xF900 && cp <= 0xFAFF) ||         /* Han compatibility */
+	       (cp >= 0x1B000 && cp <= 0x1B16F) ||       /* kana supplements */
+	       (cp >= 0x20000 && cp <= 0x3134F);         /* Han ext. B-G */
 }
 
 int ngi_text_is_lower(int32_t cp)
@@ -170,13 +202,14 @@ int ngi_text_next_token(const char *text, size_t len, size_t *pos,
 	}
 
 	int numeric = k == NGI_CH_DIGIT;
+	int unspaced = ngi_text_unspaced(cp);
 	ngi_char_class prev = k;
 	p += (size_t)n;
 	for (;;) {
 		int32_t cp2;
 		int n2;
 		/* the common case first: an ASCII letter or digit */
-		if (p < len && c.s[p] < 0x80) {
+		if (p < len && c.s[p] < 0x80 && !unspaced) {
 			ngi_char_class a = (ngi_char_class)ascii_class[c.s[p]];
 			if (a == NGI_CH_LETTER || a == NGI_CH_UPPER ||
 			    a == NGI_CH_DIGIT) {
@@ -189,6 +222,8 @@ int ngi_text_next_token(const char *text, size_t len, size_t *pos,
 		}
 		k = peek(&c, p, &cp, &n);
 		if (is_word_class(k)) {
+			if (k != NGI_CH_MARK && ngi_text_unspaced(cp) != unspaced)
+				break; /* another script: another word */
 			if (k != NGI_CH_DIGIT && k != NGI_CH_MARK)
 				numeric = 0;
 			prev = k;
@@ -198,6 +233,9 @@ int ngi_text_next_token(const char *text, size_t len, size_t *pos,
 		if (n == 0)
 			break;
 		ngi_char_class next = peek(&c, p + (size_t)n, &cp2, &n2);
+		if (is_word_class(next) && next != NGI_CH_MARK &&
+		    ngi_text_unspaced(cp2) != unspaced)
+			break; /* no joiner joins two scripts' runs */
 		if (k == NGI_CH_FORMAT && is_word_class(next)) {
 			/* ZWJ, ZWNJ, soft hyphen between word characters. */
 			numeric = 0;
@@ -219,5 +257,5 @@ int ngi_text_next_token(const char *text, size_t len, size_t *pos,
 	tok->kind = numeric ? NGI_TOK_NUMBER : NGI_TOK_WORD;
 	tok->end = (uint32_t)p;
 	*pos = p;
-	return 1;
+	return unspaced == 1 && !numeric ? 2 : 1;
 }
