@@ -118,6 +118,10 @@ enum {
 	NGI_LX_DEMONYM = 1 << 6,   /* Russian, American: adjective, no entity */
 	NGI_LX_ORGHEAD = 1 << 7,   /* lower-case head noun: "Evropské unie" */
 	NGI_LX_LOCHEAD = 1 << 8,   /* lower-case head noun: "Балтийско море" */
+	NGI_LX_ORGCUE = 1 << 9,    /* lower-case noun before: "firmy Pfizer" */
+	NGI_LX_FUNCWORD = 1 << 10, /* of the document's language, never opens a
+				      name: "Кроме", "Loni" (language-specific,
+				      from ngi_lexicon_lang_word) */
 };
 
 typedef struct ngi_lexicon ngi_lexicon;
@@ -126,6 +130,10 @@ void ngi_lexicon_free(ngi_lexicon *lx);
 /* Flags of a folded word: exact entries, and entries that are a prefix of
  * it (inflected forms: "президента", "Ministerstwa"). */
 unsigned ngi_lexicon_word(const ngi_lexicon *lx, const char *norm, size_t len);
+/* Flags of a folded word that hold only in documents of lang (NGI_LX_FUNCWORD
+ * from data/lexicons/entity_function_words.tsv). */
+unsigned ngi_lexicon_lang_word(const ngi_lexicon *lx, const char *lang,
+			       const char *norm, size_t len);
 
 /* A curated name found by its key (places, organisations, people). */
 typedef struct ngi_known_name {

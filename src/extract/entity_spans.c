@@ -44,7 +44,10 @@ unsigned ngi_entity_lex_of(find_run *r, size_t i)
 		const ngi_token *t = &r->doc->tokens[i];
 		r->lex[i] = t->kind == NGI_TOK_WORD
 				    ? ngi_lexicon_word(r->c->lx, t->norm,
-						       t->norm_len)
+						       t->norm_len) |
+					      ngi_lexicon_lang_word(
+						      r->c->lx, r->doc->lang,
+						      t->norm, t->norm_len)
 				    : 0;
 	}
 	return r->lex[i];
@@ -204,7 +207,8 @@ static int name_word_basic(find_run *r, size_t i)
 	if (!t->capitalised && !acronym)
 		return 0;
 	unsigned lx = ngi_entity_lex_of(r, i);
-	if ((lx & NGI_LX_TITLE) || ((lx & NGI_LX_NOTNAME) && !r->slavic))
+	if ((lx & (NGI_LX_TITLE | NGI_LX_FUNCWORD)) ||
+	    ((lx & NGI_LX_NOTNAME) && !r->slavic))
 		return 0;
 	/* "Press" opens a title ("Press Secretary") but ends a name
 	 * ("Associated Press") */
@@ -264,6 +268,52 @@ static int opens_known_pair(find_run *r, size_t i)
 	char f[128];
 	size_t fl = joined_norms(r, i, i + 2, f, sizeof f);
 	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
+}
+
+/* Ends a Slavic adjective (folded): "верховный", "европейската", "české",
+ * "zdravstvene", "narodowego". Only for the lower-case words between a
+ * name's capitalised first word and its head noun, so a loose list does. */
+static int adjective_like(const char *w, size_t n)
+{
+	static const char *const endings[] = {
+		"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого",
+		"его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю", "ої",
+		"ою", "ен", "на", "но", "ни", "ния", "ният", "ната", "ното",
+		"ните", "ски", "ска", "ско", "ý", "á", "é", "í", "ého", "ému",
+		"ém", "ým", "ých", "ými", "ní", "ny", "ne", "nego", "nej", "nym",
+		"nych", "ną", "owy", "owa", "owe", "owego", "owej", "ski", "ska",
+		"skie", "skiego", "skiej", "sko", "ske", "ega", "nega", "nem",
+		"na", "no", "ni", "vo", "va", "ve",
+	};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(endings); i++) {
+		size_t el = strlen(endings[i]);
+		if (n > el + 2 && memcmp(w + n - el, endings[i], el) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The token of a lower-case head noun that ends the name of tokens [tok0, tok1)
+ * ("суд" of "Верховный суд", "organizacija" of "Svetovna zdravstvena
+ * organizacija"), right after it or past up to two lower-case adjectives,
+ * one space apart, in its sentence; 0 when there is none. */
+static size_t head_noun_after(find_run *r, size_t tok0, size_t tok1)
+{
+	const ngi_token *tk = r->doc->tokens;
+	size_t n_tok = r->doc->n_tokens;
+	for (size_t j = tok1; j < n_tok && j <= tok1 + 2; j++) {
+		const ngi_token *t = &tk[j];
+		if (t->kind != NGI_TOK_WORD || t->capitalised ||
+		    t->start != tk[j - 1].end + 1 ||
+		    t->sentence != tk[tok0].sentence)
+			return 0;
+		unsigned lx = ngi_entity_lex_of(r, j);
+		if (lx & (NGI_LX_ORGHEAD | NGI_LX_LOCHEAD))
+			return j;
+		if (!r->slavic || t->stop || !adjective_like(t->norm, t->norm_len))
+			return 0;
+	}
+	return 0;
 }
 
 static int name_word(find_run *r, size_t i)
@@ -699,12 +749,31 @@ static int place_with_head(const find_run *r, const span *s)
 	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
 }
 
+/* The key of an organisation named by span s and the lower-case words
+ * [from, head] after it: the words' keys, then the head's first three. */
+static int org_key_with_head(find_run *r, span *s, size_t from, size_t head)
+{
+	char nk[SPAN_KEY_MAX];
+	size_t kl = (size_t)snprintf(nk, sizeof nk, "%s", s->key);
+	for (size_t j = from; j <= head && kl + WORD_KEY_MAX < sizeof nk; j++) {
+		char wk[WORD_KEY_MAX];
+		size_t wl = token_key(r, j, wk, sizeof wk);
+		if (j == head && wl > 3)
+			wl = 3;
+		memcpy(nk + kl, wk, wl);
+		kl += wl;
+		s->n_words++;
+	}
+	nk[kl] = 0;
+	s->key = s->last_key = arena_str(r->a, nk);
+	return s->key == NULL;
+}
+
 /* Pass 3: a type from the span and its neighbours. */
 void ngi_entity_type_span(find_run *r, span *s)
 {
 	const ngi_lexicon *lx = r->c->lx;
 	const ngi_token *tk = r->doc->tokens;
-	size_t n_tok = r->doc->n_tokens;
 	const ngi_known_name *k = ngi_lexicon_name(lx, s->key);
 	if (k && strlen(s->key) <= SHORT_KEY) {
 		/* a short key meets names that only sound alike: the span must
@@ -747,19 +816,20 @@ void ngi_entity_type_span(find_run *r, span *s)
 	for (size_t i = s->tok0; i < s->tok1; i++)
 		if (tk[i].kind == NGI_TOK_WORD && (ngi_entity_lex_of(r, i) & NGI_LX_ORGWORD))
 			org = 1;
-	/* a lower-case head noun after: "Evropské unie", "Государственная дума" */
+	/* a lower-case head noun after, maybe past lower-case adjectives:
+	 * "Evropské unie", "Государственная дума", "Световната здравна
+	 * организация" (Slavic names capitalise their first word only) */
 	int whole = s->start == tk[s->tok0].start && s->end == tk[s->tok1 - 1].end;
-	if (whole && s->tok1 < n_tok && tk[s->tok1].kind == NGI_TOK_WORD &&
-	    !tk[s->tok1].capitalised && tk[s->tok1].start == tk[s->tok1 - 1].end + 1 &&
-	    tk[s->tok1].sentence == tk[s->tok0].sentence &&
-	    (ngi_entity_lex_of(r, s->tok1) & (NGI_LX_ORGHEAD | NGI_LX_LOCHEAD))) {
-		int loc = (ngi_entity_lex_of(r, s->tok1) & NGI_LX_LOCHEAD) != 0;
-		s->end = tk[s->tok1].end;
-		s->tok1++;
+	size_t head = whole ? head_noun_after(r, s->tok0, s->tok1) : 0;
+	if (head) {
+		int loc = (ngi_entity_lex_of(r, head) & NGI_LX_LOCHEAD) != 0;
+		size_t from = s->tok1;
+		s->end = tk[head].end;
+		s->tok1 = (uint32_t)head + 1;
 		if (loc) {
 			/* the key takes the head: "Spojené státy" */
 			char hk[WORD_KEY_MAX], nk[SPAN_KEY_MAX];
-			size_t hl = token_key(r, s->tok1 - 1, hk, sizeof hk);
+			size_t hl = token_key(r, head, hk, sizeof hk);
 			snprintf(nk, sizeof nk, "%s%.*s", s->key, (int)hl, hk);
 			s->key = s->last_key = arena_str(r->a, nk);
 			if (!s->key) {
@@ -770,6 +840,13 @@ void ngi_entity_type_span(find_run *r, span *s)
 			k = ngi_lexicon_name(lx, s->key);
 			s->known = k;
 			set_type(s, k ? k->type : NGI_ENT_LOC, EV_STRONG);
+			return;
+		}
+		/* the key takes the adjectives and the head's first letters,
+		 * which its case forms keep ("суд", "суда", "судом"), so the
+		 * Supreme Court is not the Supreme Council */
+		if (org_key_with_head(r, s, from, head)) {
+			s->drop = 1;
 			return;
 		}
 		org = 1;
