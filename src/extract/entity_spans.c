@@ -207,8 +207,7 @@ static int name_word_basic(find_run *r, size_t i)
 	if (!t->capitalised && !acronym)
 		return 0;
 	unsigned lx = ngi_entity_lex_of(r, i);
-	if ((lx & (NGI_LX_TITLE | NGI_LX_FUNCWORD)) ||
-	    ((lx & NGI_LX_NOTNAME) && !r->slavic))
+	if ((lx & NGI_LX_TITLE) || ((lx & NGI_LX_NOTNAME) && !r->slavic))
 		return 0;
 	/* "Press" opens a title ("Press Secretary") but ends a name
 	 * ("Associated Press") */
@@ -310,7 +309,7 @@ static size_t head_noun_after(find_run *r, size_t tok0, size_t tok1)
 		unsigned lx = ngi_entity_lex_of(r, j);
 		if (lx & (NGI_LX_ORGHEAD | NGI_LX_LOCHEAD))
 			return j;
-		if (!r->slavic || t->stop || !adjective_like(t->norm, t->norm_len))
+		if (t->stop || !adjective_like(t->norm, t->norm_len))
 			return 0;
 	}
 	return 0;
@@ -318,6 +317,10 @@ static size_t head_noun_after(find_run *r, size_t tok0, size_t tok1)
 
 static int name_word(find_run *r, size_t i)
 {
+	/* a function word of the language opens no name ("Besides", "Loni"),
+	 * but may stand inside one ("USA Today") */
+	if (ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD)
+		return 0;
 	/* "New", "South" are no names alone, but are in "New York", "South
 	 * Korea" */
 	if (!name_word_basic(r, i))
@@ -769,6 +772,71 @@ static int org_key_with_head(find_run *r, span *s, size_t from, size_t head)
 	return s->key == NULL;
 }
 
+/* A lower-case noun that announces an organisation right before token i,
+ * maybe over an opening quote: "firmy Pfizer", "компания «Пфайзер»". */
+static int org_cue_before(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	size_t j = i;
+	if (j > 0 && tk[j - 1].kind == NGI_TOK_PUNCT && tk[j - 1].end == tk[i].start)
+		j--; /* an opening quote */
+	return j > 0 && tk[j - 1].kind == NGI_TOK_WORD && !tk[j - 1].capitalised &&
+	       tk[j - 1].sentence == tk[i].sentence &&
+	       (ngi_entity_lex_of(r, j - 1) & NGI_LX_ORGCUE);
+}
+
+/* Languages written in Cyrillic. */
+static int cyrillic_lang(const char *lang)
+{
+	static const char *const cyr[] = {"ru", "uk", "bg", "be", "sr", "mk"};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cyr); i++)
+		if (strcmp(lang, cyr[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every name word of span s in ASCII Latin letters, in a Cyrillic text. */
+static int latin_in_cyrillic(const find_run *r, const span *s)
+{
+	if (!cyrillic_lang(r->doc->lang))
+		return 0;
+	const char *p = r->doc->text + s->start, *e = r->doc->text + s->end;
+	int letters = 0;
+	for (; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x80)
+			return 0;
+		letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+	return letters >= 2;
+}
+
+/* A word of span s with a capital after a lower-case letter ("BioNTech",
+ * "AstraZeneca"), but no "McDonald", "MacArthur", "DeSantis", "LeBron" (people). */
+static int camel_case(const find_run *r, const span *s)
+{
+	const char *t = r->doc->text;
+	for (uint32_t i = s->start + 1; i < s->end; i++) {
+		unsigned char c = (unsigned char)t[i], p = (unsigned char)t[i - 1];
+		if (!(c >= 'A' && c <= 'Z') || !(p >= 'a' && p <= 'z'))
+			continue;
+		/* the word's start */
+		uint32_t b = i - 1;
+		while (b > s->start && ((unsigned char)t[b - 1] >= 'a' &&
+					(unsigned char)t[b - 1] <= 'z'))
+			b--;
+		if (b > s->start && ((unsigned char)t[b - 1] >= 'A' &&
+				     (unsigned char)t[b - 1] <= 'Z'))
+			b--;
+		if ((i - b == 2 && t[b] == 'M' && t[b + 1] == 'c') ||
+		    (i - b == 3 && !memcmp(t + b, "Mac", 3)) ||
+		    (i - b <= 3 && (t[b] == 'O' || t[b] == 'D' || t[b] == 'L')))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 /* Pass 3: a type from the span and its neighbours. */
 void ngi_entity_type_span(find_run *r, span *s)
 {
@@ -820,7 +888,7 @@ void ngi_entity_type_span(find_run *r, span *s)
 	 * "Evropské unie", "Государственная дума", "Световната здравна
 	 * организация" (Slavic names capitalise their first word only) */
 	int whole = s->start == tk[s->tok0].start && s->end == tk[s->tok1 - 1].end;
-	size_t head = whole ? head_noun_after(r, s->tok0, s->tok1) : 0;
+	size_t head = whole && r->slavic ? head_noun_after(r, s->tok0, s->tok1) : 0;
 	if (head) {
 		int loc = (ngi_entity_lex_of(r, head) & NGI_LX_LOCHEAD) != 0;
 		size_t from = s->tok1;
@@ -878,6 +946,18 @@ void ngi_entity_type_span(find_run *r, span *s)
 	s->place = fl ? ngi_lexicon_place(folded, fl, r->slavic) : NULL;
 	if (s->place || (fl && s->n_words >= 2 && place_with_head(r, s))) {
 		set_type(s, NGI_ENT_LOC, EV_MEDIUM);
+		return;
+	}
+	/* "firmy Pfizer", "компания «Пфайзер»", "the airline Ryanair" */
+	if (org_cue_before(r, s->tok0)) {
+		set_type(s, NGI_ENT_ORG, EV_STRONG);
+		return;
+	}
+	/* a name in Latin letters in a Cyrillic text is a brand or a firm's
+	 * (people and places are transliterated): "Pfizer", "Wizz Air"; and
+	 * so is a word with a capital inside ("BioNTech", "AstraZeneca") */
+	if (!titled && (latin_in_cyrillic(r, s) || camel_case(r, s))) {
+		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
 		return;
 	}
 	s->per_cue = (uint8_t)(titled || said_after(r, s->tok1));
