@@ -315,6 +315,20 @@ static size_t head_noun_after(find_run *r, size_t tok0, size_t tok1)
 	return 0;
 }
 
+/* A sentence's first word that opens an organisation's name: it or the
+ * next word, a capitalised one, is an organisation word ("Ministerstwo
+ * Zdrowia", "Warszawski Uniwersytet Medyczny"). */
+static int opens_org_name(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	if (i + 1 >= r->doc->n_tokens || tk[i + 1].kind != NGI_TOK_WORD ||
+	    tk[i + 1].sentence != tk[i].sentence ||
+	    tk[i + 1].start != tk[i].end + 1 || !name_word_basic(r, i + 1))
+		return 0;
+	return ((ngi_entity_lex_of(r, i) | ngi_entity_lex_of(r, i + 1)) &
+		NGI_LX_ORGWORD) != 0;
+}
+
 static int name_word(find_run *r, size_t i)
 {
 	/* a function word of the language opens no name ("Besides", "Loni"),
@@ -333,7 +347,8 @@ static int name_word(find_run *r, size_t i)
 		return 0;
 	if (bits & WS_CAPMID)
 		return 1;
-	return token_known(r, i) || opens_known_pair(r, i);
+	return token_known(r, i) || opens_known_pair(r, i) ||
+	       opens_org_name(r, i);
 }
 
 /* A capitalised Romance article inside a name, not opening a sentence:
@@ -560,6 +575,27 @@ static ng_status segment(find_run *r, size_t t0, size_t t1)
 	return add_span(r, t0, t1, tk[t0].start, end);
 }
 
+/* Whether run [t0, t1) is a place, organisation or acronym followed by
+ * two more name words, none of them an organisation word (which would
+ * make the whole one name: "Moscow State University"). */
+static int leading_other_name(find_run *r, size_t t0, size_t t1)
+{
+	const ngi_token *tk = r->doc->tokens;
+	if (t1 - t0 < 3)
+		return 0;
+	for (size_t j = t0 + 1; j < t1; j++)
+		if (tk[j].kind != NGI_TOK_WORD ||
+		    (ngi_entity_lex_of(r, j) & NGI_LX_ORGWORD))
+			return 0;
+	if (ngi_entity_lex_of(r, t0) & NGI_LX_ORGWORD)
+		return 0;
+	if (token_is_acronym(r, t0) || token_known_thing(r, t0))
+		return 1;
+	char f[128];
+	size_t fl = joined_norms(r, t0, t0 + 1, f, sizeof f);
+	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
+}
+
 /* Closes the run of name words [t0, t1): trims, splits, adds spans. */
 static ng_status close_run(find_run *r, size_t t0, size_t t1)
 {
@@ -567,8 +603,16 @@ static ng_status close_run(find_run *r, size_t t0, size_t t1)
 	t1 = trim_run_end(r, t0, t1);
 	if (t1 <= t0)
 		return NG_OK;
-	/* split before a given name that follows a non-given name word */
+	/* Slavic: a genitive place or an acronym before a person's name is
+	 * another name ("премьер Пакистана Имран Хан", "SLD Leszek Miller") */
 	size_t from = t0;
+	if (r->slavic && leading_other_name(r, t0, t1)) {
+		ng_status st = segment(r, t0, t0 + 1);
+		if (st)
+			return st;
+		from = t0 + 1;
+	}
+	/* split before a given name that follows a non-given name word */
 	for (size_t j = t0 + 1; j + 1 < t1; j++) {
 		if (tk[j].kind != NGI_TOK_WORD || tk[j - 1].kind != NGI_TOK_WORD)
 			continue;
@@ -584,6 +628,25 @@ static ng_status close_run(find_run *r, size_t t0, size_t t1)
 		}
 	}
 	return segment(r, from, t1);
+}
+
+/* A capital letter alone after a name word, no initial (no dot after):
+ * the version of "Sputnik V", "Plan B". Not the English "I" and "A". */
+static int version_letter(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	const ngi_token *t = &tk[i];
+	if (t->kind != NGI_TOK_WORD || t->end - t->start != 1 || i == 0)
+		return 0;
+	char c = r->doc->text[t->start];
+	if (c < 'A' || c > 'Z' || (r->english && (c == 'I' || c == 'A')))
+		return 0;
+	if (tk[i - 1].kind != NGI_TOK_WORD || tk[i - 1].end + 1 != t->start)
+		return 0;
+	return !(i + 1 < r->doc->n_tokens && tk[i + 1].start == t->end &&
+		 r->doc->text[tk[i + 1].start] == '.' &&
+		 tk[i + 1].sentence == t->sentence && i + 2 < r->doc->n_tokens &&
+		 tk[i + 2].sentence == t->sentence);
 }
 
 /* Pass 2: runs of name words within a sentence. */
@@ -610,6 +673,28 @@ ng_status ngi_entity_find_spans(find_run *r)
 			    (name_word_basic(r, j) || name_particle(r, j))) {
 				orgish |= (ngi_entity_lex_of(r, j) & NGI_LX_ORGWORD) != 0;
 				words++;
+				j++;
+				continue;
+			}
+			/* a version letter: "Sputnik V", "Plan B" */
+			if (version_letter(r, j)) {
+				words++;
+				j++;
+				continue;
+			}
+			/* "Johnson & Johnson", "Marks & Spencer": one word each
+			 * side, neither an acronym nor a given name ("Apple &
+			 * HBO", "Kim Kardashian & Kanye West" are two) */
+			if (t->kind == NGI_TOK_PUNCT && t->end - t->start == 1 &&
+			    d->text[t->start] == '&' && words == 1 &&
+			    t->start == prev->end + 1 && j + 2 < d->n_tokens &&
+			    d->tokens[j + 1].sentence == sent &&
+			    d->tokens[j + 1].start == t->end + 1 &&
+			    name_word_basic(r, j + 1) && !token_is_acronym(r, j + 1) &&
+			    !token_is_acronym(r, t0) && !token_given(r, t0) &&
+			    !token_given(r, j + 1) &&
+			    !(d->tokens[j + 2].sentence == sent &&
+			      name_word_basic(r, j + 2))) {
 				j++;
 				continue;
 			}
@@ -842,7 +927,47 @@ void ngi_entity_type_span(find_run *r, span *s)
 {
 	const ngi_lexicon *lx = r->c->lx;
 	const ngi_token *tk = r->doc->tokens;
-	const ngi_known_name *k = ngi_lexicon_name(lx, s->key);
+	const ngi_known_name *k = NULL;
+	int whole;
+	/* a lower-case head noun after, maybe past lower-case adjectives:
+	 * "Evropské unie", "Государственная дума", "Световната здравна
+	 * организация" (Slavic names capitalise their first word only) */
+	whole = s->start == tk[s->tok0].start && s->end == tk[s->tok1 - 1].end;
+	size_t head = whole && r->slavic ? head_noun_after(r, s->tok0, s->tok1) : 0;
+	if (head) {
+		int loc = (ngi_entity_lex_of(r, head) & NGI_LX_LOCHEAD) != 0;
+		size_t from = s->tok1;
+		s->end = tk[head].end;
+		s->tok1 = (uint32_t)head + 1;
+		if (loc) {
+			/* the key takes the head: "Spojené státy" */
+			char hk[WORD_KEY_MAX], nk[SPAN_KEY_MAX];
+			size_t hl = token_key(r, head, hk, sizeof hk);
+			snprintf(nk, sizeof nk, "%s%.*s", s->key, (int)hl, hk);
+			s->key = s->last_key = arena_str(r->a, nk);
+			if (!s->key) {
+				s->drop = 1;
+				return;
+			}
+			s->n_words++;
+			k = ngi_lexicon_name(lx, s->key);
+			s->known = k;
+			set_type(s, k ? k->type : NGI_ENT_LOC, EV_STRONG);
+			return;
+		}
+		/* the key takes the adjectives and the head's first letters,
+		 * which its case forms keep ("суд", "суда", "судом"), so the
+		 * Supreme Court is not the Supreme Council */
+		if (org_key_with_head(r, s, from, head)) {
+			s->drop = 1;
+			return;
+		}
+		k = ngi_lexicon_name(lx, s->key);
+		s->known = k;
+		set_type(s, k ? k->type : NGI_ENT_ORG, EV_STRONG);
+		return;
+	}
+	k = ngi_lexicon_name(lx, s->key);
 	if (k && strlen(s->key) <= SHORT_KEY) {
 		/* a short key meets names that only sound alike: the span must
 		 * start as one of the entry's spellings ("Hanoi" is no China) */
@@ -884,41 +1009,6 @@ void ngi_entity_type_span(find_run *r, span *s)
 	for (size_t i = s->tok0; i < s->tok1; i++)
 		if (tk[i].kind == NGI_TOK_WORD && (ngi_entity_lex_of(r, i) & NGI_LX_ORGWORD))
 			org = 1;
-	/* a lower-case head noun after, maybe past lower-case adjectives:
-	 * "Evropské unie", "Государственная дума", "Световната здравна
-	 * организация" (Slavic names capitalise their first word only) */
-	int whole = s->start == tk[s->tok0].start && s->end == tk[s->tok1 - 1].end;
-	size_t head = whole && r->slavic ? head_noun_after(r, s->tok0, s->tok1) : 0;
-	if (head) {
-		int loc = (ngi_entity_lex_of(r, head) & NGI_LX_LOCHEAD) != 0;
-		size_t from = s->tok1;
-		s->end = tk[head].end;
-		s->tok1 = (uint32_t)head + 1;
-		if (loc) {
-			/* the key takes the head: "Spojené státy" */
-			char hk[WORD_KEY_MAX], nk[SPAN_KEY_MAX];
-			size_t hl = token_key(r, head, hk, sizeof hk);
-			snprintf(nk, sizeof nk, "%s%.*s", s->key, (int)hl, hk);
-			s->key = s->last_key = arena_str(r->a, nk);
-			if (!s->key) {
-				s->drop = 1;
-				return;
-			}
-			s->n_words++;
-			k = ngi_lexicon_name(lx, s->key);
-			s->known = k;
-			set_type(s, k ? k->type : NGI_ENT_LOC, EV_STRONG);
-			return;
-		}
-		/* the key takes the adjectives and the head's first letters,
-		 * which its case forms keep ("суд", "суда", "судом"), so the
-		 * Supreme Court is not the Supreme Council */
-		if (org_key_with_head(r, s, from, head)) {
-			s->drop = 1;
-			return;
-		}
-		org = 1;
-	}
 	if (org) {
 		set_type(s, NGI_ENT_ORG, EV_STRONG);
 		return;
