@@ -19,6 +19,11 @@
  * gold id, within one language and across languages. The pair counts are
  * exact, taken from contingency tables (metrics.c), so no sampling.
  *
+ * With NG_EVAL_ENTITIES_DUMP=FILE set, FILE gets one line per predicted
+ * mention: the gold .tsv path, language, start and end (code points), type,
+ * key and surface, tab-separated, so errors can be read against the gold
+ * files by a script.
+ *
  * This suite calls the recogniser directly, not through an engine: the
  * public API does not carry entities yet.
  */
@@ -70,6 +75,7 @@ typedef struct ent_run {
 	long long *m_lang, *m_key, *m_gold;
 	size_t n_matched, cap_matched;
 	double t_find, t_total;
+	FILE *dump; /* NG_EVAL_ENTITIES_DUMP, or NULL */
 } ent_run;
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -399,6 +405,10 @@ static ng_status run_doc(ent_run *r, const char *tsv, ngi_arena *a)
 	double t2 = ngi_eval_now();
 	r->t_find += t2 - t1;
 	r->t_total += t2 - t0;
+	for (size_t i = 0; !st && r->dump && i < nm; i++)
+		fprintf(r->dump, "%s\t%s\t%u\t%u\t%s\t%s\t%s\n", tsv,
+			langs[lang], m[i].cp_start, m[i].cp_end,
+			ngi_entity_type_name(m[i].type), m[i].key, m[i].surface);
 	if (!st)
 		st = score_doc(r, lang, g, ng, m, nm);
 	if (!st)
@@ -531,6 +541,11 @@ ng_status ngi_eval_entities(ngi_eval_ctx *ctx, char **argv,
 			fprintf(stderr, "newsgraph eval: entity recogniser: %s\n",
 				ng_status_str(st));
 	}
+	const char *dump_path = getenv("NG_EVAL_ENTITIES_DUMP");
+	if (!st && dump_path && !(r.dump = fopen(dump_path, "w"))) {
+		fprintf(stderr, "newsgraph eval: cannot write %s\n", dump_path);
+		st = NG_ERR_IO;
+	}
 	ngi_arena a;
 	ngi_arena_init(&a, 1 << 20);
 	for (size_t i = 0; !st && i < r.n_files; i++) {
@@ -549,6 +564,10 @@ ng_status ngi_eval_entities(ngi_eval_ctx *ctx, char **argv,
 			      r.t_find > 0 ? (double)r.all.pred / r.t_find : 0.0);
 		ngi_eval_real(rep, "articles_per_s_with_text_analysis",
 			      r.t_total > 0 ? (double)r.docs / r.t_total : 0.0);
+	}
+	if (r.dump && fclose(r.dump) && !st) {
+		fprintf(stderr, "newsgraph eval: cannot write %s\n", dump_path);
+		st = NG_ERR_IO;
 	}
 	ngi_entity_ctx_free(r.ent);
 	ngi_text_ctx_free(r.text);

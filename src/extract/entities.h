@@ -12,7 +12,9 @@
  *   2. a short suffix after an apostrophe cut ("Trump's", "Farage'a");
  *   3. in Slavic documents, a case ending with a consonant stripped
  *      (-om -em -ym -im -ego -ogo -emu -omu -ami -ach -ovi...), when at
- *      least 4 letters stay;
+ *      least 4 letters stay; a Polish locative's changed consonant put
+ *      back ("Kanadzie" -> kanad, "Polsce" -> polsk); in Czech and Slovak
+ *      a woman's -ová taken off ("Merkelová" -> merkel);
  *   4. spelling folded: dzh/dz- -> j, sh sch sz -> s, zh rz -> z, ch kh -> h,
  *      cz -> c, ph -> f, th -> t, ck q -> k, x -> ks, w -> v, z -> s,
  *      c before a o u l r -> k, y j -> i;
@@ -104,7 +106,10 @@ size_t ngi_entity_word_key(const char *w, size_t len, int slavic, char *out,
 /* 1 when s (UTF-8) has 2 to 8 letters, all upper case: an acronym, whose
  * key is its transliterated letters (vowels kept: "EU" is not "E"). */
 int ngi_entity_is_acronym(const char *s, size_t n);
-/* 1 for the languages whose case endings step 3 strips. */
+/* Non-zero for the languages whose case endings step 3 strips:
+ * NGI_SLAVIC_CZECH for Czech and Slovak (whose -ová surnames step 3 also
+ * takes off), 1 for the others. */
+#define NGI_SLAVIC_CZECH 2
 int ngi_entity_lang_slavic(const char *lang);
 
 /* Lexicon flags of a folded word (entity_lexicon.c). */
@@ -118,6 +123,10 @@ enum {
 	NGI_LX_DEMONYM = 1 << 6,   /* Russian, American: adjective, no entity */
 	NGI_LX_ORGHEAD = 1 << 7,   /* lower-case head noun: "Evropské unie" */
 	NGI_LX_LOCHEAD = 1 << 8,   /* lower-case head noun: "Балтийско море" */
+	NGI_LX_ORGCUE = 1 << 9,    /* lower-case noun before: "firmy Pfizer" */
+	NGI_LX_FUNCWORD = 1 << 10, /* of the document's language, never opens a
+				      name: "Кроме", "Loni" (language-specific,
+				      from ngi_lexicon_lang_word) */
 };
 
 typedef struct ngi_lexicon ngi_lexicon;
@@ -126,6 +135,10 @@ void ngi_lexicon_free(ngi_lexicon *lx);
 /* Flags of a folded word: exact entries, and entries that are a prefix of
  * it (inflected forms: "президента", "Ministerstwa"). */
 unsigned ngi_lexicon_word(const ngi_lexicon *lx, const char *norm, size_t len);
+/* Flags of a folded word that hold only in documents of lang (NGI_LX_FUNCWORD
+ * from data/lexicons/entity_function_words.tsv). */
+unsigned ngi_lexicon_lang_word(const ngi_lexicon *lx, const char *lang,
+			       const char *norm, size_t len);
 
 /* A curated name found by its key (places, organisations, people). */
 typedef struct ngi_known_name {

@@ -18,12 +18,45 @@
 
 int ngi_entity_lang_slavic(const char *lang)
 {
-	static const char *const slavic[] = {"ru", "uk", "be", "pl", "cs", "sk",
-					     "sl", "hr", "sr", "bs", "bg", "mk"};
+	static const char *const slavic[] = {"ru", "uk", "be", "pl", "sl", "hr",
+					     "sr", "bs", "bg", "mk"};
+	if (lang && (strcmp(lang, "cs") == 0 || strcmp(lang, "sk") == 0))
+		return NGI_SLAVIC_CZECH;
 	for (size_t i = 0; lang && i < NGI_ARRAY_LEN(slavic); i++)
 		if (strcmp(lang, slavic[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/* Czech and Slovak make a woman's surname of any surname with -ová
+ * ("Merkelová", "Mayové", "Bibiovou"): the key is the surname's. */
+static size_t strip_czech_feminine(const char *w, size_t n)
+{
+	static const char *const endings[] = {"ovou", "ova", "ove", "ovej"};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(endings); i++) {
+		size_t el = strlen(endings[i]);
+		if (n >= el + 3 && memcmp(w + n - el, endings[i], el) == 0)
+			return n - el;
+	}
+	return n;
+}
+
+/* Polish locatives change the stem's last consonant: "Kanadzie"
+ * (Kanada), "Ryanairze", "Polsce" (Polska), "Kuwejcie" (Kuwejt); the
+ * key takes the stem's consonant back. Into w, which has room. */
+static size_t undo_locative(char *w, size_t n)
+{
+	static const struct {
+		const char *from, *to;
+	} alt[] = {{"dzie", "d"}, {"rze", "r"}, {"sce", "sk"}, {"cie", "t"}};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(alt); i++) {
+		size_t fl = strlen(alt[i].from), tl = strlen(alt[i].to);
+		if (n >= fl + 3 && memcmp(w + n - fl, alt[i].from, fl) == 0) {
+			memcpy(w + n - fl, alt[i].to, tl);
+			return n - fl + tl;
+		}
+	}
+	return n;
 }
 
 /* Endings whose consonants would survive into the skeleton, longest first.
@@ -164,8 +197,12 @@ size_t ngi_entity_word_key(const char *w, size_t len, int slavic, char *out,
 				}
 		}
 	}
-	if (slavic)
+	if (slavic == NGI_SLAVIC_CZECH)
+		n = strip_czech_feminine(word, n);
+	if (slavic) {
+		n = undo_locative(word, n);
 		n = strip_slavic(word, n);
+	}
 	char fold[KEY_MAX * 2];
 	size_t f = fold_spelling(word, n, fold);
 	/* Skeleton: the first letter (a leading i from j/y/dzh before a vowel

@@ -13,13 +13,18 @@
  * decides which applies.
  *
  * The lists cover en, de, fr, it, es, ru, uk, pl, cs, bg, sl; they are meant
- * to stay small and be extended by need. Places beyond them come from
+ * to stay small and be extended by need. Two more lists are data files
+ * (data/lexicons/): entity_org_words.tsv (organisation words, head nouns,
+ * company forms, the nouns that announce an organisation's name) and
+ * entity_function_words.tsv (per language: words that never open a name). Places beyond them come from
  * gazetteer.c (ICU's names of countries and cities), in a third table
  * matched on exact spellings rather than lossy keys, built once per process
  * (ngi_lexicon_place).
  */
 #include "entities.h"
 #include "gazetteer.h"
+
+#include "../base/data.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -410,6 +415,7 @@ struct ngi_lexicon {
 	ngi_map by_name;  /* hash(key) -> index into known + 1 */
 	ngi_map by_surname;
 	ngi_map given;    /* hash(given-name key) -> 1 */
+	ngi_map lang_words; /* hash(folded word, language seed) -> flags */
 	ngi_map spelled;  /* hash(known index, first letters of one of its
 			     spellings, 2 and 3 of them) -> 1 */
 	ngi_known_name *known;
@@ -434,6 +440,87 @@ static ng_status add_words(ngi_lexicon *lx, const char *const *w, size_t n,
 		*v |= flag;
 	}
 	return NG_OK;
+}
+
+/* The seed of a two-letter language code (0 for anything else). */
+static uint64_t lang_seed(const char *lang, size_t n)
+{
+	if (n != 2)
+		return 0;
+	return ((uint64_t)(unsigned char)lang[0] << 8 | (unsigned char)lang[1]) + 1;
+}
+
+/* The flags of a line of entity_org_words.tsv. */
+static unsigned org_flags(const char *s, size_t n)
+{
+	unsigned f = 0;
+	for (size_t i = 0; i < n; i++)
+		f |= s[i] == 'w'   ? NGI_LX_ORGWORD
+		     : s[i] == 'h' ? NGI_LX_ORGHEAD | NGI_LX_ORGWORD
+		     : s[i] == 'c' ? NGI_LX_ORGCUE
+		     : s[i] == 'l' ? NGI_LX_LOCHEAD
+				   : 0;
+	return f;
+}
+
+/* data/lexicons/entity_org_words.tsv (every language) and
+ * entity_function_words.tsv (its own language). */
+static ng_status add_data_words(ngi_lexicon *lx)
+{
+	static const char *const files[] = {"lexicons/entity_org_words.tsv",
+					    "lexicons/entity_function_words.tsv"};
+	for (size_t f = 0; f < NGI_ARRAY_LEN(files); f++) {
+		const ngi_data_file *df = ngi_data_find(files[f]);
+		if (!df)
+			return NG_ERR_INTERNAL;
+		size_t pos = 0;
+		ngi_data_line l;
+		memset(&l, 0, sizeof l);
+		while (ngi_data_next_line(df, &pos, &l)) {
+			if (l.n_fields < 2 || l.field_len[1] == 0)
+				continue;
+			const char *w = l.field[1];
+			size_t len = l.field_len[1];
+			ngi_map *m;
+			uint64_t h;
+			unsigned flags;
+			if (f == 0) {
+				flags = l.n_fields > 2
+						? org_flags(l.field[2], l.field_len[2])
+						: 0;
+				m = &lx->exact;
+				if (len > 1 && w[len - 1] == '*') {
+					m = &lx->prefix;
+					len--;
+				}
+				h = ngi_hash(w, len, 0);
+			} else {
+				uint64_t seed = lang_seed(l.field[0], l.field_len[0]);
+				if (!seed)
+					continue;
+				flags = NGI_LX_FUNCWORD;
+				m = &lx->lang_words;
+				h = ngi_hash(w, len, seed);
+			}
+			if (!flags)
+				continue;
+			uint64_t *v = ngi_map_upsert(m, h, 0);
+			if (!v)
+				return NG_ERR_NOMEM;
+			*v |= flags;
+		}
+	}
+	return NG_OK;
+}
+
+unsigned ngi_lexicon_lang_word(const ngi_lexicon *lx, const char *lang,
+			       const char *norm, size_t len)
+{
+	uint64_t seed = lang ? lang_seed(lang, strlen(lang)) : 0;
+	if (!seed || !lx->lang_words.count)
+		return 0;
+	const uint64_t *v = ngi_map_get(&lx->lang_words, ngi_hash(norm, len, seed));
+	return v ? (unsigned)*v : 0;
 }
 
 unsigned ngi_lexicon_word(const ngi_lexicon *lx, const char *norm, size_t len)
@@ -855,6 +942,7 @@ void ngi_lexicon_free(ngi_lexicon *lx)
 	ngi_map_free(&lx->by_name);
 	ngi_map_free(&lx->by_surname);
 	ngi_map_free(&lx->given);
+	ngi_map_free(&lx->lang_words);
 	ngi_map_free(&lx->spelled);
 	free(lx->known);
 	free(lx->strings);
@@ -871,6 +959,7 @@ ng_status ngi_lexicon_new(ngi_translit *t, ngi_lexicon **out)
 	ngi_map_init(&lx->by_name);
 	ngi_map_init(&lx->by_surname);
 	ngi_map_init(&lx->given);
+	ngi_map_init(&lx->lang_words);
 	ngi_map_init(&lx->spelled);
 	ng_status st = add_words(lx, titles, NGI_ARRAY_LEN(titles), NGI_LX_TITLE);
 	if (!st)
@@ -897,6 +986,8 @@ ng_status ngi_lexicon_new(ngi_translit *t, ngi_lexicon **out)
 	if (!st)
 		st = add_words(lx, demonyms, NGI_ARRAY_LEN(demonyms),
 			       NGI_LX_DEMONYM);
+	if (!st)
+		st = add_data_words(lx);
 	if (!st)
 		st = add_names(lx, t);
 	if (st) {

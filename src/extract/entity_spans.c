@@ -44,7 +44,10 @@ unsigned ngi_entity_lex_of(find_run *r, size_t i)
 		const ngi_token *t = &r->doc->tokens[i];
 		r->lex[i] = t->kind == NGI_TOK_WORD
 				    ? ngi_lexicon_word(r->c->lx, t->norm,
-						       t->norm_len)
+						       t->norm_len) |
+					      ngi_lexicon_lang_word(
+						      r->c->lx, r->doc->lang,
+						      t->norm, t->norm_len)
 				    : 0;
 	}
 	return r->lex[i];
@@ -266,8 +269,72 @@ static int opens_known_pair(find_run *r, size_t i)
 	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
 }
 
+/* Ends a Slavic adjective (folded): "верховный", "европейската", "české",
+ * "zdravstvene", "narodowego". Only for the lower-case words between a
+ * name's capitalised first word and its head noun, so a loose list does. */
+static int adjective_like(const char *w, size_t n)
+{
+	static const char *const endings[] = {
+		"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого",
+		"его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю", "ої",
+		"ою", "ен", "на", "но", "ни", "ния", "ният", "ната", "ното",
+		"ните", "ски", "ска", "ско", "ý", "á", "é", "í", "ého", "ému",
+		"ém", "ým", "ých", "ými", "ní", "ny", "ne", "nego", "nej", "nym",
+		"nych", "ną", "owy", "owa", "owe", "owego", "owej", "ski", "ska",
+		"skie", "skiego", "skiej", "sko", "ske", "ega", "nega", "nem",
+		"na", "no", "ni", "vo", "va", "ve",
+	};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(endings); i++) {
+		size_t el = strlen(endings[i]);
+		if (n > el + 2 && memcmp(w + n - el, endings[i], el) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The token of a lower-case head noun that ends the name of tokens [tok0, tok1)
+ * ("суд" of "Верховный суд", "organizacija" of "Svetovna zdravstvena
+ * organizacija"), right after it or past up to two lower-case adjectives,
+ * one space apart, in its sentence; 0 when there is none. */
+static size_t head_noun_after(find_run *r, size_t tok0, size_t tok1)
+{
+	const ngi_token *tk = r->doc->tokens;
+	size_t n_tok = r->doc->n_tokens;
+	for (size_t j = tok1; j < n_tok && j <= tok1 + 2; j++) {
+		const ngi_token *t = &tk[j];
+		if (t->kind != NGI_TOK_WORD || t->capitalised ||
+		    t->start != tk[j - 1].end + 1 ||
+		    t->sentence != tk[tok0].sentence)
+			return 0;
+		unsigned lx = ngi_entity_lex_of(r, j);
+		if (lx & (NGI_LX_ORGHEAD | NGI_LX_LOCHEAD))
+			return j;
+		if (t->stop || !adjective_like(t->norm, t->norm_len))
+			return 0;
+	}
+	return 0;
+}
+
+/* A sentence's first word that opens an organisation's name: it or the
+ * next word, a capitalised one, is an organisation word ("Ministerstwo
+ * Zdrowia", "Warszawski Uniwersytet Medyczny"). */
+static int opens_org_name(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	if (i + 1 >= r->doc->n_tokens || tk[i + 1].kind != NGI_TOK_WORD ||
+	    tk[i + 1].sentence != tk[i].sentence ||
+	    tk[i + 1].start != tk[i].end + 1 || !name_word_basic(r, i + 1))
+		return 0;
+	return ((ngi_entity_lex_of(r, i) | ngi_entity_lex_of(r, i + 1)) &
+		NGI_LX_ORGWORD) != 0;
+}
+
 static int name_word(find_run *r, size_t i)
 {
+	/* a function word of the language opens no name ("Besides", "Loni"),
+	 * but may stand inside one ("USA Today") */
+	if (ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD)
+		return 0;
 	/* "New", "South" are no names alone, but are in "New York", "South
 	 * Korea" */
 	if (!name_word_basic(r, i))
@@ -280,7 +347,8 @@ static int name_word(find_run *r, size_t i)
 		return 0;
 	if (bits & WS_CAPMID)
 		return 1;
-	return token_known(r, i) || opens_known_pair(r, i);
+	return token_known(r, i) || opens_known_pair(r, i) ||
+	       opens_org_name(r, i);
 }
 
 /* A capitalised Romance article inside a name, not opening a sentence:
@@ -507,6 +575,27 @@ static ng_status segment(find_run *r, size_t t0, size_t t1)
 	return add_span(r, t0, t1, tk[t0].start, end);
 }
 
+/* Whether run [t0, t1) is a place, organisation or acronym followed by
+ * two more name words, none of them an organisation word (which would
+ * make the whole one name: "Moscow State University"). */
+static int leading_other_name(find_run *r, size_t t0, size_t t1)
+{
+	const ngi_token *tk = r->doc->tokens;
+	if (t1 - t0 < 3)
+		return 0;
+	for (size_t j = t0 + 1; j < t1; j++)
+		if (tk[j].kind != NGI_TOK_WORD ||
+		    (ngi_entity_lex_of(r, j) & NGI_LX_ORGWORD))
+			return 0;
+	if (ngi_entity_lex_of(r, t0) & NGI_LX_ORGWORD)
+		return 0;
+	if (token_is_acronym(r, t0) || token_known_thing(r, t0))
+		return 1;
+	char f[128];
+	size_t fl = joined_norms(r, t0, t0 + 1, f, sizeof f);
+	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
+}
+
 /* Closes the run of name words [t0, t1): trims, splits, adds spans. */
 static ng_status close_run(find_run *r, size_t t0, size_t t1)
 {
@@ -514,8 +603,16 @@ static ng_status close_run(find_run *r, size_t t0, size_t t1)
 	t1 = trim_run_end(r, t0, t1);
 	if (t1 <= t0)
 		return NG_OK;
-	/* split before a given name that follows a non-given name word */
+	/* Slavic: a genitive place or an acronym before a person's name is
+	 * another name ("премьер Пакистана Имран Хан", "SLD Leszek Miller") */
 	size_t from = t0;
+	if (r->slavic && leading_other_name(r, t0, t1)) {
+		ng_status st = segment(r, t0, t0 + 1);
+		if (st)
+			return st;
+		from = t0 + 1;
+	}
+	/* split before a given name that follows a non-given name word */
 	for (size_t j = t0 + 1; j + 1 < t1; j++) {
 		if (tk[j].kind != NGI_TOK_WORD || tk[j - 1].kind != NGI_TOK_WORD)
 			continue;
@@ -531,6 +628,25 @@ static ng_status close_run(find_run *r, size_t t0, size_t t1)
 		}
 	}
 	return segment(r, from, t1);
+}
+
+/* A capital letter alone after a name word, no initial (no dot after):
+ * the version of "Sputnik V", "Plan B". Not the English "I" and "A". */
+static int version_letter(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	const ngi_token *t = &tk[i];
+	if (t->kind != NGI_TOK_WORD || t->end - t->start != 1 || i == 0)
+		return 0;
+	char c = r->doc->text[t->start];
+	if (c < 'A' || c > 'Z' || (r->english && (c == 'I' || c == 'A')))
+		return 0;
+	if (tk[i - 1].kind != NGI_TOK_WORD || tk[i - 1].end + 1 != t->start)
+		return 0;
+	return !(i + 1 < r->doc->n_tokens && tk[i + 1].start == t->end &&
+		 r->doc->text[tk[i + 1].start] == '.' &&
+		 tk[i + 1].sentence == t->sentence && i + 2 < r->doc->n_tokens &&
+		 tk[i + 2].sentence == t->sentence);
 }
 
 /* Pass 2: runs of name words within a sentence. */
@@ -557,6 +673,28 @@ ng_status ngi_entity_find_spans(find_run *r)
 			    (name_word_basic(r, j) || name_particle(r, j))) {
 				orgish |= (ngi_entity_lex_of(r, j) & NGI_LX_ORGWORD) != 0;
 				words++;
+				j++;
+				continue;
+			}
+			/* a version letter: "Sputnik V", "Plan B" */
+			if (version_letter(r, j)) {
+				words++;
+				j++;
+				continue;
+			}
+			/* "Johnson & Johnson", "Marks & Spencer": one word each
+			 * side, neither an acronym nor a given name ("Apple &
+			 * HBO", "Kim Kardashian & Kanye West" are two) */
+			if (t->kind == NGI_TOK_PUNCT && t->end - t->start == 1 &&
+			    d->text[t->start] == '&' && words == 1 &&
+			    t->start == prev->end + 1 && j + 2 < d->n_tokens &&
+			    d->tokens[j + 1].sentence == sent &&
+			    d->tokens[j + 1].start == t->end + 1 &&
+			    name_word_basic(r, j + 1) && !token_is_acronym(r, j + 1) &&
+			    !token_is_acronym(r, t0) && !token_given(r, t0) &&
+			    !token_given(r, j + 1) &&
+			    !(d->tokens[j + 2].sentence == sent &&
+			      name_word_basic(r, j + 2))) {
 				j++;
 				continue;
 			}
@@ -699,13 +837,137 @@ static int place_with_head(const find_run *r, const span *s)
 	return fl && ngi_lexicon_place(f, fl, r->slavic) != NULL;
 }
 
+/* The key of an organisation named by span s and the lower-case words
+ * [from, head] after it: the words' keys, then the head's first three. */
+static int org_key_with_head(find_run *r, span *s, size_t from, size_t head)
+{
+	char nk[SPAN_KEY_MAX];
+	size_t kl = (size_t)snprintf(nk, sizeof nk, "%s", s->key);
+	for (size_t j = from; j <= head && kl + WORD_KEY_MAX < sizeof nk; j++) {
+		char wk[WORD_KEY_MAX];
+		size_t wl = token_key(r, j, wk, sizeof wk);
+		if (j == head && wl > 3)
+			wl = 3;
+		memcpy(nk + kl, wk, wl);
+		kl += wl;
+		s->n_words++;
+	}
+	nk[kl] = 0;
+	s->key = s->last_key = arena_str(r->a, nk);
+	return s->key == NULL;
+}
+
+/* A lower-case noun that announces an organisation right before token i,
+ * maybe over an opening quote: "firmy Pfizer", "компания «Пфайзер»". */
+static int org_cue_before(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	size_t j = i;
+	if (j > 0 && tk[j - 1].kind == NGI_TOK_PUNCT && tk[j - 1].end == tk[i].start)
+		j--; /* an opening quote */
+	return j > 0 && tk[j - 1].kind == NGI_TOK_WORD && !tk[j - 1].capitalised &&
+	       tk[j - 1].sentence == tk[i].sentence &&
+	       (ngi_entity_lex_of(r, j - 1) & NGI_LX_ORGCUE);
+}
+
+/* Languages written in Cyrillic. */
+static int cyrillic_lang(const char *lang)
+{
+	static const char *const cyr[] = {"ru", "uk", "bg", "be", "sr", "mk"};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(cyr); i++)
+		if (strcmp(lang, cyr[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every name word of span s in ASCII Latin letters, in a Cyrillic text. */
+static int latin_in_cyrillic(const find_run *r, const span *s)
+{
+	if (!cyrillic_lang(r->doc->lang))
+		return 0;
+	const char *p = r->doc->text + s->start, *e = r->doc->text + s->end;
+	int letters = 0;
+	for (; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x80)
+			return 0;
+		letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+	return letters >= 2;
+}
+
+/* A word of span s with a capital after a lower-case letter ("BioNTech",
+ * "AstraZeneca"), but no "McDonald", "MacArthur", "DeSantis", "LeBron" (people). */
+static int camel_case(const find_run *r, const span *s)
+{
+	const char *t = r->doc->text;
+	for (uint32_t i = s->start + 1; i < s->end; i++) {
+		unsigned char c = (unsigned char)t[i], p = (unsigned char)t[i - 1];
+		if (!(c >= 'A' && c <= 'Z') || !(p >= 'a' && p <= 'z'))
+			continue;
+		/* the word's start */
+		uint32_t b = i - 1;
+		while (b > s->start && ((unsigned char)t[b - 1] >= 'a' &&
+					(unsigned char)t[b - 1] <= 'z'))
+			b--;
+		if (b > s->start && ((unsigned char)t[b - 1] >= 'A' &&
+				     (unsigned char)t[b - 1] <= 'Z'))
+			b--;
+		if ((i - b == 2 && t[b] == 'M' && t[b + 1] == 'c') ||
+		    (i - b == 3 && !memcmp(t + b, "Mac", 3)) ||
+		    (i - b <= 3 && (t[b] == 'O' || t[b] == 'D' || t[b] == 'L')))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 /* Pass 3: a type from the span and its neighbours. */
 void ngi_entity_type_span(find_run *r, span *s)
 {
 	const ngi_lexicon *lx = r->c->lx;
 	const ngi_token *tk = r->doc->tokens;
-	size_t n_tok = r->doc->n_tokens;
-	const ngi_known_name *k = ngi_lexicon_name(lx, s->key);
+	const ngi_known_name *k = NULL;
+	int whole;
+	/* a lower-case head noun after, maybe past lower-case adjectives:
+	 * "Evropské unie", "Государственная дума", "Световната здравна
+	 * организация" (Slavic names capitalise their first word only) */
+	whole = s->start == tk[s->tok0].start && s->end == tk[s->tok1 - 1].end;
+	size_t head = whole && r->slavic ? head_noun_after(r, s->tok0, s->tok1) : 0;
+	if (head) {
+		int loc = (ngi_entity_lex_of(r, head) & NGI_LX_LOCHEAD) != 0;
+		size_t from = s->tok1;
+		s->end = tk[head].end;
+		s->tok1 = (uint32_t)head + 1;
+		if (loc) {
+			/* the key takes the head: "Spojené státy" */
+			char hk[WORD_KEY_MAX], nk[SPAN_KEY_MAX];
+			size_t hl = token_key(r, head, hk, sizeof hk);
+			snprintf(nk, sizeof nk, "%s%.*s", s->key, (int)hl, hk);
+			s->key = s->last_key = arena_str(r->a, nk);
+			if (!s->key) {
+				s->drop = 1;
+				return;
+			}
+			s->n_words++;
+			k = ngi_lexicon_name(lx, s->key);
+			s->known = k;
+			set_type(s, k ? k->type : NGI_ENT_LOC, EV_STRONG);
+			return;
+		}
+		/* the key takes the adjectives and the head's first letters,
+		 * which its case forms keep ("суд", "суда", "судом"), so the
+		 * Supreme Court is not the Supreme Council */
+		if (org_key_with_head(r, s, from, head)) {
+			s->drop = 1;
+			return;
+		}
+		k = ngi_lexicon_name(lx, s->key);
+		s->known = k;
+		set_type(s, k ? k->type : NGI_ENT_ORG, EV_STRONG);
+		return;
+	}
+	k = ngi_lexicon_name(lx, s->key);
 	if (k && strlen(s->key) <= SHORT_KEY) {
 		/* a short key meets names that only sound alike: the span must
 		 * start as one of the entry's spellings ("Hanoi" is no China) */
@@ -747,33 +1009,6 @@ void ngi_entity_type_span(find_run *r, span *s)
 	for (size_t i = s->tok0; i < s->tok1; i++)
 		if (tk[i].kind == NGI_TOK_WORD && (ngi_entity_lex_of(r, i) & NGI_LX_ORGWORD))
 			org = 1;
-	/* a lower-case head noun after: "Evropské unie", "Государственная дума" */
-	int whole = s->start == tk[s->tok0].start && s->end == tk[s->tok1 - 1].end;
-	if (whole && s->tok1 < n_tok && tk[s->tok1].kind == NGI_TOK_WORD &&
-	    !tk[s->tok1].capitalised && tk[s->tok1].start == tk[s->tok1 - 1].end + 1 &&
-	    tk[s->tok1].sentence == tk[s->tok0].sentence &&
-	    (ngi_entity_lex_of(r, s->tok1) & (NGI_LX_ORGHEAD | NGI_LX_LOCHEAD))) {
-		int loc = (ngi_entity_lex_of(r, s->tok1) & NGI_LX_LOCHEAD) != 0;
-		s->end = tk[s->tok1].end;
-		s->tok1++;
-		if (loc) {
-			/* the key takes the head: "Spojené státy" */
-			char hk[WORD_KEY_MAX], nk[SPAN_KEY_MAX];
-			size_t hl = token_key(r, s->tok1 - 1, hk, sizeof hk);
-			snprintf(nk, sizeof nk, "%s%.*s", s->key, (int)hl, hk);
-			s->key = s->last_key = arena_str(r->a, nk);
-			if (!s->key) {
-				s->drop = 1;
-				return;
-			}
-			s->n_words++;
-			k = ngi_lexicon_name(lx, s->key);
-			s->known = k;
-			set_type(s, k ? k->type : NGI_ENT_LOC, EV_STRONG);
-			return;
-		}
-		org = 1;
-	}
 	if (org) {
 		set_type(s, NGI_ENT_ORG, EV_STRONG);
 		return;
@@ -801,6 +1036,18 @@ void ngi_entity_type_span(find_run *r, span *s)
 	s->place = fl ? ngi_lexicon_place(folded, fl, r->slavic) : NULL;
 	if (s->place || (fl && s->n_words >= 2 && place_with_head(r, s))) {
 		set_type(s, NGI_ENT_LOC, EV_MEDIUM);
+		return;
+	}
+	/* "firmy Pfizer", "компания «Пфайзер»", "the airline Ryanair" */
+	if (org_cue_before(r, s->tok0)) {
+		set_type(s, NGI_ENT_ORG, EV_STRONG);
+		return;
+	}
+	/* a name in Latin letters in a Cyrillic text is a brand or a firm's
+	 * (people and places are transliterated): "Pfizer", "Wizz Air"; and
+	 * so is a word with a capital inside ("BioNTech", "AstraZeneca") */
+	if (!titled && (latin_in_cyrillic(r, s) || camel_case(r, s))) {
+		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
 		return;
 	}
 	s->per_cue = (uint8_t)(titled || said_after(r, s->tok1));
