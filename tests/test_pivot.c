@@ -82,6 +82,14 @@ static void test_lookups(void)
 		{"война", "bg", "war"},
 		{"war", "en", "war"},
 		{"governments", "en", "government"},
+		/* Japanese: words the segmenter gives, okurigana dropped */
+		{"大統領", "ja", "president"},
+		{"訪れた", "ja", "visit"},  /* 訪れ (+ た) -> 訪れる */
+		{"コンピュータ", "ja", "computer"},
+		/* Chinese: Japanese words in kanji, through OpenCC */
+		{"政府", "zh", "government"},
+		{"经济", "zh", "economy"},  /* 経済 */
+		{"經濟", "zh", "economy"},  /* traditional */
 	};
 	if (ngi_pivot_entries() == 0) {
 		SKIP("pivot lookups: the table is empty (built with "
@@ -113,6 +121,14 @@ static void test_keys(void)
 		{"bg", "войната", "войнат"},
 		{"pl", "ale", "ale"},   /* three letters stay */
 		{"de", "krieg", "krieg"}, /* Snowball languages: the stem */
+		{"ja", "訪れる", "訪"},     /* okurigana dropped */
+		{"ja", "訪れ", "訪"},
+		{"ja", "高い", "高"},
+		{"ja", "した", "した"},     /* hiragana alone: whole */
+		{"ja", "コンピューター", "コンピュータ"},
+		{"ja", "ー", "ー"},
+		{"ja", "カー", "カー"},     /* two code points: ー stays */
+		{"zh", "经济", "经济"},
 	};
 	char key[NGI_PIVOT_MAX_KEY];
 	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {

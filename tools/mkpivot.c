@@ -32,14 +32,26 @@
  * brackets, part-of-speech tags, pronunciations and parentheses are dropped;
  * a numbered sense is cut at its first ". " (eng-tur appends examples);
  * stress marks of Bulgarian and Russian are removed.
+ *
+ * Japanese and Chinese (written without spaces) are keyed differently: a
+ * headword is taken whole, folded, when it is written in kanji and kana
+ * alone (not in hiragana alone: a document's hiragana words are
+ * stopwords), and keyed by ngi_pivot_key ("ja": okurigana dropped).
+ * Debian has no Chinese-English dictionary, so Chinese keys come from the
+ * Japanese ones written in kanji alone: OpenCC turns the Japanese forms
+ * into traditional Chinese characters (jp2t: 経済 -> 經濟) and those into
+ * simplified ones (t2s: 经济); both forms are keys of "zh". OpenCC is read
+ * here only, at build time.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <opencc/opencc.h>
 
 #include "base/base.h"
+#include "base/utf8.h"
 #include "sketch/sketch.h"
 #include "sketch/pivot.h"
 #include "text/text.h"
@@ -55,6 +67,13 @@ typedef struct dict_spec {
 	int wikdict;       /* WikDict layout: gloss lines after senses */
 } dict_spec;
 
+/* A Japanese dictionary read for Chinese (lang "zh"): its words in kanji
+ * alone, converted. */
+static int via_kanji(const dict_spec *ds)
+{
+	return strcmp(ds->lang, "zh") == 0;
+}
+
 /* Forward dictionaries first: their senses rank before reversed ones. */
 static const dict_spec dicts[] = {
 	{"deu-eng", "de", 0, 0}, {"fra-eng", "fr", 0, 0},
@@ -66,11 +85,15 @@ static const dict_spec dicts[] = {
 	{"eng-ita", "it", 1, 0}, {"eng-spa", "es", 1, 0},
 	{"eng-pol", "pl", 1, 0}, {"eng-ces", "cs", 1, 0},
 	{"eng-tur", "tr", 1, 0},
+	/* Japanese, and Chinese through the Japanese words in kanji */
+	{"jpn-eng", "ja", 0, 0}, {"eng-jpn", "ja", 1, 1},
+	{"jpn-eng", "zh", 0, 0}, {"eng-jpn", "zh", 1, 1},
 };
 
-#define N_LANGS 12
+#define N_LANGS 14
 static const char *const langs[N_LANGS] = {"ar", "bg", "cs", "de", "es", "fr",
-					   "it", "pl", "ru", "sl", "tr", "uk"};
+					   "it", "pl", "ru", "sl", "tr", "uk",
+					   "ja", "zh"};
 
 static int lang_index(const char *l)
 {
@@ -89,6 +112,7 @@ typedef struct record {
 
 typedef struct builder {
 	ngi_text_ctx *tc;
+	opencc_t jp2t, t2s; /* (opencc_t)-1 until opened */
 	ngi_arena arena;
 	record *recs;
 	size_t n, cap;
@@ -221,10 +245,98 @@ static int skip_number(const char **p)
 }
 
 /* ---- phrases -----------------------------------------------------------------*/
-/* Analyses one phrase of lang. For a source phrase: the pivot key hash of
- * its one word (0 when it is not exactly one content word). */
-static uint32_t source_key(builder *b, const char *lang, const char *s, size_t n)
+#define MAX_SOURCE_KEYS 2
+
+static int is_han(int32_t cp)
 {
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) ||
+	       cp == 0x3005; /* 々 */
+}
+
+static int is_kana(int32_t cp)
+{
+	return (cp >= 0x3041 && cp <= 0x30FF && cp != 0x30FB) || /* not ・ */
+	       (cp >= 0x31F0 && cp <= 0x31FF);
+}
+
+/* How a folded Japanese word is written: bit 1 kanji, 2 hiragana,
+ * 4 katakana, 8 anything else. */
+static int writing(const char *s, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		int k = ngi_utf8_decode(s + i, n - i, &cp);
+		if (k <= 0)
+			return 8;
+		i += (size_t)k;
+		w |= is_han(cp) ? 1 : cp >= 0x3041 && cp <= 0x309F ? 2
+		     : is_kana(cp) ? 4 : 8;
+	}
+	return w;
+}
+
+/* OpenCC's conversion of s with the config, into the arena (NULL when it
+ * fails). */
+static char *convert(builder *b, opencc_t cc, const char *s)
+{
+	char *c = opencc_convert_utf8(cc, s, strlen(s));
+	if (!c)
+		return NULL;
+	char *out = ngi_arena_strdup(&b->arena, c);
+	opencc_convert_utf8_free(c);
+	return out;
+}
+
+static int add_key(const char *lang, const char *w, size_t n, uint32_t *keys,
+		   int k)
+{
+	char key[NGI_PIVOT_MAX_KEY];
+	size_t kl = ngi_pivot_key(lang, w, n, key);
+	if (!kl || ngi_is_stopword(lang, w, n) || k == MAX_SOURCE_KEYS)
+		return k;
+	uint32_t h = ngi_pivot_key_hash(lang, key, kl);
+	for (int i = 0; i < k; i++)
+		if (keys[i] == h)
+			return k;
+	keys[k] = h;
+	return k + 1;
+}
+
+/* Keys of a Japanese headword (whole, folded, in kanji and kana, not in
+ * hiragana alone) for ds->lang: "ja" itself; "zh" the traditional and
+ * simplified forms of a word in kanji alone. Returns how many. */
+static int unspaced_keys(builder *b, const dict_spec *ds, const char *s,
+			 size_t n, uint32_t keys[MAX_SOURCE_KEYS])
+{
+	size_t fl;
+	ngi_arena_reset(&b->arena);
+	char *f = ngi_text_fold(s, n, &b->arena, &fl);
+	if (!f || fl == 0)
+		return 0;
+	int w = writing(f, fl);
+	if ((w & 8) || w == 2 || (via_kanji(ds) && w != 1))
+		return 0;
+	if (!via_kanji(ds))
+		return add_key(ds->lang, f, fl, keys, 0);
+	char *t = convert(b, b->jp2t, f);
+	char *simple = t ? convert(b, b->t2s, t) : NULL;
+	if (!simple)
+		return 0;
+	int k = add_key(ds->lang, simple, strlen(simple), keys, 0);
+	return add_key(ds->lang, t, strlen(t), keys, k);
+}
+
+/* Analyses one phrase of lang. For a source phrase: the pivot key hashes
+ * of its one word (none when it is not exactly one content word); returns
+ * how many. */
+static int source_keys(builder *b, const dict_spec *ds, const char *s,
+		       size_t n, uint32_t keys[MAX_SOURCE_KEYS])
+{
+	const char *lang = ds->lang;
+	if (strcmp(lang, "ja") == 0 || strcmp(lang, "zh") == 0)
+		return unspaced_keys(b, ds, s, n, keys);
 	ngi_doc d;
 	ngi_arena_reset(&b->arena);
 	if (ngi_text_analyze(b->tc, s, n, lang, &b->arena, &d))
@@ -244,7 +356,10 @@ static uint32_t source_key(builder *b, const char *lang, const char *s, size_t n
 		return 0;
 	char key[NGI_PIVOT_MAX_KEY];
 	size_t k = ngi_pivot_key(lang, w->stem, w->stem_len, key);
-	return k ? ngi_pivot_key_hash(lang, key, k) : 0;
+	if (!k)
+		return 0;
+	keys[0] = ngi_pivot_key_hash(lang, key, k);
+	return 1;
 }
 
 /* English stem hashes of an English phrase of one or two content words into
@@ -298,7 +413,10 @@ static int each_phrase(builder *b, const dict_spec *ds, const char *line,
 	return 0;
 }
 
-typedef struct forward_ctx { uint32_t key; int lang; } forward_ctx;
+typedef struct forward_ctx {
+	uint32_t keys[MAX_SOURCE_KEYS];
+	int n_keys, lang;
+} forward_ctx;
 
 static int forward_phrase(builder *b, const dict_spec *ds, const char *s,
 			  size_t n, void *ctx)
@@ -306,9 +424,10 @@ static int forward_phrase(builder *b, const dict_spec *ds, const char *s,
 	forward_ctx *fc = ctx;
 	uint32_t t[2];
 	int k = english_stems(b, s, n, t);
-	for (int i = 0; i < k; i++)
-		if (add_record(b, fc->lang, fc->key, t[i]))
-			return -1;
+	for (int j = 0; j < fc->n_keys; j++)
+		for (int i = 0; i < k; i++)
+			if (add_record(b, fc->lang, fc->keys[j], t[i]))
+				return -1;
 	return 0;
 }
 
@@ -318,10 +437,12 @@ static int reverse_phrase(builder *b, const dict_spec *ds, const char *s,
 			  size_t n, void *ctx)
 {
 	reverse_ctx *rc = ctx;
-	uint32_t key = source_key(b, ds->lang, s, n);
-	for (int i = 0; key && i < rc->n_t; i++)
-		if (add_record(b, rc->lang, key, rc->t[i]))
-			return -1;
+	uint32_t keys[MAX_SOURCE_KEYS];
+	int n_keys = source_keys(b, ds, s, n, keys);
+	for (int j = 0; j < n_keys; j++)
+		for (int i = 0; i < rc->n_t; i++)
+			if (add_record(b, rc->lang, keys[j], rc->t[i]))
+				return -1;
 	return 0;
 }
 
@@ -417,8 +538,9 @@ static int read_dict(builder *b, const char *dir, const dict_spec *ds)
 		    strncmp(line, "00-database", 11) != 0) {
 			size_t hn = clean(line, (size_t)(t1 - line), head, sizeof head);
 			if (!ds->reversed) {
-				forward_ctx fc = {source_key(b, ds->lang, head, hn), lang};
-				if (fc.key)
+				forward_ctx fc = {{0}, 0, lang};
+				fc.n_keys = source_keys(b, ds, head, hn, fc.keys);
+				if (fc.n_keys)
 					rc = each_translation(b, ds, dict + off, len,
 							      forward_phrase, &fc);
 			} else {
@@ -548,8 +670,14 @@ done:
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--list")) {
-		for (size_t i = 0; i < NGI_ARRAY_LEN(dicts); i++)
-			printf("%s%s", i ? " " : "", dicts[i].pair);
+		/* each pair once: Japanese ones are read for zh again */
+		for (size_t i = 0; i < NGI_ARRAY_LEN(dicts); i++) {
+			size_t j = 0;
+			while (j < i && strcmp(dicts[j].pair, dicts[i].pair) != 0)
+				j++;
+			if (j == i)
+				printf("%s%s", i ? " " : "", dicts[i].pair);
+		}
 		printf("\n");
 		return 0;
 	}
@@ -581,8 +709,24 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+	b.jp2t = b.t2s = (opencc_t)-1;
+	if (!empty && !rc) {
+		b.jp2t = opencc_open("jp2t.json");
+		b.t2s = opencc_open("t2s.json");
+		if (b.jp2t == (opencc_t)-1 || b.t2s == (opencc_t)-1) {
+			fprintf(stderr, "mkpivot: OpenCC cannot open jp2t.json or "
+					"t2s.json (%s): install the Debian package "
+					"libopencc-dev (make deps)\n",
+				opencc_error());
+			rc = -1;
+		}
+	}
 	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !empty && !rc; i++)
 		rc = read_dict(&b, argv[1], &dicts[i]);
+	if (b.jp2t != (opencc_t)-1)
+		opencc_close(b.jp2t);
+	if (b.t2s != (opencc_t)-1)
+		opencc_close(b.t2s);
 	if (!rc)
 		rc = write_table(&b, argv[2]);
 	if (rc)
