@@ -215,6 +215,37 @@ static void test_seeds(void)
 		free(texts[i]);
 }
 
+/* A katakana name the dictionary does not know enters a Japanese bag as
+ * the entity key of its Latin spelling (kana_key.h), where a mention of
+ * "Pompeo" in another language puts its key. */
+static void test_kana_names(void)
+{
+	const char *text = "ポンペオ長官は会見した。";
+	ngi_doc d;
+	ngi_term *t;
+	uint32_t n = 0;
+	char key[64];
+	ngi_arena_reset(&arena);
+	CHECK(ngi_text_analyze(tc, text, strlen(text), "ja", &arena, &d) == NG_OK);
+	CHECK(ngi_pivot_terms(&d, NULL, 0, NULL, NULL, 0, NULL, &arena, &t, &n) ==
+	      NG_OK);
+	size_t kl = ngi_entity_word_key("pompeo", 6, 0, key, sizeof key);
+	uint32_t want = ngi_term_hash(NGI_PIVOT_TERM_ENTITY, key, kl);
+	int found = 0;
+	for (uint32_t i = 0; i < n; i++)
+		found |= t[i].term == want;
+	CHECK(found);
+	ngi_pivot_options o;
+	ngi_pivot_options_init(&o);
+	o.kana_names = 0;
+	CHECK(ngi_pivot_terms(&d, NULL, 0, NULL, NULL, 0, &o, &arena, &t, &n) ==
+	      NG_OK);
+	found = 0;
+	for (uint32_t i = 0; i < n; i++)
+		found |= t[i].term == want;
+	CHECK(!found);
+}
+
 static void test_bad_input(void)
 {
 	uint32_t out[NGI_PIVOT_MAX_TARGETS];
@@ -290,6 +321,7 @@ int main(void)
 	test_keys();
 	test_lookups();
 	test_seeds();
+	test_kana_names();
 	test_bad_input();
 	ngi_arena_free(&arena);
 	ngi_entity_ctx_free(ec);

@@ -28,6 +28,7 @@ typedef struct ngi_pivot_options {
 	unsigned number_weight;  /* counts of a 4+ digit number */
 	unsigned max_targets;    /* English stems taken per word (<= 4) */
 	int names;               /* capitalised unknown words as names */
+	int kana_names;          /* katakana words' entity keys (Japanese) */
 } ngi_pivot_options;
 
 /* The defaults: those of the story term bag (title 2, lead 3 sentences + 4)
@@ -43,8 +44,9 @@ void ngi_pivot_options_init(ngi_pivot_options *o);
  * ngi_entities_find on body and title; either may be NULL/0), each mention
  * once, its words counting as words too; capitalised words inside a
  * sentence that the dictionary does not know (and every one in English) as
- * names (NGI_TERM_NAME of the folded form). title may be NULL; o NULL takes the
- * defaults. Result in a; *out and *n_out untouched on failure. */
+ * names (NGI_TERM_NAME of the folded form); in Japanese, katakana words
+ * (foreign names and loanwords) also as entity keys (kana_key.h), as if they
+ * were mentions. title may be NULL; o NULL takes the defaults. Result in a; *out and *n_out untouched on failure. */
 ng_status ngi_pivot_terms(const ngi_doc *body, const ngi_mention *body_m,
 			  size_t n_body_m, const ngi_doc *title,
 			  const ngi_mention *title_m, size_t n_title_m,
