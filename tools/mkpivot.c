@@ -41,7 +41,10 @@
  * Japanese ones written in kanji alone: OpenCC turns the Japanese forms
  * into traditional Chinese characters (jp2t: 経済 -> 經濟) and those into
  * simplified ones (t2s: 经济); both forms are keys of "zh". OpenCC is read
- * here only, at build time.
+ * here only, at build time. Place names, which Chinese writes its own way
+ * (德国, 伦敦), come from ICU's locale data: the names of countries and of
+ * the exemplar cities of time zones in Japanese and in simplified and
+ * traditional Chinese, each keyed to the English name's stems.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +52,11 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <opencc/opencc.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/uenum.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 
 #include "base/base.h"
 #include "base/utf8.h"
@@ -560,6 +568,120 @@ static int read_dict(builder *b, const char *dir, const dict_spec *ds)
 	return rc;
 }
 
+/* ---- places: ICU's names of countries and cities ------------------------*/
+static const struct {
+	const char *locale, *lang;
+} place_locales[] = {{"ja", "ja"}, {"zh_Hans", "zh"}, {"zh_Hant", "zh"}};
+#define N_PLACE_LOCALES (sizeof place_locales / sizeof place_locales[0])
+
+/* One place: its name in a place locale and in English (UTF-16). */
+static int add_place(builder *b, size_t locale, const UChar *native,
+		     int32_t native_len, const UChar *english, int32_t english_len)
+{
+	char nat[256], en[256], cleaned[256];
+	UErrorCode err = U_ZERO_ERROR;
+	u_strToUTF8(nat, sizeof nat, NULL, native, native_len, &err);
+	u_strToUTF8(en, sizeof en, NULL, english, english_len, &err);
+	if (U_FAILURE(err))
+		return 0;
+	/* "Congo - Kinshasa", "Myanmar (Burma)": the name before */
+	char *dash = strstr(en, " - ");
+	if (dash)
+		*dash = '\0';
+	size_t cl = clean(en, strlen(en), cleaned, sizeof cleaned);
+	uint32_t t[2];
+	int k = english_stems(b, cleaned, cl, t);
+	if (k != 1)
+		return 0;
+	dict_spec ds = {"icu", place_locales[locale].lang, 0, 0};
+	uint32_t keys[MAX_SOURCE_KEYS];
+	size_t fl;
+	ngi_arena_reset(&b->arena);
+	char *f = ngi_text_fold(nat, strlen(nat), &b->arena, &fl);
+	int w = f ? writing(f, fl) : 8;
+	if ((w & 8) || w == 2)
+		return 0;
+	int n_keys = add_key(ds.lang, f, fl, keys, 0);
+	int lang = lang_index(ds.lang);
+	for (int j = 0; j < n_keys; j++)
+		for (int i = 0; i < k; i++)
+			if (add_record(b, lang, keys[j], t[i]))
+				return -1;
+	return 0;
+}
+
+static int read_places(builder *b)
+{
+	size_t before = b->n;
+	for (size_t l = 0; l < N_PLACE_LOCALES; l++) {
+		for (const char *const *c = uloc_getISOCountries(); *c; c++) {
+			char loc[8];
+			UChar nat[128], en[128];
+			UErrorCode err = U_ZERO_ERROR;
+			snprintf(loc, sizeof loc, "_%s", *c);
+			int32_t nl = uloc_getDisplayCountry(
+				loc, place_locales[l].locale, nat, 128, &err);
+			int32_t el = uloc_getDisplayCountry(loc, "en", en, 128, &err);
+			if (U_SUCCESS(err) && nl > 0 && el > 0 &&
+			    add_place(b, l, nat, nl, en, el))
+				return -1;
+		}
+	}
+	UErrorCode err = U_ZERO_ERROR;
+	UEnumeration *zones = ucal_openTimeZoneIDEnumeration(
+		UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, &err);
+	if (U_FAILURE(err)) {
+		fprintf(stderr, "mkpivot: ICU has no time zones: no cities\n");
+		return 0;
+	}
+	static const UChar pattern[] = {'V', 'V', 'V', 0};
+	static const UChar utc[] = {'U', 'T', 'C', 0};
+	UDateFormat *fmt[N_PLACE_LOCALES + 1] = {0};
+	int rc = 0;
+	for (size_t l = 0; l <= N_PLACE_LOCALES && !rc; l++) {
+		err = U_ZERO_ERROR;
+		fmt[l] = udat_open(UDAT_PATTERN, UDAT_PATTERN,
+				   l < N_PLACE_LOCALES ? place_locales[l].locale : "en",
+				   utc, -1, pattern, -1, &err);
+		if (U_FAILURE(err))
+			rc = -1;
+	}
+	const char *id;
+	int32_t id_len;
+	err = U_ZERO_ERROR;
+	while (!rc && (id = uenum_next(zones, &id_len, &err)) != NULL) {
+		if (id_len >= 64 || strncmp(id, "Antarctica/", 11) == 0)
+			continue;
+		UChar zid[64], names[N_PLACE_LOCALES + 1][128];
+		int32_t lens[N_PLACE_LOCALES + 1];
+		u_uastrncpy(zid, id, 64);
+		for (size_t l = 0; l <= N_PLACE_LOCALES; l++) {
+			UErrorCode e2 = U_ZERO_ERROR;
+			UCalendar *cal = ucal_open(zid, id_len, "en", UCAL_GREGORIAN,
+						   &e2);
+			if (U_SUCCESS(e2))
+				udat_setCalendar(fmt[l], cal);
+			lens[l] = U_SUCCESS(e2) ? udat_format(fmt[l], 0, names[l], 128,
+							      NULL, &e2) : 0;
+			if (cal)
+				ucal_close(cal);
+			if (U_FAILURE(e2))
+				lens[l] = 0;
+		}
+		for (size_t l = 0; l < N_PLACE_LOCALES && !rc; l++)
+			if (lens[l] > 0 && lens[N_PLACE_LOCALES] > 0)
+				rc = add_place(b, l, names[l], lens[l],
+					       names[N_PLACE_LOCALES],
+					       lens[N_PLACE_LOCALES]);
+	}
+	for (size_t l = 0; l <= N_PLACE_LOCALES; l++)
+		if (fmt[l])
+			udat_close(fmt[l]);
+	uenum_close(zones);
+	fprintf(stderr, "mkpivot: ICU places ja zh %9zu pairs\n", b->n - before);
+	return rc;
+}
+
 /* ---- writing -------------------------------------------------------------------*/
 static int by_key(const void *x, const void *y)
 {
@@ -723,6 +845,8 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !empty && !rc; i++)
 		rc = read_dict(&b, argv[1], &dicts[i]);
+	if (!empty && !rc)
+		rc = read_places(&b);
 	if (b.jp2t != (opencc_t)-1)
 		opencc_close(b.jp2t);
 	if (b.t2s != (opencc_t)-1)
