@@ -52,15 +52,20 @@ SONAME    := libnewsgraph.so.$(SOVERSION)
 
 DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-base \
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
-               libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) \
+               libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) $(MKPIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel \
                libmicrohttpd-dev chromium nodejs wrk
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
               tur-eng ara-eng eng-rus eng-bul eng-fra eng-ita eng-spa \
-              eng-pol eng-ces eng-tur
+              eng-pol eng-ces eng-tur \
+              jpn-eng eng-jpn
 PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS))
+# mkpivot reads Chinese through the Japanese dictionaries' kanji with
+# OpenCC (build time only: the library does not link it).
+MKPIVOT_PACKAGES = libopencc-dev
+MKPIVOT_LIBS = -lopencc
 
 WARN      = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wvla
@@ -253,7 +258,8 @@ $(CLI): $(CLI_OBJ) $(INTERNAL)
 # that is missing stops the build with its name and package.
 $(BUILD)/tools/mkpivot: tools/mkpivot.c $(CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS) \
+	  $(MKPIVOT_LIBS)
 
 $(BUILD)/pivot.bin: tools/mkpivot.c src/sketch/pivot_key.c src/sketch/pivot.h \
                     $(BUILD)/pivot.stamp \

@@ -82,6 +82,14 @@ static void test_lookups(void)
 		{"война", "bg", "war"},
 		{"war", "en", "war"},
 		{"governments", "en", "government"},
+		/* Japanese: words the segmenter gives, okurigana dropped */
+		{"大統領", "ja", "president"},
+		{"訪れた", "ja", "visit"},  /* 訪れ (+ た) -> 訪れる */
+		{"コンピュータ", "ja", "computer"},
+		/* Chinese: Japanese words in kanji, through OpenCC */
+		{"政府", "zh", "government"},
+		{"经济", "zh", "economy"},  /* 経済 */
+		{"經濟", "zh", "economy"},  /* traditional */
 	};
 	if (ngi_pivot_entries() == 0) {
 		SKIP("pivot lookups: the table is empty (built with "
@@ -113,6 +121,14 @@ static void test_keys(void)
 		{"bg", "войната", "войнат"},
 		{"pl", "ale", "ale"},   /* three letters stay */
 		{"de", "krieg", "krieg"}, /* Snowball languages: the stem */
+		{"ja", "訪れる", "訪"},     /* okurigana dropped */
+		{"ja", "訪れ", "訪"},
+		{"ja", "高い", "高"},
+		{"ja", "した", "した"},     /* hiragana alone: whole */
+		{"ja", "コンピューター", "コンピュータ"},
+		{"ja", "ー", "ー"},
+		{"ja", "カー", "カー"},     /* two code points: ー stays */
+		{"zh", "经济", "经济"},
 	};
 	char key[NGI_PIVOT_MAX_KEY];
 	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
@@ -197,6 +213,37 @@ static void test_seeds(void)
 	ngi_xling_idf_free(&idf);
 	for (int i = 0; i < 5; i++)
 		free(texts[i]);
+}
+
+/* A katakana name the dictionary does not know enters a Japanese bag as
+ * the entity key of its Latin spelling (kana_key.h), where a mention of
+ * "Pompeo" in another language puts its key. */
+static void test_kana_names(void)
+{
+	const char *text = "ポンペオ長官は会見した。";
+	ngi_doc d;
+	ngi_term *t;
+	uint32_t n = 0;
+	char key[64];
+	ngi_arena_reset(&arena);
+	CHECK(ngi_text_analyze(tc, text, strlen(text), "ja", &arena, &d) == NG_OK);
+	CHECK(ngi_pivot_terms(&d, NULL, 0, NULL, NULL, 0, NULL, &arena, &t, &n) ==
+	      NG_OK);
+	size_t kl = ngi_entity_word_key("pompeo", 6, 0, key, sizeof key);
+	uint32_t want = ngi_term_hash(NGI_PIVOT_TERM_ENTITY, key, kl);
+	int found = 0;
+	for (uint32_t i = 0; i < n; i++)
+		found |= t[i].term == want;
+	CHECK(found);
+	ngi_pivot_options o;
+	ngi_pivot_options_init(&o);
+	o.kana_names = 0;
+	CHECK(ngi_pivot_terms(&d, NULL, 0, NULL, NULL, 0, &o, &arena, &t, &n) ==
+	      NG_OK);
+	found = 0;
+	for (uint32_t i = 0; i < n; i++)
+		found |= t[i].term == want;
+	CHECK(!found);
 }
 
 static void test_bad_input(void)
@@ -348,6 +395,7 @@ int main(void)
 	test_lookups();
 	test_seeds();
 	test_neutral_terms();
+	test_kana_names();
 	test_bad_input();
 	ngi_arena_free(&arena);
 	ngi_entity_ctx_free(ec);

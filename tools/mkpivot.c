@@ -32,14 +32,34 @@
  * brackets, part-of-speech tags, pronunciations and parentheses are dropped;
  * a numbered sense is cut at its first ". " (eng-tur appends examples);
  * stress marks of Bulgarian and Russian are removed.
+ *
+ * Japanese and Chinese (written without spaces) are keyed differently: a
+ * headword is taken whole, folded, when it is written in kanji and kana
+ * alone (not in hiragana alone: a document's hiragana words are
+ * stopwords), and keyed by ngi_pivot_key ("ja": okurigana dropped).
+ * Debian has no Chinese-English dictionary, so Chinese keys come from the
+ * Japanese ones written in kanji alone: OpenCC turns the Japanese forms
+ * into traditional Chinese characters (jp2t: 経済 -> 經濟) and those into
+ * simplified ones (t2s: 经济); both forms are keys of "zh". OpenCC is read
+ * here only, at build time. Place names, which Chinese writes its own way
+ * (德国, 伦敦), come from ICU's locale data: the names of countries and of
+ * the exemplar cities of time zones in Japanese and in simplified and
+ * traditional Chinese, each keyed to the English name's stems.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <opencc/opencc.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/uenum.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 
 #include "base/base.h"
+#include "base/utf8.h"
 #include "sketch/sketch.h"
 #include "sketch/pivot.h"
 #include "text/text.h"
@@ -55,6 +75,13 @@ typedef struct dict_spec {
 	int wikdict;       /* WikDict layout: gloss lines after senses */
 } dict_spec;
 
+/* A Japanese dictionary read for Chinese (lang "zh"): its words in kanji
+ * alone, converted. */
+static int via_kanji(const dict_spec *ds)
+{
+	return strcmp(ds->lang, "zh") == 0;
+}
+
 /* Forward dictionaries first: their senses rank before reversed ones. */
 static const dict_spec dicts[] = {
 	{"deu-eng", "de", 0, 0}, {"fra-eng", "fr", 0, 0},
@@ -66,11 +93,15 @@ static const dict_spec dicts[] = {
 	{"eng-ita", "it", 1, 0}, {"eng-spa", "es", 1, 0},
 	{"eng-pol", "pl", 1, 0}, {"eng-ces", "cs", 1, 0},
 	{"eng-tur", "tr", 1, 0},
+	/* Japanese, and Chinese through the Japanese words in kanji */
+	{"jpn-eng", "ja", 0, 0}, {"eng-jpn", "ja", 1, 1},
+	{"jpn-eng", "zh", 0, 0}, {"eng-jpn", "zh", 1, 1},
 };
 
-#define N_LANGS 12
+#define N_LANGS 14
 static const char *const langs[N_LANGS] = {"ar", "bg", "cs", "de", "es", "fr",
-					   "it", "pl", "ru", "sl", "tr", "uk"};
+					   "it", "pl", "ru", "sl", "tr", "uk",
+					   "ja", "zh"};
 
 static int lang_index(const char *l)
 {
@@ -89,6 +120,7 @@ typedef struct record {
 
 typedef struct builder {
 	ngi_text_ctx *tc;
+	opencc_t jp2t, t2s; /* (opencc_t)-1 until opened */
 	ngi_arena arena;
 	record *recs;
 	size_t n, cap;
@@ -221,10 +253,98 @@ static int skip_number(const char **p)
 }
 
 /* ---- phrases -----------------------------------------------------------------*/
-/* Analyses one phrase of lang. For a source phrase: the pivot key hash of
- * its one word (0 when it is not exactly one content word). */
-static uint32_t source_key(builder *b, const char *lang, const char *s, size_t n)
+#define MAX_SOURCE_KEYS 2
+
+static int is_han(int32_t cp)
 {
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) ||
+	       cp == 0x3005; /* 々 */
+}
+
+static int is_kana(int32_t cp)
+{
+	return (cp >= 0x3041 && cp <= 0x30FF && cp != 0x30FB) || /* not ・ */
+	       (cp >= 0x31F0 && cp <= 0x31FF);
+}
+
+/* How a folded Japanese word is written: bit 1 kanji, 2 hiragana,
+ * 4 katakana, 8 anything else. */
+static int writing(const char *s, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		int k = ngi_utf8_decode(s + i, n - i, &cp);
+		if (k <= 0)
+			return 8;
+		i += (size_t)k;
+		w |= is_han(cp) ? 1 : cp >= 0x3041 && cp <= 0x309F ? 2
+		     : is_kana(cp) ? 4 : 8;
+	}
+	return w;
+}
+
+/* OpenCC's conversion of s with the config, into the arena (NULL when it
+ * fails). */
+static char *convert(builder *b, opencc_t cc, const char *s)
+{
+	char *c = opencc_convert_utf8(cc, s, strlen(s));
+	if (!c)
+		return NULL;
+	char *out = ngi_arena_strdup(&b->arena, c);
+	opencc_convert_utf8_free(c);
+	return out;
+}
+
+static int add_key(const char *lang, const char *w, size_t n, uint32_t *keys,
+		   int k)
+{
+	char key[NGI_PIVOT_MAX_KEY];
+	size_t kl = ngi_pivot_key(lang, w, n, key);
+	if (!kl || ngi_is_stopword(lang, w, n) || k == MAX_SOURCE_KEYS)
+		return k;
+	uint32_t h = ngi_pivot_key_hash(lang, key, kl);
+	for (int i = 0; i < k; i++)
+		if (keys[i] == h)
+			return k;
+	keys[k] = h;
+	return k + 1;
+}
+
+/* Keys of a Japanese headword (whole, folded, in kanji and kana, not in
+ * hiragana alone) for ds->lang: "ja" itself; "zh" the traditional and
+ * simplified forms of a word in kanji alone. Returns how many. */
+static int unspaced_keys(builder *b, const dict_spec *ds, const char *s,
+			 size_t n, uint32_t keys[MAX_SOURCE_KEYS])
+{
+	size_t fl;
+	ngi_arena_reset(&b->arena);
+	char *f = ngi_text_fold(s, n, &b->arena, &fl);
+	if (!f || fl == 0)
+		return 0;
+	int w = writing(f, fl);
+	if ((w & 8) || w == 2 || (via_kanji(ds) && w != 1))
+		return 0;
+	if (!via_kanji(ds))
+		return add_key(ds->lang, f, fl, keys, 0);
+	char *t = convert(b, b->jp2t, f);
+	char *simple = t ? convert(b, b->t2s, t) : NULL;
+	if (!simple)
+		return 0;
+	int k = add_key(ds->lang, simple, strlen(simple), keys, 0);
+	return add_key(ds->lang, t, strlen(t), keys, k);
+}
+
+/* Analyses one phrase of lang. For a source phrase: the pivot key hashes
+ * of its one word (none when it is not exactly one content word); returns
+ * how many. */
+static int source_keys(builder *b, const dict_spec *ds, const char *s,
+		       size_t n, uint32_t keys[MAX_SOURCE_KEYS])
+{
+	const char *lang = ds->lang;
+	if (strcmp(lang, "ja") == 0 || strcmp(lang, "zh") == 0)
+		return unspaced_keys(b, ds, s, n, keys);
 	ngi_doc d;
 	ngi_arena_reset(&b->arena);
 	if (ngi_text_analyze(b->tc, s, n, lang, &b->arena, &d))
@@ -244,7 +364,10 @@ static uint32_t source_key(builder *b, const char *lang, const char *s, size_t n
 		return 0;
 	char key[NGI_PIVOT_MAX_KEY];
 	size_t k = ngi_pivot_key(lang, w->stem, w->stem_len, key);
-	return k ? ngi_pivot_key_hash(lang, key, k) : 0;
+	if (!k)
+		return 0;
+	keys[0] = ngi_pivot_key_hash(lang, key, k);
+	return 1;
 }
 
 /* English stem hashes of an English phrase of one or two content words into
@@ -298,7 +421,10 @@ static int each_phrase(builder *b, const dict_spec *ds, const char *line,
 	return 0;
 }
 
-typedef struct forward_ctx { uint32_t key; int lang; } forward_ctx;
+typedef struct forward_ctx {
+	uint32_t keys[MAX_SOURCE_KEYS];
+	int n_keys, lang;
+} forward_ctx;
 
 static int forward_phrase(builder *b, const dict_spec *ds, const char *s,
 			  size_t n, void *ctx)
@@ -306,9 +432,10 @@ static int forward_phrase(builder *b, const dict_spec *ds, const char *s,
 	forward_ctx *fc = ctx;
 	uint32_t t[2];
 	int k = english_stems(b, s, n, t);
-	for (int i = 0; i < k; i++)
-		if (add_record(b, fc->lang, fc->key, t[i]))
-			return -1;
+	for (int j = 0; j < fc->n_keys; j++)
+		for (int i = 0; i < k; i++)
+			if (add_record(b, fc->lang, fc->keys[j], t[i]))
+				return -1;
 	return 0;
 }
 
@@ -318,10 +445,12 @@ static int reverse_phrase(builder *b, const dict_spec *ds, const char *s,
 			  size_t n, void *ctx)
 {
 	reverse_ctx *rc = ctx;
-	uint32_t key = source_key(b, ds->lang, s, n);
-	for (int i = 0; key && i < rc->n_t; i++)
-		if (add_record(b, rc->lang, key, rc->t[i]))
-			return -1;
+	uint32_t keys[MAX_SOURCE_KEYS];
+	int n_keys = source_keys(b, ds, s, n, keys);
+	for (int j = 0; j < n_keys; j++)
+		for (int i = 0; i < rc->n_t; i++)
+			if (add_record(b, rc->lang, keys[j], rc->t[i]))
+				return -1;
 	return 0;
 }
 
@@ -417,8 +546,9 @@ static int read_dict(builder *b, const char *dir, const dict_spec *ds)
 		    strncmp(line, "00-database", 11) != 0) {
 			size_t hn = clean(line, (size_t)(t1 - line), head, sizeof head);
 			if (!ds->reversed) {
-				forward_ctx fc = {source_key(b, ds->lang, head, hn), lang};
-				if (fc.key)
+				forward_ctx fc = {{0}, 0, lang};
+				fc.n_keys = source_keys(b, ds, head, hn, fc.keys);
+				if (fc.n_keys)
 					rc = each_translation(b, ds, dict + off, len,
 							      forward_phrase, &fc);
 			} else {
@@ -435,6 +565,120 @@ static int read_dict(builder *b, const char *dir, const dict_spec *ds)
 		b->n - before);
 	free(index);
 	free(dict);
+	return rc;
+}
+
+/* ---- places: ICU's names of countries and cities ------------------------*/
+static const struct {
+	const char *locale, *lang;
+} place_locales[] = {{"ja", "ja"}, {"zh_Hans", "zh"}, {"zh_Hant", "zh"}};
+#define N_PLACE_LOCALES (sizeof place_locales / sizeof place_locales[0])
+
+/* One place: its name in a place locale and in English (UTF-16). */
+static int add_place(builder *b, size_t locale, const UChar *native,
+		     int32_t native_len, const UChar *english, int32_t english_len)
+{
+	char nat[256], en[256], cleaned[256];
+	UErrorCode err = U_ZERO_ERROR;
+	u_strToUTF8(nat, sizeof nat, NULL, native, native_len, &err);
+	u_strToUTF8(en, sizeof en, NULL, english, english_len, &err);
+	if (U_FAILURE(err))
+		return 0;
+	/* "Congo - Kinshasa", "Myanmar (Burma)": the name before */
+	char *dash = strstr(en, " - ");
+	if (dash)
+		*dash = '\0';
+	size_t cl = clean(en, strlen(en), cleaned, sizeof cleaned);
+	uint32_t t[2];
+	int k = english_stems(b, cleaned, cl, t);
+	if (k != 1)
+		return 0;
+	dict_spec ds = {"icu", place_locales[locale].lang, 0, 0};
+	uint32_t keys[MAX_SOURCE_KEYS];
+	size_t fl;
+	ngi_arena_reset(&b->arena);
+	char *f = ngi_text_fold(nat, strlen(nat), &b->arena, &fl);
+	int w = f ? writing(f, fl) : 8;
+	if ((w & 8) || w == 2)
+		return 0;
+	int n_keys = add_key(ds.lang, f, fl, keys, 0);
+	int lang = lang_index(ds.lang);
+	for (int j = 0; j < n_keys; j++)
+		for (int i = 0; i < k; i++)
+			if (add_record(b, lang, keys[j], t[i]))
+				return -1;
+	return 0;
+}
+
+static int read_places(builder *b)
+{
+	size_t before = b->n;
+	for (size_t l = 0; l < N_PLACE_LOCALES; l++) {
+		for (const char *const *c = uloc_getISOCountries(); *c; c++) {
+			char loc[8];
+			UChar nat[128], en[128];
+			UErrorCode err = U_ZERO_ERROR;
+			snprintf(loc, sizeof loc, "_%s", *c);
+			int32_t nl = uloc_getDisplayCountry(
+				loc, place_locales[l].locale, nat, 128, &err);
+			int32_t el = uloc_getDisplayCountry(loc, "en", en, 128, &err);
+			if (U_SUCCESS(err) && nl > 0 && el > 0 &&
+			    add_place(b, l, nat, nl, en, el))
+				return -1;
+		}
+	}
+	UErrorCode err = U_ZERO_ERROR;
+	UEnumeration *zones = ucal_openTimeZoneIDEnumeration(
+		UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, &err);
+	if (U_FAILURE(err)) {
+		fprintf(stderr, "mkpivot: ICU has no time zones: no cities\n");
+		return 0;
+	}
+	static const UChar pattern[] = {'V', 'V', 'V', 0};
+	static const UChar utc[] = {'U', 'T', 'C', 0};
+	UDateFormat *fmt[N_PLACE_LOCALES + 1] = {0};
+	int rc = 0;
+	for (size_t l = 0; l <= N_PLACE_LOCALES && !rc; l++) {
+		err = U_ZERO_ERROR;
+		fmt[l] = udat_open(UDAT_PATTERN, UDAT_PATTERN,
+				   l < N_PLACE_LOCALES ? place_locales[l].locale : "en",
+				   utc, -1, pattern, -1, &err);
+		if (U_FAILURE(err))
+			rc = -1;
+	}
+	const char *id;
+	int32_t id_len;
+	err = U_ZERO_ERROR;
+	while (!rc && (id = uenum_next(zones, &id_len, &err)) != NULL) {
+		if (id_len >= 64 || strncmp(id, "Antarctica/", 11) == 0)
+			continue;
+		UChar zid[64], names[N_PLACE_LOCALES + 1][128];
+		int32_t lens[N_PLACE_LOCALES + 1];
+		u_uastrncpy(zid, id, 64);
+		for (size_t l = 0; l <= N_PLACE_LOCALES; l++) {
+			UErrorCode e2 = U_ZERO_ERROR;
+			UCalendar *cal = ucal_open(zid, id_len, "en", UCAL_GREGORIAN,
+						   &e2);
+			if (U_SUCCESS(e2))
+				udat_setCalendar(fmt[l], cal);
+			lens[l] = U_SUCCESS(e2) ? udat_format(fmt[l], 0, names[l], 128,
+							      NULL, &e2) : 0;
+			if (cal)
+				ucal_close(cal);
+			if (U_FAILURE(e2))
+				lens[l] = 0;
+		}
+		for (size_t l = 0; l < N_PLACE_LOCALES && !rc; l++)
+			if (lens[l] > 0 && lens[N_PLACE_LOCALES] > 0)
+				rc = add_place(b, l, names[l], lens[l],
+					       names[N_PLACE_LOCALES],
+					       lens[N_PLACE_LOCALES]);
+	}
+	for (size_t l = 0; l <= N_PLACE_LOCALES; l++)
+		if (fmt[l])
+			udat_close(fmt[l]);
+	uenum_close(zones);
+	fprintf(stderr, "mkpivot: ICU places ja zh %9zu pairs\n", b->n - before);
 	return rc;
 }
 
@@ -548,8 +792,14 @@ done:
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--list")) {
-		for (size_t i = 0; i < NGI_ARRAY_LEN(dicts); i++)
-			printf("%s%s", i ? " " : "", dicts[i].pair);
+		/* each pair once: Japanese ones are read for zh again */
+		for (size_t i = 0; i < NGI_ARRAY_LEN(dicts); i++) {
+			size_t j = 0;
+			while (j < i && strcmp(dicts[j].pair, dicts[i].pair) != 0)
+				j++;
+			if (j == i)
+				printf("%s%s", i ? " " : "", dicts[i].pair);
+		}
 		printf("\n");
 		return 0;
 	}
@@ -581,8 +831,26 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+	b.jp2t = b.t2s = (opencc_t)-1;
+	if (!empty && !rc) {
+		b.jp2t = opencc_open("jp2t.json");
+		b.t2s = opencc_open("t2s.json");
+		if (b.jp2t == (opencc_t)-1 || b.t2s == (opencc_t)-1) {
+			fprintf(stderr, "mkpivot: OpenCC cannot open jp2t.json or "
+					"t2s.json (%s): install the Debian package "
+					"libopencc-dev (make deps)\n",
+				opencc_error());
+			rc = -1;
+		}
+	}
 	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !empty && !rc; i++)
 		rc = read_dict(&b, argv[1], &dicts[i]);
+	if (!empty && !rc)
+		rc = read_places(&b);
+	if (b.jp2t != (opencc_t)-1)
+		opencc_close(b.jp2t);
+	if (b.t2s != (opencc_t)-1)
+		opencc_close(b.t2s);
 	if (!rc)
 		rc = write_table(&b, argv[2]);
 	if (rc)

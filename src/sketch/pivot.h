@@ -19,6 +19,9 @@
  * same way on the dictionary side and the document side: final vowels (and
  * soft and hard signs) stripped while more than three letters stay, then cut
  * to NGI_PIVOT_PREFIX code points ("wojna", "wojny", "wojnie" -> "wojn").
+ * Japanese keys drop okurigana (訪れる, 訪れ -> 訪) and a katakana word's
+ * final long-vowel mark; Chinese keys are the word itself (the table holds
+ * simplified and traditional forms).
  *
  * Ownership: the table is static, read-only and shared by every engine and
  * thread.

@@ -41,12 +41,56 @@ static size_t cut_bytes(const char *s, size_t n, size_t cap)
 	return cap;
 }
 
+static int is_hiragana(int32_t cp)
+{
+	return cp >= 0x3041 && cp <= 0x309F;
+}
+
+/* Japanese: the word without its okurigana, the hiragana that end a
+ * word written with kanji (訪れる, 訪れ (of 訪れた) -> 訪; 高い -> 高), so
+ * every inflected form the segmenter gives meets the dictionary form; and
+ * a katakana word without a final long-vowel mark (コンピューター and
+ * コンピュータ -> コンピュータ). A word in hiragana alone stays whole. */
+static size_t japanese_key(const char *w, size_t len, char *out)
+{
+	size_t end = len, pos = 0, kana_end = 0;
+	int32_t cp = 0;
+	int other = 0; /* a code point that is no hiragana was seen */
+	while (pos < len) {
+		int k = ngi_utf8_decode(w + pos, len - pos, &cp);
+		if (k <= 0)
+			break;
+		pos += (size_t)k;
+		if (!is_hiragana(cp)) {
+			other = 1;
+			kana_end = pos;
+		}
+	}
+	if (other)
+		end = kana_end;
+	/* a final ー after at least two code points */
+	if (end >= 9 && memcmp(w + end - 3, "\xe3\x83\xbc", 3) == 0)
+		end -= 3;
+	end = cut_bytes(w, end, NGI_PIVOT_MAX_KEY - 1);
+	memcpy(out, w, end);
+	out[end] = '\0';
+	return end;
+}
+
 size_t ngi_pivot_key(const char *lang, const char *stem, size_t len,
 		     char out[NGI_PIVOT_MAX_KEY])
 {
 	out[0] = '\0';
 	if (!stem || !len)
 		return 0;
+	if (lang && strcmp(lang, "ja") == 0)
+		return japanese_key(stem, len, out);
+	if (lang && strcmp(lang, "zh") == 0) { /* no inflection: the word */
+		size_t n = cut_bytes(stem, len, NGI_PIVOT_MAX_KEY - 1);
+		memcpy(out, stem, n);
+		out[n] = '\0';
+		return n;
+	}
 	if (!lang || ngi_stem_algorithm(lang)) {
 		size_t n = cut_bytes(stem, len, NGI_PIVOT_MAX_KEY - 1);
 		memcpy(out, stem, n);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../base/utf8.h"
+#include "../extract/kana_key.h"
 
 void ngi_pivot_options_init(ngi_pivot_options *o)
 {
@@ -23,6 +24,7 @@ void ngi_pivot_options_init(ngi_pivot_options *o)
 	o->max_targets = 2;
 	o->names = 1;
 	o->entity_names = 0;
+	o->kana_names = 1;
 }
 
 /* ---- the term bag -------------------------------------------------------------*/
@@ -88,6 +90,7 @@ static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 	uint32_t targets[NGI_PIVOT_MAX_TARGETS];
 	size_t max_targets = o->max_targets;
 	int english = strcmp(d->lang, "en") == 0;
+	int japanese = o->kana_names && strcmp(d->lang, "ja") == 0;
 	if (max_targets < 1)
 		max_targets = 1;
 	if (max_targets > NGI_PIVOT_MAX_TARGETS)
@@ -124,6 +127,15 @@ static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 			continue;
 		size_t n = ngi_pivot_lookup(d->lang, t->stem, t->stem_len, targets,
 					    max_targets);
+		if (japanese && n == 0) {
+			char keys[NGI_KANA_MAX_KEYS][NGI_KANA_KEY_MAX];
+			size_t nk = ngi_kana_keys(t->norm, t->norm_len, keys);
+			for (size_t k = 0; k < nk; k++)
+				if (bag_add(b, ngi_term_hash(NGI_PIVOT_TERM_ENTITY, keys[k],
+							     strlen(keys[k])),
+					    w * o->entity_weight))
+					return -1;
+		}
 		for (size_t k = 0; k < n; k++)
 			if (bag_add(b, targets[k], w))
 				return -1;
@@ -155,7 +167,8 @@ ng_status ngi_pivot_terms(const ngi_doc *body, const ngi_mention *body_m,
 		return NG_ERR_USAGE;
 	if ((n_body_m && !body_m) || (n_title_m && !title_m))
 		return NG_ERR_USAGE;
-	size_t per_token = NGI_PIVOT_MAX_TARGETS + 2 + NGI_PIVOT_NAME_WORDS;
+	size_t per_token = NGI_PIVOT_MAX_TARGETS + 2 + NGI_PIVOT_NAME_WORDS +
+			   NGI_KANA_MAX_KEYS;
 	size_t cap = (body ? body->n_tokens : 0) * per_token +
 		     (title ? title->n_tokens : 0) * per_token + 1;
 	bag b = {malloc(cap * sizeof(ngi_term)), 0, cap};

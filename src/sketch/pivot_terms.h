@@ -32,6 +32,7 @@ typedef struct ngi_pivot_options {
 				    name as names (not in English texts): for
 				    bags compared with English native bags,
 				    which have names but no entity keys */
+	int kana_names;          /* katakana words' entity keys (Japanese) */
 } ngi_pivot_options;
 
 /* Display-name words a mention adds at most. */
@@ -53,8 +54,9 @@ void ngi_pivot_options_init(ngi_pivot_options *o);
  * once, its words counting as words too, with the words of its Latin
  * display name as names (entity_names); capitalised words inside a
  * sentence that the dictionary does not know (and every one in English) as
- * names (NGI_TERM_NAME of the folded form). title may be NULL; o NULL takes the
- * defaults. Result in a; *out and *n_out untouched on failure. */
+ * names (NGI_TERM_NAME of the folded form); in Japanese, katakana words
+ * (foreign names and loanwords) also as entity keys (kana_key.h), as if they
+ * were mentions. title may be NULL; o NULL takes the defaults. Result in a; *out and *n_out untouched on failure. */
 ng_status ngi_pivot_terms(const ngi_doc *body, const ngi_mention *body_m,
 			  size_t n_body_m, const ngi_doc *title,
 			  const ngi_mention *title_m, size_t n_title_m,
