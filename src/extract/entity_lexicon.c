@@ -525,22 +525,34 @@ unsigned ngi_lexicon_lang_word(const ngi_lexicon *lx, const char *lang,
 
 unsigned ngi_lexicon_word(const ngi_lexicon *lx, const char *norm, size_t len)
 {
-	unsigned flags = 0;
-	const uint64_t *v = ngi_map_get(&lx->exact, ngi_hash(norm, len, 0));
-	if (v)
-		flags |= (unsigned)*v;
+	unsigned flags = 0, longest = 0;
+	const uint64_t *v;
 	if (lx->prefix.count)
 		for (size_t p = 2; p < len; p++) {
 			if (((unsigned char)norm[p] & 0xC0) == 0x80)
 				continue; /* inside a code point */
 			v = ngi_map_get(&lx->prefix, ngi_hash(norm, p, 0));
-			if (v)
+			if (v) {
 				flags |= (unsigned)*v;
+				longest = (unsigned)*v;
+			}
 		}
 	/* a prefix entry matches the bare word too */
 	v = ngi_map_get(&lx->prefix, ngi_hash(norm, len, 0));
-	if (v)
+	if (v) {
 		flags |= (unsigned)*v;
+		longest = (unsigned)*v;
+	}
+	v = ngi_map_get(&lx->exact, ngi_hash(norm, len, 0));
+	if (v) {
+		flags |= (unsigned)*v;
+		longest = (unsigned)*v;
+	}
+	/* a title and an organisation word at once: the longer entry says
+	 * which ("ministerstwo" is no "minister*") */
+	if ((flags & NGI_LX_TITLE) && (flags & NGI_LX_ORGWORD) &&
+	    (longest & (NGI_LX_TITLE | NGI_LX_ORGWORD)) != (NGI_LX_TITLE | NGI_LX_ORGWORD))
+		flags &= ~((longest & NGI_LX_TITLE) ? NGI_LX_ORGWORD : NGI_LX_TITLE);
 	return flags;
 }
 

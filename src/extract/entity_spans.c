@@ -376,6 +376,25 @@ static int name_particle(find_run *r, size_t i)
 	return 0;
 }
 
+/* A capital letter alone after a name word, no initial (no dot after):
+ * the version of "Sputnik V", "Plan B". Not the English "I" and "A". */
+static int version_letter(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	const ngi_token *t = &tk[i];
+	if (t->kind != NGI_TOK_WORD || t->end - t->start != 1 || i == 0)
+		return 0;
+	char c = r->doc->text[t->start];
+	if (c < 'A' || c > 'Z' || (r->english && (c == 'I' || c == 'A')))
+		return 0;
+	if (tk[i - 1].kind != NGI_TOK_WORD || tk[i - 1].end + 1 != t->start)
+		return 0;
+	return !(i + 1 < r->doc->n_tokens && tk[i + 1].start == t->end &&
+		 r->doc->text[tk[i + 1].start] == '.' &&
+		 tk[i + 1].sentence == t->sentence && i + 2 < r->doc->n_tokens &&
+		 tk[i + 2].sentence == t->sentence);
+}
+
 /* The end of run [t0, t1) without trailing connectors, initial dots or
  * anything else that is no part of a name. A particle ends a name only
  * after two words ("Kim Jong Un", not the title-case "People Die"). */
@@ -385,7 +404,8 @@ static size_t trim_run_end(find_run *r, size_t t0, size_t t1)
 	for (; t1 > t0; t1--) {
 		size_t i = t1 - 1;
 		if (tk[i].kind == NGI_TOK_WORD &&
-		    (name_word_basic(r, i) || (i >= t0 + 2 && name_particle(r, i))))
+		    (name_word_basic(r, i) || (i >= t0 + 2 && name_particle(r, i)) ||
+		     (i > t0 && version_letter(r, i))))
 			break;
 	}
 	return t1;
@@ -628,25 +648,6 @@ static ng_status close_run(find_run *r, size_t t0, size_t t1)
 		}
 	}
 	return segment(r, from, t1);
-}
-
-/* A capital letter alone after a name word, no initial (no dot after):
- * the version of "Sputnik V", "Plan B". Not the English "I" and "A". */
-static int version_letter(find_run *r, size_t i)
-{
-	const ngi_token *tk = r->doc->tokens;
-	const ngi_token *t = &tk[i];
-	if (t->kind != NGI_TOK_WORD || t->end - t->start != 1 || i == 0)
-		return 0;
-	char c = r->doc->text[t->start];
-	if (c < 'A' || c > 'Z' || (r->english && (c == 'I' || c == 'A')))
-		return 0;
-	if (tk[i - 1].kind != NGI_TOK_WORD || tk[i - 1].end + 1 != t->start)
-		return 0;
-	return !(i + 1 < r->doc->n_tokens && tk[i + 1].start == t->end &&
-		 r->doc->text[tk[i + 1].start] == '.' &&
-		 tk[i + 1].sentence == t->sentence && i + 2 < r->doc->n_tokens &&
-		 tk[i + 2].sentence == t->sentence);
 }
 
 /* Pass 2: runs of name words within a sentence. */
@@ -1076,6 +1077,12 @@ void ngi_entity_type_span(find_run *r, span *s)
 	if (s->n_words >= 2) {
 		/* "Северна Ирландия" (not the first word: "Asia Bibi") */
 		const ngi_known_name *l = ngi_lexicon_name(lx, s->last_key);
+		if (l && strlen(s->last_key) <= SHORT_KEY) {
+			/* "Имран Хан" is no China (h_n) */
+			const ngi_token *lt = &tk[s->tok1 - 1];
+			if (!ngi_lexicon_spelled_like(lx, l, lt->norm, lt->norm_len))
+				l = NULL;
+		}
 		if (l && l->type == NGI_ENT_LOC)
 			set_type(s, NGI_ENT_LOC, EV_MEDIUM);
 		else
