@@ -124,9 +124,10 @@ enum {
 	NGI_LX_ORGHEAD = 1 << 7,   /* lower-case head noun: "Evropské unie" */
 	NGI_LX_LOCHEAD = 1 << 8,   /* lower-case head noun: "Балтийско море" */
 	NGI_LX_ORGCUE = 1 << 9,    /* lower-case noun before: "firmy Pfizer" */
-	NGI_LX_FUNCWORD = 1 << 10, /* of the document's language, never opens a
-				      name: "Кроме", "Loni" (language-specific,
-				      from ngi_lexicon_lang_word) */
+	NGI_LX_FUNCWORD = 1 << 10, /* never opens a name: a function word of
+				      the document's language ("Кроме", "Loni",
+				      from ngi_lexicon_lang_word) or a common
+				      abbreviation ("DNA") */
 };
 
 typedef struct ngi_lexicon ngi_lexicon;

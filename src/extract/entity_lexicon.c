@@ -16,7 +16,8 @@
  * to stay small and be extended by need. Two more lists are data files
  * (data/lexicons/): entity_org_words.tsv (organisation words, head nouns,
  * company forms, the nouns that announce an organisation's name) and
- * entity_function_words.tsv (per language: words that never open a name). Places beyond them come from
+ * entity_function_words.tsv (per language: words that never open a name),
+ * entity_common_acronyms.tsv (abbreviations that are common nouns: DNA). Places beyond them come from
  * gazetteer.c (ICU's names of countries and cities), in a third table
  * matched on exact spellings rather than lossy keys, built once per process
  * (ngi_lexicon_place).
@@ -463,12 +464,13 @@ static unsigned org_flags(const char *s, size_t n)
 	return f;
 }
 
-/* data/lexicons/entity_org_words.tsv (every language) and
- * entity_function_words.tsv (its own language). */
+/* data/lexicons/entity_org_words.tsv and entity_common_acronyms.tsv
+ * (every language), entity_function_words.tsv (its own language). */
 static ng_status add_data_words(ngi_lexicon *lx)
 {
 	static const char *const files[] = {"lexicons/entity_org_words.tsv",
-					    "lexicons/entity_function_words.tsv"};
+					    "lexicons/entity_function_words.tsv",
+					    "lexicons/entity_common_acronyms.tsv"};
 	for (size_t f = 0; f < NGI_ARRAY_LEN(files); f++) {
 		const ngi_data_file *df = ngi_data_find(files[f]);
 		if (!df)
@@ -484,7 +486,12 @@ static ng_status add_data_words(ngi_lexicon *lx)
 			ngi_map *m;
 			uint64_t h;
 			unsigned flags;
-			if (f == 0) {
+			if (f == 2) {
+				/* every language's: a function word anywhere */
+				flags = NGI_LX_FUNCWORD;
+				m = &lx->exact;
+				h = ngi_hash(w, len, 0);
+			} else if (f == 0) {
 				flags = l.n_fields > 2
 						? org_flags(l.field[2], l.field_len[2])
 						: 0;

@@ -147,6 +147,43 @@ static int token_given(find_run *r, size_t i)
 	return token_key(r, i, k, sizeof k) && ngi_lexicon_given(r->c->lx, k);
 }
 
+/* Whether word i starts a line or an utterance the sentence splitter ran
+ * into: a line break before it ("... 2018\nVzhledem k tomu", a headline
+ * without a full stop), or a full stop (no abbreviation's), "!" or "?"
+ * before it, past quotes, dashes and brackets ("do Niemiec. – Moja
+ * klientka"). */
+static int starts_line(const find_run *r, size_t i)
+{
+	const ngi_doc *d = r->doc;
+	size_t j = i;
+	while (j > 0) {
+		const ngi_token *p = &d->tokens[j - 1];
+		for (uint32_t k = p->end; k < d->tokens[j].start; k++)
+			if (d->text[k] == '\n')
+				return 1;
+		if (p->kind != NGI_TOK_PUNCT)
+			return 0;
+		char c = d->text[p->start];
+		if (c == '!' || c == '?')
+			return 1;
+		/* a dot, unless it ends an abbreviation ("Rep.", "Dr.",
+		 * "J.") or a number ("16. BRICS-Gipfel") */
+		if (c == '.') {
+			const ngi_token *w = j >= 2 ? &d->tokens[j - 2] : NULL;
+			if (w && w->kind == NGI_TOK_NUMBER)
+				return 0; /* an ordinal or a date: "16. BRICS" */
+			return !w || w->kind != NGI_TOK_WORD || !w->capitalised ||
+			       w->end - w->start > 4 || j < i;
+		}
+		/* quotes, dashes, brackets (ASCII or not) are skipped */
+		if (!(c == '"' || c == '\'' || c == '-' || c == '(' || c == '[' ||
+		      (unsigned char)c >= 0x80))
+			return 0;
+		j--;
+	}
+	return 1;
+}
+
 /* Pass 1: sentence starts, shouting sentences, word statistics. */
 ng_status ngi_entity_word_stats(find_run *r)
 {
@@ -159,7 +196,7 @@ ng_status ngi_entity_word_stats(find_run *r)
 		     i < se->first_token + se->n_tokens && i < d->n_tokens; i++) {
 			const ngi_token *t = &d->tokens[i];
 			if (t->kind == NGI_TOK_WORD) {
-				r->initial[i] = (uint8_t)first;
+				r->initial[i] = (uint8_t)(first || starts_line(r, i));
 				first = 0;
 				words++;
 				caps += is_acronym(
@@ -197,6 +234,19 @@ static unsigned word_bits(find_run *r, size_t i)
 	return v ? (unsigned)*v : 0;
 }
 
+/* A lower-case word with a capital inside, before a lower-case letter:
+ * the brands "easyJet", "eBay", "iPhone" (not "mRNA"). */
+static int inner_capital(const char *s, size_t n)
+{
+	if (n < 4 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (size_t k = 1; k + 1 < n; k++)
+		if (s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' &&
+		    s[k - 1] <= 'z' && s[k + 1] >= 'a' && s[k + 1] <= 'z')
+			return 1;
+	return 0;
+}
+
 /* A word that can be part of a name, sentence starts aside. */
 static int name_word_basic(find_run *r, size_t i)
 {
@@ -204,7 +254,8 @@ static int name_word_basic(find_run *r, size_t i)
 	if (t->kind != NGI_TOK_WORD)
 		return 0;
 	int acronym = token_is_acronym(r, i);
-	if (!t->capitalised && !acronym)
+	if (!t->capitalised && !acronym && !inner_capital(r->doc->text + t->start,
+							 t->end - t->start))
 		return 0;
 	unsigned lx = ngi_entity_lex_of(r, i);
 	if ((lx & NGI_LX_TITLE) || ((lx & NGI_LX_NOTNAME) && !r->slavic))
@@ -325,15 +376,33 @@ static int opens_org_name(find_run *r, size_t i)
 	    tk[i + 1].sentence != tk[i].sentence ||
 	    tk[i + 1].start != tk[i].end + 1 || !name_word_basic(r, i + 1))
 		return 0;
+	/* "Spółka easyJet", "Firma Pfizer": a common noun before a name */
+	if (ngi_entity_lex_of(r, i) & NGI_LX_ORGCUE)
+		return 0;
 	return ((ngi_entity_lex_of(r, i) | ngi_entity_lex_of(r, i + 1)) &
 		NGI_LX_ORGWORD) != 0;
+}
+
+/* A Roman numeral of I, V and X ("II", "XIV"): it ends a name ("Elizabeth
+ * II") but opens none ("phase II"). */
+static int roman_numeral(const find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	if (t->end - t->start < 2 || t->end - t->start > 5)
+		return 0;
+	for (uint32_t k = t->start; k < t->end; k++) {
+		char c = r->doc->text[k];
+		if (c != 'I' && c != 'V' && c != 'X')
+			return 0;
+	}
+	return 1;
 }
 
 static int name_word(find_run *r, size_t i)
 {
 	/* a function word of the language opens no name ("Besides", "Loni"),
 	 * but may stand inside one ("USA Today") */
-	if (ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD)
+	if ((ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD) || roman_numeral(r, i))
 		return 0;
 	/* "New", "South" are no names alone, but are in "New York", "South
 	 * Korea" */
@@ -520,6 +589,8 @@ static ng_status hyphen_parts(find_run *r, size_t i, int *emitted)
 		low[ln] = 0;
 		char k[WORD_KEY_MAX];
 		size_t kl = ngi_entity_surface_key(r, text + pb[p], len, low, ln, k, sizeof k);
+		if (len < 2)
+			return NG_OK; /* "Type-C": no name of one letter */
 		int acr = is_acronym(text + pb[p], len);
 		int cap = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0xC0;
 		if (kl && cap &&
@@ -769,9 +840,12 @@ ng_status ngi_entity_span_keys(find_run *r, span *s)
 		words = kl ? 1 : 0;
 	} else {
 		for (size_t i = s->tok0; i < s->tok1; i++) {
-			if (tk[i].kind != NGI_TOK_WORD || !tk[i].capitalised ||
+			if (tk[i].kind != NGI_TOK_WORD ||
+			    (!tk[i].capitalised &&
+			     !inner_capital(r->doc->text + tk[i].start,
+					    tk[i].end - tk[i].start)) ||
 			    tk[i].end - tk[i].start == 1)
-				continue; /* connectors, dots, initials */
+				continue; /* connectors, dots, initials, versions */
 			char wk[WORD_KEY_MAX];
 			size_t wl = token_key(r, i, wk, sizeof wk);
 			if (!wl)
