@@ -1125,9 +1125,16 @@ void ngi_entity_type_span(find_run *r, span *s)
 		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
 		return;
 	}
+	if (!titled && s->n_words == 1 && token_is_acronym(r, s->tok0)) {
+		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
+		return; /* "TLP said": organisations say things too */
+	}
 	s->per_cue = (uint8_t)(titled || said_after(r, s->tok1));
 	if (s->per_cue) {
-		set_type(s, NGI_ENT_PER, EV_STRONG);
+		/* a reporting verb after a lone word is a weaker cue: firms
+		 * and parties say things ("Pfizer poinformował") */
+		set_type(s, NGI_ENT_PER,
+			 titled || s->n_words >= 2 ? EV_STRONG : EV_MEDIUM);
 		return;
 	}
 	if (s->n_words >= 2 && ngi_lexicon_given(lx, s->first_key)) {
@@ -1136,10 +1143,6 @@ void ngi_entity_type_span(find_run *r, span *s)
 	}
 	if (s->n_words == 1 && ngi_lexicon_surname(lx, s->key)) {
 		set_type(s, NGI_ENT_PER, EV_STRONG);
-		return;
-	}
-	if (s->n_words == 1 && token_is_acronym(r, s->tok0)) {
-		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
 		return;
 	}
 	if (locprep_before(r, s->tok0)) {
