@@ -159,6 +159,11 @@ int ngi_lexicon_spelled_like(const ngi_lexicon *lx, const ngi_known_name *k,
 /* By a person's surname key. */
 const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
 					  const char *key);
+/* 1 when the folded word starts as a spelling of a curated event does
+ * (its first three letters): only such a lower-case word is looked up as
+ * an event ("брексит", "covid"). */
+int ngi_lexicon_event_start(const ngi_lexicon *lx, const char *folded,
+			    size_t n);
 /* 1 when key is the key of a common given name. */
 int ngi_lexicon_given(const ngi_lexicon *lx, const char *key);
 

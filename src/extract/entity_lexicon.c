@@ -417,6 +417,8 @@ struct ngi_lexicon {
 	ngi_map by_surname;
 	ngi_map given;    /* hash(given-name key) -> 1 */
 	ngi_map lang_words; /* hash(folded word, language seed) -> flags */
+	ngi_map event_starts; /* hash(first three letters of an event's
+				 spelling) -> 1 */
 	ngi_map spelled;  /* hash(known index, first letters of one of its
 			     spellings, 2 and 3 of them) -> 1 */
 	ngi_known_name *known;
@@ -682,6 +684,21 @@ static ng_status add_spelling(ngi_lexicon *lx, ngi_arena *a, size_t idx,
 	return NG_OK;
 }
 
+/* Records the first three letters of an event's spelling (see
+ * ngi_lexicon_event_start). */
+static ng_status add_event_start(ngi_lexicon *lx, ngi_arena *a, const char *p,
+				 size_t n)
+{
+	char letters[LX_MAX_KEY * 2];
+	size_t ln;
+	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
+		return NG_ERR_NOMEM;
+	size_t got, b = ngi_utf8_prefix(letters, ln, 3, &got);
+	if (got == 3 && !ngi_map_upsert(&lx->event_starts, ngi_hash(letters, b, 0), 1))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
 static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 {
 	lx->known = calloc(NGI_ARRAY_LEN(names), sizeof(ngi_known_name));
@@ -713,7 +730,9 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 			bar = strchr(p, '|');
 			size_t vn = bar ? (size_t)(bar - p) : strlen(p);
 			ngi_arena_reset(&a);
-			if (add_spelling(lx, &a, idx, p, vn)) {
+			if (add_spelling(lx, &a, idx, p, vn) ||
+			    (k->type == NGI_ENT_EVT &&
+			     add_event_start(lx, &a, p, vn))) {
 				ngi_arena_free(&a);
 				return NG_ERR_NOMEM;
 			}
@@ -962,6 +981,7 @@ void ngi_lexicon_free(ngi_lexicon *lx)
 	ngi_map_free(&lx->by_surname);
 	ngi_map_free(&lx->given);
 	ngi_map_free(&lx->lang_words);
+	ngi_map_free(&lx->event_starts);
 	ngi_map_free(&lx->spelled);
 	free(lx->known);
 	free(lx->strings);
@@ -979,6 +999,7 @@ ng_status ngi_lexicon_new(ngi_translit *t, ngi_lexicon **out)
 	ngi_map_init(&lx->by_surname);
 	ngi_map_init(&lx->given);
 	ngi_map_init(&lx->lang_words);
+	ngi_map_init(&lx->event_starts);
 	ngi_map_init(&lx->spelled);
 	ng_status st = add_words(lx, titles, NGI_ARRAY_LEN(titles), NGI_LX_TITLE);
 	if (!st)
@@ -1048,6 +1069,14 @@ const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
 					  const char *key)
 {
 	return lookup(lx, &lx->by_surname, key);
+}
+
+int ngi_lexicon_event_start(const ngi_lexicon *lx, const char *folded,
+			    size_t n)
+{
+	size_t got, b = ngi_utf8_prefix(folded, n, 3, &got);
+	return got == 3 &&
+	       ngi_map_get(&lx->event_starts, ngi_hash(folded, b, 0)) != NULL;
 }
 
 int ngi_lexicon_given(const ngi_lexicon *lx, const char *key)

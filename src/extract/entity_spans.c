@@ -247,6 +247,21 @@ static int inner_capital(const char *s, size_t n)
 	return 0;
 }
 
+/* A lower-case word that is a curated event: Slavic languages write
+ * "брексит", "koronavirus" in lower case. */
+static int lower_case_event(find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	if (!r->slavic || t->stop || t->norm_len < 4 ||
+	    !ngi_lexicon_event_start(r->c->lx, t->norm, t->norm_len))
+		return 0;
+	char k[WORD_KEY_MAX];
+	if (!token_key(r, i, k, sizeof k))
+		return 0;
+	const ngi_known_name *n = ngi_lexicon_name(r->c->lx, k);
+	return n && n->type == NGI_ENT_EVT;
+}
+
 /* A word that can be part of a name, sentence starts aside. */
 static int name_word_basic(find_run *r, size_t i)
 {
@@ -256,7 +271,7 @@ static int name_word_basic(find_run *r, size_t i)
 	int acronym = token_is_acronym(r, i);
 	if (!t->capitalised && !acronym && !inner_capital(r->doc->text + t->start,
 							 t->end - t->start))
-		return 0;
+		return lower_case_event(r, i);
 	unsigned lx = ngi_entity_lex_of(r, i);
 	if ((lx & NGI_LX_TITLE) || ((lx & NGI_LX_NOTNAME) && !r->slavic))
 		return 0;
@@ -843,7 +858,8 @@ ng_status ngi_entity_span_keys(find_run *r, span *s)
 			if (tk[i].kind != NGI_TOK_WORD ||
 			    (!tk[i].capitalised &&
 			     !inner_capital(r->doc->text + tk[i].start,
-					    tk[i].end - tk[i].start)) ||
+					    tk[i].end - tk[i].start) &&
+			     !lower_case_event(r, i)) ||
 			    tk[i].end - tk[i].start == 1)
 				continue; /* connectors, dots, initials, versions */
 			char wk[WORD_KEY_MAX];
