@@ -473,10 +473,19 @@ ng_status ngi_entities_find(ngi_entity_ctx *c, const ngi_doc *doc,
 	ng_status st = ngi_entity_word_stats(&r);
 	if (!st)
 		st = ngi_entity_find_spans(&r);
+	uint32_t covered = 0; /* spans are in text order: one that a span
+				 before took in ("суд Пакистана") goes */
 	for (size_t i = 0; !st && i < r.n_spans; i++) {
-		st = ngi_entity_span_keys(&r, &r.spans[i]);
-		if (!st && !r.spans[i].drop)
-			ngi_entity_type_span(&r, &r.spans[i]);
+		span *s = &r.spans[i];
+		if (s->start < covered) {
+			s->drop = 1;
+			continue;
+		}
+		st = ngi_entity_span_keys(&r, s);
+		if (!st && !s->drop)
+			ngi_entity_type_span(&r, s);
+		if (!s->drop && s->end > covered)
+			covered = s->end;
 	}
 	if (!st)
 		st = resolve(&r);

@@ -1013,6 +1013,38 @@ static int camel_case(const find_run *r, const span *s)
 	return 0;
 }
 
+/* An organisation's name ends with the place it belongs to, in the
+ * genitive or after "на": "Верховный суд Пакистана", "Върховният съд на
+ * Пакистан". The span takes the place in (its key stays the
+ * organisation's); the place's own span is dropped by the driver. */
+static void place_after_head(find_run *r, span *s)
+{
+	const ngi_token *tk = r->doc->tokens;
+	size_t n = r->doc->n_tokens, j = s->tok1;
+	if (j < n && tk[j].kind == NGI_TOK_WORD && !tk[j].capitalised &&
+	    tk[j].norm_len == 4 && !memcmp(tk[j].norm, "на", 4) &&
+	    tk[j].start == tk[j - 1].end + 1)
+		j++;
+	if (j >= n || tk[j].kind != NGI_TOK_WORD || !tk[j].capitalised ||
+	    tk[j].start != tk[j - 1].end + 1 || tk[j].sentence != tk[s->tok0].sentence ||
+	    r->initial[j])
+		return;
+	char f[128];
+	size_t fl = joined_norms(r, j, j + 1, f, sizeof f);
+	const ngi_known_name *p = fl ? ngi_lexicon_place(f, fl, r->slavic) : NULL;
+	if (!p) {
+		char k[WORD_KEY_MAX];
+		p = token_key(r, j, k, sizeof k) ? ngi_lexicon_name(r->c->lx, k)
+						 : NULL;
+		if (p && p->type != NGI_ENT_LOC)
+			p = NULL;
+	}
+	if (!p)
+		return;
+	s->tok1 = (uint32_t)j + 1;
+	s->end = tk[j].end;
+}
+
 /* Pass 3: a type from the span and its neighbours. */
 void ngi_entity_type_span(find_run *r, span *s)
 {
@@ -1056,6 +1088,7 @@ void ngi_entity_type_span(find_run *r, span *s)
 		k = ngi_lexicon_name(lx, s->key);
 		s->known = k;
 		set_type(s, k ? k->type : NGI_ENT_ORG, EV_STRONG);
+		place_after_head(r, s);
 		return;
 	}
 	k = ngi_lexicon_name(lx, s->key);
