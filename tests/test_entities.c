@@ -603,6 +603,16 @@ static void test_span_rules(void)
 		 ANY_TYPE},
 		{"Shares of Johnson & Johnson fell.", "en", "Johnson & Johnson",
 		 ANY_TYPE},
+		/* an organisation with its place after the head noun */
+		{"Приговор отменил Верховный суд Пакистана вчера.", "ru",
+		 "Верховный суд Пакистана", NGI_ENT_ORG},
+		{"Присъдата отмени Върховният съд на Пакистан вчера.", "bg",
+		 "Върховният съд на Пакистан", NGI_ENT_ORG},
+		/* events written in lower case, but no word that only starts
+		 * like one */
+		{"Из-за брексита цены выросли.", "ru", "брексита", NGI_ENT_EVT},
+		{"Во второй половине дня цены выросли.", "ru", "второй",
+		 NGI_ENT_NONE},
 	};
 	ngi_arena a;
 	ngi_arena_init(&a, 1 << 16);

@@ -415,15 +415,17 @@ static int roman_numeral(const find_run *r, size_t i)
 
 static int name_word(find_run *r, size_t i)
 {
-	/* a function word of the language opens no name ("Besides", "Loni"),
-	 * but may stand inside one ("USA Today") */
-	if ((ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD) || roman_numeral(r, i))
-		return 0;
 	/* "New", "South" are no names alone, but are in "New York", "South
 	 * Korea" */
 	if (!name_word_basic(r, i))
 		return r->doc->tokens[i].kind == NGI_TOK_WORD &&
-		       r->doc->tokens[i].capitalised && opens_known_pair(r, i);
+		       r->doc->tokens[i].capitalised &&
+		       !(ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD) &&
+		       opens_known_pair(r, i);
+	/* a function word of the language opens no name ("Besides", "Loni"),
+	 * but may stand inside one ("USA Today") */
+	if ((ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD) || roman_numeral(r, i))
+		return 0;
 	if (!r->initial[i] || token_is_acronym(r, i))
 		return 1;
 	unsigned bits = word_bits(r, i);
