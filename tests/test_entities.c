@@ -608,6 +608,12 @@ static void test_span_rules(void)
 		 "Верховный суд Пакистана", NGI_ENT_ORG},
 		{"Присъдата отмени Върховният съд на Пакистан вчера.", "bg",
 		 "Върховният съд на Пакистан", NGI_ENT_ORG},
+		/* a sentence's first word that only sounds like a curated
+		 * name ("Pytany" and Putin, "Moja" and May) */
+		{"Dziennikarz zadał pytanie. Pytany o to odpowiedział krótko.",
+		 "pl", "Pytany", NGI_ENT_NONE},
+		{"Ona mówi. – Moja klientka jest szczęśliwa – dodał.", "pl",
+		 "Moja", NGI_ENT_NONE},
 		/* events written in lower case, but no word that only starts
 		 * like one */
 		{"Из-за брексита цены выросли.", "ru", "брексита", NGI_ENT_EVT},

@@ -730,7 +730,13 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 			bar = strchr(p, '|');
 			size_t vn = bar ? (size_t)(bar - p) : strlen(p);
 			ngi_arena_reset(&a);
+			/* a person's surname is a spelling too ("Putina") */
+			const char *sp = p + vn;
+			while (k->type == NGI_ENT_PER && sp > p && sp[-1] != ' ')
+				sp--;
 			if (add_spelling(lx, &a, idx, p, vn) ||
+			    (k->type == NGI_ENT_PER && sp > p &&
+			     add_spelling(lx, &a, idx, sp, (size_t)(p + vn - sp))) ||
 			    (k->type == NGI_ENT_EVT &&
 			     add_event_start(lx, &a, p, vn))) {
 				ngi_arena_free(&a);

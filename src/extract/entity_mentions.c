@@ -88,6 +88,15 @@ static int get_idx(const ngi_map *m, const char *key)
 	return v ? (int)(*v - 1) : -1;
 }
 
+/* Whether span s is spelled like curated entry k (its first letters). */
+static int spelled_like_span(find_run *r, const span *s, const ngi_known_name *k)
+{
+	size_t fl = 0;
+	const char *f = ngi_text_fold(r->doc->text + s->start, s->end - s->start,
+				      r->a, &fl);
+	return f && ngi_lexicon_spelled_like(r->c->lx, k, f, fl);
+}
+
 /* Pass 4: the people of the article, then every span's canonical entity. */
 static ng_status resolve(find_run *r)
 {
@@ -128,6 +137,9 @@ static ng_status resolve(find_run *r)
 				continue;
 			}
 			const ngi_known_name *k = ngi_lexicon_surname(lx, s->key);
+			if (k && strlen(s->key) <= SHORT_KEY &&
+			    !spelled_like_span(r, s, k))
+				k = NULL; /* "Moja" is no May (both m) */
 			if (!k && (s->per_cue || ngi_lexicon_given(lx, s->key))) {
 				/* a first name alone: a well-known person whose
 				 * surname the article names */

@@ -112,17 +112,25 @@ static int token_is_acronym(find_run *r, size_t i)
 	       is_acronym(r->doc->text + t->start, t->end - t->start);
 }
 
-/* Known by name, as a surname, or as a given name. */
+/* Known by name, as a surname, or as a given name. A sentence's first
+ * word is a name only by this, so a curated name must also be spelled
+ * like the word ("Pytany" sounds like Putin, "Vedení" like Vienna), and a
+ * given name must have a key longer than a short one. */
 static int token_known(find_run *r, size_t i)
 {
 	char k[WORD_KEY_MAX];
-	if (!token_key(r, i, k, sizeof k))
+	size_t kl = token_key(r, i, k, sizeof k);
+	if (!kl)
 		return 0;
-	if (ngi_lexicon_name(r->c->lx, k) || ngi_lexicon_surname(r->c->lx, k) ||
-	    ngi_lexicon_given(r->c->lx, k))
+	const ngi_token *t = &r->doc->tokens[i];
+	const ngi_known_name *n = ngi_lexicon_name(r->c->lx, k);
+	if (!n)
+		n = ngi_lexicon_surname(r->c->lx, k);
+	if (n && ngi_lexicon_spelled_like(r->c->lx, n, t->norm, t->norm_len))
+		return 1;
+	if (kl > SHORT_KEY && ngi_lexicon_given(r->c->lx, k))
 		return 1;
 	/* a German genitive: "Putins" */
-	const ngi_token *t = &r->doc->tokens[i];
 	if (r->german && t->norm_len > 4 && t->norm[t->norm_len - 1] == 's' &&
 	    ngi_entity_surface_key(r, r->doc->text + t->start, t->end - t->start - 1, t->norm,
 		     t->norm_len - 1, k, sizeof k))
@@ -1192,7 +1200,14 @@ void ngi_entity_type_span(find_run *r, span *s)
 		set_type(s, NGI_ENT_PER, EV_STRONG);
 		return;
 	}
-	if (s->n_words == 1 && ngi_lexicon_surname(lx, s->key)) {
+	const ngi_known_name *sn =
+		s->n_words == 1 ? ngi_lexicon_surname(lx, s->key) : NULL;
+	if (sn && strlen(s->key) <= SHORT_KEY) {
+		const ngi_token *t0 = &tk[s->tok0];
+		if (!ngi_lexicon_spelled_like(lx, sn, t0->norm, t0->norm_len))
+			sn = NULL;
+	}
+	if (sn) {
 		set_type(s, NGI_ENT_PER, EV_STRONG);
 		return;
 	}
