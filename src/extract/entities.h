@@ -164,6 +164,10 @@ const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
  * an event ("брексит", "covid"). */
 int ngi_lexicon_event_start(const ngi_lexicon *lx, const char *folded,
 			    size_t n);
+/* 1 when the folded word starts as a listed given name does (its first
+ * three letters): a short given-name key ("Michael", m_l) needs it. */
+int ngi_lexicon_given_spelled(const ngi_lexicon *lx, const char *folded,
+			      size_t n);
 /* 1 when key is the key of a common given name. */
 int ngi_lexicon_given(const ngi_lexicon *lx, const char *key);
 

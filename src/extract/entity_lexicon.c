@@ -419,6 +419,8 @@ struct ngi_lexicon {
 	ngi_map lang_words; /* hash(folded word, language seed) -> flags */
 	ngi_map event_starts; /* hash(first three letters of an event's
 				 spelling) -> 1 */
+	ngi_map given_starts; /* hash(first three letters of a given
+				 name) -> 1 */
 	ngi_map spelled;  /* hash(known index, first letters of one of its
 			     spellings, 2 and 3 of them) -> 1 */
 	ngi_known_name *known;
@@ -684,6 +686,21 @@ static ng_status add_spelling(ngi_lexicon *lx, ngi_arena *a, size_t idx,
 	return NG_OK;
 }
 
+/* Records the first three letters of a given name (see
+ * ngi_lexicon_given_spelled). */
+static ng_status add_given_start(ngi_lexicon *lx, ngi_arena *a, const char *p,
+				 size_t n)
+{
+	char letters[LX_MAX_KEY * 2];
+	size_t ln;
+	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
+		return NG_ERR_NOMEM;
+	size_t got, b = ngi_utf8_prefix(letters, ln, 3, &got);
+	if (got && !ngi_map_upsert(&lx->given_starts, ngi_hash(letters, b, 0), 1))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
 /* Records the first three letters of an event's spelling (see
  * ngi_lexicon_event_start). */
 static ng_status add_event_start(ngi_lexicon *lx, ngi_arena *a, const char *p,
@@ -734,7 +751,12 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 			const char *sp = p + vn;
 			while (k->type == NGI_ENT_PER && sp > p && sp[-1] != ' ')
 				sp--;
-			if (add_spelling(lx, &a, idx, p, vn) ||
+			const char *gp = p;
+			while (gp < p + vn && *gp != ' ')
+				gp++;
+			if ((k->type == NGI_ENT_PER && gp < p + vn &&
+			     add_given_start(lx, &a, p, (size_t)(gp - p))) ||
+			    add_spelling(lx, &a, idx, p, vn) ||
 			    (k->type == NGI_ENT_PER && sp > p &&
 			     add_spelling(lx, &a, idx, sp, (size_t)(p + vn - sp))) ||
 			    (k->type == NGI_ENT_EVT &&
@@ -792,7 +814,13 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 					     ? lx->strings + given_off[i]
 					     : NULL;
 	}
-	for (size_t i = 0; i < NGI_ARRAY_LEN(given_names); i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(given_names); i++) {
+		ngi_arena_init(&a, 1 << 10);
+		ng_status st = add_given_start(lx, &a, given_names[i],
+					       strlen(given_names[i]));
+		ngi_arena_free(&a);
+		if (st)
+			return st;
 		for (int slavic = 0; slavic < 2; slavic++) {
 			char key[LX_MAX_KEY];
 			size_t n = strlen(given_names[i]);
@@ -803,6 +831,7 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 					    1))
 				return NG_ERR_NOMEM;
 		}
+	}
 	return NG_OK;
 }
 
@@ -988,6 +1017,7 @@ void ngi_lexicon_free(ngi_lexicon *lx)
 	ngi_map_free(&lx->given);
 	ngi_map_free(&lx->lang_words);
 	ngi_map_free(&lx->event_starts);
+	ngi_map_free(&lx->given_starts);
 	ngi_map_free(&lx->spelled);
 	free(lx->known);
 	free(lx->strings);
@@ -1006,6 +1036,7 @@ ng_status ngi_lexicon_new(ngi_translit *t, ngi_lexicon **out)
 	ngi_map_init(&lx->given);
 	ngi_map_init(&lx->lang_words);
 	ngi_map_init(&lx->event_starts);
+	ngi_map_init(&lx->given_starts);
 	ngi_map_init(&lx->spelled);
 	ng_status st = add_words(lx, titles, NGI_ARRAY_LEN(titles), NGI_LX_TITLE);
 	if (!st)
@@ -1083,6 +1114,13 @@ int ngi_lexicon_event_start(const ngi_lexicon *lx, const char *folded,
 	size_t got, b = ngi_utf8_prefix(folded, n, 3, &got);
 	return got == 3 &&
 	       ngi_map_get(&lx->event_starts, ngi_hash(folded, b, 0)) != NULL;
+}
+
+int ngi_lexicon_given_spelled(const ngi_lexicon *lx, const char *folded,
+			      size_t n)
+{
+	size_t got, b = ngi_utf8_prefix(folded, n, 3, &got);
+	return got && ngi_map_get(&lx->given_starts, ngi_hash(folded, b, 0)) != NULL;
 }
 
 int ngi_lexicon_given(const ngi_lexicon *lx, const char *key)

@@ -115,7 +115,7 @@ static int token_is_acronym(find_run *r, size_t i)
 /* Known by name, as a surname, or as a given name. A sentence's first
  * word is a name only by this, so a curated name must also be spelled
  * like the word ("Pytany" sounds like Putin, "Vedení" like Vienna), and a
- * given name must have a key longer than a short one. */
+ * given name with a short key must start as a listed one ("Michael"). */
 static int token_known(find_run *r, size_t i)
 {
 	char k[WORD_KEY_MAX];
@@ -128,7 +128,9 @@ static int token_known(find_run *r, size_t i)
 		n = ngi_lexicon_surname(r->c->lx, k);
 	if (n && ngi_lexicon_spelled_like(r->c->lx, n, t->norm, t->norm_len))
 		return 1;
-	if (kl > SHORT_KEY && ngi_lexicon_given(r->c->lx, k))
+	if (ngi_lexicon_given(r->c->lx, k) &&
+	    (kl > SHORT_KEY ||
+	     ngi_lexicon_given_spelled(r->c->lx, t->norm, t->norm_len)))
 		return 1;
 	/* a German genitive: "Putins" */
 	if (r->german && t->norm_len > 4 && t->norm[t->norm_len - 1] == 's' &&
