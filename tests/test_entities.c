@@ -172,6 +172,9 @@ static void test_keys(void)
 		{"Polsce", "pl", "Polska", "pl", NGI_ENT_LOC},
 		{"Ryanairze", "pl", "Ryanair", "en", NGI_ENT_ORG},
 		{"Kuwejcie", "pl", "Kuwejt", "pl", NGI_ENT_LOC},
+		/* Slovene possessive adjectives */
+		{"Trumpovega", "sl", "Trump", "en", NGI_ENT_PER},
+		{"Johnsonove", "sl", "Johnson", "en", NGI_ENT_PER},
 	};
 	static const struct {
 		const char *a, *la, *b, *lb;

@@ -14,7 +14,8 @@
  *      (-om -em -ym -im -ego -ogo -emu -omu -ami -ach -ovi...), when at
  *      least 4 letters stay; a Polish locative's changed consonant put
  *      back ("Kanadzie" -> kanad, "Polsce" -> polsk); in Czech and Slovak
- *      a woman's -ová taken off ("Merkelová" -> merkel);
+ *      a woman's -ová taken off ("Merkelová" -> merkel); in Slovene a
+ *      possessive -ov- ("Trumpovega" -> trump);
  *   4. spelling folded: dzh/dz- -> j, sh sch sz -> s, zh rz -> z, ch kh -> h,
  *      cz -> c, ph -> f, th -> t, ck q -> k, x -> ks, w -> v, z -> s,
  *      c before a o u l r -> k, y j -> i;
@@ -108,8 +109,10 @@ size_t ngi_entity_word_key(const char *w, size_t len, int slavic, char *out,
 int ngi_entity_is_acronym(const char *s, size_t n);
 /* Non-zero for the languages whose case endings step 3 strips:
  * NGI_SLAVIC_CZECH for Czech and Slovak (whose -ová surnames step 3 also
- * takes off), 1 for the others. */
+ * takes off), NGI_SLAVIC_SLOVENE for Slovene (possessives in -ov-), 1 for
+ * the others. */
 #define NGI_SLAVIC_CZECH 2
+#define NGI_SLAVIC_SLOVENE 3
 int ngi_entity_lang_slavic(const char *lang);
 
 /* Lexicon flags of a folded word (entity_lexicon.c). */
