@@ -617,6 +617,10 @@ static void test_span_rules(void)
 		 "pl", "Pytany", NGI_ENT_NONE},
 		{"Ona mówi. – Moja klientka jest szczęśliwa – dodał.", "pl",
 		 "Moja", NGI_ENT_NONE},
+		/* a common noun capitalised inside a run-on headline, when
+		 * the text writes another form of it in lower case */
+		{"Профсоюз объявил забастовку. Новости о мигрантах Забастовка "
+		 "затронет пассажиров.", "ru", "Забастовка", NGI_ENT_NONE},
 		/* events written in lower case, but no word that only starts
 		 * like one */
 		{"Из-за брексита цены выросли.", "ru", "брексита", NGI_ENT_EVT},

@@ -232,8 +232,42 @@ ng_status ngi_entity_word_stats(find_run *r)
 		if (!v)
 			return NG_ERR_NOMEM;
 		*v |= bit;
+		if (bit == WS_CAPMID && (*v >> WS_CAPMID_SHIFT) < 255)
+			*v += (uint64_t)1 << WS_CAPMID_SHIFT;
+		if (bit == WS_LOWER && r->slavic && t->stem_len >= 4) {
+			/* the stem too: "забастовку" makes "Забастовка" a
+			 * common noun */
+			v = ngi_map_upsert(&r->c->words,
+					   ngi_hash(t->stem, t->stem_len, 1), 0);
+			if (!v)
+				return NG_ERR_NOMEM;
+			*v |= WS_STEM_LOWER;
+		}
 	}
 	return NG_OK;
+}
+
+/* A capitalised word inside a sentence that is a common noun: in a Slavic
+ * text, the only capitalised one of its kind, with another form of it in
+ * lower case ("... мигрантов Забастовка в Ryanair", a run-on headline,
+ * next to "забастовку"), standing alone. */
+static int capitalised_common_noun(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens, *t = &tk[i];
+	if (!r->slavic || t->stem_len < 4)
+		return 0;
+	const uint64_t *v = ngi_map_get(
+		&r->c->words, ngi_hash(t->norm, base_len(t->norm, t->norm_len), 0));
+	if (!v || (*v >> WS_CAPMID_SHIFT) > 1)
+		return 0;
+	v = ngi_map_get(&r->c->words, ngi_hash(t->stem, t->stem_len, 1));
+	if (!v || !(*v & WS_STEM_LOWER))
+		return 0;
+	if ((i > 0 && tk[i - 1].kind == NGI_TOK_WORD && tk[i - 1].capitalised) ||
+	    (i + 1 < r->doc->n_tokens && tk[i + 1].kind == NGI_TOK_WORD &&
+	     tk[i + 1].capitalised))
+		return 0;
+	return !token_known(r, i);
 }
 
 static unsigned word_bits(find_run *r, size_t i)
@@ -241,7 +275,7 @@ static unsigned word_bits(find_run *r, size_t i)
 	const ngi_token *t = &r->doc->tokens[i];
 	const uint64_t *v = ngi_map_get(
 		&r->c->words, ngi_hash(t->norm, base_len(t->norm, t->norm_len), 0));
-	return v ? (unsigned)*v : 0;
+	return v ? (unsigned)*v & WS_BITS : 0;
 }
 
 /* A lower-case word with a capital inside, before a lower-case letter:
@@ -436,8 +470,10 @@ static int name_word(find_run *r, size_t i)
 	 * but may stand inside one ("USA Today") */
 	if ((ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD) || roman_numeral(r, i))
 		return 0;
-	if (!r->initial[i] || token_is_acronym(r, i))
+	if (token_is_acronym(r, i))
 		return 1;
+	if (!r->initial[i])
+		return !capitalised_common_noun(r, i);
 	unsigned bits = word_bits(r, i);
 	if (bits & WS_LOWER)
 		return 0;
