@@ -3,22 +3,30 @@
  * types, the first three passes of ngi_entities_find (entity_mentions.c
  * runs them and resolves the spans; entity_int.h has what they share):
  *  1. word statistics: which words the document writes in lower case, and
- *     which it capitalises away from a sentence start;
+ *     which it capitalises away from a sentence start (a line break, or a
+ *     sentence end before a dash or quote, also starts one); in Slavic
+ *     texts, which stems it writes in lower case;
  *  2. spans: runs of name words in one sentence (capitalised or acronyms;
  *     connectors "von", "de", "bin" and initials "J." inside), at most
  *     SPAN_MAX_TOKENS long; a word that is no name alone ("New", "South",
  *     a title) opens one when it and the next word are a curated name or a
  *     gazetteer place ("New York"). A sentence-initial word counts when the document
  *     never writes it in lower case and it is capitalised elsewhere or
- *     known (a word before another name word is not enough: "Кроме
- *     Германии"). Titles ("President", "премьер") and
+ *     known and spelled like its entry (a word before another name word
+ *     is not enough: "Кроме Германии"); function words of the language
+ *     (data/lexicons/entity_function_words.tsv) and common abbreviations
+ *     open no name. Titles ("President", "премьер") and
  *     English demonyms ("Russian") are not name words but cue a person. A
  *     span is split before a given name ("Trump Dmitry Peskov"); a
  *     hyphenated word with a known part gives its known parts ("BRICS-Gipfel",
- *     "Putin-Trump");
+ *     "Putin-Trump"); in Slavic texts a leading place or acronym is split
+ *     off a person ("Пакистана | Имран Хан");
  *  3. types from cues: a curated name, an organisation word ("Ministry",
- *     "партия"), a title before or a reporting verb after, a given name, an
- *     acronym (ORG), a place preposition before ("в", "w", "in"); else a
+ *     "партия"), a Slavic lower-case head noun after ("Верховный суд"), a
+ *     noun announcing an organisation before ("firmy Pfizer"), Latin
+ *     letters in a Cyrillic text or a capital inside a word (ORG), a title
+ *     before or a reporting verb after, a given name, an acronym (ORG), a
+ *     place preposition before ("в", "w", "in"); else a
  *     weak default. German capitalises every noun, so there a lone word with
  *     no cue is kept only when it resolves to a person of the article;
  * Keys follow entities.h. Work per document is linear in its tokens.
