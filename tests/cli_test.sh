@@ -587,6 +587,18 @@ check "extract: truncated gzip exits 1 and says so" sh -c "[ $rc -eq 1 ] && grep
 $NG extract "$T/page.html" "$T/page.html" --url http://x.org/ >/dev/null 2>&1
 check "extract: --url with two pages is bad usage" [ $? -eq 2 ]
 
+# eval entities on a tiny directory of SlavicNER's layout: one Russian
+# article whose two names are found exactly; NG_EVAL_ENTITIES_DUMP writes
+# the predicted mentions, and a dump that cannot be written fails the run.
+mkdir -p "$T/sner/raw/t/ru" "$T/sner/ner/t/ru"
+printf 'Путин приехал в Москву.\n' >"$T/sner/raw/t/ru/a.txt"
+printf '0\t5\tПутин\tПутин\tPER\tPER-Putin\n16\t22\tМоскву\tМосква\tLOC\tGPE-Moscow\n' >"$T/sner/ner/t/ru/a.tsv"
+NG_EVAL_ENTITIES_DUMP="$T/sner.dump" $NG eval entities "$T/sner" >"$T/sner.out" 2>&1
+check "eval entities: exits 0, both names found exactly and typed" sh -c "[ $? -eq 0 ] && grep -q '^f1  *1.0000' '$T/sner.out' && grep -q '^typed_f1  *1.0000' '$T/sner.out'"
+check "eval entities: the dump has one line per mention, with offsets and types" sh -c "[ \$(wc -l <'$T/sner.dump') -eq 2 ] && grep -q '	ru	0	5	PER	[a-z_]*	Путин\$' '$T/sner.dump' && grep -q '	ru	16	22	LOC	' '$T/sner.dump'"
+NG_EVAL_ENTITIES_DUMP="$T/no/such/dir/x.tsv" $NG eval entities "$T/sner" >/dev/null 2>"$T/sner.err"
+check "eval entities: an unwritable dump fails and says so" sh -c "[ $? -ne 0 ] && grep -q 'cannot write' '$T/sner.err'"
+
 # eval extract on a tiny directory of the benchmark's layout: one page
 # whose truth is exactly what is extracted, one whose truth shares nothing.
 mkdir -p "$T/bench/html"

@@ -164,6 +164,17 @@ static void test_keys(void)
 		{"Київ", "uk", "Kyiv", "en", NGI_ENT_LOC},
 		{"Wielkiej Brytanii", "pl", "Великобритания", "ru", NGI_ENT_LOC},
 		{"ЕС", "ru", "EU", "en", NGI_ENT_ORG},
+		/* Czech and Slovak women's surnames, Polish locatives */
+		{"Merkelová", "cs", "Merkel", "de", NGI_ENT_PER},
+		{"Mayové", "cs", "May", "en", NGI_ENT_PER},
+		{"Smithovou", "cs", "Smith", "en", NGI_ENT_PER},
+		{"Kanadzie", "pl", "Kanada", "pl", NGI_ENT_LOC},
+		{"Polsce", "pl", "Polska", "pl", NGI_ENT_LOC},
+		{"Ryanairze", "pl", "Ryanair", "en", NGI_ENT_ORG},
+		{"Kuwejcie", "pl", "Kuwejt", "pl", NGI_ENT_LOC},
+		/* Slovene possessive adjectives */
+		{"Trumpovega", "sl", "Trump", "en", NGI_ENT_PER},
+		{"Johnsonove", "sl", "Johnson", "en", NGI_ENT_PER},
 	};
 	static const struct {
 		const char *a, *la, *b, *lb;
@@ -172,6 +183,9 @@ static void test_keys(void)
 		{"Press", "en", "Paris", "en", NGI_ENT_LOC},
 		{"Putin", "en", "Trump", "en", NGI_ENT_PER},
 		{"Moscow", "en", "Minsk", "en", NGI_ENT_LOC},
+		/* -ová comes off in Czech only: Russian -ова is a case form
+		 * or a woman's form of -ов */
+		{"Petrova", "ru", "Petr", "ru", NGI_ENT_PER},
 	};
 	ngi_arena a;
 	ngi_arena_init(&a, 4096);
@@ -535,6 +549,126 @@ static void test_name_particles(void)
 	ngi_arena_free(&a);
 }
 
+#define ANY_TYPE (-1)
+
+/* Rules of issue 14 (entities on a held-out topic): which spans are names,
+ * where they end and which type they get. {text, lang, surface, type};
+ * type NGI_ENT_NONE: no mention has that surface. */
+static void test_span_rules(void)
+{
+	static const struct {
+		const char *text, *lang, *surface;
+		int type;
+	} rows[] = {
+		/* function words open no name, in their own language */
+		{"Letadlo přistálo v Praze. Loni v prosinci firma ztratila "
+		 "zisk.", "cs", "Loni", NGI_ENT_NONE},
+		{"Самолет прилетел в Москву. Кроме того, стало известно о "
+		 "сделке.", "ru", "Кроме", NGI_ENT_NONE},
+		{"Lots of people came. Besides the mayor, nobody spoke.", "en",
+		 "Besides", NGI_ENT_NONE},
+		/* but stand inside a name */
+		{"The story ran in USA Today on Monday.", "en", "USA Today",
+		 ANY_TYPE},
+		/* a capitalised adjective, lower-case ones and a head noun */
+		{"Решение принял Верховный суд страны.", "ru", "Верховный суд",
+		 NGI_ENT_ORG},
+		{"Днес Световната здравна организация обяви пандемия.", "bg",
+		 "Световната здравна организация", NGI_ENT_ORG},
+		{"Vakcínu schválila Evropská léková agentura včera.", "cs",
+		 "Evropská léková agentura", NGI_ENT_ORG},
+		/* but no place adjective alone with a common noun */
+		{"Pak ruský soud rozhodl jinak.", "cs", "ruský soud",
+		 NGI_ENT_NONE},
+		/* organisation cues */
+		{"W poniedziałek dostarczono szczepionki firmy Moderna.", "pl",
+		 "Moderna", NGI_ENT_ORG},
+		{"Вакцину разработала компания «Новавакс» летом.", "ru",
+		 "Новавакс", NGI_ENT_ORG},
+		{"Вакцину разработала Novavax летом.", "ru", "Novavax",
+		 NGI_ENT_ORG},
+		{"Szczepionkę opracował AstraZeneca w Oksfordzie.", "pl",
+		 "AstraZeneca", NGI_ENT_ORG},
+		{"He met Mr McDonald and Nick McDonald in town.", "en",
+		 "Nick McDonald", NGI_ENT_PER},
+		/* a sentence's first word before an organisation word */
+		{"Wirus dotarł do kraju. Ministerstwo Zdrowia podało nowe "
+		 "dane.", "pl", "Ministerstwo Zdrowia", NGI_ENT_ORG},
+		/* two names in one run of capitals */
+		{"Об этом сообщил премьер Пакистана Имран Хан в субботу.", "ru",
+		 "Имран Хан", NGI_ENT_PER},
+		{"Об этом сообщил премьер Пакистана Имран Хан в субботу.", "ru",
+		 "Пакистана", NGI_ENT_LOC},
+		{"The offer from Apple & HBO came late.", "en", "HBO",
+		 NGI_ENT_ORG},
+		/* one name */
+		{"Вакцина Спутник V зарегистрирована.", "ru", "Спутник V",
+		 ANY_TYPE},
+		{"Shares of Johnson & Johnson fell.", "en", "Johnson & Johnson",
+		 ANY_TYPE},
+		/* an organisation with its place after the head noun */
+		{"Приговор отменил Верховный суд Пакистана вчера.", "ru",
+		 "Верховный суд Пакистана", NGI_ENT_ORG},
+		{"Присъдата отмени Върховният съд на Пакистан вчера.", "bg",
+		 "Върховният съд на Пакистан", NGI_ENT_ORG},
+		/* a sentence's first word that only sounds like a curated
+		 * name ("Pytany" and Putin, "Moja" and May) */
+		{"Dziennikarz zadał pytanie. Pytany o to odpowiedział krótko.",
+		 "pl", "Pytany", NGI_ENT_NONE},
+		{"Ona mówi. – Moja klientka jest szczęśliwa – dodał.", "pl",
+		 "Moja", NGI_ENT_NONE},
+		/* a common noun capitalised inside a run-on headline, when
+		 * the text writes another form of it in lower case */
+		{"Профсоюз объявил забастовку. Новости о мигрантах Забастовка "
+		 "затронет пассажиров.", "ru", "Забастовка", NGI_ENT_NONE},
+		/* events written in lower case, but no word that only starts
+		 * like one */
+		{"Из-за брексита цены выросли.", "ru", "брексита", NGI_ENT_EVT},
+		{"Во второй половине дня цены выросли.", "ru", "второй",
+		 NGI_ENT_NONE},
+	};
+	ngi_arena a;
+	ngi_arena_init(&a, 1 << 16);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_mention *m = NULL;
+		size_t n = 0;
+		CHECK(find(rows[i].text, rows[i].lang, &a, &m, &n) == NG_OK);
+		const ngi_mention *x = by_surface(m, n, rows[i].surface);
+		if (rows[i].type == NGI_ENT_NONE) {
+			CHECK_MSG(x == NULL, "\"%s\" is a mention (%s)",
+				  rows[i].surface,
+				  x ? ngi_entity_type_name(x->type) : "");
+		} else if (rows[i].type == ANY_TYPE) {
+			CHECK_MSG(x != NULL, "no mention \"%s\"", rows[i].surface);
+		} else {
+			CHECK_MSG(x && x->type == rows[i].type,
+				  "\"%s\": %s", rows[i].surface,
+				  x ? ngi_entity_type_name(x->type) : "no mention");
+		}
+		ngi_arena_reset(&a);
+	}
+	/* the head noun's case forms keep one key: "Верховный суд",
+	 * "Верховного суда", "Верховным судом"; the Supreme Council is
+	 * another */
+	ngi_mention *m = NULL;
+	size_t n = 0;
+	CHECK(find("Дело рассмотрел Верховный суд. Решение Верховного суда "
+		   "обжаловали. С Верховным судом спорили. Верховный совет "
+		   "молчал.",
+		   "ru", &a, &m, &n) == NG_OK);
+	const ngi_mention *x = by_surface(m, n, "Верховный суд");
+	const ngi_mention *y = by_surface(m, n, "Верховного суда");
+	const ngi_mention *z = by_surface(m, n, "Верховным судом");
+	const ngi_mention *w = by_surface(m, n, "Верховный совет");
+	CHECK(x && y && z && w);
+	if (x && y && z && w) {
+		CHECK_STR(x->key, y->key);
+		CHECK_STR(x->key, z->key);
+		CHECK(strcmp(x->key, w->key) != 0);
+	}
+	ngi_arena_free(&a);
+}
+
 int main(void)
 {
 	if (ngi_text_ctx_new(&text_ctx) != NG_OK ||
@@ -553,6 +687,7 @@ int main(void)
 	test_place_mentions();
 	test_name_particles();
 	test_short_keys();
+	test_span_rules();
 	ngi_entity_ctx_free(ent_ctx);
 	ngi_text_ctx_free(text_ctx);
 	return check_report("test_entities");

@@ -14,7 +14,8 @@
  *      (-om -em -ym -im -ego -ogo -emu -omu -ami -ach -ovi...), when at
  *      least 4 letters stay; a Polish locative's changed consonant put
  *      back ("Kanadzie" -> kanad, "Polsce" -> polsk); in Czech and Slovak
- *      a woman's -ová taken off ("Merkelová" -> merkel);
+ *      a woman's -ová taken off ("Merkelová" -> merkel); in Slovene a
+ *      possessive -ov- ("Trumpovega" -> trump);
  *   4. spelling folded: dzh/dz- -> j, sh sch sz -> s, zh rz -> z, ch kh -> h,
  *      cz -> c, ph -> f, th -> t, ck q -> k, x -> ks, w -> v, z -> s,
  *      c before a o u l r -> k, y j -> i;
@@ -108,8 +109,10 @@ size_t ngi_entity_word_key(const char *w, size_t len, int slavic, char *out,
 int ngi_entity_is_acronym(const char *s, size_t n);
 /* Non-zero for the languages whose case endings step 3 strips:
  * NGI_SLAVIC_CZECH for Czech and Slovak (whose -ová surnames step 3 also
- * takes off), 1 for the others. */
+ * takes off), NGI_SLAVIC_SLOVENE for Slovene (possessives in -ov-), 1 for
+ * the others. */
 #define NGI_SLAVIC_CZECH 2
+#define NGI_SLAVIC_SLOVENE 3
 int ngi_entity_lang_slavic(const char *lang);
 
 /* Lexicon flags of a folded word (entity_lexicon.c). */
@@ -124,9 +127,10 @@ enum {
 	NGI_LX_ORGHEAD = 1 << 7,   /* lower-case head noun: "Evropské unie" */
 	NGI_LX_LOCHEAD = 1 << 8,   /* lower-case head noun: "Балтийско море" */
 	NGI_LX_ORGCUE = 1 << 9,    /* lower-case noun before: "firmy Pfizer" */
-	NGI_LX_FUNCWORD = 1 << 10, /* of the document's language, never opens a
-				      name: "Кроме", "Loni" (language-specific,
-				      from ngi_lexicon_lang_word) */
+	NGI_LX_FUNCWORD = 1 << 10, /* never opens a name: a function word of
+				      the document's language ("Кроме", "Loni",
+				      from ngi_lexicon_lang_word) or a common
+				      abbreviation ("DNA") */
 };
 
 typedef struct ngi_lexicon ngi_lexicon;
@@ -158,6 +162,15 @@ int ngi_lexicon_spelled_like(const ngi_lexicon *lx, const ngi_known_name *k,
 /* By a person's surname key. */
 const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
 					  const char *key);
+/* 1 when the folded word starts as a spelling of a curated event does
+ * (its first three letters): only such a lower-case word is looked up as
+ * an event ("брексит", "covid"). */
+int ngi_lexicon_event_start(const ngi_lexicon *lx, const char *folded,
+			    size_t n);
+/* 1 when the folded word starts as a listed given name does (its first
+ * three letters): a short given-name key ("Michael", m_l) needs it. */
+int ngi_lexicon_given_spelled(const ngi_lexicon *lx, const char *folded,
+			      size_t n);
 /* 1 when key is the key of a common given name. */
 int ngi_lexicon_given(const ngi_lexicon *lx, const char *key);
 

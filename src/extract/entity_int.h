@@ -19,8 +19,11 @@
 /* parts of a hyphenated word looked at */
 #define HYPHEN_MAX_PARTS 4
 
-/* word statistics bits */
-enum { WS_LOWER = 1, WS_CAPMID = 2 };
+/* word statistics bits: of a word (WS_LOWER, WS_CAPMID, and from bit
+ * WS_CAPMID_SHIFT up how often it is capitalised inside a sentence, to
+ * 255), or of a stem (WS_STEM_LOWER, under another hash seed) */
+enum { WS_LOWER = 1, WS_CAPMID = 2, WS_STEM_LOWER = 4, WS_BITS = 7,
+       WS_CAPMID_SHIFT = 8 };
 
 /* evidence strength of a type */
 enum { EV_NONE = 0, EV_WEAK = 1, EV_MEDIUM = 2, EV_STRONG = 3 };

@@ -22,6 +22,8 @@ int ngi_entity_lang_slavic(const char *lang)
 					     "sr", "bs", "bg", "mk"};
 	if (lang && (strcmp(lang, "cs") == 0 || strcmp(lang, "sk") == 0))
 		return NGI_SLAVIC_CZECH;
+	if (lang && strcmp(lang, "sl") == 0)
+		return NGI_SLAVIC_SLOVENE;
 	for (size_t i = 0; lang && i < NGI_ARRAY_LEN(slavic); i++)
 		if (strcmp(lang, slavic[i]) == 0)
 			return 1;
@@ -36,6 +38,21 @@ static size_t strip_czech_feminine(const char *w, size_t n)
 	for (size_t i = 0; i < NGI_ARRAY_LEN(endings); i++) {
 		size_t el = strlen(endings[i]);
 		if (n >= el + 3 && memcmp(w + n - el, endings[i], el) == 0)
+			return n - el;
+	}
+	return n;
+}
+
+/* Slovene makes a possessive adjective of a name with -ov- ("Trumpov",
+ * "Ryanairovega"): the key is the name's. */
+static size_t strip_slovene_possessive(const char *w, size_t n)
+{
+	static const char *const endings[] = {
+		"ovega", "ovemu", "ovih", "ovim", "ovimi", "ovem", "ova", "ove",
+		"ovi", "ovo", "ov"};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(endings); i++) {
+		size_t el = strlen(endings[i]);
+		if (n >= el + 4 && memcmp(w + n - el, endings[i], el) == 0)
 			return n - el;
 	}
 	return n;
@@ -199,6 +216,8 @@ size_t ngi_entity_word_key(const char *w, size_t len, int slavic, char *out,
 	}
 	if (slavic == NGI_SLAVIC_CZECH)
 		n = strip_czech_feminine(word, n);
+	if (slavic == NGI_SLAVIC_SLOVENE)
+		n = strip_slovene_possessive(word, n);
 	if (slavic) {
 		n = undo_locative(word, n);
 		n = strip_slavic(word, n);

@@ -16,7 +16,8 @@
  * to stay small and be extended by need. Two more lists are data files
  * (data/lexicons/): entity_org_words.tsv (organisation words, head nouns,
  * company forms, the nouns that announce an organisation's name) and
- * entity_function_words.tsv (per language: words that never open a name). Places beyond them come from
+ * entity_function_words.tsv (per language: words that never open a name),
+ * entity_common_acronyms.tsv (abbreviations that are common nouns: DNA). Places beyond them come from
  * gazetteer.c (ICU's names of countries and cities), in a third table
  * matched on exact spellings rather than lossy keys, built once per process
  * (ngi_lexicon_place).
@@ -416,6 +417,10 @@ struct ngi_lexicon {
 	ngi_map by_surname;
 	ngi_map given;    /* hash(given-name key) -> 1 */
 	ngi_map lang_words; /* hash(folded word, language seed) -> flags */
+	ngi_map event_starts; /* hash(first three letters of an event's
+				 spelling) -> 1 */
+	ngi_map given_starts; /* hash(first three letters of a given
+				 name) -> 1 */
 	ngi_map spelled;  /* hash(known index, first letters of one of its
 			     spellings, 2 and 3 of them) -> 1 */
 	ngi_known_name *known;
@@ -463,12 +468,13 @@ static unsigned org_flags(const char *s, size_t n)
 	return f;
 }
 
-/* data/lexicons/entity_org_words.tsv (every language) and
- * entity_function_words.tsv (its own language). */
+/* data/lexicons/entity_org_words.tsv and entity_common_acronyms.tsv
+ * (every language), entity_function_words.tsv (its own language). */
 static ng_status add_data_words(ngi_lexicon *lx)
 {
 	static const char *const files[] = {"lexicons/entity_org_words.tsv",
-					    "lexicons/entity_function_words.tsv"};
+					    "lexicons/entity_function_words.tsv",
+					    "lexicons/entity_common_acronyms.tsv"};
 	for (size_t f = 0; f < NGI_ARRAY_LEN(files); f++) {
 		const ngi_data_file *df = ngi_data_find(files[f]);
 		if (!df)
@@ -484,7 +490,12 @@ static ng_status add_data_words(ngi_lexicon *lx)
 			ngi_map *m;
 			uint64_t h;
 			unsigned flags;
-			if (f == 0) {
+			if (f == 2) {
+				/* every language's: a function word anywhere */
+				flags = NGI_LX_FUNCWORD;
+				m = &lx->exact;
+				h = ngi_hash(w, len, 0);
+			} else if (f == 0) {
 				flags = l.n_fields > 2
 						? org_flags(l.field[2], l.field_len[2])
 						: 0;
@@ -525,22 +536,34 @@ unsigned ngi_lexicon_lang_word(const ngi_lexicon *lx, const char *lang,
 
 unsigned ngi_lexicon_word(const ngi_lexicon *lx, const char *norm, size_t len)
 {
-	unsigned flags = 0;
-	const uint64_t *v = ngi_map_get(&lx->exact, ngi_hash(norm, len, 0));
-	if (v)
-		flags |= (unsigned)*v;
+	unsigned flags = 0, longest = 0;
+	const uint64_t *v;
 	if (lx->prefix.count)
 		for (size_t p = 2; p < len; p++) {
 			if (((unsigned char)norm[p] & 0xC0) == 0x80)
 				continue; /* inside a code point */
 			v = ngi_map_get(&lx->prefix, ngi_hash(norm, p, 0));
-			if (v)
+			if (v) {
 				flags |= (unsigned)*v;
+				longest = (unsigned)*v;
+			}
 		}
 	/* a prefix entry matches the bare word too */
 	v = ngi_map_get(&lx->prefix, ngi_hash(norm, len, 0));
-	if (v)
+	if (v) {
 		flags |= (unsigned)*v;
+		longest = (unsigned)*v;
+	}
+	v = ngi_map_get(&lx->exact, ngi_hash(norm, len, 0));
+	if (v) {
+		flags |= (unsigned)*v;
+		longest = (unsigned)*v;
+	}
+	/* a title and an organisation word at once: the longer entry says
+	 * which ("ministerstwo" is no "minister*") */
+	if ((flags & NGI_LX_TITLE) && (flags & NGI_LX_ORGWORD) &&
+	    (longest & (NGI_LX_TITLE | NGI_LX_ORGWORD)) != (NGI_LX_TITLE | NGI_LX_ORGWORD))
+		flags &= ~((longest & NGI_LX_TITLE) ? NGI_LX_ORGWORD : NGI_LX_TITLE);
 	return flags;
 }
 
@@ -663,6 +686,36 @@ static ng_status add_spelling(ngi_lexicon *lx, ngi_arena *a, size_t idx,
 	return NG_OK;
 }
 
+/* Records the first three letters of a given name (see
+ * ngi_lexicon_given_spelled). */
+static ng_status add_given_start(ngi_lexicon *lx, ngi_arena *a, const char *p,
+				 size_t n)
+{
+	char letters[LX_MAX_KEY * 2];
+	size_t ln;
+	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
+		return NG_ERR_NOMEM;
+	size_t got, b = ngi_utf8_prefix(letters, ln, 3, &got);
+	if (got && !ngi_map_upsert(&lx->given_starts, ngi_hash(letters, b, 0), 1))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
+/* Records the first three letters of an event's spelling (see
+ * ngi_lexicon_event_start). */
+static ng_status add_event_start(ngi_lexicon *lx, ngi_arena *a, const char *p,
+				 size_t n)
+{
+	char letters[LX_MAX_KEY * 2];
+	size_t ln;
+	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
+		return NG_ERR_NOMEM;
+	size_t got, b = ngi_utf8_prefix(letters, ln, 3, &got);
+	if (got == 3 && !ngi_map_upsert(&lx->event_starts, ngi_hash(letters, b, 0), 1))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
 static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 {
 	lx->known = calloc(NGI_ARRAY_LEN(names), sizeof(ngi_known_name));
@@ -694,7 +747,20 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 			bar = strchr(p, '|');
 			size_t vn = bar ? (size_t)(bar - p) : strlen(p);
 			ngi_arena_reset(&a);
-			if (add_spelling(lx, &a, idx, p, vn)) {
+			/* a person's surname is a spelling too ("Putina") */
+			const char *sp = p + vn;
+			while (k->type == NGI_ENT_PER && sp > p && sp[-1] != ' ')
+				sp--;
+			const char *gp = p;
+			while (gp < p + vn && *gp != ' ')
+				gp++;
+			if ((k->type == NGI_ENT_PER && gp < p + vn &&
+			     add_given_start(lx, &a, p, (size_t)(gp - p))) ||
+			    add_spelling(lx, &a, idx, p, vn) ||
+			    (k->type == NGI_ENT_PER && sp > p &&
+			     add_spelling(lx, &a, idx, sp, (size_t)(p + vn - sp))) ||
+			    (k->type == NGI_ENT_EVT &&
+			     add_event_start(lx, &a, p, vn))) {
 				ngi_arena_free(&a);
 				return NG_ERR_NOMEM;
 			}
@@ -748,7 +814,13 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 					     ? lx->strings + given_off[i]
 					     : NULL;
 	}
-	for (size_t i = 0; i < NGI_ARRAY_LEN(given_names); i++)
+	for (size_t i = 0; i < NGI_ARRAY_LEN(given_names); i++) {
+		ngi_arena_init(&a, 1 << 10);
+		ng_status st = add_given_start(lx, &a, given_names[i],
+					       strlen(given_names[i]));
+		ngi_arena_free(&a);
+		if (st)
+			return st;
 		for (int slavic = 0; slavic < 2; slavic++) {
 			char key[LX_MAX_KEY];
 			size_t n = strlen(given_names[i]);
@@ -759,6 +831,7 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 					    1))
 				return NG_ERR_NOMEM;
 		}
+	}
 	return NG_OK;
 }
 
@@ -943,6 +1016,8 @@ void ngi_lexicon_free(ngi_lexicon *lx)
 	ngi_map_free(&lx->by_surname);
 	ngi_map_free(&lx->given);
 	ngi_map_free(&lx->lang_words);
+	ngi_map_free(&lx->event_starts);
+	ngi_map_free(&lx->given_starts);
 	ngi_map_free(&lx->spelled);
 	free(lx->known);
 	free(lx->strings);
@@ -960,6 +1035,8 @@ ng_status ngi_lexicon_new(ngi_translit *t, ngi_lexicon **out)
 	ngi_map_init(&lx->by_surname);
 	ngi_map_init(&lx->given);
 	ngi_map_init(&lx->lang_words);
+	ngi_map_init(&lx->event_starts);
+	ngi_map_init(&lx->given_starts);
 	ngi_map_init(&lx->spelled);
 	ng_status st = add_words(lx, titles, NGI_ARRAY_LEN(titles), NGI_LX_TITLE);
 	if (!st)
@@ -1029,6 +1106,21 @@ const ngi_known_name *ngi_lexicon_surname(const ngi_lexicon *lx,
 					  const char *key)
 {
 	return lookup(lx, &lx->by_surname, key);
+}
+
+int ngi_lexicon_event_start(const ngi_lexicon *lx, const char *folded,
+			    size_t n)
+{
+	size_t got, b = ngi_utf8_prefix(folded, n, 3, &got);
+	return got == 3 &&
+	       ngi_map_get(&lx->event_starts, ngi_hash(folded, b, 0)) != NULL;
+}
+
+int ngi_lexicon_given_spelled(const ngi_lexicon *lx, const char *folded,
+			      size_t n)
+{
+	size_t got, b = ngi_utf8_prefix(folded, n, 3, &got);
+	return got && ngi_map_get(&lx->given_starts, ngi_hash(folded, b, 0)) != NULL;
 }
 
 int ngi_lexicon_given(const ngi_lexicon *lx, const char *key)

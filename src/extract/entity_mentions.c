@@ -88,6 +88,15 @@ static int get_idx(const ngi_map *m, const char *key)
 	return v ? (int)(*v - 1) : -1;
 }
 
+/* Whether span s is spelled like curated entry k (its first letters). */
+static int spelled_like_span(find_run *r, const span *s, const ngi_known_name *k)
+{
+	size_t fl = 0;
+	const char *f = ngi_text_fold(r->doc->text + s->start, s->end - s->start,
+				      r->a, &fl);
+	return f && ngi_lexicon_spelled_like(r->c->lx, k, f, fl);
+}
+
 /* Pass 4: the people of the article, then every span's canonical entity. */
 static ng_status resolve(find_run *r)
 {
@@ -128,6 +137,9 @@ static ng_status resolve(find_run *r)
 				continue;
 			}
 			const ngi_known_name *k = ngi_lexicon_surname(lx, s->key);
+			if (k && strlen(s->key) <= SHORT_KEY &&
+			    !spelled_like_span(r, s, k))
+				k = NULL; /* "Moja" is no May (both m) */
 			if (!k && (s->per_cue || ngi_lexicon_given(lx, s->key))) {
 				/* a first name alone: a well-known person whose
 				 * surname the article names */
@@ -473,10 +485,19 @@ ng_status ngi_entities_find(ngi_entity_ctx *c, const ngi_doc *doc,
 	ng_status st = ngi_entity_word_stats(&r);
 	if (!st)
 		st = ngi_entity_find_spans(&r);
+	uint32_t covered = 0; /* spans are in text order: one that a span
+				 before took in ("суд Пакистана") goes */
 	for (size_t i = 0; !st && i < r.n_spans; i++) {
-		st = ngi_entity_span_keys(&r, &r.spans[i]);
-		if (!st && !r.spans[i].drop)
-			ngi_entity_type_span(&r, &r.spans[i]);
+		span *s = &r.spans[i];
+		if (s->start < covered) {
+			s->drop = 1;
+			continue;
+		}
+		st = ngi_entity_span_keys(&r, s);
+		if (!st && !s->drop)
+			ngi_entity_type_span(&r, s);
+		if (!s->drop && s->end > covered)
+			covered = s->end;
 	}
 	if (!st)
 		st = resolve(&r);

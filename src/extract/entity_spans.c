@@ -3,22 +3,30 @@
  * types, the first three passes of ngi_entities_find (entity_mentions.c
  * runs them and resolves the spans; entity_int.h has what they share):
  *  1. word statistics: which words the document writes in lower case, and
- *     which it capitalises away from a sentence start;
+ *     which it capitalises away from a sentence start (a line break, or a
+ *     sentence end before a dash or quote, also starts one); in Slavic
+ *     texts, which stems it writes in lower case;
  *  2. spans: runs of name words in one sentence (capitalised or acronyms;
  *     connectors "von", "de", "bin" and initials "J." inside), at most
  *     SPAN_MAX_TOKENS long; a word that is no name alone ("New", "South",
  *     a title) opens one when it and the next word are a curated name or a
  *     gazetteer place ("New York"). A sentence-initial word counts when the document
  *     never writes it in lower case and it is capitalised elsewhere or
- *     known (a word before another name word is not enough: "Кроме
- *     Германии"). Titles ("President", "премьер") and
+ *     known and spelled like its entry (a word before another name word
+ *     is not enough: "Кроме Германии"); function words of the language
+ *     (data/lexicons/entity_function_words.tsv) and common abbreviations
+ *     open no name. Titles ("President", "премьер") and
  *     English demonyms ("Russian") are not name words but cue a person. A
  *     span is split before a given name ("Trump Dmitry Peskov"); a
  *     hyphenated word with a known part gives its known parts ("BRICS-Gipfel",
- *     "Putin-Trump");
+ *     "Putin-Trump"); in Slavic texts a leading place or acronym is split
+ *     off a person ("Пакистана | Имран Хан");
  *  3. types from cues: a curated name, an organisation word ("Ministry",
- *     "партия"), a title before or a reporting verb after, a given name, an
- *     acronym (ORG), a place preposition before ("в", "w", "in"); else a
+ *     "партия"), a Slavic lower-case head noun after ("Верховный суд"), a
+ *     noun announcing an organisation before ("firmy Pfizer"), Latin
+ *     letters in a Cyrillic text or a capital inside a word (ORG), a title
+ *     before or a reporting verb after, a given name, an acronym (ORG), a
+ *     place preposition before ("в", "w", "in"); else a
  *     weak default. German capitalises every noun, so there a lone word with
  *     no cue is kept only when it resolves to a person of the article;
  * Keys follow entities.h. Work per document is linear in its tokens.
@@ -112,17 +120,27 @@ static int token_is_acronym(find_run *r, size_t i)
 	       is_acronym(r->doc->text + t->start, t->end - t->start);
 }
 
-/* Known by name, as a surname, or as a given name. */
+/* Known by name, as a surname, or as a given name. A sentence's first
+ * word is a name only by this, so a curated name must also be spelled
+ * like the word ("Pytany" sounds like Putin, "Vedení" like Vienna), and a
+ * given name with a short key must start as a listed one ("Michael"). */
 static int token_known(find_run *r, size_t i)
 {
 	char k[WORD_KEY_MAX];
-	if (!token_key(r, i, k, sizeof k))
+	size_t kl = token_key(r, i, k, sizeof k);
+	if (!kl)
 		return 0;
-	if (ngi_lexicon_name(r->c->lx, k) || ngi_lexicon_surname(r->c->lx, k) ||
-	    ngi_lexicon_given(r->c->lx, k))
+	const ngi_token *t = &r->doc->tokens[i];
+	const ngi_known_name *n = ngi_lexicon_name(r->c->lx, k);
+	if (!n)
+		n = ngi_lexicon_surname(r->c->lx, k);
+	if (n && ngi_lexicon_spelled_like(r->c->lx, n, t->norm, t->norm_len))
+		return 1;
+	if (ngi_lexicon_given(r->c->lx, k) &&
+	    (kl > SHORT_KEY ||
+	     ngi_lexicon_given_spelled(r->c->lx, t->norm, t->norm_len)))
 		return 1;
 	/* a German genitive: "Putins" */
-	const ngi_token *t = &r->doc->tokens[i];
 	if (r->german && t->norm_len > 4 && t->norm[t->norm_len - 1] == 's' &&
 	    ngi_entity_surface_key(r, r->doc->text + t->start, t->end - t->start - 1, t->norm,
 		     t->norm_len - 1, k, sizeof k))
@@ -147,6 +165,43 @@ static int token_given(find_run *r, size_t i)
 	return token_key(r, i, k, sizeof k) && ngi_lexicon_given(r->c->lx, k);
 }
 
+/* Whether word i starts a line or an utterance the sentence splitter ran
+ * into: a line break before it ("... 2018\nVzhledem k tomu", a headline
+ * without a full stop), or a full stop (no abbreviation's), "!" or "?"
+ * before it, past quotes, dashes and brackets ("do Niemiec. – Moja
+ * klientka"). */
+static int starts_line(const find_run *r, size_t i)
+{
+	const ngi_doc *d = r->doc;
+	size_t j = i;
+	while (j > 0) {
+		const ngi_token *p = &d->tokens[j - 1];
+		for (uint32_t k = p->end; k < d->tokens[j].start; k++)
+			if (d->text[k] == '\n')
+				return 1;
+		if (p->kind != NGI_TOK_PUNCT)
+			return 0;
+		char c = d->text[p->start];
+		if (c == '!' || c == '?')
+			return 1;
+		/* a dot, unless it ends an abbreviation ("Rep.", "Dr.",
+		 * "J.") or a number ("16. BRICS-Gipfel") */
+		if (c == '.') {
+			const ngi_token *w = j >= 2 ? &d->tokens[j - 2] : NULL;
+			if (w && w->kind == NGI_TOK_NUMBER)
+				return 0; /* an ordinal or a date: "16. BRICS" */
+			return !w || w->kind != NGI_TOK_WORD || !w->capitalised ||
+			       w->end - w->start > 4 || j < i;
+		}
+		/* quotes, dashes, brackets (ASCII or not) are skipped */
+		if (!(c == '"' || c == '\'' || c == '-' || c == '(' || c == '[' ||
+		      (unsigned char)c >= 0x80))
+			return 0;
+		j--;
+	}
+	return 1;
+}
+
 /* Pass 1: sentence starts, shouting sentences, word statistics. */
 ng_status ngi_entity_word_stats(find_run *r)
 {
@@ -159,7 +214,7 @@ ng_status ngi_entity_word_stats(find_run *r)
 		     i < se->first_token + se->n_tokens && i < d->n_tokens; i++) {
 			const ngi_token *t = &d->tokens[i];
 			if (t->kind == NGI_TOK_WORD) {
-				r->initial[i] = (uint8_t)first;
+				r->initial[i] = (uint8_t)(first || starts_line(r, i));
 				first = 0;
 				words++;
 				caps += is_acronym(
@@ -185,8 +240,42 @@ ng_status ngi_entity_word_stats(find_run *r)
 		if (!v)
 			return NG_ERR_NOMEM;
 		*v |= bit;
+		if (bit == WS_CAPMID && (*v >> WS_CAPMID_SHIFT) < 255)
+			*v += (uint64_t)1 << WS_CAPMID_SHIFT;
+		if (bit == WS_LOWER && r->slavic && t->stem_len >= 4) {
+			/* the stem too: "забастовку" makes "Забастовка" a
+			 * common noun */
+			v = ngi_map_upsert(&r->c->words,
+					   ngi_hash(t->stem, t->stem_len, 1), 0);
+			if (!v)
+				return NG_ERR_NOMEM;
+			*v |= WS_STEM_LOWER;
+		}
 	}
 	return NG_OK;
+}
+
+/* A capitalised word inside a sentence that is a common noun: in a Slavic
+ * text, the only capitalised one of its kind, with another form of it in
+ * lower case ("... мигрантов Забастовка в Ryanair", a run-on headline,
+ * next to "забастовку"), standing alone. */
+static int capitalised_common_noun(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens, *t = &tk[i];
+	if (!r->slavic || t->stem_len < 4)
+		return 0;
+	const uint64_t *v = ngi_map_get(
+		&r->c->words, ngi_hash(t->norm, base_len(t->norm, t->norm_len), 0));
+	if (!v || (*v >> WS_CAPMID_SHIFT) > 1)
+		return 0;
+	v = ngi_map_get(&r->c->words, ngi_hash(t->stem, t->stem_len, 1));
+	if (!v || !(*v & WS_STEM_LOWER))
+		return 0;
+	if ((i > 0 && tk[i - 1].kind == NGI_TOK_WORD && tk[i - 1].capitalised) ||
+	    (i + 1 < r->doc->n_tokens && tk[i + 1].kind == NGI_TOK_WORD &&
+	     tk[i + 1].capitalised))
+		return 0;
+	return !token_known(r, i);
 }
 
 static unsigned word_bits(find_run *r, size_t i)
@@ -194,7 +283,35 @@ static unsigned word_bits(find_run *r, size_t i)
 	const ngi_token *t = &r->doc->tokens[i];
 	const uint64_t *v = ngi_map_get(
 		&r->c->words, ngi_hash(t->norm, base_len(t->norm, t->norm_len), 0));
-	return v ? (unsigned)*v : 0;
+	return v ? (unsigned)*v & WS_BITS : 0;
+}
+
+/* A lower-case word with a capital inside, before a lower-case letter:
+ * the brands "easyJet", "eBay", "iPhone" (not "mRNA"). */
+static int inner_capital(const char *s, size_t n)
+{
+	if (n < 4 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (size_t k = 1; k + 1 < n; k++)
+		if (s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' &&
+		    s[k - 1] <= 'z' && s[k + 1] >= 'a' && s[k + 1] <= 'z')
+			return 1;
+	return 0;
+}
+
+/* A lower-case word that is a curated event: Slavic languages write
+ * "брексит", "koronavirus" in lower case. */
+static int lower_case_event(find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	if (!r->slavic || t->stop || t->norm_len < 4 ||
+	    !ngi_lexicon_event_start(r->c->lx, t->norm, t->norm_len))
+		return 0;
+	char k[WORD_KEY_MAX];
+	if (!token_key(r, i, k, sizeof k))
+		return 0;
+	const ngi_known_name *n = ngi_lexicon_name(r->c->lx, k);
+	return n && n->type == NGI_ENT_EVT;
 }
 
 /* A word that can be part of a name, sentence starts aside. */
@@ -204,8 +321,9 @@ static int name_word_basic(find_run *r, size_t i)
 	if (t->kind != NGI_TOK_WORD)
 		return 0;
 	int acronym = token_is_acronym(r, i);
-	if (!t->capitalised && !acronym)
-		return 0;
+	if (!t->capitalised && !acronym && !inner_capital(r->doc->text + t->start,
+							 t->end - t->start))
+		return lower_case_event(r, i);
 	unsigned lx = ngi_entity_lex_of(r, i);
 	if ((lx & NGI_LX_TITLE) || ((lx & NGI_LX_NOTNAME) && !r->slavic))
 		return 0;
@@ -325,23 +443,45 @@ static int opens_org_name(find_run *r, size_t i)
 	    tk[i + 1].sentence != tk[i].sentence ||
 	    tk[i + 1].start != tk[i].end + 1 || !name_word_basic(r, i + 1))
 		return 0;
+	/* "Spółka easyJet", "Firma Pfizer": a common noun before a name */
+	if (ngi_entity_lex_of(r, i) & NGI_LX_ORGCUE)
+		return 0;
 	return ((ngi_entity_lex_of(r, i) | ngi_entity_lex_of(r, i + 1)) &
 		NGI_LX_ORGWORD) != 0;
 }
 
+/* A Roman numeral of I, V and X ("II", "XIV"): it ends a name ("Elizabeth
+ * II") but opens none ("phase II"). */
+static int roman_numeral(const find_run *r, size_t i)
+{
+	const ngi_token *t = &r->doc->tokens[i];
+	if (t->end - t->start < 2 || t->end - t->start > 5)
+		return 0;
+	for (uint32_t k = t->start; k < t->end; k++) {
+		char c = r->doc->text[k];
+		if (c != 'I' && c != 'V' && c != 'X')
+			return 0;
+	}
+	return 1;
+}
+
 static int name_word(find_run *r, size_t i)
 {
-	/* a function word of the language opens no name ("Besides", "Loni"),
-	 * but may stand inside one ("USA Today") */
-	if (ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD)
-		return 0;
 	/* "New", "South" are no names alone, but are in "New York", "South
 	 * Korea" */
 	if (!name_word_basic(r, i))
 		return r->doc->tokens[i].kind == NGI_TOK_WORD &&
-		       r->doc->tokens[i].capitalised && opens_known_pair(r, i);
-	if (!r->initial[i] || token_is_acronym(r, i))
+		       r->doc->tokens[i].capitalised &&
+		       !(ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD) &&
+		       opens_known_pair(r, i);
+	/* a function word of the language opens no name ("Besides", "Loni"),
+	 * but may stand inside one ("USA Today") */
+	if ((ngi_entity_lex_of(r, i) & NGI_LX_FUNCWORD) || roman_numeral(r, i))
+		return 0;
+	if (token_is_acronym(r, i))
 		return 1;
+	if (!r->initial[i])
+		return !capitalised_common_noun(r, i);
 	unsigned bits = word_bits(r, i);
 	if (bits & WS_LOWER)
 		return 0;
@@ -376,6 +516,25 @@ static int name_particle(find_run *r, size_t i)
 	return 0;
 }
 
+/* A capital letter alone after a name word, no initial (no dot after):
+ * the version of "Sputnik V", "Plan B". Not the English "I" and "A". */
+static int version_letter(find_run *r, size_t i)
+{
+	const ngi_token *tk = r->doc->tokens;
+	const ngi_token *t = &tk[i];
+	if (t->kind != NGI_TOK_WORD || t->end - t->start != 1 || i == 0)
+		return 0;
+	char c = r->doc->text[t->start];
+	if (c < 'A' || c > 'Z' || (r->english && (c == 'I' || c == 'A')))
+		return 0;
+	if (tk[i - 1].kind != NGI_TOK_WORD || tk[i - 1].end + 1 != t->start)
+		return 0;
+	return !(i + 1 < r->doc->n_tokens && tk[i + 1].start == t->end &&
+		 r->doc->text[tk[i + 1].start] == '.' &&
+		 tk[i + 1].sentence == t->sentence && i + 2 < r->doc->n_tokens &&
+		 tk[i + 2].sentence == t->sentence);
+}
+
 /* The end of run [t0, t1) without trailing connectors, initial dots or
  * anything else that is no part of a name. A particle ends a name only
  * after two words ("Kim Jong Un", not the title-case "People Die"). */
@@ -385,7 +544,8 @@ static size_t trim_run_end(find_run *r, size_t t0, size_t t1)
 	for (; t1 > t0; t1--) {
 		size_t i = t1 - 1;
 		if (tk[i].kind == NGI_TOK_WORD &&
-		    (name_word_basic(r, i) || (i >= t0 + 2 && name_particle(r, i))))
+		    (name_word_basic(r, i) || (i >= t0 + 2 && name_particle(r, i)) ||
+		     (i > t0 && version_letter(r, i))))
 			break;
 	}
 	return t1;
@@ -500,6 +660,8 @@ static ng_status hyphen_parts(find_run *r, size_t i, int *emitted)
 		low[ln] = 0;
 		char k[WORD_KEY_MAX];
 		size_t kl = ngi_entity_surface_key(r, text + pb[p], len, low, ln, k, sizeof k);
+		if (len < 2)
+			return NG_OK; /* "Type-C": no name of one letter */
 		int acr = is_acronym(text + pb[p], len);
 		int cap = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0xC0;
 		if (kl && cap &&
@@ -630,25 +792,6 @@ static ng_status close_run(find_run *r, size_t t0, size_t t1)
 	return segment(r, from, t1);
 }
 
-/* A capital letter alone after a name word, no initial (no dot after):
- * the version of "Sputnik V", "Plan B". Not the English "I" and "A". */
-static int version_letter(find_run *r, size_t i)
-{
-	const ngi_token *tk = r->doc->tokens;
-	const ngi_token *t = &tk[i];
-	if (t->kind != NGI_TOK_WORD || t->end - t->start != 1 || i == 0)
-		return 0;
-	char c = r->doc->text[t->start];
-	if (c < 'A' || c > 'Z' || (r->english && (c == 'I' || c == 'A')))
-		return 0;
-	if (tk[i - 1].kind != NGI_TOK_WORD || tk[i - 1].end + 1 != t->start)
-		return 0;
-	return !(i + 1 < r->doc->n_tokens && tk[i + 1].start == t->end &&
-		 r->doc->text[tk[i + 1].start] == '.' &&
-		 tk[i + 1].sentence == t->sentence && i + 2 < r->doc->n_tokens &&
-		 tk[i + 2].sentence == t->sentence);
-}
-
 /* Pass 2: runs of name words within a sentence. */
 ng_status ngi_entity_find_spans(find_run *r)
 {
@@ -768,9 +911,13 @@ ng_status ngi_entity_span_keys(find_run *r, span *s)
 		words = kl ? 1 : 0;
 	} else {
 		for (size_t i = s->tok0; i < s->tok1; i++) {
-			if (tk[i].kind != NGI_TOK_WORD || !tk[i].capitalised ||
+			if (tk[i].kind != NGI_TOK_WORD ||
+			    (!tk[i].capitalised &&
+			     !inner_capital(r->doc->text + tk[i].start,
+					    tk[i].end - tk[i].start) &&
+			     !lower_case_event(r, i)) ||
 			    tk[i].end - tk[i].start == 1)
-				continue; /* connectors, dots, initials */
+				continue; /* connectors, dots, initials, versions */
 			char wk[WORD_KEY_MAX];
 			size_t wl = token_key(r, i, wk, sizeof wk);
 			if (!wl)
@@ -922,6 +1069,38 @@ static int camel_case(const find_run *r, const span *s)
 	return 0;
 }
 
+/* An organisation's name ends with the place it belongs to, in the
+ * genitive or after "на": "Верховный суд Пакистана", "Върховният съд на
+ * Пакистан". The span takes the place in (its key stays the
+ * organisation's); the place's own span is dropped by the driver. */
+static void place_after_head(find_run *r, span *s)
+{
+	const ngi_token *tk = r->doc->tokens;
+	size_t n = r->doc->n_tokens, j = s->tok1;
+	if (j < n && tk[j].kind == NGI_TOK_WORD && !tk[j].capitalised &&
+	    tk[j].norm_len == 4 && !memcmp(tk[j].norm, "на", 4) &&
+	    tk[j].start == tk[j - 1].end + 1)
+		j++;
+	if (j >= n || tk[j].kind != NGI_TOK_WORD || !tk[j].capitalised ||
+	    tk[j].start != tk[j - 1].end + 1 || tk[j].sentence != tk[s->tok0].sentence ||
+	    r->initial[j])
+		return;
+	char f[128];
+	size_t fl = joined_norms(r, j, j + 1, f, sizeof f);
+	const ngi_known_name *p = fl ? ngi_lexicon_place(f, fl, r->slavic) : NULL;
+	if (!p) {
+		char k[WORD_KEY_MAX];
+		p = token_key(r, j, k, sizeof k) ? ngi_lexicon_name(r->c->lx, k)
+						 : NULL;
+		if (p && p->type != NGI_ENT_LOC)
+			p = NULL;
+	}
+	if (!p)
+		return;
+	s->tok1 = (uint32_t)j + 1;
+	s->end = tk[j].end;
+}
+
 /* Pass 3: a type from the span and its neighbours. */
 void ngi_entity_type_span(find_run *r, span *s)
 {
@@ -965,6 +1144,7 @@ void ngi_entity_type_span(find_run *r, span *s)
 		k = ngi_lexicon_name(lx, s->key);
 		s->known = k;
 		set_type(s, k ? k->type : NGI_ENT_ORG, EV_STRONG);
+		place_after_head(r, s);
 		return;
 	}
 	k = ngi_lexicon_name(lx, s->key);
@@ -1050,21 +1230,31 @@ void ngi_entity_type_span(find_run *r, span *s)
 		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
 		return;
 	}
+	if (!titled && s->n_words == 1 && token_is_acronym(r, s->tok0)) {
+		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
+		return; /* "TLP said": organisations say things too */
+	}
 	s->per_cue = (uint8_t)(titled || said_after(r, s->tok1));
 	if (s->per_cue) {
-		set_type(s, NGI_ENT_PER, EV_STRONG);
+		/* a reporting verb after a lone word is a weaker cue: firms
+		 * and parties say things ("Pfizer poinformował") */
+		set_type(s, NGI_ENT_PER,
+			 titled || s->n_words >= 2 ? EV_STRONG : EV_MEDIUM);
 		return;
 	}
 	if (s->n_words >= 2 && ngi_lexicon_given(lx, s->first_key)) {
 		set_type(s, NGI_ENT_PER, EV_STRONG);
 		return;
 	}
-	if (s->n_words == 1 && ngi_lexicon_surname(lx, s->key)) {
-		set_type(s, NGI_ENT_PER, EV_STRONG);
-		return;
+	const ngi_known_name *sn =
+		s->n_words == 1 ? ngi_lexicon_surname(lx, s->key) : NULL;
+	if (sn && strlen(s->key) <= SHORT_KEY) {
+		const ngi_token *t0 = &tk[s->tok0];
+		if (!ngi_lexicon_spelled_like(lx, sn, t0->norm, t0->norm_len))
+			sn = NULL;
 	}
-	if (s->n_words == 1 && token_is_acronym(r, s->tok0)) {
-		set_type(s, NGI_ENT_ORG, EV_MEDIUM);
+	if (sn) {
+		set_type(s, NGI_ENT_PER, EV_STRONG);
 		return;
 	}
 	if (locprep_before(r, s->tok0)) {
@@ -1076,6 +1266,12 @@ void ngi_entity_type_span(find_run *r, span *s)
 	if (s->n_words >= 2) {
 		/* "Северна Ирландия" (not the first word: "Asia Bibi") */
 		const ngi_known_name *l = ngi_lexicon_name(lx, s->last_key);
+		if (l && strlen(s->last_key) <= SHORT_KEY) {
+			/* "Имран Хан" is no China (h_n) */
+			const ngi_token *lt = &tk[s->tok1 - 1];
+			if (!ngi_lexicon_spelled_like(lx, l, lt->norm, lt->norm_len))
+				l = NULL;
+		}
 		if (l && l->type == NGI_ENT_LOC)
 			set_type(s, NGI_ENT_LOC, EV_MEDIUM);
 		else
