@@ -14,8 +14,9 @@
  * Scripts written without spaces between words (Han, Hiragana, Katakana,
  * Thai, Lao, Khmer, Myanmar: ngi_text_unspaced) make runs of their own: a
  * word ends where such a script meets another one or digits ("2020年" is a
- * number and a word, "G7サミット" two words), and the tokenizer hands such a
- * run back whole, flagged, for segment.c to cut into words.
+ * number and a word, "G7サミット" two words). A katakana run is one word
+ * (a loanword or a foreign name); a run of the others is handed back
+ * flagged, for segment.c to cut into words.
  */
 #include "textint.h"
 
