@@ -58,8 +58,8 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
-              tur-eng ara-eng eng-rus eng-bul eng-fra eng-ita eng-spa \
-              eng-pol eng-ces eng-tur
+              tur-eng ara-eng isl-eng eng-rus eng-bul eng-fra eng-ita eng-spa \
+              eng-pol eng-ces eng-tur deu-rus fra-rus ita-rus pol-rus
 PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS))
 
 WARN      = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
@@ -106,6 +106,7 @@ CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o) $(HELP_C:.c=.o) $(ASSETS_C:.c=.o)
 TEST_BIN  = $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN = $(BENCH_C:bench/%.c=$(BUILD)/bench/%)
 PIVOT_DICTS ?= /usr/share/dictd
+PIVOT_APERTIUM ?= /usr/share/apertium
 PIVOT_OBJ = $(BUILD)/src/sketch/pivot_table.o
 
 STATIC    = $(BUILD)/libnewsgraph.a
@@ -251,15 +252,17 @@ $(CLI): $(CLI_OBJ) $(INTERNAL)
 # $(BUILD)/pivot.bin, which pivot_table.S embeds. Remade when the converter,
 # the key rules, the installed dictionaries or PIVOT change. A dictionary
 # that is missing stops the build with its name and package.
-$(BUILD)/tools/mkpivot: tools/mkpivot.c $(CORE)
+MKPIVOT_SRC = tools/mkpivot.c tools/mkpivot_att.c tools/mkpivot_att.h
+$(BUILD)/tools/mkpivot: $(MKPIVOT_SRC) $(CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $(filter %.c,$(MKPIVOT_SRC)) $(CORE) $(LDFLAGS_ALL) $(LIBS)
 
-$(BUILD)/pivot.bin: tools/mkpivot.c src/sketch/pivot_key.c src/sketch/pivot.h \
-                    $(BUILD)/pivot.stamp \
-                    $(wildcard $(PIVOT_DICTS)/freedict-*.index) | $(BUILD)/tools/mkpivot
+$(BUILD)/pivot.bin: $(MKPIVOT_SRC) src/sketch/pivot_key.c src/sketch/pivot.h \
+                    src/text/stem.c $(BUILD)/pivot.stamp \
+                    $(wildcard $(PIVOT_DICTS)/freedict-*.index) \
+                    $(wildcard $(PIVOT_APERTIUM)/apertium-*/*.bin) | $(BUILD)/tools/mkpivot
 	$(BUILD)/tools/mkpivot $(if $(filter empty,$(PIVOT)),--empty,) \
-	  $(PIVOT_DICTS) $@.tmp && mv $@.tmp $@
+	  --apertium $(PIVOT_APERTIUM) $(PIVOT_DICTS) $@.tmp && mv $@.tmp $@
 
 $(PIVOT_OBJ): src/sketch/pivot_table.S $(BUILD)/pivot.bin
 	@mkdir -p $(dir $@)

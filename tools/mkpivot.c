@@ -1,37 +1,58 @@
 /*
- * mkpivot.c: builds the pivot dictionary (src/sketch/pivot.h) from Debian's
- * FreeDict packages, at build time.
+ * mkpivot.c: builds the pivot dictionary (src/sketch/pivot.h) at build time
+ * from Debian's FreeDict dictionaries and Apertium language pairs.
  *
- *   mkpivot DICTDIR OUT.bin          every dictionary below, or fail
- *   mkpivot --empty DICTDIR OUT.bin  a table with no entries (make PIVOT=empty)
- *   mkpivot --list                   the dictionary pairs, for the Makefile
+ *   mkpivot [--apertium DIR] DICTDIR OUT.bin   every source below, or fail
+ *   mkpivot --empty DICTDIR OUT.bin            a table with no entries
+ *   mkpivot --list                             the FreeDict pairs
+ *   mkpivot --list-apertium                    the Apertium packages
  *
- * Reads DICTDIR/freedict-<pair>.index and .dict.dz (dictd format: the index
- * is "headword TAB offset TAB length" with offsets in dictd's base64, into
- * the gunzipped .dict.dz), for X-English pairs (headword X, translations
- * English) and English-X pairs used reversed (translations X, headword
- * English). Every dictionary must be installed: a missing one stops the
- * build with its path and Debian package (dict-freedict-<pair>), so the table
- * never silently depends on what the build machine happens to have. An
- * empty table is asked for with --empty.
+ * Sources (docs/CROSSLINGUAL.md has the table and what each one gained):
+ *
+ * - FreeDict, DICTDIR/freedict-<pair>.index and .dict.dz (dictd format: the
+ *   index is "headword TAB offset TAB length", offsets in dictd's base64,
+ *   into the gunzipped .dict.dz). X-English pairs are read forward
+ *   (headword X, translations English), English-X pairs backwards.
+ * - Apertium bilingual dictionaries (DIR/apertium-<pair>/<a>-<b>.autobil.bin,
+ *   read through lt-print, mkpivot_att.c): "lemma<tags>" pairs.
+ * - Chains: a dictionary between the keyed language and a third one that
+ *   is already in the table (deu-rus read backwards: a Russian word, its
+ *   German translations, their English stems). Each distinct third-language
+ *   word is a route; an English stem is ranked by the number of routes that
+ *   give it among their CHAIN_PER_ROUTE best; when some stem has CHAIN_MIN
+ *   routes, only stems with that many are kept, else the best
+ *   CHAIN_SINGLE.
+ * - Forms: an Apertium morphological analyser (X.automorf.bin: surface form
+ *   -> lemma) or a variety dictionary (nno-nob) gives keys that have no
+ *   entry of their own the entry of their lemma, so inflected forms the
+ *   crude stem does not reach are found ("stríðið" -> "stríð" -> war).
+ *
+ * Every source must be installed: a missing one stops the build with its
+ * path and Debian package, so the table never silently depends on what the
+ * build machine happens to have. An empty table is asked for with --empty.
  *
  * Both sides go through the library's own text analysis (ngi_text_analyze:
  * NFKC + case fold, Snowball) so the keys are exactly what documents give:
- * the source word must be one word (not a stopword), keyed by ngi_pivot_key;
- * an English translation must have one or two content words, each taken as
- * its stem's term hash. Per source key the English stems are ranked by how
- * many entries give them, then by the order they were first seen (forward
- * dictionaries first, senses in dictionary order), and the first
- * NGI_PIVOT_MAX_TARGETS are kept.
+ * the source word must be one word (not a stopword), keyed by ngi_pivot_key
+ * in its key language (ngi_pivot_key_lang: Croatian and Bosnian share
+ * Serbian's keys); an English translation must have one or two content
+ * words, each taken as its stem's term hash. Per source key the English
+ * stems are ranked by how many entries give them, then by the order they
+ * were first seen (forward dictionaries first, senses in dictionary order);
+ * chained stems come after a key's own; the first NGI_PIVOT_MAX_TARGETS are
+ * kept. Languages are resolved in the order of langs[], so a chain's third
+ * language is complete before it is used.
  *
- * Entry bodies come in three layouts, told apart line by line: Ding
- * (deu-eng: translations on the first line, notes and examples indented
- * below), WikDict (pol-eng, eng-bul: numbered senses, each followed by a
- * gloss in the source language, which is skipped) and the older FreeDict
- * one (translations, possibly numbered, one sense a line). Labels in
- * brackets, part-of-speech tags, pronunciations and parentheses are dropped;
- * a numbered sense is cut at its first ". " (eng-tur appends examples);
- * stress marks of Bulgarian and Russian are removed.
+ * FreeDict entry bodies come in three layouts, told apart line by line:
+ * Ding (deu-eng: translations on the first line, notes and examples
+ * indented below), WikDict (pol-eng, eng-bul, deu-rus: numbered senses,
+ * each followed by a gloss in the source language, which is skipped) and
+ * the older FreeDict one (translations, possibly numbered, one sense a
+ * line). Labels in brackets, part-of-speech tags, pronunciations and
+ * parentheses are dropped; a numbered sense is cut at its first ". "
+ * (eng-tur appends examples); stress marks of Bulgarian and Russian are
+ * removed. Apertium lemmas lose their tags, sense numbers (":1", "¹") and
+ * the "#" of multiword lemmas.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,46 +64,77 @@
 #include "sketch/sketch.h"
 #include "sketch/pivot.h"
 #include "text/text.h"
+#include "mkpivot_att.h"
 
 #define MAX_DICT_BYTES ((size_t)512 << 20)
 #define MAX_ENTRY_BYTES 65536
 #define MAX_SENSES 6 /* numbered senses read per entry: later ones drift */
+#define MAX_ATT_PATHS 20000000L
+/* Chains (measured on SlavicNER's Russian P@1, docs/CROSSLINGUAL.md) */
+#define CHAIN_PER_ROUTE 2 /* English stems a third-language word lends */
+#define CHAIN_MIN 2       /* routes a stem needs when some stem has them */
+#define CHAIN_SINGLE 2    /* stems kept when no stem has CHAIN_MIN routes */
 
-typedef struct dict_spec {
-	const char *pair;  /* freedict-<pair> */
-	const char *lang;  /* the non-English side, ISO 639-1 */
-	int reversed;      /* English -> lang, read backwards */
-	int wikdict;       /* WikDict layout: gloss lines after senses */
-} dict_spec;
+enum source_kind { FREEDICT, APERTIUM_BIDIX, APERTIUM_FORMS };
+
+typedef struct source {
+	int kind;
+	const char *name;    /* FreeDict pair, or the Apertium file */
+	const char *package; /* Apertium package (FreeDict: dict-freedict-<name>) */
+	const char *lang;    /* the keyed language (its key language) */
+	const char *via;     /* the other side: NULL for English */
+	int reversed;        /* FreeDict: lang is the translations' side */
+	int wikdict;         /* WikDict layout: gloss lines after senses */
+} source;
+
+#define FD(pair, lang, via, rev, wik) {FREEDICT, pair, NULL, lang, via, rev, wik}
+#define AP(pkg, file, lang, via) {APERTIUM_BIDIX, file, "apertium-" pkg, lang, via, 0, 0}
+#define FORMS(pkg, file, lang) {APERTIUM_FORMS, file, "apertium-" pkg, lang, lang, 0, 0}
 
 /* Forward dictionaries first: their senses rank before reversed ones. */
-static const dict_spec dicts[] = {
-	{"deu-eng", "de", 0, 0}, {"fra-eng", "fr", 0, 0},
-	{"ita-eng", "it", 0, 0}, {"spa-eng", "es", 0, 0},
-	{"pol-eng", "pl", 0, 1}, {"ces-eng", "cs", 0, 0},
-	{"slv-eng", "sl", 0, 0}, {"tur-eng", "tr", 0, 0},
-	{"ara-eng", "ar", 0, 0}, {"eng-rus", "ru", 1, 0},
-	{"eng-bul", "bg", 1, 1}, {"eng-fra", "fr", 1, 0},
-	{"eng-ita", "it", 1, 0}, {"eng-spa", "es", 1, 0},
-	{"eng-pol", "pl", 1, 0}, {"eng-ces", "cs", 1, 0},
-	{"eng-tur", "tr", 1, 0},
+static const source sources[] = {
+	/* X -> English */
+	FD("deu-eng", "de", NULL, 0, 0), FD("fra-eng", "fr", NULL, 0, 0),
+	FD("ita-eng", "it", NULL, 0, 0), FD("spa-eng", "es", NULL, 0, 0),
+	FD("pol-eng", "pl", NULL, 0, 1), FD("ces-eng", "cs", NULL, 0, 0),
+	FD("slv-eng", "sl", NULL, 0, 0), FD("tur-eng", "tr", NULL, 0, 0),
+	FD("ara-eng", "ar", NULL, 0, 0), FD("isl-eng", "is", NULL, 0, 0),
+	/* English -> X, read backwards */
+	FD("eng-rus", "ru", NULL, 1, 0), FD("eng-bul", "bg", NULL, 1, 1),
+	FD("eng-fra", "fr", NULL, 1, 0), FD("eng-ita", "it", NULL, 1, 0),
+	FD("eng-spa", "es", NULL, 1, 0), FD("eng-pol", "pl", NULL, 1, 0),
+	FD("eng-ces", "cs", NULL, 1, 0), FD("eng-tur", "tr", NULL, 1, 0),
+	/* Russian through a third language: X-rus read backwards */
+	FD("deu-rus", "ru", "de", 1, 1), FD("fra-rus", "ru", "fr", 1, 1),
+	FD("ita-rus", "ru", "it", 1, 1), FD("pol-rus", "ru", "pl", 1, 1),
 };
 
-#define N_LANGS 12
-static const char *const langs[N_LANGS] = {"ar", "bg", "cs", "de", "es", "fr",
-					   "it", "pl", "ru", "sl", "tr", "uk"};
+/* The key languages, in the order they are resolved: a chain's third
+ * language before the chain's. */
+static const char *const langs[] = {
+	"ar", "cs", "de", "es", "fr", "it", "pl", "sl", "tr", "is",
+	"ru", "bg", "uk",
+};
+#define N_LANGS NGI_ARRAY_LEN(langs)
 
 static int lang_index(const char *l)
 {
-	for (int i = 0; i < N_LANGS; i++)
+	if (!l)
+		return -1;
+	l = ngi_pivot_key_lang(l);
+	for (size_t i = 0; i < N_LANGS; i++)
 		if (strcmp(langs[i], l) == 0)
-			return i;
+			return (int)i;
 	return -1;
 }
 
+/* A pair: the key of a word of lang and either an English stem hash (via
+ * -1) or the key of a word of language via (a route of a chain, or, when
+ * via is lang, a form's lemma). */
 typedef struct record {
 	uint32_t lang;
 	uint32_t key;
+	int32_t via;
 	uint32_t target;
 	uint32_t order;
 } record;
@@ -96,7 +148,8 @@ typedef struct builder {
 	long long skipped_multi, skipped_long;
 } builder;
 
-static int add_record(builder *b, int lang, uint32_t key, uint32_t target)
+static int add_record(builder *b, int lang, uint32_t key, int via,
+		      uint32_t target)
 {
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 1 << 16;
@@ -106,7 +159,7 @@ static int add_record(builder *b, int lang, uint32_t key, uint32_t target)
 		b->recs = r;
 		b->cap = cap;
 	}
-	b->recs[b->n++] = (record){(uint32_t)lang, key, target, b->order++};
+	b->recs[b->n++] = (record){(uint32_t)lang, key, via, target, b->order++};
 	return 0;
 }
 
@@ -243,8 +296,9 @@ static uint32_t source_key(builder *b, const char *lang, const char *s, size_t n
 	if (!w || w->norm_len < 2 || ngi_is_stopword(lang, w->norm, w->norm_len))
 		return 0;
 	char key[NGI_PIVOT_MAX_KEY];
-	size_t k = ngi_pivot_key(lang, w->stem, w->stem_len, key);
-	return k ? ngi_pivot_key_hash(lang, key, k) : 0;
+	const char *kl = ngi_pivot_key_lang(lang);
+	size_t k = ngi_pivot_key(kl, w->stem, w->stem_len, key);
+	return k ? ngi_pivot_key_hash(kl, key, k) : 0;
 }
 
 /* English stem hashes of an English phrase of one or two content words into
@@ -273,11 +327,36 @@ static int english_stems(builder *b, const char *s, size_t n, uint32_t out[2])
 	return k;
 }
 
+/* The terms of a phrase of lang (NULL: English): English stems, or the one
+ * key of a word. Returns how many. */
+static int side_terms(builder *b, const char *lang, const char *s, size_t n,
+		      uint32_t out[2])
+{
+	if (!lang)
+		return english_stems(b, s, n, out);
+	out[0] = source_key(b, lang, s, n);
+	return out[0] != 0;
+}
+
+/* The records of one pair of phrases: the keyed side's key with each term
+ * of the other side. */
+static int add_pair(builder *b, const source *src, const uint32_t *keys,
+		    int n_keys, const uint32_t *terms, int n_terms)
+{
+	int lang = lang_index(src->lang), via = src->via ? lang_index(src->via) : -1;
+	if (n_keys != 1)
+		return 0;
+	for (int j = 0; j < n_terms; j++)
+		if (add_record(b, lang, keys[0], via, terms[j]))
+			return -1;
+	return 0;
+}
+
 /* Calls fn on each phrase of a cleaned line: split on , and ;. */
-typedef int (*phrase_fn)(builder *b, const dict_spec *ds, const char *s,
+typedef int (*phrase_fn)(builder *b, const source *src, const char *s,
 			 size_t n, void *ctx);
 
-static int each_phrase(builder *b, const dict_spec *ds, const char *line,
+static int each_phrase(builder *b, const source *ds, const char *line,
 		       phrase_fn fn, void *ctx)
 {
 	const char *p = line;
@@ -298,35 +377,8 @@ static int each_phrase(builder *b, const dict_spec *ds, const char *line,
 	return 0;
 }
 
-typedef struct forward_ctx { uint32_t key; int lang; } forward_ctx;
-
-static int forward_phrase(builder *b, const dict_spec *ds, const char *s,
-			  size_t n, void *ctx)
-{
-	forward_ctx *fc = ctx;
-	uint32_t t[2];
-	int k = english_stems(b, s, n, t);
-	for (int i = 0; i < k; i++)
-		if (add_record(b, fc->lang, fc->key, t[i]))
-			return -1;
-	return 0;
-}
-
-typedef struct reverse_ctx { uint32_t t[2]; int n_t; int lang; } reverse_ctx;
-
-static int reverse_phrase(builder *b, const dict_spec *ds, const char *s,
-			  size_t n, void *ctx)
-{
-	reverse_ctx *rc = ctx;
-	uint32_t key = source_key(b, ds->lang, s, n);
-	for (int i = 0; key && i < rc->n_t; i++)
-		if (add_record(b, rc->lang, key, rc->t[i]))
-			return -1;
-	return 0;
-}
-
 /* The translation lines of one entry body, cleaned, to fn. */
-static int each_translation(builder *b, const dict_spec *ds, const char *body,
+static int each_translation(builder *b, const source *ds, const char *body,
 			    size_t len, phrase_fn fn, void *ctx)
 {
 	char line[4096], cleaned[4096];
@@ -375,32 +427,66 @@ static int each_translation(builder *b, const dict_spec *ds, const char *body,
 	return 0;
 }
 
-static void missing(const char *path, const dict_spec *ds)
+/* The head of an entry, as terms of its side. */
+typedef struct entry_ctx { uint32_t head[2]; int n_head; } entry_ctx;
+
+static int translation_phrase(builder *b, const source *src, const char *s,
+			      size_t n, void *ctx)
 {
-	fprintf(stderr, "mkpivot: %s: cannot read it: install the Debian package "
-			"dict-freedict-%s (make deps), or build a table without "
-			"dictionaries with make PIVOT=empty\n", path, ds->pair);
+	entry_ctx *ec = ctx;
+	uint32_t t[2];
+	if (!src->reversed) {
+		int k = side_terms(b, src->via, s, n, t);
+		return add_pair(b, src, ec->head, ec->n_head, t, k);
+	}
+	int k = side_terms(b, src->lang, s, n, t);
+	return add_pair(b, src, t, k, ec->head, ec->n_head);
 }
 
-static int read_dict(builder *b, const char *dir, const dict_spec *ds)
+/* ---- reading the sources -------------------------------------------------------*/
+static void source_path(const source *src, const char *dict_dir,
+			const char *apertium_dir, const char *ext, char *out,
+			size_t cap)
+{
+	if (src->kind == FREEDICT)
+		snprintf(out, cap, "%s/freedict-%s.%s", dict_dir, src->name, ext);
+	else
+		snprintf(out, cap, "%s/%s/%s", apertium_dir, src->package, src->name);
+}
+
+static void missing(const char *path, const source *src)
+{
+	if (src->kind == FREEDICT)
+		fprintf(stderr, "mkpivot: %s: cannot read it: install the Debian "
+				"package dict-freedict-%s (make deps), or build a "
+				"table without dictionaries with make PIVOT=empty\n",
+			path, src->name);
+	else
+		fprintf(stderr, "mkpivot: %s: cannot read it: install the Debian "
+				"package %s (make deps), or build a table without "
+				"dictionaries with make PIVOT=empty\n",
+			path, src->package);
+}
+
+static int read_freedict(builder *b, const char *dir, const source *ds)
 {
 	char path[4096];
-	int lang = lang_index(ds->lang);
-	snprintf(path, sizeof path, "%s/freedict-%s.dict.dz", dir, ds->pair);
 	size_t dict_len = 0, index_len = 0;
+	source_path(ds, dir, NULL, "dict.dz", path, sizeof path);
 	char *dict = read_gz(path, &dict_len);
 	if (!dict) {
 		missing(path, ds);
 		return -1;
 	}
-	snprintf(path, sizeof path, "%s/freedict-%s.index", dir, ds->pair);
+	source_path(ds, dir, NULL, "index", path, sizeof path);
 	char *index = read_gz(path, &index_len); /* gzread reads plain files too */
 	if (!index) {
 		missing(path, ds);
 		free(dict);
 		return -1;
 	}
-	size_t before = b->n;
+	/* the head is the keyed language's word, or the other side's */
+	const char *head_lang = ds->reversed ? ds->via : ds->lang;
 	int rc = 0;
 	char head[1024];
 	for (char *line = index; *line && !rc;) {
@@ -416,29 +502,107 @@ static int read_dict(builder *b, const char *dir, const dict_spec *ds)
 		    strncmp(line, "00database", 10) != 0 &&
 		    strncmp(line, "00-database", 11) != 0) {
 			size_t hn = clean(line, (size_t)(t1 - line), head, sizeof head);
-			if (!ds->reversed) {
-				forward_ctx fc = {source_key(b, ds->lang, head, hn), lang};
-				if (fc.key)
-					rc = each_translation(b, ds, dict + off, len,
-							      forward_phrase, &fc);
-			} else {
-				reverse_ctx rcx = {{0, 0}, 0, lang};
-				rcx.n_t = english_stems(b, head, hn, rcx.t);
-				if (rcx.n_t)
-					rc = each_translation(b, ds, dict + off, len,
-							      reverse_phrase, &rcx);
-			}
+			entry_ctx ec;
+			ec.n_head = side_terms(b, head_lang, head, hn, ec.head);
+			if (ec.n_head)
+				rc = each_translation(b, ds, dict + off, len,
+						      translation_phrase, &ec);
 		}
 		line = end ? end + 1 : line + strlen(line);
 	}
-	fprintf(stderr, "mkpivot: %-8s %-2s %9zu pairs\n", ds->pair, ds->lang,
-		b->n - before);
 	free(index);
 	free(dict);
 	return rc;
 }
 
-/* ---- writing -------------------------------------------------------------------*/
+/* An Apertium lemma: up to its first tag, without the "#" of multiword
+ * lemmas and sense numbers (":1", superscript digits). Returns its length,
+ * 0 for a compound analysis ("a<n>+b<n>"). */
+static size_t apertium_lemma(const char *s, char *out, size_t cap)
+{
+	if (strchr(s, '+') && strchr(s, '<') && strchr(s, '+') > strchr(s, '<'))
+		return 0;
+	size_t m = 0;
+	for (size_t i = 0; s[i] && s[i] != '<' && m + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '#')
+			continue;
+		if (c == ':' && s[i + 1] >= '0' && s[i + 1] <= '9')
+			break;
+		/* ¹ ² ³ (C2 B9, C2 B2, C2 B3) and U+2070..2079 (E2 81 B0..B9) */
+		if (c == 0xC2 && ((unsigned char)s[i + 1] == 0xB9 ||
+				  (unsigned char)s[i + 1] == 0xB2 ||
+				  (unsigned char)s[i + 1] == 0xB3)) {
+			i++;
+			continue;
+		}
+		if (c == 0xE2 && (unsigned char)s[i + 1] == 0x81 &&
+		    (unsigned char)s[i + 2] >= 0xB0 && (unsigned char)s[i + 2] <= 0xB9) {
+			i += 2;
+			continue;
+		}
+		out[m++] = (char)c;
+	}
+	while (m && out[m - 1] == ' ')
+		m--;
+	out[m] = '\0';
+	return m;
+}
+
+typedef struct apertium_ctx { builder *b; const source *src; } apertium_ctx;
+
+/* One path: a bilingual pair of lemmas, or a surface form and its lemma. */
+static int apertium_path(const char *in, const char *out, void *ctx)
+{
+	apertium_ctx *ac = ctx;
+	char a[1024], o[1024];
+	size_t na, no;
+	if (ac->src->kind == APERTIUM_FORMS) {
+		na = strlen(in);
+		if (na >= sizeof a || strchr(in, '<'))
+			return 0;
+		memcpy(a, in, na + 1);
+	} else {
+		na = apertium_lemma(in, a, sizeof a);
+	}
+	no = apertium_lemma(out, o, sizeof o);
+	if (!na || !no)
+		return 0;
+	/* a form that is its lemma adds nothing */
+	if (ac->src->kind == APERTIUM_FORMS && na == no && !memcmp(a, o, na))
+		return 0;
+	uint32_t key[2], t[2];
+	int nk = side_terms(ac->b, ac->src->lang, a, na, key);
+	if (!nk)
+		return 0;
+	int nt = side_terms(ac->b, ac->src->via, o, no, t);
+	/* a form whose key is its lemma's adds nothing either */
+	if (ac->src->kind == APERTIUM_FORMS && nt && t[0] == key[0])
+		return 0;
+	return add_pair(ac->b, ac->src, key, nk, t, nt);
+}
+
+static int read_apertium(builder *b, const char *dir, const source *src)
+{
+	char path[4096];
+	source_path(src, NULL, dir, NULL, path, sizeof path);
+	apertium_ctx ac = {b, src};
+	long n = att_each_path(path, MAX_ATT_PATHS, apertium_path, &ac);
+	return n < 0 ? -1 : 0;
+}
+
+static int read_source(builder *b, const char *dict_dir, const char *apertium_dir,
+		       const source *src)
+{
+	size_t before = b->n;
+	int rc = src->kind == FREEDICT ? read_freedict(b, dict_dir, src)
+				       : read_apertium(b, apertium_dir, src);
+	fprintf(stderr, "mkpivot: %-22s %-2s %9zu pairs\n", src->name, src->lang,
+		b->n - before);
+	return rc;
+}
+
+/* ---- resolving: records -> each key's English stems ---------------------------*/
 static int by_key(const void *x, const void *y)
 {
 	const record *a = x, *b = y;
@@ -446,21 +610,217 @@ static int by_key(const void *x, const void *y)
 		return a->lang < b->lang ? -1 : 1;
 	if (a->key != b->key)
 		return a->key < b->key ? -1 : 1;
+	if (a->via != b->via)
+		return a->via < b->via ? -1 : 1;
 	if (a->target != b->target)
 		return a->target < b->target ? -1 : 1;
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-typedef struct ranked { uint32_t target, votes, order; } ranked;
+typedef struct cand { uint32_t target, votes, order; } cand;
 
 static int by_rank(const void *x, const void *y)
 {
-	const ranked *a = x, *b = y;
+	const cand *a = x, *b = y;
 	if (a->votes != b->votes)
 		return a->votes > b->votes ? -1 : 1;
 	return (a->order > b->order) - (a->order < b->order);
 }
 
+static int by_target(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+	if (a->target != b->target)
+		return a->target < b->target ? -1 : 1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+/* Candidates with equal targets merged (votes added, first order kept),
+ * then ranked; returns the new count. */
+static size_t merge_cands(cand *c, size_t n)
+{
+	if (!n)
+		return 0;
+	qsort(c, n, sizeof *c, by_target);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m && c[m - 1].target == c[i].target)
+			c[m - 1].votes += c[i].votes;
+		else
+			c[m++] = c[i];
+	}
+	qsort(c, m, sizeof *c, by_rank);
+	return m;
+}
+
+typedef struct table {
+	uint32_t *keys, *starts, *targets;
+	size_t n_keys, n_targets, cap_keys, cap_targets;
+	uint32_t first[N_LANGS], count[N_LANGS];
+} table;
+
+static int table_add(table *t, uint32_t key, const uint32_t *targets, size_t n)
+{
+	if (t->n_keys + 2 > t->cap_keys) {
+		size_t cap = t->cap_keys ? t->cap_keys * 2 : 1 << 16;
+		uint32_t *k = realloc(t->keys, cap * sizeof *k);
+		if (!k)
+			return -1;
+		t->keys = k;
+		uint32_t *s = realloc(t->starts, cap * sizeof *s);
+		if (!s)
+			return -1;
+		t->starts = s;
+		t->cap_keys = cap;
+	}
+	if (t->n_targets + n > t->cap_targets) {
+		size_t cap = t->cap_targets ? t->cap_targets * 2 : 1 << 17;
+		uint32_t *g = realloc(t->targets, cap * sizeof *g);
+		if (!g)
+			return -1;
+		t->targets = g;
+		t->cap_targets = cap;
+	}
+	t->keys[t->n_keys] = key;
+	t->starts[t->n_keys++] = (uint32_t)t->n_targets;
+	memcpy(t->targets + t->n_targets, targets, n * sizeof *targets);
+	t->n_targets += n;
+	t->starts[t->n_keys] = (uint32_t)t->n_targets;
+	return 0;
+}
+
+/* The targets of key in a sorted run of keys (first, count), or 0. */
+static size_t run_find(const uint32_t *keys, const uint32_t *starts,
+		       const uint32_t *targets, size_t first, size_t count,
+		       uint32_t key, const uint32_t **out)
+{
+	size_t lo = first, hi = first + count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= first + count || keys[lo] != key)
+		return 0;
+	*out = targets + starts[lo];
+	return starts[lo + 1] - starts[lo];
+}
+
+/* One key's own entries and chained ones, from its records r[0..n). */
+static size_t resolve_key(const table *t, const record *r, size_t n, cand *c,
+			  uint32_t out[NGI_PIVOT_MAX_TARGETS])
+{
+	size_t n_out = 0, n_c = 0;
+	/* its own English stems: runs of one target */
+	for (size_t i = 0; i < n && r[i].via < 0; i++) {
+		if (n_c && c[n_c - 1].target == r[i].target)
+			c[n_c - 1].votes++;
+		else
+			c[n_c++] = (cand){r[i].target, 1, r[i].order};
+	}
+	qsort(c, n_c, sizeof *c, by_rank);
+	for (size_t k = 0; k < n_c && n_out < NGI_PIVOT_MAX_TARGETS; k++)
+		out[n_out++] = c[k].target;
+	/* chains: each distinct third-language word lends its best stems */
+	n_c = 0;
+	size_t routes = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (r[i].via < 0 || r[i].via == (int32_t)r[i].lang)
+			continue;
+		if (i && r[i - 1].via == r[i].via && r[i - 1].target == r[i].target)
+			continue;
+		const uint32_t *tg;
+		size_t k = run_find(t->keys, t->starts, t->targets,
+				    t->first[r[i].via], t->count[r[i].via],
+				    r[i].target, &tg);
+		if (!k)
+			continue;
+		routes++;
+		for (size_t j = 0; j < k && j < CHAIN_PER_ROUTE; j++)
+			c[n_c++] = (cand){tg[j], 1, r[i].order * 4 + (uint32_t)j};
+	}
+	n_c = merge_cands(c, n_c);
+	uint32_t min_votes = n_c && c[0].votes >= CHAIN_MIN ? CHAIN_MIN : 1;
+	size_t kept = 0;
+	for (size_t k = 0; k < n_c && n_out < NGI_PIVOT_MAX_TARGETS; k++) {
+		if (c[k].votes < min_votes || (min_votes == 1 && kept == CHAIN_SINGLE))
+			break;
+		int dup = 0;
+		for (size_t m = 0; m < n_out; m++)
+			dup |= out[m] == c[k].target;
+		if (!dup)
+			out[n_out++] = c[k].target, kept++;
+	}
+	return n_out;
+}
+
+/* A form's stems: those of its lemmas (keys of the same language resolved
+ * before forms, in key order keys[0..n_keys)). */
+static size_t resolve_form(const uint32_t *keys, const uint32_t *starts,
+			   const uint32_t *targets, size_t n_keys,
+			   const record *r, size_t n, cand *c,
+			   uint32_t out[NGI_PIVOT_MAX_TARGETS])
+{
+	size_t n_c = 0, n_out = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (r[i].via != (int32_t)r[i].lang)
+			continue;
+		const uint32_t *tg;
+		size_t k = run_find(keys, starts, targets, 0, n_keys, r[i].target, &tg);
+		for (size_t j = 0; j < k; j++)
+			c[n_c++] = (cand){tg[j], 1, r[i].order * 4 + (uint32_t)j};
+	}
+	n_c = merge_cands(c, n_c);
+	for (size_t k = 0; k < n_c && n_out < NGI_PIVOT_MAX_TARGETS; k++)
+		out[n_out++] = c[k].target;
+	return n_out;
+}
+
+/* Resolves language l (records r[0..n), sorted) into t. */
+static int resolve_lang(table *t, int l, const record *r, size_t n)
+{
+	/* pass 1: every key's own and chained stems, in key order */
+	table own = {0};
+	cand *c = malloc((4 * n + 1) * sizeof *c);
+	int rc = c ? 0 : -1;
+	for (size_t i = 0; i < n && !rc;) {
+		size_t j = i;
+		while (j < n && r[j].key == r[i].key)
+			j++;
+		uint32_t out[NGI_PIVOT_MAX_TARGETS];
+		size_t k = resolve_key(t, r + i, j - i, c, out);
+		rc = table_add(&own, r[i].key, out, k);
+		i = j;
+	}
+	/* pass 2: keys without stems take their lemmas' */
+	t->first[l] = (uint32_t)t->n_keys;
+	size_t g = 0;
+	for (size_t i = 0; i < n && !rc; g++) {
+		size_t j = i;
+		while (j < n && r[j].key == r[i].key)
+			j++;
+		uint32_t out[NGI_PIVOT_MAX_TARGETS];
+		size_t k = own.starts[g + 1] - own.starts[g];
+		if (k)
+			memcpy(out, own.targets + own.starts[g], k * sizeof *out);
+		else
+			k = resolve_form(own.keys, own.starts, own.targets, own.n_keys,
+					 r + i, j - i, c, out);
+		if (k)
+			rc = table_add(t, r[i].key, out, k);
+		i = j;
+	}
+	t->count[l] = (uint32_t)(t->n_keys - t->first[l]);
+	free(c);
+	free(own.keys);
+	free(own.starts);
+	free(own.targets);
+	return rc;
+}
+
+/* ---- writing -------------------------------------------------------------------*/
 static int put32(FILE *f, uint32_t v)
 {
 	unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8),
@@ -472,94 +832,129 @@ static int write_table(builder *b, const char *out_path)
 {
 	if (b->n)
 		qsort(b->recs, b->n, sizeof *b->recs, by_key);
-	uint32_t *keys = malloc((b->n + 1) * sizeof *keys);
-	uint32_t *starts = malloc((b->n + 2) * sizeof *starts);
-	uint32_t *targets = malloc((b->n + 1) * sizeof *targets);
-	ranked *rk = malloc((b->n + 1) * sizeof *rk);
-	uint32_t first[N_LANGS] = {0}, count[N_LANGS] = {0};
-	size_t n_keys = 0, n_targets = 0;
+	table t = {0};
 	int rc = -1;
-	if (!keys || !starts || !targets || !rk)
-		goto done;
-	for (size_t i = 0; i < b->n;) {
-		size_t j = i, n_rk = 0;
-		while (j < b->n && b->recs[j].lang == b->recs[i].lang &&
-		       b->recs[j].key == b->recs[i].key) {
-			/* runs of one target: votes and first order */
-			if (n_rk && rk[n_rk - 1].target == b->recs[j].target)
-				rk[n_rk - 1].votes++;
-			else
-				rk[n_rk++] = (ranked){b->recs[j].target, 1,
-						      b->recs[j].order};
-			j++;
-		}
-		qsort(rk, n_rk, sizeof *rk, by_rank);
-		uint32_t lang = b->recs[i].lang;
-		if (count[lang] == 0)
-			first[lang] = (uint32_t)n_keys;
-		count[lang]++;
-		keys[n_keys] = b->recs[i].key;
-		starts[n_keys++] = (uint32_t)n_targets;
-		for (size_t k = 0; k < n_rk && k < NGI_PIVOT_MAX_TARGETS; k++)
-			targets[n_targets++] = rk[k].target;
-		i = j;
+	/* every language's run of records, resolved in langs[] order */
+	size_t lo[N_LANGS + 1] = {0}, hi[N_LANGS + 1] = {0};
+	for (size_t i = 0; i < b->n; i++) {
+		uint32_t l = b->recs[i].lang;
+		if (hi[l] == 0)
+			lo[l] = i;
+		hi[l] = i + 1;
 	}
-	starts[n_keys] = (uint32_t)n_targets;
+	for (size_t l = 0; l < N_LANGS; l++)
+		if (resolve_lang(&t, (int)l, b->recs + lo[l], hi[l] - lo[l]))
+			goto done;
 	FILE *f = fopen(out_path, "wb");
 	if (!f) {
 		perror(out_path);
 		goto done;
 	}
 	int bad = put32(f, NGI_PIVOT_MAGIC) || put32(f, NGI_PIVOT_VERSION) ||
-		  put32(f, N_LANGS);
-	for (int l = 0; l < N_LANGS && !bad; l++) {
+		  put32(f, (uint32_t)N_LANGS);
+	for (size_t l = 0; l < N_LANGS && !bad; l++) {
 		char code[4] = {0};
 		memcpy(code, langs[l], strlen(langs[l]));
-		bad = fwrite(code, 1, 4, f) != 4 || put32(f, first[l]) ||
-		      put32(f, count[l]);
+		bad = fwrite(code, 1, 4, f) != 4 || put32(f, t.first[l]) ||
+		      put32(f, t.count[l]);
 	}
-	bad = bad || put32(f, (uint32_t)n_keys) || put32(f, (uint32_t)n_targets);
-	for (size_t i = 0; i < n_keys && !bad; i++)
-		bad = put32(f, keys[i]);
-	for (size_t i = 0; i <= n_keys && !bad; i++)
-		bad = put32(f, starts[i]);
-	for (size_t i = 0; i < n_targets && !bad; i++)
-		bad = put32(f, targets[i]);
+	bad = bad || put32(f, (uint32_t)t.n_keys) || put32(f, (uint32_t)t.n_targets);
+	for (size_t i = 0; i < t.n_keys && !bad; i++)
+		bad = put32(f, t.keys[i]);
+	for (size_t i = 0; i <= t.n_keys && !bad; i++)
+		bad = put32(f, t.n_keys ? t.starts[i] : 0);
+	for (size_t i = 0; i < t.n_targets && !bad; i++)
+		bad = put32(f, t.targets[i]);
 	if (fclose(f) || bad) {
 		perror(out_path);
 		remove(out_path);
 		goto done;
 	}
-	for (int l = 0; l < N_LANGS; l++)
-		if (count[l])
-			fprintf(stderr, "mkpivot: %s: %u keys\n", langs[l], count[l]);
+	for (size_t l = 0; l < N_LANGS; l++)
+		if (t.count[l])
+			fprintf(stderr, "mkpivot: %s: %u keys\n", langs[l], t.count[l]);
 	fprintf(stderr, "mkpivot: %s: %zu keys, %zu targets, %zu bytes\n",
-		out_path, n_keys, n_targets,
-		4 * (5 + 3 * (size_t)N_LANGS + 2 * n_keys + 1 + n_targets));
+		out_path, t.n_keys, t.n_targets,
+		4 * (5 + 3 * (size_t)N_LANGS + 2 * t.n_keys + 1 + t.n_targets));
 	rc = 0;
 done:
-	free(keys);
-	free(starts);
-	free(targets);
-	free(rk);
+	free(t.keys);
+	free(t.starts);
+	free(t.targets);
 	return rc;
+}
+
+/* ---- main ---------------------------------------------------------------------*/
+static int usage(void)
+{
+	fprintf(stderr, "usage: mkpivot [--empty] [--apertium DIR] DICTDIR OUT.bin | "
+			"mkpivot --list | mkpivot --list-apertium\n");
+	return 2;
+}
+
+/* Lists the FreeDict pairs, or the Apertium packages (each once). */
+static void list_sources(int apertium)
+{
+	int first = 1;
+	for (size_t i = 0; i < NGI_ARRAY_LEN(sources); i++) {
+		const source *s = &sources[i];
+		if ((s->kind == FREEDICT) == apertium)
+			continue;
+		const char *name = apertium ? s->package : s->name;
+		int seen = 0;
+		for (size_t j = 0; j < i && apertium; j++)
+			seen |= sources[j].kind != FREEDICT &&
+				strcmp(sources[j].package, name) == 0;
+		if (seen)
+			continue;
+		printf("%s%s", first ? "" : " ", name);
+		first = 0;
+	}
+	printf("\n");
+}
+
+/* A source's languages must be key languages, a chain's third language
+ * resolved before its own: a mistake in the lists above. */
+static int check_sources(void)
+{
+	for (size_t i = 0; i < NGI_ARRAY_LEN(sources); i++) {
+		int l = lang_index(sources[i].lang);
+		int v = sources[i].via ? lang_index(sources[i].via) : -1;
+		if (l < 0 || (sources[i].via && (v < 0 || v > l))) {
+			fprintf(stderr, "mkpivot: %s: its languages are not in "
+					"langs[] in order\n", sources[i].name);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--list")) {
-		for (size_t i = 0; i < NGI_ARRAY_LEN(dicts); i++)
-			printf("%s%s", i ? " " : "", dicts[i].pair);
-		printf("\n");
+		list_sources(0);
 		return 0;
 	}
-	int empty = argc == 4 && !strcmp(argv[1], "--empty");
-	if (argc != 3 && !empty) {
-		fprintf(stderr, "usage: mkpivot [--empty] DICTDIR OUT.bin | "
-				"mkpivot --list\n");
-		return 2;
+	if (argc == 2 && !strcmp(argv[1], "--list-apertium")) {
+		list_sources(1);
+		return 0;
 	}
-	argv += empty;
+	int empty = 0;
+	const char *apertium_dir = "/usr/share/apertium";
+	int a = 1;
+	for (; a < argc && argv[a][0] == '-' && argv[a][1] == '-'; a++) {
+		if (!strcmp(argv[a], "--empty"))
+			empty = 1;
+		else if (!strcmp(argv[a], "--apertium") && a + 1 < argc)
+			apertium_dir = argv[++a];
+		else
+			return usage();
+	}
+	if (argc - a != 2)
+		return usage();
+	const char *dict_dir = argv[a], *out = argv[a + 1];
+	if (check_sources())
+		return 1;
 	builder b = {0};
 	if (ngi_text_ctx_new(&b.tc)) {
 		fprintf(stderr, "mkpivot: out of memory\n");
@@ -567,24 +962,24 @@ int main(int argc, char **argv)
 	}
 	ngi_arena_init(&b.arena, 64 * 1024);
 	int rc = 0;
-	/* every missing dictionary is named before the build stops */
-	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !empty; i++) {
+	/* every missing source is named before the build stops */
+	for (size_t i = 0; i < NGI_ARRAY_LEN(sources) && !empty; i++) {
 		char path[4096];
 		const char *ext[] = {"dict.dz", "index"};
-		for (int k = 0; k < 2; k++) {
-			snprintf(path, sizeof path, "%s/freedict-%s.%s", argv[1],
-				 dicts[i].pair, ext[k]);
+		for (int k = 0; k < (sources[i].kind == FREEDICT ? 2 : 1); k++) {
+			source_path(&sources[i], dict_dir, apertium_dir, ext[k], path,
+				    sizeof path);
 			if (access(path, R_OK) != 0) {
-				missing(path, &dicts[i]);
+				missing(path, &sources[i]);
 				rc = -1;
 				break;
 			}
 		}
 	}
-	for (size_t i = 0; i < NGI_ARRAY_LEN(dicts) && !empty && !rc; i++)
-		rc = read_dict(&b, argv[1], &dicts[i]);
+	for (size_t i = 0; i < NGI_ARRAY_LEN(sources) && !empty && !rc; i++)
+		rc = read_source(&b, dict_dir, apertium_dir, &sources[i]);
 	if (!rc)
-		rc = write_table(&b, argv[2]);
+		rc = write_table(&b, out);
 	if (rc)
 		fprintf(stderr, "mkpivot: failed\n");
 	ngi_arena_free(&b.arena);

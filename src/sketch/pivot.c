@@ -88,6 +88,7 @@ static const pivot_view *get_view(void)
 
 static const pivot_lang *find_lang(const pivot_view *v, const char *lang)
 {
+	lang = ngi_pivot_key_lang(lang);
 	for (uint32_t l = 0; lang && l < v->n_langs; l++)
 		if (strcmp(v->langs[l].code, lang) == 0)
 			return v->langs[l].count ? &v->langs[l] : NULL;
@@ -149,6 +150,7 @@ size_t ngi_pivot_lookup(const char *lang, const char *stem, size_t len,
 	if (!l)
 		return 0;
 	char key[NGI_PIVOT_MAX_KEY];
+	lang = ngi_pivot_key_lang(lang);
 	size_t k = ngi_pivot_key(lang, stem, len, key);
 	if (!k)
 		return 0;

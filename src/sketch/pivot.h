@@ -47,6 +47,9 @@
  * a code point boundary). */
 size_t ngi_pivot_key(const char *lang, const char *stem, size_t len,
 		     char out[NGI_PIVOT_MAX_KEY]);
+/* The language whose keys lang shares: "sr" for hr and bs, "no" for nb
+ * and nn, else lang itself. Lookups and the converter key words in it. */
+const char *ngi_pivot_key_lang(const char *lang);
 /* Hash of a key of lang, as stored in the table's keys. */
 uint32_t ngi_pivot_key_hash(const char *lang, const char *key, size_t len);
 

@@ -81,6 +81,20 @@ size_t ngi_pivot_key(const char *lang, const char *stem, size_t len,
 	return n;
 }
 
+const char *ngi_pivot_key_lang(const char *lang)
+{
+	/* Croatian and Bosnian are keyed as Serbian (one standard language,
+	 * one Snowball stemmer that reads both scripts); Bokmål and Nynorsk
+	 * as Norwegian, CLD2's "no" */
+	static const char *const alias[][2] = {
+		{"bs", "sr"}, {"hr", "sr"}, {"nb", "no"}, {"nn", "no"},
+	};
+	for (size_t i = 0; lang && i < NGI_ARRAY_LEN(alias); i++)
+		if (strcmp(lang, alias[i][0]) == 0)
+			return alias[i][1];
+	return lang;
+}
+
 uint32_t ngi_pivot_key_hash(const char *lang, const char *key, size_t len)
 {
 	uint64_t seed = 0x70697674ull; /* "pivt" */
