@@ -60,7 +60,11 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
               tur-eng ara-eng isl-eng eng-rus eng-bul eng-fra eng-ita eng-spa \
               eng-pol eng-ces eng-tur deu-rus fra-rus ita-rus pol-rus
-PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS))
+# Apertium language pairs (the same list as mkpivot --list-apertium), read
+# through lt-print (lttoolbox-dev) at build time.
+PIVOT_APERTIUM_PACKAGES = apertium-isl-eng
+PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS)) \
+                 $(PIVOT_APERTIUM_PACKAGES) lttoolbox-dev
 
 WARN      = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wvla
@@ -367,6 +371,7 @@ test-pkgconfig: all
 # Makefile's FreeDict packages are the dictionaries mkpivot reads.
 test-mkpivot: $(BUILD)/tools/mkpivot
 	@MKPIVOT=$(BUILD)/tools/mkpivot PIVOT_PAIRS="$(PIVOT_PAIRS)" \
+	  PIVOT_APERTIUM_PACKAGES="$(PIVOT_APERTIUM_PACKAGES)" \
 	  sh tests/mkpivot_test.sh
 
 # The Python package (python/) against this build's shared library, and an

@@ -99,6 +99,8 @@ static const source sources[] = {
 	FD("pol-eng", "pl", NULL, 0, 1), FD("ces-eng", "cs", NULL, 0, 0),
 	FD("slv-eng", "sl", NULL, 0, 0), FD("tur-eng", "tr", NULL, 0, 0),
 	FD("ara-eng", "ar", NULL, 0, 0), FD("isl-eng", "is", NULL, 0, 0),
+	/* Apertium bilingual dictionaries: X -> English */
+	AP("isl-eng", "isl-eng.autobil.bin", "is", NULL),
 	/* English -> X, read backwards */
 	FD("eng-rus", "ru", NULL, 1, 0), FD("eng-bul", "bg", NULL, 1, 1),
 	FD("eng-fra", "fr", NULL, 1, 0), FD("eng-ita", "it", NULL, 1, 0),
@@ -107,6 +109,8 @@ static const source sources[] = {
 	/* Russian through a third language: X-rus read backwards */
 	FD("deu-rus", "ru", "de", 1, 1), FD("fra-rus", "ru", "fr", 1, 1),
 	FD("ita-rus", "ru", "it", 1, 1), FD("pol-rus", "ru", "pl", 1, 1),
+	/* inflected forms -> lemmas (Apertium morphological analysers) */
+	FORMS("isl-eng", "isl-eng.automorf.bin", "is"),
 };
 
 /* The key languages, in the order they are resolved: a chain's third
@@ -131,6 +135,8 @@ static int lang_index(const char *l)
 /* A pair: the key of a word of lang and either an English stem hash (via
  * -1) or the key of a word of language via (a route of a chain, or, when
  * via is lang, a form's lemma). */
+#define VIA_FUNCTION (-2) /* a form that can be a function word */
+
 typedef struct record {
 	uint32_t lang;
 	uint32_t key;
@@ -549,6 +555,20 @@ static size_t apertium_lemma(const char *s, char *out, size_t cap)
 	return m;
 }
 
+/* 1 when an analysis carries a closed-class tag: prepositions, pronouns,
+ * determiners, conjunctions, auxiliary verbs, particles. */
+static int function_word(const char *analysis)
+{
+	static const char *const tags[] = {
+		"<pr>", "<prn>", "<det>", "<cnjcoo>", "<cnjsub>", "<cnjadv>",
+		"<vbser>", "<vaux>", "<vbhaver>", "<vbmod>", "<rel>", "<part>",
+	};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(tags); i++)
+		if (strstr(analysis, tags[i]))
+			return 1;
+	return 0;
+}
+
 typedef struct apertium_ctx { builder *b; const source *src; } apertium_ctx;
 
 /* One path: a bilingual pair of lemmas, or a surface form and its lemma. */
@@ -568,12 +588,16 @@ static int apertium_path(const char *in, const char *out, void *ctx)
 	no = apertium_lemma(out, o, sizeof o);
 	if (!na || !no)
 		return 0;
-	/* a form that is its lemma adds nothing */
-	if (ac->src->kind == APERTIUM_FORMS && na == no && !memcmp(a, o, na))
-		return 0;
 	uint32_t key[2], t[2];
 	int nk = side_terms(ac->b, ac->src->lang, a, na, key);
 	if (!nk)
+		return 0;
+	/* a form that can be a function word is no content word's form */
+	if (ac->src->kind == APERTIUM_FORMS && function_word(out))
+		return add_record(ac->b, lang_index(ac->src->lang), key[0],
+				  VIA_FUNCTION, 0);
+	/* a form that is its lemma adds nothing */
+	if (ac->src->kind == APERTIUM_FORMS && na == no && !memcmp(a, o, na))
 		return 0;
 	int nt = side_terms(ac->b, ac->src->via, o, no, t);
 	/* a form whose key is its lemma's adds nothing either */
@@ -715,6 +739,8 @@ static size_t resolve_key(const table *t, const record *r, size_t n, cand *c,
 	size_t n_out = 0, n_c = 0;
 	/* its own English stems: runs of one target */
 	for (size_t i = 0; i < n && r[i].via < 0; i++) {
+		if (r[i].via == VIA_FUNCTION)
+			continue;
 		if (n_c && c[n_c - 1].target == r[i].target)
 			c[n_c - 1].votes++;
 		else
@@ -764,6 +790,8 @@ static size_t resolve_form(const uint32_t *keys, const uint32_t *starts,
 			   uint32_t out[NGI_PIVOT_MAX_TARGETS])
 {
 	size_t n_c = 0, n_out = 0;
+	if (n && r[0].via == VIA_FUNCTION)
+		return 0;
 	for (size_t i = 0; i < n; i++) {
 		if (r[i].via != (int32_t)r[i].lang)
 			continue;
