@@ -58,11 +58,22 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
-              tur-eng ara-eng isl-eng eng-rus eng-bul eng-fra eng-ita eng-spa \
-              eng-pol eng-ces eng-tur deu-rus fra-rus ita-rus pol-rus
+              tur-eng ara-eng isl-eng hrv-eng srp-eng nld-eng por-eng \
+              swe-eng dan-eng fin-eng hun-eng lit-eng ell-eng slk-eng \
+              lat-eng cym-eng gle-eng afr-eng swh-eng epo-eng kur-eng \
+              eng-rus eng-bul eng-fra eng-ita eng-spa eng-pol eng-ces \
+              eng-tur eng-hrv eng-srp eng-nld eng-por eng-swe eng-dan \
+              eng-nor eng-fin eng-hun eng-lit eng-ell eng-lat eng-cym \
+              eng-gle eng-afr eng-swh eng-hin eng-ind deu-rus fra-rus \
+              ita-rus pol-rus nld-rus swe-rus ell-rus deu-bul fra-bul \
+              ita-bul pol-bul nld-bul swe-bul ell-bul fin-bul mkd-bul \
+              nno-nob
 # Apertium language pairs (the same list as mkpivot --list-apertium), read
 # through lt-print (lttoolbox-dev) at build time.
-PIVOT_APERTIUM_PACKAGES = apertium-isl-eng
+PIVOT_APERTIUM_PACKAGES = apertium-isl-eng apertium-hbs-eng apertium-mkd-eng \
+                          apertium-eo-en apertium-eu-en apertium-eng-cat \
+                          apertium-en-gl apertium-rus-ukr apertium-bel-rus \
+                          apertium-mkd-bul
 PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS)) \
                  $(PIVOT_APERTIUM_PACKAGES) lttoolbox-dev
 

@@ -57,10 +57,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include "base/base.h"
+#include "base/utf8.h"
 #include "sketch/sketch.h"
 #include "sketch/pivot.h"
 #include "text/text.h"
@@ -99,25 +101,70 @@ static const source sources[] = {
 	FD("pol-eng", "pl", NULL, 0, 1), FD("ces-eng", "cs", NULL, 0, 0),
 	FD("slv-eng", "sl", NULL, 0, 0), FD("tur-eng", "tr", NULL, 0, 0),
 	FD("ara-eng", "ar", NULL, 0, 0), FD("isl-eng", "is", NULL, 0, 0),
+	FD("hrv-eng", "sr", NULL, 0, 0), FD("srp-eng", "sr", NULL, 0, 0),
+	FD("nld-eng", "nl", NULL, 0, 0), FD("por-eng", "pt", NULL, 0, 0),
+	FD("swe-eng", "sv", NULL, 0, 0), FD("dan-eng", "da", NULL, 0, 0),
+	FD("fin-eng", "fi", NULL, 0, 1), FD("hun-eng", "hu", NULL, 0, 0),
+	FD("lit-eng", "lt", NULL, 0, 0), FD("ell-eng", "el", NULL, 0, 1),
+	FD("slk-eng", "sk", NULL, 0, 0), FD("lat-eng", "la", NULL, 0, 0),
+	FD("cym-eng", "cy", NULL, 0, 0), FD("gle-eng", "ga", NULL, 0, 0),
+	FD("afr-eng", "af", NULL, 0, 0), FD("swh-eng", "sw", NULL, 0, 0),
+	FD("epo-eng", "eo", NULL, 0, 0), FD("kur-eng", "ku", NULL, 0, 0),
 	/* Apertium bilingual dictionaries: X -> English */
 	AP("isl-eng", "isl-eng.autobil.bin", "is", NULL),
+	AP("hbs-eng", "hbs-eng.autobil.bin", "sr", NULL),
+	AP("mkd-eng", "mkd-eng.autobil.bin", "mk", NULL),
+	AP("eo-en", "eo-en.autobil.bin", "eo", NULL),
+	AP("eu-en", "eu-en.autobil.bin", "eu", NULL),
+	AP("eng-cat", "cat-eng.autobil.bin", "ca", NULL),
+	AP("en-gl", "gl-en.autobil.bin", "gl", NULL),
 	/* English -> X, read backwards */
 	FD("eng-rus", "ru", NULL, 1, 0), FD("eng-bul", "bg", NULL, 1, 1),
 	FD("eng-fra", "fr", NULL, 1, 0), FD("eng-ita", "it", NULL, 1, 0),
 	FD("eng-spa", "es", NULL, 1, 0), FD("eng-pol", "pl", NULL, 1, 0),
 	FD("eng-ces", "cs", NULL, 1, 0), FD("eng-tur", "tr", NULL, 1, 0),
+	FD("eng-hrv", "sr", NULL, 1, 0), FD("eng-srp", "sr", NULL, 1, 0),
+	FD("eng-nld", "nl", NULL, 1, 0), FD("eng-por", "pt", NULL, 1, 0),
+	FD("eng-swe", "sv", NULL, 1, 0), FD("eng-dan", "da", NULL, 1, 0),
+	FD("eng-nor", "no", NULL, 1, 1), FD("eng-fin", "fi", NULL, 1, 1),
+	FD("eng-hun", "hu", NULL, 1, 0), FD("eng-lit", "lt", NULL, 1, 0),
+	FD("eng-ell", "el", NULL, 1, 0), FD("eng-lat", "la", NULL, 1, 0),
+	FD("eng-cym", "cy", NULL, 1, 0), FD("eng-gle", "ga", NULL, 1, 0),
+	FD("eng-afr", "af", NULL, 1, 0), FD("eng-swh", "sw", NULL, 1, 0),
+	FD("eng-hin", "hi", NULL, 1, 0), FD("eng-ind", "id", NULL, 1, 1),
 	/* Russian through a third language: X-rus read backwards */
 	FD("deu-rus", "ru", "de", 1, 1), FD("fra-rus", "ru", "fr", 1, 1),
 	FD("ita-rus", "ru", "it", 1, 1), FD("pol-rus", "ru", "pl", 1, 1),
+	FD("nld-rus", "ru", "nl", 1, 1), FD("swe-rus", "ru", "sv", 1, 1),
+	FD("ell-rus", "ru", "el", 1, 1),
+	/* Bulgarian through a third language: X-bul read backwards */
+	FD("deu-bul", "bg", "de", 1, 1), FD("fra-bul", "bg", "fr", 1, 1),
+	FD("ita-bul", "bg", "it", 1, 1), FD("pol-bul", "bg", "pl", 1, 1),
+	FD("nld-bul", "bg", "nl", 1, 1), FD("swe-bul", "bg", "sv", 1, 1),
+	FD("ell-bul", "bg", "el", 1, 1), FD("fin-bul", "bg", "fi", 1, 1),
+	/* Ukrainian and Belarusian through Russian, Macedonian through
+	 * Bulgarian */
+	AP("rus-ukr", "ukr-rus.autobil.bin", "uk", "ru"),
+	AP("bel-rus", "bel-rus.autobil.bin", "be", "ru"),
+	FD("mkd-bul", "mk", "bg", 0, 0),
+	AP("mkd-bul", "mkd-bul.autobil.bin", "mk", "bg"),
+	/* Nynorsk words as their Bokmål equivalents */
+	FD("nno-nob", "no", "no", 0, 0),
 	/* inflected forms -> lemmas (Apertium morphological analysers) */
 	FORMS("isl-eng", "isl-eng.automorf.bin", "is"),
+	FORMS("rus-ukr", "ukr-rus.automorf.bin", "uk"),
+	FORMS("bel-rus", "bel-rus.automorf.bin", "be"),
+	FORMS("mkd-eng", "mkd-eng.automorf.bin", "mk"),
+	FORMS("hbs-eng", "hbs-eng.automorf.bin", "sr"),
 };
 
 /* The key languages, in the order they are resolved: a chain's third
  * language before the chain's. */
 static const char *const langs[] = {
-	"ar", "cs", "de", "es", "fr", "it", "pl", "sl", "tr", "is",
-	"ru", "bg", "uk",
+	"ar", "cs", "de", "es", "fr", "it", "pl", "sl", "tr", "is", "sr",
+	"nl", "pt", "sv", "da", "no", "fi", "hu", "lt", "el", "sk", "la",
+	"cy", "ga", "af", "sw", "eo", "ku", "hi", "id", "eu", "ca", "gl",
+	"ru", "bg", "uk", "be", "mk",
 };
 #define N_LANGS NGI_ARRAY_LEN(langs)
 
@@ -411,7 +458,15 @@ static int each_translation(builder *b, const source *ds, const char *body,
 		    strncmp(line, "Note:", 5) == 0)
 			continue;
 		size_t m = clean(line, n, cleaned, sizeof cleaned);
-		(void)m;
+		/* the next sense's number glued to the end ("krig 2.", eng-nor) */
+		size_t e = m;
+		while (e && (cleaned[e - 1] == ' ' || cleaned[e - 1] == '.'))
+			e--;
+		size_t d = e;
+		while (d && cleaned[d - 1] >= '0' && cleaned[d - 1] <= '9')
+			d--;
+		if (ds->wikdict && d < e && d > 0 && cleaned[d - 1] == ' ' && e < m)
+			cleaned[d - 1] = '\0';
 		const char *p = cleaned;
 		int numbered = 0;
 		while (skip_number(&p))
@@ -569,9 +624,70 @@ static int function_word(const char *analysis)
 	return 0;
 }
 
-typedef struct apertium_ctx { builder *b; const source *src; } apertium_ctx;
+/* A bilingual dictionary's lemma pairs, collected to be read shortest
+ * source lemma first (the base word before its derivations: Catalan
+ * "guerra" before "guerrer", which Snowball cuts alike) and each pair once
+ * (tag variants, "guerrer<n><m>" and "<n><f>", are one entry). */
+typedef struct lemma_pair { size_t in, out, in_len; } lemma_pair;
 
-/* One path: a bilingual pair of lemmas, or a surface form and its lemma. */
+typedef struct apertium_ctx {
+	builder *b;
+	const source *src;
+	lemma_pair *pairs;
+	size_t n_pairs, cap_pairs;
+	char *text; /* the lemmas, NUL-separated */
+	size_t n_text, cap_text;
+} apertium_ctx;
+
+static const char *sort_text; /* the lemmas by_lemmas compares */
+
+static int by_lemmas(const void *x, const void *y)
+{
+	const lemma_pair *a = x, *b = y;
+	const char *t = sort_text;
+	if (a->in_len != b->in_len)
+		return a->in_len < b->in_len ? -1 : 1;
+	int c = strcmp(t + a->in, t + b->in);
+	return c ? c : strcmp(t + a->out, t + b->out);
+}
+
+static int keep_text(apertium_ctx *ac, const char *s, size_t n, size_t *at)
+{
+	if (ac->n_text + n + 1 > ac->cap_text) {
+		size_t cap = ac->cap_text ? ac->cap_text * 2 : 1 << 20;
+		while (cap < ac->n_text + n + 1)
+			cap *= 2;
+		char *t = realloc(ac->text, cap);
+		if (!t)
+			return -1;
+		ac->text = t;
+		ac->cap_text = cap;
+	}
+	memcpy(ac->text + ac->n_text, s, n);
+	ac->text[ac->n_text + n] = '\0';
+	*at = ac->n_text;
+	ac->n_text += n + 1;
+	return 0;
+}
+
+/* The records of one pair: a lemma and its translation, or a surface form
+ * and its lemma. */
+static int apertium_pair(apertium_ctx *ac, const char *a, size_t na,
+			 const char *o, size_t no)
+{
+	uint32_t key[2], t[2];
+	int nk = side_terms(ac->b, ac->src->lang, a, na, key);
+	if (!nk)
+		return 0;
+	int nt = side_terms(ac->b, ac->src->via, o, no, t);
+	/* a form whose key is its lemma's adds nothing */
+	if (ac->src->kind == APERTIUM_FORMS && nt && t[0] == key[0])
+		return 0;
+	return add_pair(ac->b, ac->src, key, nk, t, nt);
+}
+
+/* One path: a bilingual pair of lemmas (kept for later), or a surface form
+ * and one of its analyses. */
 static int apertium_path(const char *in, const char *out, void *ctx)
 {
 	apertium_ctx *ac = ctx;
@@ -588,41 +704,64 @@ static int apertium_path(const char *in, const char *out, void *ctx)
 	no = apertium_lemma(out, o, sizeof o);
 	if (!na || !no)
 		return 0;
-	uint32_t key[2], t[2];
-	int nk = side_terms(ac->b, ac->src->lang, a, na, key);
-	if (!nk)
+	if (ac->src->kind == APERTIUM_BIDIX) {
+		lemma_pair p = {0, 0, ngi_utf8_count(a, na)};
+		if (ngi_grow((void **)&ac->pairs, &ac->cap_pairs, ac->n_pairs + 1,
+			     sizeof *ac->pairs) ||
+		    keep_text(ac, a, na, &p.in) || keep_text(ac, o, no, &p.out))
+			return -1;
+		ac->pairs[ac->n_pairs++] = p;
 		return 0;
+	}
 	/* a form that can be a function word is no content word's form */
-	if (ac->src->kind == APERTIUM_FORMS && function_word(out))
+	if (function_word(out)) {
+		uint32_t key[2];
+		if (!side_terms(ac->b, ac->src->lang, a, na, key))
+			return 0;
 		return add_record(ac->b, lang_index(ac->src->lang), key[0],
 				  VIA_FUNCTION, 0);
+	}
 	/* a form that is its lemma adds nothing */
-	if (ac->src->kind == APERTIUM_FORMS && na == no && !memcmp(a, o, na))
+	if (na == no && !memcmp(a, o, na))
 		return 0;
-	int nt = side_terms(ac->b, ac->src->via, o, no, t);
-	/* a form whose key is its lemma's adds nothing either */
-	if (ac->src->kind == APERTIUM_FORMS && nt && t[0] == key[0])
-		return 0;
-	return add_pair(ac->b, ac->src, key, nk, t, nt);
+	return apertium_pair(ac, a, na, o, no);
 }
 
 static int read_apertium(builder *b, const char *dir, const source *src)
 {
 	char path[4096];
 	source_path(src, NULL, dir, NULL, path, sizeof path);
-	apertium_ctx ac = {b, src};
+	apertium_ctx ac = {b, src, NULL, 0, 0, NULL, 0, 0};
 	long n = att_each_path(path, MAX_ATT_PATHS, apertium_path, &ac);
-	return n < 0 ? -1 : 0;
+	int rc = n < 0 ? -1 : 0;
+	if (!rc && ac.n_pairs) {
+		sort_text = ac.text;
+		qsort(ac.pairs, ac.n_pairs, sizeof *ac.pairs, by_lemmas);
+		for (size_t i = 0; i < ac.n_pairs && !rc; i++) {
+			const lemma_pair *p = &ac.pairs[i];
+			if (i && !by_lemmas(&ac.pairs[i - 1], p))
+				continue;
+			const char *in = ac.text + p->in, *out = ac.text + p->out;
+			rc = apertium_pair(&ac, in, strlen(in), out, strlen(out));
+		}
+	}
+	free(ac.pairs);
+	free(ac.text);
+	return rc;
 }
 
 static int read_source(builder *b, const char *dict_dir, const char *apertium_dir,
 		       const source *src)
 {
 	size_t before = b->n;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int rc = src->kind == FREEDICT ? read_freedict(b, dict_dir, src)
 				       : read_apertium(b, apertium_dir, src);
-	fprintf(stderr, "mkpivot: %-22s %-2s %9zu pairs\n", src->name, src->lang,
-		b->n - before);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fprintf(stderr, "mkpivot: %-22s %-2s %9zu pairs %6.2f s\n", src->name,
+		src->lang, b->n - before,
+		(double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return rc;
 }
 

@@ -6,8 +6,8 @@
  * and "state [TAB weight]" for a final state; "--" separates sections, each
  * numbered from its own state 0. Per section: transitions grouped by source
  * state, the states on a cycle found (Tarjan, iteratively) and avoided, then
- * a depth-first walk that hands each accepted (in, out) pair to the
- * callback. Symbols: "@0@" is empty, "@_SPACE_@" a space; other "@_X_@"
+ * character classes marked, then a depth-first walk that hands each
+ * accepted (in, out) pair to the callback. Symbols: "@0@" is empty, "@_SPACE_@" a space; other "@_X_@"
  * escapes end the path (they are not words).
  */
 #include "mkpivot_att.h"
@@ -25,7 +25,10 @@
 typedef struct arc {
 	uint32_t from, to;
 	const char *in, *out; /* into the dump, NUL-terminated */
+	int in_class;         /* one of a character class (see walk) */
 } arc;
+
+#define CLASS_ARCS 10 /* arcs of one state to one state: a character class */
 
 typedef struct section {
 	arc *arcs;
@@ -76,7 +79,9 @@ static int parse_state(const char *s, uint32_t *out)
 static int by_from(const void *x, const void *y)
 {
 	const arc *a = x, *b = y;
-	return (a->from > b->from) - (a->from < b->from);
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	return (a->to > b->to) - (a->to < b->to);
 }
 
 /* ---- the walk ------------------------------------------------------------------*/
@@ -134,6 +139,18 @@ static int walk(walker *w, section *s)
 		first[i + 1] += first[i];
 	for (size_t i = 0; i < s->n_finals; i++)
 		is_final[s->finals[i]] = 1;
+	/* many arcs from one state to one state are a character class of a
+	 * regular expression ([A-Z] of acronyms), not words: a dictionary's
+	 * letters lead to different rests */
+	for (size_t i = 0; i < s->n_arcs;) {
+		size_t j = i;
+		while (j < s->n_arcs && s->arcs[j].from == s->arcs[i].from &&
+		       s->arcs[j].to == s->arcs[i].to)
+			j++;
+		for (size_t k = i; k < j; k++)
+			s->arcs[k].in_class = j - i >= CLASS_ARCS;
+		i = j;
+	}
 
 	/* states on a cycle: strongly connected components of two or more
 	 * states, or with a loop */
@@ -200,7 +217,7 @@ static int walk(walker *w, section *s)
 			continue;
 		}
 		const arc *a = &s->arcs[f->next++];
-		if (on_cycle[a->to] || depth >= MAX_DEPTH)
+		if (on_cycle[a->to] || a->in_class || depth >= MAX_DEPTH)
 			continue;
 		const char *ti = symbol_text(a->in), *to = symbol_text(a->out);
 		if (!ti || !to)
@@ -317,7 +334,7 @@ long att_each_path(const char *bin_path, long max_paths, att_path_fn fn,
 			int bad = parse_state(f[0], &a);
 			if (!bad && nf >= 4) {
 				bad = parse_state(f[1], &b) ||
-				      push_arc(&s, (arc){a, b, f[2], f[3]});
+				      push_arc(&s, (arc){a, b, f[2], f[3], 0});
 			} else if (!bad) {
 				bad = push_final(&s, a);
 			}
