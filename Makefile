@@ -65,14 +65,17 @@ PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
               eng-tur eng-hrv eng-srp eng-nld eng-por eng-swe eng-dan \
               eng-nor eng-fin eng-hun eng-lit eng-ell eng-lat eng-cym \
               eng-gle eng-afr eng-swh eng-hin eng-ind deu-rus fra-rus \
-              ita-rus pol-rus nld-rus swe-rus ell-rus deu-bul fra-bul \
-              ita-bul pol-bul nld-bul swe-bul ell-bul fin-bul mkd-bul \
-              nno-nob
+              ita-rus pol-rus nld-rus swe-rus ell-rus fra-deu deu-fra \
+              spa-deu deu-spa ita-deu deu-ita pol-deu deu-pol tur-deu \
+              deu-tur deu-bul fra-bul ita-bul pol-bul nld-bul swe-bul \
+              ell-bul fin-bul mkd-bul nno-nob
 # Apertium language pairs (the same list as mkpivot --list-apertium), read
 # through lt-print (lttoolbox-dev) at build time.
 PIVOT_APERTIUM_PACKAGES = apertium-isl-eng apertium-hbs-eng apertium-mkd-eng \
                           apertium-eo-en apertium-eu-en apertium-eng-cat \
-                          apertium-en-gl apertium-rus-ukr apertium-bel-rus \
+                          apertium-en-gl apertium-eng-spa apertium-rus-ukr \
+                          apertium-bel-rus apertium-hbs-slv apertium-es-ro \
+                          apertium-oc-es apertium-br-fr apertium-urd-hin \
                           apertium-mkd-bul
 PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS)) \
                  $(PIVOT_APERTIUM_PACKAGES) lttoolbox-dev

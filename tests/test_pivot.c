@@ -115,6 +115,14 @@ static void test_lookups(void)
 		{"gerra", "eu", "war"},
 		{"guerra", "ca", "war"},
 		{"milito", "eo", "war"},
+		/* through a third language: Romanian and Occitan through
+		 * Spanish, Breton through French, Urdu through Hindi,
+		 * Slovenian through Serbo-Croatian */
+		{"război", "ro", "war"},
+		{"guèrra", "oc", "war"},
+		{"brezel", "br", "war"},
+		{"حکومت", "ur", "government"},
+		{"vlada", "sl", "government"},
 		{"war", "en", "war"},
 		{"governments", "en", "government"},
 	};

@@ -118,6 +118,7 @@ static const source sources[] = {
 	AP("eu-en", "eu-en.autobil.bin", "eu", NULL),
 	AP("eng-cat", "cat-eng.autobil.bin", "ca", NULL),
 	AP("en-gl", "gl-en.autobil.bin", "gl", NULL),
+	AP("eng-spa", "spa-eng.autobil.bin", "es", NULL),
 	/* English -> X, read backwards */
 	FD("eng-rus", "ru", NULL, 1, 0), FD("eng-bul", "bg", NULL, 1, 1),
 	FD("eng-fra", "fr", NULL, 1, 0), FD("eng-ita", "it", NULL, 1, 0),
@@ -137,6 +138,12 @@ static const source sources[] = {
 	FD("ita-rus", "ru", "it", 1, 1), FD("pol-rus", "ru", "pl", 1, 1),
 	FD("nld-rus", "ru", "nl", 1, 1), FD("swe-rus", "ru", "sv", 1, 1),
 	FD("ell-rus", "ru", "el", 1, 1),
+	/* French, Spanish, Italian through German */
+	FD("fra-deu", "fr", "de", 0, 1), FD("deu-fra", "fr", "de", 1, 1),
+	FD("spa-deu", "es", "de", 0, 0), FD("deu-spa", "es", "de", 1, 1),
+	FD("ita-deu", "it", "de", 0, 0), FD("deu-ita", "it", "de", 1, 0),
+	FD("pol-deu", "pl", "de", 0, 1), FD("deu-pol", "pl", "de", 1, 1),
+	FD("tur-deu", "tr", "de", 0, 0), FD("deu-tur", "tr", "de", 1, 0),
 	/* Bulgarian through a third language: X-bul read backwards */
 	FD("deu-bul", "bg", "de", 1, 1), FD("fra-bul", "bg", "fr", 1, 1),
 	FD("ita-bul", "bg", "it", 1, 1), FD("pol-bul", "bg", "pl", 1, 1),
@@ -146,6 +153,13 @@ static const source sources[] = {
 	 * Bulgarian */
 	AP("rus-ukr", "ukr-rus.autobil.bin", "uk", "ru"),
 	AP("bel-rus", "bel-rus.autobil.bin", "be", "ru"),
+	AP("hbs-slv", "slv-hbs.autobil.bin", "sl", "sr"),
+	/* Romanian and Occitan through Spanish, Breton through French, Urdu
+	 * through Hindi */
+	AP("es-ro", "ro-es.autobil.bin", "ro", "es"),
+	AP("oc-es", "oc-es.autobil.bin", "oc", "es"),
+	AP("br-fr", "br-fr.autobil.bin", "br", "fr"),
+	AP("urd-hin", "urd-hin.autobil.bin", "ur", "hi"),
 	FD("mkd-bul", "mk", "bg", 0, 0),
 	AP("mkd-bul", "mkd-bul.autobil.bin", "mk", "bg"),
 	/* Nynorsk words as their Bokmål equivalents */
@@ -156,15 +170,16 @@ static const source sources[] = {
 	FORMS("bel-rus", "bel-rus.automorf.bin", "be"),
 	FORMS("mkd-eng", "mkd-eng.automorf.bin", "mk"),
 	FORMS("hbs-eng", "hbs-eng.automorf.bin", "sr"),
+	FORMS("hbs-slv", "slv-hbs.automorf.bin", "sl"),
 };
 
 /* The key languages, in the order they are resolved: a chain's third
  * language before the chain's. */
 static const char *const langs[] = {
-	"ar", "cs", "de", "es", "fr", "it", "pl", "sl", "tr", "is", "sr",
+	"ar", "cs", "de", "es", "fr", "it", "pl", "tr", "is", "sr", "sl",
 	"nl", "pt", "sv", "da", "no", "fi", "hu", "lt", "el", "sk", "la",
 	"cy", "ga", "af", "sw", "eo", "ku", "hi", "id", "eu", "ca", "gl",
-	"ru", "bg", "uk", "be", "mk",
+	"ru", "bg", "uk", "be", "mk", "ro", "oc", "br", "ur",
 };
 #define N_LANGS NGI_ARRAY_LEN(langs)
 
@@ -818,11 +833,13 @@ static size_t merge_cands(cand *c, size_t n)
 
 typedef struct table {
 	uint32_t *keys, *starts, *targets;
+	unsigned char *n_own; /* per key: how many targets are its own */
 	size_t n_keys, n_targets, cap_keys, cap_targets;
 	uint32_t first[N_LANGS], count[N_LANGS];
 } table;
 
-static int table_add(table *t, uint32_t key, const uint32_t *targets, size_t n)
+static int table_add(table *t, uint32_t key, const uint32_t *targets, size_t n,
+		     size_t n_own)
 {
 	if (t->n_keys + 2 > t->cap_keys) {
 		size_t cap = t->cap_keys ? t->cap_keys * 2 : 1 << 16;
@@ -834,6 +851,10 @@ static int table_add(table *t, uint32_t key, const uint32_t *targets, size_t n)
 		if (!s)
 			return -1;
 		t->starts = s;
+		unsigned char *o = realloc(t->n_own, cap);
+		if (!o)
+			return -1;
+		t->n_own = o;
 		t->cap_keys = cap;
 	}
 	if (t->n_targets + n > t->cap_targets) {
@@ -845,6 +866,7 @@ static int table_add(table *t, uint32_t key, const uint32_t *targets, size_t n)
 		t->cap_targets = cap;
 	}
 	t->keys[t->n_keys] = key;
+	t->n_own[t->n_keys] = (unsigned char)n_own;
 	t->starts[t->n_keys++] = (uint32_t)t->n_targets;
 	memcpy(t->targets + t->n_targets, targets, n * sizeof *targets);
 	t->n_targets += n;
@@ -852,28 +874,24 @@ static int table_add(table *t, uint32_t key, const uint32_t *targets, size_t n)
 	return 0;
 }
 
-/* The targets of key in a sorted run of keys (first, count), or 0. */
-static size_t run_find(const uint32_t *keys, const uint32_t *starts,
-		       const uint32_t *targets, size_t first, size_t count,
-		       uint32_t key, const uint32_t **out)
+/* The index of key in a sorted run of keys (first, count) of t, or -1. */
+static long run_find(const table *t, size_t first, size_t count, uint32_t key)
 {
 	size_t lo = first, hi = first + count;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (keys[mid] < key)
+		if (t->keys[mid] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo >= first + count || keys[lo] != key)
-		return 0;
-	*out = targets + starts[lo];
-	return starts[lo + 1] - starts[lo];
+	return lo < first + count && t->keys[lo] == key ? (long)lo : -1;
 }
 
 /* One key's own entries and chained ones, from its records r[0..n). */
-static size_t resolve_key(const table *t, const record *r, size_t n, cand *c,
-			  uint32_t out[NGI_PIVOT_MAX_TARGETS])
+static size_t resolve_key(const table *t, const record *r, size_t n,
+			  int deep, cand *c, uint32_t out[NGI_PIVOT_MAX_TARGETS],
+			  size_t *n_own)
 {
 	size_t n_out = 0, n_c = 0;
 	/* its own English stems: runs of one target */
@@ -888,21 +906,24 @@ static size_t resolve_key(const table *t, const record *r, size_t n, cand *c,
 	qsort(c, n_c, sizeof *c, by_rank);
 	for (size_t k = 0; k < n_c && n_out < NGI_PIVOT_MAX_TARGETS; k++)
 		out[n_out++] = c[k].target;
-	/* chains: each distinct third-language word lends its best stems */
+	*n_own = n_out;
+	/* chains: each distinct third-language word lends its best own stems;
+	 * its chained ones too only in a language with no dictionary of its
+	 * own into English (deep: Ukrainian through Russian's chains) */
 	n_c = 0;
-	size_t routes = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (r[i].via < 0 || r[i].via == (int32_t)r[i].lang)
 			continue;
 		if (i && r[i - 1].via == r[i].via && r[i - 1].target == r[i].target)
 			continue;
-		const uint32_t *tg;
-		size_t k = run_find(t->keys, t->starts, t->targets,
-				    t->first[r[i].via], t->count[r[i].via],
-				    r[i].target, &tg);
+		long at = run_find(t, t->first[r[i].via], t->count[r[i].via],
+				   r[i].target);
+		if (at < 0)
+			continue;
+		const uint32_t *tg = t->targets + t->starts[at];
+		size_t k = deep ? t->starts[at + 1] - t->starts[at] : t->n_own[at];
 		if (!k)
 			continue;
-		routes++;
 		for (size_t j = 0; j < k && j < CHAIN_PER_ROUTE; j++)
 			c[n_c++] = (cand){tg[j], 1, r[i].order * 4 + (uint32_t)j};
 	}
@@ -923,10 +944,8 @@ static size_t resolve_key(const table *t, const record *r, size_t n, cand *c,
 
 /* A form's stems: those of its lemmas (keys of the same language resolved
  * before forms, in key order keys[0..n_keys)). */
-static size_t resolve_form(const uint32_t *keys, const uint32_t *starts,
-			   const uint32_t *targets, size_t n_keys,
-			   const record *r, size_t n, cand *c,
-			   uint32_t out[NGI_PIVOT_MAX_TARGETS])
+static size_t resolve_form(const table *own, const record *r, size_t n,
+			   cand *c, uint32_t out[NGI_PIVOT_MAX_TARGETS])
 {
 	size_t n_c = 0, n_out = 0;
 	if (n && r[0].via == VIA_FUNCTION)
@@ -934,8 +953,11 @@ static size_t resolve_form(const uint32_t *keys, const uint32_t *starts,
 	for (size_t i = 0; i < n; i++) {
 		if (r[i].via != (int32_t)r[i].lang)
 			continue;
-		const uint32_t *tg;
-		size_t k = run_find(keys, starts, targets, 0, n_keys, r[i].target, &tg);
+		long at = run_find(own, 0, own->n_keys, r[i].target);
+		if (at < 0)
+			continue;
+		const uint32_t *tg = own->targets + own->starts[at];
+		size_t k = own->starts[at + 1] - own->starts[at];
 		for (size_t j = 0; j < k; j++)
 			c[n_c++] = (cand){tg[j], 1, r[i].order * 4 + (uint32_t)j};
 	}
@@ -951,14 +973,17 @@ static int resolve_lang(table *t, int l, const record *r, size_t n)
 	/* pass 1: every key's own and chained stems, in key order */
 	table own = {0};
 	cand *c = malloc((4 * n + 1) * sizeof *c);
-	int rc = c ? 0 : -1;
+	int rc = c ? 0 : -1, deep = 1;
+	for (size_t i = 0; i < n && deep; i++)
+		deep = r[i].via != -1;
 	for (size_t i = 0; i < n && !rc;) {
 		size_t j = i;
 		while (j < n && r[j].key == r[i].key)
 			j++;
 		uint32_t out[NGI_PIVOT_MAX_TARGETS];
-		size_t k = resolve_key(t, r + i, j - i, c, out);
-		rc = table_add(&own, r[i].key, out, k);
+		size_t n_own = 0;
+		size_t k = resolve_key(t, r + i, j - i, deep, c, out, &n_own);
+		rc = table_add(&own, r[i].key, out, k, n_own);
 		i = j;
 	}
 	/* pass 2: keys without stems take their lemmas' */
@@ -969,14 +994,13 @@ static int resolve_lang(table *t, int l, const record *r, size_t n)
 		while (j < n && r[j].key == r[i].key)
 			j++;
 		uint32_t out[NGI_PIVOT_MAX_TARGETS];
-		size_t k = own.starts[g + 1] - own.starts[g];
+		size_t k = own.starts[g + 1] - own.starts[g], n_own = own.n_own[g];
 		if (k)
 			memcpy(out, own.targets + own.starts[g], k * sizeof *out);
 		else
-			k = resolve_form(own.keys, own.starts, own.targets, own.n_keys,
-					 r + i, j - i, c, out);
+			k = n_own = resolve_form(&own, r + i, j - i, c, out);
 		if (k)
-			rc = table_add(t, r[i].key, out, k);
+			rc = table_add(t, r[i].key, out, k, n_own);
 		i = j;
 	}
 	t->count[l] = (uint32_t)(t->n_keys - t->first[l]);
@@ -984,6 +1008,7 @@ static int resolve_lang(table *t, int l, const record *r, size_t n)
 	free(own.keys);
 	free(own.starts);
 	free(own.targets);
+	free(own.n_own);
 	return rc;
 }
 
@@ -1048,6 +1073,7 @@ done:
 	free(t.keys);
 	free(t.starts);
 	free(t.targets);
+	free(t.n_own);
 	return rc;
 }
 
