@@ -89,7 +89,9 @@ const char *ngi_pivot_key_lang(const char *lang)
 	static const char *const alias[][2] = {
 		{"bs", "sr"}, {"hr", "sr"}, {"nb", "no"}, {"nn", "no"},
 	};
-	for (size_t i = 0; lang && i < NGI_ARRAY_LEN(alias); i++)
+	if (!lang || (lang[0] != 'b' && lang[0] != 'h' && lang[0] != 'n'))
+		return lang; /* the common case, on every lookup */
+	for (size_t i = 0; i < NGI_ARRAY_LEN(alias); i++)
 		if (strcmp(lang, alias[i][0]) == 0)
 			return alias[i][1];
 	return lang;
