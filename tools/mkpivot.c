@@ -395,8 +395,9 @@ static int english_stems(builder *b, const char *s, size_t n, uint32_t out[2])
 	return k;
 }
 
-/* The terms of a phrase of lang (NULL: English): English stems, or the one
- * key of a word. Returns how many. */
+/* The terms of a phrase of lang (NULL: English): English stems, or the key
+ * of a word (a language could give a word more than one key: add_pair
+ * takes each). Returns how many, at most 2. */
 static int side_terms(builder *b, const char *lang, const char *s, size_t n,
 		      uint32_t out[2])
 {
@@ -406,17 +407,16 @@ static int side_terms(builder *b, const char *lang, const char *s, size_t n,
 	return out[0] != 0;
 }
 
-/* The records of one pair of phrases: the keyed side's key with each term
- * of the other side. */
+/* The records of one pair of phrases: each key of the keyed side with each
+ * term of the other side. */
 static int add_pair(builder *b, const source *src, const uint32_t *keys,
 		    int n_keys, const uint32_t *terms, int n_terms)
 {
 	int lang = lang_index(src->lang), via = src->via ? lang_index(src->via) : -1;
-	if (n_keys != 1)
-		return 0;
-	for (int j = 0; j < n_terms; j++)
-		if (add_record(b, lang, keys[0], via, terms[j]))
-			return -1;
+	for (int i = 0; i < n_keys; i++)
+		for (int j = 0; j < n_terms; j++)
+			if (add_record(b, lang, keys[i], via, terms[j]))
+				return -1;
 	return 0;
 }
 
