@@ -868,7 +868,8 @@ static int table_add(table *t, uint32_t key, const uint32_t *targets, size_t n,
 	t->keys[t->n_keys] = key;
 	t->n_own[t->n_keys] = (unsigned char)n_own;
 	t->starts[t->n_keys++] = (uint32_t)t->n_targets;
-	memcpy(t->targets + t->n_targets, targets, n * sizeof *targets);
+	if (n)
+		memcpy(t->targets + t->n_targets, targets, n * sizeof *targets);
 	t->n_targets += n;
 	t->starts[t->n_keys] = (uint32_t)t->n_targets;
 	return 0;

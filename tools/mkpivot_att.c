@@ -118,6 +118,8 @@ static int walk(walker *w, section *s)
 {
 	int rc = -1;
 	uint32_t n = s->n_states;
+	if (n == 0 || s->n_arcs == 0)
+		return 0; /* an empty section: no path but the empty one */
 	uint32_t *first = calloc((size_t)n + 1, sizeof *first);
 	unsigned char *is_final = calloc(n, 1), *on_cycle = calloc(n, 1);
 	/* Tarjan's bookkeeping */
