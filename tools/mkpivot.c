@@ -18,9 +18,11 @@
  * - Chains: a dictionary between the keyed language and a third one that
  *   is already in the table (deu-rus read backwards: a Russian word, its
  *   German translations, their English stems). Each distinct third-language
- *   word is a route; an English stem is ranked by the number of routes that
- *   give it among their CHAIN_PER_ROUTE best; when some stem has CHAIN_MIN
- *   routes, only stems with that many are kept, else the best
+ *   word is a route and lends its CHAIN_PER_ROUTE best own English stems
+ *   (its chained ones too only when the keyed language has no dictionary
+ *   into English of its own: Ukrainian through Russian's chains); a stem is
+ *   ranked by the number of routes that give it; when some stem has
+ *   CHAIN_MIN routes, only stems with that many are kept, else the best
  *   CHAIN_SINGLE.
  * - Forms: an Apertium morphological analyser (X.automorf.bin: surface form
  *   -> lemma) or a variety dictionary (nno-nob) gives keys that have no
