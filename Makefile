@@ -58,10 +58,28 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
-              tur-eng ara-eng eng-rus eng-bul eng-fra eng-ita eng-spa \
-              eng-pol eng-ces eng-tur \
-              jpn-eng eng-jpn
-PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS))
+              tur-eng ara-eng isl-eng hrv-eng srp-eng nld-eng por-eng \
+              swe-eng dan-eng fin-eng hun-eng lit-eng ell-eng slk-eng \
+              lat-eng cym-eng gle-eng afr-eng swh-eng epo-eng kur-eng \
+              eng-rus eng-bul eng-fra eng-ita eng-spa eng-pol eng-ces \
+              eng-tur eng-hrv eng-srp eng-nld eng-por eng-swe eng-dan \
+              eng-nor eng-fin eng-hun eng-lit eng-ell eng-lat eng-cym \
+              eng-gle eng-afr eng-swh eng-hin eng-ind jpn-eng eng-jpn \
+              deu-rus fra-rus \
+              ita-rus pol-rus nld-rus swe-rus ell-rus fra-deu deu-fra \
+              spa-deu deu-spa ita-deu deu-ita pol-deu deu-pol tur-deu \
+              deu-tur deu-bul fra-bul ita-bul pol-bul nld-bul swe-bul \
+              ell-bul fin-bul mkd-bul nno-nob
+# Apertium language pairs (the same list as mkpivot --list-apertium), read
+# through lt-print (lttoolbox-dev) at build time.
+PIVOT_APERTIUM_PACKAGES = apertium-isl-eng apertium-hbs-eng apertium-mkd-eng \
+                          apertium-eo-en apertium-eu-en apertium-eng-cat \
+                          apertium-en-gl apertium-eng-spa apertium-rus-ukr \
+                          apertium-bel-rus apertium-hbs-slv apertium-es-ro \
+                          apertium-oc-es apertium-br-fr apertium-urd-hin \
+                          apertium-mkd-bul
+PIVOT_PACKAGES = $(addprefix dict-freedict-,$(PIVOT_PAIRS)) \
+                 $(PIVOT_APERTIUM_PACKAGES) lttoolbox-dev
 # mkpivot reads Chinese through the Japanese dictionaries' kanji with
 # OpenCC (build time only: the library does not link it).
 MKPIVOT_PACKAGES = libopencc-dev
@@ -111,6 +129,7 @@ CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o) $(HELP_C:.c=.o) $(ASSETS_C:.c=.o)
 TEST_BIN  = $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN = $(BENCH_C:bench/%.c=$(BUILD)/bench/%)
 PIVOT_DICTS ?= /usr/share/dictd
+PIVOT_APERTIUM ?= /usr/share/apertium
 PIVOT_OBJ = $(BUILD)/src/sketch/pivot_table.o
 
 STATIC    = $(BUILD)/libnewsgraph.a
@@ -256,16 +275,18 @@ $(CLI): $(CLI_OBJ) $(INTERNAL)
 # $(BUILD)/pivot.bin, which pivot_table.S embeds. Remade when the converter,
 # the key rules, the installed dictionaries or PIVOT change. A dictionary
 # that is missing stops the build with its name and package.
-$(BUILD)/tools/mkpivot: tools/mkpivot.c $(CORE)
+MKPIVOT_SRC = tools/mkpivot.c tools/mkpivot_att.c tools/mkpivot_att.h
+$(BUILD)/tools/mkpivot: $(MKPIVOT_SRC) $(CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(CORE) $(LDFLAGS_ALL) $(LIBS) \
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $(filter %.c,$(MKPIVOT_SRC)) $(CORE) $(LDFLAGS_ALL) $(LIBS) \
 	  $(MKPIVOT_LIBS)
 
-$(BUILD)/pivot.bin: tools/mkpivot.c src/sketch/pivot_key.c src/sketch/pivot.h \
-                    $(BUILD)/pivot.stamp \
-                    $(wildcard $(PIVOT_DICTS)/freedict-*.index) | $(BUILD)/tools/mkpivot
+$(BUILD)/pivot.bin: $(MKPIVOT_SRC) src/sketch/pivot_key.c src/sketch/pivot.h \
+                    src/text/stem.c $(BUILD)/pivot.stamp \
+                    $(wildcard $(PIVOT_DICTS)/freedict-*.index) \
+                    $(wildcard $(PIVOT_APERTIUM)/apertium-*/*.bin) | $(BUILD)/tools/mkpivot
 	$(BUILD)/tools/mkpivot $(if $(filter empty,$(PIVOT)),--empty,) \
-	  $(PIVOT_DICTS) $@.tmp && mv $@.tmp $@
+	  --apertium $(PIVOT_APERTIUM) $(PIVOT_DICTS) $@.tmp && mv $@.tmp $@
 
 $(PIVOT_OBJ): src/sketch/pivot_table.S $(BUILD)/pivot.bin
 	@mkdir -p $(dir $@)
@@ -370,6 +391,7 @@ test-pkgconfig: all
 # Makefile's FreeDict packages are the dictionaries mkpivot reads.
 test-mkpivot: $(BUILD)/tools/mkpivot
 	@MKPIVOT=$(BUILD)/tools/mkpivot PIVOT_PAIRS="$(PIVOT_PAIRS)" \
+	  PIVOT_APERTIUM_PACKAGES="$(PIVOT_APERTIUM_PACKAGES)" \
 	  sh tests/mkpivot_test.sh
 
 # The Python package (python/) against this build's shared library, and an

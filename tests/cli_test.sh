@@ -622,6 +622,41 @@ check "eval extract --verbose: the wrong page first" sh -c "sed -n 2p '$T/evx.er
 rm "$T/bench/html/p2.html.gz"
 $NG eval extract "$T/bench" >/dev/null 2>"$T/evx2.err"
 check "eval extract: a missing page is reported" grep -q 'p2.html: No such file' "$T/evx2.err"
+# eval coverage: the pivot dictionary's share of content words per language,
+# over JSON Lines and over a TOPIC/LANG/*.txt tree; the unknown words dumped;
+# a broken line, a record without text and a missing path fail, named.
+mkdir -p "$T/cov/t1/uk" "$T/cov/t1/ru"
+printf '%s\n' '{"id":"a","lang":"de","text":"Der Krieg und die Regierung."}' \
+	'{"id":"b","lang":"ru","text":"Война и щыфвапр."}' \
+	'{"id":"c","lang":"en","text":"The war."}' >"$T/cov/a.jsonl"
+printf 'Title\nВійна і уряд.\n' >"$T/cov/t1/uk/x.txt"
+printf 'Title\nВойна и щыфвапр.\n' >"$T/cov/t1/ru/y.txt"
+NG_EVAL_COVERAGE_DUMP="$T/cov/dump.tsv" $NG eval coverage "$T/cov/a.jsonl" --json >"$T/cov/out.json" 2>/dev/null
+check "eval coverage: exits 0" [ $? -eq 0 ]
+if [ "$(grep -c '"dictionary_entries": 0' "$T/cov/out.json")" = 1 ]; then
+	skip "eval coverage figures: the pivot table is empty (PIVOT=empty)"
+else
+	check "eval coverage: German known, Russian half known, English not counted" /usr/bin/python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))["metrics"]
+assert m["coverage_de"] == 1 and m["words_de"] == 2, m
+assert m["coverage_ru"] == 0.5 and m["words_ru"] == 2, m
+assert "words_en" not in m and m["articles_not_english"] == 2, m' "$T/cov/out.json"
+	check "eval coverage: the unknown word is dumped" grep -qx "$(printf 'ru\t1\tщыфвапр')" "$T/cov/dump.tsv"
+	$NG eval coverage "$T/cov" --json >"$T/cov/tree.json" 2>/dev/null
+	check "eval coverage: a TOPIC/LANG tree, titles left out" /usr/bin/python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))["metrics"]
+assert m["words_uk"] == 2 and m["coverage_uk"] == 1 and m["words_ru"] == 2, m' "$T/cov/tree.json"
+fi
+printf '%s\n' '{"id":"a","lang":"de","text":"Krieg"}' '{"id":"b", "lang":' >"$T/cov/bad.jsonl"
+$NG eval coverage "$T/cov/bad.jsonl" >/dev/null 2>"$T/cov/err"
+check "eval coverage: a broken line fails, named with its line" sh -c "[ $? -ne 0 ] && grep -q 'bad.jsonl:2: offset' '$T/cov/err'"
+printf '%s\n' '{"id":"a","lang":"de"}' >"$T/cov/notext.jsonl"
+$NG eval coverage "$T/cov/notext.jsonl" >/dev/null 2>"$T/cov/err"
+check "eval coverage: a record without text fails, named" sh -c "[ $? -ne 0 ] && grep -q 'notext.jsonl:1: .*needs a text' '$T/cov/err'"
+$NG eval coverage "$T/cov/none.jsonl" >/dev/null 2>"$T/cov/err"
+check "eval coverage: a missing path fails, named" sh -c "[ $? -ne 0 ] && grep -q 'none.jsonl' '$T/cov/err'"
 # ---- web archives, feeds, HTML files (docs/READING.md) ---------------------------
 # A WARC made from the seed articles (tests/gen_warc.py: request, response and
 # image records; gzip-encoded and chunked bodies), plain, one gzip member per

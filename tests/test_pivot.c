@@ -3,9 +3,10 @@
  * (src/sketch/pivot_terms.h) and the cross-lingual similarity
  * (src/eval/crossling.h).
  *
- * Lookups: a word of de/fr/it/es/pl/cs/ru/bg (eng-rus is small: Russian
- * rows use words it has), analysed as a document would
- * analyse it, must reach the expected English stem. Similarity: on the seed
+ * Lookups: a word of each source (FreeDict pairs, Russian through a third
+ * language, Ukrainian through Russian, Apertium pairs, inflected forms
+ * through an analyser, Croatian and Serbian in both scripts), analysed as
+ * a document would analyse it, must reach the expected English stem. Similarity: on the seed
  * stories (../shared/fixtures, skipped with a message when absent), the
  * German 002 is clearly closer to the English 001 (same event) than to 004
  * (Putin and Trump too, another year). Bad input: NULL and empty words,
@@ -80,6 +81,48 @@ static void test_lookups(void)
 		{"правительства", "ru", "government"},
 		{"страны", "ru", "country"},
 		{"война", "bg", "war"},
+		/* Russian through German, French, Italian, Polish */
+		{"война", "ru", "war"},
+		{"войны", "ru", "war"},
+		{"президента", "ru", "president"},
+		/* Ukrainian and Belarusian through Russian; Ukrainian forms
+		 * through the analyser */
+		{"війна", "uk", "war"},
+		{"уряд", "uk", "government"},
+		{"уряду", "uk", "government"},
+		{"вайна", "be", "war"},
+		/* Icelandic: lemma, and an inflected form the crude stem
+		 * leaves apart */
+		{"stríð", "is", "war"},
+		{"stríðsins", "is", "war"},
+		{"ríkisstjórn", "is", "government"},
+		/* Croatian, Bosnian and Serbian (Latin and Cyrillic) share
+		 * keys */
+		{"rat", "hr", "war"},
+		{"rata", "hr", "war"},
+		{"vlada", "bs", "government"},
+		{"рат", "sr", "war"},
+		{"влада", "sr", "government"},
+		/* other FreeDict and Apertium pairs */
+		{"oorlog", "nl", "war"},
+		{"guerra", "pt", "war"},
+		{"krig", "sv", "war"},
+		{"krig", "no", "war"},
+		{"sota", "fi", "war"},
+		{"háború", "hu", "war"},
+		{"πόλεμος", "el", "war"},
+		{"војна", "mk", "war"},
+		{"gerra", "eu", "war"},
+		{"guerra", "ca", "war"},
+		{"milito", "eo", "war"},
+		/* through a third language: Romanian and Occitan through
+		 * Spanish, Breton through French, Urdu through Hindi,
+		 * Slovenian through Serbo-Croatian */
+		{"război", "ro", "war"},
+		{"guèrra", "oc", "war"},
+		{"brezel", "br", "war"},
+		{"حکومت", "ur", "government"},
+		{"vlada", "sl", "government"},
 		{"war", "en", "war"},
 		{"governments", "en", "government"},
 		/* Japanese: words the segmenter gives, okurigana dropped */
@@ -103,6 +146,8 @@ static void test_lookups(void)
 			  rows[i].english);
 	}
 	CHECK(ngi_pivot_has_lang("de"));
+	CHECK(ngi_pivot_has_lang("hr") && ngi_pivot_has_lang("uk") &&
+	      ngi_pivot_has_lang("is"));
 	CHECK(ngi_pivot_has_lang("en"));
 	CHECK(!ngi_pivot_has_lang("xx"));
 	CHECK(ngi_pivot_table_bytes() > 0);
@@ -129,12 +174,31 @@ static void test_keys(void)
 		{"ja", "ー", "ー"},
 		{"ja", "カー", "カー"},     /* two code points: ー stays */
 		{"zh", "经济", "经济"},
+		{"is", "stríðið", "stríði"},
 	};
 	char key[NGI_PIVOT_MAX_KEY];
 	for (size_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
 		ngi_pivot_key(rows[i].lang, rows[i].in, strlen(rows[i].in), key);
 		CHECK_STR(key, rows[i].key);
 	}
+}
+
+static void test_key_langs(void)
+{
+	CHECK_STR(ngi_pivot_key_lang("hr"), "sr");
+	CHECK_STR(ngi_pivot_key_lang("bs"), "sr");
+	CHECK_STR(ngi_pivot_key_lang("nn"), "no");
+	CHECK_STR(ngi_pivot_key_lang("ru"), "ru");
+	CHECK(ngi_pivot_key_lang(NULL) == NULL);
+	/* Croatian and Serbian documents give one stem for one word in
+	 * either script (the Serbian Snowball stemmer for both) */
+	size_t a = 0, b = 0, c = 0;
+	ngi_arena_reset(&arena);
+	const char *hr = stem_of("ratom", "hr", &a);
+	const char *sr = stem_of("ратом", "sr", &b);
+	const char *bs = stem_of("rata", "bs", &c);
+	CHECK(hr && sr && bs && a == b && a == c && !memcmp(hr, sr, a) &&
+	      !memcmp(hr, bs, a));
 }
 
 static char *read_all(const char *path, size_t *len)
@@ -392,6 +456,7 @@ int main(void)
 	}
 	ngi_arena_init(&arena, 1 << 20);
 	test_keys();
+	test_key_langs();
 	test_lookups();
 	test_seeds();
 	test_neutral_terms();

@@ -44,6 +44,8 @@ static const eval_suite suites[] = {
 	 "SemEval-2022 task 8: cross-lingual similarity vs Overall, same-story F1"},
 	{"xling", "DIR", 1, ngi_eval_xling,
 	 "SlavicNER raw/: nearest article in another language, same topic (P@1)"},
+	{"coverage", "PATH", 1, ngi_eval_coverage,
+	 "pivot dictionary coverage of content words per language (JSONL or DIR)"},
 	{"quotes", "DIR", 1, ngi_eval_quotes,
 	 "PolNeAR brat: direct quote spans (exact, 50% overlap) and speakers"},
 	{"stance", "BODIES.csv STANCES.csv", 2, ngi_eval_stance,

@@ -84,6 +84,10 @@ ng_status ngi_eval_dates(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
  * (SlavicNER raw/): cross-lingual similarity from pivot term bags. */
 ng_status ngi_eval_pairs(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 ng_status ngi_eval_xling(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
+/* eval_coverage.c: "coverage PATH" (JSONL, DIR/articles.jsonl or
+ * TOPIC/LANG/NAME.txt): the pivot dictionary's coverage per language. */
+ng_status ngi_eval_coverage(ngi_eval_ctx *ctx, char **argv,
+			    ngi_eval_report *rep);
 /* eval_quotes.c: "quotes DIR" (PolNeAR: DIR/text, DIR/attributions). */
 ng_status ngi_eval_quotes(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep);
 /* eval_stance.c: "stance BODIES.csv STANCES.csv" (FNC-1 stance). */

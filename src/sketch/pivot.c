@@ -24,8 +24,22 @@ extern const unsigned char ngi_pivot_table_end[];
 
 typedef struct pivot_lang {
 	char code[8];
+	uint32_t packed; /* the code's 4 bytes, compared as one word */
 	uint32_t first, count;
 } pivot_lang;
+
+/* A language code's first 4 bytes (NUL-padded) as one word; 0 for a code
+ * longer than 4 bytes, which no table entry has. */
+static uint32_t pack_code(const char *code)
+{
+	unsigned char c[4] = {0};
+	size_t n = strlen(code);
+	if (n > 4)
+		return 0;
+	memcpy(c, code, n);
+	return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 |
+	       (uint32_t)c[3] << 24;
+}
 
 typedef struct pivot_view {
 	const uint32_t *keys, *starts, *targets;
@@ -53,6 +67,7 @@ static void view_load(void)
 		memset(langs[l].code, 0, sizeof langs[l].code);
 		memcpy(langs[l].code, &w[at], 4);
 		langs[l].code[4] = '\0';
+		langs[l].packed = pack_code(langs[l].code);
 		langs[l].first = w[at + 1];
 		langs[l].count = w[at + 2];
 	}
@@ -88,8 +103,10 @@ static const pivot_view *get_view(void)
 
 static const pivot_lang *find_lang(const pivot_view *v, const char *lang)
 {
-	for (uint32_t l = 0; lang && l < v->n_langs; l++)
-		if (strcmp(v->langs[l].code, lang) == 0)
+	lang = ngi_pivot_key_lang(lang);
+	uint32_t packed = lang ? pack_code(lang) : 0;
+	for (uint32_t l = 0; packed && l < v->n_langs; l++)
+		if (v->langs[l].packed == packed)
 			return v->langs[l].count ? &v->langs[l] : NULL;
 	return NULL;
 }
@@ -149,6 +166,7 @@ size_t ngi_pivot_lookup(const char *lang, const char *stem, size_t len,
 	if (!l)
 		return 0;
 	char key[NGI_PIVOT_MAX_KEY];
+	lang = ngi_pivot_key_lang(lang);
 	size_t k = ngi_pivot_key(lang, stem, len, key);
 	if (!k)
 		return 0;

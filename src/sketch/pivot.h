@@ -4,24 +4,26 @@
  * hashes (sketch.h), the currency of the term bags; pivot_terms.h builds a
  * document's language-neutral bag from them.
  *
- * The dictionary is built at build time from Debian's FreeDict packages by
- * tools/mkpivot.c (docs/CROSSLINGUAL.md) into $(BUILD)/pivot.bin, which the
- * library embeds (pivot_table.S): nothing is read at run time. A source word
- * is looked up by its pivot key (below); the answer is the hashes of up to
- * NGI_PIVOT_MAX_TARGETS English Snowball stems, hashed as terms.c hashes
- * stems (ngi_term_hash(NGI_TERM_STEM, stem)), so an English document's own
- * stems are already pivot terms. An empty table (no dictionaries installed
- * at build time) is valid: every lookup then misses.
+ * The dictionary is built at build time from Debian's FreeDict and Apertium
+ * packages by tools/mkpivot.c (docs/CROSSLINGUAL.md) into $(BUILD)/pivot.bin,
+ * which the library embeds (pivot_table.S): nothing is read at run time. A
+ * source word is looked up by its pivot key (below); the answer is the
+ * hashes of up to NGI_PIVOT_MAX_TARGETS English Snowball stems, hashed as
+ * terms.c hashes stems (ngi_term_hash(NGI_TERM_STEM, stem)), so an English
+ * document's own stems are already pivot terms. An empty table (no
+ * dictionaries installed at build time) is valid: every lookup then misses.
  *
  * The pivot key of a word is the stem the document already has (Snowball)
- * for languages libstemmer knows; for the others (pl, cs, sl, bg, uk), whose
- * tokens carry their folded form as the stem, it is a crude stem made the
- * same way on the dictionary side and the document side: final vowels (and
- * soft and hard signs) stripped while more than three letters stay, then cut
- * to NGI_PIVOT_PREFIX code points ("wojna", "wojny", "wojnie" -> "wojn").
- * Japanese keys drop okurigana (訪れる, 訪れ -> 訪) and a katakana word's
- * final long-vowel mark; Chinese keys are the word itself (the table holds
- * simplified and traditional forms).
+ * for languages libstemmer knows; for the others (pl, cs, sl, bg, uk, is,
+ * mk, ...), whose tokens carry their folded form as the stem, it is a crude
+ * stem made the same way on the dictionary side and the document side:
+ * final vowels (and soft and hard signs) stripped while more than three
+ * letters stay, then cut to NGI_PIVOT_PREFIX code points ("wojna", "wojny",
+ * "wojnie" -> "wojn"). Some languages share one key space (their key
+ * language, ngi_pivot_key_lang): Croatian and Bosnian Serbian's, Bokmål and
+ * Nynorsk Norwegian's. Japanese keys drop okurigana (訪れる, 訪れ -> 訪)
+ * and a katakana word's final long-vowel mark; Chinese keys are the word
+ * itself (the table holds simplified and traditional forms).
  *
  * Ownership: the table is static, read-only and shared by every engine and
  * thread.
@@ -50,6 +52,9 @@
  * a code point boundary). */
 size_t ngi_pivot_key(const char *lang, const char *stem, size_t len,
 		     char out[NGI_PIVOT_MAX_KEY]);
+/* The language whose keys lang shares: "sr" for hr and bs, "no" for nb
+ * and nn, else lang itself. Lookups and the converter key words in it. */
+const char *ngi_pivot_key_lang(const char *lang);
 /* Hash of a key of lang, as stored in the table's keys. */
 uint32_t ngi_pivot_key_hash(const char *lang, const char *key, size_t len);
 

@@ -125,6 +125,22 @@ size_t ngi_pivot_key(const char *lang, const char *stem, size_t len,
 	return n;
 }
 
+const char *ngi_pivot_key_lang(const char *lang)
+{
+	/* Croatian and Bosnian are keyed as Serbian (one standard language,
+	 * one Snowball stemmer that reads both scripts); Bokmål and Nynorsk
+	 * as Norwegian, CLD2's "no" */
+	static const char *const alias[][2] = {
+		{"bs", "sr"}, {"hr", "sr"}, {"nb", "no"}, {"nn", "no"},
+	};
+	if (!lang || (lang[0] != 'b' && lang[0] != 'h' && lang[0] != 'n'))
+		return lang; /* the common case, on every lookup */
+	for (size_t i = 0; i < NGI_ARRAY_LEN(alias); i++)
+		if (strcmp(lang, alias[i][0]) == 0)
+			return alias[i][1];
+	return lang;
+}
+
 uint32_t ngi_pivot_key_hash(const char *lang, const char *key, size_t len)
 {
 	uint64_t seed = 0x70697674ull; /* "pivt" */

@@ -17,7 +17,10 @@
 #include <string.h>
 
 /* ISO 639-1 code -> Snowball algorithm, for every language libstemmer 2.2
- * has ("porter" is the old English one and is not used). */
+ * has ("porter" is the old English one and is not used). Croatian and
+ * Bosnian use the Serbian one: written for Serbo-Croatian, it reads both
+ * scripts (Cyrillic is transliterated) and both the ijekavian and ekavian
+ * forms, so the three languages share stems. */
 static const struct {
 	char lang[4];
 	const char *algorithm;
@@ -26,6 +29,7 @@ static const struct {
 	{"de", "german"},     {"el", "greek"},     {"en", "english"},
 	{"es", "spanish"},    {"eu", "basque"},    {"fi", "finnish"},
 	{"fr", "french"},     {"ga", "irish"},     {"hi", "hindi"},
+	{"bs", "serbian"},    {"hr", "serbian"},
 	{"hu", "hungarian"},  {"hy", "armenian"},  {"id", "indonesian"},
 	{"it", "italian"},    {"lt", "lithuanian"}, {"nb", "norwegian"},
 	{"ne", "nepali"},     {"nl", "dutch"},     {"nn", "norwegian"},
