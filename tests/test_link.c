@@ -372,6 +372,37 @@ static void test_short_items(void)
 	CHECK(!ngi_link_short_item(0, 0));
 }
 
+/* Against a story with no article in its language, a full article's cosine
+ * is scaled by NGI_XLING_SCALE, a short item's by the smaller
+ * NGI_XLING_SCALE_SHORT; in the story's own language by neither. */
+static void test_short_item_across_languages(void)
+{
+	static const ngi_term story_terms[] = {{1, 2}, {2, 1}, {3, 1}, {4, 1}};
+	static const ngi_term query_terms[] = {{1, 1}, {2, 1}, {9, 1}};
+	ngi_story_index si;
+	ngi_story_index_init(&si);
+	ngi_link_article en = {.terms = story_terms, .n_terms = 4,
+			       .day = NGI_DAY_UNKNOWN, .lang = ngi_link_lang("en")};
+	CHECK(ngi_story_index_count(&si, &en) == NG_OK);
+	CHECK(ngi_story_index_join(&si, &en, 1) == NG_OK);
+	double score[3];
+	for (int k = 0; k < 3; k++) {
+		ngi_link_article q = {.terms = query_terms, .n_terms = 3,
+				      .day = NGI_DAY_UNKNOWN,
+				      .lang = ngi_link_lang(k == 2 ? "en" : "de"),
+				      .short_item = (uint8_t)(k != 0)};
+		uint32_t story = 0;
+		CHECK(ngi_story_index_best(&si, &q, 14, &story, &score[k]) == NG_OK);
+		CHECK(story == 1);
+	}
+	/* 0: full article across, 1: short item across, 2: short item within */
+	CHECK_MSG(score[2] > 0 && score[2] < 0.5, "plain cosine %f", score[2]);
+	CHECK_MSG(fabs(score[0] - score[2] * NGI_XLING_SCALE) < 1e-9, "%f", score[0]);
+	CHECK_MSG(fabs(score[1] - score[2] * NGI_XLING_SCALE_SHORT) < 1e-9, "%f", score[1]);
+	CHECK(NGI_XLING_SCALE_SHORT < NGI_XLING_SCALE);
+	ngi_story_index_free(&si);
+}
+
 /* ---- the copy index's time window ------------------------------------------ */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
@@ -927,6 +958,7 @@ int main(void)
 	}
 	test_merge_across_languages();
 	test_short_items();
+	test_short_item_across_languages();
 	test_window();
 	test_credit();
 	test_window_undated();

@@ -323,7 +323,7 @@ ng_status ngi_story_index_best(ngi_story_index *si, const ngi_link_article *a,
 		double sn = ngi_story_norm(si, s);
 		double cos = sn > 0 && norm > 0 ? dot / (sn * norm) : 0;
 		if (a->lang && !story_has_lang(s, a->lang))
-			cos *= NGI_XLING_SCALE;
+			cos *= a->short_item ? NGI_XLING_SCALE_SHORT : NGI_XLING_SCALE;
 		if (cos > *score || (cos == *score && cands[i].story < *story)) {
 			*score = cos;
 			*story = cands[i].story;
