@@ -68,6 +68,16 @@ void ngi_eval_count(ngi_eval_report *r, const char *name, long long count)
 	r->metrics[r->n++] = (ngi_eval_metric){name, 1, count, (double)count};
 }
 
+void ngi_eval_clusters(ngi_eval_report *r, const ngi_cluster_scores *sc)
+{
+	ngi_eval_count(r, "stories_gold", sc->gold_clusters);
+	ngi_eval_count(r, "stories_pred", sc->pred_clusters);
+	ngi_eval_real(r, "bcubed_precision", sc->bcubed_precision);
+	ngi_eval_real(r, "bcubed_recall", sc->bcubed_recall);
+	ngi_eval_real(r, "bcubed_f1", sc->bcubed_f1);
+	ngi_eval_real(r, "ari", sc->ari);
+}
+
 double ngi_eval_now(void)
 {
 	struct timespec ts;

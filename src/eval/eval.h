@@ -15,6 +15,7 @@
 #define NG_EVAL_EVAL_H
 
 #include "../base/base.h"
+#include "metrics.h"
 #include "newsgraph_eval.h"
 
 #define NGI_EVAL_MAX_METRICS 64
@@ -35,6 +36,10 @@ typedef struct ngi_eval_report {
  * error, caught by the suites' tests). */
 void ngi_eval_real(ngi_eval_report *r, const char *name, double value);
 void ngi_eval_count(ngi_eval_report *r, const char *name, long long count);
+/* The clustering scores every story suite reports, in this order:
+ * stories_gold, stories_pred, bcubed_precision, bcubed_recall, bcubed_f1,
+ * ari. */
+void ngi_eval_clusters(ngi_eval_report *r, const ngi_cluster_scores *sc);
 
 /* The options a suite runs with: the caller's, or the defaults for NULL. */
 typedef struct ngi_eval_ctx {

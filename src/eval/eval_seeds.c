@@ -161,12 +161,7 @@ static ng_status score_stories(seeds_run *run, const ngi_json *gold,
 		return st;
 	ngi_eval_count(rep, "documents", (long long)n);
 	ngi_eval_count(rep, "missing", missing);
-	ngi_eval_count(rep, "stories_gold", sc.gold_clusters);
-	ngi_eval_count(rep, "stories_pred", sc.pred_clusters);
-	ngi_eval_real(rep, "bcubed_precision", sc.bcubed_precision);
-	ngi_eval_real(rep, "bcubed_recall", sc.bcubed_recall);
-	ngi_eval_real(rep, "bcubed_f1", sc.bcubed_f1);
-	ngi_eval_real(rep, "ari", sc.ari);
+	ngi_eval_clusters(rep, &sc);
 	ngi_eval_count(rep, "wrong_merges", sc.pred_pairs - sc.both_pairs);
 	ngi_eval_count(rep, "missed_merges", sc.gold_pairs - sc.both_pairs);
 	return NG_OK;

@@ -110,12 +110,7 @@ ng_status ngi_eval_stories(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 	if ((st = ngi_cluster_score(gold, pred, n, &sc)))
 		goto close;
 	ngi_eval_count(rep, "bodies", (long long)n);
-	ngi_eval_count(rep, "stories_gold", sc.gold_clusters);
-	ngi_eval_count(rep, "stories_pred", sc.pred_clusters);
-	ngi_eval_real(rep, "bcubed_precision", sc.bcubed_precision);
-	ngi_eval_real(rep, "bcubed_recall", sc.bcubed_recall);
-	ngi_eval_real(rep, "bcubed_f1", sc.bcubed_f1);
-	ngi_eval_real(rep, "ari", sc.ari);
+	ngi_eval_clusters(rep, &sc);
 	ngi_eval_real(rep, "pair_precision", sc.pair_precision);
 	ngi_eval_real(rep, "pair_recall", sc.pair_recall);
 	ngi_eval_real(rep, "pair_f1", sc.pair_f1);

@@ -223,12 +223,7 @@ static ng_status run(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep,
 	}
 
 	ngi_eval_count(rep, "articles", (long long)n);
-	ngi_eval_count(rep, "stories_gold", sc.gold_clusters);
-	ngi_eval_count(rep, "stories_pred", sc.pred_clusters);
-	ngi_eval_real(rep, "bcubed_precision", sc.bcubed_precision);
-	ngi_eval_real(rep, "bcubed_recall", sc.bcubed_recall);
-	ngi_eval_real(rep, "bcubed_f1", sc.bcubed_f1);
-	ngi_eval_real(rep, "ari", sc.ari);
+	ngi_eval_clusters(rep, &sc);
 	ngi_eval_count(rep, "wrong_merges", sc.pred_pairs - sc.both_pairs);
 	ngi_eval_count(rep, "missed_merges", sc.gold_pairs - sc.both_pairs);
 	ngi_eval_real(rep, "pair_recall_across_languages",
