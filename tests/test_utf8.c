@@ -199,8 +199,24 @@ static void test_encode(void)
 	}
 }
 
+/* Valid text comes back as it is, invalid text as its repaired copy. */
+static void test_or_repaired(void)
+{
+	ngi_buf fixed;
+	ngi_buf_init(&fixed, 0);
+	const char *ok = "caf\xc3\xa9";
+	size_t len = strlen(ok);
+	CHECK(ngi_utf8_or_repaired(ok, &len, &fixed) == ok && len == 5);
+	const char bad[] = "a\xff" "b";
+	len = 3;
+	const char *r = ngi_utf8_or_repaired(bad, &len, &fixed);
+	CHECK(r != bad && len == 5 && memcmp(r, "a\xef\xbf\xbd" "b", 5) == 0);
+	ngi_buf_free(&fixed);
+}
+
 int main(void)
 {
+	test_or_repaired();
 	test_valid_prefix();
 	test_repair();
 	test_decode_count();

@@ -214,3 +214,13 @@ size_t ngi_utf8_encode(uint32_t cp, char out[4])
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
 }
+
+const char *ngi_utf8_or_repaired(const char *s, size_t *len, ngi_buf *fixed)
+{
+	if (ngi_utf8_valid_prefix(s, *len) == *len)
+		return s;
+	ngi_buf_clear(fixed);
+	ngi_utf8_repair(s, *len, fixed, NULL);
+	*len = fixed->len;
+	return fixed->data ? fixed->data : "";
+}

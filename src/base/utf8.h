@@ -21,6 +21,11 @@ size_t ngi_utf8_valid_prefix(const char *s, size_t len);
 size_t ngi_utf8_repair(const char *s, size_t len, ngi_buf *out,
 		       size_t *first_bad);
 
+/* s as valid UTF-8: s itself when it is, else a repaired copy in fixed
+ * (cleared first; when fixed hits its cap or memory runs out, what was
+ * repaired, possibly ""). *len is updated to the text's length. */
+const char *ngi_utf8_or_repaired(const char *s, size_t *len, ngi_buf *fixed);
+
 /* Decodes one code point at s (valid UTF-8 assumed); returns its byte length
  * and writes the code point. */
 int ngi_utf8_decode(const char *s, size_t len, int32_t *cp);

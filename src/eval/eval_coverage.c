@@ -101,12 +101,7 @@ static ng_status note_unknown(cv_ctx *c, int lang, const char *w, size_t n)
 static ng_status count_article(cv_ctx *c, const char *text, size_t len,
 			       const char *lang)
 {
-	if (ngi_utf8_valid_prefix(text, len) != len) {
-		ngi_buf_clear(&c->fixed);
-		ngi_utf8_repair(text, len, &c->fixed, NULL);
-		text = c->fixed.data ? c->fixed.data : "";
-		len = c->fixed.len;
-	}
+	text = ngi_utf8_or_repaired(text, &len, &c->fixed);
 	if (len > CV_MAX_ARTICLE)
 		len = CV_MAX_ARTICLE;
 	ngi_doc d;

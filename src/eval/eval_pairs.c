@@ -260,12 +260,7 @@ static ng_status article_line(void *vc, const ngi_json *j, const char *path,
 		return NG_ERR_NOMEM;
 	const char *s = text->str;
 	size_t len = text->len;
-	if (ngi_utf8_valid_prefix(s, len) != len) {
-		ngi_buf_clear(&pc->repaired);
-		ngi_utf8_repair(s, len, &pc->repaired, NULL);
-		s = pc->repaired.data ? pc->repaired.data : "";
-		len = pc->repaired.len;
-	}
+	s = ngi_utf8_or_repaired(s, &len, &pc->repaired);
 	if (len > XL_MAX_ARTICLE)
 		len = XL_MAX_ARTICLE;
 	xl_doc *d = &pc->docs[pc->n_docs];
@@ -664,12 +659,7 @@ ng_status ngi_eval_xling(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep)
 					break;
 				const char *s = text.data ? text.data : "";
 				size_t len = text.len;
-				if (ngi_utf8_valid_prefix(s, len) != len) {
-					ngi_buf_clear(&fixed);
-					ngi_utf8_repair(s, len, &fixed, NULL);
-					s = fixed.data ? fixed.data : "";
-					len = fixed.len;
-				}
+				s = ngi_utf8_or_repaired(s, &len, &fixed);
 				/* the first line is the title */
 				const char *nl_at = memchr(s, '\n', len);
 				size_t tl = nl_at ? (size_t)(nl_at - s) : 0;
