@@ -11,7 +11,7 @@
  * short-item case. Scores: B-cubed precision, recall and F1, ARI, wrong
  * and missed merges, the recall of gold pairs across languages and within
  * one, and per language (the record's "lang" field) the B-cubed precision
- * and recall of its articles. With NG_EVAL_STORIES_DUMP=FILE set, FILE gets
+ * and recall of its articles (group counts by sorting: any set size). With NG_EVAL_STORIES_DUMP=FILE set, FILE gets
  * one line per gold article: id, lang, gold event, predicted story.
  */
 #include <limits.h>
@@ -93,6 +93,50 @@ static ng_status read_records(const char *path, ngi_arena *a, ngi_diag_sink *dia
 	*out = items;
 	*n_out = n;
 	return st;
+}
+
+/* Items grouped by their gold label, predicted story and/or language. */
+typedef struct group_key {
+	long long gold, pred;
+	uint64_t lang;
+	size_t i;
+} group_key;
+
+static int by_group(const void *x, const void *y)
+{
+	const group_key *a = x, *b = y;
+	if (a->gold != b->gold)
+		return a->gold < b->gold ? -1 : 1;
+	if (a->pred != b->pred)
+		return a->pred < b->pred ? -1 : 1;
+	if (a->lang != b->lang)
+		return a->lang < b->lang ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Groups the items by the labels asked for; size[i] (when not NULL) gets
+ * the size of item i's group. Returns the pairs within groups. */
+static long long groups(const item *items, size_t n, int gold, int pred,
+			int lang, group_key *k, long long *size)
+{
+	for (size_t i = 0; i < n; i++)
+		k[i] = (group_key){gold ? items[i].gold : 0, pred ? items[i].pred : 0,
+				   lang ? ngi_hash(items[i].lang, strlen(items[i].lang), 0)
+					: 0,
+				   i};
+	qsort(k, n, sizeof *k, by_group);
+	long long pairs = 0;
+	for (size_t a = 0, b; a < n; a = b) {
+		for (b = a + 1; b < n && k[b].gold == k[a].gold &&
+				k[b].pred == k[a].pred && k[b].lang == k[a].lang;
+		     b++)
+			;
+		long long m = (long long)(b - a);
+		pairs += m * (m - 1) / 2;
+		for (size_t j = a; size && j < b; j++)
+			size[k[j].i] = m;
+	}
+	return pairs;
 }
 
 static ng_status run(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep,
@@ -185,30 +229,41 @@ static ng_status run(ngi_eval_ctx *ctx, char **argv, ngi_eval_report *rep,
 	if (st)
 		goto done;
 
-	/* pairs of one event across languages and within one (quadratic, for
-	 * sets of a few thousand), and per-language B-cubed */
+	/* per-language B-cubed and pairs of one event across languages and
+	 * within one, from the sizes of groups of equal labels (sorting:
+	 * O(n log n), whatever the set's size) */
 	long long x_gold = 0, x_both = 0, m_gold = 0, m_both = 0;
 	double lp[MAX_LANGS] = {0}, lr[MAX_LANGS] = {0};
 	long long ln[MAX_LANGS] = {0};
-	for (size_t i = 0; i < n; i++) {
-		long long same_pred = 0, same_gold = 0, both = 0;
-		for (size_t j = 0; j < n; j++) {
-			int sg = items[i].gold == items[j].gold;
-			int sp = items[i].pred == items[j].pred;
-			same_gold += sg;
-			same_pred += sp;
-			both += sg && sp;
-			if (j > i && sg) {
-				int cross = strcmp(items[i].lang, items[j].lang) != 0;
-				*(cross ? &x_gold : &m_gold) += 1;
-				*(cross ? &x_both : &m_both) += sp;
-			}
-		}
-		int k = items[i].lang_ix;
-		lp[k] += (double)both / (double)same_pred;
-		lr[k] += (double)both / (double)same_gold;
-		ln[k]++;
+	group_key *gk = malloc((n ? n : 1) * sizeof *gk);
+	long long *by_gold = malloc((n ? n : 1) * sizeof *by_gold);
+	long long *by_pred = malloc((n ? n : 1) * sizeof *by_pred);
+	long long *by_both = malloc((n ? n : 1) * sizeof *by_both);
+	if (!gk || !by_gold || !by_pred || !by_both) {
+		free(gk);
+		free(by_gold);
+		free(by_pred);
+		free(by_both);
+		st = NG_ERR_NOMEM;
+		goto done;
 	}
+	long long gold_pairs = groups(items, n, 1, 0, 0, gk, by_gold);
+	groups(items, n, 0, 1, 0, gk, by_pred);
+	long long both_pairs = groups(items, n, 1, 1, 0, gk, by_both);
+	m_gold = groups(items, n, 1, 0, 1, gk, NULL);
+	m_both = groups(items, n, 1, 1, 1, gk, NULL);
+	x_gold = gold_pairs - m_gold;
+	x_both = both_pairs - m_both;
+	for (size_t i = 0; i < n; i++) {
+		int li = items[i].lang_ix;
+		lp[li] += (double)by_both[i] / (double)by_pred[i];
+		lr[li] += (double)by_both[i] / (double)by_gold[i];
+		ln[li]++;
+	}
+	free(gk);
+	free(by_gold);
+	free(by_pred);
+	free(by_both);
 	const char *dump_path = getenv("NG_EVAL_STORIES_DUMP");
 	if (dump_path) {
 		FILE *f = fopen(dump_path, "w");
