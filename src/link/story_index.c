@@ -157,13 +157,14 @@ static int story_has_lang(const ngi_story_state *s, uint16_t lang)
 }
 
 /* Do two stories hold an article in one language? A story with no
- * language known counts as sharing (its articles were not identified). */
+ * language known counts as sharing (its articles were not identified), as
+ * story_has_lang counts it. */
 int ngi_story_share_lang(const ngi_story_state *x, const ngi_story_state *y)
 {
 	for (int i = 0; i < 4 && x->langs[i]; i++)
 		if (story_has_lang(y, x->langs[i]))
 			return 1;
-	return x->langs[0] == 0 || y->langs[0] == 0;
+	return x->langs[0] == 0;
 }
 
 void ngi_story_add_lang(ngi_story_state *s, uint16_t lang)
