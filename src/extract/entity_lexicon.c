@@ -686,32 +686,19 @@ static ng_status add_spelling(ngi_lexicon *lx, ngi_arena *a, size_t idx,
 	return NG_OK;
 }
 
-/* Records the first three letters of a given name (see
- * ngi_lexicon_given_spelled). */
-static ng_status add_given_start(ngi_lexicon *lx, ngi_arena *a, const char *p,
-				 size_t n)
-{
-	char letters[LX_MAX_KEY * 2];
-	size_t ln;
-	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
-		return NG_ERR_NOMEM;
-	size_t got, b = ngi_utf8_prefix(letters, ln, 3, &got);
-	if (got && !ngi_map_upsert(&lx->given_starts, ngi_hash(letters, b, 0), 1))
-		return NG_ERR_NOMEM;
-	return NG_OK;
-}
-
-/* Records the first three letters of an event's spelling (see
+/* Records in starts the first three letters (folded) of the name at p,
+ * when it has at least min_letters: a given name's (1, see
+ * ngi_lexicon_given_spelled) or an event's spelling (3, see
  * ngi_lexicon_event_start). */
-static ng_status add_event_start(ngi_lexicon *lx, ngi_arena *a, const char *p,
-				 size_t n)
+static ng_status add_start(ngi_map *starts, size_t min_letters, ngi_arena *a,
+			   const char *p, size_t n)
 {
 	char letters[LX_MAX_KEY * 2];
 	size_t ln;
 	if (fold_letters(a, p, n, letters, sizeof letters, &ln))
 		return NG_ERR_NOMEM;
 	size_t got, b = ngi_utf8_prefix(letters, ln, 3, &got);
-	if (got == 3 && !ngi_map_upsert(&lx->event_starts, ngi_hash(letters, b, 0), 1))
+	if (got >= min_letters && !ngi_map_upsert(starts, ngi_hash(letters, b, 0), 1))
 		return NG_ERR_NOMEM;
 	return NG_OK;
 }
@@ -755,12 +742,12 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 			while (gp < p + vn && *gp != ' ')
 				gp++;
 			if ((k->type == NGI_ENT_PER && gp < p + vn &&
-			     add_given_start(lx, &a, p, (size_t)(gp - p))) ||
+			     add_start(&lx->given_starts, 1, &a, p, (size_t)(gp - p))) ||
 			    add_spelling(lx, &a, idx, p, vn) ||
 			    (k->type == NGI_ENT_PER && sp > p &&
 			     add_spelling(lx, &a, idx, sp, (size_t)(p + vn - sp))) ||
 			    (k->type == NGI_ENT_EVT &&
-			     add_event_start(lx, &a, p, vn))) {
+			     add_start(&lx->event_starts, 3, &a, p, vn))) {
 				ngi_arena_free(&a);
 				return NG_ERR_NOMEM;
 			}
@@ -816,7 +803,7 @@ static ng_status add_names(ngi_lexicon *lx, ngi_translit *t)
 	}
 	for (size_t i = 0; i < NGI_ARRAY_LEN(given_names); i++) {
 		ngi_arena_init(&a, 1 << 10);
-		ng_status st = add_given_start(lx, &a, given_names[i],
+		ng_status st = add_start(&lx->given_starts, 1, &a, given_names[i],
 					       strlen(given_names[i]));
 		ngi_arena_free(&a);
 		if (st)
