@@ -40,6 +40,18 @@ static ng_status run_json(const char *suite, int argc, char **argv, char **text)
 	return st;
 }
 
+/* The suite's JSON output parsed into a (NULL when it is missing or not
+ * JSON). */
+static ngi_json *parse_output(const char *text, ngi_arena *a)
+{
+	ngi_json *root = NULL;
+	size_t off;
+	const char *msg;
+	if (!text || ngi_json_parse(text, strlen(text), a, &root, &off, &msg))
+		return NULL;
+	return root;
+}
+
 static double metric(const ngi_json *root, const char *name)
 {
 	const ngi_json *m = ngi_json_get(ngi_json_get(root, "metrics"), name);
@@ -93,12 +105,9 @@ static void test_stories_small(void)
 	CHECK_MSG(st == NG_OK, "status %d", (int)st);
 	ngi_arena a;
 	ngi_arena_init(&a, 0);
-	ngi_json *root = NULL;
-	size_t off;
-	const char *msg;
+	ngi_json *root = parse_output(text, &a);
 	CHECK(text && strchr(text, '\n') == text + strlen(text) - 1);
-	CHECK(text && ngi_json_parse(text, strlen(text), &a, &root, &off,
-				     &msg) == NG_OK);
+	CHECK(root != NULL);
 	if (root) {
 		CHECK_STR(ngi_json_get_str(root, "suite"), "stories");
 		CHECK(metric(root, "bodies") == 3);
@@ -141,11 +150,8 @@ static void test_stories_jsonl_small(void)
 		CHECK_MSG(st == NG_OK, "%s: status %d", suites[k], (int)st);
 		ngi_arena a;
 		ngi_arena_init(&a, 0);
-		ngi_json *root = NULL;
-		size_t off;
-		const char *msg;
-		CHECK(text && ngi_json_parse(text, strlen(text), &a, &root, &off,
-					     &msg) == NG_OK);
+		ngi_json *root = parse_output(text, &a);
+		CHECK(root != NULL);
 		if (root) {
 			CHECK_STR(ngi_json_get_str(root, "suite"), suites[k]);
 			CHECK(metric(root, "articles") == 4);
@@ -190,11 +196,8 @@ static void test_seeds(void)
 	CHECK_MSG(st == NG_OK, "status %d", (int)st);
 	ngi_arena a;
 	ngi_arena_init(&a, 0);
-	ngi_json *root = NULL;
-	size_t off;
-	const char *msg;
-	CHECK(text && ngi_json_parse(text, strlen(text), &a, &root, &off,
-				     &msg) == NG_OK);
+	ngi_json *root = parse_output(text, &a);
+	CHECK(root != NULL);
 	if (root) {
 		CHECK_STR(ngi_json_get_str(root, "suite"), "seeds");
 		CHECK(metric(root, "documents") == 5);
