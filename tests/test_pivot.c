@@ -396,6 +396,59 @@ static int bag_with(const char *text, const char *lang,
 	return ngi_pivot_terms(&d, m, nm, NULL, NULL, 0, o, &arena, t, n) ? -1 : 0;
 }
 
+/* The number term of the first number in text (lang), or 0. */
+static uint32_t first_number(const char *text, const char *lang, size_t *taken)
+{
+	ngi_doc d;
+	if (ngi_text_analyze(tc, text, strlen(text), lang, &arena, &d) != NG_OK)
+		return 0;
+	for (size_t i = 0; i < d.n_tokens; i++)
+		if (d.tokens[i].kind == NGI_TOK_NUMBER) {
+			size_t last;
+			uint32_t t = ngi_number_at(&d, i, &last);
+			*taken = last - i + 1;
+			return t;
+		}
+	return 0;
+}
+
+/* Numbers by their value in every language: space-grouped digits are one
+ * number, scale words multiply ("600 тысяч" is "600,000", "43,5
+ * Milliarden" is "43.5 billion", "1,000万" is "10 million"), each read with
+ * its language's decimal separator; a number with no scale word keeps its
+ * digits ("1.500" is "1,500"), and the scale word must follow at once. */
+static void test_number_values(void)
+{
+	ngi_arena_reset(&arena);
+	size_t k;
+	uint32_t n600k = ngi_number_term("600000", 6);
+	CHECK(first_number("Some 600,000 people fled.", "en", &k) == n600k);
+	CHECK(first_number("Около 600 тысяч человек бежали.", "ru", &k) == n600k);
+	CHECK(first_number("Près de 600 000 personnes ont fui.", "fr", &k) == n600k && k == 2);
+	CHECK(first_number("Près de 600\xc2\xa0" "000 personnes ont fui.", "fr", &k) == n600k);
+	CHECK(first_number("60万人が避難した。", "ja", &k) == n600k);
+	uint32_t n43 = ngi_number_term("43500000000", 11);
+	CHECK(first_number("It costs 43.5 billion euros.", "en", &k) == n43);
+	CHECK(first_number("Es kostet 43,5 Milliarden Euro.", "de", &k) == n43);
+	CHECK(first_number("Það kostar 43,5 milljarða evra.", "is", &k) == n43);
+	uint32_t n10m = ngi_number_term("10000000", 8);
+	CHECK(first_number("1,000万円を寄付した。", "ja", &k) == n10m);
+	CHECK(first_number("He gave 10 million yen.", "en", &k) == n10m);
+	CHECK(first_number("捐款 1.694 亿元。", "zh", &k) == ngi_number_term("169400000", 9));
+	CHECK(first_number("Costó 3 mil millones.", "es", &k) == ngi_number_term("3000000000", 10));
+	/* the long scale: a German Billion is a thousand billions */
+	CHECK(first_number("Es kostet 2 Billionen Euro.", "de", &k) ==
+	      first_number("It costs 2 trillion euros.", "en", &k));
+	/* no scale word: the digits, as before; a word in between breaks it */
+	CHECK(first_number("Die Stadt zahlte 1.500 Euro.", "de", &k) == ngi_number_term("1500", 4));
+	CHECK(first_number("Die Stadt zahlte 43,5 teure Milliarden.", "de", &k) ==
+	      ngi_number_term("435", 3));
+	/* a four-digit year before a group of three is no grouping */
+	CHECK(first_number("In 2019 300 people came.", "en", &k) == ngi_number_term("2019", 4) &&
+	      k == 1);
+	CHECK(first_number("42 people came.", "en", &k) == 0);
+}
+
 /* Language-neutral terms: numbers of three or more digits by their digits
  * (the German "1.500" is the English "1,500"; "42" is no term), in the
  * pivot bag and the English native bag alike; and the English display
@@ -460,6 +513,7 @@ int main(void)
 	test_lookups();
 	test_seeds();
 	test_neutral_terms();
+	test_number_values();
 	test_kana_names();
 	test_bad_input();
 	ngi_arena_free(&arena);

@@ -116,9 +116,11 @@ static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 				return -1;
 		}
 		if (t->kind == NGI_TOK_NUMBER) {
-			uint32_t nt = ngi_number_term(t->norm, t->norm_len);
+			size_t last;
+			uint32_t nt = ngi_number_at(d, i, &last);
 			if (nt && bag_add(b, nt, w * o->number_weight))
 				return -1;
+			i = last; /* the groups of "600 000" are one number */
 			continue;
 		}
 		if (t->kind != NGI_TOK_WORD ||

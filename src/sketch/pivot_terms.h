@@ -47,8 +47,8 @@ void ngi_pivot_options_init(ngi_pivot_options *o);
 /* The language-neutral term bag of a document, as ngi_terms gives the
  * native one (sorted by term, counts weighted the same way): English stems
  * of the words the dictionary knows (stopwords and one-letter words
- * dropped), numbers as the native bag has them (ngi_number_term: 3+
- * digits, by their digits alone, so "1.000" and "1,000" meet), and the
+ * dropped), numbers as the native bag has them (ngi_number_at: by their
+ * value, so "1.000", "1,000", "1 000" and "тысяча" after a 1 meet), and the
  * canonical keys of the entity mentions passed in (found by
  * ngi_entities_find on body and title; either may be NULL/0), each mention
  * once, its words counting as words too, with the words of its Latin

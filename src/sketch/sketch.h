@@ -70,7 +70,8 @@ ng_status ngi_terms(const ngi_doc *body, const ngi_doc *title,
 
 /* A number token is a term when it has at least this many digits (amounts,
  * counts, years: "115 days", "9,500 cases", "2020"), hashed by its digits
- * alone so "1.000", "1,000" and "1 000" meet across languages; shorter
+ * alone so "1.000" and "1,000" meet across languages (ngi_number_at joins
+ * "1 000" and multiplies out scale words); shorter
  * numbers are too common to tell events apart. 3 rather than 4: measured
  * on both halves of the WMT21 dev set (docs/CROSSLINGUAL.md). */
 #define NGI_NUMBER_MIN_DIGITS 3
@@ -78,6 +79,15 @@ ng_status ngi_terms(const ngi_doc *body, const ngi_doc *title,
 /* The term of a number token (norm, norm_len), or 0 when it is not one
  * (fewer than NGI_NUMBER_MIN_DIGITS digits). */
 uint32_t ngi_number_term(const char *norm, size_t norm_len);
+
+/* The language-neutral term of the number that starts at token i of d
+ * (number_terms.c): digits grouped by spaces are one number ("600 000"), a
+ * scale word of d's language after it multiplies it out ("600 тысяч",
+ * "43,5 Milliarden", "60万", read with the language's decimal separator),
+ * else it is ngi_number_term of the token. *last is the last token the
+ * number took (i, or the last group of "600 000"); 0 when there is no
+ * term (not a number, or too few digits). */
+uint32_t ngi_number_at(const ngi_doc *d, size_t i, size_t *last);
 
 /* Hash of one term of a kind, as stored in ngi_term.term. */
 uint32_t ngi_term_hash(int kind, const char *s, size_t len);

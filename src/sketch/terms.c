@@ -5,7 +5,8 @@
  * dropped), capitalised words that do not open a sentence (names, in their
  * normalised form, as a separate feature kind so "Trump" the name counts
  * apart from "trump" the stem), and numbers of three or more digits by
- * their digits (years, amounts, counts): the last two are language-neutral
+ * their value (years, amounts, counts; number_terms.c: "600 000", "600
+ * тысяч" and "600,000" are one term): the last two are language-neutral
  * evidence.
  *
  * Position matters: news puts the event in the headline and the first
@@ -60,9 +61,11 @@ static size_t collect(const ngi_doc *d, unsigned weight, uint32_t lead_sentences
 		uint32_t h[2];
 		int nh = 0;
 		if (t->kind == NGI_TOK_NUMBER) {
-			uint32_t nt = ngi_number_term(t->norm, t->norm_len);
+			size_t last;
+			uint32_t nt = ngi_number_at(d, i, &last);
 			if (nt)
 				h[nh++] = nt;
+			i = last; /* the groups of "600 000" are one number */
 		} else if (t->kind == NGI_TOK_WORD) {
 			if (ngi_utf8_count(t->norm, t->norm_len) < 2 || t->stop)
 				continue;
