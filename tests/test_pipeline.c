@@ -3,14 +3,15 @@
  * (ngi_features_compute): entity mentions, dates anchored on the publication
  * date, and the publication-date inference rules of engine.h (metadata,
  * header, dateline + weekday consistency with a reference year from the
- * text, a date at the top of the text, nothing), with hostile cases, and
- * the outlets a text credits.
+ * text, a date at the top of the text, nothing), with hostile cases, the
+ * outlets a text credits, and the senses a short item's pivot bag takes.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "engine/engine.h"
+#include "sketch/pivot.h"
 
 typedef struct pub_case {
 	const char *what;
@@ -214,6 +215,50 @@ static void test_credits(ngi_worker *w)
 	ngi_arena_free(&keep);
 }
 
+/* 1 when the term bag of f holds term. */
+static int bag_has(const ngi_features *f, uint32_t term)
+{
+	for (uint32_t i = 0; i < f->n_terms; i++)
+		if (f->terms[i].term == term)
+			return 1;
+	return 0;
+}
+
+/* A short item (a headline alone) takes three English senses of a word
+ * into its pivot bag, a longer text two: the third sense of "Auto" is in
+ * the headline's bag and not in the same headline followed by three more
+ * sentences. */
+static void test_short_item_senses(ngi_worker *w)
+{
+	ngi_arena keep;
+	ngi_arena_init(&keep, 64 << 10);
+	const char *word = "auto";
+	uint32_t senses[NGI_PIVOT_MAX_TARGETS];
+	size_t n = ngi_pivot_lookup("de", word, strlen(word), senses, 3);
+	CHECK_MSG(n == 3, "the dictionary gives Auto three senses");
+	const char *head = "Leichen in versenktem Auto im Teich gefunden";
+	const char *full = "Leichen in versenktem Auto im Teich gefunden. Die Polizei "
+			   "ermittelt. Taucher suchten den ganzen Tag. Die Familie "
+			   "wurde informiert.";
+	ngi_doc_in in = {NULL, head, strlen(head), "2024-03-01", NULL,
+			 NGI_PUB_METADATA, NGI_DAY_UNKNOWN, NULL};
+	ngi_features f;
+	CHECK(ngi_features_compute(w, &keep, &in, &f) == NG_OK);
+	CHECK_STR(f.lang, "de");
+	CHECK(ngi_link_short_item(f.n_words, f.n_sentences));
+	if (n == 3)
+		CHECK(bag_has(&f, senses[0]) && bag_has(&f, senses[2]));
+	ngi_arena_reset(&w->scratch);
+	in.text = full;
+	in.len = strlen(full);
+	CHECK(ngi_features_compute(w, &keep, &in, &f) == NG_OK);
+	CHECK(!ngi_link_short_item(f.n_words, f.n_sentences));
+	if (n == 3)
+		CHECK(bag_has(&f, senses[0]) && !bag_has(&f, senses[2]));
+	ngi_arena_reset(&w->scratch);
+	ngi_arena_free(&keep);
+}
+
 int main(void)
 {
 	ngi_worker w;
@@ -226,6 +271,7 @@ int main(void)
 	test_entities(&w);
 	test_hostile(&w);
 	test_credits(&w);
+	test_short_item_senses(&w);
 	ngi_worker_free(&w);
 	return check_report("pipeline");
 }
