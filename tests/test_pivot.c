@@ -449,6 +449,36 @@ static void test_number_values(void)
 	CHECK(first_number("42 people came.", "en", &k) == 0);
 }
 
+/* unknown_stems: a capitalised word the dictionary does not know, even
+ * opening the text, is also the English stem of its spelling, which an
+ * English headline on the same name has; off by default, and a known word
+ * is never taken as it is. */
+static void test_unknown_stems(void)
+{
+	ngi_arena_reset(&arena);
+	const char *de = "Kudlow: Nächstes Konjunkturpaket bietet weitere Gelder";
+	uint32_t kudlow = ngi_term_hash(NGI_TERM_STEM, "kudlow", 6);
+	uint32_t naechstes = ngi_term_hash(NGI_TERM_STEM, "nächstes", strlen("nächstes"));
+	ngi_pivot_options o;
+	ngi_pivot_options_init(&o);
+	CHECK(o.unknown_stems == 0);
+	ngi_term *t;
+	uint32_t n = 0;
+	CHECK(bag_with(de, "de", &o, &t, &n) == 0);
+	CHECK(!has_term(t, n, kudlow));
+	o.unknown_stems = 1;
+	CHECK(bag_with(de, "de", &o, &t, &n) == 0);
+	CHECK_MSG(has_term(t, n, kudlow), "Kudlow opening the headline as the stem kudlow");
+	CHECK(!has_term(t, n, naechstes));
+	const char *en = "Kudlow says next stimulus bill will include more checks";
+	ngi_doc d;
+	ngi_term *e;
+	uint32_t ne = 0;
+	CHECK(ngi_text_analyze(tc, en, strlen(en), "en", &arena, &d) == NG_OK);
+	CHECK(ngi_terms(&d, NULL, 2, 3, 4, &arena, &e, &ne) == NG_OK);
+	CHECK(has_term(e, ne, kudlow));
+}
+
 /* Language-neutral terms: numbers of three or more digits by their digits
  * (the German "1.500" is the English "1,500"; "42" is no term), in the
  * pivot bag and the English native bag alike; and the English display
@@ -514,6 +544,7 @@ int main(void)
 	test_seeds();
 	test_neutral_terms();
 	test_number_values();
+	test_unknown_stems();
 	test_kana_names();
 	test_bad_input();
 	ngi_arena_free(&arena);

@@ -25,6 +25,7 @@ void ngi_pivot_options_init(ngi_pivot_options *o)
 	o->names = 1;
 	o->entity_names = 0;
 	o->kana_names = 1;
+	o->unknown_stems = 0;
 }
 
 /* ---- the term bag -------------------------------------------------------------*/
@@ -148,6 +149,12 @@ static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 		if (o->names && t->capitalised && (n == 0 || english) &&
 		    !ngi_doc_opens_sentence(d, i) &&
 		    bag_add(b, ngi_term_hash(NGI_TERM_NAME, t->norm, t->norm_len), w))
+			return -1;
+		/* and as the word an English text would have there: "Kudlow"
+		 * opening a German headline is the stem "kudlow" of the English
+		 * one (the stem of an English name is mostly the name) */
+		if (o->unknown_stems && t->capitalised && n == 0 && !english &&
+		    bag_add(b, ngi_term_hash(NGI_TERM_STEM, t->norm, t->norm_len), w))
 			return -1;
 	}
 	return 0;

@@ -33,6 +33,10 @@ typedef struct ngi_pivot_options {
 				    bags compared with English native bags,
 				    which have names but no entity keys */
 	int kana_names;          /* katakana words' entity keys (Japanese) */
+	int unknown_stems;       /* capitalised words the dictionary does not
+				    know also as English stem terms of their
+				    folded form, sentence openers too (not in
+				    English or Japanese texts) */
 } ngi_pivot_options;
 
 /* Display-name words a mention adds at most. */
