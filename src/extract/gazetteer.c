@@ -2,11 +2,13 @@
  * gazetteer.c: place names in every language the entity stage reads, taken
  * from ICU's locale data (already a dependency, for transliteration).
  *
- * Two sources, each named in the languages of NGI_GAZ_LANGS:
+ * Two sources, named in the languages of gaz_langs:
  *  - countries and territories: uloc_getISOCountries, named by
- *    uloc_getDisplayCountry ("Nicaragua", "Никарагуа", "Nikaragua");
+ *    uloc_getDisplayCountry ("Nicaragua", "Никарагуа", "Nikaragua",
+ *    "Amurka" for the United States in Hausa), in all of them;
  *  - cities: the exemplar city of each canonical time zone, the name ICU
- *    prints for the pattern "VVV" ("Managua", "Манагуа", "Moskau").
+ *    prints for the pattern "VVV" ("Managua", "Манагуа", "Moskau"), in
+ *    the first NGI_GAZ_CITY_LANGS.
  * Zones that name no city a reader would call one are left out: the
  * research stations of Antarctica (named after people: Casey, Davis) and
  * the county seats the US zones split Indiana, Kentucky and North Dakota
@@ -32,12 +34,21 @@
 #include <stdio.h>
 
 #include "../base/base.h"
+#include "../base/utf8.h"
 
+/* Countries are named in all of these, cities in the first
+ * NGI_GAZ_CITY_LANGS only: a language's city names cost a date formatter
+ * switched through some 400 zones (most of the table's build time), and
+ * the exemplar cities of the later languages are mostly their English
+ * names. */
 static const char *const gaz_langs[] = {
 	"en", "ru", "uk", "bg", "pl", "cs", "sl", "sk", "de",
 	"fr", "it", "es", "pt", "nl", "tr",
+	"is", "ha", "hr", "sr", "mk", "be", "el", "hu", "fi", "sv", "da", "nb",
+	"lt", "lv", "et", "ca", "id",
 };
 #define NGI_GAZ_LANGS (sizeof gaz_langs / sizeof gaz_langs[0])
+#define NGI_GAZ_CITY_LANGS 15
 
 /* Zone prefixes whose exemplar cities are left out (see above). */
 static const char *const skip_zones[] = {
@@ -151,8 +162,12 @@ static ng_status countries(ngi_buf *e, char ***list, size_t *n, size_t *cap)
 			if (U_FAILURE(err) || len <= 0)
 				continue;
 			u_strToUTF8(s, sizeof s, NULL, u, len, &err);
-			/* ICU falls back to the code when it has no name */
-			if (U_FAILURE(err) || !strcmp(s, *c))
+			/* ICU falls back to the code when it has no name; a
+			 * later language's name of three letters or fewer is
+			 * too often a word of another (Swedish "Man", the Isle
+			 * of Man; Hausa "Sin", China) */
+			if (U_FAILURE(err) || !strcmp(s, *c) ||
+			    (l >= NGI_GAZ_CITY_LANGS && ngi_utf8_count(s, strlen(s)) <= 3))
 				continue;
 			st = add_display(e, s);
 		}
@@ -187,11 +202,11 @@ static ng_status cities(ngi_buf *e, char ***list, size_t *n, size_t *cap)
 		UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, &err);
 	if (U_FAILURE(err))
 		return NG_OK; /* no zone data: no cities */
-	city_fmt f[NGI_GAZ_LANGS] = {{0}};
+	city_fmt f[NGI_GAZ_CITY_LANGS] = {{0}};
 	static const UChar pattern[] = {'V', 'V', 'V', 0};
 	static const UChar utc[] = {'U', 'T', 'C', 0};
 	ng_status st = NG_OK;
-	for (size_t l = 0; l < NGI_GAZ_LANGS; l++) {
+	for (size_t l = 0; l < NGI_GAZ_CITY_LANGS; l++) {
 		err = U_ZERO_ERROR;
 		f[l].fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, gaz_langs[l], utc,
 				     -1, pattern, -1, &err);
@@ -209,7 +224,7 @@ static ng_status cities(ngi_buf *e, char ***list, size_t *n, size_t *cap)
 		UChar zid[64];
 		u_uastrncpy(zid, id, 64);
 		st = entry_reset(e);
-		for (size_t l = 0; l < NGI_GAZ_LANGS && !st; l++) {
+		for (size_t l = 0; l < NGI_GAZ_CITY_LANGS && !st; l++) {
 			UErrorCode e2 = U_ZERO_ERROR;
 			ucal_setTimeZone(f[l].cal, zid, id_len, &e2);
 			udat_setCalendar(f[l].fmt, f[l].cal);
@@ -225,7 +240,7 @@ static ng_status cities(ngi_buf *e, char ***list, size_t *n, size_t *cap)
 		if (!st)
 			st = finish(e, list, n, cap);
 	}
-	for (size_t l = 0; l < NGI_GAZ_LANGS; l++) {
+	for (size_t l = 0; l < NGI_GAZ_CITY_LANGS; l++) {
 		if (f[l].cal)
 			ucal_close(f[l].cal);
 		if (f[l].fmt)
