@@ -403,6 +403,38 @@ static void test_short_item_across_languages(void)
 	ngi_story_index_free(&si);
 }
 
+/* A story told in many languages still knows which: with members in five
+ * languages, an article in a sixth is scaled as across languages, one in a
+ * fifth member's language is not (a story kept only its first four once,
+ * and counted as holding every language after them). */
+static void test_many_languages(void)
+{
+	static const ngi_term story_terms[] = {{1, 2}, {2, 1}, {3, 1}, {4, 1}};
+	static const ngi_term query_terms[] = {{1, 1}, {2, 1}, {9, 1}};
+	static const char *const langs[] = {"en", "de", "fr", "es", "it"};
+	ngi_story_index si;
+	ngi_story_index_init(&si);
+	for (int i = 0; i < 5; i++) {
+		ngi_link_article m = {.terms = story_terms, .n_terms = 4,
+				      .day = NGI_DAY_UNKNOWN, .lang = ngi_link_lang(langs[i])};
+		CHECK(ngi_story_index_count(&si, &m) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &m, 1) == NG_OK);
+	}
+	double score[2];
+	for (int k = 0; k < 2; k++) {
+		ngi_link_article q = {.terms = query_terms, .n_terms = 3,
+				      .day = NGI_DAY_UNKNOWN,
+				      .lang = ngi_link_lang(k == 0 ? "nl" : "it")};
+		uint32_t story = 0;
+		CHECK(ngi_story_index_best(&si, &q, 14, &story, &score[k]) == NG_OK);
+		CHECK(story == 1);
+	}
+	CHECK_MSG(score[1] > 0 && fabs(score[0] - score[1] * NGI_XLING_SCALE) < 1e-9,
+		  "nl %f, it %f", score[0], score[1]);
+	CHECK(NGI_STORY_LANGS >= 8);
+	ngi_story_index_free(&si);
+}
+
 /* ---- the copy index's time window ------------------------------------------ */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
@@ -959,6 +991,7 @@ int main(void)
 	test_merge_across_languages();
 	test_short_items();
 	test_short_item_across_languages();
+	test_many_languages();
 	test_window();
 	test_credit();
 	test_window_undated();

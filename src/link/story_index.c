@@ -143,11 +143,11 @@ uint32_t ngi_story_centroid_next(const ngi_story_state *s, uint32_t term,
 	return lo < s->n_terms && s->terms[lo] == term ? lo : UINT32_MAX;
 }
 
-/* Does the story hold an article in lang? A story with four languages
- * already counts as holding every one. */
+/* Does the story hold an article in lang? A story with NGI_STORY_LANGS
+ * languages already counts as holding every one. */
 static int story_has_lang(const ngi_story_state *s, uint16_t lang)
 {
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < NGI_STORY_LANGS; i++) {
 		if (s->langs[i] == lang)
 			return 1;
 		if (s->langs[i] == 0)
@@ -161,7 +161,7 @@ static int story_has_lang(const ngi_story_state *s, uint16_t lang)
  * story_has_lang counts it. */
 int ngi_story_share_lang(const ngi_story_state *x, const ngi_story_state *y)
 {
-	for (int i = 0; i < 4 && x->langs[i]; i++)
+	for (int i = 0; i < NGI_STORY_LANGS && x->langs[i]; i++)
 		if (story_has_lang(y, x->langs[i]))
 			return 1;
 	return x->langs[0] == 0;
@@ -169,7 +169,7 @@ int ngi_story_share_lang(const ngi_story_state *x, const ngi_story_state *y)
 
 void ngi_story_add_lang(ngi_story_state *s, uint16_t lang)
 {
-	for (int i = 0; lang && i < 4; i++) {
+	for (int i = 0; lang && i < NGI_STORY_LANGS; i++) {
 		if (s->langs[i] == lang)
 			return;
 		if (s->langs[i] == 0) {

@@ -43,7 +43,7 @@ static ng_status absorb(ngi_story_index *si, uint32_t into, uint32_t from)
 	if (st)
 		return st;
 	x->size += y->size;
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < NGI_STORY_LANGS; i++)
 		ngi_story_add_lang(x, y->langs[i]);
 	ngi_story_widen_days(x, y->first_day, y->last_day);
 	for (uint32_t i = 0; i < y->n_members && !st; i++)
