@@ -20,6 +20,7 @@ Made-up words from a fixed seed: the same files every run.
     deep.jsonl      one JSON line nested SIZE/2 levels
     escapes.jsonl   one JSON line whose text is \\u escapes
     feed.xml        an RSS feed of SIZE/100 short items
+    sameid.jsonl    SIZE/40 short records sharing one id, each new content
 """
 import os
 import random
@@ -87,6 +88,8 @@ def main():
     half = SIZE // 2
     write("deep.jsonl", '{"text":"a b c.","x":' + "[" * half + "]" * half + "}\n")
     write("escapes.jsonl", '{"text":"' + repeat("\\u00e9", SIZE) + '"}\n')
+    write("sameid.jsonl", "".join('{"id":"same","text":"%s %s."}\n' % (word(), i)
+                                  for i in range(SIZE // 40)))
     items = "".join(
         "<item><title>T%d</title><link>http://e.test/%d</link>"
         "<description>%s %s.</description></item>" % (i, i, word(), word())
