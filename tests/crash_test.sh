@@ -11,7 +11,9 @@
 # run again must exit 0, and its export must be the one run's byte for
 # byte. The same for `newsgraph watch --once` against a local feed
 # (tests/crash_feed_server.py on 127.0.0.1) whose pages are the corpus's
-# articles: killed at WATCH_POINTS points, run again, export compared.
+# articles: killed at WATCH_POINTS points (point i once i/(Q+1) of the
+# items are committed: a watch commits a page at a time), run again,
+# export compared.
 #
 # Signals: SIGINT and SIGTERM stop an ingest gracefully (exit 130, 143; the
 # warning names file, record and offset where it stopped and the articles
@@ -55,6 +57,12 @@ fi
 now() { date +%s.%N; }
 # articles in a database (0 when there is none yet)
 count() { [ -f "$1" ] && sqlite3 "$1" "SELECT count(*) FROM articles" 2>/dev/null || echo 0; }
+# articles committed, read through the command as a reader would (while
+# the writer runs: a read-only engine writes nothing, not even on open)
+stored() {
+	"$NG" stories --db "$1" --format jsonl 2>/dev/null |
+		sed -n 's/.*"size":\([0-9]*\).*/\1/p' | awk '{n += $1} END {print n + 0}'
+}
 integrity() { [ ! -f "$1" ] || [ "$(sqlite3 "$1" "PRAGMA integrity_check" 2>&1)" = ok ]; }
 # the seconds of kill point I of P over a run of D seconds
 point() { awk -v d="$3" -v i="$1" -v p="$2" 'BEGIN { printf "%.3f", d * i / (p + 1) }'; }
@@ -159,12 +167,18 @@ check "watch one run: $WATCH_ITEMS articles" [ "$(wc -l <"$T/wone.jsonl")" -eq "
 echo "crash: watch of $WATCH_ITEMS items: one run $WD s; $WATCH_POINTS kill points"
 i=1
 while [ $i -le "$WATCH_POINTS" ]; do
-	at=$(point $i "$WATCH_POINTS" "$WD")
+	# a page is committed at a time, some 50 ms apart: the point is the
+	# i-th share of the items, killed once that many are committed
+	want=$((WATCH_ITEMS * i / (WATCH_POINTS + 1)))
 	rm -f "$T"/wk.db*
+	t0=$(now)
 	$NG watch "$T/feeds" --db "$T/wk.db" --once --delay 0 --threads 2 -q 2>/dev/null &
 	pid=$!
-	sleep "$at"
+	while kill -0 $pid 2>/dev/null && [ "$(stored "$T/wk.db")" -lt "$want" ]; do
+		sleep 0.02
+	done
 	kill -9 $pid 2>/dev/null
+	at=$(echo "$(now) - $t0" | bc)
 	wait $pid 2>/dev/null
 	rc=$?
 	n=$(count "$T/wk.db")
@@ -178,7 +192,7 @@ while [ $i -le "$WATCH_POINTS" ]; do
 	else
 		bad "watch point $i: the export differs from the one run's"; same="EXPORT DIFFERS"
 	fi
-	echo "crash: watch point $i/$WATCH_POINTS at $at s: $how with $n articles committed; run again: $same"
+	echo "crash: watch point $i/$WATCH_POINTS (at $want articles) after $at s: $how with $n articles committed; run again: $same"
 	i=$((i + 1))
 done
 half=$(point 1 1 "$WD")

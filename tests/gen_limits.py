@@ -19,7 +19,8 @@ Made-up words from a fixed seed: the same files every run.
     lt.html         '<' only
     deep.jsonl      one JSON line nested SIZE/2 levels
     escapes.jsonl   one JSON line whose text is \\u escapes
-    feed.xml        an RSS feed of SIZE/100 short items
+    feed.xml        an RSS feed of SIZE/200 items (under the item cap up
+                    to 20 MB)
     sameid.jsonl    SIZE/40 short records sharing one id, each new content
 """
 import os
@@ -92,8 +93,9 @@ def main():
                                   for i in range(SIZE // 40)))
     items = "".join(
         "<item><title>T%d</title><link>http://e.test/%d</link>"
-        "<description>%s %s.</description></item>" % (i, i, word(), word())
-        for i in range(SIZE // 100))
+        "<description>%s.</description></item>" % (
+            i, i, " ".join(word() for _ in range(18)))
+        for i in range(SIZE // 200))
     write("feed.xml", '<?xml version="1.0"?><rss version="2.0"><channel>'
           "<title>x</title>" + items + "</channel></rss>")
 

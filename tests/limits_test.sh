@@ -5,10 +5,11 @@
 # tests/gen_limits.py writes pathological inputs (one HTML tag of SIZE
 # bytes, elements nested SIZE/5 deep, SIZE bytes of quote marks, of
 # capitalised words, of dates, one word, JSON nested SIZE/2 deep, a feed of
-# SIZE/100 items ...) and ordinary prose of the same size, at SIZE and at
-# 4 * SIZE. Each is ingested on its own (one thread, a fresh database);
-# its work is its CPU time less that of a tiny ingest measured in the same
-# run (starting the command, opening the database). Each must
+# SIZE/200 items, records sharing one id ...) and ordinary prose of the
+# same size, at SIZE and at 4 * SIZE. Each is ingested on its own (one
+# thread, a fresh database); its work is its CPU time less that of a tiny
+# ingest measured in the same run (starting the command, opening the
+# database). Each must
 #   - end with exit 0 or 1 (bad input reported, never a failed run or a
 #     crash), and those past a cap with the cap's message;
 #   - grow at most 8 times from SIZE to 4 * SIZE (linear work grows 4 times,
