@@ -145,7 +145,7 @@ SYMBOLS   = abi/libnewsgraph.symbols
 
 .PHONY: FORCE claims-measure stance-model stance-cv stance-model-check all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
         test-mkpivot test-python test-browser browser-deps abi-update version-stamp demo bench bench-serve eval install \
-        clean help format
+        clean help format test-crash torture-kill torture-limits
 
 all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
 
@@ -154,6 +154,8 @@ help:
 	@echo "make all          build libnewsgraph (static, shared), newsgraph, its man page"
 	@echo "make demo         deps, build, ingest examples/articles/ into newsgraph.db, print stories"
 	@echo "make test         unit + CLI + ABI + pkg-config + browser tests, then unit + CLI under ASan+UBSan"
+	@echo "make torture-kill SIGKILL trials of ingest and watch, 20 points each (docs/RELIABILITY.md)"
+	@echo "make torture-limits pathological inputs of 2.5 and 10 MiB: linear time, caps (docs/RELIABILITY.md)"
 	@echo "make test-browser the web view in headless chromium (docs/WEB.md); browser-deps: its npm package"
 	@echo "make abi-update   rewrite $(SYMBOLS) from the built library (docs/ABI.md)"
 	@echo "make version-stamp  write VERSION into include/newsgraph.h"
@@ -400,6 +402,24 @@ test-mkpivot: $(BUILD)/tools/mkpivot
 test-python: $(SHARED) $(CLI)
 	@BUILD=$(BUILD) sh tests/python_test.sh
 
+# Crash consistency, graceful stops and resource limits (docs/RELIABILITY.md,
+# issue 15): ingest and watch killed with SIGKILL at 20 points, each run
+# again to the one run's export; SIGINT and SIGTERM; pathological inputs in
+# linear time. test-crash is the short run in `make test`; torture-kill and
+# torture-limits the full ones on larger inputs.
+test-crash: $(CLI)
+	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/crash_test.sh
+	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/limits_test.sh
+
+torture-kill: $(CLI)
+	@NEWSGRAPH=$(CURDIR)/$(CLI) CRASH_ARTICLES=4000 CRASH_BATCH=20 \
+	  CRASH_POINTS=20 CRASH_WATCH_ITEMS=100 CRASH_WATCH_POINTS=20 \
+	  nice sh tests/crash_test.sh
+
+# Pathological inputs of 2.5 MiB and 10 MiB (tests/limits_test.sh).
+torture-limits: $(CLI)
+	@NEWSGRAPH=$(CURDIR)/$(CLI) LIMITS_SIZE=2621440 nice sh tests/limits_test.sh
+
 test-asan:
 	$(MAKE) -j$(NPROC) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" \
@@ -411,6 +431,7 @@ test:
 	$(MAKE) deps
 	$(MAKE) -j$(NPROC) WERROR=-Werror all test-unit test-cli test-abi \
 	  test-mkpivot test-python stance-model-check test-browser
+	$(MAKE) WERROR=-Werror test-crash
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan
 

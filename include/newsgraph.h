@@ -159,6 +159,18 @@ typedef struct ng_config {
 	 * it must not call back into the engine. */
 	ng_progress_fn on_progress;
 	void *progress_ctx;
+	/* 0.5 (docs/RELIABILITY.md, issue 15): checked by ng_ingest_path and
+	 * ng_ingest_bytes before each record is queued; nonzero stops the
+	 * read there: what was queued is analysed, linked and committed, a
+	 * warning names the file, record and offset of the first record not
+	 * taken and how many articles the database holds, and the call
+	 * returns as if the input had ended (NG_OK, or NG_ERR_INPUT for bad
+	 * input met before). Running the same ingest again goes on from there
+	 * (the stored records are skipped as unchanged). It may be called from
+	 * a signal-driven flag; it must not call back into the engine. NULL:
+	 * never stop. */
+	int (*should_stop)(void *ctx);
+	void *stop_ctx;
 } ng_config;
 
 /* Fills *c with the defaults and sets c->size. Always call before setting

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/base.h"
 #include "check.h"
@@ -256,6 +257,57 @@ static void test_bad_input(ngi_text_ctx *tc, ngi_arena *a)
 	CHECK(d.anchors.n_quotes == 1); /* the same quote twice is one anchor */
 }
 
+/* A quote left open across a paragraph break (two line breaks, however far
+ * apart, counted from the opening mark over every later mark) is dropped;
+ * one line break keeps it. A text of only opening marks is read in one
+ * pass (issue 15: it was quadratic); its count checks nothing is made of
+ * it. */
+static void test_quote_paragraphs(ngi_text_ctx *tc, ngi_arena *a)
+{
+	static const struct { const char *text; uint32_t quotes; } rows[] = {
+		{"He said \xe2\x80\x9cone two three four five six\xe2\x80\x9d today.", 1},
+		{"He said \xe2\x80\x9cone two \xe2\x80\x9cthree four\nfive six "
+		 "\xe2\x80\x9cseven\neight nine\xe2\x80\x9d today.", 0},
+		{"He said \xe2\x80\x9cone two \xe2\x80\x9cthree four\nfive six "
+		 "\xe2\x80\x9cseven eight nine\xe2\x80\x9d today.", 1},
+		{"He said \xe2\x80\x9cone two three\n\nfour five six\xe2\x80\x9d. "
+		 "\xe2\x80\x9cSeven eight nine ten eleven\xe2\x80\x9d.", 1},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		analysed d;
+		CHECK(analyse(tc, a, rows[i].text, &d));
+		CHECK_MSG(d.anchors.n_quotes == rows[i].quotes, "row %zu: %u quotes, want %u",
+			  i, d.anchors.n_quotes, rows[i].quotes);
+	}
+	/* n and 4n opening marks: the best of three CPU times each; linear
+	 * work takes about 4 times as long, quadratic 16 (it took 17 before
+	 * the fix) */
+	size_t n = 50000;
+	char *marks = malloc(3 * 4 * n + 1);
+	if (!marks)
+		return;
+	for (size_t i = 0; i < 4 * n; i++)
+		memcpy(marks + 3 * i, "\xe2\x80\x9c", 3);
+	double best[2] = {1e9, 1e9};
+	for (int size = 0; size < 2; size++) {
+		marks[3 * n] = size ? '\xe2' : '\0'; /* n marks, then 4n */
+		marks[3 * 4 * n] = '\0';
+		for (int run = 0; run < 3; run++) {
+			analysed d;
+			clock_t t0 = clock();
+			CHECK(analyse(tc, a, marks, &d));
+			double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
+			if (t < best[size])
+				best[size] = t;
+			CHECK(d.anchors.n_quotes == 0);
+			ngi_arena_reset(a);
+		}
+	}
+	CHECK_MSG(best[1] < 10 * best[0] + 0.02, "%zu marks %.3f s, %zu marks "
+		  "%.3f s: not linear", n, best[0], 4 * n, best[1]);
+	free(marks);
+}
+
 int main(void)
 {
 	ngi_text_ctx *tc;
@@ -269,6 +321,7 @@ int main(void)
 	test_roundtrip(tc, &a);
 	test_anchor_index();
 	test_bad_input(tc, &a);
+	test_quote_paragraphs(tc, &a);
 	ngi_arena_free(&a);
 	ngi_text_ctx_free(tc);
 	return check_report("align");

@@ -402,6 +402,33 @@ static void test_charsets(void)
 	cap_clear(&c);
 }
 
+/* A feed past the item cap keeps its first NGI_FEED_MAX_ITEMS items and
+ * names the rest (issue 15: the whole feed was refused). */
+static void test_item_cap(void)
+{
+	size_t n = NGI_FEED_MAX_ITEMS + 2, len = 0;
+	size_t size = 96 + n * 80;
+	char *feed = malloc(size);
+	if (!feed)
+		return;
+	len += (size_t)snprintf(feed + len, size - len, "<?xml version=\"1.0\"?>"
+				"<rss version=\"2.0\"><channel><title>x</title>");
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(feed + len, size - len, "<item><link>http://e.test/%zu"
+					"</link><description>w%zu x</description></item>",
+					i, i);
+	len += (size_t)snprintf(feed + len, size - len, "</channel></rss>");
+	capture c = {0};
+	CHECK(cap_read(&c, cap_write("many.rss", feed, len)) == NG_ERR_INPUT);
+	CHECK_MSG(c.n_rec == NGI_FEED_MAX_ITEMS, "%zu items read", c.n_rec);
+	CHECK(c.stats.failed == 2);
+	const cap_diag *d = cap_diag_with(&c, NG_DIAG_ERROR, "the first 100000 read, 2 after them skipped");
+	CHECK_MSG(d != NULL, "diagnostic: %s", c.n_diag ? c.diag[0].message : "none");
+	CHECK(d && d->record == NGI_FEED_MAX_ITEMS + 1);
+	cap_clear(&c);
+	free(feed);
+}
+
 int main(void)
 {
 	cap_tmp_init("feeds");
@@ -410,6 +437,7 @@ int main(void)
 	test_strip_markup();
 	test_feed_records();
 	test_hostile_feeds();
+	test_item_cap();
 	test_charsets();
 	cap_tmp_done();
 	return check_report("feeds");

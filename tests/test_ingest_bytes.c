@@ -4,7 +4,9 @@
  * a JSON array of articles, a gzip-compressed body and an HTML page are
  * read as the same bytes in a file would be; bad elements are reported
  * with their record number and offset while the good ones are stored;
- * empty and binary input are bad input; a read-only engine refuses.
+ * empty and binary input are bad input; a read-only engine refuses; a
+ * caller's should_stop ends the read between records, everything before
+ * committed and the place named.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,9 +160,60 @@ static void test_read_only(void)
 	remove(path);
 }
 
+/* ng_config.should_stop: asked before each record; once it says stop, the
+ * records before are committed, the warning names the first record not
+ * taken with its offset and the articles stored, and the call returns as
+ * if the input ended there. The same bytes again store the rest. */
+static int stop_after(void *ctx)
+{
+	int *left = ctx;
+	return (*left)-- <= 0;
+}
+
+static void test_should_stop(void)
+{
+	diags g = {{0}, 0};
+	int left = 3; /* three records, then stop */
+	ng_config c;
+	ng_config_init(&c);
+	c.threads = 1;
+	c.batch_size = 2; /* the stop falls inside the second batch */
+	c.on_diag = keep_diag;
+	c.diag_ctx = &g;
+	c.should_stop = stop_after;
+	c.stop_ctx = &left;
+	ng_engine *e = NULL;
+	CHECK(ng_engine_open(&c, &e) == NG_OK);
+	if (!e)
+		return;
+	const char *jsonl = "{\"id\":\"s1\",\"text\":\"The harbour opened on Monday.\"}\n"
+			    "{\"id\":\"s2\",\"text\":\"The bridge closed on Tuesday.\"}\n"
+			    "{\"id\":\"s3\",\"text\":\"The market moved on Wednesday.\"}\n"
+			    "{\"id\":\"s4\",\"text\":\"The school shut on Thursday.\"}\n"
+			    "{\"id\":\"s5\",\"text\":\"The road reopened on Friday.\"}\n";
+	ng_ingest_stats s = NG_INGEST_STATS_INIT;
+	CHECK(ng_ingest_bytes(e, "post-stop", jsonl, strlen(jsonl), &s) == NG_OK);
+	CHECK_MSG(s.added == 3 && s.records == 3, "added %lld of %lld read",
+		  s.added, s.records);
+	CHECK(has_article(e, "s3") && !has_article(e, "s4"));
+	long long off4 = (long long)(strstr(jsonl, "{\"id\":\"s4") - jsonl);
+	char want[128];
+	snprintf(want, sizeof want, "post-stop:4@%lld stopped on request before "
+		 "this record", off4);
+	CHECK_MSG(strstr(g.text, want) != NULL, "diagnostics: %.400s", g.text);
+	CHECK(strstr(g.text, "(3 articles in the database)") != NULL);
+	left = 1000; /* go on: the stored three are unchanged */
+	s = (ng_ingest_stats)NG_INGEST_STATS_INIT;
+	CHECK(ng_ingest_bytes(e, "post-stop", jsonl, strlen(jsonl), &s) == NG_OK);
+	CHECK(s.added == 2 && s.unchanged == 3);
+	CHECK(has_article(e, "s5"));
+	CHECK(ng_engine_close(e) == NG_OK);
+}
+
 int main(void)
 {
 	test_formats();
 	test_read_only();
+	test_should_stop();
 	return check_report("ingest_bytes");
 }

@@ -3,8 +3,8 @@
  *
  * Exit status: 0 all went well; 1 the run finished but some input was bad
  * (reported on stderr with file, record and offset); 2 bad usage; 3 the run
- * failed (database, I/O, memory); `watch` stopped by SIGINT or SIGTERM:
- * 130 or 143, after committing what it had fetched. The help text is in help.txt (help.h);
+ * failed (database, I/O, memory); `ingest` or `watch` stopped by SIGINT or
+ * SIGTERM: 130 or 143, after committing what it had read or fetched. The help text is in help.txt (help.h);
  * `newsgraph eval` runs the uninstalled eval library (newsgraph_eval.h).
  */
 #include <newsgraph.h>
@@ -244,6 +244,48 @@ static int exit_for(ng_status st)
 	}
 }
 
+/* ---- stopping on SIGINT and SIGTERM (ingest, watch) ---------------------------
+ * The first signal sets a flag that the library checks between records
+ * (ingest) or several times a second (watch): the batch or article in hand
+ * is committed, then the command says where it stopped and exits 130
+ * (SIGINT) or 143 (SIGTERM). A second signal ends the process at once, as
+ * the default would (what was committed stays: each batch is one
+ * transaction). */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	if (stop_signal) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	stop_signal = sig;
+}
+
+static int stop_requested(void *ctx)
+{
+	return stop_signal != 0;
+}
+
+static const char *stop_signal_name(void)
+{
+	return stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
+}
+
+/* SA_RESTART: a read of a file or pipe goes on rather than failing with
+ * EINTR, so the stop comes at the next record. */
+static void catch_stop_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
 static void diag_over_progress(void *ctx, const ng_diag *d);
 
 /* must_exist: a query command, which opens the store read-only. progress:
@@ -267,6 +309,8 @@ static ng_engine *open_engine_with(const options *o, int must_exist,
 	c.read_only = must_exist;
 	c.on_progress = progress;
 	c.progress_ctx = progress_ctx;
+	if (!must_exist)
+		c.should_stop = stop_requested; /* set off by catch_stop_signals */
 	if (progress) {
 		c.on_diag = diag_over_progress;
 		c.diag_ctx = progress_ctx;
@@ -408,6 +452,7 @@ static int cmd_ingest(const options *o)
 			pr.total_bytes = n < 0 ? -1 : pr.total_bytes + n;
 		}
 	}
+	catch_stop_signals();
 	ng_engine *e = open_engine_with(o, 0, show ? on_progress : NULL, &pr);
 	if (!e)
 		return EXIT_FAILED;
@@ -415,7 +460,11 @@ static int cmd_ingest(const options *o)
 	pr.t0 = t0;
 	ng_ingest_stats s = NG_INGEST_STATS_INIT;
 	ng_status worst = NG_OK;
+	int next = 0; /* the first path not read to its end */
 	for (int i = 0; i < o->n_args; i++) {
+		if (stop_signal)
+			break;
+		next = i + 1;
 		pr.records_before = s.records;
 		pr.failed_before = s.failed;
 		pr.skipped_before = s.skipped;
@@ -447,6 +496,17 @@ static int cmd_ingest(const options *o)
 	ng_status cst = ng_engine_close(e);
 	if (cst && (worst == NG_OK || worst == NG_ERR_INPUT))
 		worst = cst;
+	/* a failed run says so (exit 3) even when a signal came too */
+	if (stop_signal && (worst == NG_OK || worst == NG_ERR_INPUT)) {
+		fprintf(stderr, "newsgraph: ingest stopped by %s: %lld articles "
+				"added and %lld unchanged in this run are committed",
+			stop_signal_name(), s.added, s.unchanged);
+		if (next < o->n_args)
+			fprintf(stderr, "; %s and the %d path(s) after it were "
+					"not read", o->args[next], o->n_args - next - 1);
+		fprintf(stderr, "; the same command again goes on from there\n");
+		return 128 + stop_signal;
+	}
 	return exit_for(worst);
 }
 
@@ -595,18 +655,6 @@ static int cmd_eval(const options *o)
 }
 
 /* ---- watch -------------------------------------------------------------- */
-static volatile sig_atomic_t stop_signal;
-
-static void on_stop_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-static int stop_requested(void *ctx)
-{
-	return stop_signal != 0;
-}
-
 static void print_progress(void *ctx, const char *line)
 {
 	fprintf(stderr, "newsgraph: %s\n", line);
@@ -616,15 +664,10 @@ static int cmd_watch(const options *o)
 {
 	if (o->n_args != 1)
 		return bad_usage("watch needs one FEEDS file", NULL);
+	catch_stop_signals();
 	ng_engine *e = open_engine(o, 0);
 	if (!e)
 		return EXIT_FAILED;
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 	ng_watch_options wo = NG_WATCH_OPTIONS_INIT;
 	wo.once = o->once;
 	wo.interval = o->interval;
@@ -656,7 +699,7 @@ static int cmd_watch(const options *o)
 		st = cst;
 	if (stop_signal) {
 		fprintf(stderr, "newsgraph: watch stopped by %s; everything fetched "
-				"is stored\n", stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+				"is stored\n", stop_signal_name());
 		return 128 + stop_signal;
 	}
 	return exit_for(st);

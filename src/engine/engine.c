@@ -219,6 +219,8 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 	e->diag.fn = e->config.on_diag;
 	e->diag.ctx = e->config.diag_ctx;
 	ngi_map_init(&e->ids);
+	ngi_map_init(&e->variant_from);
+	ngi_map_init(&e->variant_content);
 	ngi_arena_init(&e->query, 16 << 10);
 	e->waiting = -1;
 	ng_status st = e->config.read_only ? open_reader(e) : open_writer(e);
@@ -260,6 +262,8 @@ ng_status ng_engine_close(ng_engine *e)
 	ngi_link_free(e->link);
 	ngi_said_close(e);
 	ngi_map_free(&e->ids);
+	ngi_map_free(&e->variant_from);
+	ngi_map_free(&e->variant_content);
 	free(e->record_hash);
 	for (int i = 0; i < e->n_workers; i++)
 		ngi_worker_free(&e->workers[i]);

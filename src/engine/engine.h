@@ -164,6 +164,10 @@ struct ng_engine {
 	ngi_store *store;
 	ngi_link *link;
 	ngi_map ids;           /* hash of article id -> seq + 1 */
+	/* ids.c: hash of an id -> the first n whose "ID~n" may be free;
+	 * hash of an id mixed with a content's record hash -> 1 when that
+	 * content is stored under one of the variants below it */
+	ngi_map variant_from, variant_content;
 	uint64_t *record_hash; /* by seq */
 	size_t n_articles, cap_articles;
 	ngi_batch batches[2];

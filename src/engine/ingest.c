@@ -170,12 +170,20 @@ ng_status ngi_ingest_record(ng_engine *e, const ng_record *r, const char *source
 	return ngi_engine_queue(e, &rec, stats);
 }
 
+/* What queue_from_reader returns to end the walk when the caller asked to
+ * stop (ng_config.should_stop): a status no reader makes of its own, so it
+ * comes back unchanged from ngi_read_path. */
+#define STOPPED NG_DONE
+
 typedef struct read_ctx {
 	ng_engine *e;
 	ng_ingest_stats *stats;
 	const char *path;
 	const ngi_read_stats *read;
 	long long records0, failed0; /* stats' counts when the call began */
+	/* the first record not taken after a stop request */
+	char *stop_source;
+	long long stop_record, stop_offset;
 } read_ctx;
 
 static void report_progress(const read_ctx *rc)
@@ -196,6 +204,13 @@ static void report_progress(const read_ctx *rc)
 static ng_status queue_from_reader(void *ctx, const ngi_record *r)
 {
 	read_ctx *rc = ctx;
+	const ng_config *c = &rc->e->config;
+	if (c->should_stop && c->should_stop(c->stop_ctx)) {
+		rc->stop_source = strdup(r->source); /* NULL: named without it */
+		rc->stop_record = r->record_no;
+		rc->stop_offset = r->offset;
+		return STOPPED;
+	}
 	ng_status st = ngi_engine_queue(rc->e, r, rc->stats);
 	report_progress(rc);
 	return st == NG_ERR_TOOBIG ? NG_OK : st; /* reported; the walk goes on */
@@ -220,7 +235,8 @@ static ng_status ingest_input_read(ng_engine *e, const ingest_input *in,
 	long long w0 = e->diag.warnings, e0 = e->diag.errors;
 	long long failed0 = stats->failed, utf0 = stats->invalid_utf8;
 	ngi_read_stats rs = {0};
-	read_ctx rc = {e, stats, path, &rs, stats->records, stats->failed};
+	read_ctx rc = {e, stats, path, &rs, stats->records, stats->failed,
+		       NULL, 0, -1};
 	ng_status st = in->bytes
 			       ? ngi_read_bytes(path, in->bytes, in->len,
 						queue_from_reader, &rc, &e->diag, &rs)
@@ -228,6 +244,19 @@ static ng_status ingest_input_read(ng_engine *e, const ingest_input *in,
 					       &e->diag, &rs);
 	report_progress(&rc);
 	ng_status fst = e->broken ? NG_ERR_DB : ng_ingest_flush(e, stats);
+	if (st == STOPPED) {
+		/* the input ends here, as far as this call goes */
+		st = rs.failed || rs.invalid_utf8 ? NG_ERR_INPUT : NG_OK;
+		if (!fst)
+			ngi_diag(&e->diag, NG_DIAG_WARNING,
+				 rc.stop_source ? rc.stop_source : path,
+				 rc.stop_record, rc.stop_offset,
+				 "stopped on request before this record: every "
+				 "record before it is committed (%zu articles in "
+				 "the database); the same ingest again goes on "
+				 "from here", e->n_articles);
+		free(rc.stop_source);
+	}
 	stats->files += rs.files;
 	stats->skipped += rs.skipped;
 	stats->bytes += rs.bytes;

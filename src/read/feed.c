@@ -275,8 +275,10 @@ static ng_status add_items(ngi_arena *a, const xmlNode *parent,
 	for (const xmlNode *c = parent->children; c; c = c->next) {
 		if (!name_is(c, item_name))
 			continue;
-		if (f->n_items == NGI_FEED_MAX_ITEMS)
-			return NG_ERR_TOOBIG;
+		if (f->n_items == NGI_FEED_MAX_ITEMS) {
+			f->past_cap++; /* counted, not read */
+			continue;
+		}
 		if (f->n_items == *cap) {
 			size_t grown = *cap ? *cap * 2 : 32;
 			ngi_feed_item *items = ngi_arena_alloc(a, grown * sizeof *items);
@@ -352,10 +354,6 @@ static ng_status read_tree(ngi_arena *a, const xmlNode *root, ngi_feed *f,
 			st = add_items(a, root, f->kind, "entry", f, &cap);
 	} else {
 		*why = "not a feed: the root element is not rss, rdf:RDF or feed";
-		return NG_ERR_INPUT;
-	}
-	if (st == NG_ERR_TOOBIG) {
-		*why = "more items than the cap (100000)";
 		return NG_ERR_INPUT;
 	}
 	return st;

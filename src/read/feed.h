@@ -7,7 +7,8 @@
  * loading, no external entities, and a document that declares any entity
  * at all is refused (an entity bomb fails at its first declaration, in no
  * time and no memory); input is capped (NGI_FEED_MAX_BYTES), and so are
- * the items (NGI_FEED_MAX_ITEMS) and the nesting depth libxml2 accepts. A
+ * the items (NGI_FEED_MAX_ITEMS: the first are read, the rest counted in
+ * past_cap) and the nesting depth libxml2 accepts. A
  * feed that claims UTF-8 (or claims nothing) but holds other bytes (say
  * windows-1251) has them replaced by U+FFFD and counted; a feed that
  * declares another charset is decoded by libxml2.
@@ -57,6 +58,9 @@ typedef struct ngi_feed {
 	 * first complaint and its line, else NULL. */
 	const char *recovered;
 	long long recovered_line;
+	/* items after the first NGI_FEED_MAX_ITEMS: counted, not read (the
+	 * first ones are kept, as a feed cut short keeps its first items) */
+	size_t past_cap;
 } ngi_feed;
 
 /* Parses the feed bytes[0..len). url (may be NULL) names it for libxml2's

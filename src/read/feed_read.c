@@ -221,6 +221,14 @@ ng_status ngi_read_feed(const char *path, const char *bytes, size_t len,
 			 "they could be", feed.recovered, feed.recovered_line);
 		result = NG_ERR_INPUT;
 	}
+	if (feed.past_cap) {
+		ngi_diag(io->diag, NG_DIAG_ERROR, path, NGI_FEED_MAX_ITEMS + 1,
+			 -1, "more items than the cap (%d): the first %d read, "
+			 "%zu after them skipped", NGI_FEED_MAX_ITEMS,
+			 NGI_FEED_MAX_ITEMS, feed.past_cap);
+		io->stats->failed += (long long)feed.past_cap;
+		result = NG_ERR_INPUT;
+	}
 	if (feed.n_items == 0)
 		ngi_diag(io->diag, NG_DIAG_WARNING, path, 0, -1,
 			 "feed without items");

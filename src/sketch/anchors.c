@@ -53,11 +53,25 @@ static int has(const uint64_t *h, uint32_t n, uint64_t x)
 	return 0;
 }
 
-/* A paragraph break between two byte offsets ends an open quote. */
-static int paragraph_between(const ngi_doc *d, uint32_t from, uint32_t to)
+/* A paragraph break (two line breaks) since the opening mark ends an open
+ * quote. The line breaks are counted once, from where the last mark left
+ * off, so a text of many opening marks and no closing one costs its
+ * length, not its length squared (issue 15). */
+typedef struct open_quote {
+	uint32_t scanned; /* bytes up to here are counted */
+	int breaks;       /* line breaks since the opening mark, up to 2 */
+} open_quote;
+
+static int paragraph_since_open(const ngi_doc *d, open_quote *q, uint32_t to)
 {
-	const char *p = memchr(d->text + from, '\n', to - from);
-	return p && memchr(p + 1, '\n', (size_t)(d->text + to - p - 1)) != NULL;
+	const char *p = d->text + q->scanned, *end = d->text + to;
+	while (q->breaks < 2 && p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+		q->breaks++;
+		p++;
+	}
+	if (to > q->scanned)
+		q->scanned = to;
+	return q->breaks >= 2;
 }
 
 ng_status ngi_anchors_build(const ngi_doc *d, ngi_arena *a, ngi_anchors *out)
@@ -69,16 +83,19 @@ ng_status ngi_anchors_build(const ngi_doc *d, ngi_arena *a, ngi_anchors *out)
 		return NG_ERR_NOMEM;
 	/* quotes */
 	size_t open_at = SIZE_MAX; /* token index after the opening mark */
+	open_quote q = {0, 0};
 	for (size_t i = 0; i < d->n_tokens && out->n_quotes < NGI_MAX_QUOTES; i++) {
 		int role = quote_mark(d, &d->tokens[i]);
 		if (!role)
 			continue;
 		if (open_at != SIZE_MAX && i > open_at &&
-		    paragraph_between(d, d->tokens[open_at - 1].end, d->tokens[i].start))
+		    paragraph_since_open(d, &q, d->tokens[i].start))
 			open_at = SIZE_MAX; /* never closed in its paragraph */
 		if (open_at == SIZE_MAX) {
-			if (role & 1)
+			if (role & 1) {
 				open_at = i + 1;
+				q = (open_quote){d->tokens[i].end, 0};
+			}
 			continue;
 		}
 		if (!(role & 2))
