@@ -309,6 +309,20 @@ $(BUILD)/tests/test_serve: tests/test_serve.c tests/check.h $(SERVE_PURE_OBJ) $(
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(SERVE_PURE_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 
+# The fault walks (docs/RELIABILITY.md, "Allocation and I/O faults"):
+# tests/fault_walk.c with the counting allocator (fault_alloc.c, through
+# the linker's --wrap: the library's own malloc, calloc, realloc and strdup
+# calls, nothing changed in it) and the SQLite VFS shim (fault_vfs.c),
+# linked with the server's API objects (below libmicrohttpd).
+FAULT_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+SERVE_API_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/serve/server.c,$(sort $(wildcard src/serve/*.c))))
+FAULT_WALK = $(BUILD)/tests/fault_walk
+$(FAULT_WALK): tests/fault_walk.c tests/fault_alloc.c tests/fault_alloc.h \
+               tests/fault_vfs.c tests/fault_vfs.h $(SERVE_API_OBJ) $(INTERNAL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ tests/fault_walk.c tests/fault_alloc.c \
+	  tests/fault_vfs.c $(SERVE_API_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(FAULT_WRAP) $(LIBS)
+
 # The claim finder's measurements (docs/CLAIMS.md): make claims-measure.
 $(BUILD)/tools/claims_measure: tools/claims_measure.c $(INTERNAL)
 	@mkdir -p $(dir $@)
