@@ -227,7 +227,9 @@ static ng_status ingest_input_read(ng_engine *e, const ingest_input *in,
 			       : ngi_read_path(path, queue_from_reader, &rc,
 					       &e->diag, &rs);
 	report_progress(&rc);
-	ng_status fst = e->broken ? NG_ERR_DB : ng_ingest_flush(e, stats);
+	/* a batch that failed while reading stopped the engine: its status
+	 * (NG_ERR_NOMEM, NG_ERR_DB) is the answer */
+	ng_status fst = e->broken ? (st ? st : NG_ERR_DB) : ng_ingest_flush(e, stats);
 	stats->files += rs.files;
 	stats->skipped += rs.skipped;
 	stats->bytes += rs.bytes;
