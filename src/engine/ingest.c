@@ -241,6 +241,9 @@ static ng_status ingest_input_read(ng_engine *e, const ingest_input *in,
 	stats->errors += e->diag.errors - e0;
 	if (fst)
 		return fst;
+	/* a reader that stopped (out of memory) says why in ng_errmsg */
+	if (st && st != NG_ERR_INPUT)
+		return ngi_engine_fail(e, st, "reading %s: %s", path, ng_status_str(st));
 	/* rejected records, and records stored repaired, are bad input */
 	if (!st && (stats->failed > failed0 || stats->invalid_utf8 > utf0))
 		return NG_ERR_INPUT;
