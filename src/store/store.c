@@ -289,16 +289,23 @@ static int little_endian(void)
 	return *(uint8_t *)&x == 1;
 }
 
-/* A new file gets its meta rows (a writer only); the checks read them. */
+/* A new file gets its meta rows (a writer only); the checks read them.
+ * Both in one transaction: a file whose creation failed between them
+ * would read as written on a machine of another byte order. */
 static ng_status write_meta(ngi_store *s)
 {
-	char sql[256];
+	char sql[320];
 	snprintf(sql, sizeof sql,
+		 "BEGIN IMMEDIATE;"
 		 "INSERT OR IGNORE INTO meta VALUES('schema_version','%d');"
-		 "INSERT OR IGNORE INTO meta VALUES('byte_order','%s');",
+		 "INSERT OR IGNORE INTO meta VALUES('byte_order','%s');"
+		 "COMMIT;",
 		 NGI_SCHEMA_VERSION, little_endian() ? "little" : "big");
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return fail(s, "writing meta");
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		ng_status st = fail(s, "writing meta");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return st;
+	}
 	return NG_OK;
 }
 
