@@ -322,6 +322,12 @@ $(FAULT_WALK): tests/fault_walk.c tests/fault_alloc.c tests/fault_alloc.h \
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ tests/fault_walk.c tests/fault_alloc.c \
 	  tests/fault_vfs.c $(SERVE_API_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(FAULT_WRAP) $(LIBS)
+# The shim for the command, loaded with LD_PRELOAD by tests/faults_cli_test.sh.
+FAULT_VFS_SO = $(BUILD)/tests/fault_vfs.so
+$(FAULT_VFS_SO): tests/fault_preload.c tests/fault_vfs.c tests/fault_vfs.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(OPT) $(WARN) -fPIC -shared -o $@ tests/fault_preload.c \
+	  tests/fault_vfs.c -lsqlite3
 
 # The claim finder's measurements (docs/CLAIMS.md): make claims-measure.
 $(BUILD)/tools/claims_measure: tools/claims_measure.c $(INTERNAL)

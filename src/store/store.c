@@ -422,8 +422,14 @@ static ng_status prepare_all(ngi_store *s, const char *path, char *err,
 {
 	for (int i = 0; i < ST_COUNT; i++) {
 		if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL)) {
-			snprintf(err, errlen, "database %s: %s", path,
-				 sqlite3_errmsg(s->db));
+			/* a message of its own ("vtable constructor failed:
+			 * articles_fts") can hide the cause (a disk I/O error) */
+			const char *msg = sqlite3_errmsg(s->db);
+			const char *cause = sqlite3_errstr(sqlite3_errcode(s->db));
+			int hidden = cause && !strstr(msg, cause);
+			snprintf(err, errlen, "database %s: %s%s%s%s", path, msg,
+				 hidden ? " (" : "", hidden ? cause : "",
+				 hidden ? ")" : "");
 			return NG_ERR_DB;
 		}
 	}
