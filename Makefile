@@ -312,9 +312,11 @@ $(BUILD)/tests/test_serve: tests/test_serve.c tests/check.h $(SERVE_PURE_OBJ) $(
 # The fault walks (docs/RELIABILITY.md, "Allocation and I/O faults"):
 # tests/fault_walk.c with the counting allocator (fault_alloc.c, through
 # the linker's --wrap: the library's own malloc, calloc, realloc and strdup
-# calls, nothing changed in it) and the SQLite VFS shim (fault_vfs.c),
+# calls, nothing changed in it; pthread_create refused, so the analysis runs
+# on the calling thread and the walk is repeatable) and the SQLite VFS shim
+# (fault_vfs.c),
 # linked with the server's API objects (below libmicrohttpd).
-FAULT_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+FAULT_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=pthread_create
 SERVE_API_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/serve/server.c,$(sort $(wildcard src/serve/*.c))))
 FAULT_WALK = $(BUILD)/tests/fault_walk
 $(FAULT_WALK): tests/fault_walk.c tests/fault_alloc.c tests/fault_alloc.h \

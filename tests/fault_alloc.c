@@ -3,12 +3,16 @@
  * --wrap turns the program's calls of malloc, calloc, realloc and strdup
  * into calls of __wrap_NAME here; each counts and either fails or calls the
  * real function (__real_NAME). The counter is atomic, so an allocation on
- * a worker thread counts too, but a walk is only repeatable with one
- * thread (the walks open their engines with threads = 1).
+ * a worker thread would count too; but a walk is only repeatable when the
+ * allocations come in the same order every time, so pthread_create is
+ * wrapped as well (--wrap=pthread_create) and refuses with EAGAIN: the
+ * engine then analyses every record on the calling thread (its documented
+ * fallback when a thread cannot start, src/engine/ingest.c).
  */
 #include "fault_alloc.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <string.h>
@@ -21,6 +25,8 @@ void *__wrap_malloc(size_t n);
 void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t n);
 char *__wrap_strdup(const char *s);
+int __wrap_pthread_create(pthread_t *t, const pthread_attr_t *attr,
+			  void *(*fn)(void *), void *arg);
 
 /* The ASan runtime's, when it is linked in. */
 void __sanitizer_print_stack_trace(void) __attribute__((weak));
@@ -96,4 +102,10 @@ void *__wrap_realloc(void *p, size_t n)
 char *__wrap_strdup(const char *s)
 {
 	return fails() ? NULL : __real_strdup(s);
+}
+
+int __wrap_pthread_create(pthread_t *t, const pthread_attr_t *attr,
+			  void *(*fn)(void *), void *arg)
+{
+	return EAGAIN;
 }
