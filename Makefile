@@ -155,6 +155,7 @@ help:
 	@echo "make demo         deps, build, ingest examples/articles/ into newsgraph.db, print stories"
 	@echo "make test         unit + CLI + ABI + pkg-config + browser tests, then unit + CLI under ASan+UBSan"
 	@echo "make test-browser the web view in headless chromium (docs/WEB.md); browser-deps: its npm package"
+	@echo "make torture-alloc, torture-io  every point of the allocation / I/O fault walks (docs/RELIABILITY.md)"
 	@echo "make abi-update   rewrite $(SYMBOLS) from the built library (docs/ABI.md)"
 	@echo "make version-stamp  write VERSION into include/newsgraph.h"
 	@echo "make bench        throughput benchmark (see docs/PERFORMANCE.md)"
@@ -427,12 +428,45 @@ test-asan:
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  test-unit test-cli
 
+# The fault walks (docs/RELIABILITY.md, "Allocation and I/O faults (issue
+# 15)"), in the ASan+UBSan tree (LeakSanitizer checks every point):
+# test-faults (in make test) walks every FAULT_EVERY-th point and the first
+# and last FAULT_EDGE of each scenario, and runs the command under I/O faults
+# (tests/faults_cli_test.sh, optimised build); torture-alloc and
+# torture-io walk every point. FAULT_JOBS points run at once.
+FAULT_EVERY ?= 251
+FAULT_EDGE ?= 2
+FAULT_JOBS ?= 2
+FAULT_ASAN = BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+             SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all"
+FAULT_WALK_ASAN = build-asan/tests/fault_walk
+.PHONY: test-faults torture-alloc torture-io
+test-faults: $(CLI) $(FAULT_VFS_SO)
+	@$(MAKE) $(FAULT_ASAN) $(FAULT_WALK_ASAN)
+	@$(FAULT_WALK_ASAN) alloc all --every $(FAULT_EVERY) --edge $(FAULT_EDGE) \
+	  --jobs $(FAULT_JOBS)
+	@$(FAULT_WALK_ASAN) io all all --every $(FAULT_EVERY) --edge $(FAULT_EDGE) \
+	  --jobs $(FAULT_JOBS)
+	@NEWSGRAPH=$(CURDIR)/$(CLI) FAULT_VFS_SO=$(CURDIR)/$(FAULT_VFS_SO) \
+	  sh tests/faults_cli_test.sh
+torture-alloc:
+	@$(MAKE) $(FAULT_ASAN) $(FAULT_WALK_ASAN)
+	@for s in html api ingest reopen post; do \
+	  $(FAULT_WALK_ASAN) alloc $$s --jobs $(FAULT_JOBS) || exit 1; done
+torture-io: $(CLI) $(FAULT_VFS_SO)
+	@$(MAKE) $(FAULT_ASAN) $(FAULT_WALK_ASAN)
+	@for s in ingest reopen api post; do \
+	  $(FAULT_WALK_ASAN) io $$s all --jobs $(FAULT_JOBS) || exit 1; done
+	@NEWSGRAPH=$(CURDIR)/$(CLI) FAULT_VFS_SO=$(CURDIR)/$(FAULT_VFS_SO) \
+	  sh tests/faults_cli_test.sh
+
 # deps first, on its own: the build needs the headers it installs. The
 # project's own builds treat warnings as errors.
 test:
 	$(MAKE) deps
 	$(MAKE) -j$(NPROC) WERROR=-Werror all test-unit test-cli test-abi \
-	  test-mkpivot test-python stance-model-check test-browser
+	  test-mkpivot test-python stance-model-check test-browser \
+	  test-faults
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan
 

@@ -752,7 +752,7 @@ static const char *kind_name(fault_io k)
 	case FAULT_IO_WRITE: return "write";
 	case FAULT_IO_SYNC: return "sync";
 	case FAULT_IO_FULL: return "full";
-	default: return "alloc";
+	default: return mode_io ? "io" : "alloc";
 	}
 }
 
@@ -815,17 +815,22 @@ static int run_point(const scenario *s, long n, long long budget, int fd)
 		if (o.status && o.status != NG_ERR_INPUT)
 			die("%s: the run without faults failed: %s (%s)", s->name,
 			    ng_status_str(o.status), o.errmsg);
-		char line[64];
-		int len = snprintf(line, sizeof line, "%lld\n", count);
-		if (mode_io && io_kind == FAULT_IO_FULL)
-			for (long long k = 1; k <= count; k++) {
-				long long g = fault_vfs_growth_before(k);
-				len = snprintf(line, sizeof line, "%lld\n", g);
-				if (write(fd, line, (size_t)len) != len)
-					die("cannot report the count");
-			}
-		else if (write(fd, line, (size_t)len) != len)
+		/* alloc: the count; io: the counts of the four kinds, then
+		 * the growth before each growing write (the full-disk budgets) */
+		char line[128];
+		int len = mode_io ? snprintf(line, sizeof line, "%lld %lld %lld %lld\n",
+					     fault_vfs_count(FAULT_IO_READ),
+					     fault_vfs_count(FAULT_IO_WRITE),
+					     fault_vfs_count(FAULT_IO_SYNC),
+					     fault_vfs_count(FAULT_IO_FULL))
+				  : snprintf(line, sizeof line, "%lld\n", count);
+		if (write(fd, line, (size_t)len) != len)
 			die("cannot report the count");
+		for (long long k = 1; mode_io && k <= fault_vfs_count(FAULT_IO_FULL); k++) {
+			len = snprintf(line, sizeof line, "%lld\n", fault_vfs_growth_before(k));
+			if (write(fd, line, (size_t)len) != len)
+				die("cannot report the count");
+		}
 	}
 	s->check(dir, &o, n == 0);
 	ngi_buf_free(&o.out);
@@ -868,10 +873,7 @@ static int fork_point(const scenario *s, long n, long long budget,
 		}
 		if (in)
 			fclose(in);
-		if (mode_io && io_kind == FAULT_IO_FULL)
-			*count = k;
-		else
-			*count = k ? (long)(*budgets)[0] : 0;
+		*count = k; /* the numbers read (see run_point) */
 	} else
 		close(fds[0]);
 	int ws = 0;
@@ -888,11 +890,101 @@ static int fork_point(const scenario *s, long n, long long budget,
 static int cold; /* 1: the parent never runs the library (see main) */
 static int keep; /* 1: keep the folders of the points that passed */
 
-static int walk(const scenario *s, long every, long edge, long only)
+enum { MAX_JOBS = 8 };
+static int jobs = 1; /* points run at once (--jobs) */
+typedef struct running_point {
+	pid_t pid;
+	long n;
+} running_point;
+
+/* Waits for one of the running points; returns 1 when it failed. A point
+ * that passed leaves no folder behind (unless --keep). */
+static int reap_point(const scenario *s, running_point *running, int *n_running)
+{
+	int ws = 0;
+	pid_t pid;
+	while ((pid = waitpid(-1, &ws, 0)) < 0 && errno == EINTR)
+		;
+	if (pid < 0)
+		die("waitpid: %s", strerror(errno));
+	int k = 0;
+	while (k < *n_running && running[k].pid != pid)
+		k++;
+	if (k == *n_running)
+		return 0; /* not a point's */
+	long n = running[k].n;
+	running[k] = running[--*n_running];
+	int bad = 1;
+	if (WIFSIGNALED(ws))
+		fprintf(stderr, "fault_walk: %s: N=%ld: killed by signal %d\n", s->name,
+			n, WTERMSIG(ws));
+	else
+		bad = WEXITSTATUS(ws) != 0;
+	if (!bad && !keep) {
+		char dir[PATH_MAX];
+		point_dir(dir, s, n);
+		remove_tree(dir);
+	}
+	return bad;
+}
+
+/* Runs the points of one kind (io_kind in an I/O walk) of scenario s: 1 to
+ * total + 1 (the last: no fault), or a sample of them. Returns 1 when one
+ * failed. */
+static int walk_kind(const scenario *s, long total, const long long *growth,
+		     long every, long edge, long only)
 {
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (!cold) {
+	long runs = 0, failed = 0;
+	running_point running[MAX_JOBS];
+	int n_running = 0;
+	for (long n = 1; n <= total + 1; n++) {
+		if (only && n != only)
+			continue;
+		if (!only && every > 1 && n > edge && n <= total + 1 - edge && n % every)
+			continue;
+		long long budget = 0;
+		if (mode_io && io_kind == FAULT_IO_FULL) {
+			if (n > total)
+				continue; /* a budget past the last growing write: no fault */
+			budget = growth[n - 1];
+		}
+		if (total == 0)
+			continue; /* nothing to fail: the clean run said it all */
+		runs++;
+		if (n_running == jobs)
+			failed += reap_point(s, running, &n_running);
+		fflush(NULL);
+		pid_t pid = fork();
+		if (pid < 0)
+			die("fork: %s", strerror(errno));
+		if (pid == 0) {
+			int rc = run_point(s, n, budget, -1);
+			fflush(NULL);
+			_exit(rc);
+		}
+		running[n_running].pid = pid;
+		running[n_running++].n = n;
+	}
+	while (n_running)
+		failed += reap_point(s, running, &n_running);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("fault_walk: %s %s%s: %ld points, %ld run, %ld failed (%.1f s)\n",
+	       kind_name(mode_io ? io_kind : FAULT_IO_NONE), s->name,
+	       sticky ? " sticky" : "", total, runs, failed,
+	       (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	fflush(stdout);
+	return failed != 0;
+}
+
+/* Walks scenario s: the clean run once (counting), then each kind asked
+ * for ("all", or one name) in an I/O walk, or the allocations. */
+static int walk(const scenario *s, const char *kinds, long every, long edge,
+		long only)
+{
+	static int warm;
+	if (!cold && !warm++) {
 		/* once in this process, without faults: the tables the process
 		 * builds once (places, stopwords, models) are built before the
 		 * children fork */
@@ -907,39 +999,25 @@ static int walk(const scenario *s, long every, long edge, long only)
 		s->run(dir, &o);
 		ngi_buf_free(&o.out);
 	}
-	long long *budgets = NULL;
-	long total = 0;
-	if (fork_point(s, 0, 0, &budgets, &total))
+	long long *numbers = NULL;
+	long n_numbers = 0;
+	io_kind = FAULT_IO_NONE;
+	if (fork_point(s, 0, 0, &numbers, &n_numbers))
 		die("%s: the run without faults failed its checks", s->name);
-	long runs = 0, failed = 0;
-	for (long n = 1; n <= total + 1; n++) {
-		if (only && n != only)
+	int bad = 0;
+	if (!mode_io)
+		bad = walk_kind(s, n_numbers ? (long)numbers[0] : 0, NULL, every, edge,
+				only);
+	for (fault_io k = FAULT_IO_READ; mode_io && k <= FAULT_IO_FULL; k++) {
+		if (strcmp(kinds, "all") && strcmp(kinds, kind_name(k)))
 			continue;
-		if (!only && every > 1 && n > edge && n <= total + 1 - edge && n % every)
-			continue;
-		long long budget = 0;
-		if (mode_io && io_kind == FAULT_IO_FULL) {
-			if (n > total)
-				continue; /* a budget past the last growing write: no fault */
-			budget = budgets[n - 1];
-		}
-		runs++;
-		if (fork_point(s, n, budget, NULL, NULL))
-			failed++;
-		else if (!keep) {
-			char dir[PATH_MAX];
-			point_dir(dir, s, n);
-			remove_tree(dir);
-		}
+		if (n_numbers < 4)
+			die("%s: the clean run did not report its counts", s->name);
+		io_kind = k;
+		bad |= walk_kind(s, (long)numbers[k - 1], numbers + 4, every, edge, only);
 	}
-	free(budgets);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("fault_walk: %s %s%s: %ld points, %ld run, %ld failed (%.1f s)\n",
-	       kind_name(mode_io ? io_kind : FAULT_IO_NONE), s->name,
-	       sticky ? " sticky" : "", total, runs, failed,
-	       (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-	fflush(stdout);
-	return failed != 0;
+	free(numbers);
+	return bad;
 }
 
 /* The seed database the scenarios that open a stored one start from. */
@@ -964,7 +1042,7 @@ static void make_seed_db(void)
 static void usage(void)
 {
 	fputs("usage: fault_walk alloc SCENARIO|all [--every K] [--edge E] [--at N] "
-	      "[--sticky] [--trace] [--cold] [--keep]\n"
+	      "[--sticky] [--trace] [--cold] [--keep] [--jobs J]\n"
 	      "       fault_walk io SCENARIO|all read|write|sync|full|all [--every K] "
 	      "[--edge E] [--at N]\n"
 	      "       fault_walk list\n"
@@ -1018,10 +1096,12 @@ int main(int argc, char **argv)
 			cold = 1;
 		else if (!strcmp(argv[a], "--keep"))
 			keep = 1;
+		else if (!strcmp(argv[a], "--jobs") && v)
+			jobs = atoi(v), a++;
 		else
 			usage();
 	}
-	if (every < 1 || edge < 0 || only < 0)
+	if (every < 1 || edge < 0 || only < 0 || jobs < 1 || jobs > MAX_JOBS)
 		usage();
 	if (workdir)
 		snprintf(work, sizeof work, "%s", workdir);
@@ -1054,16 +1134,7 @@ int main(int argc, char **argv)
 			continue;
 		if (s->prepare == prepare_seed_db)
 			make_seed_db();
-		if (!mode_io) {
-			bad |= walk(s, every, edge, only);
-			continue;
-		}
-		for (fault_io k = FAULT_IO_READ; k <= FAULT_IO_FULL; k++) {
-			if (strcmp(kinds, "all") && strcmp(kinds, kind_name(k)))
-				continue;
-			io_kind = k;
-			bad |= walk(s, every, edge, only);
-		}
+		bad |= walk(s, kinds, every, edge, only);
 	}
 	if (!any)
 		usage();
