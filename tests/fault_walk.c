@@ -2,8 +2,9 @@
  * fault_walk.c: the allocation and I/O fault walks (docs/RELIABILITY.md,
  * "Allocation and I/O faults (issue 15)").
  *
- *   fault_walk alloc SCENARIO [--every K] [--edge E] [--at N] [--sticky] [--trace]
- *   fault_walk io SCENARIO KIND [--every K] [--edge E] [--at N]
+ *   fault_walk alloc SCENARIO|all [--every K] [--edge E] [--at N] [--sticky]
+ *              [--trace] [--cold] [--jobs J] [--keep] [--work DIR]
+ *   fault_walk io SCENARIO|all read|write|sync|full|all [the same options]
  *   fault_walk list
  *
  * A scenario is one operation of the library (or of the server's JSON API
@@ -24,10 +25,14 @@
  *    prefix, nothing committed lost), and the same operation run again
  *    without faults gives the clean run's export byte for byte.
  * Every child starts from the same parent state, so the walk is
- * repeatable; the engines run with one thread. --every K runs every Kth N
- * and the first and last E (default 3); --at N runs one point (with
- * --trace, the failing allocation's stack). Exit status: 0 when every
- * point passed, 1 otherwise.
+ * repeatable (no thread starts: fault_alloc.c). The parent first runs the
+ * operation once itself, so the tables a process builds once are built
+ * before the children fork (--cold: not, and they are walked too).
+ * --every K runs every Kth N and the first and last E (default 3); --at N
+ * runs one point (with --trace, in an ASan build, the failing allocation's
+ * stack); --sticky fails every allocation from the Nth on; --jobs J runs J
+ * points at once; --keep keeps the folders of the points that passed.
+ * Exit status: 0 when every point passed, 1 otherwise.
  */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <errno.h>
