@@ -157,6 +157,7 @@ help:
 	@echo "make torture-kill SIGKILL trials of ingest and watch, 20 points each (docs/RELIABILITY.md)"
 	@echo "make torture-limits pathological inputs of 2.5 and 10 MiB: linear time, caps (docs/RELIABILITY.md)"
 	@echo "make test-browser the web view in headless chromium (docs/WEB.md); browser-deps: its npm package"
+	@echo "make torture-alloc, torture-io  every point of the allocation / I/O fault walks (docs/RELIABILITY.md)"
 	@echo "make abi-update   rewrite $(SYMBOLS) from the built library (docs/ABI.md)"
 	@echo "make version-stamp  write VERSION into include/newsgraph.h"
 	@echo "make bench        throughput benchmark (see docs/PERFORMANCE.md)"
@@ -311,6 +312,28 @@ $(BUILD)/tests/test_serve: tests/test_serve.c tests/check.h $(SERVE_PURE_OBJ) $(
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(SERVE_PURE_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(LIBS)
 
+# The fault walks (docs/RELIABILITY.md, "Allocation and I/O faults"):
+# tests/fault_walk.c with the counting allocator (fault_alloc.c, through
+# the linker's --wrap: the library's own malloc, calloc, realloc and strdup
+# calls, nothing changed in it; pthread_create refused, so the analysis runs
+# on the calling thread and the walk is repeatable) and the SQLite VFS shim
+# (fault_vfs.c),
+# linked with the server's API objects (below libmicrohttpd).
+FAULT_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=pthread_create
+SERVE_API_OBJ = $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/serve/server.c,$(sort $(wildcard src/serve/*.c))))
+FAULT_WALK = $(BUILD)/tests/fault_walk
+$(FAULT_WALK): tests/fault_walk.c tests/fault_alloc.c tests/fault_alloc.h \
+               tests/fault_vfs.c tests/fault_vfs.h $(SERVE_API_OBJ) $(INTERNAL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ tests/fault_walk.c tests/fault_alloc.c \
+	  tests/fault_vfs.c $(SERVE_API_OBJ) $(INTERNAL) $(LDFLAGS_ALL) $(FAULT_WRAP) $(LIBS)
+# The shim for the command, loaded with LD_PRELOAD by tests/faults_cli_test.sh.
+FAULT_VFS_SO = $(BUILD)/tests/fault_vfs.so
+$(FAULT_VFS_SO): tests/fault_preload.c tests/fault_vfs.c tests/fault_vfs.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(OPT) $(WARN) -fPIC -shared -o $@ tests/fault_preload.c \
+	  tests/fault_vfs.c -lsqlite3
+
 # The claim finder's measurements (docs/CLAIMS.md): make claims-measure.
 $(BUILD)/tools/claims_measure: tools/claims_measure.c $(INTERNAL)
 	@mkdir -p $(dir $@)
@@ -425,12 +448,45 @@ test-asan:
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  test-unit test-cli
 
+# The fault walks (docs/RELIABILITY.md, "Allocation and I/O faults (issue
+# 15)"), in the ASan+UBSan tree (LeakSanitizer checks every point):
+# test-faults (in make test) walks every FAULT_EVERY-th point and the first
+# and last FAULT_EDGE of each scenario, and runs the command under I/O faults
+# (tests/faults_cli_test.sh, optimised build); torture-alloc and
+# torture-io walk every point. FAULT_JOBS points run at once.
+FAULT_EVERY ?= 251
+FAULT_EDGE ?= 2
+FAULT_JOBS ?= 2
+FAULT_ASAN = BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+             SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all"
+FAULT_WALK_ASAN = build-asan/tests/fault_walk
+.PHONY: test-faults torture-alloc torture-io
+test-faults: $(CLI) $(FAULT_VFS_SO)
+	@$(MAKE) $(FAULT_ASAN) $(FAULT_WALK_ASAN)
+	@$(FAULT_WALK_ASAN) alloc all --every $(FAULT_EVERY) --edge $(FAULT_EDGE) \
+	  --jobs $(FAULT_JOBS)
+	@$(FAULT_WALK_ASAN) io all all --every $(FAULT_EVERY) --edge $(FAULT_EDGE) \
+	  --jobs $(FAULT_JOBS)
+	@NEWSGRAPH=$(CURDIR)/$(CLI) FAULT_VFS_SO=$(CURDIR)/$(FAULT_VFS_SO) \
+	  sh tests/faults_cli_test.sh
+torture-alloc:
+	@$(MAKE) $(FAULT_ASAN) $(FAULT_WALK_ASAN)
+	@for s in html api ingest reopen post; do \
+	  $(FAULT_WALK_ASAN) alloc $$s --jobs $(FAULT_JOBS) || exit 1; done
+torture-io: $(CLI) $(FAULT_VFS_SO)
+	@$(MAKE) $(FAULT_ASAN) $(FAULT_WALK_ASAN)
+	@for s in ingest reopen api post; do \
+	  $(FAULT_WALK_ASAN) io $$s all --jobs $(FAULT_JOBS) || exit 1; done
+	@NEWSGRAPH=$(CURDIR)/$(CLI) FAULT_VFS_SO=$(CURDIR)/$(FAULT_VFS_SO) \
+	  sh tests/faults_cli_test.sh
+
 # deps first, on its own: the build needs the headers it installs. The
 # project's own builds treat warnings as errors.
 test:
 	$(MAKE) deps
 	$(MAKE) -j$(NPROC) WERROR=-Werror all test-unit test-cli test-abi \
-	  test-mkpivot test-python stance-model-check test-browser
+	  test-mkpivot test-python stance-model-check test-browser \
+	  test-faults
 	$(MAKE) WERROR=-Werror test-crash
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan

@@ -257,8 +257,10 @@ typedef struct ng_record {
  * record or file rejected (the rest is stored) or invalid UTF-8 replaced by
  * U+FFFD (the record is stored repaired), each reported with file, record
  * and offset; another error when the run failed. A record that fails on its
- * own (too big, its analysis out of memory) is one rejected record, never a
- * failed run. stats may be NULL; counts add up across calls, and count only
+ * own (too big, malformed) is one rejected record, never a failed run; a
+ * batch whose analysis runs out of memory is a failed run (NG_ERR_NOMEM:
+ * the batch rolled back, the engine stopped), so what is stored is always
+ * whole batches and running again resumes as one run would. stats may be NULL; counts add up across calls, and count only
  * what was committed: a batch rolled back is not "added".
  *
  * Promises kept (README.md): the same record (id, title and text) ingested
@@ -284,9 +286,10 @@ NG_API ng_status ng_ingest_bytes(ng_engine *e, const char *name,
 				 const void *bytes, size_t len,
 				 ng_ingest_stats *stats);
 /* Analyses, links and commits everything queued. A record whose analysis
- * fails on its own (out of memory in it) is reported through the
- * diagnostics callback, counted in stats->failed and skipped; the rest is
- * committed and the call returns NG_OK. */
+ * fails on its own is reported through the diagnostics callback, counted
+ * in stats->failed and skipped; the rest is committed and the call returns
+ * NG_OK. An analysis that runs out of memory fails the batch instead
+ * (NG_ERR_NOMEM: nothing of it committed, the engine stopped). */
 NG_API ng_status ng_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
 
 /* ---- watch: live feeds (docs/WATCH.md) ------------------------------------------

@@ -3,8 +3,9 @@
  * (ngi_test_fault, src/base/base.h), which this program defines.
  *
  * - The shared place table: an allocation failure while building it fails
- *   the ingest that asked, with NG_ERR_NOMEM, and the next engine builds
- *   it and finds places; it is built once after that.
+ *   the ingest that asked, with NG_ERR_NOMEM (the whole batch: nothing is
+ *   stored, nothing counted as failed), and the next engine builds it and
+ *   finds places; it is built once after that.
  * - The stopword set: a failed build is tried again by the next lookup,
  *   and the lists answer meanwhile.
  * - CLD2: an exception thrown inside the language detector's guard never
@@ -65,8 +66,8 @@ static int has_managua(ng_engine *e)
 
 static void test_places(void)
 {
-	/* an engine whose place table fails to build says so: the record
-	 * whose analysis ran out of memory is reported and not stored */
+	/* an engine whose place table fails to build says so: the batch
+	 * whose analysis ran out of memory is rolled back, the flush fails */
 	ng_config c;
 	ng_config_init(&c);
 	c.db_path = ":memory:";
@@ -80,8 +81,9 @@ static void test_places(void)
 	r.lang = "en";
 	r.text = "Managua.";
 	CHECK(ng_ingest_record(e, &r, "test", &stats) == NG_OK);
-	CHECK(ng_ingest_flush(e, &stats) == NG_OK); /* reported, counted */
-	CHECK(stats.failed == 1 && stats.added == 0);
+	CHECK(ng_ingest_flush(e, &stats) == NG_ERR_NOMEM);
+	CHECK(stats.failed == 0 && stats.added == 0);
+	CHECK(strstr(ng_errmsg(e), "out of memory") != NULL);
 	CHECK(places.calls == 1);
 	ng_engine_close(e);
 

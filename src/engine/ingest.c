@@ -12,8 +12,10 @@
  *
  * A record stands alone: one too big to take (NG_MAX_TEXT_BYTES) or whose
  * analysis fails is reported with its file, record and offset and counted
- * as failed, and the rest of its batch is stored. Only a store failure
- * fails a batch (rolled back, and the engine stops). A batch is handed to
+ * as failed, and the rest of its batch is stored. A store failure, or an
+ * analysis that ran out of memory (no property of the record: the same
+ * record goes in next time), fails the whole batch (rolled back, and the
+ * engine stops), so what is stored stays whole batches of the input. A batch is handed to
  * the workers when it holds batch_size records or NGI_BATCH_MAX_BYTES of
  * text, so memory stays bounded whatever the records' sizes. The counts of
  * a batch reach the caller's stats only once it is committed.
@@ -243,7 +245,10 @@ static ng_status ingest_input_read(ng_engine *e, const ingest_input *in,
 			       : ngi_read_path(path, queue_from_reader, &rc,
 					       &e->diag, &rs);
 	report_progress(&rc);
-	ng_status fst = e->broken ? NG_ERR_DB : ng_ingest_flush(e, stats);
+	/* a batch that failed while reading stopped the engine: its status
+	 * (NG_ERR_NOMEM, NG_ERR_DB) is the answer */
+	ng_status fst = e->broken ? (st && st != STOPPED ? st : NG_ERR_DB)
+				  : ng_ingest_flush(e, stats);
 	if (st == STOPPED) {
 		/* the input ends here, as far as this call goes */
 		st = rs.failed || rs.invalid_utf8 ? NG_ERR_INPUT : NG_OK;
@@ -266,6 +271,9 @@ static ng_status ingest_input_read(ng_engine *e, const ingest_input *in,
 	stats->errors += e->diag.errors - e0;
 	if (fst)
 		return fst;
+	/* a reader that stopped (out of memory) says why in ng_errmsg */
+	if (st && st != NG_ERR_INPUT)
+		return ngi_engine_fail(e, st, "reading %s: %s", path, ng_status_str(st));
 	/* rejected records, and records stored repaired, are bad input */
 	if (!st && (stats->failed > failed0 || stats->invalid_utf8 > utf0))
 		return NG_ERR_INPUT;
@@ -514,7 +522,7 @@ static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 
 /* Links and stores an analysed batch in one transaction, then empties it.
  * A record whose analysis failed is reported and skipped; the batch goes
- * on. What the batch adds reaches stats only once it is committed. */
+ * on, unless the analysis ran out of memory (then the batch fails). What the batch adds reaches stats only once it is committed. */
 static ng_status link_batch(ng_engine *e, ngi_batch *bt, ng_ingest_stats *stats)
 {
 	ng_ingest_stats got = {0};
@@ -522,6 +530,15 @@ static ng_status link_batch(ng_engine *e, ngi_batch *bt, ng_ingest_stats *stats)
 	int in_txn = !st;
 	for (size_t i = 0; i < bt->n && !st; i++) {
 		ngi_pending *p = &bt->pending[i];
+		if (p->status == NG_ERR_NOMEM) {
+			/* not the record's fault: the batch fails whole, so that
+			 * running again stores it as one uninterrupted run would */
+			ngi_diag(&e->diag, NG_DIAG_ERROR, p->source, p->record_no,
+				 p->offset, "analysis ran out of memory; the batch is "
+					    "rolled back");
+			st = NG_ERR_NOMEM;
+			break;
+		}
 		if (p->status) {
 			ngi_diag(&e->diag, NG_DIAG_ERROR, p->source, p->record_no,
 				 p->offset, "analysis failed: %s; record skipped",

@@ -176,9 +176,10 @@ static uint64_t translated_group(ng_engine *e, const ngi_span_sig *sig,
 /* The date of a passage: a day-precise date the text resolves inside its
  * sentence (not one written out in full: "in 2021" or "on February 12,
  * 2022" inside a claim dates what is claimed, not the claim), else the
- * article's own publication day. */
-static void passage_date(const ngi_pending *p, const ngi_said_passage *sp,
-			 ngi_arena *a, const char **date, const char **source)
+ * article's own publication day. NG_ERR_NOMEM when the copies cannot be
+ * made (never a passage stored without the date it has). */
+static ng_status passage_date(const ngi_pending *p, const ngi_said_passage *sp,
+			      ngi_arena *a, const char **date, const char **source)
 {
 	*date = *source = NULL;
 	for (size_t i = 0; i < p->f.n_timexes; i++) {
@@ -195,18 +196,20 @@ static void passage_date(const ngi_pending *p, const ngi_said_passage *sp,
 		char *src = ngi_arena_alloc(a, n + sizeof "text: ");
 		char *val = ngi_arena_strndup(a, t->value, 10);
 		if (!src || !val)
-			return;
+			return NG_ERR_NOMEM;
 		memcpy(src, "text: ", 6);
 		memcpy(src + 6, p->text + t->start, n);
 		src[6 + n] = '\0';
 		*date = val;
 		*source = src;
-		return;
+		return NG_OK;
 	}
 	if (p->f.published[0] >= '0' && p->f.published[0] <= '9') {
-		*date = ngi_arena_strndup(a, p->f.published, 10);
+		if (!(*date = ngi_arena_strndup(a, p->f.published, 10)))
+			return NG_ERR_NOMEM;
 		*source = "article";
 	}
+	return NG_OK;
 }
 
 /* ---- rows --------------------------------------------------------------------- */
@@ -274,7 +277,8 @@ static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
 				  .cue = span_of(p, q->cue_start, q->cue_end),
 				  .direct = q->direct, .first_piece = q->first_piece};
 		entity_of(p, q->speaker, &r.name, &r.key);
-		passage_date(p, sp, a, &r.date, &r.date_source);
+		if ((st = passage_date(p, sp, a, &r.date, &r.date_source)))
+			break;
 		/* each piece of a split quote on its own words: another
 		 * article may carry only one of them */
 		if (q->direct && sp->n_terms + (sp->words != 0) > 0) {
@@ -323,7 +327,8 @@ static ng_status store_claims(ng_engine *e, const ngi_pending *p, uint32_t seq,
 				  .cue = span_of(p, cl->cue_start, cl->cue_end),
 				  .kind = claim_kind_name(cl->kind)};
 		entity_of(p, cl->claimant, &r.name, &r.key);
-		passage_date(p, sp, a, &r.date, &r.date_source);
+		if ((st = passage_date(p, sp, a, &r.date, &r.date_source)))
+			break;
 		ngi_span_sig sig = sig_of(p, sp, r.key);
 		const ngi_span_sig *rep = NULL; /* stored when it represents */
 		uint64_t id = 0;
@@ -374,7 +379,8 @@ static ng_status store_claims(ng_engine *e, const ngi_pending *p, uint32_t seq,
 				  .cue = span_of(p, rs->cue_start, rs->cue_end),
 				  .kind = response_name(rs->stance)};
 		entity_of(p, rs->responder, &r.name, &r.key);
-		passage_date(p, sp, a, &r.date, &r.date_source);
+		if ((st = passage_date(p, sp, a, &r.date, &r.date_source)))
+			break;
 		if (rs->claim >= 0 && (size_t)rs->claim < c->n_claims)
 			r.group = ids[rs->claim];
 		else

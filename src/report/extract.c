@@ -73,7 +73,9 @@ static ng_status extract_write(const char *name, const char *bytes, size_t len,
 	ngi_buf b;
 	ngi_buf_init(&b, 0);
 	st = page_json(&p, &b);
-	if (!st && write(ctx, b.data, b.len) != 0) {
+	if (st)
+		ngi_diag(diag, NG_DIAG_ERROR, name, 0, -1, "%s", ng_status_str(st));
+	else if (write(ctx, b.data, b.len) != 0) {
 		ngi_diag(diag, NG_DIAG_ERROR, name, 0, -1, "writing the output failed");
 		st = NG_ERR_IO;
 	}

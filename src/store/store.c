@@ -289,16 +289,23 @@ static int little_endian(void)
 	return *(uint8_t *)&x == 1;
 }
 
-/* A new file gets its meta rows (a writer only); the checks read them. */
+/* A new file gets its meta rows (a writer only); the checks read them.
+ * Both in one transaction: a file whose creation failed between them
+ * would read as written on a machine of another byte order. */
 static ng_status write_meta(ngi_store *s)
 {
-	char sql[256];
+	char sql[320];
 	snprintf(sql, sizeof sql,
+		 "BEGIN IMMEDIATE;"
 		 "INSERT OR IGNORE INTO meta VALUES('schema_version','%d');"
-		 "INSERT OR IGNORE INTO meta VALUES('byte_order','%s');",
+		 "INSERT OR IGNORE INTO meta VALUES('byte_order','%s');"
+		 "COMMIT;",
 		 NGI_SCHEMA_VERSION, little_endian() ? "little" : "big");
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return fail(s, "writing meta");
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		ng_status st = fail(s, "writing meta");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return st;
+	}
 	return NG_OK;
 }
 
@@ -415,8 +422,14 @@ static ng_status prepare_all(ngi_store *s, const char *path, char *err,
 {
 	for (int i = 0; i < ST_COUNT; i++) {
 		if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL)) {
-			snprintf(err, errlen, "database %s: %s", path,
-				 sqlite3_errmsg(s->db));
+			/* a message of its own ("vtable constructor failed:
+			 * articles_fts") can hide the cause (a disk I/O error) */
+			const char *msg = sqlite3_errmsg(s->db);
+			const char *cause = sqlite3_errstr(sqlite3_errcode(s->db));
+			int hidden = cause && !strstr(msg, cause);
+			snprintf(err, errlen, "database %s: %s%s%s%s", path, msg,
+				 hidden ? " (" : "", hidden ? cause : "",
+				 hidden ? ")" : "");
 			return NG_ERR_DB;
 		}
 	}
