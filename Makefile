@@ -487,9 +487,12 @@ $(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_LIB) $(FUZZ_DATA)
 fuzz-build: $(FUZZ_BIN)
 
 # The long run: every target FUZZ_SECONDS, one after the other (nice), its
-# finds kept in $(FUZZ_BUILD)/corpus/NAME, failures in
-# $(FUZZ_BUILD)/crashes/NAME; then the table.
+# finds kept in $(FUZZ_BUILD)/corpus/NAME (seeded too with excerpts of
+# $(FUZZ_SHARED) when it is there: that data stays out of the repository),
+# failures in $(FUZZ_BUILD)/crashes/NAME; then the table.
+FUZZ_SHARED ?= ../shared/data
 fuzz: fuzz-build
+	@$(PYTHON) fuzz/seeds.py --shared $(FUZZ_SHARED) $(FUZZ_BUILD)/corpus
 	@FUZZ_BUILD=$(FUZZ_BUILD) sh fuzz/run.sh long $(FUZZ_SECONDS) $(FUZZ_NAMES)
 	@$(PYTHON) fuzz/table.py $(FUZZ_BUILD) $(FUZZ_NAMES)
 

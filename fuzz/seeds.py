@@ -8,6 +8,11 @@ named by the SHA-1 of its bytes (as libFuzzer names its finds), so a re-run
 writes the same files. docs/RELIABILITY.md, "Fuzzing (issue 15)".
 
 Usage: /usr/bin/python3 fuzz/seeds.py   (from the top of the repository)
+       /usr/bin/python3 fuzz/seeds.py --shared DATA OUT
+The second form adds seeds cut from the labelled data in DATA
+(../shared/data: news pages, articles in nine languages, TimeML, quotes)
+to OUT/NAME/, for `make fuzz` only: that data may not be copied into the
+repository, so these seeds live in the build tree.
 """
 import glob
 import hashlib
@@ -119,7 +124,67 @@ def looks_like(s, *marks):
     return any(m in low for m in marks)
 
 
+def shared_seeds(data, out):
+    """Seeds cut from DATA into OUT/NAME/ (a few of each kind)."""
+    import gzip
+    import json
+    c = {n: Corpus(n) for n in ["text", "jsonl", "html", "warc", "dates",
+                                 "entities", "quotes", "claims", "pivot"]}
+    for t in c.values():
+        t.dir = os.path.join(out, t.name)
+    pages = sorted(glob.glob(os.path.join(data, "article-extraction/html/*.gz")))
+    for p in pages[:12]:
+        raw = gzip.open(p).read()
+        c["html"].add(raw)
+        c["text"].add(b"\x03" + raw)
+    for p in pages[12:14]:
+        c["text"].add(b"\x05" + open(p, "rb").read())
+    by_lang = {}
+    for name in ["xling-dev/wmt21_news/articles.jsonl", "semeval22t8/articles.jsonl"]:
+        path = os.path.join(data, name)
+        if not os.path.exists(path):
+            continue
+        for line in open(path, encoding="utf-8"):
+            a = json.loads(line)
+            lang = a.get("lang")
+            if by_lang.get(lang, 0) >= 2:
+                continue
+            by_lang[lang] = by_lang.get(lang, 0) + 1
+            a["text"] = a.get("text", "")[:1500]
+            c["jsonl"].add(b"\x00" + json.dumps(a, ensure_ascii=False).encode())
+            text = ((a.get("title") or "") + "\n\n" + a["text"]).encode()
+            for t in ["entities", "quotes", "claims", "pivot"]:
+                c[t].add(lang_byte(lang) + text)
+            c["dates"].add(lang_byte(lang) + b"\x4d\x2c" + text)
+    for p in sorted(glob.glob(os.path.join(
+            data, "tempeval3/data/TBAQ-cleaned/TimeBank/*.tml")))[:12]:
+        tml = open(p, "rb").read()
+        c["dates"].add(b"\x01\x2c\x27" + re.sub(rb"<[^>]*>", b"", tml)[:3000])
+    for p in sorted(glob.glob(os.path.join(data, "polnear/train/text/*.txt")))[:10]:
+        c["quotes"].add(b"\x01" + open(p, "rb").read()[:4000])
+        c["claims"].add(b"\x01" + open(p, "rb").read()[:4000])
+    for lang in ["bg", "cs", "pl", "ru", "sl", "uk"]:
+        for p in sorted(glob.glob(os.path.join(data, "slavicner/raw/*", lang,
+                                               "*.txt")))[:2]:
+            text = open(p, "rb").read()[:3000]
+            c["entities"].add(lang_byte(lang) + text)
+            c["pivot"].add(lang_byte(lang) + text)
+    for t in c.values():
+        if t.seen:
+            os.makedirs(t.dir, exist_ok=True)
+            for h, d in t.seen.items():
+                with open(os.path.join(t.dir, "shared-" + h), "wb") as f:
+                    f.write(d)
+            print("shared seeds: %-9s %3d" % (t.name, len(t.seen)))
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--shared":
+        if os.path.isdir(sys.argv[2]):
+            shared_seeds(sys.argv[2], sys.argv[3])
+        else:
+            print("shared seeds: %s absent, skipped" % sys.argv[2])
+        return 0
     c = {n: Corpus(n) for n in ["text", "json", "jsonl", "html", "feed", "warc",
                                  "http", "params", "dates", "entities",
                                  "quotes", "claims", "pivot", "translit"]}
