@@ -421,7 +421,7 @@ test:
 	  test-mkpivot test-python stance-model-check test-browser
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan
-	$(MAKE) WERROR=-Werror test-fuzz-smoke
+	$(MAKE) -j$(NPROC) WERROR=-Werror test-fuzz-smoke
 
 # The web view in a real browser (docs/WEB.md): Debian's chromium driven by
 # playwright-core, the one npm package, pinned in tests/browser/package.json
