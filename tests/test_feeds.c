@@ -255,6 +255,20 @@ static void test_feed_records(void)
 	CHECK(r && r->text && strstr(r->text, "The central bank kept its interest"));
 	CHECK(r && r->text && !strchr(r->text, '<'));
 
+	/* an Atom entry whose only link is href="" and which has no id: the
+	 * record's id is made from the file's name and it has no url (an
+	 * empty id came out, found by fuzz_feed) */
+	static const char empty_href[] =
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+		"<link href=\"\"/><title>Lab</title><content>The lab opened a "
+		"new wing on Monday.</content></entry></feed>\n";
+	capture e = {0};
+	cap_read(&e, cap_write("empty-href.atom", empty_href, sizeof empty_href - 1));
+	CHECK(e.n_rec == 1);
+	CHECK(e.n_rec == 1 && e.rec[0].url == NULL);
+	CHECK(e.n_rec == 1 && e.rec[0].id && !strcmp(e.rec[0].id, "empty-href.atom:1"));
+	cap_clear(&e);
+
 	/* RDF and Atom, and a gzip'd feed with no telling extension */
 	CHECK(cap_read(&c, cap_write("news.rdf", RDF, sizeof RDF - 1)) == NG_OK);
 	CHECK(c.n_rec == 1 && cap_find(&c, "https://rdf.example/vote"));

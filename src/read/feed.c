@@ -166,6 +166,10 @@ static ng_status attr_of(ngi_arena *a, const xmlNode *n, const char *name,
 	*out = NULL;
 	if (!v)
 		return NG_OK;
+	if (!v[0]) { /* href="": no link, as a blank element is no text */
+		xmlFree(v);
+		return NG_OK;
+	}
 	*out = copy_utf8(a, (const char *)v, strlen((const char *)v));
 	xmlFree(v);
 	return *out ? NG_OK : NG_ERR_NOMEM;
