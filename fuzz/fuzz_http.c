@@ -12,8 +12,8 @@
  * The reads run on a read-only engine over a small database made once
  * (four articles in two languages, with copies, quotes and a claim); a
  * POST /api/articles ingests its body into a second database through the
- * server's writer (api_ingest.c). Answers must be a status from 200 to
- * 599 with a body.
+ * server's writer (api_ingest.c), removed after each POST. Answers must be
+ * a status from 200 to 599 with a body of UTF-8.
  */
 #include "fuzz.h"
 
@@ -50,19 +50,41 @@ static const char seed_articles[] =
 
 static ng_engine *reader;
 static ngs_writer writer;
-static char db_dir[64];
+static char db_dir[64], read_path[128], post_path[128];
+
+static void remove_db(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-lock",
+					       "-journal"};
+	char name[160];
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+		unlink(name);
+	}
+}
+
+/* At exit: the databases and their folder go. */
+static void remove_databases(void)
+{
+	if (reader)
+		ng_engine_close(reader);
+	reader = NULL;
+	ngs_writer_free(&writer);
+	remove_db(read_path);
+	remove_db(post_path);
+	rmdir(db_dir);
+}
 
 static void make_database(void)
 {
 	snprintf(db_dir, sizeof db_dir, "/tmp/ngfuzz-http-XXXXXX");
 	if (!mkdtemp(db_dir))
 		abort();
-	char path[128], post_path[128];
-	snprintf(path, sizeof path, "%s/read.db", db_dir);
+	snprintf(read_path, sizeof read_path, "%s/read.db", db_dir);
 	snprintf(post_path, sizeof post_path, "%s/post.db", db_dir);
 	ng_config c;
 	ng_config_init(&c);
-	c.db_path = path;
+	c.db_path = read_path;
 	c.threads = 1;
 	ng_engine *e = NULL;
 	ng_ingest_stats s = NG_INGEST_STATS_INIT;
@@ -74,7 +96,11 @@ static void make_database(void)
 	c.read_only = 1;
 	if (ng_engine_open(&c, &reader))
 		abort();
-	ngs_writer_init(&writer, strdup(post_path), 1, 3600);
+	/* idle 0: the writer's engine is closed after each POST, whose
+	 * database is then removed, so a POST's answer depends on its input
+	 * alone and the files stay small */
+	ngs_writer_init(&writer, post_path, 1, 0);
+	atexit(remove_databases);
 }
 
 typedef struct query {
@@ -178,6 +204,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ngs_reply r;
 			ngs_reply_init(&r);
 			ngs_api_handle(reader, &rq, &r);
+			if (!strcmp(method, "POST"))
+				remove_db(post_path);
 			check_reply(&r);
 			FUZZ_CHECK(heavy == 0);
 			ngs_reply_free(&r);
