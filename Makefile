@@ -493,8 +493,8 @@ fuzz-build: $(FUZZ_BIN)
 FUZZ_SHARED ?= ../shared/data
 fuzz: fuzz-build
 	@$(PYTHON) fuzz/seeds.py --shared $(FUZZ_SHARED) $(FUZZ_BUILD)/corpus
-	@FUZZ_BUILD=$(FUZZ_BUILD) sh fuzz/run.sh long $(FUZZ_SECONDS) $(FUZZ_NAMES)
-	@$(PYTHON) fuzz/table.py $(FUZZ_BUILD) $(FUZZ_NAMES)
+	@FUZZ_BUILD=$(FUZZ_BUILD) sh fuzz/run.sh long $(FUZZ_SECONDS) $(FUZZ_NAMES); \
+	  rc=$$?; $(PYTHON) fuzz/table.py $(FUZZ_BUILD) $(FUZZ_NAMES); exit $$rc
 
 # The smoke run of make test: each target's kept corpus and past failures
 # replayed, then FUZZ_SMOKE_SECONDS of fuzzing; any failure fails.

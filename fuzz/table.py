@@ -12,8 +12,8 @@ import os
 import re
 import sys
 
-STATUS = re.compile(r"^#(\d+):? +cov: (\d+) ft: (\d+) corp: (\d+).*?"
-                    r"(?:oom/timeout/crash: (\d+)/(\d+)/(\d+))?.*$")
+STATUS = re.compile(r"^#(\d+):? +cov: (\d+) ft: (\d+) corp: (\d+)")
+FAILS = re.compile(r"oom/timeout/crash: (\d+)/(\d+)/(\d+)")
 
 
 def row(build, name):
@@ -26,8 +26,9 @@ def row(build, name):
             m = STATUS.match(line)
             if m:
                 execs, cov, ft, corp = m.group(1), m.group(2), m.group(3), m.group(4)
-                if m.group(5) is not None:
-                    fails = [int(m.group(i)) for i in (5, 6, 7)]
+                f = FAILS.search(line)
+                if f:
+                    fails = [int(f.group(i)) for i in (1, 2, 3)]
             if line.startswith("seconds: "):
                 seconds = line.split()[1]
     kept = 0
