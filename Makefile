@@ -54,7 +54,11 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
                libstemmer-dev libsqlite3-dev libxxhash-dev sqlite3 time python3 \
                libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) $(MKPIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel \
-               libmicrohttpd-dev chromium nodejs wrk
+               libmicrohttpd-dev chromium nodejs wrk \
+               $(FUZZ_PACKAGES)
+# The fuzzing build (make fuzz, test-fuzz-smoke): Debian's clang and the
+# libFuzzer runtime (libclang_rt.fuzzer-x86_64.a).
+FUZZ_PACKAGES = clang libclang-rt-14-dev
 # FreeDict dictionaries for the pivot table (docs/CROSSLINGUAL.md); the same
 # list as tools/mkpivot.c's, which `make test` checks (test-mkpivot).
 PIVOT_PAIRS = deu-eng fra-eng ita-eng spa-eng pol-eng ces-eng slv-eng \
@@ -145,7 +149,8 @@ SYMBOLS   = abi/libnewsgraph.symbols
 
 .PHONY: FORCE claims-measure stance-model stance-cv stance-model-check all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
         test-mkpivot test-python test-browser browser-deps abi-update version-stamp demo bench bench-serve eval install \
-        clean help format test-crash torture-kill torture-limits
+        clean help format test-crash torture-kill torture-limits \
+        fuzz fuzz-build fuzz-smoke test-fuzz-smoke torture
 
 all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
 
@@ -153,7 +158,9 @@ help:
 	@echo "make deps         install the Debian packages the build needs (apt-get)"
 	@echo "make all          build libnewsgraph (static, shared), newsgraph, its man page"
 	@echo "make demo         deps, build, ingest examples/articles/ into newsgraph.db, print stories"
-	@echo "make test         unit + CLI + ABI + pkg-config + browser tests, then unit + CLI under ASan+UBSan"
+	@echo "make test         unit + CLI + ABI + pkg-config + browser tests, then unit + CLI under ASan+UBSan,"
+	@echo "                  then the smoke fuzzing (test-fuzz-smoke)"
+	@echo "make torture      every long hardening run below: fault walks, kill trials, limits (docs/RELIABILITY.md)"
 	@echo "make torture-kill SIGKILL trials of ingest and watch, 20 points each (docs/RELIABILITY.md)"
 	@echo "make torture-limits pathological inputs of 2.5 and 10 MiB: linear time, caps (docs/RELIABILITY.md)"
 	@echo "make test-browser the web view in headless chromium (docs/WEB.md); browser-deps: its npm package"
@@ -163,6 +170,9 @@ help:
 	@echo "make bench        throughput benchmark (see docs/PERFORMANCE.md)"
 	@echo "make bench-serve  the HTTP server under wrk (docs/PERFORMANCE.md)"
 	@echo "make eval         quality suites on ../shared/data (see docs/QUALITY.md)"
+	@echo "make fuzz         every libFuzzer target for FUZZ_SECONDS (600) each, then the"
+	@echo "                  table of executions, coverage, crashes (docs/RELIABILITY.md)"
+	@echo "make fuzz-smoke   each target a few seconds + its corpus and past crashes replayed"
 	@echo "make stance-model retrain data/models/stance.model from FNC-1 (docs/STANCE.md);"
 	@echo "                  stance-cv: its 10-fold CV; stance-model-check: reproducible?"
 	@echo "make install      install the library, header, command, man page, newsgraph.pc"
@@ -490,6 +500,13 @@ test:
 	$(MAKE) WERROR=-Werror test-crash
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan
+	$(MAKE) -j$(NPROC) WERROR=-Werror test-fuzz-smoke
+
+# The long hardening runs of issue 15 (docs/RELIABILITY.md): every point of
+# the allocation and I/O fault walks, the SIGKILL trials and the
+# pathological inputs at full size. Fuzzing is `make fuzz`.
+torture:
+	$(MAKE) WERROR=-Werror torture-alloc torture-io torture-kill torture-limits
 
 # The web view in a real browser (docs/WEB.md): Debian's chromium driven by
 # playwright-core, the one npm package, pinned in tests/browser/package.json
@@ -504,6 +521,70 @@ $(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
 
 test-browser: $(CLI) $(BROWSER_DEPS)
 	@NEWSGRAPH=$(CURDIR)/$(CLI) BUILD=$(BUILD) sh tests/browser_test.sh
+
+# ---- fuzzing (docs/RELIABILITY.md, "Fuzzing (issue 15)") ---------------------
+# One libFuzzer target per reader and parser (fuzz/fuzz_NAME.c), built with
+# clang under ASan+UBSan into $(FUZZ_BUILD)/, apart from the gcc trees: the
+# library's objects (and the server's and web view's) instrumented, the
+# data tables and the pivot dictionary taken from $(BUILD) as they are
+# (bytes, no code). Seeds in fuzz/corpus/NAME/, dictionaries in
+# fuzz/dict/NAME.dict, every input that ever failed in fuzz/regress/NAME/.
+# make fuzz: each target FUZZ_SECONDS, the table in $(FUZZ_BUILD)/report.md;
+# test-fuzz-smoke (in make test): each FUZZ_SMOKE_SECONDS after replaying
+# its corpus and past failures.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_CC      ?= clang
+FUZZ_CXX     ?= clang++
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 2
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
+               -fno-omit-frame-pointer $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+               -Iinclude $(XML_CFLAGS) -fvisibility=hidden -DNG_BUILDING_LIBRARY
+FUZZ_CXXFLAGS = -std=c++11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra $(WERROR) \
+               $(FUZZ_SAN) -fsanitize=fuzzer-no-link -Iinclude -fvisibility=hidden \
+               -DNG_BUILDING_LIBRARY
+FUZZ_NAMES   = $(sort $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
+FUZZ_BIN     = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_OBJ     = $(LIB_C:%.c=$(FUZZ_BUILD)/%.o) $(LIB_CXX:%.cc=$(FUZZ_BUILD)/%.o) \
+               $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(filter-out src/serve/server.c,\
+                 $(sort $(wildcard src/serve/*.c src/web/*.c))))
+FUZZ_LIB     = $(FUZZ_BUILD)/libnewsgraph-fuzz.a
+# Bytes only: the embedded tables as the gcc build made them.
+FUZZ_DATA    = $(DATA_C:.c=.o) $(ASSETS_C:.c=.o) $(PIVOT_OBJ)
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "clang $<"; $(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+$(FUZZ_BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	@echo "clang++ $<"; $(FUZZ_CXX) $(FUZZ_CXXFLAGS) -MMD -MP -c $< -o $@
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_LIB) $(FUZZ_DATA)
+	@echo "clang $<"; $(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -c $< -o $@.o
+	$(FUZZ_CXX) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_LIB) \
+	  $(FUZZ_DATA) $(LIBS) $(CLI_LIBS)
+	@rm -f $@.o
+-include $(FUZZ_OBJ:.o=.d)
+
+fuzz-build: $(FUZZ_BIN)
+
+# The long run: every target FUZZ_SECONDS, one after the other (nice), its
+# finds kept in $(FUZZ_BUILD)/corpus/NAME (seeded too with excerpts of
+# $(FUZZ_SHARED) when it is there: that data stays out of the repository),
+# failures in $(FUZZ_BUILD)/crashes/NAME; then the table.
+FUZZ_SHARED ?= ../shared/data
+fuzz: fuzz-build
+	@$(PYTHON) fuzz/seeds.py --shared $(FUZZ_SHARED) $(FUZZ_BUILD)/corpus
+	@FUZZ_BUILD=$(FUZZ_BUILD) sh fuzz/run.sh long $(FUZZ_SECONDS) $(FUZZ_NAMES); \
+	  rc=$$?; $(PYTHON) fuzz/table.py $(FUZZ_BUILD) $(FUZZ_NAMES); exit $$rc
+
+# The smoke run of make test: each target's kept corpus and past failures
+# replayed, then FUZZ_SMOKE_SECONDS of fuzzing; any failure fails.
+fuzz-smoke test-fuzz-smoke: fuzz-build
+	@FUZZ_BUILD=$(FUZZ_BUILD) sh fuzz/run.sh smoke $(FUZZ_SMOKE_SECONDS) $(FUZZ_NAMES)
 
 # ---- demo, bench, eval -------------------------------------------------------
 demo: deps
@@ -550,4 +631,4 @@ format:
 	  include/newsgraph.h
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

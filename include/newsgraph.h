@@ -271,8 +271,9 @@ NG_API ng_status ng_ingest_path(ng_engine *e, const char *path,
 				ng_ingest_stats *stats);
 /* Adds one record; source names it in diagnostics. Queued until the batch
  * fills or ng_ingest_flush is called. NG_ERR_TOOBIG (and a diagnostic) for
- * a text past NG_MAX_TEXT_BYTES; invalid UTF-8 is repaired with a warning
- * and counted in stats->invalid_utf8, the record is queued (NG_OK). */
+ * a text past NG_MAX_TEXT_BYTES; invalid UTF-8 (in the text, title, url or
+ * outlet) is repaired with a warning and counted in stats->invalid_utf8,
+ * the record is queued (NG_OK). */
 NG_API ng_status ng_ingest_record(ng_engine *e, const ng_record *r,
 				  const char *source, ng_ingest_stats *stats);
 /* Reads records from memory the way ng_ingest_path reads a file (0.5):

@@ -124,6 +124,20 @@ static void test_records(void)
 	CHECK(ng_ingest_record(e, &inv, "test", &s2) == NG_OK);
 	CHECK(ng_ingest_flush(e, &s2) == NG_OK);
 	CHECK(s2.invalid_utf8 == 1);
+
+	/* the title too: it is analysed (CLD2 read past a cut sequence of a
+	 * feed's raw title, found by fuzz_feed) and written out as JSON */
+	static const char cp1251[] = "\xcc\xee\xf1\xea\xe2\xe0";
+	ng_record inv_title = {.id = "inv-title", .title = cp1251,
+			       .outlet = "Caf\xe9", .text = bank};
+	ng_ingest_stats s3 = NG_INGEST_STATS_INIT;
+	w0 = g.warnings;
+	CHECK(ng_ingest_record(e, &inv_title, "test", &s3) == NG_OK);
+	CHECK(ng_ingest_flush(e, &s3) == NG_OK);
+	CHECK(s3.invalid_utf8 == 7);
+	CHECK(g.warnings == w0 + 1);
+	CHECK(ng_article_get(e, "inv-title", &a) == NG_OK && a.title &&
+	      !strchr(a.title, '\xcc') && strstr(a.title, "\xEF\xBF\xBD"));
 	ng_engine_close(e);
 }
 

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "base/utf8.h"
 #include "check.h"
 #include "read_capture.h"
 #include "read/feed.h"
@@ -254,6 +255,20 @@ static void test_feed_records(void)
 	CHECK(r && r->text && strstr(r->text, "The central bank kept its interest"));
 	CHECK(r && r->text && !strchr(r->text, '<'));
 
+	/* an Atom entry whose only link is href="" and which has no id: the
+	 * record's id is made from the file's name and it has no url (an
+	 * empty id came out, found by fuzz_feed) */
+	static const char empty_href[] =
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+		"<link href=\"\"/><title>Lab</title><content>The lab opened a "
+		"new wing on Monday.</content></entry></feed>\n";
+	capture e = {0};
+	cap_read(&e, cap_write("empty-href.atom", empty_href, sizeof empty_href - 1));
+	CHECK(e.n_rec == 1);
+	CHECK(e.n_rec == 1 && e.rec[0].url == NULL);
+	CHECK(e.n_rec == 1 && e.rec[0].id && !strcmp(e.rec[0].id, "empty-href.atom:1"));
+	cap_clear(&e);
+
 	/* RDF and Atom, and a gzip'd feed with no telling extension */
 	CHECK(cap_read(&c, cap_write("news.rdf", RDF, sizeof RDF - 1)) == NG_OK);
 	CHECK(c.n_rec == 1 && cap_find(&c, "https://rdf.example/vote"));
@@ -399,6 +414,26 @@ static void test_charsets(void)
 	CHECK(c.n_rec == 1);
 	CHECK(c.n_rec == 1 && c.rec[0].title &&
 	      !strcmp(c.rec[0].title, "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0"));
+	cap_clear(&c);
+
+	/* declared, but in an XML declaration libxml2 cannot read: it
+	 * recovers and hands the bytes over as they were; the item's
+	 * strings still come out as UTF-8 (found by fuzz_feed: the title
+	 * reached the language detector and crashed ingest) */
+	static const char garbled[] =
+		"<?xml vdateersion=\"1.0\" encoding=\"windows-1251\"?>\n"
+		"<rss><channel><item><guid>m3</guid><title>\xcc\xee\xf1\xea\xe2\xe0"
+		"</title><description>\xcc\xee\xf1\xea\xe2\xe0: the mayor opened a "
+		"new metro line on Monday.</description></item></channel></rss>\n";
+	cap_read(&c, cap_write("cp1251-garbled.rss", garbled, sizeof garbled - 1));
+	CHECK(c.n_rec == 1);
+	if (c.n_rec == 1) {
+		CHECK(c.rec[0].title && ngi_utf8_valid_prefix(c.rec[0].title,
+			strlen(c.rec[0].title)) == strlen(c.rec[0].title));
+		CHECK(c.rec[0].text && ngi_utf8_valid_prefix(c.rec[0].text,
+			strlen(c.rec[0].text)) == strlen(c.rec[0].text));
+		CHECK(c.rec[0].text && strstr(c.rec[0].text, "the mayor opened"));
+	}
 	cap_clear(&c);
 }
 

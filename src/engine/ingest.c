@@ -55,6 +55,31 @@ static const char *keep_str(ngi_batch *b, const char *s, int *oom)
 	return p;
 }
 
+/* A caller's string as valid UTF-8 in the batch: the title goes to the
+ * language detector (CLD2 reads past a cut sequence) and every string to
+ * the JSON written from the store. *bad counts the replacements. */
+static const char *keep_utf8(ngi_batch *b, const char *s, size_t *bad, int *oom)
+{
+	if (!s)
+		return NULL;
+	size_t len = strlen(s);
+	if (ngi_utf8_valid_prefix(s, len) == len)
+		return keep_str(b, s, oom);
+	ngi_buf fixed;
+	ngi_buf_init(&fixed, 0);
+	size_t n = ngi_utf8_repair(s, len, &fixed, NULL);
+	char *p = NULL;
+	if (n != (size_t)-1) {
+		p = ngi_arena_strndup(&b->strings, fixed.data ? fixed.data : "",
+				      fixed.len);
+		*bad += n;
+	}
+	ngi_buf_free(&fixed);
+	if (!p)
+		*oom = 1;
+	return p;
+}
+
 static uint64_t record_hash_of(const char *title, const char *text, size_t len)
 {
 	uint64_t h = XXH3_64bits(text, len);
@@ -89,9 +114,16 @@ ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 	memset(p, 0, sizeof *p);
 	int oom = 0;
 	p->id = keep_str(bt, r->id, &oom);
-	p->url = keep_str(bt, r->url, &oom);
-	p->title = keep_str(bt, r->title, &oom);
-	p->outlet = keep_str(bt, r->outlet, &oom);
+	size_t bad_fields = 0;
+	p->url = keep_utf8(bt, r->url, &bad_fields, &oom);
+	p->title = keep_utf8(bt, r->title, &bad_fields, &oom);
+	p->outlet = keep_utf8(bt, r->outlet, &bad_fields, &oom);
+	if (bad_fields) {
+		ngi_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
+			 r->offset, "%zu invalid UTF-8 sequence(s) in the url, "
+			 "title or outlet replaced by U+FFFD", bad_fields);
+		stats->invalid_utf8 += (long long)bad_fields;
+	}
 	p->lang_hint = keep_str(bt, r->lang, &oom);
 	p->source = keep_str(bt, r->source, &oom);
 	p->record_no = r->record_no;

@@ -61,7 +61,11 @@ typedef struct ngi_mention {
 	uint32_t cp_start, cp_end; /* the same in code points */
 	uint8_t type;              /* ngi_entity_type */
 	const char *surface;       /* the text of the span (no title), in arena */
-	const char *key;           /* canonical key (see above), ASCII */
+	/* canonical key (see above), ASCII; but a short key of a known
+	 * name whose spellings the span does not start as ("Hanoi" is not
+	 * China's "hn") takes ':' and the span's first three folded letters,
+	 * in any script ("c:ч"), so it keeps apart from that name */
+	const char *key;
 	const char *name;          /* canonical display name */
 } ngi_mention;
 

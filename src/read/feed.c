@@ -122,6 +122,23 @@ static int name_is(const xmlNode *n, const char *local)
 }
 
 /* The element's text, trimmed, in the arena; NULL when blank. */
+/* s (len bytes) copied into a as valid UTF-8: libxml2 hands over the
+ * bytes of a document it recovered from as they were (a windows-1251
+ * feed whose XML declaration it could not read), and every later stage
+ * takes only UTF-8. NULL when out of memory. */
+static char *copy_utf8(ngi_arena *a, const char *s, size_t len)
+{
+	if (ngi_utf8_valid_prefix(s, len) == len)
+		return ngi_arena_strndup(a, s, len);
+	ngi_buf b;
+	ngi_buf_init(&b, 0);
+	char *out = NULL;
+	if (ngi_utf8_repair(s, len, &b, NULL) != (size_t)-1)
+		out = ngi_arena_strndup(a, b.data ? b.data : "", b.len);
+	ngi_buf_free(&b);
+	return out;
+}
+
 static ng_status text_of(ngi_arena *a, const xmlNode *n, const char **out)
 {
 	xmlChar *c = xmlNodeGetContent(n);
@@ -137,7 +154,7 @@ static ng_status text_of(ngi_arena *a, const xmlNode *n, const char **out)
 	}
 	while (len && isspace((unsigned char)s[len - 1]))
 		len--;
-	*out = len ? ngi_arena_strndup(a, s, len) : NULL;
+	*out = len ? copy_utf8(a, s, len) : NULL;
 	xmlFree(c);
 	return len && !*out ? NG_ERR_NOMEM : NG_OK;
 }
@@ -149,7 +166,11 @@ static ng_status attr_of(ngi_arena *a, const xmlNode *n, const char *name,
 	*out = NULL;
 	if (!v)
 		return NG_OK;
-	*out = ngi_arena_strdup(a, (const char *)v);
+	if (!v[0]) { /* href="": no link, as a blank element is no text */
+		xmlFree(v);
+		return NG_OK;
+	}
+	*out = copy_utf8(a, (const char *)v, strlen((const char *)v));
 	xmlFree(v);
 	return *out ? NG_OK : NG_ERR_NOMEM;
 }
@@ -346,7 +367,8 @@ static ng_status read_tree(ngi_arena *a, const xmlNode *root, ngi_feed *f,
 		f->kind = NGI_FEED_ATOM;
 		xmlChar *lang = xmlNodeGetLang(root);
 		if (lang) {
-			f->lang = ngi_arena_strdup(a, (const char *)lang);
+			f->lang = copy_utf8(a, (const char *)lang,
+					    strlen((const char *)lang));
 			xmlFree(lang);
 		}
 		st = read_channel(a, root, f);

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../base/utf8.h"
 #include "html.h"
 
 /* A response block: the largest page the extractor takes, compressed or
@@ -324,7 +325,14 @@ static int read_fields(warc *w, warc_fields *f, ng_status *st)
 				v++;
 				vlen -= 2;
 			}
+			/* a URI or date with bytes that are not UTF-8 is
+			 * repaired, as a record's every string is: it becomes
+			 * the id and url stored and written out as JSON */
+			ngi_buf fixed;
+			ngi_buf_init(&fixed, 0);
+			v = ngi_utf8_or_repaired(v, &vlen, &fixed);
 			*slot = ngi_arena_strndup(&w->arena, v, vlen);
+			ngi_buf_free(&fixed);
 			if (!*slot) {
 				*st = NG_ERR_NOMEM;
 				return -2;
