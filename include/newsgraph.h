@@ -67,8 +67,8 @@ extern "C" {
  * they agree). NG_VERSION_NUMBER is MAJOR * 1000000 + MINOR * 1000 + PATCH.
  * ng_libversion() and ng_libversion_number() give the library's at run
  * time, which may be newer than the header a program was built with. */
-#define NG_VERSION "0.5.0"
-#define NG_VERSION_NUMBER 5000
+#define NG_VERSION "0.6.0"
+#define NG_VERSION_NUMBER 6000
 /* The first release whose structs carry their size (see above). */
 #define NG_ABI_BASE_VERSION "0.2.0"
 
@@ -159,7 +159,7 @@ typedef struct ng_config {
 	 * it must not call back into the engine. */
 	ng_progress_fn on_progress;
 	void *progress_ctx;
-	/* 0.5 (docs/RELIABILITY.md, issue 15): checked by ng_ingest_path and
+	/* 0.6 (docs/RELIABILITY.md, issue 15): checked by ng_ingest_path and
 	 * ng_ingest_bytes before each record is queued; nonzero stops the
 	 * read there: what was queued is analysed, linked and committed, a
 	 * warning names the file, record and offset of the first record not

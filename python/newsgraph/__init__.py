@@ -20,13 +20,13 @@ from . import _capi
 __all__ = ["open", "Engine", "Error", "NotFound", "DatabaseError",
            "InputError", "UsageError", "libversion", "__version__"]
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 
 _lib = _capi.declare(_capi.load())
 
 
 def libversion():
-    """The version of the libnewsgraph loaded, e.g. "0.5.0"."""
+    """The version of the libnewsgraph loaded, e.g. "0.6.0"."""
     return _lib.ng_libversion().decode()
 
 
