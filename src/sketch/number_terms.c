@@ -138,9 +138,8 @@ static int gap_ok(const ngi_doc *d, size_t from, size_t to, int allow_none)
 			   memcmp(g, "\xe2\x80\x89", 3) == 0));
 }
 
-static int all_digits(const char *s, size_t n, size_t *count)
+static int all_digits(const char *s, size_t n)
 {
-	*count = n;
 	for (size_t k = 0; k < n; k++)
 		if (s[k] < '0' || s[k] > '9')
 			return 0;
@@ -154,13 +153,14 @@ uint32_t ngi_number_at(const ngi_doc *d, size_t i, size_t *last)
 	if (t->kind != NGI_TOK_NUMBER)
 		return 0;
 	char digits[40];
-	size_t nd = 0, n;
+	size_t nd = 0;
 	/* "600 000": a group of 1-3 digits, then groups of exactly 3 */
-	if (all_digits(t->norm, t->norm_len, &n) && n <= 3) {
+	if (t->norm_len <= 3 && all_digits(t->norm, t->norm_len)) {
 		size_t j = i;
 		while (j + 1 < d->n_tokens && d->tokens[j + 1].kind == NGI_TOK_NUMBER &&
-		       all_digits(d->tokens[j + 1].norm, d->tokens[j + 1].norm_len, &n) &&
-		       n == 3 && gap_ok(d, d->tokens[j].end, d->tokens[j + 1].start, 0))
+		       d->tokens[j + 1].norm_len == 3 &&
+		       all_digits(d->tokens[j + 1].norm, 3) &&
+		       gap_ok(d, d->tokens[j].end, d->tokens[j + 1].start, 0))
 			j++;
 		if (j > i) {
 			for (size_t k = i; k <= j && nd + 3 < sizeof digits; k++) {
