@@ -562,7 +562,7 @@ $(FUZZ_BUILD)/%.o: %.cc
 $(FUZZ_LIB): $(FUZZ_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_LIB) $(FUZZ_DATA)
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) $(FUZZ_LIB) $(FUZZ_DATA)
 	@echo "clang $<"; $(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -c $< -o $@.o
 	$(FUZZ_CXX) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $@.o $(FUZZ_LIB) \
 	  $(FUZZ_DATA) $(LIBS) $(CLI_LIBS)

@@ -7,39 +7,25 @@
  * text, their indexes (mentions, quotes, claims) in range, under the caps;
  * the content words of each claim are taken too (ngi_claim_words).
  */
-#include "fuzz.h"
+#include "fuzz_doc.h"
 
 #include "extract/claims.h"
-#include "extract/entities.h"
 #include "extract/quotes.h"
-#include "text/text.h"
-
-static ngi_text_ctx *tc;
-static ngi_entity_ctx *ec;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size < 1)
-		return 0;
-	if (!tc && (ngi_text_ctx_new(&tc) || ngi_entity_ctx_new(&ec)))
-		abort();
-	ngi_buf b;
-	size_t len = 0;
-	const char *text = fuzz_utf8(data + 1, size - 1, &b, &len);
-	ngi_arena a;
-	ngi_arena_init(&a, 0);
-	ngi_doc d;
+	fuzz_doc f;
 	ngi_mention *m = NULL;
 	size_t nm = 0;
 	ngi_quote *q = NULL;
 	size_t nq = 0;
 	ngi_claims c;
 	memset(&c, 0, sizeof c);
-	if (text &&
-	    ngi_text_analyze(tc, text, len, fuzz_lang(data[0]), &a, &d) == NG_OK &&
-	    ngi_entities_find(ec, &d, &a, &m, &nm) == NG_OK &&
-	    ngi_quotes_find(&d, m, nm, &a, &q, &nq) == NG_OK) {
-		ng_status st = ngi_claims_find(&d, m, nm, q, nq, &a, &c);
+	if (fuzz_doc_analyze(&f, data, size) &&
+	    ngi_entities_find(fuzz_ec, &f.doc, &f.arena, &m, &nm) == NG_OK &&
+	    ngi_quotes_find(&f.doc, m, nm, &f.arena, &q, &nq) == NG_OK) {
+		const size_t len = f.len;
+		ng_status st = ngi_claims_find(&f.doc, m, nm, q, nq, &f.arena, &c);
 		FUZZ_CHECK(st == NG_OK || st == NG_ERR_NOMEM);
 		if (st == NG_OK) {
 			FUZZ_CHECK(c.n_claims <= NGI_CLAIMS_MAX);
@@ -48,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				const ngi_claim *k = &c.claims[i];
 				FUZZ_CHECK(k->start <= k->end && k->end <= len);
 				const char *words[64];
-				size_t nw = ngi_claim_words(&d, k->start, k->end,
+				size_t nw = ngi_claim_words(&f.doc, k->start, k->end,
 							    words, 64);
 				FUZZ_CHECK(nw <= 64);
 				for (size_t w = 0; w < nw; w++)
@@ -68,7 +54,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 		}
 	}
-	ngi_arena_free(&a);
-	ngi_buf_free(&b);
+	fuzz_doc_free(&f);
 	return 0;
 }

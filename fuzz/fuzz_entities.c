@@ -7,36 +7,23 @@
  * order, inside the text, on character boundaries, with a type, a surface,
  * a key (ASCII up to a ':', entities.h) and a name.
  */
-#include "fuzz.h"
-
-#include "extract/entities.h"
-#include "text/text.h"
-
-static ngi_text_ctx *tc;
-static ngi_entity_ctx *ec;
+#include "fuzz_doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size < 1)
-		return 0;
-	if (!tc && (ngi_text_ctx_new(&tc) || ngi_entity_ctx_new(&ec)))
-		abort();
-	ngi_buf b;
-	size_t len = 0;
-	const char *text = fuzz_utf8(data + 1, size - 1, &b, &len);
-	ngi_arena a;
-	ngi_arena_init(&a, 0);
-	ngi_doc d;
+	fuzz_doc f;
 	ngi_mention *m = NULL;
 	size_t nm = 0;
-	if (text && ngi_text_analyze(tc, text, len, fuzz_lang(data[0]), &a, &d) ==
-			    NG_OK) {
-		FUZZ_CHECK(d.n_tokens <= NGI_TEXT_MAX_TOKENS);
-		for (size_t i = 0; i < d.n_tokens; i++)
-			FUZZ_CHECK(d.tokens[i].start < d.tokens[i].end &&
-				   d.tokens[i].end <= len &&
-				   d.tokens[i].sentence < d.n_sentences);
-		ng_status st = ngi_entities_find(ec, &d, &a, &m, &nm);
+	if (fuzz_doc_analyze(&f, data, size)) {
+		const ngi_doc *d = &f.doc;
+		const char *text = f.text;
+		const size_t len = f.len;
+		FUZZ_CHECK(d->n_tokens <= NGI_TEXT_MAX_TOKENS);
+		for (size_t i = 0; i < d->n_tokens; i++)
+			FUZZ_CHECK(d->tokens[i].start < d->tokens[i].end &&
+				   d->tokens[i].end <= len &&
+				   d->tokens[i].sentence < d->n_sentences);
+		ng_status st = ngi_entities_find(fuzz_ec, d, &f.arena, &m, &nm);
 		FUZZ_CHECK(st == NG_OK || st == NG_ERR_NOMEM);
 		uint32_t prev = 0;
 		for (size_t i = 0; st == NG_OK && i < nm; i++) {
@@ -55,7 +42,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			prev = m[i].start;
 		}
 	}
-	ngi_arena_free(&a);
-	ngi_buf_free(&b);
+	fuzz_doc_free(&f);
 	return 0;
 }
