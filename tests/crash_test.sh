@@ -55,6 +55,11 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 	exit 1
 fi
 now() { date +%s.%N; }
+# same_export DB ONE: 0 when DB exports byte for byte what ONE holds (the
+# one run's export); DB's export is left beside it
+same_export() {
+	$NG export --db "$1" --format jsonl >"$1.jsonl" && cmp -s "$2" "$1.jsonl"
+}
 # articles in a database (0 when there is none yet)
 count() { [ -f "$1" ] && sqlite3 "$1" "SELECT count(*) FROM articles" 2>/dev/null || echo 0; }
 # articles committed, read through the command as a reader would (while
@@ -98,8 +103,7 @@ while [ $i -le "$POINTS" ]; do
 	ingest "$T/k.db"; rc=$?
 	check "ingest point $i: the run again exits 0 (got $rc)" [ $rc -eq 0 ]
 	check "ingest point $i: integrity_check ok after the run again" integrity "$T/k.db"
-	$NG export --db "$T/k.db" --format jsonl >"$T/k.jsonl"
-	if cmp -s "$T/one.jsonl" "$T/k.jsonl"; then
+	if same_export "$T/k.db" "$T/one.jsonl"; then
 		ok; same="export identical"
 	else
 		bad "ingest point $i: the export differs from the one run's"; same="EXPORT DIFFERS"
@@ -130,8 +134,7 @@ for sig in INT TERM; do
 	check "SIG$sig: the articles it says are the database's" grep -q "($n articles in the database)" "$T/s.err"
 	check "SIG$sig: integrity_check ok" integrity "$T/s.db"
 	ingest "$T/s.db"
-	$NG export --db "$T/s.db" --format jsonl >"$T/s.jsonl"
-	check "SIG$sig: run again, the export is the one run's" cmp -s "$T/one.jsonl" "$T/s.jsonl"
+	check "SIG$sig: run again, the export is the one run's" same_export "$T/s.db" "$T/one.jsonl"
 	echo "crash: ingest SIG$sig at $half s: exit $rc, $n articles committed; $(grep -c . "$T/s.err") lines on stderr"
 done
 # waiting for input on a pipe: the stop comes with the next record
@@ -186,8 +189,7 @@ while [ $i -le "$WATCH_POINTS" ]; do
 	check "watch point $i: integrity_check ok" integrity "$T/wk.db"
 	watch "$T/wk.db"; rc=$?
 	check "watch point $i: the run again exits 0 (got $rc)" [ $rc -eq 0 ]
-	$NG export --db "$T/wk.db" --format jsonl >"$T/wk.jsonl"
-	if cmp -s "$T/wone.jsonl" "$T/wk.jsonl"; then
+	if same_export "$T/wk.db" "$T/wone.jsonl"; then
 		ok; same="export identical"
 	else
 		bad "watch point $i: the export differs from the one run's"; same="EXPORT DIFFERS"
@@ -210,8 +212,7 @@ for sig in INT TERM; do
 	check "SIG$sig: the watch says how many it stored ($n)" grep -q "new items: $n stored" "$T/ws.err"
 	check "SIG$sig: watch integrity_check ok" integrity "$T/ws.db"
 	watch "$T/ws.db"
-	$NG export --db "$T/ws.db" --format jsonl >"$T/ws.jsonl"
-	check "SIG$sig: watch again, the export is the one run's" cmp -s "$T/wone.jsonl" "$T/ws.jsonl"
+	check "SIG$sig: watch again, the export is the one run's" same_export "$T/ws.db" "$T/wone.jsonl"
 	echo "crash: watch SIG$sig at $half s: exit $rc, $n articles committed"
 done
 
