@@ -60,6 +60,15 @@ now() { date +%s.%N; }
 same_export() {
 	$NG export --db "$1" --format jsonl >"$1.jsonl" && cmp -s "$2" "$1.jsonl"
 }
+# export_verdict DB ONE LABEL: same_export counted as a check; $same says
+# which it was, for the line each point prints
+export_verdict() {
+	if same_export "$1" "$2"; then
+		ok; same="export identical"
+	else
+		bad "$3: the export differs from the one run's"; same="EXPORT DIFFERS"
+	fi
+}
 # articles in a database (0 when there is none yet)
 count() { [ -f "$1" ] && sqlite3 "$1" "SELECT count(*) FROM articles" 2>/dev/null || echo 0; }
 # articles committed, read through the command as a reader would (while
@@ -103,11 +112,7 @@ while [ $i -le "$POINTS" ]; do
 	ingest "$T/k.db"; rc=$?
 	check "ingest point $i: the run again exits 0 (got $rc)" [ $rc -eq 0 ]
 	check "ingest point $i: integrity_check ok after the run again" integrity "$T/k.db"
-	if same_export "$T/k.db" "$T/one.jsonl"; then
-		ok; same="export identical"
-	else
-		bad "ingest point $i: the export differs from the one run's"; same="EXPORT DIFFERS"
-	fi
+	export_verdict "$T/k.db" "$T/one.jsonl" "ingest point $i"
 	echo "crash: ingest point $i/$POINTS at $at s: $how with $n articles committed; run again: $same"
 	i=$((i + 1))
 done
@@ -189,11 +194,7 @@ while [ $i -le "$WATCH_POINTS" ]; do
 	check "watch point $i: integrity_check ok" integrity "$T/wk.db"
 	watch "$T/wk.db"; rc=$?
 	check "watch point $i: the run again exits 0 (got $rc)" [ $rc -eq 0 ]
-	if same_export "$T/wk.db" "$T/wone.jsonl"; then
-		ok; same="export identical"
-	else
-		bad "watch point $i: the export differs from the one run's"; same="EXPORT DIFFERS"
-	fi
+	export_verdict "$T/wk.db" "$T/wone.jsonl" "watch point $i"
 	echo "crash: watch point $i/$WATCH_POINTS (at $want articles) after $at s: $how with $n articles committed; run again: $same"
 	i=$((i + 1))
 done
