@@ -55,7 +55,10 @@ DEB_PACKAGES = build-essential pkg-config libutf8proc-dev libcld2-dev wordnet-ba
                libicu-dev zlib1g-dev libxml2-dev liblinear-dev libcurl4-openssl-dev $(PIVOT_PACKAGES) $(MKPIVOT_PACKAGES) \
                python3-venv python3-pip python3-setuptools python3-wheel \
                libmicrohttpd-dev chromium nodejs wrk \
-               $(FUZZ_PACKAGES)
+               $(FUZZ_PACKAGES) $(MPI_PACKAGES)
+# The distributed ingest (src/dist/, docs/SCALE.md): Open MPI's compiler
+# wrapper and headers, and mpirun. The build works without them.
+MPI_PACKAGES = libopenmpi-dev openmpi-bin
 # The fuzzing build (make fuzz, test-fuzz-smoke): Debian's clang and the
 # libFuzzer runtime (libclang_rt.fuzzer-x86_64.a).
 FUZZ_PACKAGES = clang libclang-rt-14-dev
@@ -115,6 +118,22 @@ EVAL_C    = $(sort $(wildcard src/eval/*.c))
 # library: the HTTP server (src/serve/, libmicrohttpd) and the web view's
 # pages (src/web/).
 CLI_C     = $(sort $(wildcard src/cli/*.c src/serve/*.c src/web/*.c))
+# The distributed ingest (src/dist/, docs/SCALE.md), in the command: built
+# with Open MPI when its compiler wrapper (or pkg-config's ompi-c) is found,
+# else a stub that says how to get it. MPI=no builds without it.
+MPICC     ?= mpicc
+ifndef MPI
+MPI := $(if $(shell $(MPICC) --showme:link 2>/dev/null || pkg-config --libs ompi-c 2>/dev/null),yes,no)
+endif
+ifeq ($(MPI),yes)
+MPI_CFLAGS := $(shell $(MPICC) --showme:compile 2>/dev/null || pkg-config --cflags ompi-c 2>/dev/null)
+MPI_LIBS  := $(shell $(MPICC) --showme:link 2>/dev/null || pkg-config --libs ompi-c 2>/dev/null)
+DIST_C    = src/dist/ingest_mpi.c src/dist/output.c src/dist/plan.c
+else
+MPI_CFLAGS :=
+MPI_LIBS  :=
+DIST_C    = src/dist/none.c
+endif
 TEST_C    = $(sort $(wildcard tests/test_*.c))
 BENCH_C   = $(sort $(wildcard bench/*.c))
 
@@ -129,7 +148,8 @@ HELP_C    = $(BUILD)/src/cli/help_text.c
 ASSET_FILES = $(sort $(wildcard web/*.css web/*.js))
 ASSETS_C  = $(BUILD)/gen/web_assets.c
 WEB_OBJ   = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard src/web/*.c))) $(ASSETS_C:.c=.o)
-CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o) $(HELP_C:.c=.o) $(ASSETS_C:.c=.o)
+DIST_OBJ  = $(DIST_C:%.c=$(BUILD)/%.o)
+CLI_OBJ   = $(CLI_C:%.c=$(BUILD)/%.o) $(HELP_C:.c=.o) $(ASSETS_C:.c=.o) $(DIST_OBJ)
 TEST_BIN  = $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN = $(BENCH_C:bench/%.c=$(BUILD)/bench/%)
 PIVOT_DICTS ?= /usr/share/dictd
@@ -150,7 +170,7 @@ SYMBOLS   = abi/libnewsgraph.symbols
 .PHONY: FORCE claims-measure stance-model stance-cv stance-model-check all deps test test-unit test-asan test-cli test-abi test-pkgconfig \
         test-mkpivot test-python test-browser browser-deps abi-update version-stamp demo bench bench-serve eval install \
         clean help format test-crash torture-kill torture-limits \
-        fuzz fuzz-build fuzz-smoke test-fuzz-smoke torture
+        fuzz fuzz-build fuzz-smoke test-fuzz-smoke torture test-mpi
 
 all: $(STATIC) $(SHARED) $(CLI) $(MANPAGE)
 
@@ -160,6 +180,7 @@ help:
 	@echo "make demo         deps, build, ingest examples/articles/ into newsgraph.db, print stories"
 	@echo "make test         unit + CLI + ABI + pkg-config + browser tests, then unit + CLI under ASan+UBSan,"
 	@echo "                  then the smoke fuzzing (test-fuzz-smoke)"
+	@echo "make test-mpi     the distributed ingest under mpirun against the single process (docs/SCALE.md)"
 	@echo "make torture      every long hardening run below: fault walks, kill trials, limits (docs/RELIABILITY.md)"
 	@echo "make torture-kill SIGKILL trials of ingest and watch, 20 points each (docs/RELIABILITY.md)"
 	@echo "make torture-limits pathological inputs of 2.5 and 10 MiB: linear time, caps (docs/RELIABILITY.md)"
@@ -280,8 +301,17 @@ $(ASSETS_C:.c=.o): $(ASSETS_C) src/web/assets.h $(BUILD)/flags.stamp
 $(MANPAGE): src/cli/help.txt tools/mkhelp.py VERSION
 	$(PYTHON) tools/mkhelp.py man $< $@ $(VERSION)
 
-$(CLI): $(CLI_OBJ) $(INTERNAL)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(INTERNAL) $(LIBS) $(CLI_LIBS)
+$(CLI): $(CLI_OBJ) $(INTERNAL) $(BUILD)/mpi.stamp
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(INTERNAL) $(LIBS) $(CLI_LIBS) $(MPI_LIBS)
+
+# Open MPI's headers for src/dist/ only; the command is built again when
+# MPI changes (the stamp).
+$(BUILD)/src/dist/%.o: src/dist/%.c $(BUILD)/flags.stamp $(BUILD)/mpi.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(MPI_CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/mpi.stamp: FORCE
+	@mkdir -p $(BUILD); [ "$$(cat $@ 2>/dev/null)" = '$(MPI) $(MPI_LIBS)' ] || \
+	  printf '%s\n' '$(MPI) $(MPI_LIBS)' > $@
 
 # The pivot dictionary (docs/CROSSLINGUAL.md): tools/mkpivot, linked with the
 # library minus the table, converts the installed FreeDict files into
@@ -444,6 +474,14 @@ test-crash: $(CLI)
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/crash_test.sh
 	@NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/limits_test.sh
 
+# The distributed ingest under mpirun, 1, 2 and 4 ranks against the single
+# process, and its failures (tests/mpi_test.sh, docs/SCALE.md): in make
+# test when this build has Open MPI (make deps installs it) and mpirun runs.
+test-mpi: $(CLI)
+	@if [ "$(MPI)" = yes ] && command -v mpirun >/dev/null 2>&1; then \
+	  NEWSGRAPH=$(CURDIR)/$(CLI) sh tests/mpi_test.sh; \
+	else echo "mpi: skipped (this build has no Open MPI: make deps, then make)"; fi
+
 torture-kill: $(CLI)
 	@NEWSGRAPH=$(CURDIR)/$(CLI) CRASH_ARTICLES=4000 CRASH_BATCH=20 \
 	  CRASH_POINTS=20 CRASH_WATCH_ITEMS=100 CRASH_WATCH_POINTS=20 \
@@ -498,6 +536,7 @@ test:
 	  test-mkpivot test-python stance-model-check test-browser \
 	  test-faults
 	$(MAKE) WERROR=-Werror test-crash
+	$(MAKE) WERROR=-Werror test-mpi
 	$(MAKE) WERROR=-Werror test-pkgconfig
 	$(MAKE) WERROR=-Werror test-asan
 	$(MAKE) -j$(NPROC) WERROR=-Werror test-fuzz-smoke

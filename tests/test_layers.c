@@ -27,11 +27,14 @@ static const struct {
 	{"engine", "base read text extract sketch link store stance"},
 	{"report", "base read text extract sketch link store engine stance"},
 	{"eval", "base read text extract sketch link store engine stance"},
+	/* the distributed ingest (Open MPI): a client of the engine's seams,
+	 * outside the library, linked into the command */
+	{"dist", "base read text extract sketch link store engine stance"},
 	/* clients of the public API outside the library: the web view's
 	 * pages, the HTTP server that serves them and the API, the command */
 	{"web", "base"},
 	{"serve", "base web"},
-	{"cli", "eval serve web"},
+	{"cli", "eval serve web dist"},
 };
 
 /* Whether word is one of the space-separated words of list. */

@@ -9,6 +9,7 @@
  */
 #include <newsgraph.h>
 
+#include "../dist/dist.h"
 #include "../eval/newsgraph_eval.h"
 #include "commands.h"
 #include "help.h"
@@ -439,10 +440,46 @@ static void diag_over_progress(void *ctx, const ng_diag *d)
 	fprintf(stderr, "%s\n", d->message);
 }
 
+static void print_summary(const ng_ingest_stats *s, double secs)
+{
+	fprintf(stderr,
+		"newsgraph: %lld records from %lld files (%.1f MB): %lld added, "
+		"%lld unchanged, %lld failed, %lld skipped; %lld warnings, "
+		"%lld errors; %lld moved to a better story, %lld stories "
+		"split off; %.2f s (%.0f records/s, %.1f MB/s)\n",
+		s->records, s->files, s->bytes / 1e6, s->added, s->unchanged,
+		s->failed, s->skipped, s->warnings, s->errors, s->moved, s->split,
+		secs, secs > 0 ? s->records / secs : 0.0,
+		secs > 0 ? s->bytes / 1e6 / secs : 0.0);
+}
+
+/* Under mpirun: the distributed ingest (src/dist/, docs/SCALE.md). Every
+ * rank runs this; rank 0 prints the summary. */
+static int cmd_ingest_mpi(const options *o)
+{
+	ng_config c;
+	ng_config_init(&c);
+	c.db_path = o->db;
+	c.threads = o->threads;
+	c.story_threshold = o->threshold;
+	c.story_window_days = o->window;
+	c.batch_size = o->batch;
+	double t0 = now_seconds();
+	ng_ingest_stats s = NG_INGEST_STATS_INIT;
+	int writer = 0;
+	ng_status st = ngd_ingest(&c, o->args, o->n_args, &s, &writer);
+	double secs = now_seconds() - t0;
+	if (writer && !o->quiet && (st == NG_OK || st == NG_ERR_INPUT))
+		print_summary(&s, secs);
+	return exit_for(st);
+}
+
 static int cmd_ingest(const options *o)
 {
 	if (o->n_args == 0)
 		return bad_usage("ingest needs at least one PATH", NULL);
+	if (ngd_started_by_mpirun())
+		return cmd_ingest_mpi(o);
 	progress pr;
 	memset(&pr, 0, sizeof pr);
 	int show = !o->quiet && isatty(STDERR_FILENO);
@@ -482,15 +519,7 @@ static int cmd_ingest(const options *o)
 	double secs = now_seconds() - t0;
 	erase_progress(&pr);
 	if (!o->quiet)
-		fprintf(stderr,
-			"newsgraph: %lld records from %lld files (%.1f MB): %lld added, "
-			"%lld unchanged, %lld failed, %lld skipped; %lld warnings, "
-			"%lld errors; %lld moved to a better story, %lld stories "
-			"split off; %.2f s (%.0f records/s, %.1f MB/s)\n",
-			s.records, s.files, s.bytes / 1e6, s.added, s.unchanged,
-			s.failed, s.skipped, s.warnings, s.errors, s.moved, s.split,
-			secs, secs > 0 ? s.records / secs : 0.0,
-			secs > 0 ? s.bytes / 1e6 / secs : 0.0);
+		print_summary(&s, secs);
 	/* nothing is queued after ng_ingest_path, but a failed close is a
 	 * failed run all the same (the reason went out as a diagnostic) */
 	ng_status cst = ng_engine_close(e);

@@ -20,7 +20,6 @@
 #define NGI_DEFAULT_THRESHOLD 0.20
 #define NGI_DEFAULT_WINDOW_DAYS 14
 #define NGI_DEFAULT_BATCH 1000
-#define NGI_NEAR_THRESHOLD 0.5
 #define NGI_MERGE_THRESHOLD 0.20
 
 /* Reopening: each stored article is replayed into the link indexes in
@@ -84,7 +83,7 @@ static ng_status restore_one(void *ctx, const ngi_article_row *a)
 			rc->first_bad = a->seq + 1;
 		}
 	}
-	return ngi_ids_remember(e, a->id, a->record_hash);
+	return ngi_ids_remember(&e->ids, a->id, a->record_hash);
 }
 
 /* Replays the stored articles; falls back to their stored stories when
@@ -218,9 +217,7 @@ ng_status ng_engine_open(const ng_config *c, ng_engine **out)
 		e->config.threads = NGI_MAX_THREADS - 1;
 	e->diag.fn = e->config.on_diag;
 	e->diag.ctx = e->config.diag_ctx;
-	ngi_map_init(&e->ids);
-	ngi_map_init(&e->variant_from);
-	ngi_map_init(&e->variant_content);
+	ngi_ids_init(&e->ids);
 	ngi_arena_init(&e->query, 16 << 10);
 	e->waiting = -1;
 	ng_status st = e->config.read_only ? open_reader(e) : open_writer(e);
@@ -261,10 +258,7 @@ ng_status ng_engine_close(ng_engine *e)
 	ngi_store_close(e->store);
 	ngi_link_free(e->link);
 	ngi_said_close(e);
-	ngi_map_free(&e->ids);
-	ngi_map_free(&e->variant_from);
-	ngi_map_free(&e->variant_content);
-	free(e->record_hash);
+	ngi_ids_free(&e->ids);
 	for (int i = 0; i < e->n_workers; i++)
 		ngi_worker_free(&e->workers[i]);
 	free(e->workers);

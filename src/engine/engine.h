@@ -100,6 +100,9 @@ typedef struct ngi_doc_in {
 	const char *outlet;     /* the record's outlet, or NULL */
 } ngi_doc_in;
 
+/* MinHash Jaccard of a near copy (ngi_link_config.near_threshold). */
+#define NGI_NEAR_THRESHOLD 0.5
+
 /* Title words count this many times in the term bag. */
 #define NGI_TITLE_WEIGHT 2
 
@@ -143,7 +146,18 @@ typedef struct ngi_pending {
 	uint64_t record_hash;
 	ngi_features f;
 	ng_status status;     /* of feature computation */
+	/* The copy edges found by the copy stage of a distributed ingest
+	 * (copy_stage.c), taken as they are (ngi_link_replay) instead of
+	 * searched again: 0 none given (searched), NGI_COPIES_STORED (the
+	 * article is stored as copies_seq with these edges) or
+	 * NGI_COPIES_UNCHANGED (its content is stored already). */
+	int copies_given;
+	uint32_t copies_seq;
+	int n_copies;
+	const ngi_copy_edge *copies;
 } ngi_pending;
+
+enum { NGI_COPIES_STORED = 1, NGI_COPIES_UNCHANGED = 2 };
 
 #define NGI_MAX_THREADS 64
 
@@ -158,18 +172,23 @@ typedef struct ngi_batch {
 	atomic_size_t next;               /* next record to analyse */
 } ngi_batch;
 
+/* ids.c: the ids stored, for idempotency. */
+typedef struct ngi_ids {
+	ngi_map ids;           /* hash of article id -> seq + 1 */
+	/* hash of an id -> the first n whose "ID~n" may be free; hash of an
+	 * id mixed with a content's record hash -> 1 when that content is
+	 * stored under one of the variants below it */
+	ngi_map variant_from, variant_content;
+	uint64_t *record_hash; /* by seq */
+	size_t n, cap;         /* articles stored */
+} ngi_ids;
+
 struct ng_engine {
 	ng_config config;
 	ngi_diag_sink diag;
 	ngi_store *store;
 	ngi_link *link;
-	ngi_map ids;           /* hash of article id -> seq + 1 */
-	/* ids.c: hash of an id -> the first n whose "ID~n" may be free;
-	 * hash of an id mixed with a content's record hash -> 1 when that
-	 * content is stored under one of the variants below it */
-	ngi_map variant_from, variant_content;
-	uint64_t *record_hash; /* by seq */
-	size_t n_articles, cap_articles;
+	ngi_ids ids;
 	ngi_batch batches[2];
 	int filling;           /* the batch records are queued into */
 	int waiting;           /* analysed (or being analysed), not linked; -1 */
@@ -187,12 +206,14 @@ ng_status ngi_engine_fail(ng_engine *e, ng_status st, const char *fmt, ...)
 	NGI_PRINTF(3, 4);
 
 /* ---- ids.c: stored ids and contents, for idempotency ---------------------- */
+void ngi_ids_init(ngi_ids *ids);
+void ngi_ids_free(ngi_ids *ids);
 /* Records a stored article's id (seq is the next one). */
-ng_status ngi_ids_remember(ng_engine *e, const char *id, uint64_t record_hash);
+ng_status ngi_ids_remember(ngi_ids *ids, const char *id, uint64_t record_hash);
 /* Where a record of this id and content goes: *id_out = id when the id is
  * free; NULL when the same content is stored under id or one of its
  * variants "ID~N" (unchanged); else the first free variant, copied into a. */
-ng_status ngi_ids_place(ng_engine *e, const char *id, uint64_t record_hash,
+ng_status ngi_ids_place(ngi_ids *ids, const char *id, uint64_t record_hash,
 			ngi_arena *a, const char **id_out);
 
 /* ---- ingest.c: queueing, batches, analysis threads, link and store -------
@@ -203,6 +224,59 @@ ng_status ngi_ids_place(ng_engine *e, const char *id, uint64_t record_hash,
  * date); hands the batch to the workers when it is full. */
 ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 			   ng_ingest_stats *stats);
+
+/* ---- the seams of the distributed ingest (src/dist/, docs/SCALE.md) -------
+ * A record read in one process is made a queued one and analysed there,
+ * sent to the process that links (engine/pending_wire.c), and linked and
+ * stored there in input order: the same three steps as a batch of
+ * ngi_engine_queue, taken apart. */
+
+/* A record as ngi_engine_queue queues it: strings copied into a, UTF-8
+ * repaired, the published date normalised, the record hash; diagnostics
+ * to diag and counts (records, failed, invalid_utf8) to stats as the queue
+ * makes them. NG_ERR_TOOBIG: the text is longer than NG_MAX_TEXT_BYTES
+ * (reported and counted as failed); NG_ERR_NOMEM. */
+ng_status ngi_pending_make(ngi_diag_sink *diag, ngi_arena *a,
+			   const ngi_record *r, ngi_pending *p,
+			   ng_ingest_stats *stats);
+/* Computes p's features into keep (p->status says how it went), as a
+ * worker thread does; w's scratch is reset after. */
+void ngi_pending_analyse(ngi_worker *w, ngi_arena *keep, ngi_pending *p);
+/* Links and stores n analysed records, in order, in one transaction, as a
+ * batch is (strings: where the link stage's own strings go, such as an id
+ * variant; it must outlive the call). A record whose analysis failed is
+ * reported and skipped; a failure rolls the transaction back and stops the
+ * engine. What was added reaches stats once committed. */
+ng_status ngi_engine_link_records(ng_engine *e, ngi_pending *p, size_t n,
+				 ngi_arena *strings, ng_ingest_stats *stats);
+
+/* What linking takes of an analysed record (link.h). */
+ngi_link_article ngi_pending_link_article(const ngi_pending *p);
+
+/* ---- copy_stage.c: the copy search apart from the rest of linking --------
+ * The distributed ingest finds copies on one rank and links stories and
+ * stores on another (docs/SCALE.md). The copy stage takes the analysed
+ * records in input order, decides as the link stage does which are stored
+ * (the ids, ngi_ids) and finds their copy edges as ngi_link_add would
+ * (ngi_copy_finder), reading earlier articles' sentence sketches back from
+ * a temporary file of its own (unnamed: gone with the process) instead of
+ * the database. */
+typedef struct ngi_copy_stage ngi_copy_stage;
+ng_status ngi_copy_stage_open(ngi_copy_stage **out);
+void ngi_copy_stage_close(ngi_copy_stage *s);
+/* Sets p->copies_given and, when stored, copies_seq and the edges (copied
+ * into a). A record whose analysis failed is left alone (the link stage
+ * reports and skips it). */
+ng_status ngi_copy_stage_add(ngi_copy_stage *s, ngi_pending *p, ngi_arena *a);
+
+/* A queued, analysed record as bytes (appended to out) and back, read from
+ * a message (base/wire.h) into a (pending_wire.c): every field and feature,
+ * so that linking what was read back is linking the record itself. A
+ * damaged message is NG_ERR_INPUT. */
+struct ngi_wire_in;
+ng_status ngi_pending_write(const ngi_pending *p, ngi_buf *out);
+ng_status ngi_pending_read(struct ngi_wire_in *in, ngi_arena *a,
+			   ngi_pending *out);
 
 /* The bodies of ng_ingest_record, ng_ingest_path, ng_ingest_bytes and
  * ng_ingest_flush, on the library's own full-size structs; the public

@@ -7,33 +7,53 @@
  * "ID~2", "ID~3", ...; so a record matches when its content is stored under
  * its id or under any of those variants, and running the same file again
  * stores nothing new. engine.c fills this memory when it opens a store,
- * ingest.c consults and extends it; it calls neither.
+ * ingest.c consults and extends it; it calls neither. The memory is an
+ * ngi_ids of its own, so that the copy stage of the distributed ingest
+ * (copy_stage.c) can take the same decisions apart from the engine.
  */
 #include "engine.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Longest id kept whole in a variant ("ID~N"); longer ids are cut. */
 #define NGI_VARIANT_ID_MAX 1000
 
-static const uint64_t *seq_of(const ng_engine *e, const char *id)
+void ngi_ids_init(ngi_ids *e)
+{
+	memset(e, 0, sizeof *e);
+	ngi_map_init(&e->ids);
+	ngi_map_init(&e->variant_from);
+	ngi_map_init(&e->variant_content);
+}
+
+void ngi_ids_free(ngi_ids *e)
+{
+	ngi_map_free(&e->ids);
+	ngi_map_free(&e->variant_from);
+	ngi_map_free(&e->variant_content);
+	free(e->record_hash);
+	memset(e, 0, sizeof *e);
+}
+
+static const uint64_t *seq_of(const ngi_ids *e, const char *id)
 {
 	return ngi_map_get(&e->ids, ngi_hash(id, strlen(id), 0));
 }
 
-ng_status ngi_ids_remember(ng_engine *e, const char *id, uint64_t record_hash)
+ng_status ngi_ids_remember(ngi_ids *e, const char *id, uint64_t record_hash)
 {
-	if (ngi_grow((void **)&e->record_hash, &e->cap_articles, e->n_articles + 1,
+	if (ngi_grow((void **)&e->record_hash, &e->cap, e->n + 1,
 		     sizeof *e->record_hash))
 		return NG_ERR_NOMEM;
-	if (ngi_map_put(&e->ids, ngi_hash(id, strlen(id), 0), e->n_articles + 1))
+	if (ngi_map_put(&e->ids, ngi_hash(id, strlen(id), 0), e->n + 1))
 		return NG_ERR_NOMEM;
-	e->record_hash[e->n_articles++] = record_hash;
+	e->record_hash[e->n++] = record_hash;
 	return NG_OK;
 }
 
-ng_status ngi_ids_place(ng_engine *e, const char *id, uint64_t record_hash,
+ng_status ngi_ids_place(ngi_ids *e, const char *id, uint64_t record_hash,
 			ngi_arena *a, const char **id_out)
 {
 	const uint64_t *seen = seq_of(e, id);

@@ -45,11 +45,11 @@ static ng_status refuse_read_only(ng_engine *e)
 						"it cannot ingest");
 }
 
-static const char *keep_str(ngi_batch *b, const char *s, int *oom)
+static const char *keep_str(ngi_arena *a, const char *s, int *oom)
 {
 	if (!s)
 		return NULL;
-	char *p = ngi_arena_strdup(&b->strings, s);
+	char *p = ngi_arena_strdup(a, s);
 	if (!p)
 		*oom = 1;
 	return p;
@@ -58,20 +58,19 @@ static const char *keep_str(ngi_batch *b, const char *s, int *oom)
 /* A caller's string as valid UTF-8 in the batch: the title goes to the
  * language detector (CLD2 reads past a cut sequence) and every string to
  * the JSON written from the store. *bad counts the replacements. */
-static const char *keep_utf8(ngi_batch *b, const char *s, size_t *bad, int *oom)
+static const char *keep_utf8(ngi_arena *a, const char *s, size_t *bad, int *oom)
 {
 	if (!s)
 		return NULL;
 	size_t len = strlen(s);
 	if (ngi_utf8_valid_prefix(s, len) == len)
-		return keep_str(b, s, oom);
+		return keep_str(a, s, oom);
 	ngi_buf fixed;
 	ngi_buf_init(&fixed, 0);
 	size_t n = ngi_utf8_repair(s, len, &fixed, NULL);
 	char *p = NULL;
 	if (n != (size_t)-1) {
-		p = ngi_arena_strndup(&b->strings, fixed.data ? fixed.data : "",
-				      fixed.len);
+		p = ngi_arena_strndup(a, fixed.data ? fixed.data : "", fixed.len);
 		*bad += n;
 	}
 	ngi_buf_free(&fixed);
@@ -86,6 +85,81 @@ static uint64_t record_hash_of(const char *title, const char *text, size_t len)
 	return title ? XXH3_64bits_withSeed(title, strlen(title), h) : h;
 }
 
+ng_status ngi_pending_make(ngi_diag_sink *diag, ngi_arena *a,
+			   const ngi_record *r, ngi_pending *p,
+			   ng_ingest_stats *stats)
+{
+	if (r->text_len > NG_MAX_TEXT_BYTES) {
+		ngi_diag(diag, NG_DIAG_ERROR, r->source, r->record_no,
+			 r->offset, "text of %zu bytes is longer than the "
+			 "%zu-byte cap, record skipped", r->text_len,
+			 NG_MAX_TEXT_BYTES);
+		stats->records++;
+		stats->failed++;
+		return NG_ERR_TOOBIG;
+	}
+	memset(p, 0, sizeof *p);
+	int oom = 0;
+	p->id = keep_str(a, r->id, &oom);
+	size_t bad_fields = 0;
+	p->url = keep_utf8(a, r->url, &bad_fields, &oom);
+	p->title = keep_utf8(a, r->title, &bad_fields, &oom);
+	p->outlet = keep_utf8(a, r->outlet, &bad_fields, &oom);
+	if (bad_fields) {
+		ngi_diag(diag, NG_DIAG_WARNING, r->source, r->record_no,
+			 r->offset, "%zu invalid UTF-8 sequence(s) in the url, "
+			 "title or outlet replaced by U+FFFD", bad_fields);
+		stats->invalid_utf8 += (long long)bad_fields;
+	}
+	p->lang_hint = keep_str(a, r->lang, &oom);
+	p->source = keep_str(a, r->source, &oom);
+	p->record_no = r->record_no;
+	p->offset = r->offset;
+	p->day = NGI_DAY_UNKNOWN;
+	if (r->published) {
+		char iso[NGI_PUBDATE_LEN];
+		if (ngi_pubdate_normalize(r->published, iso, &p->day)) {
+			p->published = keep_str(a, iso, &oom);
+			p->published_source = r->published_source;
+		} else {
+			ngi_diag(diag, NG_DIAG_WARNING, r->source, r->record_no,
+				 r->offset, "unrecognised published date \"%.40s\": "
+				 "stored as unknown", r->published);
+		}
+	}
+	/* the reader hands valid UTF-8; a caller's record may not be */
+	size_t valid = ngi_utf8_valid_prefix(r->text, r->text_len);
+	if (valid == r->text_len) {
+		char *t = ngi_arena_strndup(a, r->text, r->text_len);
+		oom |= !t;
+		p->text = t;
+		p->text_len = r->text_len;
+	} else {
+		ngi_buf b;
+		ngi_buf_init(&b, 0);
+		size_t first_bad = 0;
+		size_t bad = ngi_utf8_repair(r->text, r->text_len, &b, &first_bad);
+		if (bad == (size_t)-1) {
+			ngi_buf_free(&b);
+			return NG_ERR_NOMEM;
+		}
+		ngi_diag(diag, NG_DIAG_WARNING, r->source, r->record_no,
+			 r->offset + (long long)first_bad,
+			 "%zu invalid UTF-8 sequence(s) replaced by U+FFFD", bad);
+		stats->invalid_utf8 += (long long)bad;
+		char *t = ngi_arena_strndup(a, b.data ? b.data : "", b.len);
+		oom |= !t;
+		p->text = t;
+		p->text_len = b.len;
+		ngi_buf_free(&b);
+	}
+	if (oom)
+		return NG_ERR_NOMEM;
+	p->record_hash = record_hash_of(p->title, p->text, p->text_len);
+	stats->records++;
+	return NG_OK;
+}
+
 ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 			   ng_ingest_stats *stats)
 {
@@ -97,80 +171,17 @@ ng_status ngi_engine_queue(ng_engine *e, const ngi_record *r,
 	if (e->broken)
 		return ngi_engine_fail(e, NG_ERR_DB, "engine stopped after a database "
 						     "failure: %s", e->err);
-	if (r->text_len > NG_MAX_TEXT_BYTES) {
-		ngi_diag(&e->diag, NG_DIAG_ERROR, r->source, r->record_no,
-			 r->offset, "text of %zu bytes is longer than the "
-			 "%zu-byte cap, record skipped", r->text_len,
-			 NG_MAX_TEXT_BYTES);
-		stats->records++;
-		stats->failed++;
+	ngi_batch *bt = &e->batches[e->filling];
+	ng_status st = ngi_pending_make(&e->diag, &bt->strings, r,
+					&bt->pending[bt->n], stats);
+	if (st == NG_ERR_TOOBIG)
 		return ngi_engine_fail(e, NG_ERR_TOOBIG, "%s:%lld: text of %zu bytes "
 					"is longer than the %zu-byte cap",
 				       r->source, r->record_no, r->text_len,
 				       NG_MAX_TEXT_BYTES);
-	}
-	ngi_batch *bt = &e->batches[e->filling];
-	ngi_pending *p = &bt->pending[bt->n];
-	memset(p, 0, sizeof *p);
-	int oom = 0;
-	p->id = keep_str(bt, r->id, &oom);
-	size_t bad_fields = 0;
-	p->url = keep_utf8(bt, r->url, &bad_fields, &oom);
-	p->title = keep_utf8(bt, r->title, &bad_fields, &oom);
-	p->outlet = keep_utf8(bt, r->outlet, &bad_fields, &oom);
-	if (bad_fields) {
-		ngi_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
-			 r->offset, "%zu invalid UTF-8 sequence(s) in the url, "
-			 "title or outlet replaced by U+FFFD", bad_fields);
-		stats->invalid_utf8 += (long long)bad_fields;
-	}
-	p->lang_hint = keep_str(bt, r->lang, &oom);
-	p->source = keep_str(bt, r->source, &oom);
-	p->record_no = r->record_no;
-	p->offset = r->offset;
-	p->day = NGI_DAY_UNKNOWN;
-	if (r->published) {
-		char iso[NGI_PUBDATE_LEN];
-		if (ngi_pubdate_normalize(r->published, iso, &p->day)) {
-			p->published = keep_str(bt, iso, &oom);
-			p->published_source = r->published_source;
-		} else {
-			ngi_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
-				 r->offset, "unrecognised published date \"%.40s\": "
-				 "stored as unknown", r->published);
-		}
-	}
-	/* the reader hands valid UTF-8; a caller's record may not be */
-	size_t valid = ngi_utf8_valid_prefix(r->text, r->text_len);
-	if (valid == r->text_len) {
-		char *t = ngi_arena_strndup(&bt->strings, r->text, r->text_len);
-		oom |= !t;
-		p->text = t;
-		p->text_len = r->text_len;
-	} else {
-		ngi_buf b;
-		ngi_buf_init(&b, 0);
-		size_t first_bad = 0;
-		size_t bad = ngi_utf8_repair(r->text, r->text_len, &b, &first_bad);
-		if (bad == (size_t)-1) {
-			ngi_buf_free(&b);
-			return ngi_engine_fail(e, NG_ERR_NOMEM, "out of memory");
-		}
-		ngi_diag(&e->diag, NG_DIAG_WARNING, r->source, r->record_no,
-			 r->offset + (long long)first_bad,
-			 "%zu invalid UTF-8 sequence(s) replaced by U+FFFD", bad);
-		stats->invalid_utf8 += (long long)bad;
-		char *t = ngi_arena_strndup(&bt->strings, b.data ? b.data : "", b.len);
-		oom |= !t;
-		p->text = t;
-		p->text_len = b.len;
-		ngi_buf_free(&b);
-	}
-	if (oom)
-		return ngi_engine_fail(e, NG_ERR_NOMEM, "out of memory queueing a record");
-	p->record_hash = record_hash_of(p->title, p->text, p->text_len);
+	if (st)
+		return ngi_engine_fail(e, st, "out of memory queueing a record");
 	bt->n++;
-	stats->records++;
 	if (bt->n == (size_t)e->config.batch_size ||
 	    bt->strings.used_total >= NGI_BATCH_MAX_BYTES)
 		return rotate(e, stats);
@@ -184,7 +195,7 @@ ng_status ngi_ingest_record(ng_engine *e, const ng_record *r, const char *source
 		return NG_ERR_USAGE;
 	ngi_record rec = {0};
 	rec.source = source ? source : "record";
-	rec.record_no = (long long)e->n_articles + (long long)ngi_engine_pending(e) + 1;
+	rec.record_no = (long long)e->ids.n + (long long)ngi_engine_pending(e) + 1;
 	rec.offset = -1;
 	char idbuf[32];
 	if (r->id) {
@@ -291,7 +302,7 @@ static ng_status ingest_input_read(ng_engine *e, const ingest_input *in,
 				 "stopped on request before this record: every "
 				 "record before it is committed (%zu articles in "
 				 "the database); the same ingest again goes on "
-				 "from here", e->n_articles);
+				 "from here", e->ids.n);
 		free(rc.stop_source);
 	}
 	stats->files += rs.files;
@@ -377,18 +388,21 @@ typedef struct worker_arg {
 	ngi_arena *keep;
 } worker_arg;
 
+void ngi_pending_analyse(ngi_worker *w, ngi_arena *keep, ngi_pending *p)
+{
+	ngi_doc_in in = {p->title, p->text, p->text_len, p->lang_hint,
+			 p->published, p->published_source, p->day, p->outlet};
+	p->status = ngi_features_compute(w, keep, &in, &p->f);
+	ngi_arena_reset(&w->scratch);
+}
+
 static void analyse_from(ngi_batch *bt, ngi_worker *w, ngi_arena *keep)
 {
 	for (;;) {
 		size_t i = atomic_fetch_add(&bt->next, 1);
 		if (i >= bt->n)
 			break;
-		ngi_pending *p = &bt->pending[i];
-		ngi_doc_in in = {p->title, p->text, p->text_len, p->lang_hint,
-				 p->published, p->published_source, p->day,
-				 p->outlet};
-		p->status = ngi_features_compute(w, keep, &in, &p->f);
-		ngi_arena_reset(&w->scratch);
+		ngi_pending_analyse(w, keep, &bt->pending[i]);
 	}
 }
 
@@ -447,8 +461,8 @@ static void reset_batch(ngi_batch *bt)
  * best anchor there is. Its dates are found again against that day, and
  * those resolved against it say so (anchor "story"). Its own published
  * date stays unknown. */
-static ng_status anchor_on_story(ng_engine *e, ngi_batch *bt, ngi_pending *p,
-				 uint32_t story)
+static ng_status anchor_on_story(ng_engine *e, ngi_arena *strings,
+				 ngi_pending *p, uint32_t story)
 {
 	if (p->f.day != NGI_DAY_UNKNOWN)
 		return NG_OK;
@@ -458,7 +472,7 @@ static ng_status anchor_on_story(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 	ngi_timex *tx = NULL;
 	size_t n = 0;
 	ng_status st = ngi_dates_find(p->text, p->text_len, p->f.lang, NULL, day,
-				      &bt->strings, &tx, &n);
+				      strings, &tx, &n);
 	if (st)
 		return st;
 	for (size_t i = 0; i < n; i++)
@@ -469,21 +483,8 @@ static ng_status anchor_on_story(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 	return NG_OK;
 }
 
-static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
-				ng_ingest_stats *stats)
+ngi_link_article ngi_pending_link_article(const ngi_pending *p)
 {
-	const char *id;
-	ng_status st = ngi_ids_place(e, p->id, p->record_hash, &bt->strings, &id);
-	if (st)
-		return st;
-	if (!id) {
-		stats->unchanged++;
-		return NG_OK;
-	}
-	if (id != p->id)
-		ngi_diag(&e->diag, NG_DIAG_WARNING, p->source, p->record_no,
-			 p->offset, "id \"%s\" is already stored with other content: "
-			 "stored as \"%s\"", p->id, id);
 	ngi_link_article la = {.content_hash = p->f.content_hash,
 			       .minhash = p->f.has_minhash ? p->f.minhash : NULL,
 			       .terms = p->f.terms, .n_terms = p->f.n_terms,
@@ -498,11 +499,51 @@ static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 								 p->f.n_sentences)};
 	for (int i = 0; i < p->f.n_credits && i < NGI_LINK_CREDITS; i++)
 		la.credits[i] = p->f.credits[i].key;
-	ngi_link_result r;
-	st = ngi_link_add(e->link, &la, &r);
+	return la;
+}
+
+/* The link stage for p: its copies searched here, or found by the copy
+ * stage of a distributed ingest and taken as they are (then the two must
+ * agree on which articles are stored, in which order). */
+static ng_status link_article(ng_engine *e, const ngi_pending *p,
+			      const ngi_link_article *la, ngi_link_result *r)
+{
+	if (!p->copies_given)
+		return ngi_link_add(e->link, la, r);
+	if (p->copies_given != NGI_COPIES_STORED ||
+	    p->copies_seq != ngi_link_articles(e->link))
+		return ngi_engine_fail(e, NG_ERR_INTERNAL, "%s:%lld: the copy stage "
+				       "and the link stage disagree on the articles "
+				       "stored", p->source, p->record_no);
+	return ngi_link_replay(e->link, la, p->copies, p->n_copies, r);
+}
+
+static ng_status link_and_store(ng_engine *e, ngi_arena *strings,
+				ngi_pending *p, ng_ingest_stats *stats)
+{
+	const char *id;
+	ng_status st = ngi_ids_place(&e->ids, p->id, p->record_hash, strings, &id);
 	if (st)
 		return st;
-	if ((st = anchor_on_story(e, bt, p, r.story)))
+	if (!id) {
+		stats->unchanged++;
+		if (p->copies_given == NGI_COPIES_STORED)
+			return ngi_engine_fail(e, NG_ERR_INTERNAL, "%s:%lld: the copy "
+					       "stage stored a record the link "
+					       "stage leaves unchanged",
+					       p->source, p->record_no);
+		return NG_OK;
+	}
+	if (id != p->id)
+		ngi_diag(&e->diag, NG_DIAG_WARNING, p->source, p->record_no,
+			 p->offset, "id \"%s\" is already stored with other content: "
+			 "stored as \"%s\"", p->id, id);
+	ngi_link_article la = ngi_pending_link_article(p);
+	ngi_link_result r;
+	st = link_article(e, p, &la, &r);
+	if (st)
+		return st;
+	if ((st = anchor_on_story(e, strings, p, r.story)))
 		return st;
 	ngi_article_row row = {
 		.seq = r.seq, .id = id, .source = p->source,
@@ -546,22 +587,22 @@ static ng_status link_and_store(ng_engine *e, ngi_batch *bt, ngi_pending *p,
 	for (int i = 0; i < r.n_edges; i++)
 		if ((st = ngi_store_insert_edge(e->store, &r.edges[i])))
 			return st;
-	if ((st = ngi_ids_remember(e, id, p->record_hash)))
+	if ((st = ngi_ids_remember(&e->ids, id, p->record_hash)))
 		return st;
 	stats->added++;
 	return NG_OK;
 }
 
-/* Links and stores an analysed batch in one transaction, then empties it.
- * A record whose analysis failed is reported and skipped; the batch goes
- * on, unless the analysis ran out of memory (then the batch fails). What the batch adds reaches stats only once it is committed. */
-static ng_status link_batch(ng_engine *e, ngi_batch *bt, ng_ingest_stats *stats)
+ng_status ngi_engine_link_records(ng_engine *e, ngi_pending *pending, size_t n,
+				 ngi_arena *strings, ng_ingest_stats *stats)
 {
+	if (e->broken)
+		return NG_ERR_DB; /* e->err says what stopped it */
 	ng_ingest_stats got = {0};
 	ng_status st = ngi_store_begin(e->store);
 	int in_txn = !st;
-	for (size_t i = 0; i < bt->n && !st; i++) {
-		ngi_pending *p = &bt->pending[i];
+	for (size_t i = 0; i < n && !st; i++) {
+		ngi_pending *p = &pending[i];
 		if (p->status == NG_ERR_NOMEM) {
 			/* not the record's fault: the batch fails whole, so that
 			 * running again stores it as one uninterrupted run would */
@@ -578,7 +619,7 @@ static ng_status link_batch(ng_engine *e, ngi_batch *bt, ng_ingest_stats *stats)
 			stats->failed++;
 			continue;
 		}
-		st = link_and_store(e, bt, p, &got);
+		st = link_and_store(e, strings, p, &got);
 	}
 	if (!st)
 		st = ngi_store_commit(e->store);
@@ -597,6 +638,14 @@ static ng_status link_batch(ng_engine *e, ngi_batch *bt, ng_ingest_stats *stats)
 		else
 			ngi_engine_fail(e, st, "ingest failed: %s", ng_status_str(st));
 	}
+	return st;
+}
+
+/* Links and stores an analysed batch in one transaction, then empties it. */
+static ng_status link_batch(ng_engine *e, ngi_batch *bt, ng_ingest_stats *stats)
+{
+	ng_status st = ngi_engine_link_records(e, bt->pending, bt->n, &bt->strings,
+					       stats);
 	reset_batch(bt);
 	return st;
 }

@@ -198,6 +198,18 @@ ng_status ngi_link_replay(ngi_link *l, const ngi_link_article *a,
 			  const ngi_copy_edge *edges, int n_edges,
 			  ngi_link_result *out);
 
+/* The copy search alone (copy_finder.c): the edges ngi_link_add would find
+ * for the next article, given the same articles before it in the same
+ * order, recorded as ngi_link_add records them. The distributed ingest
+ * finds copies on one rank and links stories with them (ngi_link_replay)
+ * on another. Uses fetch_sketch and near_threshold of c. */
+typedef struct ngi_copy_finder ngi_copy_finder;
+ng_status ngi_copy_finder_new(const ngi_link_config *c, ngi_copy_finder **out);
+void ngi_copy_finder_free(ngi_copy_finder *f);
+ng_status ngi_copy_finder_add(ngi_copy_finder *f, const ngi_link_article *a,
+			      ngi_copy_edge edges[NGI_MAX_EDGES_PER_ARTICLE],
+			      int *n_edges);
+
 /* Records an article whose story was decided earlier, without deciding
  * anything (reopening a store whose decisions cannot be replayed: an
  * approximate state; its copy edges, member checks and merges are lost).

@@ -108,6 +108,14 @@ ng_status ngi_gz_open(ngi_gz *g, FILE *f)
 	return NG_OK;
 }
 
+ng_status ngi_gz_open_plain(ngi_gz *g, FILE *f)
+{
+	memset(g, 0, sizeof *g);
+	g->f = f;
+	g->in = malloc(GZ_IN_SIZE);
+	return g->in ? NG_OK : NG_ERR_NOMEM;
+}
+
 void ngi_gz_close(ngi_gz *g)
 {
 	if (g->z_live)

@@ -23,6 +23,7 @@
  */
 #include "read_int.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -259,18 +260,15 @@ static int reject_binary(jsonl *j, const char *sample, size_t n, int complete)
 	return 1;
 }
 
-ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io)
+/* The lines of r that start before end, and the errors of the stream
+ * (corrupt gzip, a read error) as diagnostics. */
+static ng_status read_lines(jsonl *j, ngi_lines *r, long long end)
 {
-	jsonl j;
-	jsonl_init(&j, name, io);
-
-	const char *sample;
-	size_t n;
-	ng_status st = ngi_lines_peek(r, &sample, &n);
-	if (!st && reject_binary(&j, sample, n, r->eof))
-		return jsonl_finish(&j, NG_OK);
+	ngi_read_io *io = j->io;
+	const char *name = j->name;
 	long long before = r->offset;
-	while (!st) {
+	ng_status st = NG_OK;
+	while (!st && r->offset < end) {
 		int got;
 		st = ngi_lines_next(r, &got);
 		if (st == NG_ERR_TOOBIG) {
@@ -278,7 +276,7 @@ ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io)
 			snprintf(what, sizeof what,
 				 "line of %zu bytes is longer than the %zu-byte "
 				 "cap, skipped", r->line_len, r->max_line);
-			line_error(&j, r->line_no, r->line_offset, what);
+			line_error(j, r->line_no, r->line_offset, what);
 			st = NG_OK;
 			continue;
 		}
@@ -289,7 +287,7 @@ ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io)
 		if (len && line[len - 1] == '\r')
 			len--;
 		io->stats->position = io->file_base + ngi_lines_input_pos(r);
-		st = take_line(&j, line, len, r->line_no, r->line_offset);
+		st = take_line(j, line, len, r->line_no, r->line_offset);
 	}
 	io->stats->bytes += r->offset - before;
 	if (st == NG_ERR_INPUT && r->gz_failed) {
@@ -297,15 +295,40 @@ ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io)
 			 r->gz->error_offset, "%s; the rest of the file is lost",
 			 r->gz->error);
 		io->stats->failed++;
-		j.result = NG_ERR_INPUT;
+		j->result = NG_ERR_INPUT;
 		st = NG_OK;
 	} else if (st == NG_ERR_IO) {
 		ngi_diag(io->diag, NG_DIAG_ERROR, name, r->line_no + 1, r->offset,
 			 "read error: %s", strerror(r->read_error));
 		io->stats->failed++;
-		j.result = NG_ERR_INPUT;
+		j->result = NG_ERR_INPUT;
 		st = NG_OK;
 	}
+	return st;
+}
+
+ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io)
+{
+	jsonl j;
+	jsonl_init(&j, name, io);
+
+	const char *sample;
+	size_t n;
+	ng_status st = ngi_lines_peek(r, &sample, &n);
+	if (!st && reject_binary(&j, sample, n, r->eof))
+		return jsonl_finish(&j, NG_OK);
+	if (!st)
+		st = read_lines(&j, r, LLONG_MAX);
+	return jsonl_finish(&j, st);
+}
+
+ng_status ngi_read_jsonl_part(const char *name, ngi_lines *r, ngi_read_io *io,
+			      long long end)
+{
+	jsonl j;
+	jsonl_init(&j, name, io);
+	ng_status st = read_lines(&j, r, end);
+	j.nonblank = 1; /* a part is not the file: its emptiness says nothing */
 	return jsonl_finish(&j, st);
 }
 

@@ -96,6 +96,35 @@ typedef struct ngi_read_stats {
 ng_status ngi_read_path(const char *path, ngi_record_fn fn, void *ctx,
 			ngi_diag_sink *diag, ngi_read_stats *stats);
 
+/* ---- for the distributed ingest (src/dist/, docs/SCALE.md) ----------------
+ * The input is cut into pieces read by different processes, in the order
+ * and with the records, numbers, offsets and diagnostics ngi_read_path
+ * gives. */
+
+/* Returns NG_OK to go on; anything else stops the walk and is returned. */
+typedef ng_status (*ngi_file_fn)(void *ctx, const char *path);
+
+/* Walks path as ngi_read_path does (the same files, in the same order,
+ * the same diagnostics for what cannot be walked), handing each file to
+ * fn instead of reading it. */
+ng_status ngi_read_list(const char *path, ngi_file_fn fn, void *ctx,
+			ngi_diag_sink *diag, ngi_read_stats *stats);
+
+/* Whether ngi_read_path would read path as plain (not gzip) JSON Lines
+ * that is not binary: then byte ranges of it can be read apart. */
+int ngi_read_splittable(const char *path);
+
+/* The records of a splittable file (above) whose lines start in bytes
+ * [start, end): the line that start cuts belongs to the range before.
+ * newlines_before is the number of newlines in bytes [0, start), so that
+ * line numbers (and the ids made of them) are those of the whole file.
+ * The file is counted in stats->files by its range at 0. The checks of a
+ * whole file (binary, empty) are the splitting's: ngi_read_splittable. */
+ng_status ngi_read_jsonl_range(const char *path, long long start,
+			       long long end, long long newlines_before,
+			       ngi_record_fn fn, void *ctx, ngi_diag_sink *diag,
+			       ngi_read_stats *stats);
+
 /* Reads bytes held in memory as ngi_read_path reads one file: any format
  * it sniffs (JSON Lines, a JSON document, text, HTML, feed, WARC; gzip or
  * not), name standing for the file in ids and diagnostics. Empty input is

@@ -60,6 +60,9 @@ typedef struct ngi_gz {
 } ngi_gz;
 
 ng_status ngi_gz_open(ngi_gz *g, FILE *f);
+/* The bytes of f from where it stands, never inflated (a byte range in
+ * the middle of a plain file, whatever its first bytes are). */
+ng_status ngi_gz_open_plain(ngi_gz *g, FILE *f);
 void ngi_gz_close(ngi_gz *g);
 /* Up to cap bytes into out. *got == 0: the end of the member (member_end)
  * or of the input. NG_ERR_INPUT: a corrupt or cut member (error says
@@ -223,6 +226,12 @@ ng_status ngi_read_feed(const char *path, const char *bytes, size_t len,
  * NG_OK, NG_ERR_INPUT (something was reported) or a status that stops the
  * walk (callback, NG_ERR_NOMEM). */
 ng_status ngi_read_jsonl_lines(const char *name, ngi_lines *r, ngi_read_io *io);
+/* The lines of r (positioned at the start of a line, its offset and
+ * line_no set) that start before byte end, as ngi_read_jsonl_lines reads
+ * them, without the checks that concern a whole file (binary, empty):
+ * one byte range of a file (ngi_read_jsonl_range). */
+ng_status ngi_read_jsonl_part(const char *name, ngi_lines *r, ngi_read_io *io,
+			      long long end);
 /* One JSON document read whole (jsonl.c): an object that is one article
  * (written over several lines), or an array of such objects, record N the
  * Nth element. Each element is judged as a JSON Lines line is. */

@@ -63,6 +63,9 @@ const char *ngi_pub_source_name(ngi_pub_source s)
 typedef struct walk {
 	ngi_read_io io;
 	ng_status result; /* NG_OK, or NG_ERR_INPUT once something was bad */
+	/* listing (ngi_read_list): each file to read goes here, unread */
+	ngi_file_fn on_file;
+	void *file_ctx;
 } walk;
 
 /* A problem with one file or directory: reported, counted, walk goes on. */
@@ -349,6 +352,8 @@ static ng_status read_stream(walk *w, const char *path, FILE *f)
 
 static ng_status read_file(walk *w, const char *path)
 {
+	if (w->on_file)
+		return w->on_file(w->file_ctx, path);
 	if (strcmp(path, "-") == 0) {
 		w->io.stats->files++;
 		return read_stream(w, path, stdin);
@@ -446,7 +451,7 @@ ng_status ngi_read_bytes(const char *name, const void *bytes, size_t len,
 			 ngi_record_fn fn, void *ctx, ngi_diag_sink *diag,
 			 ngi_read_stats *stats)
 {
-	walk w;
+	walk w = {0};
 	ngi_read_io_init(&w.io, fn, ctx, diag, stats);
 	w.result = NG_OK;
 	w.io.stats->files++;
@@ -466,23 +471,126 @@ ng_status ngi_read_bytes(const char *name, const void *bytes, size_t len,
 	return st ? st : w.result;
 }
 
-ng_status ngi_read_path(const char *path, ngi_record_fn fn, void *ctx,
-			ngi_diag_sink *diag, ngi_read_stats *stats)
+/* The top of a walk: "-", a directory, or a file (of any kind: a FIFO
+ * named on the command line is read). */
+static ng_status walk_top(walk *w, const char *path)
 {
-	walk w;
-	ngi_read_io_init(&w.io, fn, ctx, diag, stats);
-	w.result = NG_OK;
-
 	ng_status st;
 	struct stat st_buf;
 	if (strcmp(path, "-") == 0)
-		st = read_file(&w, path);
+		st = read_file(w, path);
 	else if (stat(path, &st_buf) != 0)
-		st = file_error(&w, path, -1, "cannot open", errno);
+		st = file_error(w, path, -1, "cannot open", errno);
 	else if (S_ISDIR(st_buf.st_mode))
-		st = walk_dir(&w, path, 0);
+		st = walk_dir(w, path, 0);
 	else
-		st = read_file(&w, path);
+		st = read_file(w, path);
+	if (st == NG_ERR_INPUT) {
+		w->result = NG_ERR_INPUT;
+		st = NG_OK;
+	}
+	return st ? st : w->result;
+}
+
+ng_status ngi_read_path(const char *path, ngi_record_fn fn, void *ctx,
+			ngi_diag_sink *diag, ngi_read_stats *stats)
+{
+	walk w = {0};
+	ngi_read_io_init(&w.io, fn, ctx, diag, stats);
+	w.result = NG_OK;
+	return walk_top(&w, path);
+}
+
+ng_status ngi_read_list(const char *path, ngi_file_fn fn, void *ctx,
+			ngi_diag_sink *diag, ngi_read_stats *stats)
+{
+	walk w = {0};
+	ngi_read_io_init(&w.io, NULL, NULL, diag, stats);
+	w.result = NG_OK;
+	w.on_file = fn;
+	w.file_ctx = ctx;
+	return walk_top(&w, path);
+}
+
+int ngi_read_splittable(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	int yes = 0;
+	ngi_gz gz;
+	ngi_lines r;
+	if (!ngi_gz_open(&gz, f) && !gz.gzip &&
+	    !ngi_lines_init(&r, &gz, NGI_READ_MAX_LINE)) {
+		const char *first;
+		size_t n, first_bad;
+		yes = !ngi_lines_peek(&r, &first, &n) &&
+		      sniff(path, first, n, r.eof) == FORMAT_JSONL &&
+		      !ngi_read_looks_binary(first, n, r.eof, &first_bad);
+		ngi_lines_free(&r);
+	}
+	ngi_gz_close(&gz);
+	fclose(f);
+	return yes;
+}
+
+/* Where the first line starting at or after start begins (start itself
+ * when the byte before it ends a line), or -1 at the end of the file;
+ * *newline is 1 when a newline was passed to get there. */
+static long long line_start_from(FILE *f, long long start, int *newline)
+{
+	*newline = 0;
+	if (start == 0)
+		return 0;
+	if (fseeko(f, start - 1, SEEK_SET) != 0)
+		return -1;
+	int c = getc(f);
+	if (c == '\n')
+		return start;
+	while ((c = getc(f)) != EOF && c != '\n')
+		;
+	if (c == EOF)
+		return -1;
+	*newline = 1;
+	return ftello(f);
+}
+
+ng_status ngi_read_jsonl_range(const char *path, long long start,
+			       long long end, long long newlines_before,
+			       ngi_record_fn fn, void *ctx, ngi_diag_sink *diag,
+			       ngi_read_stats *stats)
+{
+	walk w = {0};
+	ngi_read_io_init(&w.io, fn, ctx, diag, stats);
+	w.result = NG_OK;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return file_error(&w, path, start, "cannot open", errno);
+	if (start == 0)
+		w.io.stats->files++; /* the file is counted once, by its first range */
+	int newline;
+	long long first = line_start_from(f, start, &newline);
+	ng_status st = NG_OK;
+	if (first >= 0 && first < end) {
+		ngi_gz gz;
+		ngi_lines r;
+		if (fseeko(f, first, SEEK_SET) != 0)
+			st = file_error(&w, path, first, "cannot seek", errno);
+		else if (!(st = ngi_gz_open_plain(&gz, f))) {
+			st = ngi_lines_init(&r, &gz, NGI_READ_MAX_LINE);
+			if (!st) {
+				r.offset = first;
+				r.line_no = newlines_before + newline;
+				w.io.file_base = first;
+				st = ngi_read_jsonl_part(path, &r, &w.io, end);
+				ngi_lines_free(&r);
+			}
+			ngi_gz_close(&gz);
+		}
+	} else if (ferror(f)) {
+		st = file_error(&w, path, start, "read error", errno);
+	}
+	fclose(f);
 	if (st == NG_ERR_INPUT) {
 		w.result = NG_ERR_INPUT;
 		st = NG_OK;

@@ -57,6 +57,15 @@ ng_status ngi_stance_classify(const ngi_stance_text *claim,
 ng_status ngi_stance_text_copy(const ngi_stance_text *t, ngi_arena *a,
 			       ngi_stance_text **out);
 
+/* A prepared text as bytes appended to out, and read back from a message
+ * (base/wire.h) into a: the distributed ingest sends them from the process
+ * that analysed the article to the one that links it (stance_copy.c).
+ * Reading a damaged message is NG_ERR_INPUT. */
+struct ngi_wire_in;
+ng_status ngi_stance_text_write(const ngi_stance_text *t, ngi_buf *out);
+ng_status ngi_stance_text_read(struct ngi_wire_in *in, ngi_arena *a,
+			       ngi_stance_text **out);
+
 /* The language of a prepared text (ISO 639-1 or "und"). */
 const char *ngi_stance_lang(const ngi_stance_text *t);
 

@@ -371,12 +371,11 @@ static ng_status check_meta(ngi_store *s)
 	return st;
 }
 
-/* Claims path for this writer: an exclusive flock on "PATH-lock". A lock
+/* Claims path for a writer: an exclusive flock on "PATH-lock". A lock
  * on the database file itself would need a descriptor of our own on it,
  * and closing that descriptor drops every POSIX lock SQLite holds on the
  * file in this process; the lock file is a file SQLite never opens. */
-static ng_status lock_writer(ngi_store *s, const char *path, char *err,
-			     size_t errlen)
+ng_status ngi_store_lock(const char *path, int *fd, char *err, size_t errlen)
 {
 	/* one lock whatever name (a symbolic link, another relative path) the
 	 * file is opened by, as SQLite names its -wal after the real file */
@@ -384,6 +383,7 @@ static ng_status lock_writer(ngi_store *s, const char *path, char *err,
 	const char *base = real ? real : path;
 	size_t n = strlen(base);
 	char *lock_path = malloc(n + sizeof "-lock");
+	*fd = -1;
 	if (!lock_path) {
 		free(real);
 		snprintf(err, errlen, "out of memory");
@@ -393,12 +393,12 @@ static ng_status lock_writer(ngi_store *s, const char *path, char *err,
 	memcpy(lock_path + n, "-lock", sizeof "-lock");
 	free(real);
 	ng_status st = NG_OK;
-	s->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (s->lock_fd < 0) {
+	int lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (lock_fd < 0) {
 		snprintf(err, errlen, "cannot open database %s for writing: %s: %s",
 			 path, lock_path, strerror(errno));
 		st = NG_ERR_DB;
-	} else if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+	} else if (flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
 		if (errno == EWOULDBLOCK)
 			snprintf(err, errlen, "database %s: another ingest holds the "
 				 "database (lock %s); nothing was written, run "
@@ -406,10 +406,19 @@ static ng_status lock_writer(ngi_store *s, const char *path, char *err,
 		else
 			snprintf(err, errlen, "cannot lock database %s: %s: %s", path,
 				 lock_path, strerror(errno));
+		close(lock_fd);
+		lock_fd = -1;
 		st = NG_ERR_DB;
 	}
 	free(lock_path);
+	*fd = lock_fd;
 	return st;
+}
+
+static ng_status lock_writer(ngi_store *s, const char *path, char *err,
+			     size_t errlen)
+{
+	return ngi_store_lock(path, &s->lock_fd, err, errlen);
 }
 
 static int is_memory(const char *path)

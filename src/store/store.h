@@ -38,6 +38,11 @@ ng_status ngi_store_open_reader(const char *path, ngi_store **out, char *err,
 				size_t errlen);
 void ngi_store_close(ngi_store *s);
 const char *ngi_store_errmsg(const ngi_store *s);
+/* The writer's claim on path that ngi_store_open takes, on its own (the
+ * distributed ingest holds it on the database it will create while it
+ * writes a temporary file): *fd is the lock file's descriptor, held until
+ * closed; NG_ERR_DB with a message when another writer holds it. */
+ng_status ngi_store_lock(const char *path, int *fd, char *err, size_t errlen);
 
 ng_status ngi_store_begin(ngi_store *s);
 ng_status ngi_store_commit(ngi_store *s);
