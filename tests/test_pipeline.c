@@ -271,11 +271,11 @@ static double place_all(ng_engine *e, long n, long start, ngi_arena *a, int *wro
 	clock_t t0 = clock();
 	for (long i = start; i < start + n; i++) {
 		const char *id = NULL;
-		if (ngi_ids_place(e, "x", 1000 + (uint64_t)i, a, &id) != NG_OK || !id) {
+		if (ngi_ids_place(&e->ids, "x", 1000 + (uint64_t)i, a, &id) != NG_OK || !id) {
 			(*wrong)++;
 			continue;
 		}
-		if (ngi_ids_remember(e, id, 1000 + (uint64_t)i) != NG_OK)
+		if (ngi_ids_remember(&e->ids, id, 1000 + (uint64_t)i) != NG_OK)
 			(*wrong)++;
 		ngi_arena_reset(a);
 	}
@@ -294,27 +294,27 @@ static void test_id_variants(void)
 	ngi_arena a;
 	ngi_arena_init(&a, 4096);
 	const char *id = NULL;
-	CHECK(ngi_ids_place(e, "x", 1, &a, &id) == NG_OK && id && !strcmp(id, "x"));
-	CHECK(ngi_ids_remember(e, "x", 1) == NG_OK);
-	CHECK(ngi_ids_remember(e, "x~3", 33) == NG_OK); /* a literal id */
-	CHECK(ngi_ids_place(e, "x", 2, &a, &id) == NG_OK && id && !strcmp(id, "x~2"));
-	CHECK(ngi_ids_remember(e, id, 2) == NG_OK);
-	CHECK(ngi_ids_place(e, "x", 4, &a, &id) == NG_OK && id && !strcmp(id, "x~4"));
-	CHECK(ngi_ids_remember(e, id, 4) == NG_OK);
+	CHECK(ngi_ids_place(&e->ids, "x", 1, &a, &id) == NG_OK && id && !strcmp(id, "x"));
+	CHECK(ngi_ids_remember(&e->ids, "x", 1) == NG_OK);
+	CHECK(ngi_ids_remember(&e->ids, "x~3", 33) == NG_OK); /* a literal id */
+	CHECK(ngi_ids_place(&e->ids, "x", 2, &a, &id) == NG_OK && id && !strcmp(id, "x~2"));
+	CHECK(ngi_ids_remember(&e->ids, id, 2) == NG_OK);
+	CHECK(ngi_ids_place(&e->ids, "x", 4, &a, &id) == NG_OK && id && !strcmp(id, "x~4"));
+	CHECK(ngi_ids_remember(&e->ids, id, 4) == NG_OK);
 	for (uint64_t h = 1; h <= 4; h++) { /* each content is stored already */
-		CHECK(ngi_ids_place(e, "x", h == 3 ? 33 : h, &a, &id) == NG_OK);
+		CHECK(ngi_ids_place(&e->ids, "x", h == 3 ? 33 : h, &a, &id) == NG_OK);
 		CHECK_MSG(id == NULL, "content %llu placed again as %s",
 			  (unsigned long long)h, id ? id : "");
 	}
-	CHECK(ngi_ids_place(e, "x", 5, &a, &id) == NG_OK && id && !strcmp(id, "x~5"));
+	CHECK(ngi_ids_place(&e->ids, "x", 5, &a, &id) == NG_OK && id && !strcmp(id, "x~5"));
 	/* a fresh lookup state (as after reopening) finds the same */
-	ngi_map_free(&e->variant_from);
-	ngi_map_free(&e->variant_content);
-	ngi_map_init(&e->variant_from);
-	ngi_map_init(&e->variant_content);
-	CHECK(ngi_ids_place(e, "x", 4, &a, &id) == NG_OK && id == NULL);
-	CHECK(ngi_ids_place(e, "x", 2, &a, &id) == NG_OK && id == NULL);
-	CHECK(ngi_ids_place(e, "x", 6, &a, &id) == NG_OK && id && !strcmp(id, "x~5"));
+	ngi_map_free(&e->ids.variant_from);
+	ngi_map_free(&e->ids.variant_content);
+	ngi_map_init(&e->ids.variant_from);
+	ngi_map_init(&e->ids.variant_content);
+	CHECK(ngi_ids_place(&e->ids, "x", 4, &a, &id) == NG_OK && id == NULL);
+	CHECK(ngi_ids_place(&e->ids, "x", 2, &a, &id) == NG_OK && id == NULL);
+	CHECK(ngi_ids_place(&e->ids, "x", 6, &a, &id) == NG_OK && id && !strcmp(id, "x~5"));
 	ngi_arena_reset(&a);
 	int wrong = 0;
 	long n = 3000;
