@@ -60,7 +60,7 @@
 #define NGD_IN_FLIGHT 4
 #define NGD_PIECE_BYTES ((size_t)64 << 20)
 
-enum { TAG_PIECE = 1 };
+enum { TAG_PIECE = 1, TAG_FIGURES = 2, TAG_VERDICT = 3 };
 /* A piece: the chunk's index (u64), whether it is the chunk's last (u8),
  * items, ITEM_END; the last piece then carries the chunk's counts. A
  * record item is the record (ngi_pending_write) and its copies
@@ -677,6 +677,36 @@ static void report_figures(const rank_figures *all, int size, long long records)
 	fputc('\n', stderr);
 }
 
+/* The end: each rank's figures to rank 0, the job's verdict back, point
+ * to point and waited for without spinning (a collective would poll at
+ * full speed on the ranks that finished first, while rank 0 still links
+ * and stores). all is rank 0's array of figures (NULL: not kept). */
+static void finish_job(int rank, int size, const rank_figures *fig,
+		       rank_figures *all, long long *verdict)
+{
+	MPI_Request req;
+	if (rank != 0) {
+		if (MPI_Isend(fig, sizeof *fig, MPI_BYTE, 0, TAG_FIGURES,
+			      MPI_COMM_WORLD, &req) == MPI_SUCCESS)
+			wait_request(&req);
+		if (MPI_Irecv(verdict, 1, MPI_LONG_LONG, 0, TAG_VERDICT,
+			      MPI_COMM_WORLD, &req) == MPI_SUCCESS)
+			wait_request(&req);
+		return;
+	}
+	for (int i = 1; i < size; i++) {
+		rank_figures got;
+		if (MPI_Irecv(&got, sizeof got, MPI_BYTE, i, TAG_FIGURES,
+			      MPI_COMM_WORLD, &req) == MPI_SUCCESS &&
+		    !wait_request(&req) && all)
+			all[i] = got;
+	}
+	for (int i = 1; i < size; i++)
+		if (MPI_Isend(verdict, 1, MPI_LONG_LONG, i, TAG_VERDICT,
+			      MPI_COMM_WORLD, &req) == MPI_SUCCESS)
+			wait_request(&req);
+}
+
 /* Rank 0 alone: read, analyse, link, one chunk after the other. */
 static ng_status run_alone(const ngd_plan *plan, linker *l, rank_figures *fig)
 {
@@ -881,9 +911,9 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			  ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 	}
 	rank_figures *all = rank == 0 ? calloc((size_t)size, sizeof *all) : NULL;
-	MPI_Gather(&fig, sizeof fig, MPI_BYTE, all, sizeof fig, MPI_BYTE, 0,
-		   MPI_COMM_WORLD);
-	MPI_Bcast(&verdict, 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
+	if (rank == 0 && all)
+		all[0] = fig;
+	finish_job(rank, size, &fig, all, &verdict);
 	if (rank == 0 && all && !getenv("NEWSGRAPH_DIST_QUIET"))
 		report_figures(all, size, l.stats.records);
 	free(all);
