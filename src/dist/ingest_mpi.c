@@ -53,6 +53,7 @@
 #include <time.h>
 
 #include "../base/wire.h"
+#include "../store/store.h"
 
 /* Bytes of input per chunk (NEWSGRAPH_CHUNK_BYTES for the tests), pieces
  * on their way per sender, and a piece's cap besides a batch of records. */
@@ -804,6 +805,10 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			ec.on_progress = NULL;
 			if (ng_engine_open(&ec, &l.e) != NG_OK)
 				st = NG_ERR_DB; /* the reason went out as a diagnostic */
+			else if (!getenv("NEWSGRAPH_DIST_WAL") &&
+				 (st = ngi_store_set_bulk(l.e->store, 1)))
+				fprintf(stderr, "newsgraph: %s\n",
+					ngi_store_errmsg(l.e->store));
 		}
 		if (!st) {
 			l.batch_size = (size_t)l.e->config.batch_size;
@@ -894,7 +899,10 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		double t0 = now();
 		l.stats.warnings = l.e->diag.warnings - w0;
 		l.stats.errors = l.e->diag.errors - e0;
-		ng_status cst = ng_engine_close(l.e);
+		ng_status cst = ngi_store_set_bulk(l.e->store, 0);
+		if (cst)
+			fail_job(&out, cst, ngi_store_errmsg(l.e->store));
+		cst = ng_engine_close(l.e);
 		l.e = NULL;
 		if (cst)
 			fail_job(&out, cst, "closing the database");

@@ -669,6 +669,15 @@ static ng_status exec(ngi_store *s, const char *sql)
 								      : fail(s, sql);
 }
 
+ng_status ngi_store_set_bulk(ngi_store *s, int bulk)
+{
+	/* journal_mode cannot leave WAL inside a transaction, nor while
+	 * another connection reads: a file of one writer's own, between
+	 * batches */
+	return exec(s, bulk ? "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
+			    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+}
+
 ng_status ngi_store_begin(ngi_store *s)
 {
 	return exec(s, "BEGIN IMMEDIATE");

@@ -44,6 +44,14 @@ const char *ngi_store_errmsg(const ngi_store *s);
  * closed; NG_ERR_DB with a message when another writer holds it. */
 ng_status ngi_store_lock(const char *path, int *fd, char *err, size_t errlen);
 
+/* A file that no one reads until it is complete and that is thrown away
+ * if writing it fails (the distributed ingest's temporary file): bulk
+ * keeps the rollback journal in memory and writes each page once, in
+ * place, without waiting for the disk (a crash leaves it damaged; it is
+ * removed). Back to WAL and its usual syncing before it is closed. Not
+ * inside a transaction. */
+ng_status ngi_store_set_bulk(ngi_store *s, int bulk);
+
 ng_status ngi_store_begin(ngi_store *s);
 ng_status ngi_store_commit(ngi_store *s);
 void ngi_store_rollback(ngi_store *s);
