@@ -674,11 +674,6 @@ ng_status ngi_store_set_bulk(ngi_store *s, int bulk)
 	/* journal_mode cannot leave WAL inside a transaction, nor while
 	 * another connection reads: a file of one writer's own, between
 	 * batches */
-	if (bulk && getenv("NG_CACHE_HACK")) {
-		char q[128];
-		snprintf(q, sizeof q, "PRAGMA cache_size=-%s;", getenv("NG_CACHE_HACK"));
-		sqlite3_exec(s->db, q, NULL, NULL, NULL);
-	}
 	return exec(s, bulk ? "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
 			    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
 }
