@@ -276,6 +276,14 @@ static void test_response_cues(void)
 		 NGI_RESPONSE_DENY, "Olaf Scholz"},
 		{"Olaf Scholz wies die Vorwürfe am Montag zurück.", "de", "wies",
 		 NGI_RESPONSE_DENY, "Olaf Scholz"},
+		/* a separable dismissal, its subject after the verb (German
+		 * puts the finite verb second when a phrase opens the
+		 * clause) */
+		{"In Bezug auf die Vorwürfe der Einmischung wischte Olaf Scholz "
+		 "die Behauptungen beiseite.",
+		 "de", "wischte", NGI_RESPONSE_DENY, "Olaf Scholz"},
+		{"Dmitry Peskov brushed aside the reports about a second call.",
+		 "en", "brushed aside", NGI_RESPONSE_DENY, "Dmitry Peskov"},
 		{"Emmanuel Macron a démenti les informations du journal.", "fr",
 		 "démenti", NGI_RESPONSE_DENY, "Emmanuel Macron"},
 		{"Giorgia Meloni ha smentito le indiscrezioni.", "it",
@@ -468,6 +476,21 @@ static void test_links(void)
 		CHECK(r.c.claims[0].same_as == -1);
 		CHECK(r.c.claims[1].same_as == 0);
 		CHECK(r.c.claims[2].same_as == -1);
+	}
+	/* "The roots of these suspicions ... when X accused": the
+	 * accusation restates the suspicion named before it. */
+	ngi_arena_reset(&a);
+	const char *t5 = "Reuters reported that Donald Trump kept ties with "
+			 "Moscow. The roots of these suspicions go back to 2016, "
+			 "when US intelligence agencies accused Russia of "
+			 "interfering in the election.";
+	CHECK(find(t5, "en", NULL, 0, &a, &r) == NG_OK);
+	CHECK(r.c.n_claims == 2);
+	if (r.c.n_claims == 2) {
+		CHECK(r.c.claims[0].same_as == -1);
+		CHECK(r.c.claims[1].same_as == 0);
+		CHECK(span_has(t5, r.c.claims[1].claimant_start,
+			       r.c.claims[1].claimant_end, "intelligence agencies"));
 	}
 	/* No claim at all: -1. */
 	ngi_arena_reset(&a);
