@@ -310,9 +310,7 @@ static ng_status read_items(watch_run *w, size_t fi, const ngi_fetch_result *res
 		return st;
 	if (past_cap)
 		ngi_diag(&w->e->diag, NG_DIAG_WARNING, f->url, NGI_FEED_MAX_ITEMS + 1,
-			 -1, "more items than the cap (%d): the first %d read, "
-			 "%zu after them skipped", NGI_FEED_MAX_ITEMS,
-			 NGI_FEED_MAX_ITEMS, past_cap);
+			 -1, NGI_FEED_PAST_CAP_FMT, past_cap);
 	long long fresh = 0;
 	for (size_t i = 0; i < n && !st; i++) {
 		const char *state;

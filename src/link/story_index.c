@@ -170,15 +170,13 @@ int ngi_story_share_lang(const ngi_story_state *x, const ngi_story_state *y)
 void ngi_story_add_lang(ngi_story_state *s, uint16_t lang, uint32_t n)
 {
 	for (int i = 0; lang && i < NGI_STORY_LANGS; i++) {
-		if (s->langs[i] == lang) {
-			s->lang_n[i] += n;
-			return;
-		}
-		if (s->langs[i] == 0) {
+		if (s->langs[i] == 0)
 			s->langs[i] = lang;
-			s->lang_n[i] = n;
-			return;
-		}
+		else if (s->langs[i] != lang)
+			continue;
+		uint32_t sum = (uint32_t)s->lang_n[i] + n;
+		s->lang_n[i] = (uint16_t)(sum < UINT16_MAX ? sum : UINT16_MAX);
+		return;
 	}
 }
 
@@ -187,7 +185,8 @@ void ngi_story_drop_lang(ngi_story_state *s, uint16_t lang)
 	for (int i = 0; lang && i < NGI_STORY_LANGS && s->langs[i]; i++) {
 		if (s->langs[i] != lang)
 			continue;
-		if (--s->lang_n[i] > 0)
+		/* a saturated count no longer knows when the last one leaves */
+		if (s->lang_n[i] == UINT16_MAX || --s->lang_n[i] > 0)
 			return;
 		/* its last article left: the ones after move up */
 		for (int k = i; k + 1 < NGI_STORY_LANGS; k++) {
