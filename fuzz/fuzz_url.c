@@ -33,11 +33,9 @@ static void check_url(const char *u, ngi_arena *a)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = fuzz_copy(data, size);
 	if (!s)
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	if (strlen(s) != size) { /* a C string cannot hold NUL */
 		free(s);
 		return 0;
