@@ -127,6 +127,17 @@ check "claims STORY: only claims of that story" [ "$(j "len(D['claims']) > 0 and
 $NG claims --db "$T/seed.db" >"$T/claims.txt"
 check "claims: a table" grep -q '^claim [0-9]* (' "$T/claims.txt"
 check "show: 003's story is in the thread of 000's" [ "$(j "any(t['story'] == $s3 and t['claims'] > 0 for t in D['thread'])" show "$s0")" = 1 ]
+# A claim retold seven years later (and read in reverse order of time) is
+# one claim: claims are matched on their words and claimant, not on time.
+cat >"$T/years.jsonl" <<'JSONL'
+{"id":"late","published":"2024-10-27","title":"Kremlin denies old allegations","text":"Moscow rejected the old charges again this week. In January 2017 US intelligence agencies accused Russia of interfering in the presidential election to help Donald Trump win."}
+{"id":"early","published":"2017-01-07","title":"Intelligence report on the election","text":"US intelligence agencies accused Russia of interfering in the presidential election to help Donald Trump win, a report released on Friday said."}
+JSONL
+$NG ingest "$T/years.jsonl" --db "$T/years.db" -q 2>/dev/null
+check "claims: one claim retold seven years later" [ "$("$NG" claims --db "$T/years.db" --format json 2>/dev/null | /usr/bin/python3 -c '
+import json, sys
+D = json.load(sys.stdin)
+print(int(any(sorted(c["reported_in"]) == ["early", "late"] for c in D["claims"])))')" = 1 ]
 check "export: 003's story in the thread of 000's articles, and back" [ "$(x "$T/seed.db" "$s3 in art('000')['thread'] and $s0 in art('003')['thread'] and $s0 not in art('000')['thread']")" = 1 ]
 $NG show "$s0" --db "$T/seed.db" >"$T/show.txt"
 check "show: the thread in the table" grep -q "story $s3: [1-9]" "$T/show.txt"

@@ -154,6 +154,39 @@ check "SIGINT while waiting for stdin: exit 130 (got $rc)" [ $rc -eq 130 ]
 check "SIGINT while waiting for stdin: stopped before record 1" grep -q "^newsgraph: warning: -:1: offset 0: stopped on request" "$T/p.err"
 check "SIGINT while waiting for stdin: nothing stored" [ "$(count "$T/p.db")" -eq 0 ]
 
+# a second signal during the stop ends the process at once, as the default
+# action: the batches committed before stay, nothing is half written (and a
+# pipe's records are read as they come: the first batch is stored while the
+# reader waits for more)
+rm -f "$T"/q.db* "$T/q.fifo"
+mkfifo "$T/q.fifo"
+{ head -n 10 "$T/in.jsonl"; sleep 20; } >"$T/q.fifo" &
+wpid=$!
+$NG ingest - --db "$T/q.db" --batch 5 -q <"$T/q.fifo" 2>"$T/q.err" &
+pid=$!
+waited=0
+while [ "$(stored "$T/q.db")" -lt 5 ] && [ $waited -lt 100 ]; do
+	sleep 0.1; waited=$((waited + 1))
+done
+n0=$(count "$T/q.db")
+kill -INT $pid
+sleep 0.5
+kill -0 $pid 2>/dev/null
+alive=$?
+kill -INT $pid 2>/dev/null
+wait $pid
+rc=$?
+kill $wpid 2>/dev/null
+wait $wpid 2>/dev/null
+n=$(count "$T/q.db")
+check "second SIGINT: the first left it waiting for the next record" [ $alive -eq 0 ]
+check "second SIGINT: the process ends as SIGINT's default action (exit $rc)" [ $rc -eq 130 ]
+check "second SIGINT: no graceful stop was reported" sh -c "! grep -q 'ingest stopped by' '$T/q.err'"
+check "second SIGINT: the first batch was committed while it waited ($n0)" [ "$n0" -ge 5 ]
+check "second SIGINT: what was committed stays, whole batches ($n0, then $n)" \
+	[ "$n" -eq "$n0" ] && [ $((n % 5)) -eq 0 ]
+check "second SIGINT: integrity_check ok" integrity "$T/q.db"
+
 # ---- watch killed with SIGKILL, and stopped by SIGINT and SIGTERM ----------------------------
 head -n "$WATCH_ITEMS" "$T/in.jsonl" >"$T/items.jsonl"
 $PY tests/crash_feed_server.py "$T/port" "$T/items.jsonl" 2>"$T/server.err" &

@@ -276,6 +276,14 @@ static void test_response_cues(void)
 		 NGI_RESPONSE_DENY, "Olaf Scholz"},
 		{"Olaf Scholz wies die Vorwürfe am Montag zurück.", "de", "wies",
 		 NGI_RESPONSE_DENY, "Olaf Scholz"},
+		/* a separable dismissal, its subject after the verb (German
+		 * puts the finite verb second when a phrase opens the
+		 * clause) */
+		{"In Bezug auf die Vorwürfe der Einmischung wischte Olaf Scholz "
+		 "die Behauptungen beiseite.",
+		 "de", "wischte", NGI_RESPONSE_DENY, "Olaf Scholz"},
+		{"Dmitry Peskov brushed aside the reports about a second call.",
+		 "en", "brushed aside", NGI_RESPONSE_DENY, "Dmitry Peskov"},
 		{"Emmanuel Macron a démenti les informations du journal.", "fr",
 		 "démenti", NGI_RESPONSE_DENY, "Emmanuel Macron"},
 		{"Giorgia Meloni ha smentito le indiscrezioni.", "it",
@@ -455,19 +463,40 @@ static void test_links(void)
 	CHECK(r.c.n_claims == 2 && r.c.n_responses == 1);
 	if (r.c.n_claims == 2 && r.c.n_responses == 1)
 		CHECK(r.c.responses[0].claim == 1);
-	/* "These allegations ... which asserts that": a restatement. */
-	ngi_arena_reset(&a);
-	const char *t4 = "Vladimir Putin has refuted claims suggesting that he "
-			 "kept in touch with Donald Trump. These allegations "
-			 "were highlighted in a book by Bob Woodward, which "
-			 "asserts that Trump called Putin seven times. Reuters "
-			 "reported that the talks failed.";
-	CHECK(find(t4, "en", NULL, 0, &a, &r) == NG_OK);
-	CHECK(r.c.n_claims == 3);
-	if (r.c.n_claims == 3) {
-		CHECK(r.c.claims[0].same_as == -1);
-		CHECK(r.c.claims[1].same_as == 0);
-		CHECK(r.c.claims[2].same_as == -1);
+	/* Restatements: "These allegations ... which asserts that"; "The
+	 * roots of these suspicions ... when X accused" (the accusation
+	 * restates the suspicion named before it). */
+	static const struct {
+		const char *text;
+		size_t n_claims;
+		int32_t same_as[3];
+		const char *claimant; /* of the last claim */
+	} restated[] = {
+		{"Vladimir Putin has refuted claims suggesting that he kept in "
+		 "touch with Donald Trump. These allegations were highlighted in "
+		 "a book by Bob Woodward, which asserts that Trump called Putin "
+		 "seven times. Reuters reported that the talks failed.",
+		 3, {-1, 0, -1}, "Reuters"},
+		{"Reuters reported that Donald Trump kept ties with Moscow. The "
+		 "roots of these suspicions go back to 2016, when US intelligence "
+		 "agencies accused Russia of interfering in the election.",
+		 2, {-1, 0}, "intelligence agencies"},
+	};
+	for (size_t i = 0; i < NGI_ARRAY_LEN(restated); i++) {
+		ngi_arena_reset(&a);
+		const char *t = restated[i].text;
+		CHECK(find(t, "en", NULL, 0, &a, &r) == NG_OK);
+		CHECK_MSG(r.c.n_claims == restated[i].n_claims, "restatement %zu: %zu claims",
+			  i, r.c.n_claims);
+		if (r.c.n_claims != restated[i].n_claims)
+			continue;
+		for (size_t k = 0; k < r.c.n_claims; k++)
+			CHECK_MSG(r.c.claims[k].same_as == restated[i].same_as[k],
+				  "restatement %zu, claim %zu: same_as %d", i, k,
+				  r.c.claims[k].same_as);
+		const ngi_claim *last = &r.c.claims[r.c.n_claims - 1];
+		CHECK(span_has(t, last->claimant_start, last->claimant_end,
+			       restated[i].claimant));
 	}
 	/* No claim at all: -1. */
 	ngi_arena_reset(&a);

@@ -22,6 +22,7 @@
 #include "check.h"
 #include "read_capture.h"
 #include "read/feed.h"
+#include "read/feed_links.h"
 #include "read/rfc822.h"
 #include "read/rfc822.h"
 
@@ -461,6 +462,16 @@ static void test_item_cap(void)
 	CHECK_MSG(d != NULL, "diagnostic: %s", c.n_diag ? c.diag[0].message : "none");
 	CHECK(d && d->record == NGI_FEED_MAX_ITEMS + 1);
 	cap_clear(&c);
+	/* what `watch` reads: the links, and how many were skipped (it warns) */
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	ngi_feed_link *links = NULL;
+	size_t nl = 0, past = 0;
+	const char *why = NULL;
+	CHECK(ngi_feed_links(feed, len, "http://e.test/feed.rss", &a, &links, &nl,
+			     &past, &why) == NG_OK);
+	CHECK(nl == NGI_FEED_MAX_ITEMS && past == 2);
+	ngi_arena_free(&a);
 	free(feed);
 }
 

@@ -435,6 +435,54 @@ static void test_many_languages(void)
 	ngi_story_index_free(&si);
 }
 
+/* A story's languages are those of its present articles: one that moves
+ * out takes its language with it when it was the last in it, so a story
+ * left with Russian articles alone is across languages from an English
+ * one (and their merge is scaled as such); a merge adds the counts. */
+static void test_languages_follow_members(void)
+{
+	static const ngi_term ru1[] = {{1, 2}, {2, 2}, {3, 2}};
+	static const ngi_term ru2[] = {{1, 2}, {2, 2}, {4, 2}};
+	static const ngi_term en1[] = {{7, 2}, {8, 2}, {9, 2}};
+	uint16_t ru = ngi_link_lang("ru"), en = ngi_link_lang("en");
+	static const struct {
+		const ngi_term *t;
+		const char *lang;
+		uint32_t story;
+	} rows[] = {{ru1, "ru", 1}, {en1, "en", 1}, {ru2, "ru", 1},
+		    {en1, "en", 2}};
+	ngi_story_index si;
+	ngi_story_index_init(&si);
+	for (uint32_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_link_article la = {.terms = rows[i].t, .n_terms = 3,
+				       .day = NGI_DAY_UNKNOWN,
+				       .lang = ngi_link_lang(rows[i].lang)};
+		CHECK(ngi_story_index_count(&si, &la) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &la, rows[i].story) == NG_OK);
+		CHECK(ngi_story_index_add_member(&si, rows[i].story, i) == NG_OK);
+	}
+	ngi_story_state *s1 = &si.stories[0], *s2 = &si.stories[1];
+	CHECK(ngi_story_share_lang(s1, s2) && ngi_story_share_lang(s2, s1));
+	/* the English article leaves story 1: Russian alone is left */
+	CHECK(ngi_story_index_move(&si, 1, 2, 1, en1, 3, NGI_DAY_UNKNOWN, en) ==
+	      NG_OK);
+	CHECK(s1->langs[0] == ru && s1->lang_n[0] == 2 && s1->langs[1] == 0);
+	CHECK(s2->langs[0] == en && s2->lang_n[0] == 2);
+	CHECK(!ngi_story_share_lang(s1, s2) && !ngi_story_share_lang(s2, s1));
+	/* one of two Russian articles leaving keeps the language */
+	CHECK(ngi_story_index_move(&si, 1, 2, 2, ru2, 3, NGI_DAY_UNKNOWN, ru) ==
+	      NG_OK);
+	CHECK(s1->langs[0] == ru && s1->lang_n[0] == 1);
+	CHECK(s2->langs[0] == en && s2->langs[1] == ru && s2->lang_n[1] == 1);
+	/* a merge adds the counts of each language */
+	uint32_t into = 0, from = 0;
+	CHECK(ngi_story_index_merge(&si, 2, 0.01, 14, &into, &from) == NG_OK);
+	CHECK(into == 1 && from == 2);
+	CHECK(s1->langs[0] == ru && s1->lang_n[0] == 2);
+	CHECK(s1->langs[1] == en && s1->lang_n[1] == 2);
+	ngi_story_index_free(&si);
+}
+
 /* ---- the copy index's time window ------------------------------------------ */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
@@ -992,6 +1040,7 @@ int main(void)
 	test_short_items();
 	test_short_item_across_languages();
 	test_many_languages();
+	test_languages_follow_members();
 	test_window();
 	test_credit();
 	test_window_undated();

@@ -130,6 +130,30 @@ static void test_crawl_delay(void)
 	CHECK(delay_of("User-agent: *\nCrawl-delay: -3\n") < 0);
 }
 
+/* Line ends: CR alone ends a line as LF does (every rule of an old Mac
+ * file counts, not only as many as it has LFs), and a NUL byte ends one
+ * too, so no rule holds a NUL (found by fuzz/fuzz_robots.c). */
+static void test_line_ends(void)
+{
+	ngi_arena a;
+	ngi_arena_init(&a, 0);
+	ngi_robots r;
+	const char *cr = "User-agent: *\rDisallow: /a\rDisallow: /b\rDisallow: /c\r";
+	CHECK(ngi_robots_parse(cr, strlen(cr), "newsgraph", &a, &r) == NG_OK);
+	CHECK(r.n_rules == 3);
+	CHECK(!ngi_robots_allowed(&r, "/c/1", NULL));
+	static const char nul[] = "User-agent: *\nDisallow: /private\0\1\0low: "
+				  "/x\nDisallow: /y\n";
+	CHECK(ngi_robots_parse(nul, sizeof nul - 1, "newsgraph", &a, &r) == NG_OK);
+	CHECK(r.n_rules == 2);
+	for (size_t i = 0; i < r.n_rules; i++)
+		CHECK(strlen(r.rules[i].pattern) == r.rules[i].len);
+	CHECK(!ngi_robots_allowed(&r, "/private/1", NULL));
+	CHECK(!ngi_robots_allowed(&r, "/y", NULL));
+	CHECK(ngi_robots_allowed(&r, "/x", NULL));
+	ngi_arena_free(&a);
+}
+
 static void test_rule_named(void)
 {
 	const char *txt = "User-agent: *\nDisallow: /private/\n";
@@ -182,6 +206,7 @@ int main(void)
 	test_table();
 	test_crawl_delay();
 	test_rule_named();
+	test_line_ends();
 	test_caps();
 	return check_report("robots");
 }

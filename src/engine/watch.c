@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "../base/sized.h"
+#include "../read/feed.h"
 #include "../read/feed_links.h"
 #include "../read/fetch.h"
 #include "../read/html.h"
@@ -302,11 +303,14 @@ static ng_status read_items(watch_run *w, size_t fi, const ngi_fetch_result *res
 	watch_feed *f = &w->feeds[fi];
 	ngi_arena_reset(&w->scratch);
 	ngi_feed_link *links = NULL;
-	size_t n = 0;
+	size_t n = 0, past_cap = 0;
 	ng_status st = ngi_feed_links(res->body, res->len, res->final_url,
-				      &w->scratch, &links, &n, why);
+				      &w->scratch, &links, &n, &past_cap, why);
 	if (st)
 		return st;
+	if (past_cap)
+		ngi_diag(&w->e->diag, NG_DIAG_WARNING, f->url, NGI_FEED_MAX_ITEMS + 1,
+			 -1, NGI_FEED_PAST_CAP_FMT, past_cap);
 	long long fresh = 0;
 	for (size_t i = 0; i < n && !st; i++) {
 		const char *state;

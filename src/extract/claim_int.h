@@ -140,6 +140,12 @@ int32_t ngi_claim_quote_at(const ngi_claim_run *r, uint32_t at);
  * within its first SUBJECT_OPEN tokens, before i): the subject of a verb
  * at the end of a clause ("Putin hat ... abgetan"); -1 when none. */
 int32_t ngi_claim_sentence_subject(const ngi_claim_run *r, uint32_t i);
+/* In a verb-second language (German, Dutch, the Nordic ones), the person
+ * or organisation that starts at token i, the one right after a finite
+ * verb: the subject when another phrase opens the clause ("In Bezug auf
+ * die Vorwürfe ... wischte Putin die Behauptungen beiseite"); -1 when
+ * none or in another language. */
+int32_t ngi_claim_inverted_subject(const ngi_claim_run *r, uint32_t i);
 /* Whether a demonstrative and a claim noun ("these allegations", "diese
  * Behauptungen", "эти обвинения") stand in tokens [from, to) of one
  * sentence. */

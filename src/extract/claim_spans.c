@@ -248,6 +248,29 @@ int32_t ngi_claim_sentence_subject(const ngi_claim_run *r, uint32_t i)
 	return -1;
 }
 
+/* Languages whose main clause puts the finite verb second, so that a
+ * clause opened by another phrase has its subject right after the verb. */
+static int verb_second(const char *lang)
+{
+	static const char *const v2[] = {"de", "nl", "sv", "da", "nb", "no", "is"};
+	for (size_t k = 0; k < sizeof v2 / sizeof *v2; k++)
+		if (!strcmp(lang, v2[k]))
+			return 1;
+	return 0;
+}
+
+int32_t ngi_claim_inverted_subject(const ngi_claim_run *r, uint32_t i)
+{
+	const ngi_doc *d = r->doc;
+	if (i >= d->n_tokens || !verb_second(d->lang))
+		return -1;
+	const ngi_token *t = &d->tokens[i];
+	size_t k = mention_from(r, t->start);
+	return k < r->nm && r->m[k].start == t->start && speaks(&r->m[k])
+		       ? (int32_t)k
+		       : -1;
+}
+
 int ngi_claim_anaphora(const ngi_claim_run *r, uint32_t from, uint32_t to)
 {
 	for (uint32_t j = from + 1; j < to && j < r->doc->n_tokens; j++)

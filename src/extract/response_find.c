@@ -199,6 +199,8 @@ void ngi_response_find_all(const ngi_claim_run *r, ngi_response *out,
 					/* "Putin hat ... abgetan", "and
 					 * categorically rejected" */
 					int32_t k = ngi_claim_sentence_subject(r, i);
+					if (k < 0)
+						k = ngi_claim_inverted_subject(r, i + ntok);
 					if (k >= 0)
 						set_from_mention(r, &x, k);
 					else if (p.first == p.last)

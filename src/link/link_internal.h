@@ -138,6 +138,10 @@ typedef struct ngi_story_state {
 	uint32_t checked_size; /* size at the last merge check */
 	uint64_t last_arrival; /* articles counted when it last grew */
 	uint16_t langs[NGI_STORY_LANGS]; /* languages of its articles (the first NGI_STORY_LANGS) */
+	uint16_t lang_n[NGI_STORY_LANGS]; /* its articles in each of them
+					     (a language leaves with its last
+					     article; held for good past
+					     UINT16_MAX) */
 	uint8_t retired;      /* closed and its centroid freed (see below) */
 	uint32_t *members;    /* seqs of its articles, while open */
 	uint32_t n_members, cap_members;

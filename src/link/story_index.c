@@ -167,15 +167,35 @@ int ngi_story_share_lang(const ngi_story_state *x, const ngi_story_state *y)
 	return x->langs[0] == 0;
 }
 
-void ngi_story_add_lang(ngi_story_state *s, uint16_t lang)
+void ngi_story_add_lang(ngi_story_state *s, uint16_t lang, uint32_t n)
 {
 	for (int i = 0; lang && i < NGI_STORY_LANGS; i++) {
-		if (s->langs[i] == lang)
-			return;
-		if (s->langs[i] == 0) {
+		if (s->langs[i] == 0)
 			s->langs[i] = lang;
+		else if (s->langs[i] != lang)
+			continue;
+		uint32_t sum = (uint32_t)s->lang_n[i] + n;
+		s->lang_n[i] = (uint16_t)(sum < UINT16_MAX ? sum : UINT16_MAX);
+		return;
+	}
+}
+
+void ngi_story_drop_lang(ngi_story_state *s, uint16_t lang)
+{
+	for (int i = 0; lang && i < NGI_STORY_LANGS && s->langs[i]; i++) {
+		if (s->langs[i] != lang)
+			continue;
+		/* a saturated count no longer knows when the last one leaves */
+		if (s->lang_n[i] == UINT16_MAX || --s->lang_n[i] > 0)
 			return;
+		/* its last article left: the ones after move up */
+		for (int k = i; k + 1 < NGI_STORY_LANGS; k++) {
+			s->langs[k] = s->langs[k + 1];
+			s->lang_n[k] = s->lang_n[k + 1];
 		}
+		s->langs[NGI_STORY_LANGS - 1] = 0;
+		s->lang_n[NGI_STORY_LANGS - 1] = 0;
+		return;
 	}
 }
 
@@ -564,7 +584,7 @@ ng_status ngi_story_index_join(ngi_story_index *si, const ngi_link_article *a,
 	s->size++;
 	s->retired = 0;
 	s->last_arrival = si->n_docs;
-	ngi_story_add_lang(s, a->lang);
+	ngi_story_add_lang(s, a->lang, 1);
 	ngi_story_widen_days(s, a->day, a->day);
 	if (s->n_terms > NGI_CENTROID_MAX)
 		return ngi_story_prune(si, s);

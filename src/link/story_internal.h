@@ -57,8 +57,11 @@ double ngi_story_article_norm(const ngi_story_index *si, const ngi_term *t,
 			      uint32_t n);
 /* Keeps a centroid's heaviest terms (when it passed NGI_CENTROID_MAX). */
 ng_status ngi_story_prune(ngi_story_index *si, ngi_story_state *s);
-/* A story's languages (the first four) and days. */
-void ngi_story_add_lang(ngi_story_state *s, uint16_t lang);
+/* A story's languages (the first NGI_STORY_LANGS): one more article in
+ * lang (n more: a merge), or one fewer (a move), so that they are those of
+ * its present articles; and its days. */
+void ngi_story_add_lang(ngi_story_state *s, uint16_t lang, uint32_t n);
+void ngi_story_drop_lang(ngi_story_state *s, uint16_t lang);
 void ngi_story_widen_days(ngi_story_state *s, int32_t first, int32_t last);
 /* Whether a story is within window days of day (unknown: always). */
 int ngi_story_in_window(const ngi_story_state *s, int32_t day, int window);

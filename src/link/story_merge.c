@@ -44,7 +44,7 @@ static ng_status absorb(ngi_story_index *si, uint32_t into, uint32_t from)
 		return st;
 	x->size += y->size;
 	for (int i = 0; i < NGI_STORY_LANGS; i++)
-		ngi_story_add_lang(x, y->langs[i]);
+		ngi_story_add_lang(x, y->langs[i], y->lang_n[i]);
 	ngi_story_widen_days(x, y->first_day, y->last_day);
 	for (uint32_t i = 0; i < y->n_members && !st; i++)
 		st = ngi_story_index_add_member(si, into, y->members[i]);

@@ -133,6 +133,7 @@ ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
 	}
 	s->size--;
 	s->norm_docs = 0;
+	ngi_story_drop_lang(s, lang);
 	for (uint32_t i = 0; i < s->n_members; i++)
 		if (s->members[i] == seq) {
 			memmove(s->members + i, s->members + i + 1,
@@ -146,7 +147,7 @@ ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
 		return st;
 	o->size++;
 	o->last_arrival = si->n_docs;
-	ngi_story_add_lang(o, lang);
+	ngi_story_add_lang(o, lang, 1);
 	ngi_story_widen_days(o, day, day);
 	if (o->n_terms > NGI_CENTROID_MAX && (st = ngi_story_prune(si, o)))
 		return st;

@@ -22,6 +22,13 @@
 
 #define NGI_FEED_MAX_BYTES ((size_t)32 << 20)
 #define NGI_FEED_MAX_ITEMS 100000
+/* What a reader says of a feed past the cap (the items skipped: %zu). */
+#define NGI_FEED_CAP_TEXT_(n) #n
+#define NGI_FEED_CAP_TEXT(n) NGI_FEED_CAP_TEXT_(n)
+#define NGI_FEED_PAST_CAP_FMT                                                 \
+	"more items than the cap (" NGI_FEED_CAP_TEXT(NGI_FEED_MAX_ITEMS)       \
+	"): the first " NGI_FEED_CAP_TEXT(NGI_FEED_MAX_ITEMS)                   \
+	" read, %zu after them skipped"
 
 typedef enum ngi_feed_kind {
 	NGI_FEED_RSS2 = 1, /* <rss> (0.9x and 2.0) */

@@ -11,15 +11,19 @@
 
 ng_status ngi_feed_links(const char *bytes, size_t len, const char *base_url,
 			 ngi_arena *a, ngi_feed_link **out, size_t *n,
-			 const char **why)
+			 size_t *past_cap, const char **why)
 {
 	ngi_feed f;
 	long long line = 0;
 	*out = NULL;
 	*n = 0;
+	if (past_cap)
+		*past_cap = 0;
 	ng_status st = ngi_feed_parse(bytes, len, base_url, a, &f, why, &line);
 	if (st)
 		return st;
+	if (past_cap)
+		*past_cap = f.past_cap;
 	ngi_feed_link *links =
 		f.n_items ? ngi_arena_alloc(a, f.n_items * sizeof *links) : NULL;
 	if (f.n_items && !links)

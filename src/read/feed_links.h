@@ -22,11 +22,12 @@ typedef struct ngi_feed_link {
 
 /* The items of the feed bytes[0..len) (as fetched from base_url), in feed
  * order, items without a usable http(s) link left out. NG_OK (*out, *n
- * set; n may be 0), NG_ERR_INPUT when the bytes are not a feed (*why says
- * what, a static string), NG_ERR_TOOBIG past the parser's caps,
- * NG_ERR_NOMEM. */
+ * set; n may be 0; *past_cap, when past_cap is not NULL, the items after
+ * the first NGI_FEED_MAX_ITEMS, not read), NG_ERR_INPUT when the bytes
+ * are not a feed (*why says what, a static string), NG_ERR_TOOBIG past the
+ * parser's caps, NG_ERR_NOMEM. */
 ng_status ngi_feed_links(const char *bytes, size_t len, const char *base_url,
 			 ngi_arena *a, ngi_feed_link **out, size_t *n,
-			 const char **why);
+			 size_t *past_cap, const char **why);
 
 #endif

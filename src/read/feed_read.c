@@ -223,9 +223,7 @@ ng_status ngi_read_feed(const char *path, const char *bytes, size_t len,
 	}
 	if (feed.past_cap) {
 		ngi_diag(io->diag, NG_DIAG_ERROR, path, NGI_FEED_MAX_ITEMS + 1,
-			 -1, "more items than the cap (%d): the first %d read, "
-			 "%zu after them skipped", NGI_FEED_MAX_ITEMS,
-			 NGI_FEED_MAX_ITEMS, feed.past_cap);
+			 -1, NGI_FEED_PAST_CAP_FMT, feed.past_cap);
 		io->stats->failed += (long long)feed.past_cap;
 		result = NG_ERR_INPUT;
 	}

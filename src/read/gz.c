@@ -22,8 +22,36 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define GZ_IN_SIZE ((size_t)1 << 16)
+
+/* Reads what the input holds now, up to cap bytes: at least one unless it
+ * has ended (0, with *err set on a read error). read(2), not fread: fread
+ * waits until cap bytes have come, so the records of a pipe that writes
+ * them slowly (a live feed into `ingest -`) would wait for 64 KiB to
+ * gather before any of them is read, stored or answered by a stop. A
+ * stream in memory has no descriptor and is read with fread. */
+static size_t read_some(ngi_gz *g, unsigned char *buf, size_t cap, int *err)
+{
+	*err = 0;
+	int fd = fileno(g->f);
+	if (fd < 0) { /* a stream in memory (ng_ingest_bytes): never waits */
+		size_t n = fread(buf, 1, cap, g->f);
+		if (n == 0 && ferror(g->f))
+			*err = errno ? errno : EIO;
+		return n;
+	}
+	for (;;) {
+		ssize_t n = read(fd, buf, cap);
+		if (n >= 0)
+			return (size_t)n;
+		if (errno != EINTR) {
+			*err = errno ? errno : EIO;
+			return 0;
+		}
+	}
+}
 
 /* Tops up the input buffer when inflate (or a plain read) has used it up.
  * Sets eof when the FILE has nothing more. */
@@ -32,14 +60,15 @@ static ng_status refill(ngi_gz *g)
 	if (g->z.avail_in > 0 || g->eof)
 		return NG_OK;
 	g->in_base += (long long)g->in_len;
-	size_t n = fread(g->in, 1, GZ_IN_SIZE, g->f);
+	int err;
+	size_t n = read_some(g, g->in, GZ_IN_SIZE, &err);
 	g->in_len = n;
 	g->z.next_in = g->in;
 	g->z.avail_in = (uInt)n;
 	if (n == 0) {
 		g->eof = 1;
-		if (ferror(g->f)) {
-			g->read_error = errno ? errno : EIO;
+		if (err) {
+			g->read_error = err;
 			return NG_ERR_IO;
 		}
 	}
@@ -70,14 +99,22 @@ static ng_status lookahead(ngi_gz *g, size_t want)
 	g->in_base += (long long)(g->in_len - left);
 	if (left)
 		memmove(g->in, g->z.next_in, left);
-	size_t n = fread(g->in + left, 1, GZ_IN_SIZE - left, g->f);
+	/* short reads (a pipe) until want bytes or the end */
+	size_t n = 0;
+	int err = 0;
+	while (left + n < want) {
+		size_t got = read_some(g, g->in + left + n, GZ_IN_SIZE - left - n, &err);
+		if (got == 0)
+			break;
+		n += got;
+	}
 	g->in_len = left + n;
 	g->z.next_in = g->in;
 	g->z.avail_in = (uInt)g->in_len;
-	if (n == 0) {
+	if (left + n < want) {
 		g->eof = 1;
-		if (ferror(g->f)) {
-			g->read_error = errno ? errno : EIO;
+		if (err) {
+			g->read_error = err;
 			return NG_ERR_IO;
 		}
 	}

@@ -130,9 +130,11 @@ ng_status ngi_robots_parse(const char *text, size_t len, const char *agent,
 		text += 3;
 		len -= 3;
 	}
+	/* a line ends at LF, CR (CRLF counts twice: room to spare) or NUL,
+	 * which no rule may hold */
 	size_t lines = 1;
 	for (size_t i = 0; i < len; i++)
-		lines += text[i] == '\n';
+		lines += text[i] == '\n' || text[i] == '\r' || text[i] == '\0';
 	size_t cap = lines < NGI_ROBOTS_MAX_RULES ? lines : NGI_ROBOTS_MAX_RULES;
 	rule_list ours = {0}, anyone = {0};
 	ours.delay = anyone.delay = -1;
@@ -146,7 +148,8 @@ ng_status ngi_robots_parse(const char *text, size_t len, const char *agent,
 	size_t pos = 0;
 	while (pos < len) {
 		size_t end = pos;
-		while (end < len && text[end] != '\n' && text[end] != '\r')
+		while (end < len && text[end] != '\n' && text[end] != '\r' &&
+		       text[end] != '\0')
 			end++;
 		size_t next = end < len ? end + 1 : end;
 		const char *hash = memchr(text + pos, '#', end - pos);
