@@ -150,7 +150,21 @@ ng_status ngi_gz_open_plain(ngi_gz *g, FILE *f)
 	memset(g, 0, sizeof *g);
 	g->f = f;
 	g->in = malloc(GZ_IN_SIZE);
-	return g->in ? NG_OK : NG_ERR_NOMEM;
+	if (!g->in)
+		return NG_ERR_NOMEM;
+	/* refill reads the descriptor, and the stream may have read ahead
+	 * of where it stands (a caller that looked for a line's start with
+	 * getc, then sought back inside its buffer, which moves no
+	 * descriptor): the descriptor is put where the stream stands */
+	int fd = fileno(f);
+	if (fd >= 0) {
+		off_t at = ftello(f);
+		if (at < 0 || lseek(fd, at, SEEK_SET) != at) {
+			g->read_error = errno ? errno : EIO;
+			return NG_ERR_IO;
+		}
+	}
+	return NG_OK;
 }
 
 void ngi_gz_close(ngi_gz *g)

@@ -61,7 +61,8 @@ typedef struct ngi_gz {
 
 ng_status ngi_gz_open(ngi_gz *g, FILE *f);
 /* The bytes of f from where it stands, never inflated (a byte range in
- * the middle of a plain file, whatever its first bytes are). */
+ * the middle of a plain file, whatever its first bytes are); f's
+ * descriptor is moved there, whatever f read ahead. */
 ng_status ngi_gz_open_plain(ngi_gz *g, FILE *f);
 void ngi_gz_close(ngi_gz *g);
 /* Up to cap bytes into out. *got == 0: the end of the member (member_end)
