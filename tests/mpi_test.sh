@@ -40,6 +40,8 @@ check() { # check "description" command...
 # (ranks read at once; rank 0 prints them in input order, the single
 # process as it meets them).
 diags() { grep -E '^newsgraph: (error|warning): ' "$1" | sort; }
+# The tables and indexes of a database, sorted.
+schema() { sqlite3 "$1" "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"; }
 # The summary line's counts (what comes before the timing).
 summary() { grep ' records from ' "$1" | sed 's/; [0-9.]* s (.*//'; }
 
@@ -75,6 +77,11 @@ for np in 1 2 4; do
 	check "$np ranks: the summary's counts equal the single process's" \
 		[ "$(summary "$T/one.err")" = "$(summary "$T/d$np.err")" ]
 	check "$np ranks: no temporary file left" [ -z "$(ls "$T" | grep 'tmp-')" ]
+	# the indexes a bulk file builds at its end (store.c) are all there
+	check "$np ranks: the same schema and indexes" \
+		[ "$(schema "$T/one.db")" = "$(schema "$T/d$np.db")" ]
+	check "$np ranks: the file is sound" \
+		[ "$(sqlite3 "$T/d$np.db" 'PRAGMA integrity_check')" = ok ]
 done
 
 # a database that exists is refused and left as it is
