@@ -34,7 +34,7 @@
  * anything up through them, so a file written in bulk (ngi_store_set_bulk)
  * builds them once at the end, sorted, instead of one random insert into
  * each per row (a quarter of the distributed ingest's linking rank went
- * to mentions_entity alone). */
+ * to inserting mentions, the mentions_entity index part of it). */
 #define INDEX_COPIES_ORIGINAL \
 	"CREATE INDEX IF NOT EXISTS copies_original ON copies(original);"
 #define INDEX_EVIDENCE_EDGE \

@@ -48,8 +48,9 @@ ng_status ngi_store_lock(const char *path, int *fd, char *err, size_t errlen);
  * if writing it fails (the distributed ingest's temporary file): bulk
  * keeps the rollback journal in memory and writes each page once, in
  * place, without waiting for the disk (a crash leaves it damaged; it is
- * removed). Back to WAL and its usual syncing before it is closed. Not
- * inside a transaction. */
+ * removed), and leaves out the indexes only reading uses (store.c:
+ * reading_indexes). Back: those indexes built, WAL and its usual syncing,
+ * before it is closed. Not inside a transaction. */
 ng_status ngi_store_set_bulk(ngi_store *s, int bulk);
 
 ng_status ngi_store_begin(ngi_store *s);
