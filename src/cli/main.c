@@ -289,6 +289,17 @@ static void catch_stop_signals(void)
 
 static void diag_over_progress(void *ctx, const ng_diag *d);
 
+/* The engine's configuration from the command's options. */
+static void config_from(const options *o, ng_config *c)
+{
+	ng_config_init(c);
+	c->db_path = o->db;
+	c->threads = o->threads;
+	c->story_threshold = o->threshold;
+	c->story_window_days = o->window;
+	c->batch_size = o->batch;
+}
+
 /* must_exist: a query command, which opens the store read-only. progress:
  * ingest's progress line, or NULL. */
 static ng_engine *open_engine_with(const options *o, int must_exist,
@@ -301,12 +312,7 @@ static ng_engine *open_engine_with(const options *o, int must_exist,
 		return NULL;
 	}
 	ng_config c;
-	ng_config_init(&c);
-	c.db_path = o->db;
-	c.threads = o->threads;
-	c.story_threshold = o->threshold;
-	c.story_window_days = o->window;
-	c.batch_size = o->batch;
+	config_from(o, &c);
 	c.read_only = must_exist;
 	c.on_progress = progress;
 	c.progress_ctx = progress_ctx;
@@ -458,12 +464,7 @@ static void print_summary(const ng_ingest_stats *s, double secs)
 static int cmd_ingest_mpi(const options *o)
 {
 	ng_config c;
-	ng_config_init(&c);
-	c.db_path = o->db;
-	c.threads = o->threads;
-	c.story_threshold = o->threshold;
-	c.story_window_days = o->window;
-	c.batch_size = o->batch;
+	config_from(o, &c);
 	double t0 = now_seconds();
 	ng_ingest_stats s = NG_INGEST_STATS_INIT;
 	int writer = 0;
