@@ -6,7 +6,9 @@
  * cut at line starts (their line numbers made whole-file by counting the
  * newlines before each range, the count shared among the ranks).
  * output.c is the temporary file and its rename (and its removal when the
- * job fails or a signal comes). ingest_mpi.c runs the job over MPI.
+ * job fails or a signal comes). pieces.c carries the records between
+ * ranks (pieces.h, the one header with MPI in it besides ingest_mpi.c's
+ * use of it); ingest_mpi.c runs the job and its ranks' roles.
  */
 #ifndef NG_DIST_INT_H
 #define NG_DIST_INT_H

@@ -42,218 +42,16 @@
  * job is aborted (MPI_Abort). A rank that dies makes mpirun end the
  * others with SIGTERM, which removes the temporary file too (output.c).
  */
-#include "dist_int.h"
+#include "pieces.h"
 
 #include <limits.h>
-#include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 
-#include "../base/wire.h"
 #include "../store/store.h"
-
-/* Bytes of input per chunk (NEWSGRAPH_CHUNK_BYTES for the tests), pieces
- * on their way per sender, and a piece's cap besides a batch of records. */
-#define NGD_CHUNK_BYTES ((long long)4 << 20)
-#define NGD_IN_FLIGHT 4
-#define NGD_PIECE_BYTES ((size_t)64 << 20)
-
-enum { TAG_PIECE = 1, TAG_FIGURES = 2, TAG_VERDICT = 3 };
-/* A piece: the chunk's index (u64), whether it is the chunk's last (u8),
- * items, ITEM_END; the last piece then carries the chunk's counts. A
- * record item is the record (ngi_pending_write) and its copies
- * (copies_given, copies_seq, the edges): none given until the copy stage
- * has seen it. */
-enum { ITEM_END = 0, ITEM_DIAG = 1, ITEM_RECORD = 2 };
-#define PIECE_LAST_AT sizeof(uint64_t)
-
-/* Seconds of the monotonic clock. */
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* What each rank measures, gathered on rank 0 for the last line. */
-typedef struct rank_figures {
-	double busy;       /* reading, analysing, finding copies, linking */
-	double waiting;    /* for a piece, or for a free slot to send one */
-	double cpu;        /* user + system seconds of the process */
-	double bytes_sent; /* of pieces */
-	double max_rss_mb;
-} rank_figures;
-
-/* ---- waiting without spinning -----------------------------------------------
- * Open MPI's blocking calls poll at full speed, which takes a core from
- * the ranks that have work when there are more ranks than cores (or other
- * jobs on the machine). A request is tested, then the rank sleeps a
- * little (20 us, then up to a millisecond) and tests again. */
-static void pause_a_little(int *rounds)
-{
-	struct timespec ts = {0, *rounds < 10 ? 20000L : 1000000L};
-	(*rounds)++;
-	nanosleep(&ts, NULL);
-}
-
-static int wait_request(MPI_Request *req)
-{
-	int done = 0, rounds = 0;
-	for (;;) {
-		if (MPI_Test(req, &done, MPI_STATUS_IGNORE) != MPI_SUCCESS)
-			return -1;
-		if (done)
-			return 0;
-		pause_a_little(&rounds);
-	}
-}
-
-static int wait_message(int from, int tag, MPI_Status *status)
-{
-	int here = 0, rounds = 0;
-	for (;;) {
-		if (MPI_Iprobe(from, tag, MPI_COMM_WORLD, &here, status) != MPI_SUCCESS)
-			return -1;
-		if (here)
-			return 0;
-		pause_a_little(&rounds);
-	}
-}
-
-/* ---- sending pieces ---------------------------------------------------------- */
-typedef struct sender {
-	int dest;
-	ngi_buf piece[NGD_IN_FLIGHT];
-	MPI_Request req[NGD_IN_FLIGHT];
-	int slot;             /* the piece being filled */
-	rank_figures *fig;
-} sender;
-
-static void sender_init(sender *s, int dest, rank_figures *fig)
-{
-	memset(s, 0, sizeof *s);
-	s->dest = dest;
-	s->fig = fig;
-	for (int i = 0; i < NGD_IN_FLIGHT; i++) {
-		ngi_buf_init(&s->piece[i], (size_t)INT_MAX);
-		s->req[i] = MPI_REQUEST_NULL;
-	}
-}
-
-static ngi_buf *sender_piece(sender *s)
-{
-	return &s->piece[s->slot];
-}
-
-/* A new piece of chunk k in the slot in hand. */
-static ng_status piece_begin(sender *s, uint64_t k)
-{
-	ngi_buf *b = sender_piece(s);
-	ngi_buf_clear(b);
-	ng_status st = ngi_wire_u64(b, k);
-	return st ? st : ngi_wire_u8(b, 0);
-}
-
-/* Sends the piece in hand and waits for the next slot to be free. */
-static ng_status piece_send(sender *s)
-{
-	ngi_buf *b = sender_piece(s);
-	double t0 = now();
-	if (MPI_Isend(b->data, (int)b->len, MPI_BYTE, s->dest, TAG_PIECE,
-		      MPI_COMM_WORLD, &s->req[s->slot]) != MPI_SUCCESS)
-		return NG_ERR_IO;
-	s->fig->bytes_sent += (double)b->len;
-	s->slot = (s->slot + 1) % NGD_IN_FLIGHT;
-	if (s->req[s->slot] != MPI_REQUEST_NULL && wait_request(&s->req[s->slot]))
-		return NG_ERR_IO;
-	s->fig->waiting += now() - t0;
-	return NG_OK;
-}
-
-static ng_status sender_finish(sender *s)
-{
-	double t0 = now();
-	ng_status st = NG_OK;
-	for (int i = 0; i < NGD_IN_FLIGHT; i++)
-		if (s->req[i] != MPI_REQUEST_NULL && wait_request(&s->req[i]))
-			st = NG_ERR_IO;
-	s->fig->waiting += now() - t0;
-	return st;
-}
-
-static void sender_free(sender *s)
-{
-	for (int i = 0; i < NGD_IN_FLIGHT; i++)
-		ngi_buf_free(&s->piece[i]);
-}
-
-/* A record's copies, after the record in its item. */
-static ng_status write_copies(ngi_buf *b, const ngi_pending *p)
-{
-	ng_status st = ngi_wire_u8(b, (uint8_t)p->copies_given);
-	if (!st)
-		st = ngi_wire_u32(b, p->copies_seq);
-	if (!st)
-		st = ngi_wire_bytes(b, p->copies, (size_t)p->n_copies * sizeof *p->copies);
-	return st;
-}
-
-static ng_status read_copies(ngi_wire_in *in, ngi_arena *a, ngi_pending *p)
-{
-	int oom = 0;
-	size_t n = 0;
-	p->copies_given = ngi_wire_get_u8(in);
-	p->copies_seq = ngi_wire_get_u32(in);
-	p->copies = ngi_wire_get_array(in, a, sizeof *p->copies,
-				       NGI_MAX_EDGES_PER_ARTICLE, &n, &oom);
-	p->n_copies = (int)n;
-	if (oom)
-		return NG_ERR_NOMEM;
-	return in->bad || p->copies_given > NGI_COPIES_UNCHANGED ? NG_ERR_INPUT
-								 : NG_OK;
-}
-
-/* ---- receiving pieces --------------------------------------------------------- */
-typedef struct receiver {
-	ngi_buf in;
-	double bytes;
-	rank_figures *fig;
-	char err[512];
-} receiver;
-
-/* The next piece from rank from, which must be of chunk k: *in reads its
- * items, *last says whether it is the chunk's last. */
-static ng_status receive_piece(receiver *r, size_t k, int from, ngi_wire_in *in,
-			       int *last)
-{
-	MPI_Status status;
-	double t0 = now();
-	int count = 0;
-	if (wait_message(from, TAG_PIECE, &status) ||
-	    MPI_Get_count(&status, MPI_BYTE, &count) != MPI_SUCCESS || count < 0)
-		return NG_ERR_IO;
-	ngi_buf_clear(&r->in);
-	if (ngi_buf_reserve(&r->in, (size_t)count))
-		return NG_ERR_NOMEM;
-	if (MPI_Recv(r->in.data, count, MPI_BYTE, from, TAG_PIECE, MPI_COMM_WORLD,
-		     MPI_STATUS_IGNORE) != MPI_SUCCESS)
-		return NG_ERR_IO;
-	r->in.len = (size_t)count;
-	r->fig->waiting += now() - t0;
-	r->bytes += count;
-	ngi_wire_in_init(in, r->in.data, (size_t)count);
-	uint64_t chunk = ngi_wire_get_u64(in);
-	*last = ngi_wire_get_u8(in);
-	if (in->bad || chunk != k) {
-		snprintf(r->err, sizeof r->err, "rank %d sent chunk %llu where chunk "
-			 "%zu was expected", from, (unsigned long long)chunk, k);
-		return NG_ERR_INTERNAL;
-	}
-	return NG_OK;
-}
 
 /* ---- rank 0: linking and storing in input order ---------------------------- */
 typedef struct linker {
@@ -261,8 +59,8 @@ typedef struct linker {
 	size_t batch_size;
 	ngi_pending *batch;
 	size_t n, cap;
-	ngi_arena strings;  /* the batch's records (and the link's strings) */
-	ngi_arena keep;     /* their features, when analysed here */
+	ngi_arena strings; /* the batch's records (and the link's strings) */
+	ngi_arena keep;    /* their features, when analysed here */
 	ng_ingest_stats stats;
 } linker;
 
@@ -295,7 +93,7 @@ static ng_status linker_took(linker *l)
 
 /* A chunk's reading counts, as ngi_ingest_path adds a file's. */
 typedef struct chunk_counts {
-	ng_status read_st;  /* how its reading ended */
+	ng_status read_st; /* how its reading ended */
 	long long files, skipped, bytes, invalid_utf8, failed, records;
 } chunk_counts;
 
@@ -312,8 +110,10 @@ static void add_counts(ng_ingest_stats *s, const chunk_counts *c)
 static ng_status write_counts(ngi_buf *b, const chunk_counts *c)
 {
 	ng_status st;
-	if ((st = ngi_wire_i64(b, c->read_st)) || (st = ngi_wire_i64(b, c->files)) ||
-	    (st = ngi_wire_i64(b, c->skipped)) || (st = ngi_wire_i64(b, c->bytes)) ||
+	if ((st = ngi_wire_i64(b, c->read_st)) ||
+	    (st = ngi_wire_i64(b, c->files)) ||
+	    (st = ngi_wire_i64(b, c->skipped)) ||
+	    (st = ngi_wire_i64(b, c->bytes)) ||
 	    (st = ngi_wire_i64(b, c->invalid_utf8)) ||
 	    (st = ngi_wire_i64(b, c->failed)))
 		return st;
@@ -343,21 +143,23 @@ static ng_status link_piece(linker *l, ngi_wire_in *in, int last,
 		if (item == ITEM_DIAG) {
 			int oom = 0;
 			ng_severity sev = (ng_severity)ngi_wire_get_u8(in);
-			const char *file = ngi_wire_get_str(in, &l->strings, &oom);
+			const char *file = ngi_wire_get_str(in, &l->strings,
+							    &oom);
 			long long record = ngi_wire_get_i64(in);
 			long long offset = ngi_wire_get_i64(in);
-			const char *msg = ngi_wire_get_str(in, &l->strings, &oom);
+			const char *msg = ngi_wire_get_str(in, &l->strings,
+							   &oom);
 			if (oom)
 				return NG_ERR_NOMEM;
 			if (!in->bad)
-				ngi_diag(&l->e->diag, sev, file, record, offset, "%s",
-					 msg ? msg : "");
+				ngi_diag(&l->e->diag, sev, file, record, offset,
+					 "%s", msg ? msg : "");
 		} else if (item == ITEM_RECORD) {
 			ngi_pending *p = linker_slot(l);
 			if (!p)
 				return NG_ERR_NOMEM;
 			if ((st = ngi_pending_read(in, &l->strings, p)) ||
-			    (st = read_copies(in, &l->strings, p)) ||
+			    (st = ngd_read_copies(in, &l->strings, p)) ||
 			    (st = linker_took(l)))
 				break;
 		} else {
@@ -376,9 +178,9 @@ typedef struct reader {
 	const ngd_plan *plan;
 	int rank, size;
 	ngi_worker worker;
-	ngi_arena made, keep;   /* one record's, reset after it is written */
+	ngi_arena made, keep; /* one record's, reset after it is written */
 	sender out;
-	size_t records;         /* in the piece in hand */
+	size_t records; /* in the piece in hand */
 	size_t batch_size;
 	ngi_diag_sink sink;     /* diagnostics go into the piece */
 	ng_ingest_stats counts; /* of making records, for the chunk */
@@ -394,7 +196,7 @@ typedef struct reader {
 static void reader_diag(void *ctx, const ng_diag *d)
 {
 	reader *r = ctx;
-	ngi_buf *b = sender_piece(&r->out);
+	ngi_buf *b = ngd_sender_piece(&r->out);
 	ng_status st;
 	if ((st = ngi_wire_u8(b, ITEM_DIAG)) ||
 	    (st = ngi_wire_u8(b, (uint8_t)d->severity)) ||
@@ -413,8 +215,8 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 		ngi_pending *p = linker_slot(l);
 		if (!p)
 			return NG_ERR_NOMEM;
-		ng_status st = ngi_pending_make(&l->e->diag, &l->strings, rec, p,
-						&l->stats);
+		ng_status st = ngi_pending_make(&l->e->diag, &l->strings, rec,
+						p, &l->stats);
 		if (st == NG_ERR_TOOBIG)
 			return NG_OK; /* reported and counted */
 		if (st)
@@ -423,7 +225,8 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 		return linker_took(l);
 	}
 	ngi_pending p;
-	ng_status st = ngi_pending_make(&r->sink, &r->made, rec, &p, &r->counts);
+	ng_status st = ngi_pending_make(&r->sink, &r->made, rec, &p,
+					&r->counts);
 	if (st == NG_ERR_TOOBIG)
 		return NG_OK;
 	if (st)
@@ -431,10 +234,10 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 	ngi_pending_analyse(&r->worker, &r->keep, &p);
 	if (r->copies)
 		st = ngi_copy_stage_add(r->copies, &p, &r->made);
-	ngi_buf *b = sender_piece(&r->out);
+	ngi_buf *b = ngd_sender_piece(&r->out);
 	if (!st && !(st = ngi_wire_u8(b, ITEM_RECORD)) &&
 	    !(st = ngi_pending_write(&p, b)))
-		st = write_copies(b, &p);
+		st = ngd_write_copies(b, &p);
 	ngi_arena_reset(&r->made);
 	ngi_arena_reset(&r->keep);
 	if (st)
@@ -442,10 +245,11 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 	if (r->failed)
 		return r->failed;
 	if (++r->records >= r->batch_size || b->len >= NGD_PIECE_BYTES) {
-		if ((st = ngi_wire_u8(b, ITEM_END)) || (st = piece_send(&r->out)))
+		if ((st = ngi_wire_u8(b, ITEM_END)) ||
+		    (st = ngd_piece_send(&r->out)))
 			return st;
 		r->records = 0;
-		return piece_begin(&r->out, r->chunk);
+		return ngd_piece_begin(&r->out, r->chunk);
 	}
 	return NG_OK;
 }
@@ -457,25 +261,29 @@ static ng_status read_chunk(reader *r, size_t k)
 	r->chunk = k;
 	r->records = 0;
 	memset(&r->counts, 0, sizeof r->counts);
-	ng_status st = piece_begin(&r->out, k);
+	ng_status st = ngd_piece_begin(&r->out, k);
 	if (st)
 		return st;
 	ngi_read_stats rs = {0};
-	double t0 = now();
+	double t0 = ngd_now();
 	ng_status read_st = ngd_plan_read_chunk(r->plan, k, reader_record, r,
 						&r->sink, &rs);
-	r->fig->busy += now() - t0;
+	r->fig->busy += ngd_now() - t0;
 	if (r->failed)
 		read_st = r->failed;
-	chunk_counts c = {read_st, rs.files, rs.skipped, rs.bytes,
+	chunk_counts c = {read_st,
+			  rs.files,
+			  rs.skipped,
+			  rs.bytes,
 			  rs.invalid_utf8 + r->counts.invalid_utf8,
-			  rs.failed + r->counts.failed, r->counts.records};
+			  rs.failed + r->counts.failed,
+			  r->counts.records};
 	/* the piece in hand is the chunk's last */
-	ngi_buf *b = sender_piece(&r->out);
+	ngi_buf *b = ngd_sender_piece(&r->out);
 	b->data[PIECE_LAST_AT] = 1;
 	if ((st = ngi_wire_u8(b, ITEM_END)) || (st = write_counts(b, &c)))
 		return st;
-	return piece_send(&r->out);
+	return ngd_piece_send(&r->out);
 }
 
 /* Which rank reads chunk k. */
@@ -495,7 +303,7 @@ static ng_status run_reader(reader *r)
 	for (size_t k = 0; k < r->plan->n_chunks && !st; k++)
 		if (reader_of(k, r->size) == r->rank)
 			st = read_chunk(r, k);
-	ng_status fst = sender_finish(&r->out);
+	ng_status fst = ngd_sender_finish(&r->out);
 	return st ? st : fst;
 }
 
@@ -508,12 +316,12 @@ typedef struct copier {
 	ngi_copy_stage *copies;
 	receiver in;
 	sender out;
-	ngi_arena a;            /* one piece's records, reset after it */
+	ngi_arena a; /* one piece's records, reset after it */
 } copier;
 
 static ng_status copy_piece(copier *c, ngi_wire_in *in, int last)
 {
-	ngi_buf *b = sender_piece(&c->out);
+	ngi_buf *b = ngd_sender_piece(&c->out);
 	ng_status st = NG_OK;
 	ngi_arena_reset(&c->a);
 	if (last)
@@ -532,17 +340,20 @@ static ng_status copy_piece(copier *c, ngi_wire_in *in, int last)
 			ngi_wire_get_str(in, &c->a, &oom);
 			if (oom)
 				return NG_ERR_NOMEM;
-			st = ngi_buf_append(b, item_at, (size_t)(in->p - item_at));
+			st = ngi_buf_append(b, item_at,
+					    (size_t)(in->p - item_at));
 		} else if (item == ITEM_RECORD) {
 			ngi_pending p;
 			if ((st = ngi_pending_read(in, &c->a, &p)))
 				break;
 			const unsigned char *record_end = in->p;
 			ngi_pending none;
-			if ((st = read_copies(in, &c->a, &none)) ||
+			if ((st = ngd_read_copies(in, &c->a, &none)) ||
 			    (st = ngi_copy_stage_add(c->copies, &p, &c->a)) ||
-			    (st = ngi_buf_append(b, item_at, (size_t)(record_end - item_at))) ||
-			    (st = write_copies(b, &p)))
+			    (st = ngi_buf_append(b, item_at,
+						 (size_t)(record_end -
+							  item_at))) ||
+			    (st = ngd_write_copies(b, &p)))
 				break;
 		} else {
 			in->bad = 1;
@@ -551,10 +362,11 @@ static ng_status copy_piece(copier *c, ngi_wire_in *in, int last)
 			break;
 	}
 	if (!st && !in->bad) /* ITEM_END and the counts after it, as they are */
-		st = ngi_buf_append(b, in->p - 1, (size_t)(in->end - in->p) + 1);
+		st = ngi_buf_append(b, in->p - 1,
+				    (size_t)(in->end - in->p) + 1);
 	if (!st && in->bad)
 		st = NG_ERR_INPUT;
-	return st ? st : piece_send(&c->out);
+	return st ? st : ngd_piece_send(&c->out);
 }
 
 static ng_status run_copier(copier *c)
@@ -564,15 +376,16 @@ static ng_status run_copier(copier *c)
 		int last = 0, from = reader_of(k, c->size);
 		while (!last && !st) {
 			ngi_wire_in in;
-			if ((st = receive_piece(&c->in, k, from, &in, &last)))
+			if ((st = ngd_receive_piece(&c->in, k, from, &in,
+						    &last)))
 				break;
-			double t0 = now();
-			if (!(st = piece_begin(&c->out, k)))
+			double t0 = ngd_now();
+			if (!(st = ngd_piece_begin(&c->out, k)))
 				st = copy_piece(c, &in, last);
-			c->out.fig->busy += now() - t0;
+			c->out.fig->busy += ngd_now() - t0;
 		}
 	}
-	ng_status fst = sender_finish(&c->out);
+	ng_status fst = ngd_sender_finish(&c->out);
 	return st ? st : fst;
 }
 
@@ -588,9 +401,10 @@ static long long chunk_bytes(void)
  * stopped. Does not return. */
 static void fail_job(ngd_output *o, ng_status st, const char *what)
 {
-	fprintf(stderr, "newsgraph: distributed ingest failed: %s (%s); %s not "
-			"written\n", what, ng_status_str(st),
-		o->final ? o->final : "the database");
+	fprintf(stderr,
+		"newsgraph: distributed ingest failed: %s (%s); %s not "
+		"written\n",
+		what, ng_status_str(st), o->final ? o->final : "the database");
 	ngd_output_discard(o);
 	fflush(stderr);
 	MPI_Abort(MPI_COMM_WORLD, 3);
@@ -601,7 +415,8 @@ static void fail_job(ngd_output *o, ng_status st, const char *what)
  * its temporary file when the abort's signal comes). */
 static void fail_rank(int rank, const char *role, ng_status st)
 {
-	fprintf(stderr, "newsgraph: distributed ingest failed on rank %d (%s): %s\n",
+	fprintf(stderr,
+		"newsgraph: distributed ingest failed on rank %d (%s): %s\n",
 		rank, role, ng_status_str(st));
 	fflush(stderr);
 	MPI_Abort(MPI_COMM_WORLD, 3);
@@ -628,22 +443,24 @@ static ng_status share_plan(ngd_plan *plan, int rank, int size, ng_status st)
 		st = NG_ERR_TOOBIG;
 	if (!st && rank != 0 && ngi_buf_reserve(&b, (size_t)head[1]))
 		fail_rank(rank, "the plan", NG_ERR_NOMEM);
-	if (!st && MPI_Bcast(b.data, (int)head[1], MPI_BYTE, 0, MPI_COMM_WORLD) !=
-			   MPI_SUCCESS)
+	if (!st && MPI_Bcast(b.data, (int)head[1], MPI_BYTE, 0,
+			     MPI_COMM_WORLD) != MPI_SUCCESS)
 		st = NG_ERR_IO;
 	if (!st && rank != 0)
 		st = ngd_plan_read(plan, b.data, (size_t)head[1]);
 	ngi_buf_free(&b);
 	if (st)
 		return st;
-	int64_t *counts = calloc(plan->n_chunks ? plan->n_chunks : 1, sizeof *counts);
+	int64_t *counts = calloc(plan->n_chunks ? plan->n_chunks : 1,
+				 sizeof *counts);
 	if (!counts)
 		return NG_ERR_NOMEM;
 	for (size_t k = 0; k < plan->n_chunks && !st; k++)
 		if ((int)(k % (size_t)size) == rank)
 			st = ngd_plan_count(plan, k, &counts[k]);
-	if (!st && MPI_Allreduce(MPI_IN_PLACE, counts, (int)plan->n_chunks,
-				 MPI_INT64_T, MPI_SUM, MPI_COMM_WORLD) != MPI_SUCCESS)
+	if (!st &&
+	    MPI_Allreduce(MPI_IN_PLACE, counts, (int)plan->n_chunks,
+			  MPI_INT64_T, MPI_SUM, MPI_COMM_WORLD) != MPI_SUCCESS)
 		st = NG_ERR_IO;
 	if (!st)
 		ngd_plan_set_bases(plan, counts);
@@ -658,7 +475,8 @@ int ngd_available(void)
 
 int ngd_started_by_mpirun(void)
 {
-	return getenv("OMPI_COMM_WORLD_SIZE") != NULL || getenv("PMIX_RANK") != NULL;
+	return getenv("OMPI_COMM_WORLD_SIZE") != NULL ||
+	       getenv("PMIX_RANK") != NULL;
 }
 
 /* The figures line: bytes that went between ranks, per record; per rank,
@@ -668,13 +486,17 @@ static void report_figures(const rank_figures *all, int size, long long records)
 	double bytes = 0;
 	for (int i = 0; i < size; i++)
 		bytes += all[i].bytes_sent;
-	fprintf(stderr, "newsgraph: %d rank%s; %.1f MB sent between ranks (%.0f "
-			"bytes per record)", size, size == 1 ? "" : "s", bytes / 1e6,
+	fprintf(stderr,
+		"newsgraph: %d rank%s; %.1f MB sent between ranks (%.0f "
+		"bytes per record)",
+		size, size == 1 ? "" : "s", bytes / 1e6,
 		records ? bytes / (double)records : 0.0);
 	for (int i = 0; i < size; i++)
-		fprintf(stderr, "; rank %d: %.1f s busy, %.1f s waiting, %.1f s CPU, "
-				"peak %.0f MB", i, all[i].busy, all[i].waiting,
-			all[i].cpu, all[i].max_rss_mb);
+		fprintf(stderr,
+			"; rank %d: %.1f s busy, %.1f s waiting, %.1f s CPU, "
+			"peak %.0f MB",
+			i, all[i].busy, all[i].waiting, all[i].cpu,
+			all[i].max_rss_mb);
 	fputc('\n', stderr);
 }
 
@@ -689,23 +511,23 @@ static void finish_job(int rank, int size, const rank_figures *fig,
 	if (rank != 0) {
 		if (MPI_Isend(fig, sizeof *fig, MPI_BYTE, 0, TAG_FIGURES,
 			      MPI_COMM_WORLD, &req) == MPI_SUCCESS)
-			wait_request(&req);
+			ngd_wait_request(&req);
 		if (MPI_Irecv(verdict, 1, MPI_LONG_LONG, 0, TAG_VERDICT,
 			      MPI_COMM_WORLD, &req) == MPI_SUCCESS)
-			wait_request(&req);
+			ngd_wait_request(&req);
 		return;
 	}
 	for (int i = 1; i < size; i++) {
 		rank_figures got;
 		if (MPI_Irecv(&got, sizeof got, MPI_BYTE, i, TAG_FIGURES,
 			      MPI_COMM_WORLD, &req) == MPI_SUCCESS &&
-		    !wait_request(&req) && all)
+		    !ngd_wait_request(&req) && all)
 			all[i] = got;
 	}
 	for (int i = 1; i < size; i++)
 		if (MPI_Isend(verdict, 1, MPI_LONG_LONG, i, TAG_VERDICT,
 			      MPI_COMM_WORLD, &req) == MPI_SUCCESS)
-			wait_request(&req);
+			ngd_wait_request(&req);
 }
 
 /* Rank 0 alone: read, analyse, link, one chunk after the other. */
@@ -713,20 +535,21 @@ static ng_status run_alone(const ngd_plan *plan, linker *l, rank_figures *fig)
 {
 	reader r = {.plan = plan, .rank = 0, .size = 1, .local = l, .fig = fig};
 	ng_status st = ngi_worker_init(&r.worker);
-	double t0 = now();
+	double t0 = ngd_now();
 	for (size_t k = 0; k < plan->n_chunks && !st; k++) {
 		ngi_read_stats rs = {0};
 		ng_status rst = ngd_plan_read_chunk(plan, k, reader_record, &r,
 						    &l->e->diag, &rs);
-		chunk_counts c = {NG_OK, rs.files, rs.skipped, rs.bytes,
-				  rs.invalid_utf8, rs.failed, 0};
+		chunk_counts c = {NG_OK,    rs.files,        rs.skipped,
+				  rs.bytes, rs.invalid_utf8, rs.failed,
+				  0};
 		add_counts(&l->stats, &c);
 		if (rst && rst != NG_ERR_INPUT)
 			st = rst;
 	}
 	if (!st)
 		st = linker_flush(l);
-	fig->busy = now() - t0;
+	fig->busy = ngd_now() - t0;
 	ngi_worker_free(&r.worker);
 	return st;
 }
@@ -744,29 +567,35 @@ static ng_status run_linker(const ngd_plan *plan, int size, linker *l,
 		chunk_counts c = {0};
 		while (!last && !st) {
 			ngi_wire_in in;
-			if ((st = receive_piece(&rv, k, from, &in, &last)))
+			if ((st = ngd_receive_piece(&rv, k, from, &in, &last)))
 				break;
-			double t0 = now();
+			double t0 = ngd_now();
 			st = link_piece(l, &in, last, &c);
-			fig->busy += now() - t0;
+			fig->busy += ngd_now() - t0;
 			if (st == NG_ERR_INPUT)
-				snprintf(rv.err, sizeof rv.err, "a damaged piece of "
-					 "chunk %zu came from rank %d", k, from);
+				snprintf(rv.err, sizeof rv.err,
+					 "a damaged piece of "
+					 "chunk %zu came from rank %d",
+					 k, from);
 		}
 		if (!st)
 			add_counts(&l->stats, &c);
 		if (!st && c.read_st && c.read_st != NG_ERR_INPUT) {
-			snprintf(rv.err, sizeof rv.err, "rank %d stopped reading %s",
-				 reader_of(k, size), plan->files[plan->chunks[k].file]);
+			snprintf(rv.err, sizeof rv.err,
+				 "rank %d stopped reading %s",
+				 reader_of(k, size),
+				 plan->files[plan->chunks[k].file]);
 			st = c.read_st;
 		}
 	}
-	double t0 = now();
+	double t0 = ngd_now();
 	if (!st)
 		st = linker_flush(l);
-	fig->busy += now() - t0;
-	snprintf(err, errlen, "%s", rv.err[0] ? rv.err
-				    : l->e->err[0] ? l->e->err : "linking");
+	fig->busy += ngd_now() - t0;
+	snprintf(err, errlen, "%s",
+		 rv.err[0]      ? rv.err
+		 : l->e->err[0] ? l->e->err
+				: "linking");
 	ngi_buf_free(&rv.in);
 	return st;
 }
@@ -800,8 +629,10 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		} else {
 			ng_config ec = *c;
 			ec.db_path = out.tmp;
-			ec.threads = 1;        /* analysis happens outside the engine */
-			ec.should_stop = NULL; /* signals end the job (output.c) */
+			ec.threads =
+				1; /* analysis happens outside the engine */
+			ec.should_stop =
+				NULL; /* signals end the job (output.c) */
 			ec.on_progress = NULL;
 			if (ng_engine_open(&ec, &l.e) != NG_OK)
 				st = NG_ERR_DB; /* the reason went out as a diagnostic */
@@ -819,13 +650,16 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			ngi_read_stats rs = {0};
 			st = ngd_plan_make(&plan, paths, n_paths, chunk_bytes(),
 					   &l.e->diag, &rs);
-			chunk_counts cc = {NG_OK, rs.files, rs.skipped, rs.bytes,
-					   rs.invalid_utf8, rs.failed, 0};
+			chunk_counts cc = {
+				NG_OK,    rs.files,        rs.skipped,
+				rs.bytes, rs.invalid_utf8, rs.failed,
+				0};
 			add_counts(&l.stats, &cc);
 			if (st == NG_ERR_USAGE)
-				fprintf(stderr, "newsgraph: the distributed ingest reads files "
-						"and directories; standard input (-) needs the "
-						"single-process ingest\n");
+				fprintf(stderr,
+					"newsgraph: the distributed ingest reads files "
+					"and directories; standard input (-) needs the "
+					"single-process ingest\n");
 			if (st == NG_ERR_INPUT)
 				st = NG_OK; /* reported; the rest is read */
 		}
@@ -849,33 +683,39 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 	size_t batch = (size_t)(c->batch_size > 0 ? c->batch_size : 1000);
 	if (rank == 0) {
 		st = size == 1 ? run_alone(&plan, &l, &fig)
-			       : run_linker(&plan, size, &l, &fig, err, sizeof err);
+			       : run_linker(&plan, size, &l, &fig, err,
+					    sizeof err);
 		if (st && size == 1)
-			snprintf(err, sizeof err, "%s", l.e->err[0] ? l.e->err
-							      : "reading the input");
+			snprintf(err, sizeof err, "%s",
+				 l.e->err[0] ? l.e->err : "reading the input");
 		if (st)
 			fail_job(&out, st, err);
 	} else if (rank == 1 && size > 2) {
 		copier cp = {.plan = &plan, .size = size};
 		cp.in.fig = &fig;
 		ngi_buf_init(&cp.in.in, (size_t)INT_MAX);
-		sender_init(&cp.out, 0, &fig);
+		ngd_sender_init(&cp.out, 0, &fig);
 		ngi_arena_init(&cp.a, 1 << 20);
 		st = ngi_copy_stage_open(&cp.copies);
 		if (!st)
 			st = run_copier(&cp);
 		if (st)
-			fail_rank(rank, cp.in.err[0] ? cp.in.err : "the copy stage", st);
+			fail_rank(rank,
+				  cp.in.err[0] ? cp.in.err : "the copy stage",
+				  st);
 		ngi_copy_stage_close(cp.copies);
-		sender_free(&cp.out);
+		ngd_sender_free(&cp.out);
 		ngi_buf_free(&cp.in.in);
 		ngi_arena_free(&cp.a);
 	} else {
-		reader r = {.plan = &plan, .rank = rank, .size = size, .fig = &fig,
+		reader r = {.plan = &plan,
+			    .rank = rank,
+			    .size = size,
+			    .fig = &fig,
 			    .batch_size = batch};
 		r.sink.fn = reader_diag;
 		r.sink.ctx = &r;
-		sender_init(&r.out, size == 2 ? 0 : 1, &fig);
+		ngd_sender_init(&r.out, size == 2 ? 0 : 1, &fig);
 		ngi_arena_init(&r.made, 1 << 20);
 		ngi_arena_init(&r.keep, 1 << 20);
 		st = ngi_worker_init(&r.worker);
@@ -884,11 +724,13 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		if (!st)
 			st = run_reader(&r);
 		if (st)
-			fail_rank(rank, size == 2 ? "reading and finding copies" : "reading",
+			fail_rank(rank,
+				  size == 2 ? "reading and finding copies"
+					    : "reading",
 				  st);
 		ngi_copy_stage_close(r.copies);
 		ngi_worker_free(&r.worker);
-		sender_free(&r.out);
+		ngd_sender_free(&r.out);
 		ngi_arena_free(&r.made);
 		ngi_arena_free(&r.keep);
 	}
@@ -896,7 +738,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 	/* rank 0 closes and renames; then every rank learns the outcome */
 	long long verdict = NG_OK;
 	if (rank == 0) {
-		double t0 = now();
+		double t0 = ngd_now();
 		l.stats.warnings = l.e->diag.warnings - w0;
 		l.stats.errors = l.e->diag.errors - e0;
 		ng_status cst = ngi_store_set_bulk(l.e->store, 0);
@@ -908,9 +750,10 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			fail_job(&out, cst, "closing the database");
 		if ((cst = ngd_output_commit(&out, err, sizeof err)))
 			fail_job(&out, cst, err);
-		fig.busy += now() - t0;
+		fig.busy += ngd_now() - t0;
 		*stats = l.stats;
-		verdict = l.stats.failed || l.stats.invalid_utf8 ? NG_ERR_INPUT : NG_OK;
+		verdict = l.stats.failed || l.stats.invalid_utf8 ? NG_ERR_INPUT
+								 : NG_OK;
 	}
 	struct rusage ru;
 	if (getrusage(RUSAGE_SELF, &ru) == 0) {
@@ -918,7 +761,8 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		fig.cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
 			  ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 	}
-	rank_figures *all = rank == 0 ? calloc((size_t)size, sizeof *all) : NULL;
+	rank_figures *all = rank == 0 ? calloc((size_t)size, sizeof *all)
+				      : NULL;
 	if (rank == 0 && all)
 		all[0] = fig;
 	finish_job(rank, size, &fig, all, &verdict);
