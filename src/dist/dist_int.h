@@ -7,8 +7,8 @@
  * newlines before each range, the count shared among the ranks).
  * output.c is the temporary file and its rename (and its removal when the
  * job fails or a signal comes). pieces.c carries the records between
- * ranks (pieces.h, the one header with MPI in it besides ingest_mpi.c's
- * use of it); ingest_mpi.c runs the job and its ranks' roles.
+ * ranks (pieces.h, the only header that includes mpi.h); ingest_mpi.c
+ * runs the job and the ranks' roles.
  */
 #ifndef NG_DIST_INT_H
 #define NG_DIST_INT_H
