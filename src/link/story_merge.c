@@ -13,6 +13,9 @@
  * NGI_XLING_SCALE as an article's cosine is when it joins: every pair is
  * then across languages, and those score about half (the translations of
  * one report that started a story of their own join the original's).
+ * Between two stories of short items only it is divided by
+ * NGI_SHORT_LINK_FACTOR, as a short item needs more to join such a story
+ * (link_internal.h).
  * A story is checked again only once it has grown by a tenth. Figures on
  * FNC-1 are in story_index.c's opening comment and docs/QUALITY.md.
  */
@@ -43,6 +46,7 @@ static ng_status absorb(ngi_story_index *si, uint32_t into, uint32_t from)
 	if (st)
 		return st;
 	x->size += y->size;
+	x->n_full += y->n_full;
 	for (int i = 0; i < NGI_STORY_LANGS; i++)
 		ngi_story_add_lang(x, y->langs[i], y->lang_n[i]);
 	ngi_story_widen_days(x, y->first_day, y->last_day);
@@ -127,6 +131,8 @@ ng_status ngi_story_index_merge(ngi_story_index *si, uint32_t story,
 		double link = unit_dot(s, o) / ((double)s->size * o->size);
 		if (!ngi_story_share_lang(s, o))
 			link *= NGI_XLING_SCALE;
+		if (ngi_story_short_only(s) && ngi_story_short_only(o))
+			link /= NGI_SHORT_LINK_FACTOR;
 		if (link > best_link || (link == best_link && cands[i].story < best)) {
 			best_link = link;
 			best = cands[i].story;
