@@ -462,6 +462,46 @@ static void test_short_links(void)
 	}
 }
 
+/* Two stories of short items merge only within NGI_SHORT_ITEM_DAYS of each
+ * other, as a short item joins a story (the same country or person on
+ * another day is another event); a story with a full article merges
+ * across the whole window. */
+static void test_short_merge_days(void)
+{
+	static const ngi_term ta[] = {{1, 2}, {2, 2}, {3, 1}, {10, 1}};
+	static const ngi_term tb[] = {{1, 2}, {2, 2}, {3, 1}, {20, 1}};
+	static const ngi_term tx[] = {{30, 1}, {31, 1}, {32, 1}};
+	const int32_t d0 = 20000;
+	struct { int32_t b_day; uint8_t b_short; int merges; } cases[] = {
+		{d0 + 1, 1, 1},                       /* the next day */
+		{d0 + NGI_SHORT_ITEM_DAYS + 3, 1, 0}, /* days later */
+		{d0 + NGI_SHORT_ITEM_DAYS + 3, 0, 1}, /* a full article */
+		{NGI_DAY_UNKNOWN, 1, 1},              /* no date */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ngi_story_index si;
+		ngi_story_index_init(&si);
+		ngi_link_article x = {.terms = tx, .n_terms = 3, .day = d0};
+		ngi_link_article a = {.terms = ta, .n_terms = 4, .day = d0,
+				      .short_item = 1};
+		ngi_link_article b = {.terms = tb, .n_terms = 4,
+				      .day = cases[i].b_day,
+				      .short_item = cases[i].b_short};
+		for (int k = 0; k < 4; k++)
+			CHECK(ngi_story_index_count(&si, &x) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &a) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &b) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &x, 1) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &a, 2) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &b, 3) == NG_OK);
+		uint32_t into = 9, from = 9;
+		CHECK(ngi_story_index_merge(&si, 3, 0.05, 14, &into, &from) == NG_OK);
+		CHECK_MSG((into == 2 && from == 3) == cases[i].merges,
+			  "case %zu: merged %u into %u", i, from, into);
+		ngi_story_index_free(&si);
+	}
+}
+
 /* Against a story with no article in its language, a full article's cosine
  * is scaled by NGI_XLING_SCALE, a short item's by the smaller
  * NGI_XLING_SCALE_SHORT; in the story's own language by neither. */
@@ -1130,6 +1170,7 @@ int main(void)
 	test_short_items();
 	test_short_item_across_languages();
 	test_short_links();
+	test_short_merge_days();
 	test_many_languages();
 	test_languages_follow_members();
 	test_window();
