@@ -372,6 +372,136 @@ static void test_short_items(void)
 	CHECK(!ngi_link_short_item(0, 0));
 }
 
+/* A link between short items alone needs NGI_SHORT_LINK_FACTOR times the
+ * threshold: with a threshold just under their cosine (above it divided by
+ * the factor), a short item does not join a story of short items, while a
+ * full article does, and so does a short item when the story holds a full
+ * article (a one-line FNC-1 body and its story); two stories of short
+ * items do not merge at such a threshold, a story of short items and one
+ * with a full article do. */
+static void test_short_links(void)
+{
+	static const ngi_term ta[] = {{1, 1}, {2, 1}, {10, 1}, {11, 1}, {12, 1}};
+	static const ngi_term tb[] = {{1, 1}, {2, 1}, {20, 1}, {21, 1}, {22, 1}};
+	static const ngi_term tx[] = {{30, 1}, {31, 1}, {32, 1}};
+	/* the cosine of b with a's story, reported by a join at threshold 0 */
+	ngi_link_config c0 = config;
+	c0.story_threshold = 1e-9;
+	ngi_link *l;
+	ngi_link_result r;
+	CHECK(ngi_link_new(&c0, &l) == NG_OK);
+	if (!l)
+		return;
+	ngi_link_article x = {.content_hash = 1, .terms = tx, .n_terms = 3,
+			      .day = NGI_DAY_UNKNOWN, .time = NGI_TIME_UNKNOWN};
+	ngi_link_article a = {.content_hash = 2, .terms = ta, .n_terms = 5,
+			      .day = NGI_DAY_UNKNOWN, .time = NGI_TIME_UNKNOWN};
+	ngi_link_article b = a;
+	b.content_hash = 3;
+	b.terms = tb;
+	CHECK(ngi_link_add(l, &x, &r) == NG_OK);
+	CHECK(ngi_link_add(l, &a, &r) == NG_OK);
+	CHECK(ngi_link_add(l, &b, &r) == NG_OK);
+	double cosine = r.story_score;
+	CHECK_MSG(!r.new_story && cosine > 0.05 && cosine < 0.5, "cosine %f", cosine);
+	ngi_link_free(l);
+	ngi_link_config c = config;
+	c.story_threshold = cosine / sqrt(NGI_SHORT_LINK_FACTOR);
+	c.merge_threshold = 0; /* joins alone */
+	struct { uint8_t a_short, b_short; int joins; } cases[] = {
+		{1, 1, 0}, /* two short items */
+		{1, 0, 1}, /* a full article joins a story of short items */
+		{0, 1, 1}, /* a short item joins a story with a full article */
+		{0, 0, 1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		CHECK(ngi_link_new(&c, &l) == NG_OK);
+		if (!l)
+			return;
+		a.short_item = cases[i].a_short;
+		b.short_item = cases[i].b_short;
+		CHECK(ngi_link_add(l, &x, &r) == NG_OK);
+		CHECK(ngi_link_add(l, &a, &r) == NG_OK);
+		uint32_t story = r.story;
+		CHECK(ngi_link_add(l, &b, &r) == NG_OK);
+		CHECK_MSG((r.story == story) == cases[i].joins,
+			  "case %zu: story %u, a's %u, score %f", i, r.story, story,
+			  r.story_score);
+		ngi_link_free(l);
+	}
+	/* merges: a and b start stories of their own, then b's is checked */
+	for (int full = 0; full < 2; full++) {
+		ngi_story_index si;
+		ngi_story_index_init(&si);
+		a.short_item = 1;
+		b.short_item = (uint8_t)!full;
+		for (int i = 0; i < 4; i++)
+			CHECK(ngi_story_index_count(&si, &x) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &a) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &b) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &x, 1) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &a, 2) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &b, 3) == NG_OK);
+		CHECK(ngi_story_short_only(&si.stories[1]));
+		CHECK(ngi_story_short_only(&si.stories[2]) == !full);
+		uint32_t into = 9, from = 9;
+		double link = 0;
+		for (uint32_t i = 0; i < si.stories[1].n_terms; i++) {
+			uint32_t at = ngi_story_centroid_at(&si.stories[2],
+							    si.stories[1].terms[i]);
+			if (at != UINT32_MAX)
+				link += (double)si.stories[1].unit[i] * si.stories[2].unit[at];
+		}
+		CHECK(ngi_story_index_merge(&si, 3, link / sqrt(NGI_SHORT_LINK_FACTOR),
+					    14, &into, &from) == NG_OK);
+		if (full)
+			CHECK_MSG(into == 2 && from == 3, "merged %u into %u", from, into);
+		else
+			CHECK_MSG(into == 0 && from == 0, "merged %u into %u", from, into);
+		ngi_story_index_free(&si);
+	}
+}
+
+/* Two stories of short items merge only within NGI_SHORT_ITEM_DAYS of each
+ * other, as a short item joins a story (the same country or person on
+ * another day is another event); a story with a full article merges
+ * across the whole window. */
+static void test_short_merge_days(void)
+{
+	static const ngi_term ta[] = {{1, 2}, {2, 2}, {3, 1}, {10, 1}};
+	static const ngi_term tb[] = {{1, 2}, {2, 2}, {3, 1}, {20, 1}};
+	static const ngi_term tx[] = {{30, 1}, {31, 1}, {32, 1}};
+	const int32_t d0 = 20000;
+	struct { int32_t b_day; uint8_t b_short; int merges; } cases[] = {
+		{d0 + 1, 1, 1},                       /* the next day */
+		{d0 + NGI_SHORT_ITEM_DAYS + 3, 1, 0}, /* days later */
+		{d0 + NGI_SHORT_ITEM_DAYS + 3, 0, 1}, /* a full article */
+		{NGI_DAY_UNKNOWN, 1, 1},              /* no date */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ngi_story_index si;
+		ngi_story_index_init(&si);
+		ngi_link_article x = {.terms = tx, .n_terms = 3, .day = d0};
+		ngi_link_article a = {.terms = ta, .n_terms = 4, .day = d0,
+				      .short_item = 1};
+		ngi_link_article b = {.terms = tb, .n_terms = 4,
+				      .day = cases[i].b_day,
+				      .short_item = cases[i].b_short};
+		for (int k = 0; k < 4; k++)
+			CHECK(ngi_story_index_count(&si, &x) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &a) == NG_OK);
+		CHECK(ngi_story_index_count(&si, &b) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &x, 1) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &a, 2) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &b, 3) == NG_OK);
+		uint32_t into = 9, from = 9;
+		CHECK(ngi_story_index_merge(&si, 3, 0.05, 14, &into, &from) == NG_OK);
+		CHECK_MSG((into == 2 && from == 3) == cases[i].merges,
+			  "case %zu: merged %u into %u", i, from, into);
+		ngi_story_index_free(&si);
+	}
+}
+
 /* Against a story with no article in its language, a full article's cosine
  * is scaled by NGI_XLING_SCALE, a short item's by the smaller
  * NGI_XLING_SCALE_SHORT; in the story's own language by neither. */
@@ -1039,6 +1169,8 @@ int main(void)
 	test_merge_across_languages();
 	test_short_items();
 	test_short_item_across_languages();
+	test_short_links();
+	test_short_merge_days();
 	test_many_languages();
 	test_languages_follow_members();
 	test_window();

@@ -477,6 +477,12 @@ static void test_unknown_stems(void)
 	CHECK(ngi_text_analyze(tc, en, strlen(en), "en", &arena, &d) == NG_OK);
 	CHECK(ngi_terms(&d, NULL, 2, 3, 4, &arena, &e, &ne) == NG_OK);
 	CHECK(has_term(e, ne, kudlow));
+	/* a word an English bag never has as a stem ("an", a stopword) is
+	 * no stem of a headline without a dictionary either */
+	const char *ha = "An gano Kudlow a Amurka";
+	CHECK(bag_with(ha, "ha", &o, &t, &n) == 0);
+	CHECK(has_term(t, n, kudlow));
+	CHECK(!has_term(t, n, ngi_term_hash(NGI_TERM_STEM, "an", 2)));
 }
 
 /* Language-neutral terms: numbers of three or more digits by their digits

@@ -297,7 +297,11 @@ static ng_status decide(ngi_link *l, const ngi_link_article *a,
 					  &r->story_score);
 		if (st)
 			return st;
-		if (r->story == 0 || r->story_score < l->config.story_threshold) {
+		double threshold = l->config.story_threshold;
+		if (a->short_item && r->story &&
+		    ngi_story_short_only(&l->stories.stories[r->story - 1]))
+			threshold *= NGI_SHORT_LINK_FACTOR;
+		if (r->story == 0 || r->story_score < threshold) {
 			r->story = l->stories.n + 1;
 			r->new_story = 1;
 			r->story_score = 1.0;

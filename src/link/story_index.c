@@ -582,6 +582,8 @@ ng_status ngi_story_index_join(ngi_story_index *si, const ngi_link_article *a,
 	if (st)
 		return st;
 	s->size++;
+	if (!a->short_item)
+		s->n_full++;
 	s->retired = 0;
 	s->last_arrival = si->n_docs;
 	ngi_story_add_lang(s, a->lang, 1);

@@ -13,6 +13,10 @@
  * NGI_XLING_SCALE as an article's cosine is when it joins: every pair is
  * then across languages, and those score about half (the translations of
  * one report that started a story of their own join the original's).
+ * Between two stories of short items only it is divided by
+ * NGI_SHORT_LINK_FACTOR, as a short item needs more to join such a story
+ * (link_internal.h), and such stories merge only within
+ * NGI_SHORT_ITEM_DAYS of each other, the window of a short item's join.
  * A story is checked again only once it has grown by a tenth. Figures on
  * FNC-1 are in story_index.c's opening comment and docs/QUALITY.md.
  */
@@ -43,6 +47,7 @@ static ng_status absorb(ngi_story_index *si, uint32_t into, uint32_t from)
 	if (st)
 		return st;
 	x->size += y->size;
+	x->n_full += y->n_full;
 	for (int i = 0; i < NGI_STORY_LANGS; i++)
 		ngi_story_add_lang(x, y->langs[i], y->lang_n[i]);
 	ngi_story_widen_days(x, y->first_day, y->last_day);
@@ -73,11 +78,18 @@ typedef struct story_query {
 	int window;
 } story_query;
 
+/* Two stories of short items only merge only within NGI_SHORT_ITEM_DAYS,
+ * as a short item joins a story (link.h): their few words (a country, a
+ * person) fit many events, and the days tell two of them apart. */
 static int story_may_merge(const ngi_story_index *si, uint32_t id, const void *ctx)
 {
 	const story_query *q = ctx;
-	return id != q->story && stories_in_window(&si->stories[q->story - 1],
-						   &si->stories[id - 1], q->window);
+	const ngi_story_state *s = &si->stories[q->story - 1], *o = &si->stories[id - 1];
+	int window = q->window;
+	if (ngi_story_short_only(s) && ngi_story_short_only(o) &&
+	    window > NGI_SHORT_ITEM_DAYS)
+		window = NGI_SHORT_ITEM_DAYS;
+	return id != q->story && stories_in_window(s, o, window);
 }
 
 ng_status ngi_story_index_merge(ngi_story_index *si, uint32_t story,
@@ -127,6 +139,8 @@ ng_status ngi_story_index_merge(ngi_story_index *si, uint32_t story,
 		double link = unit_dot(s, o) / ((double)s->size * o->size);
 		if (!ngi_story_share_lang(s, o))
 			link *= NGI_XLING_SCALE;
+		if (ngi_story_short_only(s) && ngi_story_short_only(o))
+			link /= NGI_SHORT_LINK_FACTOR;
 		if (link > best_link || (link == best_link && cands[i].story < best)) {
 			best_link = link;
 			best = cands[i].story;

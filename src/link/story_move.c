@@ -146,6 +146,7 @@ ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
 	if (st)
 		return st;
 	o->size++;
+	o->n_full++;
 	o->last_arrival = si->n_docs;
 	ngi_story_add_lang(o, lang, 1);
 	ngi_story_widen_days(o, day, day);

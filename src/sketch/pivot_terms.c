@@ -152,8 +152,12 @@ static int collect(const ngi_doc *d, const ngi_mention *m, size_t n_m,
 			return -1;
 		/* and as the word an English text would have there: "Kudlow"
 		 * opening a German headline is the stem "kudlow" of the English
-		 * one (the stem of an English name is mostly the name) */
+		 * one (the stem of an English name is mostly the name). An
+		 * English stopword is in no English bag: as a stem it would
+		 * only tie headlines of a language without a dictionary or
+		 * stopword list to each other (Hausa's "An ..." opens many) */
 		if (o->unknown_stems && t->capitalised && n == 0 && !english &&
+		    !ngi_is_stopword("en", t->norm, t->norm_len) &&
 		    bag_add(b, ngi_term_hash(NGI_TERM_STEM, t->norm, t->norm_len), w))
 			return -1;
 	}
