@@ -543,8 +543,11 @@ test:
 
 # The long hardening runs of issue 15 (docs/RELIABILITY.md): every point of
 # the allocation and I/O fault walks, the SIGKILL trials and the
-# pathological inputs at full size. Fuzzing is `make fuzz`.
+# pathological inputs at full size. Fuzzing is `make fuzz`. The trees are
+# built first, NPROC jobs at once; the runs then find them made.
 torture:
+	$(MAKE) -j$(NPROC) WERROR=-Werror $(CLI) $(FAULT_VFS_SO)
+	$(MAKE) -j$(NPROC) WERROR=-Werror $(FAULT_ASAN) $(FAULT_WALK_ASAN)
 	$(MAKE) WERROR=-Werror torture-alloc torture-io torture-kill torture-limits
 
 # The web view in a real browser (docs/WEB.md): Debian's chromium driven by

@@ -10,7 +10,8 @@
  *   LF
  *   BODY
  * The reads run on a read-only engine over a small database made once
- * (four articles in two languages, with copies, quotes and a claim); a
+ * (four articles in two languages, with copies, quotes and a claim,
+ * before the first input: LLVMFuzzerInitialize, fuzz.h); a
  * POST /api/articles ingests its body into a second database through the
  * server's writer (api_ingest.c) in memory, made anew every 64 POSTs.
  * Answers must be a status from 200 to 599 with a body of UTF-8.
@@ -147,10 +148,14 @@ static void check_reply(const ngs_reply *r)
 	fuzz_check_text(r->body.data, r->body.len);
 }
 
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	make_database();
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (!reader)
-		make_database();
 	char *in = fuzz_copy(data, size);
 	if (!in)
 		return 0;

@@ -18,12 +18,18 @@
 static ngi_text_ctx *tc;
 static ngi_entity_ctx *ec;
 
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	if (ngi_text_ctx_new(&tc) || ngi_entity_ctx_new(&ec))
+		abort();
+	fuzz_warm_up();
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	if (!tc && (ngi_text_ctx_new(&tc) || ngi_entity_ctx_new(&ec)))
-		abort();
 	const char *lang = fuzz_lang(data[0]);
 	const char *key_lang = lang ? lang : "en";
 	ngi_buf b;

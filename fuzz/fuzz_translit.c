@@ -16,12 +16,17 @@
 static ngi_translit *tl;
 static ngi_entity_ctx *ec;
 
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	if (ngi_translit_new(&tl) || ngi_entity_ctx_new(&ec))
+		abort();
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	if (!tl && (ngi_translit_new(&tl) || ngi_entity_ctx_new(&ec)))
-		abort();
 	uint8_t mode = data[0];
 	const char *lang = fuzz_lang(mode);
 	ngi_buf b;
