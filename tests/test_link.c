@@ -594,13 +594,13 @@ static void test_languages_follow_members(void)
 	ngi_story_state *s1 = &si.stories[0], *s2 = &si.stories[1];
 	CHECK(ngi_story_share_lang(s1, s2) && ngi_story_share_lang(s2, s1));
 	/* the English article leaves story 1: Russian alone is left */
-	CHECK(ngi_story_index_move(&si, 1, 2, 1, en1, 3, NGI_DAY_UNKNOWN, en) ==
+	CHECK(ngi_story_index_move(&si, 1, 2, 1, en1, 3, NGI_DAY_UNKNOWN, en, 0) ==
 	      NG_OK);
 	CHECK(s1->langs[0] == ru && s1->lang_n[0] == 2 && s1->langs[1] == 0);
 	CHECK(s2->langs[0] == en && s2->lang_n[0] == 2);
 	CHECK(!ngi_story_share_lang(s1, s2) && !ngi_story_share_lang(s2, s1));
 	/* one of two Russian articles leaving keeps the language */
-	CHECK(ngi_story_index_move(&si, 1, 2, 2, ru2, 3, NGI_DAY_UNKNOWN, ru) ==
+	CHECK(ngi_story_index_move(&si, 1, 2, 2, ru2, 3, NGI_DAY_UNKNOWN, ru, 0) ==
 	      NG_OK);
 	CHECK(s1->langs[0] == ru && s1->lang_n[0] == 1);
 	CHECK(s2->langs[0] == en && s2->langs[1] == ru && s2->lang_n[1] == 1);
@@ -610,6 +610,42 @@ static void test_languages_follow_members(void)
 	CHECK(into == 1 && from == 2);
 	CHECK(s1->langs[0] == ru && s1->lang_n[0] == 2);
 	CHECK(s1->langs[1] == en && s1->lang_n[1] == 2);
+	ngi_story_index_free(&si);
+}
+
+/* Whether a story holds short items only follows its members, as its
+ * languages do: a full article moved out leaves a story of short items
+ * (which a reopened run, counting the members it restores, would find
+ * too), and a short item moved in does not make a story of short items
+ * a story of full articles. */
+static void test_short_only_follows_members(void)
+{
+	static const ngi_term t[] = {{1, 2}, {2, 2}, {3, 2}};
+	static const struct {
+		int short_item;
+		uint32_t story;
+	} rows[] = {{0, 1}, {1, 1}, {1, 2}};
+	ngi_story_index si;
+	ngi_story_index_init(&si);
+	for (uint32_t i = 0; i < NGI_ARRAY_LEN(rows); i++) {
+		ngi_link_article la = {.terms = t, .n_terms = 3,
+				       .day = NGI_DAY_UNKNOWN,
+				       .short_item = rows[i].short_item};
+		CHECK(ngi_story_index_count(&si, &la) == NG_OK);
+		CHECK(ngi_story_index_join(&si, &la, rows[i].story) == NG_OK);
+		CHECK(ngi_story_index_add_member(&si, rows[i].story, i) == NG_OK);
+	}
+	CHECK(!ngi_story_short_only(&si.stories[0]));
+	CHECK(ngi_story_short_only(&si.stories[1]));
+	/* the full article leaves story 1 for a new story 3 */
+	CHECK(ngi_story_index_move(&si, 1, 3, 0, t, 3, NGI_DAY_UNKNOWN, 0, 0) ==
+	      NG_OK);
+	CHECK(ngi_story_short_only(&si.stories[0]));
+	CHECK(!ngi_story_short_only(&si.stories[2]));
+	/* a short item moved into story 2 keeps it a story of short items */
+	CHECK(ngi_story_index_move(&si, 1, 2, 1, t, 3, NGI_DAY_UNKNOWN, 0, 1) ==
+	      NG_OK);
+	CHECK(ngi_story_short_only(&si.stories[1]) && si.stories[1].n_full == 0);
 	ngi_story_index_free(&si);
 }
 
@@ -879,7 +915,7 @@ static void test_moves(void)
 	CHECK(ngi_story_index_better(&si, 1, x, 4, NGI_DAY_UNKNOWN, 14, 0.2) == 2);
 	/* not when no other story reaches the threshold */
 	CHECK(ngi_story_index_better(&si, 1, x, 4, NGI_DAY_UNKNOWN, 14, 0.99) == 0);
-	CHECK(ngi_story_index_move(&si, 1, 2, 2, x, 4, NGI_DAY_UNKNOWN, 0) == NG_OK);
+	CHECK(ngi_story_index_move(&si, 1, 2, 2, x, 4, NGI_DAY_UNKNOWN, 0, 0) == NG_OK);
 	CHECK(si.stories[0].size == 2 && si.stories[1].size == 3);
 	CHECK(si.stories[0].n_members == 2 && si.stories[1].n_members == 3);
 	int in1 = 0, in2 = 0;
@@ -1173,6 +1209,7 @@ int main(void)
 	test_short_merge_days();
 	test_many_languages();
 	test_languages_follow_members();
+	test_short_only_follows_members();
 	test_window();
 	test_credit();
 	test_window_undated();

@@ -22,7 +22,8 @@ struct ngi_link {
 	uint32_t *story_of; /* by seq */
 	uint8_t *pinned;    /* by seq: in a whole-article copy edge that decided
 			       a story, so it never moves away from its copies */
-	size_t n, cap, cap_pinned;
+	uint8_t *short_item; /* by seq: a short item (ngi_link_short_item) */
+	size_t n, cap, cap_pinned, cap_short;
 	ngi_arena scratch;  /* members read back for a check, reset per check */
 	ngi_link_move *moves; /* the moves after the last article */
 	size_t n_moves, cap_moves;
@@ -99,6 +100,7 @@ void ngi_link_free(ngi_link *l)
 	ngi_arena_free(&l->scratch);
 	free(l->story_of);
 	free(l->pinned);
+	free(l->short_item);
 	free(l->moves);
 	free(l);
 }
@@ -107,9 +109,11 @@ static ng_status record(ngi_link *l, const ngi_link_article *a, uint32_t story,
 		       const ngi_copy_edge *edges, int n_edges)
 {
 	if (ngi_grow((void **)&l->story_of, &l->cap, l->n + 1, sizeof *l->story_of) ||
-	    ngi_grow((void **)&l->pinned, &l->cap_pinned, l->n + 1, 1))
+	    ngi_grow((void **)&l->pinned, &l->cap_pinned, l->n + 1, 1) ||
+	    ngi_grow((void **)&l->short_item, &l->cap_short, l->n + 1, 1))
 		return NG_ERR_NOMEM;
 	l->pinned[l->n] = 0;
+	l->short_item[l->n] = a->short_item != 0;
 	ng_status st = ngi_copy_index_add(&l->copies, a, (uint32_t)l->n, edges,
 					  n_edges);
 	if (!st)
@@ -181,7 +185,8 @@ static ng_status split_story(ngi_link *l, uint32_t story, uint32_t seq,
 					continue;
 				st = ngi_story_index_move(&l->stories, story, to, m[i].seq,
 							  m[i].terms, m[i].n_terms,
-							  m[i].day, m[i].lang);
+							  m[i].day, m[i].lang,
+							  l->short_item[m[i].seq]);
 				if (!st)
 					st = record_move(l, m[i].seq, story, to, first);
 				m[i].moved = 1;
@@ -252,7 +257,8 @@ static ng_status check_members(ngi_link *l, uint32_t story, uint32_t seq)
 		if (!to)
 			continue;
 		st = ngi_story_index_move(&l->stories, story, to, b->seq, b->terms,
-					  b->n_terms, b->day, b->lang);
+					  b->n_terms, b->day, b->lang,
+					  l->short_item[b->seq]);
 		if (!st)
 			st = record_move(l, b->seq, story, to, 0);
 	}
@@ -425,6 +431,6 @@ int32_t ngi_link_story_first_day(const ngi_link *l, uint32_t story)
 size_t ngi_link_memory(const ngi_link *l)
 {
 	return ngi_copy_index_memory(&l->copies) +
-	       ngi_story_index_memory(&l->stories) + l->cap * 4 + l->cap_pinned +
+	       ngi_story_index_memory(&l->stories) + l->cap * 4 + l->cap_pinned + l->cap_short +
 	       l->cap_moves * sizeof *l->moves;
 }

@@ -153,11 +153,9 @@ typedef struct ngi_story_state {
 					     (a language leaves with its last
 					     article; held for good past
 					     UINT16_MAX) */
-	uint32_t n_full;      /* articles that were no short item when they
-				 joined or merged in; one moved in counts
-				 (its length is not known then), one moved
-				 out is not taken off: either way the story
-				 then takes the full threshold */
+	uint32_t n_full;      /* its articles that are no short item (they
+				 follow members as the languages do, so a
+				 reopened story counts what it held) */
 	uint8_t retired;      /* closed and its centroid freed (see below) */
 	uint32_t *members;    /* seqs of its articles, while open */
 	uint32_t n_members, cap_members;
@@ -227,11 +225,12 @@ ng_status ngi_story_index_add_member(ngi_story_index *si, uint32_t story,
 uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
 				const ngi_term *terms, uint32_t n, int32_t day,
 				int window_days, double threshold);
-/* Moves member seq with these terms, publication day and language (0
- * unknown) from story from to story to (which may be n + 1: a new story). */
+/* Moves member seq with these terms, publication day, language (0
+ * unknown) and whether it is a short item from story from to story to
+ * (which may be n + 1: a new story). */
 ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
 			       uint32_t seq, const ngi_term *terms, uint32_t n,
-			       int32_t day, uint16_t lang);
+			       int32_t day, uint16_t lang, int short_item);
 /* A term's weight on one side of the cosine under today's statistics (idf
  * squared), and the weight of a term frequency (for cosines between
  * members). */

@@ -113,7 +113,7 @@ uint32_t ngi_story_index_better(ngi_story_index *si, uint32_t story,
 
 ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
 			       uint32_t seq, const ngi_term *t, uint32_t n,
-			       int32_t day, uint16_t lang)
+			       int32_t day, uint16_t lang, int short_item)
 {
 	if (to == si->n + 1 && ngi_story_index_reserve(si, to))
 		return NG_ERR_NOMEM;
@@ -132,6 +132,8 @@ ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
 		}
 	}
 	s->size--;
+	if (!short_item && s->n_full)
+		s->n_full--;
 	s->norm_docs = 0;
 	ngi_story_drop_lang(s, lang);
 	for (uint32_t i = 0; i < s->n_members; i++)
@@ -146,7 +148,8 @@ ng_status ngi_story_index_move(ngi_story_index *si, uint32_t from, uint32_t to,
 	if (st)
 		return st;
 	o->size++;
-	o->n_full++;
+	if (!short_item)
+		o->n_full++;
 	o->last_arrival = si->n_docs;
 	ngi_story_add_lang(o, lang, 1);
 	ngi_story_widen_days(o, day, day);
