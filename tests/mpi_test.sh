@@ -74,8 +74,13 @@ for np in 1 2 4; do
 	diags "$T/one.err" >"$T/one.diags"
 	diags "$T/d$np.err" >"$T/d$np.diags"
 	check "$np ranks: the same diagnostics" cmp -s "$T/one.diags" "$T/d$np.diags"
-	check "$np ranks: the summary's counts equal the single process's" \
-		[ "$(summary "$T/one.err")" = "$(summary "$T/d$np.err")" ]
+	if [ "$(summary "$T/one.err")" = "$(summary "$T/d$np.err")" ]; then
+		ok
+	else # what differed, and the whole of the run's standard error
+		bad "$np ranks: the summary's counts equal the single process's:" \
+			"$(summary "$T/one.err")" "against" "$(summary "$T/d$np.err")"
+		sed 's/^/  stderr: /' "$T/d$np.err" >&2
+	fi
 	check "$np ranks: no temporary file left" [ -z "$(ls "$T" | grep 'tmp-')" ]
 	# the indexes a bulk file builds at its end (store.c) are all there
 	check "$np ranks: the same schema and indexes" \
