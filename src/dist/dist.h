@@ -26,7 +26,9 @@ int ngd_available(void);
 
 /* The distributed ingest of paths into c->db_path (which must not exist
  * yet); c's diagnostics callback gets every diagnostic of every rank, on
- * rank 0, in input order. Every rank returns the job's status; *writer is
+ * rank 0, in input order. Every rank returns the job's status (the
+ * command's other ranks exit 0 for NG_ERR_INPUT, so that mpirun does not
+ * end rank 0 before its summary: src/cli/main.c); *writer is
  * set on rank 0, the one whose stats and messages count (the others print
  * nothing). Initialises and finalises MPI itself. */
 ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
