@@ -642,6 +642,10 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 					ngi_store_errmsg(l.e->store));
 		}
 		if (!st) {
+			/* with other ranks, the copy stage finds every
+			 * edge on rank 1 */
+			if (size > 1)
+				ngi_link_copies_given(l.e->link);
 			l.batch_size = (size_t)l.e->config.batch_size;
 			ngi_arena_init(&l.strings, 1 << 20);
 			ngi_arena_init(&l.keep, 1 << 20);

@@ -448,6 +448,16 @@ static void evict(ngi_copy_index *ci)
 	}
 }
 
+/* The day an article counts as in the window: a date past the stream's
+ * day (today) holds an article no longer than one that arrived today; an
+ * undated one counts from its arrival. */
+static int32_t window_day_of(const ngi_link_article *a, int32_t today)
+{
+	return a->day != NGI_DAY_UNKNOWN && (today == NGI_DAY_UNKNOWN || a->day < today)
+		       ? a->day
+		       : today;
+}
+
 ng_status ngi_copy_index_add(ngi_copy_index *ci, const ngi_link_article *a,
 			     uint32_t seq, const ngi_copy_edge *edges,
 			     int n_edges)
@@ -469,6 +479,11 @@ ng_status ngi_copy_index_add(ngi_copy_index *ci, const ngi_link_article *a,
 	}
 	/* which family entry this article is: none when an earlier held one
 	 * has its words, unless it was published before that one */
+	if (ci->days_only) {
+		ci->window_day[slot_of(ci, seq)] = window_day_of(a, today);
+		ci->n++;
+		return NG_OK;
+	}
 	int exact_original = update_roots(ci, a, seq, edges, n_edges);
 	int family_entry = a->content_hash &&
 			   (exact_original || exact_find(ci, a) == UINT32_MAX);
@@ -484,12 +499,7 @@ ng_status ngi_copy_index_add(ngi_copy_index *ci, const ngi_link_article *a,
 	ci->outlets[slot] = a->outlet;
 	memcpy(ci->credits + slot * NGI_LINK_CREDITS, a->credits,
 	       sizeof a->credits);
-	/* a date past the stream's day holds an article no longer than one
-	 * that arrived today; an undated one counts from its arrival */
-	ci->window_day[slot] = a->day != NGI_DAY_UNKNOWN &&
-					       (today == NGI_DAY_UNKNOWN || a->day < today)
-				       ? a->day
-				       : today;
+	ci->window_day[slot] = window_day_of(a, today);
 	int in_bands = a->minhash && (family_entry || !a->content_hash);
 	ci->flags[slot] = (uint8_t)((a->minhash ? NGI_HELD_SIG : 0) |
 				    (family_entry ? NGI_HELD_EXACT : 0) |

@@ -394,6 +394,11 @@ ng_status ngi_link_restore(ngi_link *l, const ngi_link_article *a,
 	return st;
 }
 
+void ngi_link_copies_given(ngi_link *l)
+{
+	l->copies.days_only = 1;
+}
+
 uint32_t ngi_link_first_held(const ngi_link *l)
 {
 	return l->copies.lo;

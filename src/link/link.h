@@ -220,6 +220,10 @@ ng_status ngi_link_restore(ngi_link *l, const ngi_link_article *a,
 /* The first seq still held for copy finding (articles first .. n - 1 are;
  * see docs/LINKING.md, "Time window"). */
 uint32_t ngi_link_first_held(const ngi_link *l);
+/* The copy edges will all be given (ngi_link_replay, from a copy stage
+ * elsewhere): the copy index keeps only what the story stage reads of it
+ * (the stream's day). Before the first article. */
+void ngi_link_copies_given(ngi_link *l);
 
 /* Sets the credited outlet keys of a held article (restoring: the store does
  * not keep them, so the engine reads the held articles' texts again). Does

@@ -53,6 +53,10 @@ typedef struct ngi_copy_index {
 	int32_t first_today;    /* window day of articles that came before */
 	int window_days;        /* <= 0: no time window */
 	uint32_t max_held;
+	int days_only;          /* the copies are found elsewhere (copy_finder.c,
+				   the distributed ingest): keep only the
+				   stream's days and the window, not the
+				   signatures, chains and anchors nobody reads */
 	/* by seq, every article ever added: the earliest original known above
 	 * it (itself when it copies nothing). reuse.c indexes it directly;
 	 * read it through ngi_copy_index_root. */
