@@ -46,25 +46,9 @@ while [ $# -gt 0 ]; do
 	*) echo "usage: bench/mpi_run.sh [--articles N] [--days D] [--out DIR] [--ranks \"1 2\"] [--single]" >&2; exit 2 ;;
 	esac
 done
-CLI=$BUILD/newsgraph
-GEN=$BUILD/bench/gen_corpus
-SEED=${SEED:-20240101}
-BODIES=${BODIES:-../shared/data/fnc1/train_bodies.csv}
-if [ "$COUNT" = 100000 ] && [ "$DAYS" = 366 ]; then
-	CORPUS=$OUT/corpus.jsonl
-else
-	CORPUS=$OUT/corpus-$COUNT-d$DAYS.jsonl
-fi
-for f in "$CLI" "$GEN"; do
-	[ -x "$f" ] || { echo "bench: $f is missing: run 'make bench'" >&2; exit 1; }
-done
 command -v mpirun >/dev/null || { echo "bench: mpirun is missing: make deps" >&2; exit 1; }
-mkdir -p "$OUT"
-if [ ! -s "$CORPUS" ]; then
-	"$GEN" -n "$COUNT" -d "$DAYS" -s "$SEED" -b "$BODIES" -o "$CORPUS.tmp"
-	mv "$CORPUS.tmp" "$CORPUS"
-fi
-articles=$(wc -l < "$CORPUS" | tr -d ' ')
+. bench/corpus.sh
+articles=$ARTICLES
 echo "corpus $CORPUS: $articles articles, $(wc -c < "$CORPUS" | tr -d ' ') bytes"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }

@@ -91,29 +91,9 @@ if [ -n "$WARC_MB" ]; then
 	done
 	exit 0
 fi
-CLI=$BUILD/newsgraph
-GEN=$BUILD/bench/gen_corpus
-SEED=${SEED:-20240101}
-BODIES=${BODIES:-../shared/data/fnc1/train_bodies.csv}
-if [ "$COUNT" = 100000 ] && [ "$DAYS" = 366 ]; then
-	CORPUS=$OUT/corpus.jsonl
-else
-	CORPUS=$OUT/corpus-$COUNT-d$DAYS.jsonl
-fi
+. bench/corpus.sh
 DB=$OUT/bench.db
-
-for f in "$CLI" "$GEN"; do
-	[ -x "$f" ] || { echo "bench: $f is missing: run 'make bench'" >&2; exit 1; }
-done
-mkdir -p "$OUT"
-
-if [ ! -s "$CORPUS" ]; then
-	[ -r "$BODIES" ] || { echo "bench: $BODIES not found (needed to generate the corpus)" >&2; exit 1; }
-	"$GEN" -n "$COUNT" -d "$DAYS" -s "$SEED" -b "$BODIES" -o "$CORPUS.tmp"
-	mv "$CORPUS.tmp" "$CORPUS"
-fi
-
-articles=$(wc -l < "$CORPUS" | tr -d ' ')
+articles=$ARTICLES
 bytes=$(wc -c < "$CORPUS" | tr -d ' ')
 rm -f "$DB" "$DB-wal" "$DB-shm"
 

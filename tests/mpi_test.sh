@@ -87,6 +87,9 @@ for np in 1 2 4; do
 		[ "$(schema "$T/one.db")" = "$(schema "$T/d$np.db")" ]
 	check "$np ranks: the file is sound" \
 		[ "$(sqlite3 "$T/d$np.db" 'PRAGMA integrity_check')" = ok ]
+	# a bulk file is written without foreign key checks (store.h)
+	check "$np ranks: every row's parent row is there" \
+		[ -z "$(sqlite3 "$T/d$np.db" 'PRAGMA foreign_key_check')" ]
 done
 
 # a database that exists is refused and left as it is

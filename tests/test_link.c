@@ -277,6 +277,18 @@ static void test_merge(const art *arts)
  * common (translations of one report: every pair of their articles is
  * across languages, where cosines run about half, so the link is scaled as
  * a joining article's cosine is), and not when they share one. */
+/* The dot product of two stories' unit centroids (their link, unscaled). */
+static double centroid_dot(const ngi_story_state *p, const ngi_story_state *q)
+{
+	double dot = 0;
+	for (uint32_t i = 0; i < p->n_terms; i++) {
+		uint32_t at = ngi_story_centroid_at(q, p->terms[i]);
+		if (at != UINT32_MAX)
+			dot += (double)p->unit[i] * q->unit[at];
+	}
+	return dot;
+}
+
 static void test_merge_across_languages(void)
 {
 	/* three articles: a and b (one story) share 2 of their 6 terms with c */
@@ -308,14 +320,8 @@ static void test_merge_across_languages(void)
 		CHECK(ngi_story_index_join(&si, &c, 3) == NG_OK);
 		/* the average link of stories 2 and 3, unscaled */
 		if (!across) {
-			const ngi_story_state *s2 = &si.stories[1], *s3 = &si.stories[2];
-			double dot = 0;
-			for (uint32_t i = 0; i < s2->n_terms; i++) {
-				uint32_t at = ngi_story_centroid_at(s3, s2->terms[i]);
-				if (at != UINT32_MAX)
-					dot += (double)s2->unit[i] * s3->unit[at];
-			}
-			plain = dot / (2.0 * 1.0);
+			plain = centroid_dot(&si.stories[1], &si.stories[2]) /
+				(2.0 * 1.0);
 			CHECK_MSG(plain > 0.05 && plain < 0.5, "link %f", plain);
 		}
 		/* a threshold between the plain link and the scaled one */
@@ -445,13 +451,7 @@ static void test_short_links(void)
 		CHECK(ngi_story_short_only(&si.stories[1]));
 		CHECK(ngi_story_short_only(&si.stories[2]) == !full);
 		uint32_t into = 9, from = 9;
-		double link = 0;
-		for (uint32_t i = 0; i < si.stories[1].n_terms; i++) {
-			uint32_t at = ngi_story_centroid_at(&si.stories[2],
-							    si.stories[1].terms[i]);
-			if (at != UINT32_MAX)
-				link += (double)si.stories[1].unit[i] * si.stories[2].unit[at];
-		}
+		double link = centroid_dot(&si.stories[1], &si.stories[2]);
 		CHECK(ngi_story_index_merge(&si, 3, link / sqrt(NGI_SHORT_LINK_FACTOR),
 					    14, &into, &from) == NG_OK);
 		if (full)

@@ -605,6 +605,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 {
 	int argc = 0;
 	char **argv = NULL;
+	ngi_store_process_setup();
 	MPI_Init(&argc, &argv);
 	/* failures come back as codes, so that each rank can say what
 	 * happened (and rank 0 remove its temporary file) before the job ends */
@@ -636,8 +637,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			ec.on_progress = NULL;
 			if (ng_engine_open(&ec, &l.e) != NG_OK)
 				st = NG_ERR_DB; /* the reason went out as a diagnostic */
-			else if (!getenv("NEWSGRAPH_DIST_WAL") &&
-				 (st = ngi_store_set_bulk(l.e->store, 1)))
+			else if ((st = ngi_store_set_bulk(l.e->store, 1)))
 				fprintf(stderr, "newsgraph: %s\n",
 					ngi_store_errmsg(l.e->store));
 		}

@@ -689,6 +689,12 @@ static ng_status exec(ngi_store *s, const char *sql)
 								      : fail(s, sql);
 }
 
+void ngi_store_process_setup(void)
+{
+	/* SQLITE_MISUSE when SQLite is already in use: then nothing changes */
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 ng_status ngi_store_set_bulk(ngi_store *s, int bulk)
 {
 	/* journal_mode cannot leave WAL inside a transaction, nor while
@@ -703,10 +709,12 @@ ng_status ngi_store_set_bulk(ngi_store *s, int bulk)
 			if (st)
 				return st;
 		}
-		return exec(s, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;");
+		return exec(s, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
+			       " PRAGMA foreign_keys=OFF;");
 	}
 	ng_status st = exec(s, reading_index_sql);
-	return st ? st : exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+	return st ? st : exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+				 " PRAGMA foreign_keys=ON;");
 }
 
 ng_status ngi_store_begin(ngi_store *s)

@@ -48,10 +48,19 @@ ng_status ngi_store_lock(const char *path, int *fd, char *err, size_t errlen);
  * if writing it fails (the distributed ingest's temporary file): bulk
  * keeps the rollback journal in memory and writes each page once, in
  * place, without waiting for the disk (a crash leaves it damaged; it is
- * removed), and leaves out the indexes only reading uses (store.c:
- * reading_indexes). Back: those indexes built, WAL and its usual syncing,
- * before it is closed. Not inside a transaction. */
+ * removed), leaves out the indexes only reading uses (store.c:
+ * reading_indexes) and does not look up each row's parent row (foreign
+ * keys: the rows come from the same code as a single process's, whose
+ * files check them; tests/mpi_test.sh runs PRAGMA foreign_key_check on
+ * every bulk file). Back: those indexes built, WAL and its usual syncing,
+ * foreign keys checked, before it is closed. Not inside a transaction. */
 ng_status ngi_store_set_bulk(ngi_store *s, int bulk);
+
+/* For a process of our own that writes one big file (the distributed
+ * ingest), before it opens any database: SQLite keeps no memory
+ * statistics, whose mutex every one of its allocations otherwise takes.
+ * Process-wide, so never called by the library for its users. */
+void ngi_store_process_setup(void);
 
 ng_status ngi_store_begin(ngi_store *s);
 ng_status ngi_store_commit(ngi_store *s);
