@@ -53,7 +53,9 @@ ng_status ngi_store_lock(const char *path, int *fd, char *err, size_t errlen);
  * keys: the rows come from the same code as a single process's, whose
  * files check them; tests/mpi_test.sh runs PRAGMA foreign_key_check on
  * every bulk file). Back: those indexes built, WAL and its usual syncing,
- * foreign keys checked, before it is closed. Not inside a transaction. */
+ * foreign key checks on for what is written after (the rows written in
+ * bulk are not looked over), before it is closed. Not inside a
+ * transaction. */
 ng_status ngi_store_set_bulk(ngi_store *s, int bulk);
 
 /* For a process of our own that writes one big file (the distributed
