@@ -63,6 +63,10 @@ check "single process: articles stored" grep -q '"exact"' "$T/one.json"
 check "single process: 1,266 records, 2 failed" grep -q ' 1266 added, 0 unchanged, 2 failed' "$T/one.err"
 check "single process: the missing path reported" grep -q 'missing.jsonl: cannot open' "$T/one.err"
 check "single process: the bad line reported" grep -q 'not JSON' "$T/one.err"
+# claims repeated across articles, so the equal exports below cover the
+# claim matches the copy stage's rank sends (claim_stage.c)
+check "single process: claims reported more than once" \
+	[ "$(sqlite3 "$T/one.db" 'SELECT count(*) > count(DISTINCT claim) FROM claim_reports')" = 1 ]
 
 for np in 1 2 4; do
 	# shellcheck disable=SC2086

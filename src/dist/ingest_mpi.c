@@ -159,7 +159,7 @@ static ng_status link_piece(linker *l, ngi_wire_in *in, int last,
 			if (!p)
 				return NG_ERR_NOMEM;
 			if ((st = ngi_pending_read(in, &l->strings, p)) ||
-			    (st = ngd_read_copies(in, &l->strings, p)) ||
+			    (st = ngd_read_found(in, &l->strings, p)) ||
 			    (st = linker_took(l)))
 				break;
 		} else {
@@ -188,6 +188,7 @@ typedef struct reader {
 	uint64_t chunk;         /* the chunk in hand */
 	rank_figures *fig;
 	ngi_copy_stage *copies; /* two ranks: the copy stage is here */
+	ngi_claim_stage *claims; /* and the claim stage */
 	linker *local;          /* one rank: records go straight to linking */
 } reader;
 
@@ -232,12 +233,12 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 	if (st)
 		return st;
 	ngi_pending_analyse(&r->worker, &r->keep, &p);
-	if (r->copies)
-		st = ngi_copy_stage_add(r->copies, &p, &r->made);
+	if (r->copies && !(st = ngi_copy_stage_add(r->copies, &p, &r->made)))
+		st = ngi_claim_stage_add(r->claims, &p, &r->made);
 	ngi_buf *b = ngd_sender_piece(&r->out);
 	if (!st && !(st = ngi_wire_u8(b, ITEM_RECORD)) &&
 	    !(st = ngi_pending_write(&p, b)))
-		st = ngd_write_copies(b, &p);
+		st = ngd_write_found(b, &p);
 	ngi_arena_reset(&r->made);
 	ngi_arena_reset(&r->keep);
 	if (st)
@@ -314,6 +315,7 @@ typedef struct copier {
 	const ngd_plan *plan;
 	int size;
 	ngi_copy_stage *copies;
+	ngi_claim_stage *claims;
 	receiver in;
 	sender out;
 	ngi_arena a; /* one piece's records, reset after it */
@@ -347,13 +349,15 @@ static ng_status copy_piece(copier *c, ngi_wire_in *in, int last)
 			if ((st = ngi_pending_read(in, &c->a, &p)))
 				break;
 			const unsigned char *record_end = in->p;
-			ngi_pending none;
-			if ((st = ngd_read_copies(in, &c->a, &none)) ||
+			ngi_pending none = {0}; /* a reader finds nothing */
+			none.f.claims.n_claims = p.f.claims.n_claims;
+			if ((st = ngd_read_found(in, &c->a, &none)) ||
 			    (st = ngi_copy_stage_add(c->copies, &p, &c->a)) ||
+			    (st = ngi_claim_stage_add(c->claims, &p, &c->a)) ||
 			    (st = ngi_buf_append(b, item_at,
 						 (size_t)(record_end -
 							  item_at))) ||
-			    (st = ngd_write_copies(b, &p)))
+			    (st = ngd_write_found(b, &p)))
 				break;
 		} else {
 			in->bad = 1;
@@ -614,6 +618,15 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 	MPI_Comm_rank(MPI_COMM_WORLD, &rank);
 	MPI_Comm_size(MPI_COMM_WORLD, &size);
 	*writer = rank == 0;
+	/* the ranks on rank 0's machine: idle while it builds the indexes at
+	 * the end, so SQLite may sort on as many threads besides its own */
+	int near = 1;
+	MPI_Comm node;
+	if (MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0,
+				MPI_INFO_NULL, &node) == MPI_SUCCESS) {
+		MPI_Comm_size(node, &near);
+		MPI_Comm_free(&node);
+	}
 
 	ngd_output out = {0};
 	out.lock_fd = -1;
@@ -702,12 +715,15 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		ngi_arena_init(&cp.a, 1 << 20);
 		st = ngi_copy_stage_open(&cp.copies);
 		if (!st)
+			st = ngi_claim_stage_open(&cp.claims);
+		if (!st)
 			st = run_copier(&cp);
 		if (st)
 			fail_rank(rank,
 				  cp.in.err[0] ? cp.in.err : "the copy stage",
 				  st);
 		ngi_copy_stage_close(cp.copies);
+		ngi_claim_stage_close(cp.claims);
 		ngd_sender_free(&cp.out);
 		ngi_buf_free(&cp.in.in);
 		ngi_arena_free(&cp.a);
@@ -725,6 +741,8 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		st = ngi_worker_init(&r.worker);
 		if (!st && size == 2)
 			st = ngi_copy_stage_open(&r.copies);
+		if (!st && size == 2)
+			st = ngi_claim_stage_open(&r.claims);
 		if (!st)
 			st = run_reader(&r);
 		if (st)
@@ -733,6 +751,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 					    : "reading",
 				  st);
 		ngi_copy_stage_close(r.copies);
+		ngi_claim_stage_close(r.claims);
 		ngi_worker_free(&r.worker);
 		ngd_sender_free(&r.out);
 		ngi_arena_free(&r.made);
@@ -745,7 +764,9 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		double t0 = ngd_now();
 		l.stats.warnings = l.e->diag.warnings - w0;
 		l.stats.errors = l.e->diag.errors - e0;
-		ng_status cst = ngi_store_set_bulk(l.e->store, 0);
+		ng_status cst = ngi_store_set_sort_threads(l.e->store, near - 1);
+		if (!cst)
+			cst = ngi_store_set_bulk(l.e->store, 0);
 		if (cst)
 			fail_job(&out, cst, ngi_store_errmsg(l.e->store));
 		cst = ng_engine_close(l.e);

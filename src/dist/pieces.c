@@ -117,8 +117,9 @@ void ngd_sender_free(sender *s)
 		ngi_buf_free(&s->piece[i]);
 }
 
-/* A record's copies, after the record in its item. */
-ng_status ngd_write_copies(ngi_buf *b, const ngi_pending *p)
+/* What the copy stage found for a record (its copies, its claims'
+ * matches), after the record in its item. */
+ng_status ngd_write_found(ngi_buf *b, const ngi_pending *p)
 {
 	ng_status st = ngi_wire_u8(b, (uint8_t)p->copies_given);
 	if (!st)
@@ -126,10 +127,16 @@ ng_status ngd_write_copies(ngi_buf *b, const ngi_pending *p)
 	if (!st)
 		st = ngi_wire_bytes(b, p->copies,
 				    (size_t)p->n_copies * sizeof *p->copies);
+	if (!st)
+		st = ngi_wire_u8(b, (uint8_t)p->claims_given);
+	if (!st && p->claims_given)
+		st = ngi_wire_bytes(b, p->claim_matches,
+				    p->f.claims.n_claims * sizeof *p->claim_matches);
 	return st;
 }
 
-ng_status ngd_read_copies(ngi_wire_in *in, ngi_arena *a, ngi_pending *p)
+/* Read after the record p itself (the number of its claims). */
+ng_status ngd_read_found(ngi_wire_in *in, ngi_arena *a, ngi_pending *p)
 {
 	int oom = 0;
 	size_t n = 0;
@@ -138,10 +145,20 @@ ng_status ngd_read_copies(ngi_wire_in *in, ngi_arena *a, ngi_pending *p)
 	p->copies = ngi_wire_get_array(in, a, sizeof *p->copies,
 				       NGI_MAX_EDGES_PER_ARTICLE, &n, &oom);
 	p->n_copies = (int)n;
+	p->claims_given = ngi_wire_get_u8(in);
+	p->claim_matches = NULL;
+	if (p->claims_given && !oom) {
+		p->claim_matches = ngi_wire_get_array(in, a, sizeof *p->claim_matches,
+						      p->f.claims.n_claims, &n, &oom);
+		if (n != p->f.claims.n_claims)
+			in->bad = 1;
+	}
 	if (oom)
 		return NG_ERR_NOMEM;
-	return in->bad || p->copies_given > NGI_COPIES_UNCHANGED ? NG_ERR_INPUT
-								 : NG_OK;
+	return in->bad || p->copies_given > NGI_COPIES_UNCHANGED ||
+			       p->claims_given > 1
+		       ? NG_ERR_INPUT
+		       : NG_OK;
 }
 
 /* ---- receiving pieces --------------------------------------------------------- */

@@ -70,9 +70,11 @@ ng_status ngd_piece_send(sender *s);
 ng_status ngd_sender_finish(sender *s);
 void ngd_sender_free(sender *s);
 
-/* A record's copies, after the record in its item. */
-ng_status ngd_write_copies(ngi_buf *b, const ngi_pending *p);
-ng_status ngd_read_copies(ngi_wire_in *in, ngi_arena *a, ngi_pending *p);
+/* What the copy stage found for a record (its copies, and the matches of
+ * its claims: engine.h, ngi_claim_stage_add), after the record in its
+ * item; read after the record itself. */
+ng_status ngd_write_found(ngi_buf *b, const ngi_pending *p);
+ng_status ngd_read_found(ngi_wire_in *in, ngi_arena *a, ngi_pending *p);
 
 typedef struct receiver {
 	ngi_buf in;

@@ -155,6 +155,11 @@ typedef struct ngi_pending {
 	uint32_t copies_seq;
 	int n_copies;
 	const ngi_copy_edge *copies;
+	/* The earlier claim each of its claims repeats (0: none), found by
+	 * the claim stage of a distributed ingest (claim_stage.c) and taken
+	 * instead of searched again when claims_given. */
+	int claims_given;
+	const uint64_t *claim_matches;
 } ngi_pending;
 
 enum { NGI_COPIES_STORED = 1, NGI_COPIES_UNCHANGED = 2 };
@@ -268,6 +273,36 @@ void ngi_copy_stage_close(ngi_copy_stage *s);
  * into a). A record whose analysis failed is left alone (the link stage
  * reports and skips it). */
 ng_status ngi_copy_stage_add(ngi_copy_stage *s, ngi_pending *p, ngi_arena *a);
+
+/* ---- claim_stage.c: which claim each claim repeats, apart from the rest ---
+ * The distributed ingest searches the claims' index on the copy stage's
+ * rank; the linking rank takes the matches and updates its own index the
+ * same way (ngi_claim_place on both). */
+extern const ngi_span_rule ngi_claim_rule;
+/* The words claim i of p is matched and indexed by. */
+ngi_span_sig ngi_claim_sig(const ngi_pending *p, size_t i);
+typedef struct ngi_claim_placed {
+	uint64_t id;      /* the claim it is a report of */
+	uint64_t matched; /* the earlier claim its words matched, or 0 */
+	int represents;   /* its words were added to the index for id */
+	int is_new;       /* id is a new claim (the last one + 1) */
+} ngi_claim_placed;
+/* Places claim i of p (its words sig; ids: the claims of p before it)
+ * in the claims' index x, whose last claim is *last: the claim it
+ * restates, else the one it repeats (searched in x, or p->claim_matches[i]
+ * when p->claims_given), else a new one. NG_ERR_INTERNAL for a given
+ * match that is not a claim yet. */
+ng_status ngi_claim_place(ngi_span_index *x, uint64_t *last,
+			  const ngi_pending *p, size_t i, const uint64_t *ids,
+			  const ngi_span_sig *sig, ngi_claim_placed *out);
+typedef struct ngi_claim_stage ngi_claim_stage;
+/* An empty index (the distributed ingest writes a new database). */
+ng_status ngi_claim_stage_open(ngi_claim_stage **out);
+void ngi_claim_stage_close(ngi_claim_stage *s);
+/* For a record the copy stage stored (ngi_copy_stage_add first): its
+ * claims placed, their matches in p->claim_matches (in a), claims_given
+ * set. Others are left alone. */
+ng_status ngi_claim_stage_add(ngi_claim_stage *s, ngi_pending *p, ngi_arena *a);
 
 /* A queued, analysed record as bytes (appended to out) and back, read from
  * a message (base/wire.h) into a (pending_wire.c): every field and feature,

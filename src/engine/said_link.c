@@ -31,17 +31,10 @@
 #include <string.h>
 
 /* Quote groups: the same words, or a close translation by the same
- * speaker, within two months. Claims: the same allegation, retold in other
- * words, at any distance in time (an allegation outlives its news: the 2016
- * election interference was reported in 2017 and retold in 2024, and a
- * backfill need not arrive in order of time); the overlap rules are the
- * guard, the capacity bounds memory. The numbers are first choices checked
- * on the seed stories (docs/SAID.md). */
+ * speaker, within two months (claims: ngi_claim_rule, claim_stage.c). The
+ * numbers are first choices checked on the seed stories (docs/SAID.md). */
 static const ngi_span_rule quote_rule = {.dice = 0.6, .dice_same_key = 0.3,
 					 .min_shared = 2, .window_days = 60,
-					 .capacity = 1u << 15};
-static const ngi_span_rule claim_rule = {.dice = 0.5, .dice_same_key = 0.3,
-					 .min_shared = 2, .window_days = 0,
 					 .capacity = 1u << 15};
 
 /* A response with no claim of its own answers the recent claim of its
@@ -332,27 +325,16 @@ static ng_status store_claims(ng_engine *e, const ngi_pending *p, uint32_t seq,
 		entity_of(p, cl->claimant, &r.name, &r.key);
 		if ((st = passage_date(p, sp, a, &r.date, &r.date_source)))
 			break;
-		ngi_span_sig sig = sig_of(p, sp, r.key);
-		const ngi_span_sig *rep = NULL; /* stored when it represents */
-		uint64_t id = 0;
-		if (cl->same_as >= 0 && (size_t)cl->same_as < i && ids[cl->same_as]) {
-			/* the article restates one of its claims in other
-			 * words: one claim, and these words represent it too */
-			id = ids[cl->same_as];
-			if ((st = ngi_span_index_add(s->claims, id, &sig)))
-				break;
-			ngi_span_index_touch(s->claims, id, sig.day);
-			rep = &sig;
-		} else if ((id = ngi_span_index_match(s->claims, &sig))) {
-			ngi_span_index_touch(s->claims, id, sig.day);
-		} else {
-			id = s->last_claim + 1;
-			if ((st = ngi_span_index_add(s->claims, id, &sig)) ||
-			    (st = ngi_store_new_claim(e->store, id, &r)))
-				break;
-			s->last_claim = id;
-			rep = &sig;
-		}
+		ngi_span_sig sig = ngi_claim_sig(p, i);
+		ngi_claim_placed got;
+		if ((st = ngi_claim_place(s->claims, &s->last_claim, p, i, ids,
+					  &sig, &got)))
+			break;
+		if (got.is_new && (st = ngi_store_new_claim(e->store, got.id, &r)))
+			break;
+		/* the words are stored when they represent the claim */
+		const ngi_span_sig *rep = got.represents ? &sig : NULL;
+		uint64_t id = got.id;
 		ids[i] = id;
 		r.group = id;
 		if ((st = ngi_store_insert_claim_report(e->store, &r, rep)))
@@ -512,11 +494,11 @@ ng_status ngi_said_open(ng_engine *e)
 	ng_status st;
 	if ((st = ngi_text_ctx_new(&s->text)) ||
 	    (st = ngi_span_index_new(&quote_rule, &s->quotes)) ||
-	    (st = ngi_span_index_new(&claim_rule, &s->claims)) ||
+	    (st = ngi_span_index_new(&ngi_claim_rule, &s->claims)) ||
 	    (st = ngi_store_said_last_ids(e->store, &s->last_group, &s->last_claim)))
 		return st;
 	/* the groups the index would still hold, in the order they came */
-	uint64_t qcap = quote_rule.capacity, ccap = claim_rule.capacity;
+	uint64_t qcap = quote_rule.capacity, ccap = ngi_claim_rule.capacity;
 	if ((st = ngi_store_each_quote_group(e->store, s->last_group > qcap
 					     ? s->last_group - qcap : 0,
 					     restore_group, s->quotes)) ||

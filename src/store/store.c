@@ -717,6 +717,13 @@ ng_status ngi_store_set_bulk(ngi_store *s, int bulk)
 				 " PRAGMA foreign_keys=ON;");
 }
 
+ng_status ngi_store_set_sort_threads(ngi_store *s, int n)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA threads=%d;", n > 0 ? n : 0);
+	return exec(s, sql);
+}
+
 ng_status ngi_store_begin(ngi_store *s)
 {
 	return exec(s, "BEGIN IMMEDIATE");

@@ -57,6 +57,10 @@ ng_status ngi_store_lock(const char *path, int *fd, char *err, size_t errlen);
  * bulk are not looked over), before it is closed. Not inside a
  * transaction. */
 ng_status ngi_store_set_bulk(ngi_store *s, int bulk);
+/* Helper threads SQLite may sort on when it builds an index (PRAGMA
+ * threads; 0: none, the default): for the distributed ingest's indexes,
+ * built at the end when the other ranks of its machine are idle. */
+ng_status ngi_store_set_sort_threads(ngi_store *s, int n);
 
 /* For a process of our own that writes one big file (the distributed
  * ingest), before it opens any database: SQLite keeps no memory
