@@ -19,11 +19,14 @@
  *    NGD_IN_FLIGHT pieces are on their way at once, so a reader runs
  *    ahead of the ranks after it.
  *  - the copy stage takes every record in input order, decides whether
- *    it is stored and finds its copy edges (ngi_copy_stage_add) and adds
- *    them to the record's piece.
+ *    it is stored and finds its copy edges (ngi_copy_stage_add) and the
+ *    earlier claims its claims repeat (ngi_claim_stage_add: claims too
+ *    depend only on the records before, not on stories) and adds them to
+ *    the record's piece.
  *  - rank 0 takes every piece in input order: diagnostics go out as they
  *    came, records are linked with their edges (ngi_link_replay: the
- *    story stage) and stored in batches (ngi_engine_link_records).
+ *    story stage) and their claims' matches and stored in batches
+ *    (ngi_engine_link_records).
  *
  * With one rank, rank 0 does it all on one thread (the baseline of the
  * speed-up). With two, rank 1 reads every chunk and runs the copy stage on
@@ -34,7 +37,9 @@
  * database is the one a single process writes (the export is compared
  * byte for byte by tests/mpi_test.sh).
  *
- * At the end rank 0 closes the engine and renames the file into place;
+ * At the end rank 0 builds the indexes left out while writing in bulk,
+ * sorting on one more thread for each other rank of its machine (idle by
+ * then), closes the engine and renames the file into place;
  * the job's status goes to every rank, so that mpirun's exit status is
  * the ingest's (0; 1 for bad input reported; 3 for a failure). A failure
  * anywhere (a rank that runs out of memory, a database error) is reported
