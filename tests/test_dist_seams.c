@@ -13,7 +13,9 @@
  *    own would) and linked in batches with them (ngi_engine_link_records)
  *    give the database an ordinary ingest of the same input gives, export
  *    for export; so do they without the copy stage (the edges searched
- *    while linking, as with one rank). The input repeats a record (left
+ *    while linking, as with one rank). With the copy stage, the claim
+ *    stage (ngi_claim_stage_add) matches the claims too, and the linking
+ *    takes its matches; a match that names no claim yet is refused. The input repeats a record (left
  *    unchanged) and an id with other content (stored as "ID~2").
  */
 #include <stdio.h>
@@ -214,6 +216,7 @@ static void write_copies(const char *path)
 typedef struct wire_run {
 	ngi_diag_sink *diag;
 	ngi_copy_stage *copies; /* NULL: the edges are searched while linking */
+	ngi_claim_stage *claims; /* with copies: the claims matched apart */
 	ngi_worker worker;
 	ngi_arena made, keep, back;
 	ngi_buf msg;
@@ -248,7 +251,8 @@ static ng_status wire_record(void *ctx, const ngi_record *r)
 		return st ? st : NG_ERR_INPUT;
 	}
 	if (w->copies &&
-	    (st = ngi_copy_stage_add(w->copies, &w->read[w->n], &w->back)))
+	    ((st = ngi_copy_stage_add(w->copies, &w->read[w->n], &w->back)) ||
+	     (st = ngi_claim_stage_add(w->claims, &w->read[w->n], &w->back))))
 		return st;
 	w->n++;
 	return NG_OK;
@@ -273,6 +277,46 @@ static ng_engine *open_engine(const char *path)
 	return ng_engine_open(&c, &e) == NG_OK ? e : NULL;
 }
 
+/* The claim stage gave every stored record its matches, some of them
+ * earlier claims (the input repeats articles); a match beyond the last
+ * claim is refused, not stored. */
+static void claims_given(const wire_run *w)
+{
+	size_t given = 0, matched = 0;
+	const ngi_pending *with = NULL;
+	for (size_t i = 0; i < w->n; i++) {
+		const ngi_pending *p = &w->read[i];
+		given += p->claims_given;
+		for (size_t k = 0; p->claims_given && k < p->f.claims.n_claims; k++) {
+			matched += p->claim_matches[k] != 0;
+			if (!with && p->f.claims.claims[k].same_as < 0)
+				with = p;
+		}
+	}
+	CHECK((long long)given == w->stats.added && matched > 0 && with != NULL);
+	if (!with)
+		return;
+	ngi_pending bad = *with;
+	size_t k = 0;
+	while (bad.f.claims.claims[k].same_as >= 0)
+		k++;
+	uint64_t *m = calloc(bad.f.claims.n_claims, sizeof *m);
+	ngi_span_index *x = NULL;
+	CHECK(m && ngi_span_index_new(&ngi_claim_rule, &x) == NG_OK);
+	if (m && x) {
+		m[k] = 1; /* no claim is placed yet */
+		bad.claim_matches = m;
+		ngi_span_sig sig = ngi_claim_sig(&bad, k);
+		ngi_claim_placed got;
+		uint64_t last = 0, ids[1] = {0};
+		CHECK(ngi_claim_place(x, &last, &bad, k, ids, &sig, &got) ==
+		      NG_ERR_INTERNAL);
+		CHECK(last == 0);
+	}
+	ngi_span_index_free(x);
+	free(m);
+}
+
 /* The inputs through the wire (with the copy stage or not) into db_b;
  * the export compared with an ordinary ingest's (export_a). */
 static void wire_into(const char *const *inputs, size_t n_inputs,
@@ -286,7 +330,8 @@ static void wire_into(const char *const *inputs, size_t n_inputs,
 	w.diag = &b->diag;
 	CHECK(ngi_worker_init(&w.worker) == NG_OK);
 	if (copy_stage)
-		CHECK(ngi_copy_stage_open(&w.copies) == NG_OK);
+		CHECK(ngi_copy_stage_open(&w.copies) == NG_OK &&
+		      ngi_claim_stage_open(&w.claims) == NG_OK);
 	ngi_arena_init(&w.made, 0);
 	ngi_arena_init(&w.keep, 0);
 	ngi_arena_init(&w.back, 0);
@@ -310,6 +355,8 @@ static void wire_into(const char *const *inputs, size_t n_inputs,
 		  export_a->len, eb.len);
 	CHECK(strstr(eb.data ? eb.data : "", "\"exact\"") != NULL);
 	CHECK(strstr(eb.data ? eb.data : "", "exact-0~2") != NULL);
+	if (copy_stage)
+		claims_given(&w);
 	/* a message cut short reads as damaged, never past its end */
 	ngi_buf_clear(&w.msg);
 	CHECK(ngi_pending_write(&w.read[0], &w.msg) == NG_OK);
@@ -328,6 +375,7 @@ static void wire_into(const char *const *inputs, size_t n_inputs,
 	ngi_arena_free(&w.keep);
 	ngi_arena_free(&w.back);
 	ngi_copy_stage_close(w.copies);
+	ngi_claim_stage_close(w.claims);
 	ngi_worker_free(&w.worker);
 	ng_engine_close(b);
 	check_remove_db(db_b);

@@ -327,7 +327,8 @@ ng_status ngi_ingest_flush(ng_engine *e, ng_ingest_stats *stats);
 
 /* ---- said_link.c: who said what, in the link stage --------------------------
  * Quote groups and claims across articles, responses tied to claims,
- * stances; stored with the article. Calls nothing else of src/engine/. */
+ * stances; stored with the article. Calls nothing else of src/engine/
+ * but claim_stage.c (where each claim goes). */
 /* The indexes, restored from what the store holds. */
 ng_status ngi_said_open(ng_engine *e);
 void ngi_said_close(ng_engine *e);

@@ -8,10 +8,12 @@
  *     the same speaker in the same story) or starts one; each piece of a
  *     split quote on its own words;
  *   - each claim joins the claim it repeats (the same kind of index, with
- *     the claimant's key) or becomes a new claim, and is stored as a report
- *     of it by this article; a claim the article itself restates in other
- *     words (src/extract/claims.h, same_as) is that claim, and its words
- *     represent it in the index too;
+ *     the claimant's key; claim_stage.c, ngi_claim_place, which the
+ *     distributed ingest also runs on another rank) or becomes a new
+ *     claim, and is stored as a report of it by this article; a claim
+ *     the article itself restates in other words (src/extract/claims.h,
+ *     same_as) is that claim, and its words represent it in the index
+ *     too;
  *   - each response is tied to the claim it answers: the one the article
  *     itself names, else the recent claim of the article's story whose
  *     terms it shares most;
