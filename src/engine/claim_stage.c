@@ -28,16 +28,21 @@ const ngi_span_rule ngi_claim_rule = {.dice = 0.5, .dice_same_key = 0.3,
 				      .min_shared = 2, .window_days = 0,
 				      .capacity = 1u << 15};
 
+ngi_span_sig ngi_said_sig(const ngi_pending *p, const ngi_said_passage *sp,
+			  const char *key)
+{
+	return (ngi_span_sig){.terms = sp->terms, .n = sp->n_terms,
+			      .words = sp->words, .key = ngi_span_key_hash(key),
+			      .day = p->f.day, .lang = ngi_link_lang(p->f.lang)};
+}
+
 ngi_span_sig ngi_claim_sig(const ngi_pending *p, size_t i)
 {
-	const ngi_said_passage *sp = &p->f.claim_passages[i];
 	int32_t m = p->f.claims.claims[i].claimant;
 	const char *key = m >= 0 && (size_t)m < p->f.n_mentions
 				  ? p->f.mentions[m].key
 				  : NULL;
-	return (ngi_span_sig){.terms = sp->terms, .n = sp->n_terms,
-			      .words = sp->words, .key = ngi_span_key_hash(key),
-			      .day = p->f.day, .lang = ngi_link_lang(p->f.lang)};
+	return ngi_said_sig(p, &p->f.claim_passages[i], key);
 }
 
 ng_status ngi_claim_place(ngi_span_index *x, uint64_t *last,

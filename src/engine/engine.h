@@ -279,7 +279,10 @@ ng_status ngi_copy_stage_add(ngi_copy_stage *s, ngi_pending *p, ngi_arena *a);
  * rank; the linking rank takes the matches and updates its own index the
  * same way (ngi_claim_place on both). */
 extern const ngi_span_rule ngi_claim_rule;
-/* The words claim i of p is matched and indexed by. */
+/* The words a quote or claim passage sp of p is matched and indexed by,
+ * with its speaker's or claimant's key; ngi_claim_sig for claim i. */
+ngi_span_sig ngi_said_sig(const ngi_pending *p, const ngi_said_passage *sp,
+			  const char *key);
 ngi_span_sig ngi_claim_sig(const ngi_pending *p, size_t i);
 typedef struct ngi_claim_placed {
 	uint64_t id;      /* the claim it is a report of */

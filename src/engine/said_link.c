@@ -228,14 +228,6 @@ static void entity_of(const ngi_pending *p, int32_t m, const char **name,
 	}
 }
 
-static ngi_span_sig sig_of(const ngi_pending *p, const ngi_said_passage *sp,
-			   const char *key)
-{
-	return (ngi_span_sig){.terms = sp->terms, .n = sp->n_terms,
-			      .words = sp->words, .key = ngi_span_key_hash(key),
-			      .day = p->f.day, .lang = ngi_link_lang(p->f.lang)};
-}
-
 static const char *claim_kind_name(int kind)
 {
 	switch (kind) {
@@ -280,7 +272,7 @@ static ng_status store_quotes(ng_engine *e, const ngi_pending *p, uint32_t seq,
 		/* each piece of a split quote on its own words: another
 		 * article may carry only one of them */
 		if (q->direct && sp->n_terms + (sp->words != 0) > 0) {
-			ngi_span_sig sig = sig_of(p, sp, r.key);
+			ngi_span_sig sig = ngi_said_sig(p, sp, r.key);
 			uint64_t g = ngi_span_index_match(s->quotes, &sig);
 			if (!g)
 				g = translated_group(e, &sig, lang, story);
