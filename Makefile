@@ -128,7 +128,7 @@ endif
 ifeq ($(MPI),yes)
 MPI_CFLAGS := $(shell $(MPICC) --showme:compile 2>/dev/null || pkg-config --cflags ompi-c 2>/dev/null)
 MPI_LIBS  := $(shell $(MPICC) --showme:link 2>/dev/null || pkg-config --libs ompi-c 2>/dev/null)
-DIST_C    = src/dist/ingest_mpi.c src/dist/output.c src/dist/pieces.c src/dist/plan.c
+DIST_C    = src/dist/ingest_mpi.c src/dist/output.c src/dist/pieces.c src/dist/plan.c src/dist/rows.c
 else
 MPI_CFLAGS :=
 MPI_LIBS  :=

@@ -17,7 +17,9 @@
 # killed with SIGKILL while the job runs stops the job with a message,
 # leaves no database and no temporary file, and the same command again
 # completes with the same export; a temporary file left by a job whose
-# rank 0 was killed is removed by the next job.
+# rank 0 was killed is removed by the next job (with its companions). The
+# copy stage's scratch files (sketches, mentions and entities) are
+# unnamed: none is left in TMPDIR, not even by the killed rank.
 # Prints "mpi: N passed, N failed"; the exit status is the verdict.
 set -u
 NG=${NEWSGRAPH:-build/newsgraph}
@@ -45,7 +47,9 @@ schema() { sqlite3 "$1" "SELECT type, name, sql FROM sqlite_master ORDER BY type
 # The summary line's counts (what comes before the timing).
 summary() { grep ' records from ' "$1" | sed 's/; [0-9.]* s (.*//'; }
 
-mkdir -p "$T/in/a" "$T/in/b"
+mkdir -p "$T/in/a" "$T/in/b" "$T/tmp"
+# the scratch files of every rank go here (checked at the end)
+export TMPDIR="$T/tmp"
 /usr/bin/python3 tests/gen_resume_corpus.py 1200 11 40 1 >"$T/in/a/corpus.jsonl"
 printf '{"id":"bad-1","text":"fine"}\nnot json\n' >>"$T/in/a/corpus.jsonl"
 /usr/bin/python3 tests/gen_resume_corpus.py 60 5 40 1 | gzip -n >"$T/in/b/more.jsonl.gz"
@@ -134,7 +138,7 @@ wait $job
 rc=$?
 check "killed rank: the job failed (exit $rc)" [ $rc -ne 0 ]
 check "killed rank: no database" [ ! -e "$T/killed.db" ]
-check "killed rank: no temporary file left" [ -z "$(ls "$T" | grep 'killed.db.tmp-[0-9]*$')" ]
+check "killed rank: no temporary file left" [ -z "$(ls "$T" | grep 'killed.db.tmp-')" ]
 check "killed rank: a message says the job stopped" \
 	grep -Eqi 'killed|signal|exited|aborted' "$T/killed.err" "$T/killed.out"
 NEWSGRAPH_CHUNK_BYTES=$big_chunk $MPIRUN -np 2 "$NG" ingest "$T/big.jsonl" \
@@ -149,10 +153,15 @@ check "killed rank: the rerun's export equals the single process's" \
 # what a job whose rank 0 was killed leaves is removed by the next one
 echo junk >"$T/stale.db.tmp-12345"
 echo junk >"$T/stale.db.tmp-12345-wal"
+echo junk >"$T/stale.db.tmp-12345-rows"
 $MPIRUN -np 2 "$NG" ingest examples/articles --db "$T/stale.db" >/dev/null 2>"$T/stale.err"
 check "stale temporary file: the job completes" [ $? -eq 0 ]
-check "stale temporary file: removed" [ ! -e "$T/stale.db.tmp-12345" ] && [ ! -e "$T/stale.db.tmp-12345-wal" ]
+check "stale temporary file: removed with its companions" sh -c \
+	'[ ! -e "$1" ] && [ ! -e "$1-wal" ] && [ ! -e "$1-rows" ]' _ "$T/stale.db.tmp-12345"
 check "stale temporary file: said so" grep -q 'removing' "$T/stale.err"
+
+check "no scratch file of the copy stage left in TMPDIR" \
+	[ -z "$(ls "$T/tmp" | grep '^newsgraph-')" ]
 
 echo "mpi: $passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -15,17 +15,23 @@
  *    for export; so do they without the copy stage (the edges searched
  *    while linking, as with one rank). With the copy stage, the claim
  *    stage (ngi_claim_stage_add) matches the claims too, and the linking
- *    takes its matches; a match that names no claim yet is refused. The input repeats a record (left
- *    unchanged) and an id with other content (stored as "ID~2").
+ *    takes its matches; a match that names no claim yet is refused. The
+ *    row stage (ngi_row_stage_add) writes the mentions and dates apart,
+ *    the linking leaves them out, and the database equals the ordinary
+ *    one only once their file is taken in (ngi_store_take_rows). The
+ *    input repeats a record (left unchanged) and an id with other content
+ *    (stored as "ID~2").
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/wire.h"
 #include "check.h"
 #include "engine/engine.h"
 #include "read_capture.h"
+#include "store/store.h"
 
 /* ---- byte ranges ---------------------------------------------------------- */
 /* A file with what a range must get right: a byte-order mark, lines
@@ -217,6 +223,7 @@ typedef struct wire_run {
 	ngi_diag_sink *diag;
 	ngi_copy_stage *copies; /* NULL: the edges are searched while linking */
 	ngi_claim_stage *claims; /* with copies: the claims matched apart */
+	ngi_row_stage *rows;     /* and the mentions and dates written apart */
 	ngi_worker worker;
 	ngi_arena made, keep, back;
 	ngi_buf msg;
@@ -252,7 +259,8 @@ static ng_status wire_record(void *ctx, const ngi_record *r)
 	}
 	if (w->copies &&
 	    ((st = ngi_copy_stage_add(w->copies, &w->read[w->n], &w->back)) ||
-	     (st = ngi_claim_stage_add(w->claims, &w->read[w->n], &w->back))))
+	     (st = ngi_claim_stage_add(w->claims, &w->read[w->n], &w->back)) ||
+	     (st = ngi_row_stage_add(w->rows, &w->read[w->n]))))
 		return st;
 	w->n++;
 	return NG_OK;
@@ -261,6 +269,27 @@ static ng_status wire_record(void *ctx, const ngi_record *r)
 static int into_buf(void *ctx, const char *p, size_t n)
 {
 	return ngi_buf_append(ctx, p, n) == NG_OK ? 0 : -1;
+}
+
+/* What e holds, as text: the export, then the entities table (which
+ * the export leaves out: it gives each article's mentions). */
+static void stored_into(ng_engine *e, ngi_buf *b)
+{
+	CHECK(ng_export_to(e, NG_FORMAT_JSONL, into_buf, b) == NG_OK);
+	ng_cursor *c = NULL;
+	CHECK(ng_entities_open(e, NULL, &c) == NG_OK);
+	size_t rows = 0;
+	ng_status st = NG_OK;
+	while (!st && c && ng_cursor_step(c) == NG_ROW) {
+		for (int i = 0; i < 5 && !st; i++) {
+			const char *t = ng_cursor_column_text(c, i);
+			if (!(st = ngi_buf_append(b, t ? t : "", strlen(t ? t : ""))))
+				st = ngi_buf_append(b, i < 4 ? "\t" : "\n", 1);
+		}
+		rows++;
+	}
+	ng_cursor_close(c);
+	CHECK(st == NG_OK && rows > 10);
 }
 
 static check_diags engine_diags;
@@ -317,10 +346,30 @@ static void claims_given(const wire_run *w)
 	free(m);
 }
 
+/* The row stage's finished file copied to path, as rank 0 receives it. */
+static int copy_rows(ngi_row_stage *rows, const char *path)
+{
+	int fd = -1;
+	uint64_t bytes = 0;
+	if (ngi_row_stage_finish(rows, &fd, &bytes) != NG_OK || bytes < 4096)
+		return 0;
+	FILE *f = fopen(path, "wb");
+	char buf[8192];
+	uint64_t at = 0;
+	while (f && at < bytes) {
+		ssize_t n = pread(fd, buf, sizeof buf, (off_t)at);
+		if (n <= 0 || fwrite(buf, 1, (size_t)n, f) != (size_t)n)
+			break;
+		at += (uint64_t)n;
+	}
+	return f && fclose(f) == 0 && at == bytes;
+}
+
 /* The inputs through the wire (with the copy stage or not) into db_b;
  * the export compared with an ordinary ingest's (export_a). */
 static void wire_into(const char *const *inputs, size_t n_inputs,
-		      const char *db_b, int copy_stage, const ngi_buf *export_a)
+		      const char *db_b, int copy_stage, unsigned apart,
+		      const ngi_buf *export_a)
 {
 	ng_engine *b = open_engine(db_b);
 	CHECK(b != NULL);
@@ -329,9 +378,14 @@ static void wire_into(const char *const *inputs, size_t n_inputs,
 	wire_run w = {0};
 	w.diag = &b->diag;
 	CHECK(ngi_worker_init(&w.worker) == NG_OK);
-	if (copy_stage)
+	char err[256] = "";
+	if (copy_stage) {
 		CHECK(ngi_copy_stage_open(&w.copies) == NG_OK &&
 		      ngi_claim_stage_open(&w.claims) == NG_OK);
+		CHECK_MSG(ngi_row_stage_open(&w.rows, apart, err, sizeof err) ==
+			  NG_OK, "%s", err);
+		b->rows_elsewhere = apart;
+	}
 	ngi_arena_init(&w.made, 0);
 	ngi_arena_init(&w.keep, 0);
 	ngi_arena_init(&w.back, 0);
@@ -349,9 +403,35 @@ static void wire_into(const char *const *inputs, size_t n_inputs,
 	CHECK(w.stats.added > 15 && w.stats.unchanged == 1);
 	ngi_buf eb;
 	ngi_buf_init(&eb, 0);
-	CHECK(ng_export_to(b, NG_FORMAT_JSONL, into_buf, &eb) == NG_OK);
+	if (copy_stage) {
+		/* without the row stage's file its tables are empty; taken
+		 * in, the database is the ordinary one */
+		ng_cursor *c = NULL;
+		CHECK(ng_entities_open(b, NULL, &c) == NG_OK);
+		CHECK(c && ng_cursor_step(c) ==
+			       (apart & NGI_ROWS_ENTITIES ? NG_DONE : NG_ROW));
+		ng_cursor_close(c);
+		CHECK(ng_export_to(b, NG_FORMAT_JSONL, into_buf, &eb) == NG_OK);
+		/* an article's mentions are its "entities" in the export */
+		CHECK((strstr(eb.data, "\"entities\":[{") == NULL) ==
+		      !!(apart & NGI_ROWS_MENTIONS));
+		ngi_buf_clear(&eb);
+		char rows[256];
+		snprintf(rows, sizeof rows, "%s", cap_path("rows.db"));
+		CHECK(copy_rows(w.rows, rows));
+		CHECK_MSG(ngi_store_take_rows(b->store, rows, apart) == NG_OK,
+			  "%s", ngi_store_errmsg(b->store));
+		remove(rows);
+		/* what is not a row stage's file is refused, with a reason */
+		CHECK(ngi_store_take_rows(b->store, rows, apart) == NG_ERR_DB);
+		CHECK(strstr(ngi_store_errmsg(b->store), "rows written apart") !=
+		      NULL);
+		remove(rows);
+	}
+	stored_into(b, &eb);
 	CHECK_MSG(export_a->len == eb.len && !memcmp(export_a->data, eb.data, eb.len),
-		  "copy stage %d: exports differ: %zu and %zu bytes", copy_stage,
+		  "copy stage %d, rows apart %u: exports differ: %zu and %zu bytes",
+		  copy_stage, apart,
 		  export_a->len, eb.len);
 	CHECK(strstr(eb.data ? eb.data : "", "\"exact\"") != NULL);
 	CHECK(strstr(eb.data ? eb.data : "", "exact-0~2") != NULL);
@@ -376,6 +456,7 @@ static void wire_into(const char *const *inputs, size_t n_inputs,
 	ngi_arena_free(&w.back);
 	ngi_copy_stage_close(w.copies);
 	ngi_claim_stage_close(w.claims);
+	ngi_row_stage_close(w.rows);
 	ngi_worker_free(&w.worker);
 	ng_engine_close(b);
 	check_remove_db(db_b);
@@ -397,12 +478,18 @@ static void test_wire(void)
 		ng_ingest_path(a, inputs[i], NULL);
 	ngi_buf ea;
 	ngi_buf_init(&ea, 0);
-	CHECK(ng_export_to(a, NG_FORMAT_JSONL, into_buf, &ea) == NG_OK);
+	stored_into(a, &ea);
 	CHECK(ea.len > 1000);
 	ng_engine_close(a);
 	check_remove_db(db_a);
-	wire_into(inputs, NGI_ARRAY_LEN(inputs), db_b, 0, &ea);
-	wire_into(inputs, NGI_ARRAY_LEN(inputs), db_b, 1, &ea);
+	wire_into(inputs, NGI_ARRAY_LEN(inputs), db_b, 0, 0, &ea);
+	/* the row stage with both tables, and with each alone */
+	wire_into(inputs, NGI_ARRAY_LEN(inputs), db_b, 1,
+		  NGI_ROWS_MENTIONS | NGI_ROWS_ENTITIES, &ea);
+	wire_into(inputs, NGI_ARRAY_LEN(inputs), db_b, 1, NGI_ROWS_MENTIONS,
+		  &ea);
+	wire_into(inputs, NGI_ARRAY_LEN(inputs), db_b, 1, NGI_ROWS_ENTITIES,
+		  &ea);
 	ngi_buf_free(&ea);
 }
 

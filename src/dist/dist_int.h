@@ -7,8 +7,9 @@
  * newlines before each range, the count shared among the ranks).
  * output.c is the temporary file and its rename (and its removal when the
  * job fails or a signal comes). pieces.c carries the records between
- * ranks (pieces.h, the only header that includes mpi.h); ingest_mpi.c
- * runs the job and the ranks' roles.
+ * ranks (pieces.h, the only header that includes mpi.h), rows.c the copy
+ * stage's file of mentions and entities at the end; ingest_mpi.c runs the
+ * job and the ranks' roles.
  */
 #ifndef NG_DIST_INT_H
 #define NG_DIST_INT_H
@@ -70,7 +71,7 @@ ng_status ngd_output_begin(ngd_output *o, const char *final, char *err,
  * first; never over a file that appeared meanwhile). */
 ng_status ngd_output_commit(ngd_output *o, char *err, size_t errlen);
 /* Removes the temporary file and its companions (-wal, -shm, -journal,
- * -lock). */
+ * -lock, and -rows: the copy stage's mentions and entities, rows.c). */
 void ngd_output_discard(ngd_output *o);
 /* Releases the claim and frees o. */
 void ngd_output_end(ngd_output *o);

@@ -55,6 +55,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../store/store.h"
 
@@ -194,6 +195,7 @@ typedef struct reader {
 	rank_figures *fig;
 	ngi_copy_stage *copies; /* two ranks: the copy stage is here */
 	ngi_claim_stage *claims; /* and the claim stage */
+	ngi_row_stage *rows;     /* and the mentions and entities */
 	linker *local;          /* one rank: records go straight to linking */
 } reader;
 
@@ -238,8 +240,9 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 	if (st)
 		return st;
 	ngi_pending_analyse(&r->worker, &r->keep, &p);
-	if (r->copies && !(st = ngi_copy_stage_add(r->copies, &p, &r->made)))
-		st = ngi_claim_stage_add(r->claims, &p, &r->made);
+	if (r->copies && !(st = ngi_copy_stage_add(r->copies, &p, &r->made)) &&
+	    !(st = ngi_claim_stage_add(r->claims, &p, &r->made)))
+		st = ngi_row_stage_add(r->rows, &p);
 	ngi_buf *b = ngd_sender_piece(&r->out);
 	if (!st && !(st = ngi_wire_u8(b, ITEM_RECORD)) &&
 	    !(st = ngi_pending_write(&p, b)))
@@ -321,6 +324,7 @@ typedef struct copier {
 	int size;
 	ngi_copy_stage *copies;
 	ngi_claim_stage *claims;
+	ngi_row_stage *rows;
 	receiver in;
 	sender out;
 	ngi_arena a; /* one piece's records, reset after it */
@@ -359,6 +363,7 @@ static ng_status copy_piece(copier *c, ngi_wire_in *in, int last)
 			if ((st = ngd_read_found(in, &c->a, &none)) ||
 			    (st = ngi_copy_stage_add(c->copies, &p, &c->a)) ||
 			    (st = ngi_claim_stage_add(c->claims, &p, &c->a)) ||
+			    (st = ngi_row_stage_add(c->rows, &p)) ||
 			    (st = ngi_buf_append(b, item_at,
 						 (size_t)(record_end -
 							  item_at))) ||
@@ -488,9 +493,17 @@ int ngd_started_by_mpirun(void)
 	       getenv("PMIX_RANK") != NULL;
 }
 
+/* Rank 0's seconds after its last piece was linked: taking in the copy
+ * stage's rows, building the indexes left out, closing, flushing to disk
+ * (what no other rank can overlap). */
+typedef struct end_times {
+	double rows, indexes, close, flush;
+} end_times;
+
 /* The figures line: bytes that went between ranks, per record; per rank,
- * time busy and waiting, CPU time, peak memory. */
-static void report_figures(const rank_figures *all, int size, long long records)
+ * time busy and waiting, CPU time, peak memory; rank 0's end. */
+static void report_figures(const rank_figures *all, int size, long long records,
+			   const end_times *end)
 {
 	double bytes = 0;
 	for (int i = 0; i < size; i++)
@@ -506,7 +519,14 @@ static void report_figures(const rank_figures *all, int size, long long records)
 			"peak %.0f MB",
 			i, all[i].busy, all[i].waiting, all[i].cpu,
 			all[i].max_rss_mb);
-	fputc('\n', stderr);
+	fprintf(stderr, "; rank 0 after the last record: ");
+	if (size > 1)
+		fprintf(stderr, "%.1f s taking in the copy stage's rows, ",
+			end->rows);
+	fprintf(stderr,
+		"%.1f s building indexes, %.1f s closing, %.1f s flushing "
+		"to disk\n",
+		end->indexes, end->close, end->flush);
 }
 
 /* The end: each rank's figures to rank 0, the job's verdict back, point
@@ -609,6 +629,51 @@ static ng_status run_linker(const ngd_plan *plan, int size, linker *l,
 	return st;
 }
 
+/* The tables the copy stage writes (NGI_ROWS_*, store.h): both. With
+ * two ranks, where rank 1 also reads and analyses, each alone and both
+ * gave the same wall time at the million (docs/SCALE.md); with more,
+ * rank 1 has time to spare and rank 0 bounds the job. */
+#define ROWS_APART (NGI_ROWS_MENTIONS | NGI_ROWS_ENTITIES)
+
+/* The copy stage's end: its file of mentions and entities to rank 0. */
+static ng_status send_rows(ngi_row_stage *rows, rank_figures *fig, char *why,
+			   size_t whylen)
+{
+	int fd = -1;
+	uint64_t bytes = 0;
+	double t0 = ngd_now();
+	ng_status st = ngi_row_stage_finish(rows, &fd, &bytes);
+	if (st)
+		snprintf(why, whylen, "writing mentions and entities: %s",
+			 ngi_row_stage_errmsg(rows));
+	else if ((st = ngd_rows_send(fd, bytes, fig)))
+		snprintf(why, whylen, "sending mentions and entities");
+	fig->busy += ngd_now() - t0;
+	return st;
+}
+
+/* Rank 0's end with other ranks: the copy stage's mentions and entities,
+ * received beside the temporary file and taken into it. */
+static ng_status take_rows(const ngd_output *o, ng_engine *e,
+			   rank_figures *fig, char *err, size_t errlen)
+{
+	double t0 = ngd_now();
+	size_t n = strlen(o->tmp) + sizeof "-rows";
+	char *path = malloc(n);
+	if (!path) {
+		snprintf(err, errlen, "out of memory");
+		return NG_ERR_NOMEM;
+	}
+	snprintf(path, n, "%s-rows", o->tmp);
+	ng_status st = ngd_rows_receive(path, 1, err, errlen);
+	if (!st && (st = ngi_store_take_rows(e->store, path, ROWS_APART)))
+		snprintf(err, errlen, "%s", ngi_store_errmsg(e->store));
+	unlink(path);
+	free(path);
+	fig->busy += ngd_now() - t0;
+	return st;
+}
+
 ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		     ng_ingest_stats *stats, int *writer)
 {
@@ -638,7 +703,9 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 	linker l = {0};
 	ngd_plan plan = {0};
 	rank_figures fig = {0};
+	end_times end = {0};
 	char err[1024] = "";
+	char why[1200] = ""; /* a failure of the copy stage's mentions and entities */
 	ng_status st = NG_OK;
 	long long w0 = 0, e0 = 0;
 	if (rank == 0) {
@@ -662,8 +729,10 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		if (!st) {
 			/* with other ranks, the copy stage finds every
 			 * edge on rank 1 */
-			if (size > 1)
+			if (size > 1) {
 				ngi_link_copies_given(l.e->link);
+				l.e->rows_elsewhere = ROWS_APART;
+			}
 			l.batch_size = (size_t)l.e->config.batch_size;
 			ngi_arena_init(&l.strings, 1 << 20);
 			ngi_arena_init(&l.keep, 1 << 20);
@@ -707,6 +776,10 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		st = size == 1 ? run_alone(&plan, &l, &fig)
 			       : run_linker(&plan, size, &l, &fig, err,
 					    sizeof err);
+		double t0 = ngd_now();
+		if (!st && size > 1)
+			st = take_rows(&out, l.e, &fig, err, sizeof err);
+		end.rows = ngd_now() - t0;
 		if (st && size == 1)
 			snprintf(err, sizeof err, "%s",
 				 l.e->err[0] ? l.e->err : "reading the input");
@@ -722,13 +795,21 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		if (!st)
 			st = ngi_claim_stage_open(&cp.claims);
 		if (!st)
+			st = ngi_row_stage_open(&cp.rows, ROWS_APART, why,
+						sizeof why);
+		if (!st)
 			st = run_copier(&cp);
+		if (!st)
+			st = send_rows(cp.rows, &fig, why, sizeof why);
 		if (st)
 			fail_rank(rank,
-				  cp.in.err[0] ? cp.in.err : "the copy stage",
+				  why[0]	  ? why
+				  : cp.in.err[0] ? cp.in.err
+						 : "the copy stage",
 				  st);
 		ngi_copy_stage_close(cp.copies);
 		ngi_claim_stage_close(cp.claims);
+		ngi_row_stage_close(cp.rows);
 		ngd_sender_free(&cp.out);
 		ngi_buf_free(&cp.in.in);
 		ngi_arena_free(&cp.a);
@@ -748,15 +829,22 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			st = ngi_copy_stage_open(&r.copies);
 		if (!st && size == 2)
 			st = ngi_claim_stage_open(&r.claims);
+		if (!st && size == 2)
+			st = ngi_row_stage_open(&r.rows, ROWS_APART, why,
+						sizeof why);
 		if (!st)
 			st = run_reader(&r);
+		if (!st && size == 2)
+			st = send_rows(r.rows, &fig, why, sizeof why);
 		if (st)
 			fail_rank(rank,
-				  size == 2 ? "reading and finding copies"
-					    : "reading",
+				  why[0]      ? why
+				  : size == 2 ? "reading and finding copies"
+					      : "reading",
 				  st);
 		ngi_copy_stage_close(r.copies);
 		ngi_claim_stage_close(r.claims);
+		ngi_row_stage_close(r.rows);
 		ngi_worker_free(&r.worker);
 		ngd_sender_free(&r.out);
 		ngi_arena_free(&r.made);
@@ -774,13 +862,19 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			cst = ngi_store_set_bulk(l.e->store, 0);
 		if (cst)
 			fail_job(&out, cst, ngi_store_errmsg(l.e->store));
+		double t1 = ngd_now();
 		cst = ng_engine_close(l.e);
 		l.e = NULL;
 		if (cst)
 			fail_job(&out, cst, "closing the database");
+		double t2 = ngd_now();
 		if ((cst = ngd_output_commit(&out, err, sizeof err)))
 			fail_job(&out, cst, err);
-		fig.busy += ngd_now() - t0;
+		double t3 = ngd_now();
+		fig.busy += t3 - t0;
+		end.indexes = t1 - t0;
+		end.close = t2 - t1;
+		end.flush = t3 - t2;
 		*stats = l.stats;
 		verdict = l.stats.failed || l.stats.invalid_utf8 ? NG_ERR_INPUT
 								 : NG_OK;
@@ -797,7 +891,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		all[0] = fig;
 	finish_job(rank, size, &fig, all, &verdict);
 	if (rank == 0 && all && !getenv("NEWSGRAPH_DIST_QUIET"))
-		report_figures(all, size, l.stats.records);
+		report_figures(all, size, l.stats.records, &end);
 	free(all);
 	ngd_output_end(&out);
 	ngd_plan_free(&plan);

@@ -35,9 +35,10 @@
 #include "../store/store.h"
 
 /* The temporary file and its companions: what the handler removes. */
-#define SIDE_FILES 5
-static const char *const side_suffix[SIDE_FILES] = {"", "-wal", "-shm",
-						     "-journal", "-lock"};
+#define SIDE_FILES 6
+static const char *const side_suffix[SIDE_FILES] = {
+	"", "-wal", "-shm", "-journal", "-lock",
+	"-rows"}; /* the copy stage's mentions and entities (rows.c) */
 static char *doomed[SIDE_FILES];
 static char doomed_message[512];
 static volatile sig_atomic_t doomed_armed;

@@ -30,16 +30,21 @@ static void pause_a_little(int *rounds)
 	nanosleep(&ts, NULL);
 }
 
-int ngd_wait_request(MPI_Request *req)
+int ngd_wait_request_status(MPI_Request *req, MPI_Status *status)
 {
 	int done = 0, rounds = 0;
 	for (;;) {
-		if (MPI_Test(req, &done, MPI_STATUS_IGNORE) != MPI_SUCCESS)
+		if (MPI_Test(req, &done, status) != MPI_SUCCESS)
 			return -1;
 		if (done)
 			return 0;
 		pause_a_little(&rounds);
 	}
+}
+
+int ngd_wait_request(MPI_Request *req)
+{
+	return ngd_wait_request_status(req, MPI_STATUS_IGNORE);
 }
 
 int ngd_wait_message(int from, int tag, MPI_Status *status)

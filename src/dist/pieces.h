@@ -29,7 +29,7 @@
 #define NGD_IN_FLIGHT 4
 #define NGD_PIECE_BYTES ((size_t)64 << 20)
 
-enum { TAG_PIECE = 1, TAG_FIGURES = 2, TAG_VERDICT = 3 };
+enum { TAG_PIECE = 1, TAG_FIGURES = 2, TAG_VERDICT = 3, TAG_ROWS = 4 };
 enum { ITEM_END = 0, ITEM_DIAG = 1, ITEM_RECORD = 2 };
 /* where a piece's "last of its chunk" byte is */
 #define PIECE_LAST_AT sizeof(uint64_t)
@@ -49,6 +49,7 @@ double ngd_now(void);
 /* Waits for a request to complete, or for a message from rank from with
  * tag to be there, without spinning: 0, or -1 when MPI fails. */
 int ngd_wait_request(MPI_Request *req);
+int ngd_wait_request_status(MPI_Request *req, MPI_Status *status);
 int ngd_wait_message(int from, int tag, MPI_Status *status);
 
 typedef struct sender {
@@ -75,6 +76,13 @@ void ngd_sender_free(sender *s);
  * item; read after the record itself. */
 ng_status ngd_write_found(ngi_buf *b, const ngi_pending *p);
 ng_status ngd_read_found(ngi_wire_in *in, ngi_arena *a, ngi_pending *p);
+
+/* The copy stage's file of mentions and entities (rows.c), fd of bytes, to
+ * rank 0; rank 0 writes what rank from sends into a new file at path
+ * (err says what went wrong). */
+ng_status ngd_rows_send(int fd, uint64_t bytes, rank_figures *fig);
+ng_status ngd_rows_receive(const char *path, int from, char *err,
+			   size_t errlen);
 
 typedef struct receiver {
 	ngi_buf in;

@@ -200,6 +200,9 @@ struct ng_engine {
 	ngi_worker *workers;
 	int n_workers;
 	int broken;            /* a store failure left memory ahead of disk */
+	unsigned rows_elsewhere; /* tables (NGI_ROWS_*, store.h) a row stage
+				  * writes (row_stage.c), not the article's
+				  * linking */
 	struct ngi_said_state *said; /* quote groups and claims (said_link.c) */
 	ngi_arena query;       /* strings handed out by queries */
 	char err[1024];
@@ -306,6 +309,31 @@ void ngi_claim_stage_close(ngi_claim_stage *s);
  * claims placed, their matches in p->claim_matches (in a), claims_given
  * set. Others are left alone. */
 ng_status ngi_claim_stage_add(ngi_claim_stage *s, ngi_pending *p, ngi_arena *a);
+
+/* ---- row_stage.c: the rows that need no link decision, apart ------------
+ * A stored article's entity mentions, its entities' counts and its dates
+ * depend on the article alone, once the copy stage has said it is stored
+ * and as which seq. The distributed ingest writes some of those tables
+ * (NGI_ROWS_*, store.h) on the copy stage's rank, into a database file of
+ * its own that the linking rank takes in at the end
+ * (ngi_store_take_rows); that rank's engine leaves them out
+ * (rows_elsewhere). */
+typedef struct ngi_row_stage ngi_row_stage;
+/* A new file in TMPDIR for the tables (NGI_ROWS_*), whose name is removed
+ * at once: only s holds it, so it goes with the process however it ends.
+ * err says why not. */
+ng_status ngi_row_stage_open(ngi_row_stage **out, unsigned tables, char *err,
+			     size_t errlen);
+/* For a record the copy stage stored (ngi_copy_stage_add first): its rows
+ * of the stage's tables written as the engine writes them. Others are
+ * left alone. */
+ng_status ngi_row_stage_add(ngi_row_stage *s, const ngi_pending *p);
+/* Everything written and the database closed; *fd reads the finished
+ * file, *bytes long, until ngi_row_stage_close. */
+ng_status ngi_row_stage_finish(ngi_row_stage *s, int *fd, uint64_t *bytes);
+/* What went wrong last, for a message. */
+const char *ngi_row_stage_errmsg(const ngi_row_stage *s);
+void ngi_row_stage_close(ngi_row_stage *s);
 
 /* A queued, analysed record as bytes (appended to out) and back, read from
  * a message (base/wire.h) into a (pending_wire.c): every field and feature,

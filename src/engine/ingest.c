@@ -577,11 +577,16 @@ static ng_status link_and_store(ng_engine *e, ngi_arena *strings,
 	if (r.merged_from &&
 	    (st = ngi_store_merge_stories(e->store, r.merged_into, r.merged_from)))
 		return st;
+	unsigned apart = e->rows_elsewhere;
 	if ((st = ngi_store_insert_article(e->store, &row)) ||
-	    (st = ngi_store_insert_mentions(e->store, r.seq, p->f.mentions,
-					    p->f.n_mentions)) ||
-	    (st = ngi_store_insert_dates(e->store, r.seq, p->text, p->f.timexes,
-					 p->f.n_timexes)) ||
+	    (!(apart & NGI_ROWS_MENTIONS) &&
+	     (st = ngi_store_insert_mention_rows(e->store, r.seq, p->f.mentions,
+						 p->f.n_mentions))) ||
+	    (!(apart & NGI_ROWS_ENTITIES) &&
+	     (st = ngi_store_count_entities(e->store, p->f.mentions,
+					    p->f.n_mentions))) ||
+	    (st = ngi_store_insert_dates(e->store, r.seq, p->text,
+					 p->f.timexes, p->f.n_timexes)) ||
 	    (st = ngi_said_store(e, p, r.seq, r.story)))
 		return st;
 	for (int i = 0; i < r.n_edges; i++)

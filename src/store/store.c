@@ -717,6 +717,49 @@ ng_status ngi_store_set_bulk(ngi_store *s, int bulk)
 				 " PRAGMA foreign_keys=ON;");
 }
 
+/* The tables of a row stage's file (engine/row_stage.c), each copied
+ * whole: "INSERT INTO t SELECT * FROM rows.t" of a table of the same
+ * schema into an empty one is SQLite's transfer, which copies each
+ * b-tree's records as they are instead of building every row again. */
+static const struct {
+	unsigned table;
+	const char *sql;
+} take_rows_sql[] = {
+	{NGI_ROWS_MENTIONS,
+	 "INSERT INTO main.mentions SELECT * FROM rows.mentions;"},
+	{NGI_ROWS_ENTITIES,
+	 "INSERT INTO main.entities SELECT * FROM rows.entities;"},
+};
+
+ng_status ngi_store_take_rows(ngi_store *s, const char *path, unsigned tables)
+{
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_prepare_v2(s->db, "ATTACH ?1 AS rows", -1, &q, NULL) !=
+	    SQLITE_OK)
+		return fail(s, "attaching the rows written apart");
+	sqlite3_bind_text(q, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return fail(s, "attaching the rows written apart");
+	ng_status st = NG_OK;
+	int ok = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	for (size_t i = 0; ok && i < NGI_ARRAY_LEN(take_rows_sql); i++)
+		if (tables & take_rows_sql[i].table)
+			ok = sqlite3_exec(s->db, take_rows_sql[i].sql, NULL, NULL,
+					  NULL) == SQLITE_OK;
+	if (ok)
+		ok = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	if (!ok) {
+		st = fail(s, "taking in the rows written apart");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	if (sqlite3_exec(s->db, "DETACH rows", NULL, NULL, NULL) != SQLITE_OK &&
+	    !st)
+		st = fail(s, "detaching the rows written apart");
+	return st;
+}
+
 ng_status ngi_store_set_sort_threads(ngi_store *s, int n)
 {
 	char sql[48];
@@ -935,8 +978,8 @@ static int longer_name(const char *a, const char *b)
 	return la > lb || (la == lb && strcmp(a, b) < 0);
 }
 
-ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
-				    const ngi_mention *m, size_t n)
+ng_status ngi_store_insert_mention_rows(ngi_store *s, uint32_t seq,
+					const ngi_mention *m, size_t n)
 {
 	sqlite3_stmt *q = s->st[ST_INSERT_MENTION];
 	ng_status st = NG_OK;
@@ -955,8 +998,15 @@ ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
 				  SQLITE_STATIC);
 		st = step_done(s, q, "storing an entity mention");
 	}
-	if (st || !n)
-		return st;
+	return st;
+}
+
+ng_status ngi_store_count_entities(ngi_store *s, const ngi_mention *m,
+				   size_t n)
+{
+	if (!n)
+		return NG_OK;
+	ng_status st = NG_OK;
 	/* group by (type, key) in memory: one upsert per entity of the article */
 	const ngi_mention **by = malloc(n * sizeof *by);
 	if (!by)
@@ -964,7 +1014,7 @@ ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
 	for (size_t i = 0; i < n; i++)
 		by[i] = &m[i];
 	qsort(by, n, sizeof *by, cmp_mention_entity);
-	q = s->st[ST_UPSERT_ENTITIES];
+	sqlite3_stmt *q = s->st[ST_UPSERT_ENTITIES];
 	for (size_t i = 0; i < n && !st;) {
 		size_t j = i;
 		const char *name = mention_name(by[i]);
@@ -981,6 +1031,13 @@ ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
 	}
 	free(by);
 	return st;
+}
+
+ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
+				    const ngi_mention *m, size_t n)
+{
+	ng_status st = ngi_store_insert_mention_rows(s, seq, m, n);
+	return st ? st : ngi_store_count_entities(s, m, n);
 }
 
 ng_status ngi_store_insert_dates(ngi_store *s, uint32_t seq, const char *text,

@@ -62,6 +62,19 @@ ng_status ngi_store_set_bulk(ngi_store *s, int bulk);
  * built at the end when the other ranks of its machine are idle. */
 ng_status ngi_store_set_sort_threads(ngi_store *s, int n);
 
+/* Tables whose rows need no link decision (a row stage's: engine.h).
+ * Not dates: a relative date with no anchor in its article is resolved
+ * against its story's (ingest.c, anchor_on_story). */
+enum {
+	NGI_ROWS_MENTIONS = 1, /* mentions */
+	NGI_ROWS_ENTITIES = 2  /* entities: the mentions' counts per entity */
+};
+/* Takes in the tables (NGI_ROWS_*) of the database file at path (a row
+ * stage's), which s holds no rows of: whole tables copied as they are.
+ * For a bulk file, not inside a transaction. */
+ng_status ngi_store_take_rows(ngi_store *s, const char *path,
+			      unsigned tables);
+
 /* For a process of our own that writes one big file (the distributed
  * ingest), before it opens any database: SQLite keeps no memory
  * statistics, whose mutex every one of its allocations otherwise takes.
@@ -105,9 +118,13 @@ typedef struct ngi_article_row {
 
 ng_status ngi_store_insert_article(ngi_store *s, const ngi_article_row *a);
 /* The entity mentions of article seq (stored before them), and their
- * counts into the entities table. */
+ * counts into the entities table: the two below, one after the other. */
 ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
 				    const ngi_mention *m, size_t n);
+ng_status ngi_store_insert_mention_rows(ngi_store *s, uint32_t seq,
+					const ngi_mention *m, size_t n);
+ng_status ngi_store_count_entities(ngi_store *s, const ngi_mention *m,
+				   size_t n);
 /* The dates of article seq; text is its body (for the surfaces). */
 ng_status ngi_store_insert_dates(ngi_store *s, uint32_t seq, const char *text,
 				 const ngi_timex *t, size_t n);
