@@ -450,3 +450,15 @@ size_t ngi_lower_bound_u64(const uint64_t *a, size_t n, uint64_t key)
 	}
 	return lo;
 }
+
+int ngi_scratch_file(const char *stem, char *path, size_t len)
+{
+	const char *dir = getenv("TMPDIR");
+	int n = snprintf(path, len, "%s/%s.XXXXXX", dir && *dir ? dir : "/tmp",
+			 stem);
+	if (n < 0 || (size_t)n >= len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkstemp(path);
+}

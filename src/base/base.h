@@ -164,4 +164,9 @@ size_t ngi_intersect_u32(const uint32_t *a, size_t na, const uint32_t *b,
 ng_status ngi_read_file(const char *path, size_t cap, ngi_buf *out,
 			ngi_diag_sink *diag);
 
+/* A new file of this process's own in TMPDIR (else /tmp), named
+ * "STEM.XXXXXX" with the X made unique (mkstemp): its descriptor, its name
+ * in path (len bytes); -1 with errno set when it cannot be made. */
+int ngi_scratch_file(const char *stem, char *path, size_t len);
+
 #endif

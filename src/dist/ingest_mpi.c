@@ -22,7 +22,9 @@
  *    it is stored and finds its copy edges (ngi_copy_stage_add) and the
  *    earlier claims its claims repeat (ngi_claim_stage_add: claims too
  *    depend only on the records before, not on stories) and adds them to
- *    the record's piece.
+ *    the record's piece; it also writes each stored record's mentions
+ *    and entities' counts into a file of its own (ngi_row_stage_add),
+ *    sent to rank 0 when the input is done (rows.c).
  *  - rank 0 takes every piece in input order: diagnostics go out as they
  *    came, records are linked with their edges (ngi_link_replay: the
  *    story stage) and their claims' matches and stored in batches
@@ -37,7 +39,8 @@
  * database is the one a single process writes (the export is compared
  * byte for byte by tests/mpi_test.sh).
  *
- * At the end rank 0 builds the indexes left out while writing in bulk,
+ * At the end rank 0 takes in the copy stage's mentions and entities
+ * (ngi_store_take_rows), builds the indexes left out while writing in bulk,
  * sorting on one more thread for each other rank of its machine (idle by
  * then), closes the engine and renames the file into place;
  * the job's status goes to every rank, so that mpirun's exit status is
@@ -803,7 +806,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			st = send_rows(cp.rows, &fig, why, sizeof why);
 		if (st)
 			fail_rank(rank,
-				  why[0]	  ? why
+				  why[0]         ? why
 				  : cp.in.err[0] ? cp.in.err
 						 : "the copy stage",
 				  st);

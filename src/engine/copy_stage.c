@@ -92,11 +92,8 @@ ng_status ngi_copy_stage_open(ngi_copy_stage **out)
 	ngi_ids_init(&s->ids);
 	ngi_arena_init(&s->ids_scratch, 4096);
 	ngi_buf_init(&s->read, 0);
-	const char *dir = getenv("TMPDIR");
 	char path[4096];
-	snprintf(path, sizeof path, "%s/newsgraph-sketches.XXXXXX",
-		 dir && *dir ? dir : "/tmp");
-	s->fd = mkstemp(path);
+	s->fd = ngi_scratch_file("newsgraph-sketches", path, sizeof path);
 	if (s->fd < 0) {
 		ngi_copy_stage_close(s);
 		return NG_ERR_IO;

@@ -61,11 +61,8 @@ ng_status ngi_row_stage_open(ngi_row_stage **out, unsigned tables, char *err,
 		return NG_ERR_NOMEM;
 	}
 	s->tables = tables;
-	const char *dir = getenv("TMPDIR");
 	char path[4096];
-	snprintf(path, sizeof path, "%s/newsgraph-rows.XXXXXX",
-		 dir && *dir ? dir : "/tmp");
-	s->fd = mkstemp(path);
+	s->fd = ngi_scratch_file("newsgraph-rows", path, sizeof path);
 	if (s->fd < 0) {
 		snprintf(err, errlen, "creating %s: %s", path, strerror(errno));
 		free(s);
