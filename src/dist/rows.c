@@ -4,9 +4,9 @@
  *
  * The copy stage's rank writes every stored article's entity mentions
  * and its entities' counts into a database file of its own
- * (engine/row_stage.c) while
- * rank 0 links and stores the rest. The ranks need not share a file
- * system, so once the copy stage is done the file travels as messages:
+ * (engine/row_stage.c) while rank 0 links and stores the rest. The ranks
+ * need not share a file system, so once the copy stage is done the file
+ * travels as messages:
  * its length, then parts of at most NGD_ROWS_PART bytes, written by rank
  * 0 beside its temporary database (FINAL.tmp-PID-rows, a companion that
  * a failed job's clean-up removes with it) and taken in from there

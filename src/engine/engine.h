@@ -311,9 +311,10 @@ void ngi_claim_stage_close(ngi_claim_stage *s);
 ng_status ngi_claim_stage_add(ngi_claim_stage *s, ngi_pending *p, ngi_arena *a);
 
 /* ---- row_stage.c: the rows that need no link decision, apart ------------
- * A stored article's entity mentions, its entities' counts and its dates
- * depend on the article alone, once the copy stage has said it is stored
- * and as which seq. The distributed ingest writes some of those tables
+ * A stored article's entity mentions and its entities' counts depend on
+ * the article alone, once the copy stage has said it is stored and as
+ * which seq (not its dates: a relative one may lean on its story's). The
+ * distributed ingest writes some of those tables
  * (NGI_ROWS_*, store.h) on the copy stage's rank, into a database file of
  * its own that the linking rank takes in at the end
  * (ngi_store_take_rows); that rank's engine leaves them out
