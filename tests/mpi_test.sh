@@ -16,10 +16,12 @@
 # exists is refused and left as it is; standard input is refused; a rank
 # killed with SIGKILL while the job runs stops the job with a message,
 # leaves no database and no temporary file, and the same command again
-# completes with the same export; a temporary file left by a job whose
-# rank 0 was killed is removed by the next job (with its companions). The
-# copy stage's scratch files (sketches, mentions and entities) are
-# unnamed: none is left in TMPDIR, not even by the killed rank.
+# completes with the same export; a rank whose scratch directory is
+# missing stops the job with a message naming the file; a temporary file
+# left by a job whose rank 0 was killed is removed by the next job (with
+# its companions). The copy stage's scratch files (sketches, mentions and
+# entities) are unnamed: none is left in TMPDIR, not even by the killed
+# rank.
 # Prints "mpi: N passed, N failed"; the exit status is the verdict.
 set -u
 NG=${NEWSGRAPH:-build/newsgraph}
@@ -149,6 +151,16 @@ $NG export --db "$T/big-one.db" >"$T/big-one.json"
 $NG export --db "$T/killed.db" >"$T/rerun.json"
 check "killed rank: the rerun's export equals the single process's" \
 	cmp -s "$T/big-one.json" "$T/rerun.json"
+
+# the copy stage cannot make its scratch files: the job fails, saying
+# which file, and leaves nothing
+$MPIRUN -x TMPDIR="$T/none" -np 2 "$NG" ingest examples/articles \
+	--db "$T/notmp.db" >/dev/null 2>"$T/notmp.err"
+check "no scratch directory: the job fails (exit 3)" [ $? -eq 3 ]
+check "no scratch directory: the message names the file" \
+	grep -q "rank 1.*creating $T/none/newsgraph-sketches" "$T/notmp.err"
+check "no scratch directory: nothing written" \
+	[ -z "$(ls "$T" | grep '^notmp.db' | grep -v -- '-lock$')" ]
 
 # what a job whose rank 0 was killed leaves is removed by the next one
 echo junk >"$T/stale.db.tmp-12345"

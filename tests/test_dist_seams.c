@@ -380,7 +380,7 @@ static void wire_into(const char *const *inputs, size_t n_inputs,
 	CHECK(ngi_worker_init(&w.worker) == NG_OK);
 	char err[256] = "";
 	if (copy_stage) {
-		CHECK(ngi_copy_stage_open(&w.copies) == NG_OK &&
+		CHECK(ngi_copy_stage_open(&w.copies, err, sizeof err) == NG_OK &&
 		      ngi_claim_stage_open(&w.claims) == NG_OK);
 		CHECK_MSG(ngi_row_stage_open(&w.rows, apart, err, sizeof err) ==
 			  NG_OK, "%s", err);

@@ -708,7 +708,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 	rank_figures fig = {0};
 	end_times end = {0};
 	char err[1024] = "";
-	char why[1200] = ""; /* a failure of the copy stage's mentions and entities */
+	char why[1200] = ""; /* a failure of the copy stage's own files */
 	ng_status st = NG_OK;
 	long long w0 = 0, e0 = 0;
 	if (rank == 0) {
@@ -794,7 +794,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		ngi_buf_init(&cp.in.in, (size_t)INT_MAX);
 		ngd_sender_init(&cp.out, 0, &fig);
 		ngi_arena_init(&cp.a, 1 << 20);
-		st = ngi_copy_stage_open(&cp.copies);
+		st = ngi_copy_stage_open(&cp.copies, why, sizeof why);
 		if (!st)
 			st = ngi_claim_stage_open(&cp.claims);
 		if (!st)
@@ -829,7 +829,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		ngi_arena_init(&r.keep, 1 << 20);
 		st = ngi_worker_init(&r.worker);
 		if (!st && size == 2)
-			st = ngi_copy_stage_open(&r.copies);
+			st = ngi_copy_stage_open(&r.copies, why, sizeof why);
 		if (!st && size == 2)
 			st = ngi_claim_stage_open(&r.claims);
 		if (!st && size == 2)

@@ -83,11 +83,13 @@ static ng_status keep_sketch(ngi_copy_stage *s, uint32_t seq, const void *blob,
 	return NG_OK;
 }
 
-ng_status ngi_copy_stage_open(ngi_copy_stage **out)
+ng_status ngi_copy_stage_open(ngi_copy_stage **out, char *err, size_t errlen)
 {
 	ngi_copy_stage *s = calloc(1, sizeof *s);
-	if (!s)
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
 		return NG_ERR_NOMEM;
+	}
 	s->fd = -1;
 	ngi_ids_init(&s->ids);
 	ngi_arena_init(&s->ids_scratch, 4096);
@@ -95,6 +97,7 @@ ng_status ngi_copy_stage_open(ngi_copy_stage **out)
 	char path[4096];
 	s->fd = ngi_scratch_file("newsgraph-sketches", path, sizeof path);
 	if (s->fd < 0) {
+		snprintf(err, errlen, "creating %s: %s", path, strerror(errno));
 		ngi_copy_stage_close(s);
 		return NG_ERR_IO;
 	}
@@ -103,6 +106,7 @@ ng_status ngi_copy_stage_open(ngi_copy_stage **out)
 			      .fetch_sketch = fetch_sketch, .fetch_ctx = s};
 	ng_status st = ngi_copy_finder_new(&lc, &s->finder);
 	if (st) {
+		snprintf(err, errlen, "the copy index: %s", ng_status_str(st));
 		ngi_copy_stage_close(s);
 		return st;
 	}

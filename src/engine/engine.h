@@ -270,7 +270,8 @@ ngi_link_article ngi_pending_link_article(const ngi_pending *p);
  * a temporary file of its own (unnamed: gone with the process) instead of
  * the database. */
 typedef struct ngi_copy_stage ngi_copy_stage;
-ng_status ngi_copy_stage_open(ngi_copy_stage **out);
+/* err says why not (the scratch file's path and the system's reason). */
+ng_status ngi_copy_stage_open(ngi_copy_stage **out, char *err, size_t errlen);
 void ngi_copy_stage_close(ngi_copy_stage *s);
 /* Sets p->copies_given and, when stored, copies_seq and the edges (copied
  * into a). A record whose analysis failed is left alone (the link stage
