@@ -451,14 +451,18 @@ size_t ngi_lower_bound_u64(const uint64_t *a, size_t n, uint64_t key)
 	return lo;
 }
 
-int ngi_scratch_file(const char *stem, char *path, size_t len)
+int ngi_scratch_file(const char *stem, char *path, size_t len, char *err,
+		     size_t errlen)
 {
 	const char *dir = getenv("TMPDIR");
 	int n = snprintf(path, len, "%s/%s.XXXXXX", dir && *dir ? dir : "/tmp",
 			 stem);
-	if (n < 0 || (size_t)n >= len) {
+	int fd = -1;
+	if (n < 0 || (size_t)n >= len)
 		errno = ENAMETOOLONG;
-		return -1;
-	}
-	return mkstemp(path);
+	else
+		fd = mkstemp(path);
+	if (fd < 0)
+		snprintf(err, errlen, "creating %s: %s", path, strerror(errno));
+	return fd;
 }

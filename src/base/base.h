@@ -166,7 +166,9 @@ ng_status ngi_read_file(const char *path, size_t cap, ngi_buf *out,
 
 /* A new file of this process's own in TMPDIR (else /tmp), named
  * "STEM.XXXXXX" with the X made unique (mkstemp): its descriptor, its name
- * in path (len bytes); -1 with errno set when it cannot be made. */
-int ngi_scratch_file(const char *stem, char *path, size_t len);
+ * in path (len bytes); -1 when it cannot be made, with err saying which
+ * path and why. */
+int ngi_scratch_file(const char *stem, char *path, size_t len, char *err,
+		     size_t errlen);
 
 #endif

@@ -95,9 +95,9 @@ ng_status ngi_copy_stage_open(ngi_copy_stage **out, char *err, size_t errlen)
 	ngi_arena_init(&s->ids_scratch, 4096);
 	ngi_buf_init(&s->read, 0);
 	char path[4096];
-	s->fd = ngi_scratch_file("newsgraph-sketches", path, sizeof path);
+	s->fd = ngi_scratch_file("newsgraph-sketches", path, sizeof path, err,
+				 errlen);
 	if (s->fd < 0) {
-		snprintf(err, errlen, "creating %s: %s", path, strerror(errno));
 		ngi_copy_stage_close(s);
 		return NG_ERR_IO;
 	}

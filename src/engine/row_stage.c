@@ -62,9 +62,9 @@ ng_status ngi_row_stage_open(ngi_row_stage **out, unsigned tables, char *err,
 	}
 	s->tables = tables;
 	char path[4096];
-	s->fd = ngi_scratch_file("newsgraph-rows", path, sizeof path);
+	s->fd = ngi_scratch_file("newsgraph-rows", path, sizeof path, err,
+				 errlen);
 	if (s->fd < 0) {
-		snprintf(err, errlen, "creating %s: %s", path, strerror(errno));
 		free(s);
 		return NG_ERR_IO;
 	}
