@@ -1033,13 +1033,6 @@ ng_status ngi_store_count_entities(ngi_store *s, const ngi_mention *m,
 	return st;
 }
 
-ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
-				    const ngi_mention *m, size_t n)
-{
-	ng_status st = ngi_store_insert_mention_rows(s, seq, m, n);
-	return st ? st : ngi_store_count_entities(s, m, n);
-}
-
 ng_status ngi_store_insert_dates(ngi_store *s, uint32_t seq, const char *text,
 				 const ngi_timex *t, size_t n)
 {

@@ -117,10 +117,8 @@ typedef struct ngi_article_row {
 } ngi_article_row;
 
 ng_status ngi_store_insert_article(ngi_store *s, const ngi_article_row *a);
-/* The entity mentions of article seq (stored before them), and their
- * counts into the entities table: the two below, one after the other. */
-ng_status ngi_store_insert_mentions(ngi_store *s, uint32_t seq,
-				    const ngi_mention *m, size_t n);
+/* The entity mentions of article seq (stored before them); their counts
+ * into the entities table (one upsert per entity of the article). */
 ng_status ngi_store_insert_mention_rows(ngi_store *s, uint32_t seq,
 					const ngi_mention *m, size_t n);
 ng_status ngi_store_count_entities(ngi_store *s, const ngi_mention *m,
