@@ -12,7 +12,9 @@
 # is the reference: for 1, 2 and 4 ranks (4 oversubscribed on this machine)
 # the export must be byte for byte the same (copies, stories, everything),
 # the diagnostics the same (file, line, offset, message), the exit status
-# the same (1: bad input reported). Then the failures: a database that
+# the same (1: bad input reported). With two ranks rank 0 must have read
+# some chunks for the copy stage (ingest_mpi.c, "rank 0 reads while it
+# waits"), so the equal export covers that path. Then the failures: a database that
 # exists is refused and left as it is; standard input is refused; a rank
 # killed with SIGKILL while the job runs stops the job with a message,
 # leaves no database and no temporary file, and the same command again
@@ -101,6 +103,12 @@ for np in 1 2 4; do
 	check "$np ranks: every row's parent row is there" \
 		[ -z "$(sqlite3 "$T/d$np.db" 'PRAGMA foreign_key_check')" ]
 done
+# with two ranks rank 0 reads chunks for the copy stage while it waits (its
+# first ask is answered before rank 1 starts, so it always reads one), and
+# the export above is still the single process's
+chunks0=$(sed -n 's/.*; rank 0: \([0-9]*\) chunks\{0,1\} read.*/\1/p' "$T/d2.err")
+check "2 ranks: rank 0 read chunks for the copy stage (${chunks0:-none})" \
+	[ "${chunks0:-0}" -ge 1 ]
 
 # a database that exists is refused and left as it is
 before=$(cksum <"$T/d2.db")

@@ -31,8 +31,10 @@
  *    (ngi_engine_link_records).
  *
  * With one rank, rank 0 does it all on one thread (the baseline of the
- * speed-up). With two, rank 1 reads every chunk and runs the copy stage on
- * what it read. With more, rank 1 is the copy stage alone, taking the
+ * speed-up). With two, rank 1 reads the chunks and runs the copy stage on
+ * what it read, and rank 0, while it has no piece to link, asks rank 1
+ * for a chunk to read and analyse (serve_ask, helper_idle), which it sends
+ * to rank 1 for the copy stage to take in its turn. With more, rank 1 is the copy stage alone, taking the
  * pieces of ranks 2..N-1 (chunk k from rank 2 + k mod (N - 2)) in input
  * order and passing them on to rank 0 with the edges. Whatever the number
  * of ranks, every decision is the single process's, in its order: the
@@ -57,10 +59,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../store/store.h"
+
+/* Two ranks: how far ahead of the copy stage the chunks given to rank 0
+ * are (at least, at most), and how many records rank 1 reads between
+ * looks at rank 0's asks. */
+#define GRANT_LEAD 2
+#define GRANT_REACH 8
+#define ASK_EVERY 8
+/* Two ranks: rank 0 reads for at most this many times the seconds it has
+ * waited for pieces (helper_idle). */
+#define READ_PER_WAIT 3.0
 
 /* ---- rank 0: linking and storing in input order ---------------------------- */
 typedef struct linker {
@@ -183,6 +196,8 @@ static ng_status link_piece(linker *l, ngi_wire_in *in, int last,
 }
 
 /* ---- a reading rank ------------------------------------------------------------ */
+typedef struct copier copier;
+
 typedef struct reader {
 	const ngd_plan *plan;
 	int rank, size;
@@ -200,7 +215,16 @@ typedef struct reader {
 	ngi_claim_stage *claims; /* and the claim stage */
 	ngi_row_stage *rows;     /* and the mentions and entities */
 	linker *local;          /* one rank: records go straight to linking */
+	/* two ranks, rank 1: the chunks given to rank 0 to read (granted)
+	 * come back through relay; rank 0's asks are answered (serve_ask) */
+	copier *relay;
+	unsigned char *granted;
+	size_t last_grant; /* the last chunk given (0: none yet) */
+	int said_none;     /* rank 0 was told that none is left */
+	unsigned since_ask; /* records since rank 0's asks were looked at */
 } reader;
+
+static ng_status serve_ask(reader *r, int wait);
 
 /* A diagnostic of reading: into the piece, in its place among the
  * records (on rank 0 it goes out when the piece is taken). */
@@ -226,6 +250,7 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 		ngi_pending *p = linker_slot(l);
 		if (!p)
 			return NG_ERR_NOMEM;
+		double t0 = ngd_now();
 		ng_status st = ngi_pending_make(&l->e->diag, &l->strings, rec,
 						p, &l->stats);
 		if (st == NG_ERR_TOOBIG)
@@ -233,9 +258,11 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 		if (st)
 			return st;
 		ngi_pending_analyse(&r->worker, &l->keep, p);
+		r->fig->analysing += ngd_now() - t0;
 		return linker_took(l);
 	}
 	ngi_pending p;
+	double t0 = ngd_now();
 	ng_status st = ngi_pending_make(&r->sink, &r->made, rec, &p,
 					&r->counts);
 	if (st == NG_ERR_TOOBIG)
@@ -243,6 +270,7 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 	if (st)
 		return st;
 	ngi_pending_analyse(&r->worker, &r->keep, &p);
+	r->fig->analysing += ngd_now() - t0;
 	if (r->copies && !(st = ngi_copy_stage_add(r->copies, &p, &r->made)) &&
 	    !(st = ngi_claim_stage_add(r->claims, &p, &r->made)))
 		st = ngi_row_stage_add(r->rows, &p);
@@ -256,6 +284,11 @@ static ng_status reader_record(void *ctx, const ngi_record *rec)
 		return st;
 	if (r->failed)
 		return r->failed;
+	if (r->relay && ++r->since_ask >= ASK_EVERY) {
+		r->since_ask = 0;
+		if ((st = serve_ask(r, 0)))
+			return st;
+	}
 	if (++r->records >= r->batch_size || b->len >= NGD_PIECE_BYTES) {
 		if ((st = ngi_wire_u8(b, ITEM_END)) ||
 		    (st = ngd_piece_send(&r->out)))
@@ -281,6 +314,7 @@ static ng_status read_chunk(reader *r, size_t k)
 	ng_status read_st = ngd_plan_read_chunk(r->plan, k, reader_record, r,
 						&r->sink, &rs);
 	r->fig->busy += ngd_now() - t0;
+	r->fig->chunks_read++;
 	if (r->failed)
 		read_st = r->failed;
 	chunk_counts c = {read_st,
@@ -306,15 +340,88 @@ static int reader_of(size_t k, int size)
 	return 2 + (int)(k % (size_t)(size - 2));
 }
 
+/* Which chunks rank 0 may be given to read: a byte range, or a whole file
+ * no larger than a range (its pieces wait in rank 0's memory until the
+ * copy stage comes to it, so a large file is read by rank 1). */
+static int givable(const ngd_plan *p, size_t k)
+{
+	const ngd_chunk *c = &p->chunks[k];
+	struct stat sb;
+	if (c->end >= 0)
+		return 1;
+	return stat(p->files[c->file], &sb) == 0 && S_ISREG(sb.st_mode) &&
+	       sb.st_size <= NGD_CHUNK_BYTES;
+}
+
+/* Two ranks, rank 1: answers rank 0's ask for a chunk to read, if one
+ * came (wait: waits for it). The chunk given is at least GRANT_LEAD ahead
+ * of the one in hand, so that rank 0 has read it by the time the copy
+ * stage comes to it, and at most GRANT_REACH ahead, so that what rank 0
+ * read does not pile up; while none is that near the ask waits. When no
+ * chunk is left, rank 0 is told so and stops asking. Who reads a chunk
+ * changes nothing but the time: a record's analysis depends on the record
+ * alone, and the copy stage takes every record in input order. */
+static ng_status serve_ask(reader *r, int wait)
+{
+	if (r->said_none)
+		return NG_OK;
+	MPI_Status status;
+	int here = 1;
+	if (wait ? ngd_wait_message(0, TAG_ASK, &status)
+		 : MPI_Iprobe(0, TAG_ASK, MPI_COMM_WORLD, &here, &status) !=
+			   MPI_SUCCESS)
+		return NG_ERR_IO;
+	if (!here)
+		return NG_OK;
+	size_t n = r->plan->n_chunks, j = r->chunk + GRANT_LEAD;
+	if (r->last_grant && r->last_grant + 1 > j)
+		j = r->last_grant + 1;
+	while (j < n && !givable(r->plan, j))
+		j++;
+	if (j < n && j > r->chunk + GRANT_REACH)
+		return NG_OK; /* asked again later */
+	unsigned char ask;
+	uint64_t give = j < n ? (uint64_t)j : UINT64_MAX;
+	MPI_Request req;
+	if (MPI_Recv(&ask, 1, MPI_BYTE, 0, TAG_ASK, MPI_COMM_WORLD,
+		     MPI_STATUS_IGNORE) != MPI_SUCCESS ||
+	    MPI_Isend(&give, 1, MPI_UINT64_T, 0, TAG_GRANT, MPI_COMM_WORLD,
+		      &req) != MPI_SUCCESS ||
+	    ngd_wait_request(&req))
+		return NG_ERR_IO;
+	if (j < n) {
+		r->granted[j] = 1;
+		r->last_grant = j;
+	} else {
+		r->said_none = 1;
+	}
+	return NG_OK;
+}
+
+static ng_status relay_chunk(copier *c, size_t k, int from);
+
 /* A reading rank's whole job: its chunks in order, then its sends done. A
  * failure to read goes on to rank 0 as the chunk's status; one to build or
- * send a piece stops here. */
+ * send a piece stops here. With two ranks, rank 1 answers rank 0's first
+ * ask before it starts (so the first chunk rank 0 reads is always the
+ * same one) and its last at the end, and passes on the chunks rank 0 read
+ * through the copy stage. */
 static ng_status run_reader(reader *r)
 {
-	ng_status st = NG_OK;
-	for (size_t k = 0; k < r->plan->n_chunks && !st; k++)
-		if (reader_of(k, r->size) == r->rank)
-			st = read_chunk(r, k);
+	ng_status st = r->relay ? serve_ask(r, 1) : NG_OK;
+	for (size_t k = 0; k < r->plan->n_chunks && !st; k++) {
+		if (reader_of(k, r->size) != r->rank)
+			continue;
+		r->chunk = k;
+		if (r->relay && (st = serve_ask(r, 0)))
+			break;
+		st = r->relay && r->granted[k] ? relay_chunk(r->relay, k, 0)
+					      : read_chunk(r, k);
+	}
+	if (!st && r->relay) {
+		r->chunk = r->plan->n_chunks;
+		st = serve_ask(r, 1);
+	}
 	ng_status fst = ngd_sender_finish(&r->out);
 	return st ? st : fst;
 }
@@ -322,20 +429,20 @@ static ng_status run_reader(reader *r)
 /* ---- the copy stage alone (rank 1 of three or more) ----------------------------
  * Takes each chunk's pieces from its reader, in input order, and passes
  * them on to rank 0 piece for piece, each record with its copies. */
-typedef struct copier {
+struct copier {
 	const ngd_plan *plan;
 	int size;
 	ngi_copy_stage *copies;
 	ngi_claim_stage *claims;
 	ngi_row_stage *rows;
 	receiver in;
-	sender out;
+	sender *out;
 	ngi_arena a; /* one piece's records, reset after it */
-} copier;
+};
 
 static ng_status copy_piece(copier *c, ngi_wire_in *in, int last)
 {
-	ngi_buf *b = ngd_sender_piece(&c->out);
+	ngi_buf *b = ngd_sender_piece(c->out);
 	ng_status st = NG_OK;
 	ngi_arena_reset(&c->a);
 	if (last)
@@ -383,26 +490,32 @@ static ng_status copy_piece(copier *c, ngi_wire_in *in, int last)
 				    (size_t)(in->end - in->p) + 1);
 	if (!st && in->bad)
 		st = NG_ERR_INPUT;
-	return st ? st : ngd_piece_send(&c->out);
+	return st ? st : ngd_piece_send(c->out);
+}
+
+/* Chunk k's pieces from rank from, passed on through the copy stage. */
+static ng_status relay_chunk(copier *c, size_t k, int from)
+{
+	ng_status st = NG_OK;
+	int last = 0;
+	while (!last && !st) {
+		ngi_wire_in in;
+		if ((st = ngd_receive_piece(&c->in, k, from, &in, &last)))
+			break;
+		double t0 = ngd_now();
+		if (!(st = ngd_piece_begin(c->out, k)))
+			st = copy_piece(c, &in, last);
+		c->out->fig->busy += ngd_now() - t0;
+	}
+	return st;
 }
 
 static ng_status run_copier(copier *c)
 {
 	ng_status st = NG_OK;
-	for (size_t k = 0; k < c->plan->n_chunks && !st; k++) {
-		int last = 0, from = reader_of(k, c->size);
-		while (!last && !st) {
-			ngi_wire_in in;
-			if ((st = ngd_receive_piece(&c->in, k, from, &in,
-						    &last)))
-				break;
-			double t0 = ngd_now();
-			if (!(st = ngd_piece_begin(&c->out, k)))
-				st = copy_piece(c, &in, last);
-			c->out.fig->busy += ngd_now() - t0;
-		}
-	}
-	ng_status fst = ngd_sender_finish(&c->out);
+	for (size_t k = 0; k < c->plan->n_chunks && !st; k++)
+		st = relay_chunk(c, k, reader_of(k, c->size));
+	ng_status fst = ngd_sender_finish(c->out);
 	return st ? st : fst;
 }
 
@@ -518,10 +631,13 @@ static void report_figures(const rank_figures *all, int size, long long records,
 		records ? bytes / (double)records : 0.0);
 	for (int i = 0; i < size; i++)
 		fprintf(stderr,
-			"; rank %d: %.1f s busy, %.1f s waiting, %.1f s CPU, "
-			"peak %.0f MB",
-			i, all[i].busy, all[i].waiting, all[i].cpu,
-			all[i].max_rss_mb);
+			"; rank %d: %lld chunk%s read, %.1f s busy (%.1f s of "
+			"it analysing), %.1f s waiting for pieces, %.1f s waiting "
+			"to send, %.1f s CPU, peak %.0f MB",
+			i, all[i].chunks_read, all[i].chunks_read == 1 ? "" : "s",
+			all[i].busy, all[i].analysing, all[i].waiting_in,
+			all[i].waiting_out,
+			all[i].cpu, all[i].max_rss_mb);
 	fprintf(stderr, "; rank 0 after the last record: ");
 	if (size > 1)
 		fprintf(stderr, "%.1f s taking in the copy stage's rows, ",
@@ -582,18 +698,155 @@ static ng_status run_alone(const ngd_plan *plan, linker *l, rank_figures *fig)
 	if (!st)
 		st = linker_flush(l);
 	fig->busy = ngd_now() - t0;
+	fig->chunks_read = (long long)plan->n_chunks;
 	ngi_worker_free(&r.worker);
 	return st;
 }
 
+/* ---- two ranks: rank 0 reads while it waits ---------------------------------
+ * With two ranks, rank 1 reads, analyses and runs the copy stage, and rank
+ * 0 would wait for it. So rank 0, while no piece is there for
+ * it, asks rank 1 for a chunk (one ask on its way at a time), reads and
+ * analyses the chunk it is given as any reader does and sends it to rank
+ * 1, whose copy stage takes it in its turn and passes it back.
+ *
+ * Rank 0 spends on reading no more than READ_PER_WAIT times the time it
+ * has waited: it asks only when that much of its waiting, less the
+ * seconds it spent reading, reaches what a chunk has cost it so far.
+ * Asking at every wait, however short, gave rank 0 two chunks in five at
+ * the million, and rank 0 became the bound; with a factor of 1 it kept
+ * waiting about as long as it read (docs/SCALE.md, "Rank 0 reads while it
+ * waits"). */
+typedef struct helper {
+	reader r;
+	int asking;          /* an ask on its way */
+	int none_left;       /* rank 1 said so */
+	unsigned char *mine; /* the chunks read here */
+	MPI_Request ask_req;
+	double spent; /* seconds of reading granted chunks */
+} helper;
+
+static ng_status helper_ask(helper *h)
+{
+	static const unsigned char ask = 1;
+	if (h->ask_req != MPI_REQUEST_NULL && ngd_wait_request(&h->ask_req))
+		return NG_ERR_IO;
+	if (MPI_Isend(&ask, 1, MPI_BYTE, 1, TAG_ASK, MPI_COMM_WORLD,
+		      &h->ask_req) != MPI_SUCCESS)
+		return NG_ERR_IO;
+	h->asking = 1;
+	return NG_OK;
+}
+
+/* The answer to the ask on its way: a chunk to read, or none left. */
+static ng_status helper_answer(helper *h, int *did)
+{
+	uint64_t give;
+	if (MPI_Recv(&give, 1, MPI_UINT64_T, 1, TAG_GRANT, MPI_COMM_WORLD,
+		     MPI_STATUS_IGNORE) != MPI_SUCCESS)
+		return NG_ERR_IO;
+	h->asking = 0;
+	if (give == UINT64_MAX) {
+		h->none_left = 1;
+		return NG_OK;
+	}
+	if (give >= h->r.plan->n_chunks)
+		return NG_ERR_INTERNAL;
+	h->mine[give] = 1;
+	*did = 1;
+	double t0 = ngd_now();
+	ng_status st = read_chunk(&h->r, (size_t)give);
+	h->spent += ngd_now() - t0;
+	return st;
+}
+
+/* The receiver's idle work on rank 0 (waited: seconds of this wait so
+ * far): ask when the time waited pays for a chunk, or read what was
+ * given. */
+static ng_status helper_idle(void *ctx, double waited, int *did)
+{
+	helper *h = ctx;
+	if (h->none_left)
+		return NG_OK;
+	if (!h->asking) {
+		long long read = h->r.fig->chunks_read;
+		double banked = READ_PER_WAIT * (h->r.fig->waiting_in + waited) -
+				h->spent;
+		if (read && banked < h->spent / (double)read)
+			return NG_OK;
+		return helper_ask(h);
+	}
+	int here = 0;
+	if (MPI_Iprobe(1, TAG_GRANT, MPI_COMM_WORLD, &here,
+		       MPI_STATUS_IGNORE) != MPI_SUCCESS)
+		return NG_ERR_IO;
+	return here ? helper_answer(h, did) : NG_OK;
+}
+
+static ng_status helper_open(helper *h, const ngd_plan *plan, size_t batch,
+			     rank_figures *fig)
+{
+	memset(h, 0, sizeof *h);
+	h->ask_req = MPI_REQUEST_NULL;
+	h->r.plan = plan;
+	h->r.size = 2;
+	h->r.fig = fig;
+	h->r.batch_size = batch;
+	h->r.sink.fn = reader_diag;
+	h->r.sink.ctx = &h->r;
+	ngi_arena_init(&h->r.made, 1 << 20);
+	ngi_arena_init(&h->r.keep, 1 << 20);
+	h->mine = calloc(plan->n_chunks ? plan->n_chunks : 1, 1);
+	ng_status st = h->mine ? ngd_sender_init(&h->r.out, 1, 1, fig)
+			       : NG_ERR_NOMEM;
+	return st ? st : ngi_worker_init(&h->r.worker);
+}
+
+static void helper_close(helper *h)
+{
+	ngi_worker_free(&h->r.worker);
+	ngd_sender_free(&h->r.out);
+	ngi_arena_free(&h->r.made);
+	ngi_arena_free(&h->r.keep);
+	free(h->mine);
+}
+
+/* After the last piece: rank 1 tells rank 0 that no chunk is left (it
+ * waits for an ask at its end), and every piece sent here is through. */
+static ng_status helper_end(helper *h)
+{
+	ng_status st = NG_OK;
+	int did = 0;
+	if (!h->none_left && !h->asking)
+		st = helper_ask(h);
+	if (!st && !h->none_left) {
+		st = ngd_wait_message(1, TAG_GRANT, MPI_STATUS_IGNORE)
+			     ? NG_ERR_IO
+			     : helper_answer(h, &did);
+		if (!st && !h->none_left)
+			st = NG_ERR_INTERNAL; /* a chunk given after the last */
+	}
+	if (!st && h->ask_req != MPI_REQUEST_NULL &&
+	    ngd_wait_request(&h->ask_req))
+		st = NG_ERR_IO;
+	ng_status fst = ngd_sender_finish(&h->r.out);
+	return st ? st : fst;
+}
+
 /* Rank 0 with others: every chunk's pieces from the rank before it. */
 static ng_status run_linker(const ngd_plan *plan, int size, linker *l,
-			    rank_figures *fig, char *err, size_t errlen)
+			    helper *h, rank_figures *fig, char *err,
+			    size_t errlen)
 {
 	receiver rv = {.fig = fig};
 	ngi_buf_init(&rv.in, (size_t)INT_MAX);
 	ng_status st = NG_OK;
 	int from = 1; /* the copy stage */
+	if (h) { /* the first ask goes at once */
+		rv.idle = helper_idle;
+		rv.idle_ctx = h;
+		st = helper_ask(h);
+	}
 	for (size_t k = 0; k < plan->n_chunks && !st; k++) {
 		int last = 0;
 		chunk_counts c = {0};
@@ -615,11 +868,17 @@ static ng_status run_linker(const ngd_plan *plan, int size, linker *l,
 		if (!st && c.read_st && c.read_st != NG_ERR_INPUT) {
 			snprintf(rv.err, sizeof rv.err,
 				 "rank %d stopped reading %s",
-				 reader_of(k, size),
+				 h && h->mine[k] ? 0 : reader_of(k, size),
 				 plan->files[plan->chunks[k].file]);
 			st = c.read_st;
 		}
 	}
+	if (!st && h)
+		st = helper_end(h);
+	if (st && h && !rv.err[0])
+		snprintf(rv.err, sizeof rv.err,
+			 "reading chunks for the copy stage, or asking for "
+			 "them");
 	double t0 = ngd_now();
 	if (!st)
 		st = linker_flush(l);
@@ -776,25 +1035,45 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 
 	size_t batch = (size_t)(c->batch_size > 0 ? c->batch_size : 1000);
 	if (rank == 0) {
-		st = size == 1 ? run_alone(&plan, &l, &fig)
-			       : run_linker(&plan, size, &l, &fig, err,
-					    sizeof err);
+		helper h = {0};
+		h.ask_req = MPI_REQUEST_NULL;
+		if (size == 2 && (st = helper_open(&h, &plan, batch, &fig)))
+			snprintf(err, sizeof err, "getting ready to read");
+		if (!st)
+			st = size == 1 ? run_alone(&plan, &l, &fig)
+				       : run_linker(&plan, size, &l,
+						    size == 2 ? &h : NULL,
+						    &fig, err, sizeof err);
+		helper_close(&h);
+		/* the reading indexes first, the mentions' on its table still
+		 * empty: the copy stage sorts that one in its own file
+		 * meanwhile, and it comes whole with the rows */
 		double t0 = ngd_now();
+		if (!st && size > 1 &&
+		    ((st = ngi_store_set_sort_threads(l.e->store, near - 1)) ||
+		     (st = ngi_store_build_indexes(l.e->store))))
+			snprintf(err, sizeof err, "%s",
+				 ngi_store_errmsg(l.e->store));
+		double t1 = ngd_now();
+		fig.busy += t1 - t0;
+		end.indexes = t1 - t0;
 		if (!st && size > 1)
 			st = take_rows(&out, l.e, &fig, err, sizeof err);
-		end.rows = ngd_now() - t0;
+		end.rows = ngd_now() - t1;
 		if (st && size == 1)
 			snprintf(err, sizeof err, "%s",
 				 l.e->err[0] ? l.e->err : "reading the input");
 		if (st)
 			fail_job(&out, st, err);
 	} else if (rank == 1 && size > 2) {
-		copier cp = {.plan = &plan, .size = size};
+		sender to_rank0;
+		copier cp = {.plan = &plan, .size = size, .out = &to_rank0};
 		cp.in.fig = &fig;
 		ngi_buf_init(&cp.in.in, (size_t)INT_MAX);
-		ngd_sender_init(&cp.out, 0, &fig);
 		ngi_arena_init(&cp.a, 1 << 20);
-		st = ngi_copy_stage_open(&cp.copies, why, sizeof why);
+		st = ngd_sender_init(&to_rank0, 0, 0, &fig);
+		if (!st)
+			st = ngi_copy_stage_open(&cp.copies, why, sizeof why);
 		if (!st)
 			st = ngi_claim_stage_open(&cp.claims);
 		if (!st)
@@ -813,10 +1092,12 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		ngi_copy_stage_close(cp.copies);
 		ngi_claim_stage_close(cp.claims);
 		ngi_row_stage_close(cp.rows);
-		ngd_sender_free(&cp.out);
+		ngd_sender_free(&to_rank0);
 		ngi_buf_free(&cp.in.in);
 		ngi_arena_free(&cp.a);
 	} else {
+		/* with two ranks, rank 1 also passes on what rank 0 reads */
+		copier relay = {.plan = &plan, .size = size};
 		reader r = {.plan = &plan,
 			    .rank = rank,
 			    .size = size,
@@ -824,10 +1105,14 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			    .batch_size = batch};
 		r.sink.fn = reader_diag;
 		r.sink.ctx = &r;
-		ngd_sender_init(&r.out, size == 2 ? 0 : 1, &fig);
 		ngi_arena_init(&r.made, 1 << 20);
 		ngi_arena_init(&r.keep, 1 << 20);
-		st = ngi_worker_init(&r.worker);
+		relay.in.fig = &fig;
+		ngi_buf_init(&relay.in.in, (size_t)INT_MAX);
+		ngi_arena_init(&relay.a, 1 << 20);
+		st = ngd_sender_init(&r.out, size == 2 ? 0 : 1, 0, &fig);
+		if (!st)
+			st = ngi_worker_init(&r.worker);
 		if (!st && size == 2)
 			st = ngi_copy_stage_open(&r.copies, why, sizeof why);
 		if (!st && size == 2)
@@ -835,15 +1120,26 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		if (!st && size == 2)
 			st = ngi_row_stage_open(&r.rows, ROWS_APART, why,
 						sizeof why);
+		if (!st && size == 2) {
+			r.granted = calloc(plan.n_chunks ? plan.n_chunks : 1, 1);
+			if (!r.granted)
+				st = NG_ERR_NOMEM;
+			relay.copies = r.copies;
+			relay.claims = r.claims;
+			relay.rows = r.rows;
+			relay.out = &r.out;
+			r.relay = &relay;
+		}
 		if (!st)
 			st = run_reader(&r);
 		if (!st && size == 2)
 			st = send_rows(r.rows, &fig, why, sizeof why);
 		if (st)
 			fail_rank(rank,
-				  why[0]      ? why
-				  : size == 2 ? "reading and finding copies"
-					      : "reading",
+				  why[0]            ? why
+				  : relay.in.err[0] ? relay.in.err
+				  : size == 2       ? "reading and finding copies"
+						    : "reading",
 				  st);
 		ngi_copy_stage_close(r.copies);
 		ngi_claim_stage_close(r.claims);
@@ -852,6 +1148,9 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		ngd_sender_free(&r.out);
 		ngi_arena_free(&r.made);
 		ngi_arena_free(&r.keep);
+		free(r.granted);
+		ngi_buf_free(&relay.in.in);
+		ngi_arena_free(&relay.a);
 	}
 
 	/* rank 0 closes and renames; then every rank learns the outcome */
@@ -875,7 +1174,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 			fail_job(&out, cst, err);
 		double t3 = ngd_now();
 		fig.busy += t3 - t0;
-		end.indexes = t1 - t0;
+		end.indexes += t1 - t0;
 		end.close = t2 - t1;
 		end.flush = t3 - t2;
 		*stats = l.stats;

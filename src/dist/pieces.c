@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -62,15 +63,35 @@ int ngd_wait_message(int from, int tag, MPI_Status *status)
 
 /* ---- sending pieces ---------------------------------------------------------- */
 
-void ngd_sender_init(sender *s, int dest, rank_figures *fig)
+/* One more slot, free (its buffer empty). */
+static ng_status add_slot(sender *s)
+{
+	ngi_buf *piece = realloc(s->piece, (size_t)(s->n_slots + 1) *
+						   sizeof *piece);
+	if (!piece)
+		return NG_ERR_NOMEM;
+	s->piece = piece;
+	MPI_Request *req = realloc(s->req, (size_t)(s->n_slots + 1) *
+						   sizeof *req);
+	if (!req)
+		return NG_ERR_NOMEM;
+	s->req = req;
+	ngi_buf_init(&s->piece[s->n_slots], (size_t)INT_MAX);
+	s->req[s->n_slots] = MPI_REQUEST_NULL;
+	s->n_slots++;
+	return NG_OK;
+}
+
+ng_status ngd_sender_init(sender *s, int dest, int grows, rank_figures *fig)
 {
 	memset(s, 0, sizeof *s);
 	s->dest = dest;
+	s->grows = grows;
 	s->fig = fig;
-	for (int i = 0; i < NGD_IN_FLIGHT; i++) {
-		ngi_buf_init(&s->piece[i], (size_t)INT_MAX);
-		s->req[i] = MPI_REQUEST_NULL;
-	}
+	ng_status st = NG_OK;
+	for (int i = 0; i < NGD_IN_FLIGHT && !st; i++)
+		st = add_slot(s);
+	return st;
 }
 
 ngi_buf *ngd_sender_piece(sender *s)
@@ -87,7 +108,19 @@ ng_status ngd_piece_begin(sender *s, uint64_t k)
 	return st ? st : ngi_wire_u8(b, 0);
 }
 
-/* Sends the piece in hand and waits for the next slot to be free. */
+/* A slot whose piece is through (tested, never waited for), or -1. */
+static int slot_done(sender *s, int i)
+{
+	int done = 1;
+	if (s->req[i] != MPI_REQUEST_NULL &&
+	    MPI_Test(&s->req[i], &done, MPI_STATUS_IGNORE) != MPI_SUCCESS)
+		return -1;
+	return done;
+}
+
+/* Sends the piece in hand; the next slot is one whose piece is through:
+ * the oldest, waited for, or, when the sender grows, any one already
+ * through or a new one. */
 ng_status ngd_piece_send(sender *s)
 {
 	ngi_buf *b = ngd_sender_piece(s);
@@ -96,11 +129,26 @@ ng_status ngd_piece_send(sender *s)
 		      MPI_COMM_WORLD, &s->req[s->slot]) != MPI_SUCCESS)
 		return NG_ERR_IO;
 	s->fig->bytes_sent += (double)b->len;
-	s->slot = (s->slot + 1) % NGD_IN_FLIGHT;
+	if (s->grows) {
+		for (int i = 1; i < s->n_slots; i++) {
+			int at = (s->slot + i) % s->n_slots, done = slot_done(s, at);
+			if (done < 0)
+				return NG_ERR_IO;
+			if (done) {
+				s->slot = at;
+				return NG_OK;
+			}
+		}
+		ng_status st = add_slot(s);
+		if (!st)
+			s->slot = s->n_slots - 1;
+		return st;
+	}
+	s->slot = (s->slot + 1) % s->n_slots;
 	if (s->req[s->slot] != MPI_REQUEST_NULL &&
 	    ngd_wait_request(&s->req[s->slot]))
 		return NG_ERR_IO;
-	s->fig->waiting += ngd_now() - t0;
+	s->fig->waiting_out += ngd_now() - t0;
 	return NG_OK;
 }
 
@@ -108,18 +156,23 @@ ng_status ngd_sender_finish(sender *s)
 {
 	double t0 = ngd_now();
 	ng_status st = NG_OK;
-	for (int i = 0; i < NGD_IN_FLIGHT; i++)
+	for (int i = 0; i < s->n_slots; i++)
 		if (s->req[i] != MPI_REQUEST_NULL &&
 		    ngd_wait_request(&s->req[i]))
 			st = NG_ERR_IO;
-	s->fig->waiting += ngd_now() - t0;
+	s->fig->waiting_out += ngd_now() - t0;
 	return st;
 }
 
 void ngd_sender_free(sender *s)
 {
-	for (int i = 0; i < NGD_IN_FLIGHT; i++)
+	for (int i = 0; i < s->n_slots; i++)
 		ngi_buf_free(&s->piece[i]);
+	free(s->piece);
+	free(s->req);
+	s->piece = NULL;
+	s->req = NULL;
+	s->n_slots = 0;
 }
 
 /* What the copy stage found for a record (its copies, its claims'
@@ -174,10 +227,28 @@ ng_status ngd_receive_piece(receiver *r, size_t k, int from, ngi_wire_in *in,
 			    int *last)
 {
 	MPI_Status status;
-	double t0 = ngd_now();
-	int count = 0;
-	if (ngd_wait_message(from, TAG_PIECE, &status) ||
-	    MPI_Get_count(&status, MPI_BYTE, &count) != MPI_SUCCESS ||
+	double t0 = ngd_now(), busy0 = r->fig->busy;
+	int count = 0, here = 0, rounds = 0;
+	for (;;) {
+		if (MPI_Iprobe(from, TAG_PIECE, MPI_COMM_WORLD, &here,
+			       &status) != MPI_SUCCESS)
+			return NG_ERR_IO;
+		if (here)
+			break;
+		int did = 0;
+		ng_status st =
+			r->idle ? r->idle(r->idle_ctx,
+					  ngd_now() - t0 - (r->fig->busy - busy0),
+					  &did)
+				: NG_OK;
+		if (st)
+			return st;
+		if (did)
+			rounds = 0;
+		else
+			pause_a_little(&rounds);
+	}
+	if (MPI_Get_count(&status, MPI_BYTE, &count) != MPI_SUCCESS ||
 	    count < 0)
 		return NG_ERR_IO;
 	ngi_buf_clear(&r->in);
@@ -187,7 +258,7 @@ ng_status ngd_receive_piece(receiver *r, size_t k, int from, ngi_wire_in *in,
 		     MPI_COMM_WORLD, MPI_STATUS_IGNORE) != MPI_SUCCESS)
 		return NG_ERR_IO;
 	r->in.len = (size_t)count;
-	r->fig->waiting += ngd_now() - t0;
+	r->fig->waiting_in += ngd_now() - t0 - (r->fig->busy - busy0);
 	r->bytes += count;
 	ngi_wire_in_init(in, r->in.data, (size_t)count);
 	uint64_t chunk = ngi_wire_get_u64(in);

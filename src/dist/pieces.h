@@ -29,7 +29,14 @@
 #define NGD_IN_FLIGHT 4
 #define NGD_PIECE_BYTES ((size_t)64 << 20)
 
-enum { TAG_PIECE = 1, TAG_FIGURES = 2, TAG_VERDICT = 3, TAG_ROWS = 4 };
+enum {
+	TAG_PIECE = 1,
+	TAG_FIGURES = 2,
+	TAG_VERDICT = 3,
+	TAG_ROWS = 4,
+	TAG_ASK = 5,  /* rank 0 has time to read a chunk (ingest_mpi.c) */
+	TAG_GRANT = 6 /* which one (u64), or none left */
+};
 enum { ITEM_END = 0, ITEM_DIAG = 1, ITEM_RECORD = 2 };
 /* where a piece's "last of its chunk" byte is */
 #define PIECE_LAST_AT sizeof(uint64_t)
@@ -37,10 +44,13 @@ enum { ITEM_END = 0, ITEM_DIAG = 1, ITEM_RECORD = 2 };
 /* What each rank measures, gathered on rank 0 for the last line. */
 typedef struct rank_figures {
 	double busy;       /* reading, analysing, finding copies, linking */
-	double waiting;    /* for a piece, or for a free slot to send one */
+	double waiting_in;  /* for a piece */
+	double waiting_out; /* for a free slot to send one, or sends done */
 	double cpu;        /* user + system seconds of the process */
 	double bytes_sent; /* of pieces */
 	double max_rss_mb;
+	long long chunks_read; /* read and analysed here */
+	double analysing;      /* seconds of busy making and analysing records */
 } rank_figures;
 
 /* Seconds of the monotonic clock. */
@@ -52,15 +62,21 @@ int ngd_wait_request(MPI_Request *req);
 int ngd_wait_request_status(MPI_Request *req, MPI_Status *status);
 int ngd_wait_message(int from, int tag, MPI_Status *status);
 
+/* A sender keeps NGD_IN_FLIGHT pieces on their way and waits for the
+ * oldest before it fills a fifth; one that grows never waits but takes
+ * one more slot (rank 0 reading for the copy stage must not stop while
+ * the copy stage waits for rank 0 to take its pieces). */
 typedef struct sender {
 	int dest;
-	ngi_buf piece[NGD_IN_FLIGHT];
-	MPI_Request req[NGD_IN_FLIGHT];
+	int grows;
+	ngi_buf *piece;
+	MPI_Request *req;
+	int n_slots;
 	int slot; /* the piece being filled */
 	rank_figures *fig;
 } sender;
 
-void ngd_sender_init(sender *s, int dest, rank_figures *fig);
+ng_status ngd_sender_init(sender *s, int dest, int grows, rank_figures *fig);
 /* The piece being filled. */
 ngi_buf *ngd_sender_piece(sender *s);
 /* A new piece of chunk k in the slot in hand. */
@@ -89,11 +105,16 @@ typedef struct receiver {
 	double bytes;
 	rank_figures *fig;
 	char err[512];
+	/* called while no piece is there (NULL: none), with the seconds
+	 * waited so far: other work, which sets *did when it did some; its
+	 * time counts as busy, not waiting */
+	ng_status (*idle)(void *ctx, double waited, int *did);
+	void *idle_ctx;
 } receiver;
 
 /* The next piece from rank from, which must be of chunk k: *in reads its
  * items, *last says whether it is the chunk's last (else r->err says
- * what came). */
+ * what came). While it waits, r->idle does what else there is. */
 ng_status ngd_receive_piece(receiver *r, size_t k, int from, ngi_wire_in *in,
 			    int *last);
 

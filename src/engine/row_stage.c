@@ -10,7 +10,9 @@
  * functions (the rows a single process writes), into a database file of
  * its own, while the linking rank, whose work bounds the job, leaves them
  * out and takes the finished file in at the end (ngi_store_take_rows:
- * whole tables copied, no row built again).
+ * whole tables copied, no row built again). The tables' reading indexes
+ * are built here when the rows are all in, and are copied whole with
+ * them, so the linking rank does not sort them at its end.
  *
  * The file is made in TMPDIR and its name removed as soon as SQLite has
  * opened it and left WAL for a journal in memory (a bulk file, store.h):
@@ -113,10 +115,13 @@ ng_status ngi_row_stage_finish(ngi_row_stage *s, int *fd, uint64_t *bytes)
 	if (s->in_txn) {
 		s->in_txn = 0;
 		st = ngi_store_commit(s->store);
-		if (st)
-			snprintf(s->err, sizeof s->err, "%s",
-				 ngi_store_errmsg(s->store));
 	}
+	/* the reading indexes of its tables, sorted here, travel with them */
+	if (!st)
+		st = ngi_store_index_rows(s->store, s->tables);
+	if (st)
+		snprintf(s->err, sizeof s->err, "%s",
+			 ngi_store_errmsg(s->store));
 	ngi_store_close(s->store);
 	s->store = NULL;
 	if (st)

@@ -712,15 +712,30 @@ ng_status ngi_store_set_bulk(ngi_store *s, int bulk)
 		return exec(s, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
 			       " PRAGMA foreign_keys=OFF;");
 	}
-	ng_status st = exec(s, reading_index_sql);
+	ng_status st = ngi_store_build_indexes(s);
 	return st ? st : exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 				 " PRAGMA foreign_keys=ON;");
+}
+
+ng_status ngi_store_build_indexes(ngi_store *s)
+{
+	return exec(s, reading_index_sql);
+}
+
+ng_status ngi_store_index_rows(ngi_store *s, unsigned tables)
+{
+	return tables & NGI_ROWS_MENTIONS ? exec(s, INDEX_MENTIONS_ENTITY)
+					  : NG_OK;
 }
 
 /* The tables of a row stage's file (engine/row_stage.c), each copied
  * whole: "INSERT INTO t SELECT * FROM rows.t" of a table of the same
  * schema into an empty one is SQLite's transfer, which copies each
- * b-tree's records as they are instead of building every row again. */
+ * b-tree's records as they are instead of building every row again, and
+ * each index of the table too when both files have it (the row stage
+ * builds the mentions' reading index in its file: ngi_store_index_rows;
+ * the taker's index, built on the empty table, then comes whole with
+ * the rows). */
 static const struct {
 	unsigned table;
 	const char *sql;

@@ -57,6 +57,15 @@ ng_status ngi_store_lock(const char *path, int *fd, char *err, size_t errlen);
  * bulk are not looked over), before it is closed. Not inside a
  * transaction. */
 ng_status ngi_store_set_bulk(ngi_store *s, int bulk);
+/* Builds the indexes that serve reading only (a bulk file leaves them
+ * out; ngi_store_set_bulk(s, 0) builds them too, so that a file written
+ * in bulk can build them before it takes rows in and still be in bulk). */
+ng_status ngi_store_build_indexes(ngi_store *s);
+/* Builds the reading indexes of the tables (NGI_ROWS_*) in a row stage's
+ * file, so that they are copied whole with the rows (ngi_store_take_rows):
+ * the copy stage's rank sorts them instead of rank 0 at its end. */
+ng_status ngi_store_index_rows(ngi_store *s, unsigned tables);
+
 /* Helper threads SQLite may sort on when it builds an index (PRAGMA
  * threads; 0: none, the default): for the distributed ingest's indexes,
  * built at the end when the other ranks of its machine are idle. */
@@ -70,8 +79,10 @@ enum {
 	NGI_ROWS_ENTITIES = 2  /* entities: the mentions' counts per entity */
 };
 /* Takes in the tables (NGI_ROWS_*) of the database file at path (a row
- * stage's), which s holds no rows of: whole tables copied as they are.
- * For a bulk file, not inside a transaction. */
+ * stage's), which s holds no rows of: whole tables copied as they are,
+ * with their reading indexes when both files have them (built before,
+ * on the empty tables here: ngi_store_build_indexes). For a bulk file,
+ * not inside a transaction. */
 ng_status ngi_store_take_rows(ngi_store *s, const char *path,
 			      unsigned tables);
 
