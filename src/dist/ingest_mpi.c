@@ -332,6 +332,35 @@ static ng_status read_chunk(reader *r, size_t k)
 	return ngd_piece_send(&r->out);
 }
 
+/* A reading rank's reader (rank 0's too, with two ranks), its pieces to
+ * rank dest; a sender that grows never waits for a slot (pieces.h). */
+static ng_status reader_open(reader *r, const ngd_plan *plan, int rank,
+			     int size, int dest, int grows, size_t batch,
+			     rank_figures *fig)
+{
+	memset(r, 0, sizeof *r);
+	r->plan = plan;
+	r->rank = rank;
+	r->size = size;
+	r->fig = fig;
+	r->batch_size = batch;
+	r->sink.fn = reader_diag;
+	r->sink.ctx = r;
+	ngi_arena_init(&r->made, 1 << 20);
+	ngi_arena_init(&r->keep, 1 << 20);
+	ng_status st = ngd_sender_init(&r->out, dest, grows, fig);
+	return st ? st : ngi_worker_init(&r->worker);
+}
+
+static void reader_close(reader *r)
+{
+	ngi_worker_free(&r->worker);
+	ngd_sender_free(&r->out);
+	ngi_arena_free(&r->made);
+	ngi_arena_free(&r->keep);
+	free(r->granted);
+}
+
 /* Which rank reads chunk k. */
 static int reader_of(size_t k, int size)
 {
@@ -788,26 +817,14 @@ static ng_status helper_open(helper *h, const ngd_plan *plan, size_t batch,
 {
 	memset(h, 0, sizeof *h);
 	h->ask_req = MPI_REQUEST_NULL;
-	h->r.plan = plan;
-	h->r.size = 2;
-	h->r.fig = fig;
-	h->r.batch_size = batch;
-	h->r.sink.fn = reader_diag;
-	h->r.sink.ctx = &h->r;
-	ngi_arena_init(&h->r.made, 1 << 20);
-	ngi_arena_init(&h->r.keep, 1 << 20);
 	h->mine = calloc(plan->n_chunks ? plan->n_chunks : 1, 1);
-	ng_status st = h->mine ? ngd_sender_init(&h->r.out, 1, 1, fig)
-			       : NG_ERR_NOMEM;
-	return st ? st : ngi_worker_init(&h->r.worker);
+	ng_status st = reader_open(&h->r, plan, 0, 2, 1, 1, batch, fig);
+	return st ? st : h->mine ? NG_OK : NG_ERR_NOMEM;
 }
 
 static void helper_close(helper *h)
 {
-	ngi_worker_free(&h->r.worker);
-	ngd_sender_free(&h->r.out);
-	ngi_arena_free(&h->r.made);
-	ngi_arena_free(&h->r.keep);
+	reader_close(&h->r);
 	free(h->mine);
 }
 
@@ -1098,21 +1115,12 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 	} else {
 		/* with two ranks, rank 1 also passes on what rank 0 reads */
 		copier relay = {.plan = &plan, .size = size};
-		reader r = {.plan = &plan,
-			    .rank = rank,
-			    .size = size,
-			    .fig = &fig,
-			    .batch_size = batch};
-		r.sink.fn = reader_diag;
-		r.sink.ctx = &r;
-		ngi_arena_init(&r.made, 1 << 20);
-		ngi_arena_init(&r.keep, 1 << 20);
+		reader r;
 		relay.in.fig = &fig;
 		ngi_buf_init(&relay.in.in, (size_t)INT_MAX);
 		ngi_arena_init(&relay.a, 1 << 20);
-		st = ngd_sender_init(&r.out, size == 2 ? 0 : 1, 0, &fig);
-		if (!st)
-			st = ngi_worker_init(&r.worker);
+		st = reader_open(&r, &plan, rank, size, size == 2 ? 0 : 1, 0,
+				 batch, &fig);
 		if (!st && size == 2)
 			st = ngi_copy_stage_open(&r.copies, why, sizeof why);
 		if (!st && size == 2)
@@ -1144,11 +1152,7 @@ ng_status ngd_ingest(const ng_config *c, char *const *paths, int n_paths,
 		ngi_copy_stage_close(r.copies);
 		ngi_claim_stage_close(r.claims);
 		ngi_row_stage_close(r.rows);
-		ngi_worker_free(&r.worker);
-		ngd_sender_free(&r.out);
-		ngi_arena_free(&r.made);
-		ngi_arena_free(&r.keep);
-		free(r.granted);
+		reader_close(&r);
 		ngi_buf_free(&relay.in.in);
 		ngi_arena_free(&relay.a);
 	}
