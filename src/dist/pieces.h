@@ -8,7 +8,9 @@
  * copies (copies_given, copies_seq, the edges: none given until the copy
  * stage has seen it), then ITEM_END; the chunk's last piece then carries
  * the chunk's reading counts. A sender keeps NGD_IN_FLIGHT pieces on
- * their way (MPI_Isend), so a rank runs ahead of the one after it; a
+ * their way (MPI_Isend), so a rank runs ahead of the one after it (one
+ * that grows keeps as many as it sends: rank 0 reading for the copy
+ * stage with two ranks, which must never wait on rank 1); a
  * receiver takes them in order and checks each is of the chunk expected.
  * Waiting never spins: Open MPI's blocking calls poll at full speed and
  * would take a core from the ranks that have work, so a request is
