@@ -667,6 +667,11 @@ static void report_figures(const rank_figures *all, int size, long long records,
 			all[i].busy, all[i].analysing, all[i].waiting_in,
 			all[i].waiting_out,
 			all[i].cpu, all[i].max_rss_mb);
+	if (size > 1)
+		fprintf(stderr,
+			"; rank 1 after its last piece: %.1f s sorting its "
+			"rows' index, %.1f s sending them",
+			all[1].rows_sorting, all[1].rows_sending);
 	fprintf(stderr, "; rank 0 after the last record: ");
 	if (size > 1)
 		fprintf(stderr, "%.1f s taking in the copy stage's rows, ",
@@ -914,7 +919,11 @@ static ng_status run_linker(const ngd_plan *plan, int size, linker *l,
  * rank 1 has time to spare and rank 0 bounds the job. */
 #define ROWS_APART (NGI_ROWS_MENTIONS | NGI_ROWS_ENTITIES)
 
-/* The copy stage's end: its file of mentions and entities to rank 0. */
+/* The copy stage's end: its file of mentions and entities to rank 0.
+ * The mentions' index is sorted on this rank's one thread: with two
+ * ranks, a second sorting thread while rank 0 builds its own indexes
+ * made the sort slower at the million (60.7 against 43.1 s, one run
+ * each) and the peak larger (docs/SCALE.md, "The copy stage's end"). */
 static ng_status send_rows(ngi_row_stage *rows, rank_figures *fig, char *why,
 			   size_t whylen)
 {
@@ -922,12 +931,16 @@ static ng_status send_rows(ngi_row_stage *rows, rank_figures *fig, char *why,
 	uint64_t bytes = 0;
 	double t0 = ngd_now();
 	ng_status st = ngi_row_stage_finish(rows, &fd, &bytes);
+	double t1 = ngd_now();
 	if (st)
 		snprintf(why, whylen, "writing mentions and entities: %s",
 			 ngi_row_stage_errmsg(rows));
 	else if ((st = ngd_rows_send(fd, bytes, fig)))
 		snprintf(why, whylen, "sending mentions and entities");
-	fig->busy += ngd_now() - t0;
+	double t2 = ngd_now();
+	fig->rows_sorting = t1 - t0;
+	fig->rows_sending = t2 - t1;
+	fig->busy += t2 - t0;
 	return st;
 }
 

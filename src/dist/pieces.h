@@ -53,6 +53,8 @@ typedef struct rank_figures {
 	double max_rss_mb;
 	long long chunks_read; /* read and analysed here */
 	double analysing;      /* seconds of busy making and analysing records */
+	double rows_sorting;   /* the copy stage's end: its index sorted */
+	double rows_sending;   /* ... and its file sent to rank 0 */
 } rank_figures;
 
 /* Seconds of the monotonic clock. */
