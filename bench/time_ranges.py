@@ -25,8 +25,8 @@ recall and F1 of the stitched stories against whole.db's over every
 article, and the same over the articles within D days after a boundary;
 and how the copy edges found for each range's own articles (those with
 one end among them, found with only the warm-up before them) compare with
-the whole run's. Every --warmup given
-is run in turn (default 28, two story windows).
+the whole run's. Every --warmup given is run in turn (default 28, two
+story windows).
 """
 import collections
 import datetime
@@ -36,7 +36,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare_dbs import bcubed, connect  # noqa: E402
+from compare_dbs import bcubed, connect, ids, stories  # noqa: E402
 
 RECENT = 63  # NGI_COPY_RECENT: the stream's day is the median of these
 
@@ -52,7 +52,7 @@ def day_of(published):
 
 
 def read_corpus(path):
-    lines, days, ids = [], [], []
+    lines, days, rec_ids = [], [], []
     with open(path, 'rb') as f:
         for raw in f:
             if not raw.strip():
@@ -60,8 +60,8 @@ def read_corpus(path):
             rec = json.loads(raw)
             lines.append(raw if raw.endswith(b'\n') else raw + b'\n')
             days.append(day_of(rec.get('published')))
-            ids.append(rec['id'])
-    return lines, days, ids
+            rec_ids.append(rec['id'])
+    return lines, days, rec_ids
 
 
 def range_day(days, start, end):
@@ -69,26 +69,32 @@ def range_day(days, start, end):
     return sorted(dated)[len(dated) // 2] if dated else None
 
 
-def ingest(newsgraph, src, db):
+def remove_db(db):
     for side in ('', '-wal', '-shm', '-lock'):
         if os.path.exists(db + side):
             os.unlink(db + side)
+
+
+def ingest(newsgraph, src, db):
+    remove_db(db)
     subprocess.run([newsgraph, 'ingest', src, '--db', db], check=True,
                    stdout=subprocess.DEVNULL)
 
 
 def stories_and_copies(db):
+    """Each article's story, and the copy edges (copy id, original id,
+    kind, why; without the score)."""
     c = connect(db)
-    name = dict(c.execute('SELECT seq, id FROM articles'))
-    story = {name[s]: st for s, st in c.execute('SELECT seq, story FROM articles')}
+    name = ids(c)
     copies = set((name[a], name[b], k, w) for a, b, k, w in
                  c.execute('SELECT copy, original, kind, why FROM copies'))
+    story = stories(c)
     c.close()
     return story, copies
 
 
-def run(newsgraph, corpus, work, n_ranges, warmup, whole):
-    lines, days, ids = read_corpus(corpus)
+def run(newsgraph, records, work, n_ranges, warmup, whole):
+    lines, days, rec_ids = records
     n = len(lines)
     bounds = [n * k // n_ranges for k in range(n_ranges + 1)]
     stitched = {}      # id -> global label
@@ -103,7 +109,7 @@ def run(newsgraph, corpus, work, n_ranges, warmup, whole):
             warm = [i for i in range(start)
                     if day is not None and days[i] is not None and
                     days[i] >= day - warmup]
-            warm_ids.update(ids[i] for i in range(start, end)
+            warm_ids.update(rec_ids[i] for i in range(start, end)
                             if day is not None and days[i] is not None and
                             days[i] < day + warmup)
         src = os.path.join(work, 'range-%d-w%d.jsonl' % (k, warmup))
@@ -115,13 +121,13 @@ def run(newsgraph, corpus, work, n_ranges, warmup, whole):
         db = os.path.join(work, 'range-%d-w%d.db' % (k, warmup))
         ingest(newsgraph, src, db)
         story, copies = stories_and_copies(db)
-        own = set(ids[start:end])
+        own = set(rec_ids[start:end])
         copies_own |= {e for e in copies if e[0] in own or e[1] in own}
         # each story of this range with warm-up articles goes to the
         # stitched story holding most of them
         votes = collections.defaultdict(collections.Counter)
         for i in warm:
-            votes[story[ids[i]]][stitched[ids[i]]] += 1
+            votes[story[rec_ids[i]]][stitched[rec_ids[i]]] += 1
         label = {}
         for s in sorted(set(story[x] for x in own)):
             if votes[s]:
@@ -133,7 +139,7 @@ def run(newsgraph, corpus, work, n_ranges, warmup, whole):
         for x in own:
             stitched[x] = label[story[x]]
         os.unlink(src)
-        os.unlink(db)
+        remove_db(db)
     p, r, f = bcubed(whole[0], stitched)
     near = {x: whole[0][x] for x in warm_ids}
     pn, rn, fn = bcubed(near, {x: stitched[x] for x in warm_ids})
@@ -167,8 +173,9 @@ def main():
     print('%s: %d ranges; the whole run: %d articles, %d stories, %d copies'
           % (corpus, n_ranges, len(whole[0]), len(set(whole[0].values())),
              len(whole[1])), flush=True)
+    records = read_corpus(corpus)
     for w in warmups or [28]:
-        run(newsgraph, corpus, work, n_ranges, w, whole)
+        run(newsgraph, records, work, n_ranges, w, whole)
 
 
 if __name__ == '__main__':
