@@ -52,10 +52,12 @@ static const char *const reading_index_sql =
 
 /* The page cache: 64 MiB while articles go in (index lookups stay in
  * memory), SQLite's default of 2,000 KiB while indexes are built. SQLite's
- * sorter cuts its runs at the main file's cache size, and short runs sort
- * in the processor's caches: the mentions' index of the million-article
- * bench corpus took 24.5 s on average with 2,000 KiB against 37.3 s with
- * 64 MiB (three builds each, docs/PERFORMANCE.md), with 127 MB less. */
+ * sorter cuts its sorted runs at the main file's cache size, and short
+ * runs sort faster (in the processor's caches, presumably) than merging
+ * more of them costs: the mentions' index over 28.9 million rows (the
+ * million-article bench corpus has as many) took 24.5 s on average with
+ * 2,000 KiB against 37.3 s with 64 MiB, and 127 MB less (three builds
+ * each, bench/index_sort.sh, docs/PERFORMANCE.md). */
 #define CACHE_WORKING "PRAGMA cache_size=-65536;"
 #define CACHE_SORTING "PRAGMA cache_size=-2000;"
 
