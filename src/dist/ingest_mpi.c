@@ -923,8 +923,9 @@ static ng_status run_linker(const ngd_plan *plan, int size, linker *l,
  * The mentions' index is sorted on this rank's one thread: with two
  * ranks, a second sorting thread while rank 0 builds its own indexes
  * made the sort slower at the million (60.7 against 43.1 s, one run
- * each) and the peak larger (docs/SCALE.md, "More runs, and the copy
- * stage's end"). */
+ * each, with the 64 MiB cache of the time; 25 to 28 s since the
+ * store sorts with a small one) and the peak larger (docs/SCALE.md,
+ * "More runs, and the copy stage's end"). */
 static ng_status send_rows(ngi_row_stage *rows, rank_figures *fig, char *why,
 			   size_t whylen)
 {
